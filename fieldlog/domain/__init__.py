@@ -1,0 +1,1 @@
+"""Pure domain rules: stages, money, credit codes, periods, counting rules. No Qt, no sessions."""

@@ -1,0 +1,154 @@
+"""Money (SPEC §3.2): stored as integer yuan, entered and shown in 万元, summarized in 亿元.
+
+Amounts never pass through float arithmetic: input is parsed into a Decimal, checked to be a whole
+number of yuan and turned into an int; output goes from that int back through Decimal.
+"""
+
+import re
+import unicodedata
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
+
+__all__ = [
+    "MAX_YUAN",
+    "YUAN_PER_WAN",
+    "YUAN_PER_YI",
+    "InvalidAmount",
+    "format_wan",
+    "format_yi",
+    "parse_wan",
+    "parse_yuan",
+    "yuan_to_wan",
+    "yuan_to_yi",
+]
+
+YUAN_PER_WAN = 10_000
+YUAN_PER_YI = 100_000_000
+# 10 万亿元: far beyond any single project or tranche, so a larger number is a typing mistake.
+MAX_YUAN = 10**13
+
+# Our own context, so a caller changing the thread's decimal context cannot change our results.
+# 40 digits hold any int we accept with room to spare, so the arithmetic below is exact.
+_EXACT = Context(prec=40, rounding=ROUND_HALF_EVEN)
+# A double holds 15 significant decimal digits reliably (DBL_DIG); anything past them is noise.
+_FLOAT_DIGITS = Context(prec=15, rounding=ROUND_HALF_EVEN)
+
+# Unit suffix → number of decimal places that make one yuan. Longest spellings first.
+_UNITS = (("亿元", 8), ("万元", 4), ("亿", 8), ("万", 4), ("元", 0))
+_UNIT_NAMES = {0: "yuan", 4: "万元", 8: "亿元"}
+# Commas only between groups of three digits: "29,14" is a European decimal, not 2,914.
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|[+-]?\.\d+")
+
+
+class InvalidAmount(ValueError):
+    """A value that cannot be an amount of money; the message says why."""
+
+
+def parse_wan(value: str | int | float | Decimal) -> int:
+    """Turn an amount in 万元 (or with an explicit 万/亿/元 suffix) into integer yuan."""
+    return _parse(value, default_places=4)
+
+
+def parse_yuan(value: str | int | float | Decimal) -> int:
+    """Turn an amount in yuan (or with an explicit 万/亿/元 suffix) into integer yuan."""
+    return _parse(value, default_places=0)
+
+
+def yuan_to_wan(yuan: int) -> Decimal:
+    """Return the exact amount in 万元."""
+    return Decimal(yuan).scaleb(-4, _EXACT)
+
+
+def yuan_to_yi(yuan: int) -> Decimal:
+    """Return the exact amount in 亿元."""
+    return Decimal(yuan).scaleb(-8, _EXACT)
+
+
+def format_wan(yuan: int, *, places: int | None = None) -> str:
+    """Format yuan as 万元, no separators: zeros trimmed, or exactly `places` decimals."""
+    wan = yuan_to_wan(yuan)
+    if places is None:
+        # normalize() may give an exponent form such as 1E+9; the "f" format writes it out.
+        return f"{wan.normalize(_EXACT):f}"
+    return _fixed(wan, places)
+
+
+def format_yi(yuan: int, places: int = 4) -> str:
+    """Format yuan as 亿元 with exactly `places` decimals, rounding halves up."""
+    return _fixed(yuan_to_yi(yuan), places)
+
+
+def _fixed(amount: Decimal, places: int) -> str:
+    quantum = Decimal(1).scaleb(-places)
+    return f"{amount.quantize(quantum, ROUND_HALF_UP, _EXACT):f}"
+
+
+def _parse(value: object, *, default_places: int) -> int:
+    """Parse `value` into integer yuan; `default_places` is the unit's decimals per yuan."""
+    number, places, shown = _to_decimal(value, default_places)
+    if not number.is_finite():
+        raise InvalidAmount(f"amount must be a finite number, got {shown}")
+    if number < 0:
+        raise InvalidAmount(f"amount cannot be negative, got {shown}")
+    if number > Decimal(MAX_YUAN).scaleb(-places, _EXACT):
+        raise InvalidAmount(
+            f"amount {shown} is too large; one amount can be at most 100,000 亿元 (10 万亿元)"
+        )
+    whole = number.quantize(Decimal(1).scaleb(-places), ROUND_HALF_EVEN, _EXACT)
+    if whole != number:
+        raise InvalidAmount(_too_many_decimals(places, shown))
+    return int(whole.scaleb(places, _EXACT))
+
+
+def _too_many_decimals(places: int, shown: str) -> str:
+    if places == 0:
+        return f"an amount in yuan cannot have decimals, got {shown}"
+    unit = _UNIT_NAMES[places]
+    return f"an amount in {unit} can have at most {places} decimals (1 yuan), got {shown}"
+
+
+def _to_decimal(value: object, default_places: int) -> tuple[Decimal, int, str]:
+    """Return (number, decimal places per yuan of its unit, how to quote it in a message)."""
+    # bool is an int subclass; True in an amount cell is a mistake, not 1.
+    if isinstance(value, bool):
+        raise InvalidAmount(f"amount must be a number, not {value}")
+    if isinstance(value, int):
+        return Decimal(value), default_places, str(value)
+    if isinstance(value, float):
+        return _float_to_decimal(value), default_places, repr(value)
+    if isinstance(value, Decimal):
+        return value, default_places, str(value)
+    if isinstance(value, str):
+        return _str_to_decimal(value, default_places)
+    if value is None:
+        raise InvalidAmount("amount is empty")
+    raise InvalidAmount(f"amount must be a number, not {type(value).__name__}")
+
+
+def _float_to_decimal(value: float) -> Decimal:
+    """Read a float the way a person wrote it: 29.14 stays 29.14, 0.1 + 0.2 becomes 0.3."""
+    # repr() is the shortest text that round-trips; rounding it to 15 digits drops binary noise.
+    return _FLOAT_DIGITS.create_decimal(repr(value))
+
+
+def _str_to_decimal(value: str, default_places: int) -> tuple[Decimal, int, str]:
+    # NFKC turns full-width digits, point, comma (，) and minus into ASCII.
+    text = unicodedata.normalize("NFKC", value).strip().replace("\u2212", "-")
+    shown = repr(value.strip())
+    if not text:
+        raise InvalidAmount("amount is empty")
+    places = default_places
+    for suffix, suffix_places in _UNITS:
+        if text.endswith(suffix):
+            text, places = text.removesuffix(suffix).rstrip(), suffix_places
+            break
+    if text.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
+        raise InvalidAmount(f"amount must be a finite number, got {shown}")
+    if not _NUMBER.fullmatch(text):
+        raise InvalidAmount(
+            f"{shown} is not a number; write an amount such as 29.14 or 1,234.5 "
+            "(a point for decimals, commas only between groups of three digits)"
+        )
+    try:
+        return Decimal(text.replace(",", "")), places, shown
+    except InvalidOperation:  # pragma: no cover - the pattern above admits only valid numbers
+        raise InvalidAmount(f"{shown} is not a number") from None

@@ -1,0 +1,94 @@
+"""Project stages (SPEC §3.4) and the moves between them."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Stage(enum.StrEnum):
+    """A project's stage; the value is the code stored in the database."""
+
+    LEAD = "lead"
+    NEGOTIATING = "negotiating"
+    INSPECTED = "inspected"
+    SIGNED = "signed"
+    REGISTERED = "registered"
+    STARTED = "started"
+    PRODUCING = "producing"
+    PAUSED = "paused"
+    DROPPED = "dropped"
+
+
+#: The main line, in order. A project may skip stages forwards.
+MAIN_LINE: tuple[Stage, ...] = (
+    Stage.LEAD,
+    Stage.NEGOTIATING,
+    Stage.INSPECTED,
+    Stage.SIGNED,
+    Stage.REGISTERED,
+    Stage.STARTED,
+    Stage.PRODUCING,
+)
+SIDE_STAGES: tuple[Stage, ...] = (Stage.PAUSED, Stage.DROPPED)
+ALL_STAGES: tuple[Stage, ...] = MAIN_LINE + SIDE_STAGES
+
+#: Stages counted as "active" (在谈项目) at the end of a period.
+ACTIVE_STAGES: frozenset[Stage] = frozenset({Stage.NEGOTIATING, Stage.INSPECTED})
+
+#: Stages a project can only reach once it has been signed.
+SIGNED_OR_LATER: frozenset[Stage] = frozenset(MAIN_LINE[MAIN_LINE.index(Stage.SIGNED) :])
+
+LABELS_ZH: dict[Stage, str] = {
+    Stage.LEAD: "线索",
+    Stage.NEGOTIATING: "在谈",
+    Stage.INSPECTED: "考察",
+    Stage.SIGNED: "签约",
+    Stage.REGISTERED: "注册",
+    Stage.STARTED: "开工",
+    Stage.PRODUCING: "投产",
+    Stage.PAUSED: "暂停",
+    Stage.DROPPED: "终止",
+}
+
+#: The sign forms a signing may take (SPEC §3.4); keys of the sign-form catalog.
+SIGN_FORMS: tuple[str, ...] = ("意向协议", "框架协议", "正式合同")
+
+
+class StageMoveError(ValueError):
+    """A stage move that the rules do not allow."""
+
+
+def parse_stage(value: str) -> Stage:
+    """A stage from its code or its Chinese label."""
+    text = value.strip()
+    for stage in ALL_STAGES:
+        if text in (stage.value, LABELS_ZH[stage]):
+            return stage
+    choices = ", ".join(s.value for s in ALL_STAGES)
+    raise StageMoveError(f"unknown stage {value!r}; use one of {choices}")
+
+
+def check_move(current: Stage | None, target: Stage) -> None:
+    """Raise StageMoveError unless a project at `current` may move to `target`.
+
+    A new project (current None) starts anywhere on the main line; stages may be skipped in either
+    direction. Refused: a move to the stage the project already has, and leaving 终止 (dropped)
+    other than by reopening it as a lead. Signing data is checked separately (`needs_signing`).
+    """
+    if current is None:
+        if target in SIDE_STAGES:
+            raise StageMoveError("a new project cannot start paused or dropped")
+        return
+    if target == current:
+        raise StageMoveError(f"the project is already at stage {target.value}")
+    if current == Stage.DROPPED and target != Stage.LEAD:
+        raise StageMoveError("a dropped project can only be reopened as a lead")
+
+
+def needs_signing(target: Stage, *, already_signed: bool) -> bool:
+    """Whether a move to `target` must carry a signing date, a contract amount and a sign form.
+
+    The first move into 签约 or any later stage is the signing; later moves (after a pause, say)
+    keep the first signing, which is the one the counting rules count.
+    """
+    return target in SIGNED_OR_LATER and not already_signed

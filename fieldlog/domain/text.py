@@ -1,0 +1,142 @@
+"""Names and free text: clean what people type or paste, and derive keys for matching names."""
+
+import math
+import re
+import unicodedata
+
+__all__ = [
+    "MAX_NAME_LENGTH",
+    "InvalidPhone",
+    "TextTooLong",
+    "clean_name",
+    "clean_text",
+    "name_key",
+    "normalize_phone",
+]
+
+MAX_NAME_LENGTH = 200
+
+# Line breaks other than "\n" (old Mac, Excel's vertical tab, Unicode line/paragraph separators).
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", "\n"))
+# Invisible characters that pasting from web pages and Word brings along: zero-width space,
+# byte-order mark, word joiner, soft hyphen. They make equal-looking names differ.
+_INVISIBLE = frozenset("\u200b\ufeff\u2060\u00ad")
+# Whitespace of every kind, and characters nobody sees or that cannot be stored.
+_NOT_IN_KEYS = frozenset(("Zs", "Zl", "Zp", "Cc", "Cf", "Cs"))
+_SPACES = re.compile(r" {2,}")
+_BRACKETS = str.maketrans("【】[]〔〕〖〗", "()()()()")
+# Separators between several numbers in one cell: "13800138000/0856-5221234".
+_PHONE_LIST = re.compile(r"[/,;、]")
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+
+
+class TextTooLong(ValueError):
+    """A text longer than the field allows; the message gives both lengths."""
+
+
+class InvalidPhone(ValueError):
+    """A value that cannot be a phone number; the message says why."""
+
+
+def _keep_char(char: str) -> bool:
+    """Tell whether a character survives cleaning (after line breaks became "\\n")."""
+    if char in "\n\t":
+        return True
+    # Cc: control characters. Cs: lone surrogates, which cannot be saved as UTF-8.
+    return char not in _INVISIBLE and unicodedata.category(char) not in ("Cc", "Cs")
+
+
+def _plain_space(char: str) -> str:
+    # Tabs become spaces too: deleting them would glue the words on either side together.
+    return " " if char == "\t" or unicodedata.category(char) == "Zs" else char
+
+
+def _check_length(text: str, max_length: int | None) -> str:
+    if max_length is not None and len(text) > max_length:
+        raise TextTooLong(f"text is too long: {len(text):,} characters, at most {max_length:,}")
+    return text
+
+
+def clean_text(text: str | None, *, max_length: int | None = None) -> str:
+    """Return `text` trimmed, with one plain space between words and lines kept; None gives ""."""
+    if text is None:
+        return ""
+    unified = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    kept = "".join(_plain_space(char) for char in unified if _keep_char(char))
+    lines = (_SPACES.sub(" ", line).strip() for line in kept.split("\n"))
+    return _check_length("\n".join(lines).strip("\n"), max_length)
+
+
+def clean_name(text: str | None) -> str:
+    """Return `text` cleaned onto a single line, at most MAX_NAME_LENGTH characters."""
+    lines = clean_text(text).split("\n")
+    return _check_length(" ".join(line for line in lines if line), MAX_NAME_LENGTH)
+
+
+def name_key(text: str) -> str:
+    """Return the key under which two spellings of an organization's name count as the same."""
+    # Dropping a space can bring a combining mark next to a letter (NFKC turns "¸" into a space
+    # plus a cedilla), which the next NFKC composes; repeat until nothing changes so that
+    # name_key(name_key(x)) == name_key(x). Real names settle in one or two passes.
+    key = _name_key_pass(text)
+    for _ in range(8):
+        again = _name_key_pass(key)
+        if again == key:
+            break
+        key = again
+    return key
+
+
+def _name_key_pass(text: str) -> str:
+    # NFKC folds full-width letters, digits and （）; casefold can undo NFKC, so fold again after.
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    key = "".join(
+        char
+        for char in folded.translate(_BRACKETS)
+        if not char.isspace() and unicodedata.category(char) not in _NOT_IN_KEYS
+    )
+    # Trailing full stops and commas are typing noise; a closing bracket is part of the name.
+    while key and key[-1] != ")" and unicodedata.category(key[-1]).startswith("P"):
+        key = key[:-1]
+    return key
+
+
+def normalize_phone(value: str | int | float | None) -> str:
+    """Return the phone number(s) with digits, a leading "+" and "-" between groups only."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        raise InvalidPhone(f"a phone number cannot be {value}")
+    if isinstance(value, float):
+        return _phone_from_float(value)
+    if isinstance(value, int):
+        return str(value)
+    text = unicodedata.normalize("NFKC", value).translate(_DASHES)
+    numbers = (_phone_from_text(part) for part in _PHONE_LIST.split(text))
+    return ", ".join(number for number in numbers if number)
+
+
+def _phone_from_float(value: float) -> str:
+    # Excel stores a typed 13800138000 as the float 13800138000.0.
+    if math.isnan(value):
+        return ""
+    if not value.is_integer():
+        raise InvalidPhone(f"{value!r} is not a phone number; a phone number has no decimals")
+    return str(int(value))
+
+
+def _phone_from_text(text: str) -> str:
+    """Keep digits, a "+" before the first digit and one "-" where a dash separates digit groups."""
+    out: list[str] = []
+    dash_pending = False
+    for char in text:
+        if char.isdigit() and char.isascii():
+            if dash_pending:
+                out.append("-")
+            out.append(char)
+            dash_pending = False
+        elif char == "+" and not out:
+            out.append(char)
+        elif char == "-" and out and out[-1].isdigit():
+            dash_pending = True
+    return "" if out == ["+"] else "".join(out)

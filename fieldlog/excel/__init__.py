@@ -1,0 +1,1 @@
+"""Excel workbooks: the weekly return, exports and imports (openpyxl). Qt-free."""

@@ -1,0 +1,229 @@
+"""Projects: opening a lead, moving its stage, recording signing and funds in place."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldlog.domain.money import MAX_YUAN
+from fieldlog.domain.stages import Stage, StageMoveError, check_move, needs_signing
+from fieldlog.domain.vocabulary import ChainRole, parse_choice
+from fieldlog.services.errors import InvalidInput
+from fieldlog.services.validate import checked, note, required_date, required_name, sane_date
+from fieldlog.store.database import Database
+from fieldlog.store.models import (
+    Chain,
+    ChainLink,
+    FundsTranche,
+    Member,
+    Organization,
+    Project,
+    StageEvent,
+    WorkGroup,
+)
+from fieldlog.store.repositories.common import catalog_entry, get_live
+
+
+@dataclass
+class ProjectInput:
+    """A project's descriptive fields as entered. Amounts are integer yuan."""
+
+    name: str
+    investor_id: uuid.UUID | None = None
+    chain_id: uuid.UUID | None = None
+    link_id: uuid.UUID | None = None
+    chain_role: str = ""
+    planned_yuan: int | None = None
+    landing_county: str | None = None
+    owner_id: uuid.UUID | None = None
+    group_id: uuid.UUID | None = None
+    progress: str = ""
+    problems: str = ""
+    next_step: str = ""
+    next_follow_up: date | None = None
+
+
+@dataclass(frozen=True)
+class Signing:
+    """What signing requires (SPEC §3.4): date, contract amount in yuan, sign form name."""
+
+    signed_on: date
+    contract_yuan: int
+    sign_form: str
+
+
+def _amount(value: int | None, what: str, *, positive: bool = False) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(f"{what} must be a whole number of yuan")
+    if value < 0 or (positive and value == 0):
+        raise InvalidInput(f"{what} must be {'more than' if positive else 'at least'} 0")
+    if value > MAX_YUAN:
+        raise InvalidInput(f"{what} of {value:,} yuan is beyond any real project")
+    return value
+
+
+def _refs(session: Session, data: ProjectInput) -> dict[str, object]:
+    for model, value, what in (
+        (Organization, data.investor_id, "investor"),
+        (Chain, data.chain_id, "chain"),
+        (ChainLink, data.link_id, "chain link"),
+        (Member, data.owner_id, "lead owner"),
+        (WorkGroup, data.group_id, "work group"),
+    ):
+        if value is not None:
+            checked(lambda m=model, v=value, w=what: get_live(session, m, v, w))
+    county = data.landing_county
+    return {
+        "investor_id": data.investor_id,
+        "chain_id": data.chain_id,
+        "link_id": data.link_id,
+        "owner_id": data.owner_id,
+        "group_id": data.group_id,
+        "landing_county_id": checked(lambda: catalog_entry(session, "county", county)).id
+        if county
+        else None,
+    }
+
+
+def _fields(session: Session, data: ProjectInput) -> dict[str, object]:
+    role = data.chain_role
+    return {
+        "name": required_name(data.name, "project name"),
+        "chain_role": checked(lambda: parse_choice(ChainRole, role)).value if role else "",
+        "planned_yuan": _amount(data.planned_yuan, "planned investment"),
+        "progress": note(data.progress),
+        "problems": note(data.problems),
+        "next_step": note(data.next_step),
+        "next_follow_up": sane_date(data.next_follow_up, "next follow-up date"),
+        **_refs(session, data),
+    }
+
+
+def save_project(db: Database, data: ProjectInput, project_id: uuid.UUID) -> None:
+    """Update a project's descriptive fields (the stage moves only through move_stage)."""
+    with db.begin() as session:
+        project = get_live(session, Project, project_id, "project")
+        for key, value in _fields(session, data).items():
+            if getattr(project, key) != value:
+                setattr(project, key, value)
+
+
+def open_project(
+    db: Database,
+    data: ProjectInput,
+    *,
+    on: date,
+    member_id: uuid.UUID | None = None,
+    stage: Stage = Stage.LEAD,
+    note_text: str = "",
+) -> uuid.UUID:
+    """Open a project at a stage (a lead, usually) with its first dated stage event."""
+    day = required_date(on, "date")
+    checked(lambda: check_move(None, stage))
+    if needs_signing(stage, already_signed=False):
+        raise InvalidInput("open the project first, then record its signing as a stage move")
+    with db.begin() as session:
+        project = Project(**_fields(session, data))
+        session.add(project)
+        session.flush()
+        _add_event(session, project, stage, day, member_id or data.owner_id, note_text)
+        return project.id
+
+
+def _add_event(
+    session: Session, project: Project, stage: Stage, on: date, member: uuid.UUID | None, text: str
+) -> None:
+    if member is not None:
+        checked(lambda: get_live(session, Member, member, "member"))
+    event = StageEvent(project_id=project.id, stage=stage.value, occurred_on=on, member_id=member)
+    event.note = note(text)
+    session.add(event)
+
+
+def _events(session: Session, project_id: uuid.UUID) -> list[StageEvent]:
+    query = select(StageEvent).where(
+        StageEvent.project_id == project_id, StageEvent.deleted.is_(False)
+    )
+    return sorted(session.execute(query).scalars(), key=lambda e: (e.occurred_on, e.hlc))
+
+
+def current_stage(db: Database, project_id: uuid.UUID) -> Stage | None:
+    """The stage of a project now: that of its latest stage event."""
+    with db.begin() as session:
+        events = _events(session, project_id)
+        return Stage(events[-1].stage) if events else None
+
+
+def _apply_signing(session: Session, project: Project, signing: Signing | None) -> None:
+    if signing is None:
+        raise InvalidInput("signing needs a signing date, a contract amount and a sign form")
+    project.signed_on = required_date(signing.signed_on, "signing date")
+    project.contract_yuan = _amount(signing.contract_yuan, "contract amount", positive=True)
+    form = checked(lambda: catalog_entry(session, "sign_form", signing.sign_form))
+    project.sign_form_id = form.id
+
+
+def move_stage(
+    db: Database,
+    project_id: uuid.UUID,
+    target: Stage,
+    *,
+    on: date,
+    member_id: uuid.UUID | None = None,
+    note_text: str = "",
+    signing: Signing | None = None,
+) -> None:
+    """Move a project to another stage with a dated event; the first signing is recorded once."""
+    day = required_date(on, "date")
+    with db.begin() as session:
+        project = get_live(session, Project, project_id, "project")
+        events = _events(session, project_id)
+        current = Stage(events[-1].stage) if events else None
+        try:
+            check_move(current, target)
+        except StageMoveError as exc:
+            raise InvalidInput(str(exc)) from exc
+        if events and day < events[-1].occurred_on:
+            raise InvalidInput(
+                f"the move is dated {day}, before the last stage change ({events[-1].occurred_on})"
+            )
+        if needs_signing(target, already_signed=project.signed_on is not None):
+            _apply_signing(session, project, signing)
+        _add_event(session, project, target, day, member_id, note_text)
+
+
+def add_tranche(
+    db: Database,
+    project_id: uuid.UUID,
+    *,
+    received_on: date,
+    amount_yuan: int,
+    origin: str | None = None,
+    evidence: str = "",
+    note_text: str = "",
+) -> uuid.UUID:
+    """Record money actually invested in a signed project on a date."""
+    day = required_date(received_on, "date")
+    amount = _amount(amount_yuan, "amount", positive=True)
+    with db.begin() as session:
+        project = get_live(session, Project, project_id, "project")
+        if project.signed_on is None:
+            raise InvalidInput("funds in place can only be recorded for a signed project")
+        if day < project.signed_on:
+            raise InvalidInput(
+                f"the funds are dated {day}, before the signing ({project.signed_on})"
+            )
+        tranche = FundsTranche(project_id=project.id, received_on=day, amount_yuan=amount)
+        if origin:
+            tranche.origin_id = checked(lambda: catalog_entry(session, "fund_origin", origin)).id
+        tranche.evidence = note(evidence)
+        tranche.note = note(note_text)
+        session.add(tranche)
+        session.flush()
+        return tranche.id

@@ -1,0 +1,145 @@
+"""The team, its work groups and members."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from fieldlog.domain.vocabulary import MemberRole
+from fieldlog.services.errors import InvalidInput
+from fieldlog.services.validate import checked, optional_name, required_name, sane_date
+from fieldlog.store.database import Database
+from fieldlog.store.models import Chain, Member, Team, WorkGroup
+from fieldlog.store.repositories.common import catalog_entry, get_live, live
+
+
+@dataclass
+class TeamInput:
+    """What a person enters for the team."""
+
+    name: str
+    home_city: str = ""
+    host_city: str = ""
+    reporting_unit: str = ""
+    dispatch_start: date | None = None
+    dispatch_end: date | None = None
+
+
+@dataclass
+class MemberInput:
+    """What a person enters for a member; county is a county catalog name."""
+
+    name: str
+    group_id: uuid.UUID | None = None
+    role: str = MemberRole.MEMBER
+    home_unit: str = ""
+    county: str | None = None
+    from_promotion_system: bool = False
+    phone: str = ""
+
+
+def _team_fields(data: TeamInput) -> dict[str, object]:
+    start = sane_date(data.dispatch_start, "dispatch start")
+    end = sane_date(data.dispatch_end, "dispatch end")
+    if start and end and start > end:
+        raise InvalidInput("the dispatch period ends before it starts")
+    return {
+        "name": required_name(data.name, "team name"),
+        "home_city": optional_name(data.home_city),
+        "host_city": optional_name(data.host_city),
+        "reporting_unit": optional_name(data.reporting_unit),
+        "dispatch_start": start,
+        "dispatch_end": end,
+    }
+
+
+def save_team(db: Database, data: TeamInput, team_id: uuid.UUID | None = None) -> uuid.UUID:
+    """Create the team, or update it when `team_id` is given."""
+    fields = _team_fields(data)
+    with db.begin() as session:
+        team = get_live(session, Team, team_id, "team") if team_id else Team()
+        for key, value in fields.items():
+            setattr(team, key, value)
+        session.add(team)
+        session.flush()
+        return team.id
+
+
+def current_team(db: Database) -> Team | None:
+    """The team this database belongs to (the first one created), or None before set-up."""
+    with db.begin() as session:
+        query = live(Team).order_by(Team.created_at, Team.id).limit(1)
+        return session.execute(query).scalars().first()
+
+
+def save_group(
+    db: Database,
+    name: str,
+    *,
+    team_id: uuid.UUID | None = None,
+    chain_id: uuid.UUID | None = None,
+    group_id: uuid.UUID | None = None,
+) -> uuid.UUID:
+    """Create a work group working one chain, or rename / re-chain an existing one."""
+    clean = required_name(name, "group name")
+    with db.begin() as session:
+        group = get_live(session, WorkGroup, group_id, "work group") if group_id else WorkGroup()
+        if team_id is not None:
+            get_live(session, Team, team_id, "team")
+        if chain_id is not None:
+            checked(lambda: get_live(session, Chain, chain_id, "chain"))
+        group.name, group.team_id, group.chain_id = clean, team_id or group.team_id, chain_id
+        session.add(group)
+        session.flush()
+        return group.id
+
+
+def save_member(
+    db: Database,
+    data: MemberInput,
+    *,
+    team_id: uuid.UUID | None = None,
+    member_id: uuid.UUID | None = None,
+) -> uuid.UUID:
+    """Add a member to the team, or update one."""
+    name = required_name(data.name, "member name")
+    role = checked(lambda: MemberRole(data.role))
+    with db.begin() as session:
+        member = get_live(session, Member, member_id, "member") if member_id else Member()
+        if data.group_id is not None:
+            checked(lambda: get_live(session, WorkGroup, data.group_id, "work group"))
+        county = (
+            checked(lambda: catalog_entry(session, "county", data.county)) if data.county else None
+        )
+        member.name, member.role, member.group_id = name, role.value, data.group_id
+        member.team_id = team_id or member.team_id
+        member.home_unit = optional_name(data.home_unit)
+        member.county_id = county.id if county else None
+        member.from_promotion_system = data.from_promotion_system
+        member.phone = optional_name(data.phone)
+        session.add(member)
+        session.flush()
+        return member.id
+
+
+def members(db: Database) -> list[Member]:
+    """Live members by name."""
+    with db.begin() as session:
+        return list(session.execute(live(Member).order_by(Member.name)).scalars())
+
+
+def member_by_name(db: Database, name: str) -> Member | None:
+    """The live member with exactly this name, if any."""
+    with db.begin() as session:
+        query = live(Member).where(Member.name == name.strip())
+        return session.execute(query).scalars().first()
+
+
+def groups(db: Database) -> list[WorkGroup]:
+    """Live work groups in display order."""
+    with db.begin() as session:
+        query = select(WorkGroup).where(WorkGroup.deleted.is_(False))
+        return list(session.execute(query.order_by(WorkGroup.sort_order, WorkGroup.name)).scalars())

@@ -1,0 +1,92 @@
+"""Opening a workspace: the database, migrated, with the default catalogs in place."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import insert, select
+
+from fieldlog.domain.catalogs import default_chains, default_entries
+from fieldlog.store.database import Database, open_database
+from fieldlog.store.models import CatalogItem, Chain, ChainLink
+
+#: Shipped entries carry fixed metadata, so every laptop holds byte-identical copies of them.
+DEFAULTS_CREATED_AT = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+def _meta(fields: dict[str, object]) -> dict[str, object]:
+    return {
+        **fields,
+        "created_at": DEFAULTS_CREATED_AT,
+        "updated_at": DEFAULTS_CREATED_AT,
+        "node_id": "",
+        "hlc": 0,
+        "deleted": False,
+        "field_stamps": {},
+        "local_seq": 0,
+    }
+
+
+def _default_rows() -> list[tuple[type, dict[str, object]]]:
+    rows: list[tuple[type, dict[str, object]]] = [
+        (
+            CatalogItem,
+            _meta({"id": e.id, "kind": e.kind, "name": e.name, "sort_order": e.sort_order}),
+        )
+        for e in default_entries()
+    ]
+    for chain in default_chains():
+        rows.append(
+            (
+                Chain,
+                _meta(
+                    {
+                        "id": chain.id,
+                        "name": chain.name,
+                        "description": "",
+                        "sort_order": chain.sort_order,
+                    }
+                ),
+            )
+        )
+        rows += [
+            (
+                ChainLink,
+                _meta(
+                    {
+                        "id": link.id,
+                        "chain_id": chain.id,
+                        "parent_id": None,
+                        "name": link.name,
+                        "position": link.position,
+                        "sort_order": link.sort_order,
+                    }
+                ),
+            )
+            for link in chain.links
+        ]
+    return rows
+
+
+def ensure_defaults(db: Database) -> int:
+    """Insert the shipped catalogs that are missing (by fixed id); returns how many were added."""
+    rows = _default_rows()
+    with db.begin() as session:
+        present = set()
+        for model in (CatalogItem, Chain, ChainLink):
+            present |= set(session.execute(select(model.id)).scalars())
+        missing = [(model, row) for model, row in rows if row["id"] not in present]
+        for model, row in missing:
+            session.execute(insert(model).values(**row))
+    return len(missing)
+
+
+def open_workspace(location: str) -> Database:
+    """Open or create the database at `location` and make sure the default catalogs are there."""
+    db = open_database(location)
+    try:
+        ensure_defaults(db)
+    except BaseException:
+        db.close()
+        raise
+    return db

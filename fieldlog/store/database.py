@@ -1,0 +1,178 @@
+"""Opening a FieldLog database: recognise it, refuse what is not ours, migrate, know our node."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from fieldlog.store import migrate
+from fieldlog.store.backup import automatic_backup
+from fieldlog.store.engine import APPLICATION_ID, READ_ONLY, make_engine
+from fieldlog.store.location import describe, installation_id, is_url, to_url
+from fieldlog.store.stamping import NODE_INFO, NODE_KEY, read_state, write_state
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+NODE_HOME_KEY = "node_home"
+
+
+class DatabaseError(Exception):
+    """A database that cannot be opened; the message is one line for the user."""
+
+
+@dataclass
+class Database:
+    """An open FieldLog database: its engine, a session factory and this laptop's node id."""
+
+    location: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+    node_id: str
+
+    @property
+    def name(self) -> str:
+        """The location as shown to people."""
+        return describe(self.location)
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        return None if is_url(self.location) else Path(self.location).expanduser().resolve()
+
+    _active: ContextVar[Session | None] = field(
+        default_factory=lambda: ContextVar("fieldlog_session", default=None)
+    )
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any error.
+
+        Inside another unit of work it joins that one, so a caller can make several service
+        calls (a demo load, an import) one transaction that stores everything or nothing.
+        """
+        active = self._active.get()
+        if active is not None:
+            yield active
+            return
+        with self.sessions.begin() as session:
+            token = self._active.set(session)
+            try:
+                yield session
+            finally:
+                self._active.reset(token)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work: a consistent snapshot that takes no write lock."""
+        active = self._active.get()
+        if active is not None:
+            yield active
+            return
+        bind = self.engine.execution_options(**{READ_ONLY: True})
+        with self.sessions(bind=bind) as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()
+
+
+def _check_sqlite_file(path: Path) -> bool:
+    """True when `path` is a FieldLog database; False when it is new or empty; else refuse."""
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return False
+    if not path.is_file():
+        raise DatabaseError(f"{path} is not a file")
+    with path.open("rb") as handle:
+        if handle.read(16) != SQLITE_MAGIC:
+            raise DatabaseError(f"{path} is not a FieldLog database; it was left untouched")
+    try:
+        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            app_id = probe.execute("PRAGMA application_id").fetchone()[0]
+            tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"{path} cannot be read as a database ({exc}); it was left untouched"
+        ) from exc
+    if app_id == APPLICATION_ID:
+        return True
+    if tables == 0:
+        return False
+    raise DatabaseError(
+        f"{path} is a database of another program, not FieldLog; it was left untouched"
+    )
+
+
+def _prepare_schema(engine: Engine, path: Path | None, location: str) -> None:
+    with engine.begin() as conn:
+        revision = migrate.current_revision(conn)
+        if revision is not None and not migrate.is_known(revision):
+            raise DatabaseError(
+                f"{describe(location)} was written by a newer FieldLog (schema {revision}); "
+                "update FieldLog to open it"
+            )
+        if revision is None and inspect(conn).get_table_names():
+            raise DatabaseError(f"{describe(location)} holds tables that are not FieldLog's")
+        if revision == migrate.head_revision():
+            return
+    if revision is not None and path is not None:
+        automatic_backup(path, "before-upgrade")
+    with engine.begin() as conn:
+        migrate.upgrade(conn)
+        if engine.dialect.name == "sqlite":
+            conn.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+
+
+def _node_home(location: str) -> str:
+    place = location if is_url(location) else str(Path(location).expanduser().resolve())
+    return f"{installation_id()} {place}"
+
+
+def _ensure_node(sessions: sessionmaker[Session], location: str) -> str:
+    """This laptop's node id for this database, renewed when the file has moved or been copied."""
+    home = _node_home(location)
+    with sessions.begin() as session:
+        node = read_state(session, NODE_KEY)
+        if node and read_state(session, NODE_HOME_KEY) == home:
+            return node
+        node = uuid.uuid4().hex
+        write_state(session, NODE_KEY, node)
+        write_state(session, NODE_HOME_KEY, home)
+        return node
+
+
+def open_database(location: str) -> Database:
+    """Open (creating or upgrading as needed) the FieldLog database at `location`.
+
+    A path that does not exist becomes a new database; an existing file that is not a FieldLog
+    database, or one from a newer FieldLog, is refused with DatabaseError and left untouched.
+    """
+    path = None if is_url(location) else Path(location).expanduser().resolve()
+    if path is not None:
+        _check_sqlite_file(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(to_url(location))
+    try:
+        _prepare_schema(engine, path, location)
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        node = _ensure_node(sessions, location)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        reason = exc.__class__.__name__
+        raise DatabaseError(f"{describe(location)} cannot be opened: {reason}") from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    sessions.configure(info={NODE_INFO: node})
+    return Database(location=location, engine=engine, sessions=sessions, node_id=node)

@@ -1,0 +1,48 @@
+"""The SQLAlchemy engine, with SQLite's safety settings on SQLite only (SPEC §7)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
+
+#: Written into the SQLite header (PRAGMA application_id) so a FieldLog file is recognized as one.
+APPLICATION_ID = 0x464C4F47  # "FLOG"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Autocommit at the driver level; transactions are begun explicitly below, so reads and
+    # writes of one unit of work share one transaction.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in (
+        f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+        "PRAGMA foreign_keys = ON",
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = FULL",
+    ):
+        cursor.execute(pragma)
+    cursor.close()
+
+
+#: Execution option marking a read-only unit of work, which needs no write lock.
+READ_ONLY = "fieldlog_read_only"
+
+
+def _on_begin(connection: Any) -> None:
+    # IMMEDIATE takes the write lock up front: a read-then-write transaction never fails midway
+    # because another process (the window and a command line, say) wrote in between. Readers
+    # take a plain snapshot and never block a writer (WAL).
+    read_only = connection.get_execution_options().get(READ_ONLY, False)
+    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def make_engine(url: URL) -> Engine:
+    """An engine for `url`; SQLite gets WAL, synchronous=FULL, foreign keys and a busy timeout."""
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _on_connect)
+        event.listen(engine, "begin", _on_begin)
+    return engine

@@ -1,0 +1,60 @@
+"""Every table of FieldLog; importing this package registers them all on Base.metadata."""
+
+from fieldlog.store.models.base import META_COLUMNS, Base, LocalState, Replicated
+from fieldlog.store.models.org import Contact, OrgAlias, Organization, OrgTag
+from fieldlog.store.models.team import CatalogItem, Chain, ChainLink, Member, Team, WorkGroup
+from fieldlog.store.models.work import (
+    FundsTranche,
+    Project,
+    StageEvent,
+    Target,
+    Visit,
+    VisitContact,
+    VisitVisitor,
+)
+
+#: Replicated tables in an order where references point backwards (for dumps and merges).
+REPLICATED_MODELS: tuple[type[Replicated], ...] = (
+    Team,
+    CatalogItem,
+    Chain,
+    ChainLink,
+    WorkGroup,
+    Member,
+    Organization,
+    OrgTag,
+    OrgAlias,
+    Contact,
+    Project,
+    Visit,
+    VisitVisitor,
+    VisitContact,
+    StageEvent,
+    FundsTranche,
+    Target,
+)
+
+__all__ = [
+    "META_COLUMNS",
+    "REPLICATED_MODELS",
+    "Base",
+    "CatalogItem",
+    "Chain",
+    "ChainLink",
+    "Contact",
+    "FundsTranche",
+    "LocalState",
+    "Member",
+    "OrgAlias",
+    "OrgTag",
+    "Organization",
+    "Project",
+    "Replicated",
+    "StageEvent",
+    "Target",
+    "Team",
+    "Visit",
+    "VisitContact",
+    "VisitVisitor",
+    "WorkGroup",
+]

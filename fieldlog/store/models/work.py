@@ -1,0 +1,109 @@
+"""Visits, projects with their stage events and funds tranches, and targets."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import BigInteger, Date, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from fieldlog.store.models.base import Base, Replicated, ref
+
+
+class Visit(Replicated, Base):
+    """走访: one contact event with one organization."""
+
+    __tablename__ = "visit"
+
+    visited_on: Mapped[date] = mapped_column(Date, index=True)
+    org_id: Mapped[uuid.UUID | None] = ref("organization.id")
+    kind_id: Mapped[uuid.UUID | None] = ref("catalog_item.id")
+    chain_id: Mapped[uuid.UUID | None] = ref("chain.id")
+    project_id: Mapped[uuid.UUID | None] = ref("project.id")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    intent: Mapped[str] = mapped_column(String(16), default="")
+    next_follow_up: Mapped[date | None] = mapped_column(Date, index=True)
+
+
+class VisitVisitor(Replicated, Base):
+    """A member who took part in a visit; id is fixed by the pair."""
+
+    __tablename__ = "visit_visitor"
+
+    visit_id: Mapped[uuid.UUID | None] = ref("visit.id")
+    member_id: Mapped[uuid.UUID | None] = ref("member.id")
+
+
+class VisitContact(Replicated, Base):
+    """A contact met on a visit; id is fixed by the pair."""
+
+    __tablename__ = "visit_contact"
+
+    visit_id: Mapped[uuid.UUID | None] = ref("visit.id")
+    contact_id: Mapped[uuid.UUID | None] = ref("contact.id")
+
+
+class Project(Replicated, Base):
+    """招商项目: from lead to production; the stage is derived from its stage events."""
+
+    __tablename__ = "project"
+
+    name: Mapped[str]
+    investor_id: Mapped[uuid.UUID | None] = ref("organization.id")
+    chain_id: Mapped[uuid.UUID | None] = ref("chain.id")
+    link_id: Mapped[uuid.UUID | None] = ref("chain_link.id")
+    chain_role: Mapped[str] = mapped_column(String(16), default="")
+    planned_yuan: Mapped[int | None] = mapped_column(BigInteger)
+    contract_yuan: Mapped[int | None] = mapped_column(BigInteger)
+    sign_form_id: Mapped[uuid.UUID | None] = ref("catalog_item.id")
+    signed_on: Mapped[date | None] = mapped_column(Date, index=True)
+    landing_county_id: Mapped[uuid.UUID | None] = ref("catalog_item.id")
+    owner_id: Mapped[uuid.UUID | None] = ref("member.id")
+    group_id: Mapped[uuid.UUID | None] = ref("work_group.id")
+    progress: Mapped[str] = mapped_column(Text, default="")
+    problems: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    next_follow_up: Mapped[date | None] = mapped_column(Date, index=True)
+
+
+class StageEvent(Replicated, Base):
+    """A dated move of a project into a stage, by whom, with an optional note. Append-only."""
+
+    __tablename__ = "stage_event"
+
+    project_id: Mapped[uuid.UUID | None] = ref("project.id")
+    stage: Mapped[str] = mapped_column(String(16))
+    occurred_on: Mapped[date] = mapped_column(Date, index=True)
+    member_id: Mapped[uuid.UUID | None] = ref("member.id")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class FundsTranche(Replicated, Base):
+    """到位资金: money actually invested on a date. Append-only."""
+
+    __tablename__ = "funds_tranche"
+
+    project_id: Mapped[uuid.UUID | None] = ref("project.id")
+    received_on: Mapped[date] = mapped_column(Date, index=True)
+    amount_yuan: Mapped[int] = mapped_column(BigInteger)
+    origin_id: Mapped[uuid.UUID | None] = ref("catalog_item.id")
+    evidence: Mapped[str] = mapped_column(String(400), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Target(Replicated, Base):
+    """目标任务: a value to reach for one metric over a period, for a team, group, member or county.
+
+    ``scope`` is team/group/member/county and ``scope_id`` the record it names; ``metric`` is a
+    key of the counting rules; ``value`` is a count, or yuan for amounts.
+    """
+
+    __tablename__ = "target"
+
+    scope: Mapped[str] = mapped_column(String(16))
+    scope_id: Mapped[uuid.UUID | None]
+    metric: Mapped[str] = mapped_column(String(32))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    value: Mapped[int] = mapped_column(BigInteger)

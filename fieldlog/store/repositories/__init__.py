@@ -1,0 +1,1 @@
+"""Queries that receive a session from the caller and never commit."""

@@ -1,0 +1,53 @@
+"""Look-ups every service needs: a live record by id, catalog entries by name."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TypeVar
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from fieldlog.store.models import CatalogItem, Replicated
+
+R = TypeVar("R", bound=Replicated)
+
+
+class NotFound(LookupError, ValueError):
+    """A record that does not exist or has been deleted."""
+
+
+def get_live(session: Session, model: type[R], record_id: uuid.UUID | None, what: str) -> R:
+    """The live (not tombstoned) record, or NotFound naming `what`."""
+    record = session.get(model, record_id) if record_id is not None else None
+    if record is None or record.deleted:
+        raise NotFound(f"{what} {record_id} does not exist or has been deleted")
+    return record
+
+
+def live(model: type[R]) -> Select[tuple[R]]:
+    """SELECT of the live rows of a model."""
+    return select(model).where(model.deleted.is_(False))
+
+
+def catalog_entry(session: Session, kind: str, name_or_id: str | uuid.UUID) -> CatalogItem:
+    """A live catalog entry of `kind`, by its id or its exact name."""
+    query = live(CatalogItem).where(CatalogItem.kind == kind)
+    if isinstance(name_or_id, uuid.UUID):
+        query = query.where(CatalogItem.id == name_or_id)
+    else:
+        query = query.where(CatalogItem.name == name_or_id.strip())
+    entry = session.execute(query).scalars().first()
+    if entry is None:
+        raise NotFound(f"no {kind.replace('_', ' ')} {name_or_id!r} in the catalog")
+    return entry
+
+
+def catalog_names(session: Session, kind: str) -> list[str]:
+    """The names of the live entries of a catalog, in display order."""
+    query = (
+        select(CatalogItem.name)
+        .where(CatalogItem.kind == kind, CatalogItem.deleted.is_(False))
+        .order_by(CatalogItem.sort_order, CatalogItem.name)
+    )
+    return list(session.execute(query).scalars())

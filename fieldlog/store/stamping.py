@@ -1,0 +1,90 @@
+"""Stamps every replicated change with the clock, the node and the local change counter.
+
+Runs inside the flush, in the same transaction as the change, so no service can forget it and a
+change is never stored without the metadata sync needs (SPEC §3.1, §6).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from sqlalchemy import event, inspect, select, update
+from sqlalchemy.orm import Session
+
+from fieldlog.domain import hlc
+from fieldlog.store.models import META_COLUMNS, LocalState, Replicated
+from fieldlog.store.types import utcnow
+
+HLC_KEY = "hlc"
+SEQ_KEY = "change_seq"
+NODE_KEY = "node_id"
+
+#: Session.info key under which the node id of the open database is found.
+NODE_INFO = "fieldlog_node_id"
+
+
+def read_state(session: Session, key: str) -> str | None:
+    """A local_state value, or None."""
+    return session.execute(select(LocalState.value).where(LocalState.key == key)).scalar()
+
+
+def write_state(session: Session, key: str, value: str) -> None:
+    """Set a local_state value (insert or update) without touching the unit of work."""
+    done = session.execute(update(LocalState).where(LocalState.key == key).values(value=value))
+    if done.rowcount == 0:  # type: ignore[attr-defined]
+        session.execute(LocalState.__table__.insert().values(key=key, value=value))
+
+
+def _advance_counters(session: Session) -> tuple[int, int]:
+    """Draw the next clock stamp and change number, persisted in this transaction."""
+    last = int(read_state(session, HLC_KEY) or 0)
+    stamp = hlc.tick(last, time.time_ns() // 1_000_000)
+    seq = int(read_state(session, SEQ_KEY) or 0) + 1
+    write_state(session, HLC_KEY, str(stamp))
+    write_state(session, SEQ_KEY, str(seq))
+    return stamp, seq
+
+
+def _content_columns(obj: Replicated) -> list[str]:
+    return [c.key for c in inspect(obj).mapper.column_attrs if c.key not in META_COLUMNS]
+
+
+def _changed_columns(obj: Replicated) -> list[str]:
+    state = inspect(obj)
+    names = ["deleted"] if state.attrs.deleted.history.has_changes() else []
+    names += [n for n in _content_columns(obj) if state.attrs[n].history.has_changes()]
+    return names
+
+
+def _stamp(obj: Replicated, fields: list[str], node: str, stamp: int, seq: int) -> None:
+    stamps: dict[str, Any] = dict(obj.field_stamps or {})
+    for name in fields:
+        stamps[name] = [stamp, node]
+    obj.field_stamps = stamps
+    obj.node_id = node
+    obj.hlc = stamp
+    obj.local_seq = seq
+    obj.updated_at = utcnow()
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_changes(session: Session, _context: Any, _instances: Any) -> None:
+    node = session.info.get(NODE_INFO)
+    if node is None:  # a session not opened through Database (e.g. a migration): leave as is
+        return
+    new = [o for o in session.new if isinstance(o, Replicated)]
+    dirty = [
+        (o, fields)
+        for o in session.dirty
+        if isinstance(o, Replicated) and (fields := _changed_columns(o))
+    ]
+    if not new and not dirty:
+        return
+    stamp, seq = _advance_counters(session)
+    for obj in new:
+        if obj.created_at is None:
+            obj.created_at = utcnow()
+        _stamp(obj, ["deleted", *_content_columns(obj)], node, stamp, seq)
+    for obj, fields in dirty:
+        _stamp(obj, fields, node, stamp, seq)

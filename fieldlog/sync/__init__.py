@@ -1,0 +1,1 @@
+"""Offline sync between laptops: packages, merge. Qt-free."""

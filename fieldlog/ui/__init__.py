@@ -1,0 +1,1 @@
+"""The Qt desktop window and its widgets."""

@@ -1,0 +1,44 @@
+"""Every change carries its clock stamp, node and change number; tombstones are changes too."""
+
+from __future__ import annotations
+
+from fieldlog.services import team
+from fieldlog.store.database import Database
+from fieldlog.store.models import Member
+
+
+def _member(db: Database, member_id) -> Member:
+    with db.read() as session:
+        member = session.get(Member, member_id)
+        assert member is not None
+        return member
+
+
+def test_new_record_is_stamped_on_every_field(db: Database) -> None:
+    member_id = team.save_member(db, team.MemberInput("李娜", county="碧江区"))
+    member = _member(db, member_id)
+    assert member.node_id == db.node_id
+    assert member.hlc > 0
+    assert member.local_seq > 0
+    assert {"name", "county_id", "deleted", "phone"} <= set(member.field_stamps)
+    assert all(stamp == [member.hlc, db.node_id] for stamp in member.field_stamps.values())
+
+
+def test_an_edit_restamps_only_the_changed_fields(db: Database) -> None:
+    member_id = team.save_member(db, team.MemberInput("李娜", county="碧江区"))
+    before = _member(db, member_id)
+    team.save_member(db, team.MemberInput("李娜", county="万山区"), member_id=member_id)
+    after = _member(db, member_id)
+    assert after.hlc > before.hlc
+    assert after.local_seq > before.local_seq
+    assert after.field_stamps["county_id"] == [after.hlc, db.node_id]
+    assert after.field_stamps["name"] == before.field_stamps["name"]
+
+
+def test_clock_never_goes_backwards_across_many_changes(db: Database) -> None:
+    stamps = []
+    for index in range(20):
+        member = _member(db, team.save_member(db, team.MemberInput(f"队员{index}")))
+        stamps.append(member.hlc)
+    assert stamps == sorted(stamps)
+    assert len(set(stamps)) == len(stamps)
