@@ -58,4 +58,4 @@ def targets_for(db: Database, scope: str, scope_id: uuid.UUID, period: Period) -
             Target.period_end == period.end,
             Target.deleted.is_(False),
         )
-        return dict(session.execute(query).tuples().all())
+        return {metric: value for metric, value in session.execute(query)}

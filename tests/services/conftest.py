@@ -1,0 +1,44 @@
+"""A small team with a group, two members and an organization, for service tests."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from fieldlog.services import orgs, team
+from fieldlog.store.database import Database
+
+
+@dataclass
+class Small:
+    """Ids of the records of the small team."""
+
+    team: uuid.UUID
+    group: uuid.UUID
+    alice: uuid.UUID
+    bob: uuid.UUID
+    org: uuid.UUID
+    association: uuid.UUID
+
+
+@pytest.fixture
+def small(db: Database) -> Small:
+    team_id = team.save_team(
+        db,
+        team.TeamInput(
+            "测试工作队", dispatch_start=date(2020, 3, 23), dispatch_end=date(2020, 4, 22)
+        ),
+    )
+    group = team.save_group(db, "物流组", team_id=team_id)
+    alice = team.save_member(
+        db, team.MemberInput("李娜", group_id=group, county="碧江区"), team_id=team_id
+    )
+    bob = team.save_member(
+        db, team.MemberInput("王强", group_id=group, county="万山区"), team_id=team_id
+    )
+    org = orgs.save_org(db, orgs.OrgInput("深圳市德润物流有限公司")).id
+    association = orgs.save_org(db, orgs.OrgInput("深圳市铜仁商会", kind="商协会")).id
+    return Small(team_id, group, alice, bob, org, association)

@@ -1,0 +1,76 @@
+"""The team, groups, members, targets and scoped figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fieldlog.domain.period import Period
+from fieldlog.services import stats, targets, team, visits
+from fieldlog.services.errors import InvalidInput
+from fieldlog.services.maintenance import digest
+from fieldlog.store.database import Database
+from fieldlog.store.repositories.facts import Scope
+
+from .conftest import Small
+
+DISPATCH = Period(date(2020, 3, 23), date(2020, 4, 22))
+
+
+def test_current_team_is_the_first_one(db: Database, small: Small) -> None:
+    current = team.current_team(db)
+    assert current is not None
+    assert (current.id, current.dispatch_start) == (small.team, date(2020, 3, 23))
+
+
+def test_bad_team_input_is_refused(db: Database) -> None:
+    before = digest(db)
+    with pytest.raises(InvalidInput, match="ends before it starts"):
+        team.save_team(
+            db,
+            team.TeamInput("甲队", dispatch_start=date(2020, 4, 1), dispatch_end=date(2020, 3, 1)),
+        )
+    with pytest.raises(InvalidInput, match="team name is required"):
+        team.save_team(db, team.TeamInput(" "))
+    with pytest.raises(InvalidInput, match="no county"):
+        team.save_member(db, team.MemberInput("张三", county="朝阳区"))
+    assert digest(db) == before
+
+
+def test_targets_replace_and_read_back(db: Database, small: Small) -> None:
+    first = targets.set_target(db, "team", small.team, "enterprises_visited", DISPATCH, 300)
+    again = targets.set_target(db, "team", small.team, "enterprises_visited", DISPATCH, 320)
+    assert first == again
+    assert targets.targets_for(db, "team", small.team, DISPATCH) == {"enterprises_visited": 320}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("galaxy", "enterprises_visited", 1), "unknown target scope"),
+        (("team", "happiness", 1), "unknown metric"),
+        (("team", "visits", -1), "0 or more"),
+    ],
+)
+def test_bad_targets_are_refused(db: Database, small: Small, args: tuple, message: str) -> None:
+    scope, metric, value = args
+    with pytest.raises(InvalidInput, match=message):
+        targets.set_target(db, scope, small.team, metric, DISPATCH, value)
+
+
+def test_scoped_figures_follow_the_visitors(db: Database, small: Small) -> None:
+    other_group = team.save_group(db, "电镀组", team_id=small.team)
+    carol = team.save_member(db, team.MemberInput("赵敏", group_id=other_group, county="碧江区"))
+    visits.save_visit(db, visits.VisitInput(date(2020, 4, 1), small.org, [small.alice]))
+    visits.save_visit(db, visits.VisitInput(date(2020, 4, 2), small.association, [carol]))
+    by_group = stats.compute(db, DISPATCH, Scope("group", small.group))
+    by_member = stats.compute(db, DISPATCH, Scope("member", carol))
+    with db.read() as session:
+        from fieldlog.store.models import Member
+
+        county = session.get(Member, small.alice).county_id  # 碧江区: alice and carol
+    by_county = stats.compute(db, DISPATCH, Scope("county", county))
+    assert (by_group.enterprises_visited, by_group.associations_visited) == (1, 0)
+    assert (by_member.enterprises_visited, by_member.associations_visited) == (0, 1)
+    assert by_county.visits == 2
