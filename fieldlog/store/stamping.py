@@ -36,14 +36,38 @@ def write_state(session: Session, key: str, value: str) -> None:
         session.execute(LocalState.__table__.insert().values(key=key, value=value))
 
 
+#: Session.info key of the clock and change counter drawn in the current transaction.
+COUNTERS_INFO = "fieldlog_counters"
+
+
 def _advance_counters(session: Session) -> tuple[int, int]:
-    """Draw the next clock stamp and change number, persisted in this transaction."""
-    last = int(read_state(session, HLC_KEY) or 0)
-    stamp = hlc.tick(last, time.time_ns() // 1_000_000)
-    seq = int(read_state(session, SEQ_KEY) or 0) + 1
-    write_state(session, HLC_KEY, str(stamp))
-    write_state(session, SEQ_KEY, str(seq))
-    return stamp, seq
+    """Draw the next clock stamp and change number.
+
+    Read from local_state at the first change of a transaction, then kept in the session and
+    written back once before commit. Safe because a write transaction holds the database's write
+    lock from its start (BEGIN IMMEDIATE), so no other process can move them meanwhile.
+    """
+    counters = session.info.get(COUNTERS_INFO)
+    if counters is None:
+        counters = [int(read_state(session, HLC_KEY) or 0), int(read_state(session, SEQ_KEY) or 0)]
+        session.info[COUNTERS_INFO] = counters
+    counters[0] = hlc.tick(counters[0], time.time_ns() // 1_000_000)
+    counters[1] += 1
+    return counters[0], counters[1]
+
+
+@event.listens_for(Session, "before_commit")
+def _save_counters(session: Session) -> None:
+    session.flush()  # stamps drawn by the final flush must be saved too
+    counters = session.info.pop(COUNTERS_INFO, None)
+    if counters is not None:
+        write_state(session, HLC_KEY, str(counters[0]))
+        write_state(session, SEQ_KEY, str(counters[1]))
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_counters(session: Session) -> None:
+    session.info.pop(COUNTERS_INFO, None)
 
 
 def _content_columns(obj: Replicated) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fieldlog.services import team
-from fieldlog.store.database import Database
+from fieldlog.store.database import Database, open_database
 from fieldlog.store.models import Member
 
 
@@ -36,9 +36,33 @@ def test_an_edit_restamps_only_the_changed_fields(db: Database) -> None:
 
 
 def test_clock_never_goes_backwards_across_many_changes(db: Database) -> None:
-    stamps = []
+    stamps, seqs = [], []
     for index in range(20):
         member = _member(db, team.save_member(db, team.MemberInput(f"队员{index}")))
         stamps.append(member.hlc)
+        seqs.append(member.local_seq)
     assert stamps == sorted(stamps)
     assert len(set(stamps)) == len(stamps)
+    assert seqs == list(range(seqs[0], seqs[0] + 20))  # one change number per transaction
+
+
+def test_counters_survive_reopening(db: Database) -> None:
+    first = _member(db, team.save_member(db, team.MemberInput("甲")))
+    db.close()
+    reopened = open_database(db.location)
+    second = _member(reopened, team.save_member(reopened, team.MemberInput("乙")))
+    reopened.close()
+    assert second.hlc > first.hlc
+    assert second.local_seq == first.local_seq + 1
+
+
+def test_a_failed_transaction_draws_no_change_number(db: Database) -> None:
+    first = _member(db, team.save_member(db, team.MemberInput("甲")))
+    try:
+        with db.begin():
+            team.save_member(db, team.MemberInput("乙"))
+            raise RuntimeError("power cut")
+    except RuntimeError:
+        pass
+    second = _member(db, team.save_member(db, team.MemberInput("丙")))
+    assert second.local_seq == first.local_seq + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import TypeVar
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from fieldlog.store.models import CatalogItem, Replicated
@@ -28,6 +28,12 @@ def get_live(session: Session, model: type[R], record_id: uuid.UUID | None, what
 def live(model: type[R]) -> Select[tuple[R]]:
     """SELECT of the live rows of a model."""
     return select(model).where(model.deleted.is_(False))
+
+
+def count_live(session: Session, model: type[Replicated]) -> int:
+    """How many live rows a table holds."""
+    query = select(func.count()).select_from(model).where(model.deleted.is_(False))
+    return session.execute(query).scalar_one()
 
 
 def catalog_entry(session: Session, kind: str, name_or_id: str | uuid.UUID) -> CatalogItem:

@@ -1,0 +1,165 @@
+"""The composition root: options, QApplication, translators, the database and the main window.
+
+Importing this module is cheap: Qt, SQLAlchemy and the window are imported when `main` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from fieldlog.ui.main_window import MainWindow
+
+APP_NAME = "FieldLog"
+LANGUAGES = ("zh_CN", "en")
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+# Kept here so the window outlives main() when it runs inside someone else's event loop.
+_window: MainWindow | None = None
+_translators: list[QTranslator] = []
+
+
+def last_window() -> MainWindow | None:
+    """The window the latest main() call opened (tests and embedding hosts use it)."""
+    return _window
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The window's options: the command line's global options and an optional `gui` word."""
+    parser = argparse.ArgumentParser(prog="fieldlog", description="FieldLog 驻点招商走访日志")
+    parser.add_argument("command", nargs="?", choices=("gui",), help="open the window (default)")
+    parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the window")
+    return parser
+
+
+def choose_language(option: str | None) -> str:
+    """--lang if given, else Chinese when the system locale is Chinese, else English."""
+    if option:
+        return option
+    from PySide6.QtCore import QLocale
+
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[str]:
+    """Replace our translators on `app` with those of `language`; returns the files loaded."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    for old in _translators:
+        app.removeTranslator(old)
+        old.deleteLater()
+    _translators.clear()
+    if language != "zh_CN":
+        return []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    candidates = [
+        (f"qtbase_{language}", qt_dir),
+        # Produced by the translation step; until it exists the window stays in English.
+        (f"fieldlog_{language}", str(TRANSLATIONS_DIR)),
+    ]
+    loaded = []
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _translators.append(translator)
+            loaded.append(translator.filePath())
+    return loaded
+
+
+def show_open_error(location: str, error: BaseException) -> None:
+    """One clear, modal message that the database could not be opened."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("app", text)
+
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        tr("FieldLog"),
+        tr("FieldLog cannot open the database {location}.").format(location=location),
+        QMessageBox.StandardButton.Close,
+    )
+    box.setObjectName("openErrorBox")
+    box.setInformativeText(
+        reason
+        + "\n\n"
+        + tr("Nothing was changed. Open another database with --db, or choose another file.")
+    )
+    box.exec()
+
+
+def _shown(location: str) -> str:
+    """The location for a message, without a password; as typed if it cannot be parsed."""
+    from fieldlog.store.location import describe
+
+    try:
+        return describe(location)
+    except Exception:
+        return location
+
+
+def _ensure_app() -> tuple[QCoreApplication, bool]:
+    """The running QApplication, or a new one; the flag says whether we created it."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    running = QApplication.instance()
+    if running is not None:
+        return running, False
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    return QApplication(sys.argv[:1] or [APP_NAME]), True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Open the window over the chosen database; returns the exit code.
+
+    Reuses a running QApplication and then returns 0 once the window is shown; otherwise runs
+    the event loop until the window closes.
+    """
+    global _window
+    try:
+        args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:  # --help or bad usage; argparse has printed why
+        return exc.code if isinstance(exc.code, int) else 2
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from fieldlog.services.workspace import open_workspace
+    from fieldlog.store.database import DatabaseError
+    from fieldlog.store.location import resolve_location
+    from fieldlog.ui.main_window import MainWindow
+
+    app, owns_app = _ensure_app()
+    install_translators(app, choose_language(args.lang))
+    location = resolve_location(args.db)
+    try:
+        db = open_workspace(location)
+    # ImportError: a server URL whose database driver is not installed.
+    except (DatabaseError, ValueError, OSError, ImportError, SQLAlchemyError) as exc:
+        show_open_error(_shown(location), exc)
+        return 1
+    try:
+        window = MainWindow(db)
+    except SQLAlchemyError as exc:  # a file that opened but cannot be read
+        db.close()
+        show_open_error(_shown(location), exc)
+        return 1
+    _window = window
+    window.show()
+    if not owns_app:
+        return 0
+    try:
+        return app.exec()
+    finally:
+        db.close()

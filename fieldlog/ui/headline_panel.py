@@ -1,0 +1,149 @@
+"""The headline panel: the team, its dispatch period and the figures the home bureau asks for."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldlog.domain.counting import AMOUNT_METRICS, Stats
+from fieldlog.domain.money import format_yi
+from fieldlog.domain.period import Period
+
+COLUMNS = 4
+CARD_MIN_WIDTH = 190
+STYLE = """
+#headlinePanel { background: palette(window); }
+#teamNameLabel { font-size: 20pt; font-weight: 600; }
+#periodLabel { font-size: 11pt; color: #5f6368; }
+#figuresCaption { color: #5f6368; }
+QFrame[role="card"] {
+    background: palette(base); border: 1px solid #d0d4da; border-radius: 10px;
+}
+QLabel[role="caption"] { font-size: 10.5pt; color: #3c4043; }
+QLabel[role="value"] { font-size: 28pt; font-weight: 600; color: #1a5fb4; }
+QLabel[role="all"] { color: #5f6368; }
+"""
+
+
+def format_figure(stats: Stats, metric: str) -> str:
+    """A metric as shown: a count, or an amount in 亿元 with four decimals."""
+    value = stats.value(metric)
+    return format_yi(value) if metric in AMOUNT_METRICS else str(value)
+
+
+def _label(text: str, role: str, name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", role)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class HeadlinePanel(QWidget):
+    """The team's headline figures: the dispatch period large, all time small below each.
+
+    Each figure sits in a QLabel named `figure_<metric>` (the dispatch period, or all time when
+    no period is set) and `figure_<metric>_all` (all time).
+    """
+
+    def __init__(
+        self,
+        team_name: str | None,
+        dispatch: Period | None,
+        primary: Stats,
+        overall: Stats,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("headlinePanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        name = team_name or self.tr("No team set up yet")
+        layout.addWidget(_label(name, "title", "teamNameLabel"))
+        layout.addWidget(_label(self._period_text(dispatch), "subtitle", "periodLabel"))
+        layout.addSpacing(8)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for column in range(COLUMNS):
+            grid.setColumnStretch(column, 1)
+        for index, (metric, caption) in enumerate(self._figures()):
+            card = self._card(metric, caption, primary, overall, dispatch is not None)
+            grid.addWidget(card, index // COLUMNS, index % COLUMNS)
+        layout.addLayout(grid)
+        layout.addWidget(_label(self._caption(dispatch), "note", "figuresCaption"))
+        layout.addStretch(1)
+
+    def _figures(self) -> list[tuple[str, str]]:
+        # The unit belongs in the caption, as in the weekly return: 走访企业（家）.
+        return [
+            ("enterprises_visited", self.tr("Enterprises visited")),
+            ("associations_visited", self.tr("Associations visited")),
+            ("visits", self.tr("Visits")),
+            ("leads_new", self.tr("New leads")),
+            ("projects_active", self.tr("Projects in negotiation")),
+            ("projects_signed", self.tr("Projects signed")),
+            ("contract_amount_yuan", self.tr("Contract amount (100M yuan)")),
+            ("funds_in_place_yuan", self.tr("Funds in place (100M yuan)")),
+        ]
+
+    def _period_text(self, dispatch: Period | None) -> str:
+        if dispatch is None:
+            return self.tr("No dispatch period set: figures cover all recorded work")
+        if dispatch.days is None:
+            return self.tr("Dispatch period: {period}").format(period=dispatch)
+        text = self.tr("Dispatch period: {period} ({days} days)")
+        return text.format(period=dispatch, days=dispatch.days)
+
+    def _caption(self, dispatch: Period | None) -> str:
+        if dispatch is None:
+            return self.tr("Counted by the rules of the weekly return, over all recorded work.")
+        return self.tr(
+            "Large figures: the dispatch period. Small figures: all time. "
+            "Counted by the rules of the weekly return."
+        )
+
+    def _card(
+        self,
+        metric: str,
+        caption: str,
+        primary: Stats,
+        overall: Stats,
+        show_all: bool,
+    ) -> QFrame:
+        card = QFrame()
+        card.setProperty("role", "card")
+        card.setObjectName(f"card_{metric}")
+        # Equal columns whatever the caption lengths; long captions wrap instead.
+        card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        card.setMinimumWidth(CARD_MIN_WIDTH)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(6)
+        caption_label = _label(caption, "caption")
+        caption_label.setWordWrap(True)
+        layout.addWidget(caption_label)
+        value = _label(format_figure(primary, metric), "value", f"figure_{metric}")
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(value)
+        all_row = QHBoxLayout()
+        all_caption = _label(self.tr("All time"), "all")
+        all_value = _label(format_figure(overall, metric), "all", f"figure_{metric}_all")
+        all_row.addWidget(all_caption)
+        all_row.addWidget(all_value)
+        all_row.addStretch(1)
+        layout.addLayout(all_row)
+        all_caption.setVisible(show_all)
+        all_value.setVisible(show_all)
+        card.setAccessibleName(f"{caption}: {value.text()}")
+        return card

@@ -1,0 +1,64 @@
+"""The one way the UI changes data: run a service call, report a refusal, announce the change.
+
+Screens never call each other after a change; they listen to `changes().changes_applied` and
+refresh themselves from the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+T = TypeVar("T")
+
+
+class ChangeBus(QObject):
+    """Announces that an operation has committed; the payload is what the action returned."""
+
+    changes_applied = Signal(object)
+
+
+_bus: ChangeBus | None = None
+
+
+def changes() -> ChangeBus:
+    """The application-wide change announcer."""
+    global _bus
+    if _bus is None:
+        _bus = ChangeBus()
+    return _bus
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """Show the wait cursor while a synchronous action runs on the GUI thread."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    # Let the cursor (and any status message) reach the screen before the work blocks the loop.
+    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def run(
+    parent: QWidget | None, action: Callable[..., T], *args: object, **kwargs: object
+) -> T | None:
+    """Run `action(*args, **kwargs)`; on success announce the change and return its result.
+
+    A refusal (ValueError: bad input, a service saying no) is shown to the user as a warning and
+    None is returned; the service has left the data as it was.
+    """
+    try:
+        with busy_cursor():
+            result = action(*args, **kwargs)
+    except ValueError as exc:
+        title = QCoreApplication.translate("operations", "FieldLog")
+        QMessageBox.warning(parent, title, str(exc) or exc.__class__.__name__)
+        return None
+    changes().changes_applied.emit(result)
+    return result

@@ -1,0 +1,3 @@
+from fieldlog.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,172 @@
+"""The command line through real subprocesses: output, exit codes, files left untouched."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fieldlog.domain.period import IsoWeek, Period, weeks_between
+
+REFERENCE = {
+    "enterprises_visited": 346,
+    "associations_visited": 40,
+    "projects_signed": 22,
+    "contract_amount_yuan": 2_914_000_000,
+    "funds_in_place_yuan": 438_900_000,
+}
+DISPATCH = Period.between("2020-03-23", "2020-04-22")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m fieldlog ARGS` and capture its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "fieldlog", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("demo") / "demo.db")
+    result = run("--db", path, "demo")
+    assert result.returncode == 0, result.stderr
+    assert "Demo dispatch loaded" in result.stdout
+    return path
+
+
+def stats(db: str, *args: str) -> dict[str, object]:
+    result = run("--db", db, "stats", "--json", *args)
+    assert result.returncode == 0, result.stderr
+    data: dict[str, object] = json.loads(result.stdout)
+    return data
+
+
+def test_demo_reproduces_the_reference_numbers(demo_db: str) -> None:
+    figures = stats(demo_db)
+    assert {key: figures[key] for key in REFERENCE} == REFERENCE
+    assert (figures["from"], figures["to"]) == (None, None)
+    dispatch = stats(demo_db, "--from", "2020-03-23", "--to", "2020-04-22")
+    assert {key: dispatch[key] for key in REFERENCE} == REFERENCE
+    assert (dispatch["from"], dispatch["to"]) == ("2020-03-23", "2020-04-22")
+
+
+def test_weekly_figures_are_consistent_with_the_dispatch(demo_db: str) -> None:
+    total = stats(demo_db, "--from", "2020-03-23", "--to", "2020-04-22")
+    weeks = [stats(demo_db, "--week", str(week)) for week in weeks_between(DISPATCH)]
+    assert weeks[0]["from"] == "2020-03-23" and weeks[-1]["to"] == "2020-04-26"
+    assert sum(w["visits"] for w in weeks) == total["visits"]  # type: ignore[misc]
+    assert sum(w["enterprises_visited"] for w in weeks) > total["enterprises_visited"]  # type: ignore[misc]
+    assert sum(w["funds_in_place_yuan"] for w in weeks) == REFERENCE["funds_in_place_yuan"]  # type: ignore[misc]
+
+
+def test_stats_text_output_in_chinese(demo_db: str) -> None:
+    result = run("--db", demo_db, "--lang", "zh_CN", "stats", "--week", "2020-W16")
+    assert result.returncode == 0
+    assert "统计期间: 2020-04-13 – 2020-04-19" in result.stdout
+    assert "走访企业（家）" in result.stdout and "合同投资额（亿元）" in result.stdout
+
+
+def test_demo_refused_on_a_database_with_visits(demo_db: str) -> None:
+    before = run("--db", demo_db, "digest").stdout
+    result = run("--db", demo_db, "demo")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "already holds" in result.stderr
+    assert run("--db", demo_db, "digest").stdout == before
+
+
+def test_digest_is_stable_and_check_passes(demo_db: str) -> None:
+    first, second = run("--db", demo_db, "digest"), run("--db", demo_db, "digest")
+    assert first.returncode == 0 and len(first.stdout.strip()) == 64
+    assert first.stdout == second.stdout
+    check = run("--db", demo_db, "check")
+    assert check.returncode == 0 and check.stdout.strip().endswith("ok")
+
+
+def test_init_is_idempotent(tmp_path: Path) -> None:
+    path = str(tmp_path / "new.db")
+    assert run("--db", path, "init").returncode == 0
+    digest = run("--db", path, "digest").stdout
+    assert run("--db", path, "init").returncode == 0
+    assert run("--db", path, "digest").stdout == digest
+
+
+@pytest.mark.parametrize("content", [b"just some text\n", bytes.fromhex("89504e470d0a1a0a") * 20])
+def test_foreign_file_is_refused_untouched(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(content)
+    for command in (["init"], ["stats"], ["digest"], ["demo"]):
+        result = run("--db", str(path), *command)
+        assert result.returncode == 1, command
+        assert result.stderr.startswith("fieldlog: error: ") and result.stderr.count("\n") == 1
+        assert "not a FieldLog database" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    assert run("--db", str(path), "init").returncode == 0
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = 'ffff_newer'")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    result = run("--db", str(path), "stats")
+    assert result.returncode == 1 and "newer FieldLog" in result.stderr
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["stats", "--from", "2020-13-01"], "not a valid date"),
+        (["stats", "--to", "yesterday"], "not a valid date"),
+        (["stats", "--week", "2020-W99"], "week 99"),
+        (["stats", "--week", "last week"], "--week"),
+        (["stats", "--week", "2020-W10", "--from", "2020-03-01"], "not both"),
+        (["stats", "--from", "2020-04-01", "--to", "2020-03-01"], "is after"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_bad_usage_exits_2(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run("--db", str(tmp_path / "x.db"), *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_db_option_beats_environment(tmp_path: Path) -> None:
+    env_db, option_db = tmp_path / "env.db", tmp_path / "option.db"
+    assert run("init", env={"FIELDLOG_DB": str(env_db)}).returncode == 0
+    assert env_db.exists()
+    assert run("--db", str(option_db), "init", env={"FIELDLOG_DB": str(env_db)}).returncode == 0
+    assert option_db.exists()
+
+
+def test_default_database_lives_in_the_user_data_folder(tmp_path: Path) -> None:
+    data_home = tmp_path / "data"
+    result = run("init", env={"XDG_DATA_HOME": str(data_home)})
+    assert result.returncode == 0, result.stderr
+    assert (data_home / "FieldLog" / "fieldlog.db").exists()
+
+
+def test_week_argument_matches_iso_weeks() -> None:
+    assert str(IsoWeek.parse("2020-W16").period) == "2020-04-13 – 2020-04-19"
+
+
+def test_importing_the_command_line_does_not_load_qt() -> None:
+    code = "import sys, fieldlog.cli; print('PySide6' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

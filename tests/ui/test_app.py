@@ -1,0 +1,102 @@
+"""fieldlog.app.main: options, refusing what is not a FieldLog database, opening the window."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from fieldlog import app
+
+
+@pytest.fixture
+def error_boxes(monkeypatch) -> list[QMessageBox]:
+    """Message boxes the code under test runs modally; recorded and closed at once."""
+    shown: list[QMessageBox] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box)
+        return int(QMessageBox.StandardButton.Close.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown
+
+
+@pytest.fixture
+def opened(qtbot) -> Iterator[None]:
+    """Closes whatever window main() opened, and its database."""
+    yield
+    window = app.last_window()
+    if window is not None:
+        window.close()
+        window.db.close()
+
+
+def test_a_text_file_is_refused_with_one_message_and_left_untouched(
+    qapp, tmp_path: Path, error_boxes: list[QMessageBox]
+) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("shopping list\n牛奶\n", encoding="utf-8")
+    before = path.read_bytes()
+    assert app.main(["--db", str(path)]) == 1
+    assert [box.objectName() for box in error_boxes] == ["openErrorBox"]
+    assert error_boxes[0].icon() == QMessageBox.Icon.Critical
+    assert "not a FieldLog database" in error_boxes[0].informativeText()
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_a_fresh_path_opens_the_window(qapp, tmp_path: Path, opened, error_boxes) -> None:
+    path = tmp_path / "new.db"
+    assert app.main(["--db", str(path), "--lang", "en"]) == 0
+    window = app.last_window()
+    assert window is not None and window.isVisible()
+    assert window.objectName() == "MainWindow"
+    assert str(path) in window.windowTitle()
+    assert window.centralWidget().objectName() == "welcomePanel"
+    assert path.exists()
+    assert error_boxes == []
+
+
+def test_the_gui_word_and_the_environment_are_accepted(
+    qapp, tmp_path: Path, monkeypatch, opened, error_boxes
+) -> None:
+    path = tmp_path / "from-env.db"
+    monkeypatch.setenv("FIELDLOG_DB", str(path))
+    assert app.main(["gui", "--lang", "en"]) == 0
+    assert str(path) in app.last_window().windowTitle()
+
+
+def test_db_option_beats_the_environment(
+    qapp, tmp_path: Path, monkeypatch, opened, error_boxes
+) -> None:
+    monkeypatch.setenv("FIELDLOG_DB", str(tmp_path / "env.db"))
+    assert app.main(["--db", str(tmp_path / "option.db"), "--lang", "en"]) == 0
+    assert str(tmp_path / "option.db") in app.last_window().windowTitle()
+    assert not (tmp_path / "env.db").exists()
+
+
+def test_bad_usage_returns_2(qapp, capsys) -> None:
+    assert app.main(["--lang", "fr"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_chinese_loads_qt_own_translations(qapp) -> None:
+    try:
+        loaded = app.install_translators(qapp, "zh_CN")
+        assert any("qtbase_zh_CN" in name for name in loaded)
+    finally:
+        assert app.install_translators(qapp, "en") == []
+
+
+def test_importing_the_app_module_does_not_import_qt() -> None:
+    code = (
+        "import sys, fieldlog.app; "
+        "print(sorted(m for m in ('PySide6', 'sqlalchemy') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

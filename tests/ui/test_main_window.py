@@ -1,0 +1,100 @@
+"""The main window over real database files: first start, the demo, the headline figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+
+from fieldlog.services.team import TeamInput, save_team
+from fieldlog.store.database import Database
+from fieldlog.ui import operations
+from fieldlog.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, db: Database) -> MainWindow:
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.fixture
+def warnings(monkeypatch) -> list[str]:
+    """Messages of the warning boxes the code under test shows (none of them blocks)."""
+    shown: list[str] = []
+
+    def fake_warning(_parent, _title, text, *_args, **_kwargs):
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", fake_warning)
+    return shown
+
+
+def figure(win: MainWindow, name: str) -> str:
+    label = win.findChild(QLabel, name)
+    assert label is not None, name
+    return label.text()
+
+
+def test_new_database_shows_the_welcome_panel(window: MainWindow, db: Database) -> None:
+    assert window.objectName() == "MainWindow"
+    assert window.windowTitle() == f"FieldLog — {db.name}"
+    assert window.centralWidget().objectName() == "welcomePanel"
+    assert window.findChild(QLabel, "figure_enterprises_visited") is None
+
+
+def test_a_team_without_visits_shows_the_headline_panel(qtbot, db: Database) -> None:
+    save_team(db, TeamInput("测试工作队", dispatch_start=date(2020, 3, 23)))
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    assert win.centralWidget().objectName() == "headlinePanel"
+    assert figure(win, "teamNameLabel") == "测试工作队"
+    assert "2020-03-23" in figure(win, "periodLabel")
+    assert figure(win, "figure_visits") == "0"
+    assert figure(win, "figure_contract_amount_yuan") == "0.0000"
+
+
+def test_operation_refusal_shows_a_warning_and_announces_nothing(qtbot, warnings) -> None:
+    announced: list[object] = []
+    operations.changes().changes_applied.connect(announced.append)
+
+    def refuse() -> None:
+        raise ValueError("the database already holds visits")
+
+    assert operations.run(None, refuse) is None
+    assert warnings == ["the database already holds visits"]
+    assert announced == []
+    assert operations.run(None, lambda: 42) == 42
+    assert announced == [42]
+    assert QApplication.overrideCursor() is None
+    operations.changes().changes_applied.disconnect(announced.append)
+
+
+@pytest.mark.slow
+def test_loading_the_demo_switches_to_the_headline_figures(
+    qtbot, window: MainWindow, warnings
+) -> None:
+    pytest.importorskip("fieldlog.services.demo")
+    button = window.centralWidget().findChild(object, "loadDemoButton")
+    with qtbot.waitSignal(operations.changes().changes_applied, timeout=120_000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert warnings == []
+    assert window.centralWidget().objectName() == "headlinePanel"
+    assert figure(window, "teamNameLabel") == "铜仁市驻深招商工作队"
+    assert "2020-03-23" in figure(window, "periodLabel")
+    assert figure(window, "figure_enterprises_visited") == "346"
+    assert figure(window, "figure_associations_visited") == "40"
+    assert figure(window, "figure_projects_signed") == "22"
+    assert figure(window, "figure_contract_amount_yuan") == "29.1400"
+    assert figure(window, "figure_funds_in_place_yuan") == "4.3890"
+    assert "Demo dispatch loaded" in window.statusBar().currentMessage()
+
+    # A second load is refused by the service and shown as a warning; the figures stay.
+    window.load_demo()
+    assert len(warnings) == 1
+    assert figure(window, "figure_enterprises_visited") == "346"
