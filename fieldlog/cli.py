@@ -43,21 +43,36 @@ def _week(text: str) -> IsoWeek:
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every command and option."""
     parser = argparse.ArgumentParser(prog=PROG, description="FieldLog 驻点招商走访日志")
-    parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL")
-    parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of messages")
+    _global_options(parser, None)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    # The global options are accepted after the command too (`fieldlog gui --db X`).
+    late = argparse.ArgumentParser(add_help=False)
+    _global_options(late, argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("gui", help="open the desktop window (the default)")
-    commands.add_parser("init", help="create or upgrade the database")
-    commands.add_parser("demo", help="load the demo dispatch into an empty database")
-    stats = commands.add_parser("stats", help="the counting-rule figures for a period")
+    commands.add_parser("gui", parents=[late], help="open the desktop window (the default)")
+    commands.add_parser("init", parents=[late], help="create or upgrade the database")
+    commands.add_parser(
+        "demo", parents=[late], help="load the demo dispatch into an empty database"
+    )
+    stats = commands.add_parser(
+        "stats", parents=[late], help="the counting-rule figures for a period"
+    )
     stats.add_argument("--from", dest="start", type=_date, metavar="D")
     stats.add_argument("--to", dest="end", type=_date, metavar="D")
     stats.add_argument("--week", type=_week, metavar="YYYY-Www")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
-    commands.add_parser("digest", help="SHA-256 of the replicated data")
-    commands.add_parser("check", help="integrity and foreign-key checks")
+    commands.add_parser("digest", parents=[late], help="SHA-256 of the replicated data")
+    commands.add_parser("check", parents=[late], help="integrity and foreign-key checks")
     return parser
+
+
+def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--db", metavar="PATH_OR_URL", default=default, help="database file or SQLAlchemy URL"
+    )
+    parser.add_argument(
+        "--lang", choices=("zh_CN", "en"), default=default, help="language of messages"
+    )
 
 
 def _language(option: str | None) -> str:
@@ -170,7 +185,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in (None, "gui"):
         from fieldlog import app
 
-        gui_args = [a for a in argv if a != "gui"]
+        gui_args = [
+            *(["--db", args.db] if args.db else []),
+            *(["--lang", args.lang] if args.lang else []),
+        ]
         return app.main(gui_args)
     try:
         return _run(args, parser)

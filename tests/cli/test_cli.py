@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,12 @@ def test_digest_is_stable_and_check_passes(demo_db: str) -> None:
     assert check.returncode == 0 and check.stdout.strip().endswith("ok")
 
 
+def test_global_options_may_follow_the_command(demo_db: str) -> None:
+    after = run("stats", "--json", "--db", demo_db)
+    assert after.returncode == 0, after.stderr
+    assert json.loads(after.stdout) == stats(demo_db)
+
+
 def test_init_is_idempotent(tmp_path: Path) -> None:
     path = str(tmp_path / "new.db")
     assert run("--db", path, "init").returncode == 0
@@ -170,3 +177,29 @@ def test_importing_the_command_line_does_not_load_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("entry", [["main.py"], ["-m", "fieldlog"], ["-m", "fieldlog", "gui"]])
+def test_window_opens_on_a_new_database(tmp_path: Path, entry: list[str]) -> None:
+    """`python main.py`, `fieldlog` and `fieldlog gui` start the window and keep running."""
+    path = tmp_path / "first-start.db"
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen(
+        [sys.executable, *entry, "--db", str(path)],
+        cwd=root,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for _ in range(200):  # the database appears once the window has opened it
+            if path.exists() or proc.poll() is not None:
+                break
+            time.sleep(0.1)
+        time.sleep(1.0)
+        assert proc.poll() is None, proc.communicate()[1]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert run("--db", str(path), "check").returncode == 0
