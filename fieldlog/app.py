@@ -79,22 +79,20 @@ def show_open_error(location: str, error: BaseException) -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("app", text)
-
     reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    # Spelled out, not behind a local helper, so that pyside6-lupdate files them under "app".
+    message = QCoreApplication.translate("app", "FieldLog cannot open the database {location}.")
     box = QMessageBox(
         QMessageBox.Icon.Critical,
-        tr("FieldLog"),
-        tr("FieldLog cannot open the database {location}.").format(location=location),
+        QCoreApplication.translate("app", "FieldLog"),
+        message.format(location=location),
         QMessageBox.StandardButton.Close,
     )
     box.setObjectName("openErrorBox")
-    box.setInformativeText(
-        reason
-        + "\n\n"
-        + tr("Nothing was changed. Open another database with --db, or choose another file.")
+    advice = QCoreApplication.translate(
+        "app", "Nothing was changed. Open another database with --db, or choose another file."
     )
+    box.setInformativeText(reason + "\n\n" + advice)
     box.exec()
 
 

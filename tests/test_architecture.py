@@ -21,6 +21,17 @@ def test_import_contracts_are_kept() -> None:
     assert "Contracts: 2 kept, 0 broken." in result.stdout
 
 
+def test_core_type_checks() -> None:
+    """mypy over the Qt-free packages (configured in pyproject.toml) finds no error."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", "/dev/null"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_core_packages_do_not_mention_qt() -> None:
     for package in ("domain", "store", "services", "excel", "sync"):
         for source in (ROOT / "fieldlog" / package).rglob("*.py"):

@@ -13,7 +13,7 @@ from fieldlog.domain.ids import pair_id
 from fieldlog.domain.text import name_key, normalize_phone
 from fieldlog.domain.vocabulary import OrgKind, parse_choice
 from fieldlog.services.errors import InvalidInput
-from fieldlog.services.validate import checked, note, optional_name, required_name
+from fieldlog.services.validate import checked, note, optional_name, required_name, user_errors
 from fieldlog.store.database import Database
 from fieldlog.store.models import Chain, ChainLink, Contact, Organization, OrgTag
 from fieldlog.store.repositories.common import catalog_entry, get_live, live
@@ -89,12 +89,12 @@ def _check_refs(session: Session, fields: dict[str, object]) -> None:
 def _set_tags(
     session: Session, org: Organization, names: list[str], *, keep_others: bool = False
 ) -> None:
-    wanted = {
-        checked(lambda n=n: catalog_entry(session, "org_tag", n)).id for n in names if n.strip()
-    }
-    existing = {
+    with user_errors():
+        wanted = {catalog_entry(session, "org_tag", n).id for n in names if n.strip()}
+    existing: dict[uuid.UUID, OrgTag] = {
         t.tag_id: t
         for t in session.execute(select(OrgTag).where(OrgTag.org_id == org.id)).scalars()
+        if t.tag_id is not None
     }
     if keep_others:
         wanted |= {tag_id for tag_id, row in existing.items() if not row.deleted}

@@ -13,7 +13,14 @@ from fieldlog.domain.money import MAX_YUAN
 from fieldlog.domain.stages import Stage, StageMoveError, check_move, needs_signing
 from fieldlog.domain.vocabulary import ChainRole, parse_choice
 from fieldlog.services.errors import InvalidInput
-from fieldlog.services.validate import checked, note, required_date, required_name, sane_date
+from fieldlog.services.validate import (
+    checked,
+    note,
+    required_date,
+    required_name,
+    sane_date,
+    user_errors,
+)
 from fieldlog.store.database import Database
 from fieldlog.store.models import (
     Chain,
@@ -77,7 +84,8 @@ def _refs(session: Session, data: ProjectInput) -> dict[str, object]:
         (WorkGroup, data.group_id, "work group"),
     ):
         if value is not None:
-            checked(lambda m=model, v=value, w=what: get_live(session, m, v, w))
+            with user_errors():
+                get_live(session, model, value, what)
     county = data.landing_county
     return {
         "investor_id": data.investor_id,

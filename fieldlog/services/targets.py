@@ -11,10 +11,15 @@ from fieldlog.domain.period import Period
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import required_date
 from fieldlog.store.database import Database
-from fieldlog.store.models import CatalogItem, Member, Target, Team, WorkGroup
+from fieldlog.store.models import CatalogItem, Member, Replicated, Target, Team, WorkGroup
 from fieldlog.store.repositories.common import get_live
 
-SCOPES = {"team": Team, "group": WorkGroup, "member": Member, "county": CatalogItem}
+SCOPES: dict[str, type[Replicated]] = {
+    "team": Team,
+    "group": WorkGroup,
+    "member": Member,
+    "county": CatalogItem,
+}
 
 
 def set_target(

@@ -10,7 +10,13 @@ from sqlalchemy import select
 
 from fieldlog.domain.vocabulary import MemberRole
 from fieldlog.services.errors import InvalidInput
-from fieldlog.services.validate import checked, optional_name, required_name, sane_date
+from fieldlog.services.validate import (
+    checked,
+    optional_name,
+    required_name,
+    sane_date,
+    user_errors,
+)
 from fieldlog.store.database import Database
 from fieldlog.store.models import Chain, Member, Team, WorkGroup
 from fieldlog.store.repositories.common import catalog_entry, get_live, live
@@ -111,9 +117,8 @@ def save_member(
         member = get_live(session, Member, member_id, "member") if member_id else Member()
         if data.group_id is not None:
             checked(lambda: get_live(session, WorkGroup, data.group_id, "work group"))
-        county = (
-            checked(lambda: catalog_entry(session, "county", data.county)) if data.county else None
-        )
+        with user_errors():
+            county = catalog_entry(session, "county", data.county) if data.county else None
         member.name, member.role, member.group_id = name, role.value, data.group_id
         member.team_id = team_id or member.team_id
         member.home_unit = optional_name(data.home_unit)

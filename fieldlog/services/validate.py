@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import TypeVar
 
@@ -14,6 +15,17 @@ T = TypeVar("T")
 MIN_YEAR, MAX_YEAR = 1990, 2100
 #: Free text (visit summaries, progress notes) longer than this is a pasted file, not a note.
 MAX_NOTE = 20_000
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Inside, a domain ValueError (bad code, unknown record…) surfaces as InvalidInput."""
+    try:
+        yield
+    except InvalidInput:
+        raise
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from exc
 
 
 def checked(parse: Callable[[], T]) -> T:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from fieldlog.domain.ids import pair_id
 from fieldlog.domain.vocabulary import Intent, parse_choice
 from fieldlog.services.errors import InvalidInput
-from fieldlog.services.validate import checked, note, required_date, sane_date
+from fieldlog.services.validate import checked, note, required_date, sane_date, user_errors
 from fieldlog.store.database import Database
 from fieldlog.store.models import (
     Chain,
@@ -66,13 +67,16 @@ def _fields(session: Session, data: VisitInput) -> dict[str, object]:
 
 
 def _link_rows(
-    session: Session, visit: Visit, model: type, column: str, wanted: set[uuid.UUID]
+    session: Session,
+    visit: Visit,
+    model: type[VisitVisitor] | type[VisitContact],
+    column: str,
+    wanted: set[uuid.UUID],
 ) -> None:
     """Make the visit's link rows (visitors or contacts) exactly `wanted`, by tombstones."""
-    existing = {
-        getattr(row, column): row
-        for row in session.execute(select(model).where(model.visit_id == visit.id)).scalars()
-    }
+    query = select(model).where(model.visit_id == visit.id)
+    rows = cast(list[VisitVisitor | VisitContact], list(session.execute(query).scalars()))
+    existing = {getattr(row, column): row for row in rows}
     for target in wanted | set(existing):
         row = existing.get(target)
         if row is None:
@@ -84,10 +88,11 @@ def _link_rows(
 def _check_people(session: Session, data: VisitInput) -> None:
     if not data.visitor_ids:
         raise InvalidInput("a visit needs at least one visitor")
-    for member_id in data.visitor_ids:
-        checked(lambda m=member_id: get_live(session, Member, m, "member"))
-    for contact_id in data.contact_ids:
-        contact = checked(lambda c=contact_id: get_live(session, Contact, c, "contact"))
+    with user_errors():
+        for member_id in data.visitor_ids:
+            get_live(session, Member, member_id, "member")
+        contacts = [get_live(session, Contact, c, "contact") for c in data.contact_ids]
+    for contact in contacts:
         if contact.org_id != data.org_id:
             raise InvalidInput(
                 f"contact {contact.name} does not belong to the visited organization"

@@ -72,9 +72,9 @@ def ensure_defaults(db: Database) -> int:
     """Insert the shipped catalogs that are missing (by fixed id); returns how many were added."""
     rows = _default_rows()
     with db.begin() as session:
-        present = set()
-        for model in (CatalogItem, Chain, ChainLink):
-            present |= set(session.execute(select(model.id)).scalars())
+        present: set[object] = set()
+        for table in (CatalogItem, Chain, ChainLink):
+            present |= set(session.execute(select(table.id)).scalars())
         missing = [(model, row) for model, row in rows if row["id"] not in present]
         for model, row in missing:
             session.execute(insert(model).values(**row))

@@ -39,7 +39,7 @@ def check_health(session: Session) -> HealthReport:
         _sqlite_checks(session, report)
     for model in REPLICATED_MODELS:
         table = model.__table__  # type: ignore[attr-defined]
-        counts = dict(
+        counts: dict[bool, int] = dict(
             session.execute(select(table.c.deleted, func.count()).group_by(table.c.deleted)).all()
         )
         report.live[table.name] = counts.get(False, 0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from sqlalchemy import event, inspect, select, update
+from sqlalchemy import event, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from fieldlog.domain import hlc
@@ -33,7 +33,7 @@ def write_state(session: Session, key: str, value: str) -> None:
     """Set a local_state value (insert or update) without touching the unit of work."""
     done = session.execute(update(LocalState).where(LocalState.key == key).values(value=value))
     if done.rowcount == 0:  # type: ignore[attr-defined]
-        session.execute(LocalState.__table__.insert().values(key=key, value=value))
+        session.execute(insert(LocalState).values(key=key, value=value))
 
 
 #: Session.info key of the clock and change counter drawn in the current transaction.

@@ -145,5 +145,7 @@ class HeadlinePanel(QWidget):
         layout.addLayout(all_row)
         all_caption.setVisible(show_all)
         all_value.setVisible(show_all)
-        card.setAccessibleName(f"{caption}: {value.text()}")
+        card.setAccessibleName(
+            self.tr("{caption}: {value}").format(caption=caption, value=value.text())
+        )
         return card

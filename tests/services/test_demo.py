@@ -12,8 +12,8 @@ from fieldlog.domain.counting import stage_at
 from fieldlog.domain.credit_code import is_valid_credit_code
 from fieldlog.domain.period import weeks_between
 from fieldlog.domain.stages import ALL_STAGES, Stage
-from fieldlog.services import demo, stats
-from fieldlog.services.demo import DEMO_AS_OF, DEMO_PERIOD, DemoRefused, load_demo
+from fieldlog.services import stats
+from fieldlog.services.demo import DEMO_AS_OF, DEMO_PERIOD, DemoRefused, load_demo, visits_plan
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.maintenance import digest
 from fieldlog.services.team import TeamInput, save_team
@@ -209,7 +209,7 @@ def test_a_failed_load_leaves_the_database_empty(db, monkeypatch):
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(demo, "save_visit", broken)
+    monkeypatch.setattr(visits_plan, "save_visit", broken)  # visits come after everything else
     with pytest.raises(RuntimeError):
         load_demo(db)
     assert digest(db) == empty

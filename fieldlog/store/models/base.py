@@ -41,10 +41,10 @@ class Base(DeclarativeBase):
     }
 
 
-def ref(target: str, *, index: bool = True) -> Any:
+def ref(target: str, *, required: bool = False) -> Any:
     """A foreign key column; deferred so a merge can insert rows in any order in one transaction."""
     return mapped_column(
-        ForeignKey(target, deferrable=True, initially="DEFERRED"), index=index, nullable=True
+        ForeignKey(target, deferrable=True, initially="DEFERRED"), index=True, nullable=not required
     )
 
 

@@ -33,8 +33,8 @@ class OrgTag(Replicated, Base):
 
     __tablename__ = "org_tag"
 
-    org_id: Mapped[uuid.UUID | None] = ref("organization.id")
-    tag_id: Mapped[uuid.UUID | None] = ref("catalog_item.id")
+    org_id: Mapped[uuid.UUID] = ref("organization.id", required=True)
+    tag_id: Mapped[uuid.UUID] = ref("catalog_item.id", required=True)
 
 
 class OrgAlias(Replicated, Base):
@@ -43,7 +43,7 @@ class OrgAlias(Replicated, Base):
     __tablename__ = "org_alias"
 
     alias_id: Mapped[uuid.UUID] = mapped_column(index=True)
-    org_id: Mapped[uuid.UUID | None] = ref("organization.id")
+    org_id: Mapped[uuid.UUID] = ref("organization.id", required=True)
 
 
 class Contact(Replicated, Base):
@@ -51,7 +51,7 @@ class Contact(Replicated, Base):
 
     __tablename__ = "contact"
 
-    org_id: Mapped[uuid.UUID | None] = ref("organization.id")
+    org_id: Mapped[uuid.UUID] = ref("organization.id", required=True)
     name: Mapped[str] = mapped_column(String(100))
     title: Mapped[str] = mapped_column(String(100), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")

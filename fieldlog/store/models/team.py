@@ -49,7 +49,7 @@ class ChainLink(Replicated, Base):
 
     __tablename__ = "chain_link"
 
-    chain_id: Mapped[uuid.UUID | None] = ref("chain.id")
+    chain_id: Mapped[uuid.UUID] = ref("chain.id", required=True)
     parent_id: Mapped[uuid.UUID | None] = ref("chain_link.id")
     name: Mapped[str]
     position: Mapped[str] = mapped_column(String(16), default="midstream")

@@ -17,7 +17,7 @@ class Visit(Replicated, Base):
     __tablename__ = "visit"
 
     visited_on: Mapped[date] = mapped_column(Date, index=True)
-    org_id: Mapped[uuid.UUID | None] = ref("organization.id")
+    org_id: Mapped[uuid.UUID] = ref("organization.id", required=True)
     kind_id: Mapped[uuid.UUID | None] = ref("catalog_item.id")
     chain_id: Mapped[uuid.UUID | None] = ref("chain.id")
     project_id: Mapped[uuid.UUID | None] = ref("project.id")
@@ -31,8 +31,8 @@ class VisitVisitor(Replicated, Base):
 
     __tablename__ = "visit_visitor"
 
-    visit_id: Mapped[uuid.UUID | None] = ref("visit.id")
-    member_id: Mapped[uuid.UUID | None] = ref("member.id")
+    visit_id: Mapped[uuid.UUID] = ref("visit.id", required=True)
+    member_id: Mapped[uuid.UUID] = ref("member.id", required=True)
 
 
 class VisitContact(Replicated, Base):
@@ -40,8 +40,8 @@ class VisitContact(Replicated, Base):
 
     __tablename__ = "visit_contact"
 
-    visit_id: Mapped[uuid.UUID | None] = ref("visit.id")
-    contact_id: Mapped[uuid.UUID | None] = ref("contact.id")
+    visit_id: Mapped[uuid.UUID] = ref("visit.id", required=True)
+    contact_id: Mapped[uuid.UUID] = ref("contact.id", required=True)
 
 
 class Project(Replicated, Base):
@@ -72,7 +72,7 @@ class StageEvent(Replicated, Base):
 
     __tablename__ = "stage_event"
 
-    project_id: Mapped[uuid.UUID | None] = ref("project.id")
+    project_id: Mapped[uuid.UUID] = ref("project.id", required=True)
     stage: Mapped[str] = mapped_column(String(16))
     occurred_on: Mapped[date] = mapped_column(Date, index=True)
     member_id: Mapped[uuid.UUID | None] = ref("member.id")
@@ -84,7 +84,7 @@ class FundsTranche(Replicated, Base):
 
     __tablename__ = "funds_tranche"
 
-    project_id: Mapped[uuid.UUID | None] = ref("project.id")
+    project_id: Mapped[uuid.UUID] = ref("project.id", required=True)
     received_on: Mapped[date] = mapped_column(Date, index=True)
     amount_yuan: Mapped[int] = mapped_column(BigInteger)
     origin_id: Mapped[uuid.UUID | None] = ref("catalog_item.id")

@@ -25,7 +25,7 @@ def get_live(session: Session, model: type[R], record_id: uuid.UUID | None, what
     return record
 
 
-def live(model: type[R]) -> Select[tuple[R]]:
+def live(model: type[R]) -> Select[R]:
     """SELECT of the live rows of a model."""
     return select(model).where(model.deleted.is_(False))
 

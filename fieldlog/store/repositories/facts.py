@@ -41,7 +41,7 @@ def _in_period(column: Any, period: Period) -> list[Any]:
     return conditions
 
 
-def _members_of(scope: Scope) -> Select[tuple[uuid.UUID]]:
+def _members_of(scope: Scope) -> Select[uuid.UUID]:
     if scope.kind == "member":
         return select(Member.id).where(Member.id == scope.id)
     column = Member.group_id if scope.kind == "group" else Member.county_id

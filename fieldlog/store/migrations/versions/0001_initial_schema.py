@@ -105,7 +105,7 @@ def upgrade() -> None:
 
     op.create_table(
         "chain_link",
-        sa.Column("chain_id", sa.Uuid(), nullable=True),
+        sa.Column("chain_id", sa.Uuid(), nullable=False),
         sa.Column("parent_id", sa.Uuid(), nullable=True),
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("position", sa.String(length=16), nullable=False),
@@ -270,7 +270,7 @@ def upgrade() -> None:
 
     op.create_table(
         "contact",
-        sa.Column("org_id", sa.Uuid(), nullable=True),
+        sa.Column("org_id", sa.Uuid(), nullable=False),
         sa.Column("name", sa.String(length=100), nullable=False),
         sa.Column("title", sa.String(length=100), nullable=False),
         sa.Column("phone", sa.String(length=40), nullable=False),
@@ -300,7 +300,7 @@ def upgrade() -> None:
     op.create_table(
         "org_alias",
         sa.Column("alias_id", sa.Uuid(), nullable=False),
-        sa.Column("org_id", sa.Uuid(), nullable=True),
+        sa.Column("org_id", sa.Uuid(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -325,8 +325,8 @@ def upgrade() -> None:
 
     op.create_table(
         "org_tag",
-        sa.Column("org_id", sa.Uuid(), nullable=True),
-        sa.Column("tag_id", sa.Uuid(), nullable=True),
+        sa.Column("org_id", sa.Uuid(), nullable=False),
+        sa.Column("tag_id", sa.Uuid(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -451,7 +451,7 @@ def upgrade() -> None:
 
     op.create_table(
         "funds_tranche",
-        sa.Column("project_id", sa.Uuid(), nullable=True),
+        sa.Column("project_id", sa.Uuid(), nullable=False),
         sa.Column("received_on", sa.Date(), nullable=False),
         sa.Column("amount_yuan", sa.BigInteger(), nullable=False),
         sa.Column("origin_id", sa.Uuid(), nullable=True),
@@ -493,7 +493,7 @@ def upgrade() -> None:
 
     op.create_table(
         "stage_event",
-        sa.Column("project_id", sa.Uuid(), nullable=True),
+        sa.Column("project_id", sa.Uuid(), nullable=False),
         sa.Column("stage", sa.String(length=16), nullable=False),
         sa.Column("occurred_on", sa.Date(), nullable=False),
         sa.Column("member_id", sa.Uuid(), nullable=True),
@@ -533,7 +533,7 @@ def upgrade() -> None:
     op.create_table(
         "visit",
         sa.Column("visited_on", sa.Date(), nullable=False),
-        sa.Column("org_id", sa.Uuid(), nullable=True),
+        sa.Column("org_id", sa.Uuid(), nullable=False),
         sa.Column("kind_id", sa.Uuid(), nullable=True),
         sa.Column("chain_id", sa.Uuid(), nullable=True),
         sa.Column("project_id", sa.Uuid(), nullable=True),
@@ -591,8 +591,8 @@ def upgrade() -> None:
 
     op.create_table(
         "visit_contact",
-        sa.Column("visit_id", sa.Uuid(), nullable=True),
-        sa.Column("contact_id", sa.Uuid(), nullable=True),
+        sa.Column("visit_id", sa.Uuid(), nullable=False),
+        sa.Column("contact_id", sa.Uuid(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -626,8 +626,8 @@ def upgrade() -> None:
 
     op.create_table(
         "visit_visitor",
-        sa.Column("visit_id", sa.Uuid(), nullable=True),
-        sa.Column("member_id", sa.Uuid(), nullable=True),
+        sa.Column("visit_id", sa.Uuid(), nullable=False),
+        sa.Column("member_id", sa.Uuid(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
