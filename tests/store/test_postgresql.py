@@ -1,0 +1,75 @@
+"""The same schema, migrations and rules on PostgreSQL (SPEC §8).
+
+Runs when FIELDLOG_TEST_POSTGRES_URL names a server database whose role may create databases
+(`.ci/run` starts a local server and sets it); each test gets a database of its own.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from fieldlog.services import orgs, stats
+from fieldlog.services.demo import DEMO_PERIOD, load_demo
+from fieldlog.services.errors import InvalidInput
+from fieldlog.services.maintenance import check, digest
+from fieldlog.services.workspace import open_workspace
+from fieldlog.store.database import Database
+from fieldlog.store.models import Base
+
+SERVER = os.environ.get("FIELDLOG_TEST_POSTGRES_URL")
+pytestmark = pytest.mark.skipif(not SERVER, reason="FIELDLOG_TEST_POSTGRES_URL is not set")
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    assert SERVER is not None
+    name = f"fieldlog_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(SERVER).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_db(pg_url: str) -> Iterator[Database]:
+    db = open_workspace(pg_url)
+    yield db
+    db.close()
+
+
+def test_migrations_match_the_models_on_postgresql(pg_db: Database) -> None:
+    with pg_db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_demo_figures_and_checks_on_postgresql(pg_db: Database) -> None:
+    load_demo(pg_db)
+    figures = stats.compute(pg_db, DEMO_PERIOD)
+    assert (figures.enterprises_visited, figures.associations_visited) == (346, 40)
+    assert (figures.projects_signed, figures.contract_amount_yuan) == (22, 2_914_000_000)
+    assert figures.funds_in_place_yuan == 438_900_000
+    assert check(pg_db).ok
+    assert digest(pg_db) == digest(pg_db)
+
+
+def test_refusals_leave_postgresql_unchanged(pg_db: Database) -> None:
+    orgs.save_org(pg_db, orgs.OrgInput("甲公司", credit_code="91350100M000100Y43"))
+    before = digest(pg_db)
+    with pytest.raises(InvalidInput, match="check character"):
+        orgs.save_org(pg_db, orgs.OrgInput("乙公司", credit_code="91350100M000100Y44"))
+    assert digest(pg_db) == before
