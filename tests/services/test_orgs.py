@@ -10,15 +10,9 @@ from fieldlog.services.errors import InvalidInput
 from fieldlog.services.maintenance import digest
 from fieldlog.store.database import Database
 from fieldlog.store.models import Organization, OrgTag
+from tests.records import fetch
 
 CODE = "91350100M000100Y43"
-
-
-def _org(db: Database, org_id) -> Organization:
-    with db.read() as session:
-        org = session.get(Organization, org_id)
-        assert org is not None
-        return org
 
 
 def test_names_and_codes_are_normalized(db: Database) -> None:
@@ -28,7 +22,7 @@ def test_names_and_codes_are_normalized(db: Database) -> None:
             "  深圳市 华为技术有限公司（总部） ", credit_code="９１３５０１００ｍ０００１００ｙ４３"
         ),
     )
-    org = _org(db, saved.id)
+    org = fetch(db, Organization, saved.id)
     assert saved.created
     assert org.name == "深圳市 华为技术有限公司（总部）"
     assert org.credit_code == CODE
@@ -43,7 +37,7 @@ def test_same_valid_code_is_the_same_organization(db: Database) -> None:
         db, orgs.OrgInput("华为技术有限公司", credit_code=CODE.lower(), region="深圳市龙岗区")
     )
     assert second == orgs.Saved(first.id, created=False)
-    org = _org(db, first.id)
+    org = fetch(db, Organization, first.id)
     assert org.region == "深圳市龙岗区"
     with db.read() as session:
         tags = session.query(OrgTag).filter_by(org_id=first.id, deleted=False).count()
@@ -95,7 +89,7 @@ def test_a_code_held_by_another_organization_is_refused(db: Database) -> None:
 def test_deleted_organization_is_hidden_and_refuses_contacts(db: Database) -> None:
     saved = orgs.save_org(db, orgs.OrgInput("甲公司", credit_code=CODE))
     orgs.delete_org(db, saved.id)
-    assert _org(db, saved.id).deleted
+    assert fetch(db, Organization, saved.id).deleted
     with pytest.raises(InvalidInput, match="does not exist or has been deleted"):
         orgs.save_contact(db, saved.id, orgs.ContactInput("张总"))
     again = orgs.save_org(db, orgs.OrgInput("甲公司", credit_code=CODE))

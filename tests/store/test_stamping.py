@@ -5,18 +5,12 @@ from __future__ import annotations
 from fieldlog.services import team
 from fieldlog.store.database import Database, open_database
 from fieldlog.store.models import Member
-
-
-def _member(db: Database, member_id) -> Member:
-    with db.read() as session:
-        member = session.get(Member, member_id)
-        assert member is not None
-        return member
+from tests.records import fetch
 
 
 def test_new_record_is_stamped_on_every_field(db: Database) -> None:
     member_id = team.save_member(db, team.MemberInput("李娜", county="碧江区"))
-    member = _member(db, member_id)
+    member = fetch(db, Member, member_id)
     assert member.node_id == db.node_id
     assert member.hlc > 0
     assert member.local_seq > 0
@@ -26,9 +20,9 @@ def test_new_record_is_stamped_on_every_field(db: Database) -> None:
 
 def test_an_edit_restamps_only_the_changed_fields(db: Database) -> None:
     member_id = team.save_member(db, team.MemberInput("李娜", county="碧江区"))
-    before = _member(db, member_id)
+    before = fetch(db, Member, member_id)
     team.save_member(db, team.MemberInput("李娜", county="万山区"), member_id=member_id)
-    after = _member(db, member_id)
+    after = fetch(db, Member, member_id)
     assert after.hlc > before.hlc
     assert after.local_seq > before.local_seq
     assert after.field_stamps["county_id"] == [after.hlc, db.node_id]
@@ -38,7 +32,7 @@ def test_an_edit_restamps_only_the_changed_fields(db: Database) -> None:
 def test_clock_never_goes_backwards_across_many_changes(db: Database) -> None:
     stamps, seqs = [], []
     for index in range(20):
-        member = _member(db, team.save_member(db, team.MemberInput(f"队员{index}")))
+        member = fetch(db, Member, team.save_member(db, team.MemberInput(f"队员{index}")))
         stamps.append(member.hlc)
         seqs.append(member.local_seq)
     assert stamps == sorted(stamps)
@@ -47,22 +41,22 @@ def test_clock_never_goes_backwards_across_many_changes(db: Database) -> None:
 
 
 def test_counters_survive_reopening(db: Database) -> None:
-    first = _member(db, team.save_member(db, team.MemberInput("甲")))
+    first = fetch(db, Member, team.save_member(db, team.MemberInput("甲")))
     db.close()
     reopened = open_database(db.location)
-    second = _member(reopened, team.save_member(reopened, team.MemberInput("乙")))
+    second = fetch(reopened, Member, team.save_member(reopened, team.MemberInput("乙")))
     reopened.close()
     assert second.hlc > first.hlc
     assert second.local_seq == first.local_seq + 1
 
 
 def test_a_failed_transaction_draws_no_change_number(db: Database) -> None:
-    first = _member(db, team.save_member(db, team.MemberInput("甲")))
+    first = fetch(db, Member, team.save_member(db, team.MemberInput("甲")))
     try:
         with db.begin():
             team.save_member(db, team.MemberInput("乙"))
             raise RuntimeError("power cut")
     except RuntimeError:
         pass
-    second = _member(db, team.save_member(db, team.MemberInput("丙")))
+    second = fetch(db, Member, team.save_member(db, team.MemberInput("丙")))
     assert second.local_seq == first.local_seq + 1
