@@ -1,0 +1,55 @@
+"""The command line (SPEC §5): scriptable, no Qt unless the window is opened.
+
+Exit codes: 0 success; 1 bad input, with one line on stderr; 2 bad usage (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from fieldlog.cli.commands import HANDLERS
+from fieldlog.cli.parser import build_parser
+from fieldlog.store.database import DatabaseError
+from fieldlog.store.location import resolve_location
+
+PROG = "fieldlog"
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from fieldlog import app
+
+    options = [
+        *(["--db", args.db] if args.db else []),
+        *(["--lang", args.lang] if args.lang else []),
+    ]
+    return app.main(options)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from fieldlog.services.workspace import open_workspace
+
+    handler = HANDLERS[args.handler]
+    db = open_workspace(resolve_location(args.db))
+    try:
+        return handler(db, args)
+    finally:
+        db.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.command in (None, "gui"):
+        return _open_window(args)
+    try:
+        args.check_usage(parser, args)
+        return _run(args)
+    except (DatabaseError, ValueError, OSError, SQLAlchemyError) as exc:
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"{PROG}: error: {message}", file=sys.stderr)
+        return 1

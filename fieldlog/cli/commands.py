@@ -1,0 +1,100 @@
+"""What each command does with the open database; each returns the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import locale
+import os
+import unicodedata
+from collections.abc import Callable
+
+from fieldlog.cli.excel_commands import EXCEL_HANDLERS
+from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_EN, LABELS_ZH, METRICS, Stats
+from fieldlog.domain.money import format_yi
+from fieldlog.store.database import Database
+
+Handler = Callable[[Database, argparse.Namespace], int]
+
+
+def language(option: str | None) -> str:
+    """--lang, else zh_CN for a Chinese locale, else en."""
+    if option:
+        return option
+    name = os.environ.get("LANG") or (locale.getlocale()[0] or "")
+    return "zh_CN" if name.lower().startswith("zh") else "en"
+
+
+def _display_width(text: str) -> int:
+    # A CJK character takes two columns in a terminal.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def format_stats(stats: Stats, lang: str) -> str:
+    """The figures as an aligned two-column table in the chosen language."""
+    zh = lang == "zh_CN"
+    labels = LABELS_ZH if zh else LABELS_EN
+    span = str(stats.period) if stats.period.start or stats.period.end else None
+    lines = [f"{'统计期间' if zh else 'Period'}: {span or ('全部' if zh else 'all time')}"]
+    width = max(_display_width(label) for label in labels.values())
+    for metric in METRICS:
+        value = stats.value(metric)
+        shown = format_yi(value) if metric in AMOUNT_METRICS else str(value)
+        label = labels[metric]
+        lines.append(f"{label}{' ' * (width - _display_width(label))}  {shown:>12}")
+    return "\n".join(lines)
+
+
+def _init(db: Database, _args: argparse.Namespace) -> int:
+    print(f"FieldLog database ready: {db.name}")
+    return 0
+
+
+def _demo(db: Database, _args: argparse.Namespace) -> int:
+    from fieldlog.services.demo import load_demo
+
+    summary = load_demo(db)
+    print(
+        f"Demo dispatch loaded into {db.name}: {summary.members} members, "
+        f"{summary.organizations} organizations, {summary.visits} visits, "
+        f"{summary.projects} projects."
+    )
+    return 0
+
+
+def _digest(db: Database, _args: argparse.Namespace) -> int:
+    from fieldlog.services.maintenance import digest
+
+    print(digest(db))
+    return 0
+
+
+def _check(db: Database, _args: argparse.Namespace) -> int:
+    from fieldlog.services.maintenance import check
+
+    report = check(db)
+    for table, count in report.live.items():
+        print(f"{table:<16} {count:>9} live {report.tombstoned[table]:>7} deleted")
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+    print("ok" if report.ok else f"{len(report.problems)} problem(s) found")
+    return 0 if report.ok else 1
+
+
+def _stats(db: Database, args: argparse.Namespace) -> int:
+    from fieldlog.services.stats import compute
+
+    stats = compute(db, args.period)
+    as_json = json.dumps(stats.as_dict(), ensure_ascii=False)
+    print(as_json if args.json else format_stats(stats, language(args.lang)))
+    return 0
+
+
+HANDLERS: dict[str, Handler] = {
+    "init": _init,
+    "demo": _demo,
+    "digest": _digest,
+    "check": _check,
+    "stats": _stats,
+    **EXCEL_HANDLERS,
+}

@@ -1,0 +1,78 @@
+"""`import orgs|visits` and `export weekly|ledger|orgs|visits`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fieldlog.store.database import Database
+
+Handler = Callable[[Database, argparse.Namespace], int]
+
+
+def _print_report(report: Any, args: argparse.Namespace) -> None:
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+        return
+    if args.dry_run:
+        print("Dry run: nothing was stored.")
+    print(
+        f"{args.file}: created {report.created}, updated {report.updated}, "
+        f"unchanged {report.unchanged}, rejected {len(report.rejected)}"
+    )
+    for row in report.rejected:
+        print(f"  row {row.row}: {row.reason}")
+
+
+def _import(what: str) -> Handler:
+    def run(db: Database, args: argparse.Namespace) -> int:
+        from fieldlog.services import imports
+
+        action = imports.import_orgs if what == "orgs" else imports.import_visits
+        report = action(db, args.file, sheet=args.sheet, dry_run=args.dry_run)
+        _print_report(report, args)
+        return 0
+
+    return run
+
+
+def _written(path: Path) -> int:
+    print(path)
+    return 0
+
+
+def _export_weekly(db: Database, args: argparse.Namespace) -> int:
+    from fieldlog.services.reports import export_weekly
+
+    return _written(export_weekly(db, args.week, since=args.since, out=args.output))
+
+
+def _export_ledger(db: Database, args: argparse.Namespace) -> int:
+    from fieldlog.services.reports import export_ledger
+
+    return _written(export_ledger(db, out=args.output))
+
+
+def _export_orgs(db: Database, args: argparse.Namespace) -> int:
+    from fieldlog.services.reports import export_orgs
+
+    return _written(export_orgs(db, out=args.output))
+
+
+def _export_visits(db: Database, args: argparse.Namespace) -> int:
+    from fieldlog.services.reports import export_visits
+
+    return _written(export_visits(db, args.period, out=args.output))
+
+
+EXCEL_HANDLERS: dict[str, Handler] = {
+    "import_orgs": _import("orgs"),
+    "import_visits": _import("visits"),
+    "export_weekly": _export_weekly,
+    "export_ledger": _export_ledger,
+    "export_orgs": _export_orgs,
+    "export_visits": _export_visits,
+}
