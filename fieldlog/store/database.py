@@ -47,7 +47,7 @@ class Database:
         """The SQLite file, or None for a server database."""
         return None if is_url(self.location) else Path(self.location).expanduser().resolve()
 
-    _active: ContextVar[Session | None] = field(
+    _active: ContextVar[tuple[Session, bool] | None] = field(
         default_factory=lambda: ContextVar("fieldlog_session", default=None)
     )
 
@@ -60,10 +60,13 @@ class Database:
         """
         active = self._active.get()
         if active is not None:
-            yield active
+            session, writable = active
+            if not writable:
+                raise RuntimeError("a change was attempted inside a read-only unit of work")
+            yield session
             return
         with self.sessions.begin() as session:
-            token = self._active.set(session)
+            token = self._active.set((session, True))
             try:
                 yield session
             finally:
@@ -71,14 +74,21 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only unit of work: a consistent snapshot that takes no write lock."""
+        """A read-only unit of work: a consistent snapshot that takes no write lock.
+
+        Reads nested inside it (several figures of one report) share its snapshot.
+        """
         active = self._active.get()
         if active is not None:
-            yield active
+            yield active[0]
             return
         bind = self.engine.execution_options(**{READ_ONLY: True})
         with self.sessions(bind=bind) as session, session.begin():
-            yield session
+            token = self._active.set((session, False))
+            try:
+                yield session
+            finally:
+                self._active.reset(token)
 
     def close(self) -> None:
         """Release every connection."""

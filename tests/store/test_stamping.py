@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from fieldlog.services import team
 from fieldlog.store.database import Database, open_database
 from fieldlog.store.models import Member
@@ -60,3 +62,9 @@ def test_a_failed_transaction_draws_no_change_number(db: Database) -> None:
         pass
     second = fetch(db, Member, team.save_member(db, team.MemberInput("丙")))
     assert second.local_seq == first.local_seq + 1
+
+
+def test_a_change_inside_a_read_only_unit_is_refused(db: Database) -> None:
+    with db.read(), pytest.raises(RuntimeError, match="read-only"):
+        team.save_member(db, team.MemberInput("甲"))
+    assert team.members(db) == []

@@ -1,0 +1,177 @@
+"""Tables in the house style, the list sheets (走访明细, 项目台账, 到位资金, 目标企业库), saving.
+
+A table is headings with a kind per column plus rows of plain values; amounts arrive as integer
+yuan and are shown in the column's unit. Rows carry their own 序号 so what is numbered is explicit.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from fieldlog.domain.money import yuan_to_wan, yuan_to_yi
+from fieldlog.excel.cells import CellValue, put
+from fieldlog.excel.columns import LEDGER_COLUMNS, ORG_COLUMNS, TRANCHE_COLUMNS, VISIT_COLUMNS
+from fieldlog.excel.house_style import HEADER, Fit, Kind, install_styles, page_setup, style_name
+
+__all__ = [
+    "LEDGER_SHEET",
+    "LEDGER_TABLE",
+    "ORG_SHEET",
+    "ORG_TABLE",
+    "TRANCHE_SHEET",
+    "TRANCHE_TABLE",
+    "VISIT_SHEET",
+    "VISIT_TABLE",
+    "Column",
+    "Table",
+    "list_sheet",
+    "new_workbook",
+    "save",
+    "write_cells",
+    "write_header",
+    "write_tables",
+]
+
+Row = Sequence[CellValue]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A heading and what its cells hold."""
+
+    heading: str
+    kind: Kind
+    cap: int | None = None  # widest the column may grow; None: the kind's default
+
+
+@dataclass(frozen=True)
+class Table:
+    """A sheet that is one table: its name, columns and rows."""
+
+    sheet: str
+    columns: tuple[Column, ...]
+    rows: Sequence[Row]
+
+
+def _columns(
+    headings: tuple[str, ...], kinds: str, *, text: int | None = None, note: int | None = None
+) -> tuple[Column, ...]:
+    """Pair headings with kinds spelled one letter each (see _LETTERS), with caps for the
+    widths of text ("t") and note ("n") columns (None: the kind's default)."""
+    caps = {"t": text, "n": note}
+    return tuple(Column(h, _LETTERS[k], caps.get(k)) for h, k in zip(headings, kinds, strict=True))
+
+
+_LETTERS = {
+    "t": Kind.TEXT,
+    "n": Kind.NOTE,
+    "d": Kind.DATE,
+    "c": Kind.COUNT,
+    "w": Kind.WAN,
+    "y": Kind.YI,
+    "p": Kind.PERCENT,
+}
+#: Sheet names of the list sheets.
+VISIT_SHEET, LEDGER_SHEET, TRANCHE_SHEET, ORG_SHEET = (
+    "走访明细",
+    "项目台账",
+    "到位资金",
+    "目标企业库",
+)
+
+#: The columns of each list sheet (headings from columns.py) with the kind of their values.
+VISIT_TABLE = _columns(VISIT_COLUMNS, "cd" + "t" * 8 + "ntd", text=30)
+# 21 columns on one A4 page wide: names and notes wrap early so the print stays legible.
+LEDGER_TABLE = _columns(LEDGER_COLUMNS, "c" + "t" * 7 + "wwtdtwwttnnnd", text=20, note=24)
+TRANCHE_TABLE = _columns(TRANCHE_COLUMNS, "cdttwtt")
+ORG_TABLE = _columns(ORG_COLUMNS, "c" + "t" * 13 + "nn", text=30, note=30)
+
+
+def new_workbook() -> Workbook:
+    """An empty workbook (no default sheet) with the house styles registered."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    install_styles(workbook)
+    return workbook
+
+
+def _in_unit(kind: Kind, value: CellValue) -> CellValue:
+    if kind not in (Kind.WAN, Kind.YI) or value is None:
+        return value
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"an amount must be integer yuan, got {value!r}")
+    # A float is what the cell stores anyway; the Decimal step keeps the division exact first.
+    return float(yuan_to_wan(value) if kind == Kind.WAN else yuan_to_yi(value))
+
+
+def write_header(
+    sheet: Worksheet, row: int, headings: Iterable[str], fit: Fit, *, first: int = 1
+) -> None:
+    """A header row in the header style, from column `first`."""
+    for column, heading in enumerate(headings, start=first):
+        cell = sheet.cell(row, column)
+        put(cell, heading)
+        cell.style = HEADER
+        fit.header(row, column, heading)
+
+
+def write_cells(
+    sheet: Worksheet,
+    row: int,
+    columns: Sequence[Column],
+    values: Sequence[CellValue],
+    fit: Fit,
+    *,
+    first: int = 1,
+) -> None:
+    """One row of data cells, each styled by its column's kind, from column `first`."""
+    if len(values) != len(columns):
+        raise ValueError(f"a row of {len(values)} values for {len(columns)} columns")
+    for number, (column, value) in enumerate(zip(columns, values, strict=True), start=first):
+        cell = sheet.cell(row, number)
+        shown = _in_unit(column.kind, value)
+        put(cell, shown)
+        cell.style = style_name(column.kind)
+        fit.cell(row, number, column.kind, cell.value, column.cap)  # the text as cleaned and cut
+
+
+def list_sheet(workbook: Workbook, table: Table) -> Worksheet:
+    """Add a sheet holding `table`: header on row 1, frozen and printed on every page."""
+    sheet = workbook.create_sheet(table.sheet)
+    fit = Fit()
+    write_header(sheet, 1, (c.heading for c in table.columns), fit)
+    for row, values in enumerate(table.rows, start=2):
+        write_cells(sheet, row, table.columns, values, fit)
+    fit.apply(sheet)
+    sheet.freeze_panes = "A2"
+    page_setup(sheet, title_rows="1:1")
+    return sheet
+
+
+def write_tables(tables: Iterable[Table], path: Path) -> Path:
+    """A workbook of list sheets, one per table, written to `path`."""
+    workbook = new_workbook()
+    for table in tables:
+        list_sheet(workbook, table)
+    return save(workbook, path)
+
+
+def save(workbook: Workbook, path: Path) -> Path:
+    """Write the workbook to `path` through a temporary file, so a failure leaves no half file.
+
+    OSError (a folder that does not exist, no permission, the file open in Excel on Windows)
+    passes to the caller, which tells the user.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        workbook.save(temporary)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return path

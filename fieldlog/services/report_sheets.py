@@ -1,0 +1,228 @@
+"""The list sheets' rows from the report queries: Chinese labels, 序号, names joined; file names.
+
+Shared by the weekly return (`weekly.py`) and the other exports (`reports.py`). Amounts stay
+integer yuan; the Excel layer shows them in each column's unit.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from fieldlog.domain.counting import stage_at
+from fieldlog.domain.period import Period
+from fieldlog.domain.stages import LABELS_ZH as STAGE_LABELS
+from fieldlog.domain.stages import MAIN_LINE, Stage
+from fieldlog.domain.vocabulary import LABELS_ZH, ChainRole, Intent, OrgKind
+from fieldlog.excel.cells import CellValue
+from fieldlog.excel.tables import (
+    LEDGER_SHEET,
+    LEDGER_TABLE,
+    ORG_SHEET,
+    ORG_TABLE,
+    TRANCHE_SHEET,
+    TRANCHE_TABLE,
+    VISIT_SHEET,
+    VISIT_TABLE,
+    Table,
+)
+from fieldlog.store.repositories.directory_rows import ContactRow, OrgRow, org_rows
+from fieldlog.store.repositories.facts import project_facts
+from fieldlog.store.repositories.ledger_rows import (
+    ProjectRow,
+    TrancheRow,
+    funds_by_project,
+    project_rows,
+    tranche_rows,
+)
+from fieldlog.store.repositories.report_rows import VisitRow, visit_rows
+
+E = TypeVar("E", bound=enum.StrEnum)
+JOIN = "、"
+#: Most advanced first: the ledger lists producing projects before leads, paused ones last.
+_LEDGER_ORDER: tuple[Stage | None, ...] = (*reversed(MAIN_LINE), Stage.PAUSED, None)
+# Characters Windows, macOS or Linux refuse in a file name, and control characters.
+_UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+
+
+def _label(kind: type[E], code: str) -> str:
+    """The Chinese label of a vocabulary code; an unknown code (a newer laptop's) as it is."""
+    try:
+        return LABELS_ZH[kind(code)]
+    except ValueError:
+        return code
+
+
+def _person(name: str, title: str) -> str:
+    return f"{name}（{title}）" if title else name
+
+
+def visit_table(session: Session, period: Period) -> Table:
+    """走访明细 for the period."""
+    return Table(
+        VISIT_SHEET,
+        VISIT_TABLE,
+        [_visit(n, r) for n, r in enumerate(visit_rows(session, period), start=1)],
+    )
+
+
+def _visit(number: int, row: VisitRow) -> list[CellValue]:
+    group = next((v.group for v in row.visitors if v.group), "")
+    return [
+        number,
+        row.visited_on,
+        row.org_name,
+        _label(OrgKind, row.org_kind),
+        row.credit_code,
+        row.chain,
+        row.visit_kind,
+        JOIN.join(v.name for v in row.visitors),
+        group,
+        JOIN.join(_person(name, title) for name, title in row.contacts),
+        row.summary,
+        _label(Intent, row.intent) if row.intent else "",
+        row.next_follow_up,
+    ]
+
+
+def ledger_table(
+    session: Session, *, as_of: date | None, week: Period, funds_until: date | None
+) -> Table:
+    """项目台账: live projects not dropped at the end of `as_of` (None: now).
+
+    A project not yet opened by `as_of` is left out, and a signing after `as_of` is not shown:
+    the return describes the week as it ended. 本周 funds are those dated in `week`, 累计 every
+    tranche up to `funds_until` (None: all).
+    """
+    facts = {fact.id: fact for fact in project_facts(session)}
+    week_funds = funds_by_project(session, week)
+    total_funds = funds_by_project(session, Period(None, funds_until))
+    listed: list[tuple[tuple[int, date, str], ProjectRow, Stage | None]] = []
+    for row in project_rows(session):
+        fact = facts.get(row.id)
+        stage = stage_at(fact, as_of) if fact else None
+        if stage == Stage.DROPPED or (stage is None and fact is not None and fact.events):
+            continue
+        signed = row.signed_on if _signed_by(row, as_of) else None
+        key = (_LEDGER_ORDER.index(stage), signed or date.max, row.name)
+        listed.append((key, row, stage))
+    listed.sort(key=lambda item: item[0])
+    rows = [
+        _ledger(n, row, stage, as_of, week_funds.get(row.id), total_funds.get(row.id))
+        for n, (_, row, stage) in enumerate(listed, start=1)
+    ]
+    return Table(LEDGER_SHEET, LEDGER_TABLE, rows)
+
+
+def _signed_by(row: ProjectRow, as_of: date | None) -> bool:
+    return row.signed_on is not None and (as_of is None or row.signed_on <= as_of)
+
+
+def _ledger(
+    number: int,
+    row: ProjectRow,
+    stage: Stage | None,
+    as_of: date | None,
+    week_yuan: int | None,
+    total_yuan: int | None,
+) -> list[CellValue]:
+    signed = _signed_by(row, as_of)
+    return [
+        number,
+        row.name,
+        row.investor,
+        row.credit_code,
+        row.chain,
+        row.link,
+        _label(ChainRole, row.chain_role) if row.chain_role else "",
+        STAGE_LABELS[stage] if stage else "",
+        row.planned_yuan,
+        row.contract_yuan if signed else None,
+        row.sign_form if signed else None,
+        row.signed_on if signed else None,
+        row.landing_county,
+        week_yuan,
+        total_yuan,
+        row.owner,
+        row.group,
+        row.progress,
+        row.problems,
+        row.next_step,
+        row.next_follow_up,
+    ]
+
+
+def tranche_table(session: Session, period: Period) -> Table:
+    """到位资金 for the period."""
+    return Table(
+        TRANCHE_SHEET,
+        TRANCHE_TABLE,
+        [_tranche(n, r) for n, r in enumerate(tranche_rows(session, period), start=1)],
+    )
+
+
+def _tranche(number: int, row: TrancheRow) -> list[CellValue]:
+    return [
+        number,
+        row.received_on,
+        row.project,
+        row.investor,
+        row.amount_yuan,
+        row.origin,
+        row.evidence,
+    ]
+
+
+def org_table(session: Session) -> Table:
+    """目标企业库: every live organization, targets first, with its contacts."""
+    rows = [_org(n, r) for n, r in enumerate(org_rows(session), start=1)]
+    return Table(ORG_SHEET, ORG_TABLE, rows)
+
+
+def _contact_line(contact: ContactRow) -> str:
+    person = _person(contact.name, contact.title)
+    gap = " " if contact.phone and not contact.title else ""
+    return f"{person}{gap}{contact.phone}"
+
+
+def _org(number: int, row: OrgRow) -> list[CellValue]:
+    first: ContactRow | None = row.contacts[0] if row.contacts else None
+    return [
+        number,
+        row.name,
+        _label(OrgKind, row.kind),
+        row.credit_code,
+        row.chain,
+        row.link,
+        row.region,
+        row.address,
+        JOIN.join(row.tags),
+        "是" if row.is_target else "否",
+        row.phone,
+        first.name if first else None,
+        first.title if first else None,
+        first.phone if first else None,
+        "；".join(_contact_line(c) for c in row.contacts[1:]),
+        row.notes,
+    ]
+
+
+def safe_file_name(name: str) -> str:
+    """`name` usable as a file name on every system: unsafe characters become "_"."""
+    cleaned = _UNSAFE_IN_NAMES.sub("_", name).strip().rstrip(". ")
+    return cleaned[:150] or "FieldLog"
+
+
+def output_path(out: Path | str | None, stem: str) -> Path:
+    """Where to write: `out` as given, the default name inside `out` when it is a folder, or the
+    default name in the current folder when it is None."""
+    default = f"{safe_file_name(stem)}.xlsx"
+    if out is None:
+        return Path.cwd() / default
+    chosen = Path(out).expanduser()
+    return chosen / default if chosen.is_dir() else chosen

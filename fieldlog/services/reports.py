@@ -1,0 +1,62 @@
+"""Excel exports (SPEC §4.1, §4.2): the weekly return, the ledger, the organizations, the visits.
+
+Each function reads in one read-only unit of work, writes one workbook and returns its path.
+`out=None` writes the default file name into the current folder; a folder puts it there.
+InvalidInput for a request that cannot be met; OSError passes through when the file cannot be
+written (the caller tells the user).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from fieldlog.domain.period import IsoWeek, Period
+from fieldlog.excel.tables import LEDGER_SHEET, ORG_SHEET, VISIT_SHEET, write_tables
+from fieldlog.services.report_sheets import ledger_table, org_table, output_path, visit_table
+from fieldlog.services.validate import sane_date
+from fieldlog.services.weekly import export_weekly
+from fieldlog.store.database import Database
+from fieldlog.store.repositories.report_rows import team_row
+
+__all__ = ["export_ledger", "export_orgs", "export_visits", "export_weekly"]
+
+
+def _team_name(session: Session) -> str:
+    team = team_row(session)
+    return team.name if team else ""
+
+
+def export_ledger(db: Database, *, out: Path | None = None, today: date | None = None) -> Path:
+    """项目台账 of every live project not dropped now; 本周 funds are those of `today`'s week."""
+    day = today or date.today()
+    week = IsoWeek.of(day)
+    with db.read() as session:
+        table = ledger_table(session, as_of=None, week=week.period, funds_until=None)
+        team = _team_name(session)
+    path = output_path(out, f"{team}{LEDGER_SHEET}_{day.isoformat()}")
+    return write_tables([table], path)
+
+
+def export_orgs(db: Database, *, out: Path | None = None, today: date | None = None) -> Path:
+    """目标企业库: every live organization, targets first, with its contacts."""
+    day = today or date.today()
+    with db.read() as session:
+        table = org_table(session)
+        team = _team_name(session)
+    path = output_path(out, f"{team}{ORG_SHEET}_{day.isoformat()}")
+    return write_tables([table], path)
+
+
+def export_visits(db: Database, period: Period, *, out: Path | None = None) -> Path:
+    """走访明细 of the visits dated in `period` (inclusive; an open end means no limit)."""
+    start = sane_date(period.start, "start date")
+    end = sane_date(period.end, "end date")
+    with db.read() as session:
+        table = visit_table(session, period)
+        team = _team_name(session)
+    span = f"{start.isoformat() if start else '最早'}_{end.isoformat() if end else '最新'}"
+    path = output_path(out, f"{team}{VISIT_SHEET}_{span}")
+    return write_tables([table], path)

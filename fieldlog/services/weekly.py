@@ -1,0 +1,181 @@
+"""The weekly return (周报, SPEC §4.1): figures from `stats.compute`, laid out by excel/.
+
+Every figure comes from the shared counting rules through `stats.compute`; nothing is added up
+here, so 累计 distinct counts are distinct over the whole span, never sums of weeks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH, Stats
+from fieldlog.domain.period import IsoWeek, Period
+from fieldlog.excel.house_style import Kind
+from fieldlog.excel.tables import Column, Table
+from fieldlog.excel.weekly_return import (
+    Breakdown,
+    BreakdownRow,
+    Indicator,
+    Summary,
+    weekly_title,
+    write_weekly_return,
+)
+from fieldlog.services import stats
+from fieldlog.services.errors import InvalidInput
+from fieldlog.services.report_sheets import ledger_table, output_path, tranche_table, visit_table
+from fieldlog.services.validate import sane_date
+from fieldlog.store.database import Database
+from fieldlog.store.repositories.facts import Scope
+from fieldlog.store.repositories.report_rows import (
+    Named,
+    TargetRow,
+    TeamRow,
+    member_counties,
+    team_row,
+    team_targets,
+    work_groups,
+)
+
+#: The indicator table's rows, in report order (SPEC §4.1).
+INDICATOR_METRICS: tuple[str, ...] = (
+    "enterprises_visited",
+    "associations_visited",
+    "visits",
+    "leads_new",
+    "projects_active",
+    "projects_signed",
+    "contract_amount_yuan",
+    "funds_in_place_yuan",
+)
+#: The figures of the tables by work group and by county, with their (shorter) headings.
+BREAKDOWN_METRICS: dict[str, str] = {
+    "enterprises_visited": "走访企业",
+    "associations_visited": "走访商协会",
+    "visits": "走访次数",
+    "projects_signed": "签约项目",
+    "contract_amount_yuan": "合同投资额（亿元）",
+    "funds_in_place_yuan": "到位资金（亿元）",
+}
+GROUP_CAPTION, GROUP_HEADING = "分工作组情况", "工作组"
+COUNTY_CAPTION, COUNTY_HEADING = "分区县情况（按队员派出区县）", "区县"
+
+
+@dataclass(frozen=True)
+class _Spans:
+    """The three periods of the return, all ending on the week's Sunday."""
+
+    week: Period
+    month: Period
+    total: Period
+
+
+def _kind(metric: str) -> Kind:
+    return Kind.YI if metric in AMOUNT_METRICS else Kind.COUNT
+
+
+def _spans(week: IsoWeek, since: date | None, team: TeamRow | None) -> _Spans:
+    if not 1990 <= week.year <= 2100:
+        raise InvalidInput(f"week {week} is out of range (1990–2100)")
+    sunday = week.sunday
+    start = sane_date(since, "cumulative start date") or (team.dispatch_start if team else None)
+    start = start or date(sunday.year, 1, 1)
+    if start > sunday:
+        raise InvalidInput(
+            f"week {week} ends on {sunday.isoformat()}, before the cumulative figures start "
+            f"({start.isoformat()}); choose a later week or an earlier start date"
+        )
+    return _Spans(week.period, Period(sunday.replace(day=1), sunday), Period(start, sunday))
+
+
+def _indicators(
+    db: Database, spans: _Spans, targets: dict[str, TargetRow], figures: dict[str, Stats]
+) -> tuple[Indicator, ...]:
+    sunday = spans.week.end
+    assert sunday is not None
+    by_target_start: dict[Period, Stats] = {spans.total: figures["total"]}
+    lines = []
+    for metric in INDICATOR_METRICS:
+        target, rate = targets.get(metric), None
+        if target is not None and target.value > 0:
+            span = Period(target.start, sunday)
+            if span not in by_target_start:
+                by_target_start[span] = stats.compute(db, span)
+            rate = by_target_start[span].value(metric) / target.value
+        lines.append(
+            Indicator(
+                label=LABELS_ZH[metric],
+                kind=_kind(metric),
+                week=figures["week"].value(metric),
+                month=figures["month"].value(metric),
+                total=figures["total"].value(metric),
+                target=target.value if target else None,
+                rate=rate,
+            )
+        )
+    return tuple(lines)
+
+
+def _breakdown(
+    db: Database, spans: _Spans, kind: str, names: list[Named], caption: str, heading: str
+) -> Breakdown:
+    rows = []
+    for named in names:
+        scope = Scope(kind, named.id)
+        week, total = stats.compute(db, spans.week, scope), stats.compute(db, spans.total, scope)
+        rows.append(
+            BreakdownRow(
+                named.name,
+                tuple(week.value(m) for m in BREAKDOWN_METRICS),
+                tuple(total.value(m) for m in BREAKDOWN_METRICS),
+            )
+        )
+    metrics = tuple(Column(label, _kind(m)) for m, label in BREAKDOWN_METRICS.items())
+    return Breakdown(caption, heading, metrics, tuple(rows))
+
+
+def export_weekly(
+    db: Database,
+    week: IsoWeek,
+    *,
+    since: date | None = None,
+    out: Path | None = None,
+    today: date | None = None,
+) -> Path:
+    """Write the weekly return of `week`; returns the file written.
+
+    累计 runs from `since`, else the team's dispatch start, else 1 January of the Sunday's year,
+    to the Sunday. The default file is `{team}工作周报_{YYYY-Www}.xlsx` in the current folder.
+    InvalidInput for a week or start that cannot be reported; OSError when the file cannot be
+    written.
+    """
+    # One snapshot: every figure and row of the return reads the same state of the data.
+    with db.read() as session:
+        team = team_row(session)
+        spans = _spans(week, since, team)
+        targets = team_targets(session, team.id, week.sunday) if team else {}
+        groups, counties = work_groups(session), member_counties(session)
+        sheets: tuple[Table, ...] = (
+            visit_table(session, spans.week),
+            ledger_table(session, as_of=week.sunday, week=spans.week, funds_until=week.sunday),
+            tranche_table(session, spans.week),
+        )
+        figures = {
+            "week": stats.compute(db, spans.week),
+            "month": stats.compute(db, spans.month),
+            "total": stats.compute(db, spans.total),
+        }
+        team_name = team.name if team else ""
+        summary = Summary(
+            title=weekly_title(team_name, week.year, week.week, week.monday, week.sunday),
+            reporting_unit=team.reporting_unit if team else "",
+            filled_on=today or date.today(),
+            indicators=_indicators(db, spans, targets, figures),
+            breakdowns=(
+                _breakdown(db, spans, "group", groups, GROUP_CAPTION, GROUP_HEADING),
+                _breakdown(db, spans, "county", counties, COUNTY_CAPTION, COUNTY_HEADING),
+            ),
+        )
+    path = output_path(out, f"{team_name}工作周报_{week}")
+    return write_weekly_return(summary, sheets, path)

@@ -1,0 +1,131 @@
+"""Rows of the project ledger and the funds-in-place sheet, with names resolved.
+
+Functions receive a session and never commit; tombstones are hidden (see report_rows).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from fieldlog.domain.period import Period
+from fieldlog.store.models import (
+    CatalogItem,
+    Chain,
+    ChainLink,
+    FundsTranche,
+    Member,
+    Organization,
+    Project,
+    WorkGroup,
+)
+from fieldlog.store.repositories.report_rows import dated, live_join
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    """A live project with the names 项目台账 shows; amounts in yuan, chain role as its code."""
+
+    id: uuid.UUID
+    name: str
+    investor: str | None
+    credit_code: str | None
+    chain: str | None
+    link: str | None
+    chain_role: str
+    planned_yuan: int | None
+    contract_yuan: int | None
+    sign_form: str | None
+    signed_on: date | None
+    landing_county: str | None
+    owner: str | None
+    group: str | None
+    progress: str
+    problems: str
+    next_step: str
+    next_follow_up: date | None
+
+
+@dataclass(frozen=True)
+class TrancheRow:
+    """A live tranche of a live project."""
+
+    received_on: date
+    project: str
+    investor: str | None
+    amount_yuan: int
+    origin: str | None
+    evidence: str
+
+
+def project_rows(session: Session) -> list[ProjectRow]:
+    """Every live project with its names resolved (the caller picks by stage)."""
+    investor, form, county = aliased(Organization), aliased(CatalogItem), aliased(CatalogItem)
+    query = (
+        select(
+            Project.id,
+            Project.name,
+            investor.name,
+            investor.credit_code,
+            Chain.name,
+            ChainLink.name,
+            Project.chain_role,
+            Project.planned_yuan,
+            Project.contract_yuan,
+            form.name,
+            Project.signed_on,
+            county.name,
+            Member.name,
+            WorkGroup.name,
+            Project.progress,
+            Project.problems,
+            Project.next_step,
+            Project.next_follow_up,
+        )
+        .outerjoin(investor, live_join(investor, Project.investor_id))
+        .outerjoin(Chain, live_join(Chain, Project.chain_id))
+        .outerjoin(ChainLink, live_join(ChainLink, Project.link_id))
+        .outerjoin(form, live_join(form, Project.sign_form_id))
+        .outerjoin(county, live_join(county, Project.landing_county_id))
+        .outerjoin(Member, live_join(Member, Project.owner_id))
+        .outerjoin(WorkGroup, live_join(WorkGroup, Project.group_id))
+        .where(Project.deleted.is_(False))
+        .order_by(Project.created_at, Project.id)
+    )
+    return [ProjectRow(*tuple(row)) for row in session.execute(query)]
+
+
+def funds_by_project(session: Session, period: Period) -> dict[uuid.UUID, int]:
+    """Yuan of live tranches dated in the period, per live project (projects with none left out)."""
+    query = (
+        select(FundsTranche.project_id, func.sum(FundsTranche.amount_yuan))
+        .join(Project, live_join(Project, FundsTranche.project_id))
+        .where(FundsTranche.deleted.is_(False), *dated(FundsTranche.received_on, period))
+        .group_by(FundsTranche.project_id)
+    )
+    return {project_id: int(total) for project_id, total in session.execute(query)}
+
+
+def tranche_rows(session: Session, period: Period) -> list[TrancheRow]:
+    """Live tranches of live projects dated in the period, by date then project."""
+    investor, origin = aliased(Organization), aliased(CatalogItem)
+    query = (
+        select(
+            FundsTranche.received_on,
+            Project.name,
+            investor.name,
+            FundsTranche.amount_yuan,
+            origin.name,
+            FundsTranche.evidence,
+        )
+        .join(Project, live_join(Project, FundsTranche.project_id))
+        .outerjoin(investor, live_join(investor, Project.investor_id))
+        .outerjoin(origin, live_join(origin, FundsTranche.origin_id))
+        .where(FundsTranche.deleted.is_(False), *dated(FundsTranche.received_on, period))
+        .order_by(FundsTranche.received_on, Project.name, FundsTranche.id)
+    )
+    return [TrancheRow(*row) for row in session.execute(query)]
