@@ -211,11 +211,19 @@ class Fit:
         return sum(max(1, math.ceil(w * _WRAP_SLACK / room)) for w in widths)
 
 
-def page_setup(sheet: Worksheet, *, title_rows: str) -> None:
-    """A4 landscape, one page wide, `title_rows` (like "1:1") on every page, page numbers."""
+#: Tables with more columns than this print on A3: on A4 the ledger's 21 columns shrink to ~40 %.
+A3_ABOVE_COLUMNS = 15
+
+
+def page_setup(sheet: Worksheet, *, title_rows: str, columns: int = 0) -> None:
+    """Landscape, one page wide, `title_rows` (like "1:1") on every page, page numbers.
+
+    A4, or A3 for a table wider than A3_ABOVE_COLUMNS columns.
+    """
     setup = sheet.page_setup
     setup.orientation = "landscape"
-    setup.paperSize = sheet.PAPERSIZE_A4
+    wide = columns > A3_ABOVE_COLUMNS
+    setup.paperSize = sheet.PAPERSIZE_A3 if wide else sheet.PAPERSIZE_A4
     setup.fitToWidth = 1
     setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True

@@ -150,7 +150,7 @@ def list_sheet(workbook: Workbook, table: Table) -> Worksheet:
         write_cells(sheet, row, table.columns, values, fit)
     fit.apply(sheet)
     sheet.freeze_panes = "A2"
-    page_setup(sheet, title_rows="1:1")
+    page_setup(sheet, title_rows="1:1", columns=len(table.columns))
     return sheet
 
 
