@@ -106,12 +106,15 @@ def _set_tags(
             row.deleted = tag_id not in wanted
 
 
-def save_org(db: Database, data: OrgInput, org_id: uuid.UUID | None = None) -> Saved:
+def save_org(
+    db: Database, data: OrgInput, org_id: uuid.UUID | None = None, *, keep_tags: bool = False
+) -> Saved:
     """Create or update an organization.
 
     Without `org_id`, a valid credit code already on file means that organization: the fields
     given (non-empty) and the tags are added to it instead of creating a second record. With
-    `org_id`, every field is replaced. A code held by another organization is refused.
+    `org_id`, every field is replaced, and so are the tags unless `keep_tags` (then the given
+    tags are added). A code held by another organization is refused.
     """
     fields = _org_fields(data)
     with db.begin() as session:
@@ -132,7 +135,7 @@ def save_org(db: Database, data: OrgInput, org_id: uuid.UUID | None = None) -> S
                 setattr(org, key, value)
         session.add(org)
         session.flush()
-        _set_tags(session, org, data.tags, keep_others=merging)
+        _set_tags(session, org, data.tags, keep_others=merging or keep_tags)
         return Saved(org.id, created)
 
 

@@ -10,7 +10,7 @@ import time
 from typing import Any
 
 from sqlalchemy import event, insert, inspect, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from fieldlog.domain import hlc
 from fieldlog.store.models import META_COLUMNS, LocalState, Replicated
@@ -65,9 +65,12 @@ def _save_counters(session: Session) -> None:
         write_state(session, SEQ_KEY, str(counters[1]))
 
 
-@event.listens_for(Session, "after_rollback")
-def _forget_counters(session: Session) -> None:
-    session.info.pop(COUNTERS_INFO, None)
+@event.listens_for(Session, "after_transaction_end")
+def _forget_counters(session: Session, transaction: SessionTransaction) -> None:
+    # Only when the whole transaction ends: a SAVEPOINT rolled back inside it (one rejected row
+    # of an import) must not make later changes draw stamps the transaction already used.
+    if transaction.parent is None:
+        session.info.pop(COUNTERS_INFO, None)
 
 
 def _content_columns(obj: Replicated) -> list[str]:

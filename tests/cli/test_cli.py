@@ -24,13 +24,16 @@ REFERENCE = {
 DISPATCH = Period.between("2020-03-23", "2020-04-22")
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m fieldlog ARGS` and capture its output."""
     return subprocess.run(
         [sys.executable, "-m", "fieldlog", *args],
         capture_output=True,
         text=True,
         env={**os.environ, **(env or {})},
+        cwd=cwd,
         timeout=120,
     )
 

@@ -68,3 +68,16 @@ def test_a_change_inside_a_read_only_unit_is_refused(db: Database) -> None:
     with db.read(), pytest.raises(RuntimeError, match="read-only"):
         team.save_member(db, team.MemberInput("甲"))
     assert team.members(db) == []
+
+
+def test_a_rolled_back_savepoint_keeps_the_clock_of_the_transaction(db: Database) -> None:
+    with db.begin() as session:
+        first = team.save_member(db, team.MemberInput("甲"))
+        savepoint = session.begin_nested()
+        team.save_member(db, team.MemberInput("乙"))
+        savepoint.rollback()
+        second = team.save_member(db, team.MemberInput("丙"))
+    after = team.save_member(db, team.MemberInput("丁"))
+    stamps = [fetch(db, Member, i).hlc for i in (first, second, after)]
+    assert stamps == sorted(stamps) and len(set(stamps)) == 3
+    assert fetch(db, Member, after).local_seq > fetch(db, Member, second).local_seq

@@ -1,0 +1,156 @@
+"""Reading the rows of a worksheet from a file a person picked, with one clear sentence when the
+file is not a workbook FieldLog can read (SPEC §4.3).
+
+The file is recognized by its first bytes, not its name: a CSV renamed .xlsx, an old .xls and a
+password-protected workbook all get a message that says what to do, never a traceback.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+__all__ = ["ExcelFileError", "SheetRows", "open_all_rows", "open_rows", "sheet_names"]
+
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Stream names inside an OLE2 compound file are stored in UTF-16LE.
+_ENCRYPTED_STREAMS = tuple(n.encode("utf-16-le") for n in ("EncryptionInfo", "EncryptedPackage"))
+_XLS_STREAMS = tuple(n.encode("utf-16-le") for n in ("Workbook", "Book"))
+_WORKBOOK_PART = "xl/workbook.xml"
+
+
+class ExcelFileError(ValueError):
+    """A file that cannot be imported at all; the message is one sentence for the user."""
+
+
+@dataclass(frozen=True)
+class SheetRows:
+    """The raw cell values of one worksheet, row by row, with their 1-based row numbers."""
+
+    name: str
+    sheet_names: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+    row_numbers: list[int]
+
+
+def _check_kind(path: Path, shown: str) -> None:
+    """Refuse what is not an .xlsx file, saying what it is when we can tell."""
+    if not path.exists():
+        raise ExcelFileError(f"{shown} does not exist")
+    if path.is_dir():
+        raise ExcelFileError(f"{shown} is a folder, not an Excel workbook")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise ExcelFileError(f"{shown} cannot be opened ({exc.strerror or exc})") from exc
+    if head.startswith(_OLE2_MAGIC):
+        data = path.read_bytes()
+        if any(name in data for name in _ENCRYPTED_STREAMS):
+            raise ExcelFileError(
+                f"{shown} is protected by a password; remove the password and import again"
+            )
+        if any(name in data for name in _XLS_STREAMS):
+            raise ExcelFileError(
+                f"{shown} is an old Excel 97–2003 file (.xls); "
+                "open it in Excel or WPS and save it as .xlsx"
+            )
+        raise ExcelFileError(f"{shown} is not an Excel workbook (.xlsx)")
+    if not head.startswith(_ZIP_MAGIC):
+        raise ExcelFileError(f"{shown} is not an Excel workbook (.xlsx)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        raise _damaged(shown) from exc
+    if _WORKBOOK_PART not in names:
+        raise ExcelFileError(f"{shown} is not an Excel workbook (.xlsx)")
+
+
+def _damaged(shown: str) -> ExcelFileError:
+    return ExcelFileError(
+        f"{shown} is damaged or incomplete and cannot be read; "
+        "open it in Excel or WPS, save it again and import the saved copy"
+    )
+
+
+def _trim(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The row without its trailing empty cells."""
+    end = len(row)
+    while end and (row[end - 1] is None or (isinstance(row[end - 1], str) and not row[end - 1])):
+        end -= 1
+    return tuple(row[:end])
+
+
+def _read_sheet(worksheet: Any) -> tuple[list[tuple[Any, ...]], list[int]]:
+    if not hasattr(worksheet, "iter_rows"):  # a chart sheet holds no cells
+        return [], []
+    # Files from other programs often carry a wrong <dimension>; forget it and read what is there.
+    worksheet.reset_dimensions()
+    rows: list[tuple[Any, ...]] = []
+    numbers: list[int] = []
+    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        row = _trim(tuple(values))
+        if row:
+            rows.append(row)
+            numbers.append(number)
+    return rows, numbers
+
+
+def _read(
+    path: str | PathLike[str], wanted: str | None, every: bool, *, rows: bool = True
+) -> list[SheetRows]:
+    """Read the named sheet (the first one when None), or every sheet; names only unless `rows`."""
+    file = Path(path)
+    shown = str(path)
+    _check_kind(file, shown)
+    try:
+        with file.open("rb") as handle:
+            # A file object, not the path: openpyxl would otherwise judge the file by its name.
+            workbook = load_workbook(handle, read_only=True, data_only=True)
+            try:
+                names = tuple(workbook.sheetnames)
+                if wanted is not None and wanted not in names:
+                    listed = "、".join(names)
+                    raise ExcelFileError(
+                        f"{shown} has no sheet named {wanted!r}; its sheets are {listed}"
+                    )
+                chosen = names if every else (wanted if wanted is not None else names[0],)
+                result = []
+                for name in chosen:
+                    values, numbers = _read_sheet(workbook[name]) if rows else ([], [])
+                    result.append(SheetRows(name, names, values, numbers))
+                return result
+            finally:
+                workbook.close()
+    except ExcelFileError:
+        raise
+    except OSError as exc:
+        raise ExcelFileError(f"{shown} cannot be read ({exc.strerror or exc})") from exc
+    except Exception as exc:
+        # Whatever the XML or zip layer says about a broken part means the same to a person.
+        raise _damaged(shown) from exc
+
+
+def open_rows(path: str | PathLike[str], sheet: str | None = None) -> SheetRows:
+    """The non-empty rows of `sheet` (the first sheet when None); ExcelFileError if unreadable."""
+    found = _read(path, sheet, every=False)[0]
+    if not found.rows:
+        raise ExcelFileError(f"sheet {found.name!r} of {path} is empty")
+    return found
+
+
+def open_all_rows(path: str | PathLike[str]) -> list[SheetRows]:
+    """The non-empty rows of every sheet in workbook order (an empty sheet has no rows)."""
+    return _read(path, None, every=True)
+
+
+def sheet_names(path: str | PathLike[str]) -> tuple[str, ...]:
+    """The names of the workbook's sheets; ExcelFileError if the file is not a readable workbook."""
+    return _read(path, None, every=False, rows=False)[0].sheet_names

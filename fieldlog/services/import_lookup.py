@@ -1,0 +1,101 @@
+"""Names in imported cells turned into records: chains, chain links, members, org kinds."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from sqlalchemy.orm import Session
+
+from fieldlog.domain.text import clean_name, name_key
+from fieldlog.domain.vocabulary import OrgKind, parse_choice
+from fieldlog.excel.values import BadCell
+from fieldlog.store.models import Chain, ChainLink, Contact, Member
+from fieldlog.store.repositories.common import live
+
+# How lists write an org kind besides FieldLog's labels (企业, 商协会, 园区, 中介机构, 政府部门).
+_KIND_ALIASES = {
+    "公司": OrgKind.ENTERPRISE,
+    "商会": OrgKind.ASSOCIATION,
+    "协会": OrgKind.ASSOCIATION,
+    "行业协会": OrgKind.ASSOCIATION,
+    "中介": OrgKind.INTERMEDIARY,
+    "政府": OrgKind.GOVERNMENT,
+    "政府机关": OrgKind.GOVERNMENT,
+}
+_CHAIN_SUFFIX = re.compile(r"(产业链|产业|链)$")
+
+
+def org_kind(text: str) -> OrgKind:
+    """An org kind from its code, its Chinese label or a common alias."""
+    cleaned = "".join(text.split())
+    if cleaned in _KIND_ALIASES:
+        return _KIND_ALIASES[cleaned]
+    try:
+        return parse_choice(OrgKind, cleaned)
+    except ValueError as exc:
+        raise BadCell(str(exc)) from None
+
+
+def _chain_key(text: str) -> str:
+    key = name_key(text)
+    return _CHAIN_SUFFIX.sub("", key) or key
+
+
+class Lookups:
+    """The chains, links and members of the database, read once per import."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        chains = session.execute(live(Chain).order_by(Chain.sort_order, Chain.name)).scalars()
+        self._chains: dict[str, uuid.UUID] = {}
+        self._chain_names: list[str] = []
+        for chain in chains:
+            self._chains.setdefault(_chain_key(chain.name), chain.id)
+            self._chain_names.append(chain.name)
+        links = session.execute(live(ChainLink).order_by(ChainLink.sort_order)).scalars()
+        self._links: dict[tuple[uuid.UUID, str], uuid.UUID] = {}
+        self._links_anywhere: dict[str, list[ChainLink]] = {}
+        for link in links:
+            self._links.setdefault((link.chain_id, name_key(link.name)), link.id)
+            self._links_anywhere.setdefault(name_key(link.name), []).append(link)
+        members = session.execute(live(Member).order_by(Member.created_at, Member.id)).scalars()
+        self._members: dict[str, uuid.UUID] = {}
+        for member in members:
+            self._members.setdefault(member.name, member.id)
+
+    def chain(self, text: str) -> uuid.UUID:
+        """The chain a cell names (家具灯饰, 家具灯饰产业链…); BadCell listing the chains."""
+        found = self._chains.get(_chain_key(text))
+        if found is None:
+            known = "、".join(self._chain_names) or "none yet"
+            raise BadCell(f"unknown chain {text.strip()!r}; the chains are {known}")
+        return found
+
+    def link(self, text: str, chain_id: uuid.UUID | None) -> tuple[uuid.UUID, uuid.UUID]:
+        """(link, its chain) for a link name, within `chain_id` when given."""
+        key = name_key(text)
+        if chain_id is not None:
+            found = self._links.get((chain_id, key))
+            if found is not None:
+                return found, chain_id
+            raise BadCell(f"chain link {text.strip()!r} is not a link of that chain")
+        candidates = self._links_anywhere.get(key, [])
+        if len(candidates) != 1:
+            what = "is not a chain link" if not candidates else "belongs to several chains"
+            raise BadCell(f"{text.strip()!r} {what}; give the chain too")
+        return candidates[0].id, candidates[0].chain_id
+
+    def member(self, name: str) -> uuid.UUID:
+        """The live member with exactly this (cleaned) name."""
+        found = self._members.get(clean_name(name))
+        if found is None:
+            raise BadCell(f"no member named {name!r} in the team; add them first")
+        return found
+
+    def contact(self, org_id: uuid.UUID, name: str) -> Contact | None:
+        """The earliest live contact with this cleaned name at the organization."""
+        query = live(Contact).where(Contact.org_id == org_id, Contact.name == clean_name(name))
+        return (
+            self.session.execute(query.order_by(Contact.created_at, Contact.id)).scalars().first()
+        )
