@@ -62,6 +62,13 @@ LABELS_ZH: dict[enum.StrEnum, str] = {
 }
 
 
+_NAMES = {
+    "OrgKind": "organization kind",
+    "Intent": "intent",
+    "ChainRole": "chain role",
+    "MemberRole": "member role",
+}
+
 E = TypeVar("E", bound=enum.StrEnum)
 
 
@@ -72,4 +79,5 @@ def parse_choice(kind: type[E], value: str) -> E:
         if text in (item.value, LABELS_ZH[item]):
             return item
     choices = ", ".join(f"{i.value} ({LABELS_ZH[i]})" for i in kind)
-    raise ValueError(f"unknown {kind.__name__} {value!r}; use one of {choices}")
+    what = _NAMES.get(kind.__name__, kind.__name__)
+    raise ValueError(f"unknown {what} {value!r}; use one of {choices}")

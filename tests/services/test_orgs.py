@@ -62,7 +62,7 @@ def test_update_replaces_tags(db: Database) -> None:
         (orgs.OrgInput("甲公司", credit_code="91350100M000100Y4Z"), "not allowed"),
         (orgs.OrgInput("甲公司", credit_code="91350100M000100Y44"), "check character"),
         (orgs.OrgInput("甲公司", credit_code="9135"), "18 characters"),
-        (orgs.OrgInput("甲公司", kind="factory"), "unknown OrgKind"),
+        (orgs.OrgInput("甲公司", kind="factory"), "unknown organization kind"),
         (orgs.OrgInput("甲公司", tags=["最佳雇主"]), "no org tag"),
     ],
     ids=["empty", "blank", "10MB", "bad-char", "bad-check", "short", "kind", "tag"],

@@ -143,7 +143,7 @@ def test_open_project_refuses_bad_fields(db: Database, small: Small) -> None:
     before = digest(db)
     with pytest.raises(InvalidInput, match="project name is required"):
         projects.open_project(db, projects.ProjectInput(""), on=date(2020, 4, 1))
-    with pytest.raises(InvalidInput, match="unknown ChainRole"):
+    with pytest.raises(InvalidInput, match="unknown chain role"):
         projects.open_project(
             db, projects.ProjectInput("甲", chain_role="拆链"), on=date(2020, 4, 1)
         )

@@ -52,7 +52,7 @@ def _input(small: Small, **changes: object) -> visits.VisitInput:
         ({"visited_on": date(2200, 1, 1)}, "out of range"),
         ({"next_follow_up": date(2020, 3, 1)}, "before the visit"),
         ({"kind": "飞鸽传书"}, "no visit kind"),
-        ({"intent": "很强"}, "unknown Intent"),
+        ({"intent": "很强"}, "unknown intent"),
         ({"summary": "长" * 10_000_000}, "too long"),
         ({"org_id": None}, "organization None does not exist"),
     ],
