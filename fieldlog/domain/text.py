@@ -140,3 +140,14 @@ def _phone_from_text(text: str) -> str:
         elif char == "-" and out and out[-1].isdigit():
             dash_pending = True
     return "" if out == ["+"] else "".join(out)
+
+
+def pinyin_initials(text: str) -> str:
+    """The pinyin initials of a name for type-ahead search: 深圳市华为 → "szshw".
+
+    Latin letters and digits are kept (lower case); punctuation and spaces are dropped.
+    """
+    from pypinyin import Style, lazy_pinyin  # imported on use: its dictionaries are large
+
+    letters = lazy_pinyin(name_key(text), style=Style.FIRST_LETTER, errors="default")
+    return "".join(ch for ch in "".join(letters).lower() if ch.isascii() and ch.isalnum())

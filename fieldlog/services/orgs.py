@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from fieldlog.domain.credit_code import validate_credit_code
 from fieldlog.domain.ids import pair_id
-from fieldlog.domain.text import name_key, normalize_phone
+from fieldlog.domain.text import name_key, normalize_phone, pinyin_initials
 from fieldlog.domain.vocabulary import OrgKind, parse_choice
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import checked, note, optional_name, required_name, user_errors
@@ -50,6 +50,7 @@ def _org_fields(data: OrgInput) -> dict[str, object]:
     return {
         "name": name,
         "name_key": name_key(name),
+        "name_initials": pinyin_initials(name),
         "kind": checked(lambda: parse_choice(OrgKind, data.kind)).value,
         "credit_code": checked(lambda: validate_credit_code(code)) if code else None,
         "region": optional_name(data.region),

@@ -39,3 +39,35 @@ def test_upgrade_is_idempotent(tmp_path: Path) -> None:
 def test_unknown_revision_is_not_known() -> None:
     assert migrate.is_known(migrate.head_revision())
     assert not migrate.is_known("9999_from_the_future")
+
+
+def test_upgrading_an_older_database_backs_it_up_and_fills_initials(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from fieldlog.store.backup import backup_folder
+    from fieldlog.store.database import open_database
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0001")
+        conn.execute(text("PRAGMA application_id = 1179406151"))
+        conn.execute(
+            text(
+                "INSERT INTO organization (id, created_at, updated_at, node_id, hlc, deleted,"
+                " field_stamps, local_seq, name, name_key, kind, region, address, is_target,"
+                " phone, notes) VALUES ('0123456789abcdef0123456789abcdef', '2020-01-01',"
+                " '2020-01-01', '', 0, 0, '{}', 0, '深圳市铜仁商会', 'k', 'association', '', '',"
+                " 0, '', '')"
+            )
+        )
+    engine.dispose()
+    db = open_database(str(path))
+    with db.read() as session:
+        initials = session.execute(text("SELECT name_initials FROM organization")).scalar()
+        revision = migrate.current_revision(session.connection())
+    db.close()
+    assert (initials, revision) == ("szstrsh", migrate.head_revision())
+    names = [p.name for p in backup_folder(path).iterdir()]
+    assert len(names) == 1 and names[0].endswith("-before-upgrade.db")

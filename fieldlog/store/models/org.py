@@ -17,6 +17,7 @@ class Organization(Replicated, Base):
 
     name: Mapped[str]
     name_key: Mapped[str] = mapped_column(index=True)
+    name_initials: Mapped[str] = mapped_column(default="", index=True)
     kind: Mapped[str] = mapped_column(String(16), index=True)
     credit_code: Mapped[str | None] = mapped_column(String(18), index=True)
     region: Mapped[str] = mapped_column(default="")
