@@ -45,13 +45,13 @@ def busy_cursor() -> Iterator[None]:
         QApplication.restoreOverrideCursor()
 
 
-def run(
+def attempt(
     parent: QWidget | None, action: Callable[..., T], *args: object, **kwargs: object
-) -> T | None:
-    """Run `action(*args, **kwargs)`; on success announce the change and return its result.
+) -> tuple[bool, T | None]:
+    """Run `action(*args, **kwargs)`; returns (True, its result) after announcing the change.
 
     A refusal (ValueError: bad input, a service saying no) is shown to the user as a warning and
-    None is returned; the service has left the data as it was.
+    (False, None) is returned; the service has left the data as it was.
     """
     try:
         with busy_cursor():
@@ -59,6 +59,13 @@ def run(
     except ValueError as exc:
         title = QCoreApplication.translate("operations", "FieldLog")
         QMessageBox.warning(parent, title, str(exc) or exc.__class__.__name__)
-        return None
+        return False, None
     changes().changes_applied.emit(result)
-    return result
+    return True, result
+
+
+def run(
+    parent: QWidget | None, action: Callable[..., T], *args: object, **kwargs: object
+) -> T | None:
+    """Like `attempt`, returning only the result (None after a refusal)."""
+    return attempt(parent, action, *args, **kwargs)[1]
