@@ -81,6 +81,14 @@ def ensure_defaults(db: Database) -> int:
     return len(missing)
 
 
+def county_names(db: Database) -> list[str]:
+    """The home counties members can come from, in catalog order."""
+    from fieldlog.store.repositories.common import catalog_names
+
+    with db.read() as session:
+        return catalog_names(session, "county")
+
+
 def open_workspace(location: str) -> Database:
     """Open or create the database at `location` and make sure the default catalogs are there."""
     db = open_database(location)
