@@ -6,6 +6,7 @@ Importing this module is cheap: Qt, SQLAlchemy and the window are imported when 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -119,13 +120,55 @@ def _ensure_app() -> tuple[QCoreApplication, bool]:
     return QApplication(sys.argv[:1] or [APP_NAME]), True
 
 
+def _setting(key: str) -> str | None:
+    from PySide6.QtCore import QSettings
+
+    value = QSettings().value(key)
+    return value if isinstance(value, str) and value else None
+
+
+def _save_setting(key: str, value: str) -> None:
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue(key, value)
+
+
+def _last_database() -> str | None:
+    """The database opened last time, if it is still there."""
+    path = _setting("lastDatabase")
+    return path if path and Path(path).is_file() else None
+
+
+def _show(window: MainWindow) -> None:
+    global _window
+    _window = window
+    window.language_requested.connect(lambda code: switch_language(window, code))
+    window.show()
+
+
+def switch_language(old: MainWindow, language: str) -> MainWindow:
+    """Rebuild the window in another language over the same database, where the old one was."""
+    from PySide6.QtCore import QCoreApplication
+
+    from fieldlog.ui.main_window import MainWindow
+
+    _save_setting("language", language)
+    install_translators(QCoreApplication.instance(), language)
+    window = MainWindow(old.db, language=language)
+    window.setGeometry(old.geometry())
+    _show(window)
+    old.language_requested.disconnect()
+    old.close()
+    old.deleteLater()
+    return window
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window over the chosen database; returns the exit code.
 
     Reuses a running QApplication and then returns 0 once the window is shown; otherwise runs
     the event loop until the window closes.
     """
-    global _window
     try:
         args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     except SystemExit as exc:  # --help or bad usage; argparse has printed why
@@ -135,12 +178,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from fieldlog.services.workspace import open_workspace
     from fieldlog.store.database import DatabaseError
-    from fieldlog.store.location import resolve_location
+    from fieldlog.store.location import ENV_DB, resolve_location
     from fieldlog.ui.main_window import MainWindow
 
     app, owns_app = _ensure_app()
-    install_translators(app, choose_language(args.lang))
-    location = resolve_location(args.db)
+    language = choose_language(args.lang or _setting("language"))
+    install_translators(app, language)
+    location = resolve_location(args.db or os.environ.get(ENV_DB) or _last_database())
     try:
         db = open_workspace(location)
     # ImportError: a server URL whose database driver is not installed.
@@ -148,13 +192,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         show_open_error(_shown(location), exc)
         return 1
     try:
-        window = MainWindow(db)
+        window = MainWindow(db, language=language)
     except SQLAlchemyError as exc:  # a file that opened but cannot be read
         db.close()
         show_open_error(_shown(location), exc)
         return 1
-    _window = window
-    window.show()
+    if db.path is not None:
+        _save_setting("lastDatabase", str(db.path))
+    _show(window)
     if not owns_app:
         return 0
     try:

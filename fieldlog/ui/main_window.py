@@ -1,22 +1,40 @@
-"""The main window: menus, a status bar, and the welcome or headline panel in the middle."""
+"""The main window: navigation between the pages, menus, and the first-start welcome."""
 
 from __future__ import annotations
 
 import html
+import uuid
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from fieldlog import __version__
 from fieldlog.domain.period import Period
 from fieldlog.services.stats import compute
 from fieldlog.services.team import current_team
 from fieldlog.store.database import Database
-from fieldlog.ui import operations
-from fieldlog.ui.headline_panel import HeadlinePanel
+from fieldlog.ui import main_actions, operations
+from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
+from fieldlog.ui.file_drop import install_xlsx_drop
+from fieldlog.ui.views.coming_page import ComingPage
+from fieldlog.ui.views.dashboard_page import DashboardPage
 from fieldlog.ui.welcome_panel import WelcomePanel
 
-DEFAULT_SIZE = (1100, 720)
+DEFAULT_SIZE = (1240, 780)
+NAVIGATION_STYLE = """
+#navigation { font-size: 11pt; border: none; background: palette(window); }
+#navigation::item { padding: 9px 12px; border-radius: 6px; }
+#navigation::item:selected { background: #d3e3fd; color: #0b57d0; }
+"""
 STATUS_TIMEOUT_MS = 10_000
 
 
@@ -27,60 +45,134 @@ def _load_demo(db: Database) -> object:
     return load_demo(db)
 
 
+def _open(dialog: QDialog) -> QDialog:
+    """Show a window-modal dialog that frees itself when closed."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
 class MainWindow(QMainWindow):
     """FieldLog's top window over one open database."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    #: The user chose another language in the View menu (the app rebuilds the window).
+    language_requested = Signal(str)
+
+    def __init__(self, db: Database, parent: QWidget | None = None, language: str = "en") -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.language = db, language
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("FieldLog — {name}").format(name=db.name))
         self.resize(*DEFAULT_SIZE)
-        self._build_menus()
+        self.pages: QStackedWidget | None = None
+        main_actions.build(self, self._page_titles())
         self.statusBar().showMessage(self.tr("Database: {name}").format(name=db.name))
         operations.changes().changes_applied.connect(self._on_changes_applied)
+        self.drop_filter = install_xlsx_drop(self, db)  # .xlsx files dropped on the window
+        self._restore_geometry()
         self.refresh()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.load_demo_action = QAction(self.tr("Load &demo data…"), self)
-        self.load_demo_action.setObjectName("loadDemoAction")
-        self.load_demo_action.triggered.connect(self.confirm_load_demo)
-        file_menu.addAction(self.load_demo_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setObjectName("quitAction")
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about_action = QAction(self.tr("&About FieldLog"), self)
-        about_action.setObjectName("aboutAction")
-        about_action.triggered.connect(self.show_about)
-        help_menu.addAction(about_action)
+    def _page_titles(self) -> list[tuple[str, str]]:
+        return [
+            ("visitsPage", self.tr("Visits")),
+            ("orgsPage", self.tr("Organizations")),
+            ("pipelinePage", self.tr("Projects")),
+            ("chainMapPage", self.tr("Chain map")),
+            ("dashboardPage", self.tr("Dashboard")),
+        ]
+
+    def _first_start(self) -> bool:
+        return current_team(self.db) is None and compute(self.db, Period.all_time()).visits == 0
 
     def refresh(self) -> None:
-        """Rebuild the central panel from the database."""
-        team = current_team(self.db)
-        overall = compute(self.db, Period.all_time())
-        if team is None and overall.visits == 0:
+        """Show the welcome panel on an empty database, else the pages."""
+        if self._first_start():
             welcome = WelcomePanel()
             welcome.load_demo_requested.connect(self.load_demo)
+            welcome.set_up_requested.connect(self.set_up_team)
+            self.pages = None
             self.setCentralWidget(welcome)
-            return
-        dispatch = None
-        if team is not None and (team.dispatch_start or team.dispatch_end):
-            dispatch = Period(team.dispatch_start, team.dispatch_end)
-        primary = compute(self.db, dispatch) if dispatch else overall
-        name = team.name if team is not None else None
-        # QMainWindow deletes the previous panel later, so a panel may ask for a refresh.
-        self.setCentralWidget(HeadlinePanel(name, dispatch, primary, overall))
+        elif self.pages is None:
+            self.setCentralWidget(self._build_pages())
+
+    def _build_pages(self) -> QWidget:
+        from fieldlog.ui.views.orgs_view import OrgsView
+        from fieldlog.ui.views.visit_log_view import VisitLogView
+
+        self.visit_log = VisitLogView(self.db)
+        self.visit_log.new_visit_requested.connect(self.new_visit)
+        self.visit_log.edit_visit_requested.connect(self.edit_visit)
+        self.orgs_view = OrgsView(self.db)
+        coming = self.tr("This screen comes with the next version of FieldLog.")
+        self.pages = QStackedWidget(objectName="pages")
+        for page in (
+            self.visit_log,
+            self.orgs_view,
+            ComingPage("pipelineBoard", coming),
+            ComingPage("chainMap", coming),
+            DashboardPage(self.db),
+        ):
+            self.pages.addWidget(page)
+        self.navigation = QListWidget(objectName="navigation")
+        self.navigation.addItems([title for _name, title in self._page_titles()])
+        self.navigation.setFixedWidth(150)
+        self.navigation.setStyleSheet(NAVIGATION_STYLE)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        body = QWidget(objectName="workspace")
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        return body
+
+    def show_page(self, index: int) -> None:
+        """Switch to a page (Ctrl+1 … Ctrl+5)."""
+        if self.pages is not None:
+            self.navigation.setCurrentRow(index)
 
     def _on_changes_applied(self, _result: object) -> None:
-        self.refresh()
+        if self.pages is None:
+            self.refresh()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def new_visit(self) -> None:
+        """Open the visit entry dialog (Ctrl+N)."""
+        from fieldlog.ui.dialogs.visit_dialog import VisitDialog
+
+        if self.pages is not None:
+            _open(VisitDialog(self.db, self))
+
+    def edit_visit(self, visit_id: uuid.UUID) -> None:
+        """Open a visit for editing."""
+        from fieldlog.ui.dialogs.visit_dialog import VisitDialog
+
+        try:
+            dialog = VisitDialog(self.db, self, visit_id=visit_id)
+        except ValueError as exc:  # deleted meanwhile (on another page, or by an import)
+            QMessageBox.warning(self, self.tr("Edit visit"), str(exc))
+            return
+        _open(dialog)
+
+    def import_file(self, path: str | None = None) -> None:
+        """Import a sheet (Ctrl+I), or the file dropped on the window."""
+        from fieldlog.ui.dialogs.import_dialog import ImportDialog
+
+        _open(ImportDialog(self.db, path=path, parent=self))
+
+    def export(self, what: str) -> None:
+        """Export the weekly return (Ctrl+E), the ledger, the directory or the visit log."""
+        from fieldlog.ui.dialogs.export_dialog import ExportDialog
+
+        _open(ExportDialog(self.db, what=what, parent=self))
+
+    def set_up_team(self) -> None:
+        """First start: the team set-up form."""
+        _open(TeamSetupDialog(self.db, self))
 
     def load_demo(self) -> None:
-        """Load the demo dispatch into this database (refused once it holds visits)."""
+        """Load the demo dispatch into this database (refused once it holds work)."""
         self.statusBar().showMessage(self.tr("Loading the demo dispatch…"))
         summary = operations.run(self, _load_demo, self.db)
         if summary is None:
@@ -126,3 +218,16 @@ class MainWindow(QMainWindow):
                 "<p>Database: {name}</p>"
             ).format(version=__version__, name=html.escape(self.db.name)),
         )
+
+    # -- window state ----------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)

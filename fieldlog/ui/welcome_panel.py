@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 STYLE = """
 #welcomeCard { background: palette(base); border: 1px solid palette(mid); border-radius: 10px; }
 #welcomeTitle { font-size: 22pt; font-weight: 600; }
 #welcomeText { font-size: 12pt; }
 #welcomeNote { color: #5f6368; }
-#loadDemoButton { font-size: 12pt; padding: 8px 22px; }
+#loadDemoButton, #setUpTeamButton { font-size: 12pt; padding: 8px 22px; }
 """
 
 
@@ -18,6 +18,7 @@ class WelcomePanel(QWidget):
     """Shown while the database holds no team and no visits."""
 
     load_demo_requested = Signal()
+    set_up_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,8 +41,14 @@ class WelcomePanel(QWidget):
         )
         self.load_demo_button.setAccessibleName(self.tr("Load the demo dispatch"))
         self.load_demo_button.clicked.connect(self.load_demo_requested)
+        self.set_up_button = QPushButton(self.tr("Set up my team…"), objectName="setUpTeamButton")
+        self.set_up_button.clicked.connect(self.set_up_requested)
+        self.set_up_button.setDefault(True)
         note = QLabel(
-            self.tr("Setting up your own team comes with the next version of FieldLog."),
+            self.tr(
+                "Set up your team to start logging visits, or look around in the demo dispatch "
+                "first (it goes into this database; use a separate one for real work)."
+            ),
             objectName="welcomeNote",
         )
         note.setWordWrap(True)
@@ -51,7 +58,11 @@ class WelcomePanel(QWidget):
         inner.addWidget(title)
         inner.addWidget(text)
         inner.addSpacing(8)
-        inner.addWidget(self.load_demo_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.set_up_button)
+        buttons.addWidget(self.load_demo_button)
+        buttons.addStretch()
+        inner.addLayout(buttons)
         inner.addWidget(note)
         outer = QVBoxLayout(self)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)

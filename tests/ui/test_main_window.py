@@ -52,7 +52,9 @@ def test_a_team_without_visits_shows_the_headline_panel(qtbot, db: Database) -> 
     save_team(db, TeamInput("测试工作队", dispatch_start=date(2020, 3, 23)))
     win = MainWindow(db)
     qtbot.addWidget(win)
-    assert win.centralWidget().objectName() == "headlinePanel"
+    assert win.centralWidget().objectName() == "workspace"
+    win.show_page(4)
+    assert win.pages is not None and win.pages.currentWidget().objectName() == "dashboard"
     assert figure(win, "teamNameLabel") == "测试工作队"
     assert "2020-03-23" in figure(win, "periodLabel")
     assert figure(win, "figure_visits") == "0"
@@ -84,7 +86,7 @@ def test_loading_the_demo_switches_to_the_headline_figures(
     with qtbot.waitSignal(operations.changes().changes_applied, timeout=120_000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert warnings == []
-    assert window.centralWidget().objectName() == "headlinePanel"
+    assert window.centralWidget().objectName() == "workspace"
     assert figure(window, "teamNameLabel") == "铜仁市驻深招商工作队"
     assert "2020-03-23" in figure(window, "periodLabel")
     assert figure(window, "figure_enterprises_visited") == "346"
@@ -98,3 +100,56 @@ def test_loading_the_demo_switches_to_the_headline_figures(
     window.load_demo()
     assert len(warnings) == 1
     assert figure(window, "figure_enterprises_visited") == "346"
+
+
+def test_pages_and_shortcuts(qtbot, db: Database) -> None:
+    save_team(db, TeamInput("测试工作队"))
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    names = []
+    for index in range(5):
+        win.show_page(index)
+        assert win.pages is not None
+        names.append(win.pages.currentWidget().objectName())
+    assert names == ["visitLogView", "orgsView", "pipelineBoard", "chainMap", "dashboard"]
+    shortcuts = {a.objectName(): a.shortcut().toString() for a in win.actions()}
+    assert shortcuts["actionNewVisit"] == "Ctrl+N"
+    assert shortcuts["actionImport"] == "Ctrl+I"
+    assert shortcuts["actionExportWeekly"] == "Ctrl+E"
+    assert shortcuts["actionShow_orgsPage"] == "Ctrl+2"
+
+
+def test_setting_up_a_team_from_the_welcome_panel(qtbot, window: MainWindow, db: Database) -> None:
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from fieldlog.services import identity, team
+    from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
+
+    qtbot.mouseClick(window.centralWidget().set_up_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(TeamSetupDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.team_name, "Team Tongren")
+    dialog.members.setItem(0, 0, QTableWidgetItem("李娜"))
+    dialog.members.setItem(0, 2, QTableWidgetItem("物流组"))
+    dialog.add_member_row()
+    dialog.members.setItem(1, 0, QTableWidgetItem("王强"))
+    dialog.me.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.findChild(object, "createTeamButton"), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert window.centralWidget().objectName() == "workspace"
+    current = team.current_team(db)
+    assert current is not None and current.name == "Team Tongren"
+    wang = team.member_by_name(db, "王强")
+    assert wang is not None and identity.get_me(db) == wang.id
+
+
+def test_team_setup_refusal_stays_in_the_dialog(qtbot, window: MainWindow, db: Database) -> None:
+    from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
+
+    dialog = TeamSetupDialog(db, window)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.create()
+    assert dialog.isVisible()
+    assert dialog.message.text() == "team name is required"

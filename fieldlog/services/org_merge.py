@@ -1,0 +1,243 @@
+"""Two records of one organization become one; and the reversible changes behind undo.
+
+A merge moves everything of the merged-away record to the kept one in one transaction and leaves
+an alias (merged id → kept id) so that sync and old references resolve to the kept record. It is
+not undoable. Deleting, adding contacts and editing are: `restore_org`, `delete_contact`,
+`restore_contact` and `OrgEdit` give the UI's undo stack the service calls that reverse them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fieldlog.domain.ids import pair_id
+from fieldlog.services.errors import InvalidInput
+from fieldlog.services.orgs import ContactInput, OrgInput, delete_org, save_contact, save_org
+from fieldlog.store.database import Database
+from fieldlog.store.models import Contact, OrgAlias, Organization, OrgTag, Project, Visit
+from fieldlog.store.repositories.common import get_live
+
+#: Fields a kept record takes from the merged one when its own is empty.
+_FILLABLE = ("credit_code", "region", "address", "phone", "notes")
+
+
+@dataclass(frozen=True)
+class MergeCounts:
+    """What a merge moves (or would move) from the merged record to the kept one."""
+
+    visits: int
+    projects: int
+    contacts: int
+    tags: int
+
+
+@dataclass(frozen=True)
+class MergePreview:
+    """What merging would move, or why it is refused (`problem`, one sentence)."""
+
+    counts: MergeCounts
+    problem: str | None
+
+
+def _pair(session: Session, keep_id: uuid.UUID, merge_id: uuid.UUID) -> tuple[Organization, ...]:
+    """Both live records, or InvalidInput saying why they cannot be merged."""
+    if keep_id == merge_id:
+        raise InvalidInput("an organization cannot be merged with itself")
+    records = []
+    for org_id in (keep_id, merge_id):
+        org = session.get(Organization, org_id)
+        if org is None or org.deleted:
+            raise InvalidInput(f"organization {org_id} does not exist or has been deleted")
+        records.append(org)
+    keep, merge = records
+    if keep.credit_code and merge.credit_code and keep.credit_code != merge.credit_code:
+        raise InvalidInput(
+            f"{keep.name} ({keep.credit_code}) and {merge.name} ({merge.credit_code}) have "
+            "different credit codes, so they are different organizations"
+        )
+    return keep, merge
+
+
+_MOVED: tuple[tuple[type[Visit | Project | Contact | OrgTag], str], ...] = (
+    (Visit, "org_id"),
+    (Project, "investor_id"),
+    (Contact, "org_id"),
+    (OrgTag, "org_id"),
+)
+
+
+def _counts(session: Session, org_id: uuid.UUID) -> MergeCounts:
+    found = []
+    for model, column in _MOVED:
+        query = select(func.count()).where(
+            getattr(model, column) == org_id, model.deleted.is_(False)
+        )
+        found.append(session.execute(query).scalar_one())
+    return MergeCounts(*found)
+
+
+def merge_preview(db: Database, keep_id: uuid.UUID, merge_id: uuid.UUID) -> MergePreview:
+    """What `merge_orgs(db, keep_id, merge_id)` would move, or why it would refuse."""
+    with db.read() as session:
+        counts = _counts(session, merge_id)
+        try:
+            _pair(session, keep_id, merge_id)
+        except InvalidInput as refusal:
+            return MergePreview(counts, str(refusal))
+        return MergePreview(counts, None)
+
+
+def _move_rows(session: Session, keep: Organization, merge: Organization) -> None:
+    # Each row gets a fresh stamp through the ORM, so the move syncs like any edit.
+    for model, column in _MOVED[:3]:
+        query = select(model).where(getattr(model, column) == merge.id, model.deleted.is_(False))
+        for row in session.execute(query).scalars():
+            setattr(row, column, keep.id)
+
+
+def _move_tags(session: Session, keep: Organization, merge: Organization) -> None:
+    query = select(OrgTag).where(OrgTag.org_id.in_((keep.id, merge.id)))
+    rows = {(t.org_id, t.tag_id): t for t in session.execute(query).scalars()}
+    for (org_id, tag_id), row in list(rows.items()):
+        if org_id != merge.id or row.deleted:
+            continue
+        kept = rows.get((keep.id, tag_id))
+        if kept is None:
+            session.add(OrgTag(id=pair_id(keep.id, tag_id), org_id=keep.id, tag_id=tag_id))
+        elif kept.deleted:
+            kept.deleted = False
+        row.deleted = True
+
+
+def _fill_fields(keep: Organization, merge: Organization) -> None:
+    for name in _FILLABLE:
+        if not getattr(keep, name) and getattr(merge, name):
+            setattr(keep, name, getattr(merge, name))
+    if merge.is_target and not keep.is_target:
+        keep.is_target = True
+    # Chain and link go together: a link is taken only when it belongs to the kept chain.
+    if keep.chain_id is None and merge.chain_id is not None:
+        keep.chain_id, keep.link_id = merge.chain_id, merge.link_id
+    elif keep.link_id is None and merge.chain_id == keep.chain_id:
+        keep.link_id = merge.link_id
+
+
+def _write_alias(session: Session, keep: Organization, merge: Organization) -> None:
+    # Earlier aliases of the merged record now point straight at the kept one.
+    earlier = select(OrgAlias).where(OrgAlias.org_id == merge.id, OrgAlias.deleted.is_(False))
+    for row in session.execute(earlier).scalars():
+        row.org_id = keep.id
+    alias = session.get(OrgAlias, pair_id(merge.id, keep.id))
+    if alias is None:
+        session.add(OrgAlias(id=pair_id(merge.id, keep.id), alias_id=merge.id, org_id=keep.id))
+    else:
+        alias.deleted = False
+
+
+def merge_orgs(db: Database, keep_id: uuid.UUID, merge_id: uuid.UUID) -> MergeCounts:
+    """Make `merge_id` part of `keep_id`: its live visits, projects, contacts and tags move, the
+    kept record's empty fields are filled from it, an alias is written and it is tombstoned.
+
+    Refused (nothing changes) for the same record, a deleted one, or two different valid codes.
+    """
+    with db.begin() as session:
+        keep, merge = _pair(session, keep_id, merge_id)
+        counts = _counts(session, merge.id)
+        _move_rows(session, keep, merge)
+        _move_tags(session, keep, merge)
+        _fill_fields(keep, merge)
+        _write_alias(session, keep, merge)
+        merge.deleted = True
+        return counts
+
+
+def restore_org(db: Database, org_id: uuid.UUID) -> None:
+    """Undo the delete of an organization (not of a merge: the alias keeps it merged)."""
+    with db.begin() as session:
+        org = session.get(Organization, org_id)
+        if org is None:
+            raise InvalidInput(f"organization {org_id} does not exist")
+        merged = select(OrgAlias.org_id).where(
+            OrgAlias.alias_id == org_id, OrgAlias.deleted.is_(False)
+        )
+        if session.execute(merged).first() is not None:
+            raise InvalidInput(f"{org.name} was merged into another record and cannot come back")
+        org.deleted = False
+
+
+def delete_contact(db: Database, contact_id: uuid.UUID) -> None:
+    """Tombstone a contact (undo of adding one)."""
+    with db.begin() as session:
+        get_live(session, Contact, contact_id, "contact").deleted = True
+
+
+def restore_contact(db: Database, contact_id: uuid.UUID) -> None:
+    """Bring back a tombstoned contact."""
+    with db.begin() as session:
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            raise InvalidInput(f"contact {contact_id} does not exist")
+        contact.deleted = False
+
+
+@dataclass(eq=False)
+class ContactEdit:
+    """A contact added (`before` None) or changed along with an organization."""
+
+    after: ContactInput
+    before: ContactInput | None = None
+    id: uuid.UUID | None = None
+
+
+@dataclass(eq=False)
+class OrgEdit:
+    """Saving an organization (new when `before` is None) with its contacts: `apply` makes the
+    change, `revert` undoes it and `apply` again redoes it, each in one transaction."""
+
+    after: OrgInput
+    before: OrgInput | None = None
+    org_id: uuid.UUID | None = None
+    contacts: list[ContactEdit] = field(default_factory=list)
+
+    def apply(self, db: Database) -> uuid.UUID:
+        """Save the organization and its contacts (again, after `revert`)."""
+        with db.begin():
+            org_id = self.org_id
+            if org_id is None:
+                saved = save_org(db, self.after)
+                if not saved.created:  # a code already on file: that record is not ours to undo
+                    raise InvalidInput(f"credit code {self.after.credit_code} is already on file")
+                org_id = saved.id
+            elif self.before is None:
+                restore_org(db, org_id)
+            if self.org_id is not None:
+                save_org(db, self.after, org_id)
+            ids = []
+            for contact in self.contacts:
+                if contact.id is not None and contact.before is None:
+                    restore_contact(db, contact.id)
+                ids.append(save_contact(db, org_id, contact.after, contact.id))
+        # Only once committed: a refused save leaves the edit as it was, ready to retry.
+        self.org_id = org_id
+        for contact, contact_id in zip(self.contacts, ids, strict=True):
+            contact.id = contact_id
+        return org_id
+
+    def revert(self, db: Database) -> None:
+        """Put fields and contacts back as they were; a new organization is deleted."""
+        if self.org_id is None:
+            raise InvalidInput("this change has not been made")
+        with db.begin():
+            for contact in self.contacts:
+                if contact.id is not None and contact.before is None:
+                    delete_contact(db, contact.id)
+                elif contact.id is not None and contact.before is not None:
+                    save_contact(db, self.org_id, contact.before, contact.id)
+            if self.before is None:
+                delete_org(db, self.org_id)
+            else:
+                save_org(db, self.before, self.org_id)

@@ -1,0 +1,180 @@
+"""Logging a visit, or editing one: by keyboard alone, checked inline, never losing a draft."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from fieldlog.services.identity import get_me
+from fieldlog.services.visit_entry import (
+    EntryChange,
+    LoadedVisit,
+    load_visit,
+    record_entry,
+    refusal,
+)
+from fieldlog.services.visits import VisitInput
+from fieldlog.store.database import Database
+from fieldlog.ui.dialogs.visit_fields import DEFAULT_KIND
+from fieldlog.ui.dialogs.visit_form import VisitForm, visit_state
+from fieldlog.ui.drafts import DraftFile, DraftKeeper, draft_path
+from fieldlog.ui.undo import run_undoable
+from fieldlog.ui.widgets.org_create_form import error_label, plain_buttons, show_error
+
+DEFAULT_SIZE = (980, 700)
+STYLE = """
+#draftNote { background: #fff4ce; border: 1px solid #e8d48a; border-radius: 4px; padding: 4px 8px; }
+"""
+
+
+def _new_state(me: uuid.UUID | None) -> dict[str, Any]:
+    return {
+        "visitors": [str(me)] if me else [],
+        "kind": DEFAULT_KIND,
+        "date": date.today().isoformat(),
+    }
+
+
+class VisitDialog(QDialog):
+    """New visit (no `visit_id`) or edit of a visit; Ctrl+Enter saves, Esc keeps a draft."""
+
+    saved = Signal(object)  # the visit's id
+
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, visit_id: uuid.UUID | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.visit_id = db, visit_id
+        self.setObjectName("visitDialog")
+        self.setStyleSheet(STYLE)
+        self._loaded: LoadedVisit | None = load_visit(db, visit_id) if visit_id else None
+        self.form = VisitForm(db, get_me(db))
+        self.message = error_label("visitMessage")
+        self.draft_note = QLabel(objectName="draftNote")
+        self.draft_note.hide()
+        self.save_button = QPushButton(self.tr("&Save"), objectName="saveVisitButton")
+        self.save_button.setToolTip(self.tr("Save the visit (Ctrl+Enter)"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelVisitButton")
+        self._build_layout()
+        self._set_title()
+        record = f"visit-{visit_id.hex if visit_id else 'new'}"
+        self.drafts = DraftKeeper(DraftFile(draft_path(db, record)), self.form.state, self)
+        self._initial = visit_state(self._loaded) if self._loaded else _new_state(self.form.me)
+        self.form.apply_state(self._initial)
+        self._restore_draft()
+        self._connect()
+        self.resize(*DEFAULT_SIZE)
+        self.form.org_picker.edit.setFocus()
+
+    def _build_layout(self) -> None:
+        self.draft_note.setTextFormat(Qt.TextFormat.RichText)
+        self.draft_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 4)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        # Enter in a field must not save half a visit: only a focused Save button takes Enter.
+        plain_buttons(self.save_button, self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(10)
+        layout.addWidget(self.draft_note)
+        layout.addWidget(self.form, 1)
+        layout.addLayout(buttons)
+        QWidget.setTabOrder(self.form.lead_name, self.save_button)
+        QWidget.setTabOrder(self.save_button, self.cancel_button)
+
+    def _set_title(self) -> None:
+        if self._loaded is None:
+            self.setWindowTitle(self.tr("New visit"))
+        else:
+            title = self.tr("Edit visit — {org}").format(org=self._loaded.org_name)
+            self.setWindowTitle(title)
+
+    def _connect(self) -> None:
+        self.form.changed.connect(self._on_changed)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.draft_note.linkActivated.connect(lambda _link: self.discard_draft())
+        for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
+            QShortcut(QKeySequence(keys), self, activated=self.save)
+        app = QCoreApplication.instance()
+        if app is not None:  # the window may close with the dialog open: keep what was typed
+            app.aboutToQuit.connect(self.drafts.flush)
+
+    def _on_changed(self) -> None:
+        show_error(self.message, "")
+        self.drafts.changed()
+
+    def _restore_draft(self) -> None:
+        draft = self.drafts.file.load()
+        if draft is None:
+            return
+        self.form.apply_state(draft)
+        text = self.tr("Draft restored: this entry was not saved last time.")
+        link = self.tr("Discard")
+        self.draft_note.setText(f'{text} <a href="discard">{link}</a>')
+        self.draft_note.show()
+
+    def discard_draft(self) -> None:
+        """Delete the draft and show the form as it was before it."""
+        self.drafts.discard()
+        self.form.apply_state(self._initial)
+        self.draft_note.hide()
+        self.form.org_picker.edit.setFocus()
+
+    def _input(self) -> VisitInput:
+        data = self.form.visit_input()
+        if self._loaded is not None and self._loaded.data.org_id == data.org_id:
+            data = replace(data, chain_id=self._loaded.data.chain_id)  # keep a chain set by hand
+        return data
+
+    def save(self) -> None:
+        """Check the form, then save the visit (and open its lead) as one undoable change."""
+        if not self.form.check():
+            return
+        data, lead = self._input(), self.form.lead()
+        message = refusal(
+            self.db, lambda: record_entry(self.db, data, visit_id=self.visit_id, lead_name=lead)
+        )
+        show_error(self.message, message or "")
+        if message:
+            return
+        previous = self._loaded.data if self._loaded else None
+        change = EntryChange(
+            self.db, data, visit_id=self.visit_id, previous=previous, lead_name=lead
+        )
+        ok, result = run_undoable(self, self._undo_text(), change.do, change.undo)
+        if ok and result is not None:
+            self.drafts.discard()
+            self.saved.emit(result.visit_id)
+            self.accept()
+
+    def _undo_text(self) -> str:
+        org = self.form.org_picker.org_name()
+        if self.visit_id is None:
+            return self.tr("New visit to {org}").format(org=org)
+        return self.tr("Edit of the visit to {org}").format(org=org)
+
+    def done(self, result: int) -> None:
+        # Closing without saving (Esc, Cancel, the window's close button) keeps the draft.
+        if result != QDialog.DialogCode.Accepted:
+            self.drafts.flush()
+        super().done(result)
+
+
+def open_visit_dialog(
+    db: Database, parent: QWidget | None = None, visit_id: uuid.UUID | None = None
+) -> VisitDialog:
+    """Open the dialog window-modal without blocking; it deletes itself once closed."""
+    dialog = VisitDialog(db, parent, visit_id)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

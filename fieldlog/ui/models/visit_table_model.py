@@ -1,0 +1,211 @@
+"""The visit log's table model: row snapshots fetched page by page, filtered and sorted in SQL."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from fieldlog.domain.vocabulary import LABELS_ZH, Intent
+from fieldlog.services import visit_log
+from fieldlog.services.visit_log import VisitFilter, VisitListRow, VisitSort
+from fieldlog.store.database import Database
+
+#: The visit's id (uuid.UUID).
+VisitIdRole = Qt.ItemDataRole.UserRole + 1
+#: The visited organization's id (uuid.UUID).
+OrgIdRole = Qt.ItemDataRole.UserRole + 2
+#: The whole row snapshot (VisitListRow).
+RowRole = Qt.ItemDataRole.UserRole + 3
+
+PAGE_SIZE = 200
+DATE, ORGANIZATION, KIND, VISITORS, CHAIN, INTENT, SUMMARY, FOLLOW_UP = range(8)
+COLUMN_COUNT = 8
+#: The sort key of each sortable column; visitors and summary do not sort.
+SORT_KEY_OF_COLUMN = {
+    DATE: "date",
+    ORGANIZATION: "organization",
+    KIND: "kind",
+    CHAIN: "chain",
+    INTENT: "intent",
+    FOLLOW_UP: "follow_up",
+}
+OVERDUE_COLOR = QColor("#c62828")
+_INTENT_LABELS = {item.value: LABELS_ZH[item] for item in Intent}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def today() -> date:
+    """Today's date (a function so tests can fix it)."""
+    return date.today()
+
+
+class VisitTableModel(QAbstractTableModel):
+    """Visits matching a filter, in a sort order; pages of PAGE_SIZE arrive as the view scrolls."""
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._filter = VisitFilter()
+        self._sort = VisitSort()
+        self._rows: list[VisitListRow] = []
+        self._total = 0
+        self._load_first_page()
+
+    # Our API.
+
+    @property
+    def total(self) -> int:
+        """How many visits match the filter (loaded or not)."""
+        return self._total
+
+    def visit_filter(self) -> VisitFilter:
+        """The filter in force."""
+        return self._filter
+
+    def visit_sort(self) -> VisitSort:
+        """The order in force."""
+        return self._sort
+
+    def sort_column(self) -> int:
+        """The column of the order in force."""
+        return next(c for c, key in SORT_KEY_OF_COLUMN.items() if key == self._sort.key)
+
+    def sort_order(self) -> Qt.SortOrder:
+        """The direction of the order in force, as Qt says it."""
+        if self._sort.descending:
+            return Qt.SortOrder.DescendingOrder
+        return Qt.SortOrder.AscendingOrder
+
+    def set_filter(self, wanted: VisitFilter) -> None:
+        """Show the visits matching `wanted`, from the first page."""
+        self._filter = wanted
+        self.refresh()
+
+    def refresh(self, *, recount: bool = True) -> None:
+        """Read the first page again (after a change in the database)."""
+        self.beginResetModel()
+        self._load_first_page(recount=recount)
+        self.endResetModel()
+
+    def row_snapshot(self, row: int) -> VisitListRow | None:
+        """The loaded row at `row`, if any."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, visit_id: uuid.UUID) -> int | None:
+        """The row of a loaded visit, or None."""
+        return next((n for n, row in enumerate(self._rows) if row.id == visit_id), None)
+
+    def _load_first_page(self, *, recount: bool = True) -> None:
+        if recount:
+            self._total = visit_log.count_visits(self._db, self._filter)
+        self._rows = visit_log.visit_page(self._db, self._filter, self._sort, 0, PAGE_SIZE)
+
+    # Qt's API.
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index) -> None:
+        if not self.canFetchMore(parent):
+            return
+        start = len(self._rows)
+        page = visit_log.visit_page(self._db, self._filter, self._sort, start, PAGE_SIZE)
+        if not page:
+            self._total = start  # the database holds fewer than counted: rows were deleted
+            return
+        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEY_OF_COLUMN.get(column)
+        if key is None:
+            return
+        self._sort = VisitSort(key, order == Qt.SortOrder.DescendingOrder)
+        self.refresh(recount=False)  # the same visits in another order: counting again is waste
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+            return None
+        # Headers keep Qt's alignment: the style draws the sort arrow over right-aligned titles.
+        return self._headers()[section] if role == Qt.ItemDataRole.DisplayRole else None
+
+    def _headers(self) -> list[str]:
+        return [
+            self.tr("Date"),
+            self.tr("Organization"),
+            self.tr("Kind"),
+            self.tr("Visitors"),
+            self.tr("Chain"),
+            self.tr("Intent"),
+            self.tr("Summary"),
+            self.tr("Next follow-up"),
+        ]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_snapshot(index.row()) if index.isValid() else None
+        if row is None or not 0 <= index.column() < COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(row, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == FOLLOW_UP:
+            overdue = row.next_follow_up is not None and row.next_follow_up < today()
+            return OVERDUE_COLOR if overdue else None
+        return {VisitIdRole: row.id, OrgIdRole: row.org_id, RowRole: row}.get(role)
+
+
+def _display(row: VisitListRow, column: int) -> str:
+    if column == DATE:
+        return row.visited_on.isoformat()
+    if column == FOLLOW_UP:
+        return row.next_follow_up.isoformat() if row.next_follow_up else ""
+    if column == INTENT:
+        return _INTENT_LABELS.get(row.intent, row.intent)
+    values = {
+        ORGANIZATION: row.org_name,
+        KIND: row.kind_name,
+        VISITORS: row.visitors,
+        CHAIN: row.chain_name,
+        SUMMARY: row.summary,
+    }
+    return values[column]
+
+
+def _tooltip(row: VisitListRow, column: int) -> str | None:
+    if column == SUMMARY:
+        return row.full_summary or None
+    if column in (ORGANIZATION, VISITORS):
+        return _display(row, column) or None
+    return None
+
+
+def _alignment(column: int) -> int:
+    vertical = Qt.AlignmentFlag.AlignVCenter
+    if column in (DATE, FOLLOW_UP):
+        return int(Qt.AlignmentFlag.AlignRight | vertical)
+    if column == INTENT:
+        return int(Qt.AlignmentFlag.AlignHCenter | vertical)
+    return int(Qt.AlignmentFlag.AlignLeft | vertical)

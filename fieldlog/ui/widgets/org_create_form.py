@@ -1,0 +1,222 @@
+"""The small inline form that creates an organization the picker did not find."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldlog.domain.credit_code import (
+    InvalidCreditCode,
+    normalize_credit_code,
+    validate_credit_code,
+)
+from fieldlog.domain.vocabulary import OrgKind
+from fieldlog.services.org_search import OrgHit, search_orgs
+from fieldlog.services.orgs import OrgInput, save_org
+from fieldlog.services.visit_entry import org_name, refusal
+from fieldlog.store.database import Database
+from fieldlog.ui import operations
+
+ERROR_STYLE = "color: #c5221f;"
+STYLE = """
+#orgCreateForm { background: palette(alternate-base); border: 1px solid palette(mid);
+                 border-radius: 6px; }
+#orgCreateTitle { font-weight: 600; }
+"""
+
+
+def kind_labels() -> list[tuple[str, str]]:
+    """(code, visible label) of every organization kind, in the order people pick them."""
+    tr = QCoreApplication.translate
+    return [
+        (OrgKind.ENTERPRISE.value, tr("OrgKind", "Enterprise")),
+        (OrgKind.ASSOCIATION.value, tr("OrgKind", "Business association")),
+        (OrgKind.PARK.value, tr("OrgKind", "Industrial park")),
+        (OrgKind.INTERMEDIARY.value, tr("OrgKind", "Intermediary")),
+        (OrgKind.GOVERNMENT.value, tr("OrgKind", "Government department")),
+    ]
+
+
+def error_label(name: str) -> QLabel:
+    """A red, word-wrapped label for a field's message; hidden while there is none."""
+    label = QLabel(objectName=name)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, message: str) -> None:
+    """Show `message` in an error label, or hide the label when the message is empty."""
+    label.setText(message)
+    label.setVisible(bool(message))
+
+
+class _EnterClicks(QObject):
+    """Enter on a focused button clicks it (Qt does so only for a dialog's auto-default buttons)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and isinstance(watched, QPushButton)
+        ):
+            watched.click()
+            return True
+        return super().eventFilter(watched, event)
+
+
+_enter_clicks: _EnterClicks | None = None
+
+
+def plain_buttons(*buttons: QPushButton) -> None:
+    """Buttons that Enter clicks only when they have the focus.
+
+    In a dialog, Qt makes some auto-default button the default one, so Enter in any field would
+    press it; a half-typed form must not be saved (or a contact added) by a stray Enter.
+    """
+    global _enter_clicks
+    if _enter_clicks is None:
+        _enter_clicks = _EnterClicks()
+    for button in buttons:
+        button.setAutoDefault(False)
+        button.setDefault(False)
+        button.installEventFilter(_enter_clicks)
+
+
+class OrgCreateForm(QFrame):
+    """Name, kind and optional credit code of a new organization; a valid code already on file
+    means that organization instead of a new one."""
+
+    created = Signal(object, str)  # organization id, its name as stored
+    cancelled = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setObjectName("orgCreateForm")
+        self.setStyleSheet(STYLE)
+        self.name_edit = QLineEdit(objectName="newOrgName")
+        self.name_edit.setAccessibleName(self.tr("New organization name"))
+        self.kind_combo = QComboBox(objectName="newOrgKind")
+        self.kind_combo.setAccessibleName(self.tr("New organization kind"))
+        for code, label in kind_labels():
+            self.kind_combo.addItem(label, code)
+        self.code_edit = QLineEdit(objectName="newOrgCreditCode")
+        self.code_edit.setAccessibleName(self.tr("Credit code"))
+        self.code_edit.setPlaceholderText(self.tr("Optional, 18 characters"))
+        self.name_error = error_label("newOrgNameError")
+        self.code_error = error_label("creditCodeError")
+        self.message = error_label("newOrgMessage")
+        self.create_button = QPushButton(self.tr("Create"), objectName="createOrgButton")
+        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelCreateOrgButton")
+        plain_buttons(self.create_button, self.cancel_button)
+        self._build_layout()
+        self.code_edit.textChanged.connect(self.check_code)
+        self.name_edit.textChanged.connect(lambda: show_error(self.name_error, ""))
+        for edit in (self.name_edit, self.code_edit):
+            edit.returnPressed.connect(self.create)
+        self.create_button.clicked.connect(self.create)
+        self.cancel_button.clicked.connect(self.cancel)
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow(self.name_error)
+        form.addRow(self.tr("&Kind"), self.kind_combo)
+        form.addRow(self.tr("C&redit code"), self.code_edit)
+        form.addRow(self.code_error)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.message, 4)
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(QLabel(self.tr("New organization"), objectName="orgCreateTitle"))
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+
+    def open_for(self, text: str) -> None:
+        """Show the form with the typed text as the name."""
+        self.name_edit.setText(text.strip())
+        self.kind_combo.setCurrentIndex(0)
+        self.code_edit.clear()
+        for label in (self.name_error, self.code_error, self.message):
+            show_error(label, "")
+        self.show()
+        self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def check_code(self) -> bool:
+        """Validate the credit code as typed; show the reason in red when it is wrong."""
+        text = self.code_edit.text()
+        try:
+            if text.strip():
+                validate_credit_code(text)
+        except InvalidCreditCode as exc:
+            show_error(self.code_error, str(exc))
+            return False
+        show_error(self.code_error, "")
+        return True
+
+    def _input(self) -> OrgInput | None:
+        name = self.name_edit.text().strip()
+        show_error(self.name_error, "" if name else self.tr("Enter the organization's name."))
+        if not self.check_code():
+            self.code_edit.setFocus()
+            return None
+        if not name:
+            self.name_edit.setFocus()
+            return None
+        code = self.code_edit.text().strip() or None
+        return OrgInput(name, kind=str(self.kind_combo.currentData()), credit_code=code)
+
+    def create(self) -> None:
+        """Create the organization (or find it by its code) and announce it."""
+        data = self._input()
+        if data is None:
+            return
+        known = self._known(data.credit_code)
+        if known is not None:  # the code is the natural key: that organization, left as it is
+            self.hide()
+            self.created.emit(known.id, known.name)
+            return
+        message = refusal(self.db, lambda: save_org(self.db, data))
+        show_error(self.message, message or "")
+        if message:
+            return
+        ok, saved = operations.attempt(self, save_org, self.db, data)
+        if ok and saved is not None:
+            self.hide()
+            self.created.emit(saved.id, org_name(self.db, saved.id) or data.name)
+
+    def _known(self, code: str | None) -> OrgHit | None:
+        if not code:
+            return None
+        code = normalize_credit_code(code)
+        return next((h for h in search_orgs(self.db, code) if h.credit_code == code), None)
+
+    def cancel(self) -> None:
+        """Close the form without creating anything."""
+        self.hide()
+        self.cancelled.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc closes this form only, not the dialog around it.
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self.cancel()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,324 @@
+"""The visit dialog driven by keys alone: a visit logged, checked inline, edited and undone,
+kept as a draft across a close or a crash, and a lead opened from it."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from fieldlog.domain.period import Period
+from fieldlog.services import identity, orgs, stats, team, visit_entry, visits
+from fieldlog.store.database import Database
+from fieldlog.store.models import Project
+from fieldlog.ui.dialogs.visit_dialog import VisitDialog, open_visit_dialog
+from fieldlog.ui.undo import undo_stack
+
+from ..records import fetch
+from .test_org_picker import type_chinese
+
+TODAY = date.today()
+
+
+@dataclass
+class Office:
+    """Ids of a small team: me (李娜) and 王强 in one group, 张伟 in another; one company."""
+
+    me: uuid.UUID
+    wang: uuid.UUID
+    zhang: uuid.UUID
+    org: uuid.UUID
+    manager: uuid.UUID
+
+
+@pytest.fixture
+def office(db: Database) -> Office:
+    team_id = team.save_team(db, team.TeamInput("测试工作队"))
+    logistics = team.save_group(db, "物流组", team_id=team_id)
+    plating = team.save_group(db, "电镀组", team_id=team_id)
+    me, wang, zhang = (
+        team.save_member(db, team.MemberInput(name, group_id=group), team_id=team_id)
+        for name, group in (("李娜", logistics), ("王强", logistics), ("张伟", plating))
+    )
+    identity.set_me(db, me)
+    org = orgs.save_org(db, orgs.OrgInput("深圳市华为技术有限公司")).id
+    manager = orgs.save_contact(db, org, orgs.ContactInput("王经理", title="总经理"))
+    return Office(me, wang, zhang, org, manager)
+
+
+@pytest.fixture(autouse=True)
+def no_modal_warnings(monkeypatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    return shown
+
+
+def open_dialog(qtbot, db: Database, visit_id: uuid.UUID | None = None) -> VisitDialog:
+    dialog = VisitDialog(db, visit_id=visit_id)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    return dialog
+
+
+def tab(qtbot, count: int = 1) -> QWidget:
+    for _ in range(count):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    return QApplication.focusWidget()
+
+
+def save_by_keys(qtbot) -> None:
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+
+
+def test_a_visit_entered_by_keys_alone(qtbot, db: Database, office: Office) -> None:
+    dialog = open_dialog(qtbot, db)
+    form = dialog.form
+    assert dialog.objectName() == "visitDialog"
+    assert QApplication.focusWidget() is form.org_picker.edit
+    type_chinese(form.org_picker.edit, "华为")
+    qtbot.keyClick(form.org_picker.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(form.org_picker.edit, Qt.Key.Key_Return)
+    assert form.org_picker.org_id() == office.org
+    assert tab(qtbot) is form.visitors and form.visitors.checked_ids() == [office.me]
+    qtbot.keyClick(form.visitors, Qt.Key.Key_Down)
+    qtbot.keyClick(form.visitors, Qt.Key.Key_Space)  # 王强, my group's other member
+    assert tab(qtbot) is form.kind_combo and form.kind_combo.currentText() == "上门走访"
+    assert tab(qtbot) is form.date_edit and form.date_edit.day() == TODAY
+    assert tab(qtbot) is form.contacts.picker
+    qtbot.keyClick(form.contacts.picker, Qt.Key.Key_Space)
+    assert tab(qtbot, 4) is form.summary
+    qtbot.keyClicks(form.summary, "Talked about a new warehouse.")
+    assert tab(qtbot) is form.intent_combo  # Tab left the summary instead of typing a tab
+    qtbot.keyClick(form.intent_combo, Qt.Key.Key_Down)
+    assert tab(qtbot) is form.follow_up_check
+    qtbot.keyClick(form.follow_up_check, Qt.Key.Key_Space)
+    save_by_keys(qtbot)
+    assert not dialog.isVisible() and dialog.result() == 1
+
+    found = visits_of(db, office.org)
+    assert len(found) == 1
+    saved = visit_entry.load_visit(db, found[0]).data
+    assert set(saved.visitor_ids) == {office.me, office.wang}
+    assert saved.contact_ids == [office.manager]
+    assert (saved.summary, saved.intent, saved.kind) == (
+        "Talked about a new warehouse.",
+        "strong",
+        "上门走访",
+    )
+    assert (saved.visited_on, saved.next_follow_up) == (TODAY, TODAY + timedelta(days=7))
+    assert stats.compute(db, Period(TODAY, TODAY)).visits == 1
+
+
+def visits_of(db: Database, org: uuid.UUID) -> list[uuid.UUID]:
+    """The visit log's rows for an organization (through the log service when it exists)."""
+    log = pytest.importorskip("fieldlog.services.visit_log")
+    rows = log.visit_page(db, log.VisitFilter(text="华为"))
+    return [row.id for row in rows if row.org_id == org]
+
+
+def test_the_tab_order_follows_the_form(qtbot, db: Database, office: Office) -> None:
+    dialog = open_dialog(qtbot, db)
+    form = dialog.form
+    form.org_picker.set_org(office.org, "深圳市华为技术有限公司")
+    form.lead_check.setChecked(True)  # the project list gives way to the new lead's name
+    form.org_picker.edit.setFocus()
+    expected = [
+        form.visitors,
+        form.kind_combo,
+        form.date_edit,
+        form.contacts.picker,
+        form.contacts.name_edit,
+        form.contacts.title_edit,
+        form.contacts.add_button,
+        form.summary,
+        form.intent_combo,
+        form.follow_up_check,
+        form.lead_check,
+        form.lead_name,
+        dialog.save_button,
+        dialog.cancel_button,
+    ]
+    assert [tab(qtbot) for _ in expected] == expected
+
+
+def test_mistakes_are_shown_next_to_their_fields(
+    qtbot, db: Database, office: Office, no_modal_warnings: list[str]
+) -> None:
+    dialog = open_dialog(qtbot, db)
+    form = dialog.form
+    save_by_keys(qtbot)
+    assert dialog.isVisible()
+    assert form.org_error.isVisible() and form.org_error.text() == "Which organization was visited?"
+    type_chinese(form.org_picker.edit, "华为")
+    qtbot.keyClick(form.org_picker.edit, Qt.Key.Key_Return)
+    assert not form.org_error.isVisible()
+    form.visitors.set_checked([])
+    form.follow_up_check.setChecked(True)
+    form.follow_up_date.set_day(TODAY - timedelta(days=1))
+    dialog.save_button.setFocus()
+    qtbot.keyClick(dialog.save_button, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert form.visitors_error.text() == "Check at least one visitor."
+    assert form.follow_up_error.text() == "The next follow-up cannot be before the visit."
+    assert QApplication.focusWidget() is form.visitors
+    assert no_modal_warnings == [] and stats.compute(db, Period.all_time()).visits == 0
+
+
+def test_a_service_refusal_shows_in_the_dialog(
+    qtbot, db: Database, office: Office, no_modal_warnings: list[str]
+) -> None:
+    dialog = open_dialog(qtbot, db)
+    dialog.form.org_picker.set_org(office.org, "深圳市华为技术有限公司")
+    orgs.delete_org(db, office.org)  # someone else removed it meanwhile
+    dialog.save()
+    assert dialog.isVisible() and dialog.message.isVisible()
+    assert "has been deleted" in dialog.message.text()
+    assert no_modal_warnings == []
+
+
+def test_edit_a_visit_then_undo_the_edit(qtbot, db: Database, office: Office) -> None:
+    day = date(2020, 4, 1)
+    before = visits.VisitInput(day, office.org, [office.me], summary="旧的记录", intent="weak")
+    visit = visits.save_visit(db, before)
+    dialog = open_dialog(qtbot, db, visit)
+    form = dialog.form
+    assert form.org_picker.org_name() == "深圳市华为技术有限公司"
+    assert (form.date_edit.day(), form.intent_combo.currentData()) == (day, "weak")
+    assert form.summary.toPlainText() == "旧的记录"
+    form.summary.clear()
+    qtbot.keyClicks(form.summary, "Second meeting")
+    form.visitors.set_checked([office.me, office.zhang])
+    save_by_keys(qtbot)
+    assert not dialog.isVisible()
+    edited = visit_entry.load_visit(db, visit).data
+    assert edited.summary == "Second meeting"
+    assert set(edited.visitor_ids) == {office.me, office.zhang}
+    assert undo_stack().undoText() == "Edit of the visit to 深圳市华为技术有限公司"
+    undo_stack().undo()
+    assert visit_entry.load_visit(db, visit).data == before
+    undo_stack().redo()
+    assert visit_entry.load_visit(db, visit).data.summary == "Second meeting"
+
+
+def test_undo_of_a_new_visit_deletes_it(qtbot, db: Database, office: Office) -> None:
+    dialog = open_dialog(qtbot, db)
+    dialog.form.org_picker.set_org(office.org, "深圳市华为技术有限公司")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.save()
+    assert stats.compute(db, Period.all_time()).visits == 1
+    undo_stack().undo()
+    assert stats.compute(db, Period.all_time()).visits == 0
+    undo_stack().redo()
+    assert visit_entry.load_visit(db, saved.args[0]).data.org_id == office.org
+
+
+def test_a_draft_survives_closing_and_a_crash(qtbot, db: Database, office: Office) -> None:
+    dialog = open_dialog(qtbot, db)
+    path = dialog.drafts.file.path
+    assert not path.exists()
+    type_chinese(dialog.form.org_picker.edit, "华为")
+    qtbot.keyClick(dialog.form.org_picker.edit, Qt.Key.Key_Return)
+    dialog.form.summary.setFocus()
+    qtbot.keyClicks(dialog.form.summary, "half a note")
+    # A crash now loses nothing: the draft is on disk once the typing pauses.
+    qtbot.waitUntil(path.exists, timeout=3000)
+    assert json.loads(path.read_text("utf-8"))["fields"]["summary"] == "half a note"
+    qtbot.keyClicks(dialog.form.summary, ", and more")
+    qtbot.keyClick(dialog.form.summary, Qt.Key.Key_Escape)  # closes at once, keeping the draft
+    assert not dialog.isVisible()
+    assert json.loads(path.read_text("utf-8"))["fields"]["summary"] == "half a note, and more"
+
+    again = open_dialog(qtbot, db)
+    assert again.draft_note.isVisible() and "Draft restored" in again.draft_note.text()
+    assert again.form.summary.toPlainText() == "half a note, and more"
+    assert again.form.org_picker.org_id() == office.org
+    assert again.form.visitors.checked_ids() == [office.me]
+    again.save()
+    assert not path.exists()
+    assert not open_dialog(qtbot, db).draft_note.isVisible()
+
+
+def test_discarding_a_restored_draft(qtbot, db: Database, office: Office) -> None:
+    dialog = open_dialog(qtbot, db)
+    dialog.form.summary.setPlainText("draft to throw away")
+    dialog.reject()
+    again = open_dialog(qtbot, db)
+    assert again.form.summary.toPlainText() == "draft to throw away"
+    again.draft_note.linkActivated.emit("discard")
+    assert not again.draft_note.isVisible() and not again.drafts.file.path.exists()
+    assert again.form.summary.toPlainText() == ""
+    assert again.form.visitors.checked_ids() == [office.me]
+
+
+def test_open_a_lead_from_the_visit(qtbot, db: Database, office: Office) -> None:
+    dialog = open_dialog(qtbot, db)
+    form = dialog.form
+    form.org_picker.set_org(office.org, "深圳市华为技术有限公司")
+    form.date_edit.set_day(date(2020, 4, 2))
+    form.lead_check.setFocus()
+    qtbot.keyClick(form.lead_check, Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is form.lead_name and not form.project_combo.isEnabled()
+    save_by_keys(qtbot)
+    assert form.lead_error.text() == "Name the new lead (the project)."
+    qtbot.keyClicks(form.lead_name, "Smart terminal plant")
+    qtbot.keyClick(form.lead_name, Qt.Key.Key_Return)  # Enter in a field saves nothing
+    assert dialog.isVisible() and stats.compute(db, Period.all_time()).visits == 0
+    assert tab(qtbot) is dialog.save_button
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Return)
+    visit = visit_entry.load_visit(db, saved.args[0])
+    assert visit.project_name == "Smart terminal plant"
+    assert visit.data.project_id is not None
+    assert fetch(db, Project, visit.data.project_id).investor_id == office.org
+    assert stats.compute(db, Period(date(2020, 4, 2), date(2020, 4, 2))).leads_new == 1
+    # The next visit to the organization can link to that project.
+    later = open_dialog(qtbot, db)
+    later.form.org_picker.set_org(office.org, "深圳市华为技术有限公司")
+    assert later.form.project_combo.itemText(1) == "Smart terminal plant"
+
+
+def test_add_a_contact_met_inline(qtbot, db: Database, office: Office) -> None:
+    dialog = open_dialog(qtbot, db)
+    contacts = dialog.form.contacts
+    assert not contacts.name_edit.isEnabled()  # no organization yet
+    dialog.form.org_picker.set_org(office.org, "深圳市华为技术有限公司")
+    contacts.name_edit.setFocus()
+    qtbot.keyClick(contacts.name_edit, Qt.Key.Key_Return)
+    assert contacts.error.text() == "Enter the contact's name."
+    type_chinese(contacts.name_edit, "刘总")
+    type_chinese(contacts.title_edit, "副总裁")
+    qtbot.keyClick(contacts.title_edit, Qt.Key.Key_Return)
+    names = [c.name for c in visit_entry.contacts_of(db, office.org)]
+    assert sorted(names) == sorted(["王经理", "刘总"])
+    added = next(c.id for c in visit_entry.contacts_of(db, office.org) if c.name == "刘总")
+    assert contacts.checked_ids() == [added] and contacts.name_edit.text() == ""
+
+
+def test_an_organization_created_inline_is_picked(qtbot, db: Database, office: Office) -> None:
+    dialog = open_dialog(qtbot, db)
+    picker = dialog.form.org_picker
+    type_chinese(picker.edit, "深圳市新创科技有限公司")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)  # nothing matches: the create form opens
+    assert QApplication.focusWidget() is picker.create_form.name_edit
+    qtbot.keyClick(picker.create_form.name_edit, Qt.Key.Key_Return)
+    assert picker.org_name() == "深圳市新创科技有限公司"
+    assert QApplication.focusWidget() is dialog.form.visitors and dialog.isVisible()
+    assert dialog.form.contacts.name_edit.isEnabled()
+
+
+def test_open_visit_dialog_does_not_block(qtbot, db: Database, office: Office) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = open_visit_dialog(db, parent)
+    assert dialog.isVisible() and dialog.parent() is parent
+    with qtbot.waitSignal(dialog.destroyed):
+        dialog.reject()

@@ -1,0 +1,225 @@
+"""The visit log: a lazy model (qtmodeltester), search as you type, filters, delete and undo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from fieldlog.domain.text import pinyin_initials
+from fieldlog.services import orgs, team, visits
+from fieldlog.services.visit_log import VisitFilter
+from fieldlog.store.database import Database
+from fieldlog.ui.models import visit_table_model
+from fieldlog.ui.models.visit_table_model import (
+    FOLLOW_UP,
+    ORGANIZATION,
+    PAGE_SIZE,
+    SUMMARY,
+    VISITORS,
+    RowRole,
+    VisitIdRole,
+    VisitTableModel,
+)
+from fieldlog.ui.undo import undo_stack
+from fieldlog.ui.views.visit_log_view import VisitLogView
+
+DEMO_VISITS = 569
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    from fieldlog.services.demo import load_demo
+    from fieldlog.services.workspace import open_workspace
+
+    database = open_workspace(str(tmp_path_factory.mktemp("visit-log") / "demo.db"))
+    load_demo(database)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def view(qtbot, demo: Database) -> VisitLogView:
+    widget = VisitLogView(demo)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 760)
+    widget.show()
+    return widget
+
+
+def column(view: VisitLogView, number: int) -> list[str]:
+    model = view.model
+    return [model.index(row, number).data() for row in range(model.rowCount())]
+
+
+def type_chinese(widget, text: str) -> None:
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_model_passes_qtmodeltester(qtmodeltester, demo: Database) -> None:
+    model = VisitTableModel(demo)
+    assert model.rowCount() == PAGE_SIZE and model.total == DEMO_VISITS
+    qtmodeltester.check(model)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    ids = {model.index(row, 0).data(VisitIdRole) for row in range(model.rowCount())}
+    assert model.rowCount() == len(ids) == DEMO_VISITS
+    model.set_filter(VisitFilter(text="商会"))
+    qtmodeltester.check(model)
+
+
+def test_overdue_follow_ups_are_red(demo: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    model = VisitTableModel(demo)
+    row = next(r for r in range(model.rowCount()) if model.index(r, FOLLOW_UP).data())
+    due = date.fromisoformat(model.index(row, FOLLOW_UP).data())
+    monkeypatch.setattr(visit_table_model, "today", lambda: due)
+    assert model.index(row, FOLLOW_UP).data(Qt.ItemDataRole.ForegroundRole) is None
+    monkeypatch.setattr(visit_table_model, "today", lambda: date(due.year, 12, 31))
+    red = model.index(row, FOLLOW_UP).data(Qt.ItemDataRole.ForegroundRole)
+    assert red == visit_table_model.OVERDUE_COLOR
+    summary = model.index(row, SUMMARY)
+    assert summary.data(Qt.ItemDataRole.ToolTipRole).startswith(summary.data().rstrip("…"))
+
+
+def test_a_chinese_fragment_filters_after_a_pause(qtbot, view: VisitLogView) -> None:
+    assert view.count_label.text() == f"{DEMO_VISITS} visits"
+    type_chinese(view.search_edit, "商会")
+    assert view.model.rowCount() > 100  # nothing happens while the person may still be typing
+    qtbot.waitUntil(lambda: view.model.total < DEMO_VISITS)
+    rows = [view.model.index(r, 0).data(RowRole) for r in range(view.model.rowCount())]
+    assert rows and all("商会" in row.org_name + row.full_summary for row in rows)
+    assert view.count_label.text() == f"{view.model.total} visits"
+
+
+def test_pinyin_initials_filter(qtbot, view: VisitLogView) -> None:
+    qtbot.keyClicks(view.search_edit, "szsyb")
+    qtbot.waitUntil(lambda: 0 < view.model.total < DEMO_VISITS)
+    names = column(view, ORGANIZATION)
+    assert names and all("szsyb" in pinyin_initials(name) for name in names)
+
+
+def test_a_member_filter(qtbot, view: VisitLogView) -> None:
+    combo = view.filter_bar.member_combo
+    combo.setCurrentIndex(combo.findText("程佳怡"))
+    assert 0 < view.model.total < DEMO_VISITS
+    assert all("程佳怡" in visitors.split("、") for visitors in column(view, VISITORS))
+
+
+def test_the_dispatch_period_and_a_custom_range(qtbot, view: VisitLogView) -> None:
+    bar = view.filter_bar
+    bar.period_combo.setCurrentIndex(bar.period_combo.findText("Dispatch period"))
+    assert view.model.total == DEMO_VISITS
+    bar.period_combo.setCurrentIndex(bar.period_combo.findText("Custom…"))
+    assert bar.from_edit.isVisible() and bar.to_edit.isVisible()
+    bar.to_edit.setDate(bar.from_edit.date())  # the first day of the dispatch
+    assert 0 < view.model.total < DEMO_VISITS
+    assert set(column(view, 0)) == {"2020-03-23"}
+
+
+def click_header(qtbot, view: VisitLogView, section: int) -> None:
+    header = view.table.horizontalHeader()
+    x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+
+def test_sorting_by_a_column_header(qtbot, view: VisitLogView) -> None:
+    click_header(qtbot, view, ORGANIZATION)
+    assert view.model.visit_sort().key == "organization"
+    initials = [pinyin_initials(name) for name in column(view, ORGANIZATION)]
+    assert initials == sorted(initials)
+    click_header(qtbot, view, ORGANIZATION)
+    initials = [pinyin_initials(name) for name in column(view, ORGANIZATION)]
+    assert initials[0] == max(initials)
+    click_header(qtbot, view, SUMMARY)  # summaries do not sort: the order in force stays
+    header = view.table.horizontalHeader()
+    assert header.sortIndicatorSection() == ORGANIZATION
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert view.model.visit_sort().key == "organization"
+
+
+def test_enter_asks_to_edit_the_visit(qtbot, view: VisitLogView) -> None:
+    view.table.setFocus()
+    view.table.selectRow(3)
+    with qtbot.waitSignal(view.edit_visit_requested) as signal:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert signal.args == [view.model.index(3, 0).data(VisitIdRole)]
+
+
+@pytest.fixture
+def small_view(qtbot, db: Database) -> VisitLogView:
+    member = team.save_member(db, team.MemberInput("李娜"))
+    for name, day in (
+        ("深圳市德润物流有限公司", 1),
+        ("深圳市铜仁商会", 2),
+        ("华为技术有限公司", 3),
+    ):
+        org = orgs.save_org(db, orgs.OrgInput(name)).id
+        visits.save_visit(db, visits.VisitInput(date(2020, 4, day), org, [member]))
+    widget = VisitLogView(db)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_delete_key_and_undo(qtbot, small_view: VisitLogView, monkeypatch) -> None:
+    asked: list[str] = []
+
+    def yes(_parent, _title, text, *_args, **_kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    undo_stack().clear()
+    small_view.table.setFocus()
+    small_view.table.selectRow(1)
+    qtbot.keyClick(small_view.table, Qt.Key.Key_Delete)
+    assert asked == ["Delete the visit to 深圳市铜仁商会 on 2020-04-02?"]
+    assert column(small_view, ORGANIZATION) == ["华为技术有限公司", "深圳市德润物流有限公司"]
+    assert small_view.count_label.text() == "2 visits"
+    assert small_view.current_visit_id() == small_view.model.index(1, 0).data(VisitIdRole)
+    undo_stack().undo()
+    assert column(small_view, ORGANIZATION)[1] == "深圳市铜仁商会"
+    assert small_view.count_label.text() == "3 visits"
+
+
+def test_no_is_no(qtbot, small_view: VisitLogView, monkeypatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    small_view.table.selectRow(0)
+    small_view.delete_current()
+    assert small_view.model.total == 3
+
+
+def test_a_change_elsewhere_refreshes_and_keeps_the_selection(
+    qtbot, db: Database, small_view: VisitLogView
+) -> None:
+    from fieldlog.ui import operations
+
+    small_view.table.selectRow(2)
+    chosen = small_view.current_visit_id()
+    org = orgs.save_org(db, orgs.OrgInput("深圳市新来科技有限公司")).id
+    member = team.members(db)[0].id
+    operations.run(None, visits.save_visit, db, visits.VisitInput(date(2020, 4, 9), org, [member]))
+    assert small_view.model.total == 4
+    assert small_view.current_visit_id() == chosen and small_view.table.currentIndex().row() == 3
+
+
+def test_keyboard_from_the_search_box_to_a_visit(qtbot, view: VisitLogView) -> None:
+    view.activateWindow()
+    view.focus_search()
+    qtbot.keyClicks(view.search_edit, "szstr")
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Return)  # filter now, without the pause
+    assert 0 < view.model.total < DEMO_VISITS
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Down)
+    assert view.table.hasFocus() and view.current_visit_id() is not None
+    with qtbot.waitSignal(view.edit_visit_requested) as signal:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert signal.args == [view.current_visit_id()]
+    view.focus_search()
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Escape)
+    assert view.search_edit.text() == "" and view.model.total == DEMO_VISITS
