@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import BigInteger, Date, String, Text
+from sqlalchemy import BigInteger, Date, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fieldlog.store.models.base import Base, Replicated, ref
@@ -15,6 +15,8 @@ class Visit(Replicated, Base):
     """走访: one contact event with one organization."""
 
     __tablename__ = "visit"
+    # The directory's per-organization visit counts and last visits read this index alone.
+    __table_args__ = (Index("ix_visit_org_live_date", "org_id", "deleted", "visited_on"),)
 
     visited_on: Mapped[date] = mapped_column(Date, index=True)
     org_id: Mapped[uuid.UUID] = ref("organization.id", required=True)
