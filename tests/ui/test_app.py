@@ -100,3 +100,37 @@ def test_importing_the_app_module_does_not_import_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_language_menu_rebuilds_the_window_in_chinese(
+    qapp, tmp_path: Path, opened, error_boxes
+) -> None:
+    from PySide6.QtGui import QAction
+
+    assert app.main(["--db", str(tmp_path / "lang.db"), "--lang", "en"]) == 0
+    english = app.last_window()
+    assert english is not None
+    english.findChild(QAction, "actionLanguage_zh_CN").trigger()
+    chinese = app.last_window()
+    try:
+        assert chinese is not None and chinese is not english and chinese.isVisible()
+        assert chinese.db is english.db and not english.isVisible()
+        assert chinese.menuBar().actions()[0].text() == "文件(&F)"
+        assert chinese.findChild(QAction, "actionLanguage_zh_CN").isChecked()
+    finally:
+        app.install_translators(qapp, "en")
+
+
+def test_without_db_the_last_database_is_reopened(
+    qapp, tmp_path: Path, opened, error_boxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("FIELDLOG_DB", raising=False)
+    first = tmp_path / "last.db"
+    assert app.main(["--db", str(first), "--lang", "en"]) == 0
+    window = app.last_window()
+    assert window is not None
+    window.close()
+    window.db.close()
+    assert app.main(["--lang", "en"]) == 0
+    again = app.last_window()
+    assert again is not None and again.db.path == first.resolve()
