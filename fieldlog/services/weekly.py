@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH, Stats
+from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH, METRICS, Stats
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.excel.house_style import Kind
 from fieldlog.excel.tables import Column, Table
@@ -38,17 +38,8 @@ from fieldlog.store.repositories.report_rows import (
     work_groups,
 )
 
-#: The indicator table's rows, in report order (SPEC §4.1).
-INDICATOR_METRICS: tuple[str, ...] = (
-    "enterprises_visited",
-    "associations_visited",
-    "visits",
-    "leads_new",
-    "projects_active",
-    "projects_signed",
-    "contract_amount_yuan",
-    "funds_in_place_yuan",
-)
+#: The indicator table's rows (SPEC §4.1): every metric in report order but the inspections.
+INDICATOR_METRICS: tuple[str, ...] = tuple(m for m in METRICS if m != "inspections")
 #: The figures of the tables by work group and by county, with their (shorter) headings.
 BREAKDOWN_METRICS: dict[str, str] = {
     "enterprises_visited": "走访企业",
