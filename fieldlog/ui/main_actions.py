@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
@@ -12,6 +14,15 @@ from fieldlog.ui.undo import undo_stack
 
 if TYPE_CHECKING:
     from fieldlog.ui.main_window import MainWindow
+
+
+_MENU_MARKS = re.compile(r"\(&\w\)|&(?=\w)|…$")
+
+
+def button_text(menu_text: str) -> str:
+    """A menu text without its accelerator and ellipsis, for a toolbar button: Qt strips "&" but
+    leaves the "(F)" of a Chinese "文件(&F)"."""
+    return _MENU_MARKS.sub("", menu_text).strip()
 
 
 def _action(
@@ -27,43 +38,61 @@ def _action(
 
 
 def _file_menu(window: MainWindow) -> None:
-    tr = window.tr
-    menu = window.menuBar().addMenu(tr("&File"))
+    translate = QCoreApplication.translate
+    menu = window.menuBar().addMenu(translate("MainWindow", "&File"))
     window.new_visit_action = _action(
-        window, "actionNewVisit", tr("&New visit…"), window.new_visit, QKeySequence.StandardKey.New
+        window,
+        "actionNewVisit",
+        translate("MainWindow", "&New visit…"),
+        window.new_visit,
+        QKeySequence.StandardKey.New,
     )
     window.import_action = _action(
-        window, "actionImport", tr("&Import…"), window.import_file, "Ctrl+I"
+        window,
+        "actionImport",
+        translate("MainWindow", "&Import…"),
+        window.import_file,
+        "Ctrl+I",
     )
     menu.addAction(window.new_visit_action)
     menu.addAction(window.import_action)
-    export = QMenu(tr("&Export"), menu)
+    export = QMenu(translate("MainWindow", "&Export"), menu)
     for what, text, keys in (
-        ("weekly", tr("&Weekly return…"), "Ctrl+E"),
-        ("ledger", tr("Project &ledger…"), None),
-        ("orgs", tr("&Organization directory…"), None),
-        ("visits", tr("&Visit log…"), None),
+        ("weekly", translate("MainWindow", "&Weekly return…"), "Ctrl+E"),
+        ("ledger", translate("MainWindow", "Project &ledger…"), None),
+        ("orgs", translate("MainWindow", "&Organization directory…"), None),
+        ("visits", translate("MainWindow", "&Visit log…"), None),
     ):
         name = f"actionExport{what.capitalize()}"
         export.addAction(_action(window, name, text, lambda w=what: window.export(w), keys))
     menu.addMenu(export)
     menu.addSeparator()
     window.load_demo_action = _action(
-        window, "loadDemoAction", tr("Load &demo data…"), window.confirm_load_demo
+        window,
+        "loadDemoAction",
+        translate("MainWindow", "Load &demo data…"),
+        window.confirm_load_demo,
     )
     menu.addAction(window.load_demo_action)
     menu.addSeparator()
     menu.addAction(
-        _action(window, "quitAction", tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
+        _action(
+            window,
+            "quitAction",
+            translate("MainWindow", "&Quit"),
+            window.close,
+            QKeySequence.StandardKey.Quit,
+        )
     )
 
 
 def _edit_menu(window: MainWindow) -> None:
-    menu = window.menuBar().addMenu(window.tr("&Edit"))
-    undo = undo_stack().createUndoAction(window, window.tr("&Undo"))
+    translate = QCoreApplication.translate
+    menu = window.menuBar().addMenu(translate("MainWindow", "&Edit"))
+    undo = undo_stack().createUndoAction(window, translate("MainWindow", "&Undo"))
     undo.setObjectName("actionUndo")
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = undo_stack().createRedoAction(window, window.tr("&Redo"))
+    redo = undo_stack().createRedoAction(window, translate("MainWindow", "&Redo"))
     redo.setObjectName("actionRedo")
     redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
     menu.addAction(undo)
@@ -71,13 +100,14 @@ def _edit_menu(window: MainWindow) -> None:
 
 
 def _view_menu(window: MainWindow, pages: list[tuple[str, str]]) -> None:
-    menu = window.menuBar().addMenu(window.tr("&View"))
+    translate = QCoreApplication.translate
+    menu = window.menuBar().addMenu(translate("MainWindow", "&View"))
     for index, (name, text) in enumerate(pages):
         action = _action(window, f"actionShow_{name}", text, lambda i=index: window.show_page(i))
         action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
         menu.addAction(action)
     menu.addSeparator()
-    language = menu.addMenu(window.tr("&Language"))
+    language = menu.addMenu(translate("MainWindow", "&Language"))
     group = QActionGroup(window)
     for code, text in (("zh_CN", "中文"), ("en", "English")):
         action = QAction(text, window, checkable=True, objectName=f"actionLanguage_{code}")
@@ -88,19 +118,32 @@ def _view_menu(window: MainWindow, pages: list[tuple[str, str]]) -> None:
 
 
 def _help_menu(window: MainWindow) -> None:
-    menu = window.menuBar().addMenu(window.tr("&Help"))
-    menu.addAction(_action(window, "aboutAction", window.tr("&About FieldLog"), window.show_about))
+    translate = QCoreApplication.translate
+    menu = window.menuBar().addMenu(translate("MainWindow", "&Help"))
+    menu.addAction(
+        _action(
+            window,
+            "aboutAction",
+            translate("MainWindow", "&About FieldLog"),
+            window.show_about,
+        )
+    )
 
 
 def build(window: MainWindow, pages: list[tuple[str, str]]) -> None:
     """Menus and the toolbar of `window`; `pages` are (objectName, title) of its pages."""
+    translate = QCoreApplication.translate
     _file_menu(window)
     _edit_menu(window)
     _view_menu(window, pages)
     _help_menu(window)
-    toolbar = QToolBar(window.tr("Main"), window, objectName="mainToolBar")
+    toolbar = QToolBar(translate("MainWindow", "Main"), window, objectName="mainToolBar")
     toolbar.setMovable(False)
-    toolbar.addAction(window.new_visit_action)
-    toolbar.addAction(window.import_action)
-    toolbar.addAction(window.findChild(QAction, "actionExportWeekly"))
+    for action in (
+        window.new_visit_action,
+        window.import_action,
+        window.findChild(QAction, "actionExportWeekly"),
+    ):
+        action.setIconText(button_text(action.text()))
+        toolbar.addAction(action)
     window.addToolBar(toolbar)

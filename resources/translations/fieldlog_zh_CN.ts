@@ -2,6 +2,242 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="102"/>
+        <source>Edit contact</source>
+        <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="102"/>
+        <source>New contact</source>
+        <translation>新建联系人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="113"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="114"/>
+        <source>&amp;Title:</source>
+        <translation>职务(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="115"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="116"/>
+        <source>E-&amp;mail:</source>
+        <translation>邮箱(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="117"/>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="142"/>
+        <source>This is not a phone number.</source>
+        <translation>这不是有效的电话号码。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPicker</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/member_picker.py" line="121"/>
+        <source>Contacts met</source>
+        <translation>会见联系人</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsBox</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="33"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="34"/>
+        <source>New contact&apos;s name</source>
+        <translation>新联系人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="36"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="37"/>
+        <source>New contact&apos;s title</source>
+        <translation>新联系人职务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="38"/>
+        <source>Add contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="80"/>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>请输入联系人姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>CreditCodeEdit</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="26"/>
+        <source>A credit code has 18 characters; this one has {n}.</source>
+        <translation>统一社会信用代码应为 18 位，当前为 {n} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="31"/>
+        <source>Character {char} at position {pos} is not allowed (I, O, S, V and Z are never used).</source>
+        <translation>第 {pos} 位字符 {char} 无效（代码中不使用 I、O、S、V、Z）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="37"/>
+        <source>The check character should be {expected}, not {found}: a character was probably mistyped.</source>
+        <translation>校验位应为 {expected}，而不是 {found}：可能有字符输错。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="53"/>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="54"/>
+        <source>18 characters, e.g. 91350100M000100Y43</source>
+        <translation>18 位，如 91350100M000100Y43</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="97"/>
+        <source>&amp;From:</source>
+        <translation>起始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="98"/>
+        <source>&amp;To:</source>
+        <translation>截止日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="104"/>
+        <source>Export the weekly return</source>
+        <translation>导出周报</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="105"/>
+        <source>Export the project ledger</source>
+        <translation>导出项目台账</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="106"/>
+        <source>Export the organization directory</source>
+        <translation>导出企业与商协会名录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="107"/>
+        <source>Export visits</source>
+        <translation>导出走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="114"/>
+        <source>The weekly return for the home bureau: the summary with this week&apos;s, this month&apos;s and cumulative figures, the week&apos;s visits, the ledger and funds in place.</source>
+        <translation>报送派出单位的周报：含本周、本月及累计数据的汇总表，本周走访记录，项目台账和到位资金。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="117"/>
+        <source>Every project that has not been dropped, with its figures.</source>
+        <translation>所有未终止的项目及其各项数据。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="118"/>
+        <source>Every organization, targets first, with its contacts.</source>
+        <translation>全部企业与单位及其联系人，目标企业排在前面。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="119"/>
+        <source>The visits dated in the chosen period, one per row.</source>
+        <translation>所选期间内的走访记录，每次走访一行。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="134"/>
+        <source>Open &amp;folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="137"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="140"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="145"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="147"/>
+        <source>Week</source>
+        <translation>周次</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="157"/>
+        <source>&amp;Year</source>
+        <translation>年(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="158"/>
+        <source>&amp;Week</source>
+        <translation>周(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="165"/>
+        <source>ISO week:</source>
+        <translation>ISO 周：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="167"/>
+        <source>Cumulative &amp;since:</source>
+        <translation>累计起始日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="208"/>
+        <source>{week}: {monday} – {sunday}</source>
+        <translation>{week}：{monday} 至 {sunday}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="213"/>
+        <source>Otherwise from the dispatch start, {day}.</source>
+        <translation>不勾选则从驻点开始日 {day} 起累计。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="216"/>
+        <source>Otherwise from 1 January, {day}.</source>
+        <translation>不勾选则从 1 月 1 日（{day}）起累计。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="257"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="264"/>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="275"/>
+        <source>&lt;b&gt;Written:&lt;/b&gt; {path}</source>
+        <translation>&lt;b&gt;已保存：&lt;/b&gt;{path}</translation>
+    </message>
+</context>
+<context>
     <name>HeadlinePanel</name>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="72"/>
@@ -85,59 +321,335 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="58"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="163"/>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="73"/>
+        <source>Choose an .xlsx file or drop one on the window</source>
+        <translation>选择 .xlsx 文件，或将文件拖到窗口中</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="74"/>
+        <source>File to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="75"/>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="77"/>
+        <source>Organizations (target-company list)</source>
+        <translation>企业与单位（目标企业库）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="78"/>
+        <source>Visits (visit log)</source>
+        <translation>走访（走访记录）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="79"/>
+        <source>What the file holds</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="81"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="91"/>
+        <source>&amp;Dry run: check every row, store nothing</source>
+        <translation>试导入（不保存）(&amp;D)：仅逐行检查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="93"/>
+        <source>&amp;Back</source>
+        <translation>上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="94"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="95"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="106"/>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="107"/>
+        <source>&amp;Contents:</source>
+        <translation>内容(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="108"/>
+        <source>&amp;Sheet:</source>
+        <translation>工作表(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="133"/>
+        <source>The first rows of the sheet. Above each column, choose the field it is read into, or “— ignore —”. Fields marked * are required.</source>
+        <translation>以下是工作表的前几行。请在每列上方选择该列读入的字段，或选择“— 忽略 —”。标 * 的字段为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="165"/>
+        <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="212"/>
+        <source>Headings found in row {row}.</source>
+        <translation>表头位于第 {row} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="259"/>
+        <source>Choose the column to read {fields} from.</source>
+        <translation>请为{fields}选择对应的列。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="285"/>
+        <source>Checking {file}…</source>
+        <translation>正在检查 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="285"/>
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportModel</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="36"/>
+        <source>Created</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="37"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="38"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="39"/>
+        <source>Rejected</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="47"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="48"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="49"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="50"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportView</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="120"/>
+        <source>Outcome of every row</source>
+        <translation>各行处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="126"/>
+        <source>&amp;Copy report</source>
+        <translation>复制报告(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="167"/>
+        <source>Dry run of {file}: nothing was stored. This is what an import would do.</source>
+        <translation>试导入 {file}：未保存任何数据。以下是正式导入时的处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="170"/>
+        <source>{file} has been imported.</source>
+        <translation>{file} 已导入。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="37"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="65"/>
         <source>FieldLog — {name}</source>
+        <extracomment>The user chose another language in the View menu (the app rebuilds the window).</extracomment>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="40"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="69"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="45"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="42"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="46"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="46"/>
+        <source>&amp;New visit…</source>
+        <translation>新建走访(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="53"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="59"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="61"/>
+        <source>&amp;Weekly return…</source>
+        <translation>周报(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="62"/>
+        <source>Project &amp;ledger…</source>
+        <translation>项目台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="63"/>
+        <source>&amp;Organization directory…</source>
+        <translation>企业与商协会名录(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="64"/>
+        <source>&amp;Visit log…</source>
+        <translation>走访记录(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="73"/>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="51"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="82"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="56"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="91"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="92"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="95"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="104"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="110"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="122"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="57"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="127"/>
         <source>&amp;About FieldLog</source>
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="84"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="140"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="77"/>
+        <source>Visits</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="78"/>
+        <source>Organizations</source>
+        <translation>企业与商协会</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="79"/>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="80"/>
+        <source>Chain map</source>
+        <translation>产业链图谱</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="81"/>
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="106"/>
+        <source>This screen comes with the next version of FieldLog.</source>
+        <translation>此页面将在下一版本中提供。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="154"/>
+        <source>Edit visit</source>
+        <translation>编辑走访</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="176"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="90"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="182"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
-        <translation>演示数据已载入：成员 {members} 人，企业及商协会 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
+        <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="107"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="199"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="109"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="201"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no visits.</source>
@@ -146,55 +658,1250 @@ This is possible only while the database holds no visits.</source>
 仅当数据库中尚无走访记录时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="121"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="213"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="123"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="215"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
+    <name>MappingTable</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_mapping.py" line="68"/>
+        <source>Preview of the sheet and its column mapping</source>
+        <extracomment>The row of the table that holds the field choosers; the sheet&apos;s rows follow it. Fields only a visit log has; a sheet with the date or two of the others is a visit log.</extracomment>
+        <translation>工作表预览及列与字段的对应</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_mapping.py" line="109"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_mapping.py" line="116"/>
+        <source>Field read from column {letter}</source>
+        <translation>{letter} 列读入的字段</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_mapping.py" line="118"/>
+        <source>— ignore —</source>
+        <translation>— 忽略 —</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_mapping.py" line="121"/>
+        <source>Recognized headings: {names}</source>
+        <translation>可识别的表头：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPicker</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/member_picker.py" line="94"/>
+        <source>Visitors</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/member_picker.py" line="105"/>
+        <source>{name} (me)</source>
+        <translation>{name}（我）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/member_picker.py" line="110"/>
+        <source>No work group</source>
+        <translation>未分组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/member_picker.py" line="112"/>
+        <source>{group} — my group</source>
+        <translation>{group}（本组）</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="37"/>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="150"/>
+        <source>Merge organizations</source>
+        <translation>合并单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="42"/>
+        <source>Find the other record of {name}; everything of one moves to the other.</source>
+        <translation>查找{name}的另一条记录；一条记录的全部内容将并入另一条。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="47"/>
+        <source>Name, pinyin initials or credit code</source>
+        <translation>名称、拼音首字母或信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="48"/>
+        <source>Find the other record</source>
+        <translation>查找另一条记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="51"/>
+        <source>Matching organizations</source>
+        <translation>匹配的单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="52"/>
+        <source>&amp;Keep {name}</source>
+        <translation>保留{name}(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="55"/>
+        <source>Keep the &amp;other record</source>
+        <translation>保留另一条记录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="61"/>
+        <source>&amp;Merge…</source>
+        <translation>合并(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="116"/>
+        <source>Choose the other record in the list.</source>
+        <translation>请在列表中选择另一条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="123"/>
+        <source>These records cannot be merged: {why}.</source>
+        <translation>无法合并这两条记录：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="129"/>
+        <source>Moving from {merged} to {keep}: visits {visits}, projects {projects}, contacts {contacts}. Empty fields of {keep} are filled from {merged}, then {merged} is deleted.</source>
+        <translation>将从{merged}移至{keep}：走访 {visits} 次，项目 {projects} 个，联系人 {contacts} 名。{keep}的空白字段用{merged}的信息补齐，随后删除{merged}。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="151"/>
+        <source>Merge {merged} into {keep}?
+
+{summary}
+
+A merge cannot be undone.</source>
+        <translation>确定将{merged}合并到{keep}吗？
+
+{summary}
+
+合并后无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>OrgCreateForm</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="100"/>
+        <source>New organization name</source>
+        <translation>新单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="102"/>
+        <source>New organization kind</source>
+        <translation>新单位类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="106"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="107"/>
+        <source>Optional, 18 characters</source>
+        <translation>选填，18 位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="111"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="112"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="124"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="126"/>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="127"/>
+        <source>C&amp;redit code</source>
+        <translation>信用代码(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="136"/>
+        <source>New organization</source>
+        <translation>新建单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="164"/>
+        <source>Enter the organization&apos;s name.</source>
+        <translation>请输入单位名称。</translation>
+    </message>
+</context>
+<context>
+    <name>OrgDetailPanel</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="59"/>
+        <source>Organization details</source>
+        <extracomment>Another organization should be shown (the kept one after a merge).</extracomment>
+        <translation>单位详情</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="62"/>
+        <source>Select an organization to see its details.</source>
+        <translation>选择一个单位以查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="92"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="92"/>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="92"/>
+        <source>Visitors</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="92"/>
+        <source>Summary</source>
+        <translation>走访情况</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="96"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="96"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="96"/>
+        <source>Contract (万元)</source>
+        <translation>合同投资额（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="109"/>
+        <source>Credit code:</source>
+        <translation>信用代码：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="110"/>
+        <source>Region:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="111"/>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="112"/>
+        <source>Chain:</source>
+        <translation>产业链：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="113"/>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="114"/>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="115"/>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="122"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="122"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="122"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="122"/>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="125"/>
+        <source>&amp;Add contact…</source>
+        <translation>添加联系人(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128"/>
+        <source>Edit &amp;contact…</source>
+        <translation>编辑联系人(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="158"/>
+        <source>On the target list</source>
+        <translation>已列入目标企业库</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="195"/>
+        <source>Contacts ({n})</source>
+        <translation>联系人（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="196"/>
+        <source>Visits ({n})</source>
+        <translation>走访（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="197"/>
+        <source>Projects ({n})</source>
+        <translation>项目（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="233"/>
+        <source>Add contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="245"/>
+        <source>Edit contact</source>
+        <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="262"/>
+        <source>Delete {name}? Its visits ({visits}) will no longer be counted; its projects ({projects}) stay. Edit ▸ Undo brings it back.</source>
+        <translation>确定删除{name}吗？其走访记录（{visits} 次）将不再计入统计，其项目（{projects} 个）保留。可通过“编辑 ▸ 撤销”恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="267"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="272"/>
+        <source>Delete organization</source>
+        <translation>删除单位</translation>
+    </message>
+</context>
+<context>
+    <name>OrgDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="164"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="326"/>
+        <source>Edit organization</source>
+        <translation>编辑单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="164"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="326"/>
+        <source>New organization</source>
+        <translation>新建单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="198"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="264"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="205"/>
+        <source>On the &amp;target list</source>
+        <translation>列入目标企业库(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="208"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="209"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="210"/>
+        <source>&amp;Credit code:</source>
+        <translation>统一社会信用代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="211"/>
+        <source>&amp;Region:</source>
+        <translation>地区(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="212"/>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="213"/>
+        <source>C&amp;hain:</source>
+        <translation>产业链(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="214"/>
+        <source>&amp;Link:</source>
+        <translation>链环节(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="215"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="217"/>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="221"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="231"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="235"/>
+        <source>Add contact…</source>
+        <translation>添加联系人…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="238"/>
+        <source>Edit contact…</source>
+        <translation>编辑联系人…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="275"/>
+        <source>This code already belongs to {name}.</source>
+        <translation>该代码已属于{name}。</translation>
+    </message>
+</context>
+<context>
+    <name>OrgKind</name>
+    <message>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="35"/>
+        <source>Enterprise</source>
+        <extracomment>The organization id of a row.</extracomment>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="36"/>
+        <source>Association</source>
+        <translation>商协会</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="37"/>
+        <source>Industrial park</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="38"/>
+        <source>Intermediary</source>
+        <translation>中介机构</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="39"/>
+        <source>Government body</source>
+        <translation>政府部门</translation>
+    </message>
+</context>
+<context>
+    <name>OrgPicker</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_picker.py" line="121"/>
+        <source>Organization</source>
+        <translation>走访对象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_picker.py" line="122"/>
+        <source>Name, pinyin initials or credit code</source>
+        <translation>名称、拼音首字母或信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_picker.py" line="202"/>
+        <source>Create “{text}”…</source>
+        <translation>新建“{text}”…</translation>
+    </message>
+</context>
+<context>
+    <name>OrgTableModel</name>
+    <message>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="46"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="47"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="48"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="49"/>
+        <source>Chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="50"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="51"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="52"/>
+        <source>Target</source>
+        <translation>目标企业</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="53"/>
+        <source>Visits</source>
+        <translation>走访次数</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="54"/>
+        <source>Last visit</source>
+        <translation>最近走访</translation>
+    </message>
+</context>
+<context>
+    <name>OrgsView</name>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="63"/>
+        <source>&amp;New organization…</source>
+        <extracomment>How many more pages `show_org` loads to find a record before it gives up.</extracomment>
+        <translation>新建单位(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="65"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="66"/>
+        <source>&amp;Merge…</source>
+        <translation>合并(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="67"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="69"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="74"/>
+        <source>Search: name, pinyin initials or credit code</source>
+        <translation>搜索：名称、拼音首字母或信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="75"/>
+        <source>Search organizations</source>
+        <translation>搜索单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="77"/>
+        <source>Organization kind</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="78"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="79"/>
+        <source>Chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="80"/>
+        <source>Target list</source>
+        <translation>目标企业库</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="137"/>
+        <source>Organizations</source>
+        <translation>企业与商协会</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="169"/>
+        <source>On the target list</source>
+        <translation>已列入目标企业库</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="170"/>
+        <source>Not on the target list</source>
+        <translation>未列入目标企业库</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="174"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="175"/>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="176"/>
+        <source>All chains</source>
+        <translation>全部产业链</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="177"/>
+        <source>Target list or not</source>
+        <translation>是否目标企业</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="206"/>
+        <source>{n} organizations</source>
+        <translation>共 {n} 家单位</translation>
+    </message>
+</context>
+<context>
+    <name>Stage</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="37"/>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="38"/>
+        <source>Negotiating</source>
+        <translation>在谈</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="39"/>
+        <source>Inspected</source>
+        <translation>考察</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="40"/>
+        <source>Signed</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="41"/>
+        <source>Registered</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="42"/>
+        <source>Started</source>
+        <translation>开工</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="43"/>
+        <source>Producing</source>
+        <translation>投产</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="44"/>
+        <source>Paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="45"/>
+        <source>Dropped</source>
+        <translation>终止</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSetupDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="39"/>
+        <source>Set up your team</source>
+        <translation>设置工作队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="43"/>
+        <source>e.g. 铜仁市驻深招商工作队</source>
+        <translation>如：铜仁市驻深招商工作队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="50"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="51"/>
+        <source>Home county</source>
+        <translation>派出区县</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="52"/>
+        <source>Work group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="53"/>
+        <source>Promotion system</source>
+        <translation>投促系统</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="72"/>
+        <source>Team name</source>
+        <translation>工作队名称</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="73"/>
+        <source>Reporting unit</source>
+        <translation>填报单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="79"/>
+        <source>Dispatch period</source>
+        <translation>驻点期间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="80"/>
+        <source>Add member</source>
+        <translation>添加队员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="82"/>
+        <source>Remove member</source>
+        <translation>移除队员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="88"/>
+        <source>I am</source>
+        <translation>我是</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="93"/>
+        <source>Create team</source>
+        <translation>创建工作队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="100"/>
+        <source>Members (one row each; a work group is created per name)</source>
+        <translation>队员（每人一行；按所填工作组名称自动建组）</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="61"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="62"/>
+        <source>Save the visit (Ctrl+Enter)</source>
+        <translation>保存走访记录（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="63"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="96"/>
+        <source>New visit</source>
+        <translation>新建走访</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="98"/>
+        <source>Edit visit — {org}</source>
+        <translation>编辑走访 — {org}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="121"/>
+        <source>Draft restored: this entry was not saved last time.</source>
+        <translation>已恢复草稿：上次录入的内容尚未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="122"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="163"/>
+        <source>New visit to {org}</source>
+        <translation>新建走访：{org}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="164"/>
+        <source>Edit of the visit to {org}</source>
+        <translation>编辑走访：{org}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFields</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="119"/>
+        <source>What was discussed, what was agreed</source>
+        <translation>洽谈内容及达成的共识</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="123"/>
+        <source>&amp;Follow up on</source>
+        <translation>需跟进(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="126"/>
+        <source>Open a &amp;lead from this visit</source>
+        <translation>由此走访新建线索(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="128"/>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="133"/>
+        <source>Not stated</source>
+        <translation>未明确</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="134"/>
+        <source>Strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="135"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="136"/>
+        <source>Weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="137"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="142"/>
+        <source>Kind of visit</source>
+        <translation>走访方式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="143"/>
+        <source>Visit date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="144"/>
+        <source>Summary</source>
+        <translation>走访情况</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="145"/>
+        <source>Intent</source>
+        <translation>意向程度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="146"/>
+        <source>Next follow-up date</source>
+        <translation>下次跟进日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="147"/>
+        <source>Project</source>
+        <translation>关联项目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="148"/>
+        <source>Name of the new lead</source>
+        <translation>新线索名称</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="160"/>
+        <source>&amp;Organization</source>
+        <translation>走访对象(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="161"/>
+        <source>&amp;Visitors</source>
+        <translation>走访人员(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="162"/>
+        <source>&amp;Kind</source>
+        <translation>走访方式(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="163"/>
+        <source>&amp;Date</source>
+        <translation>走访日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="164"/>
+        <source>&amp;Contacts met</source>
+        <translation>会见联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="165"/>
+        <source>&amp;Summary</source>
+        <translation>走访情况(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="166"/>
+        <source>&amp;Intent</source>
+        <translation>意向程度(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="171"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="172"/>
+        <source>&amp;Project</source>
+        <translation>关联项目(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="242"/>
+        <source>No project</source>
+        <translation>不关联项目</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFilterBar</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="58"/>
+        <source>Date range</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="59"/>
+        <source>From date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="60"/>
+        <source>To date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="61"/>
+        <source>Member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="62"/>
+        <source>Work group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="63"/>
+        <source>Chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="64"/>
+        <source>Organization kind</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="81"/>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="82"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="83"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="84"/>
+        <source>Dispatch period</source>
+        <translation>驻点期间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="85"/>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="90"/>
+        <source>Enterprises</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="91"/>
+        <source>Associations</source>
+        <translation>商协会</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="92"/>
+        <source>Parks</source>
+        <translation>园区</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="93"/>
+        <source>Intermediaries</source>
+        <translation>中介机构</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="94"/>
+        <source>Government</source>
+        <translation>政府部门</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="96"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="104"/>
+        <source>All members</source>
+        <translation>全部队员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="105"/>
+        <source>All groups</source>
+        <translation>全部工作组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="106"/>
+        <source>All chains</source>
+        <translation>全部产业链</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="134"/>
+        <source>Choose the organization from the list, or create it.</source>
+        <translation>请从列表中选择单位，或新建单位。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="135"/>
+        <source>Which organization was visited?</source>
+        <translation>走访的是哪个单位？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="138"/>
+        <source>Check at least one visitor.</source>
+        <translation>请至少勾选一名走访人员。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="143"/>
+        <source>The next follow-up cannot be before the visit.</source>
+        <translation>下次跟进日期不能早于走访日期。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="148"/>
+        <source>Name the new lead (the project).</source>
+        <translation>请填写新线索（项目）的名称。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLogView</name>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="83"/>
+        <source>Search organization, summary, pinyin initials or credit code</source>
+        <extracomment>Column widths: room for a typical value (and for the header with its sort arrow).</extracomment>
+        <translation>搜索单位、走访情况、拼音首字母或信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="85"/>
+        <source>Search visits</source>
+        <translation>搜索走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="88"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="287"/>
+        <source>&amp;New visit…</source>
+        <translation>新建走访(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="95"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="105"/>
+        <source>Visits</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="204"/>
+        <source>Delete the visit to {org} on {date}?</source>
+        <translation>确定删除 {date} 对{org}的走访吗？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="207"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="213"/>
+        <source>Delete visit</source>
+        <translation>删除走访</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="236"/>
+        <source>No visits</source>
+        <translation>暂无走访</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="238"/>
+        <source>1 visit</source>
+        <translation>共 1 次走访</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="240"/>
+        <source>{count} visits</source>
+        <translation>共 {count} 次走访</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="280"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="282"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="154"/>
+        <source>Date</source>
+        <extracomment>The visit&apos;s id (uuid.UUID). The visited organization&apos;s id (uuid.UUID). The whole row snapshot (VisitListRow). The sort key of each sortable column; visitors and summary do not sort.</extracomment>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="155"/>
+        <source>Organization</source>
+        <translation>走访对象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="156"/>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="157"/>
+        <source>Visitors</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="158"/>
+        <source>Chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="159"/>
+        <source>Intent</source>
+        <translation>意向</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="160"/>
+        <source>Summary</source>
+        <translation>走访情况</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="161"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="28"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="29"/>
         <source>Welcome to FieldLog</source>
         <translation>欢迎使用驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="31"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="32"/>
         <source>FieldLog is an offline logbook for investment-promotion teams dispatched to another city.
 It records visits to enterprises and associations, follows leads to signed projects and funds in place, and writes the weekly return.</source>
         <translation>FieldLog 是面向异地驻点招商工作队的离线工作日志，用于记录对企业和商协会的走访，跟踪线索直至项目签约、资金到位，并生成周报。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="39"/>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="41"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="40"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="42"/>
         <source>Load the demo dispatch</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/welcome_panel.py" line="44"/>
-        <source>Setting up your own team comes with the next version of FieldLog.</source>
-        <translation>设置本单位工作队的功能将在下一版本中提供。</translation>
+        <source>Set up my team…</source>
+        <translation>设置我的工作队…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="49"/>
+        <source>Set up your team to start logging visits, or look around in the demo dispatch first (it goes into this database; use a separate one for real work).</source>
+        <translation>设置工作队后即可开始记录走访；也可以先载入演示数据看看（演示数据会写入当前数据库，正式工作请另用一个数据库）。</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../fieldlog/app.py" line="84"/>
+        <location filename="../../fieldlog/app.py" line="85"/>
         <source>FieldLog cannot open the database {location}.</source>
         <translation>无法打开数据库：{location}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="87"/>
+        <location filename="../../fieldlog/app.py" line="88"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="92"/>
+        <location filename="../../fieldlog/app.py" line="93"/>
         <source>Nothing was changed. Open another database with --db, or choose another file.</source>
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
@@ -205,6 +1912,19 @@ It records visits to enterprises and associations, follows leads to signed proje
         <location filename="../../fieldlog/ui/operations.py" line="60"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <location filename="../../fieldlog/ui/tasks.py" line="36"/>
+        <source>FieldLog</source>
+        <translation>驻点招商走访日志</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/tasks.py" line="88"/>
+        <source>{file} could not be written: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
     </message>
 </context>
 </TS>

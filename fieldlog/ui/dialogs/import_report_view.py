@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from fieldlog.services.imports import ImportReport, RowOutcome
 
 Index = QModelIndex | QPersistentModelIndex
-_CONTEXT = "ImportReportModel"
 OUTCOMES = ("created", "updated", "unchanged", "rejected")
 REJECTED_COLOUR = QColor("#b3261e")
 
@@ -34,10 +33,10 @@ REJECTED_COLOUR = QColor("#b3261e")
 def outcome_label(outcome: str) -> str:
     """The outcome of a row as the user reads it."""
     labels = {
-        "created": QCoreApplication.translate(_CONTEXT, "Created"),
-        "updated": QCoreApplication.translate(_CONTEXT, "Updated"),
-        "unchanged": QCoreApplication.translate(_CONTEXT, "Unchanged"),
-        "rejected": QCoreApplication.translate(_CONTEXT, "Rejected"),
+        "created": QCoreApplication.translate("ImportReportModel", "Created"),
+        "updated": QCoreApplication.translate("ImportReportModel", "Updated"),
+        "unchanged": QCoreApplication.translate("ImportReportModel", "Unchanged"),
+        "rejected": QCoreApplication.translate("ImportReportModel", "Rejected"),
     }
     return labels.get(outcome, outcome)
 
@@ -45,10 +44,10 @@ def outcome_label(outcome: str) -> str:
 def column_titles() -> tuple[str, ...]:
     """The headings of the report table."""
     return (
-        QCoreApplication.translate(_CONTEXT, "Row"),
-        QCoreApplication.translate(_CONTEXT, "Outcome"),
-        QCoreApplication.translate(_CONTEXT, "Record"),
-        QCoreApplication.translate(_CONTEXT, "Reason"),
+        QCoreApplication.translate("ImportReportModel", "Row"),
+        QCoreApplication.translate("ImportReportModel", "Outcome"),
+        QCoreApplication.translate("ImportReportModel", "Record"),
+        QCoreApplication.translate("ImportReportModel", "Reason"),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,12 +21,12 @@ from fieldlog.domain.credit_code import (
     normalize_credit_code,
     validate_credit_code,
 )
-from fieldlog.domain.vocabulary import OrgKind
 from fieldlog.services.org_search import OrgHit, search_orgs
 from fieldlog.services.orgs import OrgInput, save_org
 from fieldlog.services.visit_entry import org_name, refusal
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.models.org_table_model import kind_labels
 
 ERROR_STYLE = "color: #c5221f;"
 STYLE = """
@@ -34,18 +34,6 @@ STYLE = """
                  border-radius: 6px; }
 #orgCreateTitle { font-weight: 600; }
 """
-
-
-def kind_labels() -> list[tuple[str, str]]:
-    """(code, visible label) of every organization kind, in the order people pick them."""
-    tr = QCoreApplication.translate
-    return [
-        (OrgKind.ENTERPRISE.value, tr("OrgKind", "Enterprise")),
-        (OrgKind.ASSOCIATION.value, tr("OrgKind", "Business association")),
-        (OrgKind.PARK.value, tr("OrgKind", "Industrial park")),
-        (OrgKind.INTERMEDIARY.value, tr("OrgKind", "Intermediary")),
-        (OrgKind.GOVERNMENT.value, tr("OrgKind", "Government department")),
-    ]
 
 
 def error_label(name: str) -> QLabel:
@@ -112,7 +100,7 @@ class OrgCreateForm(QFrame):
         self.name_edit.setAccessibleName(self.tr("New organization name"))
         self.kind_combo = QComboBox(objectName="newOrgKind")
         self.kind_combo.setAccessibleName(self.tr("New organization kind"))
-        for code, label in kind_labels():
+        for code, label in kind_labels().items():
             self.kind_combo.addItem(label, code)
         self.code_edit = QLineEdit(objectName="newOrgCreditCode")
         self.code_edit.setAccessibleName(self.tr("Credit code"))

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from fieldlog.services.org_search import OrgHit, search_orgs
 from fieldlog.store.database import Database
-from fieldlog.ui.widgets.org_create_form import OrgCreateForm, kind_labels
+from fieldlog.ui.models.org_table_model import kind_labels
+from fieldlog.ui.widgets.org_create_form import OrgCreateForm
 
 ORG_ROLE = Qt.ItemDataRole.UserRole  # the organization id; None on the "create" row
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -115,7 +116,7 @@ class OrgPicker(QWidget):
         self.db = db
         self.setObjectName("orgPicker")
         self._org: tuple[uuid.UUID, str] | None = None
-        self._kinds = dict(kind_labels())
+        self._kinds = kind_labels()
         self.edit = QLineEdit(objectName="orgPickerEdit")
         self.edit.setAccessibleName(self.tr("Organization"))
         self.edit.setPlaceholderText(self.tr("Name, pinyin initials or credit code"))
