@@ -86,7 +86,12 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Show the welcome panel on an empty database, else the pages."""
-        if self._first_start():
+        first_start = self._first_start()
+        # Logging, importing and exporting need a team (or the demo) first.
+        for action in self.actions():
+            if action.objectName().startswith(("actionNewVisit", "actionImport", "actionExport")):
+                action.setEnabled(not first_start)
+        if first_start:
             welcome = WelcomePanel()
             welcome.load_demo_requested.connect(self.load_demo)
             welcome.set_up_requested.connect(self.set_up_team)

@@ -153,3 +153,14 @@ def test_team_setup_refusal_stays_in_the_dialog(qtbot, window: MainWindow, db: D
     dialog.create()
     assert dialog.isVisible()
     assert dialog.message.text() == "team name is required"
+
+
+def test_work_actions_wait_for_a_team(qtbot, window: MainWindow, db: Database) -> None:
+    from PySide6.QtGui import QAction
+
+    new_visit = window.findChild(QAction, "actionNewVisit")
+    assert not new_visit.isEnabled()
+    assert not window.findChild(QAction, "actionExportWeekly").isEnabled()
+    save_team(db, TeamInput("测试工作队"))
+    operations.changes().changes_applied.emit(None)
+    assert new_visit.isEnabled()
