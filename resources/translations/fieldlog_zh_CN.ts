@@ -624,32 +624,32 @@
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="106"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="111"/>
         <source>This screen comes with the next version of FieldLog.</source>
         <translation>此页面将在下一版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="154"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="159"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="176"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="181"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="182"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="187"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="199"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="204"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="201"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="206"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no visits.</source>
@@ -658,12 +658,12 @@ This is possible only while the database holds no visits.</source>
 仅当数据库中尚无走访记录时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="213"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="218"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="215"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="220"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -1817,43 +1817,63 @@ A merge cannot be undone.</source>
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="154"/>
-        <source>Date</source>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="48"/>
+        <source>Strong</source>
         <extracomment>The visit&apos;s id (uuid.UUID). The visited organization&apos;s id (uuid.UUID). The whole row snapshot (VisitListRow). The sort key of each sortable column; visitors and summary do not sort.</extracomment>
+        <translation>强</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="49"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="50"/>
+        <source>Weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="51"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="165"/>
+        <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="155"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="166"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="156"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="167"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="157"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="168"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="158"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="169"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="159"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="170"/>
         <source>Intent</source>
         <translation>意向</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="160"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="171"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="161"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="172"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>

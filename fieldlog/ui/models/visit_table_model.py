@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -15,7 +16,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from fieldlog.domain.vocabulary import LABELS_ZH, Intent
 from fieldlog.services import visit_log
 from fieldlog.services.visit_log import VisitFilter, VisitListRow, VisitSort
 from fieldlog.store.database import Database
@@ -40,7 +40,18 @@ SORT_KEY_OF_COLUMN = {
     FOLLOW_UP: "follow_up",
 }
 OVERDUE_COLOR = QColor("#c62828")
-_INTENT_LABELS = {item.value: LABELS_ZH[item] for item in Intent}
+
+
+def _intent_label(code: str) -> str:
+    # Short labels: 强/中/弱/无 in Chinese, words in English.
+    labels = {
+        "strong": QCoreApplication.translate("VisitTableModel", "Strong"),
+        "medium": QCoreApplication.translate("VisitTableModel", "Medium"),
+        "weak": QCoreApplication.translate("VisitTableModel", "Weak"),
+        "none": QCoreApplication.translate("VisitTableModel", "None"),
+    }
+    return labels.get(code, code)
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -183,7 +194,7 @@ def _display(row: VisitListRow, column: int) -> str:
     if column == FOLLOW_UP:
         return row.next_follow_up.isoformat() if row.next_follow_up else ""
     if column == INTENT:
-        return _INTENT_LABELS.get(row.intent, row.intent)
+        return _intent_label(row.intent)
     values = {
         ORGANIZATION: row.org_name,
         KIND: row.kind_name,
