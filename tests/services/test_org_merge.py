@@ -12,13 +12,8 @@ from fieldlog.domain.credit_code import make_credit_code
 from fieldlog.domain.period import Period
 from fieldlog.services import maintenance, org_directory, orgs, projects, stats, team, visits
 from fieldlog.services.errors import InvalidInput
-from fieldlog.services.org_merge import (
-    ContactEdit,
-    OrgEdit,
-    merge_orgs,
-    merge_preview,
-    restore_org,
-)
+from fieldlog.services.org_edits import ContactEdit, OrgEdit, restore_org
+from fieldlog.services.org_merge import merge_orgs, merge_preview
 from fieldlog.store.database import Database
 from fieldlog.store.models import OrgAlias, Organization, Project
 from tests.records import fetch

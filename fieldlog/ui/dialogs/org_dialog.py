@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from fieldlog.domain.text import normalize_phone
 from fieldlog.services import org_directory
-from fieldlog.services.org_merge import ContactEdit, OrgEdit
+from fieldlog.services.org_edits import ContactEdit, OrgEdit
 from fieldlog.services.orgs import ContactInput, OrgInput
 from fieldlog.store.database import Database
 from fieldlog.ui.models.org_table_model import kind_labels

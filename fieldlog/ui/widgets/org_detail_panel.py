@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from fieldlog.domain.money import format_wan
 from fieldlog.domain.stages import Stage
-from fieldlog.services import org_directory, org_merge, orgs
+from fieldlog.services import org_directory, org_edits, orgs
 from fieldlog.services.org_directory import OrgDetail
 from fieldlog.services.orgs import ContactInput
 from fieldlog.store.database import Database
@@ -224,13 +224,13 @@ class OrgDetailPanel(QWidget):
 
         def do() -> uuid.UUID:
             if made:  # redo brings back the same record
-                org_merge.restore_contact(self.db, made[0])
+                org_edits.restore_contact(self.db, made[0])
             else:
                 made.append(orgs.save_contact(self.db, org_id, data))
             return made[0]
 
         run_undoable(
-            self, self.tr("Add contact"), do, lambda: org_merge.delete_contact(self.db, made[0])
+            self, self.tr("Add contact"), do, lambda: org_edits.delete_contact(self.db, made[0])
         )
 
     def _save_contact(
@@ -271,5 +271,5 @@ class OrgDetailPanel(QWidget):
                 self,
                 self.tr("Delete organization"),
                 lambda: orgs.delete_org(self.db, detail.id),
-                lambda: org_merge.restore_org(self.db, detail.id),
+                lambda: org_edits.restore_org(self.db, detail.id),
             )
