@@ -15,7 +15,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.counting import stage_at
-from fieldlog.domain.period import Period
+from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.domain.stages import LABELS_ZH as STAGE_LABELS
 from fieldlog.domain.stages import MAIN_LINE, Stage
 from fieldlog.domain.vocabulary import LABELS_ZH, ChainRole, Intent, OrgKind
@@ -218,10 +218,24 @@ def safe_file_name(name: str) -> str:
     return cleaned[:150] or "FieldLog"
 
 
-def output_path(out: Path | str | None, stem: str) -> Path:
+def default_file_name(
+    what: str, team: str, *, today: date, week: IsoWeek | None = None, period: Period | None = None
+) -> str:
+    """The file name an export gets unless the user picks one (weekly, ledger, orgs, visits)."""
+    if what == "weekly":
+        stem = f"{team}工作周报_{week}"
+    elif what == "visits":
+        start, end = (period.start, period.end) if period else (None, None)
+        span = f"{start.isoformat() if start else '最早'}_{end.isoformat() if end else '最新'}"
+        stem = f"{team}{VISIT_SHEET}_{span}"
+    else:
+        stem = f"{team}{LEDGER_SHEET if what == 'ledger' else ORG_SHEET}_{today.isoformat()}"
+    return f"{safe_file_name(stem)}.xlsx"
+
+
+def output_path(out: Path | str | None, default: str) -> Path:
     """Where to write: `out` as given, the default name inside `out` when it is a folder, or the
     default name in the current folder when it is None."""
-    default = f"{safe_file_name(stem)}.xlsx"
     if out is None:
         return Path.cwd() / default
     chosen = Path(out).expanduser()

@@ -14,8 +14,14 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.period import IsoWeek, Period
-from fieldlog.excel.tables import LEDGER_SHEET, ORG_SHEET, VISIT_SHEET, write_tables
-from fieldlog.services.report_sheets import ledger_table, org_table, output_path, visit_table
+from fieldlog.excel.tables import write_tables
+from fieldlog.services.report_sheets import (
+    default_file_name,
+    ledger_table,
+    org_table,
+    output_path,
+    visit_table,
+)
 from fieldlog.services.validate import sane_date
 from fieldlog.services.weekly import export_weekly
 from fieldlog.store.database import Database
@@ -36,7 +42,7 @@ def export_ledger(db: Database, *, out: Path | None = None, today: date | None =
     with db.read() as session:
         table = ledger_table(session, as_of=None, week=week.period, funds_until=None)
         team = _team_name(session)
-    path = output_path(out, f"{team}{LEDGER_SHEET}_{day.isoformat()}")
+    path = output_path(out, default_file_name("ledger", team, today=day))
     return write_tables([table], path)
 
 
@@ -46,7 +52,7 @@ def export_orgs(db: Database, *, out: Path | None = None, today: date | None = N
     with db.read() as session:
         table = org_table(session)
         team = _team_name(session)
-    path = output_path(out, f"{team}{ORG_SHEET}_{day.isoformat()}")
+    path = output_path(out, default_file_name("orgs", team, today=day))
     return write_tables([table], path)
 
 
@@ -57,6 +63,6 @@ def export_visits(db: Database, period: Period, *, out: Path | None = None) -> P
     with db.read() as session:
         table = visit_table(session, period)
         team = _team_name(session)
-    span = f"{start.isoformat() if start else '最早'}_{end.isoformat() if end else '最新'}"
-    path = output_path(out, f"{team}{VISIT_SHEET}_{span}")
+    name = default_file_name("visits", team, today=date.today(), period=Period(start, end))
+    path = output_path(out, name)
     return write_tables([table], path)

@@ -24,7 +24,13 @@ from fieldlog.excel.weekly_return import (
 )
 from fieldlog.services import stats
 from fieldlog.services.errors import InvalidInput
-from fieldlog.services.report_sheets import ledger_table, output_path, tranche_table, visit_table
+from fieldlog.services.report_sheets import (
+    default_file_name,
+    ledger_table,
+    output_path,
+    tranche_table,
+    visit_table,
+)
 from fieldlog.services.validate import sane_date
 from fieldlog.store.database import Database
 from fieldlog.store.repositories.facts import Scope
@@ -168,5 +174,5 @@ def export_weekly(
                 _breakdown(db, spans, "county", counties, COUNTY_CAPTION, COUNTY_HEADING),
             ),
         )
-    path = output_path(out, f"{team_name}工作周报_{week}")
+    path = output_path(out, default_file_name("weekly", team_name, today=date.today(), week=week))
     return write_weekly_return(summary, sheets, path)

@@ -17,7 +17,7 @@ from fieldlog.excel.columns import LEDGER_COLUMNS, ORG_COLUMNS, VISIT_COLUMNS
 from fieldlog.services import orgs, projects, stats
 from fieldlog.services.demo import DEMO_PERIOD, load_demo
 from fieldlog.services.errors import InvalidInput
-from fieldlog.services.report_sheets import output_path, safe_file_name
+from fieldlog.services.report_sheets import default_file_name, output_path, safe_file_name
 from fieldlog.services.reports import export_ledger, export_orgs, export_visits
 from fieldlog.services.visits import VisitInput, delete_visit, save_visit
 from fieldlog.services.workspace import open_workspace
@@ -183,5 +183,10 @@ def test_file_names_are_safe_everywhere(tmp_path):
     assert safe_file_name('铜仁/驻深:工作队*?"<>|周报') == "铜仁_驻深_工作队______周报"
     assert safe_file_name(" . ") == "FieldLog"
     assert safe_file_name("a\x00b\tc") == "a_b_c"
-    assert output_path(tmp_path, "周报") == tmp_path / "周报.xlsx"
-    assert output_path(tmp_path / "mine.xlsx", "周报") == tmp_path / "mine.xlsx"
+    assert output_path(tmp_path, "周报.xlsx") == tmp_path / "周报.xlsx"
+    assert output_path(tmp_path / "mine.xlsx", "周报.xlsx") == tmp_path / "mine.xlsx"
+    name = default_file_name("weekly", "铜仁/驻深", today=date(2020, 4, 20), week=IsoWeek(2020, 16))
+    assert name == "铜仁_驻深工作周报_2020-W16.xlsx"
+    period = Period.between("2020-04-01", "2020-04-30")
+    visits = default_file_name("visits", "队", today=date(2020, 4, 20), period=period)
+    assert visits == "队走访明细_2020-04-01_2020-04-30.xlsx"

@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.period import IsoWeek, Period, weeks_in_year
-from fieldlog.excel.tables import LEDGER_SHEET, ORG_SHEET, VISIT_SHEET
-from fieldlog.services import reports
-from fieldlog.services.report_sheets import safe_file_name
+from fieldlog.services import report_sheets, reports
 from fieldlog.services.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.ui import tasks
@@ -46,14 +44,8 @@ def default_week(today: date, dispatch_end: date | None) -> IsoWeek:
 
 
 def default_file_name(what: What, team: str, today: date, week: IsoWeek, period: Period) -> str:
-    """The name the export service would give the file (see services.reports and weekly)."""
-    stems = {
-        "weekly": f"{team}工作周报_{week}",
-        "ledger": f"{team}{LEDGER_SHEET}_{today.isoformat()}",
-        "orgs": f"{team}{ORG_SHEET}_{today.isoformat()}",
-        "visits": f"{team}{VISIT_SHEET}_{period.start}_{period.end}",
-    }
-    return f"{safe_file_name(stems[what])}.xlsx"
+    """The name the export service gives the file."""
+    return report_sheets.default_file_name(what, team, today=today, week=week, period=period)
 
 
 def _date_edit(name: str, day: date) -> QDateEdit:
