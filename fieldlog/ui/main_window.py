@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import uuid
+from datetime import date
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from fieldlog import __version__
 from fieldlog.domain.period import Period
+from fieldlog.services.follow_ups import reminder_counts
+from fieldlog.services.identity import get_me
 from fieldlog.services.stats import compute
 from fieldlog.services.team import current_team
 from fieldlog.store.database import Database
@@ -79,6 +82,7 @@ class MainWindow(QMainWindow):
             ("pipelinePage", self.tr("Projects")),
             ("chainMapPage", self.tr("Chain map")),
             ("dashboardPage", self.tr("Dashboard")),
+            ("followUpsPage", self.tr("Follow-ups")),
         ]
 
     def _first_start(self) -> bool:
@@ -101,21 +105,29 @@ class MainWindow(QMainWindow):
             self.setCentralWidget(self._build_pages())
 
     def _build_pages(self) -> QWidget:
+        from fieldlog.ui.views.follow_ups_view import FollowUpsView
         from fieldlog.ui.views.orgs_view import OrgsView
+        from fieldlog.ui.views.pipeline_board import PipelineBoard
         from fieldlog.ui.views.visit_log_view import VisitLogView
 
         self.visit_log = VisitLogView(self.db)
         self.visit_log.new_visit_requested.connect(self.new_visit)
         self.visit_log.edit_visit_requested.connect(self.edit_visit)
         self.orgs_view = OrgsView(self.db)
+        self.pipeline = PipelineBoard(self.db)
+        self.pipeline.open_project_requested.connect(self.open_project)
+        self.follow_ups = FollowUpsView(self.db)
+        self.follow_ups.open_visit_requested.connect(self.edit_visit)
+        self.follow_ups.open_project_requested.connect(self.open_project)
         coming = self.tr("This screen comes with the next version of FieldLog.")
         self.pages = QStackedWidget(objectName="pages")
         for page in (
             self.visit_log,
             self.orgs_view,
-            ComingPage("pipelineBoard", coming),
+            self.pipeline,
             ComingPage("chainMap", coming),
             DashboardPage(self.db),
+            self.follow_ups,
         ):
             self.pages.addWidget(page)
         self.navigation = QListWidget(objectName="navigation")
@@ -129,7 +141,17 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
+        self._remind_follow_ups()
         return body
+
+    def _remind_follow_ups(self) -> None:
+        """At start: how many of my (or the team's) follow-ups are overdue or due today."""
+        me = get_me(self.db)
+        scope = "me" if me else "team"
+        overdue, due = reminder_counts(self.db, today=date.today(), scope=scope, member_id=me)
+        if overdue or due:
+            text = self.tr("Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)")
+            self.statusBar().showMessage(text.format(overdue=overdue, due=due))
 
     def show_page(self, index: int) -> None:
         """Switch to a page (Ctrl+1 … Ctrl+5)."""
@@ -159,6 +181,15 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Edit visit"), str(exc))
             return
         _open(dialog)
+
+    def open_project(self, project_id: uuid.UUID) -> None:
+        """The project's detail: fields, stage history, funds in place, linked visits."""
+        from fieldlog.ui.dialogs.project_dialog import open_project_dialog
+
+        try:
+            open_project_dialog(self.db, project_id, self)
+        except ValueError as exc:  # deleted meanwhile
+            QMessageBox.warning(self, self.tr("Project"), str(exc))
 
     def import_file(self, path: str | None = None) -> None:
         """Import a sheet (Ctrl+I), or the file dropped on the window."""

@@ -112,129 +112,224 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="97"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="89"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="90"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="104"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="96"/>
         <source>Export the weekly return</source>
         <translation>导出周报</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="105"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="97"/>
         <source>Export the project ledger</source>
         <translation>导出项目台账</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="106"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="98"/>
         <source>Export the organization directory</source>
         <translation>导出企业与商协会名录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="107"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="99"/>
         <source>Export visits</source>
         <translation>导出走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="114"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="106"/>
         <source>The weekly return for the home bureau: the summary with this week&apos;s, this month&apos;s and cumulative figures, the week&apos;s visits, the ledger and funds in place.</source>
         <translation>报送派出单位的周报：含本周、本月及累计数据的汇总表，本周走访记录，项目台账和到位资金。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="117"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="109"/>
         <source>Every project that has not been dropped, with its figures.</source>
         <translation>所有未终止的项目及其各项数据。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="118"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="110"/>
         <source>Every organization, targets first, with its contacts.</source>
         <translation>全部企业与单位及其联系人，目标企业排在前面。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="119"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="111"/>
         <source>The visits dated in the chosen period, one per row.</source>
         <translation>所选期间内的走访记录，每次走访一行。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="134"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="126"/>
         <source>Open &amp;folder</source>
         <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="137"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="129"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="140"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="132"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="137"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="147"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="139"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="157"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="149"/>
         <source>&amp;Year</source>
         <translation>年(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="158"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="150"/>
         <source>&amp;Week</source>
         <translation>周(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="165"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="157"/>
         <source>ISO week:</source>
         <translation>ISO 周：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="167"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="159"/>
         <source>Cumulative &amp;since:</source>
         <translation>累计起始日期(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="208"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="200"/>
         <source>{week}: {monday} – {sunday}</source>
         <translation>{week}：{monday} 至 {sunday}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="213"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="205"/>
         <source>Otherwise from the dispatch start, {day}.</source>
         <translation>不勾选则从驻点开始日 {day} 起累计。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="216"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="208"/>
         <source>Otherwise from 1 January, {day}.</source>
         <translation>不勾选则从 1 月 1 日（{day}）起累计。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="257"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="249"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="264"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="256"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="275"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="267"/>
         <source>&lt;b&gt;Written:&lt;/b&gt; {path}</source>
         <translation>&lt;b&gt;已保存：&lt;/b&gt;{path}</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsView</name>
+    <message>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="47"/>
+        <source>Whose follow-ups</source>
+        <extracomment>Role holding the FollowUpItem of a row (None on section headers).</extracomment>
+        <translation>跟进事项范围</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="49"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="49"/>
+        <source>My group</source>
+        <translation>本组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="49"/>
+        <source>Whole team</source>
+        <translation>全队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="54"/>
+        <source>Follow-ups</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="57"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="58"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="59"/>
+        <source>Organization</source>
+        <translation>走访对象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="60"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="61"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="62"/>
+        <source>Subject</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="75"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="111"/>
+        <source>Overdue (%n)</source>
+        <translation>
+            <numerusform>已逾期（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="112"/>
+        <source>Today (%n)</source>
+        <translation>
+            <numerusform>今日到期（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="113"/>
+        <source>This week (%n)</source>
+        <translation>
+            <numerusform>本周（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="134"/>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="134"/>
+        <source>Project</source>
+        <translation>项目</translation>
     </message>
 </context>
 <context>
@@ -498,13 +593,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="65"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="68"/>
         <source>FieldLog — {name}</source>
         <extracomment>The user chose another language in the View menu (the app rebuilds the window).</extracomment>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="69"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="72"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
@@ -599,57 +694,72 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="77"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="80"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="78"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="81"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="79"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="82"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="80"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="83"/>
         <source>Chain map</source>
         <translation>产业链图谱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="81"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="84"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="111"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="85"/>
+        <source>Follow-ups</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="122"/>
         <source>This screen comes with the next version of FieldLog.</source>
         <translation>此页面将在下一版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="159"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="153"/>
+        <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
+        <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="181"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="181"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="192"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="212"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="187"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="218"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="204"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="235"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="206"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="237"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no visits.</source>
@@ -658,12 +768,12 @@ This is possible only while the database holds no visits.</source>
 仅当数据库中尚无走访记录时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="218"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="249"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="220"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="251"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -1311,6 +1421,292 @@ A merge cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>PipelineBoard</name>
+    <message>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="129"/>
+        <source>Work group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="129"/>
+        <source>All groups</source>
+        <translation>全部工作组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="131"/>
+        <source>Owner</source>
+        <translation>首谈人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="131"/>
+        <source>All owners</source>
+        <translation>全部首谈人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="132"/>
+        <source>Chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="132"/>
+        <source>All chains</source>
+        <translation>全部产业链</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="134"/>
+        <source>County</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="134"/>
+        <source>All counties</source>
+        <translation>全部区县</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="148"/>
+        <source>Search projects</source>
+        <translation>搜索项目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="149"/>
+        <source>Search project or investor</source>
+        <translation>搜索项目或投资方</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectCardWidget</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="85"/>
+        <source>Planned %1 / contract %2 万元</source>
+        <translation>计划 %1 / 合同 %2 万元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="91"/>
+        <source>%1 · %2 days in stage</source>
+        <translation>%1 · 在此阶段 %2 天</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="102"/>
+        <source>No follow-up set</source>
+        <translation>未设跟进</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="104"/>
+        <source>Follow-up overdue: %1</source>
+        <translation>跟进已逾期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="105"/>
+        <source>Next follow-up: %1</source>
+        <translation>下次跟进：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="111"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="113"/>
+        <source>Move to</source>
+        <translation>移至</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="85"/>
+        <source>Project: {0}</source>
+        <translation>项目详情：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="88"/>
+        <source>&amp;Details</source>
+        <translation>详情(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="92"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="93"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="94"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
+        <source>Days in stage</source>
+        <translation>在此阶段天数</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="96"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99"/>
+        <source>&amp;Stage history</source>
+        <translation>阶段记录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="101"/>
+        <source>&amp;Funds</source>
+        <translation>到位资金(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
+        <source>Visitors</source>
+        <translation>走访人员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
+        <source>Summary</source>
+        <translation>走访情况</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
+        <source>&amp;Visits</source>
+        <translation>走访记录(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="133"/>
+        <source>万元</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="147"/>
+        <source>Name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="148"/>
+        <source>Chain role</source>
+        <translation>链上作用</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="149"/>
+        <source>Planned investment (万元)</source>
+        <translation>计划总投资（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="150"/>
+        <source>Landing county</source>
+        <translation>落地区县</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="151"/>
+        <source>Owner</source>
+        <translation>首谈人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="152"/>
+        <source>Work group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="153"/>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="154"/>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="155"/>
+        <source>Next step</source>
+        <translation>下一步工作</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="156"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="196"/>
+        <source>Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6} 万元</source>
+        <translation>投资方：{0} · 产业链：{1} / {2} · 阶段：{3} · 签约：{4} {5} · 合同投资额：{6} 万元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="214"/>
+        <source>Planned investment: {0}</source>
+        <translation>计划总投资：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="220"/>
+        <source>Next follow-up: write the date as yyyy-mm-dd</source>
+        <translation>下次跟进：请按 yyyy-mm-dd 格式填写日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="240"/>
+        <source>Edit project {0}</source>
+        <translation>编辑项目 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SigningDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="37"/>
+        <source>Record the signing</source>
+        <translation>登记签约</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="40"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="70"/>
+        <source>Signing date</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="45"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="71"/>
+        <source>Contract amount (万元)</source>
+        <translation>合同投资额（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="46"/>
+        <source>e.g. 8000</source>
+        <translation>如 8000</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="49"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="72"/>
+        <source>Sign form</source>
+        <translation>签约形式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="50"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="90"/>
+        <source>Enter the contract amount in 万元.</source>
+        <translation>请填写合同投资额（万元）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="96"/>
+        <source>The contract amount must be more than 0.</source>
+        <translation>合同投资额必须大于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="98"/>
+        <source>Choose the sign form.</source>
+        <translation>请选择签约形式。</translation>
+    </message>
+</context>
+<context>
     <name>Stage</name>
     <message>
         <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="37"/>
@@ -1356,6 +1752,14 @@ A merge cannot be undone.</source>
         <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="45"/>
         <source>Dropped</source>
         <translation>终止</translation>
+    </message>
+</context>
+<context>
+    <name>StageColumnWidget</name>
+    <message>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="71"/>
+        <source>Planned %1 · contract %2 万元</source>
+        <translation>计划 %1 · 合同 %2 万元</translation>
     </message>
 </context>
 <context>
@@ -1429,6 +1833,68 @@ A merge cannot be undone.</source>
         <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="100"/>
         <source>Members (one row each; a work group is created per name)</source>
         <translation>队员（每人一行；按所填工作组名称自动建组）</translation>
+    </message>
+</context>
+<context>
+    <name>TranchePanel</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="36"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="67"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="36"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="68"/>
+        <source>Amount (万元)</source>
+        <translation>金额（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="36"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="69"/>
+        <source>Origin</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="37"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="70"/>
+        <source>Evidence</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="37"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="37"/>
+        <source>Running total (万元)</source>
+        <translation>累计到位（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="45"/>
+        <source>Add tranche…</source>
+        <translation>新增到位资金记录…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="53"/>
+        <source>万元</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="59"/>
+        <source>&amp;Add tranche</source>
+        <translation>新增一笔(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="96"/>
+        <source>Funds in place {total} 万元 / contract {contract} 万元 (rate {rate})</source>
+        <translation>到位资金 {total} 万元 / 合同投资额 {contract} 万元（到位率 {rate}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="104"/>
+        <source>Amount: {0}</source>
+        <translation>金额：{0}</translation>
     </message>
 </context>
 <context>
@@ -1932,6 +2398,55 @@ It records visits to enterprises and associations, follows leads to signed proje
         <location filename="../../fieldlog/ui/operations.py" line="60"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
+    </message>
+</context>
+<context>
+    <name>stages</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="22"/>
+        <source>Lead</source>
+        <extracomment>The mime type a dragged card carries; the data is the project id.</extracomment>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="23"/>
+        <source>Negotiating</source>
+        <translation>在谈</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="24"/>
+        <source>Inspected</source>
+        <translation>考察</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="25"/>
+        <source>Signed</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="26"/>
+        <source>Registered</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="27"/>
+        <source>Started</source>
+        <translation>开工</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="28"/>
+        <source>Producing</source>
+        <translation>投产</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="29"/>
+        <source>Paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="30"/>
+        <source>Dropped</source>
+        <translation>终止</translation>
     </message>
 </context>
 <context>

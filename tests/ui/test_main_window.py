@@ -108,11 +108,18 @@ def test_pages_and_shortcuts(qtbot, db: Database) -> None:
     qtbot.addWidget(win)
     win.show()
     names = []
-    for index in range(5):
+    for index in range(6):
         win.show_page(index)
         assert win.pages is not None
         names.append(win.pages.currentWidget().objectName())
-    assert names == ["visitLogView", "orgsView", "pipelineBoard", "chainMap", "dashboard"]
+    assert names == [
+        "visitLogView",
+        "orgsView",
+        "pipelineBoard",
+        "chainMap",
+        "dashboard",
+        "followUps",
+    ]
     shortcuts = {a.objectName(): a.shortcut().toString() for a in win.actions()}
     assert shortcuts["actionNewVisit"] == "Ctrl+N"
     assert shortcuts["actionImport"] == "Ctrl+I"
@@ -164,3 +171,24 @@ def test_work_actions_wait_for_a_team(qtbot, window: MainWindow, db: Database) -
     save_team(db, TeamInput("测试工作队"))
     operations.changes().changes_applied.emit(None)
     assert new_visit.isEnabled()
+
+
+def test_follow_up_reminder_and_project_detail(qtbot, db: Database) -> None:
+    from fieldlog.services import orgs, projects, team
+    from fieldlog.ui.dialogs.project_dialog import ProjectDialog
+
+    team.save_team(db, TeamInput("测试工作队"))
+    org = orgs.save_org(db, orgs.OrgInput("深圳市德润物流有限公司")).id
+    project = projects.open_project(
+        db,
+        projects.ProjectInput("冷链仓储项目", investor_id=org, next_follow_up=date(2020, 4, 1)),
+        on=date(2020, 3, 25),
+    )
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    assert "1 overdue" in win.statusBar().currentMessage()
+    win.pipeline.open_project_requested.emit(project)
+    dialog = win.findChild(ProjectDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()

@@ -37,7 +37,12 @@ def _ts_messages() -> dict[Key, ET.Element]:
 
 def _translation(message: ET.Element) -> str:
     element = message.find("translation")
-    return "" if element is None else "".join(element.itertext())
+    if element is None:
+        return ""
+    forms = element.findall("numerusform")  # plural messages (%n): Chinese has one form
+    if forms:
+        return forms[0].text or ""
+    return "".join(element.itertext())
 
 
 class _TrCalls(ast.NodeVisitor):

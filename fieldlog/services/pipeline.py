@@ -1,0 +1,136 @@
+"""The project pipeline: every stage with its projects as cards, and moving a card."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from fieldlog.domain.counting import ProjectFact, StageFact, stage_at
+from fieldlog.domain.stages import ALL_STAGES, Stage
+from fieldlog.services import projects
+from fieldlog.services.projects import Signing
+from fieldlog.store.database import Database
+from fieldlog.store.repositories import pipeline_rows
+from fieldlog.store.repositories.common import catalog_names
+from fieldlog.store.repositories.pipeline_rows import EventRow, PipelineFilter, ProjectRow
+from fieldlog.store.repositories.visit_list import Choice, filter_choices
+
+__all__ = [
+    "PipelineChoices",
+    "PipelineFilter",
+    "ProjectCard",
+    "Signing",
+    "StageColumn",
+    "choices",
+    "move_project",
+    "pipeline",
+]
+
+
+@dataclass(frozen=True)
+class ProjectCard:
+    """One project on the board; amounts in yuan; overdue when the follow-up is before today."""
+
+    id: uuid.UUID
+    name: str
+    investor_name: str
+    chain_name: str
+    planned_yuan: int | None
+    contract_yuan: int | None
+    owner_name: str
+    days_in_stage: int
+    next_follow_up: date | None
+    overdue: bool
+    signed: bool
+
+
+@dataclass(frozen=True)
+class StageColumn:
+    """A stage with its cards, how many, and their summed planned and contract amounts."""
+
+    stage: Stage
+    cards: list[ProjectCard]
+    count: int
+    planned_yuan: int
+    contract_yuan: int
+
+
+@dataclass(frozen=True)
+class PipelineChoices:
+    """What the board's filters and the signing dialog offer."""
+
+    groups: list[Choice]
+    owners: list[Choice]
+    chains: list[Choice]
+    counties: list[str]
+    sign_forms: list[str]
+
+
+def _card(row: ProjectRow, events: list[EventRow], today: date) -> tuple[Stage, ProjectCard] | None:
+    facts = tuple(StageFact(on, Stage(code), stamp) for on, code, stamp in events)
+    stage = stage_at(ProjectFact(row.id, facts), None)
+    if stage is None:
+        return None
+    since = max(e.on for e in facts)
+    follow_up = row.next_follow_up
+    card = ProjectCard(
+        id=row.id,
+        name=row.name,
+        investor_name=row.investor_name,
+        chain_name=row.chain_name,
+        planned_yuan=row.planned_yuan,
+        contract_yuan=row.contract_yuan,
+        owner_name=row.owner_name,
+        days_in_stage=(today - since).days,
+        next_follow_up=follow_up,
+        overdue=follow_up is not None and follow_up < today,
+        signed=row.signed_on is not None,
+    )
+    return stage, card
+
+
+def pipeline(
+    db: Database, *, today: date, filter: PipelineFilter | None = None
+) -> list[StageColumn]:
+    """Every stage of ALL_STAGES (main line, then paused and dropped) with its matching projects."""
+    with db.read() as session:
+        rows = pipeline_rows.project_rows(session, filter or PipelineFilter())
+        events = pipeline_rows.stage_events(session, [row.id for row in rows])
+    by_stage: dict[Stage, list[ProjectCard]] = {stage: [] for stage in ALL_STAGES}
+    for row in rows:
+        placed = _card(row, events.get(row.id, []), today)
+        if placed is not None:
+            by_stage[placed[0]].append(placed[1])
+    return [
+        StageColumn(
+            stage=stage,
+            cards=cards,
+            count=len(cards),
+            planned_yuan=sum(c.planned_yuan or 0 for c in cards),
+            contract_yuan=sum(c.contract_yuan or 0 for c in cards),
+        )
+        for stage, cards in by_stage.items()
+    ]
+
+
+def choices(db: Database) -> PipelineChoices:
+    """Live work groups, members, chains, counties and sign forms, in display order."""
+    with db.read() as session:
+        owners, groups, chains = filter_choices(session)
+        counties = catalog_names(session, "county")
+        forms = catalog_names(session, "sign_form")
+    return PipelineChoices(groups, owners, chains, counties, forms)
+
+
+def move_project(
+    db: Database,
+    project_id: uuid.UUID,
+    stage: Stage,
+    *,
+    on: date,
+    member_id: uuid.UUID | None = None,
+    signing: Signing | None = None,
+) -> None:
+    """Move a project's stage; the rules live in one place, `projects.move_stage`."""
+    projects.move_stage(db, project_id, stage, on=on, member_id=member_id, signing=signing)

@@ -1,0 +1,115 @@
+"""The pipeline board's rows: live projects with their names and live stage events, filtered."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from fieldlog.store.models import CatalogItem, Chain, Member, Organization, Project, StageEvent
+
+
+@dataclass(frozen=True)
+class PipelineFilter:
+    """Which projects the board shows; None or blank means no restriction."""
+
+    group_id: uuid.UUID | None = None
+    owner_id: uuid.UUID | None = None
+    chain_id: uuid.UUID | None = None
+    county: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    """A live project with the names a card shows (blank when the record is deleted)."""
+
+    id: uuid.UUID
+    name: str
+    investor_name: str
+    chain_name: str
+    planned_yuan: int | None
+    contract_yuan: int | None
+    owner_name: str
+    next_follow_up: date | None
+    signed_on: date | None
+
+
+#: A live stage event: (date, stage code, hlc) — the hlc breaks ties within a day.
+EventRow = tuple[date, str, int]
+
+_County = aliased(CatalogItem)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _conditions(wanted: PipelineFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [Project.deleted.is_(False)]
+    if wanted.group_id is not None:
+        conditions.append(Project.group_id == wanted.group_id)
+    if wanted.owner_id is not None:
+        conditions.append(Project.owner_id == wanted.owner_id)
+    if wanted.chain_id is not None:
+        conditions.append(Project.chain_id == wanted.chain_id)
+    if wanted.county:
+        conditions.append(_County.name == wanted.county.strip())
+    text = _escape(wanted.text.strip())
+    if text:
+        conditions.append(
+            or_(
+                Project.name.like(f"%{text}%", escape="\\"),
+                Organization.name.like(f"%{text}%", escape="\\"),
+            )
+        )
+    return conditions
+
+
+def _live(model: Any, key: Any) -> ColumnElement[bool]:
+    return and_(model.id == key, model.deleted.is_(False))
+
+
+def project_rows(session: Session, wanted: PipelineFilter) -> list[ProjectRow]:
+    """Live projects matching `wanted`, by name."""
+    query = (
+        select(
+            Project.id,
+            Project.name,
+            Organization.name,
+            Chain.name,
+            Project.planned_yuan,
+            Project.contract_yuan,
+            Member.name,
+            Project.next_follow_up,
+            Project.signed_on,
+        )
+        .outerjoin(Organization, _live(Organization, Project.investor_id))
+        .outerjoin(Chain, _live(Chain, Project.chain_id))
+        .outerjoin(Member, _live(Member, Project.owner_id))
+        .outerjoin(_County, _live(_County, Project.landing_county_id))
+        .where(*_conditions(wanted))
+        .order_by(Project.name, Project.id)
+    )
+    return [
+        ProjectRow(r[0], r[1], r[2] or "", r[3] or "", r[4], r[5], r[6] or "", r[7], r[8])
+        for r in session.execute(query)
+    ]
+
+
+def stage_events(session: Session, project_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[EventRow]]:
+    """The live stage events of the projects, by project."""
+    events: dict[uuid.UUID, list[EventRow]] = defaultdict(list)
+    if not project_ids:
+        return events
+    query = select(
+        StageEvent.project_id, StageEvent.occurred_on, StageEvent.stage, StageEvent.hlc
+    ).where(StageEvent.deleted.is_(False), StageEvent.project_id.in_(project_ids))
+    for project_id, on, stage, stamp in session.execute(query):
+        events[project_id].append((on, stage, stamp))
+    return events

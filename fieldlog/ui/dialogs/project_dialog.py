@@ -1,0 +1,254 @@
+"""One project in full: its details to edit, the stage timeline, funds in place and visits."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldlog.domain.money import InvalidAmount, format_wan, parse_wan
+from fieldlog.domain.vocabulary import LABELS_ZH, ChainRole
+from fieldlog.services import projects, team
+from fieldlog.services.project_detail import ProjectDetail, project_detail
+from fieldlog.services.workspace import county_names
+from fieldlog.store.database import Database
+from fieldlog.ui import operations
+from fieldlog.ui.dialogs.org_dialog import fill_table, row_table
+from fieldlog.ui.undo import run_undoable
+from fieldlog.ui.widgets.org_create_form import error_label, plain_buttons, show_error
+from fieldlog.ui.widgets.tranche_table import TranchePanel
+
+DEFAULT_SIZE = (1000, 680)
+
+
+def _combo(name: str, items: list[tuple[str, object]], current: object) -> QComboBox:
+    combo = QComboBox(objectName=name)
+    combo.addItem("", None)
+    for text, data in items:
+        combo.addItem(text, data)
+    _select(combo, current)
+    return combo
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    # findData cannot match Python objects such as UUIDs, so compare them here.
+    index = next((i for i in range(1, combo.count()) if combo.itemData(i) == value), 0)
+    combo.setCurrentIndex(index)
+
+
+def _input(detail: ProjectDetail) -> projects.ProjectInput:
+    """The saved descriptive fields of a project, as `save_project` takes them."""
+    return projects.ProjectInput(
+        detail.name,
+        detail.investor_id,
+        detail.chain_id,
+        detail.link_id,
+        detail.chain_role,
+        detail.planned_yuan,
+        detail.landing_county or None,
+        detail.owner_id,
+        detail.group_id,
+        detail.progress,
+        detail.problems,
+        detail.next_step,
+        detail.next_follow_up,
+    )
+
+
+class ProjectDialog(QDialog):
+    """Project detail: Details (editable), Stage history, Funds and Visits tabs."""
+
+    def __init__(
+        self,
+        db: Database,
+        project_id: uuid.UUID,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent, objectName="projectDialog")
+        self.db, self.project_id, self.today = db, project_id, today
+        self.detail = project_detail(db, project_id, today=self._today())
+        self.setWindowTitle(self.tr("Project: {0}").format(self.detail.name))
+        self.resize(*DEFAULT_SIZE)
+        self.tabs = QTabWidget(objectName="projectTabs")
+        self.tabs.addTab(self._details_tab(), self.tr("&Details"))
+        self.timeline = row_table(
+            "stageTimeline",
+            [
+                self.tr("Stage"),
+                self.tr("Date"),
+                self.tr("Who"),
+                self.tr("Days in stage"),
+                self.tr("Note"),
+            ],
+        )
+        self.tabs.addTab(self.timeline, self.tr("&Stage history"))
+        self.funds = TranchePanel(db, project_id, self)
+        self.tabs.addTab(self.funds, self.tr("&Funds"))
+        self.visits = row_table(
+            "linkedVisits",
+            [self.tr("Date"), self.tr("Kind"), self.tr("Visitors"), self.tr("Summary")],
+        )
+        self.tabs.addTab(self.visits, self.tr("&Visits"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save_button.clicked.connect(self.save)
+        # Enter in the Funds form adds a tranche; it must not also save the details.
+        plain_buttons(save_button, buttons.button(QDialogButtonBox.StandardButton.Close))
+        for edit in (self.name, self.planned, self.follow_up):
+            edit.returnPressed.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self._show(self.detail)
+        operations.changes().changes_applied.connect(self.refresh)
+
+    def _today(self) -> date:
+        return self.today or date.today()
+
+    def _details_tab(self) -> QWidget:
+        d = self.detail
+        self.name = QLineEdit(d.name, objectName="projectName")
+        roles = [(LABELS_ZH[r], r.value) for r in ChainRole]
+        self.role = _combo("chainRole", roles, d.chain_role)
+        self.planned = QLineEdit(objectName="plannedWan", placeholderText=self.tr("万元"))
+        self.county = _combo("landingCounty", [(c, c) for c in county_names(self.db)], None)
+        self.owner = _combo("projectOwner", [(m.name, m.id) for m in team.members(self.db)], None)
+        self.group = _combo("projectGroup", [(g.name, g.id) for g in team.groups(self.db)], None)
+        self.progress = QPlainTextEdit(objectName="progress", tabChangesFocus=True)
+        self.problems = QPlainTextEdit(objectName="problems", tabChangesFocus=True)
+        self.next_step = QPlainTextEdit(objectName="nextStep", tabChangesFocus=True)
+        self.follow_up = QLineEdit(objectName="nextFollowUp", placeholderText="yyyy-mm-dd")
+        self.facts = QLabel(objectName="projectFacts", wordWrap=True)
+        self.message = error_label("projectMessage")
+        page, form = QWidget(), QFormLayout()
+        page.setLayout(form)
+        form.addRow(self.facts)
+        for label, widget in (
+            (self.tr("Name"), self.name),
+            (self.tr("Chain role"), self.role),
+            (self.tr("Planned investment (万元)"), self.planned),
+            (self.tr("Landing county"), self.county),
+            (self.tr("Owner"), self.owner),
+            (self.tr("Work group"), self.group),
+            (self.tr("Progress"), self.progress),
+            (self.tr("Problems"), self.problems),
+            (self.tr("Next step"), self.next_step),
+            (self.tr("Next follow-up"), self.follow_up),
+        ):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        return page
+
+    def _show(self, d: ProjectDetail) -> None:
+        """Put a fresh detail into every tab."""
+        self.detail = d
+        self.name.setText(d.name)
+        _select(self.role, d.chain_role)
+        self.planned.setText(format_wan(d.planned_yuan) if d.planned_yuan is not None else "")
+        for combo, value in (
+            (self.county, d.landing_county or None),
+            (self.owner, d.owner_id),
+            (self.group, d.group_id),
+        ):
+            _select(combo, value)
+        for edit, text in (
+            (self.progress, d.progress),
+            (self.problems, d.problems),
+            (self.next_step, d.next_step),
+        ):
+            edit.setPlainText(text)
+        self.follow_up.setText(d.next_follow_up.isoformat() if d.next_follow_up else "")
+        self.facts.setText(self._facts(d))
+        fill_table(
+            self.timeline,
+            [[s.stage_label, s.on.isoformat(), s.member, str(s.days), s.note] for s in d.timeline],
+        )
+        fill_table(
+            self.visits,
+            [[v.visited_on.isoformat(), v.kind, v.visitors, v.summary] for v in d.visits],
+        )
+        self.funds.show_detail(d)
+
+    def _facts(self, d: ProjectDetail) -> str:
+        stage = d.timeline[-1].stage_label if d.timeline else ""
+        contract = format_wan(d.contract_yuan) if d.contract_yuan else "—"
+        text = self.tr(
+            "Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6} 万元"
+        )
+        signed = d.signed_on.isoformat() if d.signed_on else "—"
+        return text.format(
+            d.investor or "—", d.chain or "—", d.link or "—", stage, signed, d.sign_form, contract
+        )
+
+    def refresh(self, _result: object = None) -> None:
+        """Reload from the database after any change; close quietly if the project is gone."""
+        try:
+            self._show(project_detail(self.db, self.project_id, today=self._today()))
+        except ValueError:
+            self.reject()
+
+    def _form_input(self) -> projects.ProjectInput | None:
+        try:
+            planned = parse_wan(self.planned.text()) if self.planned.text().strip() else None
+        except InvalidAmount as exc:
+            show_error(self.message, self.tr("Planned investment: {0}").format(exc))
+            return None
+        try:
+            text = self.follow_up.text().strip()
+            follow_up = date.fromisoformat(text) if text else None
+        except ValueError:
+            show_error(self.message, self.tr("Next follow-up: write the date as yyyy-mm-dd"))
+            return None
+        data = _input(self.detail)
+        data.name, data.planned_yuan = self.name.text(), planned
+        data.chain_role = self.role.currentData() or ""
+        data.landing_county, data.owner_id = self.county.currentData(), self.owner.currentData()
+        data.group_id, data.next_follow_up = self.group.currentData(), follow_up
+        data.progress, data.problems = self.progress.toPlainText(), self.problems.toPlainText()
+        data.next_step = self.next_step.toPlainText()
+        return data
+
+    def save(self) -> bool:
+        """Save the Details tab as one undoable change."""
+        data = self._form_input()
+        if data is None:
+            return False
+        show_error(self.message, "")
+        previous, db, pid = _input(self.detail), self.db, self.project_id
+        ok, _ = run_undoable(
+            self,
+            self.tr("Edit project {0}").format(data.name),
+            lambda: projects.save_project(db, data, pid),
+            lambda: projects.save_project(db, previous, pid),
+        )
+        return ok
+
+
+def open_project_dialog(
+    db: Database, project_id: uuid.UUID, parent: QWidget | None = None
+) -> ProjectDialog:
+    """Show the detail of a project, non-modal, deleted when closed."""
+    dialog = ProjectDialog(db, project_id, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

@@ -1,0 +1,234 @@
+"""The pipeline board: a column per stage, a card per project; drag or menu to move a stage."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldlog.domain.stages import ALL_STAGES, Stage, needs_signing
+from fieldlog.services import identity, pipeline
+from fieldlog.services.pipeline import PipelineFilter, ProjectCard, Signing, StageColumn
+from fieldlog.store.database import Database
+from fieldlog.ui import operations
+from fieldlog.ui.dialogs.signing_dialog import SigningDialog
+from fieldlog.ui.widgets.project_card import (
+    PROJECT_MIME,
+    ProjectCardWidget,
+    stage_name,
+    wan,
+)
+
+COLUMN_WIDTH = 220
+
+
+class StageColumnWidget(QFrame):
+    """One stage: a header with count and sums, its cards, and a drop target."""
+
+    def __init__(self, board: PipelineBoard, stage: Stage) -> None:
+        super().__init__()
+        self.board, self.stage = board, stage
+        self.setObjectName(f"stageColumn_{stage.value}")
+        self.setAcceptDrops(True)
+        self.setFixedWidth(COLUMN_WIDTH)
+        self.setStyleSheet(
+            f"#stageColumn_{stage.value} {{ background: #eef1f5; border-radius: 4px; }}"
+        )
+        self.header = QLabel()
+        self.header.setObjectName("stageHeader")
+        self.header.setWordWrap(True)
+        self.cards = QVBoxLayout()
+        self.cards.setSpacing(6)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 0, 0)
+        inner_layout.addLayout(self.cards)
+        inner_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.header)
+        layout.addWidget(scroll, 1)
+
+    def show_column(self, column: StageColumn) -> None:
+        """Replace the header and cards with those of `column`."""
+        sums = self.tr("Planned %1 · contract %2 万元")
+        sums = sums.replace("%1", wan(column.planned_yuan)).replace("%2", wan(column.contract_yuan))
+        self.header.setText(f"<b>{stage_name(self.stage)} ({column.count})</b><br>{sums}")
+        self.header.setAccessibleName(f"{stage_name(self.stage)} {column.count}")
+        while self.cards.count():
+            item = self.cards.takeAt(0)
+            old = item.widget() if item is not None else None
+            if old is not None:
+                # Out of the column at once (a drag or menu may still be running on it).
+                old.setParent(None)
+                old.deleteLater()
+        for card in column.cards:
+            widget = ProjectCardWidget(card, self.stage)
+            widget.move_requested.connect(self.board.move_card)
+            widget.open_requested.connect(self.board.open_project_requested)
+            self.cards.addWidget(widget)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(PROJECT_MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.board.drop_mime(event.mimeData(), self.stage):
+            event.acceptProposedAction()
+
+
+class PipelineBoard(QWidget):
+    """Where every project stands; `open_project_requested(id)` on a card's double-click."""
+
+    open_project_requested = Signal(object)
+
+    def __init__(self, db: Database, parent: QWidget | None = None, today: date | None = None):
+        super().__init__(parent)
+        self.setObjectName("pipelineBoard")
+        self.db, self._today = db, today
+        self.signing_dialog: SigningDialog | None = None
+        self.columns: dict[Stage, StageColumnWidget] = {}
+        self._cards: dict[uuid.UUID, tuple[Stage, ProjectCard]] = {}
+        self._build_filters()
+        self._build_columns()
+        operations.changes().changes_applied.connect(self.refresh)
+        self.refresh()
+
+    def today(self) -> date:
+        """The board's today (fixed in tests, the real date otherwise)."""
+        return self._today or date.today()
+
+    def _combo(self, name: str, accessible: str, everything: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        combo.addItem(everything, None)
+        combo.currentIndexChanged.connect(self.refresh)
+        return combo
+
+    def _build_filters(self) -> None:
+        choices = pipeline.choices(self.db)
+        self.group_combo = self._combo(
+            "pipelineGroup", self.tr("Work group"), self.tr("All groups")
+        )
+        self.owner_combo = self._combo("pipelineOwner", self.tr("Owner"), self.tr("All owners"))
+        self.chain_combo = self._combo("pipelineChain", self.tr("Chain"), self.tr("All chains"))
+        self.county_combo = self._combo(
+            "pipelineCounty", self.tr("County"), self.tr("All counties")
+        )
+        for combo, items in (
+            (self.group_combo, choices.groups),
+            (self.owner_combo, choices.owners),
+            (self.chain_combo, choices.chains),
+        ):
+            for choice in items:
+                combo.addItem(choice.name, choice.id)
+        for county in choices.counties:
+            self.county_combo.addItem(county, county)
+        self.sign_forms = choices.sign_forms
+        self.text_edit = QLineEdit()
+        self.text_edit.setObjectName("pipelineText")
+        self.text_edit.setAccessibleName(self.tr("Search projects"))
+        self.text_edit.setPlaceholderText(self.tr("Search project or investor"))
+        self.text_edit.setClearButtonEnabled(True)
+        self.text_edit.textChanged.connect(self.refresh)
+
+    def _build_columns(self) -> None:
+        bar = QHBoxLayout()
+        for widget in (self.text_edit, self.group_combo, self.owner_combo, self.chain_combo):
+            bar.addWidget(widget)
+        bar.addWidget(self.county_combo)
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        for stage in ALL_STAGES:
+            self.columns[stage] = StageColumnWidget(self, stage)
+            row_layout.addWidget(self.columns[stage])
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(scroll, 1)
+
+    def current_filter(self) -> PipelineFilter:
+        """The filter the bar shows."""
+        return PipelineFilter(
+            group_id=self.group_combo.currentData(),
+            owner_id=self.owner_combo.currentData(),
+            chain_id=self.chain_combo.currentData(),
+            county=self.county_combo.currentData(),
+            text=self.text_edit.text(),
+        )
+
+    def refresh(self, *_: object) -> None:
+        """Reload every column from the database."""
+        columns = pipeline.pipeline(self.db, today=self.today(), filter=self.current_filter())
+        self._cards = {card.id: (col.stage, card) for col in columns for card in col.cards}
+        for column in columns:
+            self.columns[column.stage].show_column(column)
+
+    def stage_of(self, project_id: uuid.UUID) -> Stage | None:
+        """The column a project's card is in, None when not shown."""
+        found = self._cards.get(project_id)
+        return found[0] if found else None
+
+    def drop_mime(self, mime: QMimeData, stage: Stage) -> bool:
+        """Move the project a dropped card names to `stage` (what a column's drop does)."""
+        if not mime.hasFormat(PROJECT_MIME):
+            return False
+        try:
+            project_id = uuid.UUID(bytes(mime.data(PROJECT_MIME).data()).decode())
+        except ValueError:
+            return False
+        return self.move_card(project_id, stage)
+
+    def move_card(self, project_id: uuid.UUID, stage: Stage) -> bool:
+        """Move a project (drag, menu or keyboard); a signing first asks for its data.
+
+        Returns whether the move was made now (False when refused or waiting for the dialog).
+        """
+        found = self._cards.get(project_id)
+        if found is None or found[0] == stage:
+            return False
+        if needs_signing(stage, already_signed=found[1].signed):
+            self._ask_signing(found[1], stage)
+            return False
+        return self._commit(project_id, stage, None)
+
+    def _ask_signing(self, card: ProjectCard, stage: Stage) -> None:
+        dialog = SigningDialog(card.name, self.sign_forms, self.today(), self)
+        dialog.accepted.connect(lambda: self._commit(card.id, stage, dialog.signing()))
+        self.signing_dialog = dialog
+        dialog.open()
+
+    def _commit(self, project_id: uuid.UUID, stage: Stage, signing: Signing | None) -> bool:
+        # Stage events are append-only (SPEC §3.4), so a move cannot be undone by deleting it:
+        # it goes through operations.attempt, not undo.run_undoable; a wrong move is moved back.
+        ok, _ = operations.attempt(
+            self,
+            pipeline.move_project,
+            self.db,
+            project_id,
+            stage,
+            on=self.today(),
+            member_id=identity.get_me(self.db),
+            signing=signing,
+        )
+        return ok

@@ -1,0 +1,153 @@
+"""A project's card on the pipeline board: drag it, or move it from its context menu."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QDrag, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMenu, QVBoxLayout, QWidget
+
+from fieldlog.domain.money import format_wan
+from fieldlog.domain.stages import ALL_STAGES, Stage
+from fieldlog.services.pipeline import ProjectCard
+
+#: The mime type a dragged card carries; the data is the project id.
+PROJECT_MIME = "application/x-fieldlog-project"
+
+
+def stage_name(stage: Stage) -> str:
+    """The stage's name in the user's language (translated from English, 线索 … 终止 in Chinese)."""
+    names = {
+        Stage.LEAD: QCoreApplication.translate("stages", "Lead"),
+        Stage.NEGOTIATING: QCoreApplication.translate("stages", "Negotiating"),
+        Stage.INSPECTED: QCoreApplication.translate("stages", "Inspected"),
+        Stage.SIGNED: QCoreApplication.translate("stages", "Signed"),
+        Stage.REGISTERED: QCoreApplication.translate("stages", "Registered"),
+        Stage.STARTED: QCoreApplication.translate("stages", "Started"),
+        Stage.PRODUCING: QCoreApplication.translate("stages", "Producing"),
+        Stage.PAUSED: QCoreApplication.translate("stages", "Paused"),
+        Stage.DROPPED: QCoreApplication.translate("stages", "Dropped"),
+    }
+    return names[stage]
+
+
+def project_mime(project_id: uuid.UUID) -> QMimeData:
+    """Mime data naming a project, as a dragged card carries it."""
+    mime = QMimeData()
+    mime.setData(PROJECT_MIME, str(project_id).encode())
+    return mime
+
+
+def wan(yuan: int | None) -> str:
+    """An amount in 万元 for a card, a dash when unknown."""
+    return "—" if yuan is None else format_wan(yuan)
+
+
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+class ProjectCardWidget(QFrame):
+    """One card; `move_requested(id, stage)` from the menu, `open_requested(id)` on double-click."""
+
+    move_requested = Signal(object, object)
+    open_requested = Signal(object)
+
+    def __init__(self, card: ProjectCard, stage: Stage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.card, self.stage = card, stage
+        self._press: QPoint | None = None
+        self.setObjectName("projectCard")
+        self.setAccessibleName(card.name)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#projectCard { background: white; border: 1px solid #c8ccd2; border-radius: 4px; }"
+            "#projectCard:focus { border: 2px solid #1e6fd9; }"
+        )
+        self._fill()
+
+    def _fill(self) -> None:
+        card = self.card
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(1)
+        title = QLabel(card.name)
+        title.setWordWrap(True)
+        title.setStyleSheet("font-weight: bold;")
+        layout.addWidget(title)
+        for text in (card.investor_name, card.chain_name):
+            if text:
+                layout.addWidget(_wrapped(text))
+        amounts = self.tr("Planned %1 / contract %2 万元")
+        layout.addWidget(
+            _wrapped(
+                amounts.replace("%1", wan(card.planned_yuan)).replace("%2", wan(card.contract_yuan))
+            )
+        )
+        days = self.tr("%1 · %2 days in stage").replace("%1", card.owner_name or "—")
+        layout.addWidget(_wrapped(days.replace("%2", str(card.days_in_stage))))
+        self.follow_up_label = _wrapped(self._follow_up_text())
+        self.follow_up_label.setObjectName("cardFollowUp")
+        if card.overdue:
+            self.follow_up_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        layout.addWidget(self.follow_up_label)
+
+    def _follow_up_text(self) -> str:
+        day = self.card.next_follow_up
+        if day is None:
+            return self.tr("No follow-up set")
+        if self.card.overdue:
+            return self.tr("Follow-up overdue: %1").replace("%1", day.isoformat())
+        return self.tr("Next follow-up: %1").replace("%1", day.isoformat())
+
+    def move_menu(self) -> QMenu:
+        """The context menu: Move to ▸ every other stage, and Open."""
+        menu = QMenu(self)
+        menu.setObjectName("cardMenu")
+        open_action = menu.addAction(self.tr("Open"))
+        open_action.triggered.connect(lambda: self.open_requested.emit(self.card.id))
+        sub = menu.addMenu(self.tr("Move to"))
+        sub.setObjectName("moveToMenu")
+        for stage in ALL_STAGES:
+            if stage != self.stage:
+                action = sub.addAction(stage_name(stage))
+                action.setData(stage.value)
+                action.triggered.connect(lambda _=False, s=stage: self._request(s))
+        return menu
+
+    def _request(self, stage: Stage) -> None:
+        self.move_requested.emit(self.card.id, stage)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        # The Menu key and Shift+F10 arrive here too, so the menu is keyboard-reachable.
+        self.move_menu().exec(event.globalPos())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_requested.emit(self.card.id)
+            return
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.open_requested.emit(self.card.id)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            return
+        moved = (event.position().toPoint() - self._press).manhattanLength()
+        if moved < QApplication.startDragDistance():
+            return
+        self._press = None
+        drag = QDrag(self)
+        drag.setMimeData(project_mime(self.card.id))
+        drag.setPixmap(self.grab())
+        drag.exec(Qt.DropAction.MoveAction)

@@ -1,0 +1,80 @@
+"""The pipeline: columns match the projects' current stages; filters; moves go through the rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from fieldlog.domain.stages import ALL_STAGES, Stage
+from fieldlog.services import pipeline, projects
+from fieldlog.services.pipeline import PipelineFilter
+from fieldlog.store.database import Database
+
+TODAY = date(2020, 4, 22)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    from fieldlog.services.demo import load_demo
+    from fieldlog.services.workspace import open_workspace
+
+    database = open_workspace(str(tmp_path_factory.mktemp("pipeline") / "demo.db"))
+    load_demo(database)
+    yield database
+    database.close()
+
+
+def test_columns_match_current_stages(demo: Database) -> None:
+    columns = pipeline.pipeline(demo, today=TODAY)
+    assert [c.stage for c in columns] == list(ALL_STAGES)
+    assert sum(c.count for c in columns) == 54
+    for column in columns:
+        assert column.count == len(column.cards)
+        assert column.planned_yuan == sum(c.planned_yuan or 0 for c in column.cards)
+        assert column.contract_yuan == sum(c.contract_yuan or 0 for c in column.cards)
+        for card in column.cards:
+            assert projects.current_stage(demo, card.id) == column.stage
+            assert card.days_in_stage >= 0
+            assert card.overdue == (card.next_follow_up is not None and card.next_follow_up < TODAY)
+
+
+def test_filters(demo: Database) -> None:
+    choices = pipeline.choices(demo)
+    everything = [card for c in pipeline.pipeline(demo, today=TODAY) for card in c.cards]
+    chain = choices.chains[0]
+    by_chain = [
+        card
+        for c in pipeline.pipeline(demo, today=TODAY, filter=PipelineFilter(chain_id=chain.id))
+        for card in c.cards
+    ]
+    assert by_chain and {c.chain_name for c in by_chain} == {chain.name}
+    assert len(by_chain) == sum(1 for c in everything if c.chain_name == chain.name)
+    owner = everything[0].owner_name
+    owner_id = next(c.id for c in choices.owners if c.name == owner)
+    mine = [
+        card
+        for c in pipeline.pipeline(demo, today=TODAY, filter=PipelineFilter(owner_id=owner_id))
+        for card in c.cards
+    ]
+    assert mine and {c.owner_name for c in mine} == {owner}
+    name = everything[0].name
+    found = pipeline.pipeline(demo, today=TODAY, filter=PipelineFilter(text=name[:4]))
+    assert name in [card.name for c in found for card in c.cards]
+    for wanted in (
+        PipelineFilter(group_id=choices.groups[0].id),
+        PipelineFilter(county=choices.counties[0]),
+    ):
+        assert sum(c.count for c in pipeline.pipeline(demo, today=TODAY, filter=wanted)) < 54
+    nothing = pipeline.pipeline(demo, today=TODAY, filter=PipelineFilter(text="zzz-none"))
+    assert sum(c.count for c in nothing) == 0
+
+
+def test_move_project_delegates_to_the_rules(db: Database) -> None:
+    project_id = projects.open_project(db, projects.ProjectInput(name="测试项目"), on=TODAY)
+    pipeline.move_project(db, project_id, Stage.NEGOTIATING, on=TODAY)
+    columns = {c.stage: c for c in pipeline.pipeline(db, today=TODAY)}
+    assert [card.id for card in columns[Stage.NEGOTIATING].cards] == [project_id]
+    with pytest.raises(ValueError):
+        pipeline.move_project(db, project_id, Stage.SIGNED, on=TODAY)
