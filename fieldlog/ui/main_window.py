@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.visit_log.new_visit_requested.connect(self.new_visit)
         self.visit_log.edit_visit_requested.connect(self.edit_visit)
         self.orgs_view = OrgsView(self.db)
+        self.orgs_view.detail.open_project_requested.connect(self.open_project)
         self.pipeline = PipelineBoard(self.db)
         self.pipeline.open_project_requested.connect(self.open_project)
         self.follow_ups = FollowUpsView(self.db)

@@ -192,3 +192,26 @@ def test_follow_up_reminder_and_project_detail(qtbot, db: Database) -> None:
     dialog = win.findChild(ProjectDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.close()
+
+
+def test_a_project_opens_from_the_organization_detail(qtbot, db: Database) -> None:
+    from fieldlog.services import orgs, projects, team
+    from fieldlog.ui.dialogs.project_dialog import ProjectDialog
+
+    team.save_team(db, TeamInput("测试工作队"))
+    org = orgs.save_org(db, orgs.OrgInput("深圳市德润物流有限公司")).id
+    projects.open_project(
+        db, projects.ProjectInput("冷链仓储项目", investor_id=org), on=date(2020, 3, 25)
+    )
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    win.show_page(1)
+    detail = win.orgs_view.detail
+    detail.show_org(org)
+    assert detail.projects_table.rowCount() == 1
+    detail.projects_table.cellActivated.emit(0, 0)
+    dialog = win.findChild(ProjectDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert "冷链仓储项目" in dialog.windowTitle()
+    dialog.close()

@@ -52,6 +52,8 @@ class OrgDetailPanel(QWidget):
 
     #: Another organization should be shown (the kept one after a merge).
     show_requested = Signal(object)
+    #: A project in the Projects tab was activated (double-click or Enter): its id.
+    open_project_requested = Signal(object)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +98,10 @@ class OrgDetailPanel(QWidget):
             "orgDetailProjects", [self.tr("Project"), self.tr("Stage"), self.tr("Contract (万元)")]
         )
         self.tabs.addTab(self.projects_table, "")
+        self._project_ids: list[object] = []
+        self.projects_table.cellActivated.connect(
+            lambda row, _column: self.open_project_requested.emit(self._project_ids[row])
+        )
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(self.name_label)
@@ -192,6 +198,7 @@ class OrgDetailPanel(QWidget):
             for p in detail.projects
         ]
         fill_table(self.projects_table, projects)
+        self._project_ids = [p.id for p in detail.projects]
         self.tabs.setTabText(0, self.tr("Contacts ({n})").format(n=len(contacts)))
         self.tabs.setTabText(1, self.tr("Visits ({n})").format(n=len(visits)))
         self.tabs.setTabText(2, self.tr("Projects ({n})").format(n=len(projects)))
