@@ -110,6 +110,34 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="37"/>
+        <source>By work group</source>
+        <translation>按工作组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="38"/>
+        <source>By member</source>
+        <translation>按队员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="39"/>
+        <source>By home county</source>
+        <translation>按派出区县</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="49"/>
+        <source>&lt;b&gt;Targets&lt;/b&gt;</source>
+        <translation>&lt;b&gt;目标任务&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="52"/>
+        <source>&lt;b&gt;Rankings&lt;/b&gt; (dispatch period)</source>
+        <translation>&lt;b&gt;排名&lt;/b&gt;（驻点期间）</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="89"/>
@@ -341,41 +369,49 @@
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="90"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="30"/>
         <source>Enterprises visited</source>
         <translation>走访企业</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="91"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="31"/>
         <source>Associations visited</source>
         <translation>走访商协会</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="92"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="32"/>
         <source>Visits</source>
         <translation>走访次数</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="93"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="33"/>
         <source>New leads</source>
         <translation>新增线索</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="94"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="34"/>
         <source>Projects in negotiation</source>
         <translation>在谈项目</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="95"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="35"/>
         <source>Projects signed</source>
         <translation>签约项目</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="96"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="36"/>
         <source>Contract amount (100M yuan)</source>
         <translation>合同投资额（亿元）</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="97"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="39"/>
         <source>Funds in place (100M yuan)</source>
         <translation>到位资金（亿元）</translation>
     </message>
@@ -413,6 +449,11 @@
         <location filename="../../fieldlog/ui/headline_panel.py" line="149"/>
         <source>{caption}: {value}</source>
         <translation>{caption}：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="42"/>
+        <source>Inspection visits</source>
+        <translation>考察批次</translation>
     </message>
 </context>
 <context>
@@ -724,42 +765,42 @@
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="122"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="123"/>
         <source>This screen comes with the next version of FieldLog.</source>
         <translation>此页面将在下一版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="153"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="154"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="181"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="182"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="192"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="193"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="212"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="213"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="218"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="219"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="235"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="236"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="237"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="238"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no visits.</source>
@@ -768,12 +809,12 @@ This is possible only while the database holds no visits.</source>
 仅当数据库中尚无走访记录时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="249"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="250"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="251"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="252"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -963,154 +1004,154 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgDetailPanel</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="59"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="61"/>
         <source>Organization details</source>
-        <extracomment>Another organization should be shown (the kept one after a merge).</extracomment>
+        <extracomment>Another organization should be shown (the kept one after a merge). A project in the Projects tab was activated (double-click or Enter): its id.</extracomment>
         <translation>单位详情</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="62"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="64"/>
         <source>Select an organization to see its details.</source>
         <translation>选择一个单位以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="92"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="92"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="92"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="92"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="96"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="98"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="96"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="98"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="96"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="98"/>
         <source>Contract (万元)</source>
         <translation>合同投资额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="109"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="115"/>
         <source>Credit code:</source>
         <translation>信用代码：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="110"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="116"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="111"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="117"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="112"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="118"/>
         <source>Chain:</source>
         <translation>产业链：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="113"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="119"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="114"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="120"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="115"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="121"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="122"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="122"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="122"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="122"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="125"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="131"/>
         <source>&amp;Add contact…</source>
         <translation>添加联系人(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="134"/>
         <source>Edit &amp;contact…</source>
         <translation>编辑联系人(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="158"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="164"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="195"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="202"/>
         <source>Contacts ({n})</source>
         <translation>联系人（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="196"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="203"/>
         <source>Visits ({n})</source>
         <translation>走访（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="197"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="204"/>
         <source>Projects ({n})</source>
         <translation>项目（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="233"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="240"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="245"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="252"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="262"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="269"/>
         <source>Delete {name}? Its visits ({visits}) will no longer be counted; its projects ({projects}) stay. Edit ▸ Undo brings it back.</source>
         <translation>确定删除{name}吗？其走访记录（{visits} 次）将不再计入统计，其项目（{projects} 个）保留。可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="267"/>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="272"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="274"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="279"/>
         <source>Delete organization</source>
         <translation>删除单位</translation>
     </message>
@@ -1656,6 +1697,54 @@ A merge cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>RankingsTable</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="18"/>
+        <source>Rankings</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="21"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="22"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="23"/>
+        <source>Enterprises visited</source>
+        <translation>走访企业（家）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="24"/>
+        <source>Associations visited</source>
+        <translation>走访商协会（个）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="25"/>
+        <source>Visits</source>
+        <translation>走访次数（次）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="26"/>
+        <source>Projects signed</source>
+        <translation>签约项目（个）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="27"/>
+        <source>Contract amount (100M yuan)</source>
+        <translation>合同投资额（亿元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="28"/>
+        <source>Funds in place (100M yuan)</source>
+        <translation>到位资金（亿元）</translation>
+    </message>
+</context>
+<context>
     <name>SigningDialog</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="37"/>
@@ -1760,6 +1849,69 @@ A merge cannot be undone.</source>
         <location filename="../../fieldlog/ui/views/pipeline_board.py" line="71"/>
         <source>Planned %1 · contract %2 万元</source>
         <translation>计划 %1 · 合同 %2 万元</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTable</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="53"/>
+        <source>Targets against actuals</source>
+        <translation>目标完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="56"/>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="57"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="58"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="59"/>
+        <source>Actual</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="60"/>
+        <source>Completion</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="61"/>
+        <source>Time elapsed</source>
+        <translation>时间进度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="62"/>
+        <source>Ahead / behind</source>
+        <translation>超/欠时间进度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="96"/>
+        <source>Team: {name}</source>
+        <translation>工作队：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="97"/>
+        <source>Group: {name}</source>
+        <translation>工作组：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="111"/>
+        <source>Behind the time pace</source>
+        <translation>落后于时间进度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="111"/>
+        <source>Ahead of the time pace</source>
+        <translation>超前于时间进度</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
+from fieldlog.domain.period import Period
 from fieldlog.services.team import TeamInput, save_team
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
@@ -215,3 +216,22 @@ def test_a_project_opens_from_the_organization_detail(qtbot, db: Database) -> No
     assert dialog is not None and dialog.isVisible()
     assert "冷链仓储项目" in dialog.windowTitle()
     dialog.close()
+
+
+def test_dashboard_shows_targets_and_rankings(qtbot, db: Database) -> None:
+    from fieldlog.services import targets, team
+    from fieldlog.ui.views.dashboard_page import DashboardPage
+
+    team_id = team.save_team(
+        db,
+        TeamInput("测试工作队", dispatch_start=date(2020, 3, 23), dispatch_end=date(2020, 4, 22)),
+    )
+    team.save_group(db, "物流组", team_id=team_id)
+    dispatch = Period(date(2020, 3, 23), date(2020, 4, 22))
+    targets.set_target(db, "team", team_id, "visits", dispatch, 100)
+    page = DashboardPage(db, today=date(2020, 4, 1))
+    qtbot.addWidget(page)
+    assert page.targets.rowCount() == 1
+    assert page.rankings.rowCount() == 1
+    page.ranking_by.setCurrentIndex(2)  # by home county: no members yet
+    assert page.rankings.rowCount() == 0

@@ -1,0 +1,112 @@
+"""Targets against actuals: 完成率 and whether the team is ahead of or behind the time pace."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
+
+from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_EN
+from fieldlog.domain.money import format_yi
+from fieldlog.services.dashboard import TargetProgress
+
+AHEAD = QColor("#1e7b34")
+BEHIND = QColor("#c01c28")
+
+
+def percent(share: float | None) -> str:
+    """A share as a percentage with one decimal, or a dash when there is none."""
+    return "—" if share is None else f"{share * 100:.1f}%"
+
+
+def signed_percent(share: float | None) -> str:
+    """An ahead/behind share with its sign: +15.3% ahead, −4.0% behind."""
+    return "—" if share is None else f"{share * 100:+.1f}%"
+
+
+def metric_label(metric: str) -> str:
+    """The metric's caption, translated in the headline panel's context (same strings)."""
+    captions = {
+        "enterprises_visited": QCoreApplication.translate("HeadlinePanel", "Enterprises visited"),
+        "associations_visited": QCoreApplication.translate("HeadlinePanel", "Associations visited"),
+        "visits": QCoreApplication.translate("HeadlinePanel", "Visits"),
+        "leads_new": QCoreApplication.translate("HeadlinePanel", "New leads"),
+        "projects_active": QCoreApplication.translate("HeadlinePanel", "Projects in negotiation"),
+        "projects_signed": QCoreApplication.translate("HeadlinePanel", "Projects signed"),
+        "contract_amount_yuan": QCoreApplication.translate(
+            "HeadlinePanel", "Contract amount (100M yuan)"
+        ),
+        "funds_in_place_yuan": QCoreApplication.translate(
+            "HeadlinePanel", "Funds in place (100M yuan)"
+        ),
+        "inspections": QCoreApplication.translate("HeadlinePanel", "Inspection visits"),
+    }
+    return captions.get(metric, LABELS_EN.get(metric, metric))
+
+
+class TargetsTable(QTableWidget):
+    """One row per running target: metric, scope, target, actual, rate, time elapsed, ahead."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 7, parent)
+        self.setObjectName("targetsTable")
+        self.setAccessibleName(self.tr("Targets against actuals"))
+        self.setHorizontalHeaderLabels(
+            [
+                self.tr("Metric"),
+                self.tr("Scope"),
+                self.tr("Target"),
+                self.tr("Actual"),
+                self.tr("Completion"),
+                self.tr("Time elapsed"),
+                self.tr("Ahead / behind"),
+            ]
+        )
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+
+    def show_progress(self, rows: list[TargetProgress]) -> None:
+        """Replace the rows with these targets."""
+        self.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            texts = [
+                metric_label(row.metric),
+                self._scope_text(row),
+                self._amount(row.metric, row.target),
+                self._amount(row.metric, row.actual),
+                percent(row.rate),
+                percent(row.elapsed),
+                signed_percent(row.ahead),
+            ]
+            items = [QTableWidgetItem(text) for text in texts]
+            for c, item in enumerate(items):
+                if c >= 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.setItem(r, c, item)
+            self._colour(items, row.ahead)
+        self.resizeColumnsToContents()
+
+    def _scope_text(self, row: TargetProgress) -> str:
+        if row.scope == "team":
+            return self.tr("Team: {name}").format(name=row.scope_name)
+        return self.tr("Group: {name}").format(name=row.scope_name)
+
+    @staticmethod
+    def _amount(metric: str, value: int) -> str:
+        return format_yi(value) if metric in AMOUNT_METRICS else str(value)
+
+    def _colour(self, items: list[QTableWidgetItem], ahead: float | None) -> None:
+        # Red draws the eye to the targets falling behind the pace; green says all is well.
+        if ahead is None:
+            return
+        colour = BEHIND if ahead < 0 else AHEAD
+        for item in (items[4], items[6]):
+            item.setForeground(QBrush(colour))
+        items[6].setToolTip(
+            self.tr("Behind the time pace") if ahead < 0 else self.tr("Ahead of the time pace")
+        )

@@ -1,0 +1,71 @@
+"""The targets and rankings tables show what the dashboard service computes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTableWidget
+
+from fieldlog.domain.period import Period
+from fieldlog.services import dashboard
+from fieldlog.services.demo import load_demo
+from fieldlog.services.workspace import open_workspace
+from fieldlog.store.database import Database
+from fieldlog.ui.widgets.rankings_table import RankingsTable
+from fieldlog.ui.widgets.targets_table import BEHIND, TargetsTable
+
+TODAY = date(2020, 4, 22)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    database = open_workspace(str(tmp_path_factory.mktemp("dashui") / "demo.db"))
+    load_demo(database)
+    yield database
+    database.close()
+
+
+def _row(table: QTableWidget, r: int) -> list[str]:
+    items = [table.item(r, c) for c in range(table.columnCount())]
+    return [item.text() if item else "" for item in items]
+
+
+def test_targets_table_shows_rates_and_amounts(qtbot, qtmodeltester, demo: Database) -> None:
+    table = TargetsTable()
+    qtbot.addWidget(table)
+    rows = dashboard.targets_progress(demo, today=TODAY)
+    table.show_progress(rows)
+    qtmodeltester.check(table.model())
+    assert table.objectName() == "targetsTable"
+    assert table.rowCount() == len(rows)
+    assert _row(table, 0)[2:] == ["300", "346", "115.3%", "100.0%", "+15.3%"]
+    contract = _row(table, 3)
+    assert contract[2:4] == ["25.0000", "29.1400"]
+
+
+def test_behind_the_pace_is_red(qtbot, demo: Database) -> None:
+    table = TargetsTable()
+    qtbot.addWidget(table)
+    rows = dashboard.targets_progress(demo, today=date(2020, 3, 30))
+    table.show_progress(rows)
+    behind = [r for r, row in enumerate(rows) if row.ahead is not None and row.ahead < 0]
+    assert behind
+    item = table.item(behind[0], 6)
+    assert item is not None
+    assert item.text().startswith("-")
+    assert item.foreground().color() == QColor(BEHIND)
+
+
+def test_rankings_table_lists_groups_in_order(qtbot, qtmodeltester, demo: Database) -> None:
+    table = RankingsTable()
+    qtbot.addWidget(table)
+    rows = dashboard.rankings(demo, Period(date(2020, 3, 23), TODAY), "group")
+    table.show_rows(rows)
+    qtmodeltester.check(table.model())
+    assert table.objectName() == "rankingsTable"
+    assert table.rowCount() == 12
+    first = _row(table, 0)
+    assert first[:3] == ["1", rows[0].name, str(rows[0].enterprises_visited)]
