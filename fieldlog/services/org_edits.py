@@ -9,17 +9,17 @@ from sqlalchemy import select
 
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.orgs import ContactInput, OrgInput, delete_org, save_contact, save_org
+from fieldlog.services.validate import user_errors
 from fieldlog.store.database import Database
 from fieldlog.store.models import Contact, OrgAlias, Organization
-from fieldlog.store.repositories.common import get_live
+from fieldlog.store.repositories.common import get_any, get_live
 
 
 def restore_org(db: Database, org_id: uuid.UUID) -> None:
     """Undo the delete of an organization (not of a merge: the alias keeps it merged)."""
     with db.begin() as session:
-        org = session.get(Organization, org_id)
-        if org is None:
-            raise InvalidInput(f"organization {org_id} does not exist")
+        with user_errors():
+            org = get_any(session, Organization, org_id, "organization")
         merged = select(OrgAlias.org_id).where(
             OrgAlias.alias_id == org_id, OrgAlias.deleted.is_(False)
         )
@@ -36,11 +36,8 @@ def delete_contact(db: Database, contact_id: uuid.UUID) -> None:
 
 def restore_contact(db: Database, contact_id: uuid.UUID) -> None:
     """Bring back a tombstoned contact."""
-    with db.begin() as session:
-        contact = session.get(Contact, contact_id)
-        if contact is None:
-            raise InvalidInput(f"contact {contact_id} does not exist")
-        contact.deleted = False
+    with db.begin() as session, user_errors():
+        get_any(session, Contact, contact_id, "contact").deleted = False
 
 
 @dataclass(eq=False)

@@ -25,7 +25,7 @@ from fieldlog.store.models import (
     VisitContact,
     VisitVisitor,
 )
-from fieldlog.store.repositories.common import catalog_entry, get_live
+from fieldlog.store.repositories.common import catalog_entry, get_any, get_live
 
 
 @dataclass
@@ -123,8 +123,5 @@ def delete_visit(db: Database, visit_id: uuid.UUID) -> None:
 
 def restore_visit(db: Database, visit_id: uuid.UUID) -> None:
     """Undo a delete."""
-    with db.begin() as session:
-        visit = session.get(Visit, visit_id)
-        if visit is None:
-            raise InvalidInput(f"visit {visit_id} does not exist")
-        visit.deleted = False
+    with db.begin() as session, user_errors():
+        get_any(session, Visit, visit_id, "visit").deleted = False

@@ -79,3 +79,15 @@ def test_visit_to_a_deleted_organization_is_refused(db: Database, small: Small) 
     orgs.delete_org(db, small.org)
     with pytest.raises(InvalidInput, match="has been deleted"):
         visits.save_visit(db, _input(small))
+
+
+def test_restoring_what_never_existed_is_refused(db: Database) -> None:
+    import uuid
+
+    from fieldlog.services import org_edits
+
+    before = digest(db)
+    for restore in (visits.restore_visit, org_edits.restore_contact, org_edits.restore_org):
+        with pytest.raises(InvalidInput, match="does not exist"):
+            restore(db, uuid.uuid4())
+    assert digest(db) == before

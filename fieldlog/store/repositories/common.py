@@ -25,6 +25,14 @@ def get_live(session: Session, model: type[R], record_id: uuid.UUID | None, what
     return record
 
 
+def get_any(session: Session, model: type[R], record_id: uuid.UUID, what: str) -> R:
+    """The record, live or tombstoned (to restore it), or NotFound naming `what`."""
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFound(f"{what} {record_id} does not exist")
+    return record
+
+
 def live(model: type[R]) -> Select[R]:
     """SELECT of the live rows of a model."""
     return select(model).where(model.deleted.is_(False))
