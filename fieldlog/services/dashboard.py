@@ -1,44 +1,53 @@
-"""The dashboard's tables: targets against actuals, and rankings by group, member and county."""
+"""The dashboard's figures: its periods, rankings by group, member and county, and chart data.
+
+Headline figures come from `stats.compute` and targets from `targets.targets_progress`; the
+chart data here counts by the same rules (SPEC §3.5), so a chart adds up to the headline.
+"""
 
 from __future__ import annotations
 
+import calendar
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import select
-
-from fieldlog.domain.counting import METRICS
-from fieldlog.domain.period import Period
+from fieldlog.domain.counting import stage_at
+from fieldlog.domain.money import YUAN_PER_WAN, YUAN_PER_YI
+from fieldlog.domain.period import IsoWeek, Period, weeks_between
+from fieldlog.domain.stages import ALL_STAGES, Stage
 from fieldlog.services.stats import compute
-from fieldlog.services.team import members
+from fieldlog.services.targets import TargetProgress, targets_progress
 from fieldlog.store.database import Database
-from fieldlog.store.models import Target
-from fieldlog.store.repositories.facts import Scope
-from fieldlog.store.repositories.report_rows import (
-    Named,
-    member_counties,
-    team_row,
-    work_groups,
-)
+from fieldlog.store.repositories import dashboard_rows
+from fieldlog.store.repositories.facts import Scope, project_facts
+from fieldlog.store.repositories.report_rows import Named, member_counties, work_groups
+
+__all__ = [
+    "CONTEXT_WEEKS",
+    "PERIOD_KINDS",
+    "RANKING_KINDS",
+    "ChainAmounts",
+    "RankingRow",
+    "StageCount",
+    "TargetProgress",
+    "WeekBar",
+    "amount_unit",
+    "amounts_by_chain",
+    "dashboard_period",
+    "dispatch_period",
+    "month_period",
+    "pipeline_funnel",
+    "rankings",
+    "targets_progress",
+    "visits_per_week",
+    "year_period",
+]
 
 RANKING_KINDS = ("group", "member", "county")
-
-
-@dataclass(frozen=True)
-class TargetProgress:
-    """One target with its actual so far, 完成率, time elapsed share and 超/欠时间进度."""
-
-    metric: str
-    scope: str  # "team" or "group"
-    scope_name: str
-    start: date
-    end: date
-    target: int
-    actual: int
-    rate: float | None  # actual / target; None when the target is 0
-    elapsed: float  # share of the target period gone by today, 0..1
-    ahead: float | None  # rate − elapsed: > 0 ahead of the pace, < 0 behind
+#: The dashboard's periods: the ISO week, month and year containing today, and the dispatch.
+PERIOD_KINDS = ("week", "month", "dispatch", "year")
+#: For a week or a month, the visits chart shows this many ISO weeks, the period's last one last.
+CONTEXT_WEEKS = 12
 
 
 @dataclass(frozen=True)
@@ -55,65 +64,124 @@ class RankingRow:
 
 
 @dataclass(frozen=True)
-class _Running:
-    """A live target running on the day asked about."""
+class WeekBar:
+    """Visits in one ISO week, cut to the chart's span; `in_period`: the week meets the period."""
 
-    scope: str
-    scope_id: uuid.UUID
-    metric: str
+    week: IsoWeek
     start: date
     end: date
-    value: int
+    visits: int
+    in_period: bool
 
 
-def _targets_on(
-    db: Database, scopes: dict[uuid.UUID, tuple[str, str]], day: date
-) -> list[_Running]:
-    """Live targets of these scopes whose period contains `day`, latest start last."""
+@dataclass(frozen=True)
+class StageCount:
+    """How many live projects are at a stage now."""
+
+    stage: Stage
+    projects: int
+
+
+@dataclass(frozen=True)
+class ChainAmounts:
+    """Contract amount of the projects signed in the period and funds in place, for one chain
+    (None: projects without a chain)."""
+
+    chain: str | None
+    contract_yuan: int
+    funds_yuan: int
+
+
+def month_period(day: date) -> Period:
+    """The calendar month containing `day`."""
+    last = calendar.monthrange(day.year, day.month)[1]
+    return Period(day.replace(day=1), day.replace(day=last))
+
+
+def year_period(year: int) -> Period:
+    """1 January to 31 December of `year`."""
+    return Period(date(year, 1, 1), date(year, 12, 31))
+
+
+def dispatch_period(db: Database) -> Period | None:
+    """The team's dispatch period (either end may be open), or None when none is set."""
     with db.read() as session:
-        query = (
-            select(Target.scope, Target.scope_id, Target.metric)
-            .add_columns(Target.period_start, Target.period_end, Target.value)
-            .where(Target.deleted.is_(False), Target.scope_id.in_(scopes))
-            .where(Target.period_start <= day, Target.period_end >= day)
-            .order_by(Target.period_start, Target.hlc, Target.id)
+        team = dashboard_rows.team_dispatch(session)
+    if team is None or team == (None, None):
+        return None
+    return Period(*team)
+
+
+def dashboard_period(db: Database, kind: str, today: date) -> Period:
+    """The period of a dashboard choice; the dispatch is all time when the team has none."""
+    if kind == "week":
+        return IsoWeek.of(today).period
+    if kind == "month":
+        return month_period(today)
+    if kind == "year":
+        return year_period(today.year)
+    if kind == "dispatch":
+        return dispatch_period(db) or Period.all_time()
+    raise ValueError(f"unknown period {kind!r}; use one of {', '.join(PERIOD_KINDS)}")
+
+
+def _chart_span(kind: str, period: Period, today: date) -> Period:
+    if kind in ("week", "month") and period.end is not None:
+        last = IsoWeek.of(period.end)
+        return Period(last.monday - timedelta(weeks=CONTEXT_WEEKS - 1), last.sunday)
+    # An open end (a dispatch still running, or none set) runs to today.
+    end = period.end or max(today, period.start or today)
+    start = period.start or IsoWeek.of(end).monday - timedelta(weeks=CONTEXT_WEEKS - 1)
+    return Period(start, end)
+
+
+def visits_per_week(db: Database, kind: str, period: Period, today: date) -> list[WeekBar]:
+    """Visits per ISO week: over the period itself (its first and last weeks cut to it), or for
+    a week or a month over the CONTEXT_WEEKS weeks that end with its last week."""
+    span = _chart_span(kind, period, today)
+    with db.read() as session:
+        by_day = dashboard_rows.visits_by_day(session, span)
+    assert span.start is not None and span.end is not None
+    bars = []
+    for week in weeks_between(span):
+        start, end = max(week.monday, span.start), min(week.sunday, span.end)
+        visits = sum(n for day, n in by_day.items() if start <= day <= end)
+        meets = (period.start is None or end >= period.start) and (
+            period.end is None or start <= period.end
         )
-        rows = [_Running(*row) for row in session.execute(query)]
-    return [t for t in rows if scopes[t.scope_id][0] == t.scope]
+        bars.append(WeekBar(week, start, end, visits, meets))
+    return bars
 
 
-def _progress(db: Database, target: _Running, scope_name: str, today: date) -> TargetProgress:
-    start, end = target.start, target.end
-    until = min(today, end)
-    scope = None if target.scope == "team" else Scope(target.scope, target.scope_id)
-    actual = compute(db, Period(start, until), scope).value(target.metric)
-    rate = actual / target.value if target.value else None
-    elapsed = ((until - start).days + 1) / ((end - start).days + 1)
-    ahead = rate - elapsed if rate is not None else None
-    return TargetProgress(
-        target.metric, target.scope, scope_name, start, end, target.value, actual,
-        rate, elapsed, ahead,
-    )  # fmt: skip
-
-
-def targets_progress(db: Database, *, today: date) -> list[TargetProgress]:
-    """The team's and the groups' targets running on `today`, team first, in metric order."""
+def pipeline_funnel(db: Database, *, today: date) -> list[StageCount]:
+    """Live projects by their stage on `today`: the main line in order, then paused, dropped."""
     with db.read() as session:
-        team = team_row(session)
-        groups = work_groups(session)
-    scopes: dict[uuid.UUID, tuple[str, str]] = {g.id: ("group", g.name) for g in groups}
-    if team is not None:
-        scopes[team.id] = ("team", team.name)
-    latest: dict[tuple[uuid.UUID, str], _Running] = {}
-    for target in _targets_on(db, scopes, today):
-        # Of several overlapping targets for one metric, the latest start wins (as the return).
-        latest[(target.scope_id, target.metric)] = target
-    order = [team.id] if team else []
-    order += [g.id for g in groups]
-    chosen = sorted(
-        latest.values(), key=lambda t: (order.index(t.scope_id), METRICS.index(t.metric))
-    )
-    return [_progress(db, t, scopes[t.scope_id][1], today) for t in chosen]
+        facts = project_facts(session)
+    counts = dict.fromkeys(ALL_STAGES, 0)
+    for project in facts:
+        stage = stage_at(project, today)
+        if stage is not None:  # not yet in the pipeline on `today` (as on the board)
+            counts[stage] += 1
+    return [StageCount(stage, n) for stage, n in counts.items()]
+
+
+def amounts_by_chain(db: Database, period: Period) -> list[ChainAmounts]:
+    """Every live chain in order with its contract amount (projects first signed in the period)
+    and funds in place (tranches in the period); projects without a chain last, if any."""
+    with db.read() as session:
+        contract = dashboard_rows.contract_by_chain(session, period)
+        funds = dashboard_rows.funds_by_chain(session, period)
+        found: list[tuple[uuid.UUID | None, str | None]] = [
+            (c.id, c.name) for c in dashboard_rows.chains(session)
+        ]
+    if contract.get(None) or funds.get(None):
+        found.append((None, None))
+    return [ChainAmounts(name, contract.get(key, 0), funds.get(key, 0)) for key, name in found]
+
+
+def amount_unit(largest_yuan: int) -> tuple[int, str]:
+    """The unit a chart of amounts reads best in: (yuan per unit, 亿元 or 万元)."""
+    return (YUAN_PER_YI, "亿元") if largest_yuan >= YUAN_PER_YI else (YUAN_PER_WAN, "万元")
 
 
 def _scopes(db: Database, by: str) -> list[Named]:
@@ -124,7 +192,7 @@ def _scopes(db: Database, by: str) -> list[Named]:
             return work_groups(session)
         if by == "county":
             return member_counties(session)
-    return [Named(m.id, m.name) for m in members(db)]
+        return dashboard_rows.live_members(session)
 
 
 def rankings(db: Database, period: Period, by: str) -> list[RankingRow]:

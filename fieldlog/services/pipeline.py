@@ -5,14 +5,18 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from fieldlog.domain.counting import ProjectFact, StageFact, stage_at
+from fieldlog.domain.period import Period
 from fieldlog.domain.stages import ALL_STAGES, Stage
 from fieldlog.services import projects
+from fieldlog.services.project_detail import funds_rate
 from fieldlog.services.projects import Signing
 from fieldlog.store.database import Database
 from fieldlog.store.repositories import pipeline_rows
 from fieldlog.store.repositories.common import catalog_names
+from fieldlog.store.repositories.ledger_rows import funds_by_project
 from fieldlog.store.repositories.pipeline_rows import EventRow, PipelineFilter, ProjectRow
 from fieldlog.store.repositories.visit_list import Choice, filter_choices
 
@@ -20,11 +24,13 @@ __all__ = [
     "PipelineChoices",
     "PipelineFilter",
     "ProjectCard",
+    "ProjectListRow",
     "Signing",
     "StageColumn",
     "choices",
     "move_project",
     "pipeline",
+    "project_list",
 ]
 
 
@@ -57,6 +63,33 @@ class StageColumn:
 
 
 @dataclass(frozen=True)
+class ProjectListRow:
+    """One project in the list view: what its card shows, with link, group, county and funds.
+
+    Amounts in yuan; `funds_yuan` is every live tranche; `funds_rate` (到位率) is None without a
+    contract amount.
+    """
+
+    id: uuid.UUID
+    name: str
+    investor_name: str
+    chain_name: str
+    link_name: str
+    stage: Stage
+    days_in_stage: int
+    planned_yuan: int | None
+    contract_yuan: int | None
+    funds_yuan: int
+    funds_rate: Decimal | None
+    owner_name: str
+    group_name: str
+    county: str
+    signed_on: date | None
+    next_follow_up: date | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
 class PipelineChoices:
     """What the board's filters and the signing dialog offer."""
 
@@ -67,13 +100,24 @@ class PipelineChoices:
     sign_forms: list[str]
 
 
-def _card(row: ProjectRow, events: list[EventRow], today: date) -> tuple[Stage, ProjectCard] | None:
+def _placed(row: ProjectRow, events: list[EventRow], today: date) -> tuple[Stage, int] | None:
+    """The project's stage now and the days since it got there; None without a stage event."""
     facts = tuple(StageFact(on, Stage(code), stamp) for on, code, stamp in events)
     stage = stage_at(ProjectFact(row.id, facts), None)
     if stage is None:
         return None
-    since = max(e.on for e in facts)
-    follow_up = row.next_follow_up
+    return stage, (today - max(e.on for e in facts)).days
+
+
+def _overdue(row: ProjectRow, today: date) -> bool:
+    return row.next_follow_up is not None and row.next_follow_up < today
+
+
+def _card(row: ProjectRow, events: list[EventRow], today: date) -> tuple[Stage, ProjectCard] | None:
+    placed = _placed(row, events, today)
+    if placed is None:
+        return None
+    stage, days = placed
     card = ProjectCard(
         id=row.id,
         name=row.name,
@@ -82,9 +126,9 @@ def _card(row: ProjectRow, events: list[EventRow], today: date) -> tuple[Stage, 
         planned_yuan=row.planned_yuan,
         contract_yuan=row.contract_yuan,
         owner_name=row.owner_name,
-        days_in_stage=(today - since).days,
-        next_follow_up=follow_up,
-        overdue=follow_up is not None and follow_up < today,
+        days_in_stage=days,
+        next_follow_up=row.next_follow_up,
+        overdue=_overdue(row, today),
         signed=row.signed_on is not None,
     )
     return stage, card
@@ -112,6 +156,44 @@ def pipeline(
         )
         for stage, cards in by_stage.items()
     ]
+
+
+def project_list(
+    db: Database, *, today: date, filter: PipelineFilter | None = None
+) -> list[ProjectListRow]:
+    """The projects the board shows under `filter`, by name, as rows for a table."""
+    with db.read() as session:
+        rows = pipeline_rows.project_rows(session, filter or PipelineFilter())
+        events = pipeline_rows.stage_events(session, [row.id for row in rows])
+        funds = funds_by_project(session, Period.all_time())
+    listed = []
+    for row in rows:
+        placed = _placed(row, events.get(row.id, []), today)
+        if placed is not None:
+            listed.append(_list_row(row, *placed, funds.get(row.id, 0), today))
+    return listed
+
+
+def _list_row(row: ProjectRow, stage: Stage, days: int, funds: int, today: date) -> ProjectListRow:
+    return ProjectListRow(
+        id=row.id,
+        name=row.name,
+        investor_name=row.investor_name,
+        chain_name=row.chain_name,
+        link_name=row.link_name,
+        stage=stage,
+        days_in_stage=days,
+        planned_yuan=row.planned_yuan,
+        contract_yuan=row.contract_yuan,
+        funds_yuan=funds,
+        funds_rate=funds_rate(funds, row.contract_yuan),
+        owner_name=row.owner_name,
+        group_name=row.group_name,
+        county=row.county_name,
+        signed_on=row.signed_on,
+        next_follow_up=row.next_follow_up,
+        overdue=_overdue(row, today),
+    )
 
 
 def choices(db: Database) -> PipelineChoices:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from fieldlog.domain.stages import LABELS_ZH as STAGE_LABELS
 from fieldlog.domain.stages import Stage
 from fieldlog.domain.vocabulary import LABELS_ZH, ChainRole
+from fieldlog.services.projects import TrancheInput
 from fieldlog.store.database import Database
 from fieldlog.store.models import (
     CatalogItem,
@@ -47,6 +48,11 @@ class TrancheRow:
     evidence: str
     note: str
     running_yuan: int
+
+    def as_input(self) -> TrancheInput:
+        """The tranche as `projects.edit_tranche` takes it (to put it back as it was)."""
+        origin = self.origin or None
+        return TrancheInput(self.received_on, self.amount_yuan, origin, self.evidence, self.note)
 
 
 @dataclass(frozen=True)

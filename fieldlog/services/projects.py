@@ -32,7 +32,7 @@ from fieldlog.store.models import (
     StageEvent,
     WorkGroup,
 )
-from fieldlog.store.repositories.common import catalog_entry, get_live
+from fieldlog.store.repositories.common import catalog_entry, get_any, get_live
 
 
 @dataclass
@@ -206,6 +206,37 @@ def move_stage(
         _add_event(session, project, target, day, member_id, note_text)
 
 
+@dataclass(frozen=True)
+class TrancheInput:
+    """A funds-in-place tranche as entered: date, yuan, fund origin name, evidence, note."""
+
+    received_on: date
+    amount_yuan: int
+    origin: str | None = None
+    evidence: str = ""
+    note_text: str = ""
+
+
+def _tranche_fields(session: Session, project: Project, data: TrancheInput) -> dict[str, object]:
+    """The checked columns of a tranche of `project` (signed, not dated before its signing)."""
+    day = required_date(data.received_on, "date")
+    amount = _amount(data.amount_yuan, "amount", positive=True)
+    if project.signed_on is None:
+        raise InvalidInput("funds in place can only be recorded for a signed project")
+    if day < project.signed_on:
+        raise InvalidInput(f"the funds are dated {day}, before the signing ({project.signed_on})")
+    origin = data.origin
+    return {
+        "received_on": day,
+        "amount_yuan": amount,
+        "origin_id": checked(lambda: catalog_entry(session, "fund_origin", origin)).id
+        if origin
+        else None,
+        "evidence": note(data.evidence),
+        "note": note(data.note_text),
+    }
+
+
 def add_tranche(
     db: Database,
     project_id: uuid.UUID,
@@ -217,21 +248,42 @@ def add_tranche(
     note_text: str = "",
 ) -> uuid.UUID:
     """Record money actually invested in a signed project on a date."""
-    day = required_date(received_on, "date")
-    amount = _amount(amount_yuan, "amount", positive=True)
+    data = TrancheInput(received_on, amount_yuan, origin, evidence, note_text)
     with db.begin() as session:
         project = get_live(session, Project, project_id, "project")
-        if project.signed_on is None:
-            raise InvalidInput("funds in place can only be recorded for a signed project")
-        if day < project.signed_on:
-            raise InvalidInput(
-                f"the funds are dated {day}, before the signing ({project.signed_on})"
-            )
-        tranche = FundsTranche(project_id=project.id, received_on=day, amount_yuan=amount)
-        if origin:
-            tranche.origin_id = checked(lambda: catalog_entry(session, "fund_origin", origin)).id
-        tranche.evidence = note(evidence)
-        tranche.note = note(note_text)
+        tranche = FundsTranche(project_id=project.id, **_tranche_fields(session, project, data))
         session.add(tranche)
         session.flush()
         return tranche.id
+
+
+def _live_tranche(session: Session, tranche_id: uuid.UUID) -> tuple[FundsTranche, Project]:
+    with user_errors():
+        tranche = get_live(session, FundsTranche, tranche_id, "funds tranche")
+        return tranche, get_live(session, Project, tranche.project_id, "project")
+
+
+def edit_tranche(db: Database, tranche_id: uuid.UUID, data: TrancheInput) -> None:
+    """Correct a tranche with the checks of `add_tranche`; only the fields that differ change."""
+    with db.begin() as session:
+        tranche, project = _live_tranche(session, tranche_id)
+        for key, value in _tranche_fields(session, project, data).items():
+            # An unchanged field keeps its stamp, so a sync does not overwrite another
+            # laptop's correction of that field with the same old value.
+            if getattr(tranche, key) != value:
+                setattr(tranche, key, value)
+
+
+def delete_tranche(db: Database, tranche_id: uuid.UUID) -> None:
+    """Tombstone a tranche (a wrong entry); `restore_tranche` brings it back."""
+    with db.begin() as session:
+        _live_tranche(session, tranche_id)[0].deleted = True
+
+
+def restore_tranche(db: Database, tranche_id: uuid.UUID) -> None:
+    """Bring back a deleted tranche (undo of a delete, redo of an add)."""
+    with db.begin() as session:
+        with user_errors():
+            tranche = get_any(session, FundsTranche, tranche_id, "funds tranche")
+            get_live(session, Project, tranche.project_id, "project")
+        tranche.deleted = False

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import enum
 import re
+import uuid
+from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -91,19 +93,25 @@ def _visit(number: int, row: VisitRow) -> list[CellValue]:
 
 
 def ledger_table(
-    session: Session, *, as_of: date | None, week: Period, funds_until: date | None
+    session: Session,
+    *,
+    as_of: date | None,
+    week: Period,
+    funds_until: date | None,
+    project_ids: Collection[uuid.UUID] | None = None,
 ) -> Table:
     """项目台账: live projects not dropped at the end of `as_of` (None: now).
 
     A project not yet opened by `as_of` is left out, and a signing after `as_of` is not shown:
     the return describes the week as it ended. 本周 funds are those dated in `week`, 累计 every
-    tranche up to `funds_until` (None: all).
+    tranche up to `funds_until` (None: all). `project_ids` restricts the ledger to those
+    projects (the same rules still leave dropped ones out); None lists every project.
     """
     facts = {fact.id: fact for fact in project_facts(session)}
     week_funds = funds_by_project(session, week)
     total_funds = funds_by_project(session, Period(None, funds_until))
     listed: list[tuple[tuple[int, date, str], ProjectRow, Stage | None]] = []
-    for row in project_rows(session):
+    for row in project_rows(session, project_ids):
         fact = facts.get(row.id)
         stage = stage_at(fact, as_of) if fact else None
         if stage == Stage.DROPPED or (stage is None and fact is not None and fact.events):

@@ -8,6 +8,8 @@ written (the caller tells the user).
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 
@@ -35,12 +37,25 @@ def _team_name(session: Session) -> str:
     return team.name if team else ""
 
 
-def export_ledger(db: Database, *, out: Path | None = None, today: date | None = None) -> Path:
-    """项目台账 of every live project not dropped now; 本周 funds are those of `today`'s week."""
+def export_ledger(
+    db: Database,
+    *,
+    out: Path | None = None,
+    today: date | None = None,
+    project_ids: Collection[uuid.UUID] | None = None,
+) -> Path:
+    """项目台账 of every live project not dropped now; 本周 funds are those of `today`'s week.
+
+    `project_ids` restricts it to those projects (a filtered list in the window); None, as the
+    command line has it, lists them all.
+    """
     day = today or date.today()
     week = IsoWeek.of(day)
+    ids = None if project_ids is None else frozenset(project_ids)
     with db.read() as session:
-        table = ledger_table(session, as_of=None, week=week.period, funds_until=None)
+        table = ledger_table(
+            session, as_of=None, week=week.period, funds_until=None, project_ids=ids
+        )
         team = _team_name(session)
     path = output_path(out, default_file_name("ledger", team, today=day))
     return write_tables([table], path)

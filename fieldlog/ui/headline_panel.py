@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -47,11 +49,21 @@ def _label(text: str, role: str, name: str = "") -> QLabel:
     return label
 
 
-class HeadlinePanel(QWidget):
-    """The team's headline figures: the dispatch period large, all time small below each.
+class _Card(NamedTuple):
+    """The widgets of one figure's card that change with the figures."""
 
-    Each figure sits in a QLabel named `figure_<metric>` (the dispatch period, or all time when
-    no period is set) and `figure_<metric>_all` (all time).
+    frame: QFrame
+    caption: str
+    value: QLabel
+    all_caption: QLabel
+    all_value: QLabel
+
+
+class HeadlinePanel(QWidget):
+    """The team's headline figures: a period large, all time small below each.
+
+    Each figure sits in a QLabel named `figure_<metric>` (the period shown, or all time when no
+    period is set) and `figure_<metric>_all` (all time). `show_figures` refills them in place.
     """
 
     def __init__(
@@ -66,23 +78,56 @@ class HeadlinePanel(QWidget):
         self.setObjectName("headlinePanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(STYLE)
+        self.cards: dict[str, _Card] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
-        name = team_name or self.tr("No team set up yet")
-        layout.addWidget(_label(name, "title", "teamNameLabel"))
-        layout.addWidget(_label(self._period_text(dispatch), "subtitle", "periodLabel"))
+        self.team_label = _label("", "title", "teamNameLabel")
+        self.period_label = _label("", "subtitle", "periodLabel")
+        layout.addWidget(self.team_label)
+        layout.addWidget(self.period_label)
         layout.addSpacing(8)
+        layout.addLayout(self._grid())
+        self.caption_label = _label("", "note", "figuresCaption")
+        layout.addWidget(self.caption_label)
+        layout.addStretch(1)
+        self.show_figures(
+            team_name,
+            self.dispatch_text(dispatch),
+            primary,
+            overall if dispatch is not None else None,  # all time twice says nothing
+            self.dispatch_caption(dispatch),
+        )
+
+    def _grid(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setSpacing(12)
         for column in range(COLUMNS):
             grid.setColumnStretch(column, 1)
         for index, (metric, caption) in enumerate(self._figures()):
-            card = self._card(metric, caption, primary, overall, dispatch is not None)
-            grid.addWidget(card, index // COLUMNS, index % COLUMNS)
-        layout.addLayout(grid)
-        layout.addWidget(_label(self._caption(dispatch), "note", "figuresCaption"))
-        layout.addStretch(1)
+            grid.addWidget(self._card(metric, caption), index // COLUMNS, index % COLUMNS)
+        return grid
+
+    def show_figures(
+        self,
+        team_name: str | None,
+        period_text: str,
+        primary: Stats,
+        overall: Stats | None,
+        caption: str,
+    ) -> None:
+        """Show these figures; `overall` None hides the small all-time figures."""
+        self.team_label.setText(team_name or self.tr("No team set up yet"))
+        self.period_label.setText(period_text)
+        self.caption_label.setText(caption)
+        for metric, card in self.cards.items():
+            card.value.setText(format_figure(primary, metric))
+            card.all_value.setText(format_figure(overall, metric) if overall else "")
+            card.all_caption.setVisible(overall is not None)
+            card.all_value.setVisible(overall is not None)
+            card.frame.setAccessibleName(
+                self.tr("{caption}: {value}").format(caption=card.caption, value=card.value.text())
+            )
 
     def _figures(self) -> list[tuple[str, str]]:
         # The unit belongs in the caption, as in the weekly return: 走访企业（家）.
@@ -97,7 +142,8 @@ class HeadlinePanel(QWidget):
             ("funds_in_place_yuan", self.tr("Funds in place (100M yuan)")),
         ]
 
-    def _period_text(self, dispatch: Period | None) -> str:
+    def dispatch_text(self, dispatch: Period | None) -> str:
+        """What the figures of the dispatch period cover, for the period line."""
         if dispatch is None:
             return self.tr("No dispatch period set: figures cover all recorded work")
         if dispatch.days is None:
@@ -105,7 +151,8 @@ class HeadlinePanel(QWidget):
         text = self.tr("Dispatch period: {period} ({days} days)")
         return text.format(period=dispatch, days=dispatch.days)
 
-    def _caption(self, dispatch: Period | None) -> str:
+    def dispatch_caption(self, dispatch: Period | None) -> str:
+        """The note under the figures when they show the dispatch period."""
         if dispatch is None:
             return self.tr("Counted by the rules of the weekly return, over all recorded work.")
         return self.tr(
@@ -113,14 +160,7 @@ class HeadlinePanel(QWidget):
             "Counted by the rules of the weekly return."
         )
 
-    def _card(
-        self,
-        metric: str,
-        caption: str,
-        primary: Stats,
-        overall: Stats,
-        show_all: bool,
-    ) -> QFrame:
+    def _card(self, metric: str, caption: str) -> QFrame:
         card = QFrame()
         card.setProperty("role", "card")
         card.setObjectName(f"card_{metric}")
@@ -133,19 +173,15 @@ class HeadlinePanel(QWidget):
         caption_label = _label(caption, "caption")
         caption_label.setWordWrap(True)
         layout.addWidget(caption_label)
-        value = _label(format_figure(primary, metric), "value", f"figure_{metric}")
+        value = _label("", "value", f"figure_{metric}")
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(value)
         all_row = QHBoxLayout()
         all_caption = _label(self.tr("All time"), "all")
-        all_value = _label(format_figure(overall, metric), "all", f"figure_{metric}_all")
+        all_value = _label("", "all", f"figure_{metric}_all")
         all_row.addWidget(all_caption)
         all_row.addWidget(all_value)
         all_row.addStretch(1)
         layout.addLayout(all_row)
-        all_caption.setVisible(show_all)
-        all_value.setVisible(show_all)
-        card.setAccessibleName(
-            self.tr("{caption}: {value}").format(caption=caption, value=value.text())
-        )
+        self.cards[metric] = _Card(card, caption, value, all_caption, all_value)
         return card

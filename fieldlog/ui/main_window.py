@@ -28,7 +28,6 @@ from fieldlog.store.database import Database
 from fieldlog.ui import main_actions, operations
 from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
 from fieldlog.ui.file_drop import install_xlsx_drop
-from fieldlog.ui.views.coming_page import ComingPage
 from fieldlog.ui.views.dashboard_page import DashboardPage
 from fieldlog.ui.welcome_panel import WelcomePanel
 
@@ -105,6 +104,7 @@ class MainWindow(QMainWindow):
             self.setCentralWidget(self._build_pages())
 
     def _build_pages(self) -> QWidget:
+        from fieldlog.ui.views.chain_map_view import ChainMapView
         from fieldlog.ui.views.follow_ups_view import FollowUpsView
         from fieldlog.ui.views.orgs_view import OrgsView
         from fieldlog.ui.views.pipeline_board import PipelineBoard
@@ -117,16 +117,18 @@ class MainWindow(QMainWindow):
         self.orgs_view.detail.open_project_requested.connect(self.open_project)
         self.pipeline = PipelineBoard(self.db)
         self.pipeline.open_project_requested.connect(self.open_project)
+        self.chain_map = ChainMapView(self.db)
+        self.chain_map.open_project_requested.connect(self.open_project)
+        self.chain_map.open_org_requested.connect(self.show_org)
         self.follow_ups = FollowUpsView(self.db)
         self.follow_ups.open_visit_requested.connect(self.edit_visit)
         self.follow_ups.open_project_requested.connect(self.open_project)
-        coming = self.tr("This screen comes with the next version of FieldLog.")
         self.pages = QStackedWidget(objectName="pages")
         for page in (
             self.visit_log,
             self.orgs_view,
             self.pipeline,
-            ComingPage("chainMap", coming),
+            self.chain_map,
             DashboardPage(self.db),
             self.follow_ups,
         ):
@@ -155,9 +157,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text.format(overdue=overdue, due=due))
 
     def show_page(self, index: int) -> None:
-        """Switch to a page (Ctrl+1 … Ctrl+5)."""
+        """Switch to a page (Ctrl+1 … Ctrl+6)."""
         if self.pages is not None:
             self.navigation.setCurrentRow(index)
+
+    def show_org(self, org_id: uuid.UUID) -> None:
+        """The Organizations page with one organization selected (from the chain map)."""
+        if self.pages is not None:
+            self.show_page(self.pages.indexOf(self.orgs_view))
+            self.orgs_view.show_org(org_id)
 
     def _on_changes_applied(self, _result: object) -> None:
         if self.pages is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -164,6 +165,31 @@ def test_ledger_of_a_small(db, small: Small, tmp_path):
     assert row["签约日期"].date() == date(2020, 4, 3) and row["签约形式"] == "正式合同"
     assert row["本周到位资金（万元）"] == row["累计到位资金（万元）"] == 500
     assert row["投资方"] == "深圳市德润物流有限公司"
+
+
+def test_ledger_restricted_to_some_projects(db, small: Small, tmp_path):
+    def opened(name: str) -> uuid.UUID:
+        return projects.open_project(db, projects.ProjectInput(name), on=date(2020, 4, 1))
+
+    first, second, third, dropped = (opened(n) for n in ("甲项目", "乙项目", "丙项目", "丁项目"))
+    projects.move_stage(db, dropped, Stage.DROPPED, on=date(2020, 4, 2))
+    signing = projects.Signing(date(2020, 4, 3), 10_000_000, "正式合同")
+    projects.move_stage(db, second, Stage.SIGNED, on=date(2020, 4, 3), signing=signing)
+    projects.add_tranche(db, second, received_on=date(2020, 4, 14), amount_yuan=2_000_000)
+    projects.add_tranche(db, second, received_on=date(2020, 4, 15), amount_yuan=1)
+    everything = _rows(export_ledger(db, out=tmp_path / "all.xlsx", today=date(2020, 4, 15)))[1]
+    assert sorted(r[1] for r in everything) == ["丙项目", "乙项目", "甲项目"]
+
+    def ledger(ids: list, name: str) -> list[tuple]:
+        path = export_ledger(db, out=tmp_path / name, today=date(2020, 4, 15), project_ids=ids)
+        return _rows(path)[1]
+
+    some = ledger([second, third, dropped, small.org], "some.xlsx")  # a dropped one, a stray id
+    assert [r[1] for r in some] == ["乙项目", "丙项目"] and [r[0] for r in some] == [1, 2]
+    assert some[0] == (1, *next(r for r in everything if r[1] == "乙项目")[1:])
+    assert some[0][LEDGER_COLUMNS.index("累计到位资金（万元）")] == pytest.approx(200.0001)
+    assert ledger([], "none.xlsx") == []
+    assert [r[1] for r in ledger([first], "one.xlsx")] == ["甲项目"]
 
 
 def test_export_visits_refuses_absurd_dates(db, tmp_path):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
+from fieldlog.domain.period import Period
 from fieldlog.domain.stages import ALL_STAGES, Stage
-from fieldlog.services import pipeline, projects
+from fieldlog.services import pipeline, projects, stats
 from fieldlog.services.pipeline import PipelineFilter
 from fieldlog.store.database import Database
 
@@ -78,3 +80,39 @@ def test_move_project_delegates_to_the_rules(db: Database) -> None:
     assert [card.id for card in columns[Stage.NEGOTIATING].cards] == [project_id]
     with pytest.raises(ValueError):
         pipeline.move_project(db, project_id, Stage.SIGNED, on=TODAY)
+
+
+def test_project_list_is_the_board_with_funds(demo: Database) -> None:
+    cards = {
+        card.id: (c.stage, card) for c in pipeline.pipeline(demo, today=TODAY) for card in c.cards
+    }
+    rows = pipeline.project_list(demo, today=TODAY)
+    assert [r.name for r in rows] == sorted(r.name for r in rows)
+    assert {r.id for r in rows} == set(cards)
+    for row in rows:
+        stage, card = cards[row.id]
+        assert (row.stage, row.days_in_stage) == (stage, card.days_in_stage)
+        assert row.overdue == card.overdue
+        assert (row.planned_yuan, row.contract_yuan) == (card.planned_yuan, card.contract_yuan)
+        if row.contract_yuan:
+            assert row.funds_rate == row.funds_yuan / Decimal(row.contract_yuan)
+        else:
+            assert row.funds_rate is None
+    assert all(r.group_name and r.county and r.link_name for r in rows)
+    every_tranche = stats.compute(demo, Period.all_time()).funds_in_place_yuan
+    assert sum(r.funds_yuan for r in rows) == every_tranche > 0
+
+
+def test_project_list_filters_like_the_board(demo: Database) -> None:
+    choices = pipeline.choices(demo)
+    for wanted in (
+        PipelineFilter(group_id=choices.groups[0].id),
+        PipelineFilter(county=choices.counties[0]),
+        PipelineFilter(text="zzz-none"),
+    ):
+        board = {
+            card.id for c in pipeline.pipeline(demo, today=TODAY, filter=wanted) for card in c.cards
+        }
+        assert {r.id for r in pipeline.project_list(demo, today=TODAY, filter=wanted)} == board
+        assert wanted.restricts()
+    assert not PipelineFilter(text="  ").restricts()

@@ -84,6 +84,26 @@ def test_funds_total_and_rate(db: Database, signed: uuid.UUID) -> None:
     assert detail.funds_yuan == 16_000_000 and detail.funds_rate == Decimal("0.4")
 
 
+def test_edits_and_deletes_update_the_running_total(db: Database, signed: uuid.UUID) -> None:
+    first = projects.add_tranche(db, signed, received_on=date(2020, 4, 12), amount_yuan=10_000_000)
+    second = projects.add_tranche(db, signed, received_on=date(2020, 4, 14), amount_yuan=4_000_000)
+    row = project_detail(db, signed, today=TODAY).tranches[0]
+    assert row.as_input() == projects.TrancheInput(date(2020, 4, 12), 10_000_000, None, "", "")
+    # Dated after the second tranche now, the first one comes second in the running total.
+    later = projects.TrancheInput(date(2020, 4, 16), 12_000_000, fund_origins(db)[1], "", "补录")
+    projects.edit_tranche(db, first, later)
+    detail = project_detail(db, signed, today=TODAY)
+    assert [(t.id, t.running_yuan) for t in detail.tranches] == [
+        (second, 4_000_000),
+        (first, 16_000_000),
+    ]
+    assert (detail.tranches[1].origin, detail.tranches[1].note) == (fund_origins(db)[1], "补录")
+    assert detail.funds_yuan == 16_000_000 and detail.funds_rate == Decimal("0.4")
+    projects.delete_tranche(db, second)
+    detail = project_detail(db, signed, today=TODAY)
+    assert [t.id for t in detail.tranches] == [first] and detail.funds_rate == Decimal("0.3")
+
+
 def test_no_contract_no_rate(db: Database, small: Small) -> None:
     pid = projects.open_project(db, projects.ProjectInput("线索"), on=date(2020, 4, 1))
     detail = project_detail(db, pid, today=TODAY)

@@ -170,3 +170,77 @@ def test_deleted_project_leaves_every_count(db: Database, small: Small) -> None:
         record.deleted = True
     figures = stats.compute(db, DISPATCH)
     assert (figures.leads_new, figures.projects_signed, figures.funds_in_place_yuan) == (0, 0, 0)
+
+
+def _signed_with_funds(db: Database, small: Small) -> tuple[object, object]:
+    project = _lead(db, small)
+    projects.move_stage(db, project, Stage.SIGNED, on=date(2020, 4, 10), signing=SIGNING)
+    tranche = projects.add_tranche(
+        db, project, received_on=date(2020, 4, 15), amount_yuan=50_000_000, origin="省外"
+    )
+    return project, tranche
+
+
+def test_edit_a_tranche_moves_the_period_figures(db: Database, small: Small) -> None:
+    _, tranche = _signed_with_funds(db, small)
+    week = Period(date(2020, 4, 13), date(2020, 4, 19))
+    assert stats.compute(db, week).funds_in_place_yuan == 50_000_000
+    corrected = projects.TrancheInput(date(2020, 4, 20), 45_000_000, "市内", "slip 7", "corrected")
+    projects.edit_tranche(db, tranche, corrected)
+    assert stats.compute(db, week).funds_in_place_yuan == 0
+    assert stats.compute(db, DISPATCH).funds_in_place_yuan == 45_000_000
+    unchanged = digest(db)
+    projects.edit_tranche(db, tranche, corrected)
+    assert digest(db) == unchanged
+
+
+def test_delete_and_restore_a_tranche(db: Database, small: Small) -> None:
+    _, tranche = _signed_with_funds(db, small)
+    projects.delete_tranche(db, tranche)
+    assert stats.compute(db, DISPATCH).funds_in_place_yuan == 0
+    gone = digest(db)
+    with pytest.raises(InvalidInput, match="does not exist or has been deleted"):
+        projects.delete_tranche(db, tranche)
+    with pytest.raises(InvalidInput, match="does not exist or has been deleted"):
+        projects.edit_tranche(db, tranche, projects.TrancheInput(date(2020, 4, 15), 1))
+    assert digest(db) == gone
+    projects.restore_tranche(db, tranche)
+    assert stats.compute(db, DISPATCH).funds_in_place_yuan == 50_000_000
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"amount_yuan": 0}, "more than 0"),
+        ({"amount_yuan": -100}, "more than 0"),
+        ({"amount_yuan": 10**15}, "beyond any real project"),
+        ({"received_on": date(2020, 4, 9)}, "before the signing"),
+        ({"received_on": date(2200, 1, 1)}, "out of range"),
+        ({"received_on": date(1980, 1, 1)}, "out of range"),
+        ({"origin": "海外"}, "no fund origin"),
+        ({"evidence": "x" * 30_000}, "long"),
+    ],
+    ids=["zero", "negative", "absurd", "before-signing", "2200", "1980", "origin", "huge-text"],
+)
+def test_refused_tranche_edits_change_nothing(
+    db: Database, small: Small, change: dict, message: str
+) -> None:
+    _, tranche = _signed_with_funds(db, small)
+    before = digest(db)
+    fields = {"received_on": date(2020, 4, 16), "amount_yuan": 1_000, **change}
+    with pytest.raises(InvalidInput, match=message):
+        projects.edit_tranche(db, tranche, projects.TrancheInput(**fields))
+    assert digest(db) == before
+
+
+def test_unknown_tranche_is_refused(db: Database, small: Small) -> None:
+    project, _ = _signed_with_funds(db, small)
+    before = digest(db)
+    for call in (
+        lambda: projects.delete_tranche(db, project),  # a project's id is no tranche's
+        lambda: projects.restore_tranche(db, project),
+        lambda: projects.edit_tranche(db, project, projects.TrancheInput(date(2020, 4, 15), 1)),
+    ):
+        with pytest.raises(InvalidInput, match="funds tranche"):
+            call()
+    assert digest(db) == before

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTableWidget
 from fieldlog.domain.period import Period
 from fieldlog.services import dashboard
 from fieldlog.services.demo import load_demo
+from fieldlog.services.targets import TargetProgress
 from fieldlog.services.workspace import open_workspace
 from fieldlog.store.database import Database
 from fieldlog.ui.widgets.rankings_table import RankingsTable
@@ -69,3 +70,38 @@ def test_rankings_table_lists_groups_in_order(qtbot, qtmodeltester, demo: Databa
     assert table.rowCount() == 12
     first = _row(table, 0)
     assert first[:3] == ["1", rows[0].name, str(rows[0].enterprises_visited)]
+
+
+def _target(scope: str, name: str, metric: str = "visits") -> TargetProgress:
+    start, end = date(2020, 4, 1), date(2020, 4, 30)
+    return TargetProgress(metric, scope, name, start, end, 100, 40, 0.4, 0.5, -0.1)
+
+
+def test_every_scope_is_named(qtbot, qtmodeltester) -> None:
+    table = TargetsTable()
+    qtbot.addWidget(table)
+    rows = [
+        _target("team", "铜仁市驻深招商工作队"),
+        _target("group", "物流产业招商组"),
+        _target("member", "李娜"),
+        _target("county", "碧江区", "funds_in_place_yuan"),
+    ]
+    table.show_progress(rows)
+    qtmodeltester.check(table.model())
+    assert [_row(table, r)[1] for r in range(4)] == [
+        "Team: 铜仁市驻深招商工作队",
+        "Group: 物流产业招商组",
+        "Member: 李娜",
+        "County: 碧江区",
+    ]
+    assert _row(table, 3)[2:4] == ["0.0000", "0.0000"]  # yuan shown in 亿元
+
+
+def test_tables_are_as_tall_as_their_rows(qtbot, demo: Database) -> None:
+    table = RankingsTable()
+    qtbot.addWidget(table)
+    table.show_rows(dashboard.rankings(demo, Period(date(2020, 3, 23), TODAY), "member"))
+    table.show()
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    assert table.height() >= rows + table.horizontalHeader().height()
+    assert not table.verticalScrollBar().isVisible()

@@ -235,3 +235,18 @@ def test_dashboard_shows_targets_and_rankings(qtbot, db: Database) -> None:
     assert page.rankings.rowCount() == 1
     page.ranking_by.setCurrentIndex(2)  # by home county: no members yet
     assert page.rankings.rowCount() == 0
+
+
+def test_an_organization_chosen_on_the_chain_map_opens_on_its_page(qtbot, db: Database) -> None:
+    from fieldlog.services.orgs import OrgInput, save_org
+    from fieldlog.services.workspace import ensure_defaults
+
+    save_team(db, TeamInput("测试工作队"))
+    ensure_defaults(db)
+    org = save_org(db, OrgInput(name="贵州梵净山茶业有限公司", kind="enterprise"))
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    win.chain_map.open_org_requested.emit(org.id)
+    assert win.pages is not None and win.pages.currentWidget() is win.orgs_view
+    assert win.orgs_view.selected_id() == org.id

@@ -137,3 +137,113 @@ def test_saving_unchanged_details_changes_nothing(qtbot, db: Database, project) 
     before = maintenance.digest(db)
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
     assert maintenance.digest(db) == before and dialog.message.isHidden()
+
+
+@pytest.fixture
+def funded(db: Database, project) -> uuid.UUID:
+    projects.add_tranche(db, project, received_on=date(2020, 4, 5), amount_yuan=5_000_000)
+    projects.add_tranche(
+        db, project, received_on=date(2020, 4, 8), amount_yuan=3_000_000, evidence="slip 2"
+    )
+    return project
+
+
+def funds_tab(qtbot, db: Database, pid: uuid.UUID) -> ProjectDialog:
+    dialog = open_dialog(qtbot, db, pid)
+    dialog.tabs.setCurrentWidget(dialog.funds)
+    return dialog
+
+
+def test_edit_tranche_by_keys_then_undo(qtbot, db: Database, funded) -> None:
+    dialog = funds_tab(qtbot, db, funded)
+    panel = dialog.funds
+    assert not panel.edit_button.isEnabled()
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Up)  # the first row
+    assert panel.edit_button.isEnabled() and panel.delete_button.isEnabled()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    edit = panel.edit_dialog
+    assert edit is not None and edit.isVisible() and edit.objectName() == "trancheDialog"
+    assert edit.fields.amount.text() == "500"
+    edit.fields.amount.selectAll()
+    qtbot.keyClicks(edit.fields.amount, "1500")
+    qtbot.keyClicks(edit.fields.note, "corrected")
+    qtbot.keyClick(edit.fields.note, Qt.Key.Key_Return)  # Enter saves
+    assert not edit.isVisible()
+    assert [panel.table.item(r, 5).text() for r in range(2)] == ["1500", "1800"]
+    assert panel.table.item(0, 4).text() == "corrected"
+    assert panel.total.text() == "Funds in place 1800 万元 / contract 2000 万元 (rate 90.0%)"
+    assert panel.selected() is not None and panel.selected().amount_yuan == 15_000_000
+    undo_stack().undo()
+    assert project_detail(db, funded, today=TODAY).funds_yuan == 8_000_000
+    assert panel.total.text().endswith("(rate 40.0%)") and panel.table.item(0, 4).text() == ""
+    undo_stack().redo()
+    assert project_detail(db, funded, today=TODAY).funds_yuan == 18_000_000
+
+
+def test_delete_tranche_by_key_then_undo(qtbot, db: Database, funded) -> None:
+    dialog = funds_tab(qtbot, db, funded)
+    panel = dialog.funds
+    panel.table.setFocus()
+    panel.table.selectRow(1)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert panel.table.rowCount() == 1 and panel.selected() is None
+    assert panel.total.text().endswith("(rate 25.0%)")
+    qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.table.rowCount() == 2 and panel.table.item(1, 3).text() == "slip 2"
+    assert project_detail(db, funded, today=TODAY).funds_yuan == 8_000_000
+
+
+def test_add_tranche_is_undoable(qtbot, db: Database, project) -> None:
+    dialog = funds_tab(qtbot, db, project)
+    panel = dialog.funds
+    panel.amount.setText("700")
+    qtbot.keyClicks(panel.note, "first")
+    qtbot.keyClick(panel.note, Qt.Key.Key_Return)
+    assert panel.table.rowCount() == 1 and panel.table.item(0, 4).text() == "first"
+    assert panel.amount.text() == "" and panel.note.text() == ""
+    added = project_detail(db, project, today=TODAY).tranches[0].id
+    assert undo_stack().undoText() == "Add funds of 700 万元"  # and not a save of the details
+    undo_stack().undo()
+    assert panel.table.rowCount() == 0
+    undo_stack().redo()
+    assert [t.id for t in project_detail(db, project, today=TODAY).tranches] == [added]
+
+
+@pytest.mark.parametrize(
+    ("amount", "day", "message"),
+    [
+        ("0", date(2020, 4, 5), "more than 0"),
+        ("-5", date(2020, 4, 5), "Amount"),
+        ("abc", date(2020, 4, 5), "Amount"),
+        ("100", date(2020, 3, 31), "before the signing"),
+    ],
+    ids=["zero", "negative", "text", "before-signing"],
+)
+def test_bad_edit_refused_inline(
+    qtbot, db: Database, funded, amount, day, message, no_modal_warnings
+) -> None:
+    dialog = funds_tab(qtbot, db, funded)
+    panel = dialog.funds
+    panel.table.selectRow(0)
+    edit = panel.edit_selected()
+    before = maintenance.digest(db)
+    edit.fields.amount.setText(amount)
+    edit.fields.received.setDate(day)
+    edit.save_button.click()
+    assert edit.isVisible() and message in edit.message.text()
+    assert not edit.message.isHidden() and "color" in edit.message.styleSheet()
+    assert maintenance.digest(db) == before and no_modal_warnings == []
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    assert not edit.isVisible() and maintenance.digest(db) == before
+
+
+def test_edit_dates_are_held_to_1990_2100(qtbot, db: Database, funded) -> None:
+    dialog = funds_tab(qtbot, db, funded)
+    panel = dialog.funds
+    panel.table.selectRow(0)
+    edit = panel.edit_selected()
+    edit.fields.received.setDate(date(2200, 1, 1))
+    assert edit.fields.received.date().year() == 2100
+    assert panel.received.minimumDate().year() == 1990

@@ -6,6 +6,7 @@ Functions receive a session and never commit; tombstones are hidden (see report_
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -62,8 +63,13 @@ class TrancheRow:
     evidence: str
 
 
-def project_rows(session: Session) -> list[ProjectRow]:
-    """Every live project with its names resolved (the caller picks by stage)."""
+def project_rows(
+    session: Session, project_ids: Collection[uuid.UUID] | None = None
+) -> list[ProjectRow]:
+    """Every live project (or those of `project_ids`) with its names resolved.
+
+    The caller picks by stage; an id that is unknown or deleted is left out.
+    """
     investor, form, county = aliased(Organization), aliased(CatalogItem), aliased(CatalogItem)
     query = (
         select(
@@ -96,6 +102,8 @@ def project_rows(session: Session) -> list[ProjectRow]:
         .where(Project.deleted.is_(False))
         .order_by(Project.created_at, Project.id)
     )
+    if project_ids is not None:
+        query = query.where(Project.id.in_(list(project_ids)))
     return [ProjectRow(*tuple(row)) for row in session.execute(query)]
 
 

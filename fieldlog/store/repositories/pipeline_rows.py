@@ -11,7 +11,16 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from fieldlog.store.models import CatalogItem, Chain, Member, Organization, Project, StageEvent
+from fieldlog.store.models import (
+    CatalogItem,
+    Chain,
+    ChainLink,
+    Member,
+    Organization,
+    Project,
+    StageEvent,
+    WorkGroup,
+)
 
 
 @dataclass(frozen=True)
@@ -24,10 +33,15 @@ class PipelineFilter:
     county: str | None = None
     text: str = ""
 
+    def restricts(self) -> bool:
+        """Whether any part of the filter leaves projects out."""
+        chosen = (self.group_id, self.owner_id, self.chain_id, self.county)
+        return any(value is not None for value in chosen) or bool(self.text.strip())
+
 
 @dataclass(frozen=True)
 class ProjectRow:
-    """A live project with the names a card shows (blank when the record is deleted)."""
+    """A live project with the names a card and a list row show (blank when deleted)."""
 
     id: uuid.UUID
     name: str
@@ -38,6 +52,9 @@ class ProjectRow:
     owner_name: str
     next_follow_up: date | None
     signed_on: date | None
+    link_name: str = ""
+    group_name: str = ""
+    county_name: str = ""
 
 
 #: A live stage event: (date, stage code, hlc) — the hlc breaks ties within a day.
@@ -88,16 +105,34 @@ def project_rows(session: Session, wanted: PipelineFilter) -> list[ProjectRow]:
             Member.name,
             Project.next_follow_up,
             Project.signed_on,
+            ChainLink.name,
+            WorkGroup.name,
+            _County.name,
         )
         .outerjoin(Organization, _live(Organization, Project.investor_id))
         .outerjoin(Chain, _live(Chain, Project.chain_id))
+        .outerjoin(ChainLink, _live(ChainLink, Project.link_id))
         .outerjoin(Member, _live(Member, Project.owner_id))
+        .outerjoin(WorkGroup, _live(WorkGroup, Project.group_id))
         .outerjoin(_County, _live(_County, Project.landing_county_id))
         .where(*_conditions(wanted))
         .order_by(Project.name, Project.id)
     )
     return [
-        ProjectRow(r[0], r[1], r[2] or "", r[3] or "", r[4], r[5], r[6] or "", r[7], r[8])
+        ProjectRow(
+            r[0],
+            r[1],
+            r[2] or "",
+            r[3] or "",
+            r[4],
+            r[5],
+            r[6] or "",
+            r[7],
+            r[8],
+            r[9] or "",
+            r[10] or "",
+            r[11] or "",
+        )
         for r in session.execute(query)
     ]
 

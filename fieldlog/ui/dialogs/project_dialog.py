@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -107,10 +107,10 @@ class ProjectDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
-        save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save_button.clicked.connect(self.save)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.clicked.connect(self.save)
         # Enter in the Funds form adds a tranche; it must not also save the details.
-        plain_buttons(save_button, buttons.button(QDialogButtonBox.StandardButton.Close))
+        plain_buttons(self.save_button, buttons.button(QDialogButtonBox.StandardButton.Close))
         for edit in (self.name, self.planned, self.follow_up):
             edit.returnPressed.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -124,6 +124,12 @@ class ProjectDialog(QDialog):
 
     def _today(self) -> date:
         return self.today or date.today()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The button box makes Save the default button when it is shown, so Enter in the Funds
+        # form would save the details too; Save stays a plain button (Ctrl+S, or Enter in a field).
+        self.save_button.setDefault(False)
 
     def _details_tab(self) -> QWidget:
         d = self.detail
@@ -235,6 +241,8 @@ class ProjectDialog(QDialog):
             return False
         show_error(self.message, "")
         previous, db, pid = _input(self.detail), self.db, self.project_id
+        if data == previous:  # nothing to save, nothing to undo
+            return True
         ok, _ = run_undoable(
             self,
             self.tr("Edit project {0}").format(data.name),

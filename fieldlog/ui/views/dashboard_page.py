@@ -1,24 +1,42 @@
-"""The dashboard page: headline figures, targets against the time-elapsed pace, rankings."""
+"""The dashboard page: headline figures and charts for a chosen period, targets, rankings."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
-from fieldlog.domain.period import Period
+from fieldlog.domain.counting import Stats
+from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.services import dashboard
 from fieldlog.services.stats import compute
 from fieldlog.services.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.dialogs.targets_dialog import TargetsDialog
 from fieldlog.ui.headline_panel import HeadlinePanel
+from fieldlog.ui.widgets.dashboard_charts import DashboardCharts
+from fieldlog.ui.widgets.period_picker import PeriodPicker
 from fieldlog.ui.widgets.rankings_table import RankingsTable
 from fieldlog.ui.widgets.targets_table import TargetsTable
 
+NOTE_STYLE = "color: #5f6368;"
+
 
 class DashboardPage(QScrollArea):
-    """Rebuilds its figures from the database whenever data changes."""
+    """Recounts its figures whenever data changes or another period is chosen.
+
+    `today` fixes the day the week, month and year are taken around (tests, screenshots);
+    None means the real today, read at every refresh.
+    """
 
     def __init__(
         self, db: Database, parent: QWidget | None = None, today: date | None = None
@@ -27,57 +45,129 @@ class DashboardPage(QScrollArea):
         self.db, self._today = db, today
         self.setObjectName("dashboard")
         self.setWidgetResizable(True)
-        body = QWidget()
-        self._layout = QVBoxLayout(body)
-        self.panel: HeadlinePanel | None = None
+        self.period = Period.all_time()
+        self.picker = PeriodPicker()
+        self.targets_button = QPushButton(self.tr("&Targets…"), objectName="targetsButton")
+        self.targets_button.setAccessibleName(self.tr("Set targets"))
+        self.targets_dialog: TargetsDialog | None = None
+        self.panel = HeadlinePanel(None, None, _empty(), _empty())
+        self.charts = DashboardCharts()
         self.targets = TargetsTable()
+        self.targets_title = QLabel(objectName="targetsTitle")
+        self.targets_note = QLabel(objectName="targetsNote")
+        self.targets_note.setStyleSheet(NOTE_STYLE)
         self.rankings = RankingsTable()
-        self.ranking_by = QComboBox(objectName="rankingBy")
-        for key, text in (
-            ("group", self.tr("By work group")),
-            ("member", self.tr("By member")),
-            ("county", self.tr("By home county")),
-        ):
-            self.ranking_by.addItem(text, key)
+        self.rankings_title = QLabel(objectName="rankingsTitle")
+        self.ranking_by = self._ranking_choice()
+        self.setWidget(self._lay_out())
+        self.picker.kind_changed.connect(lambda _kind: self.refresh())
         self.ranking_by.currentIndexChanged.connect(lambda _i: self._show_rankings())
-        self._lay_out()
-        self.setWidget(body)
+        self.targets_button.clicked.connect(self.open_targets)
         operations.changes().changes_applied.connect(self.refresh)
         self.refresh()
 
-    def _lay_out(self) -> None:
-        self._layout.addWidget(QLabel(self.tr("<b>Targets</b>")))
-        self._layout.addWidget(self.targets)
-        header = QHBoxLayout()
-        header.addWidget(QLabel(self.tr("<b>Rankings</b> (dispatch period)")))
-        header.addStretch()
-        header.addWidget(self.ranking_by)
-        self._layout.addLayout(header)
-        self._layout.addWidget(self.rankings)
+    def _ranking_choice(self) -> QComboBox:
+        combo = QComboBox(objectName="rankingBy")
+        combo.setAccessibleName(self.tr("Rank by"))
+        combo.addItem(self.tr("By work group"), "group")
+        combo.addItem(self.tr("By member"), "member")
+        combo.addItem(self.tr("By home county"), "county")
+        return combo
 
-    def _dispatch(self) -> Period:
-        team = current_team(self.db)
-        if team is not None and (team.dispatch_start or team.dispatch_end):
-            return Period(team.dispatch_start, team.dispatch_end)
-        return Period.all_time()
+    def _lay_out(self) -> QWidget:
+        body = QWidget(objectName="dashboardBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(12, 10, 12, 16)
+        header = QHBoxLayout()
+        header.addWidget(self.picker)
+        header.addStretch()
+        header.addWidget(self.targets_button)
+        layout.addLayout(header)
+        layout.addWidget(self.panel)
+        layout.addWidget(self.charts)
+        layout.addSpacing(12)
+        layout.addWidget(self.targets_title)
+        layout.addWidget(self.targets_note)
+        layout.addWidget(self.targets)
+        layout.addSpacing(12)
+        rankings_header = QHBoxLayout()
+        rankings_header.addWidget(self.rankings_title)
+        rankings_header.addStretch()
+        rankings_header.addWidget(self.ranking_by)
+        layout.addLayout(rankings_header)
+        layout.addWidget(self.rankings)
+        layout.addStretch(1)
+        return body
+
+    def today(self) -> date:
+        """The day the dashboard counts up to."""
+        return self._today or date.today()
 
     def refresh(self, _result: object = None) -> None:
-        """Recount every figure."""
+        """Recount every figure for the chosen period."""
+        today, kind = self.today(), self.picker.kind()
+        self.period = dashboard.dashboard_period(self.db, kind, today)
         team = current_team(self.db)
-        dispatch = self._dispatch()
-        overall = compute(self.db, Period.all_time())
-        has_period = dispatch.start is not None or dispatch.end is not None
-        primary = compute(self.db, dispatch) if has_period else overall
-        if self.panel is not None:
-            self.panel.deleteLater()
-        self.panel = HeadlinePanel(
-            team.name if team else None, dispatch if has_period else None, primary, overall
+        all_time = self.period == Period.all_time()
+        primary = compute(self.db, self.period)
+        overall = None if all_time else compute(self.db, Period.all_time())
+        period_text, caption = self._texts(kind, today)
+        self.panel.show_figures(team.name if team else None, period_text, primary, overall, caption)
+        self.charts.show_data(
+            dashboard.visits_per_week(self.db, kind, self.period, today),
+            dashboard.pipeline_funnel(self.db, today=today),
+            dashboard.amounts_by_chain(self.db, self.period),
         )
-        self._layout.insertWidget(0, self.panel)
-        today = self._today or date.today()
-        self.targets.show_progress(dashboard.targets_progress(self.db, today=today))
+        self._show_targets(today)
         self._show_rankings()
 
+    def _texts(self, kind: str, today: date) -> tuple[str, str]:
+        """The period line and the note under the figures."""
+        if kind == "dispatch":
+            dispatch = None if self.period == Period.all_time() else self.period
+            return self.panel.dispatch_text(dispatch), self.panel.dispatch_caption(dispatch)
+        names = {
+            "week": self.tr("This week: {week}, {period}").format(
+                week=IsoWeek.of(today), period=self.period
+            ),
+            "month": self.tr("This month: {period}").format(period=self.period),
+            "year": self.tr("This year: {period}").format(period=self.period),
+        }
+        caption = self.tr(
+            "Large figures: the period chosen above. Small figures: all time. "
+            "Counted by the rules of the weekly return."
+        )
+        return names[kind], caption
+
+    def _show_targets(self, today: date) -> None:
+        rows = dashboard.targets_progress(self.db, today=today)
+        self.targets_title.setText(
+            self.tr("<b>Targets</b> running on {day}").format(day=today.isoformat())
+        )
+        self.targets_note.setText(
+            self.tr(
+                "No target runs on this day; the team leader sets targets with the Targets button."
+            )
+        )
+        self.targets_note.setVisible(not rows)
+        self.targets.setVisible(bool(rows))
+        self.targets.show_progress(rows)
+
     def _show_rankings(self) -> None:
+        self.rankings_title.setText(
+            self.tr("<b>Rankings</b> ({period})").format(period=self.period)
+            if self.period != Period.all_time()
+            else self.tr("<b>Rankings</b> (all time)")
+        )
         by = self.ranking_by.currentData()
-        self.rankings.show_rows(dashboard.rankings(self.db, self._dispatch(), by))
+        self.rankings.show_rows(dashboard.rankings(self.db, self.period, by))
+
+    def open_targets(self) -> None:
+        """Open the targets dialog (it saves through the undoable operations itself)."""
+        self.targets_dialog = TargetsDialog(self.db, today=self.today(), parent=self)
+        self.targets_dialog.open()
+
+
+def _empty() -> Stats:
+    """Zero figures, shown until the first refresh fills the panel."""
+    return Stats(Period.all_time(), 0, 0, 0, 0, 0, 0, 0, 0, 0)

@@ -8,10 +8,8 @@ from itertools import pairwise
 from PySide6.QtCore import QItemSelection, QModelIndex, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,6 +26,7 @@ from fieldlog.ui import operations
 from fieldlog.ui.dialogs.merge_dialog import MergeDialog
 from fieldlog.ui.dialogs.org_dialog import OrgDialog
 from fieldlog.ui.models.org_table_model import NAME, OrgTableModel, kind_labels
+from fieldlog.ui.widgets.list_table import set_up_list_table
 from fieldlog.ui.widgets.org_detail_panel import OrgDetailPanel
 
 SEARCH_DELAY_MS = 200
@@ -134,19 +133,7 @@ class OrgsView(QWidget):
 
     def _build_table(self) -> QTableView:
         table = QTableView(objectName="orgsTable")
-        table.setAccessibleName(self.tr("Organizations"))
-        table.setModel(self.model)
-        table.setSortingEnabled(True)
-        table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header = set_up_list_table(table, self.tr("Organizations"), self.model, NAME)
         header.setStretchLastSection(True)
         for column, width in enumerate((230, 100, 165, 100, 110, 120, 50, 50, 90)):
             table.setColumnWidth(column, width)

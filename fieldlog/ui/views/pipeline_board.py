@@ -1,4 +1,5 @@
-"""The pipeline board: a column per stage, a card per project; drag or menu to move a stage."""
+"""The Projects page: the pipeline board (a column per stage, a card per project; drag or menu to
+move a stage) or, at the user's choice, the same projects as a sortable list."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ from datetime import date
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +28,7 @@ from fieldlog.services.pipeline import PipelineFilter, ProjectCard, Signing, Sta
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.dialogs.signing_dialog import SigningDialog
+from fieldlog.ui.views.project_list_view import ProjectListView
 from fieldlog.ui.widgets.project_card import (
     PROJECT_MIME,
     ProjectCardWidget,
@@ -32,6 +37,10 @@ from fieldlog.ui.widgets.project_card import (
 )
 
 COLUMN_WIDTH = 220
+BOARD, LIST = 0, 1
+#: The mode last chosen, for this session only: a new board (after a language switch) keeps it,
+#: the next start shows the board again.
+_session_mode = BOARD
 
 
 class StageColumnWidget(QFrame):
@@ -107,9 +116,11 @@ class PipelineBoard(QWidget):
         self.columns: dict[Stage, StageColumnWidget] = {}
         self._cards: dict[uuid.UUID, tuple[Stage, ProjectCard]] = {}
         self._build_filters()
+        self._build_switch()
         self._build_columns()
+        self.list_view.open_project_requested.connect(self.open_project_requested)
         operations.changes().changes_applied.connect(self.refresh)
-        self.refresh()
+        self.set_mode(_session_mode)
 
     def today(self) -> date:
         """The board's today (fixed in tests, the real date otherwise)."""
@@ -150,22 +161,53 @@ class PipelineBoard(QWidget):
         self.text_edit.setClearButtonEnabled(True)
         self.text_edit.textChanged.connect(self.refresh)
 
+    def _build_switch(self) -> None:
+        self.board_button = QPushButton(self.tr("&Board"), objectName="boardModeButton")
+        self.list_button = QPushButton(self.tr("&List"), objectName="listModeButton")
+        self.board_button.setToolTip(self.tr("Projects as cards in a column per stage (Alt+B)"))
+        self.list_button.setToolTip(self.tr("Projects as a sortable table (Alt+L)"))
+        self.mode_group = QButtonGroup(self)
+        for mode, button in ((BOARD, self.board_button), (LIST, self.list_button)):
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            self.mode_group.addButton(button, mode)
+        self.mode_group.idClicked.connect(self.set_mode)
+
     def _build_columns(self) -> None:
         bar = QHBoxLayout()
-        for widget in (self.text_edit, self.group_combo, self.owner_combo, self.chain_combo):
+        bar.addWidget(self.text_edit, 1)
+        for widget in (self.group_combo, self.owner_combo, self.chain_combo, self.county_combo):
             bar.addWidget(widget)
-        bar.addWidget(self.county_combo)
+        bar.addSpacing(12)
+        bar.addWidget(self.board_button)
+        bar.addWidget(self.list_button)
         row = QWidget()
         row_layout = QHBoxLayout(row)
         for stage in ALL_STAGES:
             self.columns[stage] = StageColumnWidget(self, stage)
             row_layout.addWidget(self.columns[stage])
-        scroll = QScrollArea()
+        scroll = QScrollArea(objectName="boardArea")
         scroll.setWidgetResizable(True)
         scroll.setWidget(row)
+        self.list_view = ProjectListView(self.db, today=self._today)
+        self.modes = QStackedWidget(objectName="pipelineModes")
+        self.modes.addWidget(scroll)
+        self.modes.addWidget(self.list_view)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.modes, 1)
+
+    def mode(self) -> int:
+        """BOARD or LIST: what the page shows."""
+        return self.modes.currentIndex()
+
+    def set_mode(self, mode: int) -> None:
+        """Show the board or the list (remembered for the session) and bring it up to date."""
+        global _session_mode
+        _session_mode = LIST if mode == LIST else BOARD
+        self.modes.setCurrentIndex(_session_mode)
+        self.mode_group.button(_session_mode).setChecked(True)
+        self.refresh()
 
     def current_filter(self) -> PipelineFilter:
         """The filter the bar shows."""
@@ -178,7 +220,11 @@ class PipelineBoard(QWidget):
         )
 
     def refresh(self, *_: object) -> None:
-        """Reload every column from the database."""
+        """Reload what the page shows (the columns, or the list) from the database."""
+        if self.mode() == LIST:
+            # The hidden board is read again when it is shown.
+            self.list_view.set_filter(self.current_filter())
+            return
         columns = pipeline.pipeline(self.db, today=self.today(), filter=self.current_filter())
         self._cards = {card.id: (col.stage, card) for col in columns for card in col.cards}
         for column in columns:

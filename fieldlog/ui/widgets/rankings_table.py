@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem,
 
 from fieldlog.domain.money import format_yi
 from fieldlog.services.dashboard import RankingRow
+from fieldlog.ui.widgets.targets_table import fit_columns, fit_to_rows
 
 
 class RankingsTable(QTableWidget):
@@ -32,7 +33,7 @@ class RankingsTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setWordWrap(False)
         self.verticalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self)
 
     def show_rows(self, rows: list[RankingRow]) -> None:
         """Replace the rows with these, keeping their order."""
@@ -55,4 +56,4 @@ class RankingsTable(QTableWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.setItem(r, c, item)
-        self.resizeColumnsToContents()
+        fit_to_rows(self)

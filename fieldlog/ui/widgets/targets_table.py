@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_EN
 from fieldlog.domain.money import format_yi
-from fieldlog.services.dashboard import TargetProgress
+from fieldlog.services.targets import TargetProgress
 
 AHEAD = QColor("#1e7b34")
 BEHIND = QColor("#c01c28")
@@ -44,6 +50,24 @@ def metric_label(metric: str) -> str:
     return captions.get(metric, LABELS_EN.get(metric, metric))
 
 
+def fit_columns(table: QTableWidget) -> None:
+    """Columns as wide as their contents, the last one taking the rest, after every refill."""
+    # A one-off resizeColumnsToContents() leaves the stretched last column narrow after a refill.
+    header = table.horizontalHeader()
+    for column in range(table.columnCount() - 1):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+
+
+def fit_to_rows(table: QTableWidget) -> None:
+    """Make the table as tall as its rows, so the page scrolls instead of the table."""
+    # The header's size hint is right even before the table is first shown.
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setFixedHeight(height + 2)
+
+
 class TargetsTable(QTableWidget):
     """One row per running target: metric, scope, target, actual, rate, time elapsed, ahead."""
 
@@ -66,7 +90,7 @@ class TargetsTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setWordWrap(False)
         self.verticalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self)
 
     def show_progress(self, rows: list[TargetProgress]) -> None:
         """Replace the rows with these targets."""
@@ -89,12 +113,16 @@ class TargetsTable(QTableWidget):
                     )
                 self.setItem(r, c, item)
             self._colour(items, row.ahead)
-        self.resizeColumnsToContents()
+        fit_to_rows(self)
 
     def _scope_text(self, row: TargetProgress) -> str:
-        if row.scope == "team":
-            return self.tr("Team: {name}").format(name=row.scope_name)
-        return self.tr("Group: {name}").format(name=row.scope_name)
+        texts = {
+            "team": self.tr("Team: {name}"),
+            "group": self.tr("Group: {name}"),
+            "member": self.tr("Member: {name}"),
+            "county": self.tr("County: {name}"),
+        }
+        return texts[row.scope].format(name=row.scope_name)
 
     @staticmethod
     def _amount(metric: str, value: int) -> str:
