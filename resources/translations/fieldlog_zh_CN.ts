@@ -4,122 +4,122 @@
 <context>
     <name>ChainEditDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="44" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="44"/>
         <source>Edit industry chains</source>
         <translation>编辑产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="50" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="50"/>
         <source>Chains</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="52" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="52"/>
         <source>Links of the chain</source>
         <translation>产业链环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="53" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="53"/>
         <source>Link</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="53" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="53"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="71" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="71"/>
         <source>&amp;Chains</source>
         <translation>产业链(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="73" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="73"/>
         <source>&amp;Links (upstream, midstream, downstream)</source>
         <translation>环节（上游、中游、下游）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="83" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="83"/>
         <source>Enter or F2 edits, Delete deletes, Ctrl+Z undoes (later too: Edit ▸ Undo).</source>
         <translation>Enter 或 F2 编辑，Delete 删除，Ctrl+Z 撤销（之后也可用：编辑 ▸ 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="100" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="100"/>
         <source>&amp;Add chain…</source>
         <translation>新增产业链(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="101" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="101"/>
         <source>&amp;Rename chain…</source>
         <translation>重命名产业链(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="102" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="102"/>
         <source>&amp;Delete chain</source>
         <translation>删除产业链(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="107" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="107"/>
         <source>Add lin&amp;k…</source>
         <translation>新增环节(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="108" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="108"/>
         <source>&amp;Edit link…</source>
         <translation>编辑环节(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="109" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="109"/>
         <source>Dele&amp;te link</source>
         <translation>删除环节(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="207" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="207"/>
         <source>Add chain %1</source>
         <translation>新增产业链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="210" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="210"/>
         <source>Add a chain</source>
         <translation>新增产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="222" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="222"/>
         <source>Rename chain %1</source>
         <translation>重命名产业链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="227" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="227"/>
         <source>Rename the chain</source>
         <translation>重命名产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="239" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="239"/>
         <source>Delete chain %1</source>
         <translation>删除产业链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="262" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="262"/>
         <source>Add link %1</source>
         <translation>新增环节 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="267" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="267"/>
         <source>Add a link</source>
         <translation>新增环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="281" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="281"/>
         <source>Change link %1</source>
         <translation>修改环节 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="286" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="286"/>
         <source>Edit the link</source>
         <translation>编辑环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="296" />
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="296"/>
         <source>Delete link %1</source>
         <translation>删除环节 %1</translation>
     </message>
@@ -127,88 +127,88 @@
 <context>
     <name>ChainLinkDetail</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="57" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="57"/>
         <source>Organizations of the link</source>
-        <extracomment>Role holding a row's record id.</extracomment>
+        <extracomment>Role holding a row&apos;s record id.</extracomment>
         <translation>该环节的走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="58" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="58"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="58" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="58"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="58" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="58"/>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="58" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="58"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="62" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="62"/>
         <source>Projects of the link</source>
         <translation>该环节的项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="63" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="63"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="63" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="63"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="63" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="63"/>
         <source>Amount (万元)</source>
         <translation>金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="66" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="66"/>
         <source>Contract amount for signed projects, planned investment for the others</source>
         <translation>已签约项目为合同投资额，其他项目为计划投资额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="73" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="73"/>
         <source>Choose a link above to list its organizations and projects.</source>
         <translation>在上方选择一个环节，查看其走访对象和项目。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="94" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="94"/>
         <source>&amp;Organizations (%1)</source>
         <translation>走访对象（%1）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="96" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="96"/>
         <source>— the first %1 shown</source>
         <translation>— 仅显示前 %1 个</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="98" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="98"/>
         <source>&amp;Projects (%1)</source>
         <translation>项目（%1）(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="107" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="107"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="107" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="107"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="118" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="118"/>
         <source>%1 (signed)</source>
         <translation>%1（已签约）</translation>
     </message>
@@ -216,12 +216,12 @@
 <context>
     <name>ChainLinkTile</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="110" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="110"/>
         <source>Not tied to a link</source>
         <translation>未归入环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="134" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="134"/>
         <source>under %1</source>
         <translation>隶属 %1</translation>
     </message>
@@ -229,87 +229,87 @@
 <context>
     <name>ChainMapView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="80" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="80"/>
         <source>Count organizations as visited</source>
         <translation>走访统计范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="82" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="82"/>
         <source>&amp;Edit chains…</source>
         <translation>编辑产业链(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="85" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="85"/>
         <source>&amp;Visited:</source>
         <translation>走访范围(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="96" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="96"/>
         <source>Industry chains</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="151" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="151"/>
         <source>GAP — to fill (补链): no open and no signed project</source>
         <translation>待补链：没有在谈项目，也没有签约项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="152" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="152"/>
         <source>In talks: open projects, none signed</source>
         <translation>在谈：有在谈项目，尚无签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="153" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="153"/>
         <source>Signed: at least one signed project</source>
         <translation>已签约：至少一个签约项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="196" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="196"/>
         <source>All time</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="198" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="198"/>
         <source>During the dispatch period (%1)</source>
         <translation>驻点期间（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="221" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="221"/>
         <source>gaps: %1</source>
         <translation>待补链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="281" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="281"/>
         <source>No chains yet: use “Edit chains…” to add one.</source>
         <translation>尚无产业链：请用“编辑产业链…”新增。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="289" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="289"/>
         <source>gaps to fill, of %1 links</source>
         <translation>个待补链环节（共 %1 个环节）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="290" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="290"/>
         <source>organizations, %1 visited</source>
         <translation>个走访对象，已走访 %1 个</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="291" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="291"/>
         <source>open projects, %1 亿元 planned</source>
         <translation>个在谈项目，计划投资 %1 亿元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="292" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="292"/>
         <source>signed, %1 亿元 contract</source>
         <translation>个签约项目，合同投资 %1 亿元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="298" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="298"/>
         <source>亿元 funds in place</source>
         <translation>亿元 到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="315" />
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="315"/>
         <source>Choose a link to list its organizations and projects.</source>
         <translation>选择一个环节，查看其走访对象和项目。</translation>
     </message>
@@ -317,42 +317,42 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="102" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="102"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="102" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="102"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="113" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="113"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="114" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="114"/>
         <source>&amp;Title:</source>
         <translation>职务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="115" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="115"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="116" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="116"/>
         <source>E-&amp;mail:</source>
         <translation>邮箱(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="117" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="117"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="142" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="142"/>
         <source>This is not a phone number.</source>
         <translation>这不是有效的电话号码。</translation>
     </message>
@@ -360,7 +360,7 @@
 <context>
     <name>ContactPicker</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/member_picker.py" line="121" />
+        <location filename="../../fieldlog/ui/widgets/member_picker.py" line="121"/>
         <source>Contacts met</source>
         <translation>会见联系人</translation>
     </message>
@@ -368,56 +368,56 @@
 <context>
     <name>ContactsBox</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="33" />
-        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="34" />
-        <source>New contact's name</source>
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="33"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="34"/>
+        <source>New contact&apos;s name</source>
         <translation>新联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="36" />
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="36"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="37" />
-        <source>New contact's title</source>
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="37"/>
+        <source>New contact&apos;s title</source>
         <translation>新联系人职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="38" />
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="38"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="80" />
-        <source>Enter the contact's name.</source>
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="80"/>
+        <source>Enter the contact&apos;s name.</source>
         <translation>请输入联系人姓名。</translation>
     </message>
 </context>
 <context>
     <name>CreditCodeEdit</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="26" />
+        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="26"/>
         <source>A credit code has 18 characters; this one has {n}.</source>
         <translation>统一社会信用代码应为 18 位，当前为 {n} 位。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="31" />
+        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="31"/>
         <source>Character {char} at position {pos} is not allowed (I, O, S, V and Z are never used).</source>
         <translation>第 {pos} 位字符 {char} 无效（代码中不使用 I、O、S、V、Z）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="37" />
+        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="37"/>
         <source>The check character should be {expected}, not {found}: a character was probably mistyped.</source>
         <translation>校验位应为 {expected}，而不是 {found}：可能有字符输错。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="53" />
+        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="53"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="54" />
+        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="54"/>
         <source>18 characters, e.g. 91350100M000100Y43</source>
         <translation>18 位，如 91350100M000100Y43</translation>
     </message>
@@ -425,84 +425,84 @@
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="103" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="103"/>
         <source>Visits per week</source>
-        <extracomment>Up to this many weeks every bar gets its own label; beyond, every few weeks only. Up to this many weeks each label also shows the week's first and last day.</extracomment>
+        <extracomment>Up to this many weeks every bar gets its own label; beyond, every few weeks only. Up to this many weeks each label also shows the week&apos;s first and last day.</extracomment>
         <translation>每周走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="104" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="104"/>
         <source>Projects by stage</source>
         <translation>各阶段项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="105" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="105"/>
         <source>Contract amount and funds by chain</source>
         <translation>各产业链合同投资额与到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="111" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="111"/>
         <source>Visits per ISO week</source>
         <translation>每周走访次数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="114" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="114"/>
         <source>Projects by current stage</source>
         <translation>项目当前阶段分布</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="115" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="115"/>
         <source>Contract amount and funds in place by chain</source>
         <translation>各产业链合同投资额与到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="138" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="138"/>
         <source>Visits</source>
         <translation>走访次数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="157" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="157"/>
         <source>Grey: the weeks before the chosen period</source>
         <translation>灰色：所选期间之前的周</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="161" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="161"/>
         <source>{week} ({start} – {end}): {visits} visits</source>
         <translation>{week}（{start} – {end}）：走访 {visits} 次</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="185" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="185"/>
         <source>Main line</source>
         <translation>主流程</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="186" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="186"/>
         <source>Paused or dropped</source>
         <translation>暂停或终止</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="201" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="201"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="212" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="212"/>
         <source>Contract amount</source>
         <translation>合同投资额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="213" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="213"/>
         <source>Funds in place</source>
         <translation>到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="224" />
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="238" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="224"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="238"/>
         <source>No chain</source>
         <translation>未归入产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="231" />
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="231"/>
         <source>Amount ({unit})</source>
         <translation>金额（{unit}）</translation>
     </message>
@@ -510,72 +510,77 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="50" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="50"/>
         <source>&amp;Targets…</source>
         <translation>目标任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="51" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="51"/>
         <source>Set targets</source>
         <translation>设置目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="71" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="71"/>
         <source>Rank by</source>
         <translation>排名依据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="72" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="72"/>
         <source>By work group</source>
         <translation>按工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="73" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="73"/>
         <source>By member</source>
         <translation>按队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="74" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="74"/>
         <source>By home county</source>
         <translation>按派出区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="130" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="130"/>
         <source>This week: {week}, {period}</source>
         <translation>本周：{week}，{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="133" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="133"/>
         <source>This month: {period}</source>
         <translation>本月：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="134" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="134"/>
         <source>This year: {period}</source>
         <translation>本年：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="137" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="137"/>
         <source>Large figures: the period chosen above. Small figures: all time. Counted by the rules of the weekly return.</source>
         <translation>大字：上方所选期间；小字：累计。统计口径与工作周报一致。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="145" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="147"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; running on {day}</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（{day} 在执行）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="149" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="149"/>
+        <source>&lt;b&gt;Targets&lt;/b&gt; as at {day}, the end of the period</source>
+        <translation>&lt;b&gt;目标任务&lt;/b&gt;（截至期末 {day}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="155"/>
         <source>No target runs on this day; the team leader sets targets with the Targets button.</source>
         <translation>当天没有在执行的目标任务；队长可用“目标任务”按钮设置。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="158" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="164"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; ({period})</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（{period}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="160" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="166"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; (all time)</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（累计）</translation>
     </message>
@@ -583,127 +588,127 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="89" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="89"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="90" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="90"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="96" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="96"/>
         <source>Export the weekly return</source>
         <translation>导出周报</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="97" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="97"/>
         <source>Export the project ledger</source>
         <translation>导出项目台账</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="98" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="98"/>
         <source>Export the organization directory</source>
         <translation>导出企业与商协会名录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="99" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="99"/>
         <source>Export visits</source>
         <translation>导出走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="106" />
-        <source>The weekly return for the home bureau: the summary with this week's, this month's and cumulative figures, the week's visits, the ledger and funds in place.</source>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="106"/>
+        <source>The weekly return for the home bureau: the summary with this week&apos;s, this month&apos;s and cumulative figures, the week&apos;s visits, the ledger and funds in place.</source>
         <translation>报送派出单位的周报：含本周、本月及累计数据的汇总表，本周走访记录，项目台账和到位资金。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="109" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="109"/>
         <source>Every project that has not been dropped, with its figures.</source>
         <translation>所有未终止的项目及其各项数据。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="110" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="110"/>
         <source>Every organization, targets first, with its contacts.</source>
         <translation>全部企业与单位及其联系人，目标企业排在前面。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="111" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="111"/>
         <source>The visits dated in the chosen period, one per row.</source>
         <translation>所选期间内的走访记录，每次走访一行。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="126" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="126"/>
         <source>Open &amp;folder</source>
         <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="129" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="129"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="132" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="132"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="137" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="137"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="139" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="139"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="149" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="149"/>
         <source>&amp;Year</source>
         <translation>年(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="150" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="150"/>
         <source>&amp;Week</source>
         <translation>周(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="157" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="157"/>
         <source>ISO week:</source>
         <translation>ISO 周：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="159" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="159"/>
         <source>Cumulative &amp;since:</source>
         <translation>累计起始日期(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="200" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="200"/>
         <source>{week}: {monday} – {sunday}</source>
         <translation>{week}：{monday} 至 {sunday}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="205" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="205"/>
         <source>Otherwise from the dispatch start, {day}.</source>
         <translation>不勾选则从驻点开始日 {day} 起累计。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="208" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="208"/>
         <source>Otherwise from 1 January, {day}.</source>
         <translation>不勾选则从 1 月 1 日（{day}）起累计。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="249" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="249"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="256" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="256"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="267" />
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="267"/>
         <source>&lt;b&gt;Written:&lt;/b&gt; {path}</source>
         <translation>&lt;b&gt;已保存：&lt;/b&gt;{path}</translation>
     </message>
@@ -711,94 +716,94 @@
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="47" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="47"/>
         <source>Whose follow-ups</source>
         <extracomment>Role holding the FollowUpItem of a row (None on section headers).</extracomment>
         <translation>跟进事项范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="49" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="49"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="49" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="49"/>
         <source>My group</source>
         <translation>本组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="49" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="49"/>
         <source>Whole team</source>
         <translation>全队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="54" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="54"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="57" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="57"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="58" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="58"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="59" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="59"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="60" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="60"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="61" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="61"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="62" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="62"/>
         <source>Subject</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="75" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="75"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="111" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="111"/>
         <source>Overdue (%n)</source>
         <translation>
             <numerusform>已逾期（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="112" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="112"/>
         <source>Today (%n)</source>
         <translation>
             <numerusform>今日到期（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="113" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="113"/>
         <source>This week (%n)</source>
         <translation>
             <numerusform>本周（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="134" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="134"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="134" />
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="134"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -806,95 +811,95 @@
 <context>
     <name>HeadlinePanel</name>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="120" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="120"/>
         <source>No team set up yet</source>
         <translation>尚未设置工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="135" />
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="36" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="135"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="36"/>
         <source>Enterprises visited</source>
         <translation>走访企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="136" />
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="37" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="136"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="37"/>
         <source>Associations visited</source>
         <translation>走访商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="137" />
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="38" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="137"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="38"/>
         <source>Visits</source>
         <translation>走访次数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="138" />
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="39" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="138"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="39"/>
         <source>New leads</source>
         <translation>新增线索</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="139" />
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="40" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="139"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="40"/>
         <source>Projects in negotiation</source>
         <translation>在谈项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="140" />
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="41" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="140"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="41"/>
         <source>Projects signed</source>
         <translation>签约项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="141" />
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="42" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="141"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="42"/>
         <source>Contract amount (100M yuan)</source>
         <translation>合同投资额（亿元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="142" />
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="45" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="142"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="45"/>
         <source>Funds in place (100M yuan)</source>
         <translation>到位资金（亿元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="148" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="148"/>
         <source>No dispatch period set: figures cover all recorded work</source>
         <translation>未设置驻点期间：数据为全部已录入工作的累计</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="150" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="150"/>
         <source>Dispatch period: {period}</source>
         <translation>驻点期间：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="151" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="151"/>
         <source>Dispatch period: {period} ({days} days)</source>
         <translation>驻点期间：{period}（共 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="157" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="157"/>
         <source>Counted by the rules of the weekly return, over all recorded work.</source>
         <translation>统计口径同周报，范围为全部已录入工作。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="159" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="159"/>
         <source>Large figures: the dispatch period. Small figures: all time. Counted by the rules of the weekly return.</source>
         <translation>大字为驻点期间数据，小字为累计数据。统计口径同周报。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="180" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="180"/>
         <source>All time</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="129" />
+        <location filename="../../fieldlog/ui/headline_panel.py" line="129"/>
         <source>{caption}: {value}</source>
         <translation>{caption}：{value}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="48" />
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="48"/>
         <source>Inspection visits</source>
         <translation>考察批次</translation>
     </message>
@@ -902,108 +907,108 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="58" />
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="163" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="58"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="163"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="73" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="73"/>
         <source>Choose an .xlsx file or drop one on the window</source>
         <translation>选择 .xlsx 文件，或将文件拖到窗口中</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="74" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="74"/>
         <source>File to import</source>
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="75" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="75"/>
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="77" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="77"/>
         <source>Organizations (target-company list)</source>
         <translation>企业与单位（目标企业库）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="78" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="78"/>
         <source>Visits (visit log)</source>
         <translation>走访（走访记录）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="79" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="79"/>
         <source>What the file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="81" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="81"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="91" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="91"/>
         <source>&amp;Dry run: check every row, store nothing</source>
         <translation>试导入（不保存）(&amp;D)：仅逐行检查</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="93" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="93"/>
         <source>&amp;Back</source>
         <translation>上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="94" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="94"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="95" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="95"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="106" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="106"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="107" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="107"/>
         <source>&amp;Contents:</source>
         <translation>内容(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="108" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="108"/>
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="133" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="133"/>
         <source>The first rows of the sheet. Above each column, choose the field it is read into, or “— ignore —”. Fields marked * are required.</source>
         <translation>以下是工作表的前几行。请在每列上方选择该列读入的字段，或选择“— 忽略 —”。标 * 的字段为必填项。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="165" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="165"/>
         <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="212" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="212"/>
         <source>Headings found in row {row}.</source>
         <translation>表头位于第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="259" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="259"/>
         <source>Choose the column to read {fields} from.</source>
         <translation>请为{fields}选择对应的列。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="285" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="285"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="285" />
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="285"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
@@ -1011,42 +1016,42 @@
 <context>
     <name>ImportReportModel</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="36" />
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="36"/>
         <source>Created</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="37" />
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="37"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="38" />
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="38"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="39" />
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="39"/>
         <source>Rejected</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="47" />
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="47"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="48" />
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="48"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="49" />
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="49"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="50" />
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="50"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1054,22 +1059,22 @@
 <context>
     <name>ImportReportView</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="120" />
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="120"/>
         <source>Outcome of every row</source>
         <translation>各行处理结果</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="126" />
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="126"/>
         <source>&amp;Copy report</source>
         <translation>复制报告(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="167" />
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="167"/>
         <source>Dry run of {file}: nothing was stored. This is what an import would do.</source>
         <translation>试导入 {file}：未保存任何数据。以下是正式导入时的处理结果。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="170" />
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="170"/>
         <source>{file} has been imported.</source>
         <translation>{file} 已导入。</translation>
     </message>
@@ -1077,168 +1082,168 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="67" />
+        <location filename="../../fieldlog/ui/main_window.py" line="67"/>
         <source>FieldLog — {name}</source>
         <extracomment>The user chose another language in the View menu (the app rebuilds the window).</extracomment>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="71" />
+        <location filename="../../fieldlog/ui/main_window.py" line="71"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="42" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="42"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="46" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="46"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="53" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="53"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="59" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="59"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="61" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="61"/>
         <source>&amp;Weekly return…</source>
         <translation>周报(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="62" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="62"/>
         <source>Project &amp;ledger…</source>
         <translation>项目台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="63" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="63"/>
         <source>&amp;Organization directory…</source>
         <translation>企业与商协会名录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="64" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="64"/>
         <source>&amp;Visit log…</source>
         <translation>走访记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="73" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="73"/>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="82" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="82"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="91" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="91"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="92" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="92"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="95" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="95"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="104" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="104"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="110" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="110"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="122" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="122"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="127" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="127"/>
         <source>&amp;About FieldLog</source>
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="140" />
+        <location filename="../../fieldlog/ui/main_actions.py" line="140"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="79" />
+        <location filename="../../fieldlog/ui/main_window.py" line="79"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="80" />
+        <location filename="../../fieldlog/ui/main_window.py" line="80"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="81" />
+        <location filename="../../fieldlog/ui/main_window.py" line="81"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="82" />
+        <location filename="../../fieldlog/ui/main_window.py" line="82"/>
         <source>Chain map</source>
         <translation>产业链图谱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="83" />
+        <location filename="../../fieldlog/ui/main_window.py" line="83"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="84" />
+        <location filename="../../fieldlog/ui/main_window.py" line="84"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="156" />
+        <location filename="../../fieldlog/ui/main_window.py" line="156"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="190" />
+        <location filename="../../fieldlog/ui/main_window.py" line="190"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="201" />
+        <location filename="../../fieldlog/ui/main_window.py" line="201"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="221" />
+        <location filename="../../fieldlog/ui/main_window.py" line="221"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="227" />
+        <location filename="../../fieldlog/ui/main_window.py" line="227"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="244" />
+        <location filename="../../fieldlog/ui/main_window.py" line="244"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="246" />
+        <location filename="../../fieldlog/ui/main_window.py" line="246"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no visits.</source>
@@ -1247,12 +1252,12 @@ This is possible only while the database holds no visits.</source>
 仅当数据库中尚无走访记录时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="258" />
+        <location filename="../../fieldlog/ui/main_window.py" line="258"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="260" />
+        <location filename="../../fieldlog/ui/main_window.py" line="260"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -1260,28 +1265,28 @@ This is possible only while the database holds no visits.</source>
 <context>
     <name>MappingTable</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_mapping.py" line="68" />
+        <location filename="../../fieldlog/ui/dialogs/import_mapping.py" line="68"/>
         <source>Preview of the sheet and its column mapping</source>
-        <extracomment>The row of the table that holds the field choosers; the sheet's rows follow it. Fields only a visit log has; a sheet with the date or two of the others is a visit log.</extracomment>
+        <extracomment>The row of the table that holds the field choosers; the sheet&apos;s rows follow it. Fields only a visit log has; a sheet with the date or two of the others is a visit log.</extracomment>
         <translation>工作表预览及列与字段的对应</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_mapping.py" line="109" />
+        <location filename="../../fieldlog/ui/dialogs/import_mapping.py" line="109"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_mapping.py" line="116" />
+        <location filename="../../fieldlog/ui/dialogs/import_mapping.py" line="116"/>
         <source>Field read from column {letter}</source>
         <translation>{letter} 列读入的字段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_mapping.py" line="118" />
+        <location filename="../../fieldlog/ui/dialogs/import_mapping.py" line="118"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_mapping.py" line="121" />
+        <location filename="../../fieldlog/ui/dialogs/import_mapping.py" line="121"/>
         <source>Recognized headings: {names}</source>
         <translation>可识别的表头：{names}</translation>
     </message>
@@ -1289,22 +1294,22 @@ This is possible only while the database holds no visits.</source>
 <context>
     <name>MemberPicker</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/member_picker.py" line="94" />
+        <location filename="../../fieldlog/ui/widgets/member_picker.py" line="94"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/member_picker.py" line="105" />
+        <location filename="../../fieldlog/ui/widgets/member_picker.py" line="105"/>
         <source>{name} (me)</source>
         <translation>{name}（我）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/member_picker.py" line="110" />
+        <location filename="../../fieldlog/ui/widgets/member_picker.py" line="110"/>
         <source>No work group</source>
         <translation>未分组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/member_picker.py" line="112" />
+        <location filename="../../fieldlog/ui/widgets/member_picker.py" line="112"/>
         <source>{group} — my group</source>
         <translation>{group}（本组）</translation>
     </message>
@@ -1312,63 +1317,63 @@ This is possible only while the database holds no visits.</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="37" />
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="150" />
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="37"/>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="150"/>
         <source>Merge organizations</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="42" />
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="42"/>
         <source>Find the other record of {name}; everything of one moves to the other.</source>
         <translation>查找{name}的另一条记录；一条记录的全部内容将并入另一条。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="47" />
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="47"/>
         <source>Name, pinyin initials or credit code</source>
         <translation>名称、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="48" />
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="48"/>
         <source>Find the other record</source>
         <translation>查找另一条记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="51" />
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="51"/>
         <source>Matching organizations</source>
         <translation>匹配的单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="52" />
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="52"/>
         <source>&amp;Keep {name}</source>
         <translation>保留{name}(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="55" />
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="55"/>
         <source>Keep the &amp;other record</source>
         <translation>保留另一条记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="61" />
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="61"/>
         <source>&amp;Merge…</source>
         <translation>合并(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="116" />
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="116"/>
         <source>Choose the other record in the list.</source>
         <translation>请在列表中选择另一条记录。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="123" />
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="123"/>
         <source>These records cannot be merged: {why}.</source>
         <translation>无法合并这两条记录：{why}。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="129" />
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="129"/>
         <source>Moving from {merged} to {keep}: visits {visits}, projects {projects}, contacts {contacts}. Empty fields of {keep} are filled from {merged}, then {merged} is deleted.</source>
         <translation>将从{merged}移至{keep}：走访 {visits} 次，项目 {projects} 个，联系人 {contacts} 名。{keep}的空白字段用{merged}的信息补齐，随后删除{merged}。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="151" />
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="151"/>
         <source>Merge {merged} into {keep}?
 
 {summary}
@@ -1384,37 +1389,37 @@ A merge cannot be undone.</source>
 <context>
     <name>NameForm</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="39" />
+        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="39"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="41" />
+        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="41"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="57" />
+        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="57"/>
         <source>Position in the chain</source>
         <translation>在产业链中的位置</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="61" />
+        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="61"/>
         <source>Under which link</source>
         <translation>上级环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="62" />
+        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="62"/>
         <source>(top level)</source>
         <translation>（顶层）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="66" />
+        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="66"/>
         <source>&amp;Position</source>
         <translation>位置(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="67" />
+        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="67"/>
         <source>&amp;Under</source>
         <translation>上级(&amp;U)</translation>
     </message>
@@ -1422,212 +1427,212 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgCreateForm</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="100" />
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="100"/>
         <source>New organization name</source>
         <translation>新单位名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="102" />
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="102"/>
         <source>New organization kind</source>
         <translation>新单位类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="106" />
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="106"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="107" />
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="107"/>
         <source>Optional, 18 characters</source>
         <translation>选填，18 位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="111" />
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="111"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="112" />
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="112"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="124" />
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="124"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="126" />
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="126"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="127" />
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="127"/>
         <source>C&amp;redit code</source>
         <translation>信用代码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="136" />
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="136"/>
         <source>New organization</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="164" />
-        <source>Enter the organization's name.</source>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="164"/>
+        <source>Enter the organization&apos;s name.</source>
         <translation>请输入单位名称。</translation>
     </message>
 </context>
 <context>
     <name>OrgDetailPanel</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="61" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="61"/>
         <source>Organization details</source>
         <extracomment>Another organization should be shown (the kept one after a merge). A project in the Projects tab was activated (double-click or Enter): its id.</extracomment>
         <translation>单位详情</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="64" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="64"/>
         <source>Select an organization to see its details.</source>
         <translation>选择一个单位以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="98" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="98"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="98" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="98"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="98" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="98"/>
         <source>Contract (万元)</source>
         <translation>合同投资额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="115" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="115"/>
         <source>Credit code:</source>
         <translation>信用代码：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="116" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="116"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="117" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="117"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="118" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="118"/>
         <source>Chain:</source>
         <translation>产业链：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="119" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="119"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="120" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="120"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="121" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="121"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="131" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="131"/>
         <source>&amp;Add contact…</source>
         <translation>添加联系人(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="134" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="134"/>
         <source>Edit &amp;contact…</source>
         <translation>编辑联系人(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="164" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="164"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="202" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="202"/>
         <source>Contacts ({n})</source>
         <translation>联系人（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="203" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="203"/>
         <source>Visits ({n})</source>
         <translation>走访（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="204" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="204"/>
         <source>Projects ({n})</source>
         <translation>项目（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="240" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="240"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="252" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="252"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="269" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="269"/>
         <source>Delete {name}? Its visits ({visits}) will no longer be counted; its projects ({projects}) stay. Edit ▸ Undo brings it back.</source>
         <translation>确定删除{name}吗？其走访记录（{visits} 次）将不再计入统计，其项目（{projects} 个）保留。可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="274" />
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="279" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="274"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="279"/>
         <source>Delete organization</source>
         <translation>删除单位</translation>
     </message>
@@ -1635,110 +1640,110 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="164" />
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="326" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="164"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="326"/>
         <source>Edit organization</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="164" />
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="326" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="164"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="326"/>
         <source>New organization</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="198" />
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="264" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="198"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="264"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="205" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="205"/>
         <source>On the &amp;target list</source>
         <translation>列入目标企业库(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="208" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="208"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="209" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="209"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="210" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="210"/>
         <source>&amp;Credit code:</source>
         <translation>统一社会信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="211" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="211"/>
         <source>&amp;Region:</source>
         <translation>地区(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="212" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="212"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="213" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="213"/>
         <source>C&amp;hain:</source>
         <translation>产业链(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="214" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="214"/>
         <source>&amp;Link:</source>
         <translation>链环节(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="215" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="215"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="217" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="217"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="221" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="221"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="231" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="231"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="235" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="235"/>
         <source>Add contact…</source>
         <translation>添加联系人…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="238" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="238"/>
         <source>Edit contact…</source>
         <translation>编辑联系人…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="275" />
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="275"/>
         <source>This code already belongs to {name}.</source>
         <translation>该代码已属于{name}。</translation>
     </message>
@@ -1746,28 +1751,28 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgKind</name>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="35" />
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="35"/>
         <source>Enterprise</source>
         <extracomment>The organization id of a row.</extracomment>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="36" />
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="36"/>
         <source>Association</source>
         <translation>商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="37" />
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="37"/>
         <source>Industrial park</source>
         <translation>园区</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="38" />
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="38"/>
         <source>Intermediary</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="39" />
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="39"/>
         <source>Government body</source>
         <translation>政府部门</translation>
     </message>
@@ -1775,17 +1780,17 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgPicker</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_picker.py" line="121" />
+        <location filename="../../fieldlog/ui/widgets/org_picker.py" line="121"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_picker.py" line="122" />
+        <location filename="../../fieldlog/ui/widgets/org_picker.py" line="122"/>
         <source>Name, pinyin initials or credit code</source>
         <translation>名称、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_picker.py" line="202" />
+        <location filename="../../fieldlog/ui/widgets/org_picker.py" line="202"/>
         <source>Create “{text}”…</source>
         <translation>新建“{text}”…</translation>
     </message>
@@ -1793,47 +1798,47 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgTableModel</name>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="46" />
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="46"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="47" />
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="47"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="48" />
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="48"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="49" />
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="49"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="50" />
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="50"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="51" />
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="51"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="52" />
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="52"/>
         <source>Target</source>
         <translation>目标企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="53" />
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="53"/>
         <source>Visits</source>
         <translation>走访次数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="54" />
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="54"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
@@ -1841,98 +1846,98 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgsView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="63" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="62"/>
         <source>&amp;New organization…</source>
         <extracomment>How many more pages `show_org` loads to find a record before it gives up.</extracomment>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="65" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="64"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="66" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="65"/>
         <source>&amp;Merge…</source>
         <translation>合并(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="67" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="66"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="69" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="68"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="74" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="73"/>
         <source>Search: name, pinyin initials or credit code</source>
         <translation>搜索：名称、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="75" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="74"/>
         <source>Search organizations</source>
         <translation>搜索单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="77" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="76"/>
         <source>Organization kind</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="78" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="77"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="79" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="78"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="80" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="79"/>
         <source>Target list</source>
         <translation>目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="137" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="136"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="169" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="156"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="170" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="157"/>
         <source>Not on the target list</source>
         <translation>未列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="174" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="161"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="175" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="162"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="176" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="163"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="177" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="164"/>
         <source>Target list or not</source>
         <translation>是否目标企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="206" />
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="193"/>
         <source>{n} organizations</source>
         <translation>共 {n} 家单位</translation>
     </message>
@@ -1940,27 +1945,27 @@ A merge cannot be undone.</source>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="39" />
+        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="39"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="48" />
+        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="48"/>
         <source>This &amp;week</source>
         <translation>本周(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="49" />
+        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="49"/>
         <source>This &amp;month</source>
         <translation>本月(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="50" />
+        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="50"/>
         <source>&amp;Dispatch period</source>
         <translation>驻点期间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="51" />
+        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="51"/>
         <source>This &amp;year</source>
         <translation>本年(&amp;Y)</translation>
     </message>
@@ -1968,72 +1973,72 @@ A merge cannot be undone.</source>
 <context>
     <name>PipelineBoard</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="140" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="140"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="140" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="140"/>
         <source>All groups</source>
         <translation>全部工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="142" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="142"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="142" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="142"/>
         <source>All owners</source>
         <translation>全部首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="143" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="143"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="143" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="143"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="145" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="145"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="145" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="145"/>
         <source>All counties</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="159" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="159"/>
         <source>Search projects</source>
         <translation>搜索项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="160" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="160"/>
         <source>Search project or investor</source>
         <translation>搜索项目或投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="165" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="165"/>
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="166" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="166"/>
         <source>&amp;List</source>
         <translation>列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="167" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="167"/>
         <source>Projects as cards in a column per stage (Alt+B)</source>
         <translation>按阶段分列的项目卡片（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="168" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="168"/>
         <source>Projects as a sortable table (Alt+L)</source>
         <translation>可排序的项目列表（Alt+L）</translation>
     </message>
@@ -2041,37 +2046,37 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectCardWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="85" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="85"/>
         <source>Planned %1 / contract %2 万元</source>
         <translation>计划 %1 / 合同 %2 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="91" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="91"/>
         <source>%1 · %2 days in stage</source>
         <translation>%1 · 在此阶段 %2 天</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="102" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="102"/>
         <source>No follow-up set</source>
         <translation>未设跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="104" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="104"/>
         <source>Follow-up overdue: %1</source>
         <translation>跟进已逾期：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="105" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="105"/>
         <source>Next follow-up: %1</source>
         <translation>下次跟进：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="111" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="111"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="113" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="113"/>
         <source>Move to</source>
         <translation>移至</translation>
     </message>
@@ -2079,143 +2084,143 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="85" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="85"/>
         <source>Project: {0}</source>
         <translation>项目详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="88" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="88"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="92" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="92"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="93" />
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="93"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="94" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="94"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="96" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="96"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99"/>
         <source>&amp;Stage history</source>
         <translation>阶段记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="101" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="101"/>
         <source>&amp;Funds</source>
         <translation>到位资金(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
         <source>&amp;Visits</source>
         <translation>走访记录(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="139" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="139"/>
         <source>万元</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="153" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="153"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="154" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="154"/>
         <source>Chain role</source>
         <translation>链上作用</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="155" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="155"/>
         <source>Planned investment (万元)</source>
         <translation>计划总投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="156" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="156"/>
         <source>Landing county</source>
         <translation>落地区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="157" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="157"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="158" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="158"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="159" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="159"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161"/>
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="162" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="162"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="202" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="202"/>
         <source>Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6} 万元</source>
         <translation>投资方：{0} · 产业链：{1} / {2} · 阶段：{3} · 签约：{4} {5} · 合同投资额：{6} 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="220" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="220"/>
         <source>Planned investment: {0}</source>
         <translation>计划总投资：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="226" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="226"/>
         <source>Next follow-up: write the date as yyyy-mm-dd</source>
         <translation>下次跟进：请按 yyyy-mm-dd 格式填写日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="248" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="248"/>
         <source>Edit project {0}</source>
         <translation>编辑项目 {0}</translation>
     </message>
@@ -2223,59 +2228,59 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectListView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="81" />
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="80"/>
         <source>E&amp;xport ledger…</source>
         <extracomment>Columns are sized to their contents, but a long project name must not take the whole width.</extracomment>
         <translation>导出台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="83" />
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="82"/>
         <source>Save the listed projects as the project ledger (项目台账), an Excel workbook</source>
         <translation>将列表中的项目保存为项目台账（Excel 工作簿）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="97" />
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="96"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="131" />
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="118"/>
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n 个项目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="133" />
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="120"/>
         <source>%n project(s) match the filters</source>
         <translation>
             <numerusform>%n 个项目符合筛选条件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="169" />
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="156"/>
         <source>Export the project ledger</source>
         <translation>导出项目台账</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="171" />
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="158"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="181" />
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="168"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="200" />
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="187"/>
         <source>The project ledger of %n project(s) was saved to:</source>
         <translation>
             <numerusform>%n 个项目的项目台账已保存到：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="203" />
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="190"/>
         <source>%n dropped project(s) are not part of the ledger.</source>
         <translation>
             <numerusform>%n 个已终止项目不计入台账。</numerusform>
@@ -2285,78 +2290,78 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="119" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="119"/>
         <source>Project</source>
-        <extracomment>The project's id (uuid.UUID). The value a column sorts by: a number, a QDate or text; None (no value) sorts last. The whole row snapshot (ProjectListRow).</extracomment>
+        <extracomment>The project&apos;s id (uuid.UUID). The value a column sorts by: a number, a QDate or text; None (no value) sorts last. The whole row snapshot (ProjectListRow).</extracomment>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="120" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="120"/>
         <source>Investor</source>
         <translation>投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="121" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="121"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="122" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="122"/>
         <source>Link</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="123" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="123"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="124" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="124"/>
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="125" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="125"/>
         <source>Planned (万元)</source>
         <translation>计划投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="126" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="126"/>
         <source>Contract (万元)</source>
         <translation>合同投资额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="127" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="127"/>
         <source>Funds in place (万元)</source>
         <translation>到位资金（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="128" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="128"/>
         <source>Funds rate</source>
         <translation>到位率</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="129" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="129"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="130" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="130"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="131" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="131"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="132" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="132"/>
         <source>Signed on</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="133" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="133"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
@@ -2364,47 +2369,47 @@ A merge cannot be undone.</source>
 <context>
     <name>RankingsTable</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="19" />
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="19"/>
         <source>Rankings</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="22" />
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="22"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="23" />
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="23"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="24" />
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="24"/>
         <source>Enterprises visited</source>
         <translation>走访企业（家）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="25" />
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="25"/>
         <source>Associations visited</source>
         <translation>走访商协会（个）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="26" />
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="26"/>
         <source>Visits</source>
         <translation>走访次数（次）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="27" />
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="27"/>
         <source>Projects signed</source>
         <translation>签约项目（个）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="28" />
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="28"/>
         <source>Contract amount (100M yuan)</source>
         <translation>合同投资额（亿元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="29" />
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="29"/>
         <source>Funds in place (100M yuan)</source>
         <translation>到位资金（亿元）</translation>
     </message>
@@ -2412,50 +2417,50 @@ A merge cannot be undone.</source>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="37" />
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="37"/>
         <source>Record the signing</source>
         <translation>登记签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="40" />
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="70" />
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="40"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="70"/>
         <source>Signing date</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="45" />
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="71" />
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="45"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="71"/>
         <source>Contract amount (万元)</source>
         <translation>合同投资额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="46" />
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="46"/>
         <source>e.g. 8000</source>
         <translation>如 8000</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="49" />
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="72" />
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="49"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="72"/>
         <source>Sign form</source>
         <translation>签约形式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="50" />
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="50"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="90" />
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="90"/>
         <source>Enter the contract amount in 万元.</source>
         <translation>请填写合同投资额（万元）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="96" />
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="96"/>
         <source>The contract amount must be more than 0.</source>
         <translation>合同投资额必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="98" />
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="98"/>
         <source>Choose the sign form.</source>
         <translation>请选择签约形式。</translation>
     </message>
@@ -2463,47 +2468,47 @@ A merge cannot be undone.</source>
 <context>
     <name>Stage</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="37" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="37"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="38" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="38"/>
         <source>Negotiating</source>
         <translation>在谈</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="39" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="39"/>
         <source>Inspected</source>
         <translation>考察</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="40" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="40"/>
         <source>Signed</source>
         <translation>签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="41" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="41"/>
         <source>Registered</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="42" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="42"/>
         <source>Started</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="43" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="43"/>
         <source>Producing</source>
         <translation>投产</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="44" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="44"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="45" />
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="45"/>
         <source>Dropped</source>
         <translation>终止</translation>
     </message>
@@ -2511,7 +2516,7 @@ A merge cannot be undone.</source>
 <context>
     <name>StageColumnWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="80" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="80"/>
         <source>Planned %1 · contract %2 万元</source>
         <extracomment>The mode last chosen, for this session only: a new board (after a language switch) keeps it, the next start shows the board again.</extracomment>
         <translation>计划 %1 · 合同 %2 万元</translation>
@@ -2520,52 +2525,52 @@ A merge cannot be undone.</source>
 <context>
     <name>TargetPeriodEdit</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="109" />
+        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="109"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="110" />
+        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="110"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="115" />
+        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="115"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="116" />
+        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="116"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="117" />
+        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="117"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="119" />
+        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="119"/>
         <source>The dispatch ({period})</source>
         <translation>驻点期间（{period}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="121" />
+        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="121"/>
         <source>A month</source>
         <translation>某月</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="122" />
+        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="122"/>
         <source>A year</source>
         <translation>某年</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="123" />
+        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="123"/>
         <source>From … to …</source>
         <translation>自定义起止</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="141" />
+        <location filename="../../fieldlog/ui/widgets/period_picker.py" line="141"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -2573,147 +2578,147 @@ A merge cannot be undone.</source>
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="56" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="56"/>
         <source>Targets</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="72" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="72"/>
         <source>Targets for</source>
         <translation>目标对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="74" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="74"/>
         <source>The team</source>
         <translation>工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="75" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="75"/>
         <source>A work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="76" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="76"/>
         <source>A member</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="77" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="77"/>
         <source>A county</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="83" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="83"/>
         <source>Team, group, member or county</source>
         <translation>工作队、工作组、队员或区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="96" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="96"/>
         <source>C&amp;lear all</source>
         <translation>全部清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="107" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="107"/>
         <source>{label}: enter the target in 万元</source>
         <translation>{label}：以万元填写目标</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="109" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="109"/>
         <source>no target</source>
         <translation>无目标</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="117" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="117"/>
         <source>Enterprises visited</source>
         <translation>走访企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="118" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="118"/>
         <source>Associations visited</source>
         <translation>走访商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="119" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="119"/>
         <source>Visits</source>
         <translation>走访次数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="120" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="120"/>
         <source>New leads</source>
         <translation>新增线索</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="121" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="121"/>
         <source>Projects in negotiation</source>
         <translation>在谈项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="122" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="122"/>
         <source>Projects signed</source>
         <translation>引进项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="123" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="123"/>
         <source>Contract amount (万元)</source>
         <translation>合同投资额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="124" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="124"/>
         <source>Funds in place (万元)</source>
         <translation>到位资金（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="125" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="125"/>
         <source>Inspection visits</source>
         <translation>考察批次</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="133" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="133"/>
         <source>&amp;For</source>
         <translation>对象(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="134" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="134"/>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="135" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="135"/>
         <source>Targets (leave a field empty for no target)</source>
         <translation>目标（留空表示不设目标）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="173" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="173"/>
         <source>The period ends before it starts; correct the dates.</source>
         <translation>期间的结束日期早于开始日期，请更正。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="180" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="180"/>
         <source>Set up the team first: there is nothing to set targets for.</source>
         <translation>请先设置工作队：目前没有可设目标的对象。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="193" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="193"/>
         <source>{field}: a target cannot be negative.</source>
         <translation>{field}：目标不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="196" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="196"/>
         <source>{field}: enter a whole number.</source>
         <translation>{field}：请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="201" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="201"/>
         <source>{field}: enter an amount in 万元.</source>
         <translation>{field}：请以万元填写金额。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="260" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="260"/>
         <source>Set targets of {name}</source>
         <translation>设置 {name} 的目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="264" />
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="264"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2721,72 +2726,72 @@ A merge cannot be undone.</source>
 <context>
     <name>TargetsTable</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="77" />
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="77"/>
         <source>Targets against actuals</source>
         <translation>目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="80" />
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="80"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="81" />
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="81"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="82" />
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="82"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="83" />
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="83"/>
         <source>Actual</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="84" />
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="84"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="85" />
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="85"/>
         <source>Time elapsed</source>
         <translation>时间进度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="86" />
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="86"/>
         <source>Ahead / behind</source>
         <translation>超/欠时间进度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="120" />
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="120"/>
         <source>Team: {name}</source>
         <translation>工作队：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="121" />
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="121"/>
         <source>Group: {name}</source>
         <translation>工作组：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="122" />
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="122"/>
         <source>Member: {name}</source>
         <translation>队员：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="123" />
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="123"/>
         <source>County: {name}</source>
         <translation>区县：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="139" />
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="139"/>
         <source>Behind the time pace</source>
         <translation>落后于时间进度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="139" />
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="139"/>
         <source>Ahead of the time pace</source>
         <translation>超前于时间进度</translation>
     </message>
@@ -2794,72 +2799,72 @@ A merge cannot be undone.</source>
 <context>
     <name>TeamSetupDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="39" />
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="39"/>
         <source>Set up your team</source>
         <translation>设置工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="43" />
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="43"/>
         <source>e.g. 铜仁市驻深招商工作队</source>
         <translation>如：铜仁市驻深招商工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="50" />
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="50"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="51" />
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="51"/>
         <source>Home county</source>
         <translation>派出区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="52" />
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="52"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="53" />
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="53"/>
         <source>Promotion system</source>
         <translation>投促系统</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="72" />
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="72"/>
         <source>Team name</source>
         <translation>工作队名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="73" />
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="73"/>
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="79" />
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="79"/>
         <source>Dispatch period</source>
         <translation>驻点期间</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="80" />
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="80"/>
         <source>Add member</source>
         <translation>添加队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="82" />
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="82"/>
         <source>Remove member</source>
         <translation>移除队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="88" />
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="88"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="93" />
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="93"/>
         <source>Create team</source>
         <translation>创建工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="100" />
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="100"/>
         <source>Members (one row each; a work group is created per name)</source>
         <translation>队员（每人一行；按所填工作组名称自动建组）</translation>
     </message>
@@ -2867,12 +2872,12 @@ A merge cannot be undone.</source>
 <context>
     <name>TrancheDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="112" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="112"/>
         <source>Edit funds tranche</source>
         <translation>编辑到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="147" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="147"/>
         <source>Edit funds of {0}</source>
         <translation>编辑 {0} 的到位资金</translation>
     </message>
@@ -2880,88 +2885,88 @@ A merge cannot be undone.</source>
 <context>
     <name>TranchePanel</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="65" />
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="164" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="65"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="164"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="66" />
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="164" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="66"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="164"/>
         <source>Amount (万元)</source>
         <translation>金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="67" />
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="164" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="67"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="164"/>
         <source>Origin</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="68" />
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="165" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="68"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="165"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="69" />
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="165" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="69"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="165"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="95" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="95"/>
         <source>Amount: {0}</source>
         <translation>金额：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="165" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="165"/>
         <source>Running total (万元)</source>
         <translation>累计到位（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="167" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="167"/>
         <source>Funds tranches</source>
         <translation>到位资金明细</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="176" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="176"/>
         <source>&amp;Edit tranche…</source>
         <translation>编辑到位资金(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="178" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="178"/>
         <source>De&amp;lete tranche</source>
         <translation>删除到位资金(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="186" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="186"/>
         <source>Add tranche…</source>
         <translation>新增到位资金记录…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="272" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="272"/>
         <source>Add funds of {0} 万元</source>
         <translation>新增到位资金 {0} 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="293" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="293"/>
         <source>Delete funds of {0}</source>
         <translation>删除 {0} 的到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="199" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="199"/>
         <source>&amp;Add tranche</source>
         <translation>新增一笔(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="53" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="53"/>
         <source>万元</source>
         <extracomment>Columns of the tranche table that the code sets apart.</extracomment>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="229" />
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="229"/>
         <source>Funds in place {total} 万元 / contract {contract} 万元 (rate {rate})</source>
         <translation>到位资金 {total} 万元 / 合同投资额 {contract} 万元（到位率 {rate}）</translation>
     </message>
@@ -2969,47 +2974,47 @@ A merge cannot be undone.</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="61" />
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="61"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="62" />
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="62"/>
         <source>Save the visit (Ctrl+Enter)</source>
         <translation>保存走访记录（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="63" />
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="63"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="96" />
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="96"/>
         <source>New visit</source>
         <translation>新建走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="98" />
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="98"/>
         <source>Edit visit — {org}</source>
         <translation>编辑走访 — {org}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="121" />
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="121"/>
         <source>Draft restored: this entry was not saved last time.</source>
         <translation>已恢复草稿：上次录入的内容尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="122" />
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="122"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="163" />
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="163"/>
         <source>New visit to {org}</source>
         <translation>新建走访：{org}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="164" />
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="164"/>
         <source>Edit of the visit to {org}</source>
         <translation>编辑走访：{org}</translation>
     </message>
@@ -3017,132 +3022,132 @@ A merge cannot be undone.</source>
 <context>
     <name>VisitFields</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="119" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="119"/>
         <source>What was discussed, what was agreed</source>
         <translation>洽谈内容及达成的共识</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="123" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="123"/>
         <source>&amp;Follow up on</source>
         <translation>需跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="126" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="126"/>
         <source>Open a &amp;lead from this visit</source>
         <translation>由此走访新建线索(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="128" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="128"/>
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="133" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="133"/>
         <source>Not stated</source>
         <translation>未明确</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="134" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="134"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="135" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="135"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="136" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="136"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="137" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="137"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="142" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="142"/>
         <source>Kind of visit</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="143" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="143"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="144" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="144"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="145" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="145"/>
         <source>Intent</source>
         <translation>意向程度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="146" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="146"/>
         <source>Next follow-up date</source>
         <translation>下次跟进日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="147" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="147"/>
         <source>Project</source>
         <translation>关联项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="148" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="148"/>
         <source>Name of the new lead</source>
         <translation>新线索名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="160" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="160"/>
         <source>&amp;Organization</source>
         <translation>走访对象(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="161" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="161"/>
         <source>&amp;Visitors</source>
         <translation>走访人员(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="162" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="162"/>
         <source>&amp;Kind</source>
         <translation>走访方式(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="163" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="163"/>
         <source>&amp;Date</source>
         <translation>走访日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="164" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="164"/>
         <source>&amp;Contacts met</source>
         <translation>会见联系人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="165" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="165"/>
         <source>&amp;Summary</source>
         <translation>走访情况(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="166" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="166"/>
         <source>&amp;Intent</source>
         <translation>意向程度(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="171" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="171"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="172" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="172"/>
         <source>&amp;Project</source>
         <translation>关联项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="242" />
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="242"/>
         <source>No project</source>
         <translation>不关联项目</translation>
     </message>
@@ -3150,107 +3155,107 @@ A merge cannot be undone.</source>
 <context>
     <name>VisitFilterBar</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="58" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="58"/>
         <source>Date range</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="59" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="59"/>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="60" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="60"/>
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="61" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="61"/>
         <source>Member</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="62" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="62"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="63" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="63"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="64" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="64"/>
         <source>Organization kind</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="81" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="81"/>
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="82" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="82"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="83" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="83"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="84" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="84"/>
         <source>Dispatch period</source>
         <translation>驻点期间</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="85" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="85"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="90" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="90"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="91" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="91"/>
         <source>Associations</source>
         <translation>商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="92" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="92"/>
         <source>Parks</source>
         <translation>园区</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="93" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="93"/>
         <source>Intermediaries</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="94" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="94"/>
         <source>Government</source>
         <translation>政府部门</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="96" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="96"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="104" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="104"/>
         <source>All members</source>
         <translation>全部队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="105" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="105"/>
         <source>All groups</source>
         <translation>全部工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="106" />
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="106"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
@@ -3258,27 +3263,27 @@ A merge cannot be undone.</source>
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="134" />
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="134"/>
         <source>Choose the organization from the list, or create it.</source>
         <translation>请从列表中选择单位，或新建单位。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="135" />
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="135"/>
         <source>Which organization was visited?</source>
         <translation>走访的是哪个单位？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="138" />
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="138"/>
         <source>Check at least one visitor.</source>
         <translation>请至少勾选一名走访人员。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="143" />
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="143"/>
         <source>The next follow-up cannot be before the visit.</source>
         <translation>下次跟进日期不能早于走访日期。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="148" />
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="148"/>
         <source>Name the new lead (the project).</source>
         <translation>请填写新线索（项目）的名称。</translation>
     </message>
@@ -3286,65 +3291,65 @@ A merge cannot be undone.</source>
 <context>
     <name>VisitLogView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="83" />
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="83"/>
         <source>Search organization, summary, pinyin initials or credit code</source>
         <extracomment>Column widths: room for a typical value (and for the header with its sort arrow).</extracomment>
         <translation>搜索单位、走访情况、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="85" />
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="85"/>
         <source>Search visits</source>
         <translation>搜索走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="88" />
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="287" />
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="88"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="287"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="95" />
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="95"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="105" />
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="105"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="204" />
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="204"/>
         <source>Delete the visit to {org} on {date}?</source>
         <translation>确定删除 {date} 对{org}的走访吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="207" />
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="213" />
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="207"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="213"/>
         <source>Delete visit</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="236" />
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="236"/>
         <source>No visits</source>
         <translation>暂无走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="238" />
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="238"/>
         <source>1 visit</source>
         <translation>共 1 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="240" />
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="240"/>
         <source>{count} visits</source>
         <translation>共 {count} 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="280" />
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="280"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="282" />
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="282"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
@@ -3352,63 +3357,63 @@ A merge cannot be undone.</source>
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="48" />
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="48"/>
         <source>Strong</source>
-        <extracomment>The visit's id (uuid.UUID). The visited organization's id (uuid.UUID). The whole row snapshot (VisitListRow). The sort key of each sortable column; visitors and summary do not sort.</extracomment>
+        <extracomment>The visit&apos;s id (uuid.UUID). The visited organization&apos;s id (uuid.UUID). The whole row snapshot (VisitListRow). The sort key of each sortable column; visitors and summary do not sort.</extracomment>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="49" />
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="49"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="50" />
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="50"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="51" />
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="51"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="165" />
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="165"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="166" />
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="166"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="167" />
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="167"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="168" />
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="168"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="169" />
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="169"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="170" />
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="170"/>
         <source>Intent</source>
         <translation>意向</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="171" />
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="171"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="172" />
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="172"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
@@ -3416,29 +3421,29 @@ A merge cannot be undone.</source>
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="29" />
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="29"/>
         <source>Welcome to FieldLog</source>
         <translation>欢迎使用驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="32" />
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="32"/>
         <source>FieldLog is an offline logbook for investment-promotion teams dispatched to another city.
 It records visits to enterprises and associations, follows leads to signed projects and funds in place, and writes the weekly return.</source>
         <translation>FieldLog 是面向异地驻点招商工作队的离线工作日志，用于记录对企业和商协会的走访，跟踪线索直至项目签约、资金到位，并生成周报。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="40" />
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="42" />
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="40"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="42"/>
         <source>Load the demo dispatch</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="44" />
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="44"/>
         <source>Set up my team…</source>
         <translation>设置我的工作队…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="49" />
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="49"/>
         <source>Set up your team to start logging visits, or look around in the demo dispatch first (it goes into this database; use a separate one for real work).</source>
         <translation>设置工作队后即可开始记录走访；也可以先载入演示数据看看（演示数据会写入当前数据库，正式工作请另用一个数据库）。</translation>
     </message>
@@ -3446,17 +3451,17 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>app</name>
     <message>
-        <location filename="../../fieldlog/app.py" line="85" />
+        <location filename="../../fieldlog/app.py" line="85"/>
         <source>FieldLog cannot open the database {location}.</source>
         <translation>无法打开数据库：{location}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="88" />
+        <location filename="../../fieldlog/app.py" line="88"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="93" />
+        <location filename="../../fieldlog/app.py" line="93"/>
         <source>Nothing was changed. Open another database with --db, or choose another file.</source>
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
@@ -3464,58 +3469,58 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>chainMap</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="38" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="38"/>
         <source>Upstream</source>
         <extracomment>Status → (tile background, border, badge colour). The badge word says the same as the colour.</extracomment>
         <translation>上游</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="39" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="39"/>
         <source>Midstream</source>
         <translation>中游</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="40" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="40"/>
         <source>Downstream</source>
         <translation>下游</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="58" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="58"/>
         <source>GAP — to fill</source>
         <translation>待补链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="59" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="59"/>
         <source>In talks</source>
         <translation>在谈</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="60" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="60"/>
         <source>Signed</source>
         <translation>签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="73" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="73"/>
         <source>Organizations %1 · visited %2</source>
         <translation>走访对象 %1 · 已走访 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="76" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="76"/>
         <source>Open projects %1 · planned %2 万元</source>
         <translation>在谈项目 %1 · 计划投资 %2 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="79" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="79"/>
         <source>No open project</source>
         <translation>无在谈项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="81" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="81"/>
         <source>Signed %1 · contract %2 万元 · funds %3 万元</source>
         <translation>签约 %1 · 合同 %2 万元 · 到位 %3 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="85" />
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="85"/>
         <source>No signed project</source>
         <translation>无签约项目</translation>
     </message>
@@ -3523,7 +3528,7 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../fieldlog/ui/operations.py" line="60" />
+        <location filename="../../fieldlog/ui/operations.py" line="60"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
@@ -3531,48 +3536,48 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>stages</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="22" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="22"/>
         <source>Lead</source>
         <extracomment>The mime type a dragged card carries; the data is the project id.</extracomment>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="23" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="23"/>
         <source>Negotiating</source>
         <translation>在谈</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="24" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="24"/>
         <source>Inspected</source>
         <translation>考察</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="25" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="25"/>
         <source>Signed</source>
         <translation>签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="26" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="26"/>
         <source>Registered</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="27" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="27"/>
         <source>Started</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="28" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="28"/>
         <source>Producing</source>
         <translation>投产</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="29" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="29"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="30" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="30"/>
         <source>Dropped</source>
         <translation>终止</translation>
     </message>
@@ -3580,12 +3585,12 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>tasks</name>
     <message>
-        <location filename="../../fieldlog/ui/tasks.py" line="36" />
+        <location filename="../../fieldlog/ui/tasks.py" line="36"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/tasks.py" line="88" />
+        <location filename="../../fieldlog/ui/tasks.py" line="88"/>
         <source>{file} could not be written: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>

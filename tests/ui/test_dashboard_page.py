@@ -187,3 +187,13 @@ def test_targets_set_in_the_dialog_show_on_the_page(qtbot, page: DashboardPage, 
     assert page.targets.item(before, 1).text() == f"County: {county}"
     undo_stack().undo()
     assert page.targets.rowCount() == before
+
+
+def test_a_past_dispatch_shows_its_targets_as_at_its_end(qtbot, demo: Database) -> None:
+    later = DashboardPage(demo, today=date(2026, 11, 28))
+    qtbot.addWidget(later)
+    at_end = dashboard.targets_progress(demo, today=TODAY)
+    assert at_end and later.targets.rowCount() == len(at_end)
+    assert "2020-04-22" in later.targets_title.text()
+    later.picker.findChild(QPushButton, "period_week").click()
+    assert later.targets.rowCount() == 0  # no target runs in 2026

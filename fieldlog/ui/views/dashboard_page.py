@@ -140,10 +140,16 @@ class DashboardPage(QScrollArea):
         return names[kind], caption
 
     def _show_targets(self, today: date) -> None:
-        rows = dashboard.targets_progress(self.db, today=today)
-        self.targets_title.setText(
-            self.tr("<b>Targets</b> running on {day}").format(day=today.isoformat())
-        )
+        # A period that ended (a past dispatch) shows its targets as they stood at its end.
+        day = self.period.end if self.period.end is not None and self.period.end < today else today
+        rows = dashboard.targets_progress(self.db, today=day)
+        if day == today:
+            title = self.tr("<b>Targets</b> running on {day}").format(day=day.isoformat())
+        else:
+            title = self.tr("<b>Targets</b> as at {day}, the end of the period").format(
+                day=day.isoformat()
+            )
+        self.targets_title.setText(title)
         self.targets_note.setText(
             self.tr(
                 "No target runs on this day; the team leader sets targets with the Targets button."
