@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable
 
 from fieldlog.cli.excel_commands import EXCEL_HANDLERS
+from fieldlog.cli.sync_commands import SYNC_HANDLERS
 from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_EN, LABELS_ZH, METRICS, Stats
 from fieldlog.domain.money import format_yi
 from fieldlog.store.database import Database
@@ -97,4 +98,5 @@ HANDLERS: dict[str, Handler] = {
     "check": _check,
     "stats": _stats,
     **EXCEL_HANDLERS,
+    **SYNC_HANDLERS,
 }

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from fieldlog import __version__
+from fieldlog.cli.sync_commands import add_sync_commands
 from fieldlog.domain.period import IsoWeek, Period, parse_date
 
 
@@ -118,4 +119,5 @@ def build_parser() -> argparse.ArgumentParser:
     _simple(commands, late)
     _imports(commands, late)
     _exports(commands, late)
+    add_sync_commands(commands, late)
     return parser

@@ -2,15 +2,24 @@
 
 Runs inside the flush, in the same transaction as the change, so no service can forget it and a
 change is never stored without the metadata sync needs (SPEC §3.1, §6).
+
+A field's stamp is ``[hlc, node]``, or ``[hlc, node, seen]`` once the field has been written
+before: ``seen`` maps node ids to the newest stamp of that node's writes to this field that the
+writer had in its history when it wrote (the stamp it replaced and everything that one had
+seen). Sync compares stamps to pick the last writer, and `seen` to tell a plain successor
+(the writer knew the value it replaced) from a concurrent edit (it did not), which is a conflict.
+Sync writes merged rows with Core statements, which this listener never sees, so a merged row
+keeps the stamps it arrived with.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import event, insert, inspect, select, update
-from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from fieldlog.domain import hlc
 from fieldlog.store.models import META_COLUMNS, LocalState, Replicated
@@ -38,22 +47,76 @@ def write_state(session: Session, key: str, value: str) -> None:
 
 #: Session.info key of the clock and change counter drawn in the current transaction.
 COUNTERS_INFO = "fieldlog_counters"
+#: Session.info key of the wall clock (a callable returning milliseconds since the epoch).
+CLOCK_INFO = "fieldlog_clock"
+
+WallClock = Callable[[], int]
 
 
-def _advance_counters(session: Session) -> tuple[int, int]:
-    """Draw the next clock stamp and change number.
+def system_clock_ms() -> int:
+    """This machine's wall clock in milliseconds since the epoch."""
+    return time.time_ns() // 1_000_000
 
-    Read from local_state at the first change of a transaction, then kept in the session and
+
+def now_ms(session: Session) -> int:
+    """The wall clock the session's stamps are drawn from (the system clock unless replaced)."""
+    clock: WallClock = session.info.get(CLOCK_INFO, system_clock_ms)
+    return clock()
+
+
+def use_clock(sessions: sessionmaker[Session], clock: WallClock) -> None:
+    """Draw the stamps of every later session from `clock` (simulated laptops in tests)."""
+    info = dict(sessions.kw.get("info") or {})
+    info[CLOCK_INFO] = clock
+    sessions.configure(info=info)
+
+
+def _counters(session: Session) -> list[int]:
+    """The clock and change counter of this transaction: [hlc, seq].
+
+    Read from local_state at the first use in a transaction, then kept in the session and
     written back once before commit. Safe because a write transaction holds the database's write
     lock from its start (BEGIN IMMEDIATE), so no other process can move them meanwhile.
     """
-    counters = session.info.get(COUNTERS_INFO)
+    counters: list[int] | None = session.info.get(COUNTERS_INFO)
     if counters is None:
         counters = [int(read_state(session, HLC_KEY) or 0), int(read_state(session, SEQ_KEY) or 0)]
         session.info[COUNTERS_INFO] = counters
-    counters[0] = hlc.tick(counters[0], time.time_ns() // 1_000_000)
+    return counters
+
+
+def _advance_counters(session: Session) -> tuple[int, int]:
+    """Draw the next clock stamp and change number."""
+    counters = _counters(session)
+    counters[0] = hlc.tick(counters[0], now_ms(session))
     counters[1] += 1
     return counters[0], counters[1]
+
+
+def receive_stamp(session: Session, remote: int) -> int:
+    """Move this database's clock past a stamp received from elsewhere; returns the clock."""
+    counters = _counters(session)
+    counters[0] = hlc.receive(counters[0], remote, now_ms(session))
+    return counters[0]
+
+
+def draw_change_number(session: Session) -> int:
+    """A change number for writes made outside the ORM (a sync import), saved at commit."""
+    counters = _counters(session)
+    counters[1] += 1
+    return counters[1]
+
+
+def next_stamp(previous: list[Any] | None, stamp: int, node: str) -> list[Any]:
+    """The field stamp of a write at (stamp, node) replacing a field stamped `previous`."""
+    if not previous:
+        return [stamp, node]
+    if previous[0] == stamp and previous[1] == node:
+        return list(previous)
+    seen: dict[str, int] = dict(previous[2]) if len(previous) > 2 else {}
+    if previous[0] and seen.get(previous[1], -1) < previous[0]:
+        seen[previous[1]] = previous[0]
+    return [stamp, node, seen] if seen else [stamp, node]
 
 
 @event.listens_for(Session, "before_commit")
@@ -87,7 +150,7 @@ def _changed_columns(obj: Replicated) -> list[str]:
 def _stamp(obj: Replicated, fields: list[str], node: str, stamp: int, seq: int) -> None:
     stamps: dict[str, Any] = dict(obj.field_stamps or {})
     for name in fields:
-        stamps[name] = [stamp, node]
+        stamps[name] = next_stamp(stamps.get(name), stamp, node)
     obj.field_stamps = stamps
     obj.node_id = node
     obj.hlc = stamp

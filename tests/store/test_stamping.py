@@ -27,7 +27,8 @@ def test_an_edit_restamps_only_the_changed_fields(db: Database) -> None:
     after = fetch(db, Member, member_id)
     assert after.hlc > before.hlc
     assert after.local_seq > before.local_seq
-    assert after.field_stamps["county_id"] == [after.hlc, db.node_id]
+    # The edit remembers the stamp it replaced, so sync can tell a successor from a conflict.
+    assert after.field_stamps["county_id"] == [after.hlc, db.node_id, {db.node_id: before.hlc}]
     assert after.field_stamps["name"] == before.field_stamps["name"]
 
 

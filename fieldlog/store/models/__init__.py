@@ -2,6 +2,12 @@
 
 from fieldlog.store.models.base import META_COLUMNS, Base, LocalState, Replicated
 from fieldlog.store.models.org import Contact, OrgAlias, Organization, OrgTag
+from fieldlog.store.models.sync_state import (
+    AppliedPackage,
+    DuplicateCandidate,
+    SyncConflict,
+    SyncPeer,
+)
 from fieldlog.store.models.team import CatalogItem, Chain, ChainLink, Member, Team, WorkGroup
 from fieldlog.store.models.work import (
     FundsTranche,
@@ -37,11 +43,13 @@ REPLICATED_MODELS: tuple[type[Replicated], ...] = (
 __all__ = [
     "META_COLUMNS",
     "REPLICATED_MODELS",
+    "AppliedPackage",
     "Base",
     "CatalogItem",
     "Chain",
     "ChainLink",
     "Contact",
+    "DuplicateCandidate",
     "FundsTranche",
     "LocalState",
     "Member",
@@ -51,6 +59,8 @@ __all__ = [
     "Project",
     "Replicated",
     "StageEvent",
+    "SyncConflict",
+    "SyncPeer",
     "Target",
     "Team",
     "Visit",

@@ -1,0 +1,145 @@
+"""Time importing a whole team's packages: 24 laptops with 5,000 visits each, into one database.
+
+    python bench/sync_import.py [--laptops 24] [--visits 5000] [--shared-codes 20] [--keep DIR]
+
+Each laptop is its own database (its own node) with its own member, 100 organizations — of
+which `--shared-codes` carry credit codes every laptop also has, so the import merges those
+duplicates too — and `--visits` visits with their visitor rows. Each exports an ordinary
+incremental package (default scrypt cost). Then one fresh database imports all of them in
+one `import_packages` call; that call is timed (with its phases) and printed as one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import shutil
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from fieldlog.domain.credit_code import make_credit_code
+from fieldlog.domain.ids import new_id, pair_id
+from fieldlog.domain.text import name_key
+from fieldlog.services import sync
+from fieldlog.services.maintenance import digest
+from fieldlog.services.workspace import open_workspace
+from fieldlog.store.database import Database, open_database
+from fieldlog.store.models import CatalogItem, Member, Organization, Visit, VisitVisitor
+
+PASSPHRASE = "基准测试 team passphrase"
+ORGS_PER_LAPTOP = 100
+
+
+def _build(db: Database, who: str, visits: int, shared_codes: int) -> None:
+    with db.begin() as session:
+        kind = session.execute(
+            select(CatalogItem.id).where(CatalogItem.kind == "visit_kind").limit(1)
+        ).scalar_one()
+        member = Member(id=new_id(), name=who)
+        targets = []
+        for n in range(ORGS_PER_LAPTOP):
+            shared = n < shared_codes
+            name = f"共享企业{n}有限公司" if shared else f"{who}走访的第{n}家企业有限公司"
+            code = make_credit_code(f"91440300MA5D{n:05d}") if shared else None
+            targets.append(
+                Organization(
+                    id=new_id(),
+                    name=name,
+                    name_key=name_key(name),
+                    kind="enterprise",
+                    credit_code=code,
+                )
+            )
+        session.add_all([member, *targets])
+        for n in range(visits):
+            visit = Visit(
+                id=new_id(),
+                visited_on=date(2020, 3, 23) + timedelta(days=n % 30),
+                org_id=targets[n % ORGS_PER_LAPTOP].id,
+                kind_id=kind,
+                summary=f"{who}第{n}次走访：洽谈物流仓储合作，对方有意向来铜仁考察。",
+                intent="中",
+            )
+            link = VisitVisitor(id=pair_id(visit.id, member.id), visit_id=visit.id)
+            link.member_id = member.id
+            session.add_all([visit, link])
+
+
+def _laptop(template: Path, folder: Path, index: int, visits: int, shared: int) -> Path:
+    path = folder / f"laptop{index:02d}.db"
+    shutil.copy(template, path)  # a copied file takes a node id of its own
+    db = open_database(str(path))
+    try:
+        sync.set_passphrase(db, PASSPHRASE)
+        _build(db, f"队员{index:02d}", visits, shared)
+        out = folder / f"laptop{index:02d}.fieldsync"
+        sync.export_package(db, out)
+        return out
+    finally:
+        db.close()
+
+
+def run(laptops: int, visits: int, shared: int, folder: Path) -> dict[str, object]:
+    template = folder / "template.db"
+    open_workspace(str(template)).close()
+    started = time.perf_counter()
+    packages = [_laptop(template, folder, i, visits, shared) for i in range(laptops)]
+    built = time.perf_counter() - started
+    target = open_workspace(str(folder / "leader.db"))
+    sync.set_passphrase(target, PASSPHRASE)
+    marks: dict[str, float] = {}
+
+    def progress(stage: str, _done: int, _total: int) -> None:
+        marks.setdefault(stage, time.perf_counter())
+
+    started = time.perf_counter()
+    report = sync.import_packages(target, packages, progress=progress)
+    seconds = time.perf_counter() - started
+    order = ["verify", "backup", "apply", "dedupe", "check", "commit"]
+    phases = {
+        stage: round(marks[after] - marks[stage], 2)
+        for stage, after in itertools.pairwise(order)
+        if stage in marks and after in marks
+    }
+    phases["commit"] = round(started + seconds - marks["commit"], 2)
+    summary = report.as_dict()
+    result = {
+        "laptops": laptops,
+        "visits": laptops * visits,
+        "rows": sum(p.rows for p in report.packages),
+        "package_mb": round(sum(p.stat().st_size for p in packages) / 1e6, 1),
+        "import_seconds": round(seconds, 2),
+        "phases": phases,
+        "new": summary["new"],
+        "duplicates_merged": summary["duplicates_merged"],
+        "references_moved": summary["references_moved"],
+        "build_seconds": round(built, 1),
+        "digest": digest(target)[:16],
+    }
+    target.close()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--laptops", type=int, default=24)
+    parser.add_argument("--visits", type=int, default=5_000)
+    parser.add_argument("--shared-codes", type=int, default=20)
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    args = parser.parse_args()
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        result = run(args.laptops, args.visits, args.shared_codes, args.keep)
+    else:
+        with tempfile.TemporaryDirectory(prefix="fieldlog-bench-") as folder:
+            result = run(args.laptops, args.visits, args.shared_codes, Path(folder))
+    print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

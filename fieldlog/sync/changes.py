@@ -1,0 +1,201 @@
+"""The payload of a package: a header line, then one line per changed row.
+
+Export picks rows by the local change counter (``local_seq``), never by the clock: a change
+this laptop received late got a new number when it was applied, so it is forwarded too.
+Import reads the payload twice: before the database is touched, to check its shape (every line
+a record of a known table with an id of its own, counts as the manifest says); then inside the
+import's transaction, decoding every field and applying it — a bad value there rolls the whole
+import back. Only one package's rows are in memory at a time.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldlog.sync.errors import PackageError
+from fieldlog.sync.manifest import Manifest
+from fieldlog.sync.rows import SPECS, TableSpec, decode_row, encode_row, encode_value
+
+MAX_LINE = 4 * 1024 * 1024
+MAX_NAME = 100
+
+
+@dataclass(frozen=True)
+class Header:
+    """Who sent a package (inside the encryption): member name, when, names of other nodes."""
+
+    member: str
+    made_at: datetime | None
+    nodes: dict[str, str]
+
+
+@dataclass
+class Contents:
+    """What checking a payload found: header, rows per table, newest stamp per node."""
+
+    header: Header
+    counts: dict[str, int] = field(default_factory=dict)
+    newest: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> int:
+        """Rows in all tables."""
+        return sum(self.counts.values())
+
+    @property
+    def max_stamp(self) -> int:
+        """The newest stamp anywhere in the package (0 when empty)."""
+        return max(self.newest.values(), default=0)
+
+
+def changed_rows(session: Session, since: int | None) -> Iterator[dict[str, Any]]:
+    """The travelling form of every row changed after change number `since` (all if None)."""
+    for spec in SPECS.values():
+        table = spec.table
+        query = select(*(table.c[key] for key in spec.columns)).order_by(table.c.id)
+        if since is not None:
+            query = query.where(table.c.local_seq > since)
+        for row in session.execute(query).mappings():
+            yield encode_row(spec, row)
+
+
+def build_payload(header: Header, rows: Iterator[dict[str, Any]]) -> tuple[bytes, dict[str, int]]:
+    """The payload bytes and the row counts per table."""
+    out = io.BytesIO()
+    head = {
+        "member": header.member,
+        "made_at": encode_value(header.made_at),
+        "nodes": header.nodes,
+    }
+    out.write(json.dumps({"header": head}, ensure_ascii=False).encode("utf-8") + b"\n")
+    counts: dict[str, int] = {}
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        out.write(b"\n")
+        counts[row["table"]] = counts.get(row["table"], 0) + 1
+    return out.getvalue(), counts
+
+
+def _name(value: Any) -> str:
+    if not isinstance(value, str) or len(value) > MAX_NAME:
+        raise ValueError("member name expected")
+    return value
+
+
+def _header(line: str) -> Header:
+    data = json.loads(line)
+    head = data["header"]
+    made_at = head.get("made_at")
+    nodes = head.get("nodes", {})
+    if not isinstance(nodes, dict) or len(nodes) > 10_000:
+        raise ValueError("node names expected")
+    when = datetime.fromisoformat(made_at) if isinstance(made_at, str) else None
+    return Header(
+        member=_name(head.get("member", "")),
+        made_at=when if when is not None and when.tzinfo is not None else None,
+        nodes={_name(node)[:32]: _name(name) for node, name in nodes.items()},
+    )
+
+
+def _lines(plaintext: bytes) -> Iterator[tuple[int, str]]:
+    try:
+        text = plaintext.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("the changes are not UTF-8 text") from None
+    # Split on "\n" only: text values may hold U+2028 and other line separators.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE:
+            raise ValueError(f"line {number} is longer than {MAX_LINE:,} characters")
+        if line.strip():
+            yield number, line
+
+
+def read_rows(
+    plaintext: bytes, label: str
+) -> tuple[Header, Iterator[tuple[TableSpec, dict[str, Any]]]]:
+    """The header and an iterator over the decoded rows; PackageError for a bad line."""
+    lines = _lines(plaintext)
+    try:
+        _number, first = next(lines)
+        header = _header(first)
+    except (StopIteration, ValueError, KeyError, TypeError, AttributeError):
+        raise PackageError(f"{label} has no valid header line") from None
+
+    def rows() -> Iterator[tuple[TableSpec, dict[str, Any]]]:
+        number = 1
+        try:
+            for position, line in lines:
+                number = position
+                yield decode_row(json.loads(line))
+        except (ValueError, TypeError, RecursionError) as exc:
+            raise PackageError(f"{label}, line {number}: {str(exc)[:160]}") from None
+
+    return header, rows()
+
+
+_CANONICAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _note_stamp(newest: dict[str, int], stamp: Any) -> None:
+    if isinstance(stamp, list) and len(stamp) >= 2:
+        hlc, node = stamp[0], stamp[1]
+        if type(hlc) is int and isinstance(node, str) and hlc > newest.get(node, -1):
+            newest[node] = hlc
+
+
+def _scan_line(record: Any, contents: Contents, seen: set[tuple[str, str]]) -> None:
+    if not isinstance(record, dict):
+        raise ValueError("a record must be a JSON object")
+    table, row_id = record.get("table"), record.get("id")
+    if not isinstance(table, str) or table not in SPECS:
+        raise ValueError(f"unknown table {str(table)[:40]!r}")
+    if not isinstance(row_id, str) or not _CANONICAL_ID.fullmatch(row_id):
+        raise ValueError(f"{table} record without a valid id")
+    if (table, row_id) in seen:
+        raise ValueError(f"{table} {row_id} appears twice")
+    seen.add((table, row_id))
+    contents.counts[table] = contents.counts.get(table, 0) + 1
+    stamps = record.get("field_stamps")
+    for stamp in stamps.values() if isinstance(stamps, dict) else ():
+        _note_stamp(contents.newest, stamp)
+    _note_stamp(contents.newest, [record.get("hlc"), record.get("node_id")])
+
+
+def check_contents(plaintext: bytes, manifest: Manifest, label: str) -> Contents:
+    """Check the shape of every line: tables, ids (each once), counts against the manifest.
+
+    Field values are checked one by one when the rows are decoded to be applied, inside the
+    import's transaction, so a bad value still leaves the database as it was.
+    """
+    lines = _lines(plaintext)
+    try:
+        _number, first = next(lines)
+        contents = Contents(header=_header(first))
+    except (StopIteration, ValueError, KeyError, TypeError, AttributeError):
+        raise PackageError(f"{label} has no valid header line") from None
+    seen: set[tuple[str, str]] = set()
+    number = 1
+    try:
+        for position, line in lines:
+            number = position
+            _scan_line(json.loads(line), contents, seen)
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise PackageError(f"{label}, line {number}: {str(exc)[:160]}") from None
+    listed = {table: count for table, count in manifest.counts.items() if count}
+    if listed != contents.counts:
+        tables = sorted(set(listed) | set(contents.counts))
+        table = next(t for t in tables if listed.get(t, 0) != contents.counts.get(t, 0))
+        raise PackageError(
+            f"{label}: the manifest does not match the contents ({table}: "
+            f"{listed.get(table, 0)} listed, {contents.counts.get(table, 0)} found)"
+        )
+    return contents

@@ -1,0 +1,166 @@
+"""Organizations created twice with one credit code become one, the same way on every laptop.
+
+After a package is merged, live organizations sharing a valid credit code are merged into the
+one with the smallest id (UUIDv7 ids sort by creation time, so the earliest): the kept record
+fills its empty fields from the other, the other is tombstoned and an alias (id fixed by the
+pair) maps it to the kept one. Then everything still pointing at a merged-away organization —
+visits, projects, contacts, tags, other aliases, including rows that arrive later — is moved to
+the organization its aliases lead to. All of it through derived writes (`derived.py`), so two
+laptops doing the same merge write identical rows.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fieldlog.domain.credit_code import is_valid_credit_code, normalize_credit_code
+from fieldlog.domain.ids import pair_id
+from fieldlog.sync.derived import DerivedWriter
+from fieldlog.sync.rows import SPECS, RowLike, TableSpec
+
+ORG, ALIAS, TAG = SPECS["organization"], SPECS["org_alias"], SPECS["org_tag"]
+#: Text fields the kept organization takes from the merged one when its own is empty.
+FILLABLE = ("region", "address", "phone", "notes")
+#: Columns that name an organization and follow it when it is merged away.
+REFERENCES: tuple[tuple[TableSpec, str], ...] = (
+    (SPECS["visit"], "org_id"),
+    (SPECS["project"], "investor_id"),
+    (SPECS["contact"], "org_id"),
+    (ALIAS, "org_id"),
+)
+CHUNK = 500
+
+
+def _columns(spec: TableSpec) -> list[Any]:
+    return [spec.table.c[key] for key in spec.columns]
+
+
+def _row(session: Session, spec: TableSpec, row_id: uuid.UUID) -> RowLike | None:
+    query = select(*_columns(spec)).where(spec.table.c.id == row_id)
+    return session.execute(query).mappings().first()
+
+
+def _fills(keep: RowLike, other: RowLike) -> dict[str, Any]:
+    fills = {name: other[name] for name in FILLABLE if not keep[name] and other[name]}
+    if other["is_target"] and not keep["is_target"]:
+        fills["is_target"] = True
+    if keep["chain_id"] is None and other["chain_id"] is not None:
+        fills["chain_id"], fills["link_id"] = other["chain_id"], other["link_id"]
+    elif keep["link_id"] is None and other["link_id"] and other["chain_id"] == keep["chain_id"]:
+        fills["link_id"] = other["link_id"]
+    return fills
+
+
+def _merge_pair(
+    session: Session, writer: DerivedWriter, keep_id: uuid.UUID, other_id: uuid.UUID
+) -> None:
+    keep, other = _row(session, ORG, keep_id), _row(session, ORG, other_id)
+    assert keep is not None and other is not None
+    base = max(keep["hlc"], other["hlc"])
+    fills = _fills(keep, other)
+    if fills:
+        writer.update(ORG, keep, fills, base)
+    writer.update(ORG, other, {"deleted": True}, base)
+    alias_id = pair_id(other_id, keep_id)
+    if _row(session, ALIAS, alias_id) is None:
+        writer.create(ALIAS, alias_id, {"alias_id": other_id, "org_id": keep_id}, base)
+
+
+def merge_same_codes(session: Session, writer: DerivedWriter) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """Merge live organizations that share a valid credit code; returns (kept, merged) pairs."""
+    table = ORG.table
+    live = table.c.deleted.is_(False)
+    codes = session.execute(
+        select(table.c.credit_code)
+        .where(live, table.c.credit_code.is_not(None))
+        .group_by(table.c.credit_code)
+        .having(func.count() > 1)
+    ).scalars()
+    valid = sorted(c for c in codes if is_valid_credit_code(c) and normalize_credit_code(c) == c)
+    merged = []
+    for code in valid:
+        query = select(table.c.id).where(live, table.c.credit_code == code).order_by(table.c.id)
+        keep_id, *others = sorted(session.execute(query).scalars())
+        for other_id in others:
+            _merge_pair(session, writer, keep_id, other_id)
+            merged.append((keep_id, other_id))
+    return merged
+
+
+def _alias_targets(session: Session) -> dict[uuid.UUID, tuple[uuid.UUID, int]]:
+    """Merged-away (tombstoned) organization → (the organization it means, alias stamp)."""
+    alias, org = ALIAS.table, ORG.table
+    query = (
+        select(alias.c.alias_id, alias.c.org_id, alias.c.hlc)
+        .join(org, org.c.id == alias.c.alias_id)
+        .where(alias.c.deleted.is_(False), org.c.deleted.is_(True))
+    )
+    targets: dict[uuid.UUID, tuple[uuid.UUID, int]] = {}
+    # Merged into two organizations at once (two people on two laptops): the smaller id wins.
+    for alias_id, org_id, stamp in sorted(session.execute(query)):
+        targets.setdefault(alias_id, (org_id, stamp))
+    return targets
+
+
+def _resolve(targets: dict[uuid.UUID, tuple[uuid.UUID, int]], start: uuid.UUID) -> uuid.UUID | None:
+    seen, current = {start}, start
+    while current in targets:
+        current = targets[current][0]
+        if current in seen:
+            return None  # merged into each other: leave the references alone
+        seen.add(current)
+    return current
+
+
+def _chunks(ids: list[uuid.UUID]) -> Iterator[list[uuid.UUID]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def _repoint_column(
+    session: Session, writer: DerivedWriter, spec: TableSpec, column: str, targets: Any
+) -> int:
+    moved = 0
+    for chunk in _chunks(sorted(targets)):
+        query = select(*_columns(spec)).where(spec.table.c[column].in_(chunk))
+        for row in session.execute(query).mappings().all():
+            target = _resolve(targets, row[column])
+            if target is None or target == row[column] or row.get("alias_id") == target:
+                continue
+            writer.update_later(spec, row, {column: target}, targets[row[column]][1])
+            moved += 1
+    writer.flush()
+    return moved
+
+
+def _move_tags(session: Session, writer: DerivedWriter, targets: Any) -> int:
+    moved = 0
+    table = TAG.table
+    for chunk in _chunks(sorted(targets)):
+        query = select(*_columns(TAG)).where(table.c.org_id.in_(chunk), table.c.deleted.is_(False))
+        for row in session.execute(query).mappings().all():
+            target = _resolve(targets, row["org_id"])
+            if target is None:
+                continue
+            base = targets[row["org_id"]][1]
+            kept_id = pair_id(target, row["tag_id"])
+            if _row(session, TAG, kept_id) is None:
+                writer.create(TAG, kept_id, {"org_id": target, "tag_id": row["tag_id"]}, base)
+            writer.update_later(TAG, row, {"deleted": True}, base)
+            moved += 1
+    writer.flush()
+    return moved
+
+
+def follow_aliases(session: Session, writer: DerivedWriter) -> int:
+    """Move every reference to a merged-away organization to the one it now means."""
+    targets = _alias_targets(session)
+    if not targets:
+        return 0
+    moved = sum(_repoint_column(session, writer, s, c, targets) for s, c in REFERENCES)
+    return moved + _move_tags(session, writer, targets)

@@ -1,0 +1,230 @@
+"""The package file (`*.fieldsync`): a ZIP of a clear manifest and an encrypted payload.
+
+``manifest.json`` holds the format version, package id, sender node, schema revision, row
+counts per table, the scrypt parameters and salt, the AES-GCM nonce, a key check and the
+SHA-256 and size of the payload. ``changes.jsonl.enc`` is AES-256-GCM over the zlib-compressed
+changes (one JSON line each, after a header line naming the sender), with the manifest as
+associated data, so a changed manifest is detected too. Everything personal is inside the
+encrypted part.
+
+Opening checks everything in order — a real ZIP, only the two expected members with plain
+names, sane sizes (no ZIP bomb), a valid manifest, a schema this FieldLog knows, the hash,
+the passphrase, the authenticity — before anything is handed to the merge.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import uuid
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fieldlog.store import migrate
+from fieldlog.sync import crypto
+from fieldlog.sync.errors import PackageError
+from fieldlog.sync.manifest import Manifest, authenticated_bytes, parse_manifest
+
+SUFFIX = ".fieldsync"
+MANIFEST = "manifest.json"
+PAYLOAD = "changes.jsonl.enc"
+MAX_PACKAGE_BYTES = 1024**3
+#: Most bytes the changes may unpack to (about a million rows).
+MAX_CHANGES_BYTES = 2 * 1024**3
+MAX_MANIFEST_BYTES = 64 * 1024
+#: A payload is encrypted (incompressible); a member that inflates more than this is a bomb.
+MAX_RATIO = 20
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    KeyError,
+    IndexError,
+)
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A verified and decrypted package: its manifest and the changes (JSON lines).
+
+    `packed` is the authenticated, still compressed changes: small enough to keep until the
+    package is applied, so applying needs neither the file nor the passphrase again.
+    """
+
+    manifest: Manifest
+    plaintext: bytes
+    packed: bytes
+
+
+def write_package(
+    path: Path,
+    *,
+    package: dict[str, Any],
+    plaintext: bytes,
+    passphrase: str,
+    kdf: crypto.KdfParams,
+) -> None:
+    """Encrypt `plaintext` and write the package to `path` (through a temporary file).
+
+    `package` holds the manifest's package fields (id, sender, schema, full, counts); the key
+    derivation and cipher fields are added here.
+    """
+    salt, nonce = crypto.new_salt(), crypto.new_nonce()
+    keys = crypto.derive_keys(passphrase, salt, kdf)
+    manifest: dict[str, Any] = {
+        "format": "fieldlog-sync",
+        "version": 1,
+        "package": {
+            **package,
+            "compression": "zlib",
+            "kdf": {"name": "scrypt", "n": kdf.n, "r": kdf.r, "p": kdf.p, "salt": salt.hex()},
+            "cipher": {"name": "AES-256-GCM", "nonce": nonce.hex()},
+            "key_check": keys.check,
+        },
+    }
+    # Compressed before encryption (ciphertext does not compress); no secret is mixed with
+    # attacker-chosen text here, so compression leaks nothing.
+    packed = zlib.compress(plaintext, 6)
+    ciphertext = crypto.seal(keys, nonce, packed, authenticated_bytes(manifest))
+    manifest["members"] = {
+        PAYLOAD: {"sha256": hashlib.sha256(ciphertext).hexdigest(), "size": len(ciphertext)}
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".fieldsync-", dir=path.parent)
+    os.close(handle)
+    try:
+        with zipfile.ZipFile(temporary, "w") as archive:
+            text = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+            archive.writestr(MANIFEST, text, compress_type=zipfile.ZIP_DEFLATED)
+            archive.writestr(PAYLOAD, ciphertext, compress_type=zipfile.ZIP_STORED)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    # mkstemp makes the file private; a package is shared like any file the user saves.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def inflate(packed: bytes, label: str) -> bytes:
+    """The changes of an opened package, unpacked (refused beyond MAX_CHANGES_BYTES)."""
+    inflater = zlib.decompressobj()
+    try:
+        plaintext = inflater.decompress(packed, MAX_CHANGES_BYTES)
+    except zlib.error:
+        raise PackageError(f"{label} is damaged: its changes cannot be unpacked") from None
+    if inflater.unconsumed_tail or not inflater.eof:
+        raise PackageError(
+            f"{label} unpacks to more than {MAX_CHANGES_BYTES:,} bytes of changes (or is "
+            "damaged); it was not imported"
+        )
+    return plaintext
+
+
+def _check_members(label: str, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
+    names = [info.filename for info in infos]
+    for name in names:
+        if name in (MANIFEST, PAYLOAD):
+            continue
+        shown = name[:60]
+        parts = name.replace("\\", "/").split("/")
+        if name.startswith(("/", "\\")) or ".." in parts or ":" in name:
+            raise PackageError(
+                f"{label} contains a file outside the package folder ({shown!r}); "
+                "it is not a FieldLog package and was not imported"
+            )
+        raise PackageError(f"{label} is not a FieldLog sync package (it holds {shown!r})")
+    if sorted(names) != sorted({MANIFEST, PAYLOAD}):
+        raise PackageError(f"{label} is incomplete: it lacks {MANIFEST} or {PAYLOAD}")
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise PackageError(f"{label} holds a password-protected ZIP member; not a package")
+        limit = MAX_MANIFEST_BYTES if info.filename == MANIFEST else MAX_PACKAGE_BYTES
+        inflates = info.file_size > max(info.compress_size, 1) * MAX_RATIO
+        if info.file_size > limit or (inflates and info.file_size > 1024 * 1024):
+            raise PackageError(
+                f"{label} unpacks to {info.file_size:,} bytes from {info.compress_size:,} "
+                "(a ZIP bomb?); it was not imported"
+            )
+    return {info.filename: info for info in infos}
+
+
+def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, label: str) -> bytes:
+    with archive.open(info) as member:
+        data = member.read(limit + 1)
+    if len(data) > limit or len(data) != info.file_size:
+        raise PackageError(f"{label} is damaged: {info.filename} is not the size it claims")
+    return data
+
+
+def read_members(path: Path) -> tuple[bytes, bytes]:
+    """The manifest and payload bytes of a package file, after the ZIP sanity checks."""
+    label = path.name
+    if not path.is_file():
+        raise PackageError(f"{path} does not exist or is not a file")
+    size = path.stat().st_size
+    if size > MAX_PACKAGE_BYTES:
+        raise PackageError(f"{label} is {size:,} bytes, too large for a sync package")
+    with path.open("rb") as handle:
+        start = handle.read(4)
+    if start != b"PK\x03\x04":
+        raise PackageError(f"{label} is not a FieldLog sync package (not a ZIP file)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = _check_members(label, archive.infolist())
+            manifest = _read(archive, members[MANIFEST], MAX_MANIFEST_BYTES, label)
+            payload = _read(archive, members[PAYLOAD], MAX_PACKAGE_BYTES, label)
+    except PackageError:
+        raise
+    except _ZIP_ERRORS as exc:
+        reason = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
+        raise PackageError(f"{label} is damaged or incomplete ({reason})") from None
+    return manifest, payload
+
+
+def open_package(path: Path, passphrase: str) -> Opened:
+    """Read, check and decrypt a package; PackageError (one sentence) for anything wrong."""
+    label = path.name
+    raw_manifest, payload = read_members(path)
+    manifest = parse_manifest(raw_manifest, label)
+    revision = manifest.schema_revision
+    if not migrate.is_known(revision):
+        raise PackageError(
+            f"{label} was made by a newer FieldLog (schema {revision}); "
+            "update FieldLog on this laptop to import it"
+        )
+    digest = hashlib.sha256(payload).hexdigest()
+    if digest != manifest.payload_sha256 or len(payload) != manifest.payload_size:
+        raise PackageError(f"{label} is damaged: its contents do not match the manifest's hash")
+    keys = crypto.derive_keys(passphrase, manifest.salt, manifest.kdf)
+    crypto.check_key(keys, manifest.key_check)
+    packed = crypto.unseal(keys, manifest.nonce, payload, manifest.authenticated)
+    return Opened(manifest=manifest, plaintext=inflate(packed, label), packed=packed)
+
+
+def new_package_fields(
+    *, package_id: uuid.UUID, sender_node: str, full: bool, counts: dict[str, int]
+) -> dict[str, Any]:
+    """The package fields of a new manifest (the schema revision is this FieldLog's)."""
+    return {
+        "id": str(package_id),
+        "sender_node": sender_node,
+        "schema_revision": migrate.head_revision(),
+        "full": full,
+        "counts": counts,
+    }

@@ -1,0 +1,259 @@
+"""Records as they travel: one JSON object per replicated row, checked field by field.
+
+A row carries its table, id, every content field, ``deleted``, ``created_at``, ``updated_at``,
+``hlc``, ``node_id`` and ``field_stamps`` — never ``local_seq``, which is this laptop's own.
+Values are JSON: UUIDs as strings, dates and times in ISO 8601, integers, booleans, text.
+Decoding refuses anything the column could not hold, so nothing odd reaches the database.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, Integer, String, Table, Uuid
+from sqlalchemy.sql.schema import Column
+
+from fieldlog.domain import hlc
+from fieldlog.store.models import REPLICATED_MODELS
+from fieldlog.store.models.base import LOCAL_COLUMNS, META_COLUMNS
+from fieldlog.store.types import UtcDateTime
+
+#: Longest text any column may bring: the services allow 20,000 characters of notes (some go
+#: into String columns, which SQLite does not limit), so this only stops absurd values.
+MAX_TEXT = 100_000
+#: No stamp may lie beyond 2200-01-01: such a clock is broken, and its stamps would carry
+#: every later edit of the team past it.
+MAX_STAMP = hlc.pack(7_258_118_400_000)
+#: Most nodes a field's history may name (a team has a few dozen laptops).
+MAX_SEEN = 1_000
+MAX_NODE = 32
+INT_LIMIT = 2**63
+
+Decoder = Callable[[Any], Any]
+#: A database row by column key (SQLAlchemy's RowMapping or a plain dict).
+RowLike = Mapping[Any, Any]
+
+
+@dataclass(frozen=True, eq=False)
+class TableSpec:
+    """How the rows of one replicated table travel and merge.
+
+    ``fields`` are merged one by one (last writer wins): ``deleted`` and the content columns.
+    ``columns`` are everything a package carries.
+    """
+
+    name: str
+    table: Table
+    fields: tuple[str, ...]
+    columns: tuple[str, ...]
+    decoders: Mapping[str, Decoder]
+    defaults: Mapping[str, Any]
+
+
+def _text(limit: int) -> Decoder:
+    def decode(value: Any) -> str:
+        if not isinstance(value, str):
+            raise ValueError("text expected")
+        if len(value) > limit:
+            raise ValueError(f"text of {len(value):,} characters, at most {limit:,}")
+        return value
+
+    return decode
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= INT_LIMIT:
+        raise ValueError("whole number expected")
+    return value
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("true or false expected")
+    return value
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    if not isinstance(value, str) or len(value) > 40:
+        raise ValueError("id expected")
+    return uuid.UUID(value)
+
+
+def _date(value: Any) -> date:
+    if not isinstance(value, str) or len(value) != 10:
+        raise ValueError("date YYYY-MM-DD expected")
+    return date.fromisoformat(value)
+
+
+def _timestamp(value: Any) -> datetime:
+    if not isinstance(value, str) or len(value) > 40:
+        raise ValueError("time expected")
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError("time without a time zone")
+    return moment.astimezone(UTC)
+
+
+def _node(value: Any) -> str:
+    if not isinstance(value, str) or len(value) > MAX_NODE or not value.isascii():
+        raise ValueError("node id expected")
+    return value
+
+
+def decode_stamp(value: Any) -> list[Any]:
+    """A field stamp [hlc, node] or [hlc, node, {node: hlc}], checked."""
+    if type(value) is list and len(value) == 2:  # the common case, checked quickly
+        hlc_value, node = value
+        quick = type(hlc_value) is int and 0 <= hlc_value <= MAX_STAMP
+        if quick and type(node) is str and len(node) <= MAX_NODE:
+            return value
+    if not isinstance(value, list) or len(value) not in (2, 3):
+        raise ValueError("field stamp expected")
+    stamp: list[Any] = [_integer(value[0]), _node(value[1])]
+    if not 0 <= stamp[0] <= MAX_STAMP:
+        raise ValueError(f"a change stamped {_when(stamp[0])}: the sender's clock is wrong")
+    if len(value) == 3:
+        seen = value[2]
+        if not isinstance(seen, dict) or len(seen) > MAX_SEEN:
+            raise ValueError("field history expected")
+        stamp.append({_node(node): _integer(hlc) for node, hlc in seen.items()})
+    return stamp
+
+
+def _when(stamp: int) -> str:
+    return (
+        "before 1970" if stamp < 0 else f"in the year {1970 + hlc.wall_ms(stamp) // 31_557_600_000}"
+    )
+
+
+def _row_stamp(value: Any) -> int:
+    stamp = _integer(value)
+    if not 0 <= stamp <= MAX_STAMP:
+        raise ValueError(f"a change stamped {_when(stamp)}: the sender's clock is wrong")
+    return stamp
+
+
+def _stamps(fields: tuple[str, ...]) -> Decoder:
+    allowed = frozenset(fields)
+
+    def decode(value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise ValueError("field stamps expected")
+        unknown = set(value) - allowed
+        if unknown:
+            raise ValueError(f"a stamp for an unknown field {sorted(unknown)[0]!r}")
+        return {name: decode_stamp(stamp) for name, stamp in value.items()}
+
+    return decode
+
+
+def _plain_decoder(column: Column[Any]) -> Decoder:
+    kind = column.type
+    if isinstance(kind, UtcDateTime):
+        return _timestamp
+    if isinstance(kind, Uuid):
+        return _uuid
+    if isinstance(kind, Boolean):
+        return _boolean
+    if isinstance(kind, Date):
+        return _date
+    if isinstance(kind, Integer):
+        return _integer
+    if isinstance(kind, String):  # Text too
+        return _text(MAX_TEXT)
+    raise TypeError(f"no decoder for {column.table.name}.{column.key} ({kind})")
+
+
+def _decoder(column: Column[Any], fields: tuple[str, ...]) -> Decoder:
+    if isinstance(column.type, JSON):
+        return _stamps(fields)
+    if column.key == "node_id":
+        return _node
+    if column.key == "hlc":
+        return _row_stamp
+    plain = _plain_decoder(column)
+    if not column.nullable:
+        return plain
+    return lambda value: None if value is None else plain(value)
+
+
+def _spec(table: Table) -> TableSpec:
+    content = sorted(c.key for c in table.columns if c.key not in META_COLUMNS)
+    fields = ("deleted", *content)
+    columns = tuple(c.key for c in table.columns if c.key not in LOCAL_COLUMNS)
+    defaults = {}
+    for column in table.columns:
+        value = getattr(column.default, "arg", None)
+        if column.key in content and value is not None and not callable(value):
+            defaults[column.key] = value
+    return TableSpec(
+        name=table.name,
+        table=table,
+        fields=fields,
+        columns=columns,
+        decoders={c.key: _decoder(c, fields) for c in table.columns if c.key in columns},
+        defaults=defaults,
+    )
+
+
+#: Every replicated table, in an order where references point backwards.
+SPECS: dict[str, TableSpec] = {
+    model.__tablename__: _spec(model.__table__)  # type: ignore[attr-defined]
+    for model in REPLICATED_MODELS
+}
+
+
+def encode_value(value: Any) -> Any:
+    """A column value as JSON: UUIDs as strings, dates and times in ISO 8601."""
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def canonical(value: Any) -> str:
+    """A value as a string that sorts the same on every laptop (a tie-breaker for merges)."""
+    return json.dumps(encode_value(value), ensure_ascii=False, sort_keys=True)
+
+
+def encode_row(spec: TableSpec, row: RowLike) -> dict[str, Any]:
+    """The travelling form of a database row."""
+    encoded = {"table": spec.name}
+    encoded.update({key: encode_value(row[key]) for key in spec.columns})
+    return encoded
+
+
+#: Columns a row must carry whatever the schema revision it was written by.
+REQUIRED = ("id", "created_at", "updated_at", "node_id", "hlc", "deleted", "field_stamps")
+
+
+def decode_row(record: Any) -> tuple[TableSpec, dict[str, Any]]:
+    """A travelling row checked and turned into column values; ValueError says what is wrong."""
+    if not isinstance(record, dict):
+        raise ValueError("a record must be a JSON object")
+    spec = SPECS.get(record.get("table"))  # type: ignore[arg-type]
+    if spec is None:
+        raise ValueError(f"unknown table {str(record.get('table'))[:40]!r}")
+    unknown = set(record) - {"table", *spec.columns}
+    if unknown:
+        raise ValueError(f"unknown field {sorted(unknown)[0][:40]!r} in {spec.name}")
+    missing = [key for key in REQUIRED if key not in record]
+    if missing:
+        raise ValueError(f"{spec.name} record without {missing[0]}")
+    row: dict[str, Any] = {}
+    for key, value in record.items():
+        if key == "table":
+            continue
+        try:
+            row[key] = spec.decoders[key](value)
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"{spec.name}.{key}: {exc}") from None
+    return spec, row
