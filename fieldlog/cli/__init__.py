@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from fieldlog.cli.commands import HANDLERS
+from fieldlog.cli.maintenance_commands import FILE_HANDLERS
 from fieldlog.cli.parser import build_parser
 from fieldlog.store.database import DatabaseError
 from fieldlog.store.location import resolve_location
@@ -32,8 +33,11 @@ def _open_window(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from fieldlog.services.workspace import open_workspace
 
+    location = resolve_location(args.db)
+    if args.handler in FILE_HANDLERS:
+        return FILE_HANDLERS[args.handler](location, args)
     handler = HANDLERS[args.handler]
-    db = open_workspace(resolve_location(args.db))
+    db = open_workspace(location)
     try:
         return handler(db, args)
     finally:

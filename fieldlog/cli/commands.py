@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable
 
 from fieldlog.cli.excel_commands import EXCEL_HANDLERS
+from fieldlog.cli.maintenance_commands import MAINTENANCE_HANDLERS
 from fieldlog.cli.sync_commands import SYNC_HANDLERS
 from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_EN, LABELS_ZH, METRICS, Stats
 from fieldlog.domain.money import format_yi
@@ -70,18 +71,6 @@ def _digest(db: Database, _args: argparse.Namespace) -> int:
     return 0
 
 
-def _check(db: Database, _args: argparse.Namespace) -> int:
-    from fieldlog.services.maintenance import check
-
-    report = check(db)
-    for table, count in report.live.items():
-        print(f"{table:<16} {count:>9} live {report.tombstoned[table]:>7} deleted")
-    for problem in report.problems:
-        print(f"PROBLEM: {problem}")
-    print("ok" if report.ok else f"{len(report.problems)} problem(s) found")
-    return 0 if report.ok else 1
-
-
 def _stats(db: Database, args: argparse.Namespace) -> int:
     from fieldlog.services.stats import compute
 
@@ -95,8 +84,8 @@ HANDLERS: dict[str, Handler] = {
     "init": _init,
     "demo": _demo,
     "digest": _digest,
-    "check": _check,
     "stats": _stats,
     **EXCEL_HANDLERS,
+    **MAINTENANCE_HANDLERS,
     **SYNC_HANDLERS,
 }

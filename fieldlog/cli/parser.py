@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from fieldlog import __version__
+from fieldlog.cli.maintenance_commands import add_maintenance_commands
 from fieldlog.cli.sync_commands import add_sync_commands
 from fieldlog.domain.period import IsoWeek, Period, parse_date
 
@@ -66,7 +67,6 @@ def _simple(commands: argparse._SubParsersAction, late: argparse.ArgumentParser)
         ("init", "create or upgrade the database"),
         ("demo", "load the demo dispatch into an empty database"),
         ("digest", "SHA-256 of the replicated data"),
-        ("check", "integrity and foreign-key checks"),
     ):
         commands.add_parser(name, parents=[late], help=text).set_defaults(handler=name)
     stats = commands.add_parser("stats", parents=[late], help="the figures of a period")
@@ -120,4 +120,5 @@ def build_parser() -> argparse.ArgumentParser:
     _imports(commands, late)
     _exports(commands, late)
     add_sync_commands(commands, late)
+    add_maintenance_commands(commands, late)
     return parser

@@ -39,12 +39,16 @@ def add_sync_commands(commands: argparse._SubParsersAction, late: argparse.Argum
     ).set_defaults(handler="team_passphrase")
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _sync_export(db: Database, args: argparse.Namespace) -> int:
     from fieldlog.services.sync import export_package
 
     report = export_package(db, args.output, full=args.full)
     what = "everything" if report.full else "changes not sent before"
-    print(f"{report.path}: {report.rows} records ({what})")
+    print(f"{report.path}: {_count(report.rows, 'record')} ({what})")
     return 0
 
 
@@ -61,9 +65,9 @@ def _sync_import(db: Database, args: argparse.Namespace) -> int:
             print(f"{package.file}: from {sender}, already imported before; skipped")
             continue
         print(
-            f"{package.file}: from {sender}, {package.rows} records: {package.new} new, "
+            f"{package.file}: from {sender}, {_count(package.rows, 'record')}: {package.new} new, "
             f"{package.updated} updated, {package.unchanged} unchanged, "
-            f"{package.conflicts} conflicts"
+            f"{_count(package.conflicts, 'conflict')}"
         )
     if report.duplicates_merged or report.duplicate_candidates:
         print(

@@ -14,6 +14,7 @@ def digest(db: Database) -> str:
 
 
 def check(db: Database) -> HealthReport:
-    """SQLite's integrity and foreign-key checks plus record counts."""
+    """SQLite's integrity and foreign-key checks, orphan, tombstone, stamp and clock checks,
+    and record counts (`store.health`)."""
     with db.read() as session:
         return check_health(session)

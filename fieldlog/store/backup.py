@@ -1,10 +1,47 @@
-"""Copies of a SQLite database taken with the online backup API (consistent while in use)."""
+"""Copies of a SQLite database taken with the online backup API (consistent while in use),
+the backup folder's naming scheme, and the file checks and swap that restoring one needs.
+
+Backups of `x.db` live in `x-backups/` beside it, named `x-<UTC stamp>-<reason>.db`; a copy is
+written under a temporary name and renamed, so a crash never leaves a half-written backup that
+looks like a good one.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
+import shutil
 import sqlite3
+import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+from fieldlog.store import migrate
+from fieldlog.store.engine import APPLICATION_ID
+from fieldlog.store.stamping import HLC_KEY as CLOCK_KEY
+from fieldlog.store.stamping import NODE_KEY
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
+#: local_state keys that tie a file to one node (the second is database.NODE_HOME_KEY, which
+#: imports this module); a restored file must not keep them.
+NODE_KEYS = (NODE_KEY, "node_home")
+
+
+class BackupError(ValueError):
+    """A backup or restore that was refused; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One file in the backup folder: where, when (aware UTC), how big (bytes), and why."""
+
+    path: Path
+    taken_at: datetime
+    size: int
+    reason: str
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -12,20 +49,221 @@ def backup_folder(db_path: Path) -> Path:
     return db_path.with_name(f"{db_path.stem}-backups")
 
 
-def backup_file(db_path: Path, dest: Path) -> Path:
-    """Copy the database at `db_path` to `dest` page by page; returns `dest`."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    target = sqlite3.connect(dest)
+def _name_pattern(db_path: Path) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(db_path.stem)}-(\d{{8}}T\d{{12}}Z)-([a-z0-9-]+)\.db")
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """The backups in the database's backup folder, newest first (other files are ignored)."""
+    folder, pattern = backup_folder(db_path), _name_pattern(db_path)
+    found = []
+    for path in folder.iterdir() if folder.is_dir() else ():
+        match = pattern.fullmatch(path.name)
+        if match is None or not path.is_file():
+            continue
+        taken = datetime.strptime(match[1], STAMP_FORMAT).replace(tzinfo=UTC)
+        found.append(BackupInfo(path, taken, path.stat().st_size, match[2]))
+    return sorted(found, key=lambda info: (info.taken_at, info.path.name), reverse=True)
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "posix":  # Windows cannot open a folder; its rename is durable enough
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _copy_pages(source_path: Path, dest: Path) -> None:
+    """Online backup of `source_path` into the new file `dest`, left in rollback-journal mode."""
+    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
     try:
-        source.backup(target)
+        target = sqlite3.connect(dest)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
     finally:
-        target.close()
         source.close()
+
+
+def _temporary(dest: Path, what: str) -> Path:
+    return dest.with_name(f".{dest.name}.{what}-{uuid.uuid4().hex[:8]}.tmp")
+
+
+def backup_file(db_path: Path, dest: Path) -> Path:
+    """Copy the database at `db_path` to `dest` (page by page, then renamed); returns `dest`."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    temporary = _temporary(dest, "backup")
+    try:
+        _copy_pages(db_path, temporary)
+        _fsync(temporary)
+        os.replace(temporary, dest)
+    finally:
+        temporary.unlink(missing_ok=True)
+    _fsync_folder(dest.parent)
     return dest
 
 
-def automatic_backup(db_path: Path, reason: str) -> Path:
-    """A timestamped backup before something risky (a migration, an import)."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+def automatic_backup(db_path: Path, reason: str, now: datetime | None = None) -> Path:
+    """A timestamped backup into the backup folder (before a migration, an import, daily …)."""
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
     return backup_file(db_path, backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}.db")
+
+
+def is_fieldlog_file(path: Path) -> bool:
+    """Whether `path` starts like a SQLite file carrying FieldLog's application id."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return False
+    return header[:16] == SQLITE_MAGIC and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+
+
+def _refuse_unless_fieldlog(path: Path) -> None:
+    if not path.exists():
+        raise BackupError(f"{path} does not exist")
+    if not path.is_file():
+        raise BackupError(f"{path} is not a file")
+    if path.stat().st_size == 0:
+        raise BackupError(f"{path} is empty, not a FieldLog backup")
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if header[:16] != SQLITE_MAGIC:
+        raise BackupError(f"{path} is not a FieldLog database")
+    if len(header) < 100 or int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise BackupError(f"{path} is not a FieldLog database (a database of another program?)")
+
+
+def _inspect(con: sqlite3.Connection) -> str:
+    if [row[0] for row in con.execute("PRAGMA integrity_check")] != ["ok"]:
+        raise BackupError("is damaged (integrity check failed)")
+    if con.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        raise BackupError("is damaged (records point at missing records)")
+    try:
+        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError:
+        revision = None
+    if revision is None:
+        raise BackupError("holds no FieldLog schema")
+    if not migrate.is_known(revision[0]):
+        raise BackupError(f"was written by a newer FieldLog (schema {revision[0]})")
+    return str(revision[0])
+
+
+def check_database_file(path: Path) -> str:
+    """Check that `path` is a sound FieldLog database this version can open; its revision.
+
+    Read-only: SQLite header and application id, integrity_check, foreign_key_check and a known
+    schema revision (an older one is fine: it is upgraded when opened). Raises BackupError.
+    """
+    _refuse_unless_fieldlog(path)
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return _inspect(con)
+        finally:
+            con.close()
+    except BackupError as exc:
+        raise BackupError(f"{path} {exc}; nothing was changed") from exc
+    except sqlite3.Error as exc:
+        raise BackupError(
+            f"{path} cannot be read as a database ({exc}); nothing was changed"
+        ) from exc
+
+
+def read_clock(path: Path) -> int:
+    """The clock stored in a database's local_state; 0 when absent or unreadable."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute(
+                "SELECT value FROM local_state WHERE key = ?", (CLOCK_KEY,)
+            ).fetchone()
+        finally:
+            con.close()
+        return int(row[0]) if row else 0
+    except (sqlite3.Error, ValueError):
+        return 0
+
+
+def _forget_node(path: Path, clock: int) -> None:
+    """Drop the copy's node identity and move its clock to at least `clock`."""
+    con = sqlite3.connect(path)
+    try:
+        with con:
+            con.executemany("DELETE FROM local_state WHERE key = ?", [(k,) for k in NODE_KEYS])
+            row = con.execute(
+                "SELECT value FROM local_state WHERE key = ?", (CLOCK_KEY,)
+            ).fetchone()
+            value = str(max(clock, int(row[0]) if row else 0))
+            con.execute("DELETE FROM local_state WHERE key = ?", (CLOCK_KEY,))
+            con.execute("INSERT INTO local_state (key, value) VALUES (?, ?)", (CLOCK_KEY, value))
+    finally:
+        con.close()
+
+
+def keep_current(db_path: Path, reason: str, now: datetime | None = None) -> Path | None:
+    """Back up the current file before it is replaced; a damaged one is copied byte for byte."""
+    if not db_path.exists():
+        return None
+    try:
+        return automatic_backup(db_path, reason, now)
+    except sqlite3.Error:
+        stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
+        dest = backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}-damaged.db"
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(db_path, dest)
+        return dest
+
+
+def release_database(db_path: Path) -> None:
+    """Fold the WAL into the file and leave WAL mode, which succeeds only when nobody else has
+    the database open; refuse otherwise. A damaged file is left as it is."""
+    try:
+        con = sqlite3.connect(db_path, timeout=2)
+        try:
+            mode = con.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            mode = "wal"
+        else:
+            return
+    except sqlite3.DatabaseError:
+        return
+    if str(mode).lower() != "delete":
+        raise BackupError(
+            f"{db_path} is in use by another FieldLog (the window?); close it and try again"
+        )
+
+
+def replace_database(db_path: Path, source: Path, clock: int) -> None:
+    """Make `db_path` a copy of `source` with no node identity and a clock of at least `clock`.
+
+    The copy is made beside the database, synced to disk and renamed over it, so the database
+    is at every moment either the old file or the whole new one.
+    """
+    temporary = _temporary(db_path, "restore")
+    try:
+        _copy_pages(source, temporary)
+        _forget_node(temporary, clock)
+        _fsync(temporary)
+        if db_path.exists():
+            release_database(db_path)
+        os.replace(temporary, db_path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    for suffix in ("-wal", "-shm", "-journal"):  # stale companions of the old file
+        with contextlib.suppress(FileNotFoundError):
+            db_path.with_name(db_path.name + suffix).unlink()
+    _fsync_folder(db_path.parent)

@@ -1,35 +1,142 @@
-"""Database health: SQLite's own checks plus FieldLog's sanity checks (`fieldlog check`)."""
+"""Database health: SQLite's own checks plus FieldLog's sanity checks (`fieldlog check`).
+
+Every check is a set query (counts, never row by row in Python), so `check` stays quick on a
+large database; the sync import runs the same checks inside its transaction before committing.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import ColumnElement, Select, Table, and_, case, exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from fieldlog.store.models import REPLICATED_MODELS
+from fieldlog.store.models import REPLICATED_MODELS, OrgAlias, Organization
+from fieldlog.store.stamping import COUNTERS_INFO, HLC_KEY, read_state
+
+#: Columns that name an organization; a live row must not name a merged-away one.
+ORG_REFERENCES = (
+    ("visit", "org_id"),
+    ("project", "investor_id"),
+    ("contact", "org_id"),
+    ("org_tag", "org_id"),
+    ("org_alias", "org_id"),
+)
 
 
 @dataclass
 class HealthReport:
-    """What `check` found: problems (empty when healthy) and record counts per table."""
+    """What `check` found: problems (empty when healthy), notes, record counts per table."""
 
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     live: dict[str, int] = field(default_factory=dict)
     tombstoned: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        """True when no problem was found."""
+        """True when no problem was found (notes are not problems)."""
         return not self.problems
+
+
+def _rows(count: int, table: str, verb: str) -> str:
+    """ "1 visit row points", "2 visit rows point" (verb given in the plural)."""
+    if count == 1:
+        return f"1 {table} row {'has' if verb == 'have' else verb + 's'}"
+    return f"{count} {table} rows {verb}"
 
 
 def _sqlite_checks(session: Session, report: HealthReport) -> None:
     results = [row[0] for row in session.execute(text("PRAGMA integrity_check"))]
     if results != ["ok"]:
         report.problems += [f"integrity: {line}" for line in results[:20]]
-    for table, rowid, parent, _fk in session.execute(text("PRAGMA foreign_key_check")):
-        report.problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
+    missing: Counter[tuple[str, str]] = Counter(
+        (table, parent)
+        for table, _rowid, parent, _fk in session.execute(text("PRAGMA foreign_key_check"))
+    )
+    for (table, parent), count in sorted(missing.items()):
+        report.problems.append(f"foreign key: {_rows(count, table, 'point')} to a missing {parent}")
+
+
+def _tables() -> list[Table]:
+    return [model.__table__ for model in REPLICATED_MODELS]  # type: ignore[attr-defined]
+
+
+def _counts(session: Session, report: HealthReport) -> None:
+    for table in _tables():
+        counts: dict[bool | None, int] = dict(
+            session.execute(select(table.c.deleted, func.count()).group_by(table.c.deleted)).all()
+        )
+        report.live[table.name] = counts.get(False, 0)
+        report.tombstoned[table.name] = counts.get(True, 0)
+        if counts.get(None):
+            report.problems.append(f"tombstones: {_rows(counts[None], table.name, 'have')} no flag")
+
+
+def _not_an_object(session: Session, table: Table) -> ColumnElement[bool]:
+    column = table.c.field_stamps
+    kind: ColumnElement[Any]
+    if session.get_bind().dialect.name == "sqlite":
+        kind = case((func.json_valid(column) == 1, func.json_type(column)), else_=None)
+    else:
+        kind = func.json_typeof(column)
+    return or_(column.is_(None), kind.is_(None), kind != "object")
+
+
+def _stamps(session: Session, report: HealthReport) -> None:
+    newest = 0
+    for table in _tables():
+        bad = session.execute(
+            select(func.count()).select_from(table).where(_not_an_object(session, table))
+        ).scalar_one()
+        if bad:
+            report.problems.append(
+                f"stamps: {_rows(bad, table.name, 'have')} field stamps that are not a JSON object"
+            )
+        newest = max(newest, session.execute(select(func.max(table.c.hlc))).scalar() or 0)
+    counters = session.info.get(COUNTERS_INFO)  # a clock moved in this very transaction
+    clock = max(int(read_state(session, HLC_KEY) or 0), counters[0] if counters else 0)
+    if newest > clock:
+        report.problems.append(
+            "clock: this database's clock is behind its newest record, so a change could reuse "
+            "a sync stamp"
+        )
+
+
+def _merged_away() -> Select[Any]:
+    """Organizations tombstoned by a merge: deleted, and named by a live alias."""
+    alias = OrgAlias.__table__
+    return select(Organization.id).where(
+        Organization.deleted.is_(True),
+        exists().where(alias.c.alias_id == Organization.id, alias.c.deleted.is_(False)),
+    )
+
+
+def _orphans(session: Session, report: HealthReport) -> None:
+    tables = {table.name: table for table in _tables()}
+    merged = _merged_away()
+    for name, column in ORG_REFERENCES:
+        table = tables[name]
+        live = table.c.deleted.is_(False)
+        count = session.execute(
+            select(func.count()).select_from(table).where(live, table.c[column].in_(merged))
+        ).scalar_one()
+        if count:
+            report.problems.append(
+                f"orphans: {_rows(count, name, 'point')} at a merged-away organization"
+            )
+    visit, org = tables["visit"], tables["organization"]
+    hidden = session.execute(
+        select(func.count())
+        .select_from(visit.join(org, visit.c.org_id == org.c.id))
+        .where(and_(visit.c.deleted.is_(False), org.c.deleted.is_(True)), ~org.c.id.in_(merged))
+    ).scalar_one()
+    if hidden:
+        report.notes.append(
+            f"{hidden} live visit(s) belong to deleted organizations (hidden from every count)"
+        )
 
 
 def check_health(session: Session) -> HealthReport:
@@ -37,11 +144,7 @@ def check_health(session: Session) -> HealthReport:
     report = HealthReport()
     if session.get_bind().dialect.name == "sqlite":
         _sqlite_checks(session, report)
-    for model in REPLICATED_MODELS:
-        table = model.__table__  # type: ignore[attr-defined]
-        counts: dict[bool, int] = dict(
-            session.execute(select(table.c.deleted, func.count()).group_by(table.c.deleted)).all()
-        )
-        report.live[table.name] = counts.get(False, 0)
-        report.tombstoned[table.name] = counts.get(True, 0)
+    _counts(session, report)
+    _orphans(session, report)
+    _stamps(session, report)
     return report

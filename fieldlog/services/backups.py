@@ -1,0 +1,181 @@
+"""Backups of a SQLite database: on demand, daily with rotation, the list, and restore.
+
+Rotation (`rotate_backups`) keeps, in the backup folder beside the database:
+- scheduled ("daily") backups: the newest of each of the last 7 days and the newest of each of
+  the last 8 ISO weeks (a backup can be both);
+- reason-tagged backups taken before an upgrade, import, sync import or restore: the newest 5
+  of each reason;
+- manual backups (`fieldlog backup` without -o) and files it does not recognise: all.
+Days and weeks are those of `now`'s time zone. A backup stamped after `now` is always kept.
+
+The window calls `take_daily_backup(db)` at start and then hourly: it takes a backup when there
+is none from today, then rotates. Both are quick no-ops for a server database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from fieldlog.services.errors import InvalidInput
+from fieldlog.store.backup import (
+    BackupInfo,
+    automatic_backup,
+    backup_file,
+    check_database_file,
+    is_fieldlog_file,
+    keep_current,
+    read_clock,
+    release_database,
+    replace_database,
+)
+from fieldlog.store.backup import list_backups as _list_backups
+from fieldlog.store.database import Database
+
+DAILY = "daily"
+MANUAL = "manual"
+BEFORE_RESTORE = "before-restore"
+DAYS_KEPT = 7
+WEEKS_KEPT = 8
+TAGGED_KEPT = 5
+
+__all__ = ["BackupInfo", "list_backups", "rotate_backups", "take_daily_backup"]
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """The backups of the database at `db_path`, newest first (for the backup list)."""
+    return _list_backups(db_path)
+
+
+def _newest_per(infos: Iterable[BackupInfo], key: Callable[[BackupInfo], object]) -> set[Path]:
+    """The newest backup of each bucket; `key` maps a backup to its bucket or None (skip)."""
+    chosen: dict[object, BackupInfo] = {}
+    for info in infos:
+        bucket = key(info)
+        if bucket is not None and (bucket not in chosen or info.taken_at > chosen[bucket].taken_at):
+            chosen[bucket] = info
+    return {info.path for info in chosen.values()}
+
+
+def backups_to_keep(infos: list[BackupInfo], now: datetime) -> set[Path]:
+    """The rotation policy of the module docstring, as the set of backups it keeps."""
+    zone = now.tzinfo or UTC
+    today = now.astimezone(zone).date()
+    this_week = today - timedelta(days=today.weekday())
+    first_day = today - timedelta(days=DAYS_KEPT - 1)
+    first_week = this_week - timedelta(weeks=WEEKS_KEPT - 1)
+
+    def local_day(info: BackupInfo) -> date:
+        return info.taken_at.astimezone(zone).date()
+
+    def week_start(info: BackupInfo) -> date:
+        day = info.taken_at.astimezone(zone).date()
+        return day - timedelta(days=day.weekday())
+
+    kept = {i.path for i in infos if i.taken_at > now or i.reason == MANUAL}
+    daily = [i for i in infos if i.reason == DAILY]
+    kept |= _newest_per(daily, lambda i: d if (d := local_day(i)) >= first_day else None)
+    kept |= _newest_per(daily, lambda i: w if (w := week_start(i)) >= first_week else None)
+    for reason in {i.reason for i in infos} - {DAILY, MANUAL}:
+        tagged = sorted((i for i in infos if i.reason == reason), key=lambda i: i.taken_at)
+        kept |= {i.path for i in tagged[-TAGGED_KEPT:]}
+    return kept
+
+
+def rotate_backups(db_path: Path, now: datetime) -> list[Path]:
+    """Delete the backups the policy no longer keeps; returns the deleted paths."""
+    infos = _list_backups(db_path)
+    kept = backups_to_keep(infos, now)
+    removed = [info.path for info in infos if info.path not in kept]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def take_daily_backup(db: Database, now: datetime | None = None) -> Path | None:
+    """Take today's scheduled backup unless there is one already, then rotate.
+
+    Returns the new backup, or None (one exists today, or the database is on a server).
+    Safe while the window uses the database: the SQLite online backup API copies a snapshot.
+    """
+    if db.path is None:
+        return None
+    now = now or datetime.now().astimezone()
+    today = now.date()
+    zone = now.tzinfo or UTC
+    taken = None
+    if not any(
+        i.reason == DAILY and i.taken_at.astimezone(zone).date() == today
+        for i in _list_backups(db.path)
+    ):
+        taken = automatic_backup(db.path, DAILY, now)
+    rotate_backups(db.path, now)
+    return taken
+
+
+def _sqlite_path(db: Database) -> Path:
+    if db.path is None:
+        raise InvalidInput(
+            f"{db.name} is a server database; back it up with the server's own tools (pg_dump)"
+        )
+    return db.path
+
+
+def backup_now(db: Database, dest: Path | None = None) -> Path:
+    """A backup to `dest`, or into the backup folder (kept by rotation); returns its path.
+
+    An existing `dest` is replaced only when it is a FieldLog database itself (an earlier
+    backup); any other file there is refused and left untouched.
+    """
+    path = _sqlite_path(db)
+    if dest is None:
+        return automatic_backup(path, MANUAL)
+    dest = dest.expanduser().resolve()
+    if dest == path:
+        raise InvalidInput(f"{dest} is the database itself; choose another file")
+    if dest.is_dir():
+        raise InvalidInput(f"{dest} is a folder; name a file to write the backup to")
+    if dest.exists() and dest.stat().st_size > 0 and not is_fieldlog_file(dest):
+        raise InvalidInput(f"{dest} exists and is not a FieldLog database; it was left untouched")
+    return backup_file(path, dest)
+
+
+@dataclass
+class RestoreReport:
+    """What a restore did: the database, the file restored, where the old one was kept."""
+
+    database: Path
+    source: Path
+    kept_as: Path | None
+    revision: str
+
+
+def _refuse_self(db_path: Path, source: Path) -> None:
+    names = {db_path.name + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+    same = source.parent == db_path.parent and source.name in names
+    if same or (source.exists() and db_path.exists() and source.samefile(db_path)):
+        raise InvalidInput(f"{source} is the database itself; choose a backup to restore")
+
+
+def restore_backup(db_path: Path, source: Path) -> RestoreReport:
+    """Replace the database file at `db_path` with a checked copy of `source`.
+
+    Works on paths, so it can bring back a database that no longer opens. The caller closes
+    its own connections first. Refusals (InvalidInput or BackupError, one sentence) change
+    nothing. On success the current file has been kept as a "before-restore" backup, and the
+    restored file has no node id (the next open issues a fresh one) and a clock no earlier
+    than the replaced file's, so no sync stamp is ever issued twice. An older schema is
+    upgraded by the next open.
+    """
+    db_path = db_path.expanduser().resolve()
+    source = source.expanduser().resolve()
+    _refuse_self(db_path, source)
+    revision = check_database_file(source)
+    if db_path.exists():
+        release_database(db_path)  # refuses while another connection has it open
+    clock = read_clock(db_path)
+    kept = keep_current(db_path, BEFORE_RESTORE)
+    replace_database(db_path, source, clock)
+    return RestoreReport(db_path, source, kept, revision)
