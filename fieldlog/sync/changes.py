@@ -160,14 +160,27 @@ def _scan_line(record: Any, contents: Contents, seen: set[tuple[str, str]]) -> N
         raise ValueError(f"unknown table {str(table)[:40]!r}")
     if not isinstance(row_id, str) or not _CANONICAL_ID.fullmatch(row_id):
         raise ValueError(f"{table} record without a valid id")
-    if (table, row_id) in seen:
+    key = (table, row_id)
+    if key in seen:
         raise ValueError(f"{table} {row_id} appears twice")
-    seen.add((table, row_id))
-    contents.counts[table] = contents.counts.get(table, 0) + 1
+    seen.add(key)
+    counts = contents.counts
+    counts[table] = counts.get(table, 0) + 1
+    newest = contents.newest
     stamps = record.get("field_stamps")
-    for stamp in stamps.values() if isinstance(stamps, dict) else ():
-        _note_stamp(contents.newest, stamp)
-    _note_stamp(contents.newest, [record.get("hlc"), record.get("node_id")])
+    if isinstance(stamps, dict):
+        # A row's stamps mostly repeat one [hlc, node]: a stamp equal to the last one noted
+        # (an int hlc and a str node) adds nothing.
+        last: Any = None
+        for stamp in stamps.values():
+            if stamp == last or not isinstance(stamp, list) or len(stamp) < 2:
+                continue
+            hlc, node = stamp[0], stamp[1]
+            if type(hlc) is int and isinstance(node, str):
+                last = stamp
+                if hlc > newest.get(node, -1):
+                    newest[node] = hlc
+    _note_stamp(newest, [record.get("hlc"), record.get("node_id")])
 
 
 def check_contents(plaintext: bytes, manifest: Manifest, label: str) -> Contents:

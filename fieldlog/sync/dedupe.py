@@ -34,6 +34,8 @@ REFERENCES: tuple[tuple[TableSpec, str], ...] = (
     (ALIAS, "org_id"),
 )
 CHUNK = 500
+#: The columns a derived write reads from the row it changes (see DerivedWriter._stamped).
+STAMPED = ("field_stamps", "hlc", "node_id", "updated_at")
 
 
 def _columns(spec: TableSpec) -> list[Any]:
@@ -126,8 +128,12 @@ def _repoint_column(
     session: Session, writer: DerivedWriter, spec: TableSpec, column: str, targets: Any
 ) -> int:
     moved = 0
+    table = spec.table
+    # Only what a derived write reads: the id, the reference, the row's and fields' stamps.
+    keys = dict.fromkeys(("id", column, *STAMPED, *(("alias_id",) if spec is ALIAS else ())))
+    columns = [table.c[key] for key in keys]
     for chunk in _chunks(sorted(targets)):
-        query = select(*_columns(spec)).where(spec.table.c[column].in_(chunk))
+        query = select(*columns).where(table.c[column].in_(chunk))
         for row in session.execute(query).mappings().all():
             target = _resolve(targets, row[column])
             if target is None or target == row[column] or row.get("alias_id") == target:

@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Insert, Update, bindparam, insert, select, update
+from sqlalchemy import Update, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from fieldlog.store.repositories.bulk_rows import insert_rows
 from fieldlog.sync.rows import RowLike, TableSpec, canonical
 
 CHUNK = 500
@@ -129,11 +130,6 @@ def merge_row(
 
 
 @cache
-def _insert(spec: TableSpec) -> Insert:
-    return insert(spec.table)
-
-
-@cache
 def _update(spec: TableSpec) -> Update:
     table = spec.table
     keys = [key for key in spec.columns if key != "id"] + ["local_seq"]
@@ -177,7 +173,7 @@ def _apply_chunk(
         merged = {**mine, **changes, "local_seq": seq}
         updates.append({f"b_{key}": value for key, value in merged.items()})
     if inserts:
-        session.execute(_insert(spec), inserts)
+        insert_rows(session, table, inserts)
     if updates:
         session.execute(_update(spec), updates)
     result.new, result.updated = len(inserts), len(updates)

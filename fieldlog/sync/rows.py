@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Integer, String, Table, Uuid
@@ -53,6 +54,8 @@ class TableSpec:
     columns: tuple[str, ...]
     decoders: Mapping[str, Decoder]
     defaults: Mapping[str, Any]
+    #: The keys a travelling row of this table may have ("table" and `columns`).
+    allowed: frozenset[str] = frozenset()
 
 
 def _text(limit: int) -> Decoder:
@@ -82,6 +85,17 @@ def _uuid(value: Any) -> uuid.UUID:
     if not isinstance(value, str) or len(value) > 40:
         raise ValueError("id expected")
     return uuid.UUID(value)
+
+
+#: References repeat (a package's visits name a few organizations, catalog items and members
+#: over and over), so their UUIDs are parsed once; ids of the rows themselves are all distinct.
+_parsed_reference = lru_cache(maxsize=4096)(uuid.UUID)
+
+
+def _reference(value: Any) -> uuid.UUID:
+    if not isinstance(value, str) or len(value) > 40:
+        raise ValueError("id expected")
+    return _parsed_reference(value)
 
 
 def _date(value: Any) -> date:
@@ -144,8 +158,8 @@ def _stamps(fields: tuple[str, ...]) -> Decoder:
     def decode(value: Any) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise ValueError("field stamps expected")
-        unknown = set(value) - allowed
-        if unknown:
+        if not value.keys() <= allowed:
+            unknown = set(value) - allowed
             raise ValueError(f"a stamp for an unknown field {sorted(unknown)[0]!r}")
         return {name: decode_stamp(stamp) for name, stamp in value.items()}
 
@@ -157,7 +171,7 @@ def _plain_decoder(column: Column[Any]) -> Decoder:
     if isinstance(kind, UtcDateTime):
         return _timestamp
     if isinstance(kind, Uuid):
-        return _uuid
+        return _uuid if column.primary_key else _reference
     if isinstance(kind, Boolean):
         return _boolean
     if isinstance(kind, Date):
@@ -198,6 +212,7 @@ def _spec(table: Table) -> TableSpec:
         columns=columns,
         decoders={c.key: _decoder(c, fields) for c in table.columns if c.key in columns},
         defaults=defaults,
+        allowed=frozenset({"table", *columns}),
     )
 
 
@@ -233,6 +248,7 @@ def encode_row(spec: TableSpec, row: RowLike) -> dict[str, Any]:
 
 #: Columns a row must carry whatever the schema revision it was written by.
 REQUIRED = ("id", "created_at", "updated_at", "node_id", "hlc", "deleted", "field_stamps")
+_REQUIRED = frozenset(REQUIRED)
 
 
 def decode_row(record: Any) -> tuple[TableSpec, dict[str, Any]]:
@@ -242,18 +258,20 @@ def decode_row(record: Any) -> tuple[TableSpec, dict[str, Any]]:
     spec = SPECS.get(record.get("table"))  # type: ignore[arg-type]
     if spec is None:
         raise ValueError(f"unknown table {str(record.get('table'))[:40]!r}")
-    unknown = set(record) - {"table", *spec.columns}
-    if unknown:
+    keys = record.keys()
+    if not keys <= spec.allowed:
+        unknown = set(record) - spec.allowed
         raise ValueError(f"unknown field {sorted(unknown)[0][:40]!r} in {spec.name}")
-    missing = [key for key in REQUIRED if key not in record]
-    if missing:
+    if not keys >= _REQUIRED:
+        missing = [key for key in REQUIRED if key not in record]
         raise ValueError(f"{spec.name} record without {missing[0]}")
+    decoders = spec.decoders
     row: dict[str, Any] = {}
-    for key, value in record.items():
-        if key == "table":
-            continue
-        try:
-            row[key] = spec.decoders[key](value)
-        except (ValueError, TypeError) as exc:
-            raise ValueError(f"{spec.name}.{key}: {exc}") from None
+    key = ""
+    try:
+        for key, value in record.items():
+            if key != "table":
+                row[key] = decoders[key](value)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"{spec.name}.{key}: {exc}") from None
     return spec, row
