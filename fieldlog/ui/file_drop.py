@@ -1,7 +1,9 @@
-"""Dropping Excel files onto the window opens the import dialog for each (SPEC §4.3).
+"""Dropping files onto the window: Excel files open the import dialog for each (SPEC §4.3),
+sync packages (*.fieldsync) are received together, in one import (SPEC §6).
 
-Only local files named .xlsx, .xlsm or .xls are taken; an .xls is let through so that the reader
-can say what to do with it ("save it as .xlsx") instead of the drop being silently refused.
+Only local files named .xlsx, .xlsm or .xls are taken as sheets; an .xls is let through so that
+the reader can say what to do with it ("save it as .xlsx") instead of the drop being silently
+refused.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
@@ -17,21 +19,31 @@ from fieldlog.store.database import Database
 from fieldlog.ui.dialogs.import_dialog import ImportDialog
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+PACKAGE_SUFFIXES = (".fieldsync",)
 #: How far each further dialog of one drop is moved, so that none hides another completely.
 CASCADE_PX = 32
 
 
-def excel_paths(mime: QMimeData | None) -> list[Path]:
-    """The local Excel files among what is dragged, in the order given."""
+def _local_paths(mime: QMimeData | None, suffixes: tuple[str, ...]) -> list[Path]:
     if mime is None or not mime.hasUrls():
         return []
     paths = []
     for url in mime.urls():
         if url.isLocalFile():
             path = Path(url.toLocalFile())
-            if path.suffix.lower() in EXCEL_SUFFIXES:
+            if path.suffix.lower() in suffixes:
                 paths.append(path)
     return paths
+
+
+def excel_paths(mime: QMimeData | None) -> list[Path]:
+    """The local Excel files among what is dragged, in the order given."""
+    return _local_paths(mime, EXCEL_SUFFIXES)
+
+
+def package_paths(mime: QMimeData | None) -> list[Path]:
+    """The local sync packages among what is dragged, in the order given."""
+    return _local_paths(mime, PACKAGE_SUFFIXES)
 
 
 def open_import_dialog(db: Database, path: Path, parent: QWidget | None) -> ImportDialog:
@@ -43,35 +55,48 @@ def open_import_dialog(db: Database, path: Path, parent: QWidget | None) -> Impo
 
 
 class XlsxDropFilter(QObject):
-    """Event filter that accepts dragged Excel files on a widget and opens an import for each."""
+    """Event filter that accepts dragged Excel files on a widget and opens an import for each;
+    with `receive`, dragged sync packages are handed to it, all of them in one call."""
 
     def __init__(
         self,
         db: Database,
         parent: QObject | None = None,
         open_dialog: Callable[[Database, Path, QWidget | None], QWidget] = open_import_dialog,
+        receive: Callable[[list[Path]], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self._open_dialog = open_dialog
+        self._receive = receive
+
+    def _wanted(self, mime: QMimeData | None) -> tuple[list[Path], list[Path]]:
+        """(Excel files, sync packages) of a drag; packages only when they can be received."""
+        packages = package_paths(mime) if self._receive is not None else []
+        return excel_paths(mime), packages
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             assert isinstance(event, (QDragEnterEvent, QDragMoveEvent))
-            if excel_paths(event.mimeData()):
+            if any(self._wanted(event.mimeData())):
                 event.setDropAction(Qt.DropAction.CopyAction)
                 event.accept()
                 return True
             return False
         if kind == QEvent.Type.Drop:
             assert isinstance(event, QDropEvent)
-            paths = excel_paths(event.mimeData())
-            if not paths:
+            sheets, packages = self._wanted(event.mimeData())
+            if not sheets and not packages:
                 return False
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
-            self.open_all(paths, watched if isinstance(watched, QWidget) else None)
+            if sheets:
+                self.open_all(sheets, watched if isinstance(watched, QWidget) else None)
+            if packages and self._receive is not None:
+                # After the drop returns: the file manager that dragged must not wait on us.
+                receive = self._receive
+                QTimer.singleShot(0, lambda: receive(packages))
             return True
         return super().eventFilter(watched, event)
 
@@ -87,9 +112,12 @@ class XlsxDropFilter(QObject):
         return dialogs
 
 
-def install_xlsx_drop(widget: QWidget, db: Database) -> XlsxDropFilter:
-    """Let `widget` (the main window) take dropped Excel files; returns the installed filter."""
+def install_xlsx_drop(
+    widget: QWidget, db: Database, receive: Callable[[list[Path]], object] | None = None
+) -> XlsxDropFilter:
+    """Let `widget` (the main window) take dropped Excel files, and sync packages when given
+    `receive`; returns the installed filter."""
     widget.setAcceptDrops(True)
-    drop_filter = XlsxDropFilter(db, widget)
+    drop_filter = XlsxDropFilter(db, widget, receive=receive)
     widget.installEventFilter(drop_filter)
     return drop_filter

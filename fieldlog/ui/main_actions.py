@@ -67,6 +67,8 @@ def _file_menu(window: MainWindow) -> None:
         export.addAction(_action(window, name, text, lambda w=what: window.export(w), keys))
     menu.addMenu(export)
     menu.addSeparator()
+    _sync_actions(window, menu)
+    menu.addSeparator()
     window.load_demo_action = _action(
         window,
         "loadDemoAction",
@@ -84,6 +86,46 @@ def _file_menu(window: MainWindow) -> None:
             QKeySequence.StandardKey.Quit,
         )
     )
+
+
+def _sync_actions(window: MainWindow, menu: QMenu) -> None:
+    """Send my work, Receive, and the Sync submenu (SPEC §6)."""
+    translate = QCoreApplication.translate
+    window.send_action = _action(
+        window,
+        "actionSendWork",
+        translate("MainWindow", "&Send my work…"),
+        window.sync_flow.send,
+        "Ctrl+Shift+S",
+    )
+    window.receive_action = _action(
+        window,
+        "actionReceive",
+        translate("MainWindow", "&Receive…"),
+        window.sync_flow.receive,
+        "Ctrl+Shift+R",
+    )
+    menu.addAction(window.send_action)
+    menu.addAction(window.receive_action)
+    sync = QMenu(translate("MainWindow", "S&ync"), menu)
+    sync.setObjectName("syncMenu")
+    sync.addAction(
+        _action(
+            window,
+            "actionTeamPassphrase",
+            translate("MainWindow", "Team &passphrase…"),
+            window.sync_flow.change_passphrase,
+        )
+    )
+    sync.addAction(
+        _action(
+            window,
+            "actionSyncReview",
+            translate("MainWindow", "&Overview and review"),
+            window.show_sync_page,
+        )
+    )
+    menu.addMenu(sync)
 
 
 def _edit_menu(window: MainWindow) -> None:
@@ -143,7 +185,13 @@ def build(window: MainWindow, pages: list[tuple[str, str]]) -> None:
         window.new_visit_action,
         window.import_action,
         window.findChild(QAction, "actionExportWeekly"),
+        None,
+        window.send_action,
+        window.receive_action,
     ):
+        if action is None:
+            toolbar.addSeparator()
+            continue
         action.setIconText(button_text(action.text()))
         toolbar.addAction(action)
     window.addToolBar(toolbar)

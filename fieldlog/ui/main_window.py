@@ -26,6 +26,7 @@ from fieldlog.services.stats import compute
 from fieldlog.services.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.ui import main_actions, operations
+from fieldlog.ui.dialogs.sync_flow import SyncFlow
 from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
 from fieldlog.ui.file_drop import install_xlsx_drop
 from fieldlog.ui.views.dashboard_page import DashboardPage
@@ -67,10 +68,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("FieldLog — {name}").format(name=db.name))
         self.resize(*DEFAULT_SIZE)
         self.pages: QStackedWidget | None = None
+        self.sync_flow = SyncFlow(db, self)  # Send my work, Receive, the team passphrase
+        self.sync_flow.review_requested.connect(self.show_sync_page)
         main_actions.build(self, self._page_titles())
         self.statusBar().showMessage(self.tr("Database: {name}").format(name=db.name))
         operations.changes().changes_applied.connect(self._on_changes_applied)
-        self.drop_filter = install_xlsx_drop(self, db)  # .xlsx files dropped on the window
+        # .xlsx files and sync packages dropped on the window
+        self.drop_filter = install_xlsx_drop(self, db, receive=self.sync_flow.receive)
         self._restore_geometry()
         self.refresh()
 
@@ -82,6 +86,7 @@ class MainWindow(QMainWindow):
             ("chainMapPage", self.tr("Chain map")),
             ("dashboardPage", self.tr("Dashboard")),
             ("followUpsPage", self.tr("Follow-ups")),
+            ("syncPage", self.tr("Sync")),
         ]
 
     def _first_start(self) -> bool:
@@ -108,6 +113,7 @@ class MainWindow(QMainWindow):
         from fieldlog.ui.views.follow_ups_view import FollowUpsView
         from fieldlog.ui.views.orgs_view import OrgsView
         from fieldlog.ui.views.pipeline_board import PipelineBoard
+        from fieldlog.ui.views.sync_view import SyncView
         from fieldlog.ui.views.visit_log_view import VisitLogView
 
         self.visit_log = VisitLogView(self.db)
@@ -123,6 +129,10 @@ class MainWindow(QMainWindow):
         self.follow_ups = FollowUpsView(self.db)
         self.follow_ups.open_visit_requested.connect(self.edit_visit)
         self.follow_ups.open_project_requested.connect(self.open_project)
+        self.sync_view = SyncView(self.db)
+        self.sync_view.send_requested.connect(self.sync_flow.send)
+        self.sync_view.receive_requested.connect(self.sync_flow.receive)
+        self.sync_view.passphrase_requested.connect(self.sync_flow.change_passphrase)
         self.pages = QStackedWidget(objectName="pages")
         for page in (
             self.visit_log,
@@ -131,6 +141,7 @@ class MainWindow(QMainWindow):
             self.chain_map,
             DashboardPage(self.db),
             self.follow_ups,
+            self.sync_view,
         ):
             self.pages.addWidget(page)
         self.navigation = QListWidget(objectName="navigation")
@@ -157,9 +168,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text.format(overdue=overdue, due=due))
 
     def show_page(self, index: int) -> None:
-        """Switch to a page (Ctrl+1 … Ctrl+6)."""
+        """Switch to a page (Ctrl+1 … Ctrl+7)."""
         if self.pages is not None:
             self.navigation.setCurrentRow(index)
+
+    def show_sync_page(self) -> None:
+        """The Sync page: who sent what, conflicts and look-alikes to review."""
+        if self.pages is not None:
+            self.show_page(self.pages.indexOf(self.sync_view))
 
     def show_org(self, org_id: uuid.UUID) -> None:
         """The Organizations page with one organization selected (from the chain map)."""

@@ -1082,13 +1082,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="67"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="68"/>
         <source>FieldLog — {name}</source>
         <extracomment>The user chose another language in the View menu (the app rebuilds the window).</extracomment>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="71"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="74"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
@@ -1133,117 +1133,147 @@
         <translation>走访记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="73"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="75"/>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="82"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="84"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="91"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="97"/>
+        <source>&amp;Send my work…</source>
+        <translation>发送我的工作(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="104"/>
+        <source>&amp;Receive…</source>
+        <translation>接收(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="110"/>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="116"/>
+        <source>Team &amp;passphrase…</source>
+        <translation>团队口令(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="124"/>
+        <source>&amp;Overview and review</source>
+        <translation>同步概况与审核(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="133"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="92"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="134"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="95"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="137"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="104"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="146"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="110"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="152"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="122"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="127"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="169"/>
         <source>&amp;About FieldLog</source>
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="140"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="182"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="79"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="83"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="80"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="84"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="81"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="85"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="82"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="86"/>
         <source>Chain map</source>
         <translation>产业链图谱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="83"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="87"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="84"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="88"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="156"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="89"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="167"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="190"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="206"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="201"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="217"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="221"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="237"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="227"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="243"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="244"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="260"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="246"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="262"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no visits.</source>
@@ -1252,12 +1282,12 @@ This is possible only while the database holds no visits.</source>
 仅当数据库中尚无走访记录时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="258"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="274"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="260"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="276"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -1943,6 +1973,65 @@ A merge cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="29"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="42"/>
+        <source>Team passphrase</source>
+        <translation>团队口令</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="32"/>
+        <source>Type the new team passphrase. Packages made with the old one can no longer be received here, so change it on every laptop of the team at the same time.</source>
+        <translation>请输入新的团队口令。用旧口令制作的同步包将无法在本机接收，因此请全队所有电脑同时更换。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="37"/>
+        <source>Sync packages are encrypted with the team passphrase. Type the one the team leader gave you; it is asked only once and kept on this laptop.</source>
+        <translation>同步包用团队口令加密。请输入队长告知的口令；只需输入一次，之后保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="43"/>
+        <source>Repeat the team passphrase</source>
+        <translation>再次输入团队口令</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="46"/>
+        <source>{low}–{high} characters, no spaces at the start or end; the same on every laptop of the team.</source>
+        <translation>{low}–{high} 个字符，首尾不能有空格；全队每台电脑使用同一个口令。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="75"/>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="76"/>
+        <source>&amp;Repeat:</source>
+        <translation>再输一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="88"/>
+        <source>The passphrase is too short: at least {n} characters.</source>
+        <translation>口令太短：至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="92"/>
+        <source>The passphrase is too long: at most {n} characters.</source>
+        <translation>口令太长：最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="96"/>
+        <source>The passphrase must not start or end with a space.</source>
+        <translation>口令首尾不能有空格。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="102"/>
+        <source>The two entries differ; type the passphrase again.</source>
+        <translation>两次输入不一致，请重新输入口令。</translation>
+    </message>
+</context>
+<context>
     <name>PeriodPicker</name>
     <message>
         <location filename="../../fieldlog/ui/widgets/period_picker.py" line="39"/>
@@ -2520,6 +2609,774 @@ A merge cannot be undone.</source>
         <source>Planned %1 · contract %2 万元</source>
         <extracomment>The mode last chosen, for this session only: a new board (after a language switch) keeps it, the next start shows the board again.</extracomment>
         <translation>计划 %1 · 合同 %2 万元</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflictsTable</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="30"/>
+        <source>Organization</source>
+        <extracomment>Longest value shown in a cell; the tooltip holds all of it.</extracomment>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="31"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="32"/>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="33"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="34"/>
+        <source>Member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="35"/>
+        <source>Team</source>
+        <translation>工作队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="36"/>
+        <source>Work group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="37"/>
+        <source>Funds in place</source>
+        <translation>到位资金</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="38"/>
+        <source>Stage change</source>
+        <translation>阶段变更</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="39"/>
+        <source>Target</source>
+        <translation>目标任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="48"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="49"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="50"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="51"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="52"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="53"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="54"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="55"/>
+        <source>Summary</source>
+        <translation>走访情况</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="56"/>
+        <source>Intent</source>
+        <translation>意向程度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="57"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="58"/>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="59"/>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="60"/>
+        <source>Next step</source>
+        <translation>下一步计划</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="61"/>
+        <source>Planned investment</source>
+        <translation>计划总投资</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="62"/>
+        <source>Contract amount</source>
+        <translation>合同投资额</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="63"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="64"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="65"/>
+        <source>On the target list</source>
+        <translation>已列入目标企业库</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="74"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="76"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="76"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="79"/>
+        <source>{amount} 万元</source>
+        <translation>{amount} 万元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="83"/>
+        <source>record {id}…</source>
+        <translation>记录 {id}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="91"/>
+        <source>automatic merge</source>
+        <translation>自动合并</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="94"/>
+        <source>{name} (this laptop)</source>
+        <translation>{name}（本机）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="95"/>
+        <source>this laptop</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="116"/>
+        <source>Conflicts to review</source>
+        <translation>待审核的冲突</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="119"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="120"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="121"/>
+        <source>Kept value</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="122"/>
+        <source>Kept (who, when)</source>
+        <translation>保留值（谁、何时）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="123"/>
+        <source>Other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="124"/>
+        <source>Other (who, when)</source>
+        <translation>另一个值（谁、何时）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="125"/>
+        <source>Package</source>
+        <translation>同步包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="158"/>
+        <source>{kind}: {record}</source>
+        <translation>{kind}：{record}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDuplicatesTable</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="26"/>
+        <source>Look-alike organizations</source>
+        <translation>疑似重复单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="29"/>
+        <source>Left</source>
+        <translation>左侧单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="30"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="33"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="31"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="34"/>
+        <source>Visits (last)</source>
+        <translation>走访次数（最近）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="32"/>
+        <source>Right</source>
+        <translation>右侧单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="51"/>
+        <source>{count} (last {day})</source>
+        <translation>{count}（最近 {day}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="54"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="55"/>
+        <source>{name} ({kind})</source>
+        <translation>{name}（{kind}）</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFlow</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="66"/>
+        <source>Receive sync packages</source>
+        <extracomment>The user wants to review conflicts and look-alikes (the window shows the Sync page).</extracomment>
+        <translation>接收同步包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="68"/>
+        <source>FieldLog sync packages (*.fieldsync);;All files (*)</source>
+        <translation>FieldLog 同步包 (*.fieldsync);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="83"/>
+        <source>Receive</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="84"/>
+        <source>Nothing was received; the data on this laptop is unchanged.</source>
+        <translation>未接收任何数据，本机数据没有任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPeersTable</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_peers_table.py" line="57"/>
+        <source>laptop {node}</source>
+        <extracomment>Sort order of the states: what needs the team leader&apos;s attention comes first.</extracomment>
+        <translation>电脑 {node}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_peers_table.py" line="100"/>
+        <source>Never sent anything</source>
+        <translation>从未发送过</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_peers_table.py" line="102"/>
+        <source>Nothing received directly (known from others)</source>
+        <translation>未直接收到（经他人转来）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/widgets/sync_peers_table.py" line="104"/>
+        <source>Overdue: nothing for %n day(s)</source>
+        <translation>
+            <numerusform>已逾期：%n 天未收到</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_peers_table.py" line="106"/>
+        <source>Received today</source>
+        <translation>今天已收到</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_peers_table.py" line="74"/>
+        <source>Last received from each member</source>
+        <translation>各队员最近接收情况</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_peers_table.py" line="77"/>
+        <source>Member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_peers_table.py" line="78"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_peers_table.py" line="79"/>
+        <source>Last package made</source>
+        <translation>最近一包制作时间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_peers_table.py" line="80"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_peers_table.py" line="81"/>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_peers_table.py" line="82"/>
+        <source>Packages</source>
+        <translation>已收包数</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/widgets/sync_peers_table.py" line="107"/>
+        <source>Received %n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前收到</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncProgress</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="36"/>
+        <source>Checking package {n} of {total}…</source>
+        <extracomment>Where each stage starts and ends on a 0–1000 bar (applying the rows is most of the work).</extracomment>
+        <translation>正在校验第 {n} 个同步包（共 {total} 个）…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="37"/>
+        <source>Backing up this laptop&apos;s data…</source>
+        <translation>正在备份本机数据…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="38"/>
+        <source>Merging records: {done} of {total}…</source>
+        <translation>正在合并记录：{done} / {total}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="39"/>
+        <source>Looking for duplicate organizations…</source>
+        <translation>正在查找重复单位…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="40"/>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="41"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="52"/>
+        <source>Receiving packages</source>
+        <translation>接收同步包</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReportDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="45"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="134"/>
+        <source>Packages received</source>
+        <extracomment>&quot;Review&quot; was pressed: the window shows the Sync page.</extracomment>
+        <translation>同步包接收结果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="55"/>
+        <source>&amp;Review conflicts and look-alikes</source>
+        <translation>审核冲突和疑似重复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="59"/>
+        <source>&amp;Copy report</source>
+        <translation>复制报告(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="61"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="81"/>
+        <source>%n package(s) read</source>
+        <translation>
+            <numerusform>读取了 %n 个同步包</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="83"/>
+        <source>{read}; all of them were merged into this laptop&apos;s data.</source>
+        <translation>{read}，已全部合并到本机数据。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="87"/>
+        <source>{read}; all of them had been received before: nothing changed.</source>
+        <translation>{read}，均已接收过：没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="90"/>
+        <source>{read}; {skipped} had been received before and were skipped.</source>
+        <translation>{read}，其中 {skipped} 个以前已接收，已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="124"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="97"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="125"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="126"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="99"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="127"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="100"/>
+        <source>Skipped (already received)</source>
+        <translation>跳过（已接收过）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="121"/>
+        <source>From</source>
+        <translation>发送人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="122"/>
+        <source>Made at</source>
+        <translation>制作时间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="123"/>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="128"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="129"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="160"/>
+        <source>laptop {node}</source>
+        <translation>电脑 {node}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="163"/>
+        <source>Already received: skipped</source>
+        <translation>已接收过：跳过</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="163"/>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="165"/>
+        <source>Merged (everything)</source>
+        <translation>已合并（全部数据）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="187"/>
+        <source>%n organization(s) created twice with the same credit code were merged into one ({moved} references moved).</source>
+        <translation>
+            <numerusform>%n 个在两台电脑上重复创建、统一社会信用代码相同的单位已自动合并（{moved} 处引用已转移）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="195"/>
+        <source>%n pair(s) of look-alike organizations to review on the Sync page.</source>
+        <translation>
+            <numerusform>发现 %n 对疑似重复单位，请在“同步”页审核。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="202"/>
+        <source>Fields edited on two laptops at once keep the later edit; the other value waits on the Sync page, where it can be restored.</source>
+        <translation>两台电脑同时修改的字段保留较晚的修改；另一个值留在“同步”页，可以在那里恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="209"/>
+        <source>Backup taken before the import: {path}</source>
+        <translation>接收前已备份：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="212"/>
+        <source>Nothing was new, so no backup was needed.</source>
+        <translation>没有新内容，无需备份。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSendDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="53"/>
+        <source>Send my work</source>
+        <extracomment>The folder packages were last written to or read from (shared by Send and Receive).</extracomment>
+        <translation>发送我的工作</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="59"/>
+        <source>%n record(s) changed or received here have not been sent yet.</source>
+        <translation>
+            <numerusform>本机有 %n 条修改或接收的记录尚未发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="62"/>
+        <source>Everything on this laptop has been sent already.</source>
+        <translation>本机的所有数据都已发送过。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="64"/>
+        <source>&amp;Only what I have not sent yet</source>
+        <translation>只发送尚未发送的内容(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="66"/>
+        <source>&amp;Everything (for a new laptop)</source>
+        <translation>全部数据（供新电脑加入）(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="71"/>
+        <source>Give the file to the team leader (USB stick, shared folder or chat). It is encrypted with the team passphrase.</source>
+        <translation>请把文件交给队长（U 盘、共享文件夹或聊天工具传送均可）。文件已用团队口令加密。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="91"/>
+        <source>Open &amp;folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="95"/>
+        <source>&amp;Save package…</source>
+        <translation>保存同步包(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="98"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="125"/>
+        <source>Save the sync package</source>
+        <translation>保存同步包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="127"/>
+        <source>FieldLog sync package (*.fieldsync)</source>
+        <translation>FieldLog 同步包 (*.fieldsync)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="134"/>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="148"/>
+        <source>everything</source>
+        <translation>全部数据</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="148"/>
+        <source>your changes not sent before</source>
+        <translation>此前未发送的修改</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="149"/>
+        <source>&lt;b&gt;Written:&lt;/b&gt; {path}&lt;br&gt;%n record(s) ({what}).</source>
+        <translation>
+            <numerusform>&lt;b&gt;已保存：&lt;/b&gt;{path}&lt;br&gt;共 %n 条记录（{what}）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="63"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="69"/>
+        <source>&amp;Send my work…</source>
+        <translation>发送我的工作(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="71"/>
+        <source>&amp;Receive…</source>
+        <translation>接收(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="73"/>
+        <source>Team &amp;passphrase…</source>
+        <translation>团队口令(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="77"/>
+        <source>Res&amp;tore the other value</source>
+        <translation>恢复另一个值(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="79"/>
+        <source>&amp;Keep</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="80"/>
+        <source>Keep the value that won; the conflict is reviewed.</source>
+        <translation>保留当前值，此冲突标记为已审核。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="82"/>
+        <source>Merge, keep &amp;left</source>
+        <translation>合并，保留左侧(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="84"/>
+        <source>Merge, keep ri&amp;ght</source>
+        <translation>合并，保留右侧(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="86"/>
+        <source>&amp;Not the same</source>
+        <translation>不是同一单位(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="114"/>
+        <source>Members whose laptop never sent a package, or sent nothing for a week, come first.</source>
+        <translation>从未发送或超过一周未发送的队员排在最前面。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="122"/>
+        <source>Edited on two laptops at once: the later edit was kept. Restoring the other value is a new edit that reaches every laptop with the next packages.</source>
+        <translation>两台电脑同时修改了同一字段：已保留较晚的修改。恢复另一个值相当于一次新的修改，会随下一批同步包传到每台电脑。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="130"/>
+        <source>Organizations with the same name, created on different laptops.</source>
+        <translation>在不同电脑上创建的同名单位。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="189"/>
+        <source>Last received (%n need attention)</source>
+        <translation>
+            <numerusform>最近接收（%n 人需关注）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="191"/>
+        <source>Last received</source>
+        <translation>最近接收</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="193"/>
+        <source>Conflicts to review (%n)</source>
+        <translation>
+            <numerusform>待审核冲突（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="194"/>
+        <source>Look-alike organizations (%n)</source>
+        <translation>
+            <numerusform>疑似重复单位（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="201"/>
+        <source>No team passphrase yet: it is asked the first time you send or receive.</source>
+        <translation>尚未设置团队口令：第一次发送或接收时会要求输入。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="206"/>
+        <source>%n record(s) not sent yet.</source>
+        <translation>
+            <numerusform>%n 条记录尚未发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="208"/>
+        <source>Everything has been sent.</source>
+        <translation>所有数据都已发送。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="242"/>
+        <source>Merge organizations</source>
+        <translation>合并单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="244"/>
+        <source>Merge {other} ({other_visits} visits) into {keep} ({keep_visits} visits)?
+
+Visits, contacts and projects move to the record kept. A merge cannot be undone.</source>
+        <translation>把 {other}（{other_visits} 次走访）合并到 {keep}（{keep_visits} 次走访）？
+
+走访、联系人和项目都将转到保留的记录。合并后无法撤销。</translation>
     </message>
 </context>
 <context>

@@ -109,7 +109,7 @@ def test_pages_and_shortcuts(qtbot, db: Database) -> None:
     qtbot.addWidget(win)
     win.show()
     names = []
-    for index in range(6):
+    for index in range(7):
         win.show_page(index)
         assert win.pages is not None
         names.append(win.pages.currentWidget().objectName())
@@ -120,12 +120,36 @@ def test_pages_and_shortcuts(qtbot, db: Database) -> None:
         "chainMap",
         "dashboard",
         "followUps",
+        "syncPage",
     ]
+    assert win.navigation.item(6).text() == "Sync"
     shortcuts = {a.objectName(): a.shortcut().toString() for a in win.actions()}
     assert shortcuts["actionNewVisit"] == "Ctrl+N"
     assert shortcuts["actionImport"] == "Ctrl+I"
     assert shortcuts["actionExportWeekly"] == "Ctrl+E"
     assert shortcuts["actionShow_orgsPage"] == "Ctrl+2"
+    assert shortcuts["actionShow_syncPage"] == "Ctrl+7"
+    assert shortcuts["actionSendWork"] == "Ctrl+Shift+S"
+    assert shortcuts["actionReceive"] == "Ctrl+Shift+R"
+
+
+def test_the_sync_page_opens_from_its_shortcut_and_from_a_report(qtbot, db: Database) -> None:
+    from PySide6.QtGui import QAction
+
+    save_team(db, TeamInput("测试工作队"))
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    qtbot.keyClick(win, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert win.pages is not None and win.pages.currentWidget() is win.sync_view
+    win.show_page(0)
+    win.sync_flow.review_requested.emit()
+    assert win.pages.currentWidget() is win.sync_view
+    toolbar = [a.objectName() for a in win.findChild(object, "mainToolBar").actions()]
+    assert "actionSendWork" in toolbar and "actionReceive" in toolbar
+    assert win.findChild(QAction, "actionTeamPassphrase") is not None
 
 
 def test_setting_up_a_team_from_the_welcome_panel(qtbot, window: MainWindow, db: Database) -> None:

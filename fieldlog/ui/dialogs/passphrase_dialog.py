@@ -1,0 +1,118 @@
+"""The team passphrase that protects sync packages: typed twice, masked, kept on this laptop."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldlog.services.sync import MAX_PASSPHRASE, MIN_PASSPHRASE, set_passphrase
+from fieldlog.store.database import Database
+from fieldlog.ui import operations
+
+ERROR_STYLE = "color: #c5221f;"
+
+
+class PassphraseDialog(QDialog):
+    """Asks for the team passphrase twice; a refusal stays in the dialog as a red message."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None, *, changing: bool = False):
+        super().__init__(parent)
+        self.db = db
+        self.setObjectName("passphraseDialog")
+        self.setWindowTitle(self.tr("Team passphrase"))
+        if changing:
+            intro = self.tr(
+                "Type the new team passphrase. Packages made with the old one can no longer be "
+                "received here, so change it on every laptop of the team at the same time."
+            )
+        else:
+            intro = self.tr(
+                "Sync packages are encrypted with the team passphrase. Type the one the team "
+                "leader gave you; it is asked only once and kept on this laptop."
+            )
+        self.intro = QLabel(intro, objectName="passphraseIntro")
+        self.intro.setWordWrap(True)
+        self.first = self._edit("passphraseEdit", self.tr("Team passphrase"))
+        self.second = self._edit("passphraseRepeatEdit", self.tr("Repeat the team passphrase"))
+        self.rule = QLabel(
+            self.tr(
+                "{low}–{high} characters, no spaces at the start or end; the same on every "
+                "laptop of the team."
+            ).format(low=MIN_PASSPHRASE, high=MAX_PASSPHRASE),
+            objectName="passphraseRule",
+        )
+        self.rule.setWordWrap(True)
+        self.message = QLabel(objectName="passphraseMessage")
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("savePassphraseButton")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out()
+        self.resize(460, self.sizeHint().height())
+
+    def _edit(self, name: str, accessible: str) -> QLineEdit:
+        edit = QLineEdit(objectName=name)
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setMaxLength(MAX_PASSPHRASE + 1)  # one more, so that "too long" can be said
+        edit.setAccessibleName(accessible)
+        edit.textChanged.connect(lambda _text: self.message.clear())
+        return edit
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("&Passphrase:"), self.first)
+        form.addRow(self.tr("&Repeat:"), self.second)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.rule)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.first.setFocus()
+
+    def _problem(self, text: str) -> str:
+        """What is wrong with `text` in the user's language (the service checks it again)."""
+        if len(text) < MIN_PASSPHRASE:
+            return self.tr("The passphrase is too short: at least {n} characters.").format(
+                n=MIN_PASSPHRASE
+            )
+        if len(text) > MAX_PASSPHRASE:
+            return self.tr("The passphrase is too long: at most {n} characters.").format(
+                n=MAX_PASSPHRASE
+            )
+        if text != text.strip():
+            return self.tr("The passphrase must not start or end with a space.")
+        return ""
+
+    def save(self) -> None:
+        """Keep the passphrase if both entries agree and the service accepts it."""
+        if self.first.text() != self.second.text():
+            self.message.setText(self.tr("The two entries differ; type the passphrase again."))
+            self.second.selectAll()
+            self.second.setFocus()
+            return
+        problem = self._problem(self.first.text())
+        if problem:
+            self.message.setText(problem)
+            self.first.setFocus()
+            return
+        try:
+            set_passphrase(self.db, self.first.text())
+        except ValueError as exc:
+            self.message.setText(str(exc))
+            self.first.setFocus()
+            return
+        operations.changes().changes_applied.emit(None)
+        self.accept()

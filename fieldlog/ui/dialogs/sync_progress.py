@@ -1,0 +1,94 @@
+"""Receiving packages behind a progress dialog that names each stage of the import.
+
+Like fieldlog/ui/tasks.py the work runs on the GUI thread (the window's SQLite connection must
+not move to another thread); the service's progress callback repaints the dialog as it goes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from fieldlog.services.sync import import_packages
+from fieldlog.services.sync_report import ImportReport
+from fieldlog.store.database import Database
+from fieldlog.ui import operations
+from fieldlog.ui.tasks import TaskOutcome
+
+#: Where each stage starts and ends on a 0–1000 bar (applying the rows is most of the work).
+STAGE_SPANS = {
+    "verify": (0, 100),
+    "backup": (100, 150),
+    "apply": (150, 900),
+    "dedupe": (900, 940),
+    "check": (940, 980),
+    "commit": (980, 1000),
+}
+
+
+def stage_text(stage: str, done: int, total: int) -> str:
+    """What the import is doing, as the progress dialog says it."""
+    translate = QCoreApplication.translate
+    texts = {
+        "verify": translate("SyncProgress", "Checking package {n} of {total}…"),
+        "backup": translate("SyncProgress", "Backing up this laptop's data…"),
+        "apply": translate("SyncProgress", "Merging records: {done} of {total}…"),
+        "dedupe": translate("SyncProgress", "Looking for duplicate organizations…"),
+        "check": translate("SyncProgress", "Checking the database…"),
+        "commit": translate("SyncProgress", "Saving…"),
+    }
+    return texts.get(stage, stage).format(n=min(done + 1, total), done=done, total=total)
+
+
+class ImportProgress(QProgressDialog):
+    """A window-modal progress dialog without Cancel (one transaction cannot stop halfway)."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(stage_text("verify", 0, 1), "", 0, 1000, parent)
+        self.setObjectName("syncProgressDialog")
+        self.setWindowTitle(QCoreApplication.translate("SyncProgress", "Receiving packages"))
+        self.setCancelButton(None)  # type: ignore[arg-type]
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumWidth(400)
+        self.stages: list[str] = []  # the stages seen, in order (tests read them)
+
+    def report(self, stage: str, done: int, total: int) -> None:
+        """The service's progress callback: name the stage, move the bar, repaint."""
+        if not self.stages or self.stages[-1] != stage:
+            self.stages.append(stage)
+        start, end = STAGE_SPANS.get(stage, (self.value(), self.value()))
+        share = done / total if total > 0 else 1.0
+        self.setLabelText(stage_text(stage, done, total))
+        self.setAccessibleName(self.labelText())
+        self.setValue(start + int((end - start) * min(share, 1.0)))
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+
+def receive_packages(
+    parent: QWidget | None, db: Database, paths: Sequence[Path]
+) -> tuple[TaskOutcome[ImportReport], list[str]]:
+    """Import `paths` with the progress dialog; the outcome and the stages that were shown.
+
+    A refusal (ValueError: wrong passphrase, damaged file, newer FieldLog …) or an unreadable
+    file (OSError) is a failed outcome with its sentence; the database is then as it was.
+    A success is announced on `operations.changes().changes_applied`.
+    """
+    dialog = ImportProgress(parent)
+    dialog.show()
+    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    try:
+        with operations.busy_cursor():
+            report = import_packages(db, list(paths), progress=dialog.report)
+    except (ValueError, OSError) as exc:
+        return TaskOutcome(False, error=str(exc) or exc.__class__.__name__), dialog.stages
+    finally:
+        dialog.close()
+        dialog.deleteLater()
+    operations.changes().changes_applied.emit(report)
+    return TaskOutcome(True, report), dialog.stages
