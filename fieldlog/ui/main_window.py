@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
             welcome = WelcomePanel()
             welcome.load_demo_requested.connect(self.load_demo)
             welcome.set_up_requested.connect(self.set_up_team)
+            welcome.receive_requested.connect(lambda: self.sync_flow.receive())
             self.pages = None
             self.setCentralWidget(welcome)
         elif self.pages is None:

@@ -10,7 +10,7 @@ STYLE = """
 #welcomeTitle { font-size: 22pt; font-weight: 600; }
 #welcomeText { font-size: 12pt; }
 #welcomeNote { color: #5f6368; }
-#loadDemoButton, #setUpTeamButton { font-size: 12pt; padding: 8px 22px; }
+#loadDemoButton, #setUpTeamButton, #joinTeamButton { font-size: 12pt; padding: 8px 22px; }
 """
 
 
@@ -19,6 +19,8 @@ class WelcomePanel(QWidget):
 
     load_demo_requested = Signal()
     set_up_requested = Signal()
+    #: A new laptop joins its team from the team leader's full package.
+    receive_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,10 +46,16 @@ class WelcomePanel(QWidget):
         self.set_up_button = QPushButton(self.tr("Set up my team…"), objectName="setUpTeamButton")
         self.set_up_button.clicked.connect(self.set_up_requested)
         self.set_up_button.setDefault(True)
+        self.join_button = QPushButton(
+            self.tr("Join with a package from my team leader…"), objectName="joinTeamButton"
+        )
+        self.join_button.clicked.connect(self.receive_requested)
         note = QLabel(
             self.tr(
-                "Set up your team to start logging visits, or look around in the demo dispatch "
-                "first (it goes into this database; use a separate one for real work)."
+                "Set up your team to start logging visits, join your team with the sync package "
+                "your team leader sent you (everything, for a new laptop), or look around in the "
+                "demo dispatch first (it goes into this database; use a separate one for real "
+                "work)."
             ),
             objectName="welcomeNote",
         )
@@ -63,6 +71,7 @@ class WelcomePanel(QWidget):
         buttons.addWidget(self.load_demo_button)
         buttons.addStretch()
         inner.addLayout(buttons)
+        inner.addWidget(self.join_button, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addWidget(note)
         outer = QVBoxLayout(self)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)

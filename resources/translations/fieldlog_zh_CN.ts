@@ -1243,37 +1243,37 @@
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="167"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="168"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="206"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="207"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="217"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="218"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="237"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="238"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="243"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="244"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="260"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="261"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="262"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="263"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no visits.</source>
@@ -1282,12 +1282,12 @@ This is possible only while the database holds no visits.</source>
 仅当数据库中尚无走访记录时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="274"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="275"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="276"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="277"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -4278,31 +4278,37 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="29"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="31"/>
         <source>Welcome to FieldLog</source>
+        <extracomment>A new laptop joins its team from the team leader&apos;s full package.</extracomment>
         <translation>欢迎使用驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="32"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="34"/>
         <source>FieldLog is an offline logbook for investment-promotion teams dispatched to another city.
 It records visits to enterprises and associations, follows leads to signed projects and funds in place, and writes the weekly return.</source>
         <translation>FieldLog 是面向异地驻点招商工作队的离线工作日志，用于记录对企业和商协会的走访，跟踪线索直至项目签约、资金到位，并生成周报。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="40"/>
         <location filename="../../fieldlog/ui/welcome_panel.py" line="42"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="44"/>
         <source>Load the demo dispatch</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="44"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="46"/>
         <source>Set up my team…</source>
         <translation>设置我的工作队…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="49"/>
-        <source>Set up your team to start logging visits, or look around in the demo dispatch first (it goes into this database; use a separate one for real work).</source>
-        <translation>设置工作队后即可开始记录走访；也可以先载入演示数据看看（演示数据会写入当前数据库，正式工作请另用一个数据库）。</translation>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="50"/>
+        <source>Join with a package from my team leader…</source>
+        <translation>用队长发来的同步包加入工作队…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="55"/>
+        <source>Set up your team to start logging visits, join your team with the sync package your team leader sent you (everything, for a new laptop), or look around in the demo dispatch first (it goes into this database; use a separate one for real work).</source>
+        <translation>设置工作队后即可开始记录走访；也可以用队长发来的同步包（新电脑用的完整包）加入工作队，或先看看演示数据（演示数据会写入当前数据库，正式工作请另用一个数据库）。</translation>
     </message>
 </context>
 <context>
