@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
+    from fieldlog.store.database import Database
     from fieldlog.ui.main_window import MainWindow
+    from fieldlog.ui.recovery_window import RecoveryWindow
 
 APP_NAME = "FieldLog"
 LANGUAGES = ("zh_CN", "en")
@@ -23,12 +25,18 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "trans
 
 # Kept here so the window outlives main() when it runs inside someone else's event loop.
 _window: MainWindow | None = None
+_recovery: RecoveryWindow | None = None
 _translators: list[QTranslator] = []
 
 
 def last_window() -> MainWindow | None:
     """The window the latest main() call opened (tests and embedding hosts use it)."""
     return _window
+
+
+def last_recovery() -> RecoveryWindow | None:
+    """The recovery screen, while one is open (tests use it)."""
+    return _recovery
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -143,7 +151,113 @@ def _show(window: MainWindow) -> None:
     global _window
     _window = window
     window.language_requested.connect(lambda code: switch_language(window, code))
+    window.restore_requested.connect(lambda source: restore_into(window, source))
     window.show()
+
+
+def _retire(old: MainWindow) -> None:
+    """Close a window another one has replaced."""
+    old.language_requested.disconnect()
+    old.restore_requested.disconnect()
+    old.close()
+    old.deleteLater()
+
+
+def open_checked(location: str) -> Database:
+    """Open the database and run the quick start-up check; DatabaseError if either fails."""
+    from fieldlog.services.maintenance import quick_check
+    from fieldlog.services.workspace import open_workspace
+    from fieldlog.store.database import DatabaseError
+
+    db = open_workspace(location)
+    problems = quick_check(db)
+    if problems:
+        db.close()
+        first = " ".join(problems[0].replace("*** in database main ***", "").split())
+        raise DatabaseError(f"{_shown(location)} is damaged (quick check: {first})")
+    return db
+
+
+def open_location(location: str, language: str, near: MainWindow | None = None) -> bool:
+    """Show the main window over `location` (where `near` was); if the database does not open
+    or fails its check, the recovery screen (a file) or one error message (a server)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from fieldlog.store.database import DatabaseError
+    from fieldlog.ui.main_window import MainWindow
+
+    db = None
+    try:
+        db = open_checked(location)
+        window = MainWindow(db, language=language)
+    # ImportError: a server URL whose database driver is not installed; SQLAlchemyError: a
+    # file that opened but cannot be read.
+    except (DatabaseError, ValueError, OSError, ImportError, SQLAlchemyError) as exc:
+        if db is not None:
+            db.close()
+        return _recover(location, language, exc)
+    if db.path is not None:
+        _save_setting("lastDatabase", str(db.path))
+    if near is not None:
+        window.setGeometry(near.geometry())
+    _show(window)
+    _close_recovery()
+    return True
+
+
+def _recover(location: str, language: str, error: BaseException) -> bool:
+    """The recovery screen for a file (the same one again if it is open); False."""
+    global _recovery
+    from fieldlog.store.location import is_url
+    from fieldlog.ui.recovery_window import RecoveryWindow
+
+    if is_url(location):
+        show_open_error(_shown(location), error)
+        return False
+    path = Path(location).expanduser().resolve()
+    reason = " ".join(str(error).split()) or type(error).__name__
+    if _recovery is None:
+        _recovery = RecoveryWindow(path, reason)
+        _recovery.restored.connect(lambda restored: open_location(str(restored), language))
+        _recovery.open_requested.connect(lambda other: open_location(other, language))
+    else:
+        _recovery.set_problem(path, reason)
+    _recovery.show()
+    _recovery.raise_()
+    _recovery.activateWindow()
+    return False
+
+
+def _close_recovery() -> None:
+    global _recovery
+    if _recovery is not None:
+        _recovery.close()
+        _recovery.deleteLater()
+        _recovery = None
+
+
+def restore_into(old: MainWindow, source: Path) -> bool:
+    """Close the window's database, restore `source` over it and reopen the window over the
+    restored data; a refusal is one message and leaves the window as it was."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from fieldlog.services.backups import restore_backup
+    from fieldlog.ui.undo import undo_stack
+
+    if old.db.path is None:
+        return False
+    old.db.close()  # restore_backup refuses while any connection has the file open
+    try:
+        restore_backup(old.db.path, source)
+    except (ValueError, OSError) as exc:
+        title = QCoreApplication.translate("app", "Restore backup")
+        QMessageBox.warning(old, title, str(exc))
+        return False  # nothing changed; the window reconnects on its next query
+    undo_stack().clear()  # its commands belong to the replaced data
+    opened = open_location(str(old.db.path), old.language, near=old)
+    _retire(old)
+    return opened
 
 
 def switch_language(old: MainWindow, language: str) -> MainWindow:
@@ -157,52 +271,36 @@ def switch_language(old: MainWindow, language: str) -> MainWindow:
     window = MainWindow(old.db, language=language)
     window.setGeometry(old.geometry())
     _show(window)
-    old.language_requested.disconnect()
-    old.close()
-    old.deleteLater()
+    _retire(old)
     return window
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window over the chosen database; returns the exit code.
 
-    Reuses a running QApplication and then returns 0 once the window is shown; otherwise runs
-    the event loop until the window closes.
+    A database that does not open, or fails the quick check, gets the recovery screen instead
+    (never a fresh empty database). Reuses a running QApplication and then returns at once: 0
+    when the main window is shown, 1 when the recovery screen or an error was; otherwise runs
+    the event loop until the last window closes.
     """
     try:
         args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     except SystemExit as exc:  # --help or bad usage; argparse has printed why
         return exc.code if isinstance(exc.code, int) else 2
 
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from fieldlog.services.workspace import open_workspace
-    from fieldlog.store.database import DatabaseError
     from fieldlog.store.location import ENV_DB, resolve_location
-    from fieldlog.ui.main_window import MainWindow
 
     app, owns_app = _ensure_app()
     language = choose_language(args.lang or _setting("language"))
     install_translators(app, language)
     location = resolve_location(args.db or os.environ.get(ENV_DB) or _last_database())
-    try:
-        db = open_workspace(location)
-    # ImportError: a server URL whose database driver is not installed.
-    except (DatabaseError, ValueError, OSError, ImportError, SQLAlchemyError) as exc:
-        show_open_error(_shown(location), exc)
-        return 1
-    try:
-        window = MainWindow(db, language=language)
-    except SQLAlchemyError as exc:  # a file that opened but cannot be read
-        db.close()
-        show_open_error(_shown(location), exc)
-        return 1
-    if db.path is not None:
-        _save_setting("lastDatabase", str(db.path))
-    _show(window)
+    opened = open_location(location, language)
     if not owns_app:
-        return 0
+        return 0 if opened else 1
+    if not opened and _recovery is None:  # a server database that did not open
+        return 1
     try:
         return app.exec()
     finally:
-        db.close()
+        if _window is not None:
+            _window.db.close()

@@ -148,3 +148,14 @@ def check_health(session: Session) -> HealthReport:
     _orphans(session, report)
     _stamps(session, report)
     return report
+
+
+def quick_problems(session: Session) -> list[str]:
+    """SQLite's `PRAGMA quick_check` (a fast integrity check for start-up): its problems, if any.
+
+    A server database has no such check and reports none.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return []
+    results = [str(row[0]) for row in session.execute(text("PRAGMA quick_check"))]
+    return [] if results == ["ok"] else results[:20]

@@ -76,6 +76,10 @@ def _file_menu(window: MainWindow) -> None:
         window.confirm_load_demo,
     )
     menu.addAction(window.load_demo_action)
+    window.backups_action = _action(
+        window, "actionBackups", translate("MainWindow", "&Backups…"), window.show_backups
+    )
+    menu.addAction(window.backups_action)
     menu.addSeparator()
     menu.addAction(
         _action(

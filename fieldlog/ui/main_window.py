@@ -5,9 +5,10 @@ from __future__ import annotations
 import html
 import uuid
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,6 +27,7 @@ from fieldlog.services.stats import compute
 from fieldlog.services.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.ui import main_actions, operations
+from fieldlog.ui.dialogs.backups_dialog import AutoBackup, BackupsDialog
 from fieldlog.ui.dialogs.sync_flow import SyncFlow
 from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
 from fieldlog.ui.file_drop import install_xlsx_drop
@@ -60,6 +62,8 @@ class MainWindow(QMainWindow):
 
     #: The user chose another language in the View menu (the app rebuilds the window).
     language_requested = Signal(str)
+    #: The user confirmed restoring this backup (the app closes, restores and reopens).
+    restore_requested = Signal(Path)
 
     def __init__(self, db: Database, parent: QWidget | None = None, language: str = "en") -> None:
         super().__init__(parent)
@@ -70,6 +74,8 @@ class MainWindow(QMainWindow):
         self.pages: QStackedWidget | None = None
         self.sync_flow = SyncFlow(db, self)  # Send my work, Receive, the team passphrase
         self.sync_flow.review_requested.connect(self.show_sync_page)
+        self.auto_backup = AutoBackup(db, self)
+        self.auto_backup.failed.connect(self._on_backup_failed)
         main_actions.build(self, self._page_titles())
         self.statusBar().showMessage(self.tr("Database: {name}").format(name=db.name))
         operations.changes().changes_applied.connect(self._on_changes_applied)
@@ -268,6 +274,17 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             self.load_demo()
 
+    def show_backups(self) -> None:
+        """File ▸ Backups…: the list, Back up now, Restore selected…, Show in folder."""
+        dialog = BackupsDialog(self.db, self)
+        dialog.restore_requested.connect(self.restore_requested)
+        _open(dialog)
+
+    def _on_backup_failed(self, reason: str) -> None:
+        # Never a modal: the backup runs by itself, the user carries on working.
+        text = self.tr("Automatic backup failed: {reason}").format(reason=reason)
+        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
     def show_about(self) -> None:
         """The About box."""
         QMessageBox.about(
@@ -289,7 +306,12 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.auto_backup.start()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
+        self.auto_backup.timer.stop()
         super().closeEvent(event)

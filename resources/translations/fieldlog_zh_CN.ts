@@ -2,6 +2,126 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BackupList</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="62"/>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="63"/>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="64"/>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="65"/>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="66"/>
+        <source>before a sync import</source>
+        <translation>同步导入前</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="67"/>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="68"/>
+        <source>before a restore (damaged file)</source>
+        <translation>恢复前（已损坏的文件）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="80"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="82"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="82"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="82"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="83"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="113"/>
+        <source>Good</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="115"/>
+        <source>Cannot be used</source>
+        <translation>无法使用</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="137"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="141"/>
+        <source>FieldLog backs up {name} once a day while it is open, and before every upgrade, import, sync import and restore.</source>
+        <translation>FieldLog 在打开期间每天备份一次 {name}，并在每次升级、导入、同步导入和恢复之前自动备份。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="148"/>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="150"/>
+        <source>&amp;Restore selected…</source>
+        <translation>恢复所选备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="152"/>
+        <source>Show in &amp;folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="187"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="199"/>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="201"/>
+        <source>Replace the open database with the backup of {date}?
+
+The current database is kept as a backup first, so this can be undone by restoring that one.</source>
+        <translation>用 {date} 的备份替换当前打开的数据库吗？
+
+当前数据库会先保存为一份备份，之后可以恢复那份备份来撤销此操作。</translation>
+    </message>
+</context>
+<context>
     <name>ChainEditDialog</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="44"/>
@@ -1082,13 +1202,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="68"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="72"/>
         <source>FieldLog — {name}</source>
-        <extracomment>The user chose another language in the View menu (the app rebuilds the window).</extracomment>
+        <extracomment>The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens).</extracomment>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="74"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="80"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
@@ -1138,142 +1258,147 @@
         <translation>载入演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="84"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="80"/>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="88"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="97"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="101"/>
         <source>&amp;Send my work…</source>
         <translation>发送我的工作(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="104"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="108"/>
         <source>&amp;Receive…</source>
         <translation>接收(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="110"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="114"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="116"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="120"/>
         <source>Team &amp;passphrase…</source>
         <translation>团队口令(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="124"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="128"/>
         <source>&amp;Overview and review</source>
         <translation>同步概况与审核(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="133"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="137"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="134"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="138"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="137"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="141"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="146"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="150"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="152"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="156"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="164"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="168"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="169"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="173"/>
         <source>&amp;About FieldLog</source>
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="182"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="186"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="83"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="89"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="84"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="90"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="85"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="91"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="86"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="92"/>
         <source>Chain map</source>
         <translation>产业链图谱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="87"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="93"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="88"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="94"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="89"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="95"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="168"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="174"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="207"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="213"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="218"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="224"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="238"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="244"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="244"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="250"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="261"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="267"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="263"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="269"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no visits.</source>
@@ -1282,12 +1407,17 @@ This is possible only while the database holds no visits.</source>
 仅当数据库中尚无走访记录时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="275"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="285"/>
+        <source>Automatic backup failed: {reason}</source>
+        <translation>自动备份失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="292"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="277"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="294"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -2501,6 +2631,76 @@ A merge cannot be undone.</source>
         <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="29"/>
         <source>Funds in place (100M yuan)</source>
         <translation>到位资金（亿元）</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryWindow</name>
+    <message>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="76"/>
+        <source>&amp;Restore this backup</source>
+        <translation>恢复此备份(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="77"/>
+        <source>&amp;Open another database…</source>
+        <translation>打开其他数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="78"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="83"/>
+        <source>Restoring keeps the current file as a backup too.</source>
+        <translation>恢复时，当前文件也会保存为一份备份。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="100"/>
+        <source>FieldLog — {name} cannot be opened</source>
+        <translation>FieldLog — 无法打开 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="101"/>
+        <source>FieldLog cannot open {name}</source>
+        <translation>FieldLog 无法打开 {name}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/recovery_window.py" line="107"/>
+        <source>Backups of this database (newest first; %n found):</source>
+        <translation>
+            <numerusform>此数据库的备份（最新的在前；共 %n 份）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="109"/>
+        <source>There are no backups of this database.</source>
+        <translation>此数据库没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="117"/>
+        <source>This database was written by a newer version of FieldLog. Update FieldLog to open it, or restore an older backup.</source>
+        <translation>此数据库由更新版本的 FieldLog 写入。请升级 FieldLog 后再打开，或恢复一份较早的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="121"/>
+        <source>This file is not a FieldLog database.</source>
+        <translation>此文件不是 FieldLog 数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="122"/>
+        <source>The database is damaged and cannot be opened safely.</source>
+        <translation>数据库已损坏，无法安全打开。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="149"/>
+        <source>Open another database</source>
+        <translation>打开其他数据库</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="151"/>
+        <source>FieldLog databases (*.db *.sqlite);;All files (*)</source>
+        <translation>FieldLog 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -4314,19 +4514,24 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>app</name>
     <message>
-        <location filename="../../fieldlog/app.py" line="85"/>
+        <location filename="../../fieldlog/app.py" line="93"/>
         <source>FieldLog cannot open the database {location}.</source>
         <translation>无法打开数据库：{location}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="88"/>
+        <location filename="../../fieldlog/app.py" line="96"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="93"/>
+        <location filename="../../fieldlog/app.py" line="101"/>
         <source>Nothing was changed. Open another database with --db, or choose another file.</source>
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/app.py" line="254"/>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
     </message>
 </context>
 <context>

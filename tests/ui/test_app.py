@@ -36,18 +36,31 @@ def opened(qtbot) -> Iterator[None]:
         window.db.close()
 
 
-def test_a_text_file_is_refused_with_one_message_and_left_untouched(
+def test_a_text_file_gets_the_recovery_screen_and_is_left_untouched(
     qapp, tmp_path: Path, error_boxes: list[QMessageBox]
 ) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("shopping list\n牛奶\n", encoding="utf-8")
     before = path.read_bytes()
-    assert app.main(["--db", str(path)]) == 1
-    assert [box.objectName() for box in error_boxes] == ["openErrorBox"]
-    assert error_boxes[0].icon() == QMessageBox.Icon.Critical
-    assert "not a FieldLog database" in error_boxes[0].informativeText()
+    try:
+        assert app.main(["--db", str(path), "--lang", "en"]) == 1
+        recovery = app.last_recovery()
+        assert recovery is not None and recovery.isVisible()
+        assert recovery.objectName() == "recoveryWindow"
+        assert "not a FieldLog database" in recovery.detail.text()
+        assert error_boxes == []
+    finally:
+        app._close_recovery()
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_a_server_that_does_not_answer_is_one_message(qapp, error_boxes: list[QMessageBox]) -> None:
+    assert app.main(["--db", "postgresql://u:secret@localhost:1/nodb", "--lang", "en"]) == 1
+    assert [box.objectName() for box in error_boxes] == ["openErrorBox"]
+    assert error_boxes[0].icon() == QMessageBox.Icon.Critical
+    assert "secret" not in error_boxes[0].text() + error_boxes[0].informativeText()
+    assert app.last_recovery() is None
 
 
 def test_a_fresh_path_opens_the_window(qapp, tmp_path: Path, opened, error_boxes) -> None:
