@@ -23,6 +23,13 @@ _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAMS = tuple(n.encode("utf-16-le") for n in ("EncryptionInfo", "EncryptedPackage"))
 _XLS_STREAMS = tuple(n.encode("utf-16-le") for n in ("Workbook", "Book"))
 _WORKBOOK_PART = "xl/workbook.xml"
+#: What the parts of a workbook may unpack to. A sheet holds every row in memory once read, so a
+#: ZIP bomb (a small file that inflates to gigabytes) must be refused before openpyxl opens it.
+#: Real sheets compress 5–50 times (a 10 MB cell of one repeated character, ~1000 times, is
+#: refused row by row, not here); a member past MAX_RATIO and over RATIO_FLOOR bytes is a bomb.
+MAX_INFLATED = 512 * 1024 * 1024
+MAX_RATIO = 200
+RATIO_FLOOR = 64 * 1024 * 1024
 
 
 class ExcelFileError(ValueError):
@@ -66,11 +73,26 @@ def _check_kind(path: Path, shown: str) -> None:
         raise ExcelFileError(f"{shown} is not an Excel workbook (.xlsx)")
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
+            infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise _damaged(shown) from exc
-    if _WORKBOOK_PART not in names:
+    if _WORKBOOK_PART not in {info.filename for info in infos}:
         raise ExcelFileError(f"{shown} is not an Excel workbook (.xlsx)")
+    _check_sizes(infos, shown)
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], shown: str) -> None:
+    """Refuse a workbook whose parts unpack to absurd sizes (zipfile enforces the sizes given)."""
+    total = sum(info.file_size for info in infos)
+    bomb = any(
+        info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        for info in infos
+    )
+    if total > MAX_INFLATED or bomb:
+        raise ExcelFileError(
+            f"{shown} unpacks to {total:,} bytes from {sum(i.compress_size for i in infos):,} "
+            "(a ZIP bomb?); it was not read"
+        )
 
 
 def _damaged(shown: str) -> ExcelFileError:
