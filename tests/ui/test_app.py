@@ -14,19 +14,6 @@ from fieldlog import app
 
 
 @pytest.fixture
-def error_boxes(monkeypatch) -> list[QMessageBox]:
-    """Message boxes the code under test runs modally; recorded and closed at once."""
-    shown: list[QMessageBox] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        shown.append(box)
-        return int(QMessageBox.StandardButton.Close.value)
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return shown
-
-
-@pytest.fixture
 def opened(qtbot) -> Iterator[None]:
     """Closes whatever window main() opened, and its database."""
     yield
@@ -37,7 +24,7 @@ def opened(qtbot) -> Iterator[None]:
 
 
 def test_a_text_file_gets_the_recovery_screen_and_is_left_untouched(
-    qapp, tmp_path: Path, error_boxes: list[QMessageBox]
+    qapp, tmp_path: Path, modal_boxes: list[QMessageBox]
 ) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("shopping list\n牛奶\n", encoding="utf-8")
@@ -48,22 +35,22 @@ def test_a_text_file_gets_the_recovery_screen_and_is_left_untouched(
         assert recovery is not None and recovery.isVisible()
         assert recovery.objectName() == "recoveryWindow"
         assert "not a FieldLog database" in recovery.detail.text()
-        assert error_boxes == []
+        assert modal_boxes == []
     finally:
         app._close_recovery()
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
 
-def test_a_server_that_does_not_answer_is_one_message(qapp, error_boxes: list[QMessageBox]) -> None:
+def test_a_server_that_does_not_answer_is_one_message(qapp, modal_boxes: list[QMessageBox]) -> None:
     assert app.main(["--db", "postgresql://u:secret@localhost:1/nodb", "--lang", "en"]) == 1
-    assert [box.objectName() for box in error_boxes] == ["openErrorBox"]
-    assert error_boxes[0].icon() == QMessageBox.Icon.Critical
-    assert "secret" not in error_boxes[0].text() + error_boxes[0].informativeText()
+    assert [box.objectName() for box in modal_boxes] == ["openErrorBox"]
+    assert modal_boxes[0].icon() == QMessageBox.Icon.Critical
+    assert "secret" not in modal_boxes[0].text() + modal_boxes[0].informativeText()
     assert app.last_recovery() is None
 
 
-def test_a_fresh_path_opens_the_window(qapp, tmp_path: Path, opened, error_boxes) -> None:
+def test_a_fresh_path_opens_the_window(qapp, tmp_path: Path, opened, modal_boxes) -> None:
     path = tmp_path / "new.db"
     assert app.main(["--db", str(path), "--lang", "en"]) == 0
     window = app.last_window()
@@ -72,11 +59,11 @@ def test_a_fresh_path_opens_the_window(qapp, tmp_path: Path, opened, error_boxes
     assert str(path) in window.windowTitle()
     assert window.centralWidget().objectName() == "welcomePanel"
     assert path.exists()
-    assert error_boxes == []
+    assert modal_boxes == []
 
 
 def test_the_gui_word_and_the_environment_are_accepted(
-    qapp, tmp_path: Path, monkeypatch, opened, error_boxes
+    qapp, tmp_path: Path, monkeypatch, opened, modal_boxes
 ) -> None:
     path = tmp_path / "from-env.db"
     monkeypatch.setenv("FIELDLOG_DB", str(path))
@@ -85,7 +72,7 @@ def test_the_gui_word_and_the_environment_are_accepted(
 
 
 def test_db_option_beats_the_environment(
-    qapp, tmp_path: Path, monkeypatch, opened, error_boxes
+    qapp, tmp_path: Path, monkeypatch, opened, modal_boxes
 ) -> None:
     monkeypatch.setenv("FIELDLOG_DB", str(tmp_path / "env.db"))
     assert app.main(["--db", str(tmp_path / "option.db"), "--lang", "en"]) == 0
@@ -116,7 +103,7 @@ def test_importing_the_app_module_does_not_import_qt() -> None:
 
 
 def test_the_language_menu_rebuilds_the_window_in_chinese(
-    qapp, tmp_path: Path, opened, error_boxes
+    qapp, tmp_path: Path, opened, modal_boxes
 ) -> None:
     from PySide6.QtGui import QAction
 
@@ -135,7 +122,7 @@ def test_the_language_menu_rebuilds_the_window_in_chinese(
 
 
 def test_without_db_the_last_database_is_reopened(
-    qapp, tmp_path: Path, opened, error_boxes, monkeypatch: pytest.MonkeyPatch
+    qapp, tmp_path: Path, opened, modal_boxes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("FIELDLOG_DB", raising=False)
     first = tmp_path / "last.db"

@@ -26,16 +26,9 @@ EARLIER = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
-def no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
+def no_modal_boxes(modal_boxes: list[QMessageBox]) -> list[QMessageBox]:
     """Any message box run modally is recorded and closed at once."""
-    shown: list[QMessageBox] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        shown.append(box)
-        return int(QMessageBox.StandardButton.Close.value)
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return shown
+    return modal_boxes
 
 
 @pytest.fixture
