@@ -7,6 +7,7 @@ the value it replaces, and travels in the next package like any other change.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -15,8 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain import hlc
-from fieldlog.domain.text import name_key, pinyin_initials
 from fieldlog.services.errors import InvalidInput
+from fieldlog.services.history import node_names, write_value
 from fieldlog.services.org_merge import MergeCounts, merge_orgs
 from fieldlog.store.database import Database
 from fieldlog.store.models import (
@@ -25,14 +26,11 @@ from fieldlog.store.models import (
     Organization,
     Project,
     SyncConflict,
-    SyncPeer,
     Visit,
 )
-from fieldlog.sync.derived import is_derived
 from fieldlog.sync.rows import SPECS
 
 MODELS = {model.__tablename__: model for model in REPLICATED_MODELS}  # type: ignore[attr-defined]
-AUTOMATIC = "automatic merge of duplicates"
 
 
 @dataclass(frozen=True)
@@ -78,14 +76,6 @@ class ConflictView:
         }
 
 
-def _who(db: Database, names: dict[str, str], node: str) -> str:
-    if is_derived(node):
-        return AUTOMATIC
-    if node == db.node_id:
-        return names.get(node) or "this laptop"
-    return names.get(node) or f"laptop {node[:8]}"
-
-
 def _name_of(session: Session, model: type[Any], record_id: uuid.UUID | None) -> str:
     record = session.get(model, record_id) if record_id is not None else None
     return str(record.name) if record is not None else ""
@@ -107,7 +97,7 @@ def record_label(session: Session, table: str, row_id: uuid.UUID) -> str:
     return str(row_id)
 
 
-def _view(db: Database, session: Session, row: SyncConflict, names: dict[str, str]) -> ConflictView:
+def _view(session: Session, row: SyncConflict, who: Callable[[str], str]) -> ConflictView:
     return ConflictView(
         id=row.id,
         table=row.table_name,
@@ -115,10 +105,10 @@ def _view(db: Database, session: Session, row: SyncConflict, names: dict[str, st
         record=record_label(session, row.table_name, row.row_id),
         field=row.field,
         winner_value=row.winner_value,
-        winner_who=_who(db, names, row.winner_node),
+        winner_who=who(row.winner_node),
         winner_at=hlc.to_datetime(row.winner_hlc),
         loser_value=row.loser_value,
-        loser_who=_who(db, names, row.loser_node),
+        loser_who=who(row.loser_node),
         loser_at=hlc.to_datetime(row.loser_hlc),
         package_id=row.package_id,
         detected_at=row.detected_at,
@@ -129,11 +119,11 @@ def _view(db: Database, session: Session, row: SyncConflict, names: dict[str, st
 def conflicts(db: Database, *, include_resolved: bool = False) -> list[ConflictView]:
     """Logged conflicts, newest first; those already reviewed only with `include_resolved`."""
     with db.read() as session:
-        names = dict(session.execute(select(SyncPeer.node_id, SyncPeer.member_name)).all())
+        who = node_names(session, db.node_id)
         query = select(SyncConflict).order_by(SyncConflict.detected_at.desc(), SyncConflict.id)
         if not include_resolved:
             query = query.where(SyncConflict.resolution == "")
-        return [_view(db, session, r, names) for r in session.execute(query).scalars()]
+        return [_view(session, r, who) for r in session.execute(query).scalars()]
 
 
 def _open_conflict(session: Session, conflict_id: uuid.UUID) -> SyncConflict:
@@ -153,10 +143,7 @@ def restore_losing_value(db: Database, conflict_id: uuid.UUID) -> None:
         if record is None:
             raise InvalidInput(f"the record of conflict {conflict_id} is not on this laptop")
         value = SPECS[row.table_name].decoders[row.field](row.loser_value)
-        if getattr(record, row.field) != value:
-            setattr(record, row.field, value)
-            if isinstance(record, Organization) and row.field == "name":
-                record.name_key, record.name_initials = name_key(value), pinyin_initials(value)
+        write_value(session, record, row.field, value)
         row.resolution, row.resolved_at = "restored", datetime.now(UTC)
 
 

@@ -9,26 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
 from collections.abc import Iterator
-from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldlog.store.models import REPLICATED_MODELS
 from fieldlog.store.models.base import LOCAL_COLUMNS
-
-
-def _canonical(value: Any) -> Any:
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="microseconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+from fieldlog.store.types import json_value
 
 
 def dump_lines(session: Session) -> Iterator[str]:
@@ -40,7 +28,7 @@ def dump_lines(session: Session) -> Iterator[str]:
         )
         query = select(*columns).order_by(table.c.id)
         for row in session.execute(query).mappings():
-            record = {key: _canonical(value) for key, value in row.items()}
+            record = {key: json_value(value) for key, value in row.items()}
             yield json.dumps(
                 [table.name, record], sort_keys=True, ensure_ascii=False, separators=(",", ":")
             )

@@ -15,13 +15,15 @@ keeps the stamps it arrived with.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sqlalchemy import event, insert, inspect, select, update
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from fieldlog.domain import hlc
+from fieldlog.domain.ids import new_id
+from fieldlog.store import history
 from fieldlog.store.models import META_COLUMNS, LocalState, Replicated
 from fieldlog.store.types import utcnow
 
@@ -147,6 +149,29 @@ def _changed_columns(obj: Replicated) -> list[str]:
     return names
 
 
+def _replaced(
+    obj: Replicated, fields: list[str], new_stamps: dict[str, Any], source: str
+) -> Iterator[dict[str, Any]]:
+    """History rows of the values these fields of a stored record held before this change."""
+    state = inspect(obj)
+    old_stamps: dict[str, Any] = state.committed_state.get("field_stamps") or {}
+    for name in fields:
+        replaced = state.attrs[name].history.deleted
+        if not replaced:  # the old value was never loaded: nothing known to record
+            continue
+        old = (replaced[0], old_stamps.get(name))
+        new = (getattr(obj, name), new_stamps.get(name))
+        yield history.change_row(obj.__tablename__, obj.id, name, old, new, source)  # type: ignore[attr-defined]
+
+
+def _created(obj: Replicated, source: str) -> dict[str, Any]:
+    """The history row of a record made here: its tombstone going from nothing to live."""
+    if obj.id is None:  # the column default would only be drawn at insert
+        obj.id = new_id()
+    new = (bool(obj.deleted), obj.field_stamps.get("deleted"))
+    return history.change_row(obj.__tablename__, obj.id, "deleted", (None, None), new, source)  # type: ignore[attr-defined]
+
+
 def _stamp(obj: Replicated, fields: list[str], node: str, stamp: int, seq: int) -> None:
     stamps: dict[str, Any] = dict(obj.field_stamps or {})
     for name in fields:
@@ -172,9 +197,12 @@ def _stamp_changes(session: Session, _context: Any, _instances: Any) -> None:
     if not new and not dirty:
         return
     stamp, seq = _advance_counters(session)
+    source = session.info.pop(history.SOURCE_INFO, history.EDIT)
     for obj in new:
         if obj.created_at is None:
             obj.created_at = utcnow()
         _stamp(obj, ["deleted", *_content_columns(obj)], node, stamp, seq)
+    history.record(session, (_created(obj, source) for obj in new))
     for obj, fields in dirty:
         _stamp(obj, fields, node, stamp, seq)
+        history.record(session, _replaced(obj, fields, obj.field_stamps, source))

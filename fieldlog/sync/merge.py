@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Update, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from fieldlog.store import history
 from fieldlog.store.repositories.bulk_rows import insert_rows
 from fieldlog.sync.rows import RowLike, TableSpec, canonical
 
@@ -170,6 +171,7 @@ def _apply_chunk(
         if not changes:
             result.unchanged += 1
             continue
+        history.record_merged(session, spec.name, mine, changes, spec.fields)
         merged = {**mine, **changes, "local_seq": seq}
         updates.append({f"b_{key}": value for key, value in merged.items()})
     if inserts:

@@ -23,6 +23,7 @@ from fieldlog.domain import hlc
 from fieldlog.store.models import REPLICATED_MODELS
 from fieldlog.store.models.base import LOCAL_COLUMNS, META_COLUMNS
 from fieldlog.store.types import UtcDateTime
+from fieldlog.store.types import json_value as encode_value
 
 #: Longest text any column may bring: the services allow 20,000 characters of notes (some go
 #: into String columns, which SQLite does not limit), so this only stops absurd values.
@@ -221,17 +222,6 @@ SPECS: dict[str, TableSpec] = {
     model.__tablename__: _spec(model.__table__)  # type: ignore[attr-defined]
     for model in REPLICATED_MODELS
 }
-
-
-def encode_value(value: Any) -> Any:
-    """A column value as JSON: UUIDs as strings, dates and times in ISO 8601."""
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="microseconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 def canonical(value: Any) -> str:

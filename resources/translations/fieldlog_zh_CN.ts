@@ -1025,6 +1025,337 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/history_dialog.py" line="25"/>
+        <source>History — {0}</source>
+        <translation>历史记录 — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="31"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="32"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="45"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="33"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="34"/>
+        <source>Region</source>
+        <translation>所在区域</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="35"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="36"/>
+        <source>Chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="37"/>
+        <source>Link</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="38"/>
+        <source>On the target list</source>
+        <translation>列入目标清单</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="39"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="40"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="41"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="42"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="43"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="44"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="63"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="46"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="47"/>
+        <source>Summary</source>
+        <translation>走访内容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="48"/>
+        <source>Intent</source>
+        <translation>意向</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="49"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="50"/>
+        <source>Investor</source>
+        <translation>投资方</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="51"/>
+        <source>Role in the chain</source>
+        <translation>链上角色</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="52"/>
+        <source>Planned investment</source>
+        <translation>计划投资额</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="53"/>
+        <source>Contract amount</source>
+        <translation>合同投资额</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="54"/>
+        <source>Form of signing</source>
+        <translation>签约形式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="55"/>
+        <source>Signed on</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="56"/>
+        <source>Landing county</source>
+        <translation>落地区县</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="57"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="58"/>
+        <source>Work group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="59"/>
+        <source>Progress</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="60"/>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="61"/>
+        <source>Next step</source>
+        <translation>下一步工作</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="62"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="83"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="64"/>
+        <source>Member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="65"/>
+        <source>Received on</source>
+        <translation>到位日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="66"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="67"/>
+        <source>Origin</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="68"/>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="69"/>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="70"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="81"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="71"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="82"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="79"/>
+        <source>Visitor</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="80"/>
+        <source>Contact met</source>
+        <translation>会见联系人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="84"/>
+        <source>Tranche</source>
+        <translation>到位资金</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="94"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="108"/>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="110"/>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="113"/>
+        <source>present</source>
+        <translation>在列</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="115"/>
+        <source>live</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="127"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="129"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="144"/>
+        <source>edited here</source>
+        <translation>本机修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="145"/>
+        <source>restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="146"/>
+        <source>received</source>
+        <translation>同步收到</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="159"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="159"/>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="159"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="160"/>
+        <source>From</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="160"/>
+        <source>To</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="160"/>
+        <source>How</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="162"/>
+        <source>Change history</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="164"/>
+        <source>No changes recorded on this laptop yet.</source>
+        <translation>本机尚未记录任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="166"/>
+        <source>&amp;Restore earlier value</source>
+        <translation>恢复原值(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="169"/>
+        <source>Write the selected change&apos;s earlier value back, as a new change</source>
+        <translation>把所选修改之前的值写回，作为一次新的修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="226"/>
+        <source>Restore earlier value</source>
+        <translation>恢复原值</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="58"/>
@@ -2006,98 +2337,103 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgsView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="62"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="63"/>
         <source>&amp;New organization…</source>
         <extracomment>How many more pages `show_org` loads to find a record before it gives up.</extracomment>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="64"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="65"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="65"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="66"/>
         <source>&amp;Merge…</source>
         <translation>合并(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="66"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="67"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="68"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="69"/>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="72"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="73"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="77"/>
         <source>Search: name, pinyin initials or credit code</source>
         <translation>搜索：名称、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="74"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="78"/>
         <source>Search organizations</source>
         <translation>搜索单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="76"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="80"/>
         <source>Organization kind</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="77"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="81"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="78"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="82"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="83"/>
         <source>Target list</source>
         <translation>目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="136"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="146"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="156"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="166"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="157"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="167"/>
         <source>Not on the target list</source>
         <translation>未列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="161"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="171"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="162"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="172"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="163"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="173"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="164"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="174"/>
         <source>Target list or not</source>
         <translation>是否目标企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="193"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="203"/>
         <source>{n} organizations</source>
         <translation>共 {n} 家单位</translation>
     </message>
@@ -2303,143 +2639,148 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="85"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="86"/>
         <source>Project: {0}</source>
         <translation>项目详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="88"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="89"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="92"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="93"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="93"/>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="94"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="105"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="94"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="96"/>
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="97"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
         <source>&amp;Stage history</source>
         <translation>阶段记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="101"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="102"/>
         <source>&amp;Funds</source>
         <translation>到位资金(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="105"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="105"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="105"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="107"/>
         <source>&amp;Visits</source>
         <translation>走访记录(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="139"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="109"/>
+        <source>&amp;History</source>
+        <translation>历史记录(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="142"/>
         <source>万元</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="153"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="156"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="154"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="157"/>
         <source>Chain role</source>
         <translation>链上作用</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="155"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="158"/>
         <source>Planned investment (万元)</source>
         <translation>计划总投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="156"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="159"/>
         <source>Landing county</source>
         <translation>落地区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="157"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="158"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="159"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="162"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="163"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="164"/>
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="162"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="165"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="202"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="205"/>
         <source>Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6} 万元</source>
         <translation>投资方：{0} · 产业链：{1} / {2} · 阶段：{3} · 签约：{4} {5} · 合同投资额：{6} 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="220"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="223"/>
         <source>Planned investment: {0}</source>
         <translation>计划总投资：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="226"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="229"/>
         <source>Next follow-up: write the date as yyyy-mm-dd</source>
         <translation>下次跟进：请按 yyyy-mm-dd 格式填写日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="248"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="251"/>
         <source>Edit project {0}</source>
         <translation>编辑项目 {0}</translation>
     </message>
@@ -2814,228 +3155,228 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncConflictsTable</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="30"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="31"/>
         <source>Organization</source>
         <extracomment>Longest value shown in a cell; the tooltip holds all of it.</extracomment>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="31"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="32"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="32"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="33"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="33"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="34"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="34"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="35"/>
         <source>Member</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="35"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="36"/>
         <source>Team</source>
         <translation>工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="36"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="37"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="37"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="38"/>
         <source>Funds in place</source>
         <translation>到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="38"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="39"/>
         <source>Stage change</source>
         <translation>阶段变更</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="39"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="40"/>
         <source>Target</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="48"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="49"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="49"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="50"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="50"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="51"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="51"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="52"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="52"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="53"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="53"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="54"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="54"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="55"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="55"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="56"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="56"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="57"/>
         <source>Intent</source>
         <translation>意向程度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="57"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="58"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="58"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="59"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="59"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="60"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="60"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="61"/>
         <source>Next step</source>
         <translation>下一步计划</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="61"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="62"/>
         <source>Planned investment</source>
         <translation>计划总投资</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="62"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="63"/>
         <source>Contract amount</source>
         <translation>合同投资额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="63"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="64"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="64"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="65"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="65"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="66"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="74"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="75"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="76"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="77"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="76"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="77"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="79"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="80"/>
         <source>{amount} 万元</source>
         <translation>{amount} 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="83"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="84"/>
         <source>record {id}…</source>
         <translation>记录 {id}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="91"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="92"/>
         <source>automatic merge</source>
         <translation>自动合并</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="94"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="95"/>
         <source>{name} (this laptop)</source>
         <translation>{name}（本机）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="95"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="96"/>
         <source>this laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="116"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="117"/>
         <source>Conflicts to review</source>
         <translation>待审核的冲突</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="119"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="120"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="120"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="121"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="121"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="122"/>
         <source>Kept value</source>
         <translation>保留的值</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="122"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="123"/>
         <source>Kept (who, when)</source>
         <translation>保留值（谁、何时）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="123"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="124"/>
         <source>Other value</source>
         <translation>另一个值</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="124"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="125"/>
         <source>Other (who, when)</source>
         <translation>另一个值（谁、何时）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="125"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="126"/>
         <source>Package</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="158"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="159"/>
         <source>{kind}: {record}</source>
         <translation>{kind}：{record}</translation>
     </message>
@@ -4348,65 +4689,71 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitLogView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="83"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="84"/>
         <source>Search organization, summary, pinyin initials or credit code</source>
         <extracomment>Column widths: room for a typical value (and for the header with its sort arrow).</extracomment>
         <translation>搜索单位、走访情况、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="85"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="86"/>
         <source>Search visits</source>
         <translation>搜索走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="88"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="287"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="89"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="306"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="95"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="96"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="105"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="101"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="301"/>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="111"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="204"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="210"/>
         <source>Delete the visit to {org} on {date}?</source>
         <translation>确定删除 {date} 对{org}的走访吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="207"/>
         <location filename="../../fieldlog/ui/views/visit_log_view.py" line="213"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="219"/>
         <source>Delete visit</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="236"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="253"/>
         <source>No visits</source>
         <translation>暂无走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="238"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="255"/>
         <source>1 visit</source>
         <translation>共 1 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="240"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="257"/>
         <source>{count} visits</source>
         <translation>共 {count} 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="280"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="297"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="282"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="299"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>

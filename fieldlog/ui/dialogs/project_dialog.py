@@ -29,6 +29,7 @@ from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.dialogs.org_dialog import fill_table, row_table
 from fieldlog.ui.undo import run_undoable
+from fieldlog.ui.widgets.history_panel import HistoryPanel
 from fieldlog.ui.widgets.org_create_form import error_label, plain_buttons, show_error
 from fieldlog.ui.widgets.tranche_table import TranchePanel
 
@@ -104,6 +105,8 @@ class ProjectDialog(QDialog):
             [self.tr("Date"), self.tr("Kind"), self.tr("Visitors"), self.tr("Summary")],
         )
         self.tabs.addTab(self.visits, self.tr("&Visits"))
+        self.history = HistoryPanel(db, "project", project_id, self)
+        self.tabs.addTab(self.history, self.tr("&History"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )

@@ -23,6 +23,7 @@ from fieldlog.services import org_directory
 from fieldlog.services.org_directory import OrgFilter
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.dialogs.history_dialog import HistoryDialog
 from fieldlog.ui.dialogs.merge_dialog import MergeDialog
 from fieldlog.ui.dialogs.org_dialog import OrgDialog
 from fieldlog.ui.models.org_table_model import NAME, OrgTableModel, kind_labels
@@ -64,6 +65,9 @@ class OrgsView(QWidget):
         self.edit_action = action(self.tr("&Edit…"), "actionEditOrg", "F2", self.edit_org)
         self.merge_action = action(self.tr("&Merge…"), "actionMergeOrg", "Ctrl+M", self.merge_org)
         self.delete_action = action(self.tr("&Delete"), "actionDeleteOrg", "", self.delete_org)
+        self.history_action = action(
+            self.tr("&History…"), "actionOrgHistory", "Ctrl+H", self.show_history
+        )
         self.find_action = action(
             self.tr("Find"), "actionFindOrg", QKeySequence.StandardKey.Find, self._focus_search
         )
@@ -119,7 +123,13 @@ class OrgsView(QWidget):
         row.addWidget(self.count_label)
         row.addStretch(1)
         self.action_buttons: list[QPushButton] = []
-        for act in (self.new_action, self.edit_action, self.merge_action, self.delete_action):
+        for act in (
+            self.new_action,
+            self.edit_action,
+            self.merge_action,
+            self.delete_action,
+            self.history_action,
+        ):
             button = QPushButton(
                 act.text(), objectName=act.objectName().replace("action", "button")
             )
@@ -212,7 +222,7 @@ class OrgsView(QWidget):
         org_id = self.selected_id()
         if org_id != self.detail.org_id or org_id is None:
             self.detail.show_org(org_id)
-        for act in (self.edit_action, self.merge_action, self.delete_action):
+        for act in (self.edit_action, self.merge_action, self.delete_action, self.history_action):
             act.setEnabled(org_id is not None)
 
     def _on_changes_applied(self, _result: object) -> None:
@@ -247,6 +257,17 @@ class OrgsView(QWidget):
         if org_id is None:
             return None
         dialog = OrgDialog(self.db, org_id, parent=self)
+        dialog.open()
+        return dialog
+
+    def show_history(self) -> HistoryDialog | None:
+        """Open the change history of the selected organization."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        org_id = self.model.org_id(rows[0].row())
+        name = self.model.index(rows[0].row(), NAME).data()
+        dialog = HistoryDialog(self.db, "organization", org_id, str(name), self)
         dialog.open()
         return dialog
 

@@ -26,6 +26,7 @@ from fieldlog.services.team import current_team
 from fieldlog.services.visit_log import VisitFilter
 from fieldlog.store.database import Database
 from fieldlog.ui import operations, undo
+from fieldlog.ui.dialogs.history_dialog import HistoryDialog
 from fieldlog.ui.models.visit_table_model import (
     CHAIN,
     DATE,
@@ -97,6 +98,11 @@ class VisitLogView(QWidget):
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.triggered.connect(self.focus_search)
         self.addAction(find)
+        self.history_action = QAction(self.tr("&History…"), self, objectName="actionVisitHistory")
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.history_action.triggered.connect(self.show_history)
+        self.addAction(self.history_action)
 
     def _build_table(self) -> None:
         self.model = VisitTableModel(self.db, self)
@@ -215,6 +221,17 @@ class VisitLogView(QWidget):
             lambda: visits.restore_visit(db, visit_id),
         )
 
+    def show_history(self) -> HistoryDialog | None:
+        """Open the change history of the selected visit."""
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_snapshot(rows[0].row()) if rows else None
+        if row is None:
+            return None
+        label = f"{row.visited_on.isoformat()} {row.org_name}"
+        dialog = HistoryDialog(self.db, "visit", row.id, label, self)
+        dialog.open()
+        return dialog
+
     def edit_current(self) -> None:
         """Ask for the selected visit to be edited."""
         visit_id = self.current_visit_id()
@@ -281,8 +298,10 @@ class VisitLogView(QWidget):
         edit.setShortcut(QKeySequence(Qt.Key.Key_Return))
         delete = menu.addAction(self.tr("&Delete"), self.delete_current)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
-        edit.setEnabled(index.isValid())
-        delete.setEnabled(index.isValid())
+        shown = menu.addAction(self.tr("&History…"), self.show_history)
+        shown.setShortcut(self.history_action.shortcut())
+        for act in (edit, delete, shown):
+            act.setEnabled(index.isValid())
         menu.addSeparator()
         menu.addAction(self.tr("&New visit…"), self.new_visit_requested.emit)
         menu.popup(self.table.viewport().mapToGlobal(position))

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.money import format_wan
-from fieldlog.services.sync_review import AUTOMATIC, ConflictView
+from fieldlog.services.history import AUTOMATIC
+from fieldlog.services.sync_review import ConflictView
 from fieldlog.ui.models.org_table_model import kind_labels
 
 ConflictRole = Qt.ItemDataRole.UserRole + 1
