@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from fieldlog.store import migrate
-from fieldlog.store.backup import automatic_backup
+from fieldlog.store.backup import automatic_backup, backup_folder, list_backups
 from fieldlog.store.engine import APPLICATION_ID, READ_ONLY, make_engine
 from fieldlog.store.location import describe, installation_id, is_url, to_url
 from fieldlog.store.stamping import NODE_INFO, NODE_KEY, read_state, write_state
@@ -124,6 +125,17 @@ def _check_sqlite_file(path: Path) -> bool:
     )
 
 
+def _refuse_lost(path: Path) -> None:
+    """Refuse to start a new empty database where one was lost: its backups are still here."""
+    found = list_backups(path)
+    if found:
+        raise DatabaseError(
+            f"{path} is missing or empty, but {len(found)} backup(s) of it are in "
+            f"{backup_folder(path)}: restore the newest with `fieldlog --db {path} restore "
+            f"{found[0].path}`, or move that folder away to start an empty database"
+        )
+
+
 def _prepare_schema(engine: Engine, path: Path | None, location: str) -> None:
     with engine.begin() as conn:
         revision = migrate.current_revision(conn)
@@ -162,6 +174,21 @@ def _ensure_node(sessions: sessionmaker[Session], location: str) -> str:
         return node
 
 
+def _sidecars(path: Path | None) -> set[Path]:
+    """The journal files SQLite keeps beside a database file, of those that exist now."""
+    if path is None:
+        return set()
+    return {p for p in (Path(f"{path}-wal"), Path(f"{path}-shm")) if p.exists()}
+
+
+def _remove_new_sidecars(path: Path | None, before: set[Path]) -> None:
+    """A refused file is left as it was found: drop the empty journal files opening it made."""
+    for sidecar in _sidecars(path) - before:
+        with contextlib.suppress(OSError):
+            if sidecar.stat().st_size == 0 or sidecar.name.endswith("-shm"):
+                sidecar.unlink()
+
+
 def open_database(location: str) -> Database:
     """Open (creating or upgrading as needed) the FieldLog database at `location`.
 
@@ -169,20 +196,28 @@ def open_database(location: str) -> Database:
     database, or one from a newer FieldLog, is refused with DatabaseError and left untouched.
     """
     path = None if is_url(location) else Path(location).expanduser().resolve()
+    sidecars = _sidecars(path)
     if path is not None:
-        _check_sqlite_file(path)
+        try:
+            if not _check_sqlite_file(path):
+                _refuse_lost(path)
+        except DatabaseError:
+            _remove_new_sidecars(path, sidecars)
+            raise
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(to_url(location))
     try:
         _prepare_schema(engine, path, location)
         sessions = sessionmaker(engine, expire_on_commit=False)
         node = _ensure_node(sessions, location)
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, UnicodeDecodeError) as exc:  # unreadable pages or scribbled text
         engine.dispose()
+        _remove_new_sidecars(path, sidecars)
         reason = exc.__class__.__name__
         raise DatabaseError(f"{describe(location)} cannot be opened: {reason}") from exc
     except BaseException:
         engine.dispose()
+        _remove_new_sidecars(path, sidecars)
         raise
     sessions.configure(info={NODE_INFO: node})
     return Database(location=location, engine=engine, sessions=sessions, node_id=node)

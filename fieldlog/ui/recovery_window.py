@@ -117,6 +117,11 @@ class RecoveryWindow(QWidget):
                 "This database was written by a newer version of FieldLog. Update FieldLog to "
                 "open it, or restore an older backup."
             )
+        if not path.exists() or path.stat().st_size == 0:
+            return self.tr(
+                "The database is missing or empty, but it has backups. Restore one, or open "
+                "another database."
+            )
         if path.exists() and not is_fieldlog_file(path):
             return self.tr("This file is not a FieldLog database.")
         return self.tr("The database is damaged and cannot be opened safely.")

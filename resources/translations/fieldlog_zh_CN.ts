@@ -1350,7 +1350,7 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>把所选修改之前的值写回，作为一次新的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="226"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="227"/>
         <source>Restore earlier value</source>
         <translation>恢复原值</translation>
     </message>
@@ -3024,22 +3024,27 @@ A merge cannot be undone.</source>
         <translation>此数据库由更新版本的 FieldLog 写入。请升级 FieldLog 后再打开，或恢复一份较早的备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="121"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="122"/>
+        <source>The database is missing or empty, but it has backups. Restore one, or open another database.</source>
+        <translation>数据库文件丢失或为空，但它有备份。请恢复一个备份，或打开另一个数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="126"/>
         <source>This file is not a FieldLog database.</source>
         <translation>此文件不是 FieldLog 数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="122"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="127"/>
         <source>The database is damaged and cannot be opened safely.</source>
         <translation>数据库已损坏，无法安全打开。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="149"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="154"/>
         <source>Open another database</source>
         <translation>打开其他数据库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="151"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="156"/>
         <source>FieldLog databases (*.db *.sqlite);;All files (*)</source>
         <translation>FieldLog 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
@@ -4761,63 +4766,63 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="48"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="51"/>
         <source>Strong</source>
-        <extracomment>The visit&apos;s id (uuid.UUID). The visited organization&apos;s id (uuid.UUID). The whole row snapshot (VisitListRow). The sort key of each sortable column; visitors and summary do not sort.</extracomment>
+        <extracomment>The visit&apos;s id (uuid.UUID). The visited organization&apos;s id (uuid.UUID). The whole row snapshot (VisitListRow). Counting stops here: a common search word matches a large part of a million visits, and counting them all would cost more than showing the first page. Beyond it the count is &quot;1,000+&quot;. The sort key of each sortable column; visitors and summary do not sort.</extracomment>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="49"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="52"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="50"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="53"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="51"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="54"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="165"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="184"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="166"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="185"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="167"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="186"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="168"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="187"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="169"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="188"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="170"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="189"/>
         <source>Intent</source>
         <translation>意向</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="171"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="190"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="172"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="191"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>

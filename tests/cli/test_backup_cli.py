@@ -153,3 +153,17 @@ def test_a_database_that_no_longer_opens_is_brought_back_by_restore(
     assert digest(small_db) == original
     kept = [p.name for p in backup_folder(small_db).iterdir() if "before-restore" in p.name]
     assert len(kept) == 1  # the damaged file is kept too, byte for byte
+
+
+def test_a_lost_database_is_not_silently_replaced_by_an_empty_one(small_db: Path) -> None:
+    assert run("--db", str(small_db), "demo").returncode == 0
+    kept = digest(small_db)
+    made = Path(run("--db", str(small_db), "backup").stdout.strip())
+    small_db.unlink()
+    for command in ("stats", "digest", "demo"):
+        refused = run("--db", str(small_db), command)
+        one_line_error(refused, "is missing or empty, but 1 backup(s) of it are in")
+        assert not small_db.exists()
+    restored = run("--db", str(small_db), "restore", str(made))
+    assert restored.returncode == 0, restored.stderr
+    assert digest(small_db) == kept

@@ -245,3 +245,17 @@ def test_enter_on_the_list_restores_the_selected_backup(
     qtbot.keyClick(recovery.backup_list, Qt.Key.Key_Return)
     window = app.last_window()
     assert window is not None and window.isVisible() and digest(window.db) == kept
+
+
+def test_a_missing_database_with_backups_is_not_replaced_by_an_empty_one(
+    qapp, qtbot, tmp_path: Path, windows
+) -> None:
+    path = tmp_path / "work.db"
+    kept = _database_with_backup(path)
+    path.unlink()
+    recovery = _open(path)
+    assert "missing or empty" in recovery.summary.text()
+    assert not path.exists()  # no fresh empty database was made
+    qtbot.mouseClick(recovery.restore_button, Qt.MouseButton.LeftButton)
+    window = app.last_window()
+    assert window is not None and digest(window.db) == kept
