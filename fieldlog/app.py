@@ -165,12 +165,12 @@ def _retire(old: MainWindow) -> None:
 
 def open_checked(location: str) -> Database:
     """Open the database and run the quick start-up check; DatabaseError if either fails."""
-    from fieldlog.services.maintenance import quick_check
+    from fieldlog.services.maintenance import check_before_opening, quick_check
     from fieldlog.services.workspace import open_workspace
     from fieldlog.store.database import DatabaseError
 
     db = open_workspace(location)
-    problems = quick_check(db)
+    problems = quick_check(db) if check_before_opening(db) else []
     if problems:
         db.close()
         first = " ".join(problems[0].replace("*** in database main ***", "").split())
@@ -183,6 +183,7 @@ def open_location(location: str, language: str, near: MainWindow | None = None) 
     or fails its check, the recovery screen (a file) or one error message (a server)."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from fieldlog.services.maintenance import check_before_opening
     from fieldlog.store.database import DatabaseError
     from fieldlog.ui.main_window import MainWindow
 
@@ -202,7 +203,36 @@ def open_location(location: str, language: str, near: MainWindow | None = None) 
         window.setGeometry(near.geometry())
     _show(window)
     _close_recovery()
+    if db.path is not None and not check_before_opening(db):
+        _check_later(location, db.path)
     return True
+
+
+def _check_later(location: str, path: Path) -> None:
+    """Run the start-up check of a large file while its window is open."""
+    from fieldlog.ui import background_check
+
+    relay = background_check.relay()
+    if not relay.property("connected"):
+        relay.damaged.connect(_on_damage)
+        relay.setProperty("connected", True)
+    background_check.start(location, path)
+
+
+def _on_damage(location: str, problem: str) -> None:
+    """The check found damage in an open database: close it and show the recovery screen."""
+    global _window
+    from fieldlog.store.database import DatabaseError
+
+    window = _window
+    if window is None or window.db.location != location:
+        return  # that database is no longer the one shown
+    language = window.language
+    window.db.close()
+    _retire(window)
+    _window = None
+    reason = f"{_shown(location)} is damaged (quick check: {problem})"
+    _recover(location, language, DatabaseError(reason))
 
 
 def _recover(location: str, language: str, error: BaseException) -> bool:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy.exc import DBAPIError
 
 from fieldlog.store.database import Database
 from fieldlog.store.dump import digest as dump_digest
-from fieldlog.store.health import HealthReport, check_health, quick_problems
+from fieldlog.store.health import HealthReport, check_health, quick_check_file, quick_problems
 
 
 def digest(db: Database) -> str:
@@ -20,6 +22,21 @@ def check(db: Database) -> HealthReport:
     and record counts (`store.health`)."""
     with db.read() as session:
         return check_health(session)
+
+
+#: Files up to this size are checked before the window opens; larger ones while it is open.
+QUICK_CHECK_AT_START_BYTES = 256 * 1024 * 1024
+
+
+def check_before_opening(db: Database) -> bool:
+    """Whether the start-up check is quick enough to run before the window shows."""
+    path = db.path
+    return path is None or not path.exists() or path.stat().st_size <= QUICK_CHECK_AT_START_BYTES
+
+
+def quick_check_in_background(path: Path) -> list[str]:
+    """The start-up check of a large file, over a connection of its own (for a worker thread)."""
+    return quick_check_file(path)
 
 
 def quick_check(db: Database) -> list[str]:

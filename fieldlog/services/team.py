@@ -76,7 +76,7 @@ def save_team(db: Database, data: TeamInput, team_id: uuid.UUID | None = None) -
 
 def current_team(db: Database) -> Team | None:
     """The team this database belongs to (the first one created), or None before set-up."""
-    with db.begin() as session:
+    with db.read() as session:
         query = live(Team).order_by(Team.created_at, Team.id).limit(1)
         return session.execute(query).scalars().first()
 
@@ -132,19 +132,19 @@ def save_member(
 
 def members(db: Database) -> list[Member]:
     """Live members by name."""
-    with db.begin() as session:
+    with db.read() as session:
         return list(session.execute(live(Member).order_by(Member.name)).scalars())
 
 
 def member_by_name(db: Database, name: str) -> Member | None:
     """The live member with exactly this name, if any."""
-    with db.begin() as session:
+    with db.read() as session:
         query = live(Member).where(Member.name == name.strip())
         return session.execute(query).scalars().first()
 
 
 def groups(db: Database) -> list[WorkGroup]:
     """Live work groups in display order."""
-    with db.begin() as session:
+    with db.read() as session:
         query = select(WorkGroup).where(WorkGroup.deleted.is_(False))
         return list(session.execute(query.order_by(WorkGroup.sort_order, WorkGroup.name)).scalars())

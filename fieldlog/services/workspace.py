@@ -8,7 +8,7 @@ from sqlalchemy import insert, select
 
 from fieldlog.domain.catalogs import default_chains, default_entries
 from fieldlog.store.database import Database, open_database
-from fieldlog.store.models import CatalogItem, Chain, ChainLink
+from fieldlog.store.models import CatalogItem, Chain, ChainLink, Team, Visit
 
 #: Shipped entries carry fixed metadata, so every laptop holds byte-identical copies of them.
 DEFAULTS_CREATED_AT = datetime(2020, 1, 1, tzinfo=UTC)
@@ -98,3 +98,11 @@ def open_workspace(location: str) -> Database:
         db.close()
         raise
     return db
+
+
+def is_empty(db: Database) -> bool:
+    """No team set up and no live visit: a first start (the window offers the demo)."""
+    with db.read() as session:
+        team = session.execute(select(Team.id).where(Team.deleted.is_(False)).limit(1)).first()
+        visit = session.execute(select(Visit.id).where(Visit.deleted.is_(False)).limit(1)).first()
+    return team is None and visit is None

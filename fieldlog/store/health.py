@@ -6,8 +6,10 @@ large database; the sync import runs the same checks inside its transaction befo
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, Table, and_, case, exists, func, or_, select, text
@@ -158,4 +160,18 @@ def quick_problems(session: Session) -> list[str]:
     if session.get_bind().dialect.name != "sqlite":
         return []
     results = [str(row[0]) for row in session.execute(text("PRAGMA quick_check"))]
+    return [] if results == ["ok"] else results[:20]
+
+
+def quick_check_file(path: Path) -> list[str]:
+    """`PRAGMA quick_check` of a database file over a read-only connection of its own (safe
+    in a background thread while the app uses the file): its problems; empty when sound."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        try:
+            results = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        return [str(exc)]
     return [] if results == ["ok"] else results[:20]

@@ -6,8 +6,9 @@ import html
 import uuid
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,21 +21,27 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog import __version__
-from fieldlog.domain.period import Period
 from fieldlog.services.follow_ups import reminder_counts
 from fieldlog.services.identity import get_me
-from fieldlog.services.stats import compute
-from fieldlog.services.team import current_team
+from fieldlog.services.workspace import is_empty
 from fieldlog.store.database import Database
 from fieldlog.ui import main_actions, operations
 from fieldlog.ui.dialogs.backups_dialog import AutoBackup, BackupsDialog
 from fieldlog.ui.dialogs.sync_flow import SyncFlow
 from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
 from fieldlog.ui.file_drop import install_xlsx_drop
-from fieldlog.ui.views.dashboard_page import DashboardPage
 from fieldlog.ui.welcome_panel import WelcomePanel
 
+if TYPE_CHECKING:
+    from fieldlog.ui.views.chain_map_view import ChainMapView
+    from fieldlog.ui.views.follow_ups_view import FollowUpsView
+    from fieldlog.ui.views.orgs_view import OrgsView
+    from fieldlog.ui.views.pipeline_board import PipelineBoard
+    from fieldlog.ui.views.sync_view import SyncView
+
 DEFAULT_SIZE = (1240, 780)
+#: The pages, in navigation order (Ctrl+1 … Ctrl+7).
+VISITS, ORGS, PIPELINE, CHAIN_MAP, DASHBOARD, FOLLOW_UPS, SYNC = range(7)
 NAVIGATION_STYLE = """
 #navigation { font-size: 11pt; border: none; background: palette(window); }
 #navigation::item { padding: 9px 12px; border-radius: 6px; }
@@ -72,6 +79,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("FieldLog — {name}").format(name=db.name))
         self.resize(*DEFAULT_SIZE)
         self.pages: QStackedWidget | None = None
+        self._reminded = False
         self.sync_flow = SyncFlow(db, self)  # Send my work, Receive, the team passphrase
         self.sync_flow.review_requested.connect(self.show_sync_page)
         self.auto_backup = AutoBackup(db, self)
@@ -96,7 +104,7 @@ class MainWindow(QMainWindow):
         ]
 
     def _first_start(self) -> bool:
-        return current_team(self.db) is None and compute(self.db, Period.all_time()).visits == 0
+        return is_empty(self.db)
 
     def refresh(self) -> None:
         """Show the welcome panel on an empty database, else the pages."""
@@ -116,54 +124,128 @@ class MainWindow(QMainWindow):
             self.setCentralWidget(self._build_pages())
 
     def _build_pages(self) -> QWidget:
-        from fieldlog.ui.views.chain_map_view import ChainMapView
-        from fieldlog.ui.views.follow_ups_view import FollowUpsView
-        from fieldlog.ui.views.orgs_view import OrgsView
-        from fieldlog.ui.views.pipeline_board import PipelineBoard
-        from fieldlog.ui.views.sync_view import SyncView
         from fieldlog.ui.views.visit_log_view import VisitLogView
 
         self.visit_log = VisitLogView(self.db)
         self.visit_log.new_visit_requested.connect(self.new_visit)
         self.visit_log.edit_visit_requested.connect(self.edit_visit)
-        self.orgs_view = OrgsView(self.db)
-        self.orgs_view.detail.open_project_requested.connect(self.open_project)
-        self.pipeline = PipelineBoard(self.db)
-        self.pipeline.open_project_requested.connect(self.open_project)
-        self.chain_map = ChainMapView(self.db)
-        self.chain_map.open_project_requested.connect(self.open_project)
-        self.chain_map.open_org_requested.connect(self.show_org)
-        self.follow_ups = FollowUpsView(self.db)
-        self.follow_ups.open_visit_requested.connect(self.edit_visit)
-        self.follow_ups.open_project_requested.connect(self.open_project)
-        self.sync_view = SyncView(self.db)
-        self.sync_view.send_requested.connect(self.sync_flow.send)
-        self.sync_view.receive_requested.connect(self.sync_flow.receive)
-        self.sync_view.passphrase_requested.connect(self.sync_flow.change_passphrase)
+        # The other pages are built the first time they are shown: the window opens as soon as
+        # the visit log is filled, whatever the size of the database.
         self.pages = QStackedWidget(objectName="pages")
-        for page in (
-            self.visit_log,
-            self.orgs_view,
-            self.pipeline,
-            self.chain_map,
-            DashboardPage(self.db),
-            self.follow_ups,
-            self.sync_view,
-        ):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.visit_log)
+        self._built: dict[int, QWidget] = {0: self.visit_log}
+        for _title in self._page_titles()[1:]:
+            self.pages.addWidget(QWidget(objectName="pageNotBuiltYet"))
         self.navigation = QListWidget(objectName="navigation")
         self.navigation.addItems([title for _name, title in self._page_titles()])
         self.navigation.setFixedWidth(150)
         self.navigation.setStyleSheet(NAVIGATION_STYLE)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_index)
         self.navigation.setCurrentRow(0)
         body = QWidget(objectName="workspace")
         layout = QHBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
-        self._remind_follow_ups()
         return body
+
+    def _show_index(self, index: int) -> None:
+        if self.pages is not None and index >= 0:
+            self.pages.setCurrentWidget(self.page(index))
+
+    def page(self, index: int) -> QWidget:
+        """The page at `index`, built now if it was not yet."""
+        assert self.pages is not None
+        built = self._built.get(index)
+        if built is None:
+            built = self._make_page(index)
+            placeholder = self.pages.widget(index)
+            with QSignalBlocker(self.pages):
+                self.pages.insertWidget(index, built)
+                self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[index] = built
+        return built
+
+    def _make_page(self, index: int) -> QWidget:
+        makers = [
+            self._make_orgs_view,
+            self._make_pipeline,
+            self._make_chain_map,
+            self._make_dashboard,
+            self._make_follow_ups,
+            self._make_sync_view,
+        ]
+        return makers[index - 1]()
+
+    def _make_orgs_view(self) -> QWidget:
+        from fieldlog.ui.views.orgs_view import OrgsView
+
+        view = OrgsView(self.db)
+        view.detail.open_project_requested.connect(self.open_project)
+        return view
+
+    def _make_pipeline(self) -> QWidget:
+        from fieldlog.ui.views.pipeline_board import PipelineBoard
+
+        board = PipelineBoard(self.db)
+        board.open_project_requested.connect(self.open_project)
+        return board
+
+    def _make_chain_map(self) -> QWidget:
+        from fieldlog.ui.views.chain_map_view import ChainMapView
+
+        view = ChainMapView(self.db)
+        view.open_project_requested.connect(self.open_project)
+        view.open_org_requested.connect(self.show_org)
+        return view
+
+    def _make_dashboard(self) -> QWidget:
+        from fieldlog.ui.views.dashboard_page import DashboardPage
+
+        return DashboardPage(self.db)
+
+    def _make_follow_ups(self) -> QWidget:
+        from fieldlog.ui.views.follow_ups_view import FollowUpsView
+
+        view = FollowUpsView(self.db)
+        view.open_visit_requested.connect(self.edit_visit)
+        view.open_project_requested.connect(self.open_project)
+        return view
+
+    def _make_sync_view(self) -> QWidget:
+        from fieldlog.ui.views.sync_view import SyncView
+
+        view = SyncView(self.db)
+        view.send_requested.connect(self.sync_flow.send)
+        view.receive_requested.connect(self.sync_flow.receive)
+        view.passphrase_requested.connect(self.sync_flow.change_passphrase)
+        return view
+
+    @property
+    def orgs_view(self) -> OrgsView:
+        """The Organizations page."""
+        return cast("OrgsView", self.page(ORGS))
+
+    @property
+    def pipeline(self) -> PipelineBoard:
+        """The Projects page."""
+        return cast("PipelineBoard", self.page(PIPELINE))
+
+    @property
+    def chain_map(self) -> ChainMapView:
+        """The Chain map page."""
+        return cast("ChainMapView", self.page(CHAIN_MAP))
+
+    @property
+    def follow_ups(self) -> FollowUpsView:
+        """The Follow-ups page."""
+        return cast("FollowUpsView", self.page(FOLLOW_UPS))
+
+    @property
+    def sync_view(self) -> SyncView:
+        """The Sync page."""
+        return cast("SyncView", self.page(SYNC))
 
     def _remind_follow_ups(self) -> None:
         """At start: how many of my (or the team's) follow-ups are overdue or due today."""
@@ -181,13 +263,12 @@ class MainWindow(QMainWindow):
 
     def show_sync_page(self) -> None:
         """The Sync page: who sent what, conflicts and look-alikes to review."""
-        if self.pages is not None:
-            self.show_page(self.pages.indexOf(self.sync_view))
+        self.show_page(SYNC)
 
     def show_org(self, org_id: uuid.UUID) -> None:
         """The Organizations page with one organization selected (from the chain map)."""
         if self.pages is not None:
-            self.show_page(self.pages.indexOf(self.orgs_view))
+            self.show_page(ORGS)
             self.orgs_view.show_org(org_id)
 
     def _on_changes_applied(self, _result: object) -> None:
@@ -309,6 +390,9 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.auto_backup.start()
+        if not self._reminded and self.pages is not None:
+            self._reminded = True  # once, after the window is on screen
+            QTimer.singleShot(0, self._remind_follow_ups)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()

@@ -88,6 +88,8 @@ def test_loading_the_demo_switches_to_the_headline_figures(
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert warnings == []
     assert window.centralWidget().objectName() == "workspace"
+    assert window.pages is not None and window.pages.currentWidget() is window.visit_log
+    window.show_page(4)  # the dashboard, built when first shown
     assert figure(window, "teamNameLabel") == "铜仁市驻深招商工作队"
     assert "2020-03-23" in figure(window, "periodLabel")
     assert figure(window, "figure_enterprises_visited") == "346"
@@ -211,8 +213,8 @@ def test_follow_up_reminder_and_project_detail(qtbot, db: Database) -> None:
     )
     win = MainWindow(db)
     qtbot.addWidget(win)
-    win.show()
-    assert "1 overdue" in win.statusBar().currentMessage()
+    win.show()  # the reminder comes once the window is on screen
+    qtbot.waitUntil(lambda: "1 overdue" in win.statusBar().currentMessage())
     win.pipeline.open_project_requested.emit(project)
     dialog = win.findChild(ProjectDialog)
     assert dialog is not None and dialog.isVisible()

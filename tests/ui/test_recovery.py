@@ -178,6 +178,28 @@ def test_a_database_that_opens_but_fails_the_quick_check_is_not_used(
     assert app.last_window() is None or not app.last_window().isVisible()
 
 
+def test_a_large_database_is_checked_while_its_window_is_open(
+    qapp, qtbot, tmp_path: Path, windows, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldlog.services import maintenance
+
+    monkeypatch.setattr(maintenance, "QUICK_CHECK_AT_START_BYTES", 0)  # every file is "large"
+    good = tmp_path / "good.db"
+    _database_with_backup(good)
+    assert app.main(["--db", str(good), "--lang", "en"]) == 0
+    window = app.last_window()
+    assert window is not None and window.isVisible()
+    window.close()
+    window.db.close()
+    path = tmp_path / "scribbled.db"
+    _fails_quick_check(path)
+    assert app.open_location(str(path), "en")  # opens at once: the check comes later
+    qtbot.waitUntil(lambda: app.last_recovery() is not None, timeout=20_000)
+    recovery = app.last_recovery()
+    assert recovery is not None and "quick check" in recovery.detail.text()
+    assert app.last_window() is None
+
+
 def test_a_restored_file_that_fails_too_comes_back_to_the_same_screen(
     qapp, qtbot, tmp_path: Path, windows, monkeypatch: pytest.MonkeyPatch
 ) -> None:

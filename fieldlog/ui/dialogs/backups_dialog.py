@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from pathlib import Path
 from typing import TypeVar
@@ -228,13 +229,21 @@ class AutoBackup(QObject):
         self.last_seconds: float | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(HOUR_MS)
-        self.timer.timeout.connect(self.run)
+        self.timer.timeout.connect(self.run_in_background)
+        self._worker: threading.Thread | None = None
 
     def start(self) -> None:
         """Take the first backup soon (not before the window shows) and then every hour."""
         if not self.timer.isActive():
-            QTimer.singleShot(START_DELAY_MS, self, self.run)
+            QTimer.singleShot(START_DELAY_MS, self, self.run_in_background)
             self.timer.start()
+
+    def run_in_background(self) -> None:
+        """`run` on a worker thread: copying a large database must not freeze the window (the
+        copy reads the file over a connection of its own)."""
+        if self._worker is None or not self._worker.is_alive():
+            self._worker = threading.Thread(target=self.run, name="fieldlog-backup", daemon=True)
+            self._worker.start()
 
     def run(self) -> Path | None:
         """Take today's backup if there is none yet; a failure is reported, never raised."""
