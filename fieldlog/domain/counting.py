@@ -132,7 +132,17 @@ def stage_at(project: ProjectFact, day: date | None) -> Stage | None:
     return max(events, key=lambda e: (e.on, e.order)).stage
 
 
-def _visit_counts(period: Period, visits: Iterable[VisitFact]) -> tuple[int, int, int]:
+@dataclass(frozen=True)
+class VisitCounts:
+    """The visit figures of a period: visits, and distinct enterprises and associations visited."""
+
+    visits: int = 0
+    enterprises: int = 0
+    associations: int = 0
+
+
+def count_visits(period: Period, visits: Iterable[VisitFact]) -> VisitCounts:
+    """Visits dated in `period`, and the distinct enterprises and associations they went to."""
     count = 0
     enterprises: set[uuid.UUID] = set()
     associations: set[uuid.UUID] = set()
@@ -144,7 +154,7 @@ def _visit_counts(period: Period, visits: Iterable[VisitFact]) -> tuple[int, int
             enterprises.add(visit.org_id)
         elif visit.org_kind == OrgKind.ASSOCIATION:
             associations.add(visit.org_id)
-    return count, len(enterprises), len(associations)
+    return VisitCounts(count, len(enterprises), len(associations))
 
 
 def compute_stats(
@@ -154,7 +164,20 @@ def compute_stats(
     tranches: Iterable[TrancheFact],
 ) -> Stats:
     """Apply every counting rule of SPEC §3.5 to the facts, for `period` (inclusive)."""
-    n_visits, n_enterprises, n_associations = _visit_counts(period, visits)
+    return stats_with_visit_counts(period, count_visits(period, visits), projects, tranches)
+
+
+def stats_with_visit_counts(
+    period: Period,
+    visits: VisitCounts,
+    projects: Iterable[ProjectFact],
+    tranches: Iterable[TrancheFact],
+) -> Stats:
+    """The rules of SPEC §3.5 for `period`, with the visit figures already counted.
+
+    The store counts visits itself when there are too many to read (`count_visits` is the rule
+    it must agree with); projects and tranches are few and are counted here.
+    """
     leads = active = signed = contract = inspections = 0
     for project in projects:
         if project.events and period.contains(min(e.on for e in project.events)):
@@ -170,9 +193,9 @@ def compute_stats(
     funds = sum(t.amount_yuan for t in tranches if period.contains(t.on))
     return Stats(
         period=period,
-        visits=n_visits,
-        enterprises_visited=n_enterprises,
-        associations_visited=n_associations,
+        visits=visits.visits,
+        enterprises_visited=visits.enterprises,
+        associations_visited=visits.associations,
         leads_new=leads,
         projects_active=active,
         projects_signed=signed,

@@ -32,7 +32,8 @@ class Scope:
     id: uuid.UUID
 
 
-def _in_period(column: Any, period: Period) -> list[Any]:
+def in_period(column: Any, period: Period) -> list[Any]:
+    """Conditions keeping the dates of `column` inside `period` (none for an open end)."""
     conditions = []
     if period.start is not None:
         conditions.append(column >= period.start)
@@ -41,7 +42,8 @@ def _in_period(column: Any, period: Period) -> list[Any]:
     return conditions
 
 
-def _members_of(scope: Scope) -> Select[uuid.UUID]:
+def members_of(scope: Scope) -> Select[uuid.UUID]:
+    """The ids of the members whose work the scope counts."""
     if scope.kind == "member":
         return select(Member.id).where(Member.id == scope.id)
     column = Member.group_id if scope.kind == "group" else Member.county_id
@@ -54,11 +56,11 @@ def visit_facts(session: Session, period: Period, scope: Scope | None = None) ->
         select(Visit.visited_on, Visit.org_id, Organization.kind)
         .join(Organization, Organization.id == Visit.org_id)
         .where(Visit.deleted.is_(False), Organization.deleted.is_(False))
-        .where(*_in_period(Visit.visited_on, period))
+        .where(*in_period(Visit.visited_on, period))
     )
     if scope is not None:
         visitors = select(VisitVisitor.visit_id).where(
-            VisitVisitor.deleted.is_(False), VisitVisitor.member_id.in_(_members_of(scope))
+            VisitVisitor.deleted.is_(False), VisitVisitor.member_id.in_(members_of(scope))
         )
         query = query.where(Visit.id.in_(visitors))
     return [VisitFact(on, org, kind) for on, org, kind in session.execute(query)]
@@ -69,7 +71,7 @@ def _project_filter(scope: Scope | None) -> list[Any]:
         return []
     if scope.kind == "group":
         return [Project.group_id == scope.id]
-    return [Project.owner_id.in_(_members_of(scope))]
+    return [Project.owner_id.in_(members_of(scope))]
 
 
 def project_facts(session: Session, scope: Scope | None = None) -> list[ProjectFact]:
@@ -102,7 +104,7 @@ def tranche_facts(
         select(FundsTranche.received_on, FundsTranche.amount_yuan)
         .join(Project, Project.id == FundsTranche.project_id)
         .where(FundsTranche.deleted.is_(False), Project.deleted.is_(False))
-        .where(*_in_period(FundsTranche.received_on, period))
+        .where(*in_period(FundsTranche.received_on, period))
         .where(*_project_filter(scope))
     )
     return [TrancheFact(on, amount) for on, amount in session.execute(query)]
