@@ -1,0 +1,271 @@
+"""Start FieldLog over a database the way main.py does, and say when the visit log is on screen.
+
+    python bench/probe_open.py --db FILE [--measure [--repeat K] [--scroll-cap-s S]]
+
+Prints ``ready <peak RSS in MB>`` as soon as the main window has painted the visit log with rows
+in it (bench/run.py times this line from outside, from the spawn). With --measure it then times,
+on that same window, what a user does in the log (the real view and model, the real filter path)
+and the figures and exports, and prints them as one JSON line. Run it with QT_QPA_PLATFORM and
+XDG folders set (bench/run.py does), so that no user settings are read or touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def wait_until(check: Callable[[], bool], timeout_s: float = 60.0) -> bool:
+    """Run the event loop until `check()` holds; False on timeout."""
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.perf_counter() + timeout_s
+    while not check():
+        if time.perf_counter() > deadline:
+            return False
+        QCoreApplication.processEvents()
+    return True
+
+
+def log_painted(table: Any, *, need_rows: bool = True) -> Callable[[], bool]:
+    """A check that the table's viewport has been painted (while its model held rows)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class PaintWatch(QObject):
+        seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and (
+                table.model().rowCount() > 0 or not need_rows
+            ):
+                PaintWatch.seen = True
+            return False
+
+    watch = PaintWatch(table)
+    table.viewport().installEventFilter(watch)
+    table.viewport().update()
+    return lambda: PaintWatch.seen
+
+
+def open_window(db_path: str) -> Any:
+    """main(["--db", path]) over a QApplication made as main() makes it; the window."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from fieldlog import app
+
+    # Made here so main() reuses it and returns once the window is shown, instead of running
+    # its own event loop; the names are the ones main() gives the application it makes.
+    QCoreApplication.setApplicationName(app.APP_NAME)
+    QCoreApplication.setOrganizationName(app.APP_NAME)
+    qt_app = QApplication([app.APP_NAME])
+    if app.main(["--db", db_path, "--lang", "zh_CN"]) != 0:
+        raise SystemExit("the main window did not open (recovery screen or error)")
+    window = app.last_window()
+    window._bench_app = qt_app  # keep the application alive as long as the window
+    return window
+
+
+def first_row(view: Any) -> Any:
+    """The snapshot of the log's first row, or None while it has none."""
+    model = view.model
+    if model.rowCount() == 0:
+        return None
+    from fieldlog.ui.models.visit_table_model import RowRole
+
+    return model.index(0, 0).data(RowRole)
+
+
+def timed(action: Callable[[], None], done: Callable[[], bool], timeout_s: float = 60) -> float:
+    """Seconds from `action` until `done()` holds (the event loop running meanwhile)."""
+    started = time.perf_counter()
+    action()
+    if not wait_until(done, timeout_s):
+        raise SystemExit(f"no answer within {timeout_s} s")
+    return time.perf_counter() - started
+
+
+def _search(view: Any, text: str) -> None:
+    # As typed, then Enter: the search box's own path without the typing delay.
+    view.search_edit.setText(text)
+    view.apply_filter()
+
+
+def _matches(text: str) -> Callable[[], bool]:
+    def check() -> bool:
+        row = first_row(view_of_check[0])
+        return row is not None and (text in row.org_name or text in row.full_summary)
+
+    return check
+
+
+view_of_check: list[Any] = [None]
+
+
+def fragments(view: Any, count: int = 20) -> list[str]:
+    """Two-character Chinese fragments from the data: half from names, half from notes."""
+    from sqlalchemy import select
+
+    from fieldlog.store.models import Organization, Visit
+
+    rng = random.Random(20)
+    with view.db.read() as session:
+        org_names = session.execute(select(Organization.name).limit(3000)).scalars().all()
+        notes = session.execute(select(Visit.summary).limit(3000)).scalars().all()
+    found: list[str] = []
+    for texts in (org_names, notes):
+        pairs = sorted({t[i : i + 2] for t in texts for i in range(len(t) - 1)})
+        pairs = [p for p in pairs if re.fullmatch(r"[\u4e00-\u9fff]{2}", p)]
+        found += rng.sample(pairs, count // 2)
+    return found
+
+
+def measure_log(view: Any, repeat: int) -> dict[str, Any]:
+    """first_page_ms, search_ms and filter_ms on the real visit log."""
+    from _common import median_ms, percentile_ms
+
+    from fieldlog.domain.period import Period
+
+    view_of_check[0] = view
+    newest = first_row(view).id
+    unfiltered = lambda: (row := first_row(view)) is not None and row.id == newest  # noqa: E731
+    first_page = []
+    for _ in range(repeat):
+        timed(lambda: _search(view, "天"), _matches("天"))
+        first_page.append(timed(lambda: _search(view, ""), unfiltered))
+    search = []
+    words = fragments(view)
+    for word in words:
+        search.append(timed(lambda w=word: _search(view, w), _matches(word)))
+        timed(lambda: _search(view, ""), unfiltered)
+    from fieldlog.services.visit_log import filter_choices
+
+    member = filter_choices(view.db).members[0].id
+    month = Period(date(2024, 6, 1), date(2024, 6, 30))
+    wanted = replace(view.current_filter(), member_id=member, period=month)
+    in_month = lambda: (row := first_row(view)) is not None and row.visited_on.month == 6  # noqa: E731
+    filtered = []
+    for _ in range(repeat):
+        filtered.append(timed(lambda: view.model.set_filter(wanted), in_month))
+        timed(lambda: _search(view, "") or view.model.set_filter(view.current_filter()), unfiltered)
+    return {
+        "first_page_ms": median_ms(first_page),
+        "search_ms": {"p50": percentile_ms(search, 0.5), "p95": percentile_ms(search, 0.95)},
+        "filter_ms": median_ms(filtered),
+        "search_fragments": words,
+    }
+
+
+def measure_scroll(view: Any, repeat: int, cap_s: float) -> dict[str, Any]:
+    """scroll_ms: from the top of the unfiltered log to the last visit's row on screen."""
+    from _common import median_ms
+
+    from fieldlog.services.visit_log import VisitFilter, count_visits
+
+    total = count_visits(view.db, VisitFilter())
+    model, table = view.model, view.table
+
+    def at_end() -> bool:
+        table.scrollToBottom()  # what End / dragging the scroll bar down does
+        if model.rowCount() < total:
+            return False
+        return model.index(total - 1, 1).data() not in (None, "")
+
+    times, reached = [], True
+    for _ in range(max(1, repeat // 2)):
+        model.refresh()
+        table.scrollToTop()
+        started = time.perf_counter()
+        reached = wait_until(at_end, cap_s)
+        times.append(time.perf_counter() - started)
+        if not reached:
+            break
+    return {"scroll_ms": median_ms(times), "scroll_reached_end": reached, "scroll_rows": total}
+
+
+def measure_core(db: Any, repeat: int) -> dict[str, Any]:
+    """stats_ms over the dispatch and all time; the weekly return and the ledger (as the CLI)."""
+    from _common import median_ms
+
+    from fieldlog.domain.period import IsoWeek, Period
+    from fieldlog.services.reports import export_ledger, export_weekly
+    from fieldlog.services.stats import compute
+    from fieldlog.services.team import current_team
+
+    team = current_team(db)
+    dispatch = Period(team.dispatch_start, team.dispatch_end)
+    week = IsoWeek.of(team.dispatch_end - timedelta(days=7))
+    runs: dict[str, list[float]] = {"dispatch": [], "all_time": [], "weekly": [], "ledger": []}
+    with tempfile.TemporaryDirectory() as folder:
+        for _ in range(repeat):
+            for key, call in (
+                ("dispatch", lambda: compute(db, dispatch)),
+                ("all_time", lambda: compute(db, Period.all_time())),
+                ("weekly", lambda: export_weekly(db, week, out=Path(folder) / "w.xlsx")),
+                ("ledger", lambda: export_ledger(db, out=Path(folder) / "l.xlsx")),
+            ):
+                started = time.perf_counter()
+                call()
+                runs[key].append(time.perf_counter() - started)
+    return {
+        "stats_ms": {
+            "dispatch": median_ms(runs["dispatch"]),
+            "all_time": median_ms(runs["all_time"]),
+        },
+        "weekly_export_ms": median_ms(runs["weekly"]),
+        "ledger_export_ms": median_ms(runs["ledger"]),
+        "weekly_week": str(week),
+    }
+
+
+def measure_all(window: Any, repeat: int, scroll_cap_s: float) -> dict[str, Any]:
+    """Every in-process figure, on the window's own visit log and database."""
+    view = window.visit_log
+    result = {"rss_mb": peak_rss_mb()}
+    result.update(measure_log(view, repeat))
+    result.update(measure_core(window.db, repeat))
+    result.update(measure_scroll(view, repeat, scroll_cap_s))
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--measure", action="store_true")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--scroll-cap-s", type=float, default=60.0)
+    args = parser.parse_args()
+    window = open_window(args.db)
+    from PySide6.QtWidgets import QTableView
+
+    table = window.findChild(QTableView, "visitsTable")
+    if table is None:
+        raise SystemExit("no visit log in the main window (welcome panel?)")
+    if not wait_until(log_painted(table), 120):
+        raise SystemExit("the visit log was not painted with rows within 120 s")
+    print(f"ready {peak_rss_mb()}", flush=True)
+    if args.measure:
+        print(json.dumps(measure_all(window, args.repeat, args.scroll_cap_s)), flush=True)
+    window.close()
+    window.db.close()
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,165 @@
+"""Measure FieldLog over one database against the plain way; print one JSON object.
+
+    python bench/run.py --db FILE [--json] [--repeat K] [--naive-repeat N] [--scroll-cap-s S]
+
+open_ms and baseline_open_ms are timed from outside: from spawning bench/probe_open.py (FieldLog
+as main.py starts it) or bench/baseline_window.py (a bare window with an empty table) to the line
+each prints once its table is painted. Everything else is timed inside one more probe, on the
+window it opened (see probe_open.py), and naive_load_ms in a process of its own. Every child runs
+offscreen with fresh XDG folders, so no user setting is read or written. Medians of K runs
+(search: p50/p95 over 20 fragments; the naive load: N runs, it takes ~40 s at a million visits).
+The JSON goes to stdout; a table against the targets, with the ratios, to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+KEYS = (
+    "open_ms",
+    "baseline_open_ms",
+    "first_page_ms",
+    "scroll_ms",
+    "search_ms",
+    "filter_ms",
+    "naive_load_ms",
+    "stats_ms",
+    "weekly_export_ms",
+    "ledger_export_ms",
+    "rss_mb",
+)
+
+
+def child_env(home: Path) -> dict[str, str]:
+    """The environment of a measured process: offscreen, and user folders of its own."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="zh_CN.UTF-8")
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[var] = str(home / var.lower())
+    env.pop("FIELDLOG_DB", None)
+    return env
+
+
+def spawn(args: list[str], lines: int = 1, timeout_s: float = 1800) -> tuple[float, list[str]]:
+    """Run a script of this folder; seconds from the spawn to its `ready` line, and its lines."""
+    with tempfile.TemporaryDirectory(prefix="fieldlog-bench-home-") as home:
+        command = [sys.executable, str(HERE / args[0]), *args[1:]]
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            command, stdout=subprocess.PIPE, env=child_env(Path(home)), text=True, cwd=home
+        )
+        assert child.stdout is not None
+        out, ready = [], None
+        while len(out) < lines:
+            line = child.stdout.readline()
+            if not line:
+                break
+            if ready is None:
+                ready = time.perf_counter() - started
+            out.append(line.strip())
+        child.wait(timeout_s)
+        if child.returncode != 0 or ready is None or len(out) < lines:
+            raise SystemExit(f"{args[0]} failed (exit {child.returncode}): {out}")
+        return ready, out
+
+
+def opens(db: str, repeat: int) -> dict[str, Any]:
+    """open_ms, baseline_open_ms and the probe's RSS, alternating the two after one warm-up."""
+    spawn(["probe_open.py", "--db", db])
+    spawn(["baseline_window.py"])
+    app, bare, rss = [], [], []
+    for _ in range(repeat):
+        seconds, out = spawn(["probe_open.py", "--db", db])
+        app.append(seconds)
+        rss.append(float(out[0].split()[1]))
+        bare.append(spawn(["baseline_window.py"])[0])
+    return {
+        "open_ms": round(statistics.median(app) * 1000, 1),
+        "baseline_open_ms": round(statistics.median(bare) * 1000, 1),
+        "rss_mb": round(statistics.median(rss), 1),
+        "open_runs_ms": [round(s * 1000) for s in app],
+        "baseline_runs_ms": [round(s * 1000) for s in bare],
+    }
+
+
+def naive(db: str, repeat: int) -> dict[str, Any]:
+    """naive_load_ms: the median of `repeat` plain loads, and the memory the last one took."""
+    runs = [json.loads(spawn(["baseline_window.py", "--naive", db])[1][0]) for _ in range(repeat)]
+    return {
+        "naive_load_ms": round(statistics.median(r["naive_load_ms"] for r in runs), 1),
+        "naive_rss_mb": runs[-1]["rss_mb"],
+        "naive_rows": runs[-1]["rows"],
+    }
+
+
+def inside(db: str, repeat: int, cap_s: float) -> dict[str, Any]:
+    """The in-process figures, from a probe that opened the window first."""
+    args = ["probe_open.py", "--db", db, "--measure", "--repeat", str(repeat)]
+    _, out = spawn([*args, "--scroll-cap-s", str(cap_s)], lines=2)
+    return json.loads(out[1])
+
+
+def table(result: dict[str, Any], extra: dict[str, Any]) -> str:
+    """The figures against the targets of the 1,000,000-visit database, for people."""
+    floor = result["baseline_open_ms"]
+    rows = [
+        ("open_ms", result["open_ms"], f"≤ {2 * floor:.0f} (2 × baseline)"),
+        ("baseline_open_ms", floor, "the floor"),
+        ("first_page_ms", result["first_page_ms"], "≤ 100"),
+        ("scroll_ms", result["scroll_ms"], "" if extra["scroll_reached_end"] else "capped"),
+        ("search_ms p50", result["search_ms"]["p50"], ""),
+        ("search_ms p95", result["search_ms"]["p95"], "≤ 100"),
+        ("filter_ms", result["filter_ms"], "≤ 100"),
+        ("stats_ms dispatch", result["stats_ms"]["dispatch"], ""),
+        ("stats_ms all_time", result["stats_ms"]["all_time"], "≤ 300"),
+        ("weekly_export_ms", result["weekly_export_ms"], f"week {extra['weekly_week']}"),
+        ("ledger_export_ms", result["ledger_export_ms"], ""),
+        ("naive_load_ms", result["naive_load_ms"], f"{extra['naive_rss_mb']:.0f} MB peak"),
+        ("rss_mb", result["rss_mb"], "≤ 300"),
+    ]
+    lines = [f"{name:<20}{value:>12,.1f}  {note}" for name, value, note in rows]
+    lines.append(f"{'open / baseline':<20}{result['open_ms'] / floor:>12.2f}  target ≤ 2")
+    speedup = result["naive_load_ms"] / result["open_ms"]
+    lines.append(f"{'naive / open':<20}{speedup:>12.1f}  speed-up over the plain way")
+    lines.append(f"open runs ms: {extra['open_runs_ms']}  baseline: {extra['baseline_runs_ms']}")
+    lines.append(f"search fragments: {' '.join(extra['search_fragments'])}")
+    if not extra["scroll_reached_end"]:
+        cap = result["scroll_ms"]
+        lines.append(f"scroll: the end of {extra['scroll_rows']:,} rows not reached in {cap} ms")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True, type=Path)
+    parser.add_argument("--json", action="store_true", help="one line of JSON (else indented)")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--naive-repeat", type=int, default=1)
+    parser.add_argument("--scroll-cap-s", type=float, default=60.0)
+    args = parser.parse_args()
+    db = str(args.db.resolve())
+    measured: dict[str, Any] = {}
+    for step, call in (
+        ("open", lambda: opens(db, args.repeat)),
+        ("inside", lambda: inside(db, args.repeat, args.scroll_cap_s)),
+        ("naive", lambda: naive(db, args.naive_repeat)),
+    ):
+        started = time.perf_counter()
+        measured.update(call())
+        print(f"  {step}: {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    result = {key: measured[key] for key in KEYS}
+    print(table(result, measured), file=sys.stderr)
+    print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2))
+
+
+if __name__ == "__main__":
+    main()
