@@ -9,6 +9,7 @@ from fieldlog.store.repositories import visit_list
 from fieldlog.store.repositories.visit_list import (
     SORT_KEYS,
     Choice,
+    PageRequest,
     VisitFilter,
     VisitListRow,
     VisitSort,
@@ -47,18 +48,30 @@ def visit_page(
     sort: VisitSort = NEWEST_FIRST,
     offset: int = 0,
     limit: int = 200,
+    *,
+    after: VisitListRow | None = None,
+    from_end: bool = False,
 ) -> list[VisitListRow]:
-    """At most `limit` visits matching `wanted` from `offset`, in the order of `sort`."""
+    """At most `limit` visits matching `wanted`, in the order of `sort`.
+
+    They start `offset` rows in, or right after the row `after` (read in the same sort), which
+    costs the same at any depth; with `from_end` they are the last rows of the log instead.
+    """
     if not 0 < limit <= MAX_PAGE:
         raise ValueError(f"a page holds 1 to {MAX_PAGE:,} visits, not {limit}")
+    key = after.sort_key if after is not None else None
+    if after is not None and not key:
+        raise ValueError("the row to continue after carries no sort key")
+    page = PageRequest(limit=limit, offset=offset, after=key, from_end=from_end)
     with db.read() as session:
-        return visit_list.visit_page(session, wanted, sort, offset, limit)
+        return visit_list.visit_page(session, wanted, sort, page)
 
 
-def count_visits(db: Database, wanted: VisitFilter) -> int:
-    """How many live visits of live organizations match `wanted`."""
+def count_visits(db: Database, wanted: VisitFilter, cap: int | None = None) -> int:
+    """How many live visits of live organizations match `wanted` (at most `cap`, when given:
+    counting a very common search to its end would cost more than showing its first page)."""
     with db.read() as session:
-        return visit_list.count_visits(session, wanted)
+        return visit_list.count_visits(session, wanted, cap)
 
 
 def filter_choices(db: Database) -> FilterChoices:

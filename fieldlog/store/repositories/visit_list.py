@@ -1,8 +1,9 @@
 """The visit log: one page of visits for a filter and a sort, and how many match.
 
-Everything runs in SQL (filter, sort, offset and limit), so a log over a million visits never
+Everything runs in SQL (filter, sort and a keyset seek), so a log over a million visits never
 loads more than a page. Live visits of live organizations only, as the counting rules count them.
 The visit id ends every ordering, so pages are stable: fetching every page gives each row once.
+On SQLite the text search reads the bigram index (fieldlog.store.search_index); elsewhere LIKE.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
+from sqlalchemy.orm import Session
 
 from fieldlog.domain.period import Period
+from fieldlog.store import search_index
 from fieldlog.store.models import (
     CatalogItem,
     Chain,
@@ -25,6 +27,7 @@ from fieldlog.store.models import (
     VisitVisitor,
     WorkGroup,
 )
+from fieldlog.store.repositories import visit_keyset
 
 #: The keys `VisitSort` accepts, in the order of the log's columns.
 SORT_KEYS = ("date", "organization", "kind", "chain", "intent", "follow_up")
@@ -32,6 +35,8 @@ SORT_KEYS = ("date", "organization", "kind", "chain", "intent", "follow_up")
 FULL_SUMMARY_CHARS = 1000
 SUMMARY_CHARS = 120
 VISITOR_SEPARATOR = "、"
+#: From this many index hits on, a search walks the log in order instead of sorting its hits.
+COMMON_HITS = 2000
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,8 @@ class VisitListRow:
     summary: str
     full_summary: str
     next_follow_up: date | None
+    #: The row's values of the ordering it was read in; the page after it starts from them.
+    sort_key: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
 
 def first_line(text: str, limit: int = SUMMARY_CHARS) -> str:
@@ -87,10 +94,8 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _text_condition(fragment: str) -> ColumnElement[bool] | None:
-    text = _escape(fragment.strip())
-    if not text:
-        return None
+def _like_condition(fragment: str) -> ColumnElement[bool]:
+    text = _escape(fragment)
     conditions = [
         Organization.name.like(f"%{text}%", escape="\\"),
         Visit.summary.like(f"%{text}%", escape="\\"),
@@ -99,6 +104,28 @@ def _text_condition(fragment: str) -> ColumnElement[bool] | None:
         conditions.append(Organization.name_initials.like(f"%{text.lower()}%", escape="\\"))
         conditions.append(Organization.credit_code.like(f"{text.upper()}%", escape="\\"))
     return or_(*conditions)
+
+
+def _indexed_condition(session: Session, fragment: str, ordered: bool) -> ColumnElement[bool]:
+    """The same match as the LIKEs, answered by the bigram index (SQLite)."""
+    found = search_index.matching_rowids(fragment)
+    if not ordered:
+        return literal_column("visit.rowid").in_(found)
+    hits: int = session.execute(search_index.capped_count(fragment, COMMON_HITS)).scalar_one()
+    if hits < COMMON_HITS:
+        # Few matches: read them through the index, then sort them.
+        return literal_column("visit.rowid").in_(found)
+    # Many: walk the log in its order and keep the matches; a page fills after a short walk.
+    return literal_column("+visit.rowid").in_(found)
+
+
+def _text_condition(session: Session, fragment: str, ordered: bool) -> ColumnElement[bool] | None:
+    text = fragment.strip()
+    if not text:
+        return None
+    if session.get_bind().dialect.name == "sqlite":
+        return _indexed_condition(session, text, ordered)
+    return _like_condition(text)
 
 
 def _visited_by(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
@@ -111,7 +138,7 @@ def _visited_by(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
     return Visit.id.in_(visitors)
 
 
-def _conditions(wanted: VisitFilter) -> list[ColumnElement[bool]]:
+def _conditions(session: Session, wanted: VisitFilter, ordered: bool) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [
         Visit.deleted.is_(False),
         Organization.deleted.is_(False),
@@ -128,51 +155,18 @@ def _conditions(wanted: VisitFilter) -> list[ColumnElement[bool]]:
         conditions.append(Visit.chain_id == wanted.chain_id)
     if wanted.org_kind:
         conditions.append(Organization.kind == wanted.org_kind)
-    text = _text_condition(wanted.text)
+    text = _text_condition(session, wanted.text, ordered)
     if text is not None:
         conditions.append(text)
     return conditions
 
 
-def _filtered(query: Select[Any], wanted: VisitFilter) -> Select[Any]:
-    return query.join(Organization, Organization.id == Visit.org_id).where(*_conditions(wanted))
-
-
-#: A column to order by: a mapped attribute or an expression.
-Sortable = ColumnElement[Any] | InstrumentedAttribute[Any]
-
-_INTENT_RANK = {"strong": 0, "medium": 1, "weak": 2, "none": 3}
-
-
-def _sort_columns(sort: VisitSort) -> tuple[list[Sortable], bool]:
-    """The primary ordering of a sort key (each column ascending), and whether it can be blank."""
-    if sort.key == "organization":
-        return [Organization.name_initials, Organization.name], False
-    if sort.key == "kind":
-        return [CatalogItem.sort_order, CatalogItem.name], True
-    if sort.key == "chain":
-        return [Chain.sort_order, Chain.name], True
-    if sort.key == "intent":
-        # Strongest first when ascending; a visit without an intent counts as blank.
-        return [case(_INTENT_RANK, value=Visit.intent, else_=None)], True
-    if sort.key == "follow_up":
-        return [Visit.next_follow_up], True
-    return [Visit.visited_on], False
-
-
-def _ordering(sort: VisitSort) -> list[ColumnElement[Any]]:
-    """ORDER BY for a sort: its columns with blanks last either way, then newest visit first."""
-    columns, nullable = _sort_columns(sort)
-    order: list[ColumnElement[Any]] = []
-    if nullable:
-        order.append(case((columns[0].is_(None), 1), else_=0))
-    order.extend(column.desc() if sort.descending else column.asc() for column in columns)
-    if sort.key == "date" and not sort.descending:
-        return [*order, Visit.id.asc()]
-    if sort.key != "date":
-        order.append(Visit.visited_on.desc())
-    # Ties end on the id (UUIDv7, time-ordered): a total order, so pages never overlap.
-    return [*order, Visit.id.desc()]
+def _filtered(
+    session: Session, query: Select[Any], wanted: VisitFilter, ordered: bool = True
+) -> Select[Any]:
+    """The query over the matching visits; `ordered` when it reads them in the log's order."""
+    joined = query.join(Organization, Organization.id == Visit.org_id)
+    return joined.where(*_conditions(session, wanted, ordered))
 
 
 def _with_names(query: Select[Any]) -> Select[Any]:
@@ -182,12 +176,20 @@ def _with_names(query: Select[Any]) -> Select[Any]:
     ).outerjoin(Chain, and_(Chain.id == Visit.chain_id, Chain.deleted.is_(False)))
 
 
-def _page_ids(wanted: VisitFilter, sort: VisitSort, offset: int, limit: int) -> Select[Any]:
-    # Only ids go through the sort: a million rows sort fast when they do not carry summaries.
-    query = _filtered(select(Visit.id), wanted)
+def _page_keys(
+    session: Session, wanted: VisitFilter, sort: VisitSort, page: PageRequest
+) -> Select[Any]:
+    # Only ids and sort keys go through the sort: a million rows sort fast without summaries.
+    order = visit_keyset.terms(sort.key, sort.descending)
+    if page.from_end:
+        order = visit_keyset.reversed_terms(order)
+    query = _filtered(session, select(*(column for column, _ in order)), wanted)
     if sort.key in ("kind", "chain"):
         query = _with_names(query)
-    return query.order_by(*_ordering(sort)).offset(max(offset, 0)).limit(limit)
+    if page.after is not None:
+        query = query.where(visit_keyset.after(order, page.after))
+    query = query.order_by(*visit_keyset.order_by(order))
+    return query.offset(max(page.offset, 0)).limit(page.limit)
 
 
 def _details(visit_ids: list[uuid.UUID]) -> Select[Any]:
@@ -226,17 +228,31 @@ def _visitor_names(session: Session, visit_ids: list[uuid.UUID]) -> dict[uuid.UU
     return {visit_id: VISITOR_SEPARATOR.join(found) for visit_id, found in names.items()}
 
 
+@dataclass(frozen=True)
+class PageRequest:
+    """Which page: `limit` rows from `offset`, after the row whose sort key is `after` (when
+    given), counted from the end of the log when `from_end` (the rows still come in order)."""
+
+    limit: int
+    offset: int = 0
+    after: tuple[Any, ...] | None = None
+    from_end: bool = False
+
+
 def visit_page(
-    session: Session, wanted: VisitFilter, sort: VisitSort, offset: int, limit: int
+    session: Session, wanted: VisitFilter, sort: VisitSort, page: PageRequest
 ) -> list[VisitListRow]:
-    """The visits from `offset` (at most `limit`) that match, in the sort's order."""
-    ids = list(session.execute(_page_ids(wanted, sort, offset, limit)).scalars())
+    """The visits of `page` that match, in the sort's order."""
+    keys = [tuple(row) for row in session.execute(_page_keys(session, wanted, sort, page))]
+    if page.from_end:
+        keys.reverse()
+    ids = [key[-1] for key in keys]
     details = {row[0]: row for row in session.execute(_details(ids))} if ids else {}
     visitors = _visitor_names(session, ids)
-    return [_row(details[visit_id], visitors.get(visit_id, "")) for visit_id in ids]
+    return [_row(details[key[-1]], visitors.get(key[-1], ""), key) for key in keys]
 
 
-def _row(row: Any, visitors: str) -> VisitListRow:
+def _row(row: Any, visitors: str, key: tuple[Any, ...]) -> VisitListRow:
     return VisitListRow(
         id=row[0],
         visited_on=row[1],
@@ -250,13 +266,17 @@ def _row(row: Any, visitors: str) -> VisitListRow:
         summary=first_line(row[8] or ""),
         full_summary=row[8] or "",
         next_follow_up=row[9],
+        sort_key=key,
     )
 
 
-def count_visits(session: Session, wanted: VisitFilter) -> int:
-    """How many visits match the filter."""
-    query = _filtered(select(func.count()).select_from(Visit), wanted)
-    return int(session.execute(query).scalar_one())
+def count_visits(session: Session, wanted: VisitFilter, cap: int | None = None) -> int:
+    """How many visits match the filter, counting no further than `cap` when given."""
+    if cap is None:
+        query = _filtered(session, select(func.count()).select_from(Visit), wanted, False)
+        return int(session.execute(query).scalar_one())
+    found = _filtered(session, select(Visit.id), wanted, False).limit(cap).subquery()
+    return int(session.execute(select(func.count()).select_from(found)).scalar_one())
 
 
 @dataclass(frozen=True)

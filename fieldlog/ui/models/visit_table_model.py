@@ -28,6 +28,9 @@ OrgIdRole = Qt.ItemDataRole.UserRole + 2
 RowRole = Qt.ItemDataRole.UserRole + 3
 
 PAGE_SIZE = 200
+#: Counting stops here: a common search word matches a large part of a million visits, and
+#: counting them all would cost more than showing the first page. Beyond it the count is "1,000+".
+COUNT_CAP = 1000
 DATE, ORGANIZATION, KIND, VISITORS, CHAIN, INTENT, SUMMARY, FOLLOW_UP = range(8)
 COLUMN_COUNT = 8
 #: The sort key of each sortable column; visitors and summary do not sort.
@@ -70,15 +73,22 @@ class VisitTableModel(QAbstractTableModel):
         self._filter = VisitFilter()
         self._sort = VisitSort()
         self._rows: list[VisitListRow] = []
-        self._total = 0
+        self._counted = 0
+        self._more = False
         self._load_first_page()
 
     # Our API.
 
     @property
     def total(self) -> int:
-        """How many visits match the filter (loaded or not)."""
-        return self._total
+        """How many visits match the filter (loaded or not); a lower bound when
+        `total_is_lower_bound`."""
+        return max(self._counted, len(self._rows))
+
+    @property
+    def total_is_lower_bound(self) -> bool:
+        """Whether more visits than `total` may match (counting stopped at COUNT_CAP)."""
+        return self._more
 
     def visit_filter(self) -> VisitFilter:
         """The filter in force."""
@@ -119,8 +129,11 @@ class VisitTableModel(QAbstractTableModel):
 
     def _load_first_page(self, *, recount: bool = True) -> None:
         if recount:
-            self._total = visit_log.count_visits(self._db, self._filter)
+            counted = visit_log.count_visits(self._db, self._filter, COUNT_CAP + 1)
+            self._counted, self._more = min(counted, COUNT_CAP), counted > COUNT_CAP
         self._rows = visit_log.visit_page(self._db, self._filter, self._sort, 0, PAGE_SIZE)
+        if len(self._rows) < PAGE_SIZE:
+            self._counted, self._more = len(self._rows), False
 
     # Qt's API.
 
@@ -131,15 +144,21 @@ class VisitTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        more = self._more or len(self._rows) < self._counted
+        return not parent.isValid() and more
 
     def fetchMore(self, parent: Index) -> None:
         if not self.canFetchMore(parent):
             return
         start = len(self._rows)
-        page = visit_log.visit_page(self._db, self._filter, self._sort, start, PAGE_SIZE)
+        # The page after the last loaded row: one seek, however deep the log is scrolled.
+        page = visit_log.visit_page(
+            self._db, self._filter, self._sort, limit=PAGE_SIZE, after=self._rows[-1]
+        )
+        if len(page) < PAGE_SIZE:
+            # The end: what was counted may differ if visits were added or deleted since.
+            self._counted, self._more = start + len(page), False
         if not page:
-            self._total = start  # the database holds fewer than counted: rows were deleted
             return
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
         self._rows.extend(page)
