@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
 from fieldlog.store.database import Database
-from fieldlog.ui.dialogs.import_dialog import ImportDialog
+
+if TYPE_CHECKING:  # the import dialog brings openpyxl: loaded when a file is dropped
+    from fieldlog.ui.dialogs.import_dialog import ImportDialog
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 PACKAGE_SUFFIXES = (".fieldsync",)
@@ -48,6 +51,8 @@ def package_paths(mime: QMimeData | None) -> list[Path]:
 
 def open_import_dialog(db: Database, path: Path, parent: QWidget | None) -> ImportDialog:
     """Show a (non-blocking) import dialog for `path`; it deletes itself when closed."""
+    from fieldlog.ui.dialogs.import_dialog import ImportDialog
+
     dialog = ImportDialog(db, path, parent=parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

@@ -77,3 +77,21 @@ def test_upgrading_an_older_database_backs_it_up_and_fills_initials(tmp_path: Pa
     assert (initials, revision) == ("szstrsh", migrate.head_revision())
     names = [p.name for p in backup_folder(path).iterdir()]
     assert len(names) == 1 and names[0].endswith("-before-upgrade.db")
+
+
+def test_revisions_read_from_the_files_are_alembics(tmp_path: Path) -> None:
+    from alembic.runtime.migration import MigrationContext as Context
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.head_revision() == script.get_current_head()
+    known = {revision.revision for revision in script.walk_revisions()}
+    assert all(migrate.is_known(revision) for revision in known)
+    assert not migrate.is_known("9999") and not migrate.is_known("")
+    engine = create_engine(f"sqlite:///{tmp_path / 'r.db'}")
+    with engine.begin() as conn:
+        assert migrate.current_revision(conn) is None
+        migrate.upgrade(conn)
+    with engine.connect() as conn:
+        assert migrate.current_revision(conn) == Context.configure(conn).get_current_revision()
+    engine.dispose()
