@@ -223,3 +223,14 @@ def test_keyboard_from_the_search_box_to_a_visit(qtbot, view: VisitLogView) -> N
     view.focus_search()
     qtbot.keyClick(view.search_edit, Qt.Key.Key_Escape)
     assert view.search_edit.text() == "" and view.model.total == DEMO_VISITS
+
+
+def test_a_capped_count_says_at_least(qtbot, small_view: VisitLogView, monkeypatch) -> None:
+    monkeypatch.setattr(visit_table_model, "COUNT_CAP", 2)
+    monkeypatch.setattr(visit_table_model, "PAGE_SIZE", 1)
+    small_view.refresh()
+    assert small_view.model.total_is_lower_bound
+    assert small_view.count_label.text() == "2+ visits"
+    while small_view.model.canFetchMore(QModelIndex()):
+        small_view.model.fetchMore(QModelIndex())
+    assert small_view.count_label.text() == "3 visits"  # the end was reached: exact again

@@ -15,8 +15,13 @@ class Visit(Replicated, Base):
     """走访: one contact event with one organization."""
 
     __tablename__ = "visit"
-    # The directory's per-organization visit counts and last visits read this index alone.
-    __table_args__ = (Index("ix_visit_org_live_date", "org_id", "deleted", "visited_on"),)
+    __table_args__ = (
+        # The directory's per-organization visit counts and last visits read this index alone.
+        Index("ix_visit_org_live_date", "org_id", "deleted", "visited_on"),
+        # The log's order (date, then id) with what its filters and counts check: pages, seeks
+        # and period counts read this narrow index, never the wide rows with their summaries.
+        Index("ix_visit_log_order", "visited_on", "id", "deleted", "org_id"),
+    )
 
     visited_on: Mapped[date] = mapped_column(Date, index=True)
     org_id: Mapped[uuid.UUID] = ref("organization.id", required=True)
@@ -32,6 +37,11 @@ class VisitVisitor(Replicated, Base):
     """A member who took part in a visit; id is fixed by the pair."""
 
     __tablename__ = "visit_visitor"
+    __table_args__ = (
+        # Whether a visit has a live visitor from a scope (one seek per member in scope), and a
+        # scope's visits, read from the index alone.
+        Index("ix_visit_visitor_member_live", "member_id", "deleted", "visit_id"),
+    )
 
     visit_id: Mapped[uuid.UUID] = ref("visit.id", required=True)
     member_id: Mapped[uuid.UUID] = ref("member.id", required=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.period import Period
@@ -37,6 +37,8 @@ SUMMARY_CHARS = 120
 VISITOR_SEPARATOR = "、"
 #: From this many index hits on, a search walks the log in order instead of sorting its hits.
 COMMON_HITS = 2000
+#: From this many on, the walk asks the index about each visit rather than listing the hits.
+FREQUENT_HITS = 150_000
 
 
 @dataclass(frozen=True)
@@ -111,12 +113,16 @@ def _indexed_condition(session: Session, fragment: str, ordered: bool) -> Column
     found = search_index.matching_rowids(fragment)
     if not ordered:
         return literal_column("visit.rowid").in_(found)
-    hits: int = session.execute(search_index.capped_count(fragment, COMMON_HITS)).scalar_one()
+    hits: int = session.execute(search_index.capped_count(fragment, FREQUENT_HITS)).scalar_one()
     if hits < COMMON_HITS:
         # Few matches: read them through the index, then sort them.
         return literal_column("visit.rowid").in_(found)
-    # Many: walk the log in its order and keep the matches; a page fills after a short walk.
-    return literal_column("+visit.rowid").in_(found)
+    if hits < FREQUENT_HITS:
+        # Many: walk the log in its order and keep the matches; a page fills after a short walk.
+        return literal_column("+visit.rowid").in_(found)
+    # A large part of the log: listing every match costs more than asking the index about each
+    # visit the walk passes, and the walk is short.
+    return exists(found.where(search_index.visit_search.c.rowid == literal_column("visit.rowid")))
 
 
 def _text_condition(session: Session, fragment: str, ordered: bool) -> ColumnElement[bool] | None:
@@ -130,12 +136,15 @@ def _text_condition(session: Session, fragment: str, ordered: bool) -> ColumnEle
 
 def _visited_by(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
     """The visit has a live visitor meeting the conditions."""
-    visitors = (
-        select(VisitVisitor.visit_id)
-        .join(Member, Member.id == VisitVisitor.member_id)
-        .where(VisitVisitor.deleted.is_(False), Member.deleted.is_(False), *conditions)
+    # The few live members in scope are listed once; each visit of the period (read in the
+    # log's order from its narrow index) is then checked by one seek in (visit, deleted,
+    # member). Starting from the members' visits instead reads a wide visit row per visit.
+    members = select(Member.id).where(Member.deleted.is_(False), *conditions)
+    return exists().where(
+        VisitVisitor.visit_id == Visit.id,
+        VisitVisitor.deleted.is_(False),
+        VisitVisitor.member_id.in_(members),
     )
-    return Visit.id.in_(visitors)
 
 
 def _conditions(session: Session, wanted: VisitFilter, ordered: bool) -> list[ColumnElement[bool]]:
@@ -275,7 +284,10 @@ def count_visits(session: Session, wanted: VisitFilter, cap: int | None = None) 
     if cap is None:
         query = _filtered(session, select(func.count()).select_from(Visit), wanted, False)
         return int(session.execute(query).scalar_one())
-    found = _filtered(session, select(Visit.id), wanted, False).limit(cap).subquery()
+    # Read as the first page is (a common word walks the log's narrow index until the cap,
+    # rather than reading the wide row of each of its hits).
+    order = visit_keyset.order_by(visit_keyset.terms("date", True))
+    found = _filtered(session, select(Visit.id), wanted).order_by(*order).limit(cap).subquery()
     return int(session.execute(select(func.count()).select_from(found)).scalar_one())
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor
 
@@ -66,6 +67,9 @@ def today() -> date:
 
 class VisitTableModel(QAbstractTableModel):
     """Visits matching a filter, in a sort order; pages of PAGE_SIZE arrive as the view scrolls."""
+
+    #: The end of the log was reached while scrolling: `total` is now exact.
+    total_known = Signal()
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -158,11 +162,12 @@ class VisitTableModel(QAbstractTableModel):
         if len(page) < PAGE_SIZE:
             # The end: what was counted may differ if visits were added or deleted since.
             self._counted, self._more = start + len(page), False
-        if not page:
-            return
-        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        if page:
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+        if len(page) < PAGE_SIZE:
+            self.total_known.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEY_OF_COLUMN.get(column)

@@ -74,6 +74,8 @@ class VisitLogView(QWidget):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.filter_bar.changed.connect(self.apply_filter)
         operations.changes().changes_applied.connect(self._on_changes_applied)
+        # Scrolling to the end of a capped count learns the exact figure.
+        self.model.total_known.connect(self._show_count)
         self._load_choices()
         self._show_count()
 
@@ -249,7 +251,10 @@ class VisitLogView(QWidget):
 
     def _show_count(self) -> None:
         total = self.model.total
-        if total == 0:
+        if self.model.total_is_lower_bound:
+            # Counting stopped at the cap: say "at least" rather than a wrong exact figure.
+            text = self.tr("{count}+ visits").format(count=f"{total:,}")
+        elif total == 0:
             text = self.tr("No visits")
         elif total == 1:
             text = self.tr("1 visit")
