@@ -8,13 +8,22 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
-from fieldlog.store import migrate, search_index
+from fieldlog.store import follow_up_index, migrate, search_index
 from fieldlog.store.models import Base
 
 
-def _ours(name: str | None, type_: str, _parent: object) -> bool:
-    """Everything but the search index, which is SQL of its own (no model describes it)."""
-    return type_ != "table" or name is None or not search_index.is_index_table(name)
+def _derived(name: str) -> bool:
+    """Tables that SQL of their own keeps (the search index, the latest follow-ups)."""
+    return search_index.is_index_table(name) or name == follow_up_index.TABLE
+
+
+def _ours(name: str | None, type_: str, parent: dict[str, str | None]) -> bool:
+    """Everything but the derived tables (no model describes them) and their indexes."""
+    if type_ == "table":
+        return name is None or not _derived(name)
+    if type_ == "index":
+        return not _derived(str(parent.get("table_name") or ""))
+    return True
 
 
 def test_upgrade_from_empty_matches_the_models(tmp_path: Path) -> None:
@@ -27,7 +36,7 @@ def test_upgrade_from_empty_matches_the_models(tmp_path: Path) -> None:
         options = {"compare_type": True, "include_name": _ours}
         context = MigrationContext.configure(conn, opts=options)
         assert compare_metadata(context, Base.metadata) == []
-        tables = {t for t in inspect(conn).get_table_names() if not search_index.is_index_table(t)}
+        tables = {t for t in inspect(conn).get_table_names() if not _derived(t)}
     engine.dispose()
     assert tables == set(Base.metadata.tables) | {"alembic_version"}
 

@@ -1,6 +1,9 @@
 """Follow-ups that are due: from the latest visit to each organization, and from open projects.
 
-Functions receive a session and never commit; tombstones are hidden.
+Functions receive a session and never commit; tombstones are hidden. Dates are ranges of due
+dates, `first` (None: no lower bound) to `last`, inclusive. On SQLite the latest visit of each
+organization is read from the table its triggers keep (fieldlog.store.follow_up_index);
+elsewhere visits are ranked by a window function.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from fieldlog.domain.stages import Stage
+from fieldlog.store import follow_up_index
 from fieldlog.store.models import (
     Member,
     Organization,
@@ -28,6 +32,9 @@ from fieldlog.store.repositories.report_rows import live_join
 
 #: Stages whose projects wait for nobody: their follow-up dates are not due.
 RESTING_STAGES = (Stage.DROPPED.value, Stage.PAUSED.value)
+
+#: (overdue, due today, due later up to the range's end).
+Counts = tuple[int, int, int]
 
 
 @dataclass(frozen=True)
@@ -43,8 +50,13 @@ class FollowUpRow:
     stage: str | None
 
 
-def _latest_visits() -> Any:
-    """Each live visit to a live organization, ranked 1 for the latest per organization."""
+def reads_derived_table(session: Session) -> bool:
+    """Whether the latest visits come from follow_up_latest (SQLite) or a ranking of visits."""
+    return follow_up_index.present(session.connection())
+
+
+def _ranked_latest() -> Any:
+    """(visit_id, due) of each live organization's latest live visit that sets a follow-up."""
     rank = (
         func.row_number()
         .over(
@@ -53,8 +65,44 @@ def _latest_visits() -> Any:
         )
         .label("rank")
     )
-    query = select(Visit.id, rank).join(Organization, live_join(Organization, Visit.org_id))
-    return query.where(Visit.deleted.is_(False)).subquery()
+    ranked = (
+        select(Visit.id, Visit.next_follow_up, rank)
+        .join(Organization, live_join(Organization, Visit.org_id))
+        .where(Visit.deleted.is_(False))
+        .subquery()
+    )
+    query = select(ranked.c.id.label("visit_id"), ranked.c.next_follow_up.label("due"))
+    return query.where(ranked.c.rank == 1, ranked.c.next_follow_up.is_not(None)).subquery()
+
+
+def _latest(session: Session) -> Any:
+    return follow_up_index.follow_up_latest if reads_derived_table(session) else _ranked_latest()
+
+
+def _in_range(due: Any, first: date | None, last: date) -> list[ColumnElement[bool]]:
+    return [due <= last] if first is None else [due >= first, due <= last]
+
+
+def _visit_conditions(
+    latest: Any,
+    first: date | None,
+    last: date,
+    members: Collection[uuid.UUID] | None,
+    counting: bool = False,
+) -> list[ColumnElement[bool]]:
+    conditions = _in_range(latest.c.due, first, last)
+    if members is None:
+        return conditions
+    live = (VisitVisitor.deleted.is_(False), VisitVisitor.member_id.in_(members))
+    if counting and len(members) == 1:
+        # Counting all: one member's visits are fewer than the due follow-ups, so read them and
+        # look each up. A page in due order probes instead, and stops when it is full.
+        conditions.append(latest.c.visit_id.in_(select(VisitVisitor.visit_id).where(*live)))
+    else:
+        # A group's visits outnumber the due follow-ups: probe the visitors of each.
+        visited = select(VisitVisitor.id).where(VisitVisitor.visit_id == latest.c.visit_id, *live)
+        conditions.append(visited.exists())
+    return conditions
 
 
 def _visitors(session: Session, visit_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
@@ -70,37 +118,70 @@ def _visitors(session: Session, visit_ids: Collection[uuid.UUID]) -> dict[uuid.U
     return names
 
 
-def _visited_by(members: Collection[uuid.UUID]) -> Any:
-    """Condition: one of `members` is a live visitor of the visit."""
-    inner = select(VisitVisitor.visit_id).where(
-        VisitVisitor.deleted.is_(False), VisitVisitor.member_id.in_(members)
-    )
-    return Visit.id.in_(inner)
-
-
 def visit_follow_ups(
-    session: Session, until: date, members: Collection[uuid.UUID] | None = None
+    session: Session,
+    first: date | None,
+    last: date,
+    members: Collection[uuid.UUID] | None = None,
 ) -> list[FollowUpRow]:
-    """Follow-ups due by `until` of the latest visit to each organization.
+    """Follow-ups due in the range of the latest visit to each organization.
 
     A later visit supersedes an earlier one's follow-up (it was the follow-up), even when the later
     visit sets none. `members` (None: everybody) keeps visits one of them took part in.
     """
-    latest = _latest_visits()
+    latest = _latest(session)
     query: Any = (
-        select(Visit.id, Visit.next_follow_up, Organization.name, Visit.summary)
-        .join(latest, (latest.c.id == Visit.id) & (latest.c.rank == 1))
+        select(Visit.id, latest.c.due, Organization.name, Visit.summary)
+        .select_from(latest)
+        .join(Visit, Visit.id == latest.c.visit_id)
         .join(Organization, Organization.id == Visit.org_id)
-        .where(Visit.next_follow_up.is_not(None), Visit.next_follow_up <= until)
+        .where(*_visit_conditions(latest, first, last, members))
     )
-    if members is not None:
-        query = query.where(_visited_by(members))
     rows = list(session.execute(query))
     names = _visitors(session, [row[0] for row in rows])
     return [
         FollowUpRow("visit", vid, due, org, _first_line(summary), tuple(names[vid]), None)
         for vid, due, org, summary in rows
     ]
+
+
+def visit_due_at(
+    session: Session,
+    first: date | None,
+    last: date,
+    members: Collection[uuid.UUID] | None,
+    position: int,
+) -> date | None:
+    """The due date of the `position`-th (from 1) visit follow-up in the range by due date."""
+    latest = _latest(session)
+    query = (
+        select(latest.c.due)
+        .where(*_visit_conditions(latest, first, last, members))
+        .order_by(latest.c.due)
+        .offset(position - 1)
+        .limit(1)
+    )
+    found: date | None = session.execute(query).scalar()
+    return found
+
+
+def _bucket_counts(due: Any, today: date) -> Any:
+    def count(condition: ColumnElement[bool]) -> Any:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    return (count(due < today), count(due == today), count(due > today))
+
+
+def visit_due_counts(
+    session: Session, today: date, until: date, members: Collection[uuid.UUID] | None = None
+) -> Counts:
+    """How many visit follow-ups are overdue, due today, and due after today up to `until`."""
+    latest = _latest(session)
+    query = select(*_bucket_counts(latest.c.due, today)).where(
+        *_visit_conditions(latest, None, until, members, counting=True)
+    )
+    overdue, due_today, later = session.execute(query).one()
+    return int(overdue), int(due_today), int(later)
 
 
 def _current_stages() -> Any:
@@ -117,13 +198,33 @@ def _current_stages() -> Any:
     return query.where(StageEvent.deleted.is_(False)).subquery()
 
 
+def _open_projects(
+    query: Any,
+    stage: Any,
+    first: date | None,
+    last: date,
+    members: Collection[uuid.UUID] | None,
+    group_id: uuid.UUID | None,
+) -> Any:
+    query = (
+        query.outerjoin(stage, (stage.c.project_id == Project.id) & (stage.c.rank == 1))
+        .where(Project.deleted.is_(False), *_in_range(Project.next_follow_up, first, last))
+        .where(or_(stage.c.stage.is_(None), stage.c.stage.not_in(RESTING_STAGES)))
+    )
+    if members is not None:
+        mine = Project.owner_id.in_(members)
+        query = query.where(or_(mine, Project.group_id == group_id) if group_id else mine)
+    return query
+
+
 def project_follow_ups(
     session: Session,
-    until: date,
+    first: date | None,
+    last: date,
     members: Collection[uuid.UUID] | None = None,
     group_id: uuid.UUID | None = None,
 ) -> list[FollowUpRow]:
-    """Follow-ups due by `until` of live projects that are neither dropped nor paused.
+    """Follow-ups due in the range of live projects that are neither dropped nor paused.
 
     With `members`, keeps projects one of them owns, or (with `group_id`) that the group holds.
     """
@@ -132,19 +233,43 @@ def project_follow_ups(
     query: Any = (
         select(Project.id, Project.next_follow_up, investor.name, Project.name)
         .add_columns(Member.name, stage.c.stage)
-        .outerjoin(stage, (stage.c.project_id == Project.id) & (stage.c.rank == 1))
         .outerjoin(investor, live_join(investor, Project.investor_id))
         .outerjoin(Member, live_join(Member, Project.owner_id))
-        .where(Project.deleted.is_(False), Project.next_follow_up <= until)
-        .where(or_(stage.c.stage.is_(None), stage.c.stage.not_in(RESTING_STAGES)))
     )
-    if members is not None:
-        mine = Project.owner_id.in_(members)
-        query = query.where(or_(mine, Project.group_id == group_id) if group_id else mine)
+    query = _open_projects(query, stage, first, last, members, group_id)
     return [
         FollowUpRow("project", pid, due, org, name, (owner,) if owner else (), current)
         for pid, due, org, name, owner, current in session.execute(query)
     ]
+
+
+def project_due_at(
+    session: Session,
+    first: date | None,
+    last: date,
+    members: Collection[uuid.UUID] | None,
+    group_id: uuid.UUID | None,
+    position: int,
+) -> date | None:
+    """The due date of the `position`-th (from 1) project follow-up in the range by due date."""
+    query = select(Project.next_follow_up).order_by(Project.next_follow_up)
+    query = _open_projects(query, _current_stages(), first, last, members, group_id)
+    found: date | None = session.execute(query.offset(position - 1).limit(1)).scalar()
+    return found
+
+
+def project_due_counts(
+    session: Session,
+    today: date,
+    until: date,
+    members: Collection[uuid.UUID] | None = None,
+    group_id: uuid.UUID | None = None,
+) -> Counts:
+    """How many project follow-ups are overdue, due today, and due after today up to `until`."""
+    query = select(*_bucket_counts(Project.next_follow_up, today))
+    query = _open_projects(query, _current_stages(), None, until, members, group_id)
+    overdue, due_today, later = session.execute(query).one()
+    return int(overdue), int(due_today), int(later)
 
 
 def group_members(session: Session, group_id: uuid.UUID) -> list[uuid.UUID]:

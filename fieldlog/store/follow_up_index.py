@@ -1,0 +1,118 @@
+"""The latest live visit of each live organization that sets a follow-up, kept by triggers.
+
+Which visit's follow-up is due is decided by the latest live visit to each organization (a later
+visit supersedes an earlier one's follow-up). Ranking every visit on each reading costs seconds at
+a million visits, so on SQLite a small local table holds, per live organization, its latest live
+visit when that visit sets a next follow-up, and triggers keep it current whoever writes (ORM,
+Core, a sync merge, a bulk insert): each change recomputes the one or two organizations it
+touches. It is derived data, never replicated. PostgreSQL has no such table and ranks visits.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Date, Index, MetaData, Table, Uuid, text
+from sqlalchemy.engine import Connection
+
+TABLE = "follow_up_latest"
+
+follow_up_latest = Table(
+    TABLE,
+    MetaData(),
+    Column("org_id", Uuid(), primary_key=True),
+    Column("visit_id", Uuid(), nullable=False),
+    Column("due", Date(), nullable=False),
+    Index(f"ix_{TABLE}_due", "due", "visit_id"),
+    Index(f"ix_{TABLE}_visit", "visit_id"),
+)
+
+#: The latest live visit of one organization, when the organization is live, ranked as the
+#: follow-ups' rule ranks visits: by date, then creation time, then id.
+_LATEST = (
+    "SELECT v.org_id, v.id, v.next_follow_up FROM visit AS v"
+    " WHERE v.org_id = {org} AND v.deleted = 0"
+    " AND EXISTS (SELECT 1 FROM organization AS o WHERE o.id = {org} AND o.deleted = 0)"
+    " ORDER BY v.visited_on DESC, v.created_at DESC, v.id DESC LIMIT 1"
+)
+
+
+def _recompute(org: str) -> str:
+    return (
+        f"DELETE FROM {TABLE} WHERE org_id = {org};"
+        f" INSERT INTO {TABLE} (org_id, visit_id, due) SELECT * FROM ({_LATEST.format(org=org)})"
+        " WHERE next_follow_up IS NOT NULL;"
+    )
+
+
+_VISIT_FIELDS = ("id", "org_id", "deleted", "visited_on", "created_at", "next_follow_up")
+
+
+def _ddl() -> list[str]:
+    changed = " OR ".join(f"old.{name} IS NOT new.{name}" for name in _VISIT_FIELDS)
+    both = _recompute("old.org_id") + " " + _recompute("new.org_id")
+    return [
+        f"CREATE TRIGGER {TABLE}_visit_insert AFTER INSERT ON visit BEGIN"
+        f" {_recompute('new.org_id')} END",
+        # A sync merge rewrites every column of a row: only a change that can matter counts.
+        f"CREATE TRIGGER {TABLE}_visit_update AFTER UPDATE OF {', '.join(_VISIT_FIELDS)}"
+        f" ON visit WHEN {changed} BEGIN {both} END",
+        f"CREATE TRIGGER {TABLE}_visit_delete AFTER DELETE ON visit BEGIN"
+        f" {_recompute('old.org_id')} END",
+        # A visit may arrive before its organization (a sync package in any order).
+        f"CREATE TRIGGER {TABLE}_org_insert AFTER INSERT ON organization BEGIN"
+        f" {_recompute('new.id')} END",
+        f"CREATE TRIGGER {TABLE}_org_update AFTER UPDATE OF id, deleted ON organization"
+        f" WHEN old.id IS NOT new.id OR old.deleted IS NOT new.deleted"
+        f" BEGIN {_recompute('old.id')} {_recompute('new.id')} END",
+        f"CREATE TRIGGER {TABLE}_org_delete AFTER DELETE ON organization BEGIN"
+        f" {_recompute('old.id')} END",
+    ]
+
+
+_TRIGGERS = ("visit_insert", "visit_update", "visit_delete", "org_insert", "org_update")
+
+
+def supported(connection: Connection) -> bool:
+    """Whether this kind of database keeps the table (SQLite does)."""
+    return connection.dialect.name == "sqlite"
+
+
+def present(connection: Connection) -> bool:
+    """Whether this database holds the table (SQLite from schema 0008 on)."""
+    if not supported(connection):
+        return False
+    query = text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name")
+    return connection.execute(query, {"name": TABLE}).first() is not None
+
+
+def install(connection: Connection) -> None:
+    """Create the table and its triggers, and fill it from every visit (SQLite only)."""
+    if not supported(connection):
+        return
+    follow_up_latest.create(connection)
+    for statement in _ddl():
+        connection.execute(text(statement))
+    rebuild(connection)
+
+
+def rebuild(connection: Connection) -> None:
+    """Fill the table afresh from the visits and organizations."""
+    connection.execute(text(f"DELETE FROM {TABLE}"))
+    connection.execute(
+        text(
+            f"INSERT INTO {TABLE} (org_id, visit_id, due)"
+            " SELECT org_id, id, next_follow_up FROM (SELECT v.org_id, v.id, v.next_follow_up,"
+            " row_number() OVER (PARTITION BY v.org_id"
+            " ORDER BY v.visited_on DESC, v.created_at DESC, v.id DESC) AS rank"
+            " FROM visit AS v JOIN organization AS o ON o.id = v.org_id AND o.deleted = 0"
+            " WHERE v.deleted = 0) WHERE rank = 1 AND next_follow_up IS NOT NULL"
+        )
+    )
+
+
+def uninstall(connection: Connection) -> None:
+    """Drop the table and its triggers."""
+    if not supported(connection):
+        return
+    for name in (*_TRIGGERS, "org_delete"):
+        connection.execute(text(f"DROP TRIGGER IF EXISTS {TABLE}_{name}"))
+    connection.execute(text(f"DROP TABLE IF EXISTS {TABLE}"))
