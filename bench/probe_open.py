@@ -65,10 +65,11 @@ def log_painted(table: Any, *, need_rows: bool = True) -> Callable[[], bool]:
 
 def open_window(db_path: str) -> Any:
     """main(["--db", path]) over a QApplication made as main() makes it; the window."""
+    from fieldlog import app
+
+    app.import_core()  # as main() does before it loads Qt
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
-
-    from fieldlog import app
 
     # Made here so main() reuses it and returns once the window is shown, instead of running
     # its own event loop; the names are the ones main() gives the application it makes.

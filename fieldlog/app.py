@@ -305,6 +305,16 @@ def switch_language(old: MainWindow, language: str) -> MainWindow:
     return window
 
 
+def import_core() -> None:
+    """Import the Qt-free modules the window needs before Qt itself: once PySide6 is loaded,
+    its import hook reads the source of every module imported after it (hundreds of files).
+    A host that makes its own QApplication calls this first."""
+    import fieldlog.services.follow_ups
+    import fieldlog.services.maintenance
+    import fieldlog.services.visit_log
+    import fieldlog.services.workspace  # noqa: F401
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window over the chosen database; returns the exit code.
 
@@ -320,6 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from fieldlog.store.location import ENV_DB, resolve_location
 
+    import_core()
     app, owns_app = _ensure_app()
     language = choose_language(args.lang or _setting("language"))
     install_translators(app, language)
