@@ -12,12 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from fieldlog.services.sync import has_passphrase
 from fieldlog.store.database import Database
-from fieldlog.ui.dialogs.passphrase_dialog import PassphraseDialog
-from fieldlog.ui.dialogs.sync_progress import receive_packages
-from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
-from fieldlog.ui.dialogs.sync_send_dialog import SyncSendDialog, last_folder, remember_folder
+
+# The sync modules (and the cryptography under them, half a second to load) are imported when
+# the user first sends or receives, not while the window opens.
 
 
 def _open(dialog: QDialog) -> QDialog:
@@ -40,6 +38,9 @@ class SyncFlow(QObject):
 
     def with_passphrase(self, then: Callable[[], object]) -> None:
         """Run `then` now if the team passphrase is known, else after the user has typed it."""
+        from fieldlog.services.sync import has_passphrase
+        from fieldlog.ui.dialogs.passphrase_dialog import PassphraseDialog
+
         if has_passphrase(self.db):
             then()
             return
@@ -49,10 +50,15 @@ class SyncFlow(QObject):
 
     def change_passphrase(self) -> None:
         """File ▸ Sync ▸ Team passphrase…"""
+        from fieldlog.services.sync import has_passphrase
+        from fieldlog.ui.dialogs.passphrase_dialog import PassphraseDialog
+
         _open(PassphraseDialog(self.db, self.window, changing=has_passphrase(self.db)))
 
     def send(self) -> None:
         """Send my work (Ctrl+Shift+S): the send dialog, once the passphrase is known."""
+        from fieldlog.ui.dialogs.sync_send_dialog import SyncSendDialog
+
         self.with_passphrase(lambda: _open(SyncSendDialog(self.db, self.window)))
 
     def receive(self, paths: Sequence[Path] | None = None) -> None:
@@ -61,6 +67,8 @@ class SyncFlow(QObject):
         self.with_passphrase(lambda: self._receive(chosen))
 
     def _choose(self) -> list[Path]:
+        from fieldlog.ui.dialogs.sync_send_dialog import last_folder
+
         names, _ = QFileDialog.getOpenFileNames(
             self.window,
             self.tr("Receive sync packages"),
@@ -70,6 +78,10 @@ class SyncFlow(QObject):
         return [Path(name) for name in names]
 
     def _receive(self, paths: list[Path] | None) -> None:
+        from fieldlog.ui.dialogs.sync_progress import receive_packages
+        from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
+        from fieldlog.ui.dialogs.sync_send_dialog import remember_folder
+
         if paths is None:
             paths = self._choose()
         if not paths:
