@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fieldlog.domain.money import format_wan
 from fieldlog.services import history
 from fieldlog.services.history import HistoryEntry
 from fieldlog.services.identity import get_me
@@ -18,7 +19,6 @@ from fieldlog.ui import operations
 from fieldlog.ui.dialogs.org_dialog import fill_table, row_table
 from fieldlog.ui.models.org_table_model import kind_labels
 from fieldlog.ui.undo import run_undoable
-from fieldlog.ui.widgets.chain_link_tile import wan
 from fieldlog.ui.widgets.sync_conflicts_table import who_text
 
 VALUE_CHARS = 60
@@ -129,7 +129,7 @@ def shown(entry: HistoryEntry, value: Any) -> str:
             else QCoreApplication.translate("HistoryPanel", "No")
         )
     if isinstance(value, int) and entry.field.endswith("_yuan"):
-        return f"{wan(value)} 万元"
+        return f"{format_wan(value)} 万元"
     if isinstance(value, date):
         return value.isoformat()
     if entry.field == "kind" and entry.table == "organization":
