@@ -25,7 +25,7 @@ from fieldlog.services.follow_ups import reminder_counts
 from fieldlog.services.identity import get_me
 from fieldlog.services.workspace import is_empty
 from fieldlog.store.database import Database
-from fieldlog.ui import main_actions, operations
+from fieldlog.ui import main_actions, operations, pages
 from fieldlog.ui.dialogs.backups_dialog import AutoBackup, BackupsDialog
 from fieldlog.ui.dialogs.sync_flow import SyncFlow
 from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
@@ -48,6 +48,8 @@ NAVIGATION_STYLE = """
 #navigation::item:selected { background: #d3e3fd; color: #0b57d0; }
 """
 STATUS_TIMEOUT_MS = 10_000
+#: The follow-up reminder waits until the window has painted its first page.
+REMINDER_DELAY_MS = 1000
 
 
 def _load_demo(db: Database) -> object:
@@ -158,7 +160,7 @@ class MainWindow(QMainWindow):
         assert self.pages is not None
         built = self._built.get(index)
         if built is None:
-            built = self._make_page(index)
+            built = pages.make_page(self, index)
             placeholder = self.pages.widget(index)
             with QSignalBlocker(self.pages):
                 self.pages.insertWidget(index, built)
@@ -166,61 +168,6 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self._built[index] = built
         return built
-
-    def _make_page(self, index: int) -> QWidget:
-        makers = [
-            self._make_orgs_view,
-            self._make_pipeline,
-            self._make_chain_map,
-            self._make_dashboard,
-            self._make_follow_ups,
-            self._make_sync_view,
-        ]
-        return makers[index - 1]()
-
-    def _make_orgs_view(self) -> QWidget:
-        from fieldlog.ui.views.orgs_view import OrgsView
-
-        view = OrgsView(self.db)
-        view.detail.open_project_requested.connect(self.open_project)
-        return view
-
-    def _make_pipeline(self) -> QWidget:
-        from fieldlog.ui.views.pipeline_board import PipelineBoard
-
-        board = PipelineBoard(self.db)
-        board.open_project_requested.connect(self.open_project)
-        return board
-
-    def _make_chain_map(self) -> QWidget:
-        from fieldlog.ui.views.chain_map_view import ChainMapView
-
-        view = ChainMapView(self.db)
-        view.open_project_requested.connect(self.open_project)
-        view.open_org_requested.connect(self.show_org)
-        return view
-
-    def _make_dashboard(self) -> QWidget:
-        from fieldlog.ui.views.dashboard_page import DashboardPage
-
-        return DashboardPage(self.db)
-
-    def _make_follow_ups(self) -> QWidget:
-        from fieldlog.ui.views.follow_ups_view import FollowUpsView
-
-        view = FollowUpsView(self.db)
-        view.open_visit_requested.connect(self.edit_visit)
-        view.open_project_requested.connect(self.open_project)
-        return view
-
-    def _make_sync_view(self) -> QWidget:
-        from fieldlog.ui.views.sync_view import SyncView
-
-        view = SyncView(self.db)
-        view.send_requested.connect(self.sync_flow.send)
-        view.receive_requested.connect(self.sync_flow.receive)
-        view.passphrase_requested.connect(self.sync_flow.change_passphrase)
-        return view
 
     @property
     def orgs_view(self) -> OrgsView:
@@ -392,7 +339,7 @@ class MainWindow(QMainWindow):
         self.auto_backup.start()
         if not self._reminded and self.pages is not None:
             self._reminded = True  # once, after the window is on screen
-            QTimer.singleShot(0, self._remind_follow_ups)
+            QTimer.singleShot(REMINDER_DELAY_MS, self._remind_follow_ups)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
