@@ -4,72 +4,72 @@
 <context>
     <name>BackupList</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="62"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="63"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="63"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="64"/>
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="64"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="65"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="65"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="66"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="66"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="67"/>
         <source>before a sync import</source>
         <translation>同步导入前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="67"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="68"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="68"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="69"/>
         <source>before a restore (damaged file)</source>
         <translation>恢复前（已损坏的文件）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="80"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="81"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="82"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="83"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="82"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="83"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="82"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="83"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="84"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="113"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="114"/>
         <source>Good</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="115"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="116"/>
         <source>Cannot be used</source>
         <translation>无法使用</translation>
     </message>
@@ -77,42 +77,42 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="137"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="138"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="141"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="142"/>
         <source>FieldLog backs up {name} once a day while it is open, and before every upgrade, import, sync import and restore.</source>
         <translation>FieldLog 在打开期间每天备份一次 {name}，并在每次升级、导入、同步导入和恢复之前自动备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="148"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="149"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="150"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="151"/>
         <source>&amp;Restore selected…</source>
         <translation>恢复所选备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="152"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="153"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="187"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="188"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="199"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="200"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="201"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="202"/>
         <source>Replace the open database with the backup of {date}?
 
 The current database is kept as a backup first, so this can be undone by restoring that one.</source>
@@ -1533,13 +1533,13 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="72"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="81"/>
         <source>FieldLog — {name}</source>
-        <extracomment>The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens).</extracomment>
+        <extracomment>The pages, in navigation order (Ctrl+1 … Ctrl+7). The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens).</extracomment>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="80"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="90"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
@@ -1664,72 +1664,72 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="89"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="99"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="90"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="100"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="91"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="101"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="92"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="102"/>
         <source>Chain map</source>
         <translation>产业链图谱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="93"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="103"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="94"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="104"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="95"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="105"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="174"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="203"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="213"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="241"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="224"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="252"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="244"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="272"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="250"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="278"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="267"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="295"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="269"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="297"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no visits.</source>
@@ -1738,17 +1738,17 @@ This is possible only while the database holds no visits.</source>
 仅当数据库中尚无走访记录时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="285"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="313"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="292"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="320"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="294"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="322"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -3434,23 +3434,23 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncFlow</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="66"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="74"/>
         <source>Receive sync packages</source>
         <extracomment>The user wants to review conflicts and look-alikes (the window shows the Sync page).</extracomment>
         <translation>接收同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="68"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="76"/>
         <source>FieldLog sync packages (*.fieldsync);;All files (*)</source>
         <translation>FieldLog 同步包 (*.fieldsync);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="95"/>
         <source>Receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="84"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="96"/>
         <source>Nothing was received; the data on this laptop is unchanged.</source>
         <translation>未接收任何数据，本机数据没有任何改动。</translation>
     </message>
@@ -4694,71 +4694,81 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitLogView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="84"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="91"/>
         <source>Search organization, summary, pinyin initials or credit code</source>
         <extracomment>Column widths: room for a typical value (and for the header with its sort arrow).</extracomment>
         <translation>搜索单位、走访情况、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="86"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="93"/>
         <source>Search visits</source>
         <translation>搜索走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="89"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="306"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="96"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="374"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="96"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="103"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="101"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="301"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="108"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="369"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="111"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="118"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="210"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="221"/>
         <source>Delete the visit to {org} on {date}?</source>
         <translation>确定删除 {date} 对{org}的走访吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="213"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="219"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="224"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="230"/>
         <source>Delete visit</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="253"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="286"/>
+        <source>{count}+ visits</source>
+        <translation>共 {count}+ 次走访</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="288"/>
         <source>No visits</source>
         <translation>暂无走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="255"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="290"/>
         <source>1 visit</source>
         <translation>共 1 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="257"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="292"/>
         <source>{count} visits</source>
         <translation>共 {count} 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="297"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="294"/>
+        <source>{visits} · showing the end of the log</source>
+        <translation>{visits} · 显示记录末尾</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="365"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="299"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="367"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
@@ -4766,63 +4776,64 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="51"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="52"/>
         <source>Strong</source>
         <extracomment>The visit&apos;s id (uuid.UUID). The visited organization&apos;s id (uuid.UUID). The whole row snapshot (VisitListRow). Counting stops here: a common search word matches a large part of a million visits, and counting them all would cost more than showing the first page. Beyond it the count is &quot;1,000+&quot;. The sort key of each sortable column; visitors and summary do not sort.</extracomment>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="52"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="53"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="53"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="54"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="54"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="55"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="184"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="246"/>
         <source>Date</source>
+        <extracomment>The end of the log was reached while scrolling: `total` is now exact. Whether the rows are the log&apos;s last ones (read from its end) rather than its first. In the tail window: whether rows before the first loaded one are still unread.</extracomment>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="185"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="247"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="186"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="248"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="187"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="249"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="188"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="250"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="189"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="251"/>
         <source>Intent</source>
         <translation>意向</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="190"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="252"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="191"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="253"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
@@ -4881,7 +4892,7 @@ It records visits to enterprises and associations, follows leads to signed proje
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="254"/>
+        <location filename="../../fieldlog/app.py" line="284"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>

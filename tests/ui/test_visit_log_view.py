@@ -11,7 +11,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldlog.domain.text import pinyin_initials
-from fieldlog.services import orgs, team, visits
+from fieldlog.services import orgs, team, visit_log, visits
 from fieldlog.services.visit_log import VisitFilter
 from fieldlog.store.database import Database
 from fieldlog.ui.models import visit_table_model
@@ -234,3 +234,78 @@ def test_a_capped_count_says_at_least(qtbot, small_view: VisitLogView, monkeypat
     while small_view.model.canFetchMore(QModelIndex()):
         small_view.model.fetchMore(QModelIndex())
     assert small_view.count_label.text() == "3 visits"  # the end was reached: exact again
+
+
+def first_visible_id(view: VisitLogView) -> object:
+    return view.table.indexAt(QPoint(5, 5)).data(VisitIdRole)
+
+
+def test_ctrl_end_shows_the_oldest_visit_at_once(qtbot, view: VisitLogView) -> None:
+    view.table.setFocus()
+    view.table.selectRow(0)
+    oldest = visit_log.visit_page(view.db, VisitFilter(), limit=1, from_end=True)[0].id
+    qtbot.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    last = view.model.rowCount() - 1
+    assert view.model.is_tail and view.model.rowCount() == PAGE_SIZE
+    assert view.current_visit_id() == oldest == view.model.index(last, 0).data(VisitIdRole)
+    rect = view.table.visualRect(view.model.index(last, 0))
+    assert view.table.viewport().rect().contains(rect.center())
+    assert view.count_label.text() == f"{DEMO_VISITS} visits · showing the end of the log"
+    qtbot.keyClick(view.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert not view.model.is_tail and view.table.currentIndex().row() == 0
+    assert view.count_label.text() == f"{DEMO_VISITS} visits"
+    assert view.table.verticalScrollBar().value() == 0
+
+
+def test_scrolling_up_the_tail_loads_earlier_visits_in_place(qtbot, view: VisitLogView) -> None:
+    view.show_end()
+    bar = view.table.verticalScrollBar()
+    while view.model.can_fetch_earlier():
+        bar.setValue(bar.minimum() + 1)
+        top = view.model.index(0, 0).data(VisitIdRole)
+        bar.setValue(bar.minimum())  # the top of the window: the page before it loads
+        assert first_visible_id(view) == top  # the rows on screen did not move
+    ids = [view.model.index(row, 0).data(VisitIdRole) for row in range(view.model.rowCount())]
+    assert len(ids) == len(set(ids)) == DEMO_VISITS
+    newest = visit_log.visit_page(view.db, VisitFilter(), limit=1)[0].id
+    assert ids[0] == newest and view.model.is_tail
+    assert not view.model.canFetchMore(QModelIndex())
+
+
+def test_the_scroll_bar_released_at_the_bottom_jumps_to_the_end(qtbot, view: VisitLogView) -> None:
+    bar = view.table.verticalScrollBar()
+    bar.setSliderDown(True)
+    bar.setSliderPosition(bar.maximum())
+    bar.setSliderDown(False)
+    qtbot.waitUntil(lambda: view.model.is_tail)
+    assert bar.value() == bar.maximum()
+    oldest = visit_log.visit_page(view.db, VisitFilter(), limit=1, from_end=True)[0].id
+    assert view.model.index(view.model.rowCount() - 1, 0).data(VisitIdRole) == oldest
+
+
+def test_the_tail_in_another_order_and_a_new_order_returns_to_the_head(
+    qtbot, view: VisitLogView
+) -> None:
+    click_header(qtbot, view, ORGANIZATION)
+    view.show_end()
+    order = view.model.visit_sort()
+    last = visit_log.visit_page(view.db, VisitFilter(), order, limit=1, from_end=True)[0].id
+    assert view.model.index(view.model.rowCount() - 1, 0).data(VisitIdRole) == last
+    click_header(qtbot, view, ORGANIZATION)
+    assert not view.model.is_tail and view.count_label.text() == f"{DEMO_VISITS} visits"
+
+
+def test_a_change_keeps_the_tail_window(qtbot, small_view: VisitLogView, monkeypatch) -> None:
+    from fieldlog.ui import operations
+
+    monkeypatch.setattr(visit_table_model, "PAGE_SIZE", 1)
+    small_view.refresh()
+    small_view.show_end()
+    assert small_view.model.is_tail and small_view.model.rowCount() == 3  # the window fills
+    assert column(small_view, ORGANIZATION)[-1] == "深圳市德润物流有限公司"
+    org = orgs.save_org(small_view.db, orgs.OrgInput("深圳市新来科技有限公司")).id
+    member = team.members(small_view.db)[0].id
+    new = visits.VisitInput(date(2020, 3, 9), org, [member])  # older than all: the new last row
+    operations.run(None, visits.save_visit, small_view.db, new)
+    assert small_view.model.is_tail
+    assert column(small_view, ORGANIZATION)[-1] == "深圳市新来科技有限公司"

@@ -79,6 +79,10 @@ class VisitTableModel(QAbstractTableModel):
         self._rows: list[VisitListRow] = []
         self._counted = 0
         self._more = False
+        #: Whether the rows are the log's last ones (read from its end) rather than its first.
+        self._tail = False
+        #: In the tail window: whether rows before the first loaded one are still unread.
+        self._earlier = False
         self._load_first_page()
 
     # Our API.
@@ -112,13 +116,29 @@ class VisitTableModel(QAbstractTableModel):
             return Qt.SortOrder.DescendingOrder
         return Qt.SortOrder.AscendingOrder
 
+    @property
+    def is_tail(self) -> bool:
+        """Whether the rows shown are the end of the log (read from the end), not its head."""
+        return self._tail
+
     def set_filter(self, wanted: VisitFilter) -> None:
-        """Show the visits matching `wanted`, from the first page."""
-        self._filter = wanted
+        """Show the visits matching `wanted`; a new filter starts from the head of the log."""
+        if wanted != self._filter:
+            self._filter, self._tail = wanted, False
         self.refresh()
 
+    def show_tail(self) -> None:
+        """Show the last page of the log at once; earlier pages load on `fetch_earlier`."""
+        self._tail = True
+        self.refresh(recount=False)
+
+    def show_head(self) -> None:
+        """Show the first page of the log again."""
+        self._tail = False
+        self.refresh(recount=False)
+
     def refresh(self, *, recount: bool = True) -> None:
-        """Read the first page again (after a change in the database)."""
+        """Read the rows again (after a change in the database), keeping the window's kind."""
         self.beginResetModel()
         self._load_first_page(recount=recount)
         self.endResetModel()
@@ -135,9 +155,44 @@ class VisitTableModel(QAbstractTableModel):
         if recount:
             counted = visit_log.count_visits(self._db, self._filter, COUNT_CAP + 1)
             self._counted, self._more = min(counted, COUNT_CAP), counted > COUNT_CAP
+        if self._tail:
+            self._load_tail()
+            return
         self._rows = visit_log.visit_page(self._db, self._filter, self._sort, 0, PAGE_SIZE)
         if len(self._rows) < PAGE_SIZE:
             self._counted, self._more = len(self._rows), False
+
+    def _load_tail(self) -> None:
+        # As many rows as were shown, so a refresh keeps the place the person scrolled to.
+        wanted = min(max(len(self._rows), PAGE_SIZE), visit_log.MAX_PAGE)
+        self._rows = visit_log.visit_page(
+            self._db, self._filter, self._sort, limit=wanted, from_end=True
+        )
+        self._earlier = len(self._rows) == wanted
+        if not self._earlier:
+            self._counted, self._more = len(self._rows), False
+
+    def can_fetch_earlier(self) -> bool:
+        """Whether the tail window has rows before its first one still to load."""
+        return self._tail and self._earlier
+
+    def fetch_earlier(self) -> int:
+        """Load the page before the tail window's first row (inserted at the top); its length."""
+        if not self.can_fetch_earlier() or not self._rows:
+            return 0
+        page = visit_log.visit_page(
+            self._db, self._filter, self._sort, limit=PAGE_SIZE, after=self._rows[0], from_end=True
+        )
+        if page:
+            self.beginInsertRows(QModelIndex(), 0, len(page) - 1)
+            self._rows[:0] = page
+            self.endInsertRows()
+        if len(page) < PAGE_SIZE:
+            # The head is met: every matching visit is loaded, so the count is exact.
+            self._earlier = False
+            self._counted, self._more = len(self._rows), False
+            self.total_known.emit()
+        return len(page)
 
     # Qt's API.
 
@@ -148,8 +203,9 @@ class VisitTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def canFetchMore(self, parent: Index) -> bool:
+        # The tail window ends with the log's last row: it grows at its top instead.
         more = self._more or len(self._rows) < self._counted
-        return not parent.isValid() and more
+        return not parent.isValid() and more and not self._tail
 
     def fetchMore(self, parent: Index) -> None:
         if not self.canFetchMore(parent):
@@ -174,6 +230,7 @@ class VisitTableModel(QAbstractTableModel):
         if key is None:
             return
         self._sort = VisitSort(key, order == Qt.SortOrder.DescendingOrder)
+        self._tail = False
         self.refresh(recount=False)  # the same visits in another order: counting again is waste
 
     def headerData(

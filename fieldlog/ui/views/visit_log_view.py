@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -26,7 +27,6 @@ from fieldlog.services.team import current_team
 from fieldlog.services.visit_log import VisitFilter
 from fieldlog.store.database import Database
 from fieldlog.ui import operations, undo
-from fieldlog.ui.dialogs.history_dialog import HistoryDialog
 from fieldlog.ui.models.visit_table_model import (
     CHAIN,
     DATE,
@@ -40,6 +40,9 @@ from fieldlog.ui.models.visit_table_model import (
     VisitTableModel,
 )
 from fieldlog.ui.widgets.filter_bar import VisitFilterBar
+
+if TYPE_CHECKING:  # loaded when a history is opened, not with the log
+    from fieldlog.ui.dialogs.history_dialog import HistoryDialog
 
 SEARCH_DELAY_MS = 250
 #: Column widths: room for a typical value (and for the header with its sort arrow).
@@ -76,6 +79,8 @@ class VisitLogView(QWidget):
         operations.changes().changes_applied.connect(self._on_changes_applied)
         # Scrolling to the end of a capped count learns the exact figure.
         self.model.total_known.connect(self._show_count)
+        # A new order returns to the head of the log: the label stops saying "the end".
+        self.model.modelReset.connect(self._show_count)
         self._load_choices()
         self._show_count()
 
@@ -129,6 +134,10 @@ class VisitLogView(QWidget):
         self.table.installEventFilter(self)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_context_menu)
+        bar = self.table.verticalScrollBar()
+        bar.valueChanged.connect(self._on_scrolled)
+        bar.sliderMoved.connect(self._on_slider_moved)
+        bar.sliderReleased.connect(lambda: self._on_slider_moved(bar.value()))
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
@@ -230,9 +239,30 @@ class VisitLogView(QWidget):
         if row is None:
             return None
         label = f"{row.visited_on.isoformat()} {row.org_name}"
+        from fieldlog.ui.dialogs.history_dialog import HistoryDialog
+
         dialog = HistoryDialog(self.db, "visit", row.id, label, self)
         dialog.open()
         return dialog
+
+    def show_end(self) -> None:
+        """Show the end of the log at once (read from its end), with its last row selected."""
+        if not self.model.is_tail and self.model.canFetchMore(QModelIndex()):
+            self.model.show_tail()
+            self.table.scrollToBottom()  # lays the rows out, so the scroll bar's range is current
+            self._fill_tail()
+        last = self.model.rowCount() - 1
+        if last >= 0:
+            self.table.selectRow(last)
+        self.table.scrollToBottom()
+
+    def show_start(self) -> None:
+        """Show the head of the log again, with its first row selected."""
+        if self.model.is_tail:
+            self.model.show_head()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        self.table.scrollToTop()
 
     def edit_current(self) -> None:
         """Ask for the selected visit to be edited."""
@@ -260,6 +290,8 @@ class VisitLogView(QWidget):
             text = self.tr("1 visit")
         else:
             text = self.tr("{count} visits").format(count=f"{total:,}")
+        if self.model.is_tail:
+            text = self.tr("{visits} · showing the end of the log").format(visits=text)
         self.count_label.setText(text)
 
     def _select(self, visit_id: uuid.UUID | None, old_row: int) -> None:
@@ -277,6 +309,37 @@ class VisitLogView(QWidget):
         row = found if found is not None else min(old_row, self.model.rowCount() - 1)
         if row >= 0:
             self.table.selectRow(row)
+
+    def _on_scrolled(self, value: int) -> None:
+        bar = self.table.verticalScrollBar()
+        if value == bar.minimum() and self.model.can_fetch_earlier():
+            self._load_earlier()
+
+    def _load_earlier(self) -> None:
+        """Load the page before the tail window, keeping the rows on screen where they were."""
+        bar = self.table.verticalScrollBar()
+        value = bar.value()
+        added = self.model.fetch_earlier()
+        if self.table.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerPixel:
+            added *= self.table.verticalHeader().defaultSectionSize()
+        # The view widens the range on its next layout; widen it now so the value can follow.
+        bar.setMaximum(bar.maximum() + added)
+        bar.setValue(value + added)
+
+    def _fill_tail(self) -> None:
+        # With no scroll bar, scrolling up cannot ask for earlier rows: load until one shows.
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        while self.model.can_fetch_earlier() and (
+            self.model.rowCount() * row_height <= self.table.viewport().height()
+        ):
+            self._load_earlier()
+
+    def _on_slider_moved(self, position: int) -> None:
+        # Dragged to the bottom while more rows follow: jump to the end rather than read every
+        # page on the way. Deferred: the slider is still reporting its move.
+        at_bottom = position == self.table.verticalScrollBar().maximum()
+        if at_bottom and not self.model.is_tail and self.model.canFetchMore(QModelIndex()):
+            QTimer.singleShot(0, self.show_end)
 
     def _on_changes_applied(self, _result: object) -> None:
         self.refresh()
@@ -313,12 +376,23 @@ class VisitLogView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if watched is self.table and event.matches(QKeySequence.StandardKey.Delete):
-                self.delete_current()
+            if watched is self.table and self._table_key(event):
                 return True
             if watched is self.search_edit and self._search_key(event):
                 return True
         return super().eventFilter(watched, event)
+
+    def _table_key(self, event: QKeyEvent) -> bool:
+        """Delete deletes; Ctrl+End and Ctrl+Home jump to the end and the head of the log."""
+        if event.matches(QKeySequence.StandardKey.Delete):
+            self.delete_current()
+        elif event.matches(QKeySequence.StandardKey.MoveToEndOfDocument):
+            self.show_end()
+        elif event.matches(QKeySequence.StandardKey.MoveToStartOfDocument):
+            self.show_start()
+        else:
+            return False
+        return True
 
     def _search_key(self, event: QKeyEvent) -> bool:
         """Down goes to the table, Enter filters at once, Esc clears the search."""
