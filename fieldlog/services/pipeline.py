@@ -31,6 +31,7 @@ __all__ = [
     "move_project",
     "pipeline",
     "project_list",
+    "urgency",
 ]
 
 
@@ -53,7 +54,8 @@ class ProjectCard:
 
 @dataclass(frozen=True)
 class StageColumn:
-    """A stage with its cards, how many, and their summed planned and contract amounts."""
+    """A stage with its most urgent cards (all, or the first `limit`), and how many projects it
+    holds and their summed planned and contract amounts (always all of them)."""
 
     stage: Stage
     cards: list[ProjectCard]
@@ -134,10 +136,28 @@ def _card(row: ProjectRow, events: list[EventRow], today: date) -> tuple[Stage, 
     return stage, card
 
 
+def urgency(card: ProjectCard) -> tuple[bool, date, int]:
+    """Board order: the oldest follow-up first (overdue ones lead), then projects without one,
+    newest first (ids are UUIDv7, so they grow with creation time)."""
+    return (card.next_follow_up is None, card.next_follow_up or date.max, -card.id.int)
+
+
+def _column(stage: Stage, cards: list[ProjectCard], limit: int | None) -> StageColumn:
+    cards.sort(key=urgency)
+    return StageColumn(
+        stage=stage,
+        cards=cards if limit is None else cards[:limit],
+        count=len(cards),
+        planned_yuan=sum(c.planned_yuan or 0 for c in cards),
+        contract_yuan=sum(c.contract_yuan or 0 for c in cards),
+    )
+
+
 def pipeline(
-    db: Database, *, today: date, filter: PipelineFilter | None = None
+    db: Database, *, today: date, filter: PipelineFilter | None = None, limit: int | None = None
 ) -> list[StageColumn]:
-    """Every stage of ALL_STAGES (main line, then paused and dropped) with its matching projects."""
+    """Every stage of ALL_STAGES (main line, then paused and dropped) with its matching projects,
+    most urgent first, at most `limit` cards a stage (the counts and sums still cover all)."""
     with db.read() as session:
         rows = pipeline_rows.project_rows(session, filter or PipelineFilter())
         events = pipeline_rows.stage_events(session, [row.id for row in rows])
@@ -146,16 +166,7 @@ def pipeline(
         placed = _card(row, events.get(row.id, []), today)
         if placed is not None:
             by_stage[placed[0]].append(placed[1])
-    return [
-        StageColumn(
-            stage=stage,
-            cards=cards,
-            count=len(cards),
-            planned_yuan=sum(c.planned_yuan or 0 for c in cards),
-            contract_yuan=sum(c.contract_yuan or 0 for c in cards),
-        )
-        for stage, cards in by_stage.items()
-    ]
+    return [_column(stage, cards, limit) for stage, cards in by_stage.items()]
 
 
 def project_list(

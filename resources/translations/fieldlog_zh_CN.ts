@@ -836,94 +836,99 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="47"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="72"/>
         <source>Whose follow-ups</source>
-        <extracomment>Role holding the FollowUpItem of a row (None on section headers).</extracomment>
+        <extracomment>Role holding the FollowUpItem of a row (None on section headers). Role holding the section key on a section&apos;s &quot;more&quot; row. Follow-ups a section shows at first, and adds each time its &quot;more&quot; row is activated.</extracomment>
         <translation>跟进事项范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="49"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="74"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="49"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="74"/>
         <source>My group</source>
         <translation>本组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="49"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="74"/>
         <source>Whole team</source>
         <translation>全队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="54"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="79"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="57"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="82"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="58"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="83"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="59"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="84"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="60"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="85"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="61"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="86"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="62"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="87"/>
         <source>Subject</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="75"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="100"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="111"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="154"/>
         <source>Overdue (%n)</source>
         <translation>
             <numerusform>已逾期（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="112"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="155"/>
         <source>Today (%n)</source>
         <translation>
             <numerusform>今日到期（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="113"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="157"/>
         <source>This week (%n)</source>
         <translation>
             <numerusform>本周（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="134"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="197"/>
+        <source>%1 more — press Enter to show %2 more</source>
+        <translation>还有 %1 项 — 按 Enter 再显示 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="207"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="134"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="207"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -2528,72 +2533,72 @@ A merge cannot be undone.</source>
 <context>
     <name>PipelineBoard</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="140"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="164"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="140"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="164"/>
         <source>All groups</source>
         <translation>全部工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="142"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="166"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="142"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="166"/>
         <source>All owners</source>
         <translation>全部首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="143"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="167"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="143"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="167"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="145"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="169"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="145"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="169"/>
         <source>All counties</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="159"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="183"/>
         <source>Search projects</source>
         <translation>搜索项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="160"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="184"/>
         <source>Search project or investor</source>
         <translation>搜索项目或投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="165"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="189"/>
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="166"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="190"/>
         <source>&amp;List</source>
         <translation>列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="167"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="191"/>
         <source>Projects as cards in a column per stage (Alt+B)</source>
         <translation>按阶段分列的项目卡片（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="168"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="192"/>
         <source>Projects as a sortable table (Alt+L)</source>
         <translation>可排序的项目列表（Alt+L）</translation>
     </message>
@@ -2601,37 +2606,37 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectCardWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="85"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="96"/>
         <source>Planned %1 / contract %2 万元</source>
         <translation>计划 %1 / 合同 %2 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="91"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="98"/>
         <source>%1 · %2 days in stage</source>
         <translation>%1 · 在此阶段 %2 天</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="102"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="115"/>
         <source>No follow-up set</source>
         <translation>未设跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="104"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="117"/>
         <source>Follow-up overdue: %1</source>
         <translation>跟进已逾期：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="105"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="118"/>
         <source>Next follow-up: %1</source>
         <translation>下次跟进：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="111"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="124"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="113"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="126"/>
         <source>Move to</source>
         <translation>移至</translation>
     </message>
@@ -3151,10 +3156,15 @@ A merge cannot be undone.</source>
 <context>
     <name>StageColumnWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="80"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="89"/>
         <source>Planned %1 · contract %2 万元</source>
-        <extracomment>The mode last chosen, for this session only: a new board (after a language switch) keeps it, the next start shows the board again.</extracomment>
+        <extracomment>Cards a column builds at most (the most urgent); the rest are a click away in the list. The mode last chosen, for this session only: a new board (after a language switch) keeps it, the next start shows the board again.</extracomment>
         <translation>计划 %1 · 合同 %2 万元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="94"/>
+        <source>+%1 more — see the list (Alt+L)</source>
+        <translation>另有 %1 个 — 请在列表中查看（Alt+L）</translation>
     </message>
 </context>
 <context>
@@ -4967,48 +4977,48 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>stages</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="22"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="36"/>
         <source>Lead</source>
         <extracomment>The mime type a dragged card carries; the data is the project id.</extracomment>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="23"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="37"/>
         <source>Negotiating</source>
         <translation>在谈</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="24"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="38"/>
         <source>Inspected</source>
         <translation>考察</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="25"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="39"/>
         <source>Signed</source>
         <translation>签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="26"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="40"/>
         <source>Registered</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="27"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="41"/>
         <source>Started</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="28"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="42"/>
         <source>Producing</source>
         <translation>投产</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="29"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="43"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="30"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="44"/>
         <source>Dropped</source>
         <translation>终止</translation>
     </message>

@@ -116,3 +116,21 @@ def test_project_list_filters_like_the_board(demo: Database) -> None:
         assert {r.id for r in pipeline.project_list(demo, today=TODAY, filter=wanted)} == board
         assert wanted.restricts()
     assert not PipelineFilter(text="  ").restricts()
+
+
+def test_limit_keeps_the_most_urgent_cards_and_counts_all(demo: Database) -> None:
+    full = {c.stage: c for c in pipeline.pipeline(demo, today=TODAY)}
+    for column in pipeline.pipeline(demo, today=TODAY, limit=2):
+        everything = full[column.stage]
+        assert column.cards == sorted(everything.cards, key=pipeline.urgency)[:2]
+        assert column.count == everything.count
+        assert column.planned_yuan == everything.planned_yuan
+        assert column.contract_yuan == everything.contract_yuan
+
+
+def test_cards_come_overdue_first_then_soonest_then_newest(demo: Database) -> None:
+    for column in pipeline.pipeline(demo, today=TODAY):
+        keys = [pipeline.urgency(card) for card in column.cards]
+        assert keys == sorted(keys)
+        overdue = [card.overdue for card in column.cards]
+        assert overdue == sorted(overdue, reverse=True)

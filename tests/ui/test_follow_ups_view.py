@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QApplication, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from fieldlog.services import identity, orgs, projects, team, visits
+from fieldlog.services.follow_ups import FollowUpItem, follow_ups
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
-from fieldlog.ui.views.follow_ups_view import FollowUpsView, ItemRole
+from fieldlog.ui.views import follow_ups_view
+from fieldlog.ui.views.follow_ups_view import FollowUpsView, ItemRole, MoreRole
 
 TODAY = date(2020, 4, 22)
 
@@ -111,3 +113,40 @@ def test_scopes_and_refresh_on_change(qtbot: QtBot, db: Database) -> None:
     view.scope_box.setCurrentIndex(2)
     assert _counts(view) == [1, 1, 0]
     assert _row(view, "overdue", 0).text(5) == "冷链仓"
+
+
+def _items(header: QTreeWidgetItem) -> list[FollowUpItem]:
+    rows = (header.child(n) for n in range(header.childCount()))
+    return [row.data(0, ItemRole) for row in rows if row is not None and row.data(0, ItemRole)]
+
+
+def test_sections_show_a_page_and_a_more_row(
+    qtbot: QtBot, demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(follow_ups_view, "PAGE_SIZE", 10)
+    everything = follow_ups(demo, today=TODAY).overdue
+    view = FollowUpsView(demo, today=TODAY)
+    qtbot.addWidget(view)
+    view.show()
+    header = view.sections["overdue"]
+    assert header.text(0) == "Overdue (123)"
+    shown = _items(header)
+    assert 10 <= len(shown) < 123 and shown == everything[: len(shown)]
+    more = header.child(header.childCount() - 1)
+    assert more is not None and more.data(0, MoreRole) == "overdue"
+    assert more.text(0) == f"{123 - len(shown)} more — press Enter to show 10 more"
+    view.tree.setCurrentItem(more)
+    view.tree.setFocus()
+    qtbot.keyClick(view.tree, Qt.Key.Key_Return)
+    assert len(_items(header)) > len(shown) and view.tree.currentItem() is header.child(len(shown))
+    while header.child(header.childCount() - 1).data(0, MoreRole):
+        view.show_more("overdue")
+    assert _items(header) == everything
+
+
+def test_small_sections_have_no_more_row(qtbot: QtBot, demo: Database) -> None:
+    view = FollowUpsView(demo, today=TODAY)
+    qtbot.addWidget(view)
+    for header in view.sections.values():
+        rows = (header.child(n) for n in range(header.childCount()))
+        assert not any(row.data(0, MoreRole) for row in rows if row is not None)

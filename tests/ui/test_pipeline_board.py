@@ -13,7 +13,8 @@ from fieldlog.domain.period import Period
 from fieldlog.domain.stages import Stage
 from fieldlog.services import pipeline, projects, stats
 from fieldlog.store.database import Database
-from fieldlog.ui.views.pipeline_board import PipelineBoard
+from fieldlog.ui.views import pipeline_board
+from fieldlog.ui.views.pipeline_board import BOARD, LIST, PipelineBoard
 from fieldlog.ui.widgets.project_card import ProjectCardWidget, project_mime
 
 TODAY = date(2020, 4, 22)
@@ -51,7 +52,8 @@ def first_card(board: PipelineBoard, stage: Stage) -> ProjectCardWidget:
 def test_headers_show_counts(board: PipelineBoard, demo: Database) -> None:
     for column in pipeline.pipeline(demo, today=TODAY):
         assert f"({column.count})" in board.columns[column.stage].header.text()
-        assert len(cards_in(board, column.stage)) == column.count
+        shown = min(column.count, pipeline_board.CARD_LIMIT)
+        assert len(cards_in(board, column.stage)) == shown
     assert board.findChild(ProjectCardWidget, "projectCard") is not None
 
 
@@ -113,3 +115,25 @@ def test_double_click_opens(board: PipelineBoard, qtbot) -> None:
     with qtbot.waitSignal(board.open_project_requested) as blocker:
         qtbot.mouseDClick(card, Qt.MouseButton.LeftButton)
     assert blocker.args == [card.card.id]
+
+
+def test_columns_cap_their_cards_and_the_footer_opens_the_list(
+    board: PipelineBoard, demo: Database, monkeypatch
+) -> None:
+    monkeypatch.setattr(pipeline_board, "CARD_LIMIT", 2)
+    board.refresh()
+    column = max(pipeline.pipeline(demo, today=TODAY), key=lambda c: c.count)
+    assert column.count > 2
+    widget = board.columns[column.stage]
+    shown = [c.card for c in cards_in(board, column.stage)]
+    assert shown == sorted(column.cards, key=pipeline.urgency)[:2]
+    assert f"({column.count})" in widget.header.text()
+    assert widget.more_button.isVisible()
+    assert widget.more_button.text() == f"+{column.count - 2} more — see the list (Alt+L)"
+    widget.more_button.click()
+    assert board.mode() == LIST
+    board.set_mode(BOARD)
+
+
+def test_no_footer_when_every_card_is_shown(board: PipelineBoard) -> None:
+    assert not any(column.more_button.isVisible() for column in board.columns.values())

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import cast
 
 from PySide6.QtCore import Qt, Signal
@@ -18,15 +19,39 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.stages import LABELS_ZH
-from fieldlog.services.follow_ups import FollowUpItem, Scope, follow_ups
+from fieldlog.services.follow_ups import (
+    FollowUpCounts,
+    FollowUpItem,
+    Scope,
+    follow_up_counts,
+    follow_up_page,
+    week_end,
+)
 from fieldlog.services.identity import get_me
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 
 #: Role holding the FollowUpItem of a row (None on section headers).
 ItemRole = Qt.ItemDataRole.UserRole + 1
+#: Role holding the section key on a section's "more" row.
+MoreRole = Qt.ItemDataRole.UserRole + 2
+#: Follow-ups a section shows at first, and adds each time its "more" row is activated.
+PAGE_SIZE = 200
 OVERDUE_COLOR = QColor("#c62828")
 SCOPES = ("me", "group", "team")
+
+
+@dataclass
+class _Section:
+    """A section's days, its count, how far it is shown, and its header and "more" rows."""
+
+    first: date | None
+    last: date
+    total: int
+    header: QTreeWidgetItem
+    shown: int = 0
+    next_first: date | None = None
+    more: QTreeWidgetItem | None = None
 
 
 class FollowUpsView(QWidget):
@@ -101,23 +126,38 @@ class FollowUpsView(QWidget):
         return str(self.scope_box.currentData())
 
     def refresh(self, _result: object = None) -> None:
-        """Reread the follow-ups and rebuild the three sections."""
+        """Recount the follow-ups and show the first page of each of the three sections."""
         scope = cast(Scope, self.scope())
-        member = self.me if scope != "team" else None
-        found = follow_ups(self.db, today=self.today(), scope=scope, member_id=member)
+        self._whose = (scope, self.me if scope != "team" else None)
+        today = self.today()
+        counts = follow_up_counts(self.db, today=today, scope=scope, member_id=self._whose[1])
         self.tree.clear()
         self.sections: dict[str, QTreeWidgetItem] = {}
-        for key, title, items in (
-            ("overdue", self.tr("Overdue (%n)", "", len(found.overdue)), found.overdue),
-            ("today", self.tr("Today (%n)", "", len(found.today)), found.today),
-            ("this_week", self.tr("This week (%n)", "", len(found.this_week)), found.this_week),
-        ):
-            self.sections[key] = self._section(title, items, overdue=key == "overdue")
+        self._sections: dict[str, _Section] = {}
+        for key, first, last, total, title in self._section_specs(today, counts):
+            header = self._header(title, overdue=key == "overdue")
+            self.sections[key] = header
+            self._sections[key] = _Section(first, last, total, header, next_first=first)
+            if total:
+                self.show_more(key)
         self.tree.expandAll()
         for column in range(self.tree.columnCount() - 1):
             self.tree.resizeColumnToContents(column)
 
-    def _section(self, title: str, items: list[FollowUpItem], *, overdue: bool) -> QTreeWidgetItem:
+    def _section_specs(
+        self, today: date, counts: FollowUpCounts
+    ) -> list[tuple[str, date | None, date, int, str]]:
+        """Each section's key, first and last day, count and title."""
+        week = week_end(today)
+        return [
+            ("overdue", None, today - timedelta(days=1), counts.overdue,
+             self.tr("Overdue (%n)", "", counts.overdue)),
+            ("today", today, today, counts.today, self.tr("Today (%n)", "", counts.today)),
+            ("this_week", today + timedelta(days=1), week, counts.this_week,
+             self.tr("This week (%n)", "", counts.this_week)),
+        ]  # fmt: skip
+
+    def _header(self, title: str, *, overdue: bool) -> QTreeWidgetItem:
         header = QTreeWidgetItem(self.tree, [title])
         header.setFirstColumnSpanned(True)
         header.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -126,9 +166,42 @@ class FollowUpsView(QWidget):
         header.setFont(0, font)
         if overdue:
             header.setForeground(0, QBrush(OVERDUE_COLOR))
-        for item in items:
-            self._row(header, item, overdue=overdue)
         return header
+
+    def show_more(self, key: str) -> None:
+        """Add the next page of a section (what its "more" row does)."""
+        section = self._sections[key]
+        if section.shown and section.next_first is None:
+            return
+        scope, member = self._whose
+        page = follow_up_page(
+            self.db,
+            first=section.next_first,
+            last=section.last,
+            limit=PAGE_SIZE,
+            scope=scope,
+            member_id=member,
+        )
+        if section.more is not None:
+            section.header.removeChild(section.more)
+            section.more = None
+        for item in page.items:
+            self._row(section.header, item, overdue=key == "overdue")
+        section.shown += len(page.items)
+        section.next_first = page.next_first
+        if page.next_first is not None:
+            section.more = self._more_row(key, max(section.total - section.shown, 0))
+
+    def _more_row(self, key: str, left: int) -> QTreeWidgetItem:
+        header = self._sections[key].header
+        text = self.tr("%1 more — press Enter to show %2 more")
+        row = QTreeWidgetItem(header, [text.replace("%1", str(left)).replace("%2", str(PAGE_SIZE))])
+        row.setFirstColumnSpanned(True)
+        row.setData(0, MoreRole, key)
+        font = QFont(row.font(0))
+        font.setItalic(True)
+        row.setFont(0, font)
+        return row
 
     def _row(self, header: QTreeWidgetItem, item: FollowUpItem, *, overdue: bool) -> None:
         kind = self.tr("Visit") if item.kind == "visit" else self.tr("Project")
@@ -143,6 +216,10 @@ class FollowUpsView(QWidget):
                 row.setForeground(column, QBrush(OVERDUE_COLOR))
 
     def _activate(self, row: QTreeWidgetItem, _column: int = 0) -> None:
+        more = row.data(0, MoreRole)
+        if isinstance(more, str):
+            self._show_more_from(row, more)
+            return
         item = row.data(0, ItemRole)
         if not isinstance(item, FollowUpItem):
             return
@@ -150,3 +227,12 @@ class FollowUpsView(QWidget):
             self.open_visit_requested.emit(item.id)
         else:
             self.open_project_requested.emit(item.id)
+
+    def _show_more_from(self, row: QTreeWidgetItem, key: str) -> None:
+        """Show the next page and keep the keyboard where the new rows start."""
+        header = self._sections[key].header
+        at = header.indexOfChild(row)
+        self.show_more(key)
+        landing = header.child(min(at, header.childCount() - 1))
+        if landing is not None:
+            self.tree.setCurrentItem(landing)

@@ -7,7 +7,7 @@ import uuid
 from datetime import date
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -37,6 +37,9 @@ from fieldlog.ui.widgets.project_card import (
 )
 
 COLUMN_WIDTH = 220
+#: Cards a column builds at most (the most urgent); the rest are a click away in the list.
+CARD_LIMIT = 50
+COLUMN_COLOR, LINK_COLOR = QColor("#eef1f5"), QColor("#1e6fd9")
 BOARD, LIST = 0, 1
 #: The mode last chosen, for this session only: a new board (after a language switch) keeps it,
 #: the next start shows the board again.
@@ -52,28 +55,34 @@ class StageColumnWidget(QFrame):
         self.setObjectName(f"stageColumn_{stage.value}")
         self.setAcceptDrops(True)
         self.setFixedWidth(COLUMN_WIDTH)
-        self.setStyleSheet(
-            f"#stageColumn_{stage.value} {{ background: #eef1f5; border-radius: 4px; }}"
-        )
+        # A palette, not a style sheet: a sheet here would restyle every card (slow).
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, COLUMN_COLOR)
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
         self.header = QLabel()
         self.header.setObjectName("stageHeader")
         self.header.setWordWrap(True)
-        self.cards = QVBoxLayout()
-        self.cards.setSpacing(6)
-        inner = QWidget()
-        inner_layout = QVBoxLayout(inner)
-        inner_layout.setContentsMargins(0, 0, 0, 0)
-        inner_layout.addLayout(self.cards)
-        inner_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(inner)
+        self.card_area = QScrollArea()
+        self.card_area.setWidgetResizable(True)
+        self.card_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.card_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.more_button = self._more_button()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.header)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.card_area, 1)
+
+    def _more_button(self) -> QPushButton:
+        button = QPushButton()
+        button.setObjectName("stageMore")
+        button.setFlat(True)
+        button.setAutoDefault(False)
+        palette = button.palette()
+        palette.setColor(QPalette.ColorRole.ButtonText, LINK_COLOR)
+        button.setPalette(palette)
+        button.clicked.connect(lambda: self.board.set_mode(LIST))
+        return button
 
     def show_column(self, column: StageColumn) -> None:
         """Replace the header and cards with those of `column`."""
@@ -81,18 +90,33 @@ class StageColumnWidget(QFrame):
         sums = sums.replace("%1", wan(column.planned_yuan)).replace("%2", wan(column.contract_yuan))
         self.header.setText(f"<b>{stage_name(self.stage)} ({column.count})</b><br>{sums}")
         self.header.setAccessibleName(f"{stage_name(self.stage)} {column.count}")
-        while self.cards.count():
-            item = self.cards.takeAt(0)
-            old = item.widget() if item is not None else None
-            if old is not None:
-                # Out of the column at once (a drag or menu may still be running on it).
-                old.setParent(None)
-                old.deleteLater()
-        for card in column.cards:
-            widget = ProjectCardWidget(card, self.stage)
+        hidden = column.count - len(column.cards)
+        text = self.tr("+%1 more — see the list (Alt+L)").replace("%1", str(hidden))
+        self.more_button.setText(text)
+        self.more_button.setAccessibleName(text)
+        self.more_button.setVisible(hidden > 0)
+        self._replace_cards(column.cards)
+
+    def _replace_cards(self, cards: list[ProjectCard]) -> None:
+        """Build the cards off screen and swap them in at once: one layout pass, not one a card."""
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        for card in cards:
+            widget = ProjectCardWidget(card, self.stage, inner)
             widget.move_requested.connect(self.board.move_card)
             widget.open_requested.connect(self.board.open_project_requested)
-            self.cards.addWidget(widget)
+            layout.addWidget(widget)
+        old = self.card_area.takeWidget()
+        if old is not None:
+            # Kept alive until the event loop runs again: a drag or menu may still be on a card.
+            self.more_button.setParent(None)
+            old.hide()
+            old.deleteLater()
+        layout.addWidget(self.more_button)
+        layout.addStretch(1)
+        self.card_area.setWidget(inner)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasFormat(PROJECT_MIME):
@@ -225,7 +249,9 @@ class PipelineBoard(QWidget):
             # The hidden board is read again when it is shown.
             self.list_view.set_filter(self.current_filter())
             return
-        columns = pipeline.pipeline(self.db, today=self.today(), filter=self.current_filter())
+        columns = pipeline.pipeline(
+            self.db, today=self.today(), filter=self.current_filter(), limit=CARD_LIMIT
+        )
         self._cards = {card.id: (col.stage, card) for col in columns for card in col.cards}
         for column in columns:
             self.columns[column.stage].show_column(column)
