@@ -15,11 +15,11 @@ from fieldlog.domain.counting import stage_at
 from fieldlog.domain.money import YUAN_PER_WAN, YUAN_PER_YI
 from fieldlog.domain.period import IsoWeek, Period, weeks_between
 from fieldlog.domain.stages import ALL_STAGES, Stage
-from fieldlog.services.stats import compute
+from fieldlog.services.stats import compute_each
 from fieldlog.services.targets import TargetProgress, targets_progress
 from fieldlog.store.database import Database
 from fieldlog.store.repositories import dashboard_rows
-from fieldlog.store.repositories.facts import Scope, project_facts
+from fieldlog.store.repositories.facts import project_facts
 from fieldlog.store.repositories.report_rows import Named, member_counties, work_groups
 
 __all__ = [
@@ -197,9 +197,11 @@ def _scopes(db: Database, by: str) -> list[Named]:
 
 def rankings(db: Database, period: Period, by: str) -> list[RankingRow]:
     """Each group, member or home county with its figures, most enterprises visited first."""
+    scopes = _scopes(db, by)
+    figures = compute_each(db, period, by, [named.id for named in scopes])
     rows = []
-    for named in _scopes(db, by):
-        stats = compute(db, period, Scope(by, named.id))
+    for named in scopes:
+        stats = figures[named.id]
         rows.append(
             RankingRow(
                 named.name,

@@ -33,7 +33,6 @@ from fieldlog.services.report_sheets import (
 )
 from fieldlog.services.validate import sane_date
 from fieldlog.store.database import Database
-from fieldlog.store.repositories.facts import Scope
 from fieldlog.store.repositories.report_rows import (
     Named,
     TargetRow,
@@ -117,10 +116,12 @@ def _indicators(
 def _breakdown(
     db: Database, spans: _Spans, kind: str, names: list[Named], caption: str, heading: str
 ) -> Breakdown:
+    ids = [named.id for named in names]
+    weeks = stats.compute_each(db, spans.week, kind, ids)
+    totals = stats.compute_each(db, spans.total, kind, ids)
     rows = []
     for named in names:
-        scope = Scope(kind, named.id)
-        week, total = stats.compute(db, spans.week, scope), stats.compute(db, spans.total, scope)
+        week, total = weeks[named.id], totals[named.id]
         rows.append(
             BreakdownRow(
                 named.name,

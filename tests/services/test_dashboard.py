@@ -80,6 +80,23 @@ def test_rankings_are_scoped_stats_in_order(demo: Database, by: str) -> None:
     assert rows[0].contract_amount_yuan == figures.contract_amount_yuan
 
 
+@pytest.mark.parametrize("by", ["group", "member", "county"])
+@pytest.mark.parametrize(
+    "period",
+    [DISPATCH, Period.all_time(), Period(date(2020, 4, 6), date(2020, 4, 12)), Period(TODAY, None)],
+)
+def test_every_scope_at_once_equals_each_scope(demo: Database, by: str, period: Period) -> None:
+    ids = [named.id for named in dashboard._scopes(demo, by)]
+    each = stats.compute_each(demo, period, by, ids)
+    assert each == {n: stats.compute(demo, period, Scope(by, n)) for n in ids}
+
+
+def test_every_scope_at_once_counts_projects_and_funds(demo: Database) -> None:
+    ids = [named.id for named in dashboard._scopes(demo, "member")]
+    each = stats.compute_each(demo, DISPATCH, "member", ids).values()
+    assert sum(s.projects_signed for s in each) > 0 and sum(s.funds_in_place_yuan for s in each)
+
+
 def test_group_rankings_share_out_the_signed_projects(demo: Database) -> None:
     # Visits may have visitors from several groups, but each project belongs to one group.
     rows = dashboard.rankings(demo, DISPATCH, "group")

@@ -144,6 +144,23 @@ def test_sql_counts_equal_the_rules(db: Database, people, kinds, made, period, d
         raise _Discard
 
 
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(members, orgs, made_visits, periods(), st.sampled_from(("member", "group", "county")))
+def test_every_scope_at_once_equals_each_scope(
+    db: Database, people, kinds, made, period, kind
+) -> None:
+    with pytest.raises(_Discard), db.begin() as session:
+        ids = _team(session, people)
+        _visits(session, ids, kinds, made)
+        pool = {"member": ids.members, "group": ids.groups, "county": ids.counties}[kind]
+        scopes = [*pool, uuid.UUID(int=1)]
+        each = stats.compute_each(db, period, kind, scopes)
+        assert each == {n: stats.compute(db, period, Scope(kind, n)) for n in scopes}
+        raise _Discard
+
+
 def test_a_visit_by_two_of_a_group_counts_once(db: Database, small: Small) -> None:
     both = [small.alice, small.bob]
     visits.save_visit(db, visits.VisitInput(date(2020, 4, 1), small.org, both))
