@@ -26,8 +26,13 @@ from sqlalchemy.engine import Connection
 #: The FTS5 table and the numbers it splits texts with; both are local, derived data.
 INDEX_TABLE = "visit_search"
 NUMBERS_TABLE = "search_number"
-#: Positions are hi * STRIDE + lo: texts up to STRIDE² (about a million) characters are indexed.
+#: Positions are hi * STRIDE + lo over the first INDEXED_CHARS characters of a text.
 STRIDE = 1024
+#: Only the start of a text is split into bigrams: splitting costs time quadratic in the length
+#: (SQLite's substr walks the UTF-8 from the start), and a 10 MB note must not stall a write.
+#: Summaries longer than this (rare) are searched with LIKE, through a partial index of them.
+INDEXED_CHARS = 2000
+LONG_SUMMARIES_INDEX = "ix_visit_long_summary"
 TABLES = (INDEX_TABLE, NUMBERS_TABLE)
 
 visit_search = table(INDEX_TABLE, column("rowid"), column(INDEX_TABLE))
@@ -40,7 +45,7 @@ def is_index_table(name: str) -> bool:
 
 def _bigrams_sql(value: str) -> str:
     """SQL for the space-separated hexadecimal bigrams of `value`, in order of position."""
-    whole = f"coalesce({value}, '')"
+    whole = f"substr(coalesce({value}, ''), 1, {INDEXED_CHARS})"
     # Written so that both numbers are read as ranges of their primary key, in order.
     return (
         f"(SELECT group_concat(hex(lower(substr({whole}, hi.n * {STRIDE} + lo.n + 1, 2))), ' ')"
@@ -99,6 +104,8 @@ def _ddl() -> list[str]:
     )
     return [
         f"CREATE TABLE {NUMBERS_TABLE} (n INTEGER PRIMARY KEY)",
+        f"CREATE INDEX {LONG_SUMMARIES_INDEX} ON visit (id)"
+        f" WHERE length(summary) > {INDEXED_CHARS}",
         f"CREATE VIRTUAL TABLE {INDEX_TABLE} USING fts5"
         f"({_COLUMNS}, content = '', tokenize = 'unicode61')",
         f"CREATE TRIGGER {INDEX_TABLE}_visit_insert AFTER INSERT ON visit BEGIN"
@@ -153,6 +160,7 @@ def uninstall(connection: Connection) -> None:
     triggers = ("visit_insert", "visit_update", "visit_delete", "org_insert", "org_update")
     for name in (*triggers, "org_delete"):
         connection.execute(text(f"DROP TRIGGER IF EXISTS {INDEX_TABLE}_{name}"))
+    connection.execute(text(f"DROP INDEX IF EXISTS {LONG_SUMMARIES_INDEX}"))
     connection.execute(text(f"DROP TABLE IF EXISTS {INDEX_TABLE}"))
     connection.execute(text(f"DROP TABLE IF EXISTS {NUMBERS_TABLE}"))
 
@@ -182,6 +190,16 @@ def match_query(fragment: str) -> str:
 def matching_rowids(fragment: str) -> Select[Any]:
     """The rowids of the visits whose indexed texts contain `fragment` (not blank)."""
     return select(visit_search.c.rowid).where(_matches(fragment))
+
+
+def long_summary_rowids(like_pattern: str) -> Select[Any]:
+    """The rowids of the visits with a summary longer than what is indexed that matches the
+    LIKE pattern (escaped with a backslash); read through a partial index of those visits."""
+    visit = table("visit", column("rowid"), column("summary"))
+    return select(visit.c.rowid).where(
+        func.length(visit.c.summary) > INDEXED_CHARS,
+        visit.c.summary.like(like_pattern, escape="\\"),
+    )
 
 
 def _matches(fragment: str) -> ColumnElement[bool]:

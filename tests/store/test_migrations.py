@@ -22,7 +22,8 @@ def _ours(name: str | None, type_: str, parent: dict[str, str | None]) -> bool:
     if type_ == "table":
         return name is None or not _derived(name)
     if type_ == "index":
-        return not _derived(str(parent.get("table_name") or ""))
+        derived = name == search_index.LONG_SUMMARIES_INDEX  # part of the search index
+        return not derived and not _derived(str(parent.get("table_name") or ""))
     return True
 
 

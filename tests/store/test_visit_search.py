@@ -209,3 +209,23 @@ def _like_page(db: Database, fragment: str, sort: VisitSort) -> list[uuid.UUID]:
     )
     with db.read() as session:
         return list(session.execute(query).scalars())
+
+
+def test_text_beyond_the_indexed_start_of_a_long_summary_is_found(shared: Database) -> None:
+    _clear(shared)
+    org = _org("深圳华为科技")
+    long_note = "调研" * search_index.INDEXED_CHARS + "末尾提到冷链仓储"  # past what is split
+    visits = [_visit(org["id"], long_note), _visit(org["id"], "冷链仓储在前面")]
+    _orm_insert(shared, [org], visits)
+    for fragment in ("冷链", "仓储", "末尾提到", "调研", "尾"):
+        wanted = VisitFilter(text=fragment)
+        found = {row.id for row in visit_log.visit_page(shared, wanted, VisitSort(), 0, 100)}
+        assert found == set(_like_page(shared, fragment, VisitSort())), fragment
+    assert visit_log.count_visits(shared, VisitFilter(text="冷链")) == 2
+
+
+def test_a_ten_megabyte_summary_is_written_at_once(shared: Database) -> None:
+    _clear(shared)
+    org = _org("深圳华为科技")
+    _orm_insert(shared, [org], [_visit(org["id"], "长" * 10_000_000 + "尾声")])
+    assert visit_log.count_visits(shared, VisitFilter(text="尾声")) == 1

@@ -109,7 +109,15 @@ def _like_condition(fragment: str) -> ColumnElement[bool]:
 
 
 def _indexed_condition(session: Session, fragment: str, ordered: bool) -> ColumnElement[bool]:
-    """The same match as the LIKEs, answered by the bigram index (SQLite)."""
+    """The same match as the LIKEs, answered by the bigram index (SQLite), and by LIKE over the
+    few summaries longer than the index covers."""
+    beyond = literal_column("visit.rowid").in_(
+        search_index.long_summary_rowids(f"%{_escape(fragment)}%")
+    )
+    return or_(_index_condition(session, fragment, ordered), beyond)
+
+
+def _index_condition(session: Session, fragment: str, ordered: bool) -> ColumnElement[bool]:
     found = search_index.matching_rowids(fragment)
     if not ordered:
         return literal_column("visit.rowid").in_(found)
