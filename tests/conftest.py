@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,11 +20,25 @@ import pytest  # noqa: E402
 from fieldlog.store.database import Database  # noqa: E402
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    """A new FieldLog database file with the default catalogs."""
+@pytest.fixture(scope="session")
+def empty_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new database with the default catalogs, made once: each `db` is a copy of it (building
+    the schema, the search index and the catalogs takes a few hundred milliseconds)."""
     from fieldlog.services.workspace import open_workspace
 
-    database = open_workspace(str(tmp_path / "fieldlog.db"))
+    path = tmp_path_factory.mktemp("template") / "fieldlog.db"
+    open_workspace(str(path)).close()
+    return path
+
+
+@pytest.fixture
+def db(tmp_path: Path, empty_database_file: Path) -> Iterator[Database]:
+    """A new FieldLog database file with the default catalogs (a copy takes a node id of its
+    own, as a copied file does)."""
+    from fieldlog.services.workspace import open_workspace
+
+    path = tmp_path / "fieldlog.db"
+    shutil.copyfile(empty_database_file, path)
+    database = open_workspace(str(path))
     yield database
     database.close()
