@@ -14,15 +14,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain import hlc
 from fieldlog.domain.text import name_key, pinyin_initials
 from fieldlog.services.errors import InvalidInput
+from fieldlog.services.orgs import find_by_code
 from fieldlog.store import history
 from fieldlog.store.database import Database
-from fieldlog.store.models import REPLICATED_MODELS, FieldChange, Organization, SyncPeer
+from fieldlog.store.models import REPLICATED_MODELS, FieldChange, Organization
+from fieldlog.store.repositories import history_rows
 from fieldlog.sync.derived import is_derived
 from fieldlog.sync.rows import SPECS
 
@@ -66,7 +67,7 @@ class HistoryEntry:
 def node_names(session: Session, this_node: str) -> Callable[[str], str]:
     """Who a node id stands for: a member's name as their packages said, "this laptop" for
     this one, or the automatic merge of duplicates."""
-    names = dict(session.execute(select(SyncPeer.node_id, SyncPeer.member_name)).all())
+    names = history_rows.peer_names(session)
 
     def who(node: str) -> str:
         if is_derived(node):
@@ -109,10 +110,9 @@ def _part_ids(
 ) -> dict[uuid.UUID, tuple[str, str]]:
     parts: dict[uuid.UUID, tuple[str, str]] = {record_id: (table, "")}
     for part, parent, subject in PARTS.get(table, ()):
-        model = MODELS[part]
-        columns = [model.id, getattr(model, subject or "id")]
-        rows = session.execute(select(*columns).where(getattr(model, parent) == record_id))
-        for part_id, named in rows:
+        for part_id, named in history_rows.parts_of(
+            session, MODELS[part], parent, subject, record_id
+        ):
             label = _label(session, _referenced(part, subject) or part, named) if subject else ""
             parts[part_id] = (part, label or _label(session, part, part_id))
     return parts
@@ -125,12 +125,8 @@ def record_history(db: Database, table: str, record_id: uuid.UUID) -> list[Histo
     with db.read() as session:
         who = node_names(session, db.node_id)
         parts = _part_ids(session, table, record_id)
-        query = (
-            select(FieldChange)
-            .where(FieldChange.record_id.in_(parts), FieldChange.field.not_in(DERIVED_FIELDS))
-            .order_by(FieldChange.new_hlc.desc(), FieldChange.id.desc())
-        )
-        return [_entry(session, who, parts, row) for row in session.execute(query).scalars()]
+        changes = history_rows.changes_of(session, parts, DERIVED_FIELDS)
+        return [_entry(session, who, parts, row) for row in changes]
 
 
 def _entry(
@@ -164,15 +160,9 @@ def check_value(session: Session, record: Any, field: str, value: Any) -> None:
         if referenced is None or referenced.deleted:
             raise InvalidInput(f"the earlier {field.removesuffix('_id')} no longer exists")
     if isinstance(record, Organization) and field == "credit_code" and value:
-        holder = session.execute(
-            select(Organization.name).where(
-                Organization.credit_code == value,
-                Organization.deleted.is_(False),
-                Organization.id != record.id,
-            )
-        ).scalar()
-        if holder is not None:
-            raise InvalidInput(f"{holder} already has the credit code {value}")
+        holder = find_by_code(session, value)
+        if holder is not None and holder.id != record.id:
+            raise InvalidInput(f"{holder.name} already has the credit code {value}")
 
 
 def write_value(session: Session, record: Any, field: str, value: Any) -> None:
@@ -203,7 +193,4 @@ def restore_value(db: Database, change_id: int) -> int | None:
         session.info[history.SOURCE_INFO] = history.RESTORE
         write_value(session, record, change.field, value)
         session.flush()
-        newest = select(FieldChange.id).where(
-            FieldChange.record_id == change.record_id, FieldChange.field == change.field
-        )
-        return session.execute(newest.order_by(FieldChange.id.desc()).limit(1)).scalar()
+        return history_rows.newest_change(session, change.record_id, change.field)
