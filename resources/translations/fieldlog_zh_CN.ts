@@ -3351,47 +3351,52 @@ A merge cannot be undone.</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="117"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="98"/>
+        <source>laptop {node}</source>
+        <translation>电脑 {node}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="119"/>
         <source>Conflicts to review</source>
         <translation>待审核的冲突</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="120"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="122"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="121"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="123"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="122"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="124"/>
         <source>Kept value</source>
         <translation>保留的值</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="123"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="125"/>
         <source>Kept (who, when)</source>
         <translation>保留值（谁、何时）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="124"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="126"/>
         <source>Other value</source>
         <translation>另一个值</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="125"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="127"/>
         <source>Other (who, when)</source>
         <translation>另一个值（谁、何时）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="126"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="128"/>
         <source>Package</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="159"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="161"/>
         <source>{kind}: {record}</source>
         <translation>{kind}：{record}</translation>
     </message>

@@ -94,6 +94,8 @@ def who_text(who: str, me: str = "") -> str:
         if me:
             return translate("SyncConflictsTable", "{name} (this laptop)").format(name=me)
         return translate("SyncConflictsTable", "this laptop")
+    if who.startswith("laptop "):  # a laptop never met through sync: its node id's start
+        return translate("SyncConflictsTable", "laptop {node}").format(node=who[7:])
     return who
 
 
