@@ -435,6 +435,14 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
 </context>
 <context>
+    <name>Combo</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/combo_values.py" line="24"/>
+        <source>Unknown ({0})</source>
+        <translation>未知（{0}）</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="102"/>
