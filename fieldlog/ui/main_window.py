@@ -289,14 +289,21 @@ class MainWindow(QMainWindow):
         )
 
     def confirm_load_demo(self) -> None:
-        """Ask before filling the open database with the demo dispatch."""
+        """Ask before filling the open database with the demo dispatch; a database holding work
+        is refused at once, by the rule the service applies (and `fieldlog demo`)."""
+        from fieldlog.services.demo import demo_refusal
+
+        reason = demo_refusal(self.db)
+        if reason is not None:
+            QMessageBox.warning(self, self.tr("Load demo data"), reason)
+            return
         answer = QMessageBox.question(
             self,
             self.tr("Load demo data"),
             self.tr(
                 "Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits "
                 "and projects) into {name}?\n\nThis is possible only while the database holds "
-                "no visits."
+                "no organizations, visits, projects, members or team."
             ).format(name=self.db.name),
         )
         if answer == QMessageBox.StandardButton.Yes:

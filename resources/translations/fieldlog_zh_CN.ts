@@ -1546,13 +1546,13 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="81"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="82"/>
         <source>FieldLog — {name}</source>
         <extracomment>The pages, in navigation order (Ctrl+1 … Ctrl+7). The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens).</extracomment>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="90"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="91"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
@@ -1677,91 +1677,92 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="99"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="100"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="100"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="101"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="101"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="102"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="102"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="103"/>
         <source>Chain map</source>
         <translation>产业链图谱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="103"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="104"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="104"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="105"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="105"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="106"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="203"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="204"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="241"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="242"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="252"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="253"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="272"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="273"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="278"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="279"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="295"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="299"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="303"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="297"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="305"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
-This is possible only while the database holds no visits.</source>
+This is possible only while the database holds no organizations, visits, projects, members or team.</source>
         <translation>是否将演示数据（一支驻深圳的 24 人招商工作队及其走访和项目记录）载入 {name}？
 
-仅当数据库中尚无走访记录时才能载入。</translation>
+仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="313"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="321"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="320"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="328"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="322"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="330"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -4915,7 +4916,7 @@ It records visits to enterprises and associations, follows leads to signed proje
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="284"/>
+        <location filename="../../fieldlog/app.py" line="286"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -5047,6 +5048,19 @@ It records visits to enterprises and associations, follows leads to signed proje
         <location filename="../../fieldlog/ui/tasks.py" line="88"/>
         <source>{file} could not be written: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <location filename="../../fieldlog/ui/undo.py" line="52"/>
+        <source>“{change}” was not undone: {reason}</source>
+        <translation>未能撤销“{change}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/undo.py" line="54"/>
+        <source>“{change}” was not redone: {reason}</source>
+        <translation>未能重做“{change}”：{reason}</translation>
     </message>
 </context>
 </TS>

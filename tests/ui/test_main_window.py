@@ -6,13 +6,16 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from fieldlog.domain.period import Period
+from fieldlog.services.orgs import OrgInput, save_org
 from fieldlog.services.team import TeamInput, save_team
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.main_window import MainWindow
+from tests.field_dump import db_digest
 
 
 @pytest.fixture
@@ -276,3 +279,21 @@ def test_an_organization_chosen_on_the_chain_map_opens_on_its_page(qtbot, db: Da
     win.chain_map.open_org_requested.emit(org.id)
     assert win.pages is not None and win.pages.currentWidget() is win.orgs_view
     assert win.orgs_view.selected_id() == org.id
+
+
+def test_load_demo_over_imported_organizations_is_refused_without_asking(
+    qtbot, db: Database, warnings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_org(db, OrgInput("深圳市德润物流有限公司"))
+    before = db_digest(db)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **_k: asked.append(args[2]))
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.findChild(QAction, "loadDemoAction").trigger()
+    assert asked == []
+    assert warnings == [
+        "this database already holds work (1 organization); "
+        "load the demo into a new, empty database"
+    ]
+    assert db_digest(db) == before
