@@ -25,7 +25,7 @@ from fieldlog.services.follow_ups import reminder_counts
 from fieldlog.services.identity import get_me
 from fieldlog.services.workspace import is_empty
 from fieldlog.store.database import Database
-from fieldlog.ui import main_actions, operations, pages
+from fieldlog.ui import main_actions, operations, pages, undo
 from fieldlog.ui.dialogs.backups_dialog import AutoBackup, BackupsDialog
 from fieldlog.ui.dialogs.sync_flow import SyncFlow
 from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database, parent: QWidget | None = None, language: str = "en") -> None:
         super().__init__(parent)
         self.db, self.language = db, language
+        undo.bind_to(db)  # the commands of another database are dropped; this one's are kept
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("FieldLog — {name}").format(name=db.name))
         self.resize(*DEFAULT_SIZE)
