@@ -228,3 +228,20 @@ def test_a_refused_redo_leaves_the_stack_where_it_was(qtbot, db: Database, warni
     assert redo.isEnabled() and redo.text() == "&Redo Rename organization"
     assert not undo.isEnabled()
     assert db_digest(db) == before
+
+
+def test_restoring_a_backup_drops_the_undo_of_the_replaced_data(
+    qtbot, tmp_path: Path, windows, modal_boxes
+) -> None:
+    from fieldlog.store.backup import automatic_backup
+
+    path = tmp_path / "work.db"
+    org = _workspace(path)
+    backup = automatic_backup(path, "daily")
+    window = _open_window(qtbot, path)
+    _rename(window, org, "深圳市德润物流有限公司", "德润物流")
+    assert app.restore_into(window, backup)
+    restored = app.last_window()
+    assert restored is not None and restored is not window
+    assert undo_stack().count() == 0 and not _action(restored, "actionUndo").isEnabled()
+    assert search_orgs(restored.db, "德润")[0].name == "深圳市德润物流有限公司"
