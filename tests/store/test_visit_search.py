@@ -287,7 +287,7 @@ def reference_org_search(orgs: list[dict[str, Any]], query: str) -> set[uuid.UUI
     }
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     names=st.lists(st.tuples(texts, texts, texts), min_size=1, max_size=3),
     summaries=st.lists(st.tuples(st.integers(0, 2), summaries_), max_size=5),
