@@ -223,12 +223,14 @@ def _on_damage(location: str, problem: str) -> None:
     """The check found damage in an open database: close it and show the recovery screen."""
     global _window
     from fieldlog.store.database import DatabaseError
+    from fieldlog.ui import undo
 
     window = _window
     if window is None or window.db.location != location:
         return  # that database is no longer the one shown
     language = window.language
     window.db.close()
+    undo.release(window.db)  # its commands must not reach the next window
     _retire(window)
     _window = None
     reason = f"{_shown(location)} is damaged (quick check: {problem})"
@@ -273,7 +275,7 @@ def restore_into(old: MainWindow, source: Path) -> bool:
     from PySide6.QtWidgets import QMessageBox
 
     from fieldlog.services.backups import restore_backup
-    from fieldlog.ui.undo import undo_stack
+    from fieldlog.ui import undo
 
     if old.db.path is None:
         return False
@@ -284,7 +286,7 @@ def restore_into(old: MainWindow, source: Path) -> bool:
         title = QCoreApplication.translate("app", "Restore backup")
         QMessageBox.warning(old, title, str(exc))
         return False  # nothing changed; the window reconnects on its next query
-    undo_stack().clear()  # its commands belong to the replaced data
+    undo.release(old.db)  # its commands belong to the replaced data
     opened = open_location(str(old.db.path), old.language, near=old)
     _retire(old)
     return opened

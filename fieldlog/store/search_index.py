@@ -192,13 +192,15 @@ def matching_rowids(fragment: str) -> Select[Any]:
     return select(visit_search.c.rowid).where(_matches(fragment))
 
 
-def long_summary_rowids(like_pattern: str) -> Select[Any]:
-    """The rowids of the visits with a summary longer than what is indexed that matches the
-    LIKE pattern (escaped with a backslash); read through a partial index of those visits."""
+def long_summary_rowids(fragment: str) -> Select[Any]:
+    """The rowids of the visits with a summary longer than what is indexed that contains
+    `fragment` as LIKE would find it (ASCII letters folded, as SQLite's lower() folds them);
+    read through a partial index of those visits. instr, not LIKE: a LIKE pattern is limited to
+    50,000 bytes, and a pasted fragment may be longer."""
     visit = table("visit", column("rowid"), column("summary"))
     return select(visit.c.rowid).where(
         func.length(visit.c.summary) > INDEXED_CHARS,
-        visit.c.summary.like(like_pattern, escape="\\"),
+        func.instr(func.lower(visit.c.summary), fold(fragment)) > 0,
     )
 
 

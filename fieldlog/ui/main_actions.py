@@ -6,10 +6,12 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from fieldlog.services.team import current_team
+from fieldlog.ui import operations
 from fieldlog.ui.undo import undo_stack
 
 if TYPE_CHECKING:
@@ -130,6 +132,36 @@ def _sync_actions(window: MainWindow, menu: QMenu) -> None:
         )
     )
     menu.addMenu(sync)
+    _SyncAvailability(window)
+
+
+class _SyncAvailability(QObject):
+    """Send and Receive wait for a team: before one exists there is nothing to send, and a new
+    laptop joins from the welcome screen (its button receives the leader's package). Rechecked
+    on every change announced, so set-up, the demo or a join enables them at once."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)  # lives as long as the window; the connection goes with it
+        self._window = window
+        operations.changes().changes_applied.connect(self.recheck)
+        self.recheck()
+
+    def recheck(self, _result: object = None) -> None:
+        has_team = current_team(self._window.db) is not None
+        reason = "" if has_team else sync_needs_a_team()
+        for action in (self._window.send_action, self._window.receive_action):
+            action.setEnabled(has_team)
+            action.setToolTip(reason)  # empty: the action's own text
+            action.setStatusTip(reason)
+
+
+def sync_needs_a_team() -> str:
+    """Why Send and Receive are not available yet."""
+    return QCoreApplication.translate(
+        "MainWindow",
+        "Set up the team first, or join your team with the team leader's package from the "
+        "welcome screen.",
+    )
 
 
 def _edit_menu(window: MainWindow) -> None:

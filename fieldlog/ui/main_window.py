@@ -25,7 +25,7 @@ from fieldlog.services.follow_ups import reminder_counts
 from fieldlog.services.identity import get_me
 from fieldlog.services.workspace import is_empty
 from fieldlog.store.database import Database
-from fieldlog.ui import main_actions, operations, pages
+from fieldlog.ui import main_actions, operations, pages, undo
 from fieldlog.ui.dialogs.backups_dialog import AutoBackup, BackupsDialog
 from fieldlog.ui.dialogs.sync_flow import SyncFlow
 from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database, parent: QWidget | None = None, language: str = "en") -> None:
         super().__init__(parent)
         self.db, self.language = db, language
+        undo.bind_to(db)  # the commands of another database are dropped; this one's are kept
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("FieldLog — {name}").format(name=db.name))
         self.resize(*DEFAULT_SIZE)
@@ -289,14 +290,21 @@ class MainWindow(QMainWindow):
         )
 
     def confirm_load_demo(self) -> None:
-        """Ask before filling the open database with the demo dispatch."""
+        """Ask before filling the open database with the demo dispatch; a database holding work
+        is refused at once, by the rule the service applies (and `fieldlog demo`)."""
+        from fieldlog.services.demo import demo_refusal
+
+        reason = demo_refusal(self.db)
+        if reason is not None:
+            QMessageBox.warning(self, self.tr("Load demo data"), reason)
+            return
         answer = QMessageBox.question(
             self,
             self.tr("Load demo data"),
             self.tr(
                 "Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits "
                 "and projects) into {name}?\n\nThis is possible only while the database holds "
-                "no visits."
+                "no organizations, visits, projects, members or team."
             ).format(name=self.db.name),
         )
         if answer == QMessageBox.StandardButton.Yes:

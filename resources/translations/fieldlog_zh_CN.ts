@@ -1546,222 +1546,228 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="81"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="82"/>
         <source>FieldLog — {name}</source>
         <extracomment>The pages, in navigation order (Ctrl+1 … Ctrl+7). The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens).</extracomment>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="90"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="91"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="42"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="44"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="46"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="48"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="53"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="55"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="59"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="61"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="61"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="63"/>
         <source>&amp;Weekly return…</source>
         <translation>周报(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="62"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="64"/>
         <source>Project &amp;ledger…</source>
         <translation>项目台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="63"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="65"/>
         <source>&amp;Organization directory…</source>
         <translation>企业与商协会名录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="64"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="66"/>
         <source>&amp;Visit log…</source>
         <translation>走访记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="75"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="77"/>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="80"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="82"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="88"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="90"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="101"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="103"/>
         <source>&amp;Send my work…</source>
         <translation>发送我的工作(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="108"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="110"/>
         <source>&amp;Receive…</source>
         <translation>接收(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="114"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="116"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="120"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="122"/>
         <source>Team &amp;passphrase…</source>
         <translation>团队口令(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="128"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="130"/>
         <source>&amp;Overview and review</source>
         <translation>同步概况与审核(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="137"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="160"/>
+        <source>Set up the team first, or join your team with the team leader&apos;s package from the welcome screen.</source>
+        <translation>请先设置工作队，或在欢迎页面用队长发来的同步包加入工作队。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="169"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="138"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="170"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="141"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="173"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="150"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="182"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="156"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="188"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="168"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="200"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="173"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="205"/>
         <source>&amp;About FieldLog</source>
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="186"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="218"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="99"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="100"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="100"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="101"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="101"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="102"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="102"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="103"/>
         <source>Chain map</source>
         <translation>产业链图谱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="103"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="104"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="104"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="105"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="105"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="106"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="203"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="204"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="241"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="242"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="252"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="253"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="272"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="273"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="278"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="279"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="295"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="299"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="303"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="297"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="305"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
-This is possible only while the database holds no visits.</source>
+This is possible only while the database holds no organizations, visits, projects, members or team.</source>
         <translation>是否将演示数据（一支驻深圳的 24 人招商工作队及其走访和项目记录）载入 {name}？
 
-仅当数据库中尚无走访记录时才能载入。</translation>
+仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="313"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="321"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="320"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="328"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="322"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="330"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -3826,120 +3832,120 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="63"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="64"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="69"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="70"/>
         <source>&amp;Send my work…</source>
         <translation>发送我的工作(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="71"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="72"/>
         <source>&amp;Receive…</source>
         <translation>接收(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="73"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="74"/>
         <source>Team &amp;passphrase…</source>
         <translation>团队口令(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="77"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="78"/>
         <source>Res&amp;tore the other value</source>
         <translation>恢复另一个值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="80"/>
         <source>&amp;Keep</source>
         <translation>保留(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="80"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="81"/>
         <source>Keep the value that won; the conflict is reviewed.</source>
         <translation>保留当前值，此冲突标记为已审核。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="82"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="83"/>
         <source>Merge, keep &amp;left</source>
         <translation>合并，保留左侧(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="84"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="85"/>
         <source>Merge, keep ri&amp;ght</source>
         <translation>合并，保留右侧(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="86"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="87"/>
         <source>&amp;Not the same</source>
         <translation>不是同一单位(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="114"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="115"/>
         <source>Members whose laptop never sent a package, or sent nothing for a week, come first.</source>
         <translation>从未发送或超过一周未发送的队员排在最前面。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="122"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="123"/>
         <source>Edited on two laptops at once: the later edit was kept. Restoring the other value is a new edit that reaches every laptop with the next packages.</source>
         <translation>两台电脑同时修改了同一字段：已保留较晚的修改。恢复另一个值相当于一次新的修改，会随下一批同步包传到每台电脑。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="130"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="131"/>
         <source>Organizations with the same name, created on different laptops.</source>
         <translation>在不同电脑上创建的同名单位。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="189"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="190"/>
         <source>Last received (%n need attention)</source>
         <translation>
             <numerusform>最近接收（%n 人需关注）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="191"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="192"/>
         <source>Last received</source>
         <translation>最近接收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="193"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="194"/>
         <source>Conflicts to review (%n)</source>
         <translation>
             <numerusform>待审核冲突（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="194"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="195"/>
         <source>Look-alike organizations (%n)</source>
         <translation>
             <numerusform>疑似重复单位（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="201"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="213"/>
         <source>No team passphrase yet: it is asked the first time you send or receive.</source>
         <translation>尚未设置团队口令：第一次发送或接收时会要求输入。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="206"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="218"/>
         <source>%n record(s) not sent yet.</source>
         <translation>
             <numerusform>%n 条记录尚未发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="208"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="220"/>
         <source>Everything has been sent.</source>
         <translation>所有数据都已发送。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="242"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="254"/>
         <source>Merge organizations</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="244"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="256"/>
         <source>Merge {other} ({other_visits} visits) into {keep} ({keep_visits} visits)?
 
 Visits, contacts and projects move to the record kept. A merge cannot be undone.</source>
@@ -4915,7 +4921,7 @@ It records visits to enterprises and associations, follows leads to signed proje
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="284"/>
+        <location filename="../../fieldlog/app.py" line="286"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -5047,6 +5053,19 @@ It records visits to enterprises and associations, follows leads to signed proje
         <location filename="../../fieldlog/ui/tasks.py" line="88"/>
         <source>{file} could not be written: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <location filename="../../fieldlog/ui/undo.py" line="52"/>
+        <source>“{change}” was not undone: {reason}</source>
+        <translation>未能撤销“{change}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/undo.py" line="54"/>
+        <source>“{change}” was not redone: {reason}</source>
+        <translation>未能重做“{change}”：{reason}</translation>
     </message>
 </context>
 </TS>

@@ -87,6 +87,24 @@ def test_demo_refused_on_a_database_with_visits(demo_db: str) -> None:
     assert run("--db", demo_db, "digest").stdout == before
 
 
+def test_demo_refused_on_a_database_with_imported_organizations_only(tmp_path: Path) -> None:
+    from fieldlog.services.orgs import OrgInput, save_org
+    from fieldlog.services.workspace import open_workspace
+
+    path = str(tmp_path / "orgs.db")
+    db = open_workspace(path)
+    for name in ("深圳市德润物流有限公司", "深圳市铜仁商会", "华为技术有限公司"):
+        save_org(db, OrgInput(name))
+    db.close()
+    before = run("--db", path, "digest").stdout
+    result = run("--db", path, "demo")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert "already holds work (3 organizations)" in result.stderr
+    assert result.stdout == ""
+    assert run("--db", path, "digest").stdout == before
+
+
 def test_digest_is_stable_and_check_passes(demo_db: str) -> None:
     first, second = run("--db", demo_db, "digest"), run("--db", demo_db, "digest")
     assert first.returncode == 0 and len(first.stdout.strip()) == 64

@@ -13,10 +13,18 @@ from fieldlog.domain.credit_code import is_valid_credit_code
 from fieldlog.domain.period import weeks_between
 from fieldlog.domain.stages import ALL_STAGES, Stage
 from fieldlog.services import stats
-from fieldlog.services.demo import DEMO_AS_OF, DEMO_PERIOD, DemoRefused, load_demo, visits_plan
+from fieldlog.services.demo import (
+    DEMO_AS_OF,
+    DEMO_PERIOD,
+    DemoRefused,
+    demo_refusal,
+    load_demo,
+    visits_plan,
+)
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.maintenance import digest
-from fieldlog.services.team import TeamInput, save_team
+from fieldlog.services.orgs import OrgInput, delete_org, save_org
+from fieldlog.services.team import MemberInput, TeamInput, save_member, save_team
 from fieldlog.services.visits import VisitInput, save_visit
 from fieldlog.services.workspace import open_workspace
 from fieldlog.store.database import Database
@@ -180,7 +188,8 @@ def test_a_second_load_is_refused_and_changes_nothing(demo_db):
     before = digest(demo_db)
     with pytest.raises(
         DemoRefused,
-        match=r"already holds work \(569 visits, 54 projects, 1 team\); load the demo into a new",
+        match=r"already holds work \(\d+ organizations, 569 visits, 54 projects, 24 members, "
+        r"1 team\); load the demo into a new",
     ):
         load_demo(demo_db)
     assert digest(demo_db) == before
@@ -190,7 +199,9 @@ def test_a_second_load_is_refused_and_changes_nothing(demo_db):
 def test_a_database_with_a_visit_is_refused(db, small):
     save_visit(db, VisitInput(date(2020, 3, 2), small.org, [small.alice]))
     before = digest(db)
-    with pytest.raises(DemoRefused, match=r"already holds work \(1 visit, 1 team\)"):
+    with pytest.raises(
+        DemoRefused, match=r"already holds work \(2 organizations, 1 visit, 2 members, 1 team\)"
+    ):
         load_demo(db)
     assert digest(db) == before
 
@@ -247,3 +258,32 @@ def test_two_loads_hold_the_same_content(folders, demo_db):
         assert _content(other) == _content(demo_db)
     finally:
         other.close()
+
+
+def test_a_database_with_imported_organizations_only_is_refused(db):
+    for name in ("深圳市德润物流有限公司", "深圳市铜仁商会"):
+        save_org(db, OrgInput(name))
+    before = digest(db)
+    with pytest.raises(
+        DemoRefused, match=r"^this database already holds work \(2 organizations\);"
+    ):
+        load_demo(db)
+    assert digest(db) == before
+    assert demo_refusal(db) == (
+        "this database already holds work (2 organizations); "
+        "load the demo into a new, empty database"
+    )
+
+
+def test_a_database_with_a_member_only_is_refused(db):
+    save_member(db, MemberInput("李娜"))
+    before = digest(db)
+    with pytest.raises(DemoRefused, match=r"already holds work \(1 member\);"):
+        load_demo(db)
+    assert digest(db) == before
+
+
+def test_a_deleted_organization_does_not_count(db):
+    org = save_org(db, OrgInput("深圳市德润物流有限公司")).id
+    delete_org(db, org)
+    assert demo_refusal(db) is None

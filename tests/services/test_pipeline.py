@@ -134,3 +134,12 @@ def test_cards_come_overdue_first_then_soonest_then_newest(demo: Database) -> No
         assert keys == sorted(keys)
         overdue = [card.overdue for card in column.cards]
         assert overdue == sorted(overdue, reverse=True)
+
+
+@pytest.mark.parametrize(
+    "pasted", ["\ud83d", "冷链\ud83d", "\x00", "冷链\x00", "%" * 30_000, "冷" * 20_000]
+)
+def test_any_pasted_search_text_gets_an_answer(demo: Database, pasted: str) -> None:
+    wanted = PipelineFilter(text=pasted)
+    assert sum(c.count for c in pipeline.pipeline(demo, today=TODAY, filter=wanted)) == 0
+    assert pipeline.project_list(demo, today=TODAY, filter=wanted) == []

@@ -229,3 +229,119 @@ def test_a_ten_megabyte_summary_is_written_at_once(shared: Database) -> None:
     org = _org("深圳华为科技")
     _orm_insert(shared, [org], [_visit(org["id"], "长" * 10_000_000 + "尾声")])
     assert visit_log.count_visits(shared, VisitFilter(text="尾声")) == 1
+
+
+# -- whatever a user can paste ---------------------------------------------------------------
+
+#: Any text: every code point (lone surrogates and NUL included), LIKE's and FTS5's special
+#: characters, quotes, and fragments far longer than a LIKE pattern may be (50,000 bytes).
+queries = st.one_of(
+    st.text(max_size=8),
+    st.text(alphabet=ALPHABET + "\x00\ud83d\udc4d\U0001f44d\t\n", min_size=1, max_size=8),
+    st.builds(
+        lambda piece, times: piece * times,
+        st.sampled_from(["华", "a", "%", "_", "\\", "'", '"', "\ud83d", "\x00", "调研"]),
+        st.integers(1, 30_000),
+    ),
+)
+#: Stored summaries, a few of them longer than the index covers (read by the fallback).
+summaries_ = texts | st.builds(
+    lambda t: ("调研" + t) * (search_index.INDEXED_CHARS // 2 + 1), texts
+)
+
+
+def _folded(value: str | None) -> str:
+    return search_index.fold(value or "")
+
+
+def reference_visit_search(orgs: list[dict[str, Any]], visits: list[dict[str, Any]], query: str):
+    """The plain reference of the log's text search, as LIKE reads it: the summary or the
+    organization's name contain the query, for ASCII also the pinyin initials contain it or the
+    credit code starts with it; ASCII letters in either case; a blank query matches all."""
+    text = _folded(query.strip())
+    by_id = {org["id"]: org for org in orgs}
+    found = set()
+    for visit in visits:
+        org = by_id[visit["org_id"]]
+        if (
+            not text
+            or text in _folded(visit["summary"])
+            or text in _folded(org["name"])
+            or (text.isascii() and text in _folded(org["name_initials"]))
+            or (text.isascii() and _folded(org["credit_code"]).startswith(text))
+        ):
+            found.add(visit["id"])
+    return found
+
+
+def reference_org_search(orgs: list[dict[str, Any]], query: str) -> set[uuid.UUID]:
+    """The plain reference of the organization search: the same rule over the organizations."""
+    text = _folded(query.strip())
+    return {
+        org["id"]
+        for org in orgs
+        if not text
+        or text in _folded(org["name"])
+        or (text.isascii() and text in _folded(org["name_initials"]))
+        or (text.isascii() and _folded(org["credit_code"]).startswith(text))
+    }
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    names=st.lists(st.tuples(texts, texts, texts), min_size=1, max_size=3),
+    summaries=st.lists(st.tuples(st.integers(0, 2), summaries_), max_size=5),
+    query=queries,
+)
+def test_any_query_gives_what_the_plain_reference_gives(
+    shared: Database,
+    names: list[tuple[str, str, str]],
+    summaries: list[tuple[int, str]],
+    query: str,
+) -> None:
+    from fieldlog.services import org_directory
+    from fieldlog.services.org_search import search_orgs
+
+    _clear(shared)
+    orgs = [_org(name, initials, code or None) for name, initials, code in names]
+    visits = [_visit(orgs[n % len(orgs)]["id"], summary) for n, summary in summaries]
+    _orm_insert(shared, orgs, visits)
+    wanted = VisitFilter(text=query)
+    expected = reference_visit_search(orgs, visits, query)
+    page = visit_log.visit_page(shared, wanted, VisitSort(), 0, 1000)
+    assert {row.id for row in page} == expected
+    assert visit_log.count_visits(shared, wanted) == len(expected)
+    expected_orgs = reference_org_search(orgs, query)
+    assert {hit.id for hit in search_orgs(shared, query, limit=1000)} == expected_orgs
+    where = org_directory.OrgFilter(query)
+    assert {row.id for row in org_directory.list_orgs(shared, where)} == expected_orgs
+    assert org_directory.count_orgs(shared, where) == len(expected_orgs)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["\ud83d", "华为\ud83d", "\udc4d", "\x00", "华为\x00", "\x00%", "华" * 20_000, "%" * 30_000],
+    ids=[
+        "lone-high",
+        "name-then-lone",
+        "lone-low",
+        "nul",
+        "name-then-nul",
+        "nul-percent",
+        "long-chinese",
+        "long-percent",
+    ],
+)
+def test_a_query_no_stored_text_can_hold_matches_nothing(shared: Database, query: str) -> None:
+    from fieldlog.services import org_directory
+    from fieldlog.services.org_search import search_orgs
+
+    _clear(shared)
+    org = _org("深圳华为科技", "szhwkj", "9144A")
+    visits = [_visit(org["id"], "华为签约"), _visit(org["id"], "调研" * search_index.INDEXED_CHARS)]
+    _orm_insert(shared, [org], visits)
+    wanted = VisitFilter(text=query)
+    assert visit_log.visit_page(shared, wanted, VisitSort(), 0, 100) == []
+    assert visit_log.count_visits(shared, wanted) == 0
+    assert search_orgs(shared, query) == []
+    assert org_directory.count_orgs(shared, org_directory.OrgFilter(query)) == 0

@@ -6,13 +6,16 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from fieldlog.domain.period import Period
+from fieldlog.services.orgs import OrgInput, save_org
 from fieldlog.services.team import TeamInput, save_team
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.main_window import MainWindow
+from tests.field_dump import db_digest
 
 
 @pytest.fixture
@@ -98,6 +101,7 @@ def test_loading_the_demo_switches_to_the_headline_figures(
     assert figure(window, "figure_contract_amount_yuan") == "29.1400"
     assert figure(window, "figure_funds_in_place_yuan") == "4.3890"
     assert "Demo dispatch loaded" in window.statusBar().currentMessage()
+    assert window.send_action.isEnabled() and window.receive_action.isEnabled()
 
     # A second load is refused by the service and shown as a warning; the figures stay.
     window.load_demo()
@@ -276,3 +280,78 @@ def test_an_organization_chosen_on_the_chain_map_opens_on_its_page(qtbot, db: Da
     win.chain_map.open_org_requested.emit(org.id)
     assert win.pages is not None and win.pages.currentWidget() is win.orgs_view
     assert win.orgs_view.selected_id() == org.id
+
+
+def test_load_demo_over_imported_organizations_is_refused_without_asking(
+    qtbot, db: Database, warnings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_org(db, OrgInput("深圳市德润物流有限公司"))
+    before = db_digest(db)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **_k: asked.append(args[2]))
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.findChild(QAction, "loadDemoAction").trigger()
+    assert asked == []
+    assert warnings == [
+        "this database already holds work (1 organization); "
+        "load the demo into a new, empty database"
+    ]
+    assert db_digest(db) == before
+
+
+WAIT_FOR_A_TEAM = (
+    "Set up the team first, or join your team with the team leader's package from the welcome "
+    "screen."
+)
+
+
+def test_send_and_receive_wait_for_a_team(qtbot, window: MainWindow, db: Database) -> None:
+    from PySide6.QtWidgets import QTableWidgetItem, QToolButton
+
+    from fieldlog.ui.dialogs.sync_send_dialog import SyncSendDialog
+    from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
+
+    toolbar = window.findChild(object, "mainToolBar")
+    buttons = [toolbar.widgetForAction(a) for a in (window.send_action, window.receive_action)]
+    assert all(isinstance(button, QToolButton) for button in buttons)
+    for action, button in zip((window.send_action, window.receive_action), buttons, strict=True):
+        assert not action.isEnabled() and not button.isEnabled()
+        assert action.toolTip() == WAIT_FOR_A_TEAM and action.statusTip() == WAIT_FOR_A_TEAM
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.findChild(SyncSendDialog) is None  # nothing (an empty package) is offered
+    # The team is set up from the welcome panel: both are there at once.
+    qtbot.mouseClick(window.centralWidget().set_up_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(TeamSetupDialog)
+    qtbot.keyClicks(dialog.team_name, "Team Tongren")
+    dialog.members.setItem(0, 0, QTableWidgetItem("李娜"))
+    qtbot.mouseClick(dialog.findChild(object, "createTeamButton"), Qt.MouseButton.LeftButton)
+    assert window.centralWidget().objectName() == "workspace"
+    for action, button in zip((window.send_action, window.receive_action), buttons, strict=True):
+        assert action.isEnabled() and button.isEnabled()
+        assert action.statusTip() == "" and WAIT_FOR_A_TEAM not in action.toolTip()
+
+
+def test_the_sync_page_buttons_wait_for_a_team(qtbot, db: Database) -> None:
+    from fieldlog.services import orgs, team, visits
+
+    # Visits without a team (from another tool, say): the pages show, the team is still missing.
+    member = team.save_member(db, team.MemberInput("李娜"))
+    org = orgs.save_org(db, orgs.OrgInput("深圳市德润物流有限公司")).id
+    visits.save_visit(db, visits.VisitInput(date(2020, 4, 1), org, [member]))
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    win.show_sync_page()
+    page = win.sync_view
+    for button in (page.send_button, page.receive_button):
+        assert not button.isEnabled() and button.toolTip() == WAIT_FOR_A_TEAM
+    assert page.passphrase_button.isEnabled()
+    operations.run(None, save_team, db, TeamInput("测试工作队"))
+    for button in (page.send_button, page.receive_button):
+        assert button.isEnabled() and button.toolTip() == ""
+    assert win.send_action.isEnabled() and win.receive_action.isEnabled()

@@ -269,3 +269,28 @@ def test_a_contact_added_in_the_panel_is_undoable(
     assert view.detail.contacts_table.rowCount() == 0
     undo_stack().redo()
     assert view.detail.contacts_table.item(0, 1).text() == "Secretary-general"
+
+
+@pytest.mark.parametrize(
+    ("pasted", "found"),
+    [
+        # Qt drops a lone surrogate on the way into the box: the rest of the text is searched.
+        ("\ud83d", ["深圳市德润物流有限公司", "深圳市铜仁商会"]),
+        ("商会\ud83d", ["深圳市铜仁商会"]),
+        ("\x00", []),
+        ("商会\x00", []),
+        ("%" * 30_000, []),
+        ("商" * 20_000, []),
+    ],
+    ids=["lone-surrogate", "name-and-surrogate", "nul", "name-and-nul", "long-percent", "long"],
+)
+def test_any_pasted_text_in_the_search_box_gets_an_answer(
+    qtbot, db: Database, small: dict[str, uuid.UUID], pasted: str, found: list[str]
+) -> None:
+    view = make_view(qtbot, db)
+    assert view.count_label.text() == "2 organizations"
+    type_chinese(view.search_edit, pasted)
+    assert view.search_edit.text() == pasted.replace("\ud83d", "")
+    view.apply_filters()
+    assert names(view) == found
+    assert view.count_label.text() == f"{len(found)} organizations"

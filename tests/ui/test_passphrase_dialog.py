@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from fieldlog.services import sync
+from fieldlog.services import sync, team
 from fieldlog.ui.dialogs.passphrase_dialog import PassphraseDialog
 from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
 from fieldlog.ui.dialogs.sync_send_dialog import SyncSendDialog
@@ -76,6 +76,7 @@ def test_escape_cancels(qtbot, db) -> None:
 
 def test_the_first_send_asks_for_the_passphrase_once(qtbot, make_laptop) -> None:
     laptop = make_laptop("new", passphrase=None)
+    team.save_team(laptop.db, team.TeamInput("测试工作队"))  # Send waits for a team
     win = MainWindow(laptop.db)
     qtbot.addWidget(win)
     win.show()
@@ -97,7 +98,8 @@ def test_the_first_receive_asks_then_receives(qtbot, leader_and_cadre, make_lapt
     win = MainWindow(newcomer.db)
     qtbot.addWidget(win)
     win.show()
-    win.receive_action.trigger()
+    # No team yet: the newcomer joins from the welcome panel (Receive waits for a team).
+    qtbot.mouseClick(win.centralWidget().join_button, Qt.MouseButton.LeftButton)
     [asked] = win.findChildren(PassphraseDialog)
     type_twice(qtbot, asked, PASSPHRASE.encode("ascii", "ignore").decode(), "x")
     assert asked.isVisible()  # entries differ: nothing received yet

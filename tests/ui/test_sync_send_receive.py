@@ -192,7 +192,11 @@ def test_a_new_laptop_joins_from_the_welcome_panel(
     win = window_of(qtbot, newcomer)
     welcome = win.centralWidget()
     assert welcome.objectName() == "welcomePanel"
-    assert win.receive_action.isEnabled()
+    # No team yet: Send and Receive wait; the welcome panel's button is the way in.
+    assert not win.receive_action.isEnabled() and not win.send_action.isEnabled()
+    assert "welcome screen" in win.receive_action.toolTip()
     qtbot.mouseClick(welcome.join_button, Qt.MouseButton.LeftButton)
     assert win.centralWidget().objectName() == "workspace"
     assert newcomer.digest() == leader.digest()
+    assert win.receive_action.isEnabled() and win.send_action.isEnabled()
+    assert win.receive_action.toolTip() == "Receive"

@@ -12,8 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldlog.domain.text import pinyin_initials
 from fieldlog.services import orgs, team, visit_log, visits
+from fieldlog.services.org_search import search_orgs
 from fieldlog.services.visit_log import VisitFilter
+from fieldlog.store import search_index
 from fieldlog.store.database import Database
+from fieldlog.ui import operations
 from fieldlog.ui.models import visit_table_model
 from fieldlog.ui.models.visit_table_model import (
     FOLLOW_UP,
@@ -309,3 +312,38 @@ def test_a_change_keeps_the_tail_window(qtbot, small_view: VisitLogView, monkeyp
     operations.run(None, visits.save_visit, small_view.db, new)
     assert small_view.model.is_tail
     assert column(small_view, ORGANIZATION)[-1] == "深圳市新来科技有限公司"
+
+
+@pytest.mark.parametrize(
+    ("pasted", "found"),
+    [
+        # Qt drops a lone surrogate on the way into the box: the rest of the text is searched.
+        (
+            "\ud83d",
+            ["华为技术有限公司", "华为技术有限公司", "深圳市铜仁商会", "深圳市德润物流有限公司"],
+        ),
+        ("华为\ud83d", ["华为技术有限公司", "华为技术有限公司"]),
+        ("\x00", []),
+        ("华为\x00", []),
+        ("%" * 30_000, []),
+        ("华" * 20_000, []),
+    ],
+    ids=["lone-surrogate", "name-and-surrogate", "nul", "name-and-nul", "long-percent", "long"],
+)
+def test_any_pasted_text_in_the_search_box_gets_an_answer(
+    qtbot, db: Database, small_view: VisitLogView, pasted: str, found: list[str]
+) -> None:
+    # A summary longer than the index covers is searched by the fallback.
+    huawei = search_orgs(db, "华为")[0].id
+    member = team.members(db)[0].id
+    long_note = "调研" * (search_index.INDEXED_CHARS // 2 + 1)
+    added = visits.VisitInput(date(2020, 4, 4), huawei, [member], summary=long_note)
+    assert operations.run(None, visits.save_visit, db, added)  # announced: the log refreshes
+    small_view.search_edit.setFocus()
+    type_chinese(small_view.search_edit, pasted)
+    assert small_view.search_edit.text() == pasted.replace("\ud83d", "")
+    qtbot.keyClick(small_view.search_edit, Qt.Key.Key_Return)  # filters at once
+    assert column(small_view, ORGANIZATION) == found
+    assert small_view.model.total == len(found)
+    labels = {0: "No visits", 2: "2 visits", 4: "4 visits"}
+    assert small_view.count_label.text() == labels[len(found)]

@@ -9,7 +9,7 @@ event lies inside the dispatch, so its figures are exactly those of the 2020 ref
 fictional names, places and phrases they draw from.
 """
 
-from fieldlog.services.demo.loader import DemoRefused, DemoSummary, load_demo
+from fieldlog.services.demo.loader import DemoRefused, DemoSummary, demo_refusal, load_demo
 from fieldlog.services.demo.state import DEMO_AS_OF, DEMO_PERIOD
 
-__all__ = ["DEMO_AS_OF", "DEMO_PERIOD", "DemoRefused", "DemoSummary", "load_demo"]
+__all__ = ["DEMO_AS_OF", "DEMO_PERIOD", "DemoRefused", "DemoSummary", "demo_refusal", "load_demo"]

@@ -6,12 +6,14 @@ import random
 import uuid
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from fieldlog.services.demo import orgs_plan, projects_plan, team_plan, visits_plan
 from fieldlog.services.demo.state import DEMO_PERIOD, SEED, LoadState
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.targets import set_target
 from fieldlog.store.database import Database
-from fieldlog.store.models import Project, Team, Visit
+from fieldlog.store.models import Member, Organization, Project, Team, Visit
 from fieldlog.store.repositories.common import count_live
 
 _TEAM_TARGETS = {
@@ -40,19 +42,44 @@ class DemoRefused(InvalidInput):
     """The database already holds work; the demo goes only into an empty one."""
 
 
+#: Records whose presence means the database holds work: the demo would sit beside them (imported
+#: organizations would be doubled by the demo's own, a team would get a second one).
+_WORK = (
+    (Organization, "organization"),
+    (Visit, "visit"),
+    (Project, "project"),
+    (Member, "member"),
+    (Team, "team"),
+)
+
+
+def demo_refusal(db: Database) -> str | None:
+    """Why the demo cannot go into this database (one sentence), or None when it is empty."""
+    with db.read() as session:
+        return _refusal(session)
+
+
+def _refusal(session: Session) -> str | None:
+    held = [
+        f"{count} {what}{'' if count == 1 else 's'}"
+        for model, what in _WORK
+        if (count := count_live(session, model))
+    ]
+    if not held:
+        return None
+    return (
+        f"this database already holds work ({', '.join(held)}); "
+        "load the demo into a new, empty database"
+    )
+
+
 def load_demo(db: Database) -> DemoSummary:
-    """Load the demo dispatch into an empty database as one transaction."""
+    """Load the demo dispatch into an empty database as one transaction; DemoRefused when any
+    live organization, visit, project, member or team is there."""
     with db.begin() as session:
-        held = [
-            f"{count} {what}{'' if count == 1 else 's'}"
-            for model, what in ((Visit, "visit"), (Project, "project"), (Team, "team"))
-            if (count := count_live(session, model))
-        ]
-        if held:
-            raise DemoRefused(
-                f"this database already holds work ({', '.join(held)}); "
-                "load the demo into a new, empty database"
-            )
+        reason = _refusal(session)
+        if reason is not None:
+            raise DemoRefused(reason)
         return _build(LoadState(db, random.Random(SEED)))
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.text import MAX_NAME_LENGTH
 from fieldlog.store.models import Organization
+from fieldlog.store.repositories.search_text import unmatchable
 
 
 def _escape(text: str) -> str:
@@ -15,10 +17,15 @@ def _escape(text: str) -> str:
 def matching(fragment: str) -> Select[Organization]:
     """Live organizations whose name contains the fragment, whose pinyin initials contain it, or
     whose credit code starts with it; best matches first (name starts with it, then shorter)."""
-    text = _escape(fragment.strip())
+    stripped = fragment.strip()
     query = select(Organization).where(Organization.deleted.is_(False))
-    if not text:
+    if not stripped:
         return query.order_by(Organization.created_at.desc())
+    # Names (and so their initials) are at most MAX_NAME_LENGTH characters, credit codes 18: a
+    # longer fragment is in none of them, and its LIKE pattern could pass SQLite's 50,000 bytes.
+    if unmatchable(stripped) or len(stripped) > MAX_NAME_LENGTH:
+        return query.where(false())
+    text = _escape(stripped)
     conditions = [Organization.name.like(f"%{text}%", escape="\\")]
     if text.isascii():
         conditions.append(Organization.name_initials.like(f"%{text.lower()}%", escape="\\"))

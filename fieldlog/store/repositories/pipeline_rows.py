@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, and_, false, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from fieldlog.domain.text import MAX_NAME_LENGTH
 from fieldlog.store.models import (
     CatalogItem,
     Chain,
@@ -21,6 +22,7 @@ from fieldlog.store.models import (
     StageEvent,
     WorkGroup,
 )
+from fieldlog.store.repositories.search_text import unmatchable
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,12 @@ def _conditions(wanted: PipelineFilter) -> list[ColumnElement[bool]]:
         conditions.append(Project.chain_id == wanted.chain_id)
     if wanted.county:
         conditions.append(_County.name == wanted.county.strip())
-    text = _escape(wanted.text.strip())
-    if text:
+    stripped = wanted.text.strip()
+    # As in the organization search: project and organization names are at most
+    # MAX_NAME_LENGTH characters, and a NUL or a lone surrogate is in no stored text.
+    if unmatchable(stripped) or len(stripped) > MAX_NAME_LENGTH:
+        conditions.append(false())
+    elif text := _escape(stripped):
         conditions.append(
             or_(
                 Project.name.like(f"%{text}%", escape="\\"),

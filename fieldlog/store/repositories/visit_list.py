@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.period import Period
@@ -28,6 +28,7 @@ from fieldlog.store.models import (
     WorkGroup,
 )
 from fieldlog.store.repositories import visit_keyset
+from fieldlog.store.repositories.search_text import unmatchable
 
 #: The keys `VisitSort` accepts, in the order of the log's columns.
 SORT_KEYS = ("date", "organization", "kind", "chain", "intent", "follow_up")
@@ -111,9 +112,7 @@ def _like_condition(fragment: str) -> ColumnElement[bool]:
 def _indexed_condition(session: Session, fragment: str, ordered: bool) -> ColumnElement[bool]:
     """The same match as the LIKEs, answered by the bigram index (SQLite), and by LIKE over the
     few summaries longer than the index covers."""
-    beyond = literal_column("visit.rowid").in_(
-        search_index.long_summary_rowids(f"%{_escape(fragment)}%")
-    )
+    beyond = literal_column("visit.rowid").in_(search_index.long_summary_rowids(fragment))
     return or_(_index_condition(session, fragment, ordered), beyond)
 
 
@@ -137,6 +136,8 @@ def _text_condition(session: Session, fragment: str, ordered: bool) -> ColumnEle
     text = fragment.strip()
     if not text:
         return None
+    if unmatchable(text):
+        return false()
     if session.get_bind().dialect.name == "sqlite":
         return _indexed_condition(session, text, ordered)
     return _like_condition(text)

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from fieldlog.services import sync, sync_review
 from fieldlog.services.identity import get_me
-from fieldlog.services.team import members
+from fieldlog.services.team import current_team, members
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.main_actions import sync_needs_a_team
 from fieldlog.ui.widgets.sync_conflicts_table import SyncConflictsTable
 from fieldlog.ui.widgets.sync_duplicates_table import SyncDuplicatesTable
 from fieldlog.ui.widgets.sync_peers_table import SyncPeersTable, overview_rows
@@ -193,7 +194,18 @@ class SyncView(QWidget):
         self.conflicts_box.setTitle(self.tr("Conflicts to review (%n)", "", len(found)))
         self.duplicates_box.setTitle(self.tr("Look-alike organizations (%n)", "", len(pairs)))
         self._show_status()
+        self._enable_sending()
         self._enable()
+
+    def _enable_sending(self) -> None:
+        # Before a team exists there is nothing to send; a new laptop joins from the welcome
+        # screen.
+        has_team = current_team(self.db) is not None
+        reason = "" if has_team else sync_needs_a_team()
+        for button in (self.send_button, self.receive_button):
+            button.setEnabled(has_team)
+            button.setToolTip(reason)
+            button.setStatusTip(reason)
 
     def _show_status(self) -> None:
         if not sync.has_passphrase(self.db):
