@@ -1,0 +1,128 @@
+"""Driving the catalog editors as a user does (tranches, chains and links, targets, the team),
+for the tests that check what a save changes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
+
+from fieldlog.domain.period import Period
+from fieldlog.services import chains
+from fieldlog.store.database import Database
+from fieldlog.store.models import ChainLink
+from fieldlog.ui.dialogs.chain_edit_dialog import ID_ROLE, ChainEditDialog
+from fieldlog.ui.dialogs.chain_name_form import NameForm
+from fieldlog.ui.dialogs.project_dialog import ProjectDialog
+from fieldlog.ui.dialogs.targets_dialog import TargetsDialog
+from fieldlog.ui.widgets.combo_values import select_value
+from fieldlog.ui.widgets.tranche_table import TrancheDialog
+from tests.ui.conftest import open_copy
+
+TODAY = date(2020, 4, 22)
+
+
+def type_text(edit: QWidget, text: str) -> None:
+    """Replace a field's text as an input method commits it (Chinese included)."""
+    edit.selectAll()  # type: ignore[attr-defined]
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(edit, event)
+
+
+def save(qtbot, dialog: QWidget) -> None:
+    """Click the dialog's save button."""
+    button = dialog.findChild(QPushButton, "saveButton")
+    assert button is not None and button.isEnabled(), dialog.objectName()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def choose(combo: QComboBox, value: object) -> None:
+    """Pick the item holding `value`, as a click in the list would."""
+    index = next(i for i in range(combo.count()) if combo.itemData(i) == value)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def prepare(source: Path, folder: Path) -> Path:
+    """A copy of the demo with the records the demo lacks: a sub-link under another link."""
+    database = open_copy(source, folder)
+    for chain in chains.chain_tree(database)[:3]:
+        first, second = chain.links[0], chain.links[1]
+        chains.save_link(
+            database, second.id, chains.LinkInput(second.name, second.position, first.id)
+        )
+    database.close()
+    return folder / source.name
+
+
+def sub_link_count(db: Database) -> int:
+    with db.read() as session:
+        return session.query(ChainLink).filter(ChainLink.parent_id.is_not(None)).count()
+
+
+# -- opening each editor on one record --------------------------------------------------------
+
+
+def tranche_editor(
+    qtbot, db: Database, project_id: uuid.UUID, row: int
+) -> tuple[ProjectDialog, TrancheDialog]:
+    """The project dialog's Funds tab, a tranche chosen, Edit pressed."""
+    dialog = ProjectDialog(db, project_id, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentWidget(dialog.funds)
+    dialog.funds.table.selectRow(row)
+    qtbot.mouseClick(dialog.funds.edit_button, Qt.MouseButton.LeftButton)
+    editor = dialog.funds.edit_dialog
+    assert editor is not None and editor.isVisible()
+    return dialog, editor
+
+
+def chain_editor(qtbot, db: Database) -> ChainEditDialog:
+    dialog = ChainEditDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def rename_form(dialog: ChainEditDialog, chain_id: uuid.UUID) -> NameForm:
+    ids = [chain.id for chain in dialog.tree]
+    dialog.chain_list.setCurrentRow(ids.index(chain_id))
+    form = dialog.rename_chain()
+    assert form is not None
+    return form
+
+
+def link_form(dialog: ChainEditDialog, chain_id: uuid.UUID, link_id: uuid.UUID) -> NameForm:
+    ids = [chain.id for chain in dialog.tree]
+    dialog.chain_list.setCurrentRow(ids.index(chain_id))
+    tree = dialog.link_tree
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while items:
+        item = items.pop()
+        if item.data(0, ID_ROLE) == link_id:
+            tree.setCurrentItem(item)
+            break
+        items += [item.child(i) for i in range(item.childCount())]
+    form = dialog.edit_link()
+    assert form is not None
+    return form
+
+
+def targets_editor(qtbot, db: Database, scope: str, scope_id: uuid.UUID, period: Period):
+    """The targets dialog with a scope and a period chosen."""
+    dialog = TargetsDialog(db, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert select_value(dialog.scope_kind, scope, keep_unknown=False)
+    assert select_value(dialog.scope_combo, scope_id, keep_unknown=False)
+    edit = dialog.period_edit
+    edit.select("custom")
+    edit.from_edit.setDate(QDate(period.start.year, period.start.month, period.start.day))
+    edit.to_edit.setDate(QDate(period.end.year, period.end.month, period.end.day))
+    return dialog

@@ -1,0 +1,180 @@
+"""Changing one field in an editor, as a user does, changes exactly that field of that record:
+funds tranches, chains and links, and targets, on a few records of the demo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from sqlalchemy import select, update
+
+from fieldlog.domain.counting import AMOUNT_METRICS
+from fieldlog.domain.period import Period
+from fieldlog.services import chains
+from fieldlog.services.chains import LinkInput
+from fieldlog.services.project_detail import fund_origin_choices, project_detail
+from fieldlog.store.database import Database
+from fieldlog.store.models import CatalogItem, FundsTranche, Target
+from fieldlog.ui.undo import undo_stack
+from tests.field_dump import field_diff, field_dump
+from tests.ui.catalog_editors import (
+    TODAY,
+    chain_editor,
+    choose,
+    link_form,
+    prepare,
+    rename_form,
+    save,
+    targets_editor,
+    tranche_editor,
+    type_text,
+)
+from tests.ui.conftest import open_copy
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Path:
+    return prepare(demo_database_file, tmp_path_factory.mktemp("one_field_prepared"))
+
+
+@pytest.fixture
+def demo(tmp_path: Path, prepared: Path) -> Iterator[Database]:
+    undo_stack().clear()
+    database = open_copy(prepared, tmp_path)
+    yield database
+    database.close()
+
+
+def tranches(db: Database, count: int = 3) -> list[tuple]:
+    """A few live tranches: (project id, row in its table, tranche id)."""
+    with db.read() as session:
+        found = session.execute(
+            select(FundsTranche.project_id, FundsTranche.id)
+            .where(FundsTranche.deleted.is_(False))
+            .order_by(FundsTranche.id)
+        ).all()
+    picked = found[:: max(1, len(found) // count)][:count]
+    result = []
+    for project_id, tranche_id in picked:
+        rows = project_detail(db, project_id, today=TODAY).tranches
+        result.append((project_id, [t.id for t in rows].index(tranche_id), tranche_id))
+    return result
+
+
+def edit_tranche_field(qtbot, db: Database, field: str) -> None:
+    for project_id, row, tranche_id in tranches(db):
+        before = field_dump(db)
+        project_dialog, editor = tranche_editor(qtbot, db, project_id, row)
+        fields = editor.fields
+        if field == "received_on":
+            fields.received.setDate(fields.received.date().addDays(1))
+        elif field == "amount_yuan":
+            type_text(fields.amount, "1234.5")
+        elif field == "origin_id":
+            other = next(i for _, i in fund_origin_choices(db) if i != fields.origin.currentData())
+            choose(fields.origin, other)
+        else:
+            type_text(fields.evidence if field == "evidence" else fields.note, "银行回单 补录")
+        save(qtbot, editor)
+        assert not editor.isVisible(), editor.message.text()
+        project_dialog.close()
+        assert set(field_diff(before, field_dump(db))) == {
+            ("funds_tranche", str(tranche_id), field)
+        }
+
+
+@pytest.mark.parametrize("field", ["received_on", "amount_yuan", "origin_id", "evidence", "note"])
+def test_one_tranche_field(qtbot, demo: Database, field: str) -> None:
+    edit_tranche_field(qtbot, demo, field)
+
+
+def test_a_tranche_keeps_an_origin_removed_from_the_catalog(qtbot, demo: Database) -> None:
+    project_id, row, tranche_id = tranches(demo, 1)[0]
+    with demo.begin() as session:
+        origin_id = session.get_one(FundsTranche, tranche_id).origin_id
+        assert origin_id is not None
+        session.execute(update(CatalogItem).where(CatalogItem.id == origin_id).values(deleted=True))
+    before = field_dump(demo)
+    _project_dialog, editor = tranche_editor(qtbot, demo, project_id, row)
+    assert editor.fields.origin.currentData() == origin_id
+    type_text(editor.fields.amount, "777")
+    save(qtbot, editor)
+    assert not editor.isVisible(), editor.message.text()
+    assert set(field_diff(before, field_dump(demo))) == {
+        ("funds_tranche", str(tranche_id), "amount_yuan")
+    }
+
+
+def test_a_sub_link_saved_unchanged_keeps_its_parent(qtbot, demo: Database) -> None:
+    chain = next(c for c in chains.chain_tree(demo) if any(x.parent_id for x in c.links))
+    link = next(x for x in chain.links if x.parent_id)
+    before = field_dump(demo)
+    form = link_form(chain_editor(qtbot, demo), chain.id, link.id)
+    assert form.parent_combo.currentData() == link.parent_id
+    save(qtbot, form)
+    assert field_diff(before, field_dump(demo)) == {}
+
+
+def test_rename_a_chain(qtbot, demo: Database) -> None:
+    dialog = chain_editor(qtbot, demo)
+    for chain in chains.chain_tree(demo)[::5]:
+        before = field_dump(demo)
+        form = rename_form(dialog, chain.id)
+        type_text(form.name_edit, chain.name + "（新）")
+        save(qtbot, form)
+        assert set(field_diff(before, field_dump(demo))) == {("chain", str(chain.id), "name")}
+
+
+@pytest.mark.parametrize("field", ["name", "position", "parent_id"])
+def test_one_link_field(qtbot, demo: Database, field: str) -> None:
+    dialog = chain_editor(qtbot, demo)
+    for chain in chains.chain_tree(demo)[:3]:
+        for link in (chain.links[0], chain.links[1], chain.links[-1]):
+            before = field_dump(demo)
+            form = link_form(dialog, chain.id, link.id)
+            if field == "name":
+                type_text(form.name_edit, link.name + "环节")
+            elif field == "position":
+                other = "upstream" if link.position != "upstream" else "downstream"
+                choose(form.position_combo, other)
+            else:
+                options = [form.parent_combo.itemData(i) for i in range(form.parent_combo.count())]
+                choose(form.parent_combo, next(p for p in options if p != link.parent_id))
+            save(qtbot, form)
+            assert not form.isVisible()
+            diff = field_diff(before, field_dump(demo))
+            assert set(diff) == {("chain_link", str(link.id), field)}, diff
+            chains.save_link(demo, link.id, LinkInput(link.name, link.position, link.parent_id))
+
+
+def test_one_target_value(qtbot, demo: Database) -> None:
+    with demo.read() as session:
+        found = session.execute(select(Target).where(Target.deleted.is_(False))).scalars().all()
+    for target in found[::7]:
+        before = field_dump(demo)
+        period = Period(target.period_start, target.period_end)
+        dialog = targets_editor(qtbot, demo, target.scope, target.scope_id, period)
+        type_text(dialog.fields[target.metric], "1234" if target.metric in AMOUNT_METRICS else "77")
+        save(qtbot, dialog)
+        assert not dialog.isVisible(), dialog.message.text()
+        diff = field_diff(before, field_dump(demo))
+        assert set(diff) == {("target", str(target.id), "value")}, diff
+
+
+def test_the_period_alone_changes_nothing(qtbot, demo: Database) -> None:
+    """Choosing another period shows its targets; saving it with none entered writes none."""
+    with demo.read() as session:
+        target = session.execute(select(Target).limit(1)).scalars().one()
+    before = field_dump(demo)
+    dialog = targets_editor(
+        qtbot, demo, target.scope, target.scope_id, Period(date(2020, 5, 1), date(2020, 5, 31))
+    )
+    dialog.period_edit.to_edit.setDate(QDate(2020, 5, 30))
+    assert not any(edit.text() for edit in dialog.fields.values())
+    qtbot.mouseClick(dialog.findChild(object, "saveButton"), Qt.MouseButton.LeftButton)
+    assert field_diff(before, field_dump(demo)) == {}
