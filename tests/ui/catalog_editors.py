@@ -9,7 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QWidget,
+)
 
 from fieldlog.domain.period import Period
 from fieldlog.services import chains
@@ -19,6 +26,7 @@ from fieldlog.ui.dialogs.chain_edit_dialog import ID_ROLE, ChainEditDialog
 from fieldlog.ui.dialogs.chain_name_form import NameForm
 from fieldlog.ui.dialogs.project_dialog import ProjectDialog
 from fieldlog.ui.dialogs.targets_dialog import TargetsDialog
+from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
 from fieldlog.ui.widgets.combo_values import select_value
 from fieldlog.ui.widgets.tranche_table import TrancheDialog
 from tests.ui.conftest import open_copy
@@ -126,3 +134,28 @@ def targets_editor(qtbot, db: Database, scope: str, scope_id: uuid.UUID, period:
     edit.from_edit.setDate(QDate(period.start.year, period.start.month, period.start.day))
     edit.to_edit.setDate(QDate(period.end.year, period.end.month, period.end.day))
     return dialog
+
+
+def team_editor(qtbot, db: Database) -> TeamSetupDialog:
+    """The team form opened on the team, its members and groups."""
+    dialog = TeamSetupDialog(db, edit=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def member_row(dialog: TeamSetupDialog, member_id: uuid.UUID) -> int:
+    rows = range(dialog.members.rowCount())
+    return next(r for r in rows if dialog.members.member_id(r) == member_id)
+
+
+def type_in_cell(qtbot, table: QTableWidget, row: int, column: int, text: str) -> None:
+    """Edit a table cell as a user does: start editing, type (an input method's commit), Enter."""
+    table.setCurrentCell(row, column)
+    table.editItem(table.item(row, column))
+    editor = table.viewport().findChild(QLineEdit)
+    assert editor is not None
+    type_text(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits the editor's text from the event loop.
+    qtbot.waitUntil(lambda: table.item(row, column).text() == text)

@@ -1,5 +1,6 @@
 """Opening an editor on a record and saving it unchanged changes nothing: every funds tranche,
-chain, link and target of the demo, the digest and the change history compared before and after."""
+chain, link and target of the demo, the team, its members and work groups; the digest, the change
+history and the undo stack compared before and after."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import pytest
 from sqlalchemy import select
 
 from fieldlog.domain.period import Period
-from fieldlog.services import chains
+from fieldlog.services import chains, identity
 from fieldlog.services.project_detail import project_detail
+from fieldlog.services.team_edit import team_sheet
 from fieldlog.store.database import Database
 from fieldlog.store.models import FundsTranche, Target
 from fieldlog.ui.undo import undo_stack
@@ -26,6 +28,7 @@ from tests.ui.catalog_editors import (
     save,
     sub_link_count,
     targets_editor,
+    team_editor,
     tranche_editor,
 )
 from tests.ui.conftest import open_copy
@@ -96,3 +99,21 @@ def test_every_target_saved_unchanged(qtbot, demo: Database, unchanged: None) ->
         assert any(edit.text() for edit in dialog.fields.values())
         save(qtbot, dialog)
         assert not dialog.isVisible(), dialog.message.text()
+
+
+def test_the_team_its_members_and_groups_saved_unchanged(
+    qtbot, demo: Database, unchanged: None
+) -> None:
+    sheet = team_sheet(demo)
+    assert sheet is not None and len(sheet.members) >= 20 and len(sheet.groups) >= 10
+    me = identity.get_me(demo)
+    for row in range(len(sheet.members) + len(sheet.groups)):
+        dialog = team_editor(qtbot, demo)
+        # Every member and group is shown as saved, whichever row the user is on.
+        assert [dialog.members.member_row(r) for r in range(len(sheet.members))] == sheet.members
+        assert dialog.groups.group_rows() == sheet.groups
+        table = dialog.members if row < len(sheet.members) else dialog.groups
+        table.setCurrentCell(row % len(sheet.members), 0)
+        save(qtbot, dialog)
+        assert not dialog.isVisible(), dialog.message.text()
+    assert identity.get_me(demo) == me

@@ -1,5 +1,6 @@
 """Changing one field in an editor, as a user does, changes exactly that field of that record:
-funds tranches, chains and links, and targets, on a few records of the demo."""
+funds tranches, chains and links, targets, the team, members and work groups, on a few records
+of the demo."""
 
 from __future__ import annotations
 
@@ -16,20 +17,25 @@ from fieldlog.domain.period import Period
 from fieldlog.services import chains
 from fieldlog.services.chains import LinkInput
 from fieldlog.services.project_detail import fund_origin_choices, project_detail
+from fieldlog.services.team_edit import team_sheet
 from fieldlog.store.database import Database
 from fieldlog.store.models import CatalogItem, FundsTranche, Target
 from fieldlog.ui.undo import undo_stack
+from fieldlog.ui.widgets.team_tables import COUNTY, GROUP, NAME, SYSTEM
 from tests.field_dump import field_diff, field_dump
 from tests.ui.catalog_editors import (
     TODAY,
     chain_editor,
     choose,
     link_form,
+    member_row,
     prepare,
     rename_form,
     save,
     targets_editor,
+    team_editor,
     tranche_editor,
+    type_in_cell,
     type_text,
 )
 from tests.ui.conftest import open_copy
@@ -178,3 +184,71 @@ def test_the_period_alone_changes_nothing(qtbot, demo: Database) -> None:
     assert not any(edit.text() for edit in dialog.fields.values())
     qtbot.mouseClick(dialog.findChild(object, "saveButton"), Qt.MouseButton.LeftButton)
     assert field_diff(before, field_dump(demo)) == {}
+
+
+@pytest.mark.parametrize("field", ["name", "reporting_unit", "dispatch_start", "dispatch_end"])
+def test_one_team_field(qtbot, demo: Database, field: str) -> None:
+    sheet = team_sheet(demo)
+    before = field_dump(demo)
+    dialog = team_editor(qtbot, demo)
+    if field in ("name", "reporting_unit"):
+        edit = dialog.team_name if field == "name" else dialog.reporting_unit
+        type_text(edit, "铜仁市驻深招商工作队（二期）")
+    else:
+        edit = dialog.start if field == "dispatch_start" else dialog.end
+        edit.setDate(edit.date().addDays(-1))
+    save(qtbot, dialog)
+    assert not dialog.isVisible(), dialog.message.text()
+    assert set(field_diff(before, field_dump(demo))) == {("team", str(sheet.team_id), field)}
+
+
+@pytest.mark.parametrize("field", ["name", "county_id", "group_id", "from_promotion_system"])
+def test_one_member_field(qtbot, demo: Database, field: str) -> None:
+    sheet = team_sheet(demo)
+    for member in sheet.members[::9]:
+        before = field_dump(demo)
+        dialog = team_editor(qtbot, demo)
+        table, row = dialog.members, member_row(dialog, member.id)
+        if field == "name":
+            type_in_cell(qtbot, table, row, NAME, member.name + "（碧江）")
+        elif field == "from_promotion_system":
+            qtbot.keyClick(table.cellWidget(row, SYSTEM), Qt.Key.Key_Space)
+        else:
+            combo = table.combo(row, COUNTY if field == "county_id" else GROUP)
+            now = combo.currentData()
+            choose(
+                combo,
+                next(
+                    combo.itemData(i) for i in range(1, combo.count()) if combo.itemData(i) != now
+                ),
+            )
+        save(qtbot, dialog)
+        assert not dialog.isVisible(), dialog.message.text()
+        diff = field_diff(before, field_dump(demo))
+        assert set(diff) == {("member", str(member.id), field)}, diff
+
+
+@pytest.mark.parametrize("field", ["name", "chain_id"])
+def test_one_group_field(qtbot, demo: Database, field: str) -> None:
+    sheet = team_sheet(demo)
+    for row, group in list(enumerate(sheet.groups))[::5]:
+        before = field_dump(demo)
+        dialog = team_editor(qtbot, demo)
+        if field == "name":
+            type_in_cell(qtbot, dialog.groups, row, 0, group.name + "二组")
+            shown = dialog.members.combo(0, GROUP)
+            assert group.name + "二组" in [shown.itemText(i) for i in range(shown.count())]
+        else:
+            combo = dialog.groups.cellWidget(row, 1)
+            choose(
+                combo,
+                next(
+                    combo.itemData(i)
+                    for i in range(1, combo.count())
+                    if combo.itemData(i) != group.chain_id
+                ),
+            )
+        save(qtbot, dialog)
+        assert not dialog.isVisible(), dialog.message.text()
+        diff = field_diff(before, field_dump(demo))
+        assert set(diff) == {("work_group", str(group.id), field)}, diff
