@@ -29,6 +29,7 @@ from fieldlog.ui.dialogs.targets_dialog import TargetsDialog
 from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
 from fieldlog.ui.widgets.combo_values import select_value
 from fieldlog.ui.widgets.tranche_table import TrancheDialog
+from tests.field_dump import field_diff, field_dump
 from tests.ui.conftest import open_copy
 
 TODAY = date(2020, 4, 22)
@@ -56,16 +57,37 @@ def choose(combo: QComboBox, value: object) -> None:
     combo.activated.emit(index)
 
 
+#: A position code a newer FieldLog might write; this version cannot name it.
+NEWER_POSITION = "core"
+
+
 def prepare(source: Path, folder: Path) -> Path:
-    """A copy of the demo with the records the demo lacks: a sub-link under another link."""
+    """A copy of the demo with the records the demo lacks: sub-links under other links, and a
+    link whose position a newer version wrote."""
     database = open_copy(source, folder)
-    for chain in chains.chain_tree(database)[:3]:
+    tree = chains.chain_tree(database)
+    for chain in tree[:3]:
         first, second = chain.links[0], chain.links[1]
         chains.save_link(
             database, second.id, chains.LinkInput(second.name, second.position, first.id)
         )
+    with database.begin() as session:
+        session.get_one(ChainLink, tree[3].links[0].id).position = NEWER_POSITION
     database.close()
     return folder / source.name
+
+
+class Changes:
+    """What changed since the last look: one full dump a look, each look's dump the next's
+    starting point (a dump of the demo takes most of a second)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db, self.last = db, field_dump(db)
+
+    def __call__(self) -> dict[tuple[str, str, str], tuple[object, object]]:
+        now = field_dump(self.db)
+        changed, self.last = field_diff(self.last, now), now
+        return changed
 
 
 def sub_link_count(db: Database) -> int:

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select, update
 
 from fieldlog.domain.counting import AMOUNT_METRICS
 from fieldlog.domain.period import Period
-from fieldlog.services import chains
-from fieldlog.services.chains import LinkInput
+from fieldlog.services import chains, identity, team
 from fieldlog.services.project_detail import fund_origin_choices, project_detail
 from fieldlog.services.team_edit import team_sheet
 from fieldlog.store.database import Database
@@ -24,7 +24,9 @@ from fieldlog.ui.undo import undo_stack
 from fieldlog.ui.widgets.team_tables import COUNTY, GROUP, NAME, SYSTEM
 from tests.field_dump import field_diff, field_dump
 from tests.ui.catalog_editors import (
+    NEWER_POSITION,
     TODAY,
+    Changes,
     chain_editor,
     choose,
     link_form,
@@ -73,8 +75,8 @@ def tranches(db: Database, count: int = 3) -> list[tuple]:
 
 
 def edit_tranche_field(qtbot, db: Database, field: str) -> None:
+    changes = Changes(db)
     for project_id, row, tranche_id in tranches(db):
-        before = field_dump(db)
         project_dialog, editor = tranche_editor(qtbot, db, project_id, row)
         fields = editor.fields
         if field == "received_on":
@@ -89,9 +91,7 @@ def edit_tranche_field(qtbot, db: Database, field: str) -> None:
         save(qtbot, editor)
         assert not editor.isVisible(), editor.message.text()
         project_dialog.close()
-        assert set(field_diff(before, field_dump(db))) == {
-            ("funds_tranche", str(tranche_id), field)
-        }
+        assert set(changes()) == {("funds_tranche", str(tranche_id), field)}
 
 
 @pytest.mark.parametrize("field", ["received_on", "amount_yuan", "origin_id", "evidence", "note"])
@@ -126,22 +126,34 @@ def test_a_sub_link_saved_unchanged_keeps_its_parent(qtbot, demo: Database) -> N
     assert field_diff(before, field_dump(demo)) == {}
 
 
+def test_a_link_keeps_a_position_this_version_does_not_know(qtbot, demo: Database) -> None:
+    chain = next(
+        c for c in chains.chain_tree(demo) if any(x.position == NEWER_POSITION for x in c.links)
+    )
+    link = next(x for x in chain.links if x.position == NEWER_POSITION)
+    before = field_dump(demo)
+    form = link_form(chain_editor(qtbot, demo), chain.id, link.id)
+    assert form.position_combo.currentText() == "Unknown (core)"
+    type_text(form.name_edit, link.name + "（新）")
+    save(qtbot, form)
+    assert not form.isVisible()
+    assert set(field_diff(before, field_dump(demo))) == {("chain_link", str(link.id), "name")}
+
+
 def test_rename_a_chain(qtbot, demo: Database) -> None:
-    dialog = chain_editor(qtbot, demo)
+    dialog, changes = chain_editor(qtbot, demo), Changes(demo)
     for chain in chains.chain_tree(demo)[::5]:
-        before = field_dump(demo)
         form = rename_form(dialog, chain.id)
         type_text(form.name_edit, chain.name + "（新）")
         save(qtbot, form)
-        assert set(field_diff(before, field_dump(demo))) == {("chain", str(chain.id), "name")}
+        assert set(changes()) == {("chain", str(chain.id), "name")}
 
 
 @pytest.mark.parametrize("field", ["name", "position", "parent_id"])
 def test_one_link_field(qtbot, demo: Database, field: str) -> None:
-    dialog = chain_editor(qtbot, demo)
+    dialog, changes = chain_editor(qtbot, demo), Changes(demo)
     for chain in chains.chain_tree(demo)[:3]:
         for link in (chain.links[0], chain.links[1], chain.links[-1]):
-            before = field_dump(demo)
             form = link_form(dialog, chain.id, link.id)
             if field == "name":
                 type_text(form.name_edit, link.name + "环节")
@@ -153,22 +165,21 @@ def test_one_link_field(qtbot, demo: Database, field: str) -> None:
                 choose(form.parent_combo, next(p for p in options if p != link.parent_id))
             save(qtbot, form)
             assert not form.isVisible()
-            diff = field_diff(before, field_dump(demo))
+            diff = changes()
             assert set(diff) == {("chain_link", str(link.id), field)}, diff
-            chains.save_link(demo, link.id, LinkInput(link.name, link.position, link.parent_id))
 
 
 def test_one_target_value(qtbot, demo: Database) -> None:
     with demo.read() as session:
         found = session.execute(select(Target).where(Target.deleted.is_(False))).scalars().all()
+    changes = Changes(demo)
     for target in found[::7]:
-        before = field_dump(demo)
         period = Period(target.period_start, target.period_end)
         dialog = targets_editor(qtbot, demo, target.scope, target.scope_id, period)
         type_text(dialog.fields[target.metric], "1234" if target.metric in AMOUNT_METRICS else "77")
         save(qtbot, dialog)
         assert not dialog.isVisible(), dialog.message.text()
-        diff = field_diff(before, field_dump(demo))
+        diff = changes()
         assert set(diff) == {("target", str(target.id), "value")}, diff
 
 
@@ -205,8 +216,8 @@ def test_one_team_field(qtbot, demo: Database, field: str) -> None:
 @pytest.mark.parametrize("field", ["name", "county_id", "group_id", "from_promotion_system"])
 def test_one_member_field(qtbot, demo: Database, field: str) -> None:
     sheet = team_sheet(demo)
+    changes = Changes(demo)
     for member in sheet.members[::9]:
-        before = field_dump(demo)
         dialog = team_editor(qtbot, demo)
         table, row = dialog.members, member_row(dialog, member.id)
         if field == "name":
@@ -224,15 +235,15 @@ def test_one_member_field(qtbot, demo: Database, field: str) -> None:
             )
         save(qtbot, dialog)
         assert not dialog.isVisible(), dialog.message.text()
-        diff = field_diff(before, field_dump(demo))
+        diff = changes()
         assert set(diff) == {("member", str(member.id), field)}, diff
 
 
 @pytest.mark.parametrize("field", ["name", "chain_id"])
 def test_one_group_field(qtbot, demo: Database, field: str) -> None:
     sheet = team_sheet(demo)
+    changes = Changes(demo)
     for row, group in list(enumerate(sheet.groups))[::5]:
-        before = field_dump(demo)
         dialog = team_editor(qtbot, demo)
         if field == "name":
             type_in_cell(qtbot, dialog.groups, row, 0, group.name + "二组")
@@ -250,5 +261,44 @@ def test_one_group_field(qtbot, demo: Database, field: str) -> None:
             )
         save(qtbot, dialog)
         assert not dialog.isVisible(), dialog.message.text()
-        diff = field_diff(before, field_dump(demo))
+        diff = changes()
         assert set(diff) == {("work_group", str(group.id), field)}, diff
+
+
+def test_a_member_added_in_the_team_form(qtbot, demo: Database) -> None:
+    sheet = team_sheet(demo)
+    changes = Changes(demo)
+    dialog = team_editor(qtbot, demo)
+    saved = dialog.members.rowCount()
+    dialog.members.setCurrentCell(0, NAME)
+    assert not dialog.remove_button.isEnabled()  # a saved member is not removed here
+    qtbot.mouseClick(dialog.findChild(QPushButton, "addMemberButton"), Qt.MouseButton.LeftButton)
+    assert dialog.remove_button.isEnabled()
+    type_in_cell(qtbot, dialog.members, saved, NAME, "欧阳娜")
+    choose(dialog.members.combo(saved, GROUP), sheet.groups[0].id)
+    save(qtbot, dialog)
+    assert not dialog.isVisible(), dialog.message.text()
+    added = {key[1] for key in changes()}
+    new = team.member_by_name(demo, "欧阳娜")
+    assert new is not None and added == {str(new.id)}
+    assert (new.group_id, new.team_id) == (sheet.groups[0].id, sheet.team_id)
+
+
+def test_choosing_who_i_am_changes_no_record(qtbot, demo: Database) -> None:
+    sheet = team_sheet(demo)
+    changes = Changes(demo)
+    dialog = team_editor(qtbot, demo)
+    choose(dialog.me, member_row(dialog, sheet.members[3].id))
+    save(qtbot, dialog)
+    assert identity.get_me(demo) == sheet.members[3].id
+    assert changes() == {}
+
+
+def test_a_duplicate_member_name_is_refused_in_the_form(qtbot, demo: Database) -> None:
+    sheet = team_sheet(demo)
+    changes = Changes(demo)
+    dialog = team_editor(qtbot, demo)
+    type_in_cell(qtbot, dialog.members, 1, NAME, sheet.members[0].name)
+    save(qtbot, dialog)
+    assert dialog.isVisible() and "same name" in dialog.message.text()
+    assert changes() == {}

@@ -71,6 +71,7 @@ class TeamSetupDialog(QDialog):
         self.message.setWordWrap(True)
         self._lay_out()
         self.members.itemChanged.connect(self._refresh_me)
+        self.members.currentCellChanged.connect(self._enable_remove)
         if sheet is None:
             self.add_member_row()
         else:
@@ -152,9 +153,12 @@ class TeamSetupDialog(QDialog):
         self.members.add_row()
         self._refresh_me()
 
+    def _enable_remove(self, row: int, *_: int) -> None:
+        # A saved member stays: removing one from the team is not what this form does.
+        self.remove_button.setEnabled(self.members.member_id(row) is None)
+
     def _remove_row(self) -> None:
         row = self.members.currentRow()
-        # A saved member stays: removing one from the team is not what this form does.
         if self.members.rowCount() > 1 and self.members.member_id(row) is None:
             self.members.removeRow(row)
             self._refresh_me()
