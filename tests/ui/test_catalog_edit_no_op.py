@@ -49,9 +49,11 @@ def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> 
 def unchanged(demo: Database) -> Iterator[None]:
     """Asserts after the test that the data, the history and the undo stack are as before."""
     undo_stack().clear()
-    digest, history, started = db_digest(demo), history_count(demo), time.perf_counter()
+    digest, history = db_digest(demo), history_count(demo)
+    started, cpu = time.perf_counter(), time.process_time()
     yield
-    print(f"took {time.perf_counter() - started:.2f} s")
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(f"took {wall:.2f} s ({cpu:.2f} s of processor time)")
     assert db_digest(demo) == digest
     assert history_count(demo) == history
     assert undo_stack().count() == 0, undo_stack().text(0)

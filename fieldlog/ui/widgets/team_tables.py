@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,11 +23,24 @@ NAME, COUNTY, GROUP, SYSTEM = range(4)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _combo(items: list[tuple[str, uuid.UUID]], value: uuid.UUID | None) -> QComboBox:
+def choice_model(items: list[tuple[str, uuid.UUID]], parent: QObject) -> QStandardItemModel:
+    """The list of a column's combos, "" (none) first, made once and shared by every row."""
+    model = QStandardItemModel(parent)
+    for text, value in [("", None), *items]:
+        item = QStandardItem(text)
+        item.setData(value, Qt.ItemDataRole.UserRole)
+        model.appendRow(item)
+    return model
+
+
+def _combo(model: QStandardItemModel, value: uuid.UUID | None) -> QComboBox:
     combo = QComboBox()
-    combo.addItem("", None)
-    for text, item_id in items:
-        combo.addItem(text, item_id)
+    combo.setModel(model)
+    if index_of(combo, value) < 0:
+        # A value the list lacks gets a list of its own for its 未知 item.
+        combo.setModel(QStandardItemModel(combo))
+        for row in range(model.rowCount()):
+            combo.addItem(model.item(row).text(), model.item(row).data(Qt.ItemDataRole.UserRole))
     select_value(combo, value)
     return combo
 
@@ -43,7 +57,8 @@ class MembersTable(QTableWidget):
     ) -> None:
         super().__init__(0, 4, parent)
         self.setObjectName("membersTable")
-        self.counties, self.groups = counties, groups
+        self.counties = choice_model(counties, self)
+        self.groups = choice_model(groups, self) if groups is not None else None
         headers = [self.tr("Name"), self.tr("Home county"), self.tr("Work group")]
         self.setHorizontalHeaderLabels([*headers, self.tr("Promotion system")])
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -98,11 +113,10 @@ class MembersTable(QTableWidget):
 
     def rename_group(self, group_id: uuid.UUID, name: str) -> None:
         """Show a group's new name in every row's group list."""
-        for row in range(self.rowCount()):
-            combo = self.combo(row, GROUP)
-            index = index_of(combo, group_id)
-            if index >= 0:
-                combo.setItemText(index, name)
+        assert self.groups is not None
+        for row in range(self.groups.rowCount()):
+            if self.groups.item(row).data(Qt.ItemDataRole.UserRole) == group_id:
+                self.groups.item(row).setText(name)
 
 
 class GroupsTable(QTableWidget):
@@ -119,13 +133,14 @@ class GroupsTable(QTableWidget):
         self.setAccessibleName(self.tr("Work groups"))
         self.setHorizontalHeaderLabels([self.tr("Work group"), self.tr("Chain")])
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        chain_model = choice_model(chains, self)
         for group in groups:
             row = self.rowCount()
             self.insertRow(row)
             name = QTableWidgetItem(group.name)
             name.setData(ID_ROLE, group.id)
             self.setItem(row, 0, name)
-            self.setCellWidget(row, 1, _combo(chains, group.chain_id))
+            self.setCellWidget(row, 1, _combo(chain_model, group.chain_id))
 
     def group_rows(self) -> list[GroupRow]:
         """Each row as the edit service takes it."""
