@@ -185,11 +185,18 @@ def sub_links(links: Iterable[_Node], link_id: uuid.UUID) -> set[uuid.UUID]:
 
 
 def _checked_link(
-    session: Session, chain_id: uuid.UUID, data: LinkInput, link_id: uuid.UUID | None = None
+    session: Session,
+    chain_id: uuid.UUID,
+    data: LinkInput,
+    link: ChainLink | None = None,
 ) -> dict[str, object]:
-    """The link's fields, refused when the name is taken or the parent is not possible."""
+    """The link's fields, refused when the name is taken or the parent is not possible. The
+    link's own position stands unchanged even if this version does not know it (a newer one
+    wrote it)."""
+    link_id = link.id if link is not None else None
     name = required_name(data.name, "link name")
-    position = parse_position(data.position)
+    kept = link is not None and data.position == link.position
+    position = data.position if kept else parse_position(data.position)
     with user_errors():
         chain = get_live(session, Chain, chain_id, "chain")
     links = chain_rows.links(session, chain_id)
@@ -222,7 +229,7 @@ def save_link(db: Database, link_id: uuid.UUID, data: LinkInput) -> None:
     with db.begin() as session:
         with user_errors():
             link = get_live(session, ChainLink, link_id, "chain link")
-        for key, value in _checked_link(session, link.chain_id, data, link_id).items():
+        for key, value in _checked_link(session, link.chain_id, data, link).items():
             if getattr(link, key) != value:
                 setattr(link, key, value)
 

@@ -48,10 +48,11 @@ class TrancheRow:
     evidence: str
     note: str
     running_yuan: int
+    origin_id: uuid.UUID | None = None
 
     def as_input(self) -> TrancheInput:
         """The tranche as `projects.edit_tranche` takes it (to put it back as it was)."""
-        origin = self.origin or None
+        origin = self.origin_id
         return TrancheInput(self.received_on, self.amount_yuan, origin, self.evidence, self.note)
 
 
@@ -116,11 +117,13 @@ def _stage_label(code: str) -> str:
         return code
 
 
-def _tranches(found: list[tuple[uuid.UUID, date, int, str, str, str]]) -> list[TrancheRow]:
+def _tranches(
+    found: list[tuple[uuid.UUID, date, int, str, str, str, uuid.UUID | None]],
+) -> list[TrancheRow]:
     total, result = 0, []
-    for tranche_id, on, yuan, origin, evidence, text in found:
+    for tranche_id, on, yuan, origin, evidence, text, origin_id in found:
         total += yuan
-        result.append(TrancheRow(tranche_id, on, yuan, origin, evidence, text, total))
+        result.append(TrancheRow(tranche_id, on, yuan, origin, evidence, text, total, origin_id))
     return result
 
 
@@ -176,3 +179,9 @@ def fund_origins(db: Database) -> list[str]:
     """The names of the fund-origin catalog, in display order."""
     with db.read() as session:
         return catalog_names(session, "fund_origin")
+
+
+def fund_origin_choices(db: Database) -> list[tuple[str, uuid.UUID]]:
+    """(name, id) of the fund-origin catalog's live entries, in display order."""
+    with db.read() as session:
+        return rows.fund_origin_choices(session)

@@ -208,16 +208,31 @@ def move_stage(
 
 @dataclass(frozen=True)
 class TrancheInput:
-    """A funds-in-place tranche as entered: date, yuan, fund origin name, evidence, note."""
+    """A funds-in-place tranche as entered: date, yuan, fund origin (catalog name or id),
+    evidence, note."""
 
     received_on: date
     amount_yuan: int
-    origin: str | None = None
+    origin: str | uuid.UUID | None = None
     evidence: str = ""
     note_text: str = ""
 
 
-def _tranche_fields(session: Session, project: Project, data: TrancheInput) -> dict[str, object]:
+def _origin_id(
+    session: Session, origin: str | uuid.UUID | None, kept: uuid.UUID | None
+) -> uuid.UUID | None:
+    """The catalog id of a fund origin; the tranche's own (`kept`) stands even if its catalog
+    entry has been removed since, so a correction of another field keeps it."""
+    if not origin:
+        return None
+    if origin == kept:
+        return kept
+    return checked(lambda: catalog_entry(session, "fund_origin", origin)).id
+
+
+def _tranche_fields(
+    session: Session, project: Project, data: TrancheInput, kept: uuid.UUID | None = None
+) -> dict[str, object]:
     """The checked columns of a tranche of `project` (signed, not dated before its signing)."""
     day = required_date(data.received_on, "date")
     amount = _amount(data.amount_yuan, "amount", positive=True)
@@ -225,13 +240,10 @@ def _tranche_fields(session: Session, project: Project, data: TrancheInput) -> d
         raise InvalidInput("funds in place can only be recorded for a signed project")
     if day < project.signed_on:
         raise InvalidInput(f"the funds are dated {day}, before the signing ({project.signed_on})")
-    origin = data.origin
     return {
         "received_on": day,
         "amount_yuan": amount,
-        "origin_id": checked(lambda: catalog_entry(session, "fund_origin", origin)).id
-        if origin
-        else None,
+        "origin_id": _origin_id(session, data.origin, kept),
         "evidence": note(data.evidence),
         "note": note(data.note_text),
     }
@@ -243,7 +255,7 @@ def add_tranche(
     *,
     received_on: date,
     amount_yuan: int,
-    origin: str | None = None,
+    origin: str | uuid.UUID | None = None,
     evidence: str = "",
     note_text: str = "",
 ) -> uuid.UUID:
@@ -267,7 +279,8 @@ def edit_tranche(db: Database, tranche_id: uuid.UUID, data: TrancheInput) -> Non
     """Correct a tranche with the checks of `add_tranche`; only the fields that differ change."""
     with db.begin() as session:
         tranche, project = _live_tranche(session, tranche_id)
-        for key, value in _tranche_fields(session, project, data).items():
+        fields = _tranche_fields(session, project, data, tranche.origin_id)
+        for key, value in fields.items():
             # An unchanged field keeps its stamp, so a sync does not overwrite another
             # laptop's correction of that field with the same old value.
             if getattr(tranche, key) != value:

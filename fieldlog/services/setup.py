@@ -15,10 +15,11 @@ from fieldlog.store.database import Database
 
 @dataclass
 class NewMember:
-    """A member as entered on the set-up form; group is a work-group name (created as needed)."""
+    """A member as entered on the set-up form: county a county catalog name or id, group a
+    work-group name (created as needed)."""
 
     name: str
-    county: str | None = None
+    county: str | uuid.UUID | None = None
     group: str = ""
     from_promotion_system: bool = True
     role: str = MemberRole.MEMBER

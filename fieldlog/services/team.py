@@ -36,13 +36,13 @@ class TeamInput:
 
 @dataclass
 class MemberInput:
-    """What a person enters for a member; county is a county catalog name."""
+    """What a person enters for a member; county is a county catalog name or id."""
 
     name: str
     group_id: uuid.UUID | None = None
     role: str = MemberRole.MEMBER
     home_unit: str = ""
-    county: str | None = None
+    county: str | uuid.UUID | None = None
     from_promotion_system: bool = False
     phone: str = ""
 
@@ -95,7 +95,8 @@ def save_group(
         group = get_live(session, WorkGroup, group_id, "work group") if group_id else WorkGroup()
         if team_id is not None:
             get_live(session, Team, team_id, "team")
-        if chain_id is not None:
+        # A chain the group already works stands even if it was deleted since.
+        if chain_id is not None and chain_id != group.chain_id:
             checked(lambda: get_live(session, Chain, chain_id, "chain"))
         group.name, group.team_id, group.chain_id = clean, team_id or group.team_id, chain_id
         session.add(group)
@@ -115,14 +116,17 @@ def save_member(
     role = checked(lambda: MemberRole(data.role))
     with db.begin() as session:
         member = get_live(session, Member, member_id, "member") if member_id else Member()
-        if data.group_id is not None:
+        # What the member already has stands even if its record was deleted since (a sync).
+        if data.group_id is not None and data.group_id != member.group_id:
             checked(lambda: get_live(session, WorkGroup, data.group_id, "work group"))
-        with user_errors():
-            county = catalog_entry(session, "county", data.county) if data.county else None
+        county_id = member.county_id if data.county == member.county_id else None
+        if data.county and county_id is None:
+            with user_errors():
+                county_id = catalog_entry(session, "county", data.county).id
         member.name, member.role, member.group_id = name, role.value, data.group_id
         member.team_id = team_id or member.team_id
         member.home_unit = optional_name(data.home_unit)
-        member.county_id = county.id if county else None
+        member.county_id = county_id
         member.from_promotion_system = data.from_promotion_system
         member.phone = optional_name(data.phone)
         session.add(member)

@@ -268,6 +268,10 @@ class MainWindow(QMainWindow):
         """First start: the team set-up form."""
         _open(TeamSetupDialog(self.db, self))
 
+    def edit_team(self) -> None:
+        """The team, its members and work groups, to correct."""
+        _open(TeamSetupDialog(self.db, self, edit=True))
+
     def load_demo(self) -> None:
         """Load the demo dispatch into this database (refused once it holds work)."""
         self.statusBar().showMessage(self.tr("Loading the demo dispatch…"))

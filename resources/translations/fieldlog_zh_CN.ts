@@ -204,42 +204,42 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>新增产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="222"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="224"/>
         <source>Rename chain %1</source>
         <translation>重命名产业链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="227"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="229"/>
         <source>Rename the chain</source>
         <translation>重命名产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="239"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="241"/>
         <source>Delete chain %1</source>
         <translation>删除产业链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="262"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="264"/>
         <source>Add link %1</source>
         <translation>新增环节 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="267"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="269"/>
         <source>Add a link</source>
         <translation>新增环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="281"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="285"/>
         <source>Change link %1</source>
         <translation>修改环节 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="286"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="290"/>
         <source>Edit the link</source>
         <translation>编辑环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="296"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="300"/>
         <source>Delete link %1</source>
         <translation>删除环节 %1</translation>
     </message>
@@ -939,6 +939,24 @@ The current database is kept as a backup first, so this can be undone by restori
         <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="207"/>
         <source>Project</source>
         <translation>项目</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsTable</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="133"/>
+        <source>Work groups</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="134"/>
+        <source>Work group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="134"/>
+        <source>Chain</source>
+        <translation>产业链</translation>
     </message>
 </context>
 <context>
@@ -1732,23 +1750,23 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="273"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="277"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="279"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="283"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="299"/>
         <location filename="../../fieldlog/ui/main_window.py" line="303"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="307"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="305"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="309"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no organizations, visits, projects, members or team.</source>
@@ -1757,17 +1775,17 @@ This is possible only while the database holds no organizations, visits, project
 仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="321"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="325"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="328"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="332"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="330"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="334"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -1822,6 +1840,29 @@ This is possible only while the database holds no organizations, visits, project
         <location filename="../../fieldlog/ui/widgets/member_picker.py" line="112"/>
         <source>{group} — my group</source>
         <translation>{group}（本组）</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTable</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="62"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="62"/>
+        <source>Home county</source>
+        <translation>派出区县</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="62"/>
+        <source>Work group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="63"/>
+        <source>Promotion system</source>
+        <translation>投促系统</translation>
     </message>
 </context>
 <context>
@@ -1899,37 +1940,37 @@ A merge cannot be undone.</source>
 <context>
     <name>NameForm</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="39"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="40"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="41"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="42"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="57"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="59"/>
         <source>Position in the chain</source>
         <translation>在产业链中的位置</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="61"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="63"/>
         <source>Under which link</source>
         <translation>上级环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="62"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="64"/>
         <source>(top level)</source>
         <translation>（顶层）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="66"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="69"/>
         <source>&amp;Position</source>
         <translation>位置(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="67"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="70"/>
         <source>&amp;Under</source>
         <translation>上级(&amp;U)</translation>
     </message>
@@ -4120,37 +4161,37 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
         <translation>目标（留空表示不设目标）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="173"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="174"/>
         <source>The period ends before it starts; correct the dates.</source>
         <translation>期间的结束日期早于开始日期，请更正。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="180"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="181"/>
         <source>Set up the team first: there is nothing to set targets for.</source>
         <translation>请先设置工作队：目前没有可设目标的对象。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="193"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="194"/>
         <source>{field}: a target cannot be negative.</source>
         <translation>{field}：目标不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="196"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="197"/>
         <source>{field}: enter a whole number.</source>
         <translation>{field}：请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="201"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="202"/>
         <source>{field}: enter an amount in 万元.</source>
         <translation>{field}：请以万元填写金额。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="260"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="261"/>
         <source>Set targets of {name}</source>
         <translation>设置 {name} 的目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="264"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="265"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4231,72 +4272,72 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TeamSetupDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="39"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="53"/>
         <source>Set up your team</source>
         <translation>设置工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="43"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="53"/>
+        <source>Team and members</source>
+        <translation>工作队与队员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="56"/>
         <source>e.g. 铜仁市驻深招商工作队</source>
         <translation>如：铜仁市驻深招商工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="50"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="51"/>
-        <source>Home county</source>
-        <translation>派出区县</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="52"/>
-        <source>Work group</source>
-        <translation>工作组</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="53"/>
-        <source>Promotion system</source>
-        <translation>投促系统</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="72"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="88"/>
         <source>Team name</source>
         <translation>工作队名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="73"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="89"/>
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="79"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="95"/>
         <source>Dispatch period</source>
         <translation>驻点期间</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="80"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="96"/>
         <source>Add member</source>
         <translation>添加队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="82"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="98"/>
         <source>Remove member</source>
         <translation>移除队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="88"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="104"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="93"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="109"/>
+        <source>Members</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="113"/>
+        <source>Work groups</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="124"/>
         <source>Create team</source>
         <translation>创建工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="128"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="108"/>
         <source>Members (one row each; a work group is created per name)</source>
         <translation>队员（每人一行；按所填工作组名称自动建组）</translation>
     </message>
@@ -4304,12 +4345,12 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TrancheDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="112"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="115"/>
         <source>Edit funds tranche</source>
         <translation>编辑到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="147"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="154"/>
         <source>Edit funds of {0}</source>
         <translation>编辑 {0} 的到位资金</translation>
     </message>
@@ -4317,88 +4358,88 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TranchePanel</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="65"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="164"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="66"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="171"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="66"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="164"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="67"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="171"/>
         <source>Amount (万元)</source>
         <translation>金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="67"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="164"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="68"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="171"/>
         <source>Origin</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="68"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="165"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="69"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="69"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="165"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="70"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="95"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="98"/>
         <source>Amount: {0}</source>
         <translation>金额：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="165"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
         <source>Running total (万元)</source>
         <translation>累计到位（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="167"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="174"/>
         <source>Funds tranches</source>
         <translation>到位资金明细</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="176"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="183"/>
         <source>&amp;Edit tranche…</source>
         <translation>编辑到位资金(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="178"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="185"/>
         <source>De&amp;lete tranche</source>
         <translation>删除到位资金(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="186"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="193"/>
         <source>Add tranche…</source>
         <translation>新增到位资金记录…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="272"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="279"/>
         <source>Add funds of {0} 万元</source>
         <translation>新增到位资金 {0} 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="293"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="300"/>
         <source>Delete funds of {0}</source>
         <translation>删除 {0} 的到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="199"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="206"/>
         <source>&amp;Add tranche</source>
         <translation>新增一笔(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="53"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="54"/>
         <source>万元</source>
         <extracomment>Columns of the tranche table that the code sets apart.</extracomment>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="229"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="236"/>
         <source>Funds in place {total} 万元 / contract {contract} 万元 (rate {rate})</source>
         <translation>到位资金 {total} 万元 / 合同投资额 {contract} 万元（到位率 {rate}）</translation>
     </message>

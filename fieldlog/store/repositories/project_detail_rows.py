@@ -33,8 +33,9 @@ def stage_rows(session: Session, project_id: uuid.UUID) -> list[tuple[str, date,
 
 def tranche_rows(
     session: Session, project_id: uuid.UUID
-) -> list[tuple[uuid.UUID, date, int, str, str, str]]:
-    """(id, date, yuan, origin, evidence, note) of the live tranches, oldest first."""
+) -> list[tuple[uuid.UUID, date, int, str, str, str, uuid.UUID | None]]:
+    """(id, date, yuan, origin, evidence, note, origin id) of the live tranches, oldest first;
+    the origin's name is given even when its catalog entry has been removed since."""
     query = (
         select(
             FundsTranche.id,
@@ -43,14 +44,15 @@ def tranche_rows(
             CatalogItem.name,
             FundsTranche.evidence,
             FundsTranche.note,
+            FundsTranche.origin_id,
         )
-        .outerjoin(CatalogItem, _live_join(CatalogItem, FundsTranche.origin_id))
+        .outerjoin(CatalogItem, CatalogItem.id == FundsTranche.origin_id)
         .where(FundsTranche.project_id == project_id, FundsTranche.deleted.is_(False))
         .order_by(FundsTranche.received_on, FundsTranche.hlc)
     )
     return [
-        (i, on, yuan, origin or "", ev, text)
-        for i, on, yuan, origin, ev, text in session.execute(query)
+        (i, on, yuan, origin or "", ev, text, origin_id)
+        for i, on, yuan, origin, ev, text, origin_id in session.execute(query)
     ]
 
 
@@ -92,3 +94,13 @@ def name_of(session: Session, model: type[Replicated], record_id: uuid.UUID | No
     if record is None or record.deleted:
         return ""
     return str(getattr(record, "name", ""))
+
+
+def fund_origin_choices(session: Session) -> list[tuple[str, uuid.UUID]]:
+    """(name, id) of the live fund-origin catalog entries, in display order."""
+    query = (
+        select(CatalogItem.name, CatalogItem.id)
+        .where(CatalogItem.kind == "fund_origin", CatalogItem.deleted.is_(False))
+        .order_by(CatalogItem.sort_order, CatalogItem.name)
+    )
+    return [(name, item_id) for name, item_id in session.execute(query)]

@@ -217,6 +217,8 @@ class ChainEditDialog(QDialog):
 
         def submit(form: NameForm) -> bool:
             name = form.name_edit.text()
+            if name == chain.name:  # nothing to save, nothing to undo
+                return True
             return run_undoable(
                 form,
                 self.tr("Rename chain %1").replace("%1", chain.name),
@@ -276,6 +278,8 @@ class ChainEditDialog(QDialog):
 
         def submit(form: NameForm) -> bool:
             after = form.link_input()
+            if after == before:  # nothing to save, nothing to undo
+                return True
             return run_undoable(
                 form,
                 self.tr("Change link %1").replace("%1", link.name),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from fieldlog.services.chains import LinkInfo, LinkInput
 from fieldlog.ui.widgets.chain_link_tile import position_names
+from fieldlog.ui.widgets.combo_values import select_value
 
 
 class NameForm(QDialog):
@@ -46,6 +47,7 @@ class NameForm(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("saveButton")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -57,12 +59,13 @@ class NameForm(QDialog):
         self.position_combo.setAccessibleName(self.tr("Position in the chain"))
         for code, name in position_names().items():
             self.position_combo.addItem(name, code)
-        self.position_combo.setCurrentIndex(max(0, self.position_combo.findData(link.position)))
+        select_value(self.position_combo, link.position)
         self.parent_combo.setAccessibleName(self.tr("Under which link"))
         self.parent_combo.addItem(self.tr("(top level)"), None)
         for other in parents:
             self.parent_combo.addItem(other.name, other.id)
-        self.parent_combo.setCurrentIndex(max(0, self.parent_combo.findData(link.parent_id)))
+        # A parent the list does not offer stays as 未知, so an unchanged save keeps it.
+        select_value(self.parent_combo, link.parent_id)
         form.addRow(self.tr("&Position"), self.position_combo)
         form.addRow(self.tr("&Under"), self.parent_combo)
 

@@ -153,6 +153,7 @@ class TargetsDialog(QDialog):
             edit.textChanged.connect(self._validate)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("saveButton")
         apply = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
         apply.setObjectName("applyTargetsButton")
         apply.clicked.connect(self.save)

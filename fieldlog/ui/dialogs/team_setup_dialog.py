@@ -1,65 +1,81 @@
-"""First start: set up your own team — name, dispatch period, members and their work groups."""
+"""The team form. First start: set up your own team — name, dispatch period, members and their
+work groups. Later (`edit=True`): correct the team, its members and groups; only what is changed
+is saved."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldlog.services import setup
+from fieldlog.services import chains, identity, setup
 from fieldlog.services.team import TeamInput
-from fieldlog.services.workspace import county_names
+from fieldlog.services.team_edit import TeamSheet, county_choices, save_team_sheet, team_sheet
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.widgets.combo_values import index_of
+from fieldlog.ui.widgets.team_tables import (
+    COUNTY,
+    GROUP,
+    ID_ROLE,
+    NAME,
+    GroupsTable,
+    MembersTable,
+)
 
-NAME, COUNTY, GROUP, SYSTEM = range(4)
+
+def _qdate(day: date | None, default: QDate) -> QDate:
+    return QDate(day.year, day.month, day.day) if day else default
 
 
 class TeamSetupDialog(QDialog):
-    """Collects the team and its members, then creates them in one transaction."""
+    """Collects the team and its members, then creates (or, editing, saves) them at once."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, edit: bool = False) -> None:
         super().__init__(parent)
         self.db = db
         self.setObjectName("teamSetupDialog")
-        self.setWindowTitle(self.tr("Set up your team"))
-        self.resize(760, 560)
-        self._counties = county_names(db)
+        self.sheet: TeamSheet | None = team_sheet(db) if edit else None
+        self.shown_dates: tuple[QDate, QDate] | None = None
+        self.setWindowTitle(self.tr("Team and members") if edit else self.tr("Set up your team"))
+        self.resize(760, 640 if edit else 560)
         self.team_name = QLineEdit(objectName="teamNameEdit")
         self.team_name.setPlaceholderText(self.tr("e.g. 铜仁市驻深招商工作队"))
         self.reporting_unit = QLineEdit(objectName="reportingUnitEdit")
         self.start = self._date_edit("dispatchStartEdit", QDate.currentDate())
         self.end = self._date_edit("dispatchEndEdit", QDate.currentDate().addMonths(3))
-        self.members = QTableWidget(0, 4, objectName="membersTable")
-        self.members.setHorizontalHeaderLabels(
-            [
-                self.tr("Name"),
-                self.tr("Home county"),
-                self.tr("Work group"),
-                self.tr("Promotion system"),
-            ]
-        )
-        self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        sheet = self.sheet
+        groups = [(g.name, g.id) for g in sheet.groups] if sheet else None
+        self.members = MembersTable(county_choices(db), groups)
+        self.groups: GroupsTable | None = None
+        if sheet is not None:
+            chain_items = [(c.name, c.id) for c in chains.chain_tree(db)]
+            self.groups = GroupsTable(sheet.groups, chain_items)
+            self.groups.itemChanged.connect(self._group_renamed)
         self.me = QComboBox(objectName="meCombo")
         self.message = QLabel(objectName="setupMessage")
         self.message.setStyleSheet("color: #c5221f;")
         self.message.setWordWrap(True)
         self._lay_out()
-        self.add_member_row()
+        self.members.itemChanged.connect(self._refresh_me)
+        self.members.currentCellChanged.connect(self._enable_remove)
+        if sheet is None:
+            self.add_member_row()
+        else:
+            self._load(sheet)
 
     def _date_edit(self, name: str, day: QDate) -> QDateEdit:
         edit = QDateEdit(day, objectName=name)
@@ -79,94 +95,124 @@ class TeamSetupDialog(QDialog):
         form.addRow(self.tr("Dispatch period"), period)
         add = QPushButton(self.tr("Add member"), objectName="addMemberButton")
         add.clicked.connect(self.add_member_row)
-        remove = QPushButton(self.tr("Remove member"), objectName="removeMemberButton")
-        remove.clicked.connect(self._remove_row)
+        self.remove_button = QPushButton(self.tr("Remove member"), objectName="removeMemberButton")
+        self.remove_button.clicked.connect(self._remove_row)
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(add)
-        buttons_row.addWidget(remove)
+        buttons_row.addWidget(self.remove_button)
         buttons_row.addStretch()
         buttons_row.addWidget(QLabel(self.tr("I am")))
         buttons_row.addWidget(self.me)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        text = self.tr("Members (one row each; a work group is created per name)")
+        layout.addWidget(QLabel(text if self.sheet is None else self.tr("Members")))
+        layout.addWidget(self.members, 2)
+        layout.addLayout(buttons_row)
+        if self.groups is not None:
+            layout.addWidget(QLabel(self.tr("Work groups")))
+            layout.addWidget(self.groups, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self._buttons())
+
+    def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create team"))
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("createTeamButton")
-        buttons.accepted.connect(self.create)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if self.sheet is None:
+            ok.setText(self.tr("Create team"))
+            ok.setObjectName("createTeamButton")
+            buttons.accepted.connect(self.create)
+        else:
+            ok.setText(self.tr("Save"))
+            ok.setObjectName("saveButton")
+            buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(
-            QLabel(self.tr("Members (one row each; a work group is created per name)"))
-        )
-        layout.addWidget(self.members, 1)
-        layout.addLayout(buttons_row)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        return buttons
+
+    def _load(self, sheet: TeamSheet) -> None:
+        team = sheet.team
+        self.team_name.setText(team.name)
+        self.reporting_unit.setText(team.reporting_unit)
+        # A date the team has not set shows today's; saved only if the user changes it.
+        self.start.setDate(_qdate(team.dispatch_start, self.start.date()))
+        self.end.setDate(_qdate(team.dispatch_end, self.end.date()))
+        self.shown_dates = (self.start.date(), self.end.date())
+        self.members.blockSignals(True)
+        for member in sheet.members:
+            self.members.add_row(member)
+        self.members.blockSignals(False)
+        self._refresh_me()
+        me = identity.get_me(self.db)
+        ids = [self.members.member_id(row) for row in range(self.members.rowCount())]
+        self.me.setCurrentIndex(index_of(self.me, ids.index(me)) if me in ids else -1)
 
     def add_member_row(self) -> None:
         """Append an empty member row and put the cursor in its name cell."""
-        row = self.members.rowCount()
-        self.members.insertRow(row)
-        county = QComboBox()
-        county.addItem("", "")
-        for name in self._counties:
-            county.addItem(name, name)
-        self.members.setCellWidget(row, COUNTY, county)
-        system = QCheckBox()
-        system.setChecked(True)
-        self.members.setCellWidget(row, SYSTEM, system)
-        self.members.itemChanged.connect(self._refresh_me)
-        self.members.setCurrentCell(row, NAME)
+        self.members.add_row()
         self._refresh_me()
 
+    def _enable_remove(self, row: int, *_: int) -> None:
+        # A saved member stays: removing one from the team is not what this form does.
+        self.remove_button.setEnabled(self.members.member_id(row) is None)
+
     def _remove_row(self) -> None:
-        if self.members.rowCount() > 1:
-            self.members.removeRow(self.members.currentRow())
+        row = self.members.currentRow()
+        if self.members.rowCount() > 1 and self.members.member_id(row) is None:
+            self.members.removeRow(row)
             self._refresh_me()
 
-    def _text(self, row: int, column: int) -> str:
-        item = self.members.item(row, column)
-        return item.text().strip() if item is not None else ""
+    def _group_renamed(self, item) -> None:
+        self.members.rename_group(item.data(ID_ROLE), item.text())
 
     def _refresh_me(self) -> None:
         chosen = self.me.currentText()
         self.me.blockSignals(True)
         self.me.clear()
         for row in range(self.members.rowCount()):
-            if name := self._text(row, NAME):
+            if name := self.members.text(row, NAME):
                 self.me.addItem(name, row)
-        self.me.setCurrentIndex(max(0, self.me.findText(chosen)))
+        found = self.me.findText(chosen) if chosen else -1
+        # Setting up, the first member is the likely user; editing, nobody is chosen for you.
+        self.me.setCurrentIndex(found if found >= 0 or self.sheet else max(0, found))
         self.me.blockSignals(False)
+
+    def _team_input(self) -> TeamInput:
+        start, end = self.start.date().toPython(), self.end.date().toPython()
+        if self.sheet is None:
+            return TeamInput(
+                self.team_name.text(),
+                reporting_unit=self.reporting_unit.text(),
+                dispatch_start=start,  # type: ignore[arg-type]
+                dispatch_end=end,  # type: ignore[arg-type]
+            )
+        shown, team = self.shown_dates, self.sheet.team
+        assert shown is not None
+        return TeamInput(
+            self.team_name.text(),
+            team.home_city,
+            team.host_city,
+            self.reporting_unit.text(),
+            team.dispatch_start if self.start.date() == shown[0] else start,  # type: ignore[arg-type]
+            team.dispatch_end if self.end.date() == shown[1] else end,  # type: ignore[arg-type]
+        )
 
     def setup_data(self) -> setup.TeamSetup:
         """What the form holds, as the set-up service takes it (empty rows left out)."""
         members, me = [], None
         for row in range(self.members.rowCount()):
-            name = self._text(row, NAME)
+            name = self.members.text(row, NAME)
             if not name:
                 continue
             if self.me.currentData() == row:
                 me = len(members)
-            county: QComboBox = self.members.cellWidget(row, COUNTY)  # type: ignore[assignment]
-            system: QCheckBox = self.members.cellWidget(row, SYSTEM)  # type: ignore[assignment]
             role = "team_leader" if not members else "member"
-            members.append(
-                setup.NewMember(
-                    name,
-                    county.currentData() or None,
-                    self._text(row, GROUP),
-                    system.isChecked(),
-                    role,
-                )
-            )
-        team = TeamInput(
-            self.team_name.text(),
-            reporting_unit=self.reporting_unit.text(),
-            dispatch_start=self.start.date().toPython(),
-            dispatch_end=self.end.date().toPython(),
-        )
-        return setup.TeamSetup(team, members, me)
+            county = self.members.combo(row, COUNTY).currentData()
+            group = self.members.text(row, GROUP)
+            system = self.members.in_system(row)
+            members.append(setup.NewMember(name, county, group, system, role))
+        return setup.TeamSetup(self._team_input(), members, me)
 
     def create(self) -> None:
         """Create the team; a refusal stays in the dialog as a red message."""
@@ -177,6 +223,41 @@ class TeamSetupDialog(QDialog):
             return
         operations.changes().changes_applied.emit(None)
         self.accept()
+
+    def edited_sheet(self) -> TeamSheet:
+        """The team as the form now holds it (rows added without a name left out)."""
+        assert self.sheet is not None and self.groups is not None
+        rows = range(self.members.rowCount())
+        members = [
+            self.members.member_row(row)
+            for row in rows
+            if self.members.member_id(row) is not None or self.members.text(row, NAME)
+        ]
+        return TeamSheet(self.sheet.team_id, self._team_input(), members, self.groups.group_rows())
+
+    def save(self) -> bool:
+        """Save what was changed and close; a refusal stays in the dialog as a red message."""
+        assert self.sheet is not None
+        edited = self.edited_sheet()
+        me_row = self.me.currentData()
+        try:
+            ids = save_team_sheet(self.db, self.sheet, edited)
+            if me_row is not None and self.members.member_id(me_row) != identity.get_me(self.db):
+                identity.set_me(self.db, ids[self._saved_index(me_row)])
+        except ValueError as exc:
+            self.message.setText(str(exc))
+            return False
+        operations.changes().changes_applied.emit(None)
+        self.accept()
+        return True
+
+    def _saved_index(self, row: int) -> int:
+        kept = [
+            r
+            for r in range(self.members.rowCount())
+            if self.members.member_id(r) is not None or self.members.text(r, NAME)
+        ]
+        return kept.index(row)
 
     def keyPressEvent(self, event) -> None:
         # Enter in the members table adds the next row instead of closing the dialog.

@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 
 from fieldlog.domain.money import InvalidAmount, format_wan, parse_wan
 from fieldlog.services import projects
-from fieldlog.services.project_detail import ProjectDetail, TrancheRow, fund_origins
+from fieldlog.services.project_detail import ProjectDetail, TrancheRow, fund_origin_choices
 from fieldlog.services.projects import TrancheInput
 from fieldlog.services.validate import MAX_YEAR, MIN_YEAR
 from fieldlog.services.visit_entry import refusal
 from fieldlog.store.database import Database
 from fieldlog.ui.dialogs.org_dialog import button_row, fill_table, row_table
 from fieldlog.ui.undo import run_undoable, undo_stack
+from fieldlog.ui.widgets.combo_values import UNKNOWN_ITEM_ROLE, index_of, unknown_text
 from fieldlog.ui.widgets.org_create_form import error_label, plain_buttons, show_error
 
 #: Columns of the tranche table that the code sets apart.
@@ -43,7 +44,7 @@ class TrancheFields:
     """The fields of a tranche (date, amount in 万元, origin, evidence, note), for the add form
     and the edit dialog alike."""
 
-    def __init__(self, origins: list[str]) -> None:
+    def __init__(self, origins: list[tuple[str, uuid.UUID]]) -> None:
         self.received = QDateEdit(objectName="trancheDate", calendarPopup=True)
         self.received.setDisplayFormat("yyyy-MM-dd")
         self.received.setDateRange(QDate(MIN_YEAR, 1, 1), QDate(MAX_YEAR, 12, 31))
@@ -54,8 +55,8 @@ class TrancheFields:
         )
         self.origin = QComboBox(objectName="trancheOrigin")
         self.origin.addItem("", None)
-        for name in origins:
-            self.origin.addItem(name, name)
+        for name, origin_id in origins:
+            self.origin.addItem(name, origin_id)
         self.evidence = QLineEdit(objectName="trancheEvidence")
         self.note = QLineEdit(objectName="trancheNote")
 
@@ -81,9 +82,11 @@ class TrancheFields:
         on = row.received_on
         self.received.setDate(QDate(on.year, on.month, on.day))
         self.amount.setText(format_wan(row.amount_yuan))
-        if self.origin.findData(row.origin) < 0 and row.origin:
-            self.origin.addItem(row.origin, row.origin)
-        self.origin.setCurrentIndex(max(self.origin.findData(row.origin), 0))
+        if index_of(self.origin, row.origin_id) < 0:
+            # An origin removed from the catalog since stays as 未知（name）, so saving keeps it.
+            self.origin.addItem(unknown_text(row.origin or row.origin_id), row.origin_id)
+            self.origin.setItemData(self.origin.count() - 1, True, UNKNOWN_ITEM_ROLE)
+        self.origin.setCurrentIndex(index_of(self.origin, row.origin_id))
         self.evidence.setText(row.evidence)
         self.note.setText(row.note)
 
@@ -110,7 +113,7 @@ class TrancheDialog(QDialog):
         super().__init__(parent, objectName="trancheDialog")
         self.db, self.row = db, row
         self.setWindowTitle(self.tr("Edit funds tranche"))
-        self.fields = TrancheFields(fund_origins(db))
+        self.fields = TrancheFields(fund_origin_choices(db))
         self.fields.load(row)
         self.message = error_label("trancheDialogMessage")
         form = QFormLayout()
@@ -119,6 +122,7 @@ class TrancheDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveButton")
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -138,6 +142,9 @@ class TrancheDialog(QDialog):
             show_error(self.message, data)
             return False
         db, tranche_id, before = self.db, self.row.id, self.row.as_input()
+        if data == before:  # nothing to save, nothing to undo
+            self.accept()
+            return True
         message = refusal(db, lambda: projects.edit_tranche(db, tranche_id, data))
         show_error(self.message, message or "")
         if message:
@@ -192,7 +199,7 @@ class TranchePanel(QWidget):
         self._enable_buttons()
 
     def _build_form(self) -> None:
-        self.fields = TrancheFields(fund_origins(self.db))
+        self.fields = TrancheFields(fund_origin_choices(self.db))
         self.received, self.amount = self.fields.received, self.fields.amount
         self.origin, self.evidence = self.fields.origin, self.fields.evidence
         self.note = self.fields.note
