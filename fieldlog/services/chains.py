@@ -185,11 +185,19 @@ def sub_links(links: Iterable[_Node], link_id: uuid.UUID) -> set[uuid.UUID]:
 
 
 def _checked_link(
-    session: Session, chain_id: uuid.UUID, data: LinkInput, link_id: uuid.UUID | None = None
+    session: Session,
+    chain_id: uuid.UUID,
+    data: LinkInput,
+    link_id: uuid.UUID | None = None,
+    kept_position: str = "",
 ) -> dict[str, object]:
-    """The link's fields, refused when the name is taken or the parent is not possible."""
+    """The link's fields, refused when the name is taken or the parent is not possible.
+
+    A newer FieldLog's position, shown as 未知（code）, survives an unchanged save.
+    """
     name = required_name(data.name, "link name")
-    position = parse_position(data.position)
+    kept = kept_position and data.position == kept_position
+    position = kept_position if kept else parse_position(data.position)
     with user_errors():
         chain = get_live(session, Chain, chain_id, "chain")
     links = chain_rows.links(session, chain_id)
@@ -222,7 +230,8 @@ def save_link(db: Database, link_id: uuid.UUID, data: LinkInput) -> None:
     with db.begin() as session:
         with user_errors():
             link = get_live(session, ChainLink, link_id, "chain link")
-        for key, value in _checked_link(session, link.chain_id, data, link_id).items():
+        fields = _checked_link(session, link.chain_id, data, link_id, link.position)
+        for key, value in fields.items():
             if getattr(link, key) != value:
                 setattr(link, key, value)
 

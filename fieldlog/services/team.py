@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from fieldlog.domain.vocabulary import MemberRole
+from fieldlog.domain.vocabulary import MemberRole, code_or_kept
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import (
     checked,
@@ -112,14 +112,15 @@ def save_member(
 ) -> uuid.UUID:
     """Add a member to the team, or update one."""
     name = required_name(data.name, "member name")
-    role = checked(lambda: MemberRole(data.role))
     with db.begin() as session:
         member = get_live(session, Member, member_id, "member") if member_id else Member()
+        # A newer FieldLog's role, shown as 未知（code）, survives an unchanged save.
+        role = checked(lambda: code_or_kept(MemberRole, str(data.role), member.role))
         if data.group_id is not None:
             checked(lambda: get_live(session, WorkGroup, data.group_id, "work group"))
         with user_errors():
             county = catalog_entry(session, "county", data.county) if data.county else None
-        member.name, member.role, member.group_id = name, role.value, data.group_id
+        member.name, member.role, member.group_id = name, role, data.group_id
         member.team_id = team_id or member.team_id
         member.home_unit = optional_name(data.home_unit)
         member.county_id = county.id if county else None

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from fieldlog.domain.stages import Stage
+from fieldlog.domain.stages import KNOWN_CODES, Stage
 from fieldlog.store import follow_up_index
 from fieldlog.store.models import (
     Member,
@@ -185,7 +185,8 @@ def visit_due_counts(
 
 
 def _current_stages() -> Any:
-    """Each project's latest live stage event, ranked 1."""
+    """Each project's latest live stage event of a known stage, ranked 1 (a newer FieldLog's
+    unknown stage leaves the project where its known events put it)."""
     rank = (
         func.row_number()
         .over(
@@ -195,7 +196,8 @@ def _current_stages() -> Any:
         .label("rank")
     )
     query = select(StageEvent.project_id, StageEvent.stage, rank)
-    return query.where(StageEvent.deleted.is_(False)).subquery()
+    known = StageEvent.stage.in_(KNOWN_CODES)
+    return query.where(StageEvent.deleted.is_(False), known).subquery()
 
 
 def _open_projects(
