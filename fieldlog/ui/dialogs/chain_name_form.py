@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from fieldlog.services.chains import LinkInfo, LinkInput
 from fieldlog.ui.widgets.chain_link_tile import position_names
+from fieldlog.ui.widgets.combo_values import select_value
 
 
 class NameForm(QDialog):
@@ -57,7 +58,7 @@ class NameForm(QDialog):
         self.position_combo.setAccessibleName(self.tr("Position in the chain"))
         for code, name in position_names().items():
             self.position_combo.addItem(name, code)
-        self.position_combo.setCurrentIndex(max(0, self.position_combo.findData(link.position)))
+        select_value(self.position_combo, link.position)  # a newer code kept as Unknown
         self.parent_combo.setAccessibleName(self.tr("Under which link"))
         self.parent_combo.addItem(self.tr("(top level)"), None)
         for other in parents:
