@@ -16,13 +16,15 @@ import pytest
 from sqlalchemy import select
 
 from fieldlog.domain.period import IsoWeek, Period
-from fieldlog.services import sync
+from fieldlog.services import pipeline, projects, stats, sync
 from fieldlog.services.demo import load_demo
+from fieldlog.services.project_detail import project_detail
 from fieldlog.services.reports import export_ledger, export_orgs, export_visits, export_weekly
 from fieldlog.services.workspace import open_workspace
 from fieldlog.store.database import Database, open_database
 from fieldlog.store.models import Member, Organization, Project, StageEvent, Target, Visit
 from fieldlog.sync.errors import PackageError
+from fieldlog.sync.rows import SPECS, check_widths
 from tests.cli.test_cli import run
 from tests.field_dump import db_digest
 from tests.newer_laptop import (
@@ -40,6 +42,7 @@ from tests.newer_laptop import (
 pytestmark = pytest.mark.slow
 
 DISPATCH = Period(date(2020, 3, 23), date(2020, 4, 22))
+TODAY = date(2020, 4, 22)
 #: stats arguments: the dispatch, the week of the new visit, a week without it, everything.
 PERIODS = {
     "dispatch": ("--from", "2020-03-23", "--to", "2020-04-22"),
@@ -112,6 +115,33 @@ def test_stats_count_nothing_new(world: World, name: str) -> None:
     assert after == expected
 
 
+def test_services_place_projects_by_their_known_events(world: World) -> None:
+    """The list, the board, a project's detail and `current_stage` read the latest known stage;
+    a project whose events are all unknown is listed under its code, on no board column."""
+    latest: dict[object, str] = {}
+    with world.home.read() as s:
+        query = (
+            select(StageEvent.project_id, StageEvent.stage)
+            .where(StageEvent.deleted.is_(False), StageEvent.stage != UNKNOWN["stage"])
+            .order_by(StageEvent.occurred_on, StageEvent.hlc)
+        )
+        for project_id, stage in s.execute(query):
+            latest[project_id] = stage
+        new_id = s.scalars(select(Project.id).where(Project.name == NEW_PROJECT)).one()
+    listed = {row.id: row.stage for row in pipeline.project_list(world.home, today=TODAY)}
+    assert listed.pop(new_id) == UNKNOWN["stage"]
+    assert listed == {pid: stage for pid, stage in latest.items() if pid in listed}
+    board = {
+        c.id: col.stage for col in pipeline.pipeline(world.home, today=TODAY) for c in col.cards
+    }
+    assert new_id not in board and board == {pid: latest[pid] for pid in board}
+    some = sorted(latest, key=str)[:5]
+    assert [projects.current_stage(world.home, pid) for pid in some] == [latest[p] for p in some]
+    detail = project_detail(world.home, new_id, today=TODAY)
+    assert detail.stage == UNKNOWN["stage"]
+    assert [step.stage_label for step in detail.timeline] == [_unknown(UNKNOWN["stage"])]
+
+
 def test_stats_as_text(world: World) -> None:
     result = run("--db", str(world.path), "--lang", "zh_CN", "stats", *PERIODS["dispatch"])
     assert result.returncode == 0, result.stderr
@@ -179,6 +209,8 @@ def test_next_package_carries_unknown_values_unchanged(
         with third.read() as s:
             kinds = set(s.scalars(select(Organization.kind)))
         assert UNKNOWN["org_kind"] in kinds
+        # The third laptop counts them as nothing too.
+        assert stats.compute(third, DISPATCH) == stats.compute(world.home, DISPATCH)
     finally:
         third.close()
 
@@ -203,6 +235,41 @@ def test_a_code_longer_than_its_column_refuses_the_package(
     with pytest.raises(PackageError, match=r"stage_event\.stage: .*17 characters, at most 16"):
         sync.import_packages(world.home, [out])
     assert db_digest(world.home) == before
+    result = run("--db", str(world.path), "--lang", "en", "sync", "import", str(out))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "stage_event.stage: text of 17 characters, at most 16" in lines[0]
+    assert db_digest(world.home) == before
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "width"),
+    [
+        ("stage_event", "stage", 16),
+        ("visit", "intent", 16),
+        ("organization", "kind", 16),
+        ("organization", "credit_code", 18),
+        ("project", "chain_role", 16),
+        ("member", "role", 16),
+        ("target", "scope", 16),
+        ("target", "metric", 32),
+        ("chain_link", "position", 16),
+        ("catalog_item", "kind", 32),
+    ],
+)
+def test_every_coded_column_takes_its_width_and_no_more(
+    table: str, column: str, width: int
+) -> None:
+    assert SPECS[table].widths[column] == width
+    check_widths(table, {column: "未" * width})
+    with pytest.raises(ValueError, match=f"{table}.{column}: text of {width + 1} characters"):
+        check_widths(table, {column: "未" * (width + 1)})
+
+
+def test_names_and_notes_keep_the_wide_limit() -> None:
+    """This version writes names and phone lists past their declared width on SQLite."""
+    assert "name" not in SPECS["member"].widths and "phone" not in SPECS["organization"].widths
+    check_widths("member", {"name": "名" * 200, "phone": "1" * 400})
 
 
 def _long_stage_project(db: Database) -> None:

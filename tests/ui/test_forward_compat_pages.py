@@ -5,6 +5,7 @@ records' dialogs build and show 未知（code）, without an exception; an uncha
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,24 @@ def test_the_new_visit_dialog_shows_and_keeps_its_unknown_intent(
         dialog.save()
     assert exceptions == []
     assert field_diff(before, field_dump(home)) == {}
+
+
+def test_the_chain_editor_and_targets_dialog_build_over_unknown_codes(
+    qtbot, home: Database, chinese
+) -> None:
+    from fieldlog.ui.dialogs.chain_edit_dialog import ChainEditDialog
+    from fieldlog.ui.dialogs.targets_dialog import TargetsDialog
+
+    with qtbot.capture_exceptions() as exceptions:
+        editor = ChainEditDialog(home, chain_id=_chain_of_new_link(home))
+        qtbot.addWidget(editor)
+        editor.show()
+        QApplication.processEvents()
+        links = shown_texts(editor)
+        targets = TargetsDialog(home, today=date(2020, 4, 22))
+        qtbot.addWidget(targets)
+        targets.show()
+        QApplication.processEvents()
+    assert exceptions == []
+    assert unknown(UNKNOWN["link_position"]) in links
+    assert not contains(shown_texts(targets), UNKNOWN["target_metric"])
