@@ -36,7 +36,7 @@ class FollowUpItem:
     org: str | None
     title: str
     people: tuple[str, ...]
-    stage: Stage | None = None
+    stage: Stage | str | None = None  # the stored code when only a newer FieldLog's
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def week_end(today: date) -> date:
 
 
 def _item(row: rows.FollowUpRow) -> FollowUpItem:
-    stage = known_stage(row.stage)
+    stage = known_stage(row.stage) or row.stage or None
     kind: Literal["visit", "project"] = "visit" if row.kind == "visit" else "project"
     return FollowUpItem(kind, row.id, row.due, row.org, row.title, row.people, stage)
 

@@ -145,6 +145,7 @@ def test_every_page_builds_and_shows_unknown_codes(qtbot, window: MainWindow, ho
     assert unknown(UNKNOWN["org_kind"]) in shown[1]  # organizations
     assert unknown(UNKNOWN["stage"]) in projects_list
     assert contains(tiles, unknown(UNKNOWN["link_position"]))
+    assert unknown(UNKNOWN["stage"]) in shown[5]  # the follow-ups of the new project
     assert not contains(shown[4], UNKNOWN["target_metric"])  # the dashboard skips it
 
 

@@ -186,18 +186,19 @@ def visit_due_counts(
 
 def _current_stages() -> Any:
     """Each project's latest live stage event of a known stage, ranked 1 (a newer FieldLog's
-    unknown stage leaves the project where its known events put it)."""
+    unknown stage leaves the project where its known events put it); a project with unknown
+    stages only, its latest event."""
+    unknown_last = case((StageEvent.stage.in_(KNOWN_CODES), 0), else_=1)
     rank = (
         func.row_number()
         .over(
             partition_by=StageEvent.project_id,
-            order_by=(StageEvent.occurred_on.desc(), StageEvent.hlc.desc()),
+            order_by=(unknown_last, StageEvent.occurred_on.desc(), StageEvent.hlc.desc()),
         )
         .label("rank")
     )
     query = select(StageEvent.project_id, StageEvent.stage, rank)
-    known = StageEvent.stage.in_(KNOWN_CODES)
-    return query.where(StageEvent.deleted.is_(False), known).subquery()
+    return query.where(StageEvent.deleted.is_(False)).subquery()
 
 
 def _open_projects(
