@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from fieldlog.domain.period import Period
-from fieldlog.domain.stages import ACTIVE_STAGES, Stage
+from fieldlog.domain.stages import ACTIVE_STAGES, BY_CODE, Stage
 from fieldlog.domain.vocabulary import OrgKind
 
 #: The metrics, in report order; amounts are integer yuan.
@@ -65,10 +65,14 @@ class VisitFact:
 
 @dataclass(frozen=True)
 class StageFact:
-    """A stage event; `order` breaks ties between events of the same day (later wins)."""
+    """A stage event; `order` breaks ties between events of the same day (later wins).
+
+    `stage` is the stored code when this version does not know it (a newer FieldLog's): such an
+    event counts as nothing (`known_events`).
+    """
 
     on: date
-    stage: Stage
+    stage: Stage | str
     order: int = 0
 
 
@@ -124,12 +128,17 @@ class Stats:
         return result
 
 
+def known_events(project: ProjectFact) -> list[StageFact]:
+    """The project's events of stages this version knows; the others count as nothing."""
+    return [e for e in project.events if e.stage in BY_CODE]
+
+
 def stage_at(project: ProjectFact, day: date | None) -> Stage | None:
-    """The project's stage at the end of `day` (None: now), from its latest event by then."""
-    events = [e for e in project.events if day is None or e.on <= day]
+    """The project's stage at the end of `day` (None: now), from its latest known event by then."""
+    events = [e for e in known_events(project) if day is None or e.on <= day]
     if not events:
         return None
-    return max(events, key=lambda e: (e.on, e.order)).stage
+    return BY_CODE[max(events, key=lambda e: (e.on, e.order)).stage]
 
 
 @dataclass(frozen=True)
@@ -180,7 +189,8 @@ def stats_with_visit_counts(
     """
     leads = active = signed = contract = inspections = 0
     for project in projects:
-        if project.events and period.contains(min(e.on for e in project.events)):
+        events = known_events(project)
+        if events and period.contains(min(e.on for e in events)):
             leads += 1
         if stage_at(project, period.end) in ACTIVE_STAGES:
             active += 1
@@ -188,7 +198,7 @@ def stats_with_visit_counts(
             signed += 1
             contract += project.contract_yuan or 0
         inspections += sum(
-            1 for e in project.events if e.stage == Stage.INSPECTED and period.contains(e.on)
+            1 for e in events if e.stage == Stage.INSPECTED and period.contains(e.on)
         )
     funds = sum(t.amount_yuan for t in tranches if period.contains(t.on))
     return Stats(

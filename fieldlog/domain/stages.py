@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from fieldlog.domain.vocabulary import unknown_label
+
 
 class Stage(enum.StrEnum):
     """A project's stage; the value is the code stored in the database."""
@@ -49,6 +51,26 @@ LABELS_ZH: dict[Stage, str] = {
     Stage.PAUSED: "暂停",
     Stage.DROPPED: "终止",
 }
+
+#: Stages by code. A code missing here was written by a newer FieldLog (SPEC §3.4): it is kept and
+#: shown as 未知（code）, and counts as nothing — the project stays where its known events put it.
+BY_CODE: dict[str, Stage] = {stage.value: stage for stage in Stage}
+#: The codes of every known stage (for SQL that must leave unknown events out).
+KNOWN_CODES: tuple[str, ...] = tuple(BY_CODE)
+
+
+def known_stage(code: str | None) -> Stage | None:
+    """The stage of a stored code; None for no code or one this version does not know."""
+    return BY_CODE.get(code) if code else None
+
+
+def stage_label_zh(code: str | None) -> str:
+    """The Chinese name of a stored stage code: 签约, 未知（evaluating）, or "" for none."""
+    if not code:
+        return ""
+    stage = BY_CODE.get(code)
+    return LABELS_ZH[stage] if stage is not None else unknown_label(code)
+
 
 #: The sign forms a signing may take (SPEC §3.4); keys of the sign-form catalog.
 SIGN_FORMS: tuple[str, ...] = ("意向协议", "框架协议", "正式合同")

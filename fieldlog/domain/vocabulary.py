@@ -1,4 +1,10 @@
-"""Fixed vocabularies: organization kinds, intent, chain roles, member roles (SPEC §2, §3.6)."""
+"""Fixed vocabularies: organization kinds, intent, chain roles, member roles (SPEC §2, §3.6).
+
+A stored code this version does not know was written by a newer FieldLog (SPEC §3.4): it is
+kept as it came, shown as 未知（code） (`unknown_label`, the Qt-free twin of the window's
+`combo_values.unknown_text`), and counts as nothing (an unknown kind is neither an enterprise
+nor an association).
+"""
 
 from __future__ import annotations
 
@@ -70,6 +76,38 @@ _NAMES = {
 }
 
 E = TypeVar("E", bound=enum.StrEnum)
+
+
+def unknown_label(code: object) -> str:
+    """How a stored code this version cannot name is written in Chinese: 未知（code）."""
+    return f"未知（{code}）"
+
+
+def known_choice(kind: type[E], code: str | None) -> E | None:
+    """The vocabulary value of a stored code; None for no code or one this version does not know."""
+    if not code:
+        return None
+    try:
+        return kind(code)
+    except ValueError:
+        return None
+
+
+def label_zh(kind: type[enum.StrEnum], code: str | None) -> str:
+    """The Chinese label of a stored code: 企业, 未知（cooperative）, or "" for none."""
+    if not code:
+        return ""
+    item = known_choice(kind, code)
+    return LABELS_ZH[item] if item is not None else unknown_label(code)
+
+
+def code_or_kept(kind: type[E], value: str, kept: str | None) -> str:
+    """The code to store for `value`: `kept` itself when the form wrote back the stored code
+    (a newer FieldLog's code, shown as 未知（code）, survives an unchanged save), else the code
+    `parse_choice` finds; ValueError naming the choices."""
+    if kept and value == kept:
+        return kept
+    return parse_choice(kind, value).value
 
 
 def parse_choice(kind: type[E], value: str) -> E:

@@ -100,7 +100,13 @@ class ChainMap:
         return sum(1 for link in self.links if link.gap)
 
     def column(self, position: str) -> list[LinkTile]:
-        """The links at one position (upstream, midstream or downstream), in tree order."""
+        """The links at one position (upstream, midstream or downstream), in tree order.
+
+        A link at a position this version does not know (a newer FieldLog's) stands in the
+        middle column, where a link of no stated position goes.
+        """
+        if position == "midstream":
+            return [link for link in self.links if link.position not in POSITIONS[::2]]
         return [link for link in self.links if link.position == position]
 
 
@@ -186,7 +192,7 @@ def _chain(chain: chain_rows.ChainRow, links: Iterable[LinkRow], tally: _Tally) 
         LinkTile(
             link.id,
             link.name,
-            link.position if link.position in POSITIONS else "midstream",
+            link.position,  # as stored: `column` puts an unknown one in the middle
             names.get(link.parent_id, "") if link.parent_id else "",
             depth,
             tally.get(chain.id, link.id),

@@ -15,7 +15,7 @@ from typing import Literal
 
 from sqlalchemy.orm import Session
 
-from fieldlog.domain.stages import Stage
+from fieldlog.domain.stages import Stage, known_stage
 from fieldlog.services.errors import InvalidInput
 from fieldlog.store.database import Database
 from fieldlog.store.models import Member
@@ -36,7 +36,7 @@ class FollowUpItem:
     org: str | None
     title: str
     people: tuple[str, ...]
-    stage: Stage | None = None
+    stage: Stage | str | None = None  # the stored code when only a newer FieldLog's
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def week_end(today: date) -> date:
 
 
 def _item(row: rows.FollowUpRow) -> FollowUpItem:
-    stage = Stage(row.stage) if row.stage else None
+    stage = known_stage(row.stage) or row.stage or None
     kind: Literal["visit", "project"] = "visit" if row.kind == "visit" else "project"
     return FollowUpItem(kind, row.id, row.due, row.org, row.title, row.people, stage)
 

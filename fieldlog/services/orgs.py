@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from fieldlog.domain.credit_code import validate_credit_code
 from fieldlog.domain.ids import pair_id
 from fieldlog.domain.text import name_key, normalize_phone, pinyin_initials
-from fieldlog.domain.vocabulary import OrgKind, parse_choice
+from fieldlog.domain.vocabulary import OrgKind, code_or_kept
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import checked, note, optional_name, required_name, user_errors
 from fieldlog.store.database import Database
@@ -44,14 +44,14 @@ class Saved:
     created: bool
 
 
-def _org_fields(data: OrgInput) -> dict[str, object]:
+def _org_fields(data: OrgInput, kept_kind: str = "") -> dict[str, object]:
     name = required_name(data.name, "organization name")
     code = data.credit_code.strip() if data.credit_code else ""
     return {
         "name": name,
         "name_key": name_key(name),
         "name_initials": pinyin_initials(name),
-        "kind": checked(lambda: parse_choice(OrgKind, data.kind)).value,
+        "kind": checked(lambda: code_or_kept(OrgKind, data.kind, kept_kind)),
         "credit_code": checked(lambda: validate_credit_code(code)) if code else None,
         "region": optional_name(data.region),
         "address": optional_name(data.address),
@@ -117,8 +117,10 @@ def save_org(
     `org_id`, every field is replaced, and so are the tags unless `keep_tags` (then the given
     tags are added). A code held by another organization is refused.
     """
-    fields = _org_fields(data)
     with db.begin() as session:
+        stored = session.get(Organization, org_id) if org_id is not None else None
+        # A newer FieldLog's kind, shown as 未知（code）, survives an unchanged save.
+        fields = _org_fields(data, stored.kind if stored is not None else "")
         _check_refs(session, fields)
         code = fields["credit_code"]
         holder = find_by_code(session, code) if isinstance(code, str) else None

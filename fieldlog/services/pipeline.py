@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from fieldlog.domain.counting import ProjectFact, StageFact, stage_at
+from fieldlog.domain.counting import ProjectFact, StageFact, known_events, stage_at
 from fieldlog.domain.period import Period
-from fieldlog.domain.stages import ALL_STAGES, Stage
+from fieldlog.domain.stages import ALL_STAGES, BY_CODE, Stage
 from fieldlog.services import projects
 from fieldlog.services.project_detail import funds_rate
 from fieldlog.services.projects import Signing
@@ -77,7 +77,7 @@ class ProjectListRow:
     investor_name: str
     chain_name: str
     link_name: str
-    stage: Stage
+    stage: Stage | str  # the stored code when no event has a stage this version knows
     days_in_stage: int
     planned_yuan: int | None
     contract_yuan: int | None
@@ -102,13 +102,24 @@ class PipelineChoices:
     sign_forms: list[str]
 
 
-def _placed(row: ProjectRow, events: list[EventRow], today: date) -> tuple[Stage, int] | None:
-    """The project's stage now and the days since it got there; None without a stage event."""
-    facts = tuple(StageFact(on, Stage(code), stamp) for on, code, stamp in events)
-    stage = stage_at(ProjectFact(row.id, facts), None)
-    if stage is None:
+def _placed(row: ProjectRow, events: list[EventRow], today: date) -> tuple[Stage | str, int] | None:
+    """The project's stage now and the days since it got there; None without a stage event.
+
+    Events of a stage this version does not know leave the project where its known events put
+    it; a project with none but unknown ones is placed at the latest unknown code (listed as
+    未知（code）, on no board column).
+    """
+    facts = tuple(StageFact(on, BY_CODE.get(code, code), stamp) for on, code, stamp in events)
+    if not facts:
         return None
-    return stage, (today - max(e.on for e in facts)).days
+    project = ProjectFact(row.id, facts)
+    known = known_events(project)
+    if not known:
+        latest = max(facts, key=lambda e: (e.on, e.order))
+        return latest.stage, (today - latest.on).days
+    stage = stage_at(project, None)
+    assert stage is not None
+    return stage, (today - max(e.on for e in known)).days
 
 
 def _overdue(row: ProjectRow, today: date) -> bool:
@@ -120,6 +131,8 @@ def _card(row: ProjectRow, events: list[EventRow], today: date) -> tuple[Stage, 
     if placed is None:
         return None
     stage, days = placed
+    if not isinstance(stage, Stage):
+        return None  # the board has a column for each known stage only
     card = ProjectCard(
         id=row.id,
         name=row.name,
@@ -185,7 +198,9 @@ def project_list(
     return listed
 
 
-def _list_row(row: ProjectRow, stage: Stage, days: int, funds: int, today: date) -> ProjectListRow:
+def _list_row(
+    row: ProjectRow, stage: Stage | str, days: int, funds: int, today: date
+) -> ProjectListRow:
     return ProjectListRow(
         id=row.id,
         name=row.name,

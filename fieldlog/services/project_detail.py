@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from fieldlog.domain.stages import LABELS_ZH as STAGE_LABELS
-from fieldlog.domain.stages import Stage
-from fieldlog.domain.vocabulary import LABELS_ZH, ChainRole
+from fieldlog.domain.stages import BY_CODE, stage_label_zh
+from fieldlog.domain.vocabulary import ChainRole, label_zh
 from fieldlog.services.projects import TrancheInput
 from fieldlog.store.database import Database
 from fieldlog.store.models import (
@@ -105,16 +104,16 @@ class ProjectDetail:
 def _timeline(events: list[tuple[str, date, str, str]], today: date) -> list[StageStep]:
     ends = [e[1] for e in events[1:]] + [max(today, events[-1][1])] if events else []
     return [
-        StageStep(stage, _stage_label(stage), on, who, text, (end - on).days)
+        StageStep(stage, stage_label_zh(stage), on, who, text, (end - on).days)
         for (stage, on, who, text), end in zip(events, ends, strict=True)
     ]
 
 
-def _stage_label(code: str) -> str:
-    try:
-        return STAGE_LABELS[Stage(code)]
-    except ValueError:
-        return code
+def _current(timeline: list[StageStep]) -> str:
+    """The stage code now: the latest known one (a newer FieldLog's stage leaves the project
+    where its known events put it), else the latest code, else ""."""
+    known = [step.stage for step in timeline if step.stage in BY_CODE]
+    return known[-1] if known else (timeline[-1].stage if timeline else "")
 
 
 def _tranches(
@@ -141,7 +140,6 @@ def project_detail(db: Database, project_id: uuid.UUID, *, today: date) -> Proje
         tranches = _tranches(rows.tranche_rows(session, p.id))
         timeline = _timeline(rows.stage_rows(session, p.id), today)
         funds = tranches[-1].running_yuan if tranches else 0
-        role = ChainRole(p.chain_role) if p.chain_role in ChainRole._value2member_map_ else None
         return ProjectDetail(
             id=p.id,
             name=p.name,
@@ -152,7 +150,7 @@ def project_detail(db: Database, project_id: uuid.UUID, *, today: date) -> Proje
             link_id=p.link_id,
             link=rows.name_of(session, ChainLink, p.link_id),
             chain_role=p.chain_role,
-            chain_role_label=LABELS_ZH[role] if role else p.chain_role,
+            chain_role_label=label_zh(ChainRole, p.chain_role),
             planned_yuan=p.planned_yuan,
             contract_yuan=p.contract_yuan,
             sign_form=rows.name_of(session, CatalogItem, p.sign_form_id),
@@ -166,7 +164,7 @@ def project_detail(db: Database, project_id: uuid.UUID, *, today: date) -> Proje
             problems=p.problems,
             next_step=p.next_step,
             next_follow_up=p.next_follow_up,
-            stage=timeline[-1].stage if timeline else "",
+            stage=_current(timeline),
             timeline=timeline,
             tranches=tranches,
             funds_yuan=funds,

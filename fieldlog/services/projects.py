@@ -10,8 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.money import MAX_YUAN
-from fieldlog.domain.stages import Stage, StageMoveError, check_move, needs_signing
-from fieldlog.domain.vocabulary import ChainRole, parse_choice
+from fieldlog.domain.stages import (
+    Stage,
+    StageMoveError,
+    check_move,
+    known_stage,
+    needs_signing,
+)
+from fieldlog.domain.vocabulary import ChainRole, code_or_kept
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import (
     checked,
@@ -99,11 +105,11 @@ def _refs(session: Session, data: ProjectInput) -> dict[str, object]:
     }
 
 
-def _fields(session: Session, data: ProjectInput) -> dict[str, object]:
+def _fields(session: Session, data: ProjectInput, kept_role: str = "") -> dict[str, object]:
     role = data.chain_role
     return {
         "name": required_name(data.name, "project name"),
-        "chain_role": checked(lambda: parse_choice(ChainRole, role)).value if role else "",
+        "chain_role": checked(lambda: code_or_kept(ChainRole, role, kept_role)) if role else "",
         "planned_yuan": _amount(data.planned_yuan, "planned investment"),
         "progress": note(data.progress),
         "problems": note(data.problems),
@@ -117,7 +123,7 @@ def save_project(db: Database, data: ProjectInput, project_id: uuid.UUID) -> Non
     """Update a project's descriptive fields (the stage moves only through move_stage)."""
     with db.begin() as session:
         project = get_live(session, Project, project_id, "project")
-        for key, value in _fields(session, data).items():
+        for key, value in _fields(session, data, project.chain_role).items():
             if getattr(project, key) != value:
                 setattr(project, key, value)
 
@@ -161,11 +167,17 @@ def _events(session: Session, project_id: uuid.UUID) -> list[StageEvent]:
     return sorted(session.execute(query).scalars(), key=lambda e: (e.occurred_on, e.hlc))
 
 
+def _latest_known(events: list[StageEvent]) -> Stage | None:
+    """The stage of the latest event whose stage this version knows (a newer FieldLog's event
+    leaves the project where its known events put it, SPEC §3.4)."""
+    stages = [stage for e in events if (stage := known_stage(e.stage)) is not None]
+    return stages[-1] if stages else None
+
+
 def current_stage(db: Database, project_id: uuid.UUID) -> Stage | None:
-    """The stage of a project now: that of its latest stage event."""
+    """The stage of a project now: that of its latest stage event of a known stage."""
     with db.begin() as session:
-        events = _events(session, project_id)
-        return Stage(events[-1].stage) if events else None
+        return _latest_known(_events(session, project_id))
 
 
 def _apply_signing(session: Session, project: Project, signing: Signing | None) -> None:
@@ -192,7 +204,7 @@ def move_stage(
     with db.begin() as session:
         project = get_live(session, Project, project_id, "project")
         events = _events(session, project_id)
-        current = Stage(events[-1].stage) if events else None
+        current = _latest_known(events)
         try:
             check_move(current, target)
         except StageMoveError as exc:

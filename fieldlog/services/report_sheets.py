@@ -6,21 +6,18 @@ integer yuan; the Excel layer shows them in each column's unit.
 
 from __future__ import annotations
 
-import enum
 import re
 import uuid
 from collections.abc import Collection
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from fieldlog.domain.counting import stage_at
+from fieldlog.domain.counting import ProjectFact, stage_at
 from fieldlog.domain.period import IsoWeek, Period
-from fieldlog.domain.stages import LABELS_ZH as STAGE_LABELS
-from fieldlog.domain.stages import MAIN_LINE, Stage
-from fieldlog.domain.vocabulary import LABELS_ZH, ChainRole, Intent, OrgKind
+from fieldlog.domain.stages import MAIN_LINE, Stage, stage_label_zh
+from fieldlog.domain.vocabulary import ChainRole, Intent, OrgKind, label_zh
 from fieldlog.excel.cells import CellValue
 from fieldlog.excel.tables import (
     LEDGER_SHEET,
@@ -44,20 +41,11 @@ from fieldlog.store.repositories.ledger_rows import (
 )
 from fieldlog.store.repositories.report_rows import VisitRow, visit_rows
 
-E = TypeVar("E", bound=enum.StrEnum)
 JOIN = "、"
 #: Most advanced first: the ledger lists producing projects before leads, paused ones last.
 _LEDGER_ORDER: tuple[Stage | None, ...] = (*reversed(MAIN_LINE), Stage.PAUSED, None)
 # Characters Windows, macOS or Linux refuse in a file name, and control characters.
 _UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-
-
-def _label(kind: type[E], code: str) -> str:
-    """The Chinese label of a vocabulary code; an unknown code (a newer laptop's) as it is."""
-    try:
-        return LABELS_ZH[kind(code)]
-    except ValueError:
-        return code
 
 
 def _person(name: str, title: str) -> str:
@@ -79,7 +67,7 @@ def _visit(number: int, row: VisitRow) -> list[CellValue]:
         number,
         row.visited_on,
         row.org_name,
-        _label(OrgKind, row.org_kind),
+        label_zh(OrgKind, row.org_kind),
         row.credit_code,
         row.chain,
         row.visit_kind,
@@ -87,7 +75,7 @@ def _visit(number: int, row: VisitRow) -> list[CellValue]:
         group,
         JOIN.join(_person(name, title) for name, title in row.contacts),
         row.summary,
-        _label(Intent, row.intent) if row.intent else "",
+        label_zh(Intent, row.intent),
         row.next_follow_up,
     ]
 
@@ -110,14 +98,15 @@ def ledger_table(
     facts = {fact.id: fact for fact in project_facts(session)}
     week_funds = funds_by_project(session, week)
     total_funds = funds_by_project(session, Period(None, funds_until))
-    listed: list[tuple[tuple[int, date, str], ProjectRow, Stage | None]] = []
+    listed: list[tuple[tuple[int, date, str], ProjectRow, Stage | str | None]] = []
     for row in project_rows(session, project_ids):
         fact = facts.get(row.id)
-        stage = stage_at(fact, as_of) if fact else None
+        stage = _ledger_stage(fact, as_of)
         if stage == Stage.DROPPED or (stage is None and fact is not None and fact.events):
             continue
         signed = row.signed_on if _signed_by(row, as_of) else None
-        key = (_LEDGER_ORDER.index(stage), signed or date.max, row.name)
+        order = _LEDGER_ORDER.index(stage if stage in _LEDGER_ORDER else None)
+        key = (order, signed or date.max, row.name)
         listed.append((key, row, stage))
     listed.sort(key=lambda item: item[0])
     rows = [
@@ -127,6 +116,18 @@ def ledger_table(
     return Table(LEDGER_SHEET, LEDGER_TABLE, rows)
 
 
+def _ledger_stage(fact: ProjectFact | None, as_of: date | None) -> Stage | str | None:
+    """The stage at the end of `as_of`; a project whose events by then all have stages this
+    version does not know shows the latest of those codes (as 未知（code）); None: not opened."""
+    if fact is None:
+        return None
+    stage = stage_at(fact, as_of)
+    if stage is not None:
+        return stage
+    dated = [e for e in fact.events if as_of is None or e.on <= as_of]
+    return max(dated, key=lambda e: (e.on, e.order)).stage if dated else None
+
+
 def _signed_by(row: ProjectRow, as_of: date | None) -> bool:
     return row.signed_on is not None and (as_of is None or row.signed_on <= as_of)
 
@@ -134,7 +135,7 @@ def _signed_by(row: ProjectRow, as_of: date | None) -> bool:
 def _ledger(
     number: int,
     row: ProjectRow,
-    stage: Stage | None,
+    stage: Stage | str | None,
     as_of: date | None,
     week_yuan: int | None,
     total_yuan: int | None,
@@ -147,8 +148,8 @@ def _ledger(
         row.credit_code,
         row.chain,
         row.link,
-        _label(ChainRole, row.chain_role) if row.chain_role else "",
-        STAGE_LABELS[stage] if stage else "",
+        label_zh(ChainRole, row.chain_role),
+        stage_label_zh(stage),
         row.planned_yuan,
         row.contract_yuan if signed else None,
         row.sign_form if signed else None,
@@ -203,7 +204,7 @@ def _org(number: int, row: OrgRow) -> list[CellValue]:
     return [
         number,
         row.name,
-        _label(OrgKind, row.kind),
+        label_zh(OrgKind, row.kind),
         row.credit_code,
         row.chain,
         row.link,

@@ -189,7 +189,8 @@ def _targets_on(db: Database, names: dict[tuple[str, uuid.UUID], str], day: date
             .order_by(Target.period_start, Target.hlc, Target.id)
         )
         rows = [_Running(*row) for row in session.execute(query)]
-    return [t for t in rows if (t.scope, t.scope_id) in names]
+    # A newer FieldLog's scope or metric is skipped: this version cannot count it.
+    return [t for t in rows if (t.scope, t.scope_id) in names and t.metric in METRICS]
 
 
 def _progress(db: Database, target: _Running, scope_name: str, today: date) -> TargetProgress:

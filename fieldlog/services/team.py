@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from fieldlog.domain.vocabulary import MemberRole
+from fieldlog.domain.vocabulary import MemberRole, code_or_kept
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import (
     checked,
@@ -113,9 +113,10 @@ def save_member(
 ) -> uuid.UUID:
     """Add a member to the team, or update one."""
     name = required_name(data.name, "member name")
-    role = checked(lambda: MemberRole(data.role))
     with db.begin() as session:
         member = get_live(session, Member, member_id, "member") if member_id else Member()
+        # A newer FieldLog's role, shown as 未知（code）, survives an unchanged save.
+        role = checked(lambda: code_or_kept(MemberRole, str(data.role), member.role))
         # What the member already has stands even if its record was deleted since (a sync).
         if data.group_id is not None and data.group_id != member.group_id:
             checked(lambda: get_live(session, WorkGroup, data.group_id, "work group"))
@@ -123,7 +124,7 @@ def save_member(
         if data.county and county_id is None:
             with user_errors():
                 county_id = catalog_entry(session, "county", data.county).id
-        member.name, member.role, member.group_id = name, role.value, data.group_id
+        member.name, member.role, member.group_id = name, role, data.group_id
         member.team_id = team_id or member.team_id
         member.home_unit = optional_name(data.home_unit)
         member.county_id = county_id

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.ids import pair_id
-from fieldlog.domain.vocabulary import Intent, parse_choice
+from fieldlog.domain.vocabulary import Intent, code_or_kept
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import checked, note, required_date, sane_date, user_errors
 from fieldlog.store.database import Database
@@ -44,7 +44,7 @@ class VisitInput:
     chain_id: uuid.UUID | None = None
 
 
-def _fields(session: Session, data: VisitInput) -> dict[str, object]:
+def _fields(session: Session, data: VisitInput, kept_intent: str = "") -> dict[str, object]:
     on = required_date(data.visited_on, "visit date")
     follow_up = sane_date(data.next_follow_up, "next follow-up date")
     if follow_up is not None and follow_up < on:
@@ -61,7 +61,9 @@ def _fields(session: Session, data: VisitInput) -> dict[str, object]:
         "chain_id": data.chain_id or org.chain_id,
         "project_id": data.project_id,
         "summary": note(data.summary),
-        "intent": checked(lambda: parse_choice(Intent, data.intent)).value if data.intent else "",
+        "intent": checked(lambda: code_or_kept(Intent, data.intent, kept_intent))
+        if data.intent
+        else "",
         "next_follow_up": follow_up,
     }
 
@@ -102,9 +104,9 @@ def _check_people(session: Session, data: VisitInput) -> None:
 def save_visit(db: Database, data: VisitInput, visit_id: uuid.UUID | None = None) -> uuid.UUID:
     """Record a new visit, or edit one; visitors and contacts met are replaced by the given ones."""
     with db.begin() as session:
-        fields = _fields(session, data)
-        _check_people(session, data)
         visit = get_live(session, Visit, visit_id, "visit") if visit_id else Visit()
+        fields = _fields(session, data, visit.intent or "")
+        _check_people(session, data)
         for key, value in fields.items():
             if getattr(visit, key, None) != value:
                 setattr(visit, key, value)

@@ -23,7 +23,14 @@ from sqlalchemy.orm import Session
 
 from fieldlog.sync.errors import PackageError
 from fieldlog.sync.manifest import Manifest
-from fieldlog.sync.rows import SPECS, TableSpec, decode_row, encode_row, encode_value
+from fieldlog.sync.rows import (
+    SPECS,
+    TableSpec,
+    check_widths,
+    decode_row,
+    encode_row,
+    encode_value,
+)
 
 MAX_LINE = 4 * 1024 * 1024
 MAX_NAME = 100
@@ -164,6 +171,7 @@ def _scan_line(record: Any, contents: Contents, seen: set[tuple[str, str]]) -> N
     if key in seen:
         raise ValueError(f"{table} {row_id} appears twice")
     seen.add(key)
+    check_widths(table, record)
     counts = contents.counts
     counts[table] = counts.get(table, 0) + 1
     newest = contents.newest
@@ -184,10 +192,11 @@ def _scan_line(record: Any, contents: Contents, seen: set[tuple[str, str]]) -> N
 
 
 def check_contents(plaintext: bytes, manifest: Manifest, label: str) -> Contents:
-    """Check the shape of every line: tables, ids (each once), counts against the manifest.
+    """Check the shape of every line: tables, ids (each once), the widths of coded fields,
+    counts against the manifest.
 
-    Field values are checked one by one when the rows are decoded to be applied, inside the
-    import's transaction, so a bad value still leaves the database as it was.
+    Other field values are checked one by one when the rows are decoded to be applied, inside
+    the import's transaction, so a bad value still leaves the database as it was.
     """
     lines = _lines(plaintext)
     try:

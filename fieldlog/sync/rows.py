@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Integer, String, Table, Uuid
@@ -28,6 +29,12 @@ from fieldlog.store.types import json_value as encode_value
 #: Longest text any column may bring: the services allow 20,000 characters of notes (some go
 #: into String columns, which SQLite does not limit), so this only stops absurd values.
 MAX_TEXT = 100_000
+#: A String column this narrow holds a code (stage, intent, kind, role, scope, metric, position,
+#: catalog kind) or a credit code: its declared width is what a value may take, whatever release
+#: wrote it. Wider String columns hold names, phones and evidence that this version's services
+#: write beyond the declared width on SQLite (a member's name of 200 characters in String(100)),
+#: so those keep MAX_TEXT.
+CODE_WIDTH = 32
 #: No stamp may lie beyond 2200-01-01: such a clock is broken, and its stamps would carry
 #: every later edit of the team past it.
 MAX_STAMP = hlc.pack(7_258_118_400_000)
@@ -57,6 +64,8 @@ class TableSpec:
     defaults: Mapping[str, Any]
     #: The keys a travelling row of this table may have ("table" and `columns`).
     allowed: frozenset[str] = frozenset()
+    #: The coded columns and their widths (checked when a package is first read).
+    widths: Mapping[str, int] = field(default_factory=dict)
 
 
 def _text(limit: int) -> Decoder:
@@ -180,8 +189,16 @@ def _plain_decoder(column: Column[Any]) -> Decoder:
     if isinstance(kind, Integer):
         return _integer
     if isinstance(kind, String):  # Text too
-        return _text(MAX_TEXT)
+        return _text(_code_width(column) or MAX_TEXT)
     raise TypeError(f"no decoder for {column.table.name}.{column.key} ({kind})")
+
+
+def _code_width(column: Column[Any]) -> int | None:
+    """The width of a coded column (see CODE_WIDTH); None for any other column."""
+    length = getattr(column.type, "length", None)
+    if isinstance(column.type, String) and length is not None and length <= CODE_WIDTH:
+        return int(length)
+    return None
 
 
 def _decoder(column: Column[Any], fields: tuple[str, ...]) -> Decoder:
@@ -214,6 +231,13 @@ def _spec(table: Table) -> TableSpec:
         decoders={c.key: _decoder(c, fields) for c in table.columns if c.key in columns},
         defaults=defaults,
         allowed=frozenset({"table", *columns}),
+        widths=MappingProxyType(
+            {
+                c.key: width
+                for c in table.columns
+                if c.key in content and (width := _code_width(c)) is not None
+            }
+        ),
     )
 
 
@@ -239,6 +263,18 @@ def encode_row(spec: TableSpec, row: RowLike) -> dict[str, Any]:
 #: Columns a row must carry whatever the schema revision it was written by.
 REQUIRED = ("id", "created_at", "updated_at", "node_id", "hlc", "deleted", "field_stamps")
 _REQUIRED = frozenset(REQUIRED)
+
+
+def check_widths(table: str, record: Mapping[str, Any]) -> None:
+    """ValueError when a coded field of a travelling row is longer than its column allows.
+
+    Run on every line when a package is first read, before the database is touched: a newer
+    release may send codes this one does not know (kept as they came), never wider ones.
+    """
+    for key, width in SPECS[table].widths.items():
+        value = record.get(key)
+        if isinstance(value, str) and len(value) > width:
+            raise ValueError(f"{table}.{key}: text of {len(value):,} characters, at most {width}")
 
 
 def decode_row(record: Any) -> tuple[TableSpec, dict[str, Any]]:

@@ -124,122 +124,122 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ChainEditDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="44"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="45"/>
         <source>Edit industry chains</source>
         <translation>编辑产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="50"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="51"/>
         <source>Chains</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="52"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="53"/>
         <source>Links of the chain</source>
         <translation>产业链环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="53"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="54"/>
         <source>Link</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="53"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="54"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="71"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="72"/>
         <source>&amp;Chains</source>
         <translation>产业链(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="73"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="74"/>
         <source>&amp;Links (upstream, midstream, downstream)</source>
         <translation>环节（上游、中游、下游）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="84"/>
         <source>Enter or F2 edits, Delete deletes, Ctrl+Z undoes (later too: Edit ▸ Undo).</source>
         <translation>Enter 或 F2 编辑，Delete 删除，Ctrl+Z 撤销（之后也可用：编辑 ▸ 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="101"/>
         <source>&amp;Add chain…</source>
         <translation>新增产业链(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="101"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="102"/>
         <source>&amp;Rename chain…</source>
         <translation>重命名产业链(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="102"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="103"/>
         <source>&amp;Delete chain</source>
         <translation>删除产业链(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="107"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="108"/>
         <source>Add lin&amp;k…</source>
         <translation>新增环节(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="108"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="109"/>
         <source>&amp;Edit link…</source>
         <translation>编辑环节(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="109"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="110"/>
         <source>Dele&amp;te link</source>
         <translation>删除环节(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="207"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="208"/>
         <source>Add chain %1</source>
         <translation>新增产业链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="210"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="211"/>
         <source>Add a chain</source>
         <translation>新增产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="224"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="225"/>
         <source>Rename chain %1</source>
         <translation>重命名产业链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="229"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="230"/>
         <source>Rename the chain</source>
         <translation>重命名产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="241"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="242"/>
         <source>Delete chain %1</source>
         <translation>删除产业链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="264"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="265"/>
         <source>Add link %1</source>
         <translation>新增环节 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="269"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="270"/>
         <source>Add a link</source>
         <translation>新增环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="285"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="286"/>
         <source>Change link %1</source>
         <translation>修改环节 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="290"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="291"/>
         <source>Edit the link</source>
         <translation>编辑环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="300"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="301"/>
         <source>Delete link %1</source>
         <translation>删除环节 %1</translation>
     </message>
@@ -247,88 +247,88 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ChainLinkDetail</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="57"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="58"/>
         <source>Organizations of the link</source>
         <extracomment>Role holding a row&apos;s record id.</extracomment>
         <translation>该环节的走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="58"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="59"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="58"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="59"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="58"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="59"/>
         <source>Visited</source>
         <translation>已走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="58"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="59"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="62"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="63"/>
         <source>Projects of the link</source>
         <translation>该环节的项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="63"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="64"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="63"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="64"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="63"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="64"/>
         <source>Amount (万元)</source>
         <translation>金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="66"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="67"/>
         <source>Contract amount for signed projects, planned investment for the others</source>
         <translation>已签约项目为合同投资额，其他项目为计划投资额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="73"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="74"/>
         <source>Choose a link above to list its organizations and projects.</source>
         <translation>在上方选择一个环节，查看其走访对象和项目。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="94"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="95"/>
         <source>&amp;Organizations (%1)</source>
         <translation>走访对象（%1）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="96"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="97"/>
         <source>— the first %1 shown</source>
         <translation>— 仅显示前 %1 个</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="98"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="99"/>
         <source>&amp;Projects (%1)</source>
         <translation>项目（%1）(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="107"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="108"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="107"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="108"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="118"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="119"/>
         <source>%1 (signed)</source>
         <translation>%1（已签约）</translation>
     </message>
@@ -336,12 +336,12 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ChainLinkTile</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="110"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="111"/>
         <source>Not tied to a link</source>
         <translation>未归入环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="134"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="137"/>
         <source>under %1</source>
         <translation>隶属 %1</translation>
     </message>
@@ -437,7 +437,7 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>Combo</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/combo_values.py" line="24"/>
+        <location filename="../../fieldlog/ui/widgets/combo_values.py" line="26"/>
         <source>Unknown ({0})</source>
         <translation>未知（{0}）</translation>
     </message>
@@ -445,42 +445,42 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="102"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="103"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="102"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="103"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="113"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="114"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="114"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="115"/>
         <source>&amp;Title:</source>
         <translation>职务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="115"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="116"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="116"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="117"/>
         <source>E-&amp;mail:</source>
         <translation>邮箱(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="117"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="118"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="142"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="143"/>
         <source>This is not a phone number.</source>
         <translation>这不是有效的电话号码。</translation>
     </message>
@@ -1066,322 +1066,322 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="31"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="32"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="32"/>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="45"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="33"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="46"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="33"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="34"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="34"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="35"/>
         <source>Region</source>
         <translation>所在区域</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="35"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="36"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="36"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="37"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="37"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="38"/>
         <source>Link</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="38"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="39"/>
         <source>On the target list</source>
         <translation>列入目标清单</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="39"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="40"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="40"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="41"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="41"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="42"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="42"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="43"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="43"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="44"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="44"/>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="63"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="45"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="64"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="46"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="47"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="47"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="48"/>
         <source>Summary</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="48"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="49"/>
         <source>Intent</source>
         <translation>意向</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="49"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="50"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="50"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="51"/>
         <source>Investor</source>
         <translation>投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="51"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="52"/>
         <source>Role in the chain</source>
         <translation>链上角色</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="52"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="53"/>
         <source>Planned investment</source>
         <translation>计划投资额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="53"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="54"/>
         <source>Contract amount</source>
         <translation>合同投资额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="54"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="55"/>
         <source>Form of signing</source>
         <translation>签约形式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="55"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="56"/>
         <source>Signed on</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="56"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="57"/>
         <source>Landing county</source>
         <translation>落地区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="57"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="58"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="58"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="59"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="59"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="60"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="60"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="61"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="61"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="62"/>
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="62"/>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="83"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="63"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="84"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="64"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="65"/>
         <source>Member</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="65"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="66"/>
         <source>Received on</source>
         <translation>到位日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="66"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="67"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="67"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="68"/>
         <source>Origin</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="68"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="69"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="69"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="70"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="70"/>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="81"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="71"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="82"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="71"/>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="82"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="72"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="83"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="79"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="80"/>
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="80"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="81"/>
         <source>Contact met</source>
         <translation>会见联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="84"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="85"/>
         <source>Tranche</source>
         <translation>到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="94"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="95"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="108"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="109"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="110"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="111"/>
         <source>deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="113"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="114"/>
         <source>present</source>
         <translation>在列</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="115"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="116"/>
         <source>live</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="127"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="128"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="129"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="130"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="144"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="145"/>
         <source>edited here</source>
         <translation>本机修改</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="145"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="146"/>
         <source>restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="146"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="147"/>
         <source>received</source>
         <translation>同步收到</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="159"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="160"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="159"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="160"/>
         <source>Who</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="159"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="160"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="160"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="161"/>
         <source>From</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="160"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="161"/>
         <source>To</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="160"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="161"/>
         <source>How</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="162"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="163"/>
         <source>Change history</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="164"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="165"/>
         <source>No changes recorded on this laptop yet.</source>
         <translation>本机尚未记录任何修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="166"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="167"/>
         <source>&amp;Restore earlier value</source>
         <translation>恢复原值(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="169"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="170"/>
         <source>Write the selected change&apos;s earlier value back, as a new change</source>
         <translation>把所选修改之前的值写回，作为一次新的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="227"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="228"/>
         <source>Restore earlier value</source>
         <translation>恢复原值</translation>
     </message>
@@ -2036,154 +2036,154 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgDetailPanel</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="61"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="62"/>
         <source>Organization details</source>
         <extracomment>Another organization should be shown (the kept one after a merge). A project in the Projects tab was activated (double-click or Enter): its id.</extracomment>
         <translation>单位详情</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="64"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="65"/>
         <source>Select an organization to see its details.</source>
         <translation>选择一个单位以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="95"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="95"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="95"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="94"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="95"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="98"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="99"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="98"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="99"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="98"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="99"/>
         <source>Contract (万元)</source>
         <translation>合同投资额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="115"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="116"/>
         <source>Credit code:</source>
         <translation>信用代码：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="116"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="117"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="117"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="118"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="118"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="119"/>
         <source>Chain:</source>
         <translation>产业链：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="119"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="120"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="120"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="121"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="121"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="122"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="129"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="129"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="129"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="129"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="131"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="132"/>
         <source>&amp;Add contact…</source>
         <translation>添加联系人(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="134"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="135"/>
         <source>Edit &amp;contact…</source>
         <translation>编辑联系人(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="164"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="165"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="202"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="203"/>
         <source>Contacts ({n})</source>
         <translation>联系人（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="203"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="204"/>
         <source>Visits ({n})</source>
         <translation>走访（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="204"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="205"/>
         <source>Projects ({n})</source>
         <translation>项目（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="240"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="241"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="252"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="253"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="269"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="270"/>
         <source>Delete {name}? Its visits ({visits}) will no longer be counted; its projects ({projects}) stay. Edit ▸ Undo brings it back.</source>
         <translation>确定删除{name}吗？其走访记录（{visits} 次）将不再计入统计，其项目（{projects} 个）保留。可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="274"/>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="279"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="275"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="280"/>
         <source>Delete organization</source>
         <translation>删除单位</translation>
     </message>
@@ -2191,110 +2191,110 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="164"/>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="326"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="165"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="328"/>
         <source>Edit organization</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="164"/>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="326"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="165"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="328"/>
         <source>New organization</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="198"/>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="264"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="199"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="266"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="205"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="206"/>
         <source>On the &amp;target list</source>
         <translation>列入目标企业库(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="208"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="209"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="209"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="210"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="210"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="211"/>
         <source>&amp;Credit code:</source>
         <translation>统一社会信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="211"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="212"/>
         <source>&amp;Region:</source>
         <translation>地区(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="212"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="213"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="213"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="214"/>
         <source>C&amp;hain:</source>
         <translation>产业链(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="214"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="215"/>
         <source>&amp;Link:</source>
         <translation>链环节(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="215"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="216"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="217"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="218"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="221"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="222"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="231"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="233"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="233"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="233"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="235"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="236"/>
         <source>Add contact…</source>
         <translation>添加联系人…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="238"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="239"/>
         <source>Edit contact…</source>
         <translation>编辑联系人…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="275"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="277"/>
         <source>This code already belongs to {name}.</source>
         <translation>该代码已属于{name}。</translation>
     </message>
@@ -2302,28 +2302,28 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgKind</name>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="35"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="36"/>
         <source>Enterprise</source>
         <extracomment>The organization id of a row.</extracomment>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="36"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="37"/>
         <source>Association</source>
         <translation>商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="37"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="38"/>
         <source>Industrial park</source>
         <translation>园区</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="38"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="39"/>
         <source>Intermediary</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="39"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="40"/>
         <source>Government body</source>
         <translation>政府部门</translation>
     </message>
@@ -2331,17 +2331,17 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgPicker</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_picker.py" line="121"/>
+        <location filename="../../fieldlog/ui/widgets/org_picker.py" line="122"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_picker.py" line="122"/>
+        <location filename="../../fieldlog/ui/widgets/org_picker.py" line="123"/>
         <source>Name, pinyin initials or credit code</source>
         <translation>名称、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_picker.py" line="202"/>
+        <location filename="../../fieldlog/ui/widgets/org_picker.py" line="203"/>
         <source>Create “{text}”…</source>
         <translation>新建“{text}”…</translation>
     </message>
@@ -2349,47 +2349,47 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgTableModel</name>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="46"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="47"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="47"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="48"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="48"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="49"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="49"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="50"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="50"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="51"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="51"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="52"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="52"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="53"/>
         <source>Target</source>
         <translation>目标企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="53"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="54"/>
         <source>Visits</source>
         <translation>走访次数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="54"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="55"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
@@ -2661,37 +2661,37 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectCardWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="96"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="98"/>
         <source>Planned %1 / contract %2 万元</source>
         <translation>计划 %1 / 合同 %2 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="98"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="100"/>
         <source>%1 · %2 days in stage</source>
         <translation>%1 · 在此阶段 %2 天</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="115"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="117"/>
         <source>No follow-up set</source>
         <translation>未设跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="117"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="119"/>
         <source>Follow-up overdue: %1</source>
         <translation>跟进已逾期：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="118"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="120"/>
         <source>Next follow-up: %1</source>
         <translation>下次跟进：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="124"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="126"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="126"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="128"/>
         <source>Move to</source>
         <translation>移至</translation>
     </message>
@@ -2699,148 +2699,148 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="86"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="87"/>
         <source>Project: {0}</source>
         <translation>项目详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="89"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="90"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="93"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="94"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="94"/>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="105"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="96"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="97"/>
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="97"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="101"/>
         <source>&amp;Stage history</source>
         <translation>阶段记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="102"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
         <source>&amp;Funds</source>
         <translation>到位资金(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="105"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="105"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="105"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="107"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="108"/>
         <source>&amp;Visits</source>
         <translation>走访记录(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="109"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="110"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="142"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="143"/>
         <source>万元</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="156"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="157"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="157"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="158"/>
         <source>Chain role</source>
         <translation>链上作用</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="158"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="159"/>
         <source>Planned investment (万元)</source>
         <translation>计划总投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="159"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
         <source>Landing county</source>
         <translation>落地区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="162"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="162"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="163"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="163"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="164"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="164"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="165"/>
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="165"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="166"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="205"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="208"/>
         <source>Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6} 万元</source>
         <translation>投资方：{0} · 产业链：{1} / {2} · 阶段：{3} · 签约：{4} {5} · 合同投资额：{6} 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="223"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="226"/>
         <source>Planned investment: {0}</source>
         <translation>计划总投资：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="229"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="232"/>
         <source>Next follow-up: write the date as yyyy-mm-dd</source>
         <translation>下次跟进：请按 yyyy-mm-dd 格式填写日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="251"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="254"/>
         <source>Edit project {0}</source>
         <translation>编辑项目 {0}</translation>
     </message>
@@ -3163,47 +3163,47 @@ A merge cannot be undone.</source>
 <context>
     <name>Stage</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="37"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="38"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="38"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="39"/>
         <source>Negotiating</source>
         <translation>在谈</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="39"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="40"/>
         <source>Inspected</source>
         <translation>考察</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="40"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="41"/>
         <source>Signed</source>
         <translation>签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="41"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="42"/>
         <source>Registered</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="42"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="43"/>
         <source>Started</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="43"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="44"/>
         <source>Producing</source>
         <translation>投产</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="44"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="45"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="45"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="46"/>
         <source>Dropped</source>
         <translation>终止</translation>
     </message>
@@ -3225,233 +3225,233 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncConflictsTable</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="31"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="32"/>
         <source>Organization</source>
         <extracomment>Longest value shown in a cell; the tooltip holds all of it.</extracomment>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="32"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="33"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="33"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="34"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="34"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="35"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="35"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="36"/>
         <source>Member</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="36"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="37"/>
         <source>Team</source>
         <translation>工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="37"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="38"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="38"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="39"/>
         <source>Funds in place</source>
         <translation>到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="39"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="40"/>
         <source>Stage change</source>
         <translation>阶段变更</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="40"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="41"/>
         <source>Target</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="49"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="50"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="50"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="51"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="51"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="52"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="52"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="53"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="53"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="54"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="54"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="55"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="55"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="56"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="56"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="57"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="57"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="58"/>
         <source>Intent</source>
         <translation>意向程度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="58"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="59"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="59"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="60"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="60"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="61"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="61"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="62"/>
         <source>Next step</source>
         <translation>下一步计划</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="62"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="63"/>
         <source>Planned investment</source>
         <translation>计划总投资</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="63"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="64"/>
         <source>Contract amount</source>
         <translation>合同投资额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="64"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="65"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="65"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="66"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="66"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="67"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="75"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="76"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="77"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="78"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="77"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="78"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="80"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="81"/>
         <source>{amount} 万元</source>
         <translation>{amount} 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="84"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="85"/>
         <source>record {id}…</source>
         <translation>记录 {id}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="92"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="93"/>
         <source>automatic merge</source>
         <translation>自动合并</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="95"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="96"/>
         <source>{name} (this laptop)</source>
         <translation>{name}（本机）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="96"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="97"/>
         <source>this laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="98"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="99"/>
         <source>laptop {node}</source>
         <translation>电脑 {node}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="119"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="120"/>
         <source>Conflicts to review</source>
         <translation>待审核的冲突</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="122"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="123"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="123"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="124"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="124"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="125"/>
         <source>Kept value</source>
         <translation>保留的值</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="125"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="126"/>
         <source>Kept (who, when)</source>
         <translation>保留值（谁、何时）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="126"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="127"/>
         <source>Other value</source>
         <translation>另一个值</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="127"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="128"/>
         <source>Other (who, when)</source>
         <translation>另一个值（谁、何时）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="128"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="129"/>
         <source>Package</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="161"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="162"/>
         <source>{kind}: {record}</source>
         <translation>{kind}：{record}</translation>
     </message>
@@ -3459,44 +3459,44 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncDuplicatesTable</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="26"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="27"/>
         <source>Look-alike organizations</source>
         <translation>疑似重复单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="29"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="30"/>
         <source>Left</source>
         <translation>左侧单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="30"/>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="33"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="31"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="34"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="31"/>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="34"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="32"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="35"/>
         <source>Visits (last)</source>
         <translation>走访次数（最近）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="32"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="33"/>
         <source>Right</source>
         <translation>右侧单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="51"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="52"/>
         <source>{count} (last {day})</source>
         <translation>{count}（最近 {day}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="54"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="55"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="55"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="56"/>
         <source>{name} ({kind})</source>
         <translation>{name}（{kind}）</translation>
     </message>
@@ -4495,132 +4495,132 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitFields</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="119"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="120"/>
         <source>What was discussed, what was agreed</source>
         <translation>洽谈内容及达成的共识</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="123"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="124"/>
         <source>&amp;Follow up on</source>
         <translation>需跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="126"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="127"/>
         <source>Open a &amp;lead from this visit</source>
         <translation>由此走访新建线索(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="128"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="129"/>
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="133"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="134"/>
         <source>Not stated</source>
         <translation>未明确</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="134"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="135"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="135"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="136"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="136"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="137"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="137"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="138"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="142"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="143"/>
         <source>Kind of visit</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="143"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="144"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="144"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="145"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="146"/>
         <source>Intent</source>
         <translation>意向程度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="146"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="147"/>
         <source>Next follow-up date</source>
         <translation>下次跟进日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="147"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="148"/>
         <source>Project</source>
         <translation>关联项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="148"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="149"/>
         <source>Name of the new lead</source>
         <translation>新线索名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="160"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="161"/>
         <source>&amp;Organization</source>
         <translation>走访对象(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="161"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="162"/>
         <source>&amp;Visitors</source>
         <translation>走访人员(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="162"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="163"/>
         <source>&amp;Kind</source>
         <translation>走访方式(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="163"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="164"/>
         <source>&amp;Date</source>
         <translation>走访日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="164"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="165"/>
         <source>&amp;Contacts met</source>
         <translation>会见联系人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="165"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="166"/>
         <source>&amp;Summary</source>
         <translation>走访情况(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="166"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="167"/>
         <source>&amp;Intent</source>
         <translation>意向程度(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="171"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="172"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="172"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="173"/>
         <source>&amp;Project</source>
         <translation>关联项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="242"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="243"/>
         <source>No project</source>
         <translation>不关联项目</translation>
     </message>
@@ -4736,27 +4736,27 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="134"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="135"/>
         <source>Choose the organization from the list, or create it.</source>
         <translation>请从列表中选择单位，或新建单位。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="135"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="136"/>
         <source>Which organization was visited?</source>
         <translation>走访的是哪个单位？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="138"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="139"/>
         <source>Check at least one visitor.</source>
         <translation>请至少勾选一名走访人员。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="143"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="144"/>
         <source>The next follow-up cannot be before the visit.</source>
         <translation>下次跟进日期不能早于走访日期。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="148"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="149"/>
         <source>Name the new lead (the project).</source>
         <translation>请填写新线索（项目）的名称。</translation>
     </message>
@@ -4846,64 +4846,64 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="52"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="53"/>
         <source>Strong</source>
         <extracomment>The visit&apos;s id (uuid.UUID). The visited organization&apos;s id (uuid.UUID). The whole row snapshot (VisitListRow). Counting stops here: a common search word matches a large part of a million visits, and counting them all would cost more than showing the first page. Beyond it the count is &quot;1,000+&quot;. The sort key of each sortable column; visitors and summary do not sort.</extracomment>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="53"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="54"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="54"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="55"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="55"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="56"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="246"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="247"/>
         <source>Date</source>
         <extracomment>The end of the log was reached while scrolling: `total` is now exact. Whether the rows are the log&apos;s last ones (read from its end) rather than its first. In the tail window: whether rows before the first loaded one are still unread.</extracomment>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="247"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="248"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="248"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="249"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="249"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="250"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="250"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="251"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="251"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="252"/>
         <source>Intent</source>
         <translation>意向</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="252"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="253"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="253"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="254"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
@@ -4970,58 +4970,58 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>chainMap</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="38"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="39"/>
         <source>Upstream</source>
         <extracomment>Status → (tile background, border, badge colour). The badge word says the same as the colour.</extracomment>
         <translation>上游</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="39"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="40"/>
         <source>Midstream</source>
         <translation>中游</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="40"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="41"/>
         <source>Downstream</source>
         <translation>下游</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="58"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="59"/>
         <source>GAP — to fill</source>
         <translation>待补链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="59"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="60"/>
         <source>In talks</source>
         <translation>在谈</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="60"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="61"/>
         <source>Signed</source>
         <translation>签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="73"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="74"/>
         <source>Organizations %1 · visited %2</source>
         <translation>走访对象 %1 · 已走访 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="76"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="77"/>
         <source>Open projects %1 · planned %2 万元</source>
         <translation>在谈项目 %1 · 计划投资 %2 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="79"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="80"/>
         <source>No open project</source>
         <translation>无在谈项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="81"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="82"/>
         <source>Signed %1 · contract %2 万元 · funds %3 万元</source>
         <translation>签约 %1 · 合同 %2 万元 · 到位 %3 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="85"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="86"/>
         <source>No signed project</source>
         <translation>无签约项目</translation>
     </message>
@@ -5037,48 +5037,48 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>stages</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="36"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="38"/>
         <source>Lead</source>
         <extracomment>The mime type a dragged card carries; the data is the project id.</extracomment>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="37"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="39"/>
         <source>Negotiating</source>
         <translation>在谈</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="38"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="40"/>
         <source>Inspected</source>
         <translation>考察</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="39"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="41"/>
         <source>Signed</source>
         <translation>签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="40"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="42"/>
         <source>Registered</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="41"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="43"/>
         <source>Started</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="42"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="44"/>
         <source>Producing</source>
         <translation>投产</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="43"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="45"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="44"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="46"/>
         <source>Dropped</source>
         <translation>终止</translation>
     </message>

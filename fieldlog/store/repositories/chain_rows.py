@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased
 
 from fieldlog.domain.counting import StageFact
 from fieldlog.domain.period import Period
-from fieldlog.domain.stages import Stage
+from fieldlog.domain.stages import BY_CODE
 from fieldlog.store.models import (
     Chain,
     ChainLink,
@@ -205,7 +205,8 @@ def stage_facts(
         query = query.where(StageEvent.project_id.in_(project_ids))
     events: dict[uuid.UUID, list[StageFact]] = defaultdict(list)
     for project_id, on, stage, stamp in session.execute(query):
-        events[project_id].append(StageFact(on, Stage(stage), stamp))
+        # A newer FieldLog's stage stays its code: the counting rules leave it out.
+        events[project_id].append(StageFact(on, BY_CODE.get(stage, stage), stamp))
     return {key: tuple(value) for key, value in events.items()}
 
 

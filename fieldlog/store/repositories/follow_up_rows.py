@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from fieldlog.domain.stages import Stage
+from fieldlog.domain.stages import KNOWN_CODES, Stage
 from fieldlog.store import follow_up_index
 from fieldlog.store.models import (
     Member,
@@ -185,12 +185,15 @@ def visit_due_counts(
 
 
 def _current_stages() -> Any:
-    """Each project's latest live stage event, ranked 1."""
+    """Each project's latest live stage event of a known stage, ranked 1 (a newer FieldLog's
+    unknown stage leaves the project where its known events put it); a project with unknown
+    stages only, its latest event."""
+    unknown_last = case((StageEvent.stage.in_(KNOWN_CODES), 0), else_=1)
     rank = (
         func.row_number()
         .over(
             partition_by=StageEvent.project_id,
-            order_by=(StageEvent.occurred_on.desc(), StageEvent.hlc.desc()),
+            order_by=(unknown_last, StageEvent.occurred_on.desc(), StageEvent.hlc.desc()),
         )
         .label("rank")
     )

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
+from fieldlog.domain.stages import BY_CODE
 from fieldlog.store.models import (
     CatalogItem,
     Chain,
@@ -260,14 +261,18 @@ def investor_projects(session: Session, org_id: uuid.UUID) -> list[tuple[Any, ..
 
 
 def latest_stages(session: Session, project_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
-    """Each project's current stage code: that of its latest live stage event."""
+    """Each project's current stage code: that of its latest live stage event of a known stage,
+    else (only a newer FieldLog's stages) that of its latest event."""
     query = (
         select(StageEvent.project_id, StageEvent.stage)
         .where(StageEvent.deleted.is_(False), StageEvent.project_id.in_(project_ids))
         .order_by(StageEvent.occurred_on, StageEvent.hlc)
     )
-    # Later events overwrite earlier ones.
-    return {project_id: stage for project_id, stage in session.execute(query)}
+    latest: dict[uuid.UUID, str] = {}
+    for project_id, stage in session.execute(query):  # later events overwrite earlier ones
+        if stage in BY_CODE or latest.get(project_id) not in BY_CODE:
+            latest[project_id] = stage
+    return latest
 
 
 def chain_choices(session: Session) -> list[tuple[uuid.UUID, str]]:

@@ -29,6 +29,7 @@ from fieldlog.ui import operations
 from fieldlog.ui.dialogs.chain_name_form import NameForm
 from fieldlog.ui.undo import run_undoable, undo_stack
 from fieldlog.ui.widgets.chain_link_tile import position_names
+from fieldlog.ui.widgets.combo_values import named
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -156,7 +157,7 @@ class ChainEditDialog(QDialog):
         )
         items: dict[uuid.UUID, QTreeWidgetItem] = {}
         for link in ordered:
-            item = QTreeWidgetItem([link.name, names.get(link.position, link.position)])
+            item = QTreeWidgetItem([link.name, named(names, link.position)])
             item.setData(0, ID_ROLE, link.id)
             items[link.id] = item
         for link in ordered:

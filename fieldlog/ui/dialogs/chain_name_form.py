@@ -59,7 +59,7 @@ class NameForm(QDialog):
         self.position_combo.setAccessibleName(self.tr("Position in the chain"))
         for code, name in position_names().items():
             self.position_combo.addItem(name, code)
-        select_value(self.position_combo, link.position)
+        select_value(self.position_combo, link.position)  # a newer code kept as Unknown
         self.parent_combo.setAccessibleName(self.tr("Under which link"))
         self.parent_combo.addItem(self.tr("(top level)"), None)
         for other in parents:

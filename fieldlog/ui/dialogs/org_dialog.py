@@ -31,6 +31,7 @@ from fieldlog.services.orgs import ContactInput, OrgInput
 from fieldlog.store.database import Database
 from fieldlog.ui.models.org_table_model import kind_labels
 from fieldlog.ui.undo import run_undoable
+from fieldlog.ui.widgets.combo_values import select_value
 from fieldlog.ui.widgets.credit_code_edit import ERROR_STYLE, CreditCodeEdit
 
 TAG_COLUMNS = 3
@@ -246,13 +247,14 @@ class OrgDialog(QDialog):
 
     def _load(self, data: OrgInput) -> None:
         self.name_edit.setText(data.name)
-        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(data.kind)))
+        select_value(self.kind_combo, data.kind)  # a newer FieldLog's kind kept as Unknown
         self.code_edit.setText(data.credit_code or "")
         self.region_edit.setText(data.region)
         self.address_edit.setText(data.address)
-        self.chain_combo.setCurrentIndex(max(0, self.chain_combo.findData(data.chain_id)))
+        # findData cannot match a UUID: it chose the first item, which a save wrote back.
+        select_value(self.chain_combo, data.chain_id, keep_unknown=False)
         self._fill_links()
-        self.link_combo.setCurrentIndex(max(0, self.link_combo.findData(data.link_id)))
+        select_value(self.link_combo, data.link_id, keep_unknown=False)
         self.phone_edit.setText(data.phone)
         self.target_box.setChecked(data.is_target)
         self.notes_edit.setPlainText(data.notes)

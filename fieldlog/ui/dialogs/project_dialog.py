@@ -29,6 +29,7 @@ from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.dialogs.org_dialog import fill_table, row_table
 from fieldlog.ui.undo import run_undoable
+from fieldlog.ui.widgets.combo_values import select_value
 from fieldlog.ui.widgets.history_panel import HistoryPanel
 from fieldlog.ui.widgets.org_create_form import error_label, plain_buttons, show_error
 from fieldlog.ui.widgets.tranche_table import TranchePanel
@@ -172,7 +173,8 @@ class ProjectDialog(QDialog):
         """Put a fresh detail into every tab."""
         self.detail = d
         self.name.setText(d.name)
-        _select(self.role, d.chain_role)
+        # A newer FieldLog's chain role shows as "Unknown (code)"; an unchanged save keeps it.
+        select_value(self.role, d.chain_role or None)
         self.planned.setText(format_wan(d.planned_yuan) if d.planned_yuan is not None else "")
         for combo, value in (
             (self.county, d.landing_county or None),
@@ -199,7 +201,8 @@ class ProjectDialog(QDialog):
         self.funds.show_detail(d)
 
     def _facts(self, d: ProjectDetail) -> str:
-        stage = d.timeline[-1].stage_label if d.timeline else ""
+        # The current stage: a newer FieldLog's later event leaves it where the known ones are.
+        stage = next((s.stage_label for s in reversed(d.timeline) if s.stage == d.stage), "")
         contract = format_wan(d.contract_yuan) if d.contract_yuan else "—"
         text = self.tr(
             "Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6} 万元"

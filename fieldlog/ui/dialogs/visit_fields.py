@@ -30,6 +30,7 @@ from fieldlog.services.visit_entry import (
 )
 from fieldlog.store.database import Database
 from fieldlog.ui.dialogs.visit_contacts import ContactsBox
+from fieldlog.ui.widgets.combo_values import select_value
 from fieldlog.ui.widgets.member_picker import MemberPicker
 from fieldlog.ui.widgets.org_create_form import error_label, show_error
 from fieldlog.ui.widgets.org_picker import OrgPicker
@@ -242,7 +243,8 @@ class VisitFields(QWidget):
         self.project_combo.addItem(self.tr("No project"), None)
         for project in projects_of(self.db, org_id):
             self.project_combo.addItem(project.name, project.id)
-        self.project_combo.setCurrentIndex(max(0, self.project_combo.findData(keep)))
+        # findData cannot match a UUID: it chose "No project", which a save wrote back.
+        select_value(self.project_combo, keep, keep_unknown=False)
         self.project_combo.blockSignals(False)
 
     def _on_follow_up_toggled(self, on: bool) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from fieldlog.services.visit_entry import LoadedVisit, org_name
 from fieldlog.services.visits import VisitInput
 from fieldlog.ui.dialogs.visit_fields import DEFAULT_KIND, VisitFields
+from fieldlog.ui.widgets.combo_values import select_value
 from fieldlog.ui.widgets.org_create_form import show_error
 
 
@@ -109,7 +110,7 @@ class VisitForm(VisitFields):
         if self.kind_combo.findText(kind) < 0:
             self.kind_combo.addItem(kind)  # a kind since removed from the catalog stays visible
         self.kind_combo.setCurrentText(kind)
-        self.intent_combo.setCurrentIndex(max(0, self.intent_combo.findData(state.get("intent"))))
+        select_value(self.intent_combo, state.get("intent") or "")  # a newer code kept as Unknown
         self.date_edit.set_day(_iso(state.get("date")) or date.today())
 
     def check(self) -> bool:

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from fieldlog.domain.vocabulary import OrgKind
 from fieldlog.services.org_directory import SORT_KEYS, OrgFilter, OrgListRow, list_orgs
 from fieldlog.store.database import Database
+from fieldlog.ui.widgets.combo_values import named
 
 #: The organization id of a row.
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -161,7 +162,7 @@ class OrgTableModel(QAbstractTableModel):
     def _text(self, row: OrgListRow, column: int) -> str:
         values = {
             NAME: row.name,
-            KIND: self._kinds.get(row.kind, row.kind),
+            KIND: named(self._kinds, row.kind),
             CODE: row.credit_code or "",
             CHAIN: row.chain or "",
             REGION: row.region,

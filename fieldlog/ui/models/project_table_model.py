@@ -207,7 +207,8 @@ def _display(row: ProjectListRow, column: int) -> str:
 
 def _sort_value(row: ProjectListRow, column: int) -> object:
     if column == STAGE:
-        return ALL_STAGES.index(row.stage)  # the pipeline's order, not the alphabet's
+        # The pipeline's order, not the alphabet's; a newer FieldLog's stage last.
+        return ALL_STAGES.index(row.stage) if row.stage in ALL_STAGES else len(ALL_STAGES)
     numbers = {
         DAYS: row.days_in_stage,
         PLANNED: row.planned_yuan,

@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor
 from fieldlog.services import visit_log
 from fieldlog.services.visit_log import VisitFilter, VisitListRow, VisitSort
 from fieldlog.store.database import Database
+from fieldlog.ui.widgets.combo_values import named
 
 #: The visit's id (uuid.UUID).
 VisitIdRole = Qt.ItemDataRole.UserRole + 1
@@ -54,7 +55,7 @@ def _intent_label(code: str) -> str:
         "weak": QCoreApplication.translate("VisitTableModel", "Weak"),
         "none": QCoreApplication.translate("VisitTableModel", "None"),
     }
-    return labels.get(code, code)
+    return named(labels, code)
 
 
 Index = QModelIndex | QPersistentModelIndex

@@ -17,6 +17,7 @@ from fieldlog.domain.stages import Stage
 from fieldlog.services.chain_map import LinkDetail, OrgLine, ProjectLine
 from fieldlog.ui.models.org_table_model import kind_labels
 from fieldlog.ui.widgets.chain_link_tile import wan
+from fieldlog.ui.widgets.combo_values import named
 from fieldlog.ui.widgets.project_card import stage_name
 
 #: Role holding a row's record id.
@@ -106,7 +107,7 @@ class ChainLinkDetail(QWidget):
     def _org_item(self, org: OrgLine, kinds: dict[str, str]) -> QTreeWidgetItem:
         visited = self.tr("Yes") if org.visited else self.tr("No")
         last = org.last_visit.isoformat() if org.last_visit else "—"
-        item = QTreeWidgetItem([org.name, kinds.get(org.kind, org.kind), visited, last])
+        item = QTreeWidgetItem([org.name, named(kinds, org.kind), visited, last])
         item.setData(0, ID_ROLE, org.id)
         if not org.visited:
             item.setForeground(2, QBrush(NOT_VISITED_COLOUR))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldlog.domain.money import format_wan, format_yi
 from fieldlog.services.chain_map import LinkTile
+from fieldlog.ui.widgets.combo_values import unknown_text
 
 #: Status → (tile background, border, badge colour). The badge word says the same as the colour.
 GAP, OPEN, SIGNED, NONE = "gap", "open", "signed", "none"
@@ -108,6 +109,8 @@ class ChainLinkTile(QFrame):
     def _title_text(self) -> str:
         if self.tile.id is None:
             return self.tr("Not tied to a link")
+        if self.tile.position not in position_names():
+            return f"{self.tile.name} · {unknown_text(self.tile.position)}"
         return self.tile.name
 
     def _accessible_text(self) -> str:

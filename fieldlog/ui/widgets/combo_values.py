@@ -7,6 +7,8 @@ combo that holds ids or codes goes through `select_value` instead.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
@@ -22,6 +24,15 @@ def index_of(combo: QComboBox, value: object) -> int:
 def unknown_text(value: object) -> str:
     """How a value this version cannot name is shown: 未知（code）."""
     return QCoreApplication.translate("Combo", "Unknown ({0})").format(value)
+
+
+def named(labels: Mapping[str, str], code: str | None) -> str:
+    """The label of a stored code, "Unknown (code)" for one this version does not know (a newer
+    FieldLog's), "" for none."""
+    if not code:
+        return ""
+    label = labels.get(code)
+    return label if label is not None else unknown_text(code)
 
 
 def select_value(combo: QComboBox, value: object, *, keep_unknown: bool = True) -> bool:

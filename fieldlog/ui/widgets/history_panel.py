@@ -19,6 +19,7 @@ from fieldlog.ui import operations
 from fieldlog.ui.dialogs.org_dialog import fill_table, row_table
 from fieldlog.ui.models.org_table_model import kind_labels
 from fieldlog.ui.undo import run_undoable
+from fieldlog.ui.widgets.combo_values import named
 from fieldlog.ui.widgets.sync_conflicts_table import who_text
 
 VALUE_CHARS = 60
@@ -133,7 +134,7 @@ def shown(entry: HistoryEntry, value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if entry.field == "kind" and entry.table == "organization":
-        return kind_labels().get(str(value), str(value))
+        return named(kind_labels(), str(value))
     text = " ".join(str(value).split())
     return text if len(text) <= VALUE_CHARS else text[: VALUE_CHARS - 1] + "…"
 

@@ -28,6 +28,7 @@ from fieldlog.ui.dialogs.merge_dialog import MergeDialog
 from fieldlog.ui.dialogs.org_dialog import ContactDialog, button_row, fill_table, row_table
 from fieldlog.ui.models.org_table_model import kind_labels
 from fieldlog.ui.undo import run_undoable
+from fieldlog.ui.widgets.combo_values import named
 
 
 def stage_labels() -> dict[str, str]:
@@ -160,7 +161,7 @@ class OrgDetailPanel(QWidget):
     def _show(self, detail: OrgDetail) -> None:
         data = detail.data
         self.name_label.setText(data.name)
-        kind = kind_labels().get(data.kind, data.kind)
+        kind = named(kind_labels(), data.kind)
         target = self.tr("On the target list") if data.is_target else ""
         self.kind_label.setText(" · ".join(t for t in (kind, target) if t))
         chain = " / ".join(t for t in (detail.chain, detail.link) if t)
@@ -192,7 +193,7 @@ class OrgDetailPanel(QWidget):
         projects = [
             [
                 p.name,
-                stages.get(p.stage, p.stage),
+                named(stages, p.stage),
                 format_wan(p.contract_yuan) if p.contract_yuan is not None else "",
             ]
             for p in detail.projects

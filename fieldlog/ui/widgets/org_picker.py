@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from fieldlog.services.org_search import OrgHit, search_orgs
 from fieldlog.store.database import Database
 from fieldlog.ui.models.org_table_model import kind_labels
+from fieldlog.ui.widgets.combo_values import named
 from fieldlog.ui.widgets.org_create_form import OrgCreateForm
 
 ORG_ROLE = Qt.ItemDataRole.UserRole  # the organization id; None on the "create" row
@@ -193,7 +194,7 @@ class OrgPicker(QWidget):
     def _add_hit(self, hit: OrgHit) -> None:
         item = QListWidgetItem(hit.name)
         item.setData(ORG_ROLE, hit.id)
-        kind = self._kinds.get(hit.kind, hit.kind)
+        kind = named(self._kinds, hit.kind)
         item.setData(DETAIL_ROLE, "  ".join(p for p in (kind, hit.credit_code or "") if p))
         item.setToolTip(hit.name)
         self.popup.addItem(item)

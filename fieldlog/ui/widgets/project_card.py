@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMenu, QVBoxLayout, 
 from fieldlog.domain.money import format_wan
 from fieldlog.domain.stages import ALL_STAGES, Stage
 from fieldlog.services.pipeline import ProjectCard
+from fieldlog.ui.widgets.combo_values import named
 
 #: The mime type a dragged card carries; the data is the project id.
 PROJECT_MIME = "application/x-fieldlog-project"
@@ -30,8 +31,9 @@ OVERDUE_COLOR = QColor("#c62828")
 BORDER_COLOR, FOCUS_COLOR = QColor("#c8ccd2"), QColor("#1e6fd9")
 
 
-def stage_name(stage: Stage) -> str:
-    """The stage's name in the user's language (translated from English, 线索 … 终止 in Chinese)."""
+def stage_name(stage: Stage | str) -> str:
+    """The stage's name in the user's language (translated from English, 线索 … 终止 in Chinese);
+    a stage this version does not know (a newer FieldLog's) as "Unknown (code)"."""
     names = {
         Stage.LEAD: QCoreApplication.translate("stages", "Lead"),
         Stage.NEGOTIATING: QCoreApplication.translate("stages", "Negotiating"),
@@ -43,7 +45,7 @@ def stage_name(stage: Stage) -> str:
         Stage.PAUSED: QCoreApplication.translate("stages", "Paused"),
         Stage.DROPPED: QCoreApplication.translate("stages", "Dropped"),
     }
-    return names[stage]
+    return named(names, stage)
 
 
 def project_mime(project_id: uuid.UUID) -> QMimeData:

@@ -18,6 +18,7 @@ from fieldlog.domain.money import format_wan
 from fieldlog.services.history import AUTOMATIC
 from fieldlog.services.sync_review import ConflictView
 from fieldlog.ui.models.org_table_model import kind_labels
+from fieldlog.ui.widgets.combo_values import named
 
 ConflictRole = Qt.ItemDataRole.UserRole + 1
 #: Longest value shown in a cell; the tooltip holds all of it.
@@ -79,7 +80,7 @@ def value_text(field: str, value: Any) -> str:
     if field.endswith("_yuan") and isinstance(value, int):
         return translate("SyncConflictsTable", "{amount} 万元").format(amount=format_wan(value))
     if field == "kind" and isinstance(value, str):
-        return kind_labels().get(value, value)
+        return named(kind_labels(), value)
     if field.endswith("_id") and isinstance(value, str):
         return translate("SyncConflictsTable", "record {id}…").format(id=value[:8])
     return " ".join(str(value).split())

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from fieldlog.services.sync_review import DuplicateView, OrgBrief
 from fieldlog.ui.models.org_table_model import kind_labels
+from fieldlog.ui.widgets.combo_values import named
 
 PairRole = Qt.ItemDataRole.UserRole + 1
 
@@ -45,7 +46,7 @@ class SyncDuplicatesTable(QTableWidget):
         self.horizontalHeader().setStretchLastSection(True)
 
     def _side(self, org: OrgBrief) -> list[str]:
-        kind = kind_labels().get(org.kind, org.kind)
+        kind = named(kind_labels(), org.kind)
         visits = str(org.visits)
         if org.last_visit is not None:
             visits = self.tr("{count} (last {day})").format(
