@@ -84,13 +84,17 @@ def contacts_of(db: Database, org_id: uuid.UUID | None) -> list[Choice]:
         return [Choice(c.id, c.name, c.title) for c in session.execute(query).scalars()]
 
 
-def projects_of(db: Database, org_id: uuid.UUID | None) -> list[Choice]:
-    """The live projects whose investor is this organization, newest first."""
-    if org_id is None:
-        return []
-    query = live(Project).where(Project.investor_id == org_id)
+def projects_of(
+    db: Database, org_id: uuid.UUID | None, *, also: uuid.UUID | None = None
+) -> list[Choice]:
+    """The live projects whose investor is this organization, newest first; then the live
+    project `also` (a visit's link) when another organization invests in it."""
+    query = live(Project).where(Project.investor_id == org_id).order_by(Project.created_at.desc())
     with db.read() as session:
-        rows = session.execute(query.order_by(Project.created_at.desc())).scalars()
+        rows = list(session.execute(query).scalars()) if org_id is not None else []
+        extra = session.get(Project, also) if also is not None else None
+        if extra is not None and not extra.deleted and extra not in rows:
+            rows.append(extra)
         return [Choice(p.id, p.name) for p in rows]
 
 

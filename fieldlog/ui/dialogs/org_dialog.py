@@ -31,6 +31,7 @@ from fieldlog.services.orgs import ContactInput, OrgInput
 from fieldlog.store.database import Database
 from fieldlog.ui.models.org_table_model import kind_labels
 from fieldlog.ui.undo import run_undoable
+from fieldlog.ui.widgets.combo_values import select_value
 from fieldlog.ui.widgets.credit_code_edit import ERROR_STYLE, CreditCodeEdit
 
 TAG_COLUMNS = 3
@@ -117,13 +118,14 @@ class ContactDialog(QDialog):
         form.addRow(self.tr("N&otes:"), self.notes_edit)
         form.addRow(self.message)
         self.buttons = save_cancel(self)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveContactButton")
         form.addRow(self.buttons)
         self.name_edit.textChanged.connect(self._update)
         self._update()
 
     def _update(self) -> None:
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setEnabled(bool(self.name_edit.text().strip()))
+        self.save_button.setEnabled(bool(self.name_edit.text().strip()))
 
     def value(self) -> ContactInput:
         """The contact as entered."""
@@ -175,6 +177,7 @@ class OrgDialog(QDialog):
         columns.addLayout(side, 2)
         self.buttons = save_cancel(self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveButton")
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.buttons)
@@ -246,13 +249,13 @@ class OrgDialog(QDialog):
 
     def _load(self, data: OrgInput) -> None:
         self.name_edit.setText(data.name)
-        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(data.kind)))
+        select_value(self.kind_combo, data.kind)
         self.code_edit.setText(data.credit_code or "")
         self.region_edit.setText(data.region)
         self.address_edit.setText(data.address)
-        self.chain_combo.setCurrentIndex(max(0, self.chain_combo.findData(data.chain_id)))
+        select_value(self.chain_combo, data.chain_id)
         self._fill_links()
-        self.link_combo.setCurrentIndex(max(0, self.link_combo.findData(data.link_id)))
+        select_value(self.link_combo, data.link_id)
         self.phone_edit.setText(data.phone)
         self.target_box.setChecked(data.is_target)
         self.notes_edit.setPlainText(data.notes)

@@ -6,7 +6,7 @@ import itertools
 import uuid
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from fieldlog.services.visit_entry import (
 )
 from fieldlog.store.database import Database
 from fieldlog.ui.dialogs.visit_contacts import ContactsBox
+from fieldlog.ui.widgets.combo_values import select_value
 from fieldlog.ui.widgets.member_picker import MemberPicker
 from fieldlog.ui.widgets.org_create_form import error_label, show_error
 from fieldlog.ui.widgets.org_picker import OrgPicker
@@ -232,18 +233,24 @@ class VisitFields(QWidget):
     def _on_org_changed(self, org_id: uuid.UUID | None) -> None:
         show_error(self.org_error, "")
         self.contacts.set_org(org_id)
-        self._fill_projects(org_id)
+        self._fill_projects(org_id, self.project_combo.currentData(), linked=False)
         self._touched()
 
-    def _fill_projects(self, org_id: uuid.UUID | None, keep: uuid.UUID | None = None) -> None:
-        keep = keep or self.project_combo.currentData()
-        self.project_combo.blockSignals(True)
-        self.project_combo.clear()
-        self.project_combo.addItem(self.tr("No project"), None)
-        for project in projects_of(self.db, org_id):
-            self.project_combo.addItem(project.name, project.id)
-        self.project_combo.setCurrentIndex(max(0, self.project_combo.findData(keep)))
-        self.project_combo.blockSignals(False)
+    def _fill_projects(
+        self, org_id: uuid.UUID | None, chosen: uuid.UUID | None, *, linked: bool
+    ) -> None:
+        """Offer the organization's projects and choose `chosen`.
+
+        A `linked` project (the visit's saved or drafted link) is offered and kept even when
+        another organization invests in it; a project chosen before the organization changed
+        is kept only if the new organization's list has it.
+        """
+        with QSignalBlocker(self.project_combo):
+            self.project_combo.clear()
+            self.project_combo.addItem(self.tr("No project"), None)
+            for project in projects_of(self.db, org_id, also=chosen if linked else None):
+                self.project_combo.addItem(project.name, project.id)
+            select_value(self.project_combo, chosen, keep_unknown=linked)
 
     def _on_follow_up_toggled(self, on: bool) -> None:
         self.follow_up_date.setEnabled(on)
