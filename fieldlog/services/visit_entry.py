@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -99,9 +100,11 @@ def projects_of(
 
 
 def _group_order(
-    groups: dict[uuid.UUID, WorkGroup], mine: uuid.UUID | None
-) -> Callable[[Member], tuple[object, ...]]:
-    def key(member: Member) -> tuple[object, ...]:
+    groups: dict[Any, Any], mine: uuid.UUID | None
+) -> Callable[[Any], tuple[object, ...]]:
+    """Sort key of a member row (id, name, group_id) among the work-group rows."""
+
+    def key(member: Any) -> tuple[object, ...]:
         group = groups.get(member.group_id) if member.group_id else None
         if group is None:
             return (2, 0, "", member.name)
@@ -112,9 +115,14 @@ def _group_order(
 
 def visitor_choices(db: Database, me: uuid.UUID | None) -> list[MemberChoice]:
     """Live members grouped by work group: `me` first, then my group, then the other groups."""
+    # Columns, not records: loading whole records decodes every field's stamps (the visit
+    # dialog asks for this list each time it opens).
+    group_columns = select(WorkGroup.id, WorkGroup.name, WorkGroup.sort_order)
+    member_columns = select(Member.id, Member.name, Member.group_id)
     with db.read() as session:
-        groups = {g.id: g for g in session.execute(live(WorkGroup)).scalars()}
-        people = list(session.execute(live(Member)).scalars())
+        rows = session.execute(group_columns.where(WorkGroup.deleted.is_(False)))
+        groups = {g.id: g for g in rows}
+        people = list(session.execute(member_columns.where(Member.deleted.is_(False))))
     mine = next((m.group_id for m in people if m.id == me), None)
     people.sort(key=_group_order(groups, mine))
     people.sort(key=lambda m: m.id != me)  # stable: me on top, the rest keeps its order

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -94,6 +95,13 @@ def _notes_edit(name: str) -> QPlainTextEdit:
     return edit
 
 
+def _same(entered: OrgInput, saved: OrgInput | None) -> bool:
+    """Whether the form holds exactly the saved organization (tags in any order)."""
+    return saved is not None and replace(entered, tags=sorted(entered.tags)) == replace(
+        saved, tags=sorted(saved.tags)
+    )
+
+
 class ContactDialog(QDialog):
     """A person at an organization: name, title, phone, e-mail, notes."""
 
@@ -157,15 +165,15 @@ class OrgDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("orgDialog")
         self.db, self.org_id, self.saved_id = db, org_id, None
-        detail = org_directory.org_detail(db, org_id) if org_id else None
-        self._before = detail.data if detail else None
+        saved = org_directory.org_form(db, org_id) if org_id else None
+        self._before = saved[0] if saved else None
         self._choices = org_directory.choices(db)
-        self._drafts = (
-            [ContactEdit(c.data, c.data, c.id) for c in detail.contacts] if detail else []
-        )
-        self.setWindowTitle(self.tr("Edit organization") if detail else self.tr("New organization"))
+        self._drafts = [ContactEdit(c.data, c.data, c.id) for c in saved[1]] if saved else []
+        self.setWindowTitle(self.tr("Edit organization") if saved else self.tr("New organization"))
+        self._loading = True  # one check of the code once loaded, not one per field filled
         self._build()
         self._load(self._before or OrgInput(""))
+        self._loading = False
         self._update()
 
     def _build(self) -> None:
@@ -269,6 +277,8 @@ class OrgDialog(QDialog):
             self.link_combo.addItem(name, link_id)
 
     def _update(self) -> None:
+        if self._loading:
+            return
         holder = None
         if self.code_edit.is_valid() and self.code_edit.code():
             holder = org_directory.code_holder(self.db, self.code_edit.code())
@@ -325,6 +335,10 @@ class OrgDialog(QDialog):
 
     def accept(self) -> None:
         changed = [d for d in self._drafts if d.after != d.before]
+        if self.org_id is not None and not changed and _same(self.value(), self._before):
+            self.saved_id = self.org_id  # nothing changed: no write, nothing to undo
+            super().accept()
+            return
         edit = OrgEdit(self.value(), self._before, self.org_id, changed)
         text = self.tr("Edit organization") if self.org_id else self.tr("New organization")
         ok, saved = run_undoable(

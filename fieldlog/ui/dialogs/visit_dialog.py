@@ -36,9 +36,10 @@ from fieldlog.ui.undo import run_undoable
 from fieldlog.ui.widgets.org_create_form import error_label, plain_buttons, show_error
 
 DEFAULT_SIZE = (980, 700)
-STYLE = """
-#draftNote { background: #fff4ce; border: 1px solid #e8d48a; border-radius: 4px; padding: 4px 8px; }
-"""
+# On the note alone: a style sheet on the dialog would restyle every field (and slow its opening).
+DRAFT_NOTE_STYLE = (
+    "background: #fff4ce; border: 1px solid #e8d48a; border-radius: 4px; padding: 4px 8px;"
+)
 
 
 def _new_state(me: uuid.UUID | None) -> dict[str, Any]:
@@ -47,6 +48,17 @@ def _new_state(me: uuid.UUID | None) -> dict[str, Any]:
         "kind": DEFAULT_KIND,
         "date": date.today().isoformat(),
     }
+
+
+def _same(entered: VisitInput, saved: VisitInput) -> bool:
+    """Whether the form holds exactly the saved visit (visitors and contacts in any order)."""
+
+    def plain(data: VisitInput) -> VisitInput:
+        return replace(
+            data, visitor_ids=sorted(data.visitor_ids), contact_ids=sorted(data.contact_ids)
+        )
+
+    return plain(entered) == plain(saved)
 
 
 class VisitDialog(QDialog):
@@ -61,11 +73,10 @@ class VisitDialog(QDialog):
         super().__init__(parent)
         self.db, self.visit_id = db, visit_id
         self.setObjectName("visitDialog")
-        self.setStyleSheet(STYLE)
         self._loaded: LoadedVisit | None = load_visit(db, visit_id) if visit_id else None
         self.form = VisitForm(db, get_me(db))
         self.message = error_label("visitMessage")
-        self.draft_note = QLabel(objectName="draftNote")
+        self.draft_note = QLabel(objectName="draftNote", styleSheet=DRAFT_NOTE_STYLE)
         self.draft_note.hide()
         self.save_button = QPushButton(self.tr("&Save"), objectName="saveButton")
         self.save_button.setToolTip(self.tr("Save the visit (Ctrl+Enter)"))
@@ -152,6 +163,9 @@ class VisitDialog(QDialog):
         if not self.form.check():
             return
         data, lead = self._input(), self.form.lead()
+        if self._loaded is not None and _same(data, self._loaded.data) and not lead:
+            self._close_saved(self.visit_id)  # nothing changed: no write, nothing to undo
+            return
         message = refusal(
             self.db, lambda: record_entry(self.db, data, visit_id=self.visit_id, lead_name=lead)
         )
@@ -164,9 +178,12 @@ class VisitDialog(QDialog):
         )
         ok, result = run_undoable(self, self._undo_text(), change.do, change.undo)
         if ok and result is not None:
-            self.drafts.discard()
-            self.saved.emit(result.visit_id)
-            self.accept()
+            self._close_saved(result.visit_id)
+
+    def _close_saved(self, visit_id: uuid.UUID | None) -> None:
+        self.drafts.discard()
+        self.saved.emit(visit_id)
+        self.accept()
 
     def _undo_text(self) -> str:
         org = self.form.org_picker.org_name()

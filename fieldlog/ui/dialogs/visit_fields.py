@@ -232,6 +232,8 @@ class VisitFields(QWidget):
 
     def _on_org_changed(self, org_id: uuid.UUID | None) -> None:
         show_error(self.org_error, "")
+        if self._loading:  # the state being shown fills contacts and projects itself
+            return
         self.contacts.set_org(org_id)
         self._fill_projects(org_id, self.project_combo.currentData(), linked=False)
         self._touched()
