@@ -96,3 +96,27 @@ def edit_contacts_unchanged(qtbot: QtBot, dialog: OrgDialog) -> int:
         assert not contact.isVisible()
         dispose(contact)
     return rows
+
+
+def choose_other(qtbot: QtBot, combo: QComboBox, *, skip_empty: bool = True) -> object:
+    """Move a closed combo box one item down (up from the last) by key; the value chosen."""
+    combo.setFocus()
+    last = combo.currentIndex() == combo.count() - 1
+    qtbot.keyClick(combo, Qt.Key.Key_Up if last else Qt.Key.Key_Down)
+    if skip_empty and combo.currentData() is None:
+        qtbot.keyClick(combo, Qt.Key.Key_Up if last else Qt.Key.Key_Down)
+    return combo.currentData()
+
+
+def append_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type `text` at the end of a text field."""
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, widget, text)
+
+
+def toggle_item(qtbot: QtBot, view: QWidget, row: int) -> None:
+    """Make a row of a check list current and toggle its box with Space."""
+    view.setFocus()
+    view.setCurrentRow(row)  # type: ignore[attr-defined]
+    qtbot.keyClick(view, Qt.Key.Key_Space)
