@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,17 +27,12 @@ from fieldlog.ui import operations
 from fieldlog.ui.models.org_table_model import kind_labels
 
 ERROR_STYLE = "color: #c5221f;"
-ERROR_COLOR = QColor("#c5221f")
 
 
 def error_label(name: str) -> QLabel:
     """A red, word-wrapped label for a field's message; hidden while there is none."""
     label = QLabel(objectName=name)
-    # A palette, not a style sheet: a form has several of these, and style sheets make
-    # building a dialog markedly slower.
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOR)
-    label.setPalette(palette)
+    label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
     label.hide()
     return label
