@@ -198,3 +198,23 @@ def test_edit_project_by_action_on_a_card_and_a_list_row(qtbot, window: MainWind
         close(dialog)
     finally:
         board.set_mode(0)  # the mode is remembered for the session
+
+
+def test_codes_from_a_newer_version_survive_an_unchanged_save(qtbot, demo) -> None:
+    """A kind or intent this version does not know shows as Unknown (code) and is kept."""
+    org = org_named(demo, ASSOCIATION)
+    visit = lighting_visit(demo)
+    with demo.begin() as session:
+        session.get(Organization, org).kind = "cooperative"
+        session.get(Visit, visit).intent = "urgent"
+    digest, history = db_digest(demo), history_count(demo)
+    org_dialog = OrgDialog(demo, org)
+    qtbot.addWidget(org_dialog)
+    assert org_dialog.kind_combo.currentText() == "Unknown (cooperative)"
+    qtbot.mouseClick(org_dialog.save_button, Qt.MouseButton.LeftButton)
+    visit_dialog = VisitDialog(demo, visit_id=visit)
+    qtbot.addWidget(visit_dialog)
+    assert visit_dialog.form.intent_combo.currentText() == "Unknown (urgent)"
+    qtbot.mouseClick(visit_dialog.save_button, Qt.MouseButton.LeftButton)
+    assert org_dialog.result() == visit_dialog.result() == QDialog.DialogCode.Accepted
+    assert (db_digest(demo), history_count(demo)) == (digest, history)
