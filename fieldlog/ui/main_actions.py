@@ -144,10 +144,12 @@ def _edit_menu(window: MainWindow) -> None:
     menu.addAction(undo)
     menu.addAction(redo)
     menu.addSeparator()
+    from fieldlog.ui.main_window import ORGS, PIPELINE, VISITS  # loaded: it is building us
+
     for name, text, page in (
-        ("actionEditVisit", translate("MainWindow", "Edit the selected &visit…"), 0),
-        ("actionEditOrg", translate("MainWindow", "Edit the selected &organization…"), 1),
-        ("actionEditProject", translate("MainWindow", "Edit the selected &project…"), 2),
+        ("actionEditVisit", translate("MainWindow", "Edit the selected &visit…"), VISITS),
+        ("actionEditOrg", translate("MainWindow", "Edit the selected &organization…"), ORGS),
+        ("actionEditProject", translate("MainWindow", "Edit the selected &project…"), PIPELINE),
     ):
         action = _action(window, name, text, lambda p=page: edit_selected(window, p))
         action.setData(page)
@@ -169,12 +171,14 @@ def update_edit_actions(window: MainWindow) -> None:
 
 def edit_selected(window: MainWindow, page: int) -> QDialog | None:
     """Open the edit dialog of the record selected on `page` when that page is shown."""
+    from fieldlog.ui.main_window import ORGS, VISITS
+
     if window.pages is None or window.navigation.currentRow() != page:
         return None
-    if page == 0:
+    if page == VISITS:
         visit_id = window.visit_log.current_visit_id()
         return window.edit_visit(visit_id) if visit_id else None
-    if page == 1:
+    if page == ORGS:
         return window.orgs_view.edit_org()
     project_id = window.pipeline.current_project_id()
     return window.open_project(project_id) if project_id else None
