@@ -42,3 +42,18 @@ def db(tmp_path: Path, empty_database_file: Path) -> Iterator[Database]:
     database = open_workspace(str(path))
     yield database
     database.close()
+
+
+@pytest.fixture(scope="session")
+def demo_database_file(tmp_path_factory: pytest.TempPathFactory, empty_database_file: Path) -> Path:
+    """The demo dispatch (`fieldlog demo`), loaded once: a test module that needs a demo of its
+    own copies this file (loading the demo takes about ten seconds)."""
+    from fieldlog.services.demo import load_demo
+    from fieldlog.services.workspace import open_workspace
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo.db"
+    shutil.copyfile(empty_database_file, path)
+    database = open_workspace(str(path))
+    load_demo(database)
+    database.close()
+    return path

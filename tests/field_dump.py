@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy import func, select
 
 from fieldlog.store.database import Database
-from fieldlog.store.dump import digest, dump_lines
-from fieldlog.store.models.base import META_COLUMNS
+from fieldlog.store.dump import digest
+from fieldlog.store.models import REPLICATED_MODELS
+from fieldlog.store.models.base import LOCAL_COLUMNS, META_COLUMNS
 from fieldlog.store.models.history import FieldChange
+from fieldlog.store.types import json_value
 
 #: (table, record id) → {field: value}, every replicated record, live or tombstoned.
 FieldDump = dict[tuple[str, str], dict[str, Any]]
@@ -20,13 +21,18 @@ STAMP_COLUMNS = frozenset({"created_at", "updated_at", "node_id", "hlc", "field_
 
 
 def field_dump(db: Database) -> FieldDump:
-    """Every replicated record's content fields and tombstone (stamps left out)."""
+    """Every replicated record's content fields and tombstone (stamps left out), valued as the
+    canonical dump values them. Read column by column rather than through the dump's JSON lines:
+    decoding every record's stamps made it cost a second on the demo."""
+    dump: FieldDump = {}
     with db.read() as session:
-        rows = [json.loads(line) for line in dump_lines(session)]
-    return {
-        (table, record["id"]): {k: v for k, v in record.items() if k not in STAMP_COLUMNS}
-        for table, record in rows
-    }
+        for model in REPLICATED_MODELS:
+            table = model.__table__  # type: ignore[attr-defined]
+            columns = [c for c in table.columns if c.key not in LOCAL_COLUMNS | STAMP_COLUMNS]
+            for row in session.execute(select(*columns)).mappings():
+                record = {key: json_value(value) for key, value in row.items()}
+                dump[(table.name, record["id"])] = record
+    return dump
 
 
 def field_diff(before: FieldDump, after: FieldDump) -> dict[tuple[str, str, str], tuple[Any, Any]]:

@@ -164,6 +164,20 @@ def org_detail(db: Database, org_id: uuid.UUID) -> OrgDetail | None:
         )
 
 
+def org_form(db: Database, org_id: uuid.UUID) -> tuple[OrgInput, tuple[ContactItem, ...]] | None:
+    """What the edit form shows: the organization's fields and its contacts (no history); None
+    when it does not exist or has been deleted."""
+    with db.read() as session:
+        org = session.get(Organization, org_id)
+        if org is None or org.deleted:
+            return None
+        contacts = tuple(
+            ContactItem(c.id, ContactInput(c.name, c.title, c.phone, c.email, c.notes))
+            for c in org_list.live_contacts(session, org_id)
+        )
+        return _input(session, org), contacts
+
+
 def code_holder(db: Database, code: str) -> tuple[uuid.UUID, str] | None:
     """(id, name) of the live organization that holds this credit code, if any."""
     with db.read() as session:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -84,20 +85,26 @@ def contacts_of(db: Database, org_id: uuid.UUID | None) -> list[Choice]:
         return [Choice(c.id, c.name, c.title) for c in session.execute(query).scalars()]
 
 
-def projects_of(db: Database, org_id: uuid.UUID | None) -> list[Choice]:
-    """The live projects whose investor is this organization, newest first."""
-    if org_id is None:
-        return []
-    query = live(Project).where(Project.investor_id == org_id)
+def projects_of(
+    db: Database, org_id: uuid.UUID | None, *, also: uuid.UUID | None = None
+) -> list[Choice]:
+    """The live projects whose investor is this organization, newest first; then the live
+    project `also` (a visit's link) when another organization invests in it."""
+    query = live(Project).where(Project.investor_id == org_id).order_by(Project.created_at.desc())
     with db.read() as session:
-        rows = session.execute(query.order_by(Project.created_at.desc())).scalars()
+        rows = list(session.execute(query).scalars()) if org_id is not None else []
+        extra = session.get(Project, also) if also is not None else None
+        if extra is not None and not extra.deleted and extra not in rows:
+            rows.append(extra)
         return [Choice(p.id, p.name) for p in rows]
 
 
 def _group_order(
-    groups: dict[uuid.UUID, WorkGroup], mine: uuid.UUID | None
-) -> Callable[[Member], tuple[object, ...]]:
-    def key(member: Member) -> tuple[object, ...]:
+    groups: dict[Any, Any], mine: uuid.UUID | None
+) -> Callable[[Any], tuple[object, ...]]:
+    """Sort key of a member row (id, name, group_id) among the work-group rows."""
+
+    def key(member: Any) -> tuple[object, ...]:
         group = groups.get(member.group_id) if member.group_id else None
         if group is None:
             return (2, 0, "", member.name)
@@ -108,9 +115,14 @@ def _group_order(
 
 def visitor_choices(db: Database, me: uuid.UUID | None) -> list[MemberChoice]:
     """Live members grouped by work group: `me` first, then my group, then the other groups."""
+    # Columns, not records: loading whole records decodes every field's stamps (the visit
+    # dialog asks for this list each time it opens).
+    group_columns = select(WorkGroup.id, WorkGroup.name, WorkGroup.sort_order)
+    member_columns = select(Member.id, Member.name, Member.group_id)
     with db.read() as session:
-        groups = {g.id: g for g in session.execute(live(WorkGroup)).scalars()}
-        people = list(session.execute(live(Member)).scalars())
+        rows = session.execute(group_columns.where(WorkGroup.deleted.is_(False)))
+        groups = {g.id: g for g in rows}
+        people = list(session.execute(member_columns.where(Member.deleted.is_(False))))
     mine = next((m.group_id for m in people if m.id == me), None)
     people.sort(key=_group_order(groups, mine))
     people.sort(key=lambda m: m.id != me)  # stable: me on top, the rest keeps its order

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QDialog, QMenu, QToolBar
 
 from fieldlog.services.team import current_team
 from fieldlog.ui import operations
@@ -175,6 +175,45 @@ def _edit_menu(window: MainWindow) -> None:
     redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
     menu.addAction(undo)
     menu.addAction(redo)
+    menu.addSeparator()
+    from fieldlog.ui.main_window import ORGS, PIPELINE, VISITS  # loaded: it is building us
+
+    for name, text, page in (
+        ("actionEditVisit", translate("MainWindow", "Edit the selected &visit…"), VISITS),
+        ("actionEditOrg", translate("MainWindow", "Edit the selected &organization…"), ORGS),
+        ("actionEditProject", translate("MainWindow", "Edit the selected &project…"), PIPELINE),
+    ):
+        action = _action(window, name, text, lambda p=page: edit_selected(window, p))
+        action.setData(page)
+        action.setEnabled(False)
+        menu.addAction(action)
+
+
+def _edit_actions(window: MainWindow) -> list[QAction]:
+    names = ("actionEditVisit", "actionEditOrg", "actionEditProject")
+    return [a for a in window.actions() if a.objectName() in names]
+
+
+def update_edit_actions(window: MainWindow) -> None:
+    """Each Edit action is enabled while its page (visits, organizations, projects) is shown."""
+    shown = window.navigation.currentRow() if window.pages is not None else -1
+    for action in _edit_actions(window):
+        action.setEnabled(action.data() == shown)
+
+
+def edit_selected(window: MainWindow, page: int) -> QDialog | None:
+    """Open the edit dialog of the record selected on `page` when that page is shown."""
+    from fieldlog.ui.main_window import ORGS, VISITS
+
+    if window.pages is None or window.navigation.currentRow() != page:
+        return None
+    if page == VISITS:
+        visit_id = window.visit_log.current_visit_id()
+        return window.edit_visit(visit_id) if visit_id else None
+    if page == ORGS:
+        return window.orgs_view.edit_org()
+    project_id = window.pipeline.current_project_id()
+    return window.open_project(project_id) if project_id else None
 
 
 def _view_menu(window: MainWindow, pages: list[tuple[str, str]]) -> None:

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
             welcome.receive_requested.connect(lambda: self.sync_flow.receive())
             self.pages = None
             self.setCentralWidget(welcome)
+            main_actions.update_edit_actions(self)
         elif self.pages is None:
             self.setCentralWidget(self._build_pages())
 
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
     def _show_index(self, index: int) -> None:
         if self.pages is not None and index >= 0:
             self.pages.setCurrentWidget(self.page(index))
+        main_actions.update_edit_actions(self)
 
     def page(self, index: int) -> QWidget:
         """The page at `index`, built now if it was not yet."""
@@ -232,7 +234,7 @@ class MainWindow(QMainWindow):
         if self.pages is not None:
             _open(VisitDialog(self.db, self))
 
-    def edit_visit(self, visit_id: uuid.UUID) -> None:
+    def edit_visit(self, visit_id: uuid.UUID) -> QDialog | None:
         """Open a visit for editing."""
         from fieldlog.ui.dialogs.visit_dialog import VisitDialog
 
@@ -240,17 +242,18 @@ class MainWindow(QMainWindow):
             dialog = VisitDialog(self.db, self, visit_id=visit_id)
         except ValueError as exc:  # deleted meanwhile (on another page, or by an import)
             QMessageBox.warning(self, self.tr("Edit visit"), str(exc))
-            return
-        _open(dialog)
+            return None
+        return _open(dialog)
 
-    def open_project(self, project_id: uuid.UUID) -> None:
+    def open_project(self, project_id: uuid.UUID) -> QDialog | None:
         """The project's detail: fields, stage history, funds in place, linked visits."""
         from fieldlog.ui.dialogs.project_dialog import open_project_dialog
 
         try:
-            open_project_dialog(self.db, project_id, self)
+            return open_project_dialog(self.db, project_id, self)
         except ValueError as exc:  # deleted meanwhile
             QMessageBox.warning(self, self.tr("Project"), str(exc))
+            return None
 
     def import_file(self, path: str | None = None) -> None:
         """Import a sheet (Ctrl+I), or the file dropped on the window."""

@@ -445,42 +445,42 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="111"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="111"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="114"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="122"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="115"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="123"/>
         <source>&amp;Title:</source>
         <translation>职务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="116"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="124"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="117"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="125"/>
         <source>E-&amp;mail:</source>
         <translation>邮箱(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="118"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="126"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="143"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="152"/>
         <source>This is not a phone number.</source>
         <translation>这不是有效的电话号码。</translation>
     </message>
@@ -1676,26 +1676,41 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
     <message>
         <location filename="../../fieldlog/ui/main_actions.py" line="182"/>
+        <source>Edit the selected &amp;visit…</source>
+        <translation>编辑所选走访(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="183"/>
+        <source>Edit the selected &amp;organization…</source>
+        <translation>编辑所选单位(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="184"/>
+        <source>Edit the selected &amp;project…</source>
+        <translation>编辑所选项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="221"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="188"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="227"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="200"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="239"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="205"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="244"/>
         <source>&amp;About FieldLog</source>
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="218"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="257"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
@@ -1735,38 +1750,38 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="204"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="206"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="242"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="244"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="253"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="255"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="277"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="280"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="283"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="286"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="303"/>
-        <location filename="../../fieldlog/ui/main_window.py" line="307"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="306"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="310"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="309"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="312"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no organizations, visits, projects, members or team.</source>
@@ -1775,17 +1790,17 @@ This is possible only while the database holds no organizations, visits, project
 仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="325"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="328"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="332"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="335"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="334"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="337"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -1978,57 +1993,67 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgCreateForm</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="100"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="97"/>
         <source>New organization name</source>
         <translation>新单位名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="102"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="99"/>
         <source>New organization kind</source>
         <translation>新单位类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="106"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="103"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="107"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="104"/>
         <source>Optional, 18 characters</source>
         <translation>选填，18 位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="111"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="112"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="112"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="113"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="124"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="126"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="126"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="128"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="127"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="129"/>
         <source>C&amp;redit code</source>
         <translation>信用代码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="136"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="143"/>
         <source>New organization</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="164"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="180"/>
+        <source>This credit code is already on file for {name}.</source>
+        <translation>该统一社会信用代码已登记为{name}。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="182"/>
+        <source>&amp;Use {name}</source>
+        <translation>使用{name}(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="194"/>
         <source>Enter the organization&apos;s name.</source>
         <translation>请输入单位名称。</translation>
     </message>
@@ -2191,110 +2216,110 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="165"/>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="328"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="172"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="343"/>
         <source>Edit organization</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="165"/>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="328"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="172"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="343"/>
         <source>New organization</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="199"/>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="266"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="209"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="275"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="206"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="216"/>
         <source>On the &amp;target list</source>
         <translation>列入目标企业库(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="209"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="219"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="210"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="220"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="211"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="221"/>
         <source>&amp;Credit code:</source>
         <translation>统一社会信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="212"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="222"/>
         <source>&amp;Region:</source>
         <translation>地区(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="213"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="223"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="214"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="224"/>
         <source>C&amp;hain:</source>
         <translation>产业链(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="215"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="225"/>
         <source>&amp;Link:</source>
         <translation>链环节(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="216"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="226"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="218"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="228"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="222"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="242"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="233"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="243"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="233"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="243"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="233"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="243"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="236"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="246"/>
         <source>Add contact…</source>
         <translation>添加联系人…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="239"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="249"/>
         <source>Edit contact…</source>
         <translation>编辑联系人…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="277"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="288"/>
         <source>This code already belongs to {name}.</source>
         <translation>该代码已属于{name}。</translation>
     </message>
@@ -2397,103 +2422,103 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgsView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="63"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="64"/>
         <source>&amp;New organization…</source>
         <extracomment>How many more pages `show_org` loads to find a record before it gives up.</extracomment>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="65"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="67"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="66"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="68"/>
         <source>&amp;Merge…</source>
         <translation>合并(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="67"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="69"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="69"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="71"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="72"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="74"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="77"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="79"/>
         <source>Search: name, pinyin initials or credit code</source>
         <translation>搜索：名称、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="78"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="80"/>
         <source>Search organizations</source>
         <translation>搜索单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="80"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="82"/>
         <source>Organization kind</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="81"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="83"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="82"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="84"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="83"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="85"/>
         <source>Target list</source>
         <translation>目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="146"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="147"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="166"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="167"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="167"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="168"/>
         <source>Not on the target list</source>
         <translation>未列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="171"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="172"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="172"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="173"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="173"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="174"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="174"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="175"/>
         <source>Target list or not</source>
         <translation>是否目标企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="203"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="204"/>
         <source>{n} organizations</source>
         <translation>共 {n} 家单位</translation>
     </message>
@@ -2699,148 +2724,148 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="87"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="80"/>
         <source>Project: {0}</source>
         <translation>项目详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="83"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="94"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="87"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="88"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="89"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="97"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="90"/>
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="91"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="101"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="94"/>
         <source>&amp;Stage history</source>
         <translation>阶段记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="96"/>
         <source>&amp;Funds</source>
         <translation>到位资金(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="108"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="101"/>
         <source>&amp;Visits</source>
         <translation>走访记录(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="110"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="143"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="137"/>
         <source>万元</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="157"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="151"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="158"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="152"/>
         <source>Chain role</source>
         <translation>链上作用</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="159"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="153"/>
         <source>Planned investment (万元)</source>
         <translation>计划总投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="154"/>
         <source>Landing county</source>
         <translation>落地区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="155"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="162"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="156"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="163"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="157"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="164"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="158"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="165"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="159"/>
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="166"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="208"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="201"/>
         <source>Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6} 万元</source>
         <translation>投资方：{0} · 产业链：{1} / {2} · 阶段：{3} · 签约：{4} {5} · 合同投资额：{6} 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="226"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="219"/>
         <source>Planned investment: {0}</source>
         <translation>计划总投资：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="232"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="225"/>
         <source>Next follow-up: write the date as yyyy-mm-dd</source>
         <translation>下次跟进：请按 yyyy-mm-dd 格式填写日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="254"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="247"/>
         <source>Edit project {0}</source>
         <translation>编辑项目 {0}</translation>
     </message>
@@ -4447,49 +4472,74 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="61"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="81"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="62"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="82"/>
         <source>Save the visit (Ctrl+Enter)</source>
         <translation>保存走访记录（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="63"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="83"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="118"/>
         <source>New visit</source>
         <translation>新建走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="120"/>
         <source>Edit visit — {org}</source>
         <translation>编辑走访 — {org}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="121"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="143"/>
         <source>Draft restored: this entry was not saved last time.</source>
         <translation>已恢复草稿：上次录入的内容尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="122"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="144"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="163"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="191"/>
         <source>New visit to {org}</source>
         <translation>新建走访：{org}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="164"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="192"/>
         <source>Edit of the visit to {org}</source>
         <translation>编辑走访：{org}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="203"/>
+        <source>Close without saving</source>
+        <translation>不保存就关闭</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="205"/>
+        <source>This visit is not saved. Discard what was entered, or keep it as a draft that this form shows again next time?</source>
+        <translation>这条走访尚未保存。放弃已填写的内容，还是保留为草稿（下次打开本表单时恢复）？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="212"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="213"/>
+        <source>&amp;Keep as draft</source>
+        <translation>保留为草稿(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="214"/>
+        <source>&amp;Continue editing</source>
+        <translation>继续编辑(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -4620,7 +4670,7 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
         <translation>关联项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="243"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="252"/>
         <source>No project</source>
         <translation>不关联项目</translation>
     </message>
@@ -4736,27 +4786,27 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="135"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="136"/>
         <source>Choose the organization from the list, or create it.</source>
         <translation>请从列表中选择单位，或新建单位。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="136"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="137"/>
         <source>Which organization was visited?</source>
         <translation>走访的是哪个单位？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="139"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="140"/>
         <source>Check at least one visitor.</source>
         <translation>请至少勾选一名走访人员。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="144"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="145"/>
         <source>The next follow-up cannot be before the visit.</source>
         <translation>下次跟进日期不能早于走访日期。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="149"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="150"/>
         <source>Name the new lead (the project).</source>
         <translation>请填写新线索（项目）的名称。</translation>
     </message>

@@ -24,19 +24,6 @@ def modal_boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
     return shown
 
 
-@pytest.fixture(scope="session")
-def demo_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo dispatch, loaded once per session (it takes seconds): tests copy the file."""
-    from fieldlog.services.demo import load_demo
-    from fieldlog.services.workspace import open_workspace
-
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    database = open_workspace(str(path))
-    load_demo(database)
-    database.close()
-    return path
-
-
 def open_copy(source: Path, folder: Path) -> Database:
     """A copy of a prepared database file, opened (a copy takes a node id of its own)."""
     from fieldlog.services.workspace import open_workspace

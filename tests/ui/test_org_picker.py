@@ -11,7 +11,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from fieldlog.services import orgs
 from fieldlog.services.org_search import search_orgs
 from fieldlog.store.database import Database
+from fieldlog.ui.widgets.org_create_form import OrgCreateForm
 from fieldlog.ui.widgets.org_picker import ORG_ROLE, OrgPicker
+
+from ..field_dump import db_digest
 
 HUAWEI_CODE = "914403001922038216"
 
@@ -117,16 +120,46 @@ def test_create_inline_refuses_an_invalid_code_then_creates(qtbot, picker: OrgPi
     assert [h.credit_code for h in search_orgs(picker.db, "新创")] == ["91350100M000100Y43"]
 
 
-def test_a_known_valid_code_picks_the_existing_organization(qtbot, picker: OrgPicker) -> None:
-    type_chinese(picker.edit, "华为深圳")
+def open_create_form(qtbot, picker: OrgPicker, name: str) -> OrgCreateForm:
+    type_chinese(picker.edit, name)
     qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
     qtbot.keyClick(picker.edit, Qt.Key.Key_Up)
     qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
-    form = picker.create_form
+    return picker.create_form
+
+
+def test_a_code_on_file_names_its_holder_and_the_user_picks_it(qtbot, picker: OrgPicker) -> None:
+    before = db_digest(picker.db)
+    form = open_create_form(qtbot, picker, "华为深圳")
     qtbot.keyClicks(form.code_edit, HUAWEI_CODE)
+    note = "This credit code is already on file for 深圳市华为技术有限公司."
+    assert form.holder_note.isVisible() and form.holder_note.text() == note
+    assert form.use_holder_button.isVisible()
+    assert form.use_holder_button.text() == "&Use 深圳市华为技术有限公司"
     qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
-    assert picker.org_name() == "深圳市华为技术有限公司"
-    assert len(search_orgs(picker.db, "华为")) == 1
+    # Create does not silently switch: the form stays, the typed name too, nothing picked.
+    assert form.isVisible() and form.name_edit.text() == "华为深圳"
+    assert picker.org_id() is None and form.code_edit.hasFocus()
+    with qtbot.waitSignal(picker.org_changed):
+        qtbot.mouseClick(form.use_holder_button, Qt.MouseButton.LeftButton)
+    assert picker.org_name() == "深圳市华为技术有限公司" and not form.isVisible()
+    assert db_digest(picker.db) == before
+
+
+def test_a_code_on_file_can_be_corrected_and_the_typed_name_created(
+    qtbot, picker: OrgPicker
+) -> None:
+    form = open_create_form(qtbot, picker, "华为深圳")
+    qtbot.keyClicks(form.code_edit, HUAWEI_CODE)
+    assert form.holder_note.isVisible()
+    form.code_edit.clear()
+    assert not form.holder_note.isVisible() and not form.use_holder_button.isVisible()
+    qtbot.keyClicks(form.code_edit, "91350100M000100Y43")
+    with qtbot.waitSignal(picker.org_changed):
+        qtbot.keyClick(form.code_edit, Qt.Key.Key_Return)
+    assert picker.org_name() == "华为深圳"
+    assert [h.credit_code for h in search_orgs(picker.db, "华为深圳")] == ["91350100M000100Y43"]
+    assert len(search_orgs(picker.db, HUAWEI_CODE)) == 1
 
 
 def test_create_form_needs_a_name_and_esc_closes_it(qtbot, picker: OrgPicker) -> None:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from fieldlog.domain.period import Period
 from fieldlog.services import identity, orgs, stats, team, visit_entry, visits
@@ -75,6 +75,13 @@ def save_by_keys(qtbot) -> None:
     qtbot.keyClick(
         QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
     )
+
+
+def close_with(qtbot, dialog: VisitDialog, button: str) -> None:
+    """Answer the question Esc asks on an entry not saved: discard, keep a draft, or go on."""
+    box = dialog.close_box
+    assert box is not None and box.isVisible()
+    qtbot.mouseClick(box.findChild(QPushButton, button), Qt.MouseButton.LeftButton)
 
 
 def test_a_visit_entered_by_keys_alone(qtbot, db: Database, office: Office) -> None:
@@ -232,7 +239,9 @@ def test_a_draft_survives_closing_and_a_crash(qtbot, db: Database, office: Offic
     qtbot.waitUntil(path.exists, timeout=3000)
     assert json.loads(path.read_text("utf-8"))["fields"]["summary"] == "half a note"
     qtbot.keyClicks(dialog.form.summary, ", and more")
-    qtbot.keyClick(dialog.form.summary, Qt.Key.Key_Escape)  # closes at once, keeping the draft
+    qtbot.keyClick(dialog.form.summary, Qt.Key.Key_Escape)  # asks: discard or keep a draft
+    assert dialog.isVisible()
+    close_with(qtbot, dialog, "keepDraftButton")
     assert not dialog.isVisible()
     assert json.loads(path.read_text("utf-8"))["fields"]["summary"] == "half a note, and more"
 
@@ -250,12 +259,38 @@ def test_discarding_a_restored_draft(qtbot, db: Database, office: Office) -> Non
     dialog = open_dialog(qtbot, db)
     dialog.form.summary.setPlainText("draft to throw away")
     dialog.reject()
+    close_with(qtbot, dialog, "keepDraftButton")
     again = open_dialog(qtbot, db)
     assert again.form.summary.toPlainText() == "draft to throw away"
     again.draft_note.linkActivated.emit("discard")
     assert not again.draft_note.isVisible() and not again.drafts.file.path.exists()
     assert again.form.summary.toPlainText() == ""
     assert again.form.visitors.checked_ids() == [office.me]
+
+
+def test_esc_then_discard_deletes_the_draft(qtbot, db: Database, office: Office) -> None:
+    dialog = open_dialog(qtbot, db)
+    path = dialog.drafts.file.path
+    dialog.form.summary.setFocus()
+    qtbot.keyClicks(dialog.form.summary, "not worth keeping")
+    qtbot.waitUntil(path.exists, timeout=3000)
+    qtbot.keyClick(dialog.form.summary, Qt.Key.Key_Escape)
+    close_with(qtbot, dialog, "continueButton")  # back to the form, nothing lost
+    assert dialog.isVisible() and path.exists()
+    qtbot.keyClick(dialog.form.summary, Qt.Key.Key_Escape)
+    close_with(qtbot, dialog, "discardButton")
+    assert not dialog.isVisible() and not path.exists()
+    assert not open_dialog(qtbot, db).draft_note.isVisible()
+
+
+def test_esc_on_an_untouched_visit_closes_at_once_and_writes_nothing(
+    qtbot, db: Database, office: Office
+) -> None:
+    visit = visits.save_visit(db, visits.VisitInput(date(2020, 4, 1), office.org, [office.me]))
+    dialog = open_dialog(qtbot, db, visit)
+    qtbot.keyClick(dialog.form.summary, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.close_box is None
+    assert not dialog.drafts.file.path.exists()
 
 
 def test_open_a_lead_from_the_visit(qtbot, db: Database, office: Office) -> None:

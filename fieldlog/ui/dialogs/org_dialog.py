@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -94,6 +95,13 @@ def _notes_edit(name: str) -> QPlainTextEdit:
     return edit
 
 
+def _same(entered: OrgInput, saved: OrgInput | None) -> bool:
+    """Whether the form holds exactly the saved organization (tags in any order)."""
+    return saved is not None and replace(entered, tags=sorted(entered.tags)) == replace(
+        saved, tags=sorted(saved.tags)
+    )
+
+
 class ContactDialog(QDialog):
     """A person at an organization: name, title, phone, e-mail, notes."""
 
@@ -118,13 +126,14 @@ class ContactDialog(QDialog):
         form.addRow(self.tr("N&otes:"), self.notes_edit)
         form.addRow(self.message)
         self.buttons = save_cancel(self)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveContactButton")
         form.addRow(self.buttons)
         self.name_edit.textChanged.connect(self._update)
         self._update()
 
     def _update(self) -> None:
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setEnabled(bool(self.name_edit.text().strip()))
+        self.save_button.setEnabled(bool(self.name_edit.text().strip()))
 
     def value(self) -> ContactInput:
         """The contact as entered."""
@@ -156,15 +165,15 @@ class OrgDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("orgDialog")
         self.db, self.org_id, self.saved_id = db, org_id, None
-        detail = org_directory.org_detail(db, org_id) if org_id else None
-        self._before = detail.data if detail else None
+        saved = org_directory.org_form(db, org_id) if org_id else None
+        self._before = saved[0] if saved else None
         self._choices = org_directory.choices(db)
-        self._drafts = (
-            [ContactEdit(c.data, c.data, c.id) for c in detail.contacts] if detail else []
-        )
-        self.setWindowTitle(self.tr("Edit organization") if detail else self.tr("New organization"))
+        self._drafts = [ContactEdit(c.data, c.data, c.id) for c in saved[1]] if saved else []
+        self.setWindowTitle(self.tr("Edit organization") if saved else self.tr("New organization"))
+        self._loading = True  # one check of the code once loaded, not one per field filled
         self._build()
         self._load(self._before or OrgInput(""))
+        self._loading = False
         self._update()
 
     def _build(self) -> None:
@@ -176,6 +185,7 @@ class OrgDialog(QDialog):
         columns.addLayout(side, 2)
         self.buttons = save_cancel(self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveButton")
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.buttons)
@@ -247,14 +257,13 @@ class OrgDialog(QDialog):
 
     def _load(self, data: OrgInput) -> None:
         self.name_edit.setText(data.name)
-        select_value(self.kind_combo, data.kind)  # a newer FieldLog's kind kept as Unknown
+        select_value(self.kind_combo, data.kind)
         self.code_edit.setText(data.credit_code or "")
         self.region_edit.setText(data.region)
         self.address_edit.setText(data.address)
-        # findData cannot match a UUID: it chose the first item, which a save wrote back.
-        select_value(self.chain_combo, data.chain_id, keep_unknown=False)
+        select_value(self.chain_combo, data.chain_id)
         self._fill_links()
-        select_value(self.link_combo, data.link_id, keep_unknown=False)
+        select_value(self.link_combo, data.link_id)
         self.phone_edit.setText(data.phone)
         self.target_box.setChecked(data.is_target)
         self.notes_edit.setPlainText(data.notes)
@@ -268,6 +277,8 @@ class OrgDialog(QDialog):
             self.link_combo.addItem(name, link_id)
 
     def _update(self) -> None:
+        if self._loading:
+            return
         holder = None
         if self.code_edit.is_valid() and self.code_edit.code():
             holder = org_directory.code_holder(self.db, self.code_edit.code())
@@ -324,6 +335,10 @@ class OrgDialog(QDialog):
 
     def accept(self) -> None:
         changed = [d for d in self._drafts if d.after != d.before]
+        if self.org_id is not None and not changed and _same(self.value(), self._before):
+            self.saved_id = self.org_id  # nothing changed: no write, nothing to undo
+            super().accept()
+            return
         edit = OrgEdit(self.value(), self._before, self.org_id, changed)
         text = self.tr("Edit organization") if self.org_id else self.tr("New organization")
         ok, saved = run_undoable(

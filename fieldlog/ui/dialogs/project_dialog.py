@@ -37,19 +37,12 @@ from fieldlog.ui.widgets.tranche_table import TranchePanel
 DEFAULT_SIZE = (1000, 680)
 
 
-def _combo(name: str, items: list[tuple[str, object]], current: object) -> QComboBox:
+def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
     combo = QComboBox(objectName=name)
     combo.addItem("", None)
     for text, data in items:
         combo.addItem(text, data)
-    _select(combo, current)
     return combo
-
-
-def _select(combo: QComboBox, value: object) -> None:
-    # findData cannot match Python objects such as UUIDs, so compare them here.
-    index = next((i for i in range(1, combo.count()) if combo.itemData(i) == value), 0)
-    combo.setCurrentIndex(index)
 
 
 def _input(detail: ProjectDetail) -> projects.ProjectInput:
@@ -112,6 +105,7 @@ class ProjectDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveButton")
         self.save_button.clicked.connect(self.save)
         # Enter in the Funds form adds a tranche; it must not also save the details.
         plain_buttons(self.save_button, buttons.button(QDialogButtonBox.StandardButton.Close))
@@ -139,11 +133,11 @@ class ProjectDialog(QDialog):
         d = self.detail
         self.name = QLineEdit(d.name, objectName="projectName")
         roles = [(LABELS_ZH[r], r.value) for r in ChainRole]
-        self.role = _combo("chainRole", roles, d.chain_role)
+        self.role = _combo("chainRole", roles)
         self.planned = QLineEdit(objectName="plannedWan", placeholderText=self.tr("万元"))
-        self.county = _combo("landingCounty", [(c, c) for c in county_names(self.db)], None)
-        self.owner = _combo("projectOwner", [(m.name, m.id) for m in team.members(self.db)], None)
-        self.group = _combo("projectGroup", [(g.name, g.id) for g in team.groups(self.db)], None)
+        self.county = _combo("landingCounty", [(c, c) for c in county_names(self.db)])
+        self.owner = _combo("projectOwner", [(m.name, m.id) for m in team.members(self.db)])
+        self.group = _combo("projectGroup", [(g.name, g.id) for g in team.groups(self.db)])
         self.progress = QPlainTextEdit(objectName="progress", tabChangesFocus=True)
         self.problems = QPlainTextEdit(objectName="problems", tabChangesFocus=True)
         self.next_step = QPlainTextEdit(objectName="nextStep", tabChangesFocus=True)
@@ -173,7 +167,6 @@ class ProjectDialog(QDialog):
         """Put a fresh detail into every tab."""
         self.detail = d
         self.name.setText(d.name)
-        # A newer FieldLog's chain role shows as "Unknown (code)"; an unchanged save keeps it.
         select_value(self.role, d.chain_role or None)
         self.planned.setText(format_wan(d.planned_yuan) if d.planned_yuan is not None else "")
         for combo, value in (
@@ -181,7 +174,7 @@ class ProjectDialog(QDialog):
             (self.owner, d.owner_id),
             (self.group, d.group_id),
         ):
-            _select(combo, value)
+            select_value(combo, value)
         for edit, text in (
             (self.progress, d.progress),
             (self.problems, d.problems),

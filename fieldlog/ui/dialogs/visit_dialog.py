@@ -9,7 +9,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldlog.services.identity import get_me
 from fieldlog.services.visit_entry import (
@@ -28,9 +36,10 @@ from fieldlog.ui.undo import run_undoable
 from fieldlog.ui.widgets.org_create_form import error_label, plain_buttons, show_error
 
 DEFAULT_SIZE = (980, 700)
-STYLE = """
-#draftNote { background: #fff4ce; border: 1px solid #e8d48a; border-radius: 4px; padding: 4px 8px; }
-"""
+# On the note alone: a style sheet on the dialog would restyle every field (and slow its opening).
+DRAFT_NOTE_STYLE = (
+    "background: #fff4ce; border: 1px solid #e8d48a; border-radius: 4px; padding: 4px 8px;"
+)
 
 
 def _new_state(me: uuid.UUID | None) -> dict[str, Any]:
@@ -41,8 +50,20 @@ def _new_state(me: uuid.UUID | None) -> dict[str, Any]:
     }
 
 
+def _same(entered: VisitInput, saved: VisitInput) -> bool:
+    """Whether the form holds exactly the saved visit (visitors and contacts in any order)."""
+
+    def plain(data: VisitInput) -> VisitInput:
+        return replace(
+            data, visitor_ids=sorted(data.visitor_ids), contact_ids=sorted(data.contact_ids)
+        )
+
+    return plain(entered) == plain(saved)
+
+
 class VisitDialog(QDialog):
-    """New visit (no `visit_id`) or edit of a visit; Ctrl+Enter saves, Esc keeps a draft."""
+    """New visit (no `visit_id`) or edit of a visit; Ctrl+Enter saves; Esc asks whether to
+    discard what was entered or keep it as a draft."""
 
     saved = Signal(object)  # the visit's id
 
@@ -52,13 +73,12 @@ class VisitDialog(QDialog):
         super().__init__(parent)
         self.db, self.visit_id = db, visit_id
         self.setObjectName("visitDialog")
-        self.setStyleSheet(STYLE)
         self._loaded: LoadedVisit | None = load_visit(db, visit_id) if visit_id else None
         self.form = VisitForm(db, get_me(db))
         self.message = error_label("visitMessage")
-        self.draft_note = QLabel(objectName="draftNote")
+        self.draft_note = QLabel(objectName="draftNote", styleSheet=DRAFT_NOTE_STYLE)
         self.draft_note.hide()
-        self.save_button = QPushButton(self.tr("&Save"), objectName="saveVisitButton")
+        self.save_button = QPushButton(self.tr("&Save"), objectName="saveButton")
         self.save_button.setToolTip(self.tr("Save the visit (Ctrl+Enter)"))
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelVisitButton")
         self._build_layout()
@@ -67,6 +87,8 @@ class VisitDialog(QDialog):
         self.drafts = DraftKeeper(DraftFile(draft_path(db, record)), self.form.state, self)
         self._initial = visit_state(self._loaded) if self._loaded else _new_state(self.form.me)
         self.form.apply_state(self._initial)
+        self._baseline = self.form.state()  # what Esc may close without asking
+        self.close_box: QMessageBox | None = None
         self._restore_draft()
         self._connect()
         self.resize(*DEFAULT_SIZE)
@@ -141,6 +163,9 @@ class VisitDialog(QDialog):
         if not self.form.check():
             return
         data, lead = self._input(), self.form.lead()
+        if self._loaded is not None and _same(data, self._loaded.data) and not lead:
+            self._close_saved(self.visit_id)  # nothing changed: no write, nothing to undo
+            return
         message = refusal(
             self.db, lambda: record_entry(self.db, data, visit_id=self.visit_id, lead_name=lead)
         )
@@ -153,9 +178,12 @@ class VisitDialog(QDialog):
         )
         ok, result = run_undoable(self, self._undo_text(), change.do, change.undo)
         if ok and result is not None:
-            self.drafts.discard()
-            self.saved.emit(result.visit_id)
-            self.accept()
+            self._close_saved(result.visit_id)
+
+    def _close_saved(self, visit_id: uuid.UUID | None) -> None:
+        self.drafts.discard()
+        self.saved.emit(visit_id)
+        self.accept()
 
     def _undo_text(self) -> str:
         org = self.form.org_picker.org_name()
@@ -163,8 +191,47 @@ class VisitDialog(QDialog):
             return self.tr("New visit to {org}").format(org=org)
         return self.tr("Edit of the visit to {org}").format(org=org)
 
+    def reject(self) -> None:
+        """Esc, Cancel or the close button: close at once when nothing was entered, else ask
+        whether to discard the entry or keep it as a draft."""
+        if self.form.state() == self._baseline:
+            self.drafts.discard()
+            super().reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Close without saving"),
+            self.tr(
+                "This visit is not saved. Discard what was entered, or keep it as a draft "
+                "that this form shows again next time?"
+            ),
+            parent=self,
+            objectName="closeVisitBox",
+        )
+        for name, text, role in (
+            ("discardButton", self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole),
+            ("keepDraftButton", self.tr("&Keep as draft"), QMessageBox.ButtonRole.AcceptRole),
+            ("continueButton", self.tr("&Continue editing"), QMessageBox.ButtonRole.RejectRole),
+        ):
+            box.addButton(text, role).setObjectName(name)
+        back = box.findChild(QPushButton, "continueButton")
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self._close_with(button.objectName()))
+        self.close_box = box
+        box.open()
+
+    def _close_with(self, choice: str) -> None:
+        self.close_box = None
+        if choice == "discardButton":
+            self.drafts.discard()
+            super().reject()
+        elif choice == "keepDraftButton":
+            super().reject()
+
     def done(self, result: int) -> None:
-        # Closing without saving (Esc, Cancel, the window's close button) keeps the draft.
+        # Closing with "Keep as draft" writes what was typed since the last pause.
         if result != QDialog.DialogCode.Accepted:
             self.drafts.flush()
         super().done(result)

@@ -6,7 +6,7 @@ import itertools
 import uuid
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -232,20 +232,27 @@ class VisitFields(QWidget):
 
     def _on_org_changed(self, org_id: uuid.UUID | None) -> None:
         show_error(self.org_error, "")
+        if self._loading:  # the state being shown fills contacts and projects itself
+            return
         self.contacts.set_org(org_id)
-        self._fill_projects(org_id)
+        self._fill_projects(org_id, self.project_combo.currentData(), linked=False)
         self._touched()
 
-    def _fill_projects(self, org_id: uuid.UUID | None, keep: uuid.UUID | None = None) -> None:
-        keep = keep or self.project_combo.currentData()
-        self.project_combo.blockSignals(True)
-        self.project_combo.clear()
-        self.project_combo.addItem(self.tr("No project"), None)
-        for project in projects_of(self.db, org_id):
-            self.project_combo.addItem(project.name, project.id)
-        # findData cannot match a UUID: it chose "No project", which a save wrote back.
-        select_value(self.project_combo, keep, keep_unknown=False)
-        self.project_combo.blockSignals(False)
+    def _fill_projects(
+        self, org_id: uuid.UUID | None, chosen: uuid.UUID | None, *, linked: bool
+    ) -> None:
+        """Offer the organization's projects and choose `chosen`.
+
+        A `linked` project (the visit's saved or drafted link) is offered and kept even when
+        another organization invests in it; a project chosen before the organization changed
+        is kept only if the new organization's list has it.
+        """
+        with QSignalBlocker(self.project_combo):
+            self.project_combo.clear()
+            self.project_combo.addItem(self.tr("No project"), None)
+            for project in projects_of(self.db, org_id, also=chosen if linked else None):
+                self.project_combo.addItem(project.name, project.id)
+            select_value(self.project_combo, chosen, keep_unknown=linked)
 
     def _on_follow_up_toggled(self, on: bool) -> None:
         self.follow_up_date.setEnabled(on)

@@ -103,14 +103,15 @@ class VisitForm(VisitFields):
         else:
             self.org_picker.set_text(str(state.get("org_text") or ""))
         self.contacts.set_org(self.org_picker.org_id(), _uuids(state.get("contacts")))
-        self._fill_projects(self.org_picker.org_id(), _uuid(state.get("project_id")))
+        self._fill_projects(self.org_picker.org_id(), _uuid(state.get("project_id")), linked=True)
 
     def _apply_choices(self, state: dict[str, Any]) -> None:
         kind = str(state.get("kind") or DEFAULT_KIND)
         if self.kind_combo.findText(kind) < 0:
             self.kind_combo.addItem(kind)  # a kind since removed from the catalog stays visible
         self.kind_combo.setCurrentText(kind)
-        select_value(self.intent_combo, state.get("intent") or "")  # a newer code kept as Unknown
+        intent = state.get("intent")
+        select_value(self.intent_combo, intent if isinstance(intent, str) else "")
         self.date_edit.set_day(_iso(state.get("date")) or date.today())
 
     def check(self) -> bool:

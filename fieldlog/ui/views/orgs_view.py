@@ -27,6 +27,7 @@ from fieldlog.ui.dialogs.history_dialog import HistoryDialog
 from fieldlog.ui.dialogs.merge_dialog import MergeDialog
 from fieldlog.ui.dialogs.org_dialog import OrgDialog
 from fieldlog.ui.models.org_table_model import NAME, OrgTableModel, kind_labels
+from fieldlog.ui.widgets.combo_values import select_value
 from fieldlog.ui.widgets.list_table import set_up_list_table
 from fieldlog.ui.widgets.org_detail_panel import OrgDetailPanel
 
@@ -62,7 +63,8 @@ class OrgsView(QWidget):
         self.new_action = action(
             self.tr("&New organization…"), "actionNewOrg", "Ctrl+Shift+N", self.new_org
         )
-        self.edit_action = action(self.tr("&Edit…"), "actionEditOrg", "F2", self.edit_org)
+        # Not "actionEditOrg": that name belongs to the main window's action (found by scripts).
+        self.edit_action = action(self.tr("&Edit…"), "actionEditOrgHere", "F2", self.edit_org)
         self.merge_action = action(self.tr("&Merge…"), "actionMergeOrg", "Ctrl+M", self.merge_org)
         self.delete_action = action(self.tr("&Delete"), "actionDeleteOrg", "", self.delete_org)
         self.history_action = action(
@@ -130,9 +132,8 @@ class OrgsView(QWidget):
             self.delete_action,
             self.history_action,
         ):
-            button = QPushButton(
-                act.text(), objectName=act.objectName().replace("action", "button")
-            )
+            name = act.objectName().replace("action", "button").removesuffix("Here")
+            button = QPushButton(act.text(), objectName=name)
             button.setToolTip(act.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
             button.clicked.connect(act.trigger)
             act.enabledChanged.connect(button.setEnabled)
@@ -179,7 +180,7 @@ class OrgsView(QWidget):
                 combo.clear()
                 for text, data in [(first, None), *items]:
                     combo.addItem(text, data)
-                combo.setCurrentIndex(max(0, combo.findData(chosen)))
+                select_value(combo, chosen, keep_unknown=False)
 
     def current_filter(self) -> OrgFilter:
         """The search text and filters as chosen."""

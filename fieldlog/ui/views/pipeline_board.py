@@ -256,6 +256,15 @@ class PipelineBoard(QWidget):
         for column in columns:
             self.columns[column.stage].show_column(column)
 
+    def current_project_id(self) -> uuid.UUID | None:
+        """The project of the current list row, or of the card that last had the focus."""
+        if self.mode() == LIST:
+            return self.list_view.current_project_id()
+        widget = self.focusWidget()
+        while widget is not None and not isinstance(widget, ProjectCardWidget):
+            widget = widget.parentWidget()
+        return widget.card.id if widget is not None else None
+
     def stage_of(self, project_id: uuid.UUID) -> Stage | None:
         """The column a project's card is in, None when not shown."""
         found = self._cards.get(project_id)

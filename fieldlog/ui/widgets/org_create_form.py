@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,12 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.domain.credit_code import (
-    InvalidCreditCode,
-    normalize_credit_code,
-    validate_credit_code,
-)
-from fieldlog.services.org_search import OrgHit, search_orgs
+from fieldlog.domain.credit_code import InvalidCreditCode, validate_credit_code
+from fieldlog.services.org_directory import code_holder
 from fieldlog.services.orgs import OrgInput, save_org
 from fieldlog.services.visit_entry import org_name, refusal
 from fieldlog.store.database import Database
@@ -29,11 +27,6 @@ from fieldlog.ui import operations
 from fieldlog.ui.models.org_table_model import kind_labels
 
 ERROR_STYLE = "color: #c5221f;"
-STYLE = """
-#orgCreateForm { background: palette(alternate-base); border: 1px solid palette(mid);
-                 border-radius: 6px; }
-#orgCreateTitle { font-weight: 600; }
-"""
 
 
 def error_label(name: str) -> QLabel:
@@ -85,8 +78,8 @@ def plain_buttons(*buttons: QPushButton) -> None:
 
 
 class OrgCreateForm(QFrame):
-    """Name, kind and optional credit code of a new organization; a valid code already on file
-    means that organization instead of a new one."""
+    """Name, kind and optional credit code of a new organization. A valid code already on file
+    is named with its holder: the user picks that organization or corrects the code."""
 
     created = Signal(object, str)  # organization id, its name as stored
     cancelled = Signal()
@@ -95,7 +88,11 @@ class OrgCreateForm(QFrame):
         super().__init__(parent)
         self.db = db
         self.setObjectName("orgCreateForm")
-        self.setStyleSheet(STYLE)
+        # A framed panel in the alternate base colour, drawn by the style (a style sheet here
+        # would restyle every field of the form, and cost the visit dialog's opening).
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.setAutoFillBackground(True)
         self.name_edit = QLineEdit(objectName="newOrgName")
         self.name_edit.setAccessibleName(self.tr("New organization name"))
         self.kind_combo = QComboBox(objectName="newOrgKind")
@@ -108,9 +105,13 @@ class OrgCreateForm(QFrame):
         self.name_error = error_label("newOrgNameError")
         self.code_error = error_label("creditCodeError")
         self.message = error_label("newOrgMessage")
+        self.holder_note = error_label("codeHolderNote")
+        self.use_holder_button = QPushButton(objectName="useCodeHolderButton")
+        self.use_holder_button.hide()
+        self._holder: tuple[uuid.UUID, str] | None = None
         self.create_button = QPushButton(self.tr("Create"), objectName="createOrgButton")
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelCreateOrgButton")
-        plain_buttons(self.create_button, self.cancel_button)
+        plain_buttons(self.create_button, self.cancel_button, self.use_holder_button)
         self._build_layout()
         self.code_edit.textChanged.connect(self.check_code)
         self.name_edit.textChanged.connect(lambda: show_error(self.name_error, ""))
@@ -118,6 +119,7 @@ class OrgCreateForm(QFrame):
             edit.returnPressed.connect(self.create)
         self.create_button.clicked.connect(self.create)
         self.cancel_button.clicked.connect(self.cancel)
+        self.use_holder_button.clicked.connect(self.use_holder)
 
     def _build_layout(self) -> None:
         form = QFormLayout()
@@ -126,6 +128,11 @@ class OrgCreateForm(QFrame):
         form.addRow(self.tr("&Kind"), self.kind_combo)
         form.addRow(self.tr("C&redit code"), self.code_edit)
         form.addRow(self.code_error)
+        form.addRow(self.holder_note)
+        holder = QHBoxLayout()
+        holder.addWidget(self.use_holder_button)
+        holder.addStretch(1)
+        form.addRow(holder)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 4)
         buttons.addStretch(1)
@@ -133,7 +140,11 @@ class OrgCreateForm(QFrame):
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
-        layout.addWidget(QLabel(self.tr("New organization"), objectName="orgCreateTitle"))
+        title = QLabel(self.tr("New organization"), objectName="orgCreateTitle")
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
         layout.addLayout(form)
         layout.addLayout(buttons)
 
@@ -148,8 +159,10 @@ class OrgCreateForm(QFrame):
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def check_code(self) -> bool:
-        """Validate the credit code as typed; show the reason in red when it is wrong."""
+        """Validate the credit code as typed; show the reason in red when it is wrong, and the
+        organization that holds it when it is already on file."""
         text = self.code_edit.text()
+        self._show_holder(None)
         try:
             if text.strip():
                 validate_credit_code(text)
@@ -157,7 +170,24 @@ class OrgCreateForm(QFrame):
             show_error(self.code_error, str(exc))
             return False
         show_error(self.code_error, "")
+        if text.strip():
+            self._show_holder(code_holder(self.db, text))
         return True
+
+    def _show_holder(self, holder: tuple[uuid.UUID, str] | None) -> None:
+        self._holder = holder
+        name = holder[1] if holder else ""
+        note = self.tr("This credit code is already on file for {name}.").format(name=name)
+        show_error(self.holder_note, note if holder else "")
+        self.use_holder_button.setText(self.tr("&Use {name}").format(name=name))
+        self.use_holder_button.setVisible(holder is not None)
+
+    def use_holder(self) -> None:
+        """Pick the organization that holds the typed code (nothing is created or changed)."""
+        if self._holder is not None:
+            org_id, name = self._holder
+            self.hide()
+            self.created.emit(org_id, name)
 
     def _input(self) -> OrgInput | None:
         name = self.name_edit.text().strip()
@@ -176,10 +206,8 @@ class OrgCreateForm(QFrame):
         data = self._input()
         if data is None:
             return
-        known = self._known(data.credit_code)
-        if known is not None:  # the code is the natural key: that organization, left as it is
-            self.hide()
-            self.created.emit(known.id, known.name)
+        if self._holder is not None:  # the code is the natural key: the user decides
+            self.code_edit.setFocus()
             return
         message = refusal(self.db, lambda: save_org(self.db, data))
         show_error(self.message, message or "")
@@ -189,12 +217,6 @@ class OrgCreateForm(QFrame):
         if ok and saved is not None:
             self.hide()
             self.created.emit(saved.id, org_name(self.db, saved.id) or data.name)
-
-    def _known(self, code: str | None) -> OrgHit | None:
-        if not code:
-            return None
-        code = normalize_credit_code(code)
-        return next((h for h in search_orgs(self.db, code) if h.credit_code == code), None)
 
     def cancel(self) -> None:
         """Close the form without creating anything."""
