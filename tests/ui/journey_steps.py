@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
 
 from fieldlog.store.database import Database
 from fieldlog.ui.main_window import MainWindow
@@ -215,6 +215,15 @@ def set_org_phone(qtbot: Any, win: MainWindow, org_id: uuid.UUID, phone: str) ->
     dialog.phone_edit.selectAll()
     qtbot.keyClicks(dialog.phone_edit, phone)
     qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def cancel_visit(qtbot: Any, dialog: QDialog) -> None:
+    """Cancel the visit dialog, discarding what was typed (when it asks, Discard)."""
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    box = dialog.findChild(QMessageBox, "closeVisitBox")
+    if box is not None and box.isVisible():
+        qtbot.mouseClick(box.findChild(QPushButton, "discardButton"), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
 
 

@@ -130,6 +130,29 @@ def correct_new_visit(d: Day) -> None:
     assert d.journal.value("visit", visit, "summary") == "了解新建仓储需求，约下周考察"
 
 
+def save_visit_unchanged(d: Day) -> None:
+    """Open the new visit and save it as it is: nothing changes."""
+    steps.select_visit(d.win, d.made["visit"], str(d.made["visit_org_name"]))
+    dialog = steps.edit_selected_visit(d.qtbot, d.win)
+    d.qtbot.mouseClick(steps.save_button(dialog), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    d.journal.unchanged("visit saved unchanged")
+
+
+def cancel_edits(d: Day) -> None:
+    """Type into the visit and the organization, then Cancel: nothing changes."""
+    steps.select_visit(d.win, d.made["visit"], str(d.made["visit_org_name"]))
+    dialog = steps.edit_selected_visit(d.qtbot, d.win)
+    dialog.form.summary.setFocus()
+    steps.type_chinese(dialog.form.summary, "不保存")
+    steps.cancel_visit(d.qtbot, dialog)
+    d.journal.unchanged("visit edit cancelled")
+    dialog = steps.edit_org(d.win, d.made["visit_org"])
+    d.qtbot.keyClicks(dialog.phone_edit, "123")
+    dialog.reject()
+    d.journal.unchanged("organization edit cancelled")
+
+
 def edit_linked_visit(d: Day) -> None:
     """Re-open a visit linked to a project and change only its summary: the link stays."""
     visit, project, org_name = _first(
@@ -151,13 +174,18 @@ def edit_linked_visit(d: Day) -> None:
 
 
 def edit_org_phone(d: Day) -> None:
-    """Edit an organization with a chain and a link: change only its phone."""
+    """An organization with a chain and a link: saved as it is, nothing changes; then only its
+    phone is changed."""
     org, chain, link = _first(
         d.db,
         select(Organization.id, Organization.chain_id, Organization.link_id)
         .where(Organization.link_id.is_not(None), Organization.deleted.is_(False))
         .order_by(Organization.name),
     )
+    dialog = steps.edit_org(d.win, org)
+    d.qtbot.mouseClick(steps.save_button(dialog), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    d.journal.unchanged("organization saved unchanged")
     steps.set_org_phone(d.qtbot, d.win, org, "0755-26543210")
     d.journal.changed("edit phone", {("organization", org): {"phone"}})
     assert d.journal.value("organization", org, "phone") == "0755-26543210"
@@ -301,6 +329,12 @@ def test_a_visit_logged_by_keyboard_and_corrected(day: Day) -> None:
     correct_new_visit(day)
 
 
+def test_saving_unchanged_or_cancelling_changes_nothing(day: Day) -> None:
+    log_new_visit(day)
+    save_visit_unchanged(day)
+    cancel_edits(day)
+
+
 @pytest.mark.xfail(strict=True, reason="defect 2: editing a visit unlinks it from its project")
 def test_a_linked_visit_keeps_its_project(day: Day) -> None:
     edit_linked_visit(day)
@@ -351,6 +385,7 @@ def test_redo_in_the_project_dialog(day: Day) -> None:
 def test_the_whole_day(day: Day, monkeypatch) -> None:
     log_new_visit(day)
     correct_new_visit(day)
+    save_visit_unchanged(day)
     edit_linked_visit(day)
     edit_org_phone(day)
     move_a_project(day)
