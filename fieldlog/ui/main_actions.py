@@ -172,7 +172,9 @@ def _edit_menu(window: MainWindow) -> None:
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     redo = undo_stack().createRedoAction(window, translate("MainWindow", "&Redo"))
     redo.setObjectName("actionRedo")
-    redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+    # Both, on every system: the standard Redo as one sequence is only its first binding, which
+    # is Ctrl+Y on Windows (adding Ctrl+Y again made the shortcut ambiguous, so it did nothing).
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     menu.addAction(undo)
     menu.addAction(redo)
     menu.addSeparator()
