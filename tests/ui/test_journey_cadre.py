@@ -43,22 +43,10 @@ from .cadre_day import (
 from .journey_steps import Journal
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo dispatch, loaded once; each test works on a copy of the file."""
-    from fieldlog.services.demo import load_demo
-
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    db = open_workspace(str(path))
-    load_demo(db)
-    db.close()
-    return path
-
-
 @pytest.fixture
-def day(qtbot, demo_file: Path, tmp_path: Path, monkeypatch) -> Iterator[Day]:
+def day(qtbot, demo_database_file: Path, tmp_path: Path, monkeypatch) -> Iterator[Day]:
     path = tmp_path / "cadre.db"
-    shutil.copyfile(demo_file, path)
+    shutil.copyfile(demo_database_file, path)
     db = open_workspace(str(path))
     with db.read() as session:  # the cadre chose who they are on this laptop
         me = session.scalars(select(Member.id).order_by(Member.name)).first()
@@ -92,12 +80,10 @@ def test_saving_unchanged_or_cancelling_changes_nothing(day: Day) -> None:
     cancel_edits(day)
 
 
-@pytest.mark.xfail(strict=True, reason="defect 2: editing a visit unlinks it from its project")
 def test_a_linked_visit_keeps_its_project(day: Day) -> None:
     edit_linked_visit(day)
 
 
-@pytest.mark.xfail(strict=True, reason="defect 1: editing an organization wipes chain and link")
 def test_an_organization_keeps_its_chain_and_link(day: Day) -> None:
     edit_org_phone(day)
 
@@ -116,9 +102,6 @@ def test_the_weekly_return_counts_the_new_visit(day: Day, monkeypatch) -> None:
     export_weekly_return(day, monkeypatch, visits_added=1)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="redo is not bound in the project dialog, where Ctrl+Z undoes (reported)"
-)
 def test_redo_in_the_project_dialog(day: Day) -> None:
     project = first_row(
         day.db, select(Project.id).where(Project.signed_on.is_not(None)).order_by(Project.name)
@@ -138,7 +121,6 @@ def test_redo_in_the_project_dialog(day: Day) -> None:
     day.journal.changed("redo", {("funds_tranche", tranche["id"]): {"deleted"}})
 
 
-@pytest.mark.xfail(strict=True, reason="defects 1 and 2: the edit steps of the day")
 def test_the_whole_day(day: Day, monkeypatch) -> None:
     log_new_visit(day)
     correct_new_visit(day)

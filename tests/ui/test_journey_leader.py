@@ -105,7 +105,6 @@ def test_backups_while_the_window_is_open(office: Office, monkeypatch) -> None:
     assert cli_digest(office) == office.leader.journal.digest
 
 
-@pytest.mark.xfail(strict=True, reason="defect 5: Send/Receive enabled before a team exists")
 def test_send_waits_for_a_team(office: Office) -> None:
     assert office.cadre.win.centralWidget().objectName() == "welcomePanel"
     assert not office.cadre.win.send_action.isEnabled()

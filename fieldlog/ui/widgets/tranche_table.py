@@ -194,8 +194,14 @@ class TranchePanel(QWidget):
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         # Ctrl+Z in the Funds tab undoes the last change (text fields keep their own undo).
-        shortcut = QShortcut(QKeySequence.StandardKey.Undo, self, activated=undo_stack().undo)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Redo answers the same keys as the window's Edit ▸ Redo (Ctrl+Shift+Z and Ctrl+Y).
+        for keys, slot in (
+            (QKeySequence.StandardKey.Undo, undo_stack().undo),
+            ("Ctrl+Shift+Z", undo_stack().redo),
+            ("Ctrl+Y", undo_stack().redo),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self, activated=slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._enable_buttons()
 
     def _build_form(self) -> None:
