@@ -78,7 +78,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.db, self.language = db, language
         self.setObjectName("MainWindow")
-        self.setWindowTitle(self.tr("FieldLog — {name}").format(name=db.name))
+        if db.read_only:
+            title = self.tr("FieldLog — {name} (read-only: you can read and export)")
+        else:
+            title = self.tr("FieldLog — {name}")
+        self.setWindowTitle(title.format(name=db.name))
         self.resize(*DEFAULT_SIZE)
         self.pages: QStackedWidget | None = None
         self._reminded = False
@@ -115,6 +119,8 @@ class MainWindow(QMainWindow):
         for action in self.actions():
             if action.objectName().startswith(("actionNewVisit", "actionImport", "actionExport")):
                 action.setEnabled(not first_start)
+            if self.db.read_only and action.objectName() in main_actions.WRITING_ACTIONS:
+                action.setEnabled(False)
         if first_start:
             welcome = WelcomePanel()
             welcome.load_demo_requested.connect(self.load_demo)
