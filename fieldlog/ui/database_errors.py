@@ -23,9 +23,9 @@ from fieldlog.store.errors import (
 
 T = TypeVar("T")
 
-#: What the window catches from a service call besides a refusal (ValueError).
+# What the window catches from a service call besides a refusal (ValueError).
 FAILURES = (DatabaseError, SQLAlchemyError, sqlite3.Error, OSError)
-#: How long one attempt waits for the write lock, and the pause between attempts (ms).
+# How long one attempt waits for the write lock, and the pause between attempts (ms).
 ATTEMPT_WAIT_MS = 300
 RETRY_PAUSE_MS = 700
 

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 _MENU_MARKS = re.compile(r"\(&\w\)|&(?=\w)|…$")
 
 
-#: The menu actions that change the database: disabled over a read-only one (any other change
-#: is refused by the database with the read-only sentence).
+# The menu actions that change the database: disabled over a read-only one (any other change
+# is refused by the database with the read-only sentence).
 WRITING_ACTIONS = frozenset(
     {
         "actionNewVisit",
