@@ -185,17 +185,23 @@ def open_location(location: str, language: str, near: MainWindow | None = None) 
 
     from fieldlog.services.maintenance import check_before_opening
     from fieldlog.store.database import DatabaseError
+    from fieldlog.store.errors import DatabaseUnavailable, classify
+    from fieldlog.ui.database_errors import patiently
     from fieldlog.ui.main_window import MainWindow
 
     db = None
     try:
-        db = open_checked(location)
+        db = patiently(near, open_checked, location)  # an upgrade waits for another writer
         window = MainWindow(db, language=language)
     # ImportError: a server URL whose database driver is not installed; SQLAlchemyError: a
     # file that opened but cannot be read.
     except (DatabaseError, ValueError, OSError, ImportError, SQLAlchemyError) as exc:
         if db is not None:
             db.close()
+        told = classify(exc, _shown(location))
+        if isinstance(told, DatabaseUnavailable):  # busy, read-only, full: a backup won't help
+            show_open_error(_shown(location), told)
+            return False
         return _recover(location, language, exc)
     if db.path is not None:
         _save_setting("lastDatabase", str(db.path))
@@ -280,9 +286,11 @@ def restore_into(old: MainWindow, source: Path) -> bool:
     if old.db.path is None:
         return False
     old.db.close()  # restore_backup refuses while any connection has the file open
+    from fieldlog.store.errors import DatabaseError
+
     try:
         restore_backup(old.db.path, source)
-    except (ValueError, OSError) as exc:
+    except (ValueError, OSError, DatabaseError) as exc:
         title = QCoreApplication.translate("app", "Restore backup")
         QMessageBox.warning(old, title, str(exc))
         return False  # nothing changed; the window reconnects on its next query

@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 bad input, with one line on stderr; 2 bad usage (argpar
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -15,7 +16,8 @@ from fieldlog.cli.commands import HANDLERS
 from fieldlog.cli.maintenance_commands import FILE_HANDLERS
 from fieldlog.cli.parser import build_parser
 from fieldlog.store.database import DatabaseError
-from fieldlog.store.location import resolve_location
+from fieldlog.store.errors import sentence
+from fieldlog.store.location import describe, resolve_location
 
 PROG = "fieldlog"
 
@@ -53,7 +55,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args.check_usage(parser, args)
         return _run(args)
-    except (DatabaseError, ValueError, OSError, SQLAlchemyError) as exc:
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    # Busy, read-only, a full disk and damage each have their sentence (store.errors).
+    except (DatabaseError, ValueError, OSError, SQLAlchemyError, sqlite3.Error) as exc:
+        message = sentence(exc, _where(args))
         print(f"{PROG}: error: {message}", file=sys.stderr)
         return 1
+
+
+def _where(args: argparse.Namespace) -> str:
+    try:
+        return describe(resolve_location(args.db))
+    except Exception:  # a URL that does not parse: its own error says so
+        return "the database"

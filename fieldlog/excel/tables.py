@@ -7,12 +7,15 @@ yuan and are shown in the column's unit. Rows carry their own 序号 so what is 
 from __future__ import annotations
 
 import os
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from fieldlog.domain.money import yuan_to_wan, yuan_to_yi
 from fieldlog.excel.cells import CellValue, put
@@ -170,8 +173,21 @@ def save(workbook: Workbook, path: Path) -> Path:
     """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        workbook.save(temporary)
+        _write(workbook, temporary)
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
     return path
+
+
+def _write(workbook: Workbook, temporary: Path) -> None:
+    """`workbook.save(temporary)`, except that a failed write (a full disk) is not retried when
+    the abandoned archive is garbage-collected, which printed a second traceback."""
+    with temporary.open("wb") as handle:
+        archive = zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        workbook.properties.modified = datetime.now(UTC).replace(tzinfo=None)
+        try:
+            ExcelWriter(workbook, archive).save()
+        except BaseException:
+            archive.fp = None  # closing it would write its directory to the full disk again
+            raise

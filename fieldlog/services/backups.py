@@ -14,6 +14,7 @@ is none from today, then rotates. Both are quick no-ops for a server database.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -25,6 +26,7 @@ from fieldlog.store.backup import (
     automatic_backup,
     backup_file,
     check_database_file,
+    forget_backup,
     is_fieldlog_file,
     keep_current,
     read_clock,
@@ -33,6 +35,8 @@ from fieldlog.store.backup import (
 )
 from fieldlog.store.backup import list_backups as _list_backups
 from fieldlog.store.database import Database
+from fieldlog.store.errors import DatabaseReadOnly, read_only_sentence
+from fieldlog.store.read_only import connect_read_only, is_writable
 
 DAILY = "daily"
 MANUAL = "manual"
@@ -100,7 +104,7 @@ def take_daily_backup(db: Database, now: datetime | None = None) -> Path | None:
     Returns the new backup, or None (one exists today, or the database is on a server).
     Safe while the window uses the database: the SQLite online backup API copies a snapshot.
     """
-    if db.path is None:
+    if db.path is None or db.read_only:
         return None
     now = now or datetime.now().astimezone()
     today = now.date()
@@ -131,6 +135,11 @@ def backup_now(db: Database, dest: Path | None = None) -> Path:
     """
     path = _sqlite_path(db)
     if dest is None:
+        if db.read_only:
+            raise InvalidInput(
+                f"{db.name} is opened read-only and so is its backup folder; "
+                "name a file elsewhere to write the backup to"
+            )
         return automatic_backup(path, MANUAL)
     dest = dest.expanduser().resolve()
     if dest == path:
@@ -139,7 +148,7 @@ def backup_now(db: Database, dest: Path | None = None) -> Path:
         raise InvalidInput(f"{dest} is a folder; name a file to write the backup to")
     if dest.exists() and dest.stat().st_size > 0 and not is_fieldlog_file(dest):
         raise InvalidInput(f"{dest} exists and is not a FieldLog database; it was left untouched")
-    return backup_file(path, dest)
+    return backup_file(path, dest, connect_read_only(path) if db.read_only else None)
 
 
 @dataclass
@@ -159,6 +168,13 @@ def _refuse_self(db_path: Path, source: Path) -> None:
         raise InvalidInput(f"{source} is the database itself; choose a backup to restore")
 
 
+def _inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except OSError:
+        return None
+
+
 def restore_backup(db_path: Path, source: Path) -> RestoreReport:
     """Replace the database file at `db_path` with a checked copy of `source`.
 
@@ -173,9 +189,17 @@ def restore_backup(db_path: Path, source: Path) -> RestoreReport:
     source = source.expanduser().resolve()
     _refuse_self(db_path, source)
     revision = check_database_file(source)
+    if not is_writable(db_path) or not os.access(db_path.parent, os.W_OK):
+        raise DatabaseReadOnly(read_only_sentence(str(db_path)))
     if db_path.exists():
         release_database(db_path)  # refuses while another connection has it open
     clock = read_clock(db_path)
     kept = keep_current(db_path, BEFORE_RESTORE)
-    replace_database(db_path, source, clock)
+    old = _inode(db_path)
+    try:
+        replace_database(db_path, source, clock)
+    except BaseException:
+        if old is not None and _inode(db_path) == old:  # the old file is still in place
+            forget_backup(kept)
+        raise
     return RestoreReport(db_path, source, kept, revision)

@@ -25,7 +25,7 @@ from fieldlog.services.import_report import (
 )
 from fieldlog.services.import_table import Table, load_table
 from fieldlog.services.import_visits import VisitImport
-from fieldlog.store.backup import automatic_backup
+from fieldlog.store.backup import automatic_backup, forget_backup
 from fieldlog.store.database import Database
 
 __all__ = [
@@ -64,8 +64,10 @@ def _run(
     mapping: MappingOverride | None,
 ) -> ImportReport:
     table = load_table(path, kind, sheet=sheet, mapping=mapping)
+    db.require_writable()  # before the backup, which a read-only folder cannot hold
+    backup = None
     if not dry_run and db.path is not None and db.path.exists():
-        automatic_backup(db.path, "before-import")
+        backup = automatic_backup(db.path, "before-import")
     try:
         with db.begin() as session:
             # A savepoint, so that a dry run inside a caller's unit of work undoes only itself.
@@ -77,6 +79,9 @@ def _run(
             everything.commit()
     except _DryRun as stop:
         return stop.report
+    except BaseException:
+        forget_backup(backup)
+        raise
     return report
 
 

@@ -8,6 +8,7 @@ from sqlalchemy.exc import DBAPIError
 
 from fieldlog.store.database import Database
 from fieldlog.store.dump import digest as dump_digest
+from fieldlog.store.errors import DatabaseDamaged, sqlite_error
 from fieldlog.store.health import HealthReport, check_health, quick_check_file, quick_problems
 
 
@@ -47,5 +48,7 @@ def quick_check(db: Database) -> list[str]:
     try:
         with db.read() as session:
             return quick_problems(session)
+    except DatabaseDamaged as exc:  # SQLite refused to read it: damage, reported as found
+        return [str(sqlite_error(exc.__cause__) if exc.__cause__ else exc)]
     except DBAPIError as exc:
         return [str(exc.orig)]

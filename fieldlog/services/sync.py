@@ -24,7 +24,7 @@ from fieldlog.domain.ids import new_id
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.identity import ME_KEY
 from fieldlog.services.sync_report import ImportReport, PackageReport, clock_warnings
-from fieldlog.store.backup import automatic_backup
+from fieldlog.store.backup import automatic_backup, forget_backup
 from fieldlog.store.database import Database
 from fieldlog.store.health import check_health
 from fieldlog.store.models import Member, SyncPeer
@@ -114,6 +114,7 @@ def export_package(
 
     `out` may be a folder: the package then gets `suggested_file_name` inside it.
     """
+    db.require_writable()  # it records what was sent: refused before a package is written
     if out.is_dir():
         out = out / suggested_file_name(db)
     with db.read() as session:
@@ -197,12 +198,17 @@ def import_packages(
             todo.append(package)
     if not todo:
         return report
+    db.require_writable()  # before the backup, which a read-only folder cannot hold
     if db.path is not None:
         report.backup = automatic_backup(db.path, "before-sync-import")
     if progress:
         progress("backup", 1, 1)
-    with db.begin() as session:
-        _apply(session, db.node_id, todo, report, progress)
+    try:
+        with db.begin() as session:
+            _apply(session, db.node_id, todo, report, progress)
+    except BaseException:
+        forget_backup(report.backup)
+        raise
     return report
 
 

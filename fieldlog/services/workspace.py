@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from fieldlog.domain.catalogs import default_chains, default_entries
 from fieldlog.store.database import Database, open_database
@@ -68,17 +69,24 @@ def _default_rows() -> list[tuple[type, dict[str, object]]]:
     return rows
 
 
+def _missing_defaults(session: Session) -> list[tuple[type, dict[str, object]]]:
+    present: set[object] = set()
+    for table in (CatalogItem, Chain, ChainLink):
+        present |= set(session.execute(select(table.id)).scalars())
+    return [(model, row) for model, row in _default_rows() if row["id"] not in present]
+
+
+def _insert_missing_defaults(session: Session) -> int:
+    missing = _missing_defaults(session)
+    for model, row in missing:
+        session.execute(insert(model).values(**row))
+    return len(missing)
+
+
 def ensure_defaults(db: Database) -> int:
     """Insert the shipped catalogs that are missing (by fixed id); returns how many were added."""
-    rows = _default_rows()
     with db.begin() as session:
-        present: set[object] = set()
-        for table in (CatalogItem, Chain, ChainLink):
-            present |= set(session.execute(select(table.id)).scalars())
-        missing = [(model, row) for model, row in rows if row["id"] not in present]
-        for model, row in missing:
-            session.execute(insert(model).values(**row))
-    return len(missing)
+        return _insert_missing_defaults(session)
 
 
 def county_names(db: Database) -> list[str]:
@@ -90,10 +98,20 @@ def county_names(db: Database) -> list[str]:
 
 
 def open_workspace(location: str) -> Database:
-    """Open or create the database at `location` and make sure the default catalogs are there."""
+    """Open or create the database at `location` and make sure the default catalogs are there.
+
+    Only a new or upgraded file gets them at once; otherwise opening takes no write lock and
+    catalogs a newer FieldLog ships are added by the first change (never on a read-only file).
+    """
     db = open_database(location)
     try:
-        ensure_defaults(db)
+        if db.schema_written:
+            ensure_defaults(db)
+        elif not db.read_only:
+            with db.read() as session:
+                missing = bool(_missing_defaults(session))
+            if missing:
+                db.on_first_write(_insert_missing_defaults)
     except BaseException:
         db.close()
         raise

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from fieldlog.store import migrate
 from fieldlog.store.engine import APPLICATION_ID
+from fieldlog.store.errors import DatabaseDamaged, classify
 from fieldlog.store.stamping import HLC_KEY as CLOCK_KEY
 from fieldlog.store.stamping import NODE_KEY
 
@@ -94,18 +95,53 @@ def _copy_pages(source_path: Path, dest: Path) -> None:
         source.close()
 
 
+def _copy_from(source: sqlite3.Connection, dest: Path) -> None:
+    """Online backup over a connection the caller opened (a read-only file's); closes it."""
+    try:
+        target = sqlite3.connect(dest)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+    finally:
+        source.close()
+
+
 def _temporary(dest: Path, what: str) -> Path:
     return dest.with_name(f".{dest.name}.{what}-{uuid.uuid4().hex[:8]}.tmp")
 
 
-def backup_file(db_path: Path, dest: Path) -> Path:
-    """Copy the database at `db_path` to `dest` (page by page, then renamed); returns `dest`."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+def _told(exc: BaseException, dest: Path) -> BaseException:
+    """A failed copy as one sentence: a full disk names the copy; damage names the source."""
+    return classify(exc, str(dest)) or exc
+
+
+def backup_file(db_path: Path, dest: Path, source: sqlite3.Connection | None = None) -> Path:
+    """Copy the database at `db_path` (read over `source` when given) to `dest` (page by page,
+    then renamed); returns `dest`.
+
+    A failure (a full disk, say) leaves nothing behind: no temporary file, no new empty folder.
+    """
+    new_folder = not dest.parent.exists()
     temporary = _temporary(dest, "backup")
     try:
-        _copy_pages(db_path, temporary)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if source is None:
+            _copy_pages(db_path, temporary)
+        else:
+            _copy_from(source, temporary)
         _fsync(temporary)
         os.replace(temporary, dest)
+    except (OSError, sqlite3.Error) as exc:
+        temporary.unlink(missing_ok=True)
+        if new_folder:
+            with contextlib.suppress(OSError):
+                dest.parent.rmdir()
+        told = _told(exc, dest)
+        if told is exc:
+            raise
+        raise told from exc
     finally:
         temporary.unlink(missing_ok=True)
     _fsync_folder(dest.parent)
@@ -116,6 +152,15 @@ def automatic_backup(db_path: Path, reason: str, now: datetime | None = None) ->
     """A timestamped backup into the backup folder (before a migration, an import, daily …)."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
     return backup_file(db_path, backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}.db")
+
+
+def forget_backup(path: Path | None) -> None:
+    """Delete the backup taken before a change that then failed: it equals the database (the
+    change was rolled back), and a failed attempt leaves nothing behind."""
+    if path is not None:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+            path.parent.rmdir()  # only when that backup was all it held
 
 
 def is_fieldlog_file(path: Path) -> bool:
@@ -217,11 +262,16 @@ def keep_current(db_path: Path, reason: str, now: datetime | None = None) -> Pat
         return None
     try:
         return automatic_backup(db_path, reason, now)
-    except sqlite3.Error:
+    except (DatabaseDamaged, sqlite3.Error):  # SQLite cannot copy its pages: keep its bytes
         stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
         dest = backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}-damaged.db"
         dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(db_path, dest)
+        temporary = _temporary(dest, "backup")
+        try:
+            shutil.copyfile(db_path, temporary)
+            os.replace(temporary, dest)
+        finally:
+            temporary.unlink(missing_ok=True)
         return dest
 
 
@@ -261,6 +311,11 @@ def replace_database(db_path: Path, source: Path, clock: int) -> None:
         if db_path.exists():
             release_database(db_path)
         os.replace(temporary, db_path)
+    except (OSError, sqlite3.Error) as exc:
+        told = _told(exc, temporary if db_path.exists() else db_path)
+        if told is exc:
+            raise
+        raise told from exc
     finally:
         temporary.unlink(missing_ok=True)
     for suffix in ("-wal", "-shm", "-journal"):  # stale companions of the old file

@@ -1,11 +1,16 @@
-"""Opening a FieldLog database: recognise it, refuse what is not ours, migrate, know our node."""
+"""Opening a FieldLog database: recognise it, refuse what is not ours, migrate, know our node.
+
+Opening only reads: a database another program is writing to, or one on read-only media, opens
+for reading. What must be written (this laptop's node id, catalogs a newer FieldLog ships) is
+written by the first unit of work that writes; a schema upgrade is written at open.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -17,16 +22,25 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from fieldlog.store import migrate
 from fieldlog.store.backup import automatic_backup, backup_folder, list_backups
-from fieldlog.store.engine import APPLICATION_ID, READ_ONLY, make_engine
+from fieldlog.store.engine import APPLICATION_ID, READ_ONLY, make_engine, make_read_only_engine
+from fieldlog.store.errors import (
+    DatabaseError,
+    DatabaseReadOnly,
+    DatabaseUnavailable,
+    classify,
+    read_only_sentence,
+)
 from fieldlog.store.location import describe, installation_id, is_url, to_url
+from fieldlog.store.read_only import check_immutable_file, is_immutable, is_writable
 from fieldlog.store.stamping import NODE_INFO, NODE_KEY, read_state, write_state
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 NODE_HOME_KEY = "node_home"
 
+__all__ = ["Database", "DatabaseError", "open_database"]
 
-class DatabaseError(Exception):
-    """A database that cannot be opened; the message is one line for the user."""
+#: A step of the set-up the first write does, run inside that write's transaction.
+SetUpStep = Callable[[Session], object]
 
 
 @dataclass
@@ -37,6 +51,10 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     node_id: str
+    #: Opened over a read-only connection (read-only media or file): every write is refused.
+    read_only: bool = False
+    #: The schema was written by this open (a new file, or an upgraded one).
+    schema_written: bool = False
 
     @property
     def name(self) -> str:
@@ -51,6 +69,27 @@ class Database:
     _active: ContextVar[tuple[Session, bool] | None] = field(
         default_factory=lambda: ContextVar("fieldlog_session", default=None)
     )
+    _set_up: list[SetUpStep] = field(default_factory=list)
+
+    def on_first_write(self, step: SetUpStep) -> None:
+        """Run `step` inside the next unit of work that writes, until one commits."""
+        self._set_up.append(step)
+
+    def require_writable(self) -> None:
+        """Refuse (DatabaseReadOnly) before a change is prepared on a read-only database."""
+        if self.read_only:
+            raise DatabaseReadOnly(read_only_sentence(self.name))
+
+    @contextmanager
+    def _told(self) -> Iterator[None]:
+        """SQLite's busy, read-only, full-disk and damage errors as one sentence each."""
+        try:
+            yield
+        except Exception as exc:
+            told = classify(exc, self.name)
+            if told is None or told is exc:
+                raise
+            raise told from exc
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
@@ -66,12 +105,16 @@ class Database:
                 raise RuntimeError("a change was attempted inside a read-only unit of work")
             yield session
             return
-        with self.sessions.begin() as session:
+        self.require_writable()
+        with self._told(), self.sessions.begin() as session:
             token = self._active.set((session, True))
             try:
+                for step in list(self._set_up):
+                    step(session)
                 yield session
             finally:
                 self._active.reset(token)
+        self._set_up.clear()  # committed: the set-up is stored
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -84,12 +127,27 @@ class Database:
             yield active[0]
             return
         bind = self.engine.execution_options(**{READ_ONLY: True})
-        with self.sessions(bind=bind) as session, session.begin():
+        with self._told(), self.sessions(bind=bind) as session, session.begin():
             token = self._active.set((session, False))
             try:
                 yield session
             finally:
                 self._active.reset(token)
+
+    def claim_node(self, session: Session) -> None:
+        """Store this laptop's node id in the database (the first write's set-up); when another
+        program stored one for this laptop meanwhile, take that one instead."""
+        home = _node_home(self.location)
+        stored = read_state(session, NODE_KEY)
+        if stored and read_state(session, NODE_HOME_KEY) == home:
+            self.node_id = stored
+        else:
+            write_state(session, NODE_KEY, self.node_id)
+            write_state(session, NODE_HOME_KEY, home)
+        session.info[NODE_INFO] = self.node_id
+        info = dict(self.sessions.kw.get("info") or {})
+        info[NODE_INFO] = self.node_id
+        self.sessions.configure(info=info)
 
     def close(self) -> None:
         """Release every connection."""
@@ -136,8 +194,9 @@ def _refuse_lost(path: Path) -> None:
         )
 
 
-def _prepare_schema(engine: Engine, path: Path | None, location: str) -> None:
-    with engine.begin() as conn:
+def _prepare_schema(engine: Engine, path: Path | None, location: str, read_only: bool) -> bool:
+    """Refuse a schema that is not ours; upgrade an older one. True when it wrote the schema."""
+    with engine.execution_options(**{READ_ONLY: True}).begin() as conn:
         revision = migrate.current_revision(conn)
         if revision is not None and not migrate.is_known(revision):
             raise DatabaseError(
@@ -147,13 +206,19 @@ def _prepare_schema(engine: Engine, path: Path | None, location: str) -> None:
         if revision is None and inspect(conn).get_table_names():
             raise DatabaseError(f"{describe(location)} holds tables that are not FieldLog's")
         if revision == migrate.head_revision():
-            return
+            return False
+    if read_only:
+        raise DatabaseReadOnly(
+            f"{describe(location)} is read-only and needs an upgrade to this FieldLog's format; "
+            "copy it to a folder that can be written, then open the copy"
+        )
     if revision is not None and path is not None:
         automatic_backup(path, "before-upgrade")
     with engine.begin() as conn:
         migrate.upgrade(conn)
         if engine.dialect.name == "sqlite":
             conn.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+    return True
 
 
 def _node_home(location: str) -> str:
@@ -161,17 +226,19 @@ def _node_home(location: str) -> str:
     return f"{installation_id()} {place}"
 
 
-def _ensure_node(sessions: sessionmaker[Session], location: str) -> str:
-    """This laptop's node id for this database, renewed when the file has moved or been copied."""
-    home = _node_home(location)
-    with sessions.begin() as session:
+def _known_node(engine: Engine, location: str) -> str | None:
+    """This laptop's node id stored in the database; None when the file is new here (moved,
+    copied, or never opened on this laptop): then it takes a new one at its first write."""
+    with Session(engine.execution_options(**{READ_ONLY: True})) as session, session.begin():
         node = read_state(session, NODE_KEY)
-        if node and read_state(session, NODE_HOME_KEY) == home:
-            return node
-        node = uuid.uuid4().hex
-        write_state(session, NODE_KEY, node)
-        write_state(session, NODE_HOME_KEY, home)
-        return node
+        home = read_state(session, NODE_HOME_KEY)
+    return node if node and home == _node_home(location) else None
+
+
+def _engine_for(location: str, path: Path | None, read_only: bool) -> Engine:
+    if path is None or not read_only:
+        return make_engine(to_url(location))
+    return make_read_only_engine(path, immutable=is_immutable(path))
 
 
 def _sidecars(path: Path | None) -> set[Path]:
@@ -189,6 +256,12 @@ def _remove_new_sidecars(path: Path | None, before: set[Path]) -> None:
                 sidecar.unlink()
 
 
+def _unless_unavailable(exc: DatabaseError, path: Path) -> DatabaseError:
+    """A probe that failed for want of room or a lock is not a file that "cannot be read"."""
+    told = classify(exc.__cause__, str(path)) if exc.__cause__ is not None else None
+    return told if isinstance(told, DatabaseUnavailable) else exc
+
+
 def open_database(location: str) -> Database:
     """Open (creating or upgrading as needed) the FieldLog database at `location`.
 
@@ -197,27 +270,47 @@ def open_database(location: str) -> Database:
     """
     path = None if is_url(location) else Path(location).expanduser().resolve()
     sidecars = _sidecars(path)
-    if path is not None:
+    read_only = path is not None and not is_writable(path)
+    if path is not None and read_only and is_immutable(path):
+        check_immutable_file(path)  # SQLite's ordinary probe cannot open it there
+    elif path is not None:
         try:
             if not _check_sqlite_file(path):
                 _refuse_lost(path)
-        except DatabaseError:
+        except DatabaseError as exc:
             _remove_new_sidecars(path, sidecars)
-            raise
+            raise _unless_unavailable(exc, path) from exc.__cause__
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(to_url(location))
+    engine = _engine_for(location, path, read_only)
     try:
-        _prepare_schema(engine, path, location)
-        sessions = sessionmaker(engine, expire_on_commit=False)
-        node = _ensure_node(sessions, location)
+        wrote = _prepare_schema(engine, path, location, read_only)
+        node = _known_node(engine, location)
     except (SQLAlchemyError, UnicodeDecodeError) as exc:  # unreadable pages or scribbled text
         engine.dispose()
         _remove_new_sidecars(path, sidecars)
+        told = classify(exc, describe(location))
+        if told is not None:
+            raise told from exc
         reason = exc.__class__.__name__
         raise DatabaseError(f"{describe(location)} cannot be opened: {reason}") from exc
     except BaseException:
         engine.dispose()
         _remove_new_sidecars(path, sidecars)
         raise
-    sessions.configure(info={NODE_INFO: node})
-    return Database(location=location, engine=engine, sessions=sessions, node_id=node)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    sessions.configure(info={NODE_INFO: node or uuid.uuid4().hex})
+    db = Database(location, engine, sessions, sessions.kw["info"][NODE_INFO], read_only, wrote)
+    if node is None:
+        db.on_first_write(db.claim_node)
+        if wrote:  # a new or upgraded file: its set-up is written now, with the schema
+            _write_set_up(db)
+    return db
+
+
+def _write_set_up(db: Database) -> None:
+    try:
+        with db.begin():
+            pass
+    except BaseException:
+        db.close()
+        raise

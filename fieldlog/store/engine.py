@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -10,6 +15,19 @@ from sqlalchemy.engine import URL
 #: Written into the SQLite header (PRAGMA application_id) so a FieldLog file is recognized as one.
 APPLICATION_ID = 0x464C4F47  # "FLOG"
 BUSY_TIMEOUT_MS = 10_000
+
+_patience: ContextVar[int] = ContextVar("fieldlog_busy_timeout_ms", default=BUSY_TIMEOUT_MS)
+
+
+@contextmanager
+def patience(milliseconds: int) -> Iterator[None]:
+    """Wait at most `milliseconds` for another program's write lock in the transactions begun
+    inside (the window retries behind a dialog that can be cancelled instead of freezing)."""
+    token = _patience.set(milliseconds)
+    try:
+        yield
+    finally:
+        _patience.reset(token)
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -36,7 +54,34 @@ def _on_begin(connection: Any) -> None:
     # because another process (the window and a command line, say) wrote in between. Readers
     # take a plain snapshot and never block a writer (WAL).
     read_only = connection.get_execution_options().get(READ_ONLY, False)
+    connection.exec_driver_sql(f"PRAGMA busy_timeout = {_patience.get()}")
     connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
+    # A read-only file keeps its journal mode and sync setting: changing them is a write.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in (f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}", "PRAGMA foreign_keys = ON"):
+        cursor.execute(pragma)
+    cursor.close()
+
+
+def make_read_only_engine(path: Path, *, immutable: bool) -> Engine:
+    """An engine that only reads the SQLite file at `path` (read-only media, a locked file).
+
+    `immutable` tells SQLite that nobody can change the file, so it needs no shared-memory file
+    beside it: a WAL database in a folder that cannot be written opens only so.
+    """
+    uri = path.as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    engine = create_engine(URL.create("sqlite", database=str(path)), creator=connect)
+    event.listen(engine, "connect", _on_connect_read_only)
+    event.listen(engine, "begin", _on_begin)
+    return engine
 
 
 def make_engine(url: URL) -> Engine:

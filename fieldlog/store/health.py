@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, Table, and_, case, exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from fieldlog.store.errors import DatabaseDamaged, classify
 from fieldlog.store.models import REPLICATED_MODELS, OrgAlias, Organization
 from fieldlog.store.stamping import COUNTERS_INFO, HLC_KEY, read_state
 
@@ -173,5 +174,6 @@ def quick_check_file(path: Path) -> list[str]:
         finally:
             connection.close()
     except sqlite3.Error as exc:
-        return [str(exc)]
+        # Only damage is a finding: a busy or unreadable file is not known to be damaged.
+        return [str(exc)] if isinstance(classify(exc, str(path)), DatabaseDamaged) else []
     return [] if results == ["ok"] else results[:20]

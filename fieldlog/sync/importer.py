@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from fieldlog.store.errors import classify
 from fieldlog.sync.candidates import refresh_candidates
 from fieldlog.sync.changes import Contents, check_contents, read_rows
 from fieldlog.sync.conflicts import record_conflicts
@@ -80,6 +81,8 @@ def apply_verified(
     except ValueError as exc:
         raise PackageError(f"{label}: {exc}") from None
     except SQLAlchemyError as exc:
+        if classify(exc, label) is not None:  # a full disk, a lock: not the package's fault
+            raise
         raise PackageError(f"{label} could not be merged ({type(exc).__name__})") from None
     conflicts = record_conflicts(session, merge.conflicts, package.package_id, now)
     total = package.contents.rows

@@ -21,6 +21,20 @@ if TYPE_CHECKING:
 _MENU_MARKS = re.compile(r"\(&\w\)|&(?=\w)|…$")
 
 
+# The menu actions that change the database: disabled over a read-only one (any other change
+# is refused by the database with the read-only sentence).
+WRITING_ACTIONS = frozenset(
+    {
+        "actionNewVisit",
+        "actionImport",
+        "loadDemoAction",
+        "actionSendWork",
+        "actionReceive",
+        "actionTeamPassphrase",
+    }
+)
+
+
 def button_text(menu_text: str) -> str:
     """A menu text without its accelerator and ellipsis, for a toolbar button: Qt strips "&" but
     leaves the "(F)" of a Chinese "文件(&F)"."""

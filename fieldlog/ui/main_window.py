@@ -79,7 +79,11 @@ class MainWindow(QMainWindow):
         self.db, self.language = db, language
         undo.bind_to(db)  # the commands of another database are dropped; this one's are kept
         self.setObjectName("MainWindow")
-        self.setWindowTitle(self.tr("FieldLog — {name}").format(name=db.name))
+        if db.read_only:
+            title = self.tr("FieldLog — {name} (read-only: you can read and export)")
+        else:
+            title = self.tr("FieldLog — {name}")
+        self.setWindowTitle(title.format(name=db.name))
         self.resize(*DEFAULT_SIZE)
         self.pages: QStackedWidget | None = None
         self._reminded = False
@@ -116,6 +120,8 @@ class MainWindow(QMainWindow):
         for action in self.actions():
             if action.objectName().startswith(("actionNewVisit", "actionImport", "actionExport")):
                 action.setEnabled(not first_start)
+            if self.db.read_only and action.objectName() in main_actions.WRITING_ACTIONS:
+                action.setEnabled(False)
         if first_start:
             welcome = WelcomePanel()
             welcome.load_demo_requested.connect(self.load_demo)

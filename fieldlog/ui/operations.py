@@ -50,15 +50,23 @@ def attempt(
 ) -> tuple[bool, T | None]:
     """Run `action(*args, **kwargs)`; returns (True, its result) after announcing the change.
 
-    A refusal (ValueError: bad input, a service saying no) is shown to the user as a warning and
-    (False, None) is returned; the service has left the data as it was.
+    A refusal (ValueError: bad input, a service saying no) or a failure of the database or the
+    disk (busy, read-only, full: one sentence each) is shown to the user as a warning and
+    (False, None) is returned; the service has left the data as it was. While another FieldLog
+    writes, the call waits behind a dialog the user can cancel.
     """
+    from fieldlog.ui import database_errors
+
     try:
         with busy_cursor():
-            result = action(*args, **kwargs)
+            result = database_errors.patiently(parent, action, *args, **kwargs)
     except ValueError as exc:
         title = QCoreApplication.translate("operations", "FieldLog")
         QMessageBox.warning(parent, title, str(exc) or exc.__class__.__name__)
+        return False, None
+    except database_errors.FAILURES as exc:
+        title = QCoreApplication.translate("operations", "FieldLog")
+        QMessageBox.warning(parent, title, database_errors.message(exc))
         return False, None
     changes().changes_applied.emit(result)
     return True, result

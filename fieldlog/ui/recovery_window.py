@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from fieldlog.services.backups import restore_backup
 from fieldlog.store.backup import is_fieldlog_file
+from fieldlog.store.errors import DatabaseError
 from fieldlog.ui.dialogs.backups_dialog import BackupList
 
 NEWER_MARK = "newer FieldLog"  # in DatabaseError's and BackupError's messages
@@ -141,7 +142,7 @@ class RecoveryWindow(QWidget):
             return
         try:
             restore_backup(self.path, source)
-        except (ValueError, OSError) as exc:
+        except (ValueError, OSError, DatabaseError) as exc:  # a full disk, say: one sentence
             self.show_error(str(exc))
             return
         self.show_error("")

@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from fieldlog.ui import operations
+from fieldlog.ui import database_errors, operations
 
 T = TypeVar("T")
 
@@ -62,29 +62,23 @@ def run_task(
 ) -> TaskOutcome[T]:
     """Run `action(*args, **kwargs)` behind a busy dialog saying `label`.
 
-    A refusal (ValueError, which includes unreadable Excel files and invalid input) or a file
-    that cannot be written (OSError) becomes a failed outcome with its message. With `announce`
-    a success is broadcast on `operations.changes().changes_applied`, like every other change.
+    A refusal (ValueError, which includes unreadable Excel files and invalid input), a file
+    that cannot be written (OSError) or a database that cannot be (busy, read-only, a full
+    disk, damaged) becomes a failed outcome with its one sentence. With `announce` a success is
+    broadcast on `operations.changes().changes_applied`, like every other change.
     """
     dialog = busy_dialog(parent, label)
     _paint(dialog)
     try:
         with operations.busy_cursor():
-            value = action(*args, **kwargs)
-    except (ValueError, OSError) as exc:
-        return TaskOutcome(False, error=_message(exc))
+            value = database_errors.patiently(parent, action, *args, **kwargs)
+    except ValueError as exc:
+        return TaskOutcome(False, error=str(exc) or exc.__class__.__name__)
+    except database_errors.FAILURES as exc:
+        return TaskOutcome(False, error=database_errors.message(exc))
     finally:
         dialog.close()
         dialog.deleteLater()
     if announce:
         operations.changes().changes_applied.emit(value)
     return TaskOutcome(True, value)
-
-
-def _message(exc: BaseException) -> str:
-    """One sentence for the user; an OSError names the file it could not write."""
-    if isinstance(exc, OSError) and exc.filename:
-        reason = exc.strerror or exc.__class__.__name__
-        template = QCoreApplication.translate("tasks", "{file} could not be written: {reason}")
-        return template.format(file=exc.filename, reason=reason)
-    return str(exc) or exc.__class__.__name__

@@ -4,72 +4,72 @@
 <context>
     <name>BackupList</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="63"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="65"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="64"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="66"/>
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="65"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="67"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="66"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="68"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="67"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="69"/>
         <source>before a sync import</source>
         <translation>同步导入前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="68"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="70"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="69"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="71"/>
         <source>before a restore (damaged file)</source>
         <translation>恢复前（已损坏的文件）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="81"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="83"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="85"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="85"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="85"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="84"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="86"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="114"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="116"/>
         <source>Good</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="116"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="118"/>
         <source>Cannot be used</source>
         <translation>无法使用</translation>
     </message>
@@ -77,42 +77,43 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="138"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="140"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="142"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="144"/>
         <source>FieldLog backs up {name} once a day while it is open, and before every upgrade, import, sync import and restore.</source>
         <translation>FieldLog 在打开期间每天备份一次 {name}，并在每次升级、导入、同步导入和恢复之前自动备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="149"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="151"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="151"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="153"/>
         <source>&amp;Restore selected…</source>
         <translation>恢复所选备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="153"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="155"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="188"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="190"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="193"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="200"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="205"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="202"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="207"/>
         <source>Replace the open database with the backup of {date}?
 
 The current database is kept as a backup first, so this can be undone by restoring that one.</source>
@@ -1564,224 +1565,229 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="82"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="85"/>
         <source>FieldLog — {name}</source>
-        <extracomment>The pages, in navigation order (Ctrl+1 … Ctrl+7). The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens).</extracomment>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="91"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="95"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="44"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="58"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="48"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="62"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="55"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="69"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="61"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="75"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="63"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="77"/>
         <source>&amp;Weekly return…</source>
         <translation>周报(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="64"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="78"/>
         <source>Project &amp;ledger…</source>
         <translation>项目台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="65"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="79"/>
         <source>&amp;Organization directory…</source>
         <translation>企业与商协会名录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="66"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="80"/>
         <source>&amp;Visit log…</source>
         <translation>走访记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="77"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="91"/>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="82"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="96"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="90"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="104"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="103"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="117"/>
         <source>&amp;Send my work…</source>
         <translation>发送我的工作(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="110"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="124"/>
         <source>&amp;Receive…</source>
         <translation>接收(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="116"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="130"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="122"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="136"/>
         <source>Team &amp;passphrase…</source>
         <translation>团队口令(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="130"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="144"/>
         <source>&amp;Overview and review</source>
         <translation>同步概况与审核(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="160"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="174"/>
         <source>Set up the team first, or join your team with the team leader&apos;s package from the welcome screen.</source>
         <translation>请先设置工作队，或在欢迎页面用队长发来的同步包加入工作队。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="169"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="183"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="170"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="184"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="173"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="187"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="182"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="198"/>
         <source>Edit the selected &amp;visit…</source>
         <translation>编辑所选走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="183"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="199"/>
         <source>Edit the selected &amp;organization…</source>
         <translation>编辑所选单位(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="184"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="200"/>
         <source>Edit the selected &amp;project…</source>
         <translation>编辑所选项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="221"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="237"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="227"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="243"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="239"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="255"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="244"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="260"/>
         <source>&amp;About FieldLog</source>
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="257"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="273"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="100"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="83"/>
+        <source>FieldLog — {name} (read-only: you can read and export)</source>
+        <extracomment>The pages, in navigation order (Ctrl+1 … Ctrl+7). The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens).</extracomment>
+        <translation>驻点招商走访日志 — {name}（只读：可以查看和导出）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="104"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="101"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="105"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="102"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="106"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="103"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="107"/>
         <source>Chain map</source>
         <translation>产业链图谱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="104"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="108"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="105"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="109"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="106"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="110"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="206"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="212"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="244"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="250"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="255"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="261"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="280"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="286"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="286"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="292"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="306"/>
-        <location filename="../../fieldlog/ui/main_window.py" line="310"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="312"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="316"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="312"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="318"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no organizations, visits, projects, members or team.</source>
@@ -1790,17 +1796,17 @@ This is possible only while the database holds no organizations, visits, project
 仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="328"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="334"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="335"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="341"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="337"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="343"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -3062,74 +3068,74 @@ A merge cannot be undone.</source>
 <context>
     <name>RecoveryWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="76"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="77"/>
         <source>&amp;Restore this backup</source>
         <translation>恢复此备份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="77"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="78"/>
         <source>&amp;Open another database…</source>
         <translation>打开其他数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="78"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="79"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="83"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="84"/>
         <source>Restoring keeps the current file as a backup too.</source>
         <translation>恢复时，当前文件也会保存为一份备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="100"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="101"/>
         <source>FieldLog — {name} cannot be opened</source>
         <translation>FieldLog — 无法打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="101"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="102"/>
         <source>FieldLog cannot open {name}</source>
         <translation>FieldLog 无法打开 {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/recovery_window.py" line="107"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="108"/>
         <source>Backups of this database (newest first; %n found):</source>
         <translation>
             <numerusform>此数据库的备份（最新的在前；共 %n 份）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="109"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="110"/>
         <source>There are no backups of this database.</source>
         <translation>此数据库没有备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="117"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="118"/>
         <source>This database was written by a newer version of FieldLog. Update FieldLog to open it, or restore an older backup.</source>
         <translation>此数据库由更新版本的 FieldLog 写入。请升级 FieldLog 后再打开，或恢复一份较早的备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="122"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="123"/>
         <source>The database is missing or empty, but it has backups. Restore one, or open another database.</source>
         <translation>数据库文件丢失或为空，但它有备份。请恢复一个备份，或打开另一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="126"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="127"/>
         <source>This file is not a FieldLog database.</source>
         <translation>此文件不是 FieldLog 数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="127"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="128"/>
         <source>The database is damaged and cannot be opened safely.</source>
         <translation>数据库已损坏，无法安全打开。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="154"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="155"/>
         <source>Open another database</source>
         <translation>打开其他数据库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="156"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="157"/>
         <source>FieldLog databases (*.db *.sqlite);;All files (*)</source>
         <translation>FieldLog 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
@@ -4443,17 +4449,17 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
         <translation>新增到位资金记录…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="279"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="285"/>
         <source>Add funds of {0} 万元</source>
         <translation>新增到位资金 {0} 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="300"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="306"/>
         <source>Delete funds of {0}</source>
         <translation>删除 {0} 的到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="206"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="212"/>
         <source>&amp;Add tranche</source>
         <translation>新增一笔(&amp;A)</translation>
     </message>
@@ -4464,7 +4470,7 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="236"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="242"/>
         <source>Funds in place {total} 万元 / contract {contract} 万元 (rate {rate})</source>
         <translation>到位资金 {total} 万元 / 合同投资额 {contract} 万元（到位率 {rate}）</translation>
     </message>
@@ -5012,7 +5018,7 @@ It records visits to enterprises and associations, follows leads to signed proje
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="286"/>
+        <location filename="../../fieldlog/app.py" line="294"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -5077,9 +5083,43 @@ It records visits to enterprises and associations, follows leads to signed proje
     </message>
 </context>
 <context>
+    <name>database_errors</name>
+    <message>
+        <location filename="../../fieldlog/ui/database_errors.py" line="36"/>
+        <source>Another FieldLog is writing to this database; try again when it has finished.</source>
+        <translation>另一个驻点招商走访日志正在写入此数据库；请等它完成后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/database_errors.py" line="41"/>
+        <source>This database is opened read-only: you can read and export, but not change it.</source>
+        <translation>此数据库以只读方式打开：可以查看和导出，但不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/database_errors.py" line="46"/>
+        <source>The disk is full: nothing was changed. Free some space and try again.</source>
+        <translation>磁盘已满：没有做任何修改。请腾出空间后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/database_errors.py" line="59"/>
+        <source>Another FieldLog is writing to this database. Waiting for it…</source>
+        <translation>另一个驻点招商走访日志正在写入此数据库，正在等待……</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/database_errors.py" line="62"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/database_errors.py" line="65"/>
+        <source>FieldLog</source>
+        <translation>驻点招商走访日志</translation>
+    </message>
+</context>
+<context>
     <name>operations</name>
     <message>
-        <location filename="../../fieldlog/ui/operations.py" line="60"/>
+        <location filename="../../fieldlog/ui/operations.py" line="64"/>
+        <location filename="../../fieldlog/ui/operations.py" line="68"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
@@ -5141,7 +5181,7 @@ It records visits to enterprises and associations, follows leads to signed proje
         <translation>驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/tasks.py" line="88"/>
+        <location filename="../../fieldlog/ui/database_errors.py" line="52"/>
         <source>{file} could not be written: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>

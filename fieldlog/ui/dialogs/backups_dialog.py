@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
 from fieldlog.services.backups import BackupInfo, backup_now, list_backups, take_daily_backup
 from fieldlog.store.backup import backup_folder, check_database_file
 from fieldlog.store.database import Database
+from fieldlog.store.errors import DatabaseError
+from fieldlog.ui import database_errors
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 START_DELAY_MS = 1_000  # after the window has painted: the copy takes ~20 ms on the demo
@@ -184,8 +186,11 @@ class BackupsDialog(QDialog):
         """A manual backup into the backup folder (kept until deleted by hand)."""
         try:
             backup_now(self.db)
-        except (ValueError, OSError) as exc:
+        except ValueError as exc:
             QMessageBox.warning(self, self.tr("Back up now"), str(exc))
+            return
+        except database_errors.FAILURES as exc:  # a full disk, a read-only folder
+            QMessageBox.warning(self, self.tr("Back up now"), database_errors.message(exc))
             return
         self.reload()
 
@@ -250,7 +255,7 @@ class AutoBackup(QObject):
         started = time.perf_counter()
         try:
             taken = take_daily_backup(self.db)
-        except (OSError, ValueError, sqlite3.Error) as exc:
+        except (OSError, ValueError, sqlite3.Error, DatabaseError) as exc:
             self.failed.emit(str(exc))
             return None
         self.last_seconds = time.perf_counter() - started

@@ -1,0 +1,135 @@
+"""Why a database or a file could not be used, told truthfully in one sentence.
+
+A busy database, a read-only one, a full disk and a file that cannot be opened are all healthy
+files that cannot be used now or here: restoring a backup over them would lose data, so they are
+`DatabaseUnavailable`. Only damage (`DatabaseDamaged`) is a reason to offer a backup.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+
+from sqlalchemy.exc import DBAPIError
+
+# SQLite's primary result codes (the low byte of an extended code).
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+#: Growing the shared-memory file beside a WAL database failed: the disk had no room for it.
+SQLITE_IOERR_SHMSIZE = SQLITE_IOERR | (19 << 8)
+
+
+class DatabaseError(Exception):
+    """A database that cannot be opened or used; the message is one line for the user."""
+
+
+class DatabaseUnavailable(DatabaseError):
+    """A healthy database that cannot be used now or here; a backup would not help."""
+
+
+class DatabaseBusy(DatabaseUnavailable):
+    """Another program holds the write lock longer than the busy timeout."""
+
+
+class DatabaseReadOnly(DatabaseUnavailable):
+    """The file, its folder or its disk cannot be written: reading and exporting still work."""
+
+
+class DiskFull(DatabaseUnavailable):
+    """The disk has no room for the change; nothing was changed."""
+
+
+class DatabaseDamaged(DatabaseError):
+    """SQLite found the file damaged (or not a database at all)."""
+
+
+def busy_sentence(where: str) -> str:
+    return f"another FieldLog is writing to {where}; try again when it has finished"
+
+
+def read_only_sentence(where: str) -> str:
+    return f"{where} is opened read-only: you can read and export, not change it"
+
+
+def full_sentence(where: str) -> str:
+    return f"the disk is full: {where} could not be written; free some space and try again"
+
+
+def sqlite_error(exc: BaseException) -> sqlite3.Error | None:
+    """The SQLite error behind `exc` (itself, or the driver error SQLAlchemy wrapped)."""
+    if isinstance(exc, sqlite3.Error):
+        return exc
+    if isinstance(exc, DBAPIError) and isinstance(exc.orig, sqlite3.Error):
+        return exc.orig
+    return None
+
+
+def _primary_code(error: sqlite3.Error) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def classify(exc: BaseException, where: str) -> DatabaseError | None:
+    """The one-sentence error for a SQLite or disk failure while using `where`; None when `exc`
+    is none of those (a constraint, a programming error: the caller lets it pass).
+
+    A failure raised while handling one of those is told as that one: after a full disk SQLite
+    has rolled the transaction back, and undoing a savepoint then fails with "no such savepoint".
+    """
+    told = _classify_one(exc, where)
+    seen: BaseException | None = exc
+    visited = set()
+    while told is None and seen is not None and sqlite_error(seen) and id(seen) not in visited:
+        visited.add(id(seen))
+        seen = seen.__context__
+        told = _classify_one(seen, where) if seen is not None else None
+    return told
+
+
+def _classify_one(exc: BaseException, where: str) -> DatabaseError | None:
+    if isinstance(exc, DatabaseError):
+        return exc
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return DiskFull(full_sentence(str(exc.filename or where)))
+        return None
+    error = sqlite_error(exc)
+    if error is None:
+        return None
+    code = _primary_code(error)
+    if getattr(error, "sqlite_errorcode", None) == SQLITE_IOERR_SHMSIZE:
+        return DiskFull(full_sentence(where))
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return DatabaseBusy(busy_sentence(where))
+    if code == SQLITE_READONLY:
+        return DatabaseReadOnly(read_only_sentence(where))
+    if code == SQLITE_FULL:
+        return DiskFull(full_sentence(where))
+    if code == SQLITE_CANTOPEN:
+        return DatabaseUnavailable(
+            f"{where} cannot be opened: SQLite could not open the file or its journal "
+            "(check that the file and its folder can be read); nothing was changed"
+        )
+    if code == SQLITE_IOERR:
+        return DatabaseUnavailable(
+            f"{where} could not be read or written (a disk input/output error); nothing was changed"
+        )
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return DatabaseDamaged(f"{where} is damaged ({error})")
+    return None
+
+
+def sentence(exc: BaseException, where: str = "the database") -> str:
+    """One line for the user about any failure: the classified sentence, else the first line
+    of the message, else the exception's class name."""
+    told = classify(exc, where)
+    text = str(told if told is not None else exc).strip()
+    if isinstance(exc, DBAPIError) and told is None:
+        text = str(exc.orig).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
