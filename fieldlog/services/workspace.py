@@ -89,9 +89,10 @@ def county_names(db: Database) -> list[str]:
         return catalog_names(session, "county")
 
 
-def open_workspace(location: str) -> Database:
-    """Open or create the database at `location` and make sure the default catalogs are there."""
-    db = open_database(location)
+def open_workspace(location: str, *, create: bool = True) -> Database:
+    """Open the database at `location` (creating it only when `create`) and make sure the
+    default catalogs are there."""
+    db = open_database(location, create=create)
     try:
         ensure_defaults(db)
     except BaseException:

@@ -4906,6 +4906,7 @@ It records visits to enterprises and associations, follows leads to signed proje
     </message>
     <message>
         <location filename="../../fieldlog/app.py" line="96"/>
+        <location filename="../../fieldlog/app.py" line="130"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
@@ -4915,7 +4916,17 @@ It records visits to enterprises and associations, follows leads to signed proje
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="284"/>
+        <location filename="../../fieldlog/app.py" line="127"/>
+        <source>There is no FieldLog database at {location}.</source>
+        <translation>{location} 处没有 FieldLog 数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/app.py" line="136"/>
+        <source>Create a new, empty database there? Choose No if the path has a typo.</source>
+        <translation>在那里新建一个空数据库吗？如果路径写错了，请选择“否”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/app.py" line="320"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
