@@ -49,7 +49,7 @@ def _backup_names(folder: Path, stem: str) -> set[str]:
     pattern = re.compile(rf"{re.escape(stem)}-\d{{8}}T\d{{12}}Z-[a-z-]+\.db")
     found = {path.name for path in folder.iterdir()}
     assert all(pattern.fullmatch(name) for name in found), found
-    return {f"{folder.name}/{name}" for name in found}
+    return {f"{folder.parent.name}/{folder.name}/{name}" for name in found}
 
 
 @pytest.mark.slow

@@ -111,8 +111,8 @@ def _check_sqlite_file(path: Path) -> bool:
     except sqlite3.Error as exc:
         if not_a_database(exc):  # SQLite cannot tell a stranger from a broken header
             raise DatabaseError(
-                f"{path} is not a FieldLog database, or cannot be read as one; "
-                "it was left untouched"
+                f"{path} is not a FieldLog database; it was left untouched (it cannot be read "
+                "as a database)"
             ) from exc
         raise DatabaseError(
             f"{path} cannot be read as a database ({exc}); it was left untouched"
