@@ -226,6 +226,8 @@ def keep_current(db_path: Path, reason: str, now: datetime | None = None) -> Pat
         stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
         dest = backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}-damaged.db"
         dest.parent.mkdir(parents=True, exist_ok=True)
+        # Python opens the file here, which is safe only because no connection of this process
+        # holds it: a restore closes its own first (SQLite cannot copy a damaged file).
         shutil.copyfile(db_path, dest)
         return dest
 
