@@ -105,6 +105,42 @@ def show_open_error(location: str, error: BaseException) -> None:
     box.exec()
 
 
+def needs_creating(location: str) -> bool:
+    """Whether opening `location` would make a new database: a path with no file (or an empty
+    one) and no backups of a lost one (those get the recovery screen instead)."""
+    from fieldlog.store.backup import list_backups
+    from fieldlog.store.location import is_url
+
+    if is_url(location):
+        return False
+    path = Path(location).expanduser()
+    if (path.is_file() and path.stat().st_size > 0) or path.is_dir():
+        return False
+    return not list_backups(path.resolve())
+
+
+def confirm_create(location: str) -> bool:
+    """Ask before creating a database where --db points at nothing (a typo?); True for yes."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    text = QCoreApplication.translate("app", "There is no FieldLog database at {location}.")
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("app", "FieldLog"),
+        text.format(location=location),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    box.setObjectName("createDatabaseBox")
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "app", "Create a new, empty database there? Choose No if the path has a typo."
+        )
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == int(QMessageBox.StandardButton.Yes.value)
+
+
 def _shown(location: str) -> str:
     """The location for a message, without a password; as typed if it cannot be parsed."""
     from fieldlog.store.location import describe
@@ -344,7 +380,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     app, owns_app = _ensure_app()
     language = choose_language(args.lang or _setting("language"))
     install_translators(app, language)
-    location = resolve_location(args.db or os.environ.get(ENV_DB) or _last_database())
+    chosen = args.db or os.environ.get(ENV_DB)
+    location = resolve_location(chosen or _last_database())
+    # The per-user default is created silently on a first start; a chosen path only if asked.
+    if chosen and needs_creating(location) and not confirm_create(_shown(location)):
+        return 1
     opened = open_location(location, language)
     if not owns_app:
         return 0 if opened else 1

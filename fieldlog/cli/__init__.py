@@ -20,6 +20,8 @@ from fieldlog.store.errors import sentence
 from fieldlog.store.location import describe, resolve_location
 
 PROG = "fieldlog"
+#: The only commands that create a database where there is none (a typo in --db must not).
+CREATING = ("init", "demo")
 
 
 def _open_window(args: argparse.Namespace) -> int:
@@ -39,7 +41,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.handler in FILE_HANDLERS:
         return FILE_HANDLERS[args.handler](location, args)
     handler = HANDLERS[args.handler]
-    db = open_workspace(location)
+    db = open_workspace(location, create=args.handler in CREATING)
     try:
         return handler(db, args)
     finally:

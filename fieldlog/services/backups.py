@@ -21,13 +21,13 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from fieldlog.services.errors import InvalidInput
+from fieldlog.services.file_guard import Kind, guard_output
 from fieldlog.store.backup import (
     BackupInfo,
     automatic_backup,
     backup_file,
     check_database_file,
     forget_backup,
-    is_fieldlog_file,
     keep_current,
     read_clock,
     release_database,
@@ -130,8 +130,8 @@ def _sqlite_path(db: Database) -> Path:
 def backup_now(db: Database, dest: Path | None = None) -> Path:
     """A backup to `dest`, or into the backup folder (kept by rotation); returns its path.
 
-    An existing `dest` is replaced only when it is a FieldLog database itself (an earlier
-    backup); any other file there is refused and left untouched.
+    An existing `dest` is replaced only when it is an earlier backup; the database itself, its
+    companion files, a live database and any other file are refused and left untouched.
     """
     path = _sqlite_path(db)
     if dest is None:
@@ -141,13 +141,7 @@ def backup_now(db: Database, dest: Path | None = None) -> Path:
                 "name a file elsewhere to write the backup to"
             )
         return automatic_backup(path, MANUAL)
-    dest = dest.expanduser().resolve()
-    if dest == path:
-        raise InvalidInput(f"{dest} is the database itself; choose another file")
-    if dest.is_dir():
-        raise InvalidInput(f"{dest} is a folder; name a file to write the backup to")
-    if dest.exists() and dest.stat().st_size > 0 and not is_fieldlog_file(dest):
-        raise InvalidInput(f"{dest} exists and is not a FieldLog database; it was left untouched")
+    dest = guard_output(dest.expanduser().resolve(), Kind.BACKUP, path)
     return backup_file(path, dest, connect_read_only(path) if db.read_only else None)
 
 

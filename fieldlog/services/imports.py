@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import islice
 from os import PathLike
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from fieldlog.excel.headers import ImportKind, MappingOverride, fields_of
 from fieldlog.excel.reader import ExcelFileError
 from fieldlog.excel.values import cell_text
+from fieldlog.services.file_guard import guard_input
 from fieldlog.services.import_orgs import OrgImport
 from fieldlog.services.import_report import (
     ImportReport,
@@ -63,6 +65,8 @@ def _run(
     dry_run: bool,
     mapping: MappingOverride | None,
 ) -> ImportReport:
+    # Read only by SQLite: opening it would drop its locks.
+    guard_input(Path(path), db.path, "an Excel workbook")
     table = load_table(path, kind, sheet=sheet, mapping=mapping)
     db.require_writable()  # before the backup, which a read-only folder cannot hold
     backup = None

@@ -30,6 +30,7 @@ from fieldlog.excel.tables import (
     VISIT_TABLE,
     Table,
 )
+from fieldlog.services.file_guard import Kind, guard_output
 from fieldlog.store.repositories.directory_rows import ContactRow, OrgRow, org_rows
 from fieldlog.store.repositories.facts import project_facts
 from fieldlog.store.repositories.ledger_rows import (
@@ -242,10 +243,13 @@ def default_file_name(
     return f"{safe_file_name(stem)}.xlsx"
 
 
-def output_path(out: Path | str | None, default: str) -> Path:
+def output_path(out: Path | str | None, default: str, database: Path | None = None) -> Path:
     """Where to write: `out` as given, the default name inside `out` when it is a folder, or the
-    default name in the current folder when it is None."""
+    default name in the current folder when it is None; refused (FileRefused, a ValueError)
+    over `database` or its companions, or over an existing file that is not a workbook."""
     if out is None:
-        return Path.cwd() / default
-    chosen = Path(out).expanduser()
-    return chosen / default if chosen.is_dir() else chosen
+        chosen = Path.cwd() / default
+    else:
+        chosen = Path(out).expanduser()
+        chosen = chosen / default if chosen.is_dir() else chosen
+    return guard_output(chosen, Kind.WORKBOOK, database)

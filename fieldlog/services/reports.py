@@ -57,7 +57,7 @@ def export_ledger(
             session, as_of=None, week=week.period, funds_until=None, project_ids=ids
         )
         team = _team_name(session)
-    path = output_path(out, default_file_name("ledger", team, today=day))
+    path = output_path(out, default_file_name("ledger", team, today=day), db.path)
     return write_tables([table], path)
 
 
@@ -67,7 +67,7 @@ def export_orgs(db: Database, *, out: Path | None = None, today: date | None = N
     with db.read() as session:
         table = org_table(session)
         team = _team_name(session)
-    path = output_path(out, default_file_name("orgs", team, today=day))
+    path = output_path(out, default_file_name("orgs", team, today=day), db.path)
     return write_tables([table], path)
 
 
@@ -79,5 +79,5 @@ def export_visits(db: Database, period: Period, *, out: Path | None = None) -> P
         table = visit_table(session, period)
         team = _team_name(session)
     name = default_file_name("visits", team, today=date.today(), period=Period(start, end))
-    path = output_path(out, name)
+    path = output_path(out, name, db.path)
     return write_tables([table], path)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from fieldlog.domain.ids import new_id
 from fieldlog.services.errors import InvalidInput
+from fieldlog.services.file_guard import Kind, guard_input, guard_output
 from fieldlog.services.identity import ME_KEY
 from fieldlog.services.sync_report import ImportReport, PackageReport, clock_warnings
 from fieldlog.store.backup import automatic_backup, forget_backup
@@ -117,6 +118,7 @@ def export_package(
     db.require_writable()  # it records what was sent: refused before a package is written
     if out.is_dir():
         out = out / suggested_file_name(db)
+    guard_output(out, Kind.PACKAGE, db.path)
     with db.read() as session:
         passphrase = _passphrase(session)
         since = None if full else int(read_state(session, LAST_EXPORT_KEY) or 0)
@@ -157,6 +159,8 @@ def _verify_all(
 ) -> list[importer.Verified]:
     with db.read() as session:
         passphrase = _passphrase(session)
+    for path in paths:  # read only by SQLite: opening it would drop its locks
+        guard_input(Path(path), db.path, "a sync package")
     verified = []
     for index, path in enumerate(paths):
         if progress:

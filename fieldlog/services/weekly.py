@@ -175,5 +175,7 @@ def export_weekly(
                 _breakdown(db, spans, "county", counties, COUNTY_CAPTION, COUNTY_HEADING),
             ),
         )
-    path = output_path(out, default_file_name("weekly", team_name, today=date.today(), week=week))
+    path = output_path(
+        out, default_file_name("weekly", team_name, today=date.today(), week=week), db.path
+    )
     return write_weekly_return(summary, sheets, path)

@@ -97,13 +97,14 @@ def county_names(db: Database) -> list[str]:
         return catalog_names(session, "county")
 
 
-def open_workspace(location: str) -> Database:
-    """Open or create the database at `location` and make sure the default catalogs are there.
+def open_workspace(location: str, *, create: bool = True) -> Database:
+    """Open the database at `location` (creating it only when `create`) and make sure the
+    default catalogs are there.
 
     Only a new or upgraded file gets them at once; otherwise opening takes no write lock and
     catalogs a newer FieldLog ships are added by the first change (never on a read-only file).
     """
-    db = open_database(location)
+    db = open_database(location, create=create)
     try:
         if db.schema_written:
             ensure_defaults(db)

@@ -21,10 +21,11 @@ from pathlib import Path
 from fieldlog.store import migrate
 from fieldlog.store.engine import APPLICATION_ID
 from fieldlog.store.errors import DatabaseDamaged, classify
+from fieldlog.store.files import application_id, not_a_database
+from fieldlog.store.location import sqlite_uri
 from fieldlog.store.stamping import HLC_KEY as CLOCK_KEY
 from fieldlog.store.stamping import NODE_KEY
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 #: local_state keys that tie a file to one node (the second is database.NODE_HOME_KEY, which
 #: imports this module); a restored file must not keep them.
@@ -83,7 +84,7 @@ def _fsync_folder(folder: Path) -> None:
 
 def _copy_pages(source_path: Path, dest: Path) -> None:
     """Online backup of `source_path` into the new file `dest`, left in rollback-journal mode."""
-    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+    source = sqlite3.connect(sqlite_uri(source_path), uri=True)
     try:
         target = sqlite3.connect(dest)
         try:
@@ -164,13 +165,15 @@ def forget_backup(path: Path | None) -> None:
 
 
 def is_fieldlog_file(path: Path) -> bool:
-    """Whether `path` starts like a SQLite file carrying FieldLog's application id."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError:
+    """Whether `path` is a FieldLog database, or an SQLite file too damaged to tell (a damaged
+    database rather than a stranger). Asked of SQLite: the file may be the open database,
+    which Python must never open itself."""
+    if not path.is_file() or path.stat().st_size == 0:
         return False
-    return header[:16] == SQLITE_MAGIC and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+    try:
+        return application_id(path) == APPLICATION_ID
+    except sqlite3.Error as exc:
+        return getattr(exc, "sqlite_errorname", "") == "SQLITE_CORRUPT"
 
 
 def _refuse_unless_fieldlog(path: Path) -> None:
@@ -180,11 +183,13 @@ def _refuse_unless_fieldlog(path: Path) -> None:
         raise BackupError(f"{path} is not a file")
     if path.stat().st_size == 0:
         raise BackupError(f"{path} is empty, not a FieldLog backup")
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if header[:16] != SQLITE_MAGIC:
-        raise BackupError(f"{path} is not a FieldLog database")
-    if len(header) < 100 or int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+    try:
+        found = application_id(path)
+    except sqlite3.Error as exc:
+        if not_a_database(exc):
+            raise BackupError(f"{path} is not a FieldLog database") from None
+        return  # unreadable: check_database_file says why
+    if found != APPLICATION_ID:
         raise BackupError(f"{path} is not a FieldLog database (a database of another program?)")
 
 
@@ -212,7 +217,7 @@ def check_database_file(path: Path) -> str:
     """
     _refuse_unless_fieldlog(path)
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(sqlite_uri(path), uri=True)
         try:
             return _inspect(con)
         finally:
@@ -228,7 +233,7 @@ def check_database_file(path: Path) -> str:
 def read_clock(path: Path) -> int:
     """The clock stored in a database's local_state; 0 when absent or unreadable."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(sqlite_uri(path), uri=True)
         try:
             row = con.execute(
                 "SELECT value FROM local_state WHERE key = ?", (CLOCK_KEY,)
@@ -266,6 +271,8 @@ def keep_current(db_path: Path, reason: str, now: datetime | None = None) -> Pat
         stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
         dest = backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}-damaged.db"
         dest.parent.mkdir(parents=True, exist_ok=True)
+        # Python opens the file here, which is safe only because no connection of this process
+        # holds it: a restore closes its own first (SQLite cannot copy a damaged file).
         temporary = _temporary(dest, "backup")
         try:
             shutil.copyfile(db_path, temporary)

@@ -30,11 +30,11 @@ from fieldlog.store.errors import (
     classify,
     read_only_sentence,
 )
+from fieldlog.store.files import not_a_database, sqlite_facts
 from fieldlog.store.location import describe, installation_id, is_url, to_url
 from fieldlog.store.read_only import check_immutable_file, is_immutable, is_writable
 from fieldlog.store.stamping import NODE_INFO, NODE_KEY, read_state, write_state
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 NODE_HOME_KEY = "node_home"
 
 __all__ = ["Database", "DatabaseError", "open_database"]
@@ -155,28 +155,29 @@ class Database:
 
 
 def _check_sqlite_file(path: Path) -> bool:
-    """True when `path` is a FieldLog database; False when it is new or empty; else refuse."""
+    """True when `path` is a FieldLog database; False when it is new or empty; else refuse.
+
+    Asked of SQLite, never read with open(): another connection of this process may hold the
+    file, and closing any descriptor of it would drop that connection's locks.
+    """
     if not path.exists() or (path.is_file() and path.stat().st_size == 0):
         return False
     if not path.is_file():
         raise DatabaseError(f"{path} is not a file")
-    with path.open("rb") as handle:
-        if handle.read(16) != SQLITE_MAGIC:
-            raise DatabaseError(f"{path} is not a FieldLog database; it was left untouched")
     try:
-        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            app_id = probe.execute("PRAGMA application_id").fetchone()[0]
-            tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        finally:
-            probe.close()
-    except sqlite3.DatabaseError as exc:
+        facts = sqlite_facts(path)
+    except sqlite3.Error as exc:
+        if not_a_database(exc):  # SQLite cannot tell a stranger from a broken header
+            raise DatabaseError(
+                f"{path} is not a FieldLog database; it was left untouched (it cannot be read "
+                "as a database)"
+            ) from exc
         raise DatabaseError(
             f"{path} cannot be read as a database ({exc}); it was left untouched"
         ) from exc
-    if app_id == APPLICATION_ID:
+    if facts.application_id == APPLICATION_ID:
         return True
-    if tables == 0:
+    if facts.schema_entries == 0:
         return False
     raise DatabaseError(
         f"{path} is a database of another program, not FieldLog; it was left untouched"
@@ -192,6 +193,15 @@ def _refuse_lost(path: Path) -> None:
             f"{backup_folder(path)}: restore the newest with `fieldlog --db {path} restore "
             f"{found[0].path}`, or move that folder away to start an empty database"
         )
+
+
+def _refuse_missing(path: Path) -> None:
+    """Only `init` and `demo` create a database: a typo in --db must not make an empty one."""
+    state = "is empty" if path.exists() else "does not exist"
+    raise DatabaseError(
+        f"{path} {state}, so there is no FieldLog database there (a typo?); nothing was "
+        "created: `fieldlog init` creates a new database"
+    )
 
 
 def _prepare_schema(engine: Engine, path: Path | None, location: str, read_only: bool) -> bool:
@@ -262,11 +272,12 @@ def _unless_unavailable(exc: DatabaseError, path: Path) -> DatabaseError:
     return told if isinstance(told, DatabaseUnavailable) else exc
 
 
-def open_database(location: str) -> Database:
+def open_database(location: str, *, create: bool = True) -> Database:
     """Open (creating or upgrading as needed) the FieldLog database at `location`.
 
-    A path that does not exist becomes a new database; an existing file that is not a FieldLog
-    database, or one from a newer FieldLog, is refused with DatabaseError and left untouched.
+    A path that does not exist (or an empty file) becomes a new database when `create`, and is
+    refused, creating nothing, otherwise; an existing file that is not a FieldLog database, or
+    one from a newer FieldLog, is refused with DatabaseError and left untouched.
     """
     path = None if is_url(location) else Path(location).expanduser().resolve()
     sidecars = _sidecars(path)
@@ -277,6 +288,8 @@ def open_database(location: str) -> Database:
         try:
             if not _check_sqlite_file(path):
                 _refuse_lost(path)
+                if not create:
+                    _refuse_missing(path)
         except DatabaseError as exc:
             _remove_new_sidecars(path, sidecars)
             raise _unless_unavailable(exc, path) from exc.__cause__

@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, Select, Table, and_, case, exists, func, o
 from sqlalchemy.orm import Session
 
 from fieldlog.store.errors import DatabaseDamaged, classify
+from fieldlog.store.location import sqlite_uri
 from fieldlog.store.models import REPLICATED_MODELS, OrgAlias, Organization
 from fieldlog.store.stamping import COUNTERS_INFO, HLC_KEY, read_state
 
@@ -168,7 +169,7 @@ def quick_check_file(path: Path) -> list[str]:
     """`PRAGMA quick_check` of a database file over a read-only connection of its own (safe
     in a background thread while the app uses the file): its problems; empty when sound."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        connection = sqlite3.connect(sqlite_uri(path), uri=True, timeout=10)
         try:
             results = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
         finally:

@@ -35,6 +35,12 @@ def to_url(location: str) -> URL:
     return URL.create("sqlite", database=str(Path(location).expanduser().resolve()))
 
 
+def sqlite_uri(path: Path, mode: str = "ro") -> str:
+    """An SQLite `file:` URI naming `path` exactly: every character that means something in a
+    URI (`#`, `?`, `%`, spaces, non-ASCII) is percent-quoted, as SQLite expects."""
+    return f"{Path(path).expanduser().resolve().as_uri()}?mode={mode}"
+
+
 def describe(location: str) -> str:
     """A location fit for messages and titles: the path, or the URL without its password."""
     if is_url(location):

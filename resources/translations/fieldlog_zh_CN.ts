@@ -1390,108 +1390,108 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="58"/>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="163"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="60"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="165"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="73"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="75"/>
         <source>Choose an .xlsx file or drop one on the window</source>
         <translation>选择 .xlsx 文件，或将文件拖到窗口中</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="74"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="76"/>
         <source>File to import</source>
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="75"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="77"/>
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="77"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="79"/>
         <source>Organizations (target-company list)</source>
         <translation>企业与单位（目标企业库）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="78"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="80"/>
         <source>Visits (visit log)</source>
         <translation>走访（走访记录）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="79"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="81"/>
         <source>What the file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="81"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="83"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="91"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="93"/>
         <source>&amp;Dry run: check every row, store nothing</source>
         <translation>试导入（不保存）(&amp;D)：仅逐行检查</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="93"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="95"/>
         <source>&amp;Back</source>
         <translation>上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="94"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="96"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="97"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="106"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="108"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="107"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="109"/>
         <source>&amp;Contents:</source>
         <translation>内容(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="108"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="110"/>
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="133"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="135"/>
         <source>The first rows of the sheet. Above each column, choose the field it is read into, or “— ignore —”. Fields marked * are required.</source>
         <translation>以下是工作表的前几行。请在每列上方选择该列读入的字段，或选择“— 忽略 —”。标 * 的字段为必填项。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="165"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="167"/>
         <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="212"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="220"/>
         <source>Headings found in row {row}.</source>
         <translation>表头位于第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="259"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="267"/>
         <source>Choose the column to read {fields} from.</source>
         <translation>请为{fields}选择对应的列。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="285"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="293"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="285"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="293"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
@@ -5009,6 +5009,7 @@ It records visits to enterprises and associations, follows leads to signed proje
     </message>
     <message>
         <location filename="../../fieldlog/app.py" line="96"/>
+        <location filename="../../fieldlog/app.py" line="130"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
@@ -5018,7 +5019,17 @@ It records visits to enterprises and associations, follows leads to signed proje
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="294"/>
+        <location filename="../../fieldlog/app.py" line="127"/>
+        <source>There is no FieldLog database at {location}.</source>
+        <translation>{location} 处没有 FieldLog 数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/app.py" line="136"/>
+        <source>Create a new, empty database there? Choose No if the path has a typo.</source>
+        <translation>在那里新建一个空数据库吗？如果路径写错了，请选择“否”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/app.py" line="330"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>

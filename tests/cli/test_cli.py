@@ -202,8 +202,11 @@ def test_importing_the_command_line_does_not_load_qt() -> None:
 
 @pytest.mark.parametrize("entry", [["main.py"], ["-m", "fieldlog"], ["-m", "fieldlog", "gui"]])
 def test_window_opens_on_a_new_database(tmp_path: Path, entry: list[str]) -> None:
-    """`python main.py`, `fieldlog` and `fieldlog gui` start the window and keep running."""
+    """`python main.py`, `fieldlog` and `fieldlog gui` start the window and keep running.
+
+    The database is made by `init` first: a --db path with no file makes the window ask."""
     path = tmp_path / "first-start.db"
+    assert run("--db", str(path), "init").returncode == 0
     root = Path(__file__).resolve().parents[2]
     proc = subprocess.Popen(
         [sys.executable, *entry, "--db", str(path)],
@@ -214,8 +217,8 @@ def test_window_opens_on_a_new_database(tmp_path: Path, entry: list[str]) -> Non
         text=True,
     )
     try:
-        for _ in range(200):  # the database appears once the window has opened it
-            if path.exists() or proc.poll() is not None:
+        for _ in range(200):  # its -wal appears once the window has opened the database
+            if Path(f"{path}-wal").exists() or proc.poll() is not None:
                 break
             time.sleep(0.1)
         time.sleep(1.0)

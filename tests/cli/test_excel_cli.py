@@ -85,6 +85,7 @@ def test_exported_orgs_and_visits_import_back_unchanged(demo_db: str, tmp_path: 
 def test_exported_directory_fills_a_new_database(demo_db: str, tmp_path: Path) -> None:
     orgs_file, fresh = tmp_path / "orgs.xlsx", str(tmp_path / "fresh.db")
     assert run("--db", demo_db, "export", "orgs", "-o", str(orgs_file)).returncode == 0
+    assert run("--db", fresh, "init").returncode == 0
     rows = openpyxl.load_workbook(orgs_file, read_only=True).worksheets[0].max_row
     first = json.loads(run("--db", fresh, "import", "orgs", str(orgs_file), "--json").stdout)
     assert first["created"] == 433 and first["rejected"] == []

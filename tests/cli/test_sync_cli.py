@@ -70,6 +70,7 @@ def _diverge(db: Database, who: str) -> None:
 def test_two_databases_diverge_exchange_and_converge(tmp_path: Path) -> None:
     a, b = tmp_path / "a.db", tmp_path / "b.db"
     ok("--db", str(a), "demo")
+    ok("--db", str(b), "init")
     for path in (a, b):
         ok("--db", str(path), "team", "passphrase", stdin=PASSPHRASE + "\n")
     # b joins from a full package of a.
@@ -106,6 +107,7 @@ def _export(path: Path, out: Path) -> Path:
 
 def test_passphrase_is_checked_and_required(tmp_path: Path) -> None:
     db = str(tmp_path / "x.db")
+    ok("--db", db, "init")  # only init and demo create a database
     missing = cli("--db", db, "sync", "export", "-o", str(tmp_path / "p.fieldsync"))
     assert missing.returncode == 1 and "fieldlog team passphrase" in missing.stderr
     short = cli("--db", db, "team", "passphrase", stdin="short\n")

@@ -9,6 +9,15 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from fieldlog.store.database import Database
+from tests.lock_guard import LockGuard, lock_guard
+
+__all__ = ["lock_guard"]
+
+
+@pytest.fixture(autouse=True)
+def _database_locks_kept(lock_guard: LockGuard) -> LockGuard:
+    """Every window test fails if Python opens a database file a connection holds."""
+    return lock_guard
 
 
 @pytest.fixture
@@ -31,3 +40,16 @@ def open_copy(source: Path, folder: Path) -> Database:
     path = folder / source.name
     shutil.copyfile(source, path)
     return open_workspace(str(path))
+
+
+@pytest.fixture
+def yes_boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
+    """Like `modal_boxes`, but every box is answered Yes (create the database asked about)."""
+    shown: list[QMessageBox] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box)
+        return int(QMessageBox.StandardButton.Yes.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown

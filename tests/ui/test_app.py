@@ -50,7 +50,9 @@ def test_a_server_that_does_not_answer_is_one_message(qapp, modal_boxes: list[QM
     assert app.last_recovery() is None
 
 
-def test_a_fresh_path_opens_the_window(qapp, tmp_path: Path, opened, modal_boxes) -> None:
+def test_a_fresh_path_is_created_when_the_user_says_yes(
+    qapp, tmp_path: Path, opened, yes_boxes
+) -> None:
     path = tmp_path / "new.db"
     assert app.main(["--db", str(path), "--lang", "en"]) == 0
     window = app.last_window()
@@ -59,11 +61,47 @@ def test_a_fresh_path_opens_the_window(qapp, tmp_path: Path, opened, modal_boxes
     assert str(path) in window.windowTitle()
     assert window.centralWidget().objectName() == "welcomePanel"
     assert path.exists()
+    assert [box.objectName() for box in yes_boxes] == ["createDatabaseBox"]
+    assert str(path) in yes_boxes[0].text()
+
+
+def test_a_typo_in_db_creates_nothing_when_the_user_says_no(
+    qapp, tmp_path: Path, modal_boxes
+) -> None:
+    path = tmp_path / "typo" / "b.db"
+    assert app.main(["--db", str(path), "--lang", "en"]) == 1
+    assert [box.objectName() for box in modal_boxes] == ["createDatabaseBox"]
+    assert modal_boxes[0].defaultButton() is modal_boxes[0].button(QMessageBox.StandardButton.No)
+    assert app.last_recovery() is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_database_opens_without_a_question(
+    qapp, tmp_path: Path, opened, modal_boxes
+) -> None:
+    from fieldlog.services.workspace import open_workspace
+
+    path = tmp_path / "there.db"
+    open_workspace(str(path)).close()
+    assert app.main(["--db", str(path), "--lang", "en"]) == 0
     assert modal_boxes == []
 
 
+def test_the_first_start_without_db_creates_the_default_silently(
+    qapp, tmp_path: Path, opened, modal_boxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldlog.store import location
+
+    default = tmp_path / "data" / "FieldLog" / "fieldlog.db"
+    monkeypatch.setattr(location, "default_db_path", lambda: default)
+    monkeypatch.setattr(app, "_last_database", lambda: None)
+    assert app.main(["--lang", "en"]) == 0
+    assert modal_boxes == []
+    assert default.is_file()
+
+
 def test_the_gui_word_and_the_environment_are_accepted(
-    qapp, tmp_path: Path, monkeypatch, opened, modal_boxes
+    qapp, tmp_path: Path, monkeypatch, opened, yes_boxes
 ) -> None:
     path = tmp_path / "from-env.db"
     monkeypatch.setenv("FIELDLOG_DB", str(path))
@@ -72,7 +110,7 @@ def test_the_gui_word_and_the_environment_are_accepted(
 
 
 def test_db_option_beats_the_environment(
-    qapp, tmp_path: Path, monkeypatch, opened, modal_boxes
+    qapp, tmp_path: Path, monkeypatch, opened, yes_boxes
 ) -> None:
     monkeypatch.setenv("FIELDLOG_DB", str(tmp_path / "env.db"))
     assert app.main(["--db", str(tmp_path / "option.db"), "--lang", "en"]) == 0
@@ -103,7 +141,7 @@ def test_importing_the_app_module_does_not_import_qt() -> None:
 
 
 def test_the_language_menu_rebuilds_the_window_in_chinese(
-    qapp, tmp_path: Path, opened, modal_boxes
+    qapp, tmp_path: Path, opened, yes_boxes
 ) -> None:
     from PySide6.QtGui import QAction
 
@@ -122,7 +160,7 @@ def test_the_language_menu_rebuilds_the_window_in_chinese(
 
 
 def test_without_db_the_last_database_is_reopened(
-    qapp, tmp_path: Path, opened, modal_boxes, monkeypatch: pytest.MonkeyPatch
+    qapp, tmp_path: Path, opened, yes_boxes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("FIELDLOG_DB", raising=False)
     first = tmp_path / "last.db"

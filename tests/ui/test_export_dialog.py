@@ -151,3 +151,29 @@ def test_a_task_shows_a_busy_dialog_while_it_runs_and_reports_failures(qtbot) ->
     assert failed == tasks.TaskOutcome(
         False, None, "/x/周报.xlsx could not be written: Permission denied"
     )
+
+
+def test_the_database_itself_is_never_written_over(qtbot, db: Database, saved, tmp_path) -> None:
+    """A database whose name ends in .xlsx, chosen in the save dialog: one sentence, unchanged."""
+    from fieldlog.services.maintenance import digest
+    from fieldlog.services.workspace import open_workspace
+    from fieldlog.store.backup import is_fieldlog_file
+
+    assert db.path is not None
+    named = tmp_path / "台账.xlsx"
+    db.close()
+    db.path.rename(named)
+    opened = open_workspace(str(named))
+    try:
+        orgs.save_org(opened, orgs.OrgInput("深圳市德润物流有限公司"))
+        before, stat = digest(opened), named.stat()
+        dialog = dialog_for(qtbot, opened, "orgs")
+        saved["answer"] = named
+        dialog.run_button.click()
+        assert f"{named} is the database itself" in dialog.error_label.text()
+        assert dialog.written is None and dialog.error_label.isVisible()
+        assert digest(opened) == before and is_fieldlog_file(named)
+        assert (named.stat().st_size, named.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+        assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(named.name)] == []
+    finally:
+        opened.close()

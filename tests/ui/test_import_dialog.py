@@ -234,3 +234,24 @@ def test_an_xls_drop_says_to_save_it_as_xlsx_and_other_files_are_ignored(
     [dialog] = window.findChildren(ImportDialog)
     assert "save it as .xlsx" in dialog.error_label.text() and message in dialog.error_label.text()
     assert not dialog.run_button.isEnabled()
+
+
+def test_the_database_itself_is_not_read_as_a_sheet(qtbot, db: Database, tmp_path: Path) -> None:
+    """Dropped or chosen, a database named like a workbook is refused without being opened (the
+    lock guard fails the test otherwise)."""
+    from fieldlog.services.maintenance import digest
+    from fieldlog.services.workspace import open_workspace
+
+    assert db.path is not None
+    named = tmp_path / "名录.xlsx"
+    db.close()
+    db.path.rename(named)
+    opened = open_workspace(str(named))
+    try:
+        before = digest(opened)
+        dialog = dialog_for(qtbot, opened, named)
+        assert f"{named} is the database itself" in dialog.error_label.text()
+        assert dialog.preview is None and not dialog.run_button.isEnabled()
+        assert digest(opened) == before
+    finally:
+        opened.close()

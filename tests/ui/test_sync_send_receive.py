@@ -200,3 +200,28 @@ def test_a_new_laptop_joins_from_the_welcome_panel(
     assert newcomer.digest() == leader.digest()
     assert win.receive_action.isEnabled() and win.send_action.isEnabled()
     assert win.receive_action.toolTip() == "Receive"
+
+
+def test_send_never_writes_over_a_file_of_another_kind(
+    qtbot, leader_and_cadre, save_as, tmp_path: Path
+) -> None:
+    from fieldlog.services.reports import export_orgs
+
+    _leader, cadre = leader_and_cadre
+    workbook = export_orgs(cadre.db, out=tmp_path / "orgs.xlsx")
+    disguised = workbook.rename(tmp_path / "my-work.fieldsync")  # a workbook named as a package
+    before, unsent = disguised.read_bytes(), sync.unsent_count(cadre.db)
+    save_as(disguised)
+    win = window_of(qtbot, cadre)
+    win.send_action.trigger()
+    [dialog] = win.findChildren(SyncSendDialog)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.isVisible() and dialog.report is None
+    assert (
+        f"{disguised} exists and is an Excel workbook, not a FieldLog sync package"
+        in dialog.error_label.text()
+    )
+    assert disguised.read_bytes() == before and sync.unsent_count(cadre.db) == unsent
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".fieldsync", ".tmp")) == [
+        disguised.name
+    ]

@@ -130,7 +130,7 @@ def test_the_qm_file_holds_every_translation_of_the_ts_file(qapp) -> None:
     assert stale == [], "fieldlog_zh_CN.qm is older than the .ts; run pyside6-lrelease"
 
 
-def test_the_window_opens_in_chinese(qtbot, qapp, tmp_path: Path) -> None:
+def test_the_window_opens_in_chinese(qtbot, qapp, tmp_path: Path, yes_boxes) -> None:
     assert app.main(["--db", str(tmp_path / "zh.db"), "--lang", "zh_CN"]) == 0
     window = app.last_window()
     try:

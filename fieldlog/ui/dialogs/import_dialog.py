@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from fieldlog.excel.reader import sheet_names
 from fieldlog.services import imports
+from fieldlog.services.errors import InvalidInput
+from fieldlog.services.file_guard import guard_input
 from fieldlog.services.imports import ExcelFileError, ImportReport, Preview
 from fieldlog.store.database import Database
 from fieldlog.ui import tasks
@@ -172,6 +174,12 @@ class ImportDialog(QDialog):
         self.path, self._user_sheet = Path(path), None
         self.path_edit.setText(str(self.path))
         self.show_preview_page()
+        try:  # the database (a name ending in .xlsx) is never opened as a sheet: its locks
+            guard_input(self.path, self.db.path, "an Excel workbook")
+        except InvalidInput as exc:
+            self.path = None
+            self._show_failure(str(exc))
+            return
         if not guess:
             self.load_preview()
             return

@@ -1,0 +1,141 @@
+"""What a file on disk is, and the one guard in front of every file FieldLog writes.
+
+A database file is only ever read through SQLite: closing any other descriptor of a file drops
+every POSIX lock this process holds on it, and the next process to open the database would
+think itself the last one and delete the -wal and -shm under the window (SQLite, "How To
+Corrupt An SQLite Database File" §2.2). Other files are read directly, once the guard has made
+sure they are not the open database.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from fieldlog.store.engine import APPLICATION_ID
+from fieldlog.store.location import sqlite_uri
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+#: The files SQLite keeps beside a database; FieldLog never writes over one of them either.
+COMPANIONS = ("-wal", "-shm", "-journal")
+#: The parts that make a ZIP file a workbook, or a sync package (fieldlog.sync.package names).
+WORKBOOK_PART = "xl/workbook.xml"
+PACKAGE_PARTS = frozenset({"manifest.json", "changes.jsonl.enc"})
+
+
+class FileRefused(ValueError):
+    """A file FieldLog will not write or read there; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class SqliteFacts:
+    """What SQLite says about a file: its application id, schema size and journal mode."""
+
+    application_id: int
+    schema_entries: int
+    journal_mode: str
+
+
+def sqlite_facts(path: Path) -> SqliteFacts:
+    """Ask SQLite, read-only, about `path`; sqlite3.DatabaseError when it is no database."""
+    connection = sqlite3.connect(sqlite_uri(path), uri=True)
+    try:
+        app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        entries = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
+    finally:
+        connection.close()
+    return SqliteFacts(int(app_id), int(entries), str(mode).lower())
+
+
+def not_a_database(error: sqlite3.Error) -> bool:
+    """Whether SQLite refused a file because it is no database at all (or its header is gone)."""
+    return getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB"
+
+
+def application_id(path: Path) -> int:
+    """The application id in the header of `path`, read by SQLite (read-only); the rest of the
+    file may be damaged. sqlite3.DatabaseError when it is no database."""
+    connection = sqlite3.connect(sqlite_uri(path), uri=True)
+    try:
+        return int(connection.execute("PRAGMA application_id").fetchone()[0])
+    finally:
+        connection.close()
+
+
+class Kind(Enum):
+    """The kinds of file FieldLog writes, with how a message names them."""
+
+    DATABASE = "a FieldLog database"
+    BACKUP = "a FieldLog backup"
+    WORKBOOK = "an Excel workbook"
+    PACKAGE = "a FieldLog sync package"
+    OTHER = "a file FieldLog did not write"
+
+
+def _zip_kind(path: Path) -> Kind:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return Kind.OTHER
+    if WORKBOOK_PART in names:
+        return Kind.WORKBOOK
+    return Kind.PACKAGE if names == PACKAGE_PARTS else Kind.OTHER
+
+
+def kind_of(path: Path) -> Kind:
+    """What an existing file is. Reads it directly: never call it on the open database."""
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if header.startswith(b"PK\x03\x04"):
+        return _zip_kind(path)
+    if header[:16] != SQLITE_MAGIC or len(header) < 100:
+        return Kind.OTHER
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        return Kind.OTHER
+    # Bytes 18 and 19 are 2 in WAL mode: a live database. Backups are left in rollback mode.
+    return Kind.DATABASE if header[18] == 2 or header[19] == 2 else Kind.BACKUP
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
+
+
+def refuse_database_itself(path: Path, database: Path | None, doing: str) -> None:
+    """Refuse `path` when it is the open database or one of its companion files."""
+    if database is None:
+        return
+    path = path.expanduser().absolute()
+    for suffix in ("", *COMPANIONS):
+        own = Path(f"{database}{suffix}")
+        by_name = path.name == own.name and _same_file(path.parent, own.parent)
+        if by_name or _same_file(path, own):
+            what = "the database itself" if not suffix else f"the database's {suffix[1:]} file"
+            raise FileRefused(f"{path} is {what}; {doing}")
+
+
+def check_output(path: Path, kind: Kind, database: Path | None) -> Path:
+    """Refuse to write `kind` at `path` over the open database (`database`), its companion
+    files, a folder, or an existing file of another kind; returns `path`.
+
+    An empty file, or one of the same kind (an earlier export, package or backup), may be
+    replaced; a live FieldLog database never is. Writers then write under a temporary name and
+    rename, so a refusal or a failure leaves the old file as it was.
+    """
+    refuse_database_itself(path, database, "choose another file")
+    if path.is_dir():
+        raise FileRefused(f"{path} is a folder; name a file to write {kind.value} to")
+    if not path.exists() or path.stat().st_size == 0:
+        return path
+    found = kind_of(path)
+    if found is kind and kind is not Kind.DATABASE:
+        return path
+    what = "not " + kind.value if found is Kind.OTHER else f"{found.value}, not {kind.value}"
+    raise FileRefused(f"{path} exists and is {what}; it was left untouched")
