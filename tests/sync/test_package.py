@@ -17,6 +17,7 @@ from fieldlog.sync.crypto import KdfParams
 from fieldlog.sync.errors import PackageError
 from fieldlog.sync.importer import verify
 from fieldlog.sync.package import new_package_fields, write_package
+from fieldlog.sync.team_check import own_team
 from tests.sync.conftest import FAST_KDF, PASSPHRASE, Laptop
 
 SECRET_NAME = "欧阳秘密"
@@ -64,10 +65,20 @@ def test_every_flipped_byte_is_refused_or_harmless(sent: Laptop) -> None:
     assert refused > len(data) * 3 // 4
 
 
+def _team_id(laptop: Laptop) -> uuid.UUID | None:
+    with laptop.db.read() as session:
+        own = own_team(session)
+    return own.id if own else None
+
+
 def _sealed(laptop: Laptop, lines: list[dict[str, object]], counts: dict[str, int]) -> Path:
     payload, _counts = build_payload(Header("", None, {}), iter(lines))
     fields = new_package_fields(
-        package_id=uuid.uuid4(), sender_node=laptop.db.node_id, full=False, counts=counts
+        package_id=uuid.uuid4(),
+        team_id=_team_id(laptop),
+        sender_node=laptop.db.node_id,
+        full=False,
+        counts=counts,
     )
     out = laptop.folder / f"{uuid.uuid4().hex}.fieldsync"
     write_package(out, package=fields, plaintext=payload, passphrase=PASSPHRASE, kdf=FAST_KDF)
@@ -163,7 +174,11 @@ def test_absurd_key_parameters_are_refused_before_any_work(laptops) -> None:  # 
 
 def _sealed_with(laptop: Laptop, kdf: KdfParams) -> None:
     fields = new_package_fields(
-        package_id=uuid.uuid4(), sender_node=laptop.db.node_id, full=False, counts={}
+        package_id=uuid.uuid4(),
+        team_id=_team_id(laptop),
+        sender_node=laptop.db.node_id,
+        full=False,
+        counts={},
     )
     write_package(
         laptop.folder / "x.fieldsync", package=fields, plaintext=b"", passphrase="p", kdf=kdf
