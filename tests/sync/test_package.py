@@ -18,7 +18,7 @@ from fieldlog.sync.errors import PackageError
 from fieldlog.sync.importer import verify
 from fieldlog.sync.package import new_package_fields, write_package
 from fieldlog.sync.team_check import own_team
-from tests.sync.conftest import FAST_KDF, PASSPHRASE, Laptop
+from tests.sync.conftest import FAST_KDF, PASSPHRASE, TEAM, Laptop
 
 SECRET_NAME = "欧阳秘密"
 
@@ -39,11 +39,28 @@ def test_manifest_is_clear_and_says_nothing_personal(sent: Laptop) -> None:
     package = manifest["package"]
     assert package["sender_node"] == sent.db.node_id
     assert package["counts"] == {"member": 1}
-    assert SECRET_NAME not in json.dumps(manifest, ensure_ascii=False)
+    assert (manifest["version"], package["team_id"]) == (2, str(team.current_team(sent.db).id))
+    clear = json.dumps(manifest, ensure_ascii=False)
+    assert SECRET_NAME not in clear and TEAM not in clear
     assert SECRET_NAME.encode() not in payload
     checked = verify(sent.sent[0], PASSPHRASE)
     assert checked.contents.header.member == SECRET_NAME
+    assert checked.contents.header.team == TEAM
     assert checked.contents.counts == {"member": 1}
+
+
+def test_a_manifest_of_format_2_without_its_team_id_is_refused(sent: Laptop) -> None:
+    out = sent.folder / "no-team.fieldsync"
+    with zipfile.ZipFile(sent.sent[0]) as old, zipfile.ZipFile(out, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == "manifest.json":
+                manifest = json.loads(data)
+                del manifest["package"]["team_id"]
+                data = json.dumps(manifest).encode()
+            new.writestr(info, data)
+    with pytest.raises(PackageError, match=r"invalid manifest \(field team_id\)"):
+        verify(out, PASSPHRASE)
 
 
 def test_every_flipped_byte_is_refused_or_harmless(sent: Laptop) -> None:
