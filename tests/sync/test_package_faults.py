@@ -2,10 +2,10 @@
 
 Every package is received through `fieldlog sync import` in a real subprocess, and a sender's
 clock far off writes through `fieldlog sync export` in one (other packages are made through the
-service, where making them is not the case). A sender's clock is skewed in its own process: `clocked()` runs the command line with
-`time.time` and `time.time_ns` moved by a given amount (what the ZIP writer and the stamps read),
-so no setting of the product is needed for it. Every refusal is one line on stderr, exit 1, and
-the receiver's digest as it was.
+service, where making them is not the case). A sender's clock is skewed in its own process:
+`clocked()` runs the command line with `time.time` and `time.time_ns` moved by a given amount
+(what the ZIP writer and the stamps read), so no setting of the product is needed for it. Every
+refusal is one line on stderr, exit 1, and the receiver's digest as it was.
 """
 
 from __future__ import annotations
@@ -58,13 +58,13 @@ def lead_to(year: int) -> int:
     return int(datetime(year, 6, 1, tzinfo=UTC).timestamp() * 1000) - system_clock_ms()
 
 
-def clocked(*args: str, lead_ms: int = 0) -> subprocess.CompletedProcess[str]:
+def clocked(*args: str, lead_ms: int = 0, stdin: str = "") -> subprocess.CompletedProcess[str]:
     """`fieldlog ARGS` in a subprocess whose clock is `lead_ms` off."""
     return subprocess.run(
         [sys.executable, "-c", CLOCKED, str(lead_ms * 1_000_000), *args],
         capture_output=True,
         text=True,
-        input="",
+        input=stdin,
         env=dict(os.environ),
         timeout=180,
     )
@@ -200,7 +200,12 @@ def test_another_teams_package_is_refused_naming_both_teams(
 def test_a_new_laptop_joins_and_then_keeps_to_its_team(
     leader: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    newcomer = joined(leader, tmp_path / "new.db")  # `init`, passphrase, the leader's package
+    newcomer = tmp_path / "new.db"
+    assert clocked("--db", str(newcomer), "init").returncode == 0
+    saved = clocked("--db", str(newcomer), "team", "passphrase", stdin=PASSPHRASE + "\n")
+    assert saved.returncode == 0, saved.stderr
+    joining = receive(newcomer, leader[1])
+    assert joining.returncode == 0 and "new" in joining.stdout, joining.stderr
     assert with_db(newcomer, digest) == with_db(leader[0], digest)
     other = new_db(tmp_path / "other.db", team_name=OTHER_TEAM)
     before = with_db(newcomer, digest)
