@@ -4,11 +4,11 @@ Packages are files (SPEC §6). Export writes what this laptop has not sent yet (
 Import first checks every package without touching the database — ZIP sanity, manifest, schema
 revision, hash, passphrase, authenticity, the shape and counts of its lines, and that it is this
 laptop's team's (`sync/team_check.py`; a laptop of no team joins the team of the full package it
-takes) — then skips those
-already applied, takes a backup and applies the rest in one transaction (field values are
-decoded there; a bad one rolls everything back), merges duplicates, moves the clock, runs the
-integrity and foreign-key checks and commits. Refusals are ValueErrors (InvalidInput, or
-PackageError from the sync layer) with one sentence; the database is then as it was.
+takes) — then skips those already applied, takes a backup and applies the rest in one
+transaction (field values are decoded there; a bad one rolls everything back), merges
+duplicates, moves the clock, runs the integrity and foreign-key checks and commits. Refusals
+are ValueErrors (InvalidInput, or PackageError from the sync layer) with one sentence; the
+database is then as it was.
 """
 
 from __future__ import annotations
