@@ -18,7 +18,7 @@ import pytest
 
 from fieldlog.excel import reader
 from fieldlog.excel.reader import ExcelFileError, open_rows
-from fieldlog.services import orgs, sync
+from fieldlog.services import orgs, sync, team
 from fieldlog.services.maintenance import digest
 from fieldlog.services.workspace import open_workspace
 from tests.cli.test_cli import run
@@ -44,6 +44,7 @@ FATAL = {
     "package-lying.fieldsync": "manifest does not match the contents",
     "package-newer.fieldsync": "newer FieldLog",
     "package-wrong.fieldsync": "wrong team passphrase",
+    "package-other-team.fieldsync": "is a package of another team, 黔东南州驻深招商工作队",
     "database-text.db": "is not a FieldLog database; it was left untouched",
     "database-foreign.db": "a database of another program",
     "database-truncated.db": "cannot be read as a database",
@@ -89,10 +90,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="session")
 def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A FieldLog database with some data and the corpus passphrase."""
+    """A FieldLog database of a team, with some data and the corpus passphrase."""
     path = tmp_path_factory.mktemp("target") / "target.db"
     db = open_workspace(str(path))
     sync.set_passphrase(db, PASSPHRASE)
+    team.save_team(db, team.TeamInput("铜仁市驻深招商工作队"))
     orgs.save_org(db, orgs.OrgInput("深圳市原有数据有限公司", region="深圳市南山区"))
     db.close()
     yield path

@@ -2,11 +2,13 @@
 
 Packages are files (SPEC §6). Export writes what this laptop has not sent yet (or everything).
 Import first checks every package without touching the database — ZIP sanity, manifest, schema
-revision, hash, passphrase, authenticity, the shape and counts of its lines — then skips those
-already applied, takes a backup and applies the rest in one transaction (field values are
-decoded there; a bad one rolls everything back), merges duplicates, moves the clock, runs the
-integrity and foreign-key checks and commits. Refusals are ValueErrors (InvalidInput, or
-PackageError from the sync layer) with one sentence; the database is then as it was.
+revision, hash, passphrase, authenticity, the shape and counts of its lines, and that it is this
+laptop's team's (`sync/team_check.py`; a laptop of no team joins the team of the full package it
+takes) — then skips those already applied, takes a backup and applies the rest in one
+transaction (field values are decoded there; a bad one rolls everything back), merges
+duplicates, moves the clock, runs the integrity and foreign-key checks and commits. Refusals
+are ValueErrors (InvalidInput, or PackageError from the sync layer) with one sentence; the
+database is then as it was.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from fieldlog.sync.errors import PackageError
 from fieldlog.sync.package import SUFFIX, new_package_fields, write_package
 from fieldlog.sync.peers import applied_ids, known_names
 from fieldlog.sync.rows import SPECS
+from fieldlog.sync.team_check import admit, own_team
 
 PASSPHRASE_KEY = "team_passphrase"
 LAST_EXPORT_KEY = "sync_last_export_seq"
@@ -127,11 +130,16 @@ def export_package(
         me = _my_name(session)
         if me:
             names[db.node_id] = me
-        header = Header(member=me, made_at=_now(session), nodes=names)
+        team = own_team(session)
+        header = Header(me, _now(session), names, team.name if team else "")
         payload, counts = build_payload(header, changed_rows(session, since))
     package_id = new_id()
     fields = new_package_fields(
-        package_id=package_id, sender_node=db.node_id, full=full, counts=counts
+        package_id=package_id,
+        team_id=team.id if team else None,
+        sender_node=db.node_id,
+        full=full,
+        counts=counts,
     )
     write_package(
         out, package=fields, plaintext=payload, passphrase=passphrase, kdf=kdf or KdfParams()
@@ -159,13 +167,17 @@ def _verify_all(
 ) -> list[importer.Verified]:
     with db.read() as session:
         passphrase = _passphrase(session)
+        team = own_team(session)
     for path in paths:  # read only by SQLite: opening it would drop its locks
         guard_input(Path(path), db.path, "a sync package")
     verified = []
     for index, path in enumerate(paths):
         if progress:
             progress("verify", index, len(paths))
-        verified.append(importer.verify(Path(path), passphrase))
+        package = importer.verify(Path(path), passphrase)
+        # Packages taken together: the first may make a new laptop join the team of the next.
+        team = admit(package.path.name, package.manifest, package.contents, team)
+        verified.append(package)
     return verified
 
 

@@ -17,6 +17,7 @@ from fieldlog.sync.importer import Applied, Verified
 
 #: A stamp this far ahead of this laptop's clock means the sender's clock is wrong.
 SKEW_WARNING_MS = 24 * 3600 * 1000
+YEAR_MS = 365.25 * 24 * 3600 * 1000
 
 
 @dataclass
@@ -120,8 +121,13 @@ def clock_warnings(session: Session, packages: list[Verified], now_ms: int) -> l
     for node, lead in sorted(ahead.items()):
         peer = session.get(SyncPeer, node)
         who = peer.member_name if peer is not None and peer.member_name else f"node {node[:8]}"
+        if lead < YEAR_MS:
+            how_far = f"is {lead / 86_400_000:.1f} days ahead"
+        else:  # a clock years off: say what it says, so nobody has to work it out
+            said = hlc.to_datetime(hlc.pack(now_ms + lead))
+            how_far = f"says {said:%Y-%m-%d}, {lead / YEAR_MS:.0f} years ahead"
         warnings.append(
-            f"the clock of {who}'s laptop is {lead / 86_400_000:.1f} days ahead of this "
-            "laptop's; its changes were applied, but that clock should be corrected"
+            f"the clock of {who}'s laptop {how_far} of this laptop's; its changes were "
+            "applied, but that clock should be corrected"
         )
     return warnings

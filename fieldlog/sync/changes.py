@@ -34,15 +34,19 @@ from fieldlog.sync.rows import (
 
 MAX_LINE = 4 * 1024 * 1024
 MAX_NAME = 100
+#: A team's name may be as long as any name the services accept.
+MAX_TEAM_NAME = 200
 
 
 @dataclass(frozen=True)
 class Header:
-    """Who sent a package (inside the encryption): member name, when, names of other nodes."""
+    """Who sent a package (inside the encryption): member name, when, names of other nodes,
+    and the name of the sender's team (its id is in the manifest)."""
 
     member: str
     made_at: datetime | None
     nodes: dict[str, str]
+    team: str = ""
 
 
 @dataclass
@@ -52,6 +56,10 @@ class Contents:
     header: Header
     counts: dict[str, int] = field(default_factory=dict)
     newest: dict[str, int] = field(default_factory=dict)
+    #: The team records the package holds: name by id.
+    teams: dict[str, str] = field(default_factory=dict)
+    #: The teams its other rows name (a member's, work group's or team target's team).
+    team_refs: set[str] = field(default_factory=set)
 
     @property
     def rows(self) -> int:
@@ -82,6 +90,7 @@ def build_payload(header: Header, rows: Iterator[dict[str, Any]]) -> tuple[bytes
         "member": header.member,
         "made_at": encode_value(header.made_at),
         "nodes": header.nodes,
+        "team": header.team,
     }
     out.write(json.dumps({"header": head}, ensure_ascii=False).encode("utf-8") + b"\n")
     counts: dict[str, int] = {}
@@ -92,8 +101,8 @@ def build_payload(header: Header, rows: Iterator[dict[str, Any]]) -> tuple[bytes
     return out.getvalue(), counts
 
 
-def _name(value: Any) -> str:
-    if not isinstance(value, str) or len(value) > MAX_NAME:
+def _name(value: Any, limit: int = MAX_NAME) -> str:
+    if not isinstance(value, str) or len(value) > limit:
         raise ValueError("member name expected")
     return value
 
@@ -110,6 +119,7 @@ def _header(line: str) -> Header:
         member=_name(head.get("member", "")),
         made_at=when if when is not None and when.tzinfo is not None else None,
         nodes={_name(node)[:32]: _name(name) for node, name in nodes.items()},
+        team=_name(head.get("team", ""), MAX_TEAM_NAME),
     )
 
 
@@ -149,6 +159,8 @@ def read_rows(
     return header, rows()
 
 
+#: The tables whose rows name a team (`target` only with scope "team").
+_TEAM_REFERENCES = frozenset({"member", "work_group", "target"})
 _CANONICAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -189,6 +201,18 @@ def _scan_line(record: Any, contents: Contents, seen: set[tuple[str, str]]) -> N
                 if hlc > newest.get(node, -1):
                     newest[node] = hlc
     _note_stamp(newest, [record.get("hlc"), record.get("node_id")])
+    _note_team(table, record, contents)
+
+
+def _note_team(table: str, record: dict[str, Any], contents: Contents) -> None:
+    """Which team a row is or names, if any (ill-formed values are refused when decoded)."""
+    if table == "team":
+        name = record.get("name")
+        contents.teams[record["id"]] = name[:MAX_TEAM_NAME] if isinstance(name, str) else ""
+        return
+    named = record.get("scope_id") if record.get("scope") == "team" else record.get("team_id")
+    if table in _TEAM_REFERENCES and isinstance(named, str) and _CANONICAL_ID.fullmatch(named):
+        contents.team_refs.add(named)
 
 
 def check_contents(plaintext: bytes, manifest: Manifest, label: str) -> Contents:

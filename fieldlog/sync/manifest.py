@@ -4,6 +4,11 @@ Everything but the member hashes is authenticated: it is the associated data of 
 AES-GCM encryption (in a canonical JSON form), so a manifest changed after the package was made
 fails decryption. The member hashes cannot be inside (they hash the ciphertext), but a changed
 hash only makes the package fail its hash check.
+
+Format 2 adds ``package.team_id``: the id of the sender's team record (null while the sender has
+no team). Being authenticated, it cannot be changed without the package failing decryption.
+Format 1 (FieldLog before teams travelled) is still read, with ``team_id`` None and
+``version`` 1: `team_check` decides what such a package may bring.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ from fieldlog.sync.errors import PackageError
 from fieldlog.sync.rows import SPECS
 
 FORMAT = "fieldlog-sync"
-VERSION = 1
+VERSION = 2
+#: The oldest package format this FieldLog still reads.
+OLDEST_VERSION = 1
 PAYLOAD = "changes.jsonl.enc"
 _HEX = re.compile(r"[0-9a-f]*")
 T = TypeVar("T")
@@ -31,6 +38,8 @@ class Manifest:
     """A checked manifest; `authenticated` is the associated data of the payload."""
 
     package_id: uuid.UUID
+    version: int
+    team_id: uuid.UUID | None
     sender_node: str
     schema_revision: str
     full: bool
@@ -80,6 +89,20 @@ def _counts(value: dict[str, Any]) -> dict[str, int]:
     return counts
 
 
+def _uuid(obj: Any, key: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(_get(obj, key, str, lambda t: len(t) == 36))
+    except ValueError:
+        raise _Invalid(key) from None
+
+
+def _team_id(package: dict[str, Any]) -> uuid.UUID | None:
+    """The sender's team id: required in format 2, null only when the sender had no team."""
+    if "team_id" not in package:
+        raise _Invalid("team_id")
+    return None if package["team_id"] is None else _uuid(package, "team_id")
+
+
 def _build(data: Any) -> Manifest:
     if _get(data, "format", str) != FORMAT:
         raise _Invalid("format")
@@ -89,7 +112,7 @@ def _build(data: Any) -> Manifest:
             f"it was made by a newer FieldLog (package format {version}); "
             "update FieldLog on this laptop to import it"
         )
-    if version != VERSION:
+    if version < OLDEST_VERSION:
         raise _Invalid("version")
     package = _get(data, "package", dict)
     kdf = _get(package, "kdf", dict)
@@ -99,12 +122,10 @@ def _build(data: Any) -> Manifest:
         raise _Invalid("kdf/cipher")
     if _get(package, "compression", str) != "zlib":
         raise _Invalid("compression")
-    try:
-        package_id = uuid.UUID(_get(package, "id", str, lambda t: len(t) == 36))
-    except ValueError:
-        raise _Invalid("id") from None
     return Manifest(
-        package_id=package_id,
+        package_id=_uuid(package, "id"),
+        version=version,
+        team_id=_team_id(package) if version >= 2 else None,
         sender_node=_get(package, "sender_node", str, _hex(32)),
         schema_revision=_get(package, "schema_revision", str, lambda t: 0 < len(t) <= 32),
         full=_get(package, "full", bool),

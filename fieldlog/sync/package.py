@@ -1,11 +1,15 @@
 """The package file (`*.fieldsync`): a ZIP of a clear manifest and an encrypted payload.
 
-``manifest.json`` holds the format version, package id, sender node, schema revision, row
-counts per table, the scrypt parameters and salt, the AES-GCM nonce, a key check and the
-SHA-256 and size of the payload. ``changes.jsonl.enc`` is AES-256-GCM over the zlib-compressed
-changes (one JSON line each, after a header line naming the sender), with the manifest as
-associated data, so a changed manifest is detected too. Everything personal is inside the
-encrypted part.
+``manifest.json`` holds the format version, package id, the sender's team id, sender node,
+schema revision, row counts per table, the scrypt parameters and salt, the AES-GCM nonce, a key
+check and the SHA-256 and size of the payload. ``changes.jsonl.enc`` is AES-256-GCM over the
+zlib-compressed changes (one JSON line each, after a header line naming the sender and its
+team), with the manifest as associated data, so a changed manifest (its team id too) is detected.
+Everything personal is inside the encrypted part.
+
+The ZIP members carry a fixed date (1980-01-01, the earliest a ZIP can hold), never this
+machine's clock: a clock set to 1975 or 2150 cannot stop a package from being written, and
+the package says nothing about when it was made outside its encrypted header.
 
 Opening checks everything in order — a real ZIP, only the two expected members with plain
 names, sane sizes (no ZIP bomb), a valid manifest, a schema this FieldLog knows, the hash,
@@ -28,7 +32,7 @@ from typing import Any
 from fieldlog.store import migrate
 from fieldlog.sync import crypto
 from fieldlog.sync.errors import PackageError
-from fieldlog.sync.manifest import Manifest, authenticated_bytes, parse_manifest
+from fieldlog.sync.manifest import VERSION, Manifest, authenticated_bytes, parse_manifest
 
 SUFFIX = ".fieldsync"
 MANIFEST = "manifest.json"
@@ -39,6 +43,8 @@ MAX_CHANGES_BYTES = 2 * 1024**3
 MAX_MANIFEST_BYTES = 64 * 1024
 #: A payload is encrypted (incompressible); a member that inflates more than this is a bomb.
 MAX_RATIO = 20
+#: The date of every member: ZIP holds dates from 1980 to 2107 only, and the clock may be wrong.
+MEMBER_DATE = (1980, 1, 1, 0, 0, 0)
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
     zipfile.LargeZipFile,
@@ -83,7 +89,7 @@ def write_package(
     keys = crypto.derive_keys(passphrase, salt, kdf)
     manifest: dict[str, Any] = {
         "format": "fieldlog-sync",
-        "version": 1,
+        "version": VERSION,
         "package": {
             **package,
             "compression": "zlib",
@@ -105,13 +111,20 @@ def write_package(
     try:
         with zipfile.ZipFile(temporary, "w") as archive:
             text = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
-            archive.writestr(MANIFEST, text, compress_type=zipfile.ZIP_DEFLATED)
-            archive.writestr(PAYLOAD, ciphertext, compress_type=zipfile.ZIP_STORED)
+            archive.writestr(_member(MANIFEST, zipfile.ZIP_DEFLATED), text)
+            archive.writestr(_member(PAYLOAD, zipfile.ZIP_STORED), ciphertext)
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _member(name: str, compression: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=MEMBER_DATE)
+    info.compress_type = compression
+    info.external_attr = 0o644 << 16
+    return info
 
 
 def _umask() -> int:
@@ -218,11 +231,21 @@ def open_package(path: Path, passphrase: str) -> Opened:
 
 
 def new_package_fields(
-    *, package_id: uuid.UUID, sender_node: str, full: bool, counts: dict[str, int]
+    *,
+    package_id: uuid.UUID,
+    team_id: uuid.UUID | None,
+    sender_node: str,
+    full: bool,
+    counts: dict[str, int],
 ) -> dict[str, Any]:
-    """The package fields of a new manifest (the schema revision is this FieldLog's)."""
+    """The package fields of a new manifest (the schema revision is this FieldLog's).
+
+    `team_id` is the sender's team record (None while it has none); it is authenticated with
+    the rest of the manifest.
+    """
     return {
         "id": str(package_id),
+        "team_id": str(team_id) if team_id is not None else None,
         "sender_node": sender_node,
         "schema_revision": migrate.head_revision(),
         "full": full,

@@ -24,6 +24,7 @@ from fieldlog.store.models import Organization
 from fieldlog.sync.changes import Header, build_payload, changed_rows
 from fieldlog.sync.crypto import KdfParams
 from fieldlog.sync.package import new_package_fields, write_package
+from fieldlog.sync.team_check import own_team
 
 PASSPHRASE = "correct horse battery"
 
@@ -123,11 +124,17 @@ def test_passphrase_is_checked_and_required(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
-    """A receiving database and a good package from another laptop to spoil in many ways."""
+    """A receiving database and a good package from another laptop of its team to spoil in many
+    ways (the receiver joined the team with the sender's full package)."""
     folder = tmp_path_factory.mktemp("bad-packages")
     sender, receiver = open_workspace(str(folder / "s.db")), open_workspace(str(folder / "r.db"))
     for db in (sender, receiver):
         sync.set_passphrase(db, PASSPHRASE)
+    team.save_team(sender, team.TeamInput("铜仁市驻深招商工作队"))
+    join = folder / "team.fieldsync"
+    sync.export_package(sender, join, full=True, kdf=KdfParams(n=2**10))
+    sync.import_packages(receiver, [join])
+    for db in (sender, receiver):
         _diverge(db, "某")
     good = folder / "good.fieldsync"
     sync.export_package(sender, good, kdf=KdfParams(n=2**10))
@@ -146,9 +153,14 @@ def _handmade(db: Database, out: Path, *, revision: str = "", extra_count: int =
     """A correctly encrypted package whose manifest says something untrue."""
     with db.read() as session:
         payload, counts = build_payload(Header("", None, {}), changed_rows(session, None))
+        own = own_team(session)
     counts["visit"] += extra_count
     fields = new_package_fields(
-        package_id=uuid.uuid4(), sender_node=db.node_id, full=True, counts=counts
+        package_id=uuid.uuid4(),
+        team_id=own.id if own else None,
+        sender_node=db.node_id,
+        full=True,
+        counts=counts,
     )
     if revision:
         fields["schema_revision"] = revision

@@ -221,12 +221,32 @@ def _packages(folder: Path, passphrase: str, template: Path) -> list[Path]:
         sync.export_package(sender, world["wrong"], full=True, kdf=KdfParams(n=2**10))
     finally:
         sender.close()
-    made = []
+    made = [_other_team(folder / "package-other-team.fieldsync", passphrase, template)]
     for case in ("truncated", "bit-flipped", "zip-bomb", "lying-manifest", "lying-hash",
                  "newer", "lying", "wrong"):  # fmt: skip
         spoiled = bad._spoiled(case, world)
         made.append(spoiled.rename(folder / f"package-{case}.fieldsync"))
     return made
+
+
+def _other_team(out: Path, passphrase: str, template: Path) -> Path:
+    """The full package of another team that happens to use the same passphrase."""
+    from fieldlog.services import orgs, sync, team
+    from fieldlog.services.workspace import open_workspace
+    from fieldlog.sync.crypto import KdfParams
+
+    path = out.with_suffix(".db")
+    shutil.copy(template, path)
+    db = open_workspace(str(path))
+    try:
+        sync.set_passphrase(db, passphrase)
+        team.save_team(db, team.TeamInput("黔东南州驻深招商工作队"))
+        orgs.save_org(db, orgs.OrgInput("深圳市另一队的企业有限公司"))
+        sync.export_package(db, out, full=True, kdf=KdfParams(n=2**10))
+    finally:
+        db.close()
+    path.unlink()
+    return out
 
 
 def _databases(folder: Path, template: Path) -> list[Path]:

@@ -38,6 +38,7 @@ from fieldlog.store.models import (
     Project,
     StageEvent,
     Target,
+    Team,
     Visit,
     WorkGroup,
 )
@@ -251,13 +252,23 @@ def _content(db: Database) -> dict[str, list]:
     }
 
 
-def test_two_loads_hold_the_same_content(folders, demo_db):
+@pytest.fixture(scope="module")
+def again(folders):
+    """A second database with the demo loaded."""
     other = _fresh(folders, "again")
-    try:
-        load_demo(other)
-        assert _content(other) == _content(demo_db)
-    finally:
-        other.close()
+    load_demo(other)
+    yield other
+    other.close()
+
+
+def test_two_loads_hold_the_same_content(again, demo_db):
+    assert _content(again) == _content(demo_db)
+
+
+def test_two_loads_are_two_teams(again, demo_db):
+    """The team id is fresh per load, so sync tells two demo databases apart (SPEC §6)."""
+    [[first]], [[second]] = (_rows(db, select(Team.id)) for db in (demo_db, again))
+    assert first != second
 
 
 def test_a_database_with_imported_organizations_only_is_refused(db):

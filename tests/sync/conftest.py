@@ -1,4 +1,8 @@
-"""Simulated laptops for sync tests: real database files, a cheap key derivation, own clocks."""
+"""Simulated laptops for sync tests: real database files, a cheap key derivation, own clocks.
+
+The laptops of one test are one team: the first sets the team up (its team leader) and writes
+the full package every later laptop joins with, as a new laptop does from the welcome screen.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldlog.services import sync
+from fieldlog.services import sync, team
 from fieldlog.services.maintenance import digest
 from fieldlog.services.sync_report import ImportReport
 from fieldlog.services.workspace import open_workspace
@@ -18,6 +22,7 @@ from fieldlog.store.stamping import system_clock_ms, use_clock
 from fieldlog.sync.crypto import KdfParams
 
 PASSPHRASE = "铜仁驻深 team 2020"
+TEAM = "铜仁市驻深招商工作队"
 #: scrypt at its lowest accepted cost: the tests exchange hundreds of packages.
 FAST_KDF = KdfParams(n=2**10, r=8, p=1)
 
@@ -59,24 +64,46 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def new_laptop(template: Path, folder: Path, name: str) -> Laptop:
-    """A laptop whose database is a copy of the template (a copy takes a node id of its own)."""
+def new_laptop(template: Path, folder: Path, name: str, *, join: Path | None = None) -> Laptop:
+    """A laptop whose database is a copy of the template (a copy takes a node id of its own);
+    with `join`, it has joined the team with that package of its team leader."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.db"
     shutil.copy(template, path)
     laptop = Laptop(name, open_database(str(path)), folder)
     use_clock(laptop.db.sessions, laptop.clock)
     sync.set_passphrase(laptop.db, PASSPHRASE)
+    if join is not None:
+        laptop.receive(join)
     return laptop
+
+
+def found_team(leader: Laptop, name: str = TEAM) -> Path:
+    """The team leader sets the team up; returns the full package the others join with."""
+    team.save_team(leader.db, team.TeamInput(name))
+    path = leader.folder / f"{leader.name}-team.fieldsync"
+    sync.export_package(leader.db, path, full=True, kdf=FAST_KDF)
+    return path
+
+
+def team_of(template: Path, folder: Path, names: list[str]) -> list[Laptop]:
+    """Laptops of one team: the first founds it, the others join with its package."""
+    leader = new_laptop(template, folder, names[0])
+    join = found_team(leader)
+    return [leader, *(new_laptop(template, folder, name, join=join) for name in names[1:])]
 
 
 @pytest.fixture
 def laptops(template_db: Path, tmp_path: Path) -> Iterator[Callable[[str], Laptop]]:
-    """Make laptops by name; closed at the end of the test."""
+    """Make laptops of one team by name (the first founds it); closed at the end of the test."""
     made: list[Laptop] = []
+    joining: list[Path] = []
 
     def make(name: str) -> Laptop:
-        laptop = new_laptop(template_db, tmp_path / "laptops", name)
+        folder = tmp_path / "laptops"
+        laptop = new_laptop(template_db, folder, name, join=joining[0] if joining else None)
+        if not joining:
+            joining.append(found_team(laptop))
         made.append(laptop)
         return laptop
 

@@ -42,7 +42,7 @@ from fieldlog.store.models import (
     Visit,
 )
 from fieldlog.sync.errors import PackageError
-from tests.sync.conftest import Laptop, new_laptop
+from tests.sync.conftest import Laptop, team_of
 
 EXAMPLES = int(os.environ.get("FIELDLOG_SYNC_EXAMPLES", "15"))
 DAY, HOUR = 86_400_000, 3_600_000
@@ -280,7 +280,7 @@ def _check_tombstones(world: World) -> None:
 
 def _run(template: Path, folder: Path, data: st.DataObject) -> None:
     count = data.draw(st.integers(3, 24), label="laptops")
-    laptops = [new_laptop(template, folder, f"l{i}") for i in range(count)]
+    laptops = team_of(template, folder, [f"l{i}" for i in range(count)])
     try:
         members = {
             lap.name: team.save_member(lap.db, team.MemberInput(f"队员{lap.name}"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldlog.services import sync
+from fieldlog.services import sync, team
 from fieldlog.services.maintenance import check, digest
 from fieldlog.services.workspace import open_workspace
 from fieldlog.store.backup import backup_folder
@@ -43,15 +43,19 @@ SCRIPT = textwrap.dedent(
 
 
 @pytest.fixture(scope="module")
-def big_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def packages(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The team leader's package the receiver joins with, and a big package of the same team."""
     folder = tmp_path_factory.mktemp("kill")
     sender = open_workspace(str(folder / "sender.db"))
     sync.set_passphrase(sender, PASSPHRASE)
+    team.save_team(sender, team.TeamInput("铜仁市驻深招商工作队"))
+    join = folder / "team.fieldsync"
+    sync.export_package(sender, join, full=True, kdf=KdfParams(n=2**10))
     add_visits(sender, 8_000, who="张伟")
     package = folder / "big.fieldsync"
     sync.export_package(sender, package, kdf=KdfParams(n=2**10))
     sender.close()
-    return package
+    return join, package
 
 
 @pytest.mark.slow
@@ -67,14 +71,17 @@ def big_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ids=["after-backup", "mid-apply", "mid-apply-running", "before-check", "before-commit"],
 )
 def test_killed_import_leaves_the_database_as_it_was(
-    big_package: Path, tmp_path: Path, stage: str, at: int, pause: str
+    packages: tuple[Path, Path], tmp_path: Path, stage: str, at: int, pause: str
 ) -> None:
+    join, big_package = packages
     path = tmp_path / "receiver.db"
     receiver = open_workspace(str(path))
     sync.set_passphrase(receiver, PASSPHRASE)
+    sync.import_packages(receiver, [join])
     add_visits(receiver, 200, who="李娜")
     before = digest(receiver)
     receiver.close()
+    backups = set(backup_folder(path).iterdir())
     process = subprocess.Popen(
         [sys.executable, "-c", SCRIPT, str(path), str(big_package), stage, str(at), pause],
         stdout=subprocess.PIPE,
@@ -103,6 +110,5 @@ def test_killed_import_leaves_the_database_as_it_was(
         timeout=120,
     )
     assert result.returncode == 0 and result.stdout.strip().endswith("ok"), result.stdout
-    assert [p.name.endswith("-before-sync-import.db") for p in backup_folder(path).iterdir()] == [
-        True
-    ]
+    made = set(backup_folder(path).iterdir()) - backups
+    assert [p.name.endswith("-before-sync-import.db") for p in made] == [True]

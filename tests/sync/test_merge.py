@@ -259,7 +259,7 @@ def test_a_backwards_clock_never_moves_stamps_back(laptops: Make) -> None:
 def test_peers_overview_names_who_sent_what(laptops: Make) -> None:
     from fieldlog.services.identity import set_me
 
-    a, leader = laptops("a"), laptops("leader")
+    leader, a = laptops("leader"), laptops("a")  # a joined with the leader's package
     me = team.save_member(a.db, team.MemberInput("李娜"))
     set_me(a.db, me)
     _org(a, "深圳市德润物流有限公司")

@@ -17,7 +17,8 @@ from fieldlog.sync.crypto import KdfParams
 from fieldlog.sync.errors import PackageError
 from fieldlog.sync.importer import verify
 from fieldlog.sync.package import new_package_fields, write_package
-from tests.sync.conftest import FAST_KDF, PASSPHRASE, Laptop
+from fieldlog.sync.team_check import own_team
+from tests.sync.conftest import FAST_KDF, PASSPHRASE, TEAM, Laptop
 
 SECRET_NAME = "欧阳秘密"
 
@@ -38,11 +39,28 @@ def test_manifest_is_clear_and_says_nothing_personal(sent: Laptop) -> None:
     package = manifest["package"]
     assert package["sender_node"] == sent.db.node_id
     assert package["counts"] == {"member": 1}
-    assert SECRET_NAME not in json.dumps(manifest, ensure_ascii=False)
+    assert (manifest["version"], package["team_id"]) == (2, str(team.current_team(sent.db).id))
+    clear = json.dumps(manifest, ensure_ascii=False)
+    assert SECRET_NAME not in clear and TEAM not in clear
     assert SECRET_NAME.encode() not in payload
     checked = verify(sent.sent[0], PASSPHRASE)
     assert checked.contents.header.member == SECRET_NAME
+    assert checked.contents.header.team == TEAM
     assert checked.contents.counts == {"member": 1}
+
+
+def test_a_manifest_of_format_2_without_its_team_id_is_refused(sent: Laptop) -> None:
+    out = sent.folder / "no-team.fieldsync"
+    with zipfile.ZipFile(sent.sent[0]) as old, zipfile.ZipFile(out, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == "manifest.json":
+                manifest = json.loads(data)
+                del manifest["package"]["team_id"]
+                data = json.dumps(manifest).encode()
+            new.writestr(info, data)
+    with pytest.raises(PackageError, match=r"invalid manifest \(field team_id\)"):
+        verify(out, PASSPHRASE)
 
 
 def test_every_flipped_byte_is_refused_or_harmless(sent: Laptop) -> None:
@@ -64,10 +82,20 @@ def test_every_flipped_byte_is_refused_or_harmless(sent: Laptop) -> None:
     assert refused > len(data) * 3 // 4
 
 
+def _team_id(laptop: Laptop) -> uuid.UUID | None:
+    with laptop.db.read() as session:
+        own = own_team(session)
+    return own.id if own else None
+
+
 def _sealed(laptop: Laptop, lines: list[dict[str, object]], counts: dict[str, int]) -> Path:
     payload, _counts = build_payload(Header("", None, {}), iter(lines))
     fields = new_package_fields(
-        package_id=uuid.uuid4(), sender_node=laptop.db.node_id, full=False, counts=counts
+        package_id=uuid.uuid4(),
+        team_id=_team_id(laptop),
+        sender_node=laptop.db.node_id,
+        full=False,
+        counts=counts,
     )
     out = laptop.folder / f"{uuid.uuid4().hex}.fieldsync"
     write_package(out, package=fields, plaintext=payload, passphrase=PASSPHRASE, kdf=FAST_KDF)
@@ -163,7 +191,11 @@ def test_absurd_key_parameters_are_refused_before_any_work(laptops) -> None:  # 
 
 def _sealed_with(laptop: Laptop, kdf: KdfParams) -> None:
     fields = new_package_fields(
-        package_id=uuid.uuid4(), sender_node=laptop.db.node_id, full=False, counts={}
+        package_id=uuid.uuid4(),
+        team_id=_team_id(laptop),
+        sender_node=laptop.db.node_id,
+        full=False,
+        counts={},
     )
     write_package(
         laptop.folder / "x.fieldsync", package=fields, plaintext=b"", passphrase="p", kdf=kdf
