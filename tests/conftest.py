@@ -57,3 +57,12 @@ def demo_database_file(tmp_path_factory: pytest.TempPathFactory, empty_database_
     load_demo(database)
     database.close()
     return path
+
+
+def open_copy(source: Path, folder: Path) -> Database:
+    """A copy of a prepared database file, opened (a copy takes a node id of its own)."""
+    from fieldlog.services.workspace import open_workspace
+
+    path = folder / source.name
+    shutil.copyfile(source, path)
+    return open_workspace(str(path))

@@ -20,13 +20,12 @@ from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH
 from fieldlog.domain.money import format_yi
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.services import stats
-from fieldlog.services.demo import load_demo
 from fieldlog.services.reports import export_weekly
 from fieldlog.services.weekly import INDICATOR_METRICS
-from fieldlog.services.workspace import open_workspace
 from fieldlog.store.database import Database
 from fieldlog.ui.views.dashboard_page import DashboardPage
 from tests.cli.test_cli import run
+from tests.conftest import open_copy
 
 pytestmark = pytest.mark.slow
 
@@ -37,9 +36,8 @@ COLUMNS = {"本周": "week", "本月": "month", "累计": "total"}
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = open_workspace(str(tmp_path_factory.mktemp("agree") / "demo.db"))
-    load_demo(database)
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Iterator[Database]:
+    database = open_copy(demo_database_file, tmp_path_factory.mktemp("agree"))
     yield database
     database.close()
 

@@ -59,11 +59,13 @@ def test_backup_of_a_server_url_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def demo_files(
+    tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path
+) -> tuple[Path, Path]:
     """A demo database (closed, no WAL left) and a good backup of it."""
     folder = tmp_path_factory.mktemp("demo")
     path, good = folder / "demo.db", folder / "good.db"
-    assert run("--db", str(path), "demo").returncode == 0
+    shutil.copyfile(demo_database_file, path)  # what `fieldlog demo` makes
     assert run("--db", str(path), "backup", "-o", str(good)).returncode == 0
     shutil.rmtree(backup_folder(path), ignore_errors=True)
     return path, good

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -43,12 +44,12 @@ def tree(root: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def place(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def place(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Path:
     """A folder with a demo database `o.db` (with a passphrase), an earlier export `w.xlsx`, a
     package `p.fieldsync`, a backup `b.db` and another live database `live.db`."""
     folder = tmp_path_factory.mktemp("guard")
     db = folder / "o.db"
-    ok("--db", db, "demo")
+    shutil.copyfile(demo_database_file, db)  # what `fieldlog demo` makes
     ok("--db", db, "team", "passphrase", stdin=PASSPHRASE + "\n")
     ok("--db", db, "export", "orgs", "-o", folder / "w.xlsx")
     ok("--db", db, "sync", "export", "--full", "-o", folder / "p.fieldsync")

@@ -16,14 +16,14 @@ from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.domain.stages import Stage
 from fieldlog.excel.columns import LEDGER_COLUMNS, ORG_COLUMNS, VISIT_COLUMNS
 from fieldlog.services import orgs, projects, stats
-from fieldlog.services.demo import DEMO_PERIOD, load_demo
+from fieldlog.services.demo import DEMO_PERIOD
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.report_sheets import default_file_name, output_path, safe_file_name
 from fieldlog.services.reports import export_ledger, export_orgs, export_visits
 from fieldlog.services.visits import VisitInput, delete_visit, save_visit
-from fieldlog.services.workspace import open_workspace
 from fieldlog.store.models import Contact, Organization, Visit
 from fieldlog.store.repositories.facts import project_facts
+from tests.conftest import open_copy
 from tests.services import conftest as service_fixtures
 from tests.services.conftest import Small
 
@@ -33,9 +33,8 @@ APRIL = Period(date(2020, 4, 1), date(2020, 4, 10))
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory):
-    db = open_workspace(str(tmp_path_factory.mktemp("exports") / "demo.db"))
-    load_demo(db)
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path):
+    db = open_copy(demo_database_file, tmp_path_factory.mktemp("exports"))
     yield db
     db.close()
 

@@ -16,14 +16,14 @@ from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH, METRICS
 from fieldlog.domain.period import IsoWeek, Period, weeks_between
 from fieldlog.excel.columns import LEDGER_COLUMNS, TRANCHE_COLUMNS, VISIT_COLUMNS
 from fieldlog.services import stats
-from fieldlog.services.demo import DEMO_PERIOD, load_demo
+from fieldlog.services.demo import DEMO_PERIOD
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.reports import export_weekly
 from fieldlog.services.team import groups
-from fieldlog.services.workspace import open_workspace
 from fieldlog.store.database import Database
 from fieldlog.store.models import CatalogItem
 from fieldlog.store.repositories.facts import Scope
+from tests.conftest import open_copy
 
 pytestmark = pytest.mark.slow
 
@@ -46,9 +46,8 @@ AMOUNTS = ["合同投资额（亿元）", "到位资金（亿元）"]
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory):
-    db = open_workspace(str(tmp_path_factory.mktemp("weekly") / "demo.db"))
-    load_demo(db)
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path):
+    db = open_copy(demo_database_file, tmp_path_factory.mktemp("weekly"))
     yield db
     db.close()
 

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ from fieldlog.services import chain_map, chains, orgs, pipeline, projects, stats
 from fieldlog.services.chain_map import ChainMap, Figures
 from fieldlog.services.pipeline import PipelineFilter, Signing
 from fieldlog.store.database import Database
+from tests.conftest import open_copy
 from tests.services.conftest import Small
 
 DAY = date(2020, 4, 1)
@@ -146,12 +148,8 @@ def test_a_deleted_link_sends_its_records_to_unassigned(db: Database, ids: Ids) 
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    from fieldlog.services.demo import load_demo
-    from fieldlog.services.workspace import open_workspace
-
-    database = open_workspace(str(tmp_path_factory.mktemp("chain_map") / "demo.db"))
-    load_demo(database)
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Iterator[Database]:
+    database = open_copy(demo_database_file, tmp_path_factory.mktemp("chain_map"))
     yield database
     database.close()
 

@@ -4,27 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from fieldlog.domain.period import Period
 from fieldlog.domain.stages import ALL_STAGES, Stage
 from fieldlog.services import dashboard, projects, stats, targets, team
-from fieldlog.services.demo import load_demo
-from fieldlog.services.workspace import open_workspace
 from fieldlog.store.database import Database
 from fieldlog.store.models import Project
 from fieldlog.store.repositories.common import count_live
 from fieldlog.store.repositories.facts import Scope
+from tests.conftest import open_copy
 
 TODAY = date(2020, 4, 22)
 DISPATCH = Period(date(2020, 3, 23), TODAY)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = open_workspace(str(tmp_path_factory.mktemp("dash") / "demo.db"))
-    load_demo(database)
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Iterator[Database]:
+    database = open_copy(demo_database_file, tmp_path_factory.mktemp("dash"))
     yield database
     database.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from fieldlog.services import orgs, projects, team, visits
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.follow_ups import FollowUps, follow_ups, reminder_counts, week_end
 from fieldlog.store.database import Database
+from tests.conftest import open_copy
 
 from .conftest import Small
 
@@ -111,12 +113,8 @@ def test_scopes_me_group_and_team(db: Database, small: Small) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    from fieldlog.services.demo import load_demo
-    from fieldlog.services.workspace import open_workspace
-
-    database = open_workspace(str(tmp_path_factory.mktemp("follow-ups") / "demo.db"))
-    load_demo(database)
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Iterator[Database]:
+    database = open_copy(demo_database_file, tmp_path_factory.mktemp("follow-ups"))
     yield database
     database.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -13,17 +14,14 @@ from fieldlog.domain.stages import ALL_STAGES, Stage
 from fieldlog.services import pipeline, projects, stats
 from fieldlog.services.pipeline import PipelineFilter
 from fieldlog.store.database import Database
+from tests.conftest import open_copy
 
 TODAY = date(2020, 4, 22)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    from fieldlog.services.demo import load_demo
-    from fieldlog.services.workspace import open_workspace
-
-    database = open_workspace(str(tmp_path_factory.mktemp("pipeline") / "demo.db"))
-    load_demo(database)
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Iterator[Database]:
+    database = open_copy(demo_database_file, tmp_path_factory.mktemp("pipeline"))
     yield database
     database.close()
 

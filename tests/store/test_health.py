@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from sqlalchemy import text
 
 from fieldlog.services import orgs
-from fieldlog.services.demo import load_demo
 from fieldlog.services.maintenance import check
 from fieldlog.services.org_merge import merge_orgs
 from fieldlog.store.database import Database
+from tests.conftest import open_copy
 
 
 @pytest.fixture
-def demo(db: Database) -> Database:
-    load_demo(db)
-    return db
+def demo(tmp_path: Path, demo_database_file: Path) -> Iterator[Database]:
+    database = open_copy(demo_database_file, tmp_path)
+    yield database
+    database.close()
 
 
 def _sql(db: Database, *statements: str) -> None:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from fieldlog.store.database import Database
+from tests.conftest import open_copy
 from tests.lock_guard import LockGuard, lock_guard
 
-__all__ = ["lock_guard"]
+__all__ = ["lock_guard", "open_copy"]
 
 
 @pytest.fixture(autouse=True)
@@ -33,15 +30,6 @@ def modal_boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
     return shown
 
 
-def open_copy(source: Path, folder: Path) -> Database:
-    """A copy of a prepared database file, opened (a copy takes a node id of its own)."""
-    from fieldlog.services.workspace import open_workspace
-
-    path = folder / source.name
-    shutil.copyfile(source, path)
-    return open_workspace(str(path))
-
-
 @pytest.fixture
 def yes_boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
     """Like `modal_boxes`, but every box is answered Yes (create the database asked about)."""
@@ -53,3 +41,11 @@ def yes_boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     return shown
+
+
+@pytest.fixture(autouse=True)
+def _projects_page_starts_as_a_board(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Projects page remembers Board or List for the session: each test starts afresh."""
+    from fieldlog.ui.views import pipeline_board
+
+    monkeypatch.setattr(pipeline_board, "_session_mode", pipeline_board.BOARD)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,13 +15,12 @@ from fieldlog.domain.counting import AMOUNT_METRICS
 from fieldlog.domain.money import format_yi
 from fieldlog.domain.period import Period
 from fieldlog.services import dashboard, stats, targets
-from fieldlog.services.demo import load_demo
 from fieldlog.services.team import TeamInput, save_team
-from fieldlog.services.workspace import open_workspace
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.undo import undo_stack
 from fieldlog.ui.views.dashboard_page import DashboardPage
+from tests.conftest import open_copy
 
 TODAY = date(2020, 4, 22)
 DISPATCH = Period(date(2020, 3, 23), TODAY)
@@ -37,9 +37,8 @@ HEADLINE = [
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = open_workspace(str(tmp_path_factory.mktemp("dashpage") / "demo.db"))
-    load_demo(database)
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Iterator[Database]:
+    database = open_copy(demo_database_file, tmp_path_factory.mktemp("dashpage"))
     yield database
     database.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor
@@ -11,20 +12,18 @@ from PySide6.QtWidgets import QTableWidget
 
 from fieldlog.domain.period import Period
 from fieldlog.services import dashboard
-from fieldlog.services.demo import load_demo
 from fieldlog.services.targets import TargetProgress
-from fieldlog.services.workspace import open_workspace
 from fieldlog.store.database import Database
 from fieldlog.ui.widgets.rankings_table import RankingsTable
 from fieldlog.ui.widgets.targets_table import BEHIND, TargetsTable
+from tests.conftest import open_copy
 
 TODAY = date(2020, 4, 22)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = open_workspace(str(tmp_path_factory.mktemp("dashui") / "demo.db"))
-    load_demo(database)
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Iterator[Database]:
+    database = open_copy(demo_database_file, tmp_path_factory.mktemp("dashui"))
     yield database
     database.close()
 

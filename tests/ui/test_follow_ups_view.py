@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -18,17 +19,14 @@ from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.views import follow_ups_view
 from fieldlog.ui.views.follow_ups_view import FollowUpsView, ItemRole, MoreRole
+from tests.conftest import open_copy
 
 TODAY = date(2020, 4, 22)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    from fieldlog.services.demo import load_demo
-    from fieldlog.services.workspace import open_workspace
-
-    database = open_workspace(str(tmp_path_factory.mktemp("follow-ups-view") / "demo.db"))
-    load_demo(database)
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Iterator[Database]:
+    database = open_copy(demo_database_file, tmp_path_factory.mktemp("follow-ups-view"))
     yield database
     database.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -12,7 +13,6 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 
 from fieldlog.services import org_directory, orgs, team, visits
-from fieldlog.services.workspace import open_workspace
 from fieldlog.store.database import Database
 from fieldlog.ui.dialogs.merge_dialog import MergeDialog
 from fieldlog.ui.dialogs.org_dialog import ContactDialog, OrgDialog
@@ -20,6 +20,7 @@ from fieldlog.ui.models.org_table_model import OrgTableModel
 from fieldlog.ui.undo import undo_stack
 from fieldlog.ui.views.orgs_view import OrgsView
 from fieldlog.ui.widgets.credit_code_edit import CreditCodeEdit
+from tests.conftest import open_copy
 
 VALID, INVALID = "91350100M000100Y43", "91350100M000100Y4Z"
 
@@ -32,11 +33,10 @@ def type_chinese(widget: QWidget, text: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    from fieldlog.services.demo import load_demo
-
-    database = open_workspace(str(tmp_path_factory.mktemp("orgs") / "demo.db"))
-    load_demo(database)
+def demo_db(
+    tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path
+) -> Iterator[Database]:
+    database = open_copy(demo_database_file, tmp_path_factory.mktemp("orgs"))
     yield database
     database.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,17 +17,14 @@ from fieldlog.store.database import Database
 from fieldlog.ui.views import pipeline_board
 from fieldlog.ui.views.pipeline_board import BOARD, LIST, PipelineBoard
 from fieldlog.ui.widgets.project_card import ProjectCardWidget, project_mime
+from tests.conftest import open_copy
 
 TODAY = date(2020, 4, 22)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    from fieldlog.services.demo import load_demo
-    from fieldlog.services.workspace import open_workspace
-
-    database = open_workspace(str(tmp_path_factory.mktemp("board") / "demo.db"))
-    load_demo(database)
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Iterator[Database]:
+    database = open_copy(demo_database_file, tmp_path_factory.mktemp("board"))
     yield database
     database.close()
 

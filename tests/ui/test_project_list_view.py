@@ -19,17 +19,14 @@ from fieldlog.store.database import Database
 from fieldlog.ui.models import project_table_model as m
 from fieldlog.ui.views import pipeline_board
 from fieldlog.ui.views.pipeline_board import BOARD, LIST, PipelineBoard
+from tests.conftest import open_copy
 
 TODAY = date(2020, 4, 22)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    from fieldlog.services.demo import load_demo
-    from fieldlog.services.workspace import open_workspace
-
-    database = open_workspace(str(tmp_path_factory.mktemp("list") / "demo.db"))
-    load_demo(database)
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Iterator[Database]:
+    database = open_copy(demo_database_file, tmp_path_factory.mktemp("list"))
     yield database
     database.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -30,17 +31,14 @@ from fieldlog.ui.models.visit_table_model import (
 )
 from fieldlog.ui.undo import undo_stack
 from fieldlog.ui.views.visit_log_view import VisitLogView
+from tests.conftest import open_copy
 
 DEMO_VISITS = 569
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    from fieldlog.services.demo import load_demo
-    from fieldlog.services.workspace import open_workspace
-
-    database = open_workspace(str(tmp_path_factory.mktemp("visit-log") / "demo.db"))
-    load_demo(database)
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Iterator[Database]:
+    database = open_copy(demo_database_file, tmp_path_factory.mktemp("visit-log"))
     yield database
     database.close()
 
