@@ -84,16 +84,7 @@ def _fsync_folder(folder: Path) -> None:
 
 def _copy_pages(source_path: Path, dest: Path) -> None:
     """Online backup of `source_path` into the new file `dest`, left in rollback-journal mode."""
-    source = sqlite3.connect(sqlite_uri(source_path), uri=True)
-    try:
-        target = sqlite3.connect(dest)
-        try:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            target.close()
-    finally:
-        source.close()
+    _copy_from(sqlite3.connect(sqlite_uri(source_path), uri=True), dest)
 
 
 def _copy_from(source: sqlite3.Connection, dest: Path) -> None:

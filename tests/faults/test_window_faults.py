@@ -19,6 +19,15 @@ from fieldlog.store.database import Database
 from fieldlog.ui import main_actions, operations, tasks
 from fieldlog.ui.main_window import MainWindow
 from tests.faults.conftest import World, fill, listing, release, remount, state, tmpfs, write_lock
+from tests.lock_guard import LockGuard, lock_guard
+
+__all__ = ["lock_guard"]
+
+
+@pytest.fixture(autouse=True)
+def _database_locks_kept(lock_guard: LockGuard) -> LockGuard:
+    """As in every window test: Python never opens a database file a connection holds."""
+    return lock_guard
 
 
 @pytest.fixture
