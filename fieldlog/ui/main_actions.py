@@ -31,6 +31,7 @@ WRITING_ACTIONS = frozenset(
         "actionSendWork",
         "actionReceive",
         "actionTeamPassphrase",
+        "actionEditTeam",
     }
 )
 
@@ -163,10 +164,15 @@ class _SyncAvailability(QObject):
     def recheck(self, _result: object = None) -> None:
         has_team = current_team(self._window.db) is not None
         reason = "" if has_team else sync_needs_a_team()
+        writable = not self._window.db.read_only
         for action in (self._window.send_action, self._window.receive_action):
-            action.setEnabled(has_team)
+            action.setEnabled(has_team and writable)
             action.setToolTip(reason)  # empty: the action's own text
             action.setStatusTip(reason)
+        # The team, its members and groups are corrected once there is a team to correct.
+        edit_team = getattr(self._window, "edit_team_action", None)  # built after this
+        if edit_team is not None:
+            edit_team.setEnabled(has_team and writable)
 
 
 def sync_needs_a_team() -> str:
@@ -203,6 +209,13 @@ def _edit_menu(window: MainWindow) -> None:
         action.setData(page)
         action.setEnabled(False)
         menu.addAction(action)
+    menu.addSeparator()
+    window.edit_team_action = _action(
+        window, "actionEditTeam", translate("MainWindow", "&Team and members…"), window.edit_team
+    )
+    has_team = current_team(window.db) is not None  # rechecked with Send and Receive
+    window.edit_team_action.setEnabled(has_team and not window.db.read_only)
+    menu.addAction(window.edit_team_action)
 
 
 def _edit_actions(window: MainWindow) -> list[QAction]:

@@ -1575,142 +1575,147 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="58"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="59"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="62"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="63"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="69"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="70"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="75"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="76"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="77"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="78"/>
         <source>&amp;Weekly return…</source>
         <translation>周报(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="78"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="79"/>
         <source>Project &amp;ledger…</source>
         <translation>项目台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="79"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="80"/>
         <source>&amp;Organization directory…</source>
         <translation>企业与商协会名录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="80"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="81"/>
         <source>&amp;Visit log…</source>
         <translation>走访记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="91"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="92"/>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="96"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="97"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="104"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="105"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="117"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="118"/>
         <source>&amp;Send my work…</source>
         <translation>发送我的工作(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="124"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="125"/>
         <source>&amp;Receive…</source>
         <translation>接收(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="130"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="131"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="136"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="137"/>
         <source>Team &amp;passphrase…</source>
         <translation>团队口令(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="144"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="145"/>
         <source>&amp;Overview and review</source>
         <translation>同步概况与审核(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="174"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="180"/>
         <source>Set up the team first, or join your team with the team leader&apos;s package from the welcome screen.</source>
         <translation>请先设置工作队，或在欢迎页面用队长发来的同步包加入工作队。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="183"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="189"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="184"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="190"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="187"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="193"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="198"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="204"/>
         <source>Edit the selected &amp;visit…</source>
         <translation>编辑所选走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="199"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="205"/>
         <source>Edit the selected &amp;organization…</source>
         <translation>编辑所选单位(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="200"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="206"/>
         <source>Edit the selected &amp;project…</source>
         <translation>编辑所选项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="237"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="214"/>
+        <source>&amp;Team and members…</source>
+        <translation>工作队与队员(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="250"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="243"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="256"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="255"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="268"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="260"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="273"/>
         <source>&amp;About FieldLog</source>
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="273"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="286"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>

@@ -336,6 +336,32 @@ def test_send_and_receive_wait_for_a_team(qtbot, window: MainWindow, db: Databas
         assert action.statusTip() == "" and WAIT_FOR_A_TEAM not in action.toolTip()
 
 
+def test_the_team_is_corrected_from_the_edit_menu(qtbot, window: MainWindow, db: Database) -> None:
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
+    from tests.field_dump import field_diff, field_dump
+
+    edit_team = window.findChild(QAction, "actionEditTeam")
+    assert edit_team is not None and not edit_team.isEnabled()  # no team to correct yet
+    qtbot.mouseClick(window.centralWidget().set_up_button, Qt.MouseButton.LeftButton)
+    setup = window.findChild(TeamSetupDialog)
+    qtbot.keyClicks(setup.team_name, "Team Tongren")
+    setup.members.setItem(0, 0, QTableWidgetItem("Li Na"))
+    qtbot.mouseClick(setup.findChild(object, "createTeamButton"), Qt.MouseButton.LeftButton)
+    assert edit_team.isEnabled()
+    before = field_dump(db)
+    edit_team.trigger()
+    [form] = [d for d in window.findChildren(TeamSetupDialog) if d is not setup]
+    assert form.objectName() == "teamSetupDialog" and form.isVisible()
+    form.team_name.clear()
+    qtbot.keyClicks(form.team_name, "Team Tongren 2")
+    qtbot.mouseClick(form.findChild(object, "saveButton"), Qt.MouseButton.LeftButton)
+    changed = field_diff(before, field_dump(db))
+    assert {(table, name) for table, _id, name in changed} == {("team", "name")}
+    assert [new for _old, new in changed.values()] == ["Team Tongren 2"]
+
+
 def test_the_sync_page_buttons_wait_for_a_team(qtbot, db: Database) -> None:
     from fieldlog.services import orgs, team, visits
 
