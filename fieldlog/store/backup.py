@@ -68,8 +68,10 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda info: (info.taken_at, info.path.name), reverse=True)
 
 
-def _fsync(path: Path) -> None:
-    with path.open("rb") as handle:
+def _fsync(written: Path) -> None:
+    """Flush a file this process has just written under a temporary name: no connection holds
+    it, so opening and closing it here drops no lock."""
+    with written.open("rb") as handle:
         os.fsync(handle.fileno())
 
 

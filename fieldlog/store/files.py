@@ -87,8 +87,31 @@ def _zip_kind(path: Path) -> Kind:
     return Kind.PACKAGE if names == PACKAGE_PARTS else Kind.OTHER
 
 
+def _in_use(path: Path) -> bool:
+    """A -wal or -shm beside the file: a connection may hold it in WAL mode (this process's too)."""
+    return any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+
+
+def _kind_from_sqlite(path: Path) -> Kind:
+    try:
+        facts = sqlite_facts(path)  # read-only, and its companions exist already: creates nothing
+    except sqlite3.Error:
+        return Kind.OTHER  # a database SQLite cannot read now is never written over
+    if facts.application_id != APPLICATION_ID:
+        return Kind.OTHER
+    return Kind.DATABASE if facts.journal_mode == "wal" else Kind.BACKUP
+
+
 def kind_of(path: Path) -> Kind:
-    """What an existing file is. Reads it directly: never call it on the open database."""
+    """What an existing file is.
+
+    A file that may be in use as a database (its -wal or -shm is there) is asked of SQLite, never
+    opened with Python: closing such a descriptor would drop the locks a connection of this
+    process holds on it. An idle file is read directly: no WAL connection has it open anywhere,
+    and a rollback-mode connection holds locks only inside a transaction.
+    """
+    if _in_use(path):
+        return _kind_from_sqlite(path)
     with path.open("rb") as handle:
         header = handle.read(100)
     if header.startswith(b"PK\x03\x04"):
