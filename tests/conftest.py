@@ -66,3 +66,25 @@ def open_copy(source: Path, folder: Path) -> Database:
     path = folder / source.name
     shutil.copyfile(source, path)
     return open_workspace(str(path))
+
+
+@pytest.fixture
+def windows(qtbot) -> Iterator[None]:
+    """Closes whatever `fieldlog.app.main()` left open: the recovery screen, the window and its
+    database (deleted at once, its timers with it)."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from fieldlog import app
+
+    recovery = app.last_recovery()
+    if recovery is not None:
+        recovery.close()
+        app._close_recovery()
+    window = app.last_window()
+    if window is not None:
+        window.close()
+        window.db.close()
+        app._window = None
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

@@ -5,7 +5,7 @@ cancelled, and never offers to restore a healthy file."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -37,19 +37,6 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     return shown
-
-
-@pytest.fixture
-def windows(qtbot) -> Iterator[None]:
-    """Closes whatever main() left open."""
-    yield
-    recovery = app.last_recovery()
-    if recovery is not None:
-        recovery.close()
-        app._close_recovery()
-    window = app.last_window()
-    if window is not None:
-        _close(window)
 
 
 def _close(window: MainWindow) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -29,20 +28,6 @@ EARLIER = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 def no_modal_boxes(modal_boxes: list[QMessageBox]) -> list[QMessageBox]:
     """Any message box run modally is recorded and closed at once."""
     return modal_boxes
-
-
-@pytest.fixture
-def windows(qtbot) -> Iterator[None]:
-    """Closes whatever main() left open: the recovery screen, the window and its database."""
-    yield
-    recovery = app.last_recovery()
-    if recovery is not None:
-        recovery.close()
-        app._close_recovery()
-    window = app.last_window()
-    if window is not None:
-        window.close()
-        window.db.close()
 
 
 def _database_with_backup(path: Path) -> str:

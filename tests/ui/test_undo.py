@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -70,18 +69,6 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args, **_k: shown.append(args[2]))
     return shown
-
-
-@pytest.fixture
-def windows(qtbot) -> Iterator[None]:
-    """Closes whatever the app opened: the recovery screen, the window and its database."""
-    yield
-    if app.last_recovery() is not None:
-        app._close_recovery()
-    window = app.last_window()
-    if window is not None:
-        window.close()
-        window.db.close()
 
 
 def _action(window: MainWindow, name: str) -> QAction:
