@@ -14,6 +14,12 @@ _HOME = Path(tempfile.mkdtemp(prefix="fieldlog-tests-"))
 for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_var] = str(_HOME / _var.lower())
 os.environ.pop("FIELDLOG_DB", None)
+# The suite speaks English unless a test asks for Chinese (`--lang zh_CN`, LANG=zh_CN.UTF-8 or
+# LANG=C in a subprocess's environment, `messages.use_language`): with no usable locale FieldLog
+# speaks Chinese, and these machines run with LANG=C.UTF-8.
+for _var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_var, None)
+os.environ["LANG"] = "en_US.UTF-8"
 
 import pytest  # noqa: E402
 

@@ -15,6 +15,7 @@ from typing import Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.messages import msg
 from fieldlog.domain.text import name_key
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import required_name, user_errors
@@ -111,7 +112,7 @@ def _unique_chain(session: Session, name: str, chain_id: uuid.UUID | None = None
 
 def add_chain(db: Database, name: str) -> uuid.UUID:
     """Create a chain after the others."""
-    clean = required_name(name, "chain name")
+    clean = required_name(name, msg("field.chain_name", "chain name"))
     with db.begin() as session:
         _unique_chain(session, clean)
         last = session.execute(select(func.max(Chain.sort_order))).scalar_one()
@@ -123,7 +124,7 @@ def add_chain(db: Database, name: str) -> uuid.UUID:
 
 def rename_chain(db: Database, chain_id: uuid.UUID, name: str) -> None:
     """Give a chain another name, unique among the chains."""
-    clean = required_name(name, "chain name")
+    clean = required_name(name, msg("field.chain_name", "chain name"))
     with db.begin() as session:
         with user_errors():
             chain = get_live(session, Chain, chain_id, "chain")
@@ -194,7 +195,7 @@ def _checked_link(
     link's own position stands unchanged even if this version does not know it (a newer one
     wrote it)."""
     link_id = link.id if link is not None else None
-    name = required_name(data.name, "link name")
+    name = required_name(data.name, msg("field.link_name", "link name"))
     kept = link is not None and data.position == link.position
     position = data.position if kept else parse_position(data.position)
     with user_errors():

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from fieldlog.domain.credit_code import validate_credit_code
 from fieldlog.domain.ids import pair_id
+from fieldlog.domain.messages import msg
 from fieldlog.domain.text import name_key, normalize_phone, pinyin_initials
 from fieldlog.domain.vocabulary import OrgKind, code_or_kept
 from fieldlog.services.errors import InvalidInput
@@ -45,7 +46,7 @@ class Saved:
 
 
 def _org_fields(data: OrgInput, kept_kind: str = "") -> dict[str, object]:
-    name = required_name(data.name, "organization name")
+    name = required_name(data.name, msg("field.organization_name", "organization name"))
     code = data.credit_code.strip() if data.credit_code else ""
     return {
         "name": name,
@@ -163,7 +164,7 @@ def save_contact(
     db: Database, org_id: uuid.UUID, data: ContactInput, contact_id: uuid.UUID | None = None
 ) -> uuid.UUID:
     """Add a contact to an organization, or update one."""
-    name = required_name(data.name, "contact name")
+    name = required_name(data.name, msg("field.contact_name", "contact name"))
     with db.begin() as session:
         checked(lambda: get_live(session, Organization, org_id, "organization"))
         contact = get_live(session, Contact, contact_id, "contact") if contact_id else Contact()

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.messages import msg
 from fieldlog.domain.money import MAX_YUAN
 from fieldlog.domain.stages import (
     Stage,
@@ -108,13 +109,15 @@ def _refs(session: Session, data: ProjectInput) -> dict[str, object]:
 def _fields(session: Session, data: ProjectInput, kept_role: str = "") -> dict[str, object]:
     role = data.chain_role
     return {
-        "name": required_name(data.name, "project name"),
+        "name": required_name(data.name, msg("field.project_name", "project name")),
         "chain_role": checked(lambda: code_or_kept(ChainRole, role, kept_role)) if role else "",
         "planned_yuan": _amount(data.planned_yuan, "planned investment"),
         "progress": note(data.progress),
         "problems": note(data.problems),
         "next_step": note(data.next_step),
-        "next_follow_up": sane_date(data.next_follow_up, "next follow-up date"),
+        "next_follow_up": sane_date(
+            data.next_follow_up, msg("field.next_follow_up_date", "next follow-up date")
+        ),
         **_refs(session, data),
     }
 
@@ -138,7 +141,7 @@ def open_project(
     note_text: str = "",
 ) -> uuid.UUID:
     """Open a project at a stage (a lead, usually) with its first dated stage event."""
-    day = required_date(on, "date")
+    day = required_date(on, msg("field.date", "date"))
     checked(lambda: check_move(None, stage))
     if needs_signing(stage, already_signed=False):
         raise InvalidInput("open the project first, then record its signing as a stage move")
@@ -183,7 +186,7 @@ def current_stage(db: Database, project_id: uuid.UUID) -> Stage | None:
 def _apply_signing(session: Session, project: Project, signing: Signing | None) -> None:
     if signing is None:
         raise InvalidInput("signing needs a signing date, a contract amount and a sign form")
-    project.signed_on = required_date(signing.signed_on, "signing date")
+    project.signed_on = required_date(signing.signed_on, msg("field.signing_date", "signing date"))
     project.contract_yuan = _amount(signing.contract_yuan, "contract amount", positive=True)
     form = checked(lambda: catalog_entry(session, "sign_form", signing.sign_form))
     project.sign_form_id = form.id
@@ -200,7 +203,7 @@ def move_stage(
     signing: Signing | None = None,
 ) -> None:
     """Move a project to another stage with a dated event; the first signing is recorded once."""
-    day = required_date(on, "date")
+    day = required_date(on, msg("field.date", "date"))
     with db.begin() as session:
         project = get_live(session, Project, project_id, "project")
         events = _events(session, project_id)
@@ -246,7 +249,7 @@ def _tranche_fields(
     session: Session, project: Project, data: TrancheInput, kept: uuid.UUID | None = None
 ) -> dict[str, object]:
     """The checked columns of a tranche of `project` (signed, not dated before its signing)."""
-    day = required_date(data.received_on, "date")
+    day = required_date(data.received_on, msg("field.date", "date"))
     amount = _amount(data.amount_yuan, "amount", positive=True)
     if project.signed_on is None:
         raise InvalidInput("funds in place can only be recorded for a signed project")

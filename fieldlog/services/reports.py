@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.messages import msg
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.excel.tables import write_tables
 from fieldlog.services.report_sheets import (
@@ -73,8 +74,8 @@ def export_orgs(db: Database, *, out: Path | None = None, today: date | None = N
 
 def export_visits(db: Database, period: Period, *, out: Path | None = None) -> Path:
     """走访明细 of the visits dated in `period` (inclusive; an open end means no limit)."""
-    start = sane_date(period.start, "start date")
-    end = sane_date(period.end, "end date")
+    start = sane_date(period.start, msg("field.start_date", "start date"))
+    end = sane_date(period.end, msg("field.end_date", "end date"))
     with db.read() as session:
         table = visit_table(session, period)
         team = _team_name(session)

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.counting import METRICS
+from fieldlog.domain.messages import msg
 from fieldlog.domain.period import Period
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.stats import compute
@@ -54,7 +55,9 @@ def _checked(scope: str, metric: str, period: Period) -> tuple[date, date]:
         raise InvalidInput(f"unknown target scope {scope!r}; use one of {', '.join(SCOPES)}")
     if metric not in METRICS:
         raise InvalidInput(f"unknown metric {metric!r}; use one of {', '.join(METRICS)}")
-    return required_date(period.start, "target start"), required_date(period.end, "target end")
+    return required_date(period.start, msg("field.target_start", "target start")), required_date(
+        period.end, msg("field.target_end", "target end")
+    )
 
 
 def _checked_value(value: object) -> int:

@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from fieldlog.domain.messages import msg
 from fieldlog.domain.vocabulary import MemberRole, code_or_kept
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import (
@@ -48,12 +49,12 @@ class MemberInput:
 
 
 def _team_fields(data: TeamInput) -> dict[str, object]:
-    start = sane_date(data.dispatch_start, "dispatch start")
-    end = sane_date(data.dispatch_end, "dispatch end")
+    start = sane_date(data.dispatch_start, msg("field.dispatch_start", "dispatch start"))
+    end = sane_date(data.dispatch_end, msg("field.dispatch_end", "dispatch end"))
     if start and end and start > end:
         raise InvalidInput("the dispatch period ends before it starts")
     return {
-        "name": required_name(data.name, "team name"),
+        "name": required_name(data.name, msg("field.team_name", "team name")),
         "home_city": optional_name(data.home_city),
         "host_city": optional_name(data.host_city),
         "reporting_unit": optional_name(data.reporting_unit),
@@ -90,7 +91,7 @@ def save_group(
     group_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
     """Create a work group working one chain, or rename / re-chain an existing one."""
-    clean = required_name(name, "group name")
+    clean = required_name(name, msg("field.group_name", "group name"))
     with db.begin() as session:
         group = get_live(session, WorkGroup, group_id, "work group") if group_id else WorkGroup()
         if team_id is not None:
@@ -112,7 +113,7 @@ def save_member(
     member_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
     """Add a member to the team, or update one."""
-    name = required_name(data.name, "member name")
+    name = required_name(data.name, msg("field.member_name", "member name"))
     with db.begin() as session:
         member = get_live(session, Member, member_id, "member") if member_id else Member()
         # A newer FieldLog's role, shown as 未知（code）, survives an unchanged save.

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import TypeVar
 
+from fieldlog.domain.messages import Message, carried, msg
 from fieldlog.domain.text import clean_name, clean_text
 from fieldlog.services.errors import InvalidInput
 
@@ -25,7 +26,7 @@ def user_errors() -> Iterator[None]:
     except InvalidInput:
         raise
     except ValueError as exc:
-        raise InvalidInput(str(exc)) from exc
+        raise InvalidInput(carried(exc)) from exc
 
 
 def checked(parse: Callable[[], T]) -> T:
@@ -35,14 +36,14 @@ def checked(parse: Callable[[], T]) -> T:
     except InvalidInput:
         raise
     except ValueError as exc:
-        raise InvalidInput(str(exc)) from exc
+        raise InvalidInput(carried(exc)) from exc
 
 
-def required_name(value: str | None, what: str) -> str:
+def required_name(value: str | None, what: Message) -> str:
     """A cleaned single-line name that must not be empty."""
     name = checked(lambda: clean_name(value))
     if not name:
-        raise InvalidInput(f"{what} is required")
+        raise InvalidInput(msg("input.required", "{what} is required", what=what))
     return name
 
 
@@ -56,19 +57,28 @@ def note(value: str | None) -> str:
     return checked(lambda: clean_text(value, max_length=MAX_NOTE))
 
 
-def sane_date(value: date | None, what: str) -> date | None:
+def sane_date(value: date | None, what: Message) -> date | None:
     """A date within the years FieldLog can mean (1990–2100), or None."""
     if value is None:
         return None
     if not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise InvalidInput(f"{what} {value.isoformat()} is out of range ({MIN_YEAR}–{MAX_YEAR})")
+        raise InvalidInput(
+            msg(
+                "input.date_out_of_range",
+                "{what} {date} is out of range ({first}–{last})",
+                what=what,
+                date=value.isoformat(),
+                first=MIN_YEAR,
+                last=MAX_YEAR,
+            )
+        )
     return value
 
 
-def required_date(value: date | None, what: str) -> date:
+def required_date(value: date | None, what: Message) -> date:
     """A sane date that must be given."""
     if value is None:
-        raise InvalidInput(f"{what} is required")
+        raise InvalidInput(msg("input.required", "{what} is required", what=what))
     result = sane_date(value, what)
     assert result is not None
     return result

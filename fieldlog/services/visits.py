@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.ids import pair_id
+from fieldlog.domain.messages import msg
 from fieldlog.domain.vocabulary import Intent, code_or_kept
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import checked, note, required_date, sane_date, user_errors
@@ -45,8 +46,10 @@ class VisitInput:
 
 
 def _fields(session: Session, data: VisitInput, kept_intent: str = "") -> dict[str, object]:
-    on = required_date(data.visited_on, "visit date")
-    follow_up = sane_date(data.next_follow_up, "next follow-up date")
+    on = required_date(data.visited_on, msg("field.visit_date", "visit date"))
+    follow_up = sane_date(
+        data.next_follow_up, msg("field.next_follow_up_date", "next follow-up date")
+    )
     if follow_up is not None and follow_up < on:
         raise InvalidInput("the next follow-up date is before the visit")
     org = checked(lambda: get_live(session, Organization, data.org_id, "organization"))

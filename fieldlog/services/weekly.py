@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH, METRICS, Stats
+from fieldlog.domain.messages import msg
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.excel.house_style import Kind
 from fieldlog.excel.tables import Column, Table
@@ -75,7 +76,9 @@ def _spans(week: IsoWeek, since: date | None, team: TeamRow | None) -> _Spans:
     if not 1990 <= week.year <= 2100:
         raise InvalidInput(f"week {week} is out of range (1990–2100)")
     sunday = week.sunday
-    start = sane_date(since, "cumulative start date") or (team.dispatch_start if team else None)
+    start = sane_date(since, msg("field.cumulative_start_date", "cumulative start date")) or (
+        team.dispatch_start if team else None
+    )
     start = start or date(sunday.year, 1, 1)
     if start > sunday:
         raise InvalidInput(
