@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 
+from fieldlog.domain.messages import msg
 from fieldlog.domain.vocabulary import unknown_label
 
 
@@ -87,7 +88,14 @@ def parse_stage(value: str) -> Stage:
         if text in (stage.value, LABELS_ZH[stage]):
             return stage
     choices = ", ".join(s.value for s in ALL_STAGES)
-    raise StageMoveError(f"unknown stage {value!r}; use one of {choices}")
+    raise StageMoveError(
+        msg(
+            "stage.unknown",
+            "unknown stage {value}; use one of {choices}",
+            value=repr(value),
+            choices=choices,
+        )
+    )
 
 
 def check_move(current: Stage | None, target: Stage) -> None:
@@ -99,12 +107,22 @@ def check_move(current: Stage | None, target: Stage) -> None:
     """
     if current is None:
         if target in SIDE_STAGES:
-            raise StageMoveError("a new project cannot start paused or dropped")
+            raise StageMoveError(
+                msg("stage.new_on_side", "a new project cannot start paused or dropped")
+            )
         return
     if target == current:
-        raise StageMoveError(f"the project is already at stage {target.value}")
+        raise StageMoveError(
+            msg(
+                "stage.already_there",
+                "the project is already at stage {stage}",
+                stage=target.value,
+            )
+        )
     if current == Stage.DROPPED and target != Stage.LEAD:
-        raise StageMoveError("a dropped project can only be reopened as a lead")
+        raise StageMoveError(
+            msg("stage.dropped_reopen", "a dropped project can only be reopened as a lead")
+        )
 
 
 def needs_signing(target: Stage, *, already_signed: bool) -> bool:
