@@ -21,6 +21,11 @@ import pytest
 from fieldlog.domain import messages
 from fieldlog.domain.credit_code import make_credit_code, validate_credit_code
 from fieldlog.domain.messages import Message, carried, translate, use_language
+from fieldlog.domain.money import parse_wan
+from fieldlog.domain.period import IsoWeek, Period, parse_date
+from fieldlog.domain.stages import Stage, check_move
+from fieldlog.domain.text import clean_name
+from fieldlog.domain.vocabulary import Intent, parse_choice
 from fieldlog.services import imports
 from fieldlog.services.imports import ExcelFileError, ImportReport
 from fieldlog.store.database import Database
@@ -221,6 +226,71 @@ def test_a_mistyped_credit_code_is_one_short_chinese_sentence(
         f"check character should be {good[-1]}, not {wrong}; "
         "a character of the code was probably mistyped"
     )
+
+
+# --- the domain's refusals -------------------------------------------------------------------
+
+DOMAIN_REFUSALS: list[tuple[Callable[[], object], str, str]] = [
+    (
+        lambda: IsoWeek.parse("2021-W53"),
+        "week 53 does not exist in 2021; that year has weeks 1 to 52",
+        "2021年没有第53周；该年只有第1至52周",
+    ),
+    (
+        lambda: IsoWeek.parse("W16"),
+        "'W16' is not a valid week; use YYYY-Www, like 2020-W16",
+        "'W16'不是有效的周；请按YYYY-Www填写，如2020-W16",
+    ),
+    (
+        lambda: parse_date("2020-02-30"),
+        "'2020-02-30' is not a valid date; use YYYY-MM-DD",
+        "'2020-02-30'不是有效日期；请按YYYY-MM-DD填写",
+    ),
+    (
+        lambda: Period.between("2020-05-01", "2020-04-01"),
+        "the period starts on 2020-05-01, after it ends on 2020-04-01; swap the two dates",
+        "期间开始于2020-05-01，晚于结束日期2020-04-01；请对调两个日期",
+    ),
+    (
+        lambda: check_move(Stage.SIGNED, Stage.SIGNED),
+        "the project is already at stage signed",
+        "项目已处于签约阶段",
+    ),
+    (
+        lambda: parse_wan("12,34"),
+        "'12,34' is not a number; write an amount such as 29.14 or 1,234.5 "
+        "(a point for decimals, commas only between groups of three digits)",
+        "'12,34'不是数字；金额请写成29.14或1,234.5这样（小数用小数点，逗号只用于每三位分组）",
+    ),
+    (
+        lambda: parse_wan("1.23456"),
+        "an amount in 万元 can have at most 4 decimals (1 yuan), got '1.23456'",
+        "以万元计的金额最多4位小数（即1元），现为'1.23456'",
+    ),
+    (
+        lambda: parse_choice(Intent, "很强"),
+        "unknown intent '很强'; use one of strong (强), medium (中), weak (弱), none (无)",
+        "未知的意向程度'很强'，可选：strong (强), medium (中), weak (弱), none (无)",
+    ),
+    (
+        lambda: clean_name("长" * 201),
+        "text is too long: 201 characters, at most 200",
+        "文字过长：201个字符，最多200个",
+    ),
+]
+
+
+@pytest.mark.parametrize(("refused", "english", "chinese"), DOMAIN_REFUSALS)
+def test_a_domain_refusal_reads_in_either_language(
+    language: Callable[[str], None], refused: Callable[[], object], english: str, chinese: str
+) -> None:
+    with pytest.raises(ValueError) as refusal:
+        refused()
+    language("zh_CN")
+    assert str(refusal.value) == chinese
+    assert untranslated(refusal.value) == []
+    language("en")
+    assert str(refusal.value) == english
 
 
 # --- no hand-built sentence in a raise -----------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from fieldlog.domain.messages import msg
+from fieldlog.domain.messages import Message, msg
 from fieldlog.domain.vocabulary import unknown_label
 
 
@@ -51,6 +51,19 @@ LABELS_ZH: dict[Stage, str] = {
     Stage.PRODUCING: "投产",
     Stage.PAUSED: "暂停",
     Stage.DROPPED: "终止",
+}
+
+#: A stage's name inside a message: its code in English ("signed"), its label in Chinese.
+STAGE_NAMES: dict[Stage, Message] = {
+    Stage.LEAD: msg("stage.lead", "lead"),
+    Stage.NEGOTIATING: msg("stage.negotiating", "negotiating"),
+    Stage.INSPECTED: msg("stage.inspected", "inspected"),
+    Stage.SIGNED: msg("stage.signed", "signed"),
+    Stage.REGISTERED: msg("stage.registered", "registered"),
+    Stage.STARTED: msg("stage.started", "started"),
+    Stage.PRODUCING: msg("stage.producing", "producing"),
+    Stage.PAUSED: msg("stage.paused", "paused"),
+    Stage.DROPPED: msg("stage.dropped", "dropped"),
 }
 
 #: Stages by code. A code missing here was written by a newer FieldLog (SPEC §3.4): it is kept and
@@ -116,7 +129,7 @@ def check_move(current: Stage | None, target: Stage) -> None:
             msg(
                 "stage.already_there",
                 "the project is already at stage {stage}",
-                stage=target.value,
+                stage=STAGE_NAMES[target],
             )
         )
     if current == Stage.DROPPED and target != Stage.LEAD:
