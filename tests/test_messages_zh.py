@@ -12,11 +12,14 @@ import ast
 import builtins
 import importlib
 import re
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from fieldlog.domain import messages
 from fieldlog.domain.credit_code import make_credit_code, validate_credit_code
@@ -28,8 +31,9 @@ from fieldlog.domain.text import clean_name
 from fieldlog.domain.vocabulary import Intent, parse_choice
 from fieldlog.services import imports
 from fieldlog.services.imports import ExcelFileError, ImportReport
-from fieldlog.store.database import Database
+from fieldlog.store.database import Database, open_database
 from tests.excel.messy import build_org_list, build_table, build_visit_log
+from tests.excel.test_fuzz_import import sheets, template, write  # noqa: F401
 from tests.excel.test_reader import fatal_files
 from tests.test_hostile_inputs import FATAL, REJECTED, _workbook_cases, corpus  # noqa: F401
 
@@ -51,29 +55,30 @@ def language() -> Iterator[Callable[[str], None]]:
         messages._current.clear()
 
 
-def untranslated(value: object) -> list[str]:
-    """The parts of a message (or of the message an error carries) that are not Chinese."""
+def untranslated(value: object, *, texts: bool = True) -> list[str]:
+    """The parts of a message (or of the message an error carries) that are not Chinese; with
+    `texts`, a parameter that reads as an English sentence too (random cells may look so)."""
     if isinstance(value, BaseException):
         value = carried(value)
     if not isinstance(value, Message):
         return [f"plain text, not a message: {value!r}"]
     problems = []
-    template = translate(value.code, value.text, "zh_CN")
-    if template == value.text or not CJK.search(template):
+    chinese = translate(value.code, value.text, "zh_CN")
+    if chinese == value.text or not CJK.search(chinese):
         problems.append(f"{value.code} has no Chinese text")
     for name, param in value.params:
         if isinstance(param, Message | BaseException):
-            problems += untranslated(param)
-        elif (value.code, name) not in PLAIN_TEXT_PARAMS and ENGLISH.search(str(param)):
+            problems += untranslated(param, texts=texts)
+        elif texts and (value.code, name) not in PLAIN_TEXT_PARAMS and ENGLISH.search(str(param)):
             problems.append(f"{value.code}: English text in {name}: {param!r}")
     return problems
 
 
-def assert_chinese(value: Message | BaseException) -> None:
+def assert_chinese(value: Message | BaseException, *, texts: bool = True) -> None:
     """The sentence as shown in zh_CN has Chinese, and so has every message inside it."""
     shown = str(value)
     assert CJK.search(shown), shown
-    assert untranslated(value) == [], shown
+    assert untranslated(value, texts=texts) == [], shown
 
 
 def reasons(report: ImportReport) -> dict[int, Message]:
@@ -205,6 +210,41 @@ def test_the_reasons_keep_their_codes_for_scripts(
         "row": 3,
         "reason": "信用代码: a credit code must have 18 characters, got 11",
     }
+
+
+@pytest.mark.parametrize("kind", ["orgs", "visits"])
+def test_random_workbooks_are_refused_and_rejected_in_chinese(
+    template: Path,  # noqa: F811
+    language: Callable[[str], None],
+    kind: str,
+) -> None:
+    run = _import(kind)
+
+    @settings(
+        max_examples=30,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(rows=sheets())
+    def check(rows: list[list[Any]]) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = write(Path(folder) / "random.xlsx", rows)
+            shutil.copy(template, Path(folder) / "fuzz.db")
+            db = open_database(str(Path(folder) / "fuzz.db"))
+            try:
+                report = run(db, path, dry_run=True)
+            except ExcelFileError as refusal:
+                assert_chinese(refusal, texts=False)
+                return
+            finally:
+                db.close()
+            for reason in reasons(report).values():
+                assert_chinese(reason, texts=False)
+
+    language("zh_CN")
+    check()
 
 
 # --- the credit-code check under 新建单位 --------------------------------------------------
