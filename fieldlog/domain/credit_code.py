@@ -6,6 +6,8 @@ The code is an organization's natural key (SPEC §3.3), so every comparison goes
 
 import unicodedata
 
+from fieldlog.domain.messages import msg
+
 __all__ = [
     "ALPHABET",
     "WEIGHTS",
@@ -42,9 +44,23 @@ def _check_body(body: str) -> None:
     """Raise InvalidCreditCode unless `body` holds only characters from ALPHABET."""
     for position, char in enumerate(body, start=1):
         if char not in _VALUES:
-            hint = " (I, O, S, V and Z are never used)" if char in _NEVER_USED else ""
+            if char in _NEVER_USED:
+                raise InvalidCreditCode(
+                    msg(
+                        "credit_code.never_used_character",
+                        "character {char} at position {position} is not allowed in a credit code "
+                        "(I, O, S, V and Z are never used)",
+                        char=repr(char),
+                        position=position,
+                    )
+                )
             raise InvalidCreditCode(
-                f"character {char!r} at position {position} is not allowed in a credit code{hint}"
+                msg(
+                    "credit_code.bad_character",
+                    "character {char} at position {position} is not allowed in a credit code",
+                    char=repr(char),
+                    position=position,
+                )
             )
 
 
@@ -58,7 +74,12 @@ def check_character(first17: str) -> str:
     body = normalize_credit_code(first17)
     if len(body) != CODE_LENGTH - 1:
         raise InvalidCreditCode(
-            f"a credit code body must have {CODE_LENGTH - 1} characters, got {len(body)}"
+            msg(
+                "credit_code.body_length",
+                "a credit code body must have {length} characters, got {count}",
+                length=CODE_LENGTH - 1,
+                count=len(body),
+            )
         )
     _check_body(body)
     return ALPHABET[_check_value(body)]
@@ -73,17 +94,27 @@ def validate_credit_code(text: str) -> str:
     """Return the normalized code, or raise InvalidCreditCode saying what is wrong with it."""
     code = normalize_credit_code(text)
     if not code:
-        raise InvalidCreditCode("credit code is empty")
+        raise InvalidCreditCode(msg("credit_code.empty", "credit code is empty"))
     if len(code) != CODE_LENGTH:
         raise InvalidCreditCode(
-            f"a credit code must have {CODE_LENGTH} characters, got {len(code)}"
+            msg(
+                "credit_code.length",
+                "a credit code must have {length} characters, got {count}",
+                length=CODE_LENGTH,
+                count=len(code),
+            )
         )
     _check_body(code)
     expected = ALPHABET[_check_value(code[:-1])]
     if code[-1] != expected:
         raise InvalidCreditCode(
-            f"check character should be {expected}, not {code[-1]}; "
-            "a character of the code was probably mistyped"
+            msg(
+                "credit_code.check_character",
+                "check character should be {expected}, not {found}; "
+                "a character of the code was probably mistyped",
+                expected=expected,
+                found=code[-1],
+            )
         )
     return code
 

@@ -8,6 +8,8 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
+from fieldlog.domain.messages import Message, msg
+
 __all__ = [
     "MAX_YUAN",
     "YUAN_PER_WAN",
@@ -86,12 +88,20 @@ def _parse(value: object, *, default_places: int) -> int:
     """Parse `value` into integer yuan; `default_places` is the unit's decimals per yuan."""
     number, places, shown = _to_decimal(value, default_places)
     if not number.is_finite():
-        raise InvalidAmount(f"amount must be a finite number, got {shown}")
+        raise InvalidAmount(
+            msg("money.not_finite", "amount must be a finite number, got {shown}", shown=shown)
+        )
     if number < 0:
-        raise InvalidAmount(f"amount cannot be negative, got {shown}")
+        raise InvalidAmount(
+            msg("money.negative", "amount cannot be negative, got {shown}", shown=shown)
+        )
     if number > Decimal(MAX_YUAN).scaleb(-places, _EXACT):
         raise InvalidAmount(
-            f"amount {shown} is too large; one amount can be at most 100,000 亿元 (10 万亿元)"
+            msg(
+                "money.too_large",
+                "amount {shown} is too large; one amount can be at most 100,000 亿元 (10 万亿元)",
+                shown=shown,
+            )
         )
     whole = number.quantize(Decimal(1).scaleb(-places), ROUND_HALF_EVEN, _EXACT)
     if whole != number:
@@ -99,18 +109,30 @@ def _parse(value: object, *, default_places: int) -> int:
     return int(whole.scaleb(places, _EXACT))
 
 
-def _too_many_decimals(places: int, shown: str) -> str:
+def _too_many_decimals(places: int, shown: str) -> Message:
     if places == 0:
-        return f"an amount in yuan cannot have decimals, got {shown}"
+        return msg(
+            "money.yuan_decimals",
+            "an amount in yuan cannot have decimals, got {shown}",
+            shown=shown,
+        )
     unit = _UNIT_NAMES[places]
-    return f"an amount in {unit} can have at most {places} decimals (1 yuan), got {shown}"
+    return msg(
+        "money.too_many_decimals",
+        "an amount in {unit} can have at most {places} decimals (1 yuan), got {shown}",
+        unit=unit,
+        places=places,
+        shown=shown,
+    )
 
 
 def _to_decimal(value: object, default_places: int) -> tuple[Decimal, int, str]:
     """Return (number, decimal places per yuan of its unit, how to quote it in a message)."""
     # bool is an int subclass; True in an amount cell is a mistake, not 1.
     if isinstance(value, bool):
-        raise InvalidAmount(f"amount must be a number, not {value}")
+        raise InvalidAmount(
+            msg("money.not_a_number", "amount must be a number, not {value}", value=value)
+        )
     if isinstance(value, int):
         return Decimal(value), default_places, str(value)
     if isinstance(value, float):
@@ -120,8 +142,12 @@ def _to_decimal(value: object, default_places: int) -> tuple[Decimal, int, str]:
     if isinstance(value, str):
         return _str_to_decimal(value, default_places)
     if value is None:
-        raise InvalidAmount("amount is empty")
-    raise InvalidAmount(f"amount must be a number, not {type(value).__name__}")
+        raise InvalidAmount(msg("money.empty", "amount is empty"))
+    raise InvalidAmount(
+        msg(
+            "money.not_a_number", "amount must be a number, not {value}", value=type(value).__name__
+        )
+    )
 
 
 def _float_to_decimal(value: float) -> Decimal:
@@ -135,20 +161,28 @@ def _str_to_decimal(value: str, default_places: int) -> tuple[Decimal, int, str]
     text = unicodedata.normalize("NFKC", value).strip().replace("\u2212", "-")
     shown = repr(value.strip())
     if not text:
-        raise InvalidAmount("amount is empty")
+        raise InvalidAmount(msg("money.empty", "amount is empty"))
     places = default_places
     for suffix, suffix_places in _UNITS:
         if text.endswith(suffix):
             text, places = text.removesuffix(suffix).rstrip(), suffix_places
             break
     if text.lower().lstrip("+-") in {"nan", "inf", "infinity"}:
-        raise InvalidAmount(f"amount must be a finite number, got {shown}")
+        raise InvalidAmount(
+            msg("money.not_finite", "amount must be a finite number, got {shown}", shown=shown)
+        )
     if not _NUMBER.fullmatch(text):
         raise InvalidAmount(
-            f"{shown} is not a number; write an amount such as 29.14 or 1,234.5 "
-            "(a point for decimals, commas only between groups of three digits)"
+            msg(
+                "money.bad_number",
+                "{shown} is not a number; write an amount such as 29.14 or 1,234.5 "
+                "(a point for decimals, commas only between groups of three digits)",
+                shown=shown,
+            )
         )
     try:
         return Decimal(text.replace(",", "")), places, shown
     except InvalidOperation:  # pragma: no cover - the pattern above admits only valid numbers
-        raise InvalidAmount(f"{shown} is not a number") from None
+        raise InvalidAmount(
+            msg("money.not_a_number_text", "{shown} is not a number", shown=shown)
+        ) from None

@@ -6,12 +6,15 @@ from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 from typing import Self
 
+from fieldlog.domain.messages import Message, msg
+
 __all__ = [
     "MAX_YEAR",
     "MIN_YEAR",
     "InvalidPeriod",
     "IsoWeek",
     "Period",
+    "not_a_date",
     "parse_date",
     "weeks_between",
     "weeks_in_year",
@@ -35,7 +38,17 @@ class InvalidPeriod(ValueError):
 
 def _check_year(year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise InvalidPeriod(f"year {year} is out of range ({MIN_YEAR}–{MAX_YEAR})")
+        raise InvalidPeriod(_year_out_of_range(year, MIN_YEAR, MAX_YEAR))
+
+
+def _year_out_of_range(year: int, first: int, last: int) -> Message:
+    return msg(
+        "period.year_out_of_range",
+        "year {year} is out of range ({first}–{last})",
+        year=year,
+        first=first,
+        last=last,
+    )
 
 
 def parse_date(text: str) -> date:
@@ -43,19 +56,28 @@ def parse_date(text: str) -> date:
     # NFKC folds full-width digits and separators; spaces inside are dropped (2020 年 4 月 13 日).
     cleaned = "".join(unicodedata.normalize("NFKC", text).split())
     if not cleaned:
-        raise InvalidPeriod("date is empty; use YYYY-MM-DD")
+        raise InvalidPeriod(msg("period.date_empty", "date is empty; use YYYY-MM-DD"))
     for pattern in _DATE_FORMATS:
         match = pattern.fullmatch(cleaned)
         if match:
             break
     else:
-        raise InvalidPeriod(f"{text.strip()!r} is not a valid date; use YYYY-MM-DD")
+        raise InvalidPeriod(not_a_date(text))
     try:
         parsed = date(int(match["y"]), int(match["m"]), int(match["d"]))
     except ValueError:
-        raise InvalidPeriod(f"{text.strip()!r} is not a valid date; use YYYY-MM-DD") from None
+        raise InvalidPeriod(not_a_date(text)) from None
     _check_year(parsed.year)
     return parsed
+
+
+def not_a_date(text: str) -> Message:
+    """The refusal of a text that is not a date, quoting it as it was written."""
+    return msg(
+        "period.not_a_date",
+        "{text} is not a valid date; use YYYY-MM-DD",
+        text=repr(text.strip()),
+    )
 
 
 def _as_date(value: date | str | None) -> date | None:
@@ -72,8 +94,12 @@ class Period:
     def __post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.start > self.end:
             raise InvalidPeriod(
-                f"the period starts on {self.start.isoformat()}, after it ends on "
-                f"{self.end.isoformat()}; swap the two dates"
+                msg(
+                    "period.start_after_end",
+                    "the period starts on {start}, after it ends on {end}; swap the two dates",
+                    start=self.start.isoformat(),
+                    end=self.end.isoformat(),
+                )
             )
 
     @classmethod
@@ -128,11 +154,17 @@ class IsoWeek:
 
     def __post_init__(self) -> None:
         if not MINYEAR <= self.year <= MAXYEAR:
-            raise InvalidPeriod(f"year {self.year} is out of range ({MINYEAR}–{MAXYEAR})")
+            raise InvalidPeriod(_year_out_of_range(self.year, MINYEAR, MAXYEAR))
         last = weeks_in_year(self.year)
         if not 1 <= self.week <= last:
             raise InvalidPeriod(
-                f"week {self.week} does not exist in {self.year}; that year has weeks 1 to {last}"
+                msg(
+                    "period.no_such_week",
+                    "week {week} does not exist in {year}; that year has weeks 1 to {last}",
+                    week=self.week,
+                    year=self.year,
+                    last=last,
+                )
             )
 
     @classmethod
@@ -142,7 +174,11 @@ class IsoWeek:
         match = _ISO_WEEK.fullmatch(cleaned)
         if not match:
             raise InvalidPeriod(
-                f"{text.strip()!r} is not a valid week; use YYYY-Www, like 2020-W16"
+                msg(
+                    "period.not_a_week",
+                    "{text} is not a valid week; use YYYY-Www, like 2020-W16",
+                    text=repr(text.strip()),
+                )
             )
         year = int(match["y"])
         _check_year(year)
@@ -184,7 +220,12 @@ class IsoWeek:
 def weeks_between(period: Period) -> list[IsoWeek]:
     """Return every ISO week that overlaps the closed `period`, in order."""
     if period.start is None or period.end is None:
-        raise InvalidPeriod("weeks can only be listed for a period with a start and an end date")
+        raise InvalidPeriod(
+            msg(
+                "period.open_weeks",
+                "weeks can only be listed for a period with a start and an end date",
+            )
+        )
     weeks: list[IsoWeek] = []
     week = IsoWeek.of(period.start)
     while week.monday <= period.end:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 
+from fieldlog.domain.messages import Message, msg
 from fieldlog.domain.vocabulary import unknown_label
 
 
@@ -52,6 +53,19 @@ LABELS_ZH: dict[Stage, str] = {
     Stage.DROPPED: "终止",
 }
 
+#: A stage's name inside a message: its code in English ("signed"), its label in Chinese.
+STAGE_NAMES: dict[Stage, Message] = {
+    Stage.LEAD: msg("stage.lead", "lead"),
+    Stage.NEGOTIATING: msg("stage.negotiating", "negotiating"),
+    Stage.INSPECTED: msg("stage.inspected", "inspected"),
+    Stage.SIGNED: msg("stage.signed", "signed"),
+    Stage.REGISTERED: msg("stage.registered", "registered"),
+    Stage.STARTED: msg("stage.started", "started"),
+    Stage.PRODUCING: msg("stage.producing", "producing"),
+    Stage.PAUSED: msg("stage.paused", "paused"),
+    Stage.DROPPED: msg("stage.dropped", "dropped"),
+}
+
 #: Stages by code. A code missing here was written by a newer FieldLog (SPEC §3.4): it is kept and
 #: shown as 未知（code）, and counts as nothing — the project stays where its known events put it.
 BY_CODE: dict[str, Stage] = {stage.value: stage for stage in Stage}
@@ -87,7 +101,14 @@ def parse_stage(value: str) -> Stage:
         if text in (stage.value, LABELS_ZH[stage]):
             return stage
     choices = ", ".join(s.value for s in ALL_STAGES)
-    raise StageMoveError(f"unknown stage {value!r}; use one of {choices}")
+    raise StageMoveError(
+        msg(
+            "stage.unknown",
+            "unknown stage {value}; use one of {choices}",
+            value=repr(value),
+            choices=choices,
+        )
+    )
 
 
 def check_move(current: Stage | None, target: Stage) -> None:
@@ -99,12 +120,22 @@ def check_move(current: Stage | None, target: Stage) -> None:
     """
     if current is None:
         if target in SIDE_STAGES:
-            raise StageMoveError("a new project cannot start paused or dropped")
+            raise StageMoveError(
+                msg("stage.new_on_side", "a new project cannot start paused or dropped")
+            )
         return
     if target == current:
-        raise StageMoveError(f"the project is already at stage {target.value}")
+        raise StageMoveError(
+            msg(
+                "stage.already_there",
+                "the project is already at stage {stage}",
+                stage=STAGE_NAMES[target],
+            )
+        )
     if current == Stage.DROPPED and target != Stage.LEAD:
-        raise StageMoveError("a dropped project can only be reopened as a lead")
+        raise StageMoveError(
+            msg("stage.dropped_reopen", "a dropped project can only be reopened as a lead")
+        )
 
 
 def needs_signing(target: Stage, *, already_signed: bool) -> bool:

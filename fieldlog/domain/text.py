@@ -4,6 +4,8 @@ import math
 import re
 import unicodedata
 
+from fieldlog.domain.messages import Message, msg
+
 __all__ = [
     "MAX_NAME_LENGTH",
     "InvalidPhone",
@@ -53,8 +55,18 @@ def _plain_space(char: str) -> str:
 
 def _check_length(text: str, max_length: int | None) -> str:
     if max_length is not None and len(text) > max_length:
-        raise TextTooLong(f"text is too long: {len(text):,} characters, at most {max_length:,}")
+        raise TextTooLong(too_long(len(text), max_length))
     return text
+
+
+def too_long(length: int, limit: int) -> Message:
+    """The message for a text of `length` characters where `limit` fit."""
+    return msg(
+        "text.too_long",
+        "text is too long: {length} characters, at most {limit}",
+        length=format(length, ","),
+        limit=format(limit, ","),
+    )
 
 
 def clean_text(text: str | None, *, max_length: int | None = None) -> str:
@@ -106,7 +118,7 @@ def normalize_phone(value: str | int | float | None) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        raise InvalidPhone(f"a phone number cannot be {value}")
+        raise InvalidPhone(msg("text.phone_bool", "a phone number cannot be {value}", value=value))
     if isinstance(value, float):
         return _phone_from_float(value)
     if isinstance(value, int):
@@ -121,7 +133,13 @@ def _phone_from_float(value: float) -> str:
     if math.isnan(value):
         return ""
     if not value.is_integer():
-        raise InvalidPhone(f"{value!r} is not a phone number; a phone number has no decimals")
+        raise InvalidPhone(
+            msg(
+                "text.phone_decimals",
+                "{value} is not a phone number; a phone number has no decimals",
+                value=repr(value),
+            )
+        )
     return str(int(value))
 
 

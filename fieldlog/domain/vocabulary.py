@@ -11,6 +11,8 @@ from __future__ import annotations
 import enum
 from typing import TypeVar
 
+from fieldlog.domain.messages import Message, msg
+
 
 class OrgKind(enum.StrEnum):
     """What kind of organization a record is."""
@@ -68,11 +70,11 @@ LABELS_ZH: dict[enum.StrEnum, str] = {
 }
 
 
-_NAMES = {
-    "OrgKind": "organization kind",
-    "Intent": "intent",
-    "ChainRole": "chain role",
-    "MemberRole": "member role",
+_NAMES: dict[str, Message] = {
+    "OrgKind": msg("vocab.org_kind", "organization kind"),
+    "Intent": msg("vocab.intent", "intent"),
+    "ChainRole": msg("vocab.chain_role", "chain role"),
+    "MemberRole": msg("vocab.member_role", "member role"),
 }
 
 E = TypeVar("E", bound=enum.StrEnum)
@@ -118,4 +120,12 @@ def parse_choice(kind: type[E], value: str) -> E:
             return item
     choices = ", ".join(f"{i.value} ({LABELS_ZH[i]})" for i in kind)
     what = _NAMES.get(kind.__name__, kind.__name__)
-    raise ValueError(f"unknown {what} {value!r}; use one of {choices}")
+    raise ValueError(
+        msg(
+            "vocab.unknown",
+            "unknown {what} {value}; use one of {choices}",
+            what=what,
+            value=repr(value),
+            choices=choices,
+        )
+    )

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from fieldlog.domain.messages import Message, msg
 from fieldlog.excel.reader import ExcelFileError
 from fieldlog.excel.values import cell_text
 
@@ -109,7 +110,13 @@ def fields_of(kind: ImportKind) -> tuple[FieldSpec, ...]:
         return ORG_FIELDS
     if kind == "visits":
         return VISIT_FIELDS
-    raise ValueError(f"unknown import kind {kind!r}; use 'orgs' or 'visits'")
+    raise ValueError(
+        msg(
+            "excel.unknown_kind",
+            "unknown import kind {kind}; use 'orgs' or 'visits'",
+            kind=repr(kind),
+        )
+    )
 
 
 def normalize_heading(value: Any) -> str:
@@ -182,7 +189,14 @@ def _split_override(
     by_index: dict[str, int | None] = {}
     for name, target in override.items():
         if name not in known:
-            raise ValueError(f"unknown field {name!r}; use one of {', '.join(sorted(known))}")
+            raise ValueError(
+                msg(
+                    "excel.unknown_field",
+                    "unknown field {name}; use one of {choices}",
+                    name=repr(name),
+                    choices=", ".join(sorted(known)),
+                )
+            )
         if isinstance(target, str) and normalize_heading(target):
             by_heading[normalize_heading(target)] = name
         elif target is None or isinstance(target, str):
@@ -190,19 +204,33 @@ def _split_override(
         elif isinstance(target, int) and not isinstance(target, bool) and target >= 0:
             by_index[name] = target
         else:
-            raise ValueError(f"column for {name!r} must be a heading or a column index")
+            raise ValueError(
+                msg(
+                    "excel.bad_override",
+                    "column for {name} must be a heading or a column index",
+                    name=repr(name),
+                )
+            )
     return by_heading, by_index
 
 
 def _apply_index(
-    columns: dict[str, int], by_index: Mapping[str, int | None], width: int, where: str
+    columns: dict[str, int], by_index: Mapping[str, int | None], width: int, where: Message
 ) -> None:
     for name, index in by_index.items():
         columns.pop(name, None)
         if index is None:
             continue
         if index >= width:
-            raise ExcelFileError(f"{where} has no column {index + 1} to read {name!r} from")
+            raise ExcelFileError(
+                msg(
+                    "excel.no_such_column",
+                    "{where} has no column {column} to read {name} from",
+                    where=where,
+                    column=index + 1,
+                    name=repr(name),
+                )
+            )
         for other in [n for n, i in columns.items() if i == index]:
             del columns[other]
         columns[name] = index
@@ -232,7 +260,7 @@ def detect_mapping(
     by_heading, by_index = _split_override(override or {}, specs)
     required = next(spec for spec in specs if spec.required)
     table = _TABLES[kind]
-    where = f"sheet {sheet!r}"
+    where = msg("excel.sheet", "sheet {sheet}", sheet=repr(sheet))
     for position, row in enumerate(rows):
         if row_numbers[position] > HEADER_SEARCH_ROWS:
             break
@@ -244,9 +272,21 @@ def detect_mapping(
         width = max(len(r) for r in rows)
         _apply_index(columns, by_index, width, where)
         if required.name not in columns:
-            raise ExcelFileError(f"{where} has no column for {required.label} after the mapping")
+            raise ExcelFileError(
+                msg(
+                    "excel.required_unmapped",
+                    "{where} has no column for {field} after the mapping",
+                    where=where,
+                    field=required.label,
+                )
+            )
         headings = tuple(cell_text(value).strip() for value in row)
         return position, ColumnMapping(row_numbers[position], headings, columns)
     raise ExcelFileError(
-        f"found no header row with a name column in the first {HEADER_SEARCH_ROWS} rows of {where}"
+        msg(
+            "excel.no_header",
+            "found no header row with a name column in the first {rows} rows of {where}",
+            rows=HEADER_SEARCH_ROWS,
+            where=where,
+        )
     )

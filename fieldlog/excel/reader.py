@@ -15,6 +15,8 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from fieldlog.domain.messages import msg
+
 __all__ = ["ExcelFileError", "SheetRows", "open_all_rows", "open_rows", "sheet_names"]
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -49,35 +51,52 @@ class SheetRows:
 def _check_kind(path: Path, shown: str) -> None:
     """Refuse what is not an .xlsx file, saying what it is when we can tell."""
     if not path.exists():
-        raise ExcelFileError(f"{shown} does not exist")
+        raise ExcelFileError(msg("excel.missing", "{path} does not exist", path=shown))
     if path.is_dir():
-        raise ExcelFileError(f"{shown} is a folder, not an Excel workbook")
+        raise ExcelFileError(
+            msg("excel.folder", "{path} is a folder, not an Excel workbook", path=shown)
+        )
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise ExcelFileError(f"{shown} cannot be opened ({exc.strerror or exc})") from exc
+        raise ExcelFileError(
+            msg(
+                "excel.cannot_open",
+                "{path} cannot be opened ({detail})",
+                path=shown,
+                detail=exc.strerror or exc,
+            )
+        ) from exc
     if head.startswith(_OLE2_MAGIC):
         data = path.read_bytes()
         if any(name in data for name in _ENCRYPTED_STREAMS):
             raise ExcelFileError(
-                f"{shown} is protected by a password; remove the password and import again"
+                msg(
+                    "excel.password",
+                    "{path} is protected by a password; remove the password and import again",
+                    path=shown,
+                )
             )
         if any(name in data for name in _XLS_STREAMS):
             raise ExcelFileError(
-                f"{shown} is an old Excel 97–2003 file (.xls); "
-                "open it in Excel or WPS and save it as .xlsx"
+                msg(
+                    "excel.old_xls",
+                    "{path} is an old Excel 97–2003 file (.xls); "
+                    "open it in Excel or WPS and save it as .xlsx",
+                    path=shown,
+                )
             )
-        raise ExcelFileError(f"{shown} is not an Excel workbook (.xlsx)")
+        raise _not_a_workbook(shown)
     if not head.startswith(_ZIP_MAGIC):
-        raise ExcelFileError(f"{shown} is not an Excel workbook (.xlsx)")
+        raise _not_a_workbook(shown)
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise _damaged(shown) from exc
     if _WORKBOOK_PART not in {info.filename for info in infos}:
-        raise ExcelFileError(f"{shown} is not an Excel workbook (.xlsx)")
+        raise _not_a_workbook(shown)
     _check_sizes(infos, shown)
 
 
@@ -90,15 +109,30 @@ def _check_sizes(infos: list[zipfile.ZipInfo], shown: str) -> None:
     )
     if total > MAX_INFLATED or bomb:
         raise ExcelFileError(
-            f"{shown} unpacks to {total:,} bytes from {sum(i.compress_size for i in infos):,} "
-            "(a ZIP bomb?); it was not read"
+            msg(
+                "excel.zip_bomb",
+                "{path} unpacks to {total} bytes from {packed} (a ZIP bomb?); it was not read",
+                path=shown,
+                total=format(total, ","),
+                packed=format(sum(i.compress_size for i in infos), ","),
+            )
         )
 
 
 def _damaged(shown: str) -> ExcelFileError:
     return ExcelFileError(
-        f"{shown} is damaged or incomplete and cannot be read; "
-        "open it in Excel or WPS, save it again and import the saved copy"
+        msg(
+            "excel.damaged",
+            "{path} is damaged or incomplete and cannot be read; "
+            "open it in Excel or WPS, save it again and import the saved copy",
+            path=shown,
+        )
+    )
+
+
+def _not_a_workbook(shown: str) -> ExcelFileError:
+    return ExcelFileError(
+        msg("excel.not_a_workbook", "{path} is not an Excel workbook (.xlsx)", path=shown)
     )
 
 
@@ -141,7 +175,13 @@ def _read(
                 if wanted is not None and wanted not in names:
                     listed = "、".join(names)
                     raise ExcelFileError(
-                        f"{shown} has no sheet named {wanted!r}; its sheets are {listed}"
+                        msg(
+                            "excel.no_such_sheet",
+                            "{path} has no sheet named {sheet}; its sheets are {sheets}",
+                            path=shown,
+                            sheet=repr(wanted),
+                            sheets=listed,
+                        )
                     )
                 chosen = names if every else (wanted if wanted is not None else names[0],)
                 result = []
@@ -154,7 +194,14 @@ def _read(
     except ExcelFileError:
         raise
     except OSError as exc:
-        raise ExcelFileError(f"{shown} cannot be read ({exc.strerror or exc})") from exc
+        raise ExcelFileError(
+            msg(
+                "excel.cannot_read",
+                "{path} cannot be read ({detail})",
+                path=shown,
+                detail=exc.strerror or exc,
+            )
+        ) from exc
     except Exception as exc:
         # Whatever the XML or zip layer says about a broken part means the same to a person.
         raise _damaged(shown) from exc
@@ -164,7 +211,14 @@ def open_rows(path: str | PathLike[str], sheet: str | None = None) -> SheetRows:
     """The non-empty rows of `sheet` (the first sheet when None); ExcelFileError if unreadable."""
     found = _read(path, sheet, every=False)[0]
     if not found.rows:
-        raise ExcelFileError(f"sheet {found.name!r} of {path} is empty")
+        raise ExcelFileError(
+            msg(
+                "excel.empty_sheet",
+                "sheet {sheet} of {path} is empty",
+                sheet=repr(found.name),
+                path=str(path),
+            )
+        )
     return found
 
 

@@ -17,6 +17,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from fieldlog.domain.messages import msg
 from fieldlog.domain.money import yuan_to_wan, yuan_to_yi
 from fieldlog.excel.cells import CellValue, put
 from fieldlog.excel.columns import LEDGER_COLUMNS, ORG_COLUMNS, TRANCHE_COLUMNS, VISIT_COLUMNS
@@ -135,7 +136,14 @@ def write_cells(
 ) -> None:
     """One row of data cells, each styled by its column's kind, from column `first`."""
     if len(values) != len(columns):
-        raise ValueError(f"a row of {len(values)} values for {len(columns)} columns")
+        raise ValueError(
+            msg(
+                "excel.row_width",
+                "a row of {values} values for {columns} columns",
+                values=len(values),
+                columns=len(columns),
+            )
+        )
     for number, (column, value) in enumerate(zip(columns, values, strict=True), start=first):
         cell = sheet.cell(row, number)
         shown = _in_unit(column.kind, value)

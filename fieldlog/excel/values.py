@@ -15,8 +15,9 @@ from typing import Any, NamedTuple
 
 from openpyxl.utils.datetime import from_excel
 
-from fieldlog.domain.period import MAX_YEAR, MIN_YEAR, parse_date
-from fieldlog.domain.text import normalize_phone
+from fieldlog.domain.messages import Message, carried, code_of, msg
+from fieldlog.domain.period import MAX_YEAR, MIN_YEAR, not_a_date, parse_date
+from fieldlog.domain.text import normalize_phone, too_long
 
 __all__ = [
     "BadCell",
@@ -83,18 +84,30 @@ def is_blank(value: Any) -> bool:
 
 def _checked_year(day: date) -> date:
     if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise BadCell(f"year {day.year} is out of range ({MIN_YEAR}–{MAX_YEAR})")
+        raise BadCell(
+            msg(
+                "excel.year_out_of_range",
+                "year {year} is out of range ({first}–{last})",
+                year=day.year,
+                first=MIN_YEAR,
+                last=MAX_YEAR,
+            )
+        )
     return day
 
 
 def _from_serial(serial: float, shown: str) -> date:
     if not math.isfinite(serial) or not 1 <= serial <= _LAST_SERIAL:
-        raise BadCell(f"{shown} is not a date; use YYYY-MM-DD")
+        raise BadCell(_not_a_date(shown))
     converted = from_excel(serial)
     day = converted.date() if isinstance(converted, datetime) else converted
     if not isinstance(day, date):
-        raise BadCell(f"{shown} is not a date; use YYYY-MM-DD")
+        raise BadCell(_not_a_date(shown))
     return _checked_year(day)
+
+
+def _not_a_date(shown: str) -> Message:
+    return msg("excel.not_a_date", "{value} is not a date; use YYYY-MM-DD", value=shown)
 
 
 def _from_text(text: str) -> date:
@@ -108,7 +121,10 @@ def _from_text(text: str) -> date:
     try:
         return parse_date(cleaned)
     except ValueError as exc:
-        raise BadCell(str(exc).replace(repr(cleaned), repr(text.strip()))) from None
+        # Quote the text as the cell holds it, not as it was cleaned for reading.
+        if code_of(exc) == "period.not_a_date":
+            raise BadCell(not_a_date(text)) from None
+        raise BadCell(carried(exc)) from None
 
 
 def cell_date(value: Any) -> date | None:
@@ -116,7 +132,7 @@ def cell_date(value: Any) -> date | None:
     if is_blank(value):
         return None
     if isinstance(value, bool):
-        raise BadCell(f"{cell_text(value)} is not a date; use YYYY-MM-DD")
+        raise BadCell(_not_a_date(cell_text(value)))
     if isinstance(value, datetime):
         return _checked_year(value.date())
     if isinstance(value, date):
@@ -128,7 +144,7 @@ def cell_date(value: Any) -> date | None:
         return _from_serial(float(value), cell_text(value))
     if isinstance(value, str):
         return _from_text(value)
-    raise BadCell(f"{cell_text(value)!r} is not a date; use YYYY-MM-DD")
+    raise BadCell(_not_a_date(repr(cell_text(value))))
 
 
 def cell_bool(value: Any) -> bool | None:
@@ -142,25 +158,33 @@ def cell_bool(value: Any) -> bool | None:
         return True
     if text in _NO:
         return False
-    raise BadCell(f"{cell_text(value).strip()!r} is not yes or no; use 是 or 否")
+    raise BadCell(
+        msg(
+            "excel.not_yes_no",
+            "{value} is not yes or no; use 是 or 否",
+            value=repr(cell_text(value).strip()),
+        )
+    )
 
 
 def cell_phone(value: Any) -> str:
     """Phone number(s) from text or from a number Excel stored as 13800138000.0."""
     if isinstance(value, bool | date | time):
-        raise BadCell(f"{cell_text(value)} is not a phone number")
+        raise BadCell(
+            msg("excel.not_a_phone", "{value} is not a phone number", value=cell_text(value))
+        )
     if value is not None and not isinstance(value, str | int | float):
         value = cell_text(value)
     try:
         return normalize_phone(value)
     except ValueError as exc:
-        raise BadCell(str(exc)) from None
+        raise BadCell(carried(exc)) from None
 
 
 def check_length(text: str, limit: int) -> str:
     """Refuse, before any slow cleaning, a text that cannot fit in `limit` characters."""
     if len(text) > limit and len("".join(text.split())) > limit:
-        raise BadCell(f"text is too long: {len(text):,} characters, at most {limit:,}")
+        raise BadCell(too_long(len(text), limit))
     return text
 
 
@@ -198,6 +222,6 @@ def split_people(value: Any) -> list[Person]:
             title, phone = match["title"] or "", match["phone"] or ""
             person = Person(match["name"].strip(), title.strip(), phone.strip())
         if not person.name:
-            raise BadCell(f"{entry!r} gives no name")
+            raise BadCell(msg("excel.no_name", "{entry} gives no name", entry=repr(entry)))
         people.setdefault(person.name, person)
     return list(people.values())

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from fieldlog.domain.counting import stage_at
+from fieldlog.domain.messages import msg
 from fieldlog.domain.money import YUAN_PER_WAN, YUAN_PER_YI
 from fieldlog.domain.period import IsoWeek, Period, weeks_between
 from fieldlog.domain.stages import ALL_STAGES, Stage
@@ -122,7 +123,14 @@ def dashboard_period(db: Database, kind: str, today: date) -> Period:
         return year_period(today.year)
     if kind == "dispatch":
         return dispatch_period(db) or Period.all_time()
-    raise ValueError(f"unknown period {kind!r}; use one of {', '.join(PERIOD_KINDS)}")
+    raise ValueError(
+        msg(
+            "dashboard.unknown_period",
+            "unknown period {kind}; use one of {choices}",
+            kind=repr(kind),
+            choices=", ".join(PERIOD_KINDS),
+        )
+    )
 
 
 def _chart_span(kind: str, period: Period, today: date) -> Period:
@@ -186,7 +194,14 @@ def amount_unit(largest_yuan: int) -> tuple[int, str]:
 
 def _scopes(db: Database, by: str) -> list[Named]:
     if by not in RANKING_KINDS:
-        raise ValueError(f"unknown ranking {by!r}; use one of {', '.join(RANKING_KINDS)}")
+        raise ValueError(
+            msg(
+                "dashboard.unknown_ranking",
+                "unknown ranking {by}; use one of {choices}",
+                by=repr(by),
+                choices=", ".join(RANKING_KINDS),
+            )
+        )
     with db.read() as session:
         if by == "group":
             return work_groups(session)

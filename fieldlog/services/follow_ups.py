@@ -15,6 +15,7 @@ from typing import Literal
 
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.messages import carried, msg
 from fieldlog.domain.stages import Stage, known_stage
 from fieldlog.services.errors import InvalidInput
 from fieldlog.store.database import Database
@@ -90,15 +91,26 @@ class _Whose:
 
 def _whose(session: Session, scope: Scope, member_id: uuid.UUID | None) -> _Whose:
     if scope not in SCOPES:
-        raise InvalidInput(f"unknown scope {scope!r}; use one of {', '.join(SCOPES)}")
+        raise InvalidInput(
+            msg(
+                "followup.unknown_scope",
+                "unknown scope {scope}; use one of {choices}",
+                scope=repr(scope),
+                choices=", ".join(SCOPES),
+            )
+        )
     if scope != "team" and member_id is None:
-        raise InvalidInput(f"the scope {scope!r} needs a member")
+        raise InvalidInput(
+            msg(
+                "followup.scope_needs_member", "the scope {scope} needs a member", scope=repr(scope)
+            )
+        )
     if member_id is None or scope == "team":
         return _Whose()
     try:
         member = get_live(session, Member, member_id, "member")
     except LookupError as exc:
-        raise InvalidInput(str(exc)) from exc
+        raise InvalidInput(carried(exc)) from exc
     # A member outside any group has only their own follow-ups as "my group".
     if scope == "group" and member.group_id is not None:
         return _Whose(rows.group_members(session, member.group_id), member.group_id)

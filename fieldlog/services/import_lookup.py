@@ -7,6 +7,7 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.messages import carried, msg
 from fieldlog.domain.text import clean_name, name_key
 from fieldlog.domain.vocabulary import OrgKind, parse_choice
 from fieldlog.excel.values import BadCell
@@ -34,7 +35,7 @@ def org_kind(text: str) -> OrgKind:
     try:
         return parse_choice(OrgKind, cleaned)
     except ValueError as exc:
-        raise BadCell(str(exc)) from None
+        raise BadCell(carried(exc)) from None
 
 
 def _chain_key(text: str) -> str:
@@ -68,8 +69,22 @@ class Lookups:
         """The chain a cell names (家具灯饰, 家具灯饰产业链…); BadCell listing the chains."""
         found = self._chains.get(_chain_key(text))
         if found is None:
-            known = "、".join(self._chain_names) or "none yet"
-            raise BadCell(f"unknown chain {text.strip()!r}; the chains are {known}")
+            if not self._chain_names:
+                raise BadCell(
+                    msg(
+                        "import.unknown_chain_none",
+                        "unknown chain {chain}; the chains are none yet",
+                        chain=repr(text.strip()),
+                    )
+                )
+            raise BadCell(
+                msg(
+                    "import.unknown_chain",
+                    "unknown chain {chain}; the chains are {known}",
+                    chain=repr(text.strip()),
+                    known="、".join(self._chain_names),
+                )
+            )
         return found
 
     def link(self, text: str, chain_id: uuid.UUID | None) -> tuple[uuid.UUID, uuid.UUID]:
@@ -79,18 +94,43 @@ class Lookups:
             found = self._links.get((chain_id, key))
             if found is not None:
                 return found, chain_id
-            raise BadCell(f"chain link {text.strip()!r} is not a link of that chain")
+            raise BadCell(
+                msg(
+                    "import.link_of_other_chain",
+                    "chain link {link} is not a link of that chain",
+                    link=repr(text.strip()),
+                )
+            )
         candidates = self._links_anywhere.get(key, [])
-        if len(candidates) != 1:
-            what = "is not a chain link" if not candidates else "belongs to several chains"
-            raise BadCell(f"{text.strip()!r} {what}; give the chain too")
+        if not candidates:
+            raise BadCell(
+                msg(
+                    "import.not_a_link",
+                    "{link} is not a chain link; give the chain too",
+                    link=repr(text.strip()),
+                )
+            )
+        if len(candidates) > 1:
+            raise BadCell(
+                msg(
+                    "import.link_in_several_chains",
+                    "{link} belongs to several chains; give the chain too",
+                    link=repr(text.strip()),
+                )
+            )
         return candidates[0].id, candidates[0].chain_id
 
     def member(self, name: str) -> uuid.UUID:
         """The live member with exactly this (cleaned) name."""
         found = self._members.get(clean_name(name))
         if found is None:
-            raise BadCell(f"no member named {name!r} in the team; add them first")
+            raise BadCell(
+                msg(
+                    "import.no_such_member",
+                    "no member named {name} in the team; add them first",
+                    name=repr(name),
+                )
+            )
         return found
 
     def contact(self, org_id: uuid.UUID, name: str) -> Contact | None:

@@ -9,12 +9,19 @@ from functools import partial
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.credit_code import validate_credit_code
+from fieldlog.domain.messages import msg
 from fieldlog.domain.text import clean_name, name_key
 from fieldlog.domain.vocabulary import OrgKind
 from fieldlog.excel.values import BadCell, Person, cell_bool, cell_phone, split_names, split_people
 from fieldlog.services.import_lookup import Lookups, org_kind
 from fieldlog.services.import_match import OrgGroup, group_rows, match_group
-from fieldlog.services.import_report import ImportReport, RowOutcome, change_mark, in_savepoint
+from fieldlog.services.import_report import (
+    ImportReport,
+    RowOutcome,
+    change_mark,
+    in_savepoint,
+    reason_of,
+)
 from fieldlog.services.import_table import Cells, Table
 from fieldlog.services.orgs import ContactInput, OrgInput, save_contact, save_org
 from fieldlog.store.database import Database
@@ -44,7 +51,13 @@ def read_name(cells: Cells, name_field: str) -> str:
     """The organization's cleaned name; BadCell when it is missing or too long."""
     name = cells.line(name_field)
     if not name:
-        raise BadCell("organization name is required")
+        raise BadCell(
+            msg(
+                "input.required",
+                "{what} is required",
+                what=msg("field.organization_name", "organization name"),
+            )
+        )
     return name
 
 
@@ -164,7 +177,7 @@ class OrgImport:
             try:
                 read.append(read_org_row(cells, self.lookups))
             except BadCell as exc:
-                read.append(RowOutcome(cells.row, "rejected", label, str(exc)))
+                read.append(RowOutcome(cells.row, "rejected", label, reason_of(exc)))
         rows = [r for r in read if isinstance(r, OrgRow)]
         row_group, groups = group_rows({r.row: (name_key(r.name), r.code) for r in rows})
         for item in read:
@@ -177,12 +190,12 @@ class OrgImport:
 
     def _store(self, row: OrgRow, group_id: str, group: OrgGroup) -> RowOutcome:
         first = self.done_groups.get(group_id)
-        if first is not None:
-            return RowOutcome(row.row, "unchanged", row.name, f"same organization as row {first}")
-        org = match_group(self.session, group)
+        org = match_group(self.session, group) if first is None else None
         if org is not None and org.id in self.done_orgs:
             first = self.done_orgs[org.id]
-            return RowOutcome(row.row, "unchanged", row.name, f"same organization as row {first}")
+        if first is not None:
+            same = msg("import.same_org", "same organization as row {row}", row=first)
+            return RowOutcome(row.row, "unchanged", row.name, same)
         saved: list[uuid.UUID] = []
         work = partial(self._save, row, org, saved)
         outcome = in_savepoint(self.session, work, row.row, row.name)

@@ -1,4 +1,8 @@
-"""What an import reports (SPEC §5 `import … --json`), and running one row in a savepoint."""
+"""What an import reports (SPEC §5 `import … --json`), and running one row in a savepoint.
+
+Reasons are messages, rendered in the user's language where they are shown (`as_dict`, the
+window's report); their codes stay stable for scripts.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.messages import Message, carried, msg, render
 from fieldlog.excel.headers import ColumnMapping, FieldSpec
 from fieldlog.store.stamping import COUNTERS_INFO
 
@@ -19,7 +24,12 @@ class RejectedRow:
     """A row that stored nothing, with the reason a person can act on."""
 
     row: int
-    reason: str
+    reason: Message
+
+    @property
+    def code(self) -> str:
+        """The stable code of the reason."""
+        return self.reason.code
 
 
 @dataclass(frozen=True)
@@ -29,7 +39,11 @@ class RowOutcome:
     row: int
     outcome: Outcome
     label: str
-    reason: str = ""
+    reason: Message | None = None
+
+    def reason_text(self, language: str | None = None) -> str:
+        """The reason in `language` (the current one when None), "" when there is none."""
+        return render(self.reason, language) if self.reason is not None else ""
 
 
 @dataclass
@@ -46,17 +60,27 @@ class ImportReport:
         """Count one row's outcome."""
         self.rows.append(outcome)
         if outcome.outcome == "rejected":
+            assert outcome.reason is not None, "a rejected row always says why"
             self.rejected.append(RejectedRow(outcome.row, outcome.reason))
         else:
             setattr(self, outcome.outcome, getattr(self, outcome.outcome) + 1)
 
-    def as_dict(self) -> dict[str, Any]:
-        """The report as `import … --json` prints it."""
+    def as_dict(self, language: str | None = None, *, codes: bool = False) -> dict[str, Any]:
+        """The report as `import … --json` prints it: reasons in `language` (the current one
+        when None), each with its stable code when `codes`."""
+
+        def rejected(row: RejectedRow) -> dict[str, Any]:
+            entry: dict[str, Any] = {"row": row.row}
+            if codes:
+                entry["code"] = row.code
+            entry["reason"] = render(row.reason, language)
+            return entry
+
         return {
             "created": self.created,
             "updated": self.updated,
             "unchanged": self.unchanged,
-            "rejected": [{"row": r.row, "reason": r.reason} for r in self.rejected],
+            "rejected": [rejected(r) for r in self.rejected],
         }
 
 
@@ -93,6 +117,15 @@ def in_savepoint(
         session.flush()
     except ValueError as exc:
         savepoint.rollback()
-        return RowOutcome(row, "rejected", label, str(exc))
+        return RowOutcome(row, "rejected", label, reason_of(exc))
     savepoint.commit()
     return outcome
+
+
+def reason_of(error: ValueError) -> Message:
+    """Why a row was rejected: the error's message, or its plain text inside one (a library's
+    text, or a message not yet in the catalog) so that the row still says it was refused."""
+    found = carried(error)
+    if isinstance(found, Message):
+        return found
+    return msg("import.refused", "{detail}", detail=found)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from os import PathLike
 from typing import Any, TypeVar
 
+from fieldlog.domain.messages import carried, msg
 from fieldlog.domain.text import MAX_NAME_LENGTH, clean_name, clean_text
 from fieldlog.excel.headers import ColumnMapping, ImportKind, MappingOverride, detect_mapping
 from fieldlog.excel.reader import ExcelFileError, SheetRows, open_all_rows, open_rows
@@ -52,7 +53,16 @@ def load_table(
     best: Table | None = None
     for candidate in sheets:
         if not candidate.rows:
-            problems.append(ExcelFileError(f"sheet {candidate.name!r} of {path} is empty"))
+            problems.append(
+                ExcelFileError(
+                    msg(
+                        "excel.empty_sheet",
+                        "sheet {sheet} of {path} is empty",
+                        sheet=repr(candidate.name),
+                        path=str(path),
+                    )
+                )
+            )
             continue
         try:
             position, columns = detect_mapping(
@@ -69,7 +79,13 @@ def load_table(
         raise problems[0]
     names = "、".join(s.name for s in sheets)
     raise ExcelFileError(
-        f"found no header row with a name column in the first rows of any sheet of {path} ({names})"
+        msg(
+            "import.no_header_anywhere",
+            "found no header row with a name column in the first rows of any sheet of {path} "
+            "({sheets})",
+            path=str(path),
+            sheets=names,
+        )
     )
 
 
@@ -101,7 +117,9 @@ class Cells:
             return parse(self.raw(name))
         except ValueError as exc:
             heading = self._mapping.heading_of(name) or name
-            raise BadCell(f"{heading}: {exc}") from None
+            raise BadCell(
+                msg("import.cell", "{heading}: {reason}", heading=heading, reason=carried(exc))
+            ) from None
 
     def text(self, name: str, limit: int) -> str:
         """The cell as text, refused when it cannot fit in `limit` characters once cleaned."""

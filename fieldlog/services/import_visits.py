@@ -10,13 +10,20 @@ from functools import partial
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from fieldlog.domain.messages import msg
 from fieldlog.domain.text import name_key
 from fieldlog.domain.vocabulary import OrgKind
 from fieldlog.excel.values import BadCell, Person, cell_date, split_names, split_people
 from fieldlog.services.import_lookup import Lookups, org_kind
 from fieldlog.services.import_match import OrgGroup, group_rows, match_group
 from fieldlog.services.import_orgs import read_code, read_name
-from fieldlog.services.import_report import ImportReport, RowOutcome, change_mark, in_savepoint
+from fieldlog.services.import_report import (
+    ImportReport,
+    RowOutcome,
+    change_mark,
+    in_savepoint,
+    reason_of,
+)
 from fieldlog.services.import_table import Cells, Table
 from fieldlog.services.orgs import ContactInput, OrgInput, save_contact, save_org
 from fieldlog.services.visits import VisitInput, save_visit
@@ -55,7 +62,7 @@ def _visitors(cells: Cells, lookups: Lookups) -> list[uuid.UUID]:
     if not names:
         # Required even when the visit is on file: whether a row is refused must not depend on
         # what an earlier row stored, or importing the same file twice could differ.
-        raise BadCell("a visit needs at least one visitor")
+        raise BadCell(msg("visit.no_visitor", "a visit needs at least one visitor"))
     return cells.read("visitors", lambda _: [lookups.member(name) for name in names])
 
 
@@ -64,7 +71,9 @@ def read_visit_row(cells: Cells, lookups: Lookups) -> VisitRow:
     org_name, code = read_name(cells, "org"), read_code(cells)
     visited_on = cells.read("date", cell_date)
     if visited_on is None:
-        raise BadCell("visit date is required")
+        raise BadCell(
+            msg("input.required", "{what} is required", what=msg("field.visit_date", "visit date"))
+        )
     row = VisitRow(cells.row, org_name, code, visited_on)
     kind_text = cells.line("org_kind")
     row.org_kind = cells.read("org_kind", lambda _: org_kind(kind_text)) if kind_text else None
@@ -121,7 +130,7 @@ class VisitImport:
             try:
                 read.append(read_visit_row(cells, self.lookups))
             except BadCell as exc:
-                read.append(RowOutcome(cells.row, "rejected", _label(cells), str(exc)))
+                read.append(RowOutcome(cells.row, "rejected", _label(cells), reason_of(exc)))
         rows = [r for r in read if isinstance(r, VisitRow)]
         row_group, groups = group_rows({r.row: (name_key(r.org_name), r.code) for r in rows})
         for item in read:
@@ -165,7 +174,8 @@ class VisitImport:
         found.append(key)
         first = self.done_visits.get(key)
         if first is not None:
-            return RowOutcome(row.row, "unchanged", row.label, f"same visit as row {first}")
+            same = msg("import.same_visit", "same visit as row {row}", row=first)
+            return RowOutcome(row.row, "unchanged", row.label, same)
         before = change_mark(self.session)
         contact_ids = _contact_ids(self.db, self.lookups, org_id, row.people)
         visit = self._existing(key)

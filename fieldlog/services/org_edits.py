@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from fieldlog.domain.messages import msg
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.orgs import ContactInput, OrgInput, delete_org, save_contact, save_org
 from fieldlog.services.validate import user_errors
@@ -24,7 +25,13 @@ def restore_org(db: Database, org_id: uuid.UUID) -> None:
             OrgAlias.alias_id == org_id, OrgAlias.deleted.is_(False)
         )
         if session.execute(merged).first() is not None:
-            raise InvalidInput(f"{org.name} was merged into another record and cannot come back")
+            raise InvalidInput(
+                msg(
+                    "org.merged_away",
+                    "{name} was merged into another record and cannot come back",
+                    name=org.name,
+                )
+            )
         org.deleted = False
 
 
@@ -66,7 +73,13 @@ class OrgEdit:
             if org_id is None:
                 saved = save_org(db, self.after)
                 if not saved.created:  # a code already on file: that record is not ours to undo
-                    raise InvalidInput(f"credit code {self.after.credit_code} is already on file")
+                    raise InvalidInput(
+                        msg(
+                            "org.code_on_file",
+                            "credit code {code} is already on file",
+                            code=self.after.credit_code,
+                        )
+                    )
                 org_id = saved.id
             elif self.before is None:
                 restore_org(db, org_id)
@@ -86,7 +99,7 @@ class OrgEdit:
     def revert(self, db: Database) -> None:
         """Put fields and contacts back as they were; a new organization is deleted."""
         if self.org_id is None:
-            raise InvalidInput("this change has not been made")
+            raise InvalidInput(msg("org.not_made", "this change has not been made"))
         with db.begin():
             for contact in self.contacts:
                 if contact.id is not None and contact.before is None:

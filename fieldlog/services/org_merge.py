@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.ids import pair_id
+from fieldlog.domain.messages import msg
 from fieldlog.services.errors import InvalidInput
 from fieldlog.store.database import Database
 from fieldlog.store.models import Contact, OrgAlias, Organization, OrgTag, Project, Visit
@@ -44,18 +45,31 @@ class MergePreview:
 def _pair(session: Session, keep_id: uuid.UUID, merge_id: uuid.UUID) -> tuple[Organization, ...]:
     """Both live records, or InvalidInput saying why they cannot be merged."""
     if keep_id == merge_id:
-        raise InvalidInput("an organization cannot be merged with itself")
+        raise InvalidInput(msg("org.merge_itself", "an organization cannot be merged with itself"))
     records = []
     for org_id in (keep_id, merge_id):
         org = session.get(Organization, org_id)
         if org is None or org.deleted:
-            raise InvalidInput(f"organization {org_id} does not exist or has been deleted")
+            raise InvalidInput(
+                msg(
+                    "org.gone",
+                    "organization {id} does not exist or has been deleted",
+                    id=org_id,
+                )
+            )
         records.append(org)
     keep, merge = records
     if keep.credit_code and merge.credit_code and keep.credit_code != merge.credit_code:
         raise InvalidInput(
-            f"{keep.name} ({keep.credit_code}) and {merge.name} ({merge.credit_code}) have "
-            "different credit codes, so they are different organizations"
+            msg(
+                "org.merge_codes_differ",
+                "{keep} ({keep_code}) and {merge} ({merge_code}) have different credit codes, "
+                "so they are different organizations",
+                keep=keep.name,
+                keep_code=keep.credit_code,
+                merge=merge.name,
+                merge_code=merge.credit_code,
+            )
         )
     return keep, merge
 

@@ -130,7 +130,14 @@ def save_org(
         else:
             org, created = get_live(session, Organization, org_id, "organization"), False
             if holder is not None and holder.id != org.id:
-                raise InvalidInput(f"credit code {code} already belongs to {holder.name}")
+                raise InvalidInput(
+                    msg(
+                        "org.code_taken",
+                        "credit code {code} already belongs to {name}",
+                        code=code,
+                        name=holder.name,
+                    )
+                )
         merging = org_id is None and not created
         for key, value in fields.items():
             if merging and value in (None, "", False):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fieldlog.domain.messages import msg
 from fieldlog.store.database import Database
 from fieldlog.store.repositories import visit_list
 from fieldlog.store.repositories.visit_list import (
@@ -58,10 +59,17 @@ def visit_page(
     costs the same at any depth; with `from_end` they are the last rows of the log instead.
     """
     if not 0 < limit <= MAX_PAGE:
-        raise ValueError(f"a page holds 1 to {MAX_PAGE:,} visits, not {limit}")
+        raise ValueError(
+            msg(
+                "visit.page_size",
+                "a page holds 1 to {most} visits, not {limit}",
+                most=format(MAX_PAGE, ","),
+                limit=limit,
+            )
+        )
     key = after.sort_key if after is not None else None
     if after is not None and not key:
-        raise ValueError("the row to continue after carries no sort key")
+        raise ValueError(msg("visit.no_sort_key", "the row to continue after carries no sort key"))
     page = PageRequest(limit=limit, offset=offset, after=key, from_end=from_end)
     with db.read() as session:
         return visit_list.visit_page(session, wanted, sort, page)

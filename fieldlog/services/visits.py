@@ -51,7 +51,9 @@ def _fields(session: Session, data: VisitInput, kept_intent: str = "") -> dict[s
         data.next_follow_up, msg("field.next_follow_up_date", "next follow-up date")
     )
     if follow_up is not None and follow_up < on:
-        raise InvalidInput("the next follow-up date is before the visit")
+        raise InvalidInput(
+            msg("visit.follow_up_before", "the next follow-up date is before the visit")
+        )
     org = checked(lambda: get_live(session, Organization, data.org_id, "organization"))
     if data.project_id is not None:
         checked(lambda: get_live(session, Project, data.project_id, "project"))
@@ -92,7 +94,7 @@ def _link_rows(
 
 def _check_people(session: Session, data: VisitInput) -> None:
     if not data.visitor_ids:
-        raise InvalidInput("a visit needs at least one visitor")
+        raise InvalidInput(msg("visit.no_visitor", "a visit needs at least one visitor"))
     with user_errors():
         for member_id in data.visitor_ids:
             get_live(session, Member, member_id, "member")
@@ -100,7 +102,11 @@ def _check_people(session: Session, data: VisitInput) -> None:
     for contact in contacts:
         if contact.org_id != data.org_id:
             raise InvalidInput(
-                f"contact {contact.name} does not belong to the visited organization"
+                msg(
+                    "visit.contact_elsewhere",
+                    "contact {name} does not belong to the visited organization",
+                    name=contact.name,
+                )
             )
 
 

@@ -84,7 +84,7 @@ def test_hostile_rows_are_rejected_in_the_report(
     dialog.run_import()
     assert dialog.report is not None and boxes == []
     expected = REJECTED[(what, name)]
-    found = {row.row: row.reason for row in dialog.report.rejected}
+    found = {row.row: str(row.reason) for row in dialog.report.rejected}
     assert found.keys() == expected.keys()
     assert all(expected[row] in found[row] for row in found), found
     assert (dialog.report.created, dialog.report.updated, dialog.report.unchanged) == (0, 0, 0)

@@ -119,7 +119,7 @@ def test_an_import_shows_the_exact_totals_and_rejected_rows_first(
     model = view.model
     qtmodeltester.check(model)
     rejected = [model.row_outcome(i) for i in range(len(expected["rejected"]))]
-    assert [{"row": r.row, "reason": r.reason} for r in rejected] == expected["rejected"]
+    assert [{"row": r.row, "reason": r.reason_text()} for r in rejected] == expected["rejected"]
     assert model.data(model.index(0, 1)) == "Rejected"
     assert model.data(model.index(0, 3)) == expected["rejected"][0]["reason"]
     assert model.rowCount() == len(org_list.outcomes)

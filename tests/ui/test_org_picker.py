@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from fieldlog.domain import messages
+from fieldlog.domain.messages import use_language
 from fieldlog.services import orgs
 from fieldlog.services.org_search import search_orgs
 from fieldlog.store.database import Database
@@ -172,3 +174,18 @@ def test_create_form_needs_a_name_and_esc_closes_it(qtbot, picker: OrgPicker) ->
     assert form.name_error.isVisible() and form.name_error.text()
     qtbot.keyClick(form.name_edit, Qt.Key.Key_Escape)
     assert not form.isVisible() and picker.edit.hasFocus()
+
+
+def test_a_mistyped_code_is_told_in_one_short_chinese_line(qtbot, picker: OrgPicker) -> None:
+    try:
+        use_language("zh_CN")
+        form = open_create_form(qtbot, picker, "深圳市新创科技有限公司")
+        qtbot.keyClicks(form.code_edit, "91350100M000100Y44")
+        label = form.code_error
+        qtbot.waitUntil(label.isVisible)
+        assert label.text() == "校验位应为3而不是4，代码可能输错了"
+        # Whole on one line: nothing of it is cut off at the form's width.
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+        assert search_orgs(picker.db, "新创") == []
+    finally:
+        messages._current.clear()

@@ -94,7 +94,7 @@ class ImportReportModel(QAbstractTableModel):
             return None
         line = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values = (line.row, outcome_label(line.outcome), line.label, line.reason)
+            values = (line.row, outcome_label(line.outcome), line.label, line.reason_text())
             return values[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and line.outcome == "rejected":
             return QBrush(REJECTED_COLOUR)
@@ -185,7 +185,7 @@ class ImportReportView(QWidget):
         )
         lines.append("\t".join(column_titles()))
         for line in ordered_rows(report):
-            cells = (str(line.row), outcome_label(line.outcome), line.label, line.reason)
+            cells = (str(line.row), outcome_label(line.outcome), line.label, line.reason_text())
             lines.append("\t".join(" ".join(cell.split()) for cell in cells))
         return "\n".join(lines) + "\n"
 
