@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fieldlog.domain.messages import msg
 from fieldlog.store import migrate
 from fieldlog.sync import crypto
 from fieldlog.sync.errors import PackageError
@@ -140,11 +141,22 @@ def inflate(packed: bytes, label: str) -> bytes:
     try:
         plaintext = inflater.decompress(packed, MAX_CHANGES_BYTES)
     except zlib.error:
-        raise PackageError(f"{label} is damaged: its changes cannot be unpacked") from None
+        raise PackageError(
+            msg(
+                "package.unpack_damaged",
+                "{label} is damaged: its changes cannot be unpacked",
+                label=label,
+            )
+        ) from None
     if inflater.unconsumed_tail or not inflater.eof:
         raise PackageError(
-            f"{label} unpacks to more than {MAX_CHANGES_BYTES:,} bytes of changes (or is "
-            "damaged); it was not imported"
+            msg(
+                "package.unpacks_too_much",
+                "{label} unpacks to more than {limit} bytes of changes (or is damaged); it was "
+                "not imported",
+                label=label,
+                limit=format(MAX_CHANGES_BYTES, ","),
+            )
         )
     return plaintext
 
@@ -158,21 +170,53 @@ def _check_members(label: str, infos: list[zipfile.ZipInfo]) -> dict[str, zipfil
         parts = name.replace("\\", "/").split("/")
         if name.startswith(("/", "\\")) or ".." in parts or ":" in name:
             raise PackageError(
-                f"{label} contains a file outside the package folder ({shown!r}); "
-                "it is not a FieldLog package and was not imported"
+                msg(
+                    "package.outside_folder",
+                    "{label} contains a file outside the package folder ({member}); it is not a "
+                    "FieldLog package and was not imported",
+                    label=label,
+                    member=repr(shown),
+                )
             )
-        raise PackageError(f"{label} is not a FieldLog sync package (it holds {shown!r})")
+        raise PackageError(
+            msg(
+                "package.foreign_member",
+                "{label} is not a FieldLog sync package (it holds {member})",
+                label=label,
+                member=repr(shown),
+            )
+        )
     if sorted(names) != sorted({MANIFEST, PAYLOAD}):
-        raise PackageError(f"{label} is incomplete: it lacks {MANIFEST} or {PAYLOAD}")
+        raise PackageError(
+            msg(
+                "package.incomplete",
+                "{label} is incomplete: it lacks {manifest} or {payload}",
+                label=label,
+                manifest=MANIFEST,
+                payload=PAYLOAD,
+            )
+        )
     for info in infos:
         if info.flag_bits & 0x1:
-            raise PackageError(f"{label} holds a password-protected ZIP member; not a package")
+            raise PackageError(
+                msg(
+                    "package.encrypted_member",
+                    "{label} holds a password-protected ZIP member; not a package",
+                    label=label,
+                )
+            )
         limit = MAX_MANIFEST_BYTES if info.filename == MANIFEST else MAX_PACKAGE_BYTES
         inflates = info.file_size > max(info.compress_size, 1) * MAX_RATIO
         if info.file_size > limit or (inflates and info.file_size > 1024 * 1024):
             raise PackageError(
-                f"{label} unpacks to {info.file_size:,} bytes from {info.compress_size:,} "
-                "(a ZIP bomb?); it was not imported"
+                msg(
+                    "package.zip_bomb",
+                    "{label} unpacks to {size} bytes from {packed} (a ZIP bomb?); it was not "
+                    "imported",
+                    label=label,
+                    size=format(info.file_size, ","),
+                    packed=format(info.compress_size, ","),
+                )
             )
     return {info.filename: info for info in infos}
 
@@ -181,7 +225,14 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, label: st
     with archive.open(info) as member:
         data = member.read(limit + 1)
     if len(data) > limit or len(data) != info.file_size:
-        raise PackageError(f"{label} is damaged: {info.filename} is not the size it claims")
+        raise PackageError(
+            msg(
+                "package.member_size",
+                "{label} is damaged: {member} is not the size it claims",
+                label=label,
+                member=info.filename,
+            )
+        )
     return data
 
 
@@ -189,14 +240,29 @@ def read_members(path: Path) -> tuple[bytes, bytes]:
     """The manifest and payload bytes of a package file, after the ZIP sanity checks."""
     label = path.name
     if not path.is_file():
-        raise PackageError(f"{path} does not exist or is not a file")
+        raise PackageError(
+            msg("package.missing", "{path} does not exist or is not a file", path=str(path))
+        )
     size = path.stat().st_size
     if size > MAX_PACKAGE_BYTES:
-        raise PackageError(f"{label} is {size:,} bytes, too large for a sync package")
+        raise PackageError(
+            msg(
+                "package.too_large",
+                "{label} is {size} bytes, too large for a sync package",
+                label=label,
+                size=format(size, ","),
+            )
+        )
     with path.open("rb") as handle:
         start = handle.read(4)
     if start != b"PK\x03\x04":
-        raise PackageError(f"{label} is not a FieldLog sync package (not a ZIP file)")
+        raise PackageError(
+            msg(
+                "package.not_zip",
+                "{label} is not a FieldLog sync package (not a ZIP file)",
+                label=label,
+            )
+        )
     try:
         with zipfile.ZipFile(path) as archive:
             members = _check_members(label, archive.infolist())
@@ -206,7 +272,14 @@ def read_members(path: Path) -> tuple[bytes, bytes]:
         raise
     except _ZIP_ERRORS as exc:
         reason = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
-        raise PackageError(f"{label} is damaged or incomplete ({reason})") from None
+        raise PackageError(
+            msg(
+                "package.damaged_zip",
+                "{label} is damaged or incomplete ({detail})",
+                label=label,
+                detail=reason,
+            )
+        ) from None
     return manifest, payload
 
 
@@ -218,12 +291,23 @@ def open_package(path: Path, passphrase: str) -> Opened:
     revision = manifest.schema_revision
     if not migrate.is_known(revision):
         raise PackageError(
-            f"{label} was made by a newer FieldLog (schema {revision}); "
-            "update FieldLog on this laptop to import it"
+            msg(
+                "package.newer_schema",
+                "{label} was made by a newer FieldLog (schema {revision}); update FieldLog on "
+                "this laptop to import it",
+                label=label,
+                revision=revision,
+            )
         )
     digest = hashlib.sha256(payload).hexdigest()
     if digest != manifest.payload_sha256 or len(payload) != manifest.payload_size:
-        raise PackageError(f"{label} is damaged: its contents do not match the manifest's hash")
+        raise PackageError(
+            msg(
+                "package.hash_mismatch",
+                "{label} is damaged: its contents do not match the manifest's hash",
+                label=label,
+            )
+        )
     keys = crypto.derive_keys(passphrase, manifest.salt, manifest.kdf)
     crypto.check_key(keys, manifest.key_check)
     packed = crypto.unseal(keys, manifest.nonce, payload, manifest.authenticated)

@@ -21,6 +21,7 @@ from sqlalchemy import JSON, Boolean, Date, Integer, String, Table, Uuid
 from sqlalchemy.sql.schema import Column
 
 from fieldlog.domain import hlc
+from fieldlog.domain.messages import Message, carried, msg
 from fieldlog.store.models import REPLICATED_MODELS
 from fieldlog.store.models.base import LOCAL_COLUMNS, META_COLUMNS
 from fieldlog.store.types import UtcDateTime
@@ -71,9 +72,16 @@ class TableSpec:
 def _text(limit: int) -> Decoder:
     def decode(value: Any) -> str:
         if not isinstance(value, str):
-            raise ValueError("text expected")
+            raise ValueError(msg("sync.text_expected", "text expected"))
         if len(value) > limit:
-            raise ValueError(f"text of {len(value):,} characters, at most {limit:,}")
+            raise ValueError(
+                msg(
+                    "sync.text_too_long",
+                    "text of {length} characters, at most {limit}",
+                    length=format(len(value), ","),
+                    limit=format(limit, ","),
+                )
+            )
         return value
 
     return decode
@@ -81,19 +89,19 @@ def _text(limit: int) -> Decoder:
 
 def _integer(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= INT_LIMIT:
-        raise ValueError("whole number expected")
+        raise ValueError(msg("sync.integer_expected", "whole number expected"))
     return value
 
 
 def _boolean(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError("true or false expected")
+        raise ValueError(msg("sync.boolean_expected", "true or false expected"))
     return value
 
 
 def _uuid(value: Any) -> uuid.UUID:
     if not isinstance(value, str) or len(value) > 40:
-        raise ValueError("id expected")
+        raise ValueError(msg("sync.id_expected", "id expected"))
     return uuid.UUID(value)
 
 
@@ -104,28 +112,28 @@ _parsed_reference = lru_cache(maxsize=4096)(uuid.UUID)
 
 def _reference(value: Any) -> uuid.UUID:
     if not isinstance(value, str) or len(value) > 40:
-        raise ValueError("id expected")
+        raise ValueError(msg("sync.id_expected", "id expected"))
     return _parsed_reference(value)
 
 
 def _date(value: Any) -> date:
     if not isinstance(value, str) or len(value) != 10:
-        raise ValueError("date YYYY-MM-DD expected")
+        raise ValueError(msg("sync.date_expected", "date YYYY-MM-DD expected"))
     return date.fromisoformat(value)
 
 
 def _timestamp(value: Any) -> datetime:
     if not isinstance(value, str) or len(value) > 40:
-        raise ValueError("time expected")
+        raise ValueError(msg("sync.time_expected", "time expected"))
     moment = datetime.fromisoformat(value)
     if moment.tzinfo is None:
-        raise ValueError("time without a time zone")
+        raise ValueError(msg("sync.time_without_zone", "time without a time zone"))
     return moment.astimezone(UTC)
 
 
 def _node(value: Any) -> str:
     if not isinstance(value, str) or len(value) > MAX_NODE or not value.isascii():
-        raise ValueError("node id expected")
+        raise ValueError(msg("sync.node_expected", "node id expected"))
     return value
 
 
@@ -137,28 +145,34 @@ def decode_stamp(value: Any) -> list[Any]:
         if quick and type(node) is str and len(node) <= MAX_NODE:
             return value
     if not isinstance(value, list) or len(value) not in (2, 3):
-        raise ValueError("field stamp expected")
+        raise ValueError(msg("sync.stamp_expected", "field stamp expected"))
     stamp: list[Any] = [_integer(value[0]), _node(value[1])]
     if not 0 <= stamp[0] <= MAX_STAMP:
-        raise ValueError(f"a change stamped {_when(stamp[0])}: the sender's clock is wrong")
+        raise ValueError(clock_wrong(stamp[0]))
     if len(value) == 3:
         seen = value[2]
         if not isinstance(seen, dict) or len(seen) > MAX_SEEN:
-            raise ValueError("field history expected")
+            raise ValueError(msg("sync.history_expected", "field history expected"))
         stamp.append({_node(node): _integer(hlc) for node, hlc in seen.items()})
     return stamp
 
 
-def _when(stamp: int) -> str:
-    return (
-        "before 1970" if stamp < 0 else f"in the year {1970 + hlc.wall_ms(stamp) // 31_557_600_000}"
+def clock_wrong(stamp: int) -> Message:
+    """The refusal of a stamp before 1970 or after 2200: the sender's clock is wrong."""
+    if stamp < 0:
+        when = msg("sync.before_1970", "before 1970")
+    else:
+        year = 1970 + hlc.wall_ms(stamp) // 31_557_600_000
+        when = msg("sync.in_the_year", "in the year {year}", year=year)
+    return msg(
+        "sync.clock_wrong", "a change stamped {when}: the sender's clock is wrong", when=when
     )
 
 
 def _row_stamp(value: Any) -> int:
     stamp = _integer(value)
     if not 0 <= stamp <= MAX_STAMP:
-        raise ValueError(f"a change stamped {_when(stamp)}: the sender's clock is wrong")
+        raise ValueError(clock_wrong(stamp))
     return stamp
 
 
@@ -167,10 +181,16 @@ def _stamps(fields: tuple[str, ...]) -> Decoder:
 
     def decode(value: Any) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise ValueError("field stamps expected")
+            raise ValueError(msg("sync.stamps_expected", "field stamps expected"))
         if not value.keys() <= allowed:
             unknown = set(value) - allowed
-            raise ValueError(f"a stamp for an unknown field {sorted(unknown)[0]!r}")
+            raise ValueError(
+                msg(
+                    "sync.stamp_unknown_field",
+                    "a stamp for an unknown field {field}",
+                    field=repr(sorted(unknown)[0]),
+                )
+            )
         return {name: decode_stamp(stamp) for name, stamp in value.items()}
 
     return decode
@@ -274,23 +294,51 @@ def check_widths(table: str, record: Mapping[str, Any]) -> None:
     for key, width in SPECS[table].widths.items():
         value = record.get(key)
         if isinstance(value, str) and len(value) > width:
-            raise ValueError(f"{table}.{key}: text of {len(value):,} characters, at most {width}")
+            raise ValueError(
+                msg(
+                    "sync.code_too_long",
+                    "{field}: text of {length} characters, at most {limit}",
+                    field=table + "." + key,
+                    length=format(len(value), ","),
+                    limit=width,
+                )
+            )
 
 
 def decode_row(record: Any) -> tuple[TableSpec, dict[str, Any]]:
     """A travelling row checked and turned into column values; ValueError says what is wrong."""
     if not isinstance(record, dict):
-        raise ValueError("a record must be a JSON object")
+        raise ValueError(msg("sync.not_an_object", "a record must be a JSON object"))
     spec = SPECS.get(record.get("table"))  # type: ignore[arg-type]
     if spec is None:
-        raise ValueError(f"unknown table {str(record.get('table'))[:40]!r}")
+        raise ValueError(
+            msg(
+                "sync.unknown_table",
+                "unknown table {table}",
+                table=repr(str(record.get("table"))[:40]),
+            )
+        )
     keys = record.keys()
     if not keys <= spec.allowed:
         unknown = set(record) - spec.allowed
-        raise ValueError(f"unknown field {sorted(unknown)[0][:40]!r} in {spec.name}")
+        raise ValueError(
+            msg(
+                "sync.unknown_field",
+                "unknown field {field} in {table}",
+                field=repr(sorted(unknown)[0][:40]),
+                table=spec.name,
+            )
+        )
     if not keys >= _REQUIRED:
         missing = [key for key in REQUIRED if key not in record]
-        raise ValueError(f"{spec.name} record without {missing[0]}")
+        raise ValueError(
+            msg(
+                "sync.record_without",
+                "{table} record without {field}",
+                table=spec.name,
+                field=missing[0],
+            )
+        )
     decoders = spec.decoders
     row: dict[str, Any] = {}
     key = ""
@@ -299,5 +347,12 @@ def decode_row(record: Any) -> tuple[TableSpec, dict[str, Any]]:
             if key != "table":
                 row[key] = decoders[key](value)
     except (ValueError, TypeError) as exc:
-        raise ValueError(f"{spec.name}.{key}: {exc}") from None
+        raise ValueError(
+            msg(
+                "sync.bad_value",
+                "{field}: {problem}",
+                field=spec.name + "." + key,
+                problem=carried(exc),
+            )
+        ) from None
     return spec, row
