@@ -20,8 +20,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from fieldlog.domain.messages import msg
-from fieldlog.store import migrate
+from fieldlog.store import migrate, refusals
 from fieldlog.store.backup import automatic_backup, backup_folder, list_backups
 from fieldlog.store.engine import APPLICATION_ID, READ_ONLY, make_engine, make_read_only_engine
 from fieldlog.store.errors import (
@@ -33,13 +32,7 @@ from fieldlog.store.errors import (
 )
 from fieldlog.store.files import not_a_database, sqlite_facts
 from fieldlog.store.location import describe, installation_id, is_url, to_url
-from fieldlog.store.read_only import (
-    check_immutable_file,
-    foreign_database,
-    is_immutable,
-    is_writable,
-    not_a_file,
-)
+from fieldlog.store.read_only import check_immutable_file, is_immutable, is_writable
 from fieldlog.store.stamping import NODE_INFO, NODE_KEY, read_state, write_state
 
 NODE_HOME_KEY = "node_home"
@@ -170,71 +163,30 @@ def _check_sqlite_file(path: Path) -> bool:
     if not path.exists() or (path.is_file() and path.stat().st_size == 0):
         return False
     if not path.is_file():
-        raise DatabaseError(not_a_file(path))
+        raise DatabaseError(refusals.not_a_file(path))
     try:
         facts = sqlite_facts(path)
     except sqlite3.Error as exc:
         if not_a_database(exc):  # SQLite cannot tell a stranger from a broken header
-            raise DatabaseError(
-                msg(
-                    "db.not_fieldlog",
-                    "{path} is not a FieldLog database; it was left untouched (it cannot be read "
-                    "as a database)",
-                    path=str(path),
-                )
-            ) from exc
-        raise DatabaseError(
-            msg(
-                "db.unreadable_untouched",
-                "{path} cannot be read as a database ({detail}); it was left untouched",
-                path=str(path),
-                detail=str(exc),
-            )
-        ) from exc
+            raise DatabaseError(refusals.not_fieldlog(path)) from exc
+        raise DatabaseError(refusals.unreadable(path, exc)) from exc
     if facts.application_id == APPLICATION_ID:
         return True
     if facts.schema_entries == 0:
         return False
-    raise DatabaseError(foreign_database(path))
+    raise DatabaseError(refusals.foreign_database(path))
 
 
 def _refuse_lost(path: Path) -> None:
     """Refuse to start a new empty database where one was lost: its backups are still here."""
     found = list_backups(path)
     if found:
-        raise DatabaseError(
-            msg(
-                "db.lost",
-                "{path} is missing or empty, but {count} backup(s) of it are in {folder}: "
-                "restore the newest with `fieldlog --db {path} restore {newest}`, or move that "
-                "folder away to start an empty database",
-                path=str(path),
-                count=len(found),
-                folder=str(backup_folder(path)),
-                newest=str(found[0].path),
-            )
-        )
+        raise DatabaseError(refusals.lost(path, len(found), backup_folder(path), found[0].path))
 
 
 def _refuse_missing(path: Path) -> None:
     """Only `init` and `demo` create a database: a typo in --db must not make an empty one."""
-    if path.exists():
-        raise DatabaseError(
-            msg(
-                "db.empty",
-                "{path} is empty, so there is no FieldLog database there (a typo?); nothing was "
-                "created: `fieldlog init` creates a new database",
-                path=str(path),
-            )
-        )
-    raise DatabaseError(
-        msg(
-            "db.missing",
-            "{path} does not exist, so there is no FieldLog database there (a typo?); nothing "
-            "was created: `fieldlog init` creates a new database",
-            path=str(path),
-        )
-    )
+    raise DatabaseError(refusals.missing(path))
 
 
 def _prepare_schema(engine: Engine, path: Path | None, location: str, read_only: bool) -> bool:
@@ -242,34 +194,13 @@ def _prepare_schema(engine: Engine, path: Path | None, location: str, read_only:
     with engine.execution_options(**{READ_ONLY: True}).begin() as conn:
         revision = migrate.current_revision(conn)
         if revision is not None and not migrate.is_known(revision):
-            raise DatabaseError(
-                msg(
-                    "db.newer_schema",
-                    "{path} was written by a newer FieldLog (schema {revision}); update FieldLog "
-                    "to open it",
-                    path=describe(location),
-                    revision=revision,
-                )
-            )
+            raise DatabaseError(refusals.newer_schema(describe(location), revision))
         if revision is None and inspect(conn).get_table_names():
-            raise DatabaseError(
-                msg(
-                    "db.foreign_tables",
-                    "{path} holds tables that are not FieldLog's",
-                    path=describe(location),
-                )
-            )
+            raise DatabaseError(refusals.foreign_tables(describe(location)))
         if revision == migrate.head_revision():
             return False
     if read_only:
-        raise DatabaseReadOnly(
-            msg(
-                "db.read_only_upgrade",
-                "{path} is read-only and needs an upgrade to this FieldLog's format; copy it to "
-                "a folder that can be written, then open the copy",
-                path=describe(location),
-            )
-        )
+        raise DatabaseReadOnly(refusals.read_only_upgrade(describe(location)))
     if revision is not None and path is not None:
         automatic_backup(path, "before-upgrade")
     with engine.begin() as conn:
@@ -353,12 +284,7 @@ def open_database(location: str, *, create: bool = True) -> Database:
         if told is not None:
             raise told from exc
         raise DatabaseError(
-            msg(
-                "db.cannot_open_reason",
-                "{path} cannot be opened: {detail}",
-                path=describe(location),
-                detail=exc.__class__.__name__,
-            )
+            refusals.cannot_open(describe(location), exc.__class__.__name__)
         ) from exc
     except BaseException:
         engine.dispose()

@@ -7,9 +7,10 @@ import os
 import sqlite3
 from pathlib import Path
 
-from fieldlog.domain.messages import Message, msg
+from fieldlog.domain.messages import msg
 from fieldlog.store.engine import APPLICATION_ID
 from fieldlog.store.errors import DatabaseError, DatabaseReadOnly, classify
+from fieldlog.store.refusals import foreign_database, not_a_file
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -70,17 +71,3 @@ def check_immutable_file(path: Path) -> None:
             )
         )
     raise DatabaseError(foreign_database(path))
-
-
-def not_a_file(path: Path) -> Message:
-    """The refusal of a database path that names a folder or a device."""
-    return msg("db.not_a_file", "{path} is not a file", path=str(path))
-
-
-def foreign_database(path: Path) -> Message:
-    """The refusal of another program's SQLite database."""
-    return msg(
-        "db.foreign",
-        "{path} is a database of another program, not FieldLog; it was left untouched",
-        path=str(path),
-    )
