@@ -9,9 +9,12 @@ when the language is English, and the file is left as it was.
 from __future__ import annotations
 
 import errno
+import os
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,6 +86,24 @@ def test_a_missing_or_empty_file_names_fieldlog_init(tmp_path: Path, chinese: No
     (tmp_path / "empty.db").touch()
     empty = refused_opening(tmp_path / "empty.db", create=False)
     assert "是空文件" in told(empty, "db.empty") and "`fieldlog init`" in str(empty)
+
+
+def test_the_command_line_tells_a_typo_in_chinese(tmp_path: Path) -> None:
+    """A Chinese locale gets the refusal in Chinese from the command line, creating nothing."""
+    result = subprocess.run(
+        [sys.executable, "-m", "fieldlog", "--db", str(tmp_path / "typo.db"), "stats"],
+        capture_output=True,
+        text=True,
+        input="",
+        env={**os.environ, "LANG": "zh_CN.UTF-8"},
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stdout
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+    assert (
+        f"{tmp_path / 'typo.db'} 不存在，那里没有 FieldLog 数据库（路径写错了？）" in result.stderr
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(

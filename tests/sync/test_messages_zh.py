@@ -10,8 +10,11 @@ is changed by a refusal (digest before and after).
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
+import subprocess
+import sys
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -145,6 +148,27 @@ def test_a_missing_package_is_refused_in_chinese(
     error = refusal(receiver, tmp_path / "nowhere.fieldsync")
     assert code_of(error) == "package.missing"
     assert in_chinese(error).endswith("不存在或不是文件")
+
+
+def test_the_command_line_tells_a_refused_package_in_chinese(
+    corpus: dict[str, Path], receiver: Path, tmp_path: Path
+) -> None:
+    """A Chinese locale gets the whole sentence in Chinese on the command line too."""
+    renamed = tmp_path / "周报.fieldsync"
+    shutil.copy(corpus["workbook-formulas.xlsx"], renamed)
+    before = with_db(receiver, digest)
+    result = subprocess.run(
+        [sys.executable, "-m", "fieldlog", "--db", str(receiver), "sync", "import", str(renamed)],
+        capture_output=True,
+        text=True,
+        input="",
+        env={**os.environ, "LANG": "zh_CN.UTF-8"},
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1, result.stderr
+    assert "周报.fieldsync 不是 FieldLog 同步包（其中含有 'docProps/app.xml'）" in result.stderr
+    assert with_db(receiver, digest) == before
 
 
 # Packages from elsewhere: another team, a changed manifest, a newer FieldLog ------------------
