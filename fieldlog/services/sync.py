@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.ids import new_id
+from fieldlog.domain.messages import code_of, msg
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.file_guard import Kind, guard_input, guard_output
 from fieldlog.services.identity import ME_KEY
@@ -56,11 +57,28 @@ MIN_PASSPHRASE, MAX_PASSPHRASE = 8, 200
 def set_passphrase(db: Database, passphrase: str) -> None:
     """Keep the team passphrase on this laptop (local, never synced, not in the digest)."""
     if len(passphrase) < MIN_PASSPHRASE:
-        raise InvalidInput(f"the team passphrase must have at least {MIN_PASSPHRASE} characters")
+        raise InvalidInput(
+            msg(
+                "sync.passphrase_short",
+                "the team passphrase must have at least {count} characters",
+                count=MIN_PASSPHRASE,
+            )
+        )
     if len(passphrase) > MAX_PASSPHRASE:
-        raise InvalidInput(f"the team passphrase may have at most {MAX_PASSPHRASE} characters")
+        raise InvalidInput(
+            msg(
+                "sync.passphrase_long",
+                "the team passphrase may have at most {count} characters",
+                count=MAX_PASSPHRASE,
+            )
+        )
     if passphrase != passphrase.strip() or "\n" in passphrase:
-        raise InvalidInput("the team passphrase must not start or end with spaces")
+        raise InvalidInput(
+            msg(
+                "sync.passphrase_spaces",
+                "the team passphrase must not start or end with spaces",
+            )
+        )
     with db.begin() as session:
         write_state(session, PASSPHRASE_KEY, passphrase)
 
@@ -75,8 +93,11 @@ def _passphrase(session: Session) -> str:
     passphrase = read_state(session, PASSPHRASE_KEY)
     if not passphrase:
         raise InvalidInput(
-            "no team passphrase is set on this laptop; set it first with "
-            "`fieldlog team passphrase` (the same one as the rest of the team)"
+            msg(
+                "sync.no_passphrase",
+                "no team passphrase is set on this laptop; set it first with "
+                "`fieldlog team passphrase` (the same one as the rest of the team)",
+            )
         )
     return passphrase
 
@@ -183,14 +204,23 @@ def _verify_all(
 
 def _check(session: Session) -> None:
     problems = check_health(session).problems
-    if any(p.startswith("foreign key") for p in problems):
+    if any(code_of(p).startswith("health.foreign_key") for p in problems):
         raise PackageError(
-            "the packages refer to records this laptop has not received yet; import the "
-            "sender's earlier packages first, or ask for a full package (sync export --full). "
-            "Nothing was imported"
+            msg(
+                "sync.missing_references",
+                "the packages refer to records this laptop has not received yet; import the "
+                "sender's earlier packages first, or ask for a full package (sync export --full). "
+                "Nothing was imported",
+            )
         )
     if problems:
-        raise PackageError(f"the merged data fails the database check ({problems[0]})")
+        raise PackageError(
+            msg(
+                "sync.check_failed",
+                "the merged data fails the database check ({problem})",
+                problem=problems[0],
+            )
+        )
 
 
 def import_packages(

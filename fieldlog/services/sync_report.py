@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from fieldlog.domain import hlc
+from fieldlog.domain.messages import Message, msg, render
 from fieldlog.store.models import SyncPeer
 from fieldlog.sync.derived import is_derived
 from fieldlog.sync.importer import Applied, Verified
@@ -84,7 +85,7 @@ class ImportReport:
     duplicates_merged: int = 0
     references_moved: int = 0
     duplicate_candidates: int = 0
-    clock_warnings: list[str] = field(default_factory=list)
+    clock_warnings: list[Message] = field(default_factory=list)
     backup: Path | None = None
 
     def total(self, key: str) -> int:
@@ -103,11 +104,11 @@ class ImportReport:
             "duplicates_merged": self.duplicates_merged,
             "references_moved": self.references_moved,
             "duplicate_candidates": self.duplicate_candidates,
-            "clock_warnings": self.clock_warnings,
+            "clock_warnings": [render(warning) for warning in self.clock_warnings],
         }
 
 
-def clock_warnings(session: Session, packages: list[Verified], now_ms: int) -> list[str]:
+def clock_warnings(session: Session, packages: list[Verified], now_ms: int) -> list[Message]:
     """One line per node whose stamps lie more than a day ahead of this laptop's clock."""
     ahead: dict[str, int] = {}
     for package in packages:
@@ -120,14 +121,30 @@ def clock_warnings(session: Session, packages: list[Verified], now_ms: int) -> l
     warnings = []
     for node, lead in sorted(ahead.items()):
         peer = session.get(SyncPeer, node)
-        who = peer.member_name if peer is not None and peer.member_name else f"node {node[:8]}"
-        if lead < YEAR_MS:
-            how_far = f"is {lead / 86_400_000:.1f} days ahead"
-        else:  # a clock years off: say what it says, so nobody has to work it out
-            said = hlc.to_datetime(hlc.pack(now_ms + lead))
-            how_far = f"says {said:%Y-%m-%d}, {lead / YEAR_MS:.0f} years ahead"
-        warnings.append(
-            f"the clock of {who}'s laptop {how_far} of this laptop's; its changes were "
-            "applied, but that clock should be corrected"
-        )
+        who: Message | str = peer.member_name if peer is not None else ""
+        if not who:
+            who = msg("sync.node_named", "node {node}", node=node[:8])
+        warnings.append(_clock_warning(who, lead, now_ms))
     return warnings
+
+
+def _clock_warning(who: Message | str, lead: float, now_ms: int) -> Message:
+    if lead < YEAR_MS:
+        how_far = msg(
+            "sync.days_ahead", "is {days} days ahead", days=format(lead / 86_400_000, ".1f")
+        )
+    else:  # a clock years off: say what it says, so nobody has to work it out
+        said = hlc.to_datetime(hlc.pack(now_ms + int(lead)))
+        how_far = msg(
+            "sync.years_ahead",
+            "says {date}, {years} years ahead",
+            date=said.strftime("%Y-%m-%d"),
+            years=format(lead / YEAR_MS, ".0f"),
+        )
+    return msg(
+        "sync.clock_ahead",
+        "the clock of {who}'s laptop {how_far} of this laptop's; its changes were applied, but "
+        "that clock should be corrected",
+        who=who,
+        how_far=how_far,
+    )

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain import hlc
+from fieldlog.domain.messages import msg
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.history import node_names, write_value
 from fieldlog.services.org_merge import MergeCounts, merge_orgs
@@ -129,9 +130,18 @@ def conflicts(db: Database, *, include_resolved: bool = False) -> list[ConflictV
 def _open_conflict(session: Session, conflict_id: uuid.UUID) -> SyncConflict:
     row = session.get(SyncConflict, conflict_id)
     if row is None:
-        raise InvalidInput(f"conflict {conflict_id} does not exist")
+        raise InvalidInput(
+            msg("sync.no_conflict", "conflict {id} does not exist", id=str(conflict_id))
+        )
     if row.resolution:
-        raise InvalidInput(f"conflict {conflict_id} has already been reviewed ({row.resolution})")
+        raise InvalidInput(
+            msg(
+                "sync.conflict_reviewed",
+                "conflict {id} has already been reviewed ({resolution})",
+                id=str(conflict_id),
+                resolution=row.resolution,
+            )
+        )
     return row
 
 
@@ -141,7 +151,13 @@ def restore_losing_value(db: Database, conflict_id: uuid.UUID) -> None:
         row = _open_conflict(session, conflict_id)
         record = session.get(MODELS[row.table_name], row.row_id)
         if record is None:
-            raise InvalidInput(f"the record of conflict {conflict_id} is not on this laptop")
+            raise InvalidInput(
+                msg(
+                    "sync.conflict_record_missing",
+                    "the record of conflict {id} is not on this laptop",
+                    id=str(conflict_id),
+                )
+            )
         value = SPECS[row.table_name].decoders[row.field](row.loser_value)
         write_value(session, record, row.field, value)
         row.resolution, row.resolved_at = "restored", datetime.now(UTC)
@@ -217,7 +233,13 @@ def duplicate_candidates(db: Database) -> list[DuplicateView]:
 def _open_candidate(session: Session, candidate_id: uuid.UUID) -> DuplicateCandidate:
     row = session.get(DuplicateCandidate, candidate_id)
     if row is None or row.status != "open":
-        raise InvalidInput(f"look-alike pair {candidate_id} is not waiting for review")
+        raise InvalidInput(
+            msg(
+                "sync.pair_not_open",
+                "look-alike pair {id} is not waiting for review",
+                id=str(candidate_id),
+            )
+        )
     return row
 
 
@@ -227,7 +249,9 @@ def merge_duplicate(db: Database, candidate_id: uuid.UUID, keep_id: uuid.UUID) -
         row = _open_candidate(session, candidate_id)
         pair = (row.first_org_id, row.second_org_id)
         if keep_id not in pair:
-            raise InvalidInput("the organization to keep must be one of the pair")
+            raise InvalidInput(
+                msg("sync.keep_not_in_pair", "the organization to keep must be one of the pair")
+            )
         counts = merge_orgs(db, keep_id, pair[1] if keep_id == pair[0] else pair[0])
         row.status, row.decided_at = "merged", datetime.now(UTC)
         return counts

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from fieldlog.domain.messages import carried, msg
 from fieldlog.store import migrate
 from fieldlog.store.engine import APPLICATION_ID
 from fieldlog.store.errors import DatabaseDamaged, classify
@@ -171,34 +172,52 @@ def is_fieldlog_file(path: Path) -> bool:
 
 def _refuse_unless_fieldlog(path: Path) -> None:
     if not path.exists():
-        raise BackupError(f"{path} does not exist")
+        raise BackupError(msg("backup.missing", "{path} does not exist", path=str(path)))
     if not path.is_file():
-        raise BackupError(f"{path} is not a file")
+        raise BackupError(msg("backup.not_a_file", "{path} is not a file", path=str(path)))
     if path.stat().st_size == 0:
-        raise BackupError(f"{path} is empty, not a FieldLog backup")
+        raise BackupError(
+            msg("backup.empty", "{path} is empty, not a FieldLog backup", path=str(path))
+        )
     try:
         found = application_id(path)
     except sqlite3.Error as exc:
         if not_a_database(exc):
-            raise BackupError(f"{path} is not a FieldLog database") from None
+            raise BackupError(
+                msg("backup.not_fieldlog", "{path} is not a FieldLog database", path=str(path))
+            ) from None
         return  # unreadable: check_database_file says why
     if found != APPLICATION_ID:
-        raise BackupError(f"{path} is not a FieldLog database (a database of another program?)")
+        raise BackupError(
+            msg(
+                "backup.foreign",
+                "{path} is not a FieldLog database (a database of another program?)",
+                path=str(path),
+            )
+        )
 
 
 def _inspect(con: sqlite3.Connection) -> str:
     if [row[0] for row in con.execute("PRAGMA integrity_check")] != ["ok"]:
-        raise BackupError("is damaged (integrity check failed)")
+        raise BackupError(msg("backup.integrity", "is damaged (integrity check failed)"))
     if con.execute("PRAGMA foreign_key_check").fetchone() is not None:
-        raise BackupError("is damaged (records point at missing records)")
+        raise BackupError(
+            msg("backup.foreign_keys", "is damaged (records point at missing records)")
+        )
     try:
         revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.OperationalError:
         revision = None
     if revision is None:
-        raise BackupError("holds no FieldLog schema")
+        raise BackupError(msg("backup.no_schema", "holds no FieldLog schema"))
     if not migrate.is_known(revision[0]):
-        raise BackupError(f"was written by a newer FieldLog (schema {revision[0]})")
+        raise BackupError(
+            msg(
+                "backup.newer_schema",
+                "was written by a newer FieldLog (schema {revision})",
+                revision=revision[0],
+            )
+        )
     return str(revision[0])
 
 
@@ -216,10 +235,22 @@ def check_database_file(path: Path) -> str:
         finally:
             con.close()
     except BackupError as exc:
-        raise BackupError(f"{path} {exc}; nothing was changed") from exc
+        raise BackupError(
+            msg(
+                "backup.refused",
+                "{path} {problem}; nothing was changed",
+                path=str(path),
+                problem=carried(exc),
+            )
+        ) from exc
     except sqlite3.Error as exc:
         raise BackupError(
-            f"{path} cannot be read as a database ({exc}); nothing was changed"
+            msg(
+                "backup.unreadable",
+                "{path} cannot be read as a database ({detail}); nothing was changed",
+                path=str(path),
+                detail=str(exc),
+            )
         ) from exc
 
 
@@ -293,7 +324,11 @@ def release_database(db_path: Path) -> None:
         return
     if str(mode).lower() != "delete":
         raise BackupError(
-            f"{db_path} is in use by another FieldLog (the window?); close it and try again"
+            msg(
+                "backup.in_use",
+                "{path} is in use by another FieldLog (the window?); close it and try again",
+                path=str(db_path),
+            )
         )
 
 

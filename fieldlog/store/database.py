@@ -20,7 +20,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from fieldlog.store import migrate
+from fieldlog.store import migrate, refusals
 from fieldlog.store.backup import automatic_backup, backup_folder, list_backups
 from fieldlog.store.engine import APPLICATION_ID, READ_ONLY, make_engine, make_read_only_engine
 from fieldlog.store.errors import (
@@ -163,45 +163,30 @@ def _check_sqlite_file(path: Path) -> bool:
     if not path.exists() or (path.is_file() and path.stat().st_size == 0):
         return False
     if not path.is_file():
-        raise DatabaseError(f"{path} is not a file")
+        raise DatabaseError(refusals.not_a_file(path))
     try:
         facts = sqlite_facts(path)
     except sqlite3.Error as exc:
         if not_a_database(exc):  # SQLite cannot tell a stranger from a broken header
-            raise DatabaseError(
-                f"{path} is not a FieldLog database; it was left untouched (it cannot be read "
-                "as a database)"
-            ) from exc
-        raise DatabaseError(
-            f"{path} cannot be read as a database ({exc}); it was left untouched"
-        ) from exc
+            raise DatabaseError(refusals.not_fieldlog(path)) from exc
+        raise DatabaseError(refusals.unreadable(path, exc)) from exc
     if facts.application_id == APPLICATION_ID:
         return True
     if facts.schema_entries == 0:
         return False
-    raise DatabaseError(
-        f"{path} is a database of another program, not FieldLog; it was left untouched"
-    )
+    raise DatabaseError(refusals.foreign_database(path))
 
 
 def _refuse_lost(path: Path) -> None:
     """Refuse to start a new empty database where one was lost: its backups are still here."""
     found = list_backups(path)
     if found:
-        raise DatabaseError(
-            f"{path} is missing or empty, but {len(found)} backup(s) of it are in "
-            f"{backup_folder(path)}: restore the newest with `fieldlog --db {path} restore "
-            f"{found[0].path}`, or move that folder away to start an empty database"
-        )
+        raise DatabaseError(refusals.lost(path, len(found), backup_folder(path), found[0].path))
 
 
 def _refuse_missing(path: Path) -> None:
     """Only `init` and `demo` create a database: a typo in --db must not make an empty one."""
-    state = "is empty" if path.exists() else "does not exist"
-    raise DatabaseError(
-        f"{path} {state}, so there is no FieldLog database there (a typo?); nothing was "
-        "created: `fieldlog init` creates a new database"
-    )
+    raise DatabaseError(refusals.missing(path))
 
 
 def _prepare_schema(engine: Engine, path: Path | None, location: str, read_only: bool) -> bool:
@@ -209,19 +194,13 @@ def _prepare_schema(engine: Engine, path: Path | None, location: str, read_only:
     with engine.execution_options(**{READ_ONLY: True}).begin() as conn:
         revision = migrate.current_revision(conn)
         if revision is not None and not migrate.is_known(revision):
-            raise DatabaseError(
-                f"{describe(location)} was written by a newer FieldLog (schema {revision}); "
-                "update FieldLog to open it"
-            )
+            raise DatabaseError(refusals.newer_schema(describe(location), revision))
         if revision is None and inspect(conn).get_table_names():
-            raise DatabaseError(f"{describe(location)} holds tables that are not FieldLog's")
+            raise DatabaseError(refusals.foreign_tables(describe(location)))
         if revision == migrate.head_revision():
             return False
     if read_only:
-        raise DatabaseReadOnly(
-            f"{describe(location)} is read-only and needs an upgrade to this FieldLog's format; "
-            "copy it to a folder that can be written, then open the copy"
-        )
+        raise DatabaseReadOnly(refusals.read_only_upgrade(describe(location)))
     if revision is not None and path is not None:
         automatic_backup(path, "before-upgrade")
     with engine.begin() as conn:
@@ -304,8 +283,9 @@ def open_database(location: str, *, create: bool = True) -> Database:
         told = classify(exc, describe(location))
         if told is not None:
             raise told from exc
-        reason = exc.__class__.__name__
-        raise DatabaseError(f"{describe(location)} cannot be opened: {reason}") from exc
+        raise DatabaseError(
+            refusals.cannot_open(describe(location), exc.__class__.__name__)
+        ) from exc
     except BaseException:
         engine.dispose()
         _remove_new_sidecars(path, sidecars)

@@ -12,6 +12,8 @@ import sqlite3
 
 from sqlalchemy.exc import DBAPIError
 
+from fieldlog.domain.messages import Message, msg
+
 # SQLite's primary result codes (the low byte of an extended code).
 SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
@@ -49,16 +51,28 @@ class DatabaseDamaged(DatabaseError):
     """SQLite found the file damaged (or not a database at all)."""
 
 
-def busy_sentence(where: str) -> str:
-    return f"another FieldLog is writing to {where}; try again when it has finished"
+def busy_sentence(where: str) -> Message:
+    return msg(
+        "db.busy",
+        "another FieldLog is writing to {path}; try again when it has finished",
+        path=where,
+    )
 
 
-def read_only_sentence(where: str) -> str:
-    return f"{where} is opened read-only: you can read and export, not change it"
+def read_only_sentence(where: str) -> Message:
+    return msg(
+        "db.read_only",
+        "{path} is opened read-only: you can read and export, not change it",
+        path=where,
+    )
 
 
-def full_sentence(where: str) -> str:
-    return f"the disk is full: {where} could not be written; free some space and try again"
+def full_sentence(where: str) -> Message:
+    return msg(
+        "db.disk_full",
+        "the disk is full: {path} could not be written; free some space and try again",
+        path=where,
+    )
 
 
 def sqlite_error(exc: BaseException) -> sqlite3.Error | None:
@@ -113,15 +127,26 @@ def _classify_one(exc: BaseException, where: str) -> DatabaseError | None:
         return DiskFull(full_sentence(where))
     if code == SQLITE_CANTOPEN:
         return DatabaseUnavailable(
-            f"{where} cannot be opened: SQLite could not open the file or its journal "
-            "(check that the file and its folder can be read); nothing was changed"
+            msg(
+                "db.cannot_open",
+                "{path} cannot be opened: SQLite could not open the file or its journal (check "
+                "that the file and its folder can be read); nothing was changed",
+                path=where,
+            )
         )
     if code == SQLITE_IOERR:
         return DatabaseUnavailable(
-            f"{where} could not be read or written (a disk input/output error); nothing was changed"
+            msg(
+                "db.io_error",
+                "{path} could not be read or written (a disk input/output error); nothing was "
+                "changed",
+                path=where,
+            )
         )
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
-        return DatabaseDamaged(f"{where} is damaged ({error})")
+        return DatabaseDamaged(
+            msg("db.damaged", "{path} is damaged ({detail})", path=where, detail=str(error))
+        )
     return None
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from fieldlog.domain.messages import Message, msg
 from fieldlog.store.engine import APPLICATION_ID
 from fieldlog.store.location import sqlite_uri
 
@@ -75,6 +76,20 @@ class Kind(Enum):
     PACKAGE = "a FieldLog sync package"
     OTHER = "a file FieldLog did not write"
 
+    @property
+    def label(self) -> Message:
+        """How a message names this kind of file, in the user's language."""
+        return _KIND_LABELS[self]()
+
+
+_KIND_LABELS = {
+    Kind.DATABASE: lambda: msg("store.kind_database", "a FieldLog database"),
+    Kind.BACKUP: lambda: msg("store.kind_backup", "a FieldLog backup"),
+    Kind.WORKBOOK: lambda: msg("store.kind_workbook", "an Excel workbook"),
+    Kind.PACKAGE: lambda: msg("store.kind_package", "a FieldLog sync package"),
+    Kind.OTHER: lambda: msg("store.kind_other", "a file FieldLog did not write"),
+}
+
 
 def _zip_kind(path: Path) -> Kind:
     try:
@@ -131,7 +146,7 @@ def _same_file(one: Path, other: Path) -> bool:
         return False
 
 
-def refuse_database_itself(path: Path, database: Path | None, doing: str) -> None:
+def refuse_database_itself(path: Path, database: Path | None, doing: Message | str) -> None:
     """Refuse `path` when it is the open database or one of its companion files."""
     if database is None:
         return
@@ -140,8 +155,23 @@ def refuse_database_itself(path: Path, database: Path | None, doing: str) -> Non
         own = Path(f"{database}{suffix}")
         by_name = path.name == own.name and _same_file(path.parent, own.parent)
         if by_name or _same_file(path, own):
-            what = "the database itself" if not suffix else f"the database's {suffix[1:]} file"
-            raise FileRefused(f"{path} is {what}; {doing}")
+            if suffix:
+                what = msg(
+                    "store.companion_file",
+                    "the database's {companion} file",
+                    companion=suffix[1:],
+                )
+            else:
+                what = msg("store.database_itself", "the database itself")
+            raise FileRefused(
+                msg(
+                    "store.is_database",
+                    "{path} is {what}; {doing}",
+                    path=str(path),
+                    what=what,
+                    doing=doing,
+                )
+            )
 
 
 def check_output(path: Path, kind: Kind, database: Path | None) -> Path:
@@ -152,13 +182,30 @@ def check_output(path: Path, kind: Kind, database: Path | None) -> Path:
     replaced; a live FieldLog database never is. Writers then write under a temporary name and
     rename, so a refusal or a failure leaves the old file as it was.
     """
-    refuse_database_itself(path, database, "choose another file")
+    refuse_database_itself(path, database, msg("store.choose_another", "choose another file"))
     if path.is_dir():
-        raise FileRefused(f"{path} is a folder; name a file to write {kind.value} to")
+        raise FileRefused(
+            msg(
+                "store.is_folder",
+                "{path} is a folder; name a file to write {kind} to",
+                path=str(path),
+                kind=kind.label,
+            )
+        )
     if not path.exists() or path.stat().st_size == 0:
         return path
     found = kind_of(path)
     if found is kind and kind is not Kind.DATABASE:
         return path
-    what = "not " + kind.value if found is Kind.OTHER else f"{found.value}, not {kind.value}"
-    raise FileRefused(f"{path} exists and is {what}; it was left untouched")
+    if found is Kind.OTHER:
+        what = msg("store.not_kind", "not {kind}", kind=kind.label)
+    else:
+        what = msg("store.other_kind", "{found}, not {kind}", found=found.label, kind=kind.label)
+    raise FileRefused(
+        msg(
+            "store.exists",
+            "{path} exists and is {what}; it was left untouched",
+            path=str(path),
+            what=what,
+        )
+    )

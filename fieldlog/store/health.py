@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, Table, and_, case, exists, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.messages import Message, msg
 from fieldlog.store.errors import DatabaseDamaged, classify
 from fieldlog.store.location import sqlite_uri
 from fieldlog.store.models import REPLICATED_MODELS, OrgAlias, Organization
@@ -34,8 +35,8 @@ ORG_REFERENCES = (
 class HealthReport:
     """What `check` found: problems (empty when healthy), notes, record counts per table."""
 
-    problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    problems: list[Message] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     live: dict[str, int] = field(default_factory=dict)
     tombstoned: dict[str, int] = field(default_factory=dict)
 
@@ -45,23 +46,76 @@ class HealthReport:
         return not self.problems
 
 
-def _rows(count: int, table: str, verb: str) -> str:
-    """ "1 visit row points", "2 visit rows point" (verb given in the plural)."""
+def _missing_parent(count: int, table: str, parent: str) -> Message:
     if count == 1:
-        return f"1 {table} row {'has' if verb == 'have' else verb + 's'}"
-    return f"{count} {table} rows {verb}"
+        return msg(
+            "health.foreign_key_one",
+            "foreign key: 1 {table} row points to a missing {parent}",
+            table=table,
+            parent=parent,
+        )
+    return msg(
+        "health.foreign_key",
+        "foreign key: {count} {table} rows point to a missing {parent}",
+        count=count,
+        table=table,
+        parent=parent,
+    )
+
+
+def _no_flag(count: int, table: str) -> Message:
+    if count == 1:
+        return msg("health.tombstones_one", "tombstones: 1 {table} row has no flag", table=table)
+    return msg(
+        "health.tombstones",
+        "tombstones: {count} {table} rows have no flag",
+        count=count,
+        table=table,
+    )
+
+
+def _bad_stamps(count: int, table: str) -> Message:
+    if count == 1:
+        return msg(
+            "health.stamps_one",
+            "stamps: 1 {table} row has field stamps that are not a JSON object",
+            table=table,
+        )
+    return msg(
+        "health.stamps",
+        "stamps: {count} {table} rows have field stamps that are not a JSON object",
+        count=count,
+        table=table,
+    )
+
+
+def _orphaned(count: int, table: str) -> Message:
+    if count == 1:
+        return msg(
+            "health.orphans_one",
+            "orphans: 1 {table} row points at a merged-away organization",
+            table=table,
+        )
+    return msg(
+        "health.orphans",
+        "orphans: {count} {table} rows point at a merged-away organization",
+        count=count,
+        table=table,
+    )
 
 
 def _sqlite_checks(session: Session, report: HealthReport) -> None:
     results = [row[0] for row in session.execute(text("PRAGMA integrity_check"))]
     if results != ["ok"]:
-        report.problems += [f"integrity: {line}" for line in results[:20]]
+        report.problems += [
+            msg("health.integrity", "integrity: {detail}", detail=line) for line in results[:20]
+        ]
     missing: Counter[tuple[str, str]] = Counter(
         (table, parent)
         for table, _rowid, parent, _fk in session.execute(text("PRAGMA foreign_key_check"))
     )
     for (table, parent), count in sorted(missing.items()):
-        report.problems.append(f"foreign key: {_rows(count, table, 'point')} to a missing {parent}")
+        report.problems.append(_missing_parent(count, table, parent))
 
 
 def _tables() -> list[Table]:
@@ -76,7 +130,7 @@ def _counts(session: Session, report: HealthReport) -> None:
         report.live[table.name] = counts.get(False, 0)
         report.tombstoned[table.name] = counts.get(True, 0)
         if counts.get(None):
-            report.problems.append(f"tombstones: {_rows(counts[None], table.name, 'have')} no flag")
+            report.problems.append(_no_flag(counts[None], table.name))
 
 
 def _not_an_object(session: Session, table: Table) -> ColumnElement[bool]:
@@ -96,16 +150,17 @@ def _stamps(session: Session, report: HealthReport) -> None:
             select(func.count()).select_from(table).where(_not_an_object(session, table))
         ).scalar_one()
         if bad:
-            report.problems.append(
-                f"stamps: {_rows(bad, table.name, 'have')} field stamps that are not a JSON object"
-            )
+            report.problems.append(_bad_stamps(bad, table.name))
         newest = max(newest, session.execute(select(func.max(table.c.hlc))).scalar() or 0)
     counters = session.info.get(COUNTERS_INFO)  # a clock moved in this very transaction
     clock = max(int(read_state(session, HLC_KEY) or 0), counters[0] if counters else 0)
     if newest > clock:
         report.problems.append(
-            "clock: this database's clock is behind its newest record, so a change could reuse "
-            "a sync stamp"
+            msg(
+                "health.clock_behind",
+                "clock: this database's clock is behind its newest record, so a change could "
+                "reuse a sync stamp",
+            )
         )
 
 
@@ -128,9 +183,7 @@ def _orphans(session: Session, report: HealthReport) -> None:
             select(func.count()).select_from(table).where(live, table.c[column].in_(merged))
         ).scalar_one()
         if count:
-            report.problems.append(
-                f"orphans: {_rows(count, name, 'point')} at a merged-away organization"
-            )
+            report.problems.append(_orphaned(count, name))
     visit, org = tables["visit"], tables["organization"]
     hidden = session.execute(
         select(func.count())
@@ -139,7 +192,11 @@ def _orphans(session: Session, report: HealthReport) -> None:
     ).scalar_one()
     if hidden:
         report.notes.append(
-            f"{hidden} live visit(s) belong to deleted organizations (hidden from every count)"
+            msg(
+                "health.hidden_visits",
+                "{count} live visit(s) belong to deleted organizations (hidden from every count)",
+                count=hidden,
+            )
         )
 
 

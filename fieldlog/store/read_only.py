@@ -7,8 +7,10 @@ import os
 import sqlite3
 from pathlib import Path
 
+from fieldlog.domain.messages import msg
 from fieldlog.store.engine import APPLICATION_ID
 from fieldlog.store.errors import DatabaseError, DatabaseReadOnly, classify
+from fieldlog.store.refusals import foreign_database, not_a_file
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -40,7 +42,7 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
 def check_immutable_file(path: Path) -> None:
     """Refuse a file in a read-only folder that is not a FieldLog database, or is empty."""
     if not path.is_file():
-        raise DatabaseError(f"{path} is not a file")
+        raise DatabaseError(not_a_file(path))
     try:
         probe = sqlite3.connect(path.as_uri() + "?mode=ro&immutable=1", uri=True)
         try:
@@ -50,11 +52,22 @@ def check_immutable_file(path: Path) -> None:
             probe.close()
     except sqlite3.Error as exc:
         told = classify(exc, str(path))
-        raise told or DatabaseError(f"{path} cannot be read as a database ({exc})") from exc
+        raise told or DatabaseError(
+            msg(
+                "db.unreadable",
+                "{path} cannot be read as a database ({detail})",
+                path=str(path),
+                detail=str(exc),
+            )
+        ) from exc
     if app_id == APPLICATION_ID:
         return
     if tables == 0:
-        raise DatabaseReadOnly(f"{path} is empty and cannot be written; there is nothing to open")
-    raise DatabaseError(
-        f"{path} is a database of another program, not FieldLog; it was left untouched"
-    )
+        raise DatabaseReadOnly(
+            msg(
+                "db.empty_read_only",
+                "{path} is empty and cannot be written; there is nothing to open",
+                path=str(path),
+            )
+        )
+    raise DatabaseError(foreign_database(path))

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.messages import Message, carried, msg
 from fieldlog.sync.errors import PackageError
 from fieldlog.sync.manifest import Manifest
 from fieldlog.sync.rows import (
@@ -103,7 +104,7 @@ def build_payload(header: Header, rows: Iterator[dict[str, Any]]) -> tuple[bytes
 
 def _name(value: Any, limit: int = MAX_NAME) -> str:
     if not isinstance(value, str) or len(value) > limit:
-        raise ValueError("member name expected")
+        raise ValueError(msg("sync.member_name_expected", "member name expected"))
     return value
 
 
@@ -113,7 +114,7 @@ def _header(line: str) -> Header:
     made_at = head.get("made_at")
     nodes = head.get("nodes", {})
     if not isinstance(nodes, dict) or len(nodes) > 10_000:
-        raise ValueError("node names expected")
+        raise ValueError(msg("sync.node_names_expected", "node names expected"))
     when = datetime.fromisoformat(made_at) if isinstance(made_at, str) else None
     return Header(
         member=_name(head.get("member", "")),
@@ -127,13 +128,37 @@ def _lines(plaintext: bytes) -> Iterator[tuple[int, str]]:
     try:
         text = plaintext.decode("utf-8")
     except UnicodeDecodeError:
-        raise ValueError("the changes are not UTF-8 text") from None
+        raise ValueError(msg("sync.not_utf8", "the changes are not UTF-8 text")) from None
     # Split on "\n" only: text values may hold U+2028 and other line separators.
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE:
-            raise ValueError(f"line {number} is longer than {MAX_LINE:,} characters")
+            raise ValueError(
+                msg(
+                    "sync.line_too_long",
+                    "line {number} is longer than {limit} characters",
+                    number=number,
+                    limit=format(MAX_LINE, ","),
+                )
+            )
         if line.strip():
             yield number, line
+
+
+def no_header(label: str) -> Message:
+    """The refusal of a payload whose first line is not a valid header."""
+    return msg("package.no_header", "{label} has no valid header line", label=label)
+
+
+def bad_line(label: str, number: int, exc: BaseException) -> Message:
+    """The refusal of a payload line: our message as it is, a library's text cut short."""
+    problem = carried(exc)
+    return msg(
+        "package.bad_line",
+        "{label}, line {number}: {problem}",
+        label=label,
+        number=number,
+        problem=problem if isinstance(problem, Message) else problem[:160],
+    )
 
 
 def read_rows(
@@ -145,7 +170,7 @@ def read_rows(
         _number, first = next(lines)
         header = _header(first)
     except (StopIteration, ValueError, KeyError, TypeError, AttributeError):
-        raise PackageError(f"{label} has no valid header line") from None
+        raise PackageError(no_header(label)) from None
 
     def rows() -> Iterator[tuple[TableSpec, dict[str, Any]]]:
         number = 1
@@ -154,7 +179,7 @@ def read_rows(
                 number = position
                 yield decode_row(json.loads(line))
         except (ValueError, TypeError, RecursionError) as exc:
-            raise PackageError(f"{label}, line {number}: {str(exc)[:160]}") from None
+            raise PackageError(bad_line(label, number, exc)) from None
 
     return header, rows()
 
@@ -173,15 +198,21 @@ def _note_stamp(newest: dict[str, int], stamp: Any) -> None:
 
 def _scan_line(record: Any, contents: Contents, seen: set[tuple[str, str]]) -> None:
     if not isinstance(record, dict):
-        raise ValueError("a record must be a JSON object")
+        raise ValueError(msg("sync.not_an_object", "a record must be a JSON object"))
     table, row_id = record.get("table"), record.get("id")
     if not isinstance(table, str) or table not in SPECS:
-        raise ValueError(f"unknown table {str(table)[:40]!r}")
+        raise ValueError(
+            msg("sync.unknown_table", "unknown table {table}", table=repr(str(table)[:40]))
+        )
     if not isinstance(row_id, str) or not _CANONICAL_ID.fullmatch(row_id):
-        raise ValueError(f"{table} record without a valid id")
+        raise ValueError(
+            msg("sync.record_without_id", "{table} record without a valid id", table=table)
+        )
     key = (table, row_id)
     if key in seen:
-        raise ValueError(f"{table} {row_id} appears twice")
+        raise ValueError(
+            msg("sync.record_twice", "{table} {id} appears twice", table=table, id=row_id)
+        )
     seen.add(key)
     check_widths(table, record)
     counts = contents.counts
@@ -227,7 +258,7 @@ def check_contents(plaintext: bytes, manifest: Manifest, label: str) -> Contents
         _number, first = next(lines)
         contents = Contents(header=_header(first))
     except (StopIteration, ValueError, KeyError, TypeError, AttributeError):
-        raise PackageError(f"{label} has no valid header line") from None
+        raise PackageError(no_header(label)) from None
     seen: set[tuple[str, str]] = set()
     number = 1
     try:
@@ -235,13 +266,20 @@ def check_contents(plaintext: bytes, manifest: Manifest, label: str) -> Contents
             number = position
             _scan_line(json.loads(line), contents, seen)
     except (ValueError, TypeError, RecursionError) as exc:
-        raise PackageError(f"{label}, line {number}: {str(exc)[:160]}") from None
+        raise PackageError(bad_line(label, number, exc)) from None
     listed = {table: count for table, count in manifest.counts.items() if count}
     if listed != contents.counts:
         tables = sorted(set(listed) | set(contents.counts))
         table = next(t for t in tables if listed.get(t, 0) != contents.counts.get(t, 0))
         raise PackageError(
-            f"{label}: the manifest does not match the contents ({table}: "
-            f"{listed.get(table, 0)} listed, {contents.counts.get(table, 0)} found)"
+            msg(
+                "package.counts_differ",
+                "{label}: the manifest does not match the contents ({table}: {listed} listed, "
+                "{found} found)",
+                label=label,
+                table=table,
+                listed=listed.get(table, 0),
+                found=contents.counts.get(table, 0),
+            )
         )
     return contents

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from fieldlog.domain.messages import msg
 from fieldlog.sync.errors import PackageError
 
 SALT_BYTES = 16
@@ -37,9 +38,21 @@ class KdfParams:
         """Refuse parameters that are not a power of two or would cost absurd memory/time."""
         n, r, p = self.n, self.r, self.p
         if not (2**10 <= n <= 2**18 and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4):
-            raise PackageError(f"the package asks for unsupported key parameters (n={n}, r={r})")
+            raise PackageError(
+                msg(
+                    "package.kdf_unsupported",
+                    "the package asks for unsupported key parameters (n={n}, r={r})",
+                    n=n,
+                    r=r,
+                )
+            )
         if 128 * r * n > MAX_KDF_MEMORY:
-            raise PackageError("the package asks for a key derivation that needs too much memory")
+            raise PackageError(
+                msg(
+                    "package.kdf_memory",
+                    "the package asks for a key derivation that needs too much memory",
+                )
+            )
 
 
 @dataclass(frozen=True)
@@ -86,7 +99,10 @@ def check_key(keys: Keys, expected: str) -> None:
     """Refuse a passphrase whose key check differs from the manifest's."""
     if not hmac.compare_digest(keys.check, expected):
         raise PackageError(
-            "wrong team passphrase: this package was made with a different passphrase"
+            msg(
+                "package.wrong_passphrase",
+                "wrong team passphrase: this package was made with a different passphrase",
+            )
         )
 
 
@@ -96,5 +112,8 @@ def unseal(keys: Keys, nonce: bytes, ciphertext: bytes, associated: bytes) -> by
         return AESGCM(keys.cipher).decrypt(nonce, ciphertext, associated)
     except InvalidTag:
         raise PackageError(
-            "the package has been altered or damaged: its contents fail the authenticity check"
+            msg(
+                "package.altered",
+                "the package has been altered or damaged: its contents fail the authenticity check",
+            )
         ) from None

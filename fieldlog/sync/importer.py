@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.messages import carried, msg
 from fieldlog.store.errors import classify
 from fieldlog.sync.candidates import refresh_candidates
 from fieldlog.sync.changes import Contents, check_contents, read_rows
@@ -79,11 +80,20 @@ def apply_verified(
     except PackageError:
         raise
     except ValueError as exc:
-        raise PackageError(f"{label}: {exc}") from None
+        raise PackageError(
+            msg("package.in_file", "{label}: {problem}", label=label, problem=carried(exc))
+        ) from None
     except SQLAlchemyError as exc:
         if classify(exc, label) is not None:  # a full disk, a lock: not the package's fault
             raise
-        raise PackageError(f"{label} could not be merged ({type(exc).__name__})") from None
+        raise PackageError(
+            msg(
+                "package.not_merged",
+                "{label} could not be merged ({detail})",
+                label=label,
+                detail=type(exc).__name__,
+            )
+        ) from None
     conflicts = record_conflicts(session, merge.conflicts, package.package_id, now)
     total = package.contents.rows
     mark_applied(

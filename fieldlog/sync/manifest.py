@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from fieldlog.domain.messages import carried, msg
 from fieldlog.sync.crypto import NONCE_BYTES, SALT_BYTES, KdfParams
 from fieldlog.sync.errors import PackageError
 from fieldlog.sync.rows import SPECS
@@ -103,14 +104,19 @@ def _team_id(package: dict[str, Any]) -> uuid.UUID | None:
     return None if package["team_id"] is None else _uuid(package, "team_id")
 
 
-def _build(data: Any) -> Manifest:
+def _build(data: Any, label: str) -> Manifest:
     if _get(data, "format", str) != FORMAT:
         raise _Invalid("format")
     version = _get(data, "version", int)
     if version > VERSION:
         raise PackageError(
-            f"it was made by a newer FieldLog (package format {version}); "
-            "update FieldLog on this laptop to import it"
+            msg(
+                "package.newer_format",
+                "{label}: it was made by a newer FieldLog (package format {version}); update "
+                "FieldLog on this laptop to import it",
+                label=label,
+                version=version,
+            )
         )
     if version < OLDEST_VERSION:
         raise _Invalid("version")
@@ -145,15 +151,28 @@ def parse_manifest(raw: bytes, label: str) -> Manifest:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise PackageError(f"{label} is damaged: its manifest is not readable") from None
+        raise PackageError(
+            msg(
+                "package.manifest_unreadable",
+                "{label} is damaged: its manifest is not readable",
+                label=label,
+            )
+        ) from None
     try:
-        manifest = _build(data)
+        manifest = _build(data, label)
     except _Invalid as bad:
-        raise PackageError(f"{label} has an invalid manifest (field {bad})") from None
-    except PackageError as exc:
-        raise PackageError(f"{label}: {exc}") from None
+        raise PackageError(
+            msg(
+                "package.manifest_invalid",
+                "{label} has an invalid manifest (field {field})",
+                label=label,
+                field=str(bad),
+            )
+        ) from None
     try:
         manifest.kdf.check()
     except PackageError as exc:
-        raise PackageError(f"{label}: {exc}") from None
+        raise PackageError(
+            msg("package.in_file", "{label}: {problem}", label=label, problem=carried(exc))
+        ) from None
     return manifest

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Update, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.messages import msg
 from fieldlog.store import history
 from fieldlog.store.repositories.bulk_rows import insert_rows
 from fieldlog.sync.rows import RowLike, TableSpec, canonical
@@ -146,7 +147,14 @@ def _complete(spec: TableSpec, row: dict[str, Any], seq: int) -> dict[str, Any]:
     for key in spec.columns:
         if key not in full:
             if key not in spec.defaults and not spec.table.c[key].nullable:
-                raise ValueError(f"a new {spec.name} record lacks {key}")
+                raise ValueError(
+                    msg(
+                        "sync.new_record_lacks",
+                        "a new {table} record lacks {field}",
+                        table=spec.name,
+                        field=key,
+                    )
+                )
             full[key] = spec.defaults.get(key)
     full["local_seq"] = seq
     return full

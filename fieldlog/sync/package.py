@@ -29,34 +29,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fieldlog.domain.messages import msg
 from fieldlog.store import migrate
 from fieldlog.sync import crypto
+from fieldlog.sync.archive import MANIFEST, PAYLOAD, read_members
 from fieldlog.sync.errors import PackageError
 from fieldlog.sync.manifest import VERSION, Manifest, authenticated_bytes, parse_manifest
 
 SUFFIX = ".fieldsync"
-MANIFEST = "manifest.json"
-PAYLOAD = "changes.jsonl.enc"
-MAX_PACKAGE_BYTES = 1024**3
 #: Most bytes the changes may unpack to (about a million rows).
 MAX_CHANGES_BYTES = 2 * 1024**3
-MAX_MANIFEST_BYTES = 64 * 1024
-#: A payload is encrypted (incompressible); a member that inflates more than this is a bomb.
-MAX_RATIO = 20
 #: The date of every member: ZIP holds dates from 1980 to 2107 only, and the clock may be wrong.
 MEMBER_DATE = (1980, 1, 1, 0, 0, 0)
-_ZIP_ERRORS = (
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
-    zlib.error,
-    EOFError,
-    OSError,
-    ValueError,
-    NotImplementedError,
-    RuntimeError,
-    KeyError,
-    IndexError,
-)
 
 
 @dataclass(frozen=True)
@@ -140,74 +124,24 @@ def inflate(packed: bytes, label: str) -> bytes:
     try:
         plaintext = inflater.decompress(packed, MAX_CHANGES_BYTES)
     except zlib.error:
-        raise PackageError(f"{label} is damaged: its changes cannot be unpacked") from None
+        raise PackageError(
+            msg(
+                "package.unpack_damaged",
+                "{label} is damaged: its changes cannot be unpacked",
+                label=label,
+            )
+        ) from None
     if inflater.unconsumed_tail or not inflater.eof:
         raise PackageError(
-            f"{label} unpacks to more than {MAX_CHANGES_BYTES:,} bytes of changes (or is "
-            "damaged); it was not imported"
+            msg(
+                "package.unpacks_too_much",
+                "{label} unpacks to more than {limit} bytes of changes (or is damaged); it was "
+                "not imported",
+                label=label,
+                limit=format(MAX_CHANGES_BYTES, ","),
+            )
         )
     return plaintext
-
-
-def _check_members(label: str, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
-    names = [info.filename for info in infos]
-    for name in names:
-        if name in (MANIFEST, PAYLOAD):
-            continue
-        shown = name[:60]
-        parts = name.replace("\\", "/").split("/")
-        if name.startswith(("/", "\\")) or ".." in parts or ":" in name:
-            raise PackageError(
-                f"{label} contains a file outside the package folder ({shown!r}); "
-                "it is not a FieldLog package and was not imported"
-            )
-        raise PackageError(f"{label} is not a FieldLog sync package (it holds {shown!r})")
-    if sorted(names) != sorted({MANIFEST, PAYLOAD}):
-        raise PackageError(f"{label} is incomplete: it lacks {MANIFEST} or {PAYLOAD}")
-    for info in infos:
-        if info.flag_bits & 0x1:
-            raise PackageError(f"{label} holds a password-protected ZIP member; not a package")
-        limit = MAX_MANIFEST_BYTES if info.filename == MANIFEST else MAX_PACKAGE_BYTES
-        inflates = info.file_size > max(info.compress_size, 1) * MAX_RATIO
-        if info.file_size > limit or (inflates and info.file_size > 1024 * 1024):
-            raise PackageError(
-                f"{label} unpacks to {info.file_size:,} bytes from {info.compress_size:,} "
-                "(a ZIP bomb?); it was not imported"
-            )
-    return {info.filename: info for info in infos}
-
-
-def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, label: str) -> bytes:
-    with archive.open(info) as member:
-        data = member.read(limit + 1)
-    if len(data) > limit or len(data) != info.file_size:
-        raise PackageError(f"{label} is damaged: {info.filename} is not the size it claims")
-    return data
-
-
-def read_members(path: Path) -> tuple[bytes, bytes]:
-    """The manifest and payload bytes of a package file, after the ZIP sanity checks."""
-    label = path.name
-    if not path.is_file():
-        raise PackageError(f"{path} does not exist or is not a file")
-    size = path.stat().st_size
-    if size > MAX_PACKAGE_BYTES:
-        raise PackageError(f"{label} is {size:,} bytes, too large for a sync package")
-    with path.open("rb") as handle:
-        start = handle.read(4)
-    if start != b"PK\x03\x04":
-        raise PackageError(f"{label} is not a FieldLog sync package (not a ZIP file)")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = _check_members(label, archive.infolist())
-            manifest = _read(archive, members[MANIFEST], MAX_MANIFEST_BYTES, label)
-            payload = _read(archive, members[PAYLOAD], MAX_PACKAGE_BYTES, label)
-    except PackageError:
-        raise
-    except _ZIP_ERRORS as exc:
-        reason = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
-        raise PackageError(f"{label} is damaged or incomplete ({reason})") from None
-    return manifest, payload
 
 
 def open_package(path: Path, passphrase: str) -> Opened:
@@ -218,12 +152,23 @@ def open_package(path: Path, passphrase: str) -> Opened:
     revision = manifest.schema_revision
     if not migrate.is_known(revision):
         raise PackageError(
-            f"{label} was made by a newer FieldLog (schema {revision}); "
-            "update FieldLog on this laptop to import it"
+            msg(
+                "package.newer_schema",
+                "{label} was made by a newer FieldLog (schema {revision}); update FieldLog on "
+                "this laptop to import it",
+                label=label,
+                revision=revision,
+            )
         )
     digest = hashlib.sha256(payload).hexdigest()
     if digest != manifest.payload_sha256 or len(payload) != manifest.payload_size:
-        raise PackageError(f"{label} is damaged: its contents do not match the manifest's hash")
+        raise PackageError(
+            msg(
+                "package.hash_mismatch",
+                "{label} is damaged: its contents do not match the manifest's hash",
+                label=label,
+            )
+        )
     keys = crypto.derive_keys(passphrase, manifest.salt, manifest.kdf)
     crypto.check_key(keys, manifest.key_check)
     packed = crypto.unseal(keys, manifest.nonce, payload, manifest.authenticated)

@@ -9,22 +9,21 @@ Decoding refuses anything the column could not hold, so nothing odd reaches the 
 from __future__ import annotations
 
 import json
-import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Integer, String, Table, Uuid
 from sqlalchemy.sql.schema import Column
 
-from fieldlog.domain import hlc
+from fieldlog.domain.messages import carried, msg
 from fieldlog.store.models import REPLICATED_MODELS
 from fieldlog.store.models.base import LOCAL_COLUMNS, META_COLUMNS
 from fieldlog.store.types import UtcDateTime
 from fieldlog.store.types import json_value as encode_value
+from fieldlog.sync import values
+from fieldlog.sync.values import Decoder
 
 #: Longest text any column may bring: the services allow 20,000 characters of notes (some go
 #: into String columns, which SQLite does not limit), so this only stops absurd values.
@@ -35,15 +34,6 @@ MAX_TEXT = 100_000
 #: write beyond the declared width on SQLite (a member's name of 200 characters in String(100)),
 #: so those keep MAX_TEXT.
 CODE_WIDTH = 32
-#: No stamp may lie beyond 2200-01-01: such a clock is broken, and its stamps would carry
-#: every later edit of the team past it.
-MAX_STAMP = hlc.pack(7_258_118_400_000)
-#: Most nodes a field's history may name (a team has a few dozen laptops).
-MAX_SEEN = 1_000
-MAX_NODE = 32
-INT_LIMIT = 2**63
-
-Decoder = Callable[[Any], Any]
 #: A database row by column key (SQLAlchemy's RowMapping or a plain dict).
 RowLike = Mapping[Any, Any]
 
@@ -68,128 +58,20 @@ class TableSpec:
     widths: Mapping[str, int] = field(default_factory=dict)
 
 
-def _text(limit: int) -> Decoder:
-    def decode(value: Any) -> str:
-        if not isinstance(value, str):
-            raise ValueError("text expected")
-        if len(value) > limit:
-            raise ValueError(f"text of {len(value):,} characters, at most {limit:,}")
-        return value
-
-    return decode
-
-
-def _integer(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= INT_LIMIT:
-        raise ValueError("whole number expected")
-    return value
-
-
-def _boolean(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError("true or false expected")
-    return value
-
-
-def _uuid(value: Any) -> uuid.UUID:
-    if not isinstance(value, str) or len(value) > 40:
-        raise ValueError("id expected")
-    return uuid.UUID(value)
-
-
-#: References repeat (a package's visits name a few organizations, catalog items and members
-#: over and over), so their UUIDs are parsed once; ids of the rows themselves are all distinct.
-_parsed_reference = lru_cache(maxsize=4096)(uuid.UUID)
-
-
-def _reference(value: Any) -> uuid.UUID:
-    if not isinstance(value, str) or len(value) > 40:
-        raise ValueError("id expected")
-    return _parsed_reference(value)
-
-
-def _date(value: Any) -> date:
-    if not isinstance(value, str) or len(value) != 10:
-        raise ValueError("date YYYY-MM-DD expected")
-    return date.fromisoformat(value)
-
-
-def _timestamp(value: Any) -> datetime:
-    if not isinstance(value, str) or len(value) > 40:
-        raise ValueError("time expected")
-    moment = datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        raise ValueError("time without a time zone")
-    return moment.astimezone(UTC)
-
-
-def _node(value: Any) -> str:
-    if not isinstance(value, str) or len(value) > MAX_NODE or not value.isascii():
-        raise ValueError("node id expected")
-    return value
-
-
-def decode_stamp(value: Any) -> list[Any]:
-    """A field stamp [hlc, node] or [hlc, node, {node: hlc}], checked."""
-    if type(value) is list and len(value) == 2:  # the common case, checked quickly
-        hlc_value, node = value
-        quick = type(hlc_value) is int and 0 <= hlc_value <= MAX_STAMP
-        if quick and type(node) is str and len(node) <= MAX_NODE:
-            return value
-    if not isinstance(value, list) or len(value) not in (2, 3):
-        raise ValueError("field stamp expected")
-    stamp: list[Any] = [_integer(value[0]), _node(value[1])]
-    if not 0 <= stamp[0] <= MAX_STAMP:
-        raise ValueError(f"a change stamped {_when(stamp[0])}: the sender's clock is wrong")
-    if len(value) == 3:
-        seen = value[2]
-        if not isinstance(seen, dict) or len(seen) > MAX_SEEN:
-            raise ValueError("field history expected")
-        stamp.append({_node(node): _integer(hlc) for node, hlc in seen.items()})
-    return stamp
-
-
-def _when(stamp: int) -> str:
-    return (
-        "before 1970" if stamp < 0 else f"in the year {1970 + hlc.wall_ms(stamp) // 31_557_600_000}"
-    )
-
-
-def _row_stamp(value: Any) -> int:
-    stamp = _integer(value)
-    if not 0 <= stamp <= MAX_STAMP:
-        raise ValueError(f"a change stamped {_when(stamp)}: the sender's clock is wrong")
-    return stamp
-
-
-def _stamps(fields: tuple[str, ...]) -> Decoder:
-    allowed = frozenset(fields)
-
-    def decode(value: Any) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise ValueError("field stamps expected")
-        if not value.keys() <= allowed:
-            unknown = set(value) - allowed
-            raise ValueError(f"a stamp for an unknown field {sorted(unknown)[0]!r}")
-        return {name: decode_stamp(stamp) for name, stamp in value.items()}
-
-    return decode
-
-
 def _plain_decoder(column: Column[Any]) -> Decoder:
     kind = column.type
     if isinstance(kind, UtcDateTime):
-        return _timestamp
+        return values.timestamp
     if isinstance(kind, Uuid):
-        return _uuid if column.primary_key else _reference
+        return values.identifier if column.primary_key else values.reference
     if isinstance(kind, Boolean):
-        return _boolean
+        return values.boolean
     if isinstance(kind, Date):
-        return _date
+        return values.day
     if isinstance(kind, Integer):
-        return _integer
+        return values.integer
     if isinstance(kind, String):  # Text too
-        return _text(_code_width(column) or MAX_TEXT)
+        return values.text(_code_width(column) or MAX_TEXT)
     raise TypeError(f"no decoder for {column.table.name}.{column.key} ({kind})")
 
 
@@ -203,11 +85,11 @@ def _code_width(column: Column[Any]) -> int | None:
 
 def _decoder(column: Column[Any], fields: tuple[str, ...]) -> Decoder:
     if isinstance(column.type, JSON):
-        return _stamps(fields)
+        return values.stamps(fields)
     if column.key == "node_id":
-        return _node
+        return values.node_id
     if column.key == "hlc":
-        return _row_stamp
+        return values.row_stamp
     plain = _plain_decoder(column)
     if not column.nullable:
         return plain
@@ -274,23 +156,51 @@ def check_widths(table: str, record: Mapping[str, Any]) -> None:
     for key, width in SPECS[table].widths.items():
         value = record.get(key)
         if isinstance(value, str) and len(value) > width:
-            raise ValueError(f"{table}.{key}: text of {len(value):,} characters, at most {width}")
+            raise ValueError(
+                msg(
+                    "sync.code_too_long",
+                    "{field}: text of {length} characters, at most {limit}",
+                    field=table + "." + key,
+                    length=format(len(value), ","),
+                    limit=width,
+                )
+            )
 
 
 def decode_row(record: Any) -> tuple[TableSpec, dict[str, Any]]:
     """A travelling row checked and turned into column values; ValueError says what is wrong."""
     if not isinstance(record, dict):
-        raise ValueError("a record must be a JSON object")
+        raise ValueError(msg("sync.not_an_object", "a record must be a JSON object"))
     spec = SPECS.get(record.get("table"))  # type: ignore[arg-type]
     if spec is None:
-        raise ValueError(f"unknown table {str(record.get('table'))[:40]!r}")
+        raise ValueError(
+            msg(
+                "sync.unknown_table",
+                "unknown table {table}",
+                table=repr(str(record.get("table"))[:40]),
+            )
+        )
     keys = record.keys()
     if not keys <= spec.allowed:
         unknown = set(record) - spec.allowed
-        raise ValueError(f"unknown field {sorted(unknown)[0][:40]!r} in {spec.name}")
+        raise ValueError(
+            msg(
+                "sync.unknown_field",
+                "unknown field {field} in {table}",
+                field=repr(sorted(unknown)[0][:40]),
+                table=spec.name,
+            )
+        )
     if not keys >= _REQUIRED:
         missing = [key for key in REQUIRED if key not in record]
-        raise ValueError(f"{spec.name} record without {missing[0]}")
+        raise ValueError(
+            msg(
+                "sync.record_without",
+                "{table} record without {field}",
+                table=spec.name,
+                field=missing[0],
+            )
+        )
     decoders = spec.decoders
     row: dict[str, Any] = {}
     key = ""
@@ -299,5 +209,12 @@ def decode_row(record: Any) -> tuple[TableSpec, dict[str, Any]]:
             if key != "table":
                 row[key] = decoders[key](value)
     except (ValueError, TypeError) as exc:
-        raise ValueError(f"{spec.name}.{key}: {exc}") from None
+        raise ValueError(
+            msg(
+                "sync.bad_value",
+                "{field}: {problem}",
+                field=spec.name + "." + key,
+                problem=carried(exc),
+            )
+        ) from None
     return spec, row

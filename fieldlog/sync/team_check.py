@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.messages import Message, msg
 from fieldlog.store.models import Team
 from fieldlog.sync.changes import Contents
 from fieldlog.sync.errors import PackageError
@@ -33,9 +34,15 @@ class TeamRef:
     id: uuid.UUID
     name: str = ""
 
+    def shown(self) -> Message:
+        """The team as messages name it: its name and the end of its id."""
+        tail = self.id.hex[-8:]
+        if not self.name:
+            return msg("sync.team_id", "team id …{tail}", tail=tail)
+        return msg("sync.team_named", "{name} (team id …{tail})", name=self.name, tail=tail)
+
     def __str__(self) -> str:
-        tail = f"team id …{self.id.hex[-8:]}"
-        return f"{self.name} ({tail})" if self.name else tail
+        return str(self.shown())
 
 
 def own_team(session: Session) -> TeamRef | None:
@@ -50,14 +57,28 @@ def own_team(session: Session) -> TeamRef | None:
     return TeamRef(row.id, row.name) if row is not None else None
 
 
+def _listing(teams: list[Message]) -> Message:
+    """Several teams in one message, in the order given."""
+    listed = teams[0]
+    for team in teams[1:]:
+        listed = msg("sync.team_list", "{teams}, {team}", teams=listed, team=team)
+    return listed
+
+
 def _named_by_rows(label: str, contents: Contents) -> TeamRef | None:
     """The one team a package's rows are or name; None when they name none."""
     named = sorted(set(contents.teams) | contents.team_refs)
     if len(named) > 1:
-        shown = ", ".join(str(TeamRef(uuid.UUID(t), contents.teams.get(t, ""))) for t in named)
+        shown = [TeamRef(uuid.UUID(t), contents.teams.get(t, "")).shown() for t in named]
         raise PackageError(
-            f"{label} holds the records of {len(named)} teams ({shown}); a package belongs to "
-            "one team, so nothing was imported"
+            msg(
+                "package.several_teams",
+                "{label} holds the records of {count} teams ({teams}); a package belongs to one "
+                "team, so nothing was imported",
+                label=label,
+                count=len(named),
+                teams=_listing(shown),
+            )
         )
     if not named:
         return None
@@ -72,9 +93,13 @@ def package_team(label: str, manifest: Manifest, contents: Contents) -> TeamRef 
     named = _named_by_rows(label, contents)
     if named is None and manifest.version < 2:
         raise PackageError(
-            f"{label} was made by an earlier FieldLog and none of its records says which team "
-            "it belongs to; ask the sender to update FieldLog and send a full package "
-            "(sync export --full), so nothing was imported"
+            msg(
+                "package.no_team",
+                "{label} was made by an earlier FieldLog and none of its records says which team "
+                "it belongs to; ask the sender to update FieldLog and send a full package "
+                "(sync export --full), so nothing was imported",
+                label=label,
+            )
         )
     return named
 
@@ -94,14 +119,25 @@ def admit(
     if own is None:
         if str(theirs.id) not in contents.teams:
             raise PackageError(
-                f"{label} is a package of team {theirs} without the team itself; a laptop that "
-                "belongs to no team yet joins with its team leader's full package "
-                "(sync export --full), so nothing was imported"
+                msg(
+                    "package.team_missing",
+                    "{label} is a package of team {team} without the team itself; a laptop that "
+                    "belongs to no team yet joins with its team leader's full package "
+                    "(sync export --full), so nothing was imported",
+                    label=label,
+                    team=theirs.shown(),
+                )
             )
         return theirs
     if theirs.id != own.id:
         raise PackageError(
-            f"{label} is a package of another team, {theirs}, and this laptop belongs to "
-            f"{own}; a laptop takes only its own team's packages, so nothing was imported"
+            msg(
+                "package.other_team",
+                "{label} is a package of another team, {team}, and this laptop belongs to "
+                "{own}; a laptop takes only its own team's packages, so nothing was imported",
+                label=label,
+                team=theirs.shown(),
+                own=own.shown(),
+            )
         )
     return own

@@ -25,7 +25,9 @@ from fieldlog.store.backup import is_fieldlog_file
 from fieldlog.store.errors import DatabaseError
 from fieldlog.ui.dialogs.backups_dialog import BackupList
 
-NEWER_MARK = "newer FieldLog"  # in DatabaseError's and BackupError's messages
+#: In the messages db.newer_schema and backup.newer_schema, in English and in Chinese (the
+#: problem arrives as text in the user's language).
+NEWER_MARKS = ("newer FieldLog", "更新版本的 FieldLog")
 ERROR_STYLE = "color: #b3261e;"
 QUIET_STYLE = "color: #5f6368;"
 
@@ -113,7 +115,7 @@ class RecoveryWindow(QWidget):
         self.backup_list.setFocus()
 
     def _summary(self, path: Path, problem: str) -> str:
-        if NEWER_MARK in problem:
+        if any(mark in problem for mark in NEWER_MARKS):
             return self.tr(
                 "This database was written by a newer version of FieldLog. Update FieldLog to "
                 "open it, or restore an older backup."

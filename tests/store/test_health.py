@@ -49,7 +49,7 @@ def test_visits_of_a_deleted_organization_are_a_note_not_a_problem(demo: Databas
     orgs.delete_org(demo, uuid.UUID(_busiest_org(demo)))
     report = check(demo)
     assert report.ok, report.problems
-    assert "live visit(s) belong to deleted organizations" in report.notes[0]
+    assert "live visit(s) belong to deleted organizations" in str(report.notes[0])
 
 
 def test_a_live_visit_of_a_merged_away_organization_is_a_problem(demo: Database) -> None:
@@ -60,7 +60,7 @@ def test_a_live_visit_of_a_merged_away_organization_is_a_problem(demo: Database)
     merge_orgs(demo, keep, other)
     assert check(demo).ok
     _sql(demo, f"UPDATE visit SET org_id = '{other.hex}' WHERE org_id = '{keep.hex}'")
-    problems = check(demo).problems
+    problems = [str(problem) for problem in check(demo).problems]
     assert len(problems) == 1 and problems[0].startswith("orphans: ")
     assert problems[0].endswith("visit rows point at a merged-away organization")
 
@@ -72,7 +72,7 @@ def test_stamps_that_are_not_objects_and_a_clock_behind(demo: Database) -> None:
         "UPDATE member SET field_stamps = '[]' WHERE rowid = 1",
         "UPDATE team SET hlc = 9223372036854775000",
     )
-    problems = check(demo).problems
+    problems = [str(problem) for problem in check(demo).problems]
     assert "stamps: 1 organization row has field stamps that are not a JSON object" in problems
     assert "stamps: 1 member row has field stamps that are not a JSON object" in problems
     assert any(p.startswith("clock: ") for p in problems)

@@ -239,7 +239,7 @@ def test_a_clock_far_ahead_is_reported_and_the_clock_follows(laptops: Make) -> N
     team.save_member(a.db, team.MemberInput("王强"))
     report = b.receive(a.export())
     [warning] = report.clock_warnings
-    assert "3.0 days ahead" in warning
+    assert "3.0 days ahead" in str(warning)
     with b.db.read() as session:
         clock = int(read_state(session, HLC_KEY) or 0)
     assert hlc.wall_ms(clock) >= b.clock() + 3 * DAY_MS - 60_000

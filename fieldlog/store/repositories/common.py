@@ -8,6 +8,7 @@ from typing import TypeVar
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.messages import Message, msg
 from fieldlog.store.models import CatalogItem, Replicated
 
 R = TypeVar("R", bound=Replicated)
@@ -17,19 +18,30 @@ class NotFound(LookupError, ValueError):
     """A record that does not exist or has been deleted."""
 
 
-def get_live(session: Session, model: type[R], record_id: uuid.UUID | None, what: str) -> R:
+def get_live(
+    session: Session, model: type[R], record_id: uuid.UUID | None, what: Message | str
+) -> R:
     """The live (not tombstoned) record, or NotFound naming `what`."""
     record = session.get(model, record_id) if record_id is not None else None
     if record is None or record.deleted:
-        raise NotFound(f"{what} {record_id} does not exist or has been deleted")
+        raise NotFound(
+            msg(
+                "store.not_live",
+                "{what} {id} does not exist or has been deleted",
+                what=what,
+                id=str(record_id),
+            )
+        )
     return record
 
 
-def get_any(session: Session, model: type[R], record_id: uuid.UUID, what: str) -> R:
+def get_any(session: Session, model: type[R], record_id: uuid.UUID, what: Message | str) -> R:
     """The record, live or tombstoned (to restore it), or NotFound naming `what`."""
     record = session.get(model, record_id)
     if record is None:
-        raise NotFound(f"{what} {record_id} does not exist")
+        raise NotFound(
+            msg("store.not_found", "{what} {id} does not exist", what=what, id=str(record_id))
+        )
     return record
 
 
@@ -53,7 +65,14 @@ def catalog_entry(session: Session, kind: str, name_or_id: str | uuid.UUID) -> C
         query = query.where(CatalogItem.name == name_or_id.strip())
     entry = session.execute(query).scalars().first()
     if entry is None:
-        raise NotFound(f"no {kind.replace('_', ' ')} {name_or_id!r} in the catalog")
+        raise NotFound(
+            msg(
+                "store.not_in_catalog",
+                "no {kind} {name} in the catalog",
+                kind=kind.replace("_", " "),
+                name=repr(name_or_id),
+            )
+        )
     return entry
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
+from fieldlog.domain.messages import msg
 from fieldlog.domain.stages import BY_CODE
 from fieldlog.store.models import (
     CatalogItem,
@@ -130,7 +131,9 @@ def _sort_column(key: str) -> Any:
         "last_visit": _last_visit(),
     }
     if key not in columns:
-        raise ValueError(f"cannot sort organizations by {key!r}")
+        raise ValueError(
+            msg("store.org_sort_key", "cannot sort organizations by {key}", key=repr(key))
+        )
     return columns[key]
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, exists, false, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.messages import msg
 from fieldlog.domain.period import Period
 from fieldlog.store import search_index
 from fieldlog.store.models import (
@@ -63,7 +64,14 @@ class VisitSort:
 
     def __post_init__(self) -> None:
         if self.key not in SORT_KEYS:
-            raise ValueError(f"unknown sort key {self.key!r}; use one of {', '.join(SORT_KEYS)}")
+            raise ValueError(
+                msg(
+                    "store.visit_sort_key",
+                    "unknown sort key {key}; use one of {keys}",
+                    key=repr(self.key),
+                    keys=", ".join(SORT_KEYS),
+                )
+            )
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.messages import render
 from fieldlog.services.sync_report import ImportReport, PackageReport
 
 TOTALS = ("new", "updated", "unchanged", "conflicts", "skipped")
@@ -204,7 +205,7 @@ class SyncReportDialog(QDialog):
             )
             lines.append(text)
         found = [(line, False) for line in lines]
-        found += [(warning, True) for warning in report.clock_warnings]
+        found += [(render(warning), True) for warning in report.clock_warnings]
         if report.backup is not None:
             backup = self.tr("Backup taken before the import: {path}")
             found.append((backup.format(path=report.backup), False))
