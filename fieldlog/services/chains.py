@@ -15,8 +15,9 @@ from typing import Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fieldlog.domain.messages import msg
+from fieldlog.domain.messages import Message, msg
 from fieldlog.domain.text import name_key
+from fieldlog.services import chain_counts
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import required_name, user_errors
 from fieldlog.store.database import Database
@@ -62,17 +63,14 @@ def parse_position(value: str) -> str:
     text = value.strip()
     code = _POSITION_WORDS.get(text, text.lower())
     if code not in POSITIONS:
-        raise InvalidInput(f"unknown position {value!r}; use upstream, midstream or downstream")
+        raise InvalidInput(
+            msg(
+                "chain.unknown_position",
+                "unknown position {value}; use upstream, midstream or downstream",
+                value=repr(value),
+            )
+        )
     return code
-
-
-def _plural(count: int, what: str) -> str:
-    return f"{count} {what if count != 1 else what.removesuffix('s')}"
-
-
-def _listed(counts: dict[str, int]) -> str:
-    parts = [_plural(n, what) for what, n in counts.items() if n]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def chain_tree(db: Database) -> list[ChainInfo]:
@@ -107,7 +105,9 @@ def link_input(db: Database, link_id: uuid.UUID) -> LinkInput:
 def _unique_chain(session: Session, name: str, chain_id: uuid.UUID | None = None) -> None:
     for other in chain_rows.chains(session):
         if other.id != chain_id and name_key(other.name) == name_key(name):
-            raise InvalidInput(f"there is already a chain named {other.name}")
+            raise InvalidInput(
+                msg("chain.name_taken", "there is already a chain named {name}", name=other.name)
+            )
 
 
 def add_chain(db: Database, name: str) -> uuid.UUID:
@@ -142,8 +142,13 @@ def delete_chain(db: Database, chain_id: uuid.UUID) -> list[uuid.UUID]:
         counts = chain_rows.references(session, chain_id=chain_id, link_ids=tuple(link_ids))
         if any(counts.values()):
             raise InvalidInput(
-                f"{chain.name} cannot be deleted: it is still used by {_listed(counts)}; "
-                "move them to another chain first"
+                msg(
+                    "chain.delete_used",
+                    "{name} cannot be deleted: it is still used by {used}; "
+                    "move them to another chain first",
+                    name=chain.name,
+                    used=chain_counts.listed(counts),
+                )
             )
         chain.deleted = True
         for link_id in link_ids:
@@ -185,6 +190,12 @@ def sub_links(links: Iterable[_Node], link_id: uuid.UUID) -> set[uuid.UUID]:
     return found
 
 
+def _link_taken(chain: str, link: str) -> Message:
+    return msg(
+        "chain.link_name_taken", "{chain} already has a link named {link}", chain=chain, link=link
+    )
+
+
 def _checked_link(
     session: Session,
     chain_id: uuid.UUID,
@@ -203,13 +214,20 @@ def _checked_link(
     links = chain_rows.links(session, chain_id)
     for other in links:
         if other.id != link_id and name_key(other.name) == name_key(name):
-            raise InvalidInput(f"{chain.name} already has a link named {other.name}")
+            raise InvalidInput(_link_taken(chain.name, other.name))
     parent = data.parent_id
     if parent is not None:
         if parent not in {x.id for x in links}:
-            raise InvalidInput("the parent link must be a link of the same chain")
+            raise InvalidInput(
+                msg("chain.parent_elsewhere", "the parent link must be a link of the same chain")
+            )
         if link_id is not None and (parent == link_id or parent in sub_links(links, link_id)):
-            raise InvalidInput("a link cannot sit under itself or one of its own sub-links")
+            raise InvalidInput(
+                msg(
+                    "chain.parent_cycle",
+                    "a link cannot sit under itself or one of its own sub-links",
+                )
+            )
     return {"name": name, "position": position, "parent_id": parent}
 
 
@@ -243,14 +261,23 @@ def delete_link(db: Database, link_id: uuid.UUID) -> None:
         counts = chain_rows.references(session, link_ids=(link_id,))
         if any(counts.values()):
             raise InvalidInput(
-                f"{link.name} cannot be deleted: it is still used by {_listed(counts)}; "
-                "move them to another link first"
+                msg(
+                    "chain.link_delete_used",
+                    "{name} cannot be deleted: it is still used by {used}; "
+                    "move them to another link first",
+                    name=link.name,
+                    used=chain_counts.listed(counts),
+                )
             )
         children = [x for x in chain_rows.links(session, link.chain_id) if x.parent_id == link_id]
         if children:
             raise InvalidInput(
-                f"{link.name} cannot be deleted: it has {_plural(len(children), 'sub-links')}; "
-                "move or delete them first"
+                msg(
+                    "chain.link_has_sub_links",
+                    "{name} cannot be deleted: it has {sub_links}; move or delete them first",
+                    name=link.name,
+                    sub_links=chain_counts.sub_links(len(children)),
+                )
             )
         link.deleted = True
 
@@ -263,7 +290,7 @@ def restore_link(db: Database, link_id: uuid.UUID) -> None:
             chain = get_live(session, Chain, link.chain_id, "chain")
         for other in chain_rows.links(session, chain.id):
             if other.id != link_id and name_key(other.name) == name_key(link.name):
-                raise InvalidInput(f"{chain.name} already has a link named {other.name}")
+                raise InvalidInput(_link_taken(chain.name, other.name))
         parent = session.get(ChainLink, link.parent_id) if link.parent_id else None
         if parent is not None and parent.deleted:
             link.parent_id = None  # its parent went meanwhile: it comes back at the top level

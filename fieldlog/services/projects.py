@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fieldlog.domain.messages import msg
+from fieldlog.domain.messages import Message, carried, msg
 from fieldlog.domain.money import MAX_YUAN
 from fieldlog.domain.stages import (
     Stage,
@@ -70,15 +70,33 @@ class Signing:
     sign_form: str
 
 
-def _amount(value: int | None, what: str, *, positive: bool = False) -> int | None:
+PLANNED = msg("project.planned_investment", "planned investment")
+CONTRACT = msg("project.contract_amount", "contract amount")
+AMOUNT = msg("project.amount", "amount")
+
+
+def _amount(value: int | None, what: Message, *, positive: bool = False) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(f"{what} must be a whole number of yuan")
-    if value < 0 or (positive and value == 0):
-        raise InvalidInput(f"{what} must be {'more than' if positive else 'at least'} 0")
+        raise InvalidInput(
+            msg("project.amount_not_whole", "{what} must be a whole number of yuan", what=what)
+        )
+    if positive and value <= 0:
+        raise InvalidInput(
+            msg("project.amount_not_positive", "{what} must be more than 0", what=what)
+        )
+    if value < 0:
+        raise InvalidInput(msg("project.amount_negative", "{what} must be at least 0", what=what))
     if value > MAX_YUAN:
-        raise InvalidInput(f"{what} of {value:,} yuan is beyond any real project")
+        raise InvalidInput(
+            msg(
+                "project.amount_too_large",
+                "{what} of {amount} yuan is beyond any real project",
+                what=what,
+                amount=format(value, ","),
+            )
+        )
     return value
 
 
@@ -111,7 +129,7 @@ def _fields(session: Session, data: ProjectInput, kept_role: str = "") -> dict[s
     return {
         "name": required_name(data.name, msg("field.project_name", "project name")),
         "chain_role": checked(lambda: code_or_kept(ChainRole, role, kept_role)) if role else "",
-        "planned_yuan": _amount(data.planned_yuan, "planned investment"),
+        "planned_yuan": _amount(data.planned_yuan, PLANNED),
         "progress": note(data.progress),
         "problems": note(data.problems),
         "next_step": note(data.next_step),
@@ -144,7 +162,12 @@ def open_project(
     day = required_date(on, msg("field.date", "date"))
     checked(lambda: check_move(None, stage))
     if needs_signing(stage, already_signed=False):
-        raise InvalidInput("open the project first, then record its signing as a stage move")
+        raise InvalidInput(
+            msg(
+                "project.open_signed",
+                "open the project first, then record its signing as a stage move",
+            )
+        )
     with db.begin() as session:
         project = Project(**_fields(session, data))
         session.add(project)
@@ -185,9 +208,14 @@ def current_stage(db: Database, project_id: uuid.UUID) -> Stage | None:
 
 def _apply_signing(session: Session, project: Project, signing: Signing | None) -> None:
     if signing is None:
-        raise InvalidInput("signing needs a signing date, a contract amount and a sign form")
+        raise InvalidInput(
+            msg(
+                "project.signing_incomplete",
+                "signing needs a signing date, a contract amount and a sign form",
+            )
+        )
     project.signed_on = required_date(signing.signed_on, msg("field.signing_date", "signing date"))
-    project.contract_yuan = _amount(signing.contract_yuan, "contract amount", positive=True)
+    project.contract_yuan = _amount(signing.contract_yuan, CONTRACT, positive=True)
     form = checked(lambda: catalog_entry(session, "sign_form", signing.sign_form))
     project.sign_form_id = form.id
 
@@ -211,10 +239,15 @@ def move_stage(
         try:
             check_move(current, target)
         except StageMoveError as exc:
-            raise InvalidInput(str(exc)) from exc
+            raise InvalidInput(carried(exc)) from exc
         if events and day < events[-1].occurred_on:
             raise InvalidInput(
-                f"the move is dated {day}, before the last stage change ({events[-1].occurred_on})"
+                msg(
+                    "project.move_before_last",
+                    "the move is dated {day}, before the last stage change ({last})",
+                    day=day.isoformat(),
+                    last=events[-1].occurred_on.isoformat(),
+                )
             )
         if needs_signing(target, already_signed=project.signed_on is not None):
             _apply_signing(session, project, signing)
@@ -250,11 +283,23 @@ def _tranche_fields(
 ) -> dict[str, object]:
     """The checked columns of a tranche of `project` (signed, not dated before its signing)."""
     day = required_date(data.received_on, msg("field.date", "date"))
-    amount = _amount(data.amount_yuan, "amount", positive=True)
+    amount = _amount(data.amount_yuan, AMOUNT, positive=True)
     if project.signed_on is None:
-        raise InvalidInput("funds in place can only be recorded for a signed project")
+        raise InvalidInput(
+            msg(
+                "project.funds_unsigned",
+                "funds in place can only be recorded for a signed project",
+            )
+        )
     if day < project.signed_on:
-        raise InvalidInput(f"the funds are dated {day}, before the signing ({project.signed_on})")
+        raise InvalidInput(
+            msg(
+                "project.funds_before_signing",
+                "the funds are dated {day}, before the signing ({signed})",
+                day=day.isoformat(),
+                signed=project.signed_on.isoformat(),
+            )
+        )
     return {
         "received_on": day,
         "amount_yuan": amount,
