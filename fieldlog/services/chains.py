@@ -17,13 +17,12 @@ from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import Message, msg
 from fieldlog.domain.text import name_key
-from fieldlog.services import chain_counts
+from fieldlog.services import chain_refusals as refusals
 from fieldlog.services.errors import InvalidInput
-from fieldlog.services.validate import required_name, user_errors
+from fieldlog.services.validate import required_name
 from fieldlog.store.database import Database
 from fieldlog.store.models import Chain, ChainLink
 from fieldlog.store.repositories import chain_rows
-from fieldlog.store.repositories.common import get_any, get_live
 
 #: Where a link sits in its chain, in display order.
 POSITIONS: tuple[str, ...] = ("upstream", "midstream", "downstream")
@@ -94,8 +93,8 @@ def chain_tree(db: Database) -> list[ChainInfo]:
 
 def link_input(db: Database, link_id: uuid.UUID) -> LinkInput:
     """A live link's current name, position and parent (what undo of a change restores)."""
-    with db.read() as session, user_errors():
-        link = get_live(session, ChainLink, link_id, "chain link")
+    with db.read() as session:
+        link = refusals.live(session, ChainLink, link_id)
         return LinkInput(link.name, link.position, link.parent_id)
 
 
@@ -126,8 +125,7 @@ def rename_chain(db: Database, chain_id: uuid.UUID, name: str) -> None:
     """Give a chain another name, unique among the chains."""
     clean = required_name(name, msg("field.chain_name", "chain name"))
     with db.begin() as session:
-        with user_errors():
-            chain = get_live(session, Chain, chain_id, "chain")
+        chain = refusals.live(session, Chain, chain_id)
         _unique_chain(session, clean, chain_id)
         if chain.name != clean:
             chain.name = clean
@@ -136,8 +134,7 @@ def rename_chain(db: Database, chain_id: uuid.UUID, name: str) -> None:
 def delete_chain(db: Database, chain_id: uuid.UUID) -> list[uuid.UUID]:
     """Tombstone a chain nothing points to, with its links; returns the links deleted with it."""
     with db.begin() as session:
-        with user_errors():
-            chain = get_live(session, Chain, chain_id, "chain")
+        chain = refusals.live(session, Chain, chain_id)
         link_ids = [link.id for link in chain_rows.links(session, chain_id)]
         counts = chain_rows.references(session, chain_id=chain_id, link_ids=tuple(link_ids))
         if any(counts.values()):
@@ -147,7 +144,7 @@ def delete_chain(db: Database, chain_id: uuid.UUID) -> list[uuid.UUID]:
                     "{name} cannot be deleted: it is still used by {used}; "
                     "move them to another chain first",
                     name=chain.name,
-                    used=chain_counts.listed(counts),
+                    used=refusals.listed(counts),
                 )
             )
         chain.deleted = True
@@ -159,13 +156,11 @@ def delete_chain(db: Database, chain_id: uuid.UUID) -> list[uuid.UUID]:
 def restore_chain(db: Database, chain_id: uuid.UUID, link_ids: Sequence[uuid.UUID] = ()) -> None:
     """Bring back a deleted chain and the links deleted with it (undo of delete_chain)."""
     with db.begin() as session:
-        with user_errors():
-            chain = get_any(session, Chain, chain_id, "chain")
+        chain = refusals.any_record(session, Chain, chain_id)
         _unique_chain(session, chain.name, chain_id)
         chain.deleted = False
         for link_id in link_ids:
-            with user_errors():
-                get_any(session, ChainLink, link_id, "chain link").deleted = False
+            refusals.any_record(session, ChainLink, link_id).deleted = False
 
 
 # -- links -------------------------------------------------------------------------------------
@@ -209,8 +204,7 @@ def _checked_link(
     name = required_name(data.name, msg("field.link_name", "link name"))
     kept = link is not None and data.position == link.position
     position = data.position if kept else parse_position(data.position)
-    with user_errors():
-        chain = get_live(session, Chain, chain_id, "chain")
+    chain = refusals.live(session, Chain, chain_id)
     links = chain_rows.links(session, chain_id)
     for other in links:
         if other.id != link_id and name_key(other.name) == name_key(name):
@@ -246,8 +240,7 @@ def add_link(db: Database, chain_id: uuid.UUID, data: LinkInput) -> uuid.UUID:
 def save_link(db: Database, link_id: uuid.UUID, data: LinkInput) -> None:
     """Rename a link or move it (another position or parent) within its chain."""
     with db.begin() as session:
-        with user_errors():
-            link = get_live(session, ChainLink, link_id, "chain link")
+        link = refusals.live(session, ChainLink, link_id)
         for key, value in _checked_link(session, link.chain_id, data, link).items():
             if getattr(link, key) != value:
                 setattr(link, key, value)
@@ -256,8 +249,7 @@ def save_link(db: Database, link_id: uuid.UUID, data: LinkInput) -> None:
 def delete_link(db: Database, link_id: uuid.UUID) -> None:
     """Tombstone a link that no organization, project or sub-link points to."""
     with db.begin() as session:
-        with user_errors():
-            link = get_live(session, ChainLink, link_id, "chain link")
+        link = refusals.live(session, ChainLink, link_id)
         counts = chain_rows.references(session, link_ids=(link_id,))
         if any(counts.values()):
             raise InvalidInput(
@@ -266,7 +258,7 @@ def delete_link(db: Database, link_id: uuid.UUID) -> None:
                     "{name} cannot be deleted: it is still used by {used}; "
                     "move them to another link first",
                     name=link.name,
-                    used=chain_counts.listed(counts),
+                    used=refusals.listed(counts),
                 )
             )
         children = [x for x in chain_rows.links(session, link.chain_id) if x.parent_id == link_id]
@@ -276,7 +268,7 @@ def delete_link(db: Database, link_id: uuid.UUID) -> None:
                     "chain.link_has_sub_links",
                     "{name} cannot be deleted: it has {sub_links}; move or delete them first",
                     name=link.name,
-                    sub_links=chain_counts.sub_links(len(children)),
+                    sub_links=refusals.sub_links(len(children)),
                 )
             )
         link.deleted = True
@@ -285,9 +277,8 @@ def delete_link(db: Database, link_id: uuid.UUID) -> None:
 def restore_link(db: Database, link_id: uuid.UUID) -> None:
     """Bring back a deleted link (undo of delete_link, redo of add_link)."""
     with db.begin() as session:
-        with user_errors():
-            link = get_any(session, ChainLink, link_id, "chain link")
-            chain = get_live(session, Chain, link.chain_id, "chain")
+        link = refusals.any_record(session, ChainLink, link_id)
+        chain = refusals.live(session, Chain, link.chain_id)
         for other in chain_rows.links(session, chain.id):
             if other.id != link_id and name_key(other.name) == name_key(link.name):
                 raise InvalidInput(_link_taken(chain.name, other.name))

@@ -1,9 +1,46 @@
-"""How the chain refusals name what still points to a chain or link ("2 projects and 1 visit"),
-as messages, so the counts read naturally in each language."""
+"""What the chain refusals say, as messages: how they name what still points to a chain or link
+("2 projects and 1 visit", so the counts read naturally in each language), and a chain or link
+that is not there."""
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
+from sqlalchemy.orm import Session
+
 from fieldlog.domain.messages import Message, msg
+from fieldlog.services.errors import InvalidInput
+from fieldlog.store.models import Chain
+from fieldlog.store.repositories.common import NotFound, get_any, get_live
+
+
+def live(session: Session, model: Any, record_id: uuid.UUID) -> Any:
+    """The live chain (`model` Chain) or link (ChainLink); InvalidInput when unknown or deleted."""
+    try:
+        return get_live(session, model, record_id, "")
+    except NotFound as exc:
+        if model is Chain:
+            told = msg("chain.gone", "chain {id} does not exist or has been deleted", id=record_id)
+        else:
+            told = msg(
+                "chain.link_gone",
+                "chain link {id} does not exist or has been deleted",
+                id=record_id,
+            )
+        raise InvalidInput(told) from exc
+
+
+def any_record(session: Session, model: Any, record_id: uuid.UUID) -> Any:
+    """The chain or link, live or deleted (to restore it); InvalidInput when there is none."""
+    try:
+        return get_any(session, model, record_id, "")
+    except NotFound as exc:
+        if model is Chain:
+            told = msg("chain.missing", "chain {id} does not exist", id=record_id)
+        else:
+            told = msg("chain.link_missing", "chain link {id} does not exist", id=record_id)
+        raise InvalidInput(told) from exc
 
 
 def counted(what: str, count: int) -> Message:
