@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from fieldlog.domain.messages import msg
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.file_guard import Kind, guard_output
 from fieldlog.store.backup import (
@@ -122,7 +123,11 @@ def take_daily_backup(db: Database, now: datetime | None = None) -> Path | None:
 def _sqlite_path(db: Database) -> Path:
     if db.path is None:
         raise InvalidInput(
-            f"{db.name} is a server database; back it up with the server's own tools (pg_dump)"
+            msg(
+                "backups.server_database",
+                "{name} is a server database; back it up with the server's own tools (pg_dump)",
+                name=db.name,
+            )
         )
     return db.path
 
@@ -137,8 +142,12 @@ def backup_now(db: Database, dest: Path | None = None) -> Path:
     if dest is None:
         if db.read_only:
             raise InvalidInput(
-                f"{db.name} is opened read-only and so is its backup folder; "
-                "name a file elsewhere to write the backup to"
+                msg(
+                    "backups.read_only_folder",
+                    "{name} is opened read-only and so is its backup folder; "
+                    "name a file elsewhere to write the backup to",
+                    name=db.name,
+                )
             )
         return automatic_backup(path, MANUAL)
     dest = guard_output(dest.expanduser().resolve(), Kind.BACKUP, path)
@@ -159,7 +168,13 @@ def _refuse_self(db_path: Path, source: Path) -> None:
     names = {db_path.name + suffix for suffix in ("", "-wal", "-shm", "-journal")}
     same = source.parent == db_path.parent and source.name in names
     if same or (source.exists() and db_path.exists() and source.samefile(db_path)):
-        raise InvalidInput(f"{source} is the database itself; choose a backup to restore")
+        raise InvalidInput(
+            msg(
+                "backups.restore_itself",
+                "{path} is the database itself; choose a backup to restore",
+                path=str(source),
+            )
+        )
 
 
 def _inode(path: Path) -> int | None:

@@ -15,14 +15,14 @@ from typing import Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fieldlog.domain.messages import msg
+from fieldlog.domain.messages import Message, msg
 from fieldlog.domain.text import name_key
+from fieldlog.services import chain_refusals as refusals
 from fieldlog.services.errors import InvalidInput
-from fieldlog.services.validate import required_name, user_errors
+from fieldlog.services.validate import required_name
 from fieldlog.store.database import Database
 from fieldlog.store.models import Chain, ChainLink
 from fieldlog.store.repositories import chain_rows
-from fieldlog.store.repositories.common import get_any, get_live
 
 #: Where a link sits in its chain, in display order.
 POSITIONS: tuple[str, ...] = ("upstream", "midstream", "downstream")
@@ -62,17 +62,14 @@ def parse_position(value: str) -> str:
     text = value.strip()
     code = _POSITION_WORDS.get(text, text.lower())
     if code not in POSITIONS:
-        raise InvalidInput(f"unknown position {value!r}; use upstream, midstream or downstream")
+        raise InvalidInput(
+            msg(
+                "chain.unknown_position",
+                "unknown position {value}; use upstream, midstream or downstream",
+                value=repr(value),
+            )
+        )
     return code
-
-
-def _plural(count: int, what: str) -> str:
-    return f"{count} {what if count != 1 else what.removesuffix('s')}"
-
-
-def _listed(counts: dict[str, int]) -> str:
-    parts = [_plural(n, what) for what, n in counts.items() if n]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def chain_tree(db: Database) -> list[ChainInfo]:
@@ -96,8 +93,8 @@ def chain_tree(db: Database) -> list[ChainInfo]:
 
 def link_input(db: Database, link_id: uuid.UUID) -> LinkInput:
     """A live link's current name, position and parent (what undo of a change restores)."""
-    with db.read() as session, user_errors():
-        link = get_live(session, ChainLink, link_id, "chain link")
+    with db.read() as session:
+        link = refusals.live(session, ChainLink, link_id)
         return LinkInput(link.name, link.position, link.parent_id)
 
 
@@ -107,7 +104,9 @@ def link_input(db: Database, link_id: uuid.UUID) -> LinkInput:
 def _unique_chain(session: Session, name: str, chain_id: uuid.UUID | None = None) -> None:
     for other in chain_rows.chains(session):
         if other.id != chain_id and name_key(other.name) == name_key(name):
-            raise InvalidInput(f"there is already a chain named {other.name}")
+            raise InvalidInput(
+                msg("chain.name_taken", "there is already a chain named {name}", name=other.name)
+            )
 
 
 def add_chain(db: Database, name: str) -> uuid.UUID:
@@ -126,8 +125,7 @@ def rename_chain(db: Database, chain_id: uuid.UUID, name: str) -> None:
     """Give a chain another name, unique among the chains."""
     clean = required_name(name, msg("field.chain_name", "chain name"))
     with db.begin() as session:
-        with user_errors():
-            chain = get_live(session, Chain, chain_id, "chain")
+        chain = refusals.live(session, Chain, chain_id)
         _unique_chain(session, clean, chain_id)
         if chain.name != clean:
             chain.name = clean
@@ -136,14 +134,18 @@ def rename_chain(db: Database, chain_id: uuid.UUID, name: str) -> None:
 def delete_chain(db: Database, chain_id: uuid.UUID) -> list[uuid.UUID]:
     """Tombstone a chain nothing points to, with its links; returns the links deleted with it."""
     with db.begin() as session:
-        with user_errors():
-            chain = get_live(session, Chain, chain_id, "chain")
+        chain = refusals.live(session, Chain, chain_id)
         link_ids = [link.id for link in chain_rows.links(session, chain_id)]
         counts = chain_rows.references(session, chain_id=chain_id, link_ids=tuple(link_ids))
         if any(counts.values()):
             raise InvalidInput(
-                f"{chain.name} cannot be deleted: it is still used by {_listed(counts)}; "
-                "move them to another chain first"
+                msg(
+                    "chain.delete_used",
+                    "{name} cannot be deleted: it is still used by {used}; "
+                    "move them to another chain first",
+                    name=chain.name,
+                    used=refusals.listed(counts),
+                )
             )
         chain.deleted = True
         for link_id in link_ids:
@@ -154,13 +156,11 @@ def delete_chain(db: Database, chain_id: uuid.UUID) -> list[uuid.UUID]:
 def restore_chain(db: Database, chain_id: uuid.UUID, link_ids: Sequence[uuid.UUID] = ()) -> None:
     """Bring back a deleted chain and the links deleted with it (undo of delete_chain)."""
     with db.begin() as session:
-        with user_errors():
-            chain = get_any(session, Chain, chain_id, "chain")
+        chain = refusals.any_record(session, Chain, chain_id)
         _unique_chain(session, chain.name, chain_id)
         chain.deleted = False
         for link_id in link_ids:
-            with user_errors():
-                get_any(session, ChainLink, link_id, "chain link").deleted = False
+            refusals.any_record(session, ChainLink, link_id).deleted = False
 
 
 # -- links -------------------------------------------------------------------------------------
@@ -185,6 +185,12 @@ def sub_links(links: Iterable[_Node], link_id: uuid.UUID) -> set[uuid.UUID]:
     return found
 
 
+def _link_taken(chain: str, link: str) -> Message:
+    return msg(
+        "chain.link_name_taken", "{chain} already has a link named {link}", chain=chain, link=link
+    )
+
+
 def _checked_link(
     session: Session,
     chain_id: uuid.UUID,
@@ -198,18 +204,24 @@ def _checked_link(
     name = required_name(data.name, msg("field.link_name", "link name"))
     kept = link is not None and data.position == link.position
     position = data.position if kept else parse_position(data.position)
-    with user_errors():
-        chain = get_live(session, Chain, chain_id, "chain")
+    chain = refusals.live(session, Chain, chain_id)
     links = chain_rows.links(session, chain_id)
     for other in links:
         if other.id != link_id and name_key(other.name) == name_key(name):
-            raise InvalidInput(f"{chain.name} already has a link named {other.name}")
+            raise InvalidInput(_link_taken(chain.name, other.name))
     parent = data.parent_id
     if parent is not None:
         if parent not in {x.id for x in links}:
-            raise InvalidInput("the parent link must be a link of the same chain")
+            raise InvalidInput(
+                msg("chain.parent_elsewhere", "the parent link must be a link of the same chain")
+            )
         if link_id is not None and (parent == link_id or parent in sub_links(links, link_id)):
-            raise InvalidInput("a link cannot sit under itself or one of its own sub-links")
+            raise InvalidInput(
+                msg(
+                    "chain.parent_cycle",
+                    "a link cannot sit under itself or one of its own sub-links",
+                )
+            )
     return {"name": name, "position": position, "parent_id": parent}
 
 
@@ -228,8 +240,7 @@ def add_link(db: Database, chain_id: uuid.UUID, data: LinkInput) -> uuid.UUID:
 def save_link(db: Database, link_id: uuid.UUID, data: LinkInput) -> None:
     """Rename a link or move it (another position or parent) within its chain."""
     with db.begin() as session:
-        with user_errors():
-            link = get_live(session, ChainLink, link_id, "chain link")
+        link = refusals.live(session, ChainLink, link_id)
         for key, value in _checked_link(session, link.chain_id, data, link).items():
             if getattr(link, key) != value:
                 setattr(link, key, value)
@@ -238,19 +249,27 @@ def save_link(db: Database, link_id: uuid.UUID, data: LinkInput) -> None:
 def delete_link(db: Database, link_id: uuid.UUID) -> None:
     """Tombstone a link that no organization, project or sub-link points to."""
     with db.begin() as session:
-        with user_errors():
-            link = get_live(session, ChainLink, link_id, "chain link")
+        link = refusals.live(session, ChainLink, link_id)
         counts = chain_rows.references(session, link_ids=(link_id,))
         if any(counts.values()):
             raise InvalidInput(
-                f"{link.name} cannot be deleted: it is still used by {_listed(counts)}; "
-                "move them to another link first"
+                msg(
+                    "chain.link_delete_used",
+                    "{name} cannot be deleted: it is still used by {used}; "
+                    "move them to another link first",
+                    name=link.name,
+                    used=refusals.listed(counts),
+                )
             )
         children = [x for x in chain_rows.links(session, link.chain_id) if x.parent_id == link_id]
         if children:
             raise InvalidInput(
-                f"{link.name} cannot be deleted: it has {_plural(len(children), 'sub-links')}; "
-                "move or delete them first"
+                msg(
+                    "chain.link_has_sub_links",
+                    "{name} cannot be deleted: it has {sub_links}; move or delete them first",
+                    name=link.name,
+                    sub_links=refusals.sub_links(len(children)),
+                )
             )
         link.deleted = True
 
@@ -258,12 +277,11 @@ def delete_link(db: Database, link_id: uuid.UUID) -> None:
 def restore_link(db: Database, link_id: uuid.UUID) -> None:
     """Bring back a deleted link (undo of delete_link, redo of add_link)."""
     with db.begin() as session:
-        with user_errors():
-            link = get_any(session, ChainLink, link_id, "chain link")
-            chain = get_live(session, Chain, link.chain_id, "chain")
+        link = refusals.any_record(session, ChainLink, link_id)
+        chain = refusals.live(session, Chain, link.chain_id)
         for other in chain_rows.links(session, chain.id):
             if other.id != link_id and name_key(other.name) == name_key(link.name):
-                raise InvalidInput(f"{chain.name} already has a link named {other.name}")
+                raise InvalidInput(_link_taken(chain.name, other.name))
         parent = session.get(ChainLink, link.parent_id) if link.parent_id else None
         if parent is not None and parent.deleted:
             link.parent_id = None  # its parent went meanwhile: it comes back at the top level

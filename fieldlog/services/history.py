@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from fieldlog.domain import hlc
+from fieldlog.domain.messages import Message, msg
 from fieldlog.domain.text import name_key, pinyin_initials
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.orgs import find_by_code
@@ -30,6 +31,27 @@ from fieldlog.sync.rows import SPECS
 MODELS: dict[str, Any] = {m.__tablename__: m for m in REPLICATED_MODELS}  # type: ignore[attr-defined]
 #: Fields kept in step with another one (the name's search keys): never shown, never restored.
 DERIVED_FIELDS = frozenset({"name_key", "name_initials"})
+#: What a reference column names, in a refusal to restore a value that points to a deleted record.
+REFERENCE_NAMES: dict[str, Message] = {
+    "chain": msg("history.ref.chain", "chain"),
+    "contact": msg("history.ref.contact", "contact"),
+    "county": msg("history.ref.county", "county"),
+    "group": msg("history.ref.group", "group"),
+    "investor": msg("history.ref.investor", "investor"),
+    "kind": msg("history.ref.kind", "kind"),
+    "landing_county": msg("history.ref.landing_county", "landing_county"),
+    "link": msg("history.ref.link", "link"),
+    "member": msg("history.ref.member", "member"),
+    "org": msg("history.ref.org", "org"),
+    "origin": msg("history.ref.origin", "origin"),
+    "owner": msg("history.ref.owner", "owner"),
+    "parent": msg("history.ref.parent", "parent"),
+    "project": msg("history.ref.project", "project"),
+    "sign_form": msg("history.ref.sign_form", "sign_form"),
+    "tag": msg("history.ref.tag", "tag"),
+    "team": msg("history.ref.team", "team"),
+    "visit": msg("history.ref.visit", "visit"),
+}
 #: The parts of a record shown in its history: (table, column naming the parent, column naming
 #: the part's subject or None when the part is itself named).
 PARTS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
@@ -121,7 +143,9 @@ def _part_ids(
 def record_history(db: Database, table: str, record_id: uuid.UUID) -> list[HistoryEntry]:
     """Every change of the record and its parts seen on this laptop, newest first."""
     if table not in MODELS:
-        raise InvalidInput(f"there is no history of {table} records")
+        raise InvalidInput(
+            msg("history.no_table", "there is no history of {table} records", table=table)
+        )
     with db.read() as session:
         who = node_names(session, db.node_id)
         parts = _part_ids(session, table, record_id)
@@ -151,6 +175,12 @@ def _entry(
     )
 
 
+def _what(field: str) -> Message | str:
+    """What a reference field names, for "the earlier … no longer exists"."""
+    name = field.removesuffix("_id")
+    return REFERENCE_NAMES.get(name, name)
+
+
 def check_value(session: Session, record: Any, field: str, value: Any) -> None:
     """Refuse a value the record can no longer take: a reference to a record that is gone, or a
     credit code another live organization now carries."""
@@ -158,11 +188,24 @@ def check_value(session: Session, record: Any, field: str, value: Any) -> None:
     if target is not None and value is not None:
         referenced = session.get(MODELS[target], value)
         if referenced is None or referenced.deleted:
-            raise InvalidInput(f"the earlier {field.removesuffix('_id')} no longer exists")
+            raise InvalidInput(
+                msg(
+                    "history.reference_gone",
+                    "the earlier {what} no longer exists",
+                    what=_what(field),
+                )
+            )
     if isinstance(record, Organization) and field == "credit_code" and value:
         holder = find_by_code(session, value)
         if holder is not None and holder.id != record.id:
-            raise InvalidInput(f"{holder.name} already has the credit code {value}")
+            raise InvalidInput(
+                msg(
+                    "history.credit_code_taken",
+                    "{name} already has the credit code {code}",
+                    name=holder.name,
+                    code=value,
+                )
+            )
 
 
 def write_value(session: Session, record: Any, field: str, value: Any) -> None:
@@ -181,12 +224,25 @@ def restore_value(db: Database, change_id: int) -> int | None:
     with db.begin() as session:
         change = session.get(FieldChange, change_id)
         if change is None or change.field in DERIVED_FIELDS:
-            raise InvalidInput(f"change {change_id} is not in this laptop's history")
+            raise InvalidInput(
+                msg(
+                    "history.unknown_change",
+                    "change {change} is not in this laptop's history",
+                    change=change_id,
+                )
+            )
         if change.old_hlc == 0 and change.old_value is None:
-            raise InvalidInput("this change made the record: there is no earlier value")
+            raise InvalidInput(
+                msg(
+                    "history.no_earlier_value",
+                    "this change made the record: there is no earlier value",
+                )
+            )
         record = session.get(MODELS[change.table_name], change.record_id)
         if record is None:
-            raise InvalidInput("the record of this change is not on this laptop")
+            raise InvalidInput(
+                msg("history.record_missing", "the record of this change is not on this laptop")
+            )
         value = SPECS[change.table_name].decoders[change.field](change.old_value)
         if getattr(record, change.field) == value:
             return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 
+from fieldlog.domain.messages import carried
 from fieldlog.services.errors import InvalidInput
 from fieldlog.store.database import Database
 from fieldlog.store.models import Member
@@ -32,5 +33,5 @@ def set_me(db: Database, member_id: uuid.UUID) -> None:
         try:
             get_live(session, Member, member_id, "member")
         except LookupError as exc:
-            raise InvalidInput(str(exc)) from exc
+            raise InvalidInput(carried(exc)) from exc
         write_state(session, ME_KEY, str(member_id))

@@ -10,7 +10,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import msg
-from fieldlog.domain.money import MAX_YUAN
 from fieldlog.domain.stages import (
     Stage,
     StageMoveError,
@@ -19,6 +18,7 @@ from fieldlog.domain.stages import (
     needs_signing,
 )
 from fieldlog.domain.vocabulary import ChainRole, code_or_kept
+from fieldlog.services import project_checks as checks
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import (
     checked,
@@ -26,7 +26,6 @@ from fieldlog.services.validate import (
     required_date,
     required_name,
     sane_date,
-    user_errors,
 )
 from fieldlog.store.database import Database
 from fieldlog.store.models import (
@@ -39,7 +38,7 @@ from fieldlog.store.models import (
     StageEvent,
     WorkGroup,
 )
-from fieldlog.store.repositories.common import catalog_entry, get_any, get_live
+from fieldlog.store.repositories.common import catalog_entry, get_live
 
 
 @dataclass
@@ -70,29 +69,16 @@ class Signing:
     sign_form: str
 
 
-def _amount(value: int | None, what: str, *, positive: bool = False) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(f"{what} must be a whole number of yuan")
-    if value < 0 or (positive and value == 0):
-        raise InvalidInput(f"{what} must be {'more than' if positive else 'at least'} 0")
-    if value > MAX_YUAN:
-        raise InvalidInput(f"{what} of {value:,} yuan is beyond any real project")
-    return value
-
-
 def _refs(session: Session, data: ProjectInput) -> dict[str, object]:
     for model, value, what in (
-        (Organization, data.investor_id, "investor"),
-        (Chain, data.chain_id, "chain"),
-        (ChainLink, data.link_id, "chain link"),
-        (Member, data.owner_id, "lead owner"),
-        (WorkGroup, data.group_id, "work group"),
+        (Organization, data.investor_id, checks.INVESTOR),
+        (Chain, data.chain_id, checks.CHAIN),
+        (ChainLink, data.link_id, checks.LINK),
+        (Member, data.owner_id, checks.OWNER),
+        (WorkGroup, data.group_id, checks.GROUP),
     ):
         if value is not None:
-            with user_errors():
-                get_live(session, model, value, what)
+            checks.live(session, model, value, what)
     county = data.landing_county
     return {
         "investor_id": data.investor_id,
@@ -111,7 +97,7 @@ def _fields(session: Session, data: ProjectInput, kept_role: str = "") -> dict[s
     return {
         "name": required_name(data.name, msg("field.project_name", "project name")),
         "chain_role": checked(lambda: code_or_kept(ChainRole, role, kept_role)) if role else "",
-        "planned_yuan": _amount(data.planned_yuan, "planned investment"),
+        "planned_yuan": checks.amount(data.planned_yuan, checks.PLANNED),
         "progress": note(data.progress),
         "problems": note(data.problems),
         "next_step": note(data.next_step),
@@ -142,9 +128,17 @@ def open_project(
 ) -> uuid.UUID:
     """Open a project at a stage (a lead, usually) with its first dated stage event."""
     day = required_date(on, msg("field.date", "date"))
-    checked(lambda: check_move(None, stage))
+    try:
+        check_move(None, stage)
+    except StageMoveError as exc:
+        raise checks.move_refused(None, stage, exc) from exc
     if needs_signing(stage, already_signed=False):
-        raise InvalidInput("open the project first, then record its signing as a stage move")
+        raise InvalidInput(
+            msg(
+                "project.open_signed",
+                "open the project first, then record its signing as a stage move",
+            )
+        )
     with db.begin() as session:
         project = Project(**_fields(session, data))
         session.add(project)
@@ -157,7 +151,7 @@ def _add_event(
     session: Session, project: Project, stage: Stage, on: date, member: uuid.UUID | None, text: str
 ) -> None:
     if member is not None:
-        checked(lambda: get_live(session, Member, member, "member"))
+        checks.live(session, Member, member, checks.MEMBER)
     event = StageEvent(project_id=project.id, stage=stage.value, occurred_on=on, member_id=member)
     event.note = note(text)
     session.add(event)
@@ -185,9 +179,14 @@ def current_stage(db: Database, project_id: uuid.UUID) -> Stage | None:
 
 def _apply_signing(session: Session, project: Project, signing: Signing | None) -> None:
     if signing is None:
-        raise InvalidInput("signing needs a signing date, a contract amount and a sign form")
+        raise InvalidInput(
+            msg(
+                "project.signing_incomplete",
+                "signing needs a signing date, a contract amount and a sign form",
+            )
+        )
     project.signed_on = required_date(signing.signed_on, msg("field.signing_date", "signing date"))
-    project.contract_yuan = _amount(signing.contract_yuan, "contract amount", positive=True)
+    project.contract_yuan = checks.amount(signing.contract_yuan, checks.CONTRACT, positive=True)
     form = checked(lambda: catalog_entry(session, "sign_form", signing.sign_form))
     project.sign_form_id = form.id
 
@@ -211,10 +210,15 @@ def move_stage(
         try:
             check_move(current, target)
         except StageMoveError as exc:
-            raise InvalidInput(str(exc)) from exc
+            raise checks.move_refused(current, target, exc) from exc
         if events and day < events[-1].occurred_on:
             raise InvalidInput(
-                f"the move is dated {day}, before the last stage change ({events[-1].occurred_on})"
+                msg(
+                    "project.move_before_last",
+                    "the move is dated {day}, before the last stage change ({last})",
+                    day=day.isoformat(),
+                    last=events[-1].occurred_on.isoformat(),
+                )
             )
         if needs_signing(target, already_signed=project.signed_on is not None):
             _apply_signing(session, project, signing)
@@ -250,11 +254,23 @@ def _tranche_fields(
 ) -> dict[str, object]:
     """The checked columns of a tranche of `project` (signed, not dated before its signing)."""
     day = required_date(data.received_on, msg("field.date", "date"))
-    amount = _amount(data.amount_yuan, "amount", positive=True)
+    amount = checks.amount(data.amount_yuan, checks.AMOUNT, positive=True)
     if project.signed_on is None:
-        raise InvalidInput("funds in place can only be recorded for a signed project")
+        raise InvalidInput(
+            msg(
+                "project.funds_unsigned",
+                "funds in place can only be recorded for a signed project",
+            )
+        )
     if day < project.signed_on:
-        raise InvalidInput(f"the funds are dated {day}, before the signing ({project.signed_on})")
+        raise InvalidInput(
+            msg(
+                "project.funds_before_signing",
+                "the funds are dated {day}, before the signing ({signed})",
+                day=day.isoformat(),
+                signed=project.signed_on.isoformat(),
+            )
+        )
     return {
         "received_on": day,
         "amount_yuan": amount,
@@ -285,9 +301,8 @@ def add_tranche(
 
 
 def _live_tranche(session: Session, tranche_id: uuid.UUID) -> tuple[FundsTranche, Project]:
-    with user_errors():
-        tranche = get_live(session, FundsTranche, tranche_id, "funds tranche")
-        return tranche, get_live(session, Project, tranche.project_id, "project")
+    tranche = checks.live(session, FundsTranche, tranche_id, checks.TRANCHE)
+    return tranche, checks.live(session, Project, tranche.project_id, checks.PROJECT)
 
 
 def edit_tranche(db: Database, tranche_id: uuid.UUID, data: TrancheInput) -> None:
@@ -311,7 +326,6 @@ def delete_tranche(db: Database, tranche_id: uuid.UUID) -> None:
 def restore_tranche(db: Database, tranche_id: uuid.UUID) -> None:
     """Bring back a deleted tranche (undo of a delete, redo of an add)."""
     with db.begin() as session:
-        with user_errors():
-            tranche = get_any(session, FundsTranche, tranche_id, "funds tranche")
-            get_live(session, Project, tranche.project_id, "project")
+        tranche = checks.any_record(session, FundsTranche, tranche_id, checks.TRANCHE)
+        checks.live(session, Project, tranche.project_id, checks.PROJECT)
         tranche.deleted = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
+from fieldlog.domain.messages import msg
 from fieldlog.domain.vocabulary import MemberRole
 from fieldlog.services import identity
 from fieldlog.services.errors import InvalidInput
@@ -38,9 +39,14 @@ def set_up_team(db: Database, setup: TeamSetup) -> uuid.UUID:
     """Create the team, its groups and members as one transaction; returns the team id."""
     names = [optional_name(m.name) for m in setup.members]
     if len(set(filter(None, names))) != len([n for n in names if n]):
-        raise InvalidInput("two members have the same name; tell them apart (e.g. 张伟（碧江）)")
+        raise InvalidInput(
+            msg(
+                "team.member_names_alike",
+                "two members have the same name; tell them apart (e.g. 张伟（碧江）)",
+            )
+        )
     if setup.me is not None and not 0 <= setup.me < len(setup.members):
-        raise InvalidInput("choose which member uses this laptop")
+        raise InvalidInput(msg("setup.no_me", "choose which member uses this laptop"))
     with db.begin():
         team_id = save_team(db, setup.team)
         groups: dict[str, uuid.UUID] = {}

@@ -52,9 +52,23 @@ class TargetProgress:
 
 def _checked(scope: str, metric: str, period: Period) -> tuple[date, date]:
     if scope not in SCOPES:
-        raise InvalidInput(f"unknown target scope {scope!r}; use one of {', '.join(SCOPES)}")
+        raise InvalidInput(
+            msg(
+                "target.unknown_scope",
+                "unknown target scope {scope}; use one of {scopes}",
+                scope=repr(scope),
+                scopes=", ".join(SCOPES),
+            )
+        )
     if metric not in METRICS:
-        raise InvalidInput(f"unknown metric {metric!r}; use one of {', '.join(METRICS)}")
+        raise InvalidInput(
+            msg(
+                "target.unknown_metric",
+                "unknown metric {metric}; use one of {metrics}",
+                metric=repr(metric),
+                metrics=", ".join(METRICS),
+            )
+        )
     return required_date(period.start, msg("field.target_start", "target start")), required_date(
         period.end, msg("field.target_end", "target end")
     )
@@ -62,7 +76,7 @@ def _checked(scope: str, metric: str, period: Period) -> tuple[date, date]:
 
 def _checked_value(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidInput("a target must be a whole number, 0 or more")
+        raise InvalidInput(msg("target.not_a_count", "a target must be a whole number, 0 or more"))
     return value
 
 
@@ -70,7 +84,9 @@ def _live_scope(session: Session, scope: str, scope_id: uuid.UUID) -> None:
     with user_errors():
         record = get_live(session, SCOPES[scope], scope_id, scope)
     if isinstance(record, CatalogItem) and record.kind != "county":
-        raise InvalidInput(f"{record.name!r} is not a county")
+        raise InvalidInput(
+            msg("target.not_a_county", "{name} is not a county", name=repr(record.name))
+        )
 
 
 def _rows(

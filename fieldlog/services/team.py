@@ -52,7 +52,9 @@ def _team_fields(data: TeamInput) -> dict[str, object]:
     start = sane_date(data.dispatch_start, msg("field.dispatch_start", "dispatch start"))
     end = sane_date(data.dispatch_end, msg("field.dispatch_end", "dispatch end"))
     if start and end and start > end:
-        raise InvalidInput("the dispatch period ends before it starts")
+        raise InvalidInput(
+            msg("team.dispatch_ends_before_start", "the dispatch period ends before it starts")
+        )
     return {
         "name": required_name(data.name, msg("field.team_name", "team name")),
         "home_city": optional_name(data.home_city),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 
+from fieldlog.domain.messages import msg
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.team import (
     MemberInput,
@@ -108,7 +109,12 @@ def save_team_sheet(db: Database, before: TeamSheet, after: TeamSheet) -> list[u
     returns the ids of `after.members`, a new member's included."""
     names = [optional_name(m.name) for m in after.members]
     if len(set(filter(None, names))) != len([n for n in names if n]):
-        raise InvalidInput("two members have the same name; tell them apart (e.g. 张伟（碧江）)")
+        raise InvalidInput(
+            msg(
+                "team.member_names_alike",
+                "two members have the same name; tell them apart (e.g. 张伟（碧江）)",
+            )
+        )
     shown_groups = {g.id: g for g in before.groups}
     shown_members = {m.id: m for m in before.members}
     ids: list[uuid.UUID] = []

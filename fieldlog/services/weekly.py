@@ -74,7 +74,13 @@ def _kind(metric: str) -> Kind:
 
 def _spans(week: IsoWeek, since: date | None, team: TeamRow | None) -> _Spans:
     if not 1990 <= week.year <= 2100:
-        raise InvalidInput(f"week {week} is out of range (1990–2100)")
+        raise InvalidInput(
+            msg(
+                "report.week_out_of_range",
+                "week {week} is out of range (1990–2100)",
+                week=str(week),
+            )
+        )
     sunday = week.sunday
     start = sane_date(since, msg("field.cumulative_start_date", "cumulative start date")) or (
         team.dispatch_start if team else None
@@ -82,8 +88,14 @@ def _spans(week: IsoWeek, since: date | None, team: TeamRow | None) -> _Spans:
     start = start or date(sunday.year, 1, 1)
     if start > sunday:
         raise InvalidInput(
-            f"week {week} ends on {sunday.isoformat()}, before the cumulative figures start "
-            f"({start.isoformat()}); choose a later week or an earlier start date"
+            msg(
+                "report.week_before_start",
+                "week {week} ends on {sunday}, before the cumulative figures start ({start}); "
+                "choose a later week or an earlier start date",
+                week=str(week),
+                sunday=sunday.isoformat(),
+                start=start.isoformat(),
+            )
         )
     return _Spans(week.period, Period(sunday.replace(day=1), sunday), Period(start, sunday))
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import random
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.messages import Message, msg
 from fieldlog.services.demo import orgs_plan, projects_plan, team_plan, visits_plan
 from fieldlog.services.demo.state import DEMO_PERIOD, SEED, LoadState
 from fieldlog.services.errors import InvalidInput
@@ -43,34 +44,64 @@ class DemoRefused(InvalidInput):
 
 
 #: Records whose presence means the database holds work: the demo would sit beside them (imported
-#: organizations would be doubled by the demo's own, a team would get a second one).
+#: organizations would be doubled by the demo's own, a team would get a second one). Each with
+#: how it is counted in the refusal: one, then several.
 _WORK = (
-    (Organization, "organization"),
-    (Visit, "visit"),
-    (Project, "project"),
-    (Member, "member"),
-    (Team, "team"),
+    (
+        Organization,
+        msg("demo.count_organization", "{count} organization"),
+        msg("demo.count_organizations", "{count} organizations"),
+    ),
+    (Visit, msg("demo.count_visit", "{count} visit"), msg("demo.count_visits", "{count} visits")),
+    (
+        Project,
+        msg("demo.count_project", "{count} project"),
+        msg("demo.count_projects", "{count} projects"),
+    ),
+    (
+        Member,
+        msg("demo.count_member", "{count} member"),
+        msg("demo.count_members", "{count} members"),
+    ),
+    (Team, msg("demo.count_team", "{count} team"), msg("demo.count_teams", "{count} teams")),
 )
 
 
 def demo_refusal(db: Database) -> str | None:
-    """Why the demo cannot go into this database (one sentence), or None when it is empty."""
+    """Why the demo cannot go into this database (one sentence in the current language), or
+    None when it is empty."""
     with db.read() as session:
-        return _refusal(session)
+        reason = _refusal(session)
+    return None if reason is None else str(reason)
 
 
-def _refusal(session: Session) -> str | None:
+def _refusal(session: Session) -> Message | None:
     held = [
-        f"{count} {what}{'' if count == 1 else 's'}"
-        for model, what in _WORK
+        replace(one if count == 1 else many, params=(("count", count),))
+        for model, one, many in _WORK
         if (count := count_live(session, model))
     ]
     if not held:
         return None
-    return (
-        f"this database already holds work ({', '.join(held)}); "
-        "load the demo into a new, empty database"
+    return msg(
+        "demo.holds_work",
+        "this database already holds work ({held}); load the demo into a new, empty database",
+        held=_listed(held),
     )
+
+
+def _listed(p: list[Message]) -> Message:
+    """The counts as one list, "2 organizations, 1 visit" (a message per length: each language
+    joins its list its own way); there are at most five."""
+    if len(p) == 1:
+        return p[0]
+    if len(p) == 2:
+        return msg("demo.list_2", "{a}, {b}", a=p[0], b=p[1])
+    if len(p) == 3:
+        return msg("demo.list_3", "{a}, {b}, {c}", a=p[0], b=p[1], c=p[2])
+    if len(p) == 4:
+        return msg("demo.list_4", "{a}, {b}, {c}, {d}", a=p[0], b=p[1], c=p[2], d=p[3])
+    return msg("demo.list_5", "{a}, {b}, {c}, {d}, {e}", a=p[0], b=p[1], c=p[2], d=p[3], e=p[4])
 
 
 def load_demo(db: Database) -> DemoSummary:
