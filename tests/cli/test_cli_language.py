@@ -349,3 +349,31 @@ def test_argparse_words_are_restored_after_a_command() -> None:
         messages._current.clear()
     assert argparse._ is before  # type: ignore[attr-defined]
     assert build_parser().format_help().startswith("usage: ")
+
+
+@pytest.mark.slow
+def test_sync_import_json_gives_each_warning_a_code(tmp_path: Path) -> None:
+    from fieldlog.services import sync
+    from tests.sync.test_package_faults import (
+        FAST_KDF,
+        _work_at,
+        export,
+        joined,
+        lead_to,
+        new_db,
+        with_db,
+    )
+
+    leader = new_db(tmp_path / "leader.db", team_name="铜仁市驻深招商工作队")
+    team_package = tmp_path / "team.fieldsync"
+    with_db(leader, lambda db: sync.export_package(db, team_package, full=True, kdf=FAST_KDF))
+    sender = joined((leader, team_package), tmp_path / "sender.db")
+    lead = lead_to(2099)
+    _work_at(sender, lead)
+    package = export(sender, tmp_path / "from-2099.fieldsync", lead_ms=lead)
+    result = fieldlog("--db", str(leader), "sync", "import", str(package), "--json", lang="C")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    [warning] = report["warnings"]
+    assert warning["code"].startswith("sync.") and "2099-06-01" in warning["message"]
+    assert report["clock_warnings"] == [warning["message"]]
