@@ -1,6 +1,8 @@
 """The command line (SPEC §5): scriptable, no Qt unless the window is opened.
 
 Exit codes: 0 success; 1 bad input, with one line on stderr; 2 bad usage (argparse).
+Everything it says (help, argparse's own words, results, refusals) is in the language of `--lang`,
+else of the locale (`cli.wording`); the core's messages render in it too.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from fieldlog.cli.commands import HANDLERS
 from fieldlog.cli.maintenance_commands import FILE_HANDLERS
 from fieldlog.cli.parser import build_parser
+from fieldlog.cli.wording import argparse_speaking, language_of
+from fieldlog.domain import messages
+from fieldlog.domain.messages import msg
 from fieldlog.store.database import DatabaseError
 from fieldlog.store.errors import sentence
 from fieldlog.store.location import describe, resolve_location
@@ -49,9 +54,21 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit code."""
+    """Run one command in the user's language (`--lang`, else the locale); returns the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    language = language_of(arguments)
+    before = list(messages._current)
+    messages.use_language(language)
+    try:
+        with argparse_speaking(language):
+            return _main(arguments)
+    finally:  # a caller in the same process keeps its own language
+        messages._current[:] = before
+
+
+def _main(arguments: list[str]) -> int:
     parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(arguments)
     if args.command in (None, "gui"):
         return _open_window(args)
     try:
@@ -60,7 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Busy, read-only, a full disk and damage each have their sentence (store.errors).
     except (DatabaseError, ValueError, OSError, SQLAlchemyError, sqlite3.Error) as exc:
         message = sentence(exc, _where(args))
-        print(f"{PROG}: error: {message}", file=sys.stderr)
+        print(
+            msg("cli.error", "{prog}: error: {message}", prog=PROG, message=message),
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -68,4 +88,4 @@ def _where(args: argparse.Namespace) -> str:
     try:
         return describe(resolve_location(args.db))
     except Exception:  # a URL that does not parse: its own error says so
-        return "the database"
+        return str(msg("cli.the_database", "the database"))

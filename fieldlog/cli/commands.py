@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import locale
-import os
 import unicodedata
 from collections.abc import Callable
 
@@ -13,18 +11,11 @@ from fieldlog.cli.excel_commands import EXCEL_HANDLERS
 from fieldlog.cli.maintenance_commands import MAINTENANCE_HANDLERS
 from fieldlog.cli.sync_commands import SYNC_HANDLERS
 from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_EN, LABELS_ZH, METRICS, Stats
+from fieldlog.domain.messages import current_language, msg
 from fieldlog.domain.money import format_yi
 from fieldlog.store.database import Database
 
 Handler = Callable[[Database, argparse.Namespace], int]
-
-
-def language(option: str | None) -> str:
-    """--lang, else zh_CN for a Chinese locale, else en."""
-    if option:
-        return option
-    name = os.environ.get("LANG") or (locale.getlocale()[0] or "")
-    return "zh_CN" if name.lower().startswith("zh") else "en"
 
 
 def _display_width(text: str) -> int:
@@ -34,10 +25,12 @@ def _display_width(text: str) -> int:
 
 def format_stats(stats: Stats, lang: str) -> str:
     """The figures as an aligned two-column table in the chosen language."""
-    zh = lang == "zh_CN"
-    labels = LABELS_ZH if zh else LABELS_EN
-    span = str(stats.period) if stats.period.start or stats.period.end else None
-    lines = [f"{'统计期间' if zh else 'Period'}: {span or ('全部' if zh else 'all time')}"]
+    labels = LABELS_ZH if lang == "zh_CN" else LABELS_EN
+    if stats.period.start or stats.period.end:
+        span: object = str(stats.period)
+    else:
+        span = msg("cli.stats.all_time", "all time")
+    lines = [msg("cli.stats.period", "Period: {span}", span=span).render(lang)]
     width = max(_display_width(label) for label in labels.values())
     for metric in METRICS:
         value = stats.value(metric)
@@ -48,7 +41,7 @@ def format_stats(stats: Stats, lang: str) -> str:
 
 
 def _init(db: Database, _args: argparse.Namespace) -> int:
-    print(f"FieldLog database ready: {db.name}")
+    print(msg("cli.init.ready", "FieldLog database ready: {name}", name=db.name))
     return 0
 
 
@@ -57,9 +50,16 @@ def _demo(db: Database, _args: argparse.Namespace) -> int:
 
     summary = load_demo(db)
     print(
-        f"Demo dispatch loaded into {db.name}: {summary.members} members, "
-        f"{summary.organizations} organizations, {summary.visits} visits, "
-        f"{summary.projects} projects."
+        msg(
+            "cli.demo.loaded",
+            "Demo dispatch loaded into {name}: {members} members, {organizations} organizations, "
+            "{visits} visits, {projects} projects.",
+            name=db.name,
+            members=summary.members,
+            organizations=summary.organizations,
+            visits=summary.visits,
+            projects=summary.projects,
+        )
     )
     return 0
 
@@ -76,7 +76,7 @@ def _stats(db: Database, args: argparse.Namespace) -> int:
 
     stats = compute(db, args.period)
     as_json = json.dumps(stats.as_dict(), ensure_ascii=False)
-    print(as_json if args.json else format_stats(stats, language(args.lang)))
+    print(as_json if args.json else format_stats(stats, current_language()))
     return 0
 
 

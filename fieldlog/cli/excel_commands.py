@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from fieldlog.domain.messages import code_of, msg, render
 from fieldlog.store.database import Database
 
 Handler = Callable[[Database, argparse.Namespace], int]
@@ -15,16 +16,42 @@ Handler = Callable[[Database, argparse.Namespace], int]
 
 def _print_report(report: Any, args: argparse.Namespace) -> None:
     if args.json:
-        print(json.dumps(report.as_dict(), ensure_ascii=False))
+        print(json.dumps(report_json(report), ensure_ascii=False))
         return
     if args.dry_run:
-        print("Dry run: nothing was stored.")
+        print(msg("cli.import.dry_run", "Dry run: nothing was stored."))
     print(
-        f"{args.file}: created {report.created}, updated {report.updated}, "
-        f"unchanged {report.unchanged}, rejected {len(report.rejected)}"
+        msg(
+            "cli.import.summary",
+            "{file}: created {created}, updated {updated}, unchanged {unchanged}, "
+            "rejected {rejected}",
+            file=str(args.file),
+            created=report.created,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            rejected=len(report.rejected),
+        )
     )
     for row in report.rejected:
-        print(f"  row {row.row}: {row.reason}")
+        print(
+            "  "
+            + str(msg("cli.import.rejected", "row {row}: {reason}", row=row.row, reason=row.reason))
+        )
+
+
+def report_json(report: Any) -> dict[str, Any]:
+    """`import … --json` (SPEC §5): each rejected row as {"row", "code", "reason"}, the reason in
+    the user's language and the code stable for scripts."""
+    data: dict[str, Any] = report.as_dict()
+    data["rejected"] = [
+        {
+            "row": row.row,
+            "code": code_of(row.reason, str(given.get("code", "import.rejected"))),
+            "reason": render(row.reason),
+        }
+        for row, given in zip(report.rejected, data["rejected"], strict=True)
+    ]
+    return data
 
 
 def _import(what: str) -> Handler:
@@ -40,6 +67,7 @@ def _import(what: str) -> Handler:
 
 
 def _written(path: Path) -> int:
+    # The path alone, in every language: scripts use it.
     print(path)
     return 0
 

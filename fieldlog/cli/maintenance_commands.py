@@ -6,6 +6,8 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from fieldlog.cli.wording import command
+from fieldlog.domain.messages import msg
 from fieldlog.store.database import Database
 
 Handler = Callable[[Database, argparse.Namespace], int]
@@ -15,22 +17,33 @@ def add_maintenance_commands(
     commands: argparse._SubParsersAction, late: argparse.ArgumentParser
 ) -> None:
     """Register `backup`, `restore` and `check` on the command parser."""
-    backup = commands.add_parser("backup", parents=[late], help="copy the database safely")
+    backup = command(commands, "backup", late, msg("cli.help.backup", "copy the database safely"))
     backup.add_argument(
         "-o",
         "--output",
         type=Path,
         metavar="FILE",
-        help="where to write it (default: the backup folder)",
+        help=str(msg("cli.help.backup_output", "where to write it (default: the backup folder)")),
     )
     backup.set_defaults(handler="backup")
-    restore = commands.add_parser(
-        "restore", parents=[late], help="replace the database with a checked backup"
+    restore = command(
+        commands,
+        "restore",
+        late,
+        msg("cli.help.restore", "replace the database with a checked backup"),
     )
-    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE",
+        help=str(msg("cli.help.restore_file", "the backup to restore")),
+    )
     restore.set_defaults(handler="restore")
-    commands.add_parser(
-        "check", parents=[late], help="integrity, foreign-key, orphan and tombstone checks"
+    command(
+        commands,
+        "check",
+        late,
+        msg("cli.help.check", "integrity, foreign-key, orphan and tombstone checks"),
     ).set_defaults(handler="check")
 
 
@@ -49,13 +62,32 @@ def restore_at(location: str, args: argparse.Namespace) -> int:
     from fieldlog.store.location import is_url
 
     if is_url(location):
-        raise InvalidInput(f"{location} is a server database; restore it with the server's tools")
+        raise InvalidInput(
+            msg(
+                "cli.restore.server",
+                "{location} is a server database; restore it with the server's tools",
+                location=location,
+            )
+        )
     report = restore_backup(Path(location), args.file)
     restored = open_workspace(str(report.database))  # upgrades an older schema, new node id
     restored.close()
-    print(f"Restored {report.source} into {report.database}.")
+    print(
+        msg(
+            "cli.restore.done",
+            "Restored {source} into {database}.",
+            source=str(report.source),
+            database=str(report.database),
+        )
+    )
     if report.kept_as is not None:
-        print(f"The previous database was kept as {report.kept_as}")
+        print(
+            msg(
+                "cli.restore.kept",
+                "The previous database was kept as {path}",
+                path=str(report.kept_as),
+            )
+        )
     return 0
 
 
@@ -64,12 +96,23 @@ def _check(db: Database, _args: argparse.Namespace) -> int:
 
     report = check(db)
     for table, count in report.live.items():
-        print(f"{table:<16} {count:>9} live {report.tombstoned[table]:>7} deleted")
+        print(
+            msg(
+                "cli.check.table",
+                "{table:<16} {live:>9} live {deleted:>7} deleted",
+                table=table,
+                live=count,
+                deleted=report.tombstoned[table],
+            )
+        )
     for note in report.notes:
-        print(f"note: {note}")
+        print(msg("cli.check.note", "note: {note}", note=note))
     for problem in report.problems:
-        print(f"PROBLEM: {problem}")
-    print("ok" if report.ok else f"{len(report.problems)} problem(s) found")
+        print(msg("cli.check.problem", "PROBLEM: {problem}", problem=problem))
+    if report.ok:
+        print(msg("cli.check.ok", "ok"))
+    else:
+        print(msg("cli.check.problems", "{count} problem(s) found", count=len(report.problems)))
     return 0 if report.ok else 1
 
 

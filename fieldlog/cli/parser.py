@@ -9,21 +9,42 @@ from pathlib import Path
 from fieldlog import __version__
 from fieldlog.cli.maintenance_commands import add_maintenance_commands
 from fieldlog.cli.sync_commands import add_sync_commands
+from fieldlog.cli.wording import Parser, command
+from fieldlog.domain.messages import Message, carried, current_language, msg, render
 from fieldlog.domain.period import IsoWeek, Period, parse_date
+
+
+def _refusal(error: ValueError, general: Message) -> argparse.ArgumentTypeError:
+    """Why a value was refused: the core's own message when it is in the catalog (or the user
+    reads English), else our general one, so that a Chinese user never reads an English one."""
+    said = carried(error)
+    if isinstance(said, Message) or current_language() == "en":
+        return argparse.ArgumentTypeError(render(said))
+    return argparse.ArgumentTypeError(render(general))
 
 
 def _date(text: str) -> date:
     try:
         return parse_date(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
+        general = msg(
+            "cli.usage.bad_date",
+            "{text!r} is not a valid date; use YYYY-MM-DD",
+            text=text.strip(),
+        )
+        raise _refusal(exc, general) from exc
 
 
 def _week(text: str) -> IsoWeek:
     try:
         return IsoWeek.parse(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
+        general = msg(
+            "cli.usage.bad_week",
+            "{text!r} is not a week of the calendar; use YYYY-Www, like 2020-W16",
+            text=text.strip(),
+        )
+        raise _refusal(exc, general) from exc
 
 
 def _no_checks(_parser: argparse.ArgumentParser, _args: argparse.Namespace) -> None:
@@ -33,12 +54,23 @@ def _no_checks(_parser: argparse.ArgumentParser, _args: argparse.Namespace) -> N
 def period_of(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Period:
     """The period named by --week or --from/--to (open ends allowed); usage errors exit 2."""
     if getattr(args, "week", None) and (args.start or args.end):
-        parser.error("use either --week or --from/--to, not both")
+        parser.error(
+            str(msg("cli.usage.week_or_range", "use either --week or --from/--to, not both"))
+        )
     if getattr(args, "week", None):
         period: Period = args.week.period
         return period
     if args.start and args.end and args.start > args.end:
-        parser.error(f"--from {args.start} is after --to {args.end}")
+        parser.error(
+            str(
+                msg(
+                    "cli.usage.from_after_to",
+                    "--from {start} is after --to {end}",
+                    start=args.start.isoformat(),
+                    end=args.end.isoformat(),
+                )
+            )
+        )
     return Period(args.start, args.end)
 
 
@@ -48,74 +80,161 @@ def _check_stats(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
 
 def _check_visits_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     if args.start is None or args.end is None:
-        parser.error("export visits needs both --from and --to")
+        parser.error(str(msg("cli.usage.visits_range", "export visits needs both --from and --to")))
     args.period = period_of(args, parser)
 
 
 def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
-        "--db", metavar="PATH_OR_URL", default=default, help="database file or SQLAlchemy URL"
+        "--db",
+        metavar="PATH_OR_URL",
+        default=default,
+        help=str(msg("cli.help.db", "database file or SQLAlchemy URL")),
     )
     parser.add_argument(
-        "--lang", choices=("zh_CN", "en"), default=default, help="language of messages"
+        "--lang",
+        choices=("zh_CN", "en"),
+        default=default,
+        help=str(msg("cli.help.lang", "language of help and messages (default: the system's)")),
+    )
+
+
+def _json_option(parser: argparse.ArgumentParser, text: Message) -> None:
+    parser.add_argument("--json", action="store_true", help=str(text))
+
+
+def _period_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from",
+        dest="start",
+        type=_date,
+        metavar="D",
+        help=str(msg("cli.help.from", "first day of the period (YYYY-MM-DD)")),
+    )
+    parser.add_argument(
+        "--to",
+        dest="end",
+        type=_date,
+        metavar="D",
+        help=str(msg("cli.help.to", "last day of the period (YYYY-MM-DD)")),
     )
 
 
 def _simple(commands: argparse._SubParsersAction, late: argparse.ArgumentParser) -> None:
-    commands.add_parser("gui", parents=[late], help="open the desktop window (the default)")
+    command(commands, "gui", late, msg("cli.help.gui", "open the desktop window (the default)"))
     for name, text in (
-        ("init", "create or upgrade the database"),
-        ("demo", "load the demo dispatch into an empty database"),
-        ("digest", "SHA-256 of the replicated data"),
+        ("init", msg("cli.help.init", "create or upgrade the database")),
+        ("demo", msg("cli.help.demo", "load the demo dispatch into an empty database")),
+        ("digest", msg("cli.help.digest", "SHA-256 of the replicated data")),
     ):
-        commands.add_parser(name, parents=[late], help=text).set_defaults(handler=name)
-    stats = commands.add_parser("stats", parents=[late], help="the figures of a period")
-    stats.add_argument("--from", dest="start", type=_date, metavar="D")
-    stats.add_argument("--to", dest="end", type=_date, metavar="D")
-    stats.add_argument("--week", type=_week, metavar="YYYY-Www")
-    stats.add_argument("--json", action="store_true", help="print one JSON object")
+        command(commands, name, late, text).set_defaults(handler=name)
+    stats = command(commands, "stats", late, msg("cli.help.stats", "the figures of a period"))
+    _period_options(stats)
+    stats.add_argument(
+        "--week",
+        type=_week,
+        metavar="YYYY-Www",
+        help=str(msg("cli.help.stats_week", "an ISO week instead of --from/--to")),
+    )
+    _json_option(stats, msg("cli.help.json_object", "print one JSON object"))
     stats.set_defaults(handler="stats", check_usage=_check_stats)
 
 
 def _imports(commands: argparse._SubParsersAction, late: argparse.ArgumentParser) -> None:
-    group = commands.add_parser("import", parents=[late], help="read an Excel sheet into the data")
-    kinds = group.add_subparsers(dest="what", metavar="orgs|visits", required=True)
-    for what, text in (("orgs", "a target-company list"), ("visits", "a visit log")):
-        sub = kinds.add_parser(what, parents=[late], help=f"import {text}")
-        sub.add_argument("file", type=Path, metavar="FILE")
-        sub.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
-        sub.add_argument("--dry-run", action="store_true", help="report, but store nothing")
-        sub.add_argument("--json", action="store_true", help="print the report as JSON")
+    group = command(
+        commands, "import", late, msg("cli.help.import", "read an Excel sheet into the data")
+    )
+    kinds = group.add_subparsers(
+        dest="what",
+        metavar="orgs|visits",
+        required=True,
+        help=str(msg("cli.help.import_what", "what the sheet lists")),
+    )
+    for what, text in (
+        ("orgs", msg("cli.help.import_orgs", "import a target-company list")),
+        ("visits", msg("cli.help.import_visits", "import a visit log")),
+    ):
+        sub = command(kinds, what, late, text)
+        sub.add_argument(
+            "file",
+            type=Path,
+            metavar="FILE",
+            help=str(msg("cli.help.workbook", "the workbook (.xlsx)")),
+        )
+        sub.add_argument(
+            "--sheet",
+            metavar="NAME",
+            help=str(msg("cli.help.sheet", "the sheet to read (default: the first)")),
+        )
+        sub.add_argument(
+            "--dry-run",
+            action="store_true",
+            help=str(msg("cli.help.dry_run", "report, but store nothing")),
+        )
+        _json_option(sub, msg("cli.help.json_report", "print the report as JSON"))
         sub.set_defaults(handler=f"import_{what}")
 
 
 def _exports(commands: argparse._SubParsersAction, late: argparse.ArgumentParser) -> None:
-    group = commands.add_parser("export", parents=[late], help="write an Excel workbook")
-    kinds = group.add_subparsers(dest="what", metavar="weekly|ledger|orgs|visits", required=True)
-    weekly = kinds.add_parser("weekly", parents=[late], help="the weekly return (周报)")
-    weekly.add_argument("--week", type=_week, required=True, metavar="YYYY-Www")
-    weekly.add_argument("--since", type=_date, metavar="D", help="start of the cumulative span")
-    kinds.add_parser("ledger", parents=[late], help="the project ledger (项目台账)")
-    kinds.add_parser("orgs", parents=[late], help="the organization directory (目标企业库)")
-    visits = kinds.add_parser("visits", parents=[late], help="the visit log (走访明细) of a range")
-    visits.add_argument("--from", dest="start", type=_date, metavar="D")
-    visits.add_argument("--to", dest="end", type=_date, metavar="D")
+    group = command(commands, "export", late, msg("cli.help.export", "write an Excel workbook"))
+    kinds = group.add_subparsers(
+        dest="what",
+        metavar="weekly|ledger|orgs|visits",
+        required=True,
+        help=str(msg("cli.help.export_what", "which workbook")),
+    )
+    weekly = command(kinds, "weekly", late, msg("cli.help.weekly", "the weekly return (周报)"))
+    weekly.add_argument(
+        "--week",
+        type=_week,
+        required=True,
+        metavar="YYYY-Www",
+        help=str(msg("cli.help.weekly_week", "the ISO week of the return")),
+    )
+    weekly.add_argument(
+        "--since",
+        type=_date,
+        metavar="D",
+        help=str(msg("cli.help.since", "start of the cumulative span")),
+    )
+    command(kinds, "ledger", late, msg("cli.help.ledger", "the project ledger (项目台账)"))
+    command(kinds, "orgs", late, msg("cli.help.orgs", "the organization directory (目标企业库)"))
+    visits = command(
+        kinds, "visits", late, msg("cli.help.visits", "the visit log (走访明细) of a range")
+    )
+    _period_options(visits)
     visits.set_defaults(check_usage=_check_visits_export)
     for name, sub in kinds.choices.items():
-        sub.add_argument("-o", "--output", type=Path, metavar="FILE", help="where to write it")
+        sub.add_argument(
+            "-o",
+            "--output",
+            type=Path,
+            metavar="FILE",
+            help=str(msg("cli.help.output", "where to write it")),
+        )
         sub.set_defaults(handler=f"export_{name}")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The parser of every command and option."""
-    parser = argparse.ArgumentParser(prog="fieldlog", description="FieldLog 驻点招商走访日志")
+    """The parser of every command and option, its help in the current language (set it first:
+    `messages.use_language`, and argparse's own words with `wording.argparse_speaking`)."""
+    parser = Parser(prog="fieldlog", description="FieldLog 驻点招商走访日志")
     _global_options(parser, None)
-    parser.add_argument("--version", action="version", version=f"fieldlog {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"fieldlog {__version__}",
+        help=str(msg("cli.help.version", "print the version and exit")),
+    )
     parser.set_defaults(handler=None, check_usage=_no_checks)
     # The global options are accepted after the command too (`fieldlog gui --db X`).
-    late = argparse.ArgumentParser(add_help=False)
+    late = Parser(add_help=False)
     _global_options(late, argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command",
+        metavar="COMMAND",
+        help=str(msg("cli.help.command", "what to do (fieldlog COMMAND --help tells more)")),
+    )
     _simple(commands, late)
     _imports(commands, late)
     _exports(commands, late)

@@ -8,7 +8,10 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from fieldlog.cli.wording import command
+from fieldlog.domain.messages import Message, code_of, msg, render
 from fieldlog.store.database import Database
 
 Handler = Callable[[Database, argparse.Namespace], int]
@@ -16,39 +19,102 @@ Handler = Callable[[Database, argparse.Namespace], int]
 
 def add_sync_commands(commands: argparse._SubParsersAction, late: argparse.ArgumentParser) -> None:
     """Register `sync …` and `team passphrase` on the command parser."""
-    group = commands.add_parser("sync", parents=[late], help="exchange data with other laptops")
-    kinds = group.add_subparsers(dest="what", metavar="export|import|conflicts", required=True)
-    export = kinds.add_parser(
-        "export", parents=[late], help="write a package of this laptop's work"
+    group = command(
+        commands, "sync", late, msg("cli.help.sync", "exchange data with other laptops")
     )
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    export.add_argument("--full", action="store_true", help="everything, not only what is new")
+    kinds = group.add_subparsers(
+        dest="what",
+        metavar="export|import|conflicts",
+        required=True,
+        help=str(msg("cli.help.sync_what", "what to do")),
+    )
+    export = command(
+        kinds, "export", late, msg("cli.help.sync_export", "write a package of this laptop's work")
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help=str(msg("cli.help.sync_output", "the package file, or a folder to write it in")),
+    )
+    export.add_argument(
+        "--full",
+        action="store_true",
+        help=str(msg("cli.help.sync_full", "everything, not only what is new")),
+    )
     export.set_defaults(handler="sync_export")
-    receive = kinds.add_parser("import", parents=[late], help="apply packages from other laptops")
-    receive.add_argument("files", type=Path, nargs="+", metavar="FILE")
-    receive.add_argument("--json", action="store_true", help="print the report as JSON")
+    receive = command(
+        kinds, "import", late, msg("cli.help.sync_import", "apply packages from other laptops")
+    )
+    receive.add_argument(
+        "files",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help=str(msg("cli.help.sync_files", "the packages (*.fieldsync), in any order")),
+    )
+    _json_option(receive, msg("cli.help.json_report", "print the report as JSON"))
     receive.set_defaults(handler="sync_import")
-    log = kinds.add_parser("conflicts", parents=[late], help="concurrent edits kept for review")
-    log.add_argument("--json", action="store_true", help="print the conflicts as JSON")
-    log.add_argument("--all", action="store_true", help="include conflicts already reviewed")
+    log = command(
+        kinds, "conflicts", late, msg("cli.help.conflicts", "concurrent edits kept for review")
+    )
+    _json_option(log, msg("cli.help.json_conflicts", "print the conflicts as JSON"))
+    log.add_argument(
+        "--all",
+        action="store_true",
+        help=str(msg("cli.help.conflicts_all", "include conflicts already reviewed")),
+    )
     log.set_defaults(handler="sync_conflicts")
-    team = commands.add_parser("team", parents=[late], help="team settings on this laptop")
-    settings = team.add_subparsers(dest="what", metavar="passphrase", required=True)
-    settings.add_parser(
-        "passphrase", parents=[late], help="set the passphrase that protects sync packages"
+    team = command(commands, "team", late, msg("cli.help.team", "team settings on this laptop"))
+    settings = team.add_subparsers(
+        dest="what",
+        metavar="passphrase",
+        required=True,
+        help=str(msg("cli.help.team_what", "which setting")),
+    )
+    command(
+        settings,
+        "passphrase",
+        late,
+        msg("cli.help.passphrase", "set the passphrase that protects sync packages"),
     ).set_defaults(handler="team_passphrase")
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def _json_option(parser: argparse.ArgumentParser, text: Message) -> None:
+    parser.add_argument("--json", action="store_true", help=str(text))
+
+
+def _records(count: int) -> Message:
+    if count == 1:
+        return msg("cli.sync.record", "{count} record", count=count)
+    return msg("cli.sync.records", "{count} records", count=count)
+
+
+def _conflicts(count: int) -> Message:
+    if count == 1:
+        return msg("cli.sync.conflict", "{count} conflict", count=count)
+    return msg("cli.sync.conflicts", "{count} conflicts", count=count)
 
 
 def _sync_export(db: Database, args: argparse.Namespace) -> int:
     from fieldlog.services.sync import export_package
 
     report = export_package(db, args.output, full=args.full)
-    what = "everything" if report.full else "changes not sent before"
-    print(f"{report.path}: {_count(report.rows, 'record')} ({what})")
+    if report.full:
+        what = msg("cli.sync.everything", "everything")
+    else:
+        what = msg("cli.sync.changes", "changes not sent before")
+    print(
+        msg(
+            "cli.sync.exported",
+            "{path}: {records} ({what})",
+            path=str(report.path),
+            records=_records(report.rows),
+            what=what,
+        )
+    )
     return 0
 
 
@@ -57,26 +123,60 @@ def _sync_import(db: Database, args: argparse.Namespace) -> int:
 
     report = import_packages(db, args.files)
     if args.json:
-        print(json.dumps(report.as_dict(), ensure_ascii=False))
+        print(json.dumps(import_json(report), ensure_ascii=False))
         return 0
     for package in report.packages:
-        sender = package.sender_name or f"laptop {package.sender_node[:8]}"
-        if package.skipped:
-            print(f"{package.file}: from {sender}, already imported before; skipped")
-            continue
-        print(
-            f"{package.file}: from {sender}, {_count(package.rows, 'record')}: {package.new} new, "
-            f"{package.updated} updated, {package.unchanged} unchanged, "
-            f"{_count(package.conflicts, 'conflict')}"
-        )
+        print(_package_line(package))
     if report.duplicates_merged or report.duplicate_candidates:
         print(
-            f"duplicates: {report.duplicates_merged} merged by credit code, "
-            f"{report.duplicate_candidates} look-alike names to review"
+            msg(
+                "cli.sync.duplicates",
+                "duplicates: {merged} merged by credit code, {candidates} look-alike names to "
+                "review",
+                merged=report.duplicates_merged,
+                candidates=report.duplicate_candidates,
+            )
         )
     for warning in report.clock_warnings:
-        print(f"warning: {warning}")
+        print(msg("cli.sync.warning", "warning: {warning}", warning=warning))
     return 0
+
+
+def import_json(report: Any) -> dict[str, Any]:
+    """`sync import --json`: the report, its warnings rendered in the user's language and, in
+    `warnings`, each with a stable code for scripts."""
+    data: dict[str, Any] = report.as_dict()
+    data["clock_warnings"] = [render(w) for w in report.clock_warnings]
+    data["warnings"] = [
+        {"code": code_of(w, "sync.clock_ahead"), "message": render(w)}
+        for w in report.clock_warnings
+    ]
+    return data
+
+
+def _package_line(package: Any) -> Message:
+    sender: object = package.sender_name or msg(
+        "cli.sync.laptop", "laptop {node}", node=package.sender_node[:8]
+    )
+    if package.skipped:
+        return msg(
+            "cli.sync.skipped",
+            "{file}: from {sender}, already imported before; skipped",
+            file=package.file,
+            sender=sender,
+        )
+    return msg(
+        "cli.sync.imported",
+        "{file}: from {sender}, {records}: {new} new, {updated} updated, {unchanged} unchanged, "
+        "{conflicts}",
+        file=package.file,
+        sender=sender,
+        records=_records(package.rows),
+        new=package.new,
+        updated=package.updated,
+        unchanged=package.unchanged,
+        conflicts=_conflicts(package.conflicts),
+    )
 
 
 def _sync_conflicts(db: Database, args: argparse.Namespace) -> int:
@@ -87,26 +187,43 @@ def _sync_conflicts(db: Database, args: argparse.Namespace) -> int:
         print(json.dumps([c.as_dict() for c in found], ensure_ascii=False))
         return 0
     for c in found:
-        print(
-            f"{c.table}.{c.field} of {c.record}: kept {c.winner_value!r} "
-            f"({c.winner_who}, {c.winner_at:%Y-%m-%d %H:%M}), lost {c.loser_value!r} "
-            f"({c.loser_who}, {c.loser_at:%Y-%m-%d %H:%M})  [{c.id}]"
-            + (f" {c.resolution}" if c.resolution else "")
+        line = msg(
+            "cli.sync.conflict_line",
+            "{table}.{field} of {record}: kept {kept} ({kept_by}, {kept_at}), lost {lost} "
+            "({lost_by}, {lost_at})  [{id}]",
+            table=c.table,
+            field=c.field,
+            record=c.record,
+            kept=repr(c.winner_value),
+            kept_by=c.winner_who,
+            kept_at=c.winner_at.strftime("%Y-%m-%d %H:%M"),
+            lost=repr(c.loser_value),
+            lost_by=c.loser_who,
+            lost_at=c.loser_at.strftime("%Y-%m-%d %H:%M"),
+            id=str(c.id),
         )
-    print(f"{len(found)} conflict(s)")
+        print(f"{line} {c.resolution}" if c.resolution else line)
+    print(msg("cli.sync.conflict_count", "{count} conflict(s)", count=len(found)))
     return 0
 
 
 def read_passphrase() -> str:
     """Asked twice on a terminal; otherwise the first line of standard input."""
     if sys.stdin is not None and sys.stdin.isatty():
-        first = getpass.getpass("Team passphrase: ")
-        if getpass.getpass("Repeat it: ") != first:
-            raise ValueError("the two passphrases differ; nothing was changed")
+        first = getpass.getpass(str(msg("cli.passphrase.ask", "Team passphrase: ")))
+        if getpass.getpass(str(msg("cli.passphrase.repeat", "Repeat it: "))) != first:
+            raise ValueError(
+                msg("cli.passphrase.differ", "the two passphrases differ; nothing was changed")
+            )
         return first
     line = sys.stdin.readline() if sys.stdin is not None else ""
     if not line:
-        raise ValueError("no passphrase on standard input; nothing was changed")
+        raise ValueError(
+            msg(
+                "cli.passphrase.no_stdin",
+                "no passphrase on standard input; nothing was changed",
+            )
+        )
     return line.rstrip("\r\n")
 
 
@@ -114,7 +231,7 @@ def _team_passphrase(db: Database, _args: argparse.Namespace) -> int:
     from fieldlog.services.sync import set_passphrase
 
     set_passphrase(db, read_passphrase())
-    print("Team passphrase saved on this laptop.")
+    print(msg("cli.passphrase.saved", "Team passphrase saved on this laptop."))
     return 0
 
 
