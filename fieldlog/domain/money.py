@@ -23,6 +23,7 @@ __all__ = [
     "format_wan",
     "format_yi",
     "parse_wan",
+    "parse_yi",
     "parse_yuan",
     "wan_with_unit",
     "yi_with_unit",
@@ -66,6 +67,11 @@ def parse_wan(value: str | int | float | Decimal) -> int:
     return _parse(value, default_places=4)
 
 
+def parse_yi(value: str | int | float | Decimal) -> int:
+    """Turn an amount in 亿元 (or with an explicit 万/亿/元 suffix) into integer yuan."""
+    return _parse(value, default_places=8)
+
+
 def parse_yuan(value: str | int | float | Decimal) -> int:
     """Turn an amount in yuan (or with an explicit 万/亿/元 suffix) into integer yuan."""
     return _parse(value, default_places=0)
@@ -93,14 +99,17 @@ def format_wan(yuan: int, *, places: int | None = None) -> str:
     return _grouped(_rounded(wan, places), keep_zeros=True)
 
 
-def format_yi(yuan: int, places: int | None = None) -> str:
+def format_yi(yuan: int, places: int | None = None, *, exact: bool = False) -> str:
     """Format yuan as 亿元: at most four decimals (halves up), trailing zeros dropped.
 
-    With `places`, exactly that many decimals instead.
+    With `places`, exactly that many decimals instead; `exact` keeps every digit down to the
+    yuan (eight decimals at most, zeros dropped), for a field that must save back what it showed.
 
     >>> format_yi(2_914_000_000), format_yi(438_900_000), format_yi(0), format_yi(5_000)
     ('29.14', '4.389', '0', '0.0001')
     """
+    if exact:
+        return _grouped(yuan_to_yi(yuan))
     if places is not None:
         return _grouped(_rounded(yuan_to_yi(yuan), places), keep_zeros=True)
     return _grouped(_rounded(yuan_to_yi(yuan), YI_PLACES))

@@ -15,6 +15,7 @@ from fieldlog.domain.money import (
     format_wan,
     format_yi,
     parse_wan,
+    parse_yi,
     parse_yuan,
     wan_with_unit,
     yi_with_unit,
@@ -260,3 +261,21 @@ def test_format_yi_is_the_exact_value_with_zeros_dropped(yuan):
 def test_format_yi_of_whole_wan_round_trips(wan):
     yuan = wan * YUAN_PER_WAN
     assert format_yi(yuan) == f"{yuan_to_yi(yuan).normalize():,f}"
+
+
+@given(amounts)
+def test_exact_yi_round_trips(yuan):
+    # The targets form shows a stored target this way: an unchanged save writes the same yuan.
+    text = format_yi(yuan, exact=True)
+    assert parse_yi(text) == yuan
+    assert parse_yi(text + " 亿元") == yuan
+    assert Decimal(text.replace(",", "")) == yuan_to_yi(yuan)
+
+
+def test_parse_yi():
+    assert parse_yi("29.14") == 2_914_000_000
+    assert parse_yi("4.389") == 438_900_000
+    assert parse_yi("250000 万元") == 2_500_000_000  # an explicit unit wins
+    assert format_yi(123_456_789, exact=True) == "1.23456789"
+    with pytest.raises(InvalidAmount, match="at most 8 decimals"):
+        parse_yi("1.000000001")
