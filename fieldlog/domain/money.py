@@ -2,6 +2,10 @@
 
 Amounts never pass through float arithmetic: input is parsed into a Decimal, checked to be a whole
 number of yuan and turned into an int; output goes from that int back through Decimal.
+
+Shown as a bureau writes them, by every view, workbook and the command line: 亿元 with at most four
+decimals and trailing zeros dropped (29.14, 4.389, 0), 万元 with thousands separators and trailing
+zeros dropped (36,000, 1,000.5). An unknown amount is "—" alone, never "— 万元".
 """
 
 import re
@@ -12,13 +16,19 @@ from fieldlog.domain.messages import Message, msg
 
 __all__ = [
     "MAX_YUAN",
+    "MISSING",
+    "WAN_NUMBER_FORMAT",
+    "YI_NUMBER_FORMAT",
     "YUAN_PER_WAN",
     "YUAN_PER_YI",
     "InvalidAmount",
     "format_wan",
     "format_yi",
     "parse_wan",
+    "parse_yi",
     "parse_yuan",
+    "wan_with_unit",
+    "yi_with_unit",
     "yuan_to_wan",
     "yuan_to_yi",
 ]
@@ -27,6 +37,15 @@ YUAN_PER_WAN = 10_000
 YUAN_PER_YI = 100_000_000
 # 10 万亿元: far beyond any single project or tranche, so a larger number is a typing mistake.
 MAX_YUAN = 10**13
+
+#: What stands for an amount nobody has entered; no unit goes with it.
+MISSING = "—"
+#: Excel number formats: the cell stays a number and shows 36,000 / 1,000.5 / 29.14 / 4.389.
+#: Excel cannot drop a whole number's point, so whole amounts show two decimals there (12.00).
+WAN_NUMBER_FORMAT = "#,##0.00##"
+YI_NUMBER_FORMAT = "#,##0.00##"
+#: 亿元 are shown to the 万元 (four decimals), as a bureau's summary writes them.
+YI_PLACES = 4
 
 # Our own context, so a caller changing the thread's decimal context cannot change our results.
 # 40 digits hold any int we accept with room to spare, so the arithmetic below is exact.
@@ -50,6 +69,11 @@ def parse_wan(value: str | int | float | Decimal) -> int:
     return _parse(value, default_places=4)
 
 
+def parse_yi(value: str | int | float | Decimal) -> int:
+    """Turn an amount in 亿元 (or with an explicit 万/亿/元 suffix) into integer yuan."""
+    return _parse(value, default_places=8)
+
+
 def parse_yuan(value: str | int | float | Decimal) -> int:
     """Turn an amount in yuan (or with an explicit 万/亿/元 suffix) into integer yuan."""
     return _parse(value, default_places=0)
@@ -66,22 +90,58 @@ def yuan_to_yi(yuan: int) -> Decimal:
 
 
 def format_wan(yuan: int, *, places: int | None = None) -> str:
-    """Format yuan as 万元, no separators: zeros trimmed, or exactly `places` decimals."""
+    """Format yuan as 万元 with thousands separators: zeros trimmed, or exactly `places` decimals.
+
+    >>> format_wan(360_000_000), format_wan(10_005_000), format_wan(10_005_000, places=2)
+    ('36,000', '1,000.5', '1,000.50')
+    """
     wan = yuan_to_wan(yuan)
     if places is None:
+        return _grouped(wan)
+    return _grouped(_rounded(wan, places), keep_zeros=True)
+
+
+def format_yi(yuan: int, places: int | None = None, *, exact: bool = False) -> str:
+    """Format yuan as 亿元: at most four decimals (halves up), trailing zeros dropped.
+
+    With `places`, exactly that many decimals instead; `exact` keeps every digit down to the
+    yuan (eight decimals at most, zeros dropped), for a field that must save back what it showed.
+
+    >>> format_yi(2_914_000_000), format_yi(438_900_000), format_yi(0), format_yi(5_000)
+    ('29.14', '4.389', '0', '0.0001')
+    """
+    if exact:
+        return _grouped(yuan_to_yi(yuan))
+    if places is not None:
+        return _grouped(_rounded(yuan_to_yi(yuan), places), keep_zeros=True)
+    return _grouped(_rounded(yuan_to_yi(yuan), YI_PLACES))
+
+
+def wan_with_unit(yuan: int | None, unit: str = "万元") -> str:
+    """The amount and its unit (36,000 万元), or "—" alone when the amount is unknown.
+
+    `unit` is the unit in the reader's language: the English window passes its own.
+    """
+    return MISSING if yuan is None else f"{format_wan(yuan)} {unit}"
+
+
+def yi_with_unit(yuan: int | None, unit: str = "亿元") -> str:
+    """The amount and its unit (29.14 亿元), or "—" alone when the amount is unknown."""
+    return MISSING if yuan is None else f"{format_yi(yuan)} {unit}"
+
+
+def _rounded(amount: Decimal, places: int) -> Decimal:
+    return amount.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP, _EXACT)
+
+
+def _grouped(amount: Decimal, *, keep_zeros: bool = False) -> str:
+    """The amount with commas between groups of three digits; trailing zeros dropped unless kept."""
+    if not keep_zeros:
         # normalize() may give an exponent form such as 1E+9; the "f" format writes it out.
-        return f"{wan.normalize(_EXACT):f}"
-    return _fixed(wan, places)
-
-
-def format_yi(yuan: int, places: int = 4) -> str:
-    """Format yuan as 亿元 with exactly `places` decimals, rounding halves up."""
-    return _fixed(yuan_to_yi(yuan), places)
-
-
-def _fixed(amount: Decimal, places: int) -> str:
-    quantum = Decimal(1).scaleb(-places)
-    return f"{amount.quantize(quantum, ROUND_HALF_UP, _EXACT):f}"
+        amount = amount.normalize(_EXACT)
+    text = f"{amount:,f}"
+    # -0 after rounding a tiny negative is still nothing owed.
+    return text.removeprefix("-") if amount.is_zero() else text
 
 
 def _parse(value: object, *, default_places: int) -> int:

@@ -16,6 +16,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from fieldlog.domain.money import WAN_NUMBER_FORMAT, YI_NUMBER_FORMAT
+
 __all__ = ["Fit", "Kind", "display_width", "install_styles", "line_widths", "page_setup"]
 
 HEADER_FILL = "DDEBF7"  # light blue, readable in black and white print too
@@ -65,8 +67,8 @@ NUMBER_FORMATS: dict[Kind, str] = {
     Kind.NOTE: "@",
     Kind.DATE: "yyyy-mm-dd",
     Kind.COUNT: "0",
-    Kind.WAN: "#,##0.00##",
-    Kind.YI: "0.0000",
+    Kind.WAN: WAN_NUMBER_FORMAT,
+    Kind.YI: YI_NUMBER_FORMAT,
     Kind.PERCENT: "0.0%",
 }
 _CAPS = {Kind.TEXT: TEXT_CAP, Kind.NOTE: NOTE_CAP}

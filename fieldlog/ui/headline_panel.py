@@ -36,7 +36,7 @@ QLabel[role="all"] { color: #5f6368; }
 
 
 def format_figure(stats: Stats, metric: str) -> str:
-    """A metric as shown: a count, or an amount in 亿元 with four decimals."""
+    """A metric as shown: a count, or an amount in 亿元 as a bureau writes it (29.14, 4.389)."""
     value = stats.value(metric)
     return format_yi(value) if metric in AMOUNT_METRICS else str(value)
 

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Amounts</name>
+    <message>
+        <location filename="../../fieldlog/ui/amounts.py" line="18"/>
+        <source>× 10k yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/amounts.py" line="23"/>
+        <source>× 100M yuan</source>
+        <translation>亿元</translation>
+    </message>
+</context>
+<context>
     <name>BackupList</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="65"/>
@@ -290,7 +303,7 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
     <message>
         <location filename="../../fieldlog/ui/widgets/chain_link_detail.py" line="64"/>
-        <source>Amount (万元)</source>
+        <source>Amount (10k yuan)</source>
         <translation>金额（万元）</translation>
     </message>
     <message>
@@ -337,12 +350,12 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ChainLinkTile</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="111"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="106"/>
         <source>Not tied to a link</source>
         <translation>未归入环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="137"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="132"/>
         <source>under %1</source>
         <translation>隶属 %1</translation>
     </message>
@@ -415,22 +428,22 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>个走访对象，已走访 %1 个</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="291"/>
-        <source>open projects, %1 亿元 planned</source>
-        <translation>个在谈项目，计划投资 %1 亿元</translation>
-    </message>
-    <message>
         <location filename="../../fieldlog/ui/views/chain_map_view.py" line="292"/>
-        <source>signed, %1 亿元 contract</source>
-        <translation>个签约项目，合同投资 %1 亿元</translation>
+        <source>open projects, %1 planned</source>
+        <translation>个在谈项目，计划总投资 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="298"/>
-        <source>亿元 funds in place</source>
-        <translation>亿元 到位资金</translation>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="293"/>
+        <source>signed, %1 contract</source>
+        <translation>个签约项目，合同投资额 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="315"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="299"/>
+        <source>100M yuan funds in place</source>
+        <translation>亿元到位资金</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="316"/>
         <source>Choose a link to list its organizations and projects.</source>
         <translation>选择一个环节，查看其走访对象和项目。</translation>
     </message>
@@ -554,86 +567,91 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="103"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="104"/>
         <source>Visits per week</source>
         <extracomment>Up to this many weeks every bar gets its own label; beyond, every few weeks only. Up to this many weeks each label also shows the week&apos;s first and last day.</extracomment>
         <translation>每周走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="104"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="105"/>
         <source>Projects by stage</source>
         <translation>各阶段项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="105"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="106"/>
         <source>Contract amount and funds by chain</source>
         <translation>各产业链合同投资额与到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="111"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="112"/>
         <source>Visits per ISO week</source>
         <translation>每周走访次数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="114"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="115"/>
         <source>Projects by current stage</source>
         <translation>项目当前阶段分布</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="115"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="116"/>
         <source>Contract amount and funds in place by chain</source>
         <translation>各产业链合同投资额与到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="138"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="139"/>
         <source>Visits</source>
         <translation>走访次数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="157"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="158"/>
         <source>Grey: the weeks before the chosen period</source>
         <translation>灰色：所选期间之前的周</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="161"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="162"/>
         <source>{week} ({start} – {end}): {visits} visits</source>
         <translation>{week}（{start} – {end}）：走访 {visits} 次</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="185"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="186"/>
         <source>Main line</source>
         <translation>主流程</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="186"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="187"/>
         <source>Paused or dropped</source>
         <translation>暂停或终止</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="201"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="202"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="212"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="213"/>
         <source>Contract amount</source>
         <translation>合同投资额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="213"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="214"/>
         <source>Funds in place</source>
         <translation>到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="224"/>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="238"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="225"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="244"/>
         <source>No chain</source>
         <translation>未归入产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="231"/>
-        <source>Amount ({unit})</source>
-        <translation>金额（{unit}）</translation>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="233"/>
+        <source>Amount (100M yuan)</source>
+        <translation>金额（亿元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="235"/>
+        <source>Amount (10k yuan)</source>
+        <translation>金额（万元）</translation>
     </message>
 </context>
 <context>
@@ -969,49 +987,49 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="135"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="36"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="37"/>
         <source>Enterprises visited</source>
         <translation>走访企业</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="136"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="37"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="38"/>
         <source>Associations visited</source>
         <translation>走访商协会</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="137"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="38"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="39"/>
         <source>Visits</source>
         <translation>走访次数</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="138"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="39"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="40"/>
         <source>New leads</source>
         <translation>新增线索</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="139"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="40"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="41"/>
         <source>Projects in negotiation</source>
         <translation>在谈项目</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="140"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="41"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="42"/>
         <source>Projects signed</source>
         <translation>签约项目</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="141"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="42"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="43"/>
         <source>Contract amount (100M yuan)</source>
         <translation>合同投资额（亿元）</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="142"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="45"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="46"/>
         <source>Funds in place (100M yuan)</source>
         <translation>到位资金（亿元）</translation>
     </message>
@@ -1051,7 +1069,7 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>{caption}：{value}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="48"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="49"/>
         <source>Inspection visits</source>
         <translation>考察批次</translation>
     </message>
@@ -2103,123 +2121,123 @@ A merge cannot be undone.</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="99"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="100"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="99"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="100"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="99"/>
-        <source>Contract (万元)</source>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="100"/>
+        <source>Contract (10k yuan)</source>
         <translation>合同投资额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="116"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="117"/>
         <source>Credit code:</source>
         <translation>信用代码：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="117"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="118"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="118"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="119"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="119"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="120"/>
         <source>Chain:</source>
         <translation>产业链：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="120"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="121"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="121"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="122"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="122"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="123"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="129"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="130"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="129"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="130"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="129"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="130"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="129"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="130"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="132"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="133"/>
         <source>&amp;Add contact…</source>
         <translation>添加联系人(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="135"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="136"/>
         <source>Edit &amp;contact…</source>
         <translation>编辑联系人(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="165"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="166"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="203"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="204"/>
         <source>Contacts ({n})</source>
         <translation>联系人（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="204"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="205"/>
         <source>Visits ({n})</source>
         <translation>走访（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="205"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="206"/>
         <source>Projects ({n})</source>
         <translation>项目（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="241"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="242"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="253"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="254"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="270"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="271"/>
         <source>Delete {name}? Its visits ({visits}) will no longer be counted; its projects ({projects}) stay. Edit ▸ Undo brings it back.</source>
         <translation>确定删除{name}吗？其走访记录（{visits} 次）将不再计入统计，其项目（{projects} 个）保留。可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="275"/>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="280"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="276"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="281"/>
         <source>Delete organization</source>
         <translation>删除单位</translation>
     </message>
@@ -2697,37 +2715,37 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectCardWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="98"/>
-        <source>Planned %1 / contract %2 万元</source>
-        <translation>计划 %1 / 合同 %2 万元</translation>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="93"/>
+        <source>Planned %1 / contract %2</source>
+        <translation>计划总投资 %1 / 合同投资额 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="100"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="95"/>
         <source>%1 · %2 days in stage</source>
         <translation>%1 · 在此阶段 %2 天</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="117"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="112"/>
         <source>No follow-up set</source>
         <translation>未设跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="119"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="114"/>
         <source>Follow-up overdue: %1</source>
         <translation>跟进已逾期：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="120"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="115"/>
         <source>Next follow-up: %1</source>
         <translation>下次跟进：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="126"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="121"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="128"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="123"/>
         <source>Move to</source>
         <translation>移至</translation>
     </message>
@@ -2735,148 +2753,148 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="80"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="81"/>
         <source>Project: {0}</source>
         <translation>项目详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="84"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="87"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="88"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="88"/>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="89"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="89"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="90"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="91"/>
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="91"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="92"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="94"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
         <source>&amp;Stage history</source>
         <translation>阶段记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="97"/>
         <source>&amp;Funds</source>
         <translation>到位资金(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="101"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="102"/>
         <source>&amp;Visits</source>
         <translation>走访记录(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="137"/>
-        <source>万元</source>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="138"/>
+        <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="151"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="154"/>
+        <source>Planned investment (10k yuan)</source>
+        <translation>计划总投资（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="202"/>
+        <source>Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6}</source>
+        <translation>投资方：{0} · 产业链：{1} / {2} · 阶段：{3} · 签约：{4} {5} · 合同投资额：{6}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="152"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="152"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="153"/>
         <source>Chain role</source>
         <translation>链上作用</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="153"/>
-        <source>Planned investment (万元)</source>
-        <translation>计划总投资（万元）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="154"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="155"/>
         <source>Landing county</source>
         <translation>落地区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="155"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="156"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="156"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="157"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="157"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="158"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="158"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="159"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="159"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="201"/>
-        <source>Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6} 万元</source>
-        <translation>投资方：{0} · 产业链：{1} / {2} · 阶段：{3} · 签约：{4} {5} · 合同投资额：{6} 万元</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="219"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="220"/>
         <source>Planned investment: {0}</source>
         <translation>计划总投资：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="225"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="226"/>
         <source>Next follow-up: write the date as yyyy-mm-dd</source>
         <translation>下次跟进：请按 yyyy-mm-dd 格式填写日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="247"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="248"/>
         <source>Edit project {0}</source>
         <translation>编辑项目 {0}</translation>
     </message>
@@ -2978,17 +2996,17 @@ A merge cannot be undone.</source>
     </message>
     <message>
         <location filename="../../fieldlog/ui/models/project_table_model.py" line="125"/>
-        <source>Planned (万元)</source>
-        <translation>计划投资（万元）</translation>
+        <source>Planned (10k yuan)</source>
+        <translation>计划总投资（万元）</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/models/project_table_model.py" line="126"/>
-        <source>Contract (万元)</source>
+        <source>Contract (10k yuan)</source>
         <translation>合同投资额（万元）</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/models/project_table_model.py" line="127"/>
-        <source>Funds in place (万元)</source>
+        <source>Funds in place (10k yuan)</source>
         <translation>到位资金（万元）</translation>
     </message>
     <message>
@@ -3161,7 +3179,7 @@ A merge cannot be undone.</source>
     <message>
         <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="45"/>
         <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="71"/>
-        <source>Contract amount (万元)</source>
+        <source>Contract amount (10k yuan)</source>
         <translation>合同投资额（万元）</translation>
     </message>
     <message>
@@ -3182,7 +3200,7 @@ A merge cannot be undone.</source>
     </message>
     <message>
         <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="90"/>
-        <source>Enter the contract amount in 万元.</source>
+        <source>Enter the contract amount in 10k yuan.</source>
         <translation>请填写合同投资额（万元）。</translation>
     </message>
     <message>
@@ -3248,9 +3266,9 @@ A merge cannot be undone.</source>
     <name>StageColumnWidget</name>
     <message>
         <location filename="../../fieldlog/ui/views/pipeline_board.py" line="89"/>
-        <source>Planned %1 · contract %2 万元</source>
+        <source>Planned %1 · contract %2</source>
         <extracomment>Cards a column builds at most (the most urgent); the rest are a click away in the list. The mode last chosen, for this session only: a new board (after a language switch) keeps it, the next start shows the board again.</extracomment>
-        <translation>计划 %1 · 合同 %2 万元</translation>
+        <translation>计划总投资 %1 · 合同投资额 %2</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/views/pipeline_board.py" line="94"/>
@@ -3415,11 +3433,6 @@ A merge cannot be undone.</source>
         <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="78"/>
         <source>No</source>
         <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="81"/>
-        <source>{amount} 万元</source>
-        <translation>{amount} 万元</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="85"/>
@@ -4087,147 +4100,102 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="56"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="62"/>
         <source>Targets</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="72"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="78"/>
         <source>Targets for</source>
         <translation>目标对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="74"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="80"/>
         <source>The team</source>
         <translation>工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="75"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="81"/>
         <source>A work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="76"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="82"/>
         <source>A member</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="77"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="83"/>
         <source>A county</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="89"/>
         <source>Team, group, member or county</source>
         <translation>工作队、工作组、队员或区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="102"/>
         <source>C&amp;lear all</source>
         <translation>全部清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="107"/>
-        <source>{label}: enter the target in 万元</source>
-        <translation>{label}：以万元填写目标</translation>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="113"/>
+        <source>{label}: enter the target in 100M yuan, such as 25 or 4.389</source>
+        <translation>{label}：以亿元填写目标，如 25 或 4.389</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="109"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="201"/>
+        <source>{field}: enter an amount in 100M yuan, such as 25 or 4.389.</source>
+        <translation>{field}：请以亿元填写金额，如 25 或 4.389。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="117"/>
         <source>no target</source>
         <translation>无目标</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="117"/>
-        <source>Enterprises visited</source>
-        <translation>走访企业</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="118"/>
-        <source>Associations visited</source>
-        <translation>走访商协会</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="119"/>
-        <source>Visits</source>
-        <translation>走访次数</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="120"/>
-        <source>New leads</source>
-        <translation>新增线索</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="121"/>
-        <source>Projects in negotiation</source>
-        <translation>在谈项目</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="122"/>
-        <source>Projects signed</source>
-        <translation>引进项目</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="123"/>
-        <source>Contract amount (万元)</source>
-        <translation>合同投资额（万元）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="124"/>
-        <source>Funds in place (万元)</source>
-        <translation>到位资金（万元）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="125"/>
-        <source>Inspection visits</source>
-        <translation>考察批次</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="133"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="132"/>
         <source>&amp;For</source>
         <translation>对象(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="134"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="133"/>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="135"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="134"/>
         <source>Targets (leave a field empty for no target)</source>
         <translation>目标（留空表示不设目标）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="174"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="173"/>
         <source>The period ends before it starts; correct the dates.</source>
         <translation>期间的结束日期早于开始日期，请更正。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="181"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="180"/>
         <source>Set up the team first: there is nothing to set targets for.</source>
         <translation>请先设置工作队：目前没有可设目标的对象。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="194"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="193"/>
         <source>{field}: a target cannot be negative.</source>
         <translation>{field}：目标不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="197"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="196"/>
         <source>{field}: enter a whole number.</source>
         <translation>{field}：请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="202"/>
-        <source>{field}: enter an amount in 万元.</source>
-        <translation>{field}：请以万元填写金额。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="261"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="262"/>
         <source>Set targets of {name}</source>
         <translation>设置 {name} 的目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="265"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="266"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4235,72 +4203,72 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TargetsTable</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="77"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="79"/>
         <source>Targets against actuals</source>
         <translation>目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="80"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="82"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="81"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="83"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="82"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="84"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="83"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="85"/>
         <source>Actual</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="84"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="86"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="85"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="87"/>
         <source>Time elapsed</source>
         <translation>时间进度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="86"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="88"/>
         <source>Ahead / behind</source>
         <translation>超/欠时间进度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="120"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="122"/>
         <source>Team: {name}</source>
         <translation>工作队：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="121"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="123"/>
         <source>Group: {name}</source>
         <translation>工作组：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="122"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="124"/>
         <source>Member: {name}</source>
         <translation>队员：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="123"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="125"/>
         <source>County: {name}</source>
         <translation>区县：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="139"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="141"/>
         <source>Behind the time pace</source>
         <translation>落后于时间进度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="139"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="141"/>
         <source>Ahead of the time pace</source>
         <translation>超前于时间进度</translation>
     </message>
@@ -4381,12 +4349,12 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TrancheDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="115"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="116"/>
         <source>Edit funds tranche</source>
         <translation>编辑到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="154"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="155"/>
         <source>Edit funds of {0}</source>
         <translation>编辑 {0} 的到位资金</translation>
     </message>
@@ -4394,90 +4362,90 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TranchePanel</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="66"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="171"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="67"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="67"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="171"/>
-        <source>Amount (万元)</source>
-        <translation>金额（万元）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="68"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="171"/>
-        <source>Origin</source>
-        <translation>资金来源</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="69"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
-        <source>Evidence</source>
-        <translation>凭证</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="70"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="98"/>
-        <source>Amount: {0}</source>
-        <translation>金额：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
-        <source>Running total (万元)</source>
-        <translation>累计到位（万元）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="174"/>
-        <source>Funds tranches</source>
-        <translation>到位资金明细</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="183"/>
-        <source>&amp;Edit tranche…</source>
-        <translation>编辑到位资金(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="185"/>
-        <source>De&amp;lete tranche</source>
-        <translation>删除到位资金(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="193"/>
-        <source>Add tranche…</source>
-        <translation>新增到位资金记录…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="285"/>
-        <source>Add funds of {0} 万元</source>
-        <translation>新增到位资金 {0} 万元</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="306"/>
-        <source>Delete funds of {0}</source>
-        <translation>删除 {0} 的到位资金</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="212"/>
-        <source>&amp;Add tranche</source>
-        <translation>新增一笔(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="54"/>
-        <source>万元</source>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="55"/>
+        <source>10k yuan</source>
         <extracomment>Columns of the tranche table that the code sets apart.</extracomment>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="242"/>
-        <source>Funds in place {total} 万元 / contract {contract} 万元 (rate {rate})</source>
-        <translation>到位资金 {total} 万元 / 合同投资额 {contract} 万元（到位率 {rate}）</translation>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="68"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
+        <source>Amount (10k yuan)</source>
+        <translation>金额（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="69"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
+        <source>Origin</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="70"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
+        <source>Evidence</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="71"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="99"/>
+        <source>Amount: {0}</source>
+        <translation>金额：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
+        <source>Running total (10k yuan)</source>
+        <translation>累计到位资金（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="243"/>
+        <source>Funds in place {total} / contract {contract} (rate {rate})</source>
+        <translation>到位资金 {total} / 合同投资额 {contract}（到位率 {rate}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="286"/>
+        <source>Add funds of {0}</source>
+        <translation>新增到位资金 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="175"/>
+        <source>Funds tranches</source>
+        <translation>到位资金明细</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="184"/>
+        <source>&amp;Edit tranche…</source>
+        <translation>编辑到位资金(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="186"/>
+        <source>De&amp;lete tranche</source>
+        <translation>删除到位资金(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="194"/>
+        <source>Add tranche…</source>
+        <translation>新增到位资金记录…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="307"/>
+        <source>Delete funds of {0}</source>
+        <translation>删除 {0} 的到位资金</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="213"/>
+        <source>&amp;Add tranche</source>
+        <translation>新增一笔(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -5042,58 +5010,58 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>chainMap</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="39"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="34"/>
         <source>Upstream</source>
         <extracomment>Status → (tile background, border, badge colour). The badge word says the same as the colour.</extracomment>
         <translation>上游</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="40"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="35"/>
         <source>Midstream</source>
         <translation>中游</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="41"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="36"/>
         <source>Downstream</source>
         <translation>下游</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="59"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="54"/>
         <source>GAP — to fill</source>
         <translation>待补链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="60"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="55"/>
         <source>In talks</source>
         <translation>在谈</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="61"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="56"/>
         <source>Signed</source>
         <translation>签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="74"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="69"/>
         <source>Organizations %1 · visited %2</source>
         <translation>走访对象 %1 · 已走访 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="77"/>
-        <source>Open projects %1 · planned %2 万元</source>
-        <translation>在谈项目 %1 · 计划投资 %2 万元</translation>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="72"/>
+        <source>Open projects %1 · planned %2</source>
+        <translation>在谈项目 %1 · 计划总投资 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="80"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="77"/>
+        <source>Signed %1 · contract %2 · funds %3</source>
+        <translation>签约项目 %1 · 合同投资额 %2 · 到位资金 %3</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="75"/>
         <source>No open project</source>
         <translation>无在谈项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="82"/>
-        <source>Signed %1 · contract %2 万元 · funds %3 万元</source>
-        <translation>签约 %1 · 合同 %2 万元 · 到位 %3 万元</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="86"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="81"/>
         <source>No signed project</source>
         <translation>无签约项目</translation>
     </message>

@@ -79,6 +79,20 @@ def test_stats_text_output_in_chinese(demo_db: str) -> None:
     assert "走访企业（家）" in result.stdout and "合同投资额（亿元）" in result.stdout
 
 
+def test_stats_text_writes_amounts_as_a_bureau_does(demo_db: str) -> None:
+    dispatch = ("--from", "2020-03-23", "--to", "2020-04-22")
+    result = run("--db", demo_db, "--lang", "zh_CN", "stats", *dispatch)
+    assert result.returncode == 0, result.stderr
+    lines = {line.split()[0]: line.split()[-1] for line in result.stdout.splitlines()[1:]}
+    assert lines["合同投资额（亿元）"] == "29.14"  # not 29.1400
+    assert lines["到位资金（亿元）"] == "4.389"
+    english = run("--db", demo_db, "--lang", "en", "stats", *dispatch).stdout
+    assert english.splitlines()[-3:-1] == [
+        f"{'Contract amount (100M yuan)':<27}  {'29.14':>12}",
+        f"{'Funds in place (100M yuan)':<27}  {'4.389':>12}",
+    ]
+
+
 def test_demo_refused_on_a_database_with_visits(demo_db: str) -> None:
     before = run("--db", demo_db, "digest").stdout
     result = run("--db", demo_db, "demo")

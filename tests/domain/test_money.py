@@ -6,13 +6,19 @@ from hypothesis import strategies as st
 
 from fieldlog.domain.money import (
     MAX_YUAN,
+    MISSING,
+    WAN_NUMBER_FORMAT,
+    YI_NUMBER_FORMAT,
     YUAN_PER_WAN,
     YUAN_PER_YI,
     InvalidAmount,
     format_wan,
     format_yi,
     parse_wan,
+    parse_yi,
     parse_yuan,
+    wan_with_unit,
+    yi_with_unit,
     yuan_to_wan,
     yuan_to_yi,
 )
@@ -28,8 +34,8 @@ def test_reference_amount_in_all_three_units():
     assert parse_yuan("2,914,000,000") == yuan
     assert yuan_to_wan(yuan) == Decimal(291_400)
     assert yuan_to_yi(yuan) == Decimal("29.14")
-    assert format_wan(yuan) == "291400"
-    assert format_yi(yuan) == "29.1400"
+    assert format_wan(yuan) == "291,400"
+    assert format_yi(yuan) == "29.14"
 
 
 def test_units():
@@ -146,10 +152,16 @@ def test_invalid_amount_is_a_value_error():
         (1, None, "0.0001"),
         (0, None, "0"),
         (0, 4, "0.0000"),
-        (MAX_YUAN, None, "1000000000"),
+        (360_000_000, None, "36,000"),  # the pipeline board's "36000 万元"
+        (10_005_000, None, "1,000.5"),
+        (10_005_000, 2, "1,000.50"),
+        (2_914_000_000, None, "291,400"),
+        (MAX_YUAN, None, "1,000,000,000"),
         (-291_400, None, "-29.14"),
+        (-3_600_000_000, None, "-360,000"),
         (15_000, 0, "2"),
         (-15_000, 0, "-2"),
+        (-4_000, 0, "0"),  # no "-0"
     ],
 )
 def test_format_wan(yuan, places, text):
@@ -157,19 +169,50 @@ def test_format_wan(yuan, places, text):
 
 
 @pytest.mark.parametrize(
+    ("yuan", "text"),
+    [
+        (2_914_000_000, "29.14"),  # the seed report's 29.14亿元
+        (438_900_000, "4.389"),  # and its 4.389亿元
+        (0, "0"),
+        (100_000_000, "1"),
+        (1_250_000_000, "12.5"),
+        (123_456_780_000, "1,234.5678"),
+        (MAX_YUAN, "100,000"),
+        (10_000, "0.0001"),
+        (5_000, "0.0001"),  # a half rounds up
+        (4_999, "0"),
+        (-5_000, "-0.0001"),
+        (-4_999, "0"),  # no "-0"
+    ],
+)
+def test_format_yi_drops_trailing_zeros(yuan, text):
+    assert format_yi(yuan) == text
+
+
+@pytest.mark.parametrize(
     ("yuan", "places", "text"),
     [
         (2_914_000_000, 4, "29.1400"),
         (438_900_000, 4, "4.3890"),
-        (5_000, 4, "0.0001"),  # a half rounds up
-        (4_999, 4, "0.0000"),
         (2_914_000_000, 2, "29.14"),
-        (-5_000, 4, "-0.0001"),
         (0, 4, "0.0000"),
     ],
 )
-def test_format_yi(yuan, places, text):
+def test_format_yi_with_fixed_places(yuan, places, text):
     assert format_yi(yuan, places) == text
+
+
+def test_with_unit_and_never_a_unit_after_a_dash():
+    assert wan_with_unit(360_000_000) == "36,000 万元"
+    assert wan_with_unit(360_000_000, "× 10k yuan") == "36,000 × 10k yuan"
+    assert yi_with_unit(2_914_000_000) == "29.14 亿元"
+    assert wan_with_unit(None) == yi_with_unit(None) == MISSING == "—"
+    assert wan_with_unit(0) == "0 万元"  # zero is known, unlike None
+
+
+def test_excel_formats_keep_a_number_and_drop_zeros_as_far_as_excel_can():
+    # Excel shows 29.14 / 4.389 / 36,000.00 with these; "0.0000" showed 29.1400.
+    assert WAN_NUMBER_FORMAT == YI_NUMBER_FORMAT == "#,##0.00##"
 
 
 @given(amounts)
@@ -189,4 +232,50 @@ def test_conversions_are_exact(yuan):
 @given(st.integers(min_value=0, max_value=MAX_YUAN))
 def test_floats_from_excel_read_as_written(yuan):
     # Excel hands over 29.14 as the nearest double; it must still be 291,400 yuan.
-    assert parse_wan(float(format_wan(yuan))) == yuan
+    assert parse_wan(float(yuan_to_wan(yuan))) == yuan
+
+
+@given(amounts)
+def test_format_wan_is_grouped_without_trailing_zeros(yuan):
+    text = format_wan(yuan)
+    whole, _, decimals = text.partition(".")
+    assert whole == f"{int(whole.replace(',', '')):,}"
+    assert not decimals.endswith("0")
+    assert Decimal(text.replace(",", "")) == yuan_to_wan(yuan)
+
+
+@given(amounts)
+def test_format_yi_is_the_exact_value_with_zeros_dropped(yuan):
+    text = format_yi(yuan)
+    assert "." not in text or not text.endswith("0")
+    assert len(text.partition(".")[2]) <= 4
+    shown = Decimal(text.replace(",", ""))
+    # Exact to the 万元 (a summary's precision); within half a 万元 below that.
+    assert abs(shown - yuan_to_yi(yuan)) <= Decimal("0.00005")
+    if yuan % YUAN_PER_WAN == 0:
+        assert shown == yuan_to_yi(yuan)
+        assert parse_wan(text + "亿元") == yuan
+
+
+@given(st.integers(min_value=0, max_value=MAX_YUAN // YUAN_PER_WAN))
+def test_format_yi_of_whole_wan_round_trips(wan):
+    yuan = wan * YUAN_PER_WAN
+    assert format_yi(yuan) == f"{yuan_to_yi(yuan).normalize():,f}"
+
+
+@given(amounts)
+def test_exact_yi_round_trips(yuan):
+    # The targets form shows a stored target this way: an unchanged save writes the same yuan.
+    text = format_yi(yuan, exact=True)
+    assert parse_yi(text) == yuan
+    assert parse_yi(text + " 亿元") == yuan
+    assert Decimal(text.replace(",", "")) == yuan_to_yi(yuan)
+
+
+def test_parse_yi():
+    assert parse_yi("29.14") == 2_914_000_000
+    assert parse_yi("4.389") == 438_900_000
+    assert parse_yi("250000 万元") == 2_500_000_000  # an explicit unit wins
+    assert format_yi(123_456_789, exact=True) == "1.23456789"
+    with pytest.raises(InvalidAmount, match="at most 8 decimals"):
+        parse_yi("1.000000001")

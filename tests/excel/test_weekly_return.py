@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH, METRICS
 from fieldlog.domain.period import IsoWeek, Period, weeks_between
+from fieldlog.domain.money import YI_NUMBER_FORMAT
 from fieldlog.excel.columns import LEDGER_COLUMNS, TRANCHE_COLUMNS, VISIT_COLUMNS
 from fieldlog.services import stats
 from fieldlog.services.demo import DEMO_PERIOD
@@ -113,7 +114,7 @@ def test_every_figure_is_stats_compute(demo, books, week):
             cell = sheet.cell(row, column)
             assert _figure(cell.value, metric) == expected.value(metric), (week, metric, column)
             assert cell.data_type == "n"
-            assert cell.number_format == ("0.0000" if metric in AMOUNT_METRICS else "0")
+            assert cell.number_format == (YI_NUMBER_FORMAT if metric in AMOUNT_METRICS else "0")
 
 
 def test_week_14_spans_two_months(demo, books):

@@ -134,5 +134,5 @@ def test_the_project_dialog_has_a_history_tab(qtbot, db) -> None:
     titles = [dialog.tabs.tabText(n) for n in range(dialog.tabs.count())]
     assert titles[-1] == "&History"
     rows = [texts[2:5] for texts in _texts(dialog.history)]
-    assert ["Planned investment", "—", "5000 万元"] in rows
+    assert ["Planned investment", "—", "5,000 × 10k yuan"] in rows
     assert ["Name", "物流园项目", "智慧物流园项目"] in rows

@@ -62,7 +62,7 @@ def test_a_team_without_visits_shows_the_headline_panel(qtbot, db: Database) -> 
     assert figure(win, "teamNameLabel") == "测试工作队"
     assert "2020-03-23" in figure(win, "periodLabel")
     assert figure(win, "figure_visits") == "0"
-    assert figure(win, "figure_contract_amount_yuan") == "0.0000"
+    assert figure(win, "figure_contract_amount_yuan") == "0"
 
 
 def test_operation_refusal_shows_a_warning_and_announces_nothing(qtbot, warnings) -> None:
@@ -98,8 +98,8 @@ def test_loading_the_demo_switches_to_the_headline_figures(
     assert figure(window, "figure_enterprises_visited") == "346"
     assert figure(window, "figure_associations_visited") == "40"
     assert figure(window, "figure_projects_signed") == "22"
-    assert figure(window, "figure_contract_amount_yuan") == "29.1400"
-    assert figure(window, "figure_funds_in_place_yuan") == "4.3890"
+    assert figure(window, "figure_contract_amount_yuan") == "29.14"
+    assert figure(window, "figure_funds_in_place_yuan") == "4.389"
     assert "Demo dispatch loaded" in window.statusBar().currentMessage()
     assert window.send_action.isEnabled() and window.receive_action.isEnabled()
 

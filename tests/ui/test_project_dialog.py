@@ -53,7 +53,10 @@ def test_shows_timeline_and_total(qtbot, qtmodeltester, db: Database, project) -
     table = dialog.timeline
     assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["线索", "签约"]
     assert [table.item(r, 3).text() for r in range(table.rowCount())] == ["7", "19"]
-    assert dialog.funds.total.text() == "Funds in place 0 万元 / contract 2000 万元 (rate 0.0%)"
+    assert (
+        dialog.funds.total.text()
+        == "Funds in place 0 × 10k yuan / contract 2,000 × 10k yuan (rate 0.0%)"
+    )
     assert dialog.progress.toPlainText() == "初步接触"
     qtmodeltester.check(dialog.funds.table.model())
 
@@ -67,7 +70,7 @@ def test_edit_progress_save_and_undo(qtbot, db: Database, project) -> None:
     qtbot.keyClick(dialog.progress, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     detail = project_detail(db, project, today=TODAY)
     assert (detail.progress, detail.planned_yuan) == ("site visit booked", 30_005_000)
-    assert dialog.planned.text() == "3000.5"
+    assert dialog.planned.text() == "3,000.5"  # as every amount is shown
     undo_stack().undo()
     detail = project_detail(db, project, today=TODAY)
     assert (detail.progress, detail.planned_yuan) == ("初步接触", None)
@@ -86,7 +89,10 @@ def test_add_tranche_by_keys(qtbot, db: Database, project) -> None:
     qtbot.keyClick(panel.evidence, Qt.Key.Key_Return)
     assert panel.table.rowCount() == 1 and panel.message.isHidden()
     assert panel.table.item(0, 3).text() == "slip 1" and panel.table.item(0, 2).text()
-    assert panel.total.text() == "Funds in place 500 万元 / contract 2000 万元 (rate 25.0%)"
+    assert (
+        panel.total.text()
+        == "Funds in place 500 × 10k yuan / contract 2,000 × 10k yuan (rate 25.0%)"
+    )
     assert project_detail(db, project, today=TODAY).funds_yuan == 5_000_000
 
 
@@ -110,7 +116,7 @@ def test_unsigned_project_refused_inline(qtbot, db: Database, no_modal_warnings)
     assert dialog.funds.add_tranche() is False
     assert "signed" in dialog.funds.message.text() and no_modal_warnings == []
     assert maintenance.digest(db) == before
-    assert "contract — 万元 (rate —)" in dialog.funds.total.text()
+    assert dialog.funds.total.text().endswith("contract — (rate —)")  # a dash, no unit after it
 
 
 def test_linked_visits_listed(qtbot, db: Database, project) -> None:
@@ -171,9 +177,12 @@ def test_edit_tranche_by_keys_then_undo(qtbot, db: Database, funded) -> None:
     qtbot.keyClicks(edit.fields.note, "corrected")
     qtbot.keyClick(edit.fields.note, Qt.Key.Key_Return)  # Enter saves
     assert not edit.isVisible()
-    assert [panel.table.item(r, 5).text() for r in range(2)] == ["1500", "1800"]
+    assert [panel.table.item(r, 5).text() for r in range(2)] == ["1,500", "1,800"]
     assert panel.table.item(0, 4).text() == "corrected"
-    assert panel.total.text() == "Funds in place 1800 万元 / contract 2000 万元 (rate 90.0%)"
+    assert (
+        panel.total.text()
+        == "Funds in place 1,800 × 10k yuan / contract 2,000 × 10k yuan (rate 90.0%)"
+    )
     assert panel.selected() is not None and panel.selected().amount_yuan == 15_000_000
     undo_stack().undo()
     assert project_detail(db, funded, today=TODAY).funds_yuan == 8_000_000
@@ -204,7 +213,7 @@ def test_add_tranche_is_undoable(qtbot, db: Database, project) -> None:
     assert panel.table.rowCount() == 1 and panel.table.item(0, 4).text() == "first"
     assert panel.amount.text() == "" and panel.note.text() == ""
     added = project_detail(db, project, today=TODAY).tranches[0].id
-    assert undo_stack().undoText() == "Add funds of 700 万元"  # and not a save of the details
+    assert undo_stack().undoText() == "Add funds of 700 × 10k yuan"  # and not a save of the details
     undo_stack().undo()
     assert panel.table.rowCount() == 0
     undo_stack().redo()

@@ -1,4 +1,4 @@
-"""The targets dialog: prefilled values, saving in 万元, clearing, undo, and refusing bad input."""
+"""The targets dialog: prefilled values, saving in 亿元, clearing, undo, and refusing bad input."""
 
 from __future__ import annotations
 
@@ -79,13 +79,13 @@ def test_the_teams_dispatch_targets_are_prefilled(dialog: TargetsDialog) -> None
     assert dialog.scope_kind.currentData() == "team"
     assert dialog.period_edit.kind() == "dispatch"
     assert dialog.fields["enterprises_visited"].text() == "300"
-    assert dialog.fields["contract_amount_yuan"].text() == "250000"  # 万元
+    assert dialog.fields["contract_amount_yuan"].text() == "25"  # 亿元, as the return reports it
     assert dialog.fields["visits"].text() == ""
     assert not dialog.period_edit.from_edit.isEnabled()
 
 
 def test_save_stores_yuan_and_undo_restores(qtbot, dialog: TargetsDialog, db, small) -> None:
-    type_into(qtbot, dialog.fields["funds_in_place_yuan"], "40000")
+    type_into(qtbot, dialog.fields["funds_in_place_yuan"], "4")
     type_into(qtbot, dialog.fields["enterprises_visited"], "320")
     dialog.fields["contract_amount_yuan"].clear()  # clears that target
     qtbot.keyClick(dialog.fields["visits"], Qt.Key.Key_Return)  # Enter saves
@@ -151,8 +151,17 @@ def test_clear_all_then_save_clears_every_target(qtbot, dialog: TargetsDialog, d
         ("visits", "abc", "Visits: enter a whole number."),
         ("visits", "2.5", "Visits: enter a whole number."),
         ("leads_new", "-5", "New leads: a target cannot be negative."),
-        ("contract_amount_yuan", "lots", "Contract amount (万元): enter an amount in 万元."),
-        ("funds_in_place_yuan", "-1", "Funds in place (万元): a target cannot be negative."),
+        (
+            "contract_amount_yuan",
+            "lots",
+            "Contract amount (100M yuan): enter an amount in 100M yuan, such as 25 or 4.389.",
+        ),
+        ("funds_in_place_yuan", "-1", "Funds in place (100M yuan): a target cannot be negative."),
+        (
+            "contract_amount_yuan",
+            "1.000000001",
+            "Contract amount (100M yuan): enter an amount in 100M yuan, such as 25 or 4.389.",
+        ),
     ],
 )
 def test_bad_values_are_refused_and_change_nothing(

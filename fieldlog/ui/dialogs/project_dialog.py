@@ -27,6 +27,7 @@ from fieldlog.services.project_detail import ProjectDetail, project_detail
 from fieldlog.services.workspace import county_names
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.amounts import wan
 from fieldlog.ui.dialogs.org_dialog import fill_table, row_table
 from fieldlog.ui.undo import run_undoable
 from fieldlog.ui.widgets.combo_values import select_value
@@ -134,7 +135,7 @@ class ProjectDialog(QDialog):
         self.name = QLineEdit(d.name, objectName="projectName")
         roles = [(LABELS_ZH[r], r.value) for r in ChainRole]
         self.role = _combo("chainRole", roles)
-        self.planned = QLineEdit(objectName="plannedWan", placeholderText=self.tr("万元"))
+        self.planned = QLineEdit(objectName="plannedWan", placeholderText=self.tr("10k yuan"))
         self.county = _combo("landingCounty", [(c, c) for c in county_names(self.db)])
         self.owner = _combo("projectOwner", [(m.name, m.id) for m in team.members(self.db)])
         self.group = _combo("projectGroup", [(g.name, g.id) for g in team.groups(self.db)])
@@ -150,7 +151,7 @@ class ProjectDialog(QDialog):
         for label, widget in (
             (self.tr("Name"), self.name),
             (self.tr("Chain role"), self.role),
-            (self.tr("Planned investment (万元)"), self.planned),
+            (self.tr("Planned investment (10k yuan)"), self.planned),
             (self.tr("Landing county"), self.county),
             (self.tr("Owner"), self.owner),
             (self.tr("Work group"), self.group),
@@ -196,9 +197,9 @@ class ProjectDialog(QDialog):
     def _facts(self, d: ProjectDetail) -> str:
         # The current stage: a newer FieldLog's later event leaves it where the known ones are.
         stage = next((s.stage_label for s in reversed(d.timeline) if s.stage == d.stage), "")
-        contract = format_wan(d.contract_yuan) if d.contract_yuan else "—"
+        contract = wan(d.contract_yuan or None)
         text = self.tr(
-            "Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6} 万元"
+            "Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6}"
         )
         signed = d.signed_on.isoformat() if d.signed_on else "—"
         return text.format(

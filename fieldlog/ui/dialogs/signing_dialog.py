@@ -42,7 +42,7 @@ class SigningDialog(QDialog):
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.amount_edit = QLineEdit()
         self.amount_edit.setObjectName("signingAmount")
-        self.amount_edit.setAccessibleName(self.tr("Contract amount (万元)"))
+        self.amount_edit.setAccessibleName(self.tr("Contract amount (10k yuan)"))
         self.amount_edit.setPlaceholderText(self.tr("e.g. 8000"))
         self.form_combo = QComboBox()
         self.form_combo.setObjectName("signingForm")
@@ -68,7 +68,7 @@ class SigningDialog(QDialog):
     def _layout(self, project_name: str) -> None:
         form = QFormLayout()
         form.addRow(self.tr("Signing date"), self.date_edit)
-        form.addRow(self.tr("Contract amount (万元)"), self.amount_edit)
+        form.addRow(self.tr("Contract amount (10k yuan)"), self.amount_edit)
         form.addRow(self.tr("Sign form"), self.form_combo)
         layout = QVBoxLayout(self)
         title = QLabel(project_name)
@@ -87,7 +87,7 @@ class SigningDialog(QDialog):
     def _problem(self) -> str:
         text = self.amount_edit.text().strip()
         if not text:
-            return self.tr("Enter the contract amount in 万元.")
+            return self.tr("Enter the contract amount in 10k yuan.")
         try:
             amount = parse_wan(text)
         except InvalidAmount as exc:

@@ -1,5 +1,10 @@
 """The targets dialog: a value per metric for the team, a group, a member or a county, over a
-period; the values already set are filled in, an emptied field clears its target."""
+period; the values already set are filled in, an emptied field clears its target.
+
+Amount targets are entered in 亿元, the unit the weekly return, the dashboard and the targets table
+report them in and the one a bureau sets them in ("合同投资额 25 亿元"); 万 or 万元 after the number
+enters 万元 instead.
+"""
 
 from __future__ import annotations
 
@@ -25,13 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH, METRICS
-from fieldlog.domain.money import InvalidAmount, format_wan, parse_wan
+from fieldlog.domain.money import InvalidAmount, format_yi, parse_yi
 from fieldlog.domain.period import Period
 from fieldlog.services import targets
 from fieldlog.services.dashboard import dispatch_period
 from fieldlog.store.database import Database
 from fieldlog.ui.undo import run_undoable
 from fieldlog.ui.widgets.period_picker import TargetPeriodEdit
+from fieldlog.ui.widgets.targets_table import metric_label
 
 _WHOLE = re.compile(r"\+?\d+")
 
@@ -104,26 +110,19 @@ class TargetsDialog(QDialog):
         # The weekly return's caption says which figure this is; its amounts are in 亿元.
         tip = LABELS_ZH[metric]
         if metric in AMOUNT_METRICS:
-            tip = self.tr("{label}: enter the target in 万元").format(label=tip)
+            tip = self.tr("{label}: enter the target in 100M yuan, such as 25 or 4.389").format(
+                label=tip
+            )
         edit.setToolTip(tip)
         edit.setPlaceholderText(self.tr("no target"))
         edit.setClearButtonEnabled(True)
         edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         return edit
 
-    def metric_label(self, metric: str) -> str:
-        """The caption of a metric's field; amounts are entered in 万元."""
-        return {
-            "enterprises_visited": self.tr("Enterprises visited"),
-            "associations_visited": self.tr("Associations visited"),
-            "visits": self.tr("Visits"),
-            "leads_new": self.tr("New leads"),
-            "projects_active": self.tr("Projects in negotiation"),
-            "projects_signed": self.tr("Projects signed"),
-            "contract_amount_yuan": self.tr("Contract amount (万元)"),
-            "funds_in_place_yuan": self.tr("Funds in place (万元)"),
-            "inspections": self.tr("Inspection visits"),
-        }[metric]
+    @staticmethod
+    def metric_label(metric: str) -> str:
+        """The caption of a metric's field, as the dashboard and the targets table name it."""
+        return metric_label(metric)
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -197,9 +196,10 @@ class TargetsDialog(QDialog):
                 raise Problem(self.tr("{field}: enter a whole number.").format(field=label))
             return int(text)
         try:
-            return parse_wan(text)
+            return parse_yi(text)
         except InvalidAmount:
-            message = self.tr("{field}: enter an amount in 万元.").format(field=label)
+            message = self.tr("{field}: enter an amount in 100M yuan, such as 25 or 4.389.")
+            message = message.format(field=label)
             raise Problem(message) from None
 
     def _load(self) -> None:
@@ -215,7 +215,8 @@ class TargetsDialog(QDialog):
             value = self.loaded.get(metric)
             text = "" if value is None else str(value)
             if value is not None and metric in AMOUNT_METRICS:
-                text = format_wan(value)
+                # Every digit, so that saving an unchanged field writes back the same yuan.
+                text = format_yi(value, exact=True)
             edit.setText(text)
         self._validate()
 

@@ -28,7 +28,7 @@ from fieldlog.domain.period import Period
 from fieldlog.services import chain_map
 from fieldlog.services.chain_map import POSITIONS, ChainMap, Figures
 from fieldlog.store.database import Database
-from fieldlog.ui import operations
+from fieldlog.ui import amounts, operations
 from fieldlog.ui.dialogs.chain_edit_dialog import ChainEditDialog
 from fieldlog.ui.widgets.chain_link_detail import ChainLinkDetail
 from fieldlog.ui.widgets.chain_link_tile import (
@@ -288,14 +288,15 @@ class ChainMapView(QWidget):
     def _show_stats(self, totals: Figures, gaps: int, links: int) -> None:
         gaps_caption = self.tr("gaps to fill, of %1 links").replace("%1", str(links))
         visited = self.tr("organizations, %1 visited").replace("%1", str(totals.visited))
-        planned = self.tr("open projects, %1 亿元 planned").replace("%1", yi(totals.planned_yuan))
-        signed = self.tr("signed, %1 亿元 contract").replace("%1", yi(totals.contract_yuan))
+        planned = amounts.yi(totals.planned_yuan)
+        planned = self.tr("open projects, %1 planned").replace("%1", planned)
+        signed = self.tr("signed, %1 contract").replace("%1", amounts.yi(totals.contract_yuan))
         boxes = {
             "gaps": (str(gaps), gaps_caption, COLOURS[GAP][1] if gaps else DARK),
             "orgs": (str(totals.orgs), visited, DARK),
             "open": (str(totals.open_projects), planned, DARK),
             "signed": (str(totals.signed_projects), signed, DARK),
-            "funds": (yi(totals.funds_yuan), self.tr("亿元 funds in place"), DARK),
+            "funds": (yi(totals.funds_yuan), self.tr("100M yuan funds in place"), DARK),
         }
         for key, (number, caption, colour) in boxes.items():
             big = f"<span style='font-size:20px; font-weight:bold; color:{colour}'>{number}</span>"

@@ -27,13 +27,13 @@ from fieldlog.services import identity, pipeline
 from fieldlog.services.pipeline import PipelineFilter, ProjectCard, Signing, StageColumn
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.amounts import wan
 from fieldlog.ui.dialogs.signing_dialog import SigningDialog
 from fieldlog.ui.views.project_list_view import ProjectListView
 from fieldlog.ui.widgets.project_card import (
     PROJECT_MIME,
     ProjectCardWidget,
     stage_name,
-    wan,
 )
 
 COLUMN_WIDTH = 220
@@ -86,7 +86,7 @@ class StageColumnWidget(QFrame):
 
     def show_column(self, column: StageColumn) -> None:
         """Replace the header and cards with those of `column`."""
-        sums = self.tr("Planned %1 · contract %2 万元")
+        sums = self.tr("Planned %1 · contract %2")
         sums = sums.replace("%1", wan(column.planned_yuan)).replace("%2", wan(column.contract_yuan))
         self.header.setText(f"<b>{stage_name(self.stage)} ({column.count})</b><br>{sums}")
         self.header.setAccessibleName(f"{stage_name(self.stage)} {column.count}")

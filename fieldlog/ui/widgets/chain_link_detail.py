@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.money import MISSING, format_wan
 from fieldlog.domain.stages import Stage
 from fieldlog.services.chain_map import LinkDetail, OrgLine, ProjectLine
 from fieldlog.ui.models.org_table_model import kind_labels
-from fieldlog.ui.widgets.chain_link_tile import wan
 from fieldlog.ui.widgets.combo_values import named
 from fieldlog.ui.widgets.project_card import stage_name
 
@@ -61,7 +61,7 @@ class ChainLinkDetail(QWidget):
         self.project_tree = _tree(
             "chainLinkProjects",
             self.tr("Projects of the link"),
-            [self.tr("Project"), self.tr("Stage"), self.tr("Amount (万元)")],
+            [self.tr("Project"), self.tr("Stage"), self.tr("Amount (10k yuan)")],
         )
         self.project_tree.headerItem().setToolTip(
             2, self.tr("Contract amount for signed projects, planned investment for the others")
@@ -117,7 +117,7 @@ class ChainLinkDetail(QWidget):
         stage = stage_name(project.stage) if project.stage else "—"
         if project.signed and project.stage != Stage.SIGNED:
             stage = self.tr("%1 (signed)").replace("%1", stage)
-        amount = "—" if project.amount_yuan is None else wan(project.amount_yuan)
+        amount = MISSING if project.amount_yuan is None else format_wan(project.amount_yuan)
         item = QTreeWidgetItem([project.name, stage, amount])
         item.setData(0, ID_ROLE, project.id)
         item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -6,8 +6,9 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from fieldlog.domain.money import format_wan, format_yi
+from fieldlog.domain.money import format_yi
 from fieldlog.services.chain_map import LinkTile
+from fieldlog.ui.amounts import wan
 from fieldlog.ui.widgets.combo_values import unknown_text
 
 #: Status → (tile background, border, badge colour). The badge word says the same as the colour.
@@ -21,15 +22,9 @@ COLOURS = {
 INDENT = 14  # pixels per level of a sub-link
 
 
-def wan(yuan: int) -> str:
-    """Yuan as 万元 without trailing zeros (12000, 0.5)."""
-    return format_wan(yuan)
-
-
 def yi(yuan: int) -> str:
-    """Yuan as 亿元, up to four decimals, trailing zeros dropped (29.14, 4.389, 0)."""
-    text = format_yi(yuan, 4).rstrip("0")
-    return text.rstrip(".")
+    """Yuan as 亿元, the number alone (29.14, 4.389, 0): the caption names the unit."""
+    return format_yi(yuan)
 
 
 def position_names() -> dict[str, str]:
@@ -74,12 +69,12 @@ def figure_lines(tile: LinkTile) -> list[str]:
     orgs = translate("chainMap", "Organizations %1 · visited %2")
     lines = [orgs.replace("%1", str(f.orgs)).replace("%2", str(f.visited))]
     if f.open_projects:
-        text = translate("chainMap", "Open projects %1 · planned %2 万元")
+        text = translate("chainMap", "Open projects %1 · planned %2")
         lines.append(text.replace("%1", str(f.open_projects)).replace("%2", wan(f.planned_yuan)))
     elif tile.id is not None:
         lines.append(translate("chainMap", "No open project"))
     if f.signed_projects:
-        text = translate("chainMap", "Signed %1 · contract %2 万元 · funds %3 万元")
+        text = translate("chainMap", "Signed %1 · contract %2 · funds %3")
         text = text.replace("%1", str(f.signed_projects)).replace("%2", wan(f.contract_yuan))
         lines.append(text.replace("%3", wan(f.funds_yuan)))
     elif tile.id is not None:

@@ -21,9 +21,10 @@ from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QCursor, QPainter
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
-from fieldlog.domain.money import YUAN_PER_YI, format_wan
+from fieldlog.domain.money import YUAN_PER_YI
 from fieldlog.domain.stages import MAIN_LINE
 from fieldlog.services.dashboard import ChainAmounts, StageCount, WeekBar, amount_unit
+from fieldlog.ui.amounts import wan
 from fieldlog.ui.widgets.org_detail_panel import stage_labels
 
 PERIOD_COLOUR = QColor("#1a5fb4")
@@ -228,7 +229,12 @@ class DashboardCharts(QWidget):
         amounts.setRange(0, max(largest / per_unit * 1.1, 1))
         amounts.applyNiceNumbers()
         amounts.setLabelFormat("%.1f" if per_unit == YUAN_PER_YI else "%d")
-        amounts.setTitleText(self.tr("Amount ({unit})").format(unit=self.chains_unit))
+        title = (
+            self.tr("Amount (100M yuan)")
+            if per_unit == YUAN_PER_YI
+            else self.tr("Amount (10k yuan)")
+        )
+        amounts.setTitleText(title)
         _attach(chart, series, amounts, names)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.legend().show()
@@ -236,4 +242,4 @@ class DashboardCharts(QWidget):
     @staticmethod
     def _amount_tip(chain: str | None, yuan: int) -> str:
         name = chain or QCoreApplication.translate("DashboardCharts", "No chain")
-        return f"{name}: {format_wan(yuan)} 万元"
+        return f"{name}: {wan(yuan)}"

@@ -9,13 +9,13 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from fieldlog.domain.money import format_wan
 from fieldlog.services import history
 from fieldlog.services.history import HistoryEntry
 from fieldlog.services.identity import get_me
 from fieldlog.services.team import members
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.amounts import wan
 from fieldlog.ui.dialogs.org_dialog import fill_table, row_table
 from fieldlog.ui.models.org_table_model import kind_labels
 from fieldlog.ui.undo import run_undoable
@@ -130,7 +130,7 @@ def shown(entry: HistoryEntry, value: Any) -> str:
             else QCoreApplication.translate("HistoryPanel", "No")
         )
     if isinstance(value, int) and entry.field.endswith("_yuan"):
-        return f"{format_wan(value)} 万元"
+        return wan(value)
     if isinstance(value, date):
         return value.isoformat()
     if entry.field == "kind" and entry.table == "organization":

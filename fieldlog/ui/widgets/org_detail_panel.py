@@ -96,7 +96,8 @@ class OrgDetailPanel(QWidget):
         )
         self.tabs.addTab(self.visits_table, "")
         self.projects_table = row_table(
-            "orgDetailProjects", [self.tr("Project"), self.tr("Stage"), self.tr("Contract (万元)")]
+            "orgDetailProjects",
+            [self.tr("Project"), self.tr("Stage"), self.tr("Contract (10k yuan)")],
         )
         self.tabs.addTab(self.projects_table, "")
         self._project_ids: list[object] = []

@@ -20,9 +20,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMenu, QVBoxLayout, QWidget
 
-from fieldlog.domain.money import format_wan
 from fieldlog.domain.stages import ALL_STAGES, Stage
 from fieldlog.services.pipeline import ProjectCard
+from fieldlog.ui.amounts import wan
 from fieldlog.ui.widgets.combo_values import named
 
 #: The mime type a dragged card carries; the data is the project id.
@@ -53,11 +53,6 @@ def project_mime(project_id: uuid.UUID) -> QMimeData:
     mime = QMimeData()
     mime.setData(PROJECT_MIME, str(project_id).encode())
     return mime
-
-
-def wan(yuan: int | None) -> str:
-    """An amount in 万元 for a card, a dash when unknown."""
-    return "—" if yuan is None else format_wan(yuan)
 
 
 def _wrapped(text: str) -> QLabel:
@@ -95,7 +90,7 @@ class ProjectCardWidget(QFrame):
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
-        amounts = self.tr("Planned %1 / contract %2 万元")
+        amounts = self.tr("Planned %1 / contract %2")
         amounts = amounts.replace("%1", wan(card.planned_yuan))
         days = self.tr("%1 · %2 days in stage").replace("%1", card.owner_name or "—")
         lines = [card.investor_name, card.chain_name]

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.domain.money import format_wan
 from fieldlog.services.history import AUTOMATIC
 from fieldlog.services.sync_review import ConflictView
+from fieldlog.ui.amounts import wan
 from fieldlog.ui.models.org_table_model import kind_labels
 from fieldlog.ui.widgets.combo_values import named
 
@@ -78,7 +78,7 @@ def value_text(field: str, value: Any) -> str:
         yes, no = translate("SyncConflictsTable", "Yes"), translate("SyncConflictsTable", "No")
         return yes if value else no
     if field.endswith("_yuan") and isinstance(value, int):
-        return translate("SyncConflictsTable", "{amount} 万元").format(amount=format_wan(value))
+        return wan(value)
     if field == "kind" and isinstance(value, str):
         return named(kind_labels(), value)
     if field.endswith("_id") and isinstance(value, str):

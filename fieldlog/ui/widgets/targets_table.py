@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_EN
+from fieldlog.domain.counting import AMOUNT_METRICS
 from fieldlog.domain.money import format_yi
 from fieldlog.services.targets import TargetProgress
+from fieldlog.ui.widgets.combo_values import unknown_text
 
 AHEAD = QColor("#1e7b34")
 BEHIND = QColor("#c01c28")
@@ -47,7 +48,8 @@ def metric_label(metric: str) -> str:
         ),
         "inspections": QCoreApplication.translate("HeadlinePanel", "Inspection visits"),
     }
-    return captions.get(metric, LABELS_EN.get(metric, metric))
+    # A metric of a newer FieldLog: its code, marked as unknown in the window's language.
+    return captions.get(metric) or unknown_text(metric)
 
 
 def fit_columns(table: QTableWidget) -> None:

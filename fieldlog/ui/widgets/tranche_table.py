@@ -31,6 +31,7 @@ from fieldlog.services.projects import TrancheInput
 from fieldlog.services.validate import MAX_YEAR, MIN_YEAR
 from fieldlog.services.visit_entry import refusal
 from fieldlog.store.database import Database
+from fieldlog.ui.amounts import wan
 from fieldlog.ui.dialogs.org_dialog import button_row, fill_table, row_table
 from fieldlog.ui.undo import run_undoable, undo_stack
 from fieldlog.ui.widgets.combo_values import UNKNOWN_ITEM_ROLE, index_of, unknown_text
@@ -51,7 +52,7 @@ class TrancheFields:
         self.received.setDate(QDate.currentDate())
         self.amount = QLineEdit(
             objectName="trancheAmount",
-            placeholderText=QCoreApplication.translate("TranchePanel", "万元"),
+            placeholderText=QCoreApplication.translate("TranchePanel", "10k yuan"),
         )
         self.origin = QComboBox(objectName="trancheOrigin")
         self.origin.addItem("", None)
@@ -64,7 +65,7 @@ class TrancheFields:
         """Add the fields to a form, labelled, in tab order."""
         for label, widget in (
             (QCoreApplication.translate("TranchePanel", "Date"), self.received),
-            (QCoreApplication.translate("TranchePanel", "Amount (万元)"), self.amount),
+            (QCoreApplication.translate("TranchePanel", "Amount (10k yuan)"), self.amount),
             (QCoreApplication.translate("TranchePanel", "Origin"), self.origin),
             (QCoreApplication.translate("TranchePanel", "Evidence"), self.evidence),
             (QCoreApplication.translate("TranchePanel", "Note"), self.note),
@@ -168,8 +169,8 @@ class TranchePanel(QWidget):
         self.db, self.project_id = db, project_id
         self.rows: list[TrancheRow] = []
         self.edit_dialog: TrancheDialog | None = None
-        headers = [self.tr("Date"), self.tr("Amount (万元)"), self.tr("Origin")]
-        headers += [self.tr("Evidence"), self.tr("Note"), self.tr("Running total (万元)")]
+        headers = [self.tr("Date"), self.tr("Amount (10k yuan)"), self.tr("Origin")]
+        headers += [self.tr("Evidence"), self.tr("Note"), self.tr("Running total (10k yuan)")]
         self.table = row_table("trancheTable", headers)
         self.table.setAccessibleName(self.tr("Funds tranches"))
         # Amounts stay beside their figures on the right; the note takes the spare width.
@@ -236,11 +237,11 @@ class TranchePanel(QWidget):
         self._enable_buttons()
 
     def total_text(self, detail: ProjectDetail) -> str:
-        """到位 {total} 万元 / 合同 {contract} 万元（到位率 {rate}）."""
-        contract = format_wan(detail.contract_yuan) if detail.contract_yuan else "—"
+        """到位资金 {total} 万元 / 合同投资额 {contract} 万元（到位率 {rate}）."""
+        contract = wan(detail.contract_yuan or None)
         rate = f"{detail.funds_rate * 100:.1f}%" if detail.funds_rate is not None else "—"
-        text = self.tr("Funds in place {total} 万元 / contract {contract} 万元 (rate {rate})")
-        return text.format(total=format_wan(detail.funds_yuan), contract=contract, rate=rate)
+        text = self.tr("Funds in place {total} / contract {contract} (rate {rate})")
+        return text.format(total=wan(detail.funds_yuan), contract=contract, rate=rate)
 
     def selected(self) -> TrancheRow | None:
         """The tranche of the selected row, if any."""
@@ -282,7 +283,7 @@ class TranchePanel(QWidget):
         show_error(self.message, message or "")
         if message:
             return False
-        text = self.tr("Add funds of {0} 万元").format(format_wan(data.amount_yuan))
+        text = self.tr("Add funds of {0}").format(wan(data.amount_yuan))
         ok, _ = run_undoable(self, text, add, lambda: projects.delete_tranche(db, added[0]))
         if ok:
             self.fields.clear_text()
