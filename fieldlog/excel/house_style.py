@@ -292,7 +292,8 @@ def page_setup(
     legible = printed_size(sheet, _A4) >= LEGIBLE_POINTS
     setup.paperSize = _A4 if legible else _A3
     if fixed_scale:
-        setup.scale = math.floor(100 * _scale(sheet, int(setup.paperSize)))
+        # Excel takes 10–400 %; anything else makes it "repair" the file.
+        setup.scale = max(10, math.floor(100 * _scale(sheet, int(setup.paperSize))))
         sheet.sheet_properties.pageSetUpPr.fitToPage = False
     else:
         setup.fitToWidth = 1
