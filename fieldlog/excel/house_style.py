@@ -1,4 +1,5 @@
-"""The look every FieldLog sheet shares (SPEC §4.1): cell styles by kind, widths, print set-up.
+"""The look every FieldLog sheet shares (SPEC §4.1): cell styles by kind, widths (print set-up:
+`print_setup.py`).
 
 Cells take named styles (one per kind of value) rather than styles of their own: that is fast to
 assign and gives Excel, WPS and LibreOffice one small, clean style table.
@@ -22,9 +23,6 @@ __all__ = [
     "display_width",
     "install_styles",
     "line_widths",
-    "page_setup",
-    "print_heading",
-    "printed_size",
     "style_name",
     "total_style_name",
 ]
@@ -33,9 +31,6 @@ HEADER_FILL = "DDEBF7"  # light blue, readable in black and white print too
 _THIN = Side(style="thin", color="808080")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 TOTAL_FILL = "F2F2F2"  # the 合计 rows: bold on a light grey
-FOOTER = "第 &P 页 共 &N 页"
-#: Excel refuses (repair prompt) a header or footer longer than 255 characters in all.
-_HEADING_ROOM = 180  # leaves room for the sheet's name and the codes
 
 #: Text columns grow to fit their content up to this width (in columns of "0"), then wrap.
 TEXT_CAP = 40
@@ -245,77 +240,3 @@ class Fit:
     def _lines(self, column: int, widths: list[int]) -> int:
         room = self._width(column) - _CELL_MARGIN
         return sum(max(1, math.ceil(w * _WRAP_SLACK / room)) for w in widths)
-
-
-#: Print margins (inches): narrow at the sides, so a wide table keeps a legible size.
-SIDE_MARGIN, TOP_MARGIN, BOTTOM_MARGIN = 0.3, 0.75, 0.7
-#: The short side of landscape A4 and A3 (points): the height rows print in.
-SHORT_SIDE = {9: 595.28, 8: 841.89}
-#: Printed points one unit of column width takes where it is widest: LibreOffice without Calibri
-#: (measured on its PDF: ~7.3; Excel with Calibri takes ~5.3 plus 3.75 a column).
-UNIT_POINTS = 7.3
-#: The text of a sheet fitted to one page wide stays at least this size (11 pt shrunk to fit).
-LEGIBLE_POINTS = 8.0
-BODY_POINTS = 11.0
-#: Paper sizes (openpyxl's codes) and their long side in points.
-_A4, _A3 = 9, 8
-_LONG_SIDE = {_A4: 841.89, _A3: 1190.55}
-
-
-def _scale(sheet: Worksheet, paper: int) -> float:
-    """How much a sheet fitted one landscape `paper` wide shrinks (1.0: not at all)."""
-    units = sum(
-        sheet.column_dimensions[get_column_letter(c)].width or 8.43
-        for c in range(1, sheet.max_column + 1)
-    )
-    room = _LONG_SIDE[paper] - 72 * 2 * SIDE_MARGIN
-    return min(1.0, room / (units * UNIT_POINTS))
-
-
-def printed_size(sheet: Worksheet, paper: int) -> float:
-    """The size 11-point text prints at when the sheet is fitted one landscape `paper` wide."""
-    return BODY_POINTS * _scale(sheet, paper)
-
-
-def page_setup(
-    sheet: Worksheet, *, title_rows: str, heading: str = "", fixed_scale: bool = False
-) -> None:
-    """Landscape, one page wide, `title_rows` (like "1:1") on every page, page numbers.
-
-    A4, or A3 when A4 would print the text below LEGIBLE_POINTS (the column widths must be set).
-    `heading` (the return's title) heads every printed page, with the sheet's name, so a loose
-    page can be placed. With `fixed_scale` the sheet prints at the scale that fits it one page
-    wide rather than "fit to width", which Excel applies by ignoring manual page breaks.
-    """
-    setup = sheet.page_setup
-    setup.orientation = "landscape"
-    legible = printed_size(sheet, _A4) >= LEGIBLE_POINTS
-    setup.paperSize = _A4 if legible else _A3
-    if fixed_scale:
-        # Excel takes 10–400 %; anything else makes it "repair" the file.
-        setup.scale = max(10, math.floor(100 * _scale(sheet, int(setup.paperSize))))
-        sheet.sheet_properties.pageSetUpPr.fitToPage = False
-    else:
-        setup.fitToWidth = 1
-        setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = title_rows
-    sheet.print_options.horizontalCentered = True
-    margins = sheet.page_margins
-    margins.left = margins.right = SIDE_MARGIN
-    margins.top, margins.bottom = TOP_MARGIN, BOTTOM_MARGIN
-    margins.header, margins.footer = 0.3, 0.3
-    if heading:
-        sheet.oddHeader.center.text = print_heading(heading)
-        sheet.oddHeader.center.size = 10
-        sheet.oddHeader.right.text = print_heading(sheet.title)
-        sheet.oddHeader.right.size = 9
-    sheet.oddFooter.center.text = FOOTER
-    sheet.oddFooter.center.size = 9
-
-
-def print_heading(text: str) -> str:
-    """`text` as header text: "&" doubled (a single one starts a code such as &P), cut to fit."""
-    while len(text.replace("&", "&&")) > _HEADING_ROOM:
-        text = text[: min(len(text), _HEADING_ROOM) - 2] + "…"
-    return text.replace("&", "&&")

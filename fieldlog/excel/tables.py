@@ -25,10 +25,10 @@ from fieldlog.excel.house_style import (
     Fit,
     Kind,
     install_styles,
-    page_setup,
     style_name,
     total_style_name,
 )
+from fieldlog.excel.print_setup import page_setup
 
 __all__ = [
     "LEDGER_SHEET",

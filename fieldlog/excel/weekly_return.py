@@ -23,12 +23,11 @@ from fieldlog.excel.house_style import (
     NOTE_LINE,
     PLAIN,
     PLAIN_RIGHT,
-    SHORT_SIDE,
     TITLE,
     Fit,
     Kind,
-    page_setup,
 )
+from fieldlog.excel.print_setup import SHORT_SIDE, page_setup
 from fieldlog.excel.tables import (
     Column,
     Table,

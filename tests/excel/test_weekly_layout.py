@@ -8,7 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fieldlog.excel.house_style import Kind, print_heading
+from fieldlog.excel.house_style import Kind
+from fieldlog.excel.print_setup import print_heading
 from fieldlog.excel.tables import TRANCHE_SHEET, TRANCHE_TABLE, Column, Table
 from fieldlog.excel.weekly_return import (
     Breakdown,
