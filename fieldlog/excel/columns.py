@@ -22,7 +22,9 @@ VISIT_COLUMNS: tuple[str, ...] = (
     "下次跟进日期",
 )
 
-#: 项目台账 (weekly return and `export ledger`).
+#: 项目台账 (weekly return and `export ledger`). Its 21 columns print on one A3 page wide, so long
+#: headings hold line breaks between their words ("计划\n总投资\n（万元）"): a program left to wrap
+#: them breaks anywhere, even inside "（万元）". Without the breaks they are SPEC §4.1's labels.
 LEDGER_COLUMNS: tuple[str, ...] = (
     "序号",
     "项目名称",
@@ -30,21 +32,21 @@ LEDGER_COLUMNS: tuple[str, ...] = (
     "统一社会信用代码",
     "产业链",
     "链环节",
-    "建强补延",
-    "项目阶段",
-    "计划总投资（万元）",
-    "合同投资额（万元）",
-    "签约形式",
+    "建强\n补延",
+    "项目\n阶段",
+    "计划\n总投资\n（万元）",
+    "合同\n投资额\n（万元）",
+    "签约\n形式",
     "签约日期",
-    "落地区县",
-    "本周到位资金（万元）",
-    "累计到位资金（万元）",
+    "落地\n区县",
+    "本周\n到位资金\n（万元）",
+    "累计\n到位资金\n（万元）",
     "首谈人",
     "工作组",
     "进展情况",
-    "存在问题",
-    "下一步计划",
-    "下次跟进日期",
+    "存在\n问题",
+    "下一步\n计划",
+    "下次跟进\n日期",
 )
 
 #: 到位资金 (weekly return).

@@ -1,4 +1,5 @@
-"""The look every FieldLog sheet shares (SPEC §4.1): cell styles by kind, widths, print set-up.
+"""The look every FieldLog sheet shares (SPEC §4.1): cell styles by kind, widths (print set-up:
+`print_setup.py`).
 
 Cells take named styles (one per kind of value) rather than styles of their own: that is fast to
 assign and gives Excel, WPS and LibreOffice one small, clean style table.
@@ -18,19 +19,25 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from fieldlog.domain.money import WAN_NUMBER_FORMAT, YI_NUMBER_FORMAT
 
-__all__ = ["Fit", "Kind", "display_width", "install_styles", "line_widths", "page_setup"]
+__all__ = [
+    "Fit",
+    "Kind",
+    "display_width",
+    "install_styles",
+    "line_widths",
+    "style_name",
+    "total_style_name",
+]
 
 HEADER_FILL = "DDEBF7"  # light blue, readable in black and white print too
 _THIN = Side(style="thin", color="808080")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-FOOTER = "第 &P 页，共 &N 页"
+TOTAL_FILL = "F2F2F2"  # the 合计 rows: bold on a light grey
 
 #: Text columns grow to fit their content up to this width (in columns of "0"), then wrap.
 TEXT_CAP = 40
 #: Free text (洽谈内容, 进展情况 …) stops here and wraps.
 NOTE_CAP = 60
-#: A header wider than this wraps onto two lines instead of widening a column of short values.
-HEADER_CAP = 18
 _PADDING = 2
 _MIN_WIDTH = 6
 # Row heights in points for 11-point text: one line, the padding, Excel's largest row.
@@ -78,6 +85,7 @@ TITLE = "fl_title"
 CAPTION = "fl_caption"
 PLAIN = "fl_plain"  # a line of text outside any table
 PLAIN_RIGHT = "fl_plain_right"
+NOTE_LINE = "fl_note_line"  # a one-line remark under a table
 
 
 def style_name(kind: Kind) -> str:
@@ -85,20 +93,30 @@ def style_name(kind: Kind) -> str:
     return f"fl_{kind.value}"
 
 
-def _data_style(kind: Kind) -> NamedStyle:
+def total_style_name(kind: Kind) -> str:
+    """The named style of a cell of this kind in a 合计 row."""
+    return f"fl_total_{kind.value}"
+
+
+def _data_style(kind: Kind, *, total: bool = False) -> NamedStyle:
     wraps = kind in (Kind.TEXT, Kind.NOTE)
     horizontal = "left" if wraps else ("center" if kind == Kind.DATE else "right")
-    return NamedStyle(
-        name=style_name(kind),
+    style = NamedStyle(
+        name=total_style_name(kind) if total else style_name(kind),
         number_format=NUMBER_FORMATS[kind],
         border=BORDER,
         alignment=Alignment(horizontal=horizontal, vertical="center", wrap_text=wraps),
     )
+    if total:
+        style.font = Font(bold=True)
+        style.fill = PatternFill("solid", fgColor=TOTAL_FILL)
+    return style
 
 
 def install_styles(workbook: Workbook) -> None:
     """Register the named styles every sheet uses."""
     styles = [_data_style(kind) for kind in Kind]
+    styles += [_data_style(kind, total=True) for kind in Kind]
     styles += [
         NamedStyle(
             name=HEADER,
@@ -115,6 +133,7 @@ def install_styles(workbook: Workbook) -> None:
         NamedStyle(name=CAPTION, font=Font(bold=True, size=12)),
         NamedStyle(name=PLAIN, alignment=Alignment(vertical="center")),
         NamedStyle(name=PLAIN_RIGHT, alignment=Alignment(horizontal="right", vertical="center")),
+        NamedStyle(name=NOTE_LINE, font=Font(size=9), alignment=Alignment(vertical="center")),
     ]
     for style in styles:
         workbook.add_named_style(style)
@@ -161,12 +180,16 @@ def _shown(kind: Kind, value: object) -> str:
 class Fit:
     """Column widths and row heights of one sheet, from the content seen while writing it.
 
-    A column grows to its widest content up to a cap; text beyond the cap wraps, and the rows
-    holding it are made tall enough, since not every program sizes wrapped rows by itself.
+    A column grows to its widest content up to a cap, or takes the width it was fixed at; text
+    beyond that wraps, and the rows holding it are made tall enough, since not every program
+    sizes wrapped rows by itself. A heading never wraps by itself: its column is at least as wide
+    as its widest line, so it breaks only where it holds a line break (between words).
     """
 
     def __init__(self) -> None:
         self._widths: dict[int, int] = defaultdict(int)
+        self._headings: dict[int, int] = defaultdict(int)
+        self._fixed: dict[int, int] = {}
         self._wrapped: dict[int, list[tuple[int, list[int]]]] = defaultdict(list)
 
     def _note(self, row: int, column: int, lines: list[int], cap: int | None) -> None:
@@ -177,11 +200,17 @@ class Fit:
         if width > self._widths[column]:
             self._widths[column] = width
 
+    def fix(self, column: int, width: int) -> None:
+        """Give `column` this width whatever its data (its heading's lines still fit)."""
+        self._fixed[column] = width
+
     def cell(self, row: int, column: int, kind: Kind, value: object, cap: int | None) -> None:
         """Account for a data cell; text wider than `cap` (None: the kind's) wraps."""
         if value is None or value == "":
             return
         text = _shown(kind, value)
+        if column in self._fixed:
+            cap = self._fixed[column] - _PADDING
         if kind in _CAPS:
             self._note(row, column, line_widths(text), cap or _CAPS[kind])
         else:
@@ -190,18 +219,20 @@ class Fit:
                 self._widths[column] = width
 
     def header(self, row: int, column: int, heading: str) -> None:
-        """Account for a heading: a long one wraps onto two lines rather than widen the column."""
+        """Account for a heading, which sets its column's least width."""
         lines = line_widths(heading)
-        # Two lines with room to spare: bold text is wider, and a lone "）" on a third looks bad.
-        cap = math.ceil(max(lines) / 2) + 2 if max(lines) > HEADER_CAP else None
-        self._note(row, column, lines, cap)
+        self._note(row, column, lines, None)
+        self._headings[column] = max(self._headings[column], max(lines))
 
     def _width(self, column: int) -> int:
-        return max(_MIN_WIDTH, self._widths[column] + _PADDING)
+        heading = self._headings.get(column, 0) + _PADDING
+        if column in self._fixed:
+            return max(self._fixed[column], heading)
+        return max(_MIN_WIDTH, self._widths[column] + _PADDING, heading)
 
     def apply(self, sheet: Worksheet) -> None:
         """Set the widths of the columns seen and the heights of rows with wrapped text."""
-        for column in list(self._widths):
+        for column in set(self._widths) | set(self._fixed):
             sheet.column_dimensions[get_column_letter(column)].width = self._width(column)
         for row, cells in self._wrapped.items():
             lines = max(self._lines(column, widths) for column, widths in cells)
@@ -211,28 +242,3 @@ class Fit:
     def _lines(self, column: int, widths: list[int]) -> int:
         room = self._width(column) - _CELL_MARGIN
         return sum(max(1, math.ceil(w * _WRAP_SLACK / room)) for w in widths)
-
-
-#: Tables with more columns than this print on A3: on A4 the ledger's 21 columns shrink to ~40 %.
-A3_ABOVE_COLUMNS = 15
-
-
-def page_setup(sheet: Worksheet, *, title_rows: str, columns: int = 0) -> None:
-    """Landscape, one page wide, `title_rows` (like "1:1") on every page, page numbers.
-
-    A4, or A3 for a table wider than A3_ABOVE_COLUMNS columns.
-    """
-    setup = sheet.page_setup
-    setup.orientation = "landscape"
-    wide = columns > A3_ABOVE_COLUMNS
-    setup.paperSize = sheet.PAPERSIZE_A3 if wide else sheet.PAPERSIZE_A4
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = title_rows
-    sheet.print_options.horizontalCentered = True
-    margins = sheet.page_margins
-    margins.left = margins.right = 0.4
-    margins.top, margins.bottom = 0.6, 0.7
-    sheet.oddFooter.center.text = FOOTER
-    sheet.oddFooter.center.size = 9

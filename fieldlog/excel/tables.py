@@ -21,17 +21,27 @@ from fieldlog.domain.messages import msg
 from fieldlog.domain.money import yuan_to_wan, yuan_to_yi
 from fieldlog.excel.cells import CellValue, put
 from fieldlog.excel.columns import LEDGER_COLUMNS, ORG_COLUMNS, TRANCHE_COLUMNS, VISIT_COLUMNS
-from fieldlog.excel.house_style import HEADER, Fit, Kind, install_styles, page_setup, style_name
+from fieldlog.excel.house_style import (
+    HEADER,
+    Fit,
+    Kind,
+    install_styles,
+    style_name,
+    total_style_name,
+)
+from fieldlog.excel.print_setup import page_setup
 
 __all__ = [
     "LEDGER_SHEET",
     "LEDGER_TABLE",
+    "LEDGER_WIDTHS",
     "ORG_SHEET",
     "ORG_TABLE",
     "TRANCHE_SHEET",
     "TRANCHE_TABLE",
     "VISIT_SHEET",
     "VISIT_TABLE",
+    "VISIT_WIDTHS",
     "Column",
     "Table",
     "list_sheet",
@@ -52,6 +62,7 @@ class Column:
     heading: str
     kind: Kind
     cap: int | None = None  # widest the column may grow; None: the kind's default
+    width: int | None = None  # a fixed width (text wraps within it); None: fitted to the content
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,7 @@ class Table:
     sheet: str
     columns: tuple[Column, ...]
     rows: Sequence[Row]
+    total: Row | None = None  # a 合计 row under the rows, or None
 
 
 def _columns(
@@ -70,6 +82,13 @@ def _columns(
     widths of text ("t") and note ("n") columns (None: the kind's default)."""
     caps = {"t": text, "n": note}
     return tuple(Column(h, _LETTERS[k], caps.get(k)) for h, k in zip(headings, kinds, strict=True))
+
+
+def _fixed(columns: tuple[Column, ...], widths: tuple[int, ...]) -> tuple[Column, ...]:
+    """`columns` at fixed widths, so the printed size of the table is known in advance."""
+    return tuple(
+        Column(c.heading, c.kind, width=width) for c, width in zip(columns, widths, strict=True)
+    )
 
 
 _LETTERS = {
@@ -90,9 +109,13 @@ VISIT_SHEET, LEDGER_SHEET, TRANCHE_SHEET, ORG_SHEET = (
 )
 
 #: The columns of each list sheet (headings from columns.py) with the kind of their values.
-VISIT_TABLE = _columns(VISIT_COLUMNS, "cd" + "t" * 8 + "ntd", text=30)
-# 21 columns on one A4 page wide: names and notes wrap early so the print stays legible.
-LEDGER_TABLE = _columns(LEDGER_COLUMNS, "c" + "t" * 7 + "wwtdtwwttnnnd", text=20, note=24)
+#: 走访明细's widths: on A3 landscape at about 10 pt (see LEDGER_WIDTHS), 洽谈内容 wrapping.
+VISIT_WIDTHS = (6, 11, 20, 10, 22, 12, 10, 10, 10, 14, 40, 10, 14)
+VISIT_TABLE = _fixed(_columns(VISIT_COLUMNS, "cd" + "t" * 8 + "ntd"), VISIT_WIDTHS)
+#: 项目台账's widths: its 21 columns on one A3 landscape page wide at >= 8 pt even where a width
+#: unit prints wide (LibreOffice: ~7.1 pt against Excel's ~5.3), names and notes wrapping.
+LEDGER_WIDTHS = (6, 10, 10, 22, 8, 8, 6, 6, 13, 13, 8, 11, 8, 12, 12, 8, 8, 10, 8, 10, 11)
+LEDGER_TABLE = _fixed(_columns(LEDGER_COLUMNS, "c" + "t" * 7 + "wwtdtwwttnnnd"), LEDGER_WIDTHS)
 TRANCHE_TABLE = _columns(TRANCHE_COLUMNS, "cdttwtt")
 ORG_TABLE = _columns(ORG_COLUMNS, "c" + "t" * 13 + "nn", text=30, note=30)
 
@@ -133,8 +156,10 @@ def write_cells(
     fit: Fit,
     *,
     first: int = 1,
+    total: bool = False,
 ) -> None:
-    """One row of data cells, each styled by its column's kind, from column `first`."""
+    """One row of data cells, each styled by its column's kind, from column `first`; in bold on
+    grey when it is a `total` (合计) row."""
     if len(values) != len(columns):
         raise ValueError(
             msg(
@@ -148,20 +173,31 @@ def write_cells(
         cell = sheet.cell(row, number)
         shown = _in_unit(column.kind, value)
         put(cell, shown)
-        cell.style = style_name(column.kind)
+        if total:  # its label (合计) stands where a number may: text-styled, in bold
+            kind = Kind.TEXT if isinstance(value, str) else column.kind
+            cell.style = total_style_name(kind)
+        else:
+            cell.style = style_name(column.kind)
         fit.cell(row, number, column.kind, cell.value, column.cap)  # the text as cleaned and cut
 
 
-def list_sheet(workbook: Workbook, table: Table) -> Worksheet:
-    """Add a sheet holding `table`: header on row 1, frozen and printed on every page."""
+def list_sheet(workbook: Workbook, table: Table, *, heading: str = "") -> Worksheet:
+    """Add a sheet holding `table`: header on row 1, frozen and printed on every page, then
+    the rows and the 合计 row if any; `heading` heads every printed page (see page_setup)."""
     sheet = workbook.create_sheet(table.sheet)
     fit = Fit()
     write_header(sheet, 1, (c.heading for c in table.columns), fit)
+    for number, column in enumerate(table.columns, start=1):
+        if column.width is not None:
+            fit.fix(number, column.width)
+    row = 1
     for row, values in enumerate(table.rows, start=2):
         write_cells(sheet, row, table.columns, values, fit)
+    if table.total is not None:
+        write_cells(sheet, row + 1, table.columns, table.total, fit, total=True)
     fit.apply(sheet)
     sheet.freeze_panes = "A2"
-    page_setup(sheet, title_rows="1:1", columns=len(table.columns))
+    page_setup(sheet, title_rows="1:1", heading=heading)
     return sheet
 
 

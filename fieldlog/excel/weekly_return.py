@@ -13,19 +13,21 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from fieldlog.excel.cells import put
 from fieldlog.excel.house_style import (
     CAPTION,
     HEADER,
+    NOTE_LINE,
     PLAIN,
     PLAIN_RIGHT,
     TITLE,
     Fit,
     Kind,
-    page_setup,
 )
+from fieldlog.excel.print_setup import SHORT_SIDE, page_setup
 from fieldlog.excel.tables import (
     Column,
     Table,
@@ -42,6 +44,7 @@ __all__ = [
     "Breakdown",
     "BreakdownRow",
     "Indicator",
+    "Signatories",
     "Summary",
     "weekly_title",
     "write_weekly_return",
@@ -51,8 +54,15 @@ SUMMARY_SHEET = "汇总"
 INDICATOR_HEADINGS = ("指标", "本周", "本月", "累计", "目标", "完成率")
 WEEK_BAND, TOTAL_BAND = "本周", "累计"
 UNIT_PREFIX, DATE_PREFIX = "填报单位：", "填报日期："
-#: Rows 1–3 (title, 填报单位 line, indicator header) stay in view and head every printed page.
+#: The signature line at the foot of 汇总; a blank name prints as a line to write on.
+SIGNATURE_LABELS = ("填报人：", "审核人：", "联系电话：")
+SIGNATURE_BLANK = "_" * 12
+#: Rows 1–3 (title, 填报单位 line, indicator header) stay in view; rows 1–2 head every printed
+#: page (the indicator header would mislabel a breakdown continued on page 2).
 _TOP_ROWS = 3
+_PRINTED_ROWS = "1:2"
+#: Points a row without a height of its own takes in print (Excel's 11-point default).
+_ROW_POINTS = 15
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,18 @@ class Breakdown:
     heading: str  # the first column's heading: 工作组 / 区县
     metrics: tuple[Column, ...]  # metric headings and kinds, repeated under 本周 and 累计
     rows: tuple[BreakdownRow, ...]
+    total: BreakdownRow | None = None  # the team's own (distinct) figures, under the rows
+    note: str = ""  # one line under the table (why the rows may add up to more than the total)
+
+
+@dataclass(frozen=True)
+class Signatories:
+    """Who prepared and who reviewed the return, and a telephone number; blanks print as a line
+    to fill in by hand."""
+
+    preparer: str = ""
+    reviewer: str = ""
+    phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,6 +118,7 @@ class Summary:
     filled_on: date
     indicators: tuple[Indicator, ...]
     breakdowns: tuple[Breakdown, ...]
+    signatories: Signatories = Signatories()
 
 
 def weekly_title(team: str, iso_year: int, week: int, monday: date, sunday: date) -> str:
@@ -107,11 +130,12 @@ def weekly_title(team: str, iso_year: int, week: int, monday: date, sunday: date
 
 
 def write_weekly_return(summary: Summary, sheets: Sequence[Table], path: Path) -> Path:
-    """Write 汇总 followed by the list sheets (走访明细, 项目台账, 到位资金) to `path`."""
+    """Write 汇总 followed by the list sheets (走访明细, 项目台账, 到位资金) to `path`; the
+    return's title heads every printed page of every sheet."""
     workbook = new_workbook()
     _summary_sheet(workbook, summary)
     for table in sheets:
-        list_sheet(workbook, table)
+        list_sheet(workbook, table, heading=summary.title)
     return save(workbook, path)
 
 
@@ -138,11 +162,43 @@ def _summary_sheet(workbook: Workbook, summary: Summary) -> None:
     for indicator in summary.indicators:
         _indicator(sheet, row, indicator, fit)
         row += 1
+    starts = []
     for breakdown in summary.breakdowns:
+        starts.append(row + 1)
         row = _breakdown(sheet, row + 1, breakdown, fit)
+    _signatures(sheet, row + 1, span, summary.signatories)
     fit.apply(sheet)
     sheet.freeze_panes = sheet.cell(_TOP_ROWS + 1, 1)
-    page_setup(sheet, title_rows=f"1:{_TOP_ROWS}")
+    page_setup(sheet, title_rows=_PRINTED_ROWS, heading=summary.title, fixed_scale=True)
+    if _printed_height(sheet) > _page_height(sheet):
+        # Each table after the first starts a page, with its own header, rather than run on
+        # under the header of another.
+        for start in starts[1:]:
+            sheet.row_breaks.append(Break(id=start - 1))
+
+
+def _printed_height(sheet: Worksheet) -> float:
+    """The height of the sheet's rows in points, at 100 %."""
+    heights = (sheet.row_dimensions[r].height for r in range(1, sheet.max_row + 1))
+    return sum(height or _ROW_POINTS for height in heights)
+
+
+def _page_height(sheet: Worksheet) -> float:
+    """The height a page holds in points at 100 %, at the sheet's scale and margins."""
+    setup, margins = sheet.page_setup, sheet.page_margins
+    room = SHORT_SIDE[int(setup.paperSize)] - 72 * (margins.top + margins.bottom)
+    return room * 100 / int(setup.scale or 100)
+
+
+def _signatures(sheet: Worksheet, row: int, span: int, who: Signatories) -> None:
+    """填报人 / 审核人 / 联系电话 side by side across the `span` columns of `row`."""
+    values = (who.preparer, who.reviewer, who.phone)
+    third = span // 3
+    starts = (1, 1 + third, 1 + 2 * third)
+    ends = (third, 2 * third, span)
+    for label, value, first, last in zip(SIGNATURE_LABELS, values, starts, ends, strict=True):
+        _line(sheet, row, first, last, label + (value or SIGNATURE_BLANK), PLAIN)
+    sheet.row_dimensions[row].height = 30  # room to sign
 
 
 def _indicator(sheet: Worksheet, row: int, indicator: Indicator, fit: Fit) -> None:
@@ -160,11 +216,12 @@ def _indicator(sheet: Worksheet, row: int, indicator: Indicator, fit: Fit) -> No
 
 
 def _breakdown(sheet: Worksheet, row: int, breakdown: Breakdown, fit: Fit) -> int:
-    """Caption, a two-level header (本周 / 累计 over the metrics) and one row per name.
+    """Caption, a two-level header (本周 / 累计 over the metrics), one row per name, the total
+    row and the note; returns the row after the table.
 
-    There is no 合计 row on purpose: distinct counts (走访企业) do not add up across groups or
-    counties — two groups visiting one company count it once for the team — so a sum would be
-    wrong, and the team's true totals are the indicator table above.
+    The total row is never a sum of the rows: distinct counts (走访企业) do not add up across
+    groups or counties — two groups visiting one company count it once for the team — so it is
+    the team's own figures, and the note says why the rows may add up to more.
     """
     width = len(breakdown.metrics)
     _line(sheet, row, 1, 1 + 2 * width, breakdown.caption, CAPTION)
@@ -184,5 +241,12 @@ def _breakdown(sheet: Worksheet, row: int, breakdown: Breakdown, fit: Fit) -> in
     row = sub + 1
     for line in breakdown.rows:
         write_cells(sheet, row, columns, (line.name, *line.week, *line.total), fit)
+        row += 1
+    if breakdown.total is not None:
+        total = breakdown.total
+        write_cells(sheet, row, columns, (total.name, *total.week, *total.total), fit, total=True)
+        row += 1
+    if breakdown.note:
+        _line(sheet, row, 1, 1 + 2 * width, breakdown.note, NOTE_LINE)
         row += 1
     return row

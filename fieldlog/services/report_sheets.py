@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Collection
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.domain.stages import MAIN_LINE, Stage, stage_label_zh
 from fieldlog.domain.vocabulary import ChainRole, Intent, OrgKind, label_zh
 from fieldlog.excel.cells import CellValue
+from fieldlog.excel.house_style import Kind as ExcelKind
 from fieldlog.excel.tables import (
     LEDGER_SHEET,
     LEDGER_TABLE,
@@ -43,6 +45,7 @@ from fieldlog.store.repositories.ledger_rows import (
 from fieldlog.store.repositories.report_rows import VisitRow, visit_rows
 
 JOIN = "、"
+TOTAL_LABEL = "合计"
 #: Most advanced first: the ledger lists producing projects before leads, paused ones last.
 _LEDGER_ORDER: tuple[Stage | None, ...] = (*reversed(MAIN_LINE), Stage.PAUSED, None)
 # Characters Windows, macOS or Linux refuse in a file name, and control characters.
@@ -165,6 +168,20 @@ def _ledger(
         row.next_step,
         row.next_follow_up,
     ]
+
+
+def with_total(table: Table) -> Table:
+    """`table` with a 合计 row: the sum of each amount column's shown amounts (integer yuan,
+    so exact), blanks elsewhere."""
+    total: list[CellValue] = [TOTAL_LABEL]
+    for number, column in enumerate(table.columns[1:], start=1):
+        if column.kind in (ExcelKind.WAN, ExcelKind.YI):
+            # Amounts are integer yuan (the writer refuses anything else in these columns).
+            amounts = (row[number] for row in table.rows)
+            total.append(sum(a for a in amounts if isinstance(a, int)))
+        else:
+            total.append(None)
+    return replace(table, total=total)
 
 
 def tranche_table(session: Session, period: Period) -> Table:

@@ -19,6 +19,7 @@ from fieldlog.excel.weekly_return import (
     Breakdown,
     BreakdownRow,
     Indicator,
+    Signatories,
     Summary,
     weekly_title,
     write_weekly_return,
@@ -31,6 +32,7 @@ from fieldlog.services.report_sheets import (
     output_path,
     tranche_table,
     visit_table,
+    with_total,
 )
 from fieldlog.services.validate import sane_date
 from fieldlog.store.database import Database
@@ -47,16 +49,27 @@ from fieldlog.store.repositories.report_rows import (
 #: The indicator table's rows (SPEC §4.1): every metric in report order but the inspections.
 INDICATOR_METRICS: tuple[str, ...] = tuple(m for m in METRICS if m != "inspections")
 #: The figures of the tables by work group and by county, with their (shorter) headings.
+#: Two lines each, broken between words, so 汇总 prints on A4 at a legible size.
 BREAKDOWN_METRICS: dict[str, str] = {
-    "enterprises_visited": "走访企业",
-    "associations_visited": "走访商协会",
-    "visits": "走访次数",
-    "projects_signed": "签约项目",
-    "contract_amount_yuan": "合同投资额（亿元）",
-    "funds_in_place_yuan": "到位资金（亿元）",
+    "enterprises_visited": "走访\n企业",
+    "associations_visited": "走访\n商协会",
+    "visits": "走访\n次数",
+    "projects_signed": "签约\n项目",
+    "contract_amount_yuan": "合同投资额\n（亿元）",
+    "funds_in_place_yuan": "到位资金\n（亿元）",
 }
 GROUP_CAPTION, GROUP_HEADING = "分工作组情况", "工作组"
 COUNTY_CAPTION, COUNTY_HEADING = "分区县情况（按队员派出区县）", "区县"
+#: The row under each breakdown: the team's figures, distinct over the team, not a sum of rows.
+TEAM_TOTAL = "全队合计（去重）"
+GROUP_NOTE = (
+    "注：几个工作组的队员一同走访的，该次走访在每个相关工作组各计一次，"
+    "故各行相加可能大于全队合计（去重）。"
+)
+COUNTY_NOTE = (
+    "注：几个区县派出的队员一同走访的，该次走访在每个相关区县各计一次，"
+    "故各行相加可能大于全队合计（去重）。"
+)
 
 
 @dataclass(frozen=True)
@@ -129,8 +142,13 @@ def _indicators(
 
 
 def _breakdown(
-    db: Database, spans: _Spans, kind: str, names: list[Named], caption: str, heading: str
+    db: Database, spans: _Spans, kind: str, names: list[Named], figures: dict[str, Stats]
 ) -> Breakdown:
+    caption, heading, note = (
+        (GROUP_CAPTION, GROUP_HEADING, GROUP_NOTE)
+        if kind == "group"
+        else (COUNTY_CAPTION, COUNTY_HEADING, COUNTY_NOTE)
+    )
     ids = [named.id for named in names]
     weeks = stats.compute_each(db, spans.week, kind, ids)
     totals = stats.compute_each(db, spans.total, kind, ids)
@@ -145,7 +163,18 @@ def _breakdown(
             )
         )
     metrics = tuple(Column(label, _kind(m)) for m, label in BREAKDOWN_METRICS.items())
-    return Breakdown(caption, heading, metrics, tuple(rows))
+    team = BreakdownRow(
+        TEAM_TOTAL,
+        tuple(figures["week"].value(m) for m in BREAKDOWN_METRICS),
+        tuple(figures["total"].value(m) for m in BREAKDOWN_METRICS),
+    )
+    return Breakdown(caption, heading, metrics, tuple(rows), team, note)
+
+
+def _signatories(team: TeamRow | None) -> Signatories:
+    """The signature line of 汇总: blanks, printed as lines to fill in by hand, until the team
+    set-up records who prepares and reviews the return."""
+    return Signatories()
 
 
 def export_weekly(
@@ -171,8 +200,10 @@ def export_weekly(
         groups, counties = work_groups(session), member_counties(session)
         sheets: tuple[Table, ...] = (
             visit_table(session, spans.week),
-            ledger_table(session, as_of=week.sunday, week=spans.week, funds_until=week.sunday),
-            tranche_table(session, spans.week),
+            with_total(
+                ledger_table(session, as_of=week.sunday, week=spans.week, funds_until=week.sunday)
+            ),
+            with_total(tranche_table(session, spans.week)),
         )
         figures = {
             "week": stats.compute(db, spans.week),
@@ -186,9 +217,10 @@ def export_weekly(
             filled_on=today or date.today(),
             indicators=_indicators(db, spans, targets, figures),
             breakdowns=(
-                _breakdown(db, spans, "group", groups, GROUP_CAPTION, GROUP_HEADING),
-                _breakdown(db, spans, "county", counties, COUNTY_CAPTION, COUNTY_HEADING),
+                _breakdown(db, spans, "group", groups, figures),
+                _breakdown(db, spans, "county", counties, figures),
             ),
+            signatories=_signatories(team),
         )
     path = output_path(
         out, default_file_name("weekly", team_name, today=date.today(), week=week), db.path

@@ -1,0 +1,91 @@
+"""How every FieldLog sheet prints (SPEC §4.1): landscape, one page wide, at a legible size.
+
+The paper and scale are planned from the column widths rather than left to "fit to page", which
+shrank the 21-column ledger to about 5 pt: a sheet prints on A4, or on A3 when A4 would bring its
+11-point text below 8 pt.
+"""
+
+from __future__ import annotations
+
+import math
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = ["FOOTER", "SHORT_SIDE", "page_setup", "print_heading", "printed_size"]
+
+FOOTER = "第 &P 页 共 &N 页"
+#: Excel refuses (repair prompt) a header or footer longer than 255 characters in all.
+_HEADING_ROOM = 180  # leaves room for the sheet's name and the codes
+#: Print margins (inches): narrow at the sides, so a wide table keeps a legible size.
+SIDE_MARGIN, TOP_MARGIN, BOTTOM_MARGIN = 0.3, 0.75, 0.7
+#: The short side of landscape A4 and A3 (points): the height rows print in.
+SHORT_SIDE = {9: 595.28, 8: 841.89}
+#: Printed points one unit of column width takes where it is widest: LibreOffice without Calibri
+#: (measured on its PDF: ~7.3; Excel with Calibri takes ~5.3 plus 3.75 a column).
+UNIT_POINTS = 7.3
+#: The text of a sheet fitted to one page wide stays at least this size (11 pt shrunk to fit).
+LEGIBLE_POINTS = 8.0
+BODY_POINTS = 11.0
+#: Paper sizes (openpyxl's codes) and their long side in points.
+_A4, _A3 = 9, 8
+_LONG_SIDE = {_A4: 841.89, _A3: 1190.55}
+
+
+def _scale(sheet: Worksheet, paper: int) -> float:
+    """How much a sheet fitted one landscape `paper` wide shrinks (1.0: not at all)."""
+    units = sum(
+        sheet.column_dimensions[get_column_letter(c)].width or 8.43
+        for c in range(1, sheet.max_column + 1)
+    )
+    room = _LONG_SIDE[paper] - 72 * 2 * SIDE_MARGIN
+    return min(1.0, room / (units * UNIT_POINTS))
+
+
+def printed_size(sheet: Worksheet, paper: int) -> float:
+    """The size 11-point text prints at when the sheet is fitted one landscape `paper` wide."""
+    return BODY_POINTS * _scale(sheet, paper)
+
+
+def page_setup(
+    sheet: Worksheet, *, title_rows: str, heading: str = "", fixed_scale: bool = False
+) -> None:
+    """Landscape, one page wide, `title_rows` (like "1:1") on every page, page numbers.
+
+    A4, or A3 when A4 would print the text below LEGIBLE_POINTS (the column widths must be set).
+    `heading` (the return's title) heads every printed page, with the sheet's name, so a loose
+    page can be placed. With `fixed_scale` the sheet prints at the scale that fits it one page
+    wide rather than "fit to width", which Excel applies by ignoring manual page breaks.
+    """
+    setup = sheet.page_setup
+    setup.orientation = "landscape"
+    legible = printed_size(sheet, _A4) >= LEGIBLE_POINTS
+    setup.paperSize = _A4 if legible else _A3
+    if fixed_scale:
+        # Excel takes 10–400 %; anything else makes it "repair" the file.
+        setup.scale = max(10, math.floor(100 * _scale(sheet, int(setup.paperSize))))
+        sheet.sheet_properties.pageSetUpPr.fitToPage = False
+    else:
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = title_rows
+    sheet.print_options.horizontalCentered = True
+    margins = sheet.page_margins
+    margins.left = margins.right = SIDE_MARGIN
+    margins.top, margins.bottom = TOP_MARGIN, BOTTOM_MARGIN
+    margins.header, margins.footer = 0.3, 0.3
+    if heading:
+        sheet.oddHeader.center.text = print_heading(heading)
+        sheet.oddHeader.center.size = 10
+        sheet.oddHeader.right.text = print_heading(sheet.title)
+        sheet.oddHeader.right.size = 9
+    sheet.oddFooter.center.text = FOOTER
+    sheet.oddFooter.center.size = 9
+
+
+def print_heading(text: str) -> str:
+    """`text` as header text: "&" doubled (a single one starts a code such as &P), cut to fit."""
+    while len(text.replace("&", "&&")) > _HEADING_ROOM:
+        text = text[: min(len(text), _HEADING_ROOM) - 2] + "…"
+    return text.replace("&", "&&")
