@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from fieldlog.domain.messages import msg
+from fieldlog.domain.messages import Message, msg
 from fieldlog.domain.vocabulary import MemberRole, code_or_kept
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import (
@@ -33,6 +33,28 @@ class TeamInput:
     reporting_unit: str = ""
     dispatch_start: date | None = None
     dispatch_end: date | None = None
+    return_preparer: str = ""  # 填报人 of the weekly return
+    return_reviewer: str = ""  # 审核人
+    return_phone: str = ""  # 联系电话
+
+
+#: A name of a person signing the return, and a phone number, fit on the return's signature line.
+MAX_SIGNATORY, MAX_PHONE = 50, 40
+
+
+def _short(value: str, limit: int, what: Message) -> str:
+    text = optional_name(value)
+    if len(text) > limit:
+        raise InvalidInput(
+            msg(
+                "team.too_long",
+                "{what} is {length} characters long, at most {limit}",
+                what=what,
+                length=len(text),
+                limit=limit,
+            )
+        )
+    return text
 
 
 @dataclass
@@ -60,6 +82,15 @@ def _team_fields(data: TeamInput) -> dict[str, object]:
         "reporting_unit": optional_name(data.reporting_unit),
         "dispatch_start": start,
         "dispatch_end": end,
+        "return_preparer": _short(
+            data.return_preparer, MAX_SIGNATORY, msg("team.return_preparer", "the preparer")
+        ),
+        "return_reviewer": _short(
+            data.return_reviewer, MAX_SIGNATORY, msg("team.return_reviewer", "the reviewer")
+        ),
+        "return_phone": _short(
+            data.return_phone, MAX_PHONE, msg("team.return_phone", "the contact phone")
+        ),
     }
 
 

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.services import chains, identity, setup
+from fieldlog.services.counties import county_list
 from fieldlog.services.team import TeamInput
-from fieldlog.services.team_edit import TeamSheet, county_choices, save_team_sheet, team_sheet
+from fieldlog.services.team_edit import TeamSheet, save_team_sheet, team_sheet
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.widgets.combo_values import index_of
@@ -59,7 +60,7 @@ class TeamSetupDialog(QDialog):
         self.end = self._date_edit("dispatchEndEdit", QDate.currentDate().addMonths(3))
         sheet = self.sheet
         groups = [(g.name, g.id) for g in sheet.groups] if sheet else None
-        self.members = MembersTable(county_choices(db), groups)
+        self.members = MembersTable([(c.name, c.id) for c in county_list(db)], groups)
         self.groups: GroupsTable | None = None
         if sheet is not None:
             chain_items = [(c.name, c.id) for c in chains.chain_tree(db)]
