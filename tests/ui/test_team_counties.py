@@ -184,3 +184,46 @@ def test_a_team_from_another_city_sets_up_its_counties(qtbot, db: Database) -> N
     assert zhang is not None and zhang.county_id == zunyi[1].id
     created = team.current_team(db)
     assert created is not None and created.return_phone == "0851-28221234"
+
+
+def test_a_project_keeps_its_landing_county_once_removed_from_the_list(
+    qtbot, tongren: Database
+) -> None:
+    from fieldlog.services import projects
+    from fieldlog.ui.dialogs.project_dialog import ProjectDialog
+
+    data = projects.ProjectInput("冷链仓储项目", landing_county="万山区", progress="初步接触")
+    pid = projects.open_project(tongren, data, on=date(2026, 3, 25))
+    dialog = team_editor(qtbot, tongren)
+    choose_county(dialog.counties, "万山区")
+    click(qtbot, dialog.counties, "removeCountyButton")
+    save(qtbot, dialog)
+    assert not dialog.isVisible(), dialog.message.text()
+    before = field_dump(tongren)
+    shown = ProjectDialog(tongren, pid, today=date(2026, 4, 1))
+    qtbot.addWidget(shown)
+    shown.show()
+    assert "万山区" in shown.county.currentText()
+    type_text(shown.progress, "已实地考察")
+    save(qtbot, shown)
+    assert shown.message.isHidden(), shown.message.text()
+    assert set(field_diff(before, field_dump(tongren))) == {("project", str(pid), "progress")}
+
+
+def test_a_new_member_cannot_take_a_county_removed_in_the_same_form(
+    qtbot, tongren: Database
+) -> None:
+    digest = db_digest(tongren)
+    dialog = team_editor(qtbot, tongren)
+    row = dialog.members.add_row()
+    dialog.members.item(row, 0).setText("张伟")
+    wanshan = next(c for c in dialog.counties.counties() if c.name == "万山区")
+    choose(dialog.members.combo(row, COUNTY), wanshan.id)
+    choose_county(dialog.counties, "万山区")
+    click(qtbot, dialog.counties, "removeCountyButton")
+    assert dialog.members.combo(row, COUNTY).currentText() == "万山区 (removed)"
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    expected = "张伟's home county 万山区 is not on the list of home counties"
+    assert dialog.message.text() == expected
+    assert db_digest(tongren) == digest
