@@ -4,6 +4,7 @@ lists follow; bad lists are refused with the message shown and nothing changed."
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 import pytest
@@ -227,3 +228,25 @@ def test_a_new_member_cannot_take_a_county_removed_in_the_same_form(
     expected = "张伟's home county 万山区 is not on the list of home counties"
     assert dialog.message.text() == expected
     assert db_digest(tongren) == digest
+
+
+def test_the_county_list_moves_and_offers_only_what_applies(qtbot) -> None:
+    counties = [County(uuid.uuid4(), name) for name in ("红花岗区", "汇川区", "播州区")]
+    editor = CountyList(counties)
+    qtbot.addWidget(editor)
+    changes: list[None] = []
+    editor.changed.connect(lambda: changes.append(None))
+    buttons = ("renameCountyButton", "removeCountyButton", "countyUpButton", "countyDownButton")
+
+    def enabled() -> list[bool]:
+        return [editor.findChild(QPushButton, name).isEnabled() for name in buttons]
+
+    assert enabled() == [False] * 4  # nothing chosen
+    editor.list.setCurrentRow(0)
+    assert enabled() == [True, True, False, True]
+    click(qtbot, editor, "countyDownButton")
+    click(qtbot, editor, "countyDownButton")
+    assert [c.name for c in editor.counties()] == ["汇川区", "播州区", "红花岗区"]
+    assert enabled() == [True, True, True, False] and len(changes) == 2
+    click(qtbot, editor, "removeCountyButton")
+    assert editor.counties() == counties[1:] and len(changes) == 3

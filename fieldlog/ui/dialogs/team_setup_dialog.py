@@ -108,6 +108,7 @@ class TeamSetupDialog(QDialog):
             (self.tr("Reviewed by"), self.reviewer),
             (self.tr("Contact phone"), self.phone),
         ):
+            edit.setAccessibleName(label)
             signed.addWidget(QLabel(label))
             signed.addWidget(edit, 1)
         form.addRow(self.tr("Weekly return"), signed)

@@ -4,6 +4,7 @@ removed and moved up or down. Nothing is saved here: the form saves the list wit
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -38,8 +39,8 @@ class CountyList(QWidget):
         self.add_button = self._button("addCountyButton", self.tr("Add"), self.add)
         self.rename_button = self._button("renameCountyButton", self.tr("Rename"), self.rename)
         self.remove_button = self._button("removeCountyButton", self.tr("Remove"), self.remove)
-        self.up_button = self._button("countyUpButton", self.tr("Up"), lambda: self.move(-1))
-        self.down_button = self._button("countyDownButton", self.tr("Down"), lambda: self.move(1))
+        self.up_button = self._button("countyUpButton", self.tr("Up"), lambda: self.shift(-1))
+        self.down_button = self._button("countyDownButton", self.tr("Down"), lambda: self.shift(1))
         buttons = QVBoxLayout()
         for button in (self.add_button, self.rename_button, self.remove_button):
             buttons.addWidget(button)
@@ -56,7 +57,7 @@ class CountyList(QWidget):
         layout.addLayout(beside)
         self._enable(self.list.currentRow())
 
-    def _button(self, name: str, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, objectName=name)
         button.clicked.connect(slot)
         return button
@@ -106,7 +107,7 @@ class CountyList(QWidget):
             self._enable(self.list.currentRow())
             self.changed.emit()
 
-    def move(self, step: int) -> None:
+    def shift(self, step: int) -> None:
         """Move the chosen county up (-1) or down (+1)."""
         row = self.list.currentRow()
         if row < 0 or not 0 <= row + step < self.list.count():
