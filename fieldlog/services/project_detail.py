@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy.orm import Session
+
 from fieldlog.domain.stages import BY_CODE, stage_label_zh
 from fieldlog.domain.vocabulary import ChainRole, label_zh
 from fieldlog.services.projects import TrancheInput
@@ -133,6 +135,11 @@ def funds_rate(funds_yuan: int, contract_yuan: int | None) -> Decimal | None:
     return Decimal(funds_yuan) / Decimal(contract_yuan)
 
 
+def _any_name(session: Session, county_id: uuid.UUID | None) -> str:
+    county = session.get(CatalogItem, county_id) if county_id is not None else None
+    return county.name if county is not None else ""
+
+
 def project_detail(db: Database, project_id: uuid.UUID, *, today: date) -> ProjectDetail:
     """A live project in full; NotFound (a ValueError) when deleted or unknown."""
     with db.read() as session:
@@ -155,7 +162,8 @@ def project_detail(db: Database, project_id: uuid.UUID, *, today: date) -> Proje
             contract_yuan=p.contract_yuan,
             sign_form=rows.name_of(session, CatalogItem, p.sign_form_id),
             signed_on=p.signed_on,
-            landing_county=rows.name_of(session, CatalogItem, p.landing_county_id),
+            # A county removed from the list since is still the project's: shown by name.
+            landing_county=_any_name(session, p.landing_county_id),
             owner_id=p.owner_id,
             owner=rows.name_of(session, Member, p.owner_id),
             group_id=p.group_id,

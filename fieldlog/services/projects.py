@@ -29,6 +29,7 @@ from fieldlog.services.validate import (
 )
 from fieldlog.store.database import Database
 from fieldlog.store.models import (
+    CatalogItem,
     Chain,
     ChainLink,
     FundsTranche,
@@ -69,7 +70,9 @@ class Signing:
     sign_form: str
 
 
-def _refs(session: Session, data: ProjectInput) -> dict[str, object]:
+def _refs(
+    session: Session, data: ProjectInput, kept_county: uuid.UUID | None = None
+) -> dict[str, object]:
     for model, value, what in (
         (Organization, data.investor_id, checks.INVESTOR),
         (Chain, data.chain_id, checks.CHAIN),
@@ -79,20 +82,32 @@ def _refs(session: Session, data: ProjectInput) -> dict[str, object]:
     ):
         if value is not None:
             checks.live(session, model, value, what)
-    county = data.landing_county
     return {
         "investor_id": data.investor_id,
         "chain_id": data.chain_id,
         "link_id": data.link_id,
         "owner_id": data.owner_id,
         "group_id": data.group_id,
-        "landing_county_id": checked(lambda: catalog_entry(session, "county", county)).id
-        if county
-        else None,
+        "landing_county_id": _county(session, data.landing_county, kept_county),
     }
 
 
-def _fields(session: Session, data: ProjectInput, kept_role: str = "") -> dict[str, object]:
+def _county(session: Session, name: str | None, kept: uuid.UUID | None) -> uuid.UUID | None:
+    if not name:
+        return None
+    # The county the project already has stands even if it was removed from the list since.
+    current = session.get(CatalogItem, kept) if kept is not None else None
+    if current is not None and current.name == name.strip():
+        return current.id
+    return checked(lambda: catalog_entry(session, "county", name)).id
+
+
+def _fields(
+    session: Session,
+    data: ProjectInput,
+    kept_role: str = "",
+    kept_county: uuid.UUID | None = None,
+) -> dict[str, object]:
     role = data.chain_role
     return {
         "name": required_name(data.name, msg("field.project_name", "project name")),
@@ -104,7 +119,7 @@ def _fields(session: Session, data: ProjectInput, kept_role: str = "") -> dict[s
         "next_follow_up": sane_date(
             data.next_follow_up, msg("field.next_follow_up_date", "next follow-up date")
         ),
-        **_refs(session, data),
+        **_refs(session, data, kept_county),
     }
 
 
@@ -112,7 +127,8 @@ def save_project(db: Database, data: ProjectInput, project_id: uuid.UUID) -> Non
     """Update a project's descriptive fields (the stage moves only through move_stage)."""
     with db.begin() as session:
         project = get_live(session, Project, project_id, "project")
-        for key, value in _fields(session, data, project.chain_role).items():
+        fields = _fields(session, data, project.chain_role, project.landing_county_id)
+        for key, value in fields.items():
             if getattr(project, key) != value:
                 setattr(project, key, value)
 

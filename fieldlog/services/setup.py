@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from fieldlog.domain.messages import msg
 from fieldlog.domain.vocabulary import MemberRole
 from fieldlog.services import identity
+from fieldlog.services.counties import County, save_counties
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.team import MemberInput, TeamInput, save_group, save_member, save_team
 from fieldlog.services.validate import optional_name
@@ -28,11 +29,14 @@ class NewMember:
 
 @dataclass
 class TeamSetup:
-    """What the first-start form asks for; `me` indexes the member using this laptop."""
+    """What the first-start form asks for; `me` indexes the member using this laptop. The home
+    counties are saved where `counties` differs from `shown_counties` (the list the form showed)."""
 
     team: TeamInput
     members: list[NewMember] = field(default_factory=list)
     me: int | None = None
+    counties: list[County] = field(default_factory=list)
+    shown_counties: list[County] = field(default_factory=list)
 
 
 def set_up_team(db: Database, setup: TeamSetup) -> uuid.UUID:
@@ -48,6 +52,7 @@ def set_up_team(db: Database, setup: TeamSetup) -> uuid.UUID:
     if setup.me is not None and not 0 <= setup.me < len(setup.members):
         raise InvalidInput(msg("setup.no_me", "choose which member uses this laptop"))
     with db.begin():
+        save_counties(db, setup.shown_counties, setup.counties)
         team_id = save_team(db, setup.team)
         groups: dict[str, uuid.UUID] = {}
         ids = []

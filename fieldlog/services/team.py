@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from fieldlog.domain.messages import msg
+from fieldlog.domain.messages import Message, carried, msg
 from fieldlog.domain.vocabulary import MemberRole, code_or_kept
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import (
@@ -16,11 +17,10 @@ from fieldlog.services.validate import (
     optional_name,
     required_name,
     sane_date,
-    user_errors,
 )
 from fieldlog.store.database import Database
-from fieldlog.store.models import Chain, Member, Team, WorkGroup
-from fieldlog.store.repositories.common import catalog_entry, get_live, live
+from fieldlog.store.models import CatalogItem, Chain, Member, Team, WorkGroup
+from fieldlog.store.repositories.common import NotFound, catalog_entry, get_live, live
 
 
 @dataclass
@@ -33,6 +33,28 @@ class TeamInput:
     reporting_unit: str = ""
     dispatch_start: date | None = None
     dispatch_end: date | None = None
+    return_preparer: str = ""  # 填报人 of the weekly return
+    return_reviewer: str = ""  # 审核人
+    return_phone: str = ""  # 联系电话
+
+
+#: A name of a person signing the return, and a phone number, fit on the return's signature line.
+MAX_SIGNATORY, MAX_PHONE = 50, 40
+
+
+def _short(value: str, limit: int, what: Message) -> str:
+    text = optional_name(value)
+    if len(text) > limit:
+        raise InvalidInput(
+            msg(
+                "team.too_long",
+                "{what} is {length} characters long, at most {limit}",
+                what=what,
+                length=len(text),
+                limit=limit,
+            )
+        )
+    return text
 
 
 @dataclass
@@ -62,6 +84,15 @@ def _team_fields(data: TeamInput) -> dict[str, object]:
         "reporting_unit": optional_name(data.reporting_unit),
         "dispatch_start": start,
         "dispatch_end": end,
+        "return_preparer": _short(
+            data.return_preparer, MAX_SIGNATORY, msg("team.return_preparer", "the preparer")
+        ),
+        "return_reviewer": _short(
+            data.return_reviewer, MAX_SIGNATORY, msg("team.return_reviewer", "the reviewer")
+        ),
+        "return_phone": _short(
+            data.return_phone, MAX_PHONE, msg("team.return_phone", "the contact phone")
+        ),
     }
 
 
@@ -125,8 +156,7 @@ def save_member(
             checked(lambda: get_live(session, WorkGroup, data.group_id, "work group"))
         county_id = member.county_id if data.county == member.county_id else None
         if data.county and county_id is None:
-            with user_errors():
-                county_id = catalog_entry(session, "county", data.county).id
+            county_id = _listed_county(session, data.county, name)
         member.name, member.role, member.group_id = name, role, data.group_id
         member.team_id = team_id or member.team_id
         member.home_unit = optional_name(data.home_unit)
@@ -136,6 +166,24 @@ def save_member(
         session.add(member)
         session.flush()
         return member.id
+
+
+def _listed_county(session: Session, county: str | uuid.UUID, member: str) -> uuid.UUID:
+    """A live home county by id or name; one taken off the list is refused by its name."""
+    try:
+        return catalog_entry(session, "county", county).id
+    except NotFound as exc:
+        item = session.get(CatalogItem, county) if isinstance(county, uuid.UUID) else None
+        if item is None:
+            raise InvalidInput(carried(exc)) from exc
+        raise InvalidInput(
+            msg(
+                "team.county_not_listed",
+                "{member}'s home county {county} is not on the list of home counties",
+                member=member,
+                county=item.name,
+            )
+        ) from None
 
 
 def members(db: Database) -> list[Member]:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import select
-
 from fieldlog.domain.messages import msg
+from fieldlog.services.counties import County, county_list, save_counties
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.team import (
     MemberInput,
@@ -20,7 +19,7 @@ from fieldlog.services.team import (
 )
 from fieldlog.services.validate import optional_name
 from fieldlog.store.database import Database
-from fieldlog.store.models import CatalogItem, Member, WorkGroup
+from fieldlog.store.models import Member, WorkGroup
 from fieldlog.store.repositories.common import get_live, live
 
 
@@ -46,12 +45,13 @@ class GroupRow:
 
 @dataclass
 class TeamSheet:
-    """The team, its members and work groups, as one form shows and saves them."""
+    """The team, its members, work groups and home counties, as one form shows and saves them."""
 
     team_id: uuid.UUID
     team: TeamInput
     members: list[MemberRow] = field(default_factory=list)
     groups: list[GroupRow] = field(default_factory=list)
+    counties: list[County] = field(default_factory=list)
 
 
 def team_sheet(db: Database) -> TeamSheet | None:
@@ -66,6 +66,9 @@ def team_sheet(db: Database) -> TeamSheet | None:
         team.reporting_unit,
         team.dispatch_start,
         team.dispatch_end,
+        team.return_preparer,
+        team.return_reviewer,
+        team.return_phone,
     )
     with db.read() as session:
         members = session.execute(live(Member).order_by(Member.created_at, Member.id)).scalars()
@@ -75,18 +78,7 @@ def team_sheet(db: Database) -> TeamSheet | None:
         ]
         groups = live(WorkGroup).order_by(WorkGroup.sort_order, WorkGroup.name)
         group_rows = [GroupRow(g.id, g.name, g.chain_id) for g in session.execute(groups).scalars()]
-    return TeamSheet(team.id, data, member_rows, group_rows)
-
-
-def county_choices(db: Database) -> list[tuple[str, uuid.UUID]]:
-    """(name, id) of the live county catalog entries, in catalog order."""
-    query = (
-        select(CatalogItem.name, CatalogItem.id)
-        .where(CatalogItem.kind == "county", CatalogItem.deleted.is_(False))
-        .order_by(CatalogItem.sort_order, CatalogItem.name)
-    )
-    with db.read() as session:
-        return [(name, item_id) for name, item_id in session.execute(query)]
+    return TeamSheet(team.id, data, member_rows, group_rows, county_list(db))
 
 
 def _member_input(db: Database, row: MemberRow) -> MemberInput:
@@ -119,6 +111,8 @@ def save_team_sheet(db: Database, before: TeamSheet, after: TeamSheet) -> list[u
     shown_members = {m.id: m for m in before.members}
     ids: list[uuid.UUID] = []
     with db.begin():
+        # First the counties: a member's row may name one added in the same form.
+        save_counties(db, before.counties, after.counties)
         if after.team != before.team:
             save_team(db, after.team, before.team_id)
         for group in after.groups:

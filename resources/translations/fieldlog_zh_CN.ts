@@ -537,6 +537,40 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
 </context>
 <context>
+    <name>CountyList</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/county_list.py" line="33"/>
+        <location filename="../../fieldlog/ui/widgets/county_list.py" line="51"/>
+        <source>Home counties</source>
+        <translation>派出区县</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/county_list.py" line="38"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/county_list.py" line="39"/>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/county_list.py" line="40"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/county_list.py" line="41"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/county_list.py" line="42"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+</context>
+<context>
     <name>CreditCodeEdit</name>
     <message>
         <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="26"/>
@@ -963,17 +997,17 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>GroupsTable</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="133"/>
+        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="165"/>
         <source>Work groups</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="134"/>
+        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="166"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="134"/>
+        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="166"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
@@ -1889,24 +1923,29 @@ This is possible only while the database holds no organizations, visits, project
 <context>
     <name>MembersTable</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="62"/>
+        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="76"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="62"/>
+        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="76"/>
         <source>Home county</source>
         <translation>派出区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="62"/>
+        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="76"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="63"/>
+        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="77"/>
         <source>Promotion system</source>
         <translation>投促系统</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/team_tables.py" line="102"/>
+        <source>{0} (removed)</source>
+        <translation>{0}（已删除）</translation>
     </message>
 </context>
 <context>
@@ -4276,72 +4315,92 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TeamSetupDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="53"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="55"/>
         <source>Set up your team</source>
         <translation>设置工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="53"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="55"/>
         <source>Team and members</source>
         <translation>工作队与队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="56"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="58"/>
         <source>e.g. 铜仁市驻深招商工作队</source>
         <translation>如：铜仁市驻深招商工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="88"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="97"/>
         <source>Team name</source>
         <translation>工作队名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="89"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="98"/>
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="104"/>
         <source>Dispatch period</source>
         <translation>驻点期间</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="107"/>
+        <source>Return prepared by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="108"/>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="109"/>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="113"/>
+        <source>Weekly return</source>
+        <translation>工作周报</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="114"/>
         <source>Add member</source>
         <translation>添加队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="116"/>
         <source>Remove member</source>
         <translation>移除队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="104"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="122"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="109"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="127"/>
         <source>Members</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="113"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="134"/>
         <source>Work groups</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="124"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="145"/>
         <source>Create team</source>
         <translation>创建工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="128"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="149"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="108"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="126"/>
         <source>Members (one row each; a work group is created per name)</source>
         <translation>队员（每人一行；按所填工作组名称自动建组）</translation>
     </message>

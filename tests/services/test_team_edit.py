@@ -113,3 +113,47 @@ def test_save_group_keeps_a_chain_that_was_deleted(set_up: Database) -> None:
         session.execute(update(Chain).where(Chain.id == group.chain_id).values(deleted=True))
     team.save_group(set_up, "物流一组", chain_id=group.chain_id, group_id=group.id)
     assert team.groups(set_up)[0].chain_id == group.chain_id
+
+
+SIGNED = {"return_preparer": "李娜", "return_reviewer": "王强", "return_phone": "0856-5221234"}
+
+
+def test_the_signatories_of_the_return_are_saved_and_only_they(set_up: Database) -> None:
+    sheet = team_sheet(set_up)
+    assert sheet is not None
+    assert (sheet.team.return_preparer, sheet.team.return_reviewer, sheet.team.return_phone) == (
+        "",
+        "",
+        "",
+    )
+    before = field_dump(set_up)
+    signed = replace(sheet.team, **{k: f" {v} " for k, v in SIGNED.items()})
+    save_team_sheet(set_up, sheet, replace(sheet, team=signed))
+    changed = field_diff(before, field_dump(set_up))
+    assert {(t, name): new for (t, _id, name), (_old, new) in changed.items()} == {
+        ("team", name): value for name, value in SIGNED.items()
+    }
+    again = team_sheet(set_up)
+    assert again is not None and again.team == replace(sheet.team, **SIGNED)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "text"),
+    [
+        ("return_preparer", "李" * 51, "the preparer is 51 characters long, at most 50"),
+        ("return_reviewer", "王" * 51, "the reviewer is 51 characters long, at most 50"),
+        ("return_phone", "1" * 41, "the contact phone is 41 characters long, at most 40"),
+    ],
+)
+def test_a_signatory_too_long_is_refused(
+    set_up: Database, field: str, value: str, text: str
+) -> None:
+    from fieldlog.domain.messages import code_of
+
+    sheet = team_sheet(set_up)
+    assert sheet is not None
+    before = db_digest(set_up)
+    with pytest.raises(InvalidInput) as refused:
+        save_team_sheet(set_up, sheet, replace(sheet, team=replace(sheet.team, **{field: value})))
+    assert (str(refused.value), code_of(refused.value)) == (text, "team.too_long")
+    assert db_digest(set_up) == before

@@ -105,3 +105,41 @@ def test_revisions_read_from_the_files_are_alembics(tmp_path: Path) -> None:
     with engine.connect() as conn:
         assert migrate.current_revision(conn) == Context.configure(conn).get_current_revision()
     engine.dispose()
+
+
+def test_upgrading_a_0009_database_gives_its_team_empty_signatories(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from fieldlog.store.database import open_database
+
+    path = tmp_path / "0009.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0009")
+        conn.execute(text("PRAGMA application_id = 1179406151"))
+        conn.execute(
+            text(
+                "INSERT INTO team (id, created_at, updated_at, node_id, hlc, deleted, field_stamps,"
+                " local_seq, name, home_city, host_city, reporting_unit, dispatch_start,"
+                " dispatch_end) VALUES ('0123456789abcdef0123456789abcdef', '2020-01-01',"
+                " '2020-01-01', 'n1', 7, 0, '{}', 3, '铜仁市驻深招商工作队', '铜仁市', '深圳市',"
+                " '铜仁市投资促进局', '2020-03-23', '2020-06-30')"
+            )
+        )
+        columns = {c["name"] for c in inspect(conn).get_columns("team")}
+    engine.dispose()
+    assert "return_preparer" not in columns
+    db = open_database(str(path))
+    with db.read() as session:
+        row = session.execute(text("SELECT * FROM team")).mappings().one()
+        revision = migrate.current_revision(session.connection())
+    db.close()
+    assert revision == migrate.head_revision()
+    assert (row["name"], row["reporting_unit"], row["dispatch_end"], row["hlc"]) == (
+        "铜仁市驻深招商工作队",
+        "铜仁市投资促进局",
+        "2020-06-30",
+        7,
+    )
+    assert (row["return_preparer"], row["return_reviewer"], row["return_phone"]) == ("", "", "")

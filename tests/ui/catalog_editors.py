@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QWidget,
 )
+from sqlalchemy import select
 
 from fieldlog.domain.period import Period
 from fieldlog.services import chains
 from fieldlog.store.database import Database
-from fieldlog.store.models import ChainLink
+from fieldlog.store.models import CatalogItem, ChainLink, Member, Team
 from fieldlog.ui.dialogs.chain_edit_dialog import ID_ROLE, ChainEditDialog
 from fieldlog.ui.dialogs.chain_name_form import NameForm
 from fieldlog.ui.dialogs.project_dialog import ProjectDialog
@@ -61,10 +62,21 @@ def choose(combo: QComboBox, value: object) -> None:
 NEWER_POSITION = "core"
 
 
+#: Who signs the prepared demo's weekly return.
+SIGNATORIES = {"return_preparer": "李娜", "return_reviewer": "王强", "return_phone": "0856-5221234"}
+
+
 def prepare(source: Path, folder: Path) -> Path:
-    """A copy of the demo with the records the demo lacks: sub-links under other links, and a
-    link whose position a newer version wrote."""
+    """A copy of the demo with the records the demo lacks: sub-links under other links, a link
+    whose position a newer version wrote, the return's signatories, and a home county removed
+    from the list while members still come from it."""
     database = open_copy(source, folder)
+    with database.begin() as session:
+        team = session.execute(select(Team).where(Team.deleted.is_(False))).scalars().one()
+        for name, value in SIGNATORIES.items():
+            setattr(team, name, value)
+        used = session.execute(select(Member.county_id).where(Member.county_id.is_not(None)))
+        session.get_one(CatalogItem, used.scalars().first()).deleted = True
     tree = chains.chain_tree(database)
     for chain in tree[:3]:
         first, second = chain.links[0], chain.links[1]

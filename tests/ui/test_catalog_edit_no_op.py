@@ -20,6 +20,7 @@ from fieldlog.store.models import FundsTranche, Target
 from fieldlog.ui.undo import undo_stack
 from tests.field_dump import db_digest, history_count
 from tests.ui.catalog_editors import (
+    SIGNATORIES,
     TODAY,
     chain_editor,
     link_form,
@@ -111,9 +112,13 @@ def test_the_team_its_members_and_groups_saved_unchanged(
     me = identity.get_me(demo)
     for row in range(len(sheet.members) + len(sheet.groups)):
         dialog = team_editor(qtbot, demo)
-        # Every member and group is shown as saved, whichever row the user is on.
+        # Every member, group and county is shown as saved, whichever row the user is on.
         assert [dialog.members.member_row(r) for r in range(len(sheet.members))] == sheet.members
         assert dialog.groups.group_rows() == sheet.groups
+        assert dialog.counties.counties() == sheet.counties and len(sheet.counties) == 11
+        assert dialog.edited_sheet().team == sheet.team
+        shown = (dialog.preparer.text(), dialog.reviewer.text(), dialog.phone.text())
+        assert shown == tuple(SIGNATORIES.values())
         table = dialog.members if row < len(sheet.members) else dialog.groups
         table.setCurrentCell(row % len(sheet.members), 0)
         save(qtbot, dialog)

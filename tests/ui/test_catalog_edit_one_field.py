@@ -197,14 +197,19 @@ def test_the_period_alone_changes_nothing(qtbot, demo: Database) -> None:
     assert field_diff(before, field_dump(demo)) == {}
 
 
-@pytest.mark.parametrize("field", ["name", "reporting_unit", "dispatch_start", "dispatch_end"])
+TEAM_TEXTS = ("name", "reporting_unit", "return_preparer", "return_reviewer", "return_phone")
+
+
+@pytest.mark.parametrize("field", [*TEAM_TEXTS, "dispatch_start", "dispatch_end"])
 def test_one_team_field(qtbot, demo: Database, field: str) -> None:
     sheet = team_sheet(demo)
     before = field_dump(demo)
     dialog = team_editor(qtbot, demo)
-    if field in ("name", "reporting_unit"):
-        edit = dialog.team_name if field == "name" else dialog.reporting_unit
-        type_text(edit, "铜仁市驻深招商工作队（二期）")
+    if field in TEAM_TEXTS:
+        edits = (dialog.team_name, dialog.reporting_unit, dialog.preparer, dialog.reviewer)
+        edit = dict(zip(TEAM_TEXTS, (*edits, dialog.phone), strict=True))[field]
+        text = "138 0851 0000" if field == "return_phone" else "铜仁市驻深招商工作队（二期）"
+        type_text(edit, text)
     else:
         edit = dialog.start if field == "dispatch_start" else dialog.end
         edit.setDate(edit.date().addDays(-1))

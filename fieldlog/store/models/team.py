@@ -12,7 +12,8 @@ from fieldlog.store.models.base import Base, Replicated, ref
 
 
 class Team(Replicated, Base):
-    """工作队: name, home and host city, reporting unit, dispatch period."""
+    """工作队: name, home and host city, reporting unit, dispatch period, and who signs its weekly
+    return (填报人, 审核人, 联系电话)."""
 
     __tablename__ = "team"
 
@@ -22,6 +23,9 @@ class Team(Replicated, Base):
     reporting_unit: Mapped[str] = mapped_column(default="")
     dispatch_start: Mapped[date | None]
     dispatch_end: Mapped[date | None]
+    return_preparer: Mapped[str] = mapped_column(default="")
+    return_reviewer: Mapped[str] = mapped_column(default="")
+    return_phone: Mapped[str] = mapped_column(default="")
 
 
 class CatalogItem(Replicated, Base):

@@ -1,6 +1,6 @@
-"""The team form. First start: set up your own team — name, dispatch period, members and their
-work groups. Later (`edit=True`): correct the team, its members and groups; only what is changed
-is saved."""
+"""The team form. First start: set up your own team — name, dispatch period, who signs the weekly
+return, home counties, members and their work groups. Later (`edit=True`): correct the team, its
+counties, members and groups; only what is changed is saved."""
 
 from __future__ import annotations
 
@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.services import chains, identity, setup
+from fieldlog.services.counties import county_list, county_names
 from fieldlog.services.team import TeamInput
-from fieldlog.services.team_edit import TeamSheet, county_choices, save_team_sheet, team_sheet
+from fieldlog.services.team_edit import TeamSheet, save_team_sheet, team_sheet
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.widgets.combo_values import index_of
+from fieldlog.ui.widgets.county_list import CountyList
 from fieldlog.ui.widgets.team_tables import (
     COUNTY,
     GROUP,
@@ -51,15 +53,22 @@ class TeamSetupDialog(QDialog):
         self.sheet: TeamSheet | None = team_sheet(db) if edit else None
         self.shown_dates: tuple[QDate, QDate] | None = None
         self.setWindowTitle(self.tr("Team and members") if edit else self.tr("Set up your team"))
-        self.resize(760, 640 if edit else 560)
+        self.resize(900, 680 if edit else 600)
         self.team_name = QLineEdit(objectName="teamNameEdit")
         self.team_name.setPlaceholderText(self.tr("e.g. 铜仁市驻深招商工作队"))
         self.reporting_unit = QLineEdit(objectName="reportingUnitEdit")
         self.start = self._date_edit("dispatchStartEdit", QDate.currentDate())
         self.end = self._date_edit("dispatchEndEdit", QDate.currentDate().addMonths(3))
+        self.preparer = QLineEdit(objectName="returnPreparerEdit")
+        self.reviewer = QLineEdit(objectName="returnReviewerEdit")
+        self.phone = QLineEdit(objectName="returnPhoneEdit")
         sheet = self.sheet
+        self.shown_counties = sheet.counties if sheet else county_list(db)
+        self.counties = CountyList(self.shown_counties)
         groups = [(g.name, g.id) for g in sheet.groups] if sheet else None
-        self.members = MembersTable(county_choices(db), groups)
+        choices = [(c.name, c.id) for c in self.shown_counties]
+        self.members = MembersTable(choices, groups, county_names=county_names(db))
+        self.counties.changed.connect(self._counties_edited)
         self.groups: GroupsTable | None = None
         if sheet is not None:
             chain_items = [(c.name, c.id) for c in chains.chain_tree(db)]
@@ -93,6 +102,16 @@ class TeamSetupDialog(QDialog):
         period.addWidget(self.end)
         period.addStretch()
         form.addRow(self.tr("Dispatch period"), period)
+        signed = QHBoxLayout()
+        for label, edit in (
+            (self.tr("Return prepared by"), self.preparer),
+            (self.tr("Reviewed by"), self.reviewer),
+            (self.tr("Contact phone"), self.phone),
+        ):
+            edit.setAccessibleName(label)
+            signed.addWidget(QLabel(label))
+            signed.addWidget(edit, 1)
+        form.addRow(self.tr("Weekly return"), signed)
         add = QPushButton(self.tr("Add member"), objectName="addMemberButton")
         add.clicked.connect(self.add_member_row)
         self.remove_button = QPushButton(self.tr("Remove member"), objectName="removeMemberButton")
@@ -107,7 +126,10 @@ class TeamSetupDialog(QDialog):
         layout.addLayout(form)
         text = self.tr("Members (one row each; a work group is created per name)")
         layout.addWidget(QLabel(text if self.sheet is None else self.tr("Members")))
-        layout.addWidget(self.members, 2)
+        tables = QHBoxLayout()
+        tables.addWidget(self.members, 5)
+        tables.addWidget(self.counties, 2)
+        layout.addLayout(tables, 2)
         layout.addLayout(buttons_row)
         if self.groups is not None:
             layout.addWidget(QLabel(self.tr("Work groups")))
@@ -135,6 +157,9 @@ class TeamSetupDialog(QDialog):
         team = sheet.team
         self.team_name.setText(team.name)
         self.reporting_unit.setText(team.reporting_unit)
+        self.preparer.setText(team.return_preparer)
+        self.reviewer.setText(team.return_reviewer)
+        self.phone.setText(team.return_phone)
         # A date the team has not set shows today's; saved only if the user changes it.
         self.start.setDate(_qdate(team.dispatch_start, self.start.date()))
         self.end.setDate(_qdate(team.dispatch_end, self.end.date()))
@@ -163,6 +188,9 @@ class TeamSetupDialog(QDialog):
             self.members.removeRow(row)
             self._refresh_me()
 
+    def _counties_edited(self) -> None:
+        self.members.set_counties([(c.name.strip(), c.id) for c in self.counties.counties()])
+
     def _group_renamed(self, item) -> None:
         self.members.rename_group(item.data(ID_ROLE), item.text())
 
@@ -180,13 +208,10 @@ class TeamSetupDialog(QDialog):
 
     def _team_input(self) -> TeamInput:
         start, end = self.start.date().toPython(), self.end.date().toPython()
+        signed = (self.preparer.text(), self.reviewer.text(), self.phone.text())
         if self.sheet is None:
-            return TeamInput(
-                self.team_name.text(),
-                reporting_unit=self.reporting_unit.text(),
-                dispatch_start=start,  # type: ignore[arg-type]
-                dispatch_end=end,  # type: ignore[arg-type]
-            )
+            name, unit = self.team_name.text(), self.reporting_unit.text()
+            return TeamInput(name, "", "", unit, start, end, *signed)  # type: ignore[arg-type]
         shown, team = self.shown_dates, self.sheet.team
         assert shown is not None
         return TeamInput(
@@ -196,6 +221,7 @@ class TeamSetupDialog(QDialog):
             self.reporting_unit.text(),
             team.dispatch_start if self.start.date() == shown[0] else start,  # type: ignore[arg-type]
             team.dispatch_end if self.end.date() == shown[1] else end,  # type: ignore[arg-type]
+            *signed,
         )
 
     def setup_data(self) -> setup.TeamSetup:
@@ -212,7 +238,8 @@ class TeamSetupDialog(QDialog):
             group = self.members.text(row, GROUP)
             system = self.members.in_system(row)
             members.append(setup.NewMember(name, county, group, system, role))
-        return setup.TeamSetup(self._team_input(), members, me)
+        counties = self.counties.counties()
+        return setup.TeamSetup(self._team_input(), members, me, counties, self.shown_counties)
 
     def create(self) -> None:
         """Create the team; a refusal stays in the dialog as a red message."""
@@ -233,7 +260,8 @@ class TeamSetupDialog(QDialog):
             for row in rows
             if self.members.member_id(row) is not None or self.members.text(row, NAME)
         ]
-        return TeamSheet(self.sheet.team_id, self._team_input(), members, self.groups.group_rows())
+        groups, counties = self.groups.group_rows(), self.counties.counties()
+        return TeamSheet(self.sheet.team_id, self._team_input(), members, groups, counties)
 
     def save(self) -> bool:
         """Save what was changed and close; a refusal stays in the dialog as a red message."""

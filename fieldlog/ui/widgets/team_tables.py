@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.services.team_edit import GroupRow, MemberRow
-from fieldlog.ui.widgets.combo_values import index_of, select_value
+from fieldlog.ui.widgets.combo_values import UNKNOWN_ITEM_ROLE, index_of, select_value
 
 NAME, COUNTY, GROUP, SYSTEM = range(4)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,14 +33,24 @@ def choice_model(items: list[tuple[str, uuid.UUID]], parent: QObject) -> QStanda
     return model
 
 
-def _combo(model: QStandardItemModel, value: uuid.UUID | None) -> QComboBox:
-    combo = QComboBox()
-    combo.setModel(model)
+def _combo(
+    model: QStandardItemModel,
+    value: uuid.UUID | None,
+    gone: str | None = None,
+    combo: QComboBox | None = None,
+) -> QComboBox:
+    """A combo over the shared list showing `value`; one the list lacks is kept, shown as `gone`
+    (a county removed from the list: its name, marked) or else as 未知（id）."""
+    combo = combo or QComboBox()
+    combo.setModel(model)  # a list of its own it had is deleted by Qt
     if index_of(combo, value) < 0:
-        # A value the list lacks gets a list of its own for its 未知 item.
+        # A value the list lacks gets a list of its own for its extra item.
         combo.setModel(QStandardItemModel(combo))
         for row in range(model.rowCount()):
             combo.addItem(model.item(row).text(), model.item(row).data(Qt.ItemDataRole.UserRole))
+        if gone is not None and value is not None:
+            combo.addItem(gone, value)
+            combo.setItemData(combo.count() - 1, True, UNKNOWN_ITEM_ROLE)
     select_value(combo, value)
     return combo
 
@@ -54,10 +64,14 @@ class MembersTable(QTableWidget):
         counties: list[tuple[str, uuid.UUID]],
         groups: list[tuple[str, uuid.UUID]] | None = None,
         parent: QWidget | None = None,
+        *,
+        county_names: dict[uuid.UUID, str] | None = None,
     ) -> None:
         super().__init__(0, 4, parent)
         self.setObjectName("membersTable")
         self.counties = choice_model(counties, self)
+        # Every county's name, removed ones included, so a member's removed county shows by name.
+        self.county_names = {**(county_names or {}), **{i: n for n, i in counties}}
         self.groups = choice_model(groups, self) if groups is not None else None
         headers = [self.tr("Name"), self.tr("Home county"), self.tr("Work group")]
         self.setHorizontalHeaderLabels([*headers, self.tr("Promotion system")])
@@ -72,7 +86,8 @@ class MembersTable(QTableWidget):
         name = QTableWidgetItem(member.name)
         name.setData(ID_ROLE, member.id)
         self.setItem(row, NAME, name)
-        self.setCellWidget(row, COUNTY, _combo(self.counties, member.county_id))
+        county = _combo(self.counties, member.county_id, self._gone(member.county_id))
+        self.setCellWidget(row, COUNTY, county)
         if self.groups is not None:
             self.setCellWidget(row, GROUP, _combo(self.groups, member.group_id))
         system = QCheckBox()
@@ -81,6 +96,23 @@ class MembersTable(QTableWidget):
         if new:
             self.setCurrentCell(row, NAME)
         return row
+
+    def _gone(self, county_id: uuid.UUID | None) -> str | None:
+        name = self.county_names.get(county_id) if county_id is not None else None
+        return self.tr("{0} (removed)").format(name) if name is not None else None
+
+    def set_counties(self, counties: list[tuple[str, uuid.UUID]]) -> None:
+        """Every row's county list follows the edited list; each row keeps its county, a removed
+        one shown by name."""
+        self.county_names.update({county_id: name for name, county_id in counties})
+        old, self.counties = self.counties, choice_model(counties, self)
+        for row in range(self.rowCount()):
+            combo = self.combo(row, COUNTY)
+            value = combo.currentData()
+            combo.blockSignals(True)
+            _combo(self.counties, value, self._gone(value), combo)
+            combo.blockSignals(False)
+        old.deleteLater()
 
     def text(self, row: int, column: int) -> str:
         """A cell's text, trimmed."""

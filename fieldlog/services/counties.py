@@ -1,0 +1,152 @@
+"""The team's home counties (派出区县): a catalog the team edits — add, rename, remove, reorder.
+
+Counties are `catalog_item` rows of kind `county` and sync like any record; Tongren's twelve are
+the shipped defaults. The team form shows the live ones in order and saves only what differs from
+what it showed. Removing one tombstones it: a member, target or project that names it keeps it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldlog.domain.ids import new_id
+from fieldlog.domain.messages import msg
+from fieldlog.services.errors import InvalidInput
+from fieldlog.services.validate import optional_name
+from fieldlog.store.database import Database
+from fieldlog.store.models import CatalogItem
+
+KIND = "county"
+#: The longest county name taken: 黔东南苗族侗族自治州凯里经济开发区 has 17 characters.
+MAX_COUNTY_NAME = 40
+
+
+@dataclass(frozen=True)
+class County:
+    """A home county as the team form shows it; a county added in the form has an id already
+    (`new_county`), so a member's row can name it before it is saved."""
+
+    id: uuid.UUID
+    name: str
+
+
+def new_county(name: str = "") -> County:
+    """A county added in the form, with the id it will be saved under."""
+    return County(new_id(), name)
+
+
+def county_list(db: Database) -> list[County]:
+    """The live home counties, in the order the team put them."""
+    query = (
+        select(CatalogItem.id, CatalogItem.name)
+        .where(CatalogItem.kind == KIND, CatalogItem.deleted.is_(False))
+        .order_by(CatalogItem.sort_order, CatalogItem.name)
+    )
+    with db.read() as session:
+        return [County(item_id, name) for item_id, name in session.execute(query)]
+
+
+def county_names(db: Database) -> dict[uuid.UUID, str]:
+    """Every county's name by id, removed ones included (a member may still name one)."""
+    query = select(CatalogItem.id, CatalogItem.name).where(CatalogItem.kind == KIND)
+    with db.read() as session:
+        return {item_id: name for item_id, name in session.execute(query)}
+
+
+def checked_counties(counties: list[County]) -> list[County]:
+    """The list with its names cleaned; refuses a county without a name, one named twice, or a
+    name too long, naming its row."""
+    cleaned, seen = [], set()
+    for row, county in enumerate(counties, start=1):
+        name = optional_name(county.name)
+        if not name:
+            raise InvalidInput(
+                msg("county.name_required", "the home county in row {row} has no name", row=row)
+            )
+        if len(name) > MAX_COUNTY_NAME:
+            raise InvalidInput(
+                msg(
+                    "county.name_too_long",
+                    "the home county in row {row} has a name of {length} characters,"
+                    " at most {limit}",
+                    row=row,
+                    length=len(name),
+                    limit=MAX_COUNTY_NAME,
+                )
+            )
+        if name in seen:
+            raise InvalidInput(
+                msg("county.duplicate", "two home counties are named {name}", name=name)
+            )
+        seen.add(name)
+        cleaned.append(County(county.id, name))
+    return cleaned
+
+
+def save_counties(db: Database, shown: list[County], edited: list[County]) -> None:
+    """Save what differs between the list shown and the list edited: new counties, new names,
+    the new order, and removed counties (tombstoned). Joins the caller's transaction."""
+    if edited == shown:
+        return
+    counties = checked_counties(edited)
+    kept = {county.id for county in counties}
+    shown_ids = {county.id for county in shown}
+    with db.begin() as session:
+        for county in shown:
+            if county.id not in kept:
+                _shown_item(session, county).deleted = True
+        _check_new_names(session, counties, shown_ids)
+        previous: tuple[int, str] | None = None
+        for county in counties:
+            if county.id in shown_ids:
+                item = _shown_item(session, county)
+                order = _kept_order(item.sort_order, county.name, previous)
+            else:
+                item = CatalogItem(id=county.id, kind=KIND)
+                session.add(item)
+                order = None
+            item.name = county.name
+            item.sort_order = order if order is not None else _next(previous)
+            previous = (item.sort_order, county.name)
+        session.flush()
+
+
+def _kept_order(order: int, name: str, previous: tuple[int, str] | None) -> int | None:
+    # The list shows in (sort_order, name) order: a county keeps its number while it still comes
+    # after the one before it, so an unchanged or only renamed list rewrites no order.
+    return order if previous is None or (order, name) > previous else None
+
+
+def _next(previous: tuple[int, str] | None) -> int:
+    return 0 if previous is None else previous[0] + 1
+
+
+def _shown_item(session: Session, county: County) -> CatalogItem:
+    item = session.get(CatalogItem, county.id)
+    if item is None or item.kind != KIND or item.deleted:
+        # Removed by another laptop's package while the form was open.
+        raise InvalidInput(
+            msg(
+                "county.gone",
+                "home county {name} has been removed meanwhile; open the team form again",
+                name=county.name,
+            )
+        )
+    return item
+
+
+def _check_new_names(session: Session, counties: list[County], shown: set[uuid.UUID]) -> None:
+    """A county another laptop added since the form opened keeps its name to itself."""
+    query = select(CatalogItem.id, CatalogItem.name).where(
+        CatalogItem.kind == KIND, CatalogItem.deleted.is_(False)
+    )
+    others = {name for item_id, name in session.execute(query) if item_id not in shown}
+    for county in counties:
+        if county.name in others:
+            raise InvalidInput(
+                msg("county.duplicate", "two home counties are named {name}", name=county.name)
+            )
