@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.catalogs import display_name
 from fieldlog.services import chains, identity, setup
 from fieldlog.services.team import TeamInput
 from fieldlog.services.team_edit import TeamSheet, county_choices, save_team_sheet, team_sheet
@@ -59,10 +60,11 @@ class TeamSetupDialog(QDialog):
         self.end = self._date_edit("dispatchEndEdit", QDate.currentDate().addMonths(3))
         sheet = self.sheet
         groups = [(g.name, g.id) for g in sheet.groups] if sheet else None
-        self.members = MembersTable(county_choices(db), groups)
+        counties = [(display_name(i, name), i) for name, i in county_choices(db)]
+        self.members = MembersTable(counties, groups)
         self.groups: GroupsTable | None = None
         if sheet is not None:
-            chain_items = [(c.name, c.id) for c in chains.chain_tree(db)]
+            chain_items = [(display_name(c.id, c.name), c.id) for c in chains.chain_tree(db)]
             self.groups = GroupsTable(sheet.groups, chain_items)
             self.groups.itemChanged.connect(self._group_renamed)
         self.me = QComboBox(objectName="meCombo")
