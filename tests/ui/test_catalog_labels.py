@@ -164,3 +164,35 @@ def test_the_window_log_speaks_the_window_language(
         assert _kinds(window.visit_log.model) == expected
     finally:
         app.install_translators(qapp, "en")
+
+
+def test_the_signing_dialog_offers_english_forms_and_keeps_the_name(qtbot) -> None:
+    from fieldlog.ui.dialogs.signing_dialog import SigningDialog
+
+    dialog = SigningDialog("冷链仓储项目", ["意向协议", "框架协议", "正式合同"], date(2024, 3, 1))
+    qtbot.addWidget(dialog)
+    combo = dialog.form_combo
+    assert [combo.itemText(i) for i in range(1, 4)] == [
+        "Letter of intent",
+        "Framework agreement",
+        "Formal contract",
+    ]
+    assert [combo.itemData(i) for i in range(1, 4)] == ["意向协议", "框架协议", "正式合同"]
+
+
+def test_the_organization_table_names_shipped_tags_in_the_window_language(
+    qtbot, db: Database
+) -> None:
+    from fieldlog.ui.models.org_table_model import TAGS, OrgTableModel
+
+    orgs.save_org(db, orgs.OrgInput("深圳市德润物流有限公司", tags=["央企", "上市公司"]))
+    english = OrgTableModel(db)
+    english.reload()
+    assert english.index(0, TAGS).data() == "Central state-owned enterprise, Listed company"
+    messages.use_language("zh_CN")
+    try:
+        chinese = OrgTableModel(db)
+        chinese.reload()
+        assert chinese.index(0, TAGS).data() == "央企、上市公司"
+    finally:
+        messages._current.clear()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.domain.period import Period
 from fieldlog.services import visit_log, visits
 from fieldlog.services.team import current_team
@@ -145,7 +146,12 @@ class VisitLogView(QWidget):
         header.setHighlightSections(False)
         header.setMinimumSectionSize(40)
         metrics, header_metrics = self.table.fontMetrics(), header.fontMetrics()
-        for column, sample in COLUMN_SAMPLES.items():
+        samples = {
+            **COLUMN_SAMPLES,  # the kind and chain as this window's language names them
+            KIND: display_kind_name("visit_kind", COLUMN_SAMPLES[KIND]),
+            CHAIN: display_kind_name("chain", COLUMN_SAMPLES[CHAIN]),
+        }
+        for column, sample in samples.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(
                 metrics.horizontalAdvance(sample) + CELL_PADDING,
