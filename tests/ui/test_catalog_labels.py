@@ -196,3 +196,26 @@ def test_the_organization_table_names_shipped_tags_in_the_window_language(
         assert chinese.index(0, TAGS).data() == "央企、上市公司"
     finally:
         messages._current.clear()
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new"),
+    [("en", "Logistics", "Electroplating"), ("zh_CN", "物流", "电镀")],
+)
+def test_the_history_names_shipped_chains_in_the_window_language(
+    qtbot, db: Database, language: str, old: str, new: str
+) -> None:
+    from fieldlog.ui.widgets.history_panel import HistoryPanel
+
+    from .test_history_panel import _texts
+
+    org = orgs.save_org(db, orgs.OrgInput("某公司", chain_id=catalog_id("chain", "物流"))).id
+    orgs.save_org(db, orgs.OrgInput("某公司", chain_id=catalog_id("chain", "电镀")), org_id=org)
+    messages.use_language(language)
+    try:
+        panel = HistoryPanel(db, "organization", org)
+        qtbot.addWidget(panel)
+        chain_rows = [texts[3:5] for texts in _texts(panel) if texts[3:5] == [old, new]]
+        assert chain_rows == [[old, new]]
+    finally:
+        messages._current.clear()
