@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fieldlog.domain import language as _language
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from fieldlog.ui.recovery_window import RecoveryWindow
 
 APP_NAME = "FieldLog"
-LANGUAGES = ("zh_CN", "en")
+LANGUAGES = _language.LANGUAGES
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 # Kept here so the window outlives main() when it runs inside someone else's event loop.
@@ -48,13 +50,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def choose_language(option: str | None) -> str:
-    """--lang if given, else Chinese when the system locale is Chinese, else English."""
-    if option:
-        return option
-    from PySide6.QtCore import QLocale
+def choose_language(option: str | None, saved: str | None = None) -> str:
+    """--lang, else the choice saved from the View menu, else the locale's (SPEC §5: a Chinese
+    locale, or none usable such as C or C.UTF-8, means Chinese)."""
+    return _language.choose_language(option if option in LANGUAGES else saved)
 
-    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+def use_language(app: QCoreApplication, language: str) -> None:
+    """Speak `language` everywhere: Qt's and our translations for the widgets, the message
+    catalog for what the core says (str(exc) in a message box) and catalog labels."""
+    from fieldlog.domain import messages
+
+    messages.use_language(language)
+    install_translators(app, language)
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[str]:
@@ -343,7 +351,7 @@ def switch_language(old: MainWindow, language: str) -> MainWindow:
     from fieldlog.ui.main_window import MainWindow
 
     _save_setting("language", language)
-    install_translators(QCoreApplication.instance(), language)
+    use_language(QCoreApplication.instance(), language)
     window = MainWindow(old.db, language=language)
     window.setGeometry(old.geometry())
     _show(window)
@@ -378,8 +386,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import_core()
     app, owns_app = _ensure_app()
-    language = choose_language(args.lang or _setting("language"))
-    install_translators(app, language)
+    language = choose_language(args.lang, _setting("language"))
+    use_language(app, language)
     chosen = args.db or os.environ.get(ENV_DB)
     location = resolve_location(chosen or _last_database())
     # The per-user default is created silently on a first start; a chosen path only if asked.

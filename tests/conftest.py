@@ -26,6 +26,17 @@ import pytest  # noqa: E402
 from fieldlog.store.database import Database  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _language_restored() -> Iterator[None]:
+    """Whatever language a test made current (a window opened in Chinese calls
+    `messages.use_language`), the next test starts from the locale's (English) again."""
+    from fieldlog.domain import messages
+
+    kept = list(messages._current)
+    yield
+    messages._current[:] = kept
+
+
 @pytest.fixture(scope="session")
 def empty_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new database with the default catalogs, made once: each `db` is a copy of it (building

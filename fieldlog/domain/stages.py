@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 
 from fieldlog.domain.messages import Message, msg
-from fieldlog.domain.vocabulary import unknown_label
+from fieldlog.domain.vocabulary import unknown_label, unknown_label_in
 
 
 class Stage(enum.StrEnum):
@@ -66,6 +66,19 @@ STAGE_NAMES: dict[Stage, Message] = {
     Stage.DROPPED: msg("stage.dropped", "dropped"),
 }
 
+
+LABELS_EN: dict[Stage, str] = {
+    Stage.LEAD: "Lead",
+    Stage.NEGOTIATING: "Negotiating",
+    Stage.INSPECTED: "Inspected",
+    Stage.SIGNED: "Signed",
+    Stage.REGISTERED: "Registered",
+    Stage.STARTED: "Started",
+    Stage.PRODUCING: "Producing",
+    Stage.PAUSED: "Paused",
+    Stage.DROPPED: "Dropped",
+}
+
 #: Stages by code. A code missing here was written by a newer FieldLog (SPEC §3.4): it is kept and
 #: shown as 未知（code）, and counts as nothing — the project stays where its known events put it.
 BY_CODE: dict[str, Stage] = {stage.value: stage for stage in Stage}
@@ -84,6 +97,19 @@ def stage_label_zh(code: str | None) -> str:
         return ""
     stage = BY_CODE.get(code)
     return LABELS_ZH[stage] if stage is not None else unknown_label(code)
+
+
+def stage_label(code: str | None, language: str | None = None) -> str:
+    """The name of a stored stage code in `language` (the current one when None)."""
+    from fieldlog.domain.messages import current_language
+
+    language = language or current_language()
+    if language != "en":
+        return stage_label_zh(code)
+    if not code:
+        return ""
+    stage = BY_CODE.get(code)
+    return LABELS_EN[stage] if stage is not None else unknown_label_in(code, language)
 
 
 #: The sign forms a signing may take (SPEC §3.4); keys of the sign-form catalog.

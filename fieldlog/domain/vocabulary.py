@@ -69,6 +69,25 @@ LABELS_ZH: dict[enum.StrEnum, str] = {
     MemberRole.MEMBER: "队员",
 }
 
+LABELS_EN: dict[enum.StrEnum, str] = {
+    OrgKind.ENTERPRISE: "Enterprise",
+    OrgKind.ASSOCIATION: "Association",
+    OrgKind.PARK: "Industrial park",
+    OrgKind.INTERMEDIARY: "Intermediary",
+    OrgKind.GOVERNMENT: "Government body",
+    Intent.STRONG: "Strong",
+    Intent.MEDIUM: "Medium",
+    Intent.WEAK: "Weak",
+    Intent.NONE: "None",
+    ChainRole.BUILD: "Build the chain",
+    ChainRole.STRENGTHEN: "Strengthen the chain",
+    ChainRole.FILL: "Fill a gap",
+    ChainRole.EXTEND: "Extend the chain",
+    MemberRole.TEAM_LEADER: "Team leader",
+    MemberRole.GROUP_LEADER: "Group leader",
+    MemberRole.MEMBER: "Member",
+}
+
 
 _NAMES: dict[str, Message] = {
     "OrgKind": msg("vocab.org_kind", "organization kind"),
@@ -83,6 +102,11 @@ E = TypeVar("E", bound=enum.StrEnum)
 def unknown_label(code: object) -> str:
     """How a stored code this version cannot name is written in Chinese: 未知（code）."""
     return f"未知（{code}）"
+
+
+def unknown_label_in(code: object, language: str) -> str:
+    """未知（code） in Chinese, Unknown (code) in English."""
+    return f"Unknown ({code})" if language == "en" else unknown_label(code)
 
 
 def known_choice(kind: type[E], code: str | None) -> E | None:
@@ -101,6 +125,20 @@ def label_zh(kind: type[enum.StrEnum], code: str | None) -> str:
         return ""
     item = known_choice(kind, code)
     return LABELS_ZH[item] if item is not None else unknown_label(code)
+
+
+def label(kind: type[enum.StrEnum], code: str | None, language: str | None = None) -> str:
+    """The label of a stored code in `language` (the current one when None): 企业 or Enterprise,
+    未知（cooperative） or Unknown (cooperative), "" for none."""
+    from fieldlog.domain.messages import current_language
+
+    language = language or current_language()
+    if language != "en":
+        return label_zh(kind, code)
+    if not code:
+        return ""
+    item = known_choice(kind, code)
+    return LABELS_EN[item] if item is not None else unknown_label_in(code, language)
 
 
 def code_or_kept(kind: type[E], value: str, kept: str | None) -> str:

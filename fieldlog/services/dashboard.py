@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from fieldlog.domain.counting import stage_at
@@ -62,6 +62,8 @@ class RankingRow:
     projects_signed: int
     contract_amount_yuan: int
     funds_in_place_yuan: int
+    #: The group, member or county catalog entry (the window names a shipped county in English).
+    id: uuid.UUID | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,7 @@ def rankings(db: Database, period: Period, by: str) -> list[RankingRow]:
                 stats.projects_signed,
                 stats.contract_amount_yuan,
                 stats.funds_in_place_yuan,
+                named.id,
             )
         )
     rows.sort(key=lambda r: (-r.enterprises_visited, -r.visits, r.name))

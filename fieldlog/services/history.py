@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from fieldlog.domain import hlc
+from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.messages import Message, msg
 from fieldlog.domain.text import name_key, pinyin_initials
 from fieldlog.services.errors import InvalidInput
@@ -108,9 +109,11 @@ def _referenced(table: str, field: str) -> str | None:
 
 def _label(session: Session, table: str, record_id: uuid.UUID) -> str:
     record = session.get(MODELS[table], record_id)
-    for attr in ("name", "stage"):
-        if record is not None and getattr(record, attr, None):
-            return str(getattr(record, attr))
+    if record is not None and getattr(record, "name", None):
+        # A shipped catalog entry or chain under its shipped name reads in English in English.
+        return display_name(record_id, str(record.name))
+    if record is not None and getattr(record, "stage", None):
+        return str(record.stage)
     if record is not None and table == "funds_tranche":
         return str(record.received_on)
     return ""

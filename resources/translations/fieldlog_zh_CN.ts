@@ -3080,6 +3080,19 @@ A merge cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/qt_gaps.py" line="14"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/qt_gaps.py" line="15"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RankingsTable</name>
     <message>
         <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="19"/>
@@ -5035,33 +5048,33 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>app</name>
     <message>
-        <location filename="../../fieldlog/app.py" line="93"/>
+        <location filename="../../fieldlog/app.py" line="101"/>
         <source>FieldLog cannot open the database {location}.</source>
         <translation>无法打开数据库：{location}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="96"/>
-        <location filename="../../fieldlog/app.py" line="130"/>
+        <location filename="../../fieldlog/app.py" line="104"/>
+        <location filename="../../fieldlog/app.py" line="138"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="101"/>
+        <location filename="../../fieldlog/app.py" line="109"/>
         <source>Nothing was changed. Open another database with --db, or choose another file.</source>
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="127"/>
+        <location filename="../../fieldlog/app.py" line="135"/>
         <source>There is no FieldLog database at {location}.</source>
         <translation>{location} 处没有 FieldLog 数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="136"/>
+        <location filename="../../fieldlog/app.py" line="144"/>
         <source>Create a new, empty database there? Choose No if the path has a typo.</source>
         <translation>在那里新建一个空数据库吗？如果路径写错了，请选择“否”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="330"/>
+        <location filename="../../fieldlog/app.py" line="338"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>

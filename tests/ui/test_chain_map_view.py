@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.period import Period
 from fieldlog.services import chain_map, chains, orgs, stats
 from fieldlog.store.database import Database
@@ -46,7 +47,7 @@ def test_every_chain_is_listed_with_its_gaps(view: ChainMapView, demo: Database)
     assert view.chain_list.count() == len(maps)
     for row, found in enumerate(maps):
         text = view.chain_list.item(row).text()
-        assert text.startswith(found.name)
+        assert text.startswith(display_name(found.id, found.name))  # English: the label
         assert (f"gaps: {found.gaps}" in text) == bool(found.gaps)
 
 
@@ -87,7 +88,7 @@ def test_click_lists_the_link_s_records(qtbot, view: ChainMapView, qtmodeltester
     projects = view.detail.project_tree
     f = tile.tile.figures
     assert projects.topLevelItemCount() >= f.signed_projects + f.open_projects
-    assert tile.tile.name in view.detail.title.text()
+    assert display_name(tile.tile.id, tile.tile.name) in view.detail.title.text()
     qtmodeltester.check(view.detail.org_tree.model())
     qtmodeltester.check(projects.model())
 

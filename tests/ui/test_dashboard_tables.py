@@ -91,7 +91,7 @@ def test_every_scope_is_named(qtbot, qtmodeltester) -> None:
         "Team: 铜仁市驻深招商工作队",
         "Group: 物流产业招商组",
         "Member: 李娜",
-        "County: 碧江区",
+        "County: Bijiang District",  # 碧江区, named in English in the English window
     ]
     assert _row(table, 3)[2:4] == ["0", "0"]  # yuan shown in 亿元
 

@@ -65,9 +65,9 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 @pytest.fixture
 def chinese(qapp) -> Iterator[None]:
-    app.install_translators(qapp, "zh_CN")
+    app.use_language(qapp, "zh_CN")  # as the Chinese window does: Qt's texts and the core's
     yield
-    app.install_translators(qapp, "en")
+    app.install_translators(qapp, "en")  # the suite's fixture puts the core's language back
 
 
 def _model_texts(model: QAbstractItemModel, parent: QModelIndex, found: set[str]) -> None:

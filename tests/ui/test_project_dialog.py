@@ -51,7 +51,7 @@ def test_shows_timeline_and_total(qtbot, qtmodeltester, db: Database, project) -
     dialog = open_dialog(qtbot, db, project)
     assert dialog.objectName() == "projectDialog"
     table = dialog.timeline
-    assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["线索", "签约"]
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["Lead", "Signed"]
     assert [table.item(r, 3).text() for r in range(table.rowCount())] == ["7", "19"]
     assert (
         dialog.funds.total.text()

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QDate, QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,7 @@ from fieldlog.services.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.ui import tasks
 from fieldlog.ui.dialogs.import_report_view import REJECTED_COLOUR
+from fieldlog.ui.file_dialogs import start_folder
 
 What = Literal["weekly", "ledger", "orgs", "visits"]
 FOLDER_KEY = "export/folder"
@@ -230,13 +231,7 @@ class ExportDialog(QDialog):
     # --- running it ---------------------------------------------------------------------------
 
     def _folder(self) -> Path:
-        remembered = QSettings().value(FOLDER_KEY, "")
-        if isinstance(remembered, str) and remembered and Path(remembered).is_dir():
-            return Path(remembered)
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return Path(documents or Path.home())
+        return start_folder(QSettings().value(FOLDER_KEY, ""))
 
     def run_export(self) -> None:
         """Ask where to write the file (proposing the usual name), then write it."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.text import normalize_phone
 from fieldlog.services import org_directory
 from fieldlog.services.org_edits import ContactEdit, OrgEdit
@@ -208,7 +209,7 @@ class OrgDialog(QDialog):
         self.address_edit = QLineEdit(objectName="orgAddress")
         none = self.tr("(none)")
         self.chain_combo = _combo(
-            "orgChain", [(none, None), *((n, i) for i, n in self._choices.chains)]
+            "orgChain", [(none, None), *((display_name(i, n), i) for i, n in self._choices.chains)]
         )
         self.chain_combo.currentIndexChanged.connect(self._fill_links)
         self.link_combo = _combo("orgLink", [])
@@ -232,8 +233,8 @@ class OrgDialog(QDialog):
         box = QGroupBox(self.tr("Tags"), objectName="orgTags")
         grid = QGridLayout(box)
         self.tag_boxes: dict[str, QCheckBox] = {}
-        for n, (_tag_id, name) in enumerate(self._choices.tags):
-            check = QCheckBox(name, objectName="orgTag")
+        for n, (tag_id, name) in enumerate(self._choices.tags):
+            check = QCheckBox(display_name(tag_id, name), objectName="orgTag")
             grid.addWidget(check, n // TAG_COLUMNS, n % TAG_COLUMNS)
             self.tag_boxes[name] = check
         return box
@@ -274,7 +275,7 @@ class OrgDialog(QDialog):
         self.link_combo.clear()
         self.link_combo.addItem(self.tr("(none)"), None)
         for link_id, name in self._choices.links.get(self.chain_combo.currentData(), ()):
-            self.link_combo.addItem(name, link_id)
+            self.link_combo.addItem(display_name(link_id, name), link_id)
 
     def _update(self) -> None:
         if self._loading:

@@ -20,8 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain import vocabulary
+from fieldlog.domain.catalogs import display_kind_name, display_link_name
 from fieldlog.domain.money import InvalidAmount, format_wan, parse_wan
-from fieldlog.domain.vocabulary import LABELS_ZH, ChainRole
+from fieldlog.domain.stages import stage_label
+from fieldlog.domain.vocabulary import ChainRole
 from fieldlog.services import projects, team
 from fieldlog.services.project_detail import ProjectDetail, project_detail
 from fieldlog.services.workspace import county_names
@@ -133,10 +136,12 @@ class ProjectDialog(QDialog):
     def _details_tab(self) -> QWidget:
         d = self.detail
         self.name = QLineEdit(d.name, objectName="projectName")
-        roles = [(LABELS_ZH[r], r.value) for r in ChainRole]
+        roles = [(vocabulary.label(ChainRole, r.value), r.value) for r in ChainRole]
         self.role = _combo("chainRole", roles)
         self.planned = QLineEdit(objectName="plannedWan", placeholderText=self.tr("10k yuan"))
-        self.county = _combo("landingCounty", [(c, c) for c in county_names(self.db)])
+        self.county = _combo(
+            "landingCounty", [(display_kind_name("county", c), c) for c in county_names(self.db)]
+        )
         self.owner = _combo("projectOwner", [(m.name, m.id) for m in team.members(self.db)])
         self.group = _combo("projectGroup", [(g.name, g.id) for g in team.groups(self.db)])
         self.progress = QPlainTextEdit(objectName="progress", tabChangesFocus=True)
@@ -186,24 +191,41 @@ class ProjectDialog(QDialog):
         self.facts.setText(self._facts(d))
         fill_table(
             self.timeline,
-            [[s.stage_label, s.on.isoformat(), s.member, str(s.days), s.note] for s in d.timeline],
+            [
+                [stage_label(s.stage), s.on.isoformat(), s.member, str(s.days), s.note]
+                for s in d.timeline
+            ],
         )
         fill_table(
             self.visits,
-            [[v.visited_on.isoformat(), v.kind, v.visitors, v.summary] for v in d.visits],
+            [
+                [
+                    v.visited_on.isoformat(),
+                    display_kind_name("visit_kind", v.kind),
+                    v.visitors,
+                    v.summary,
+                ]
+                for v in d.visits
+            ],
         )
         self.funds.show_detail(d)
 
     def _facts(self, d: ProjectDetail) -> str:
         # The current stage: a newer FieldLog's later event leaves it where the known ones are.
-        stage = next((s.stage_label for s in reversed(d.timeline) if s.stage == d.stage), "")
+        stage = next((stage_label(s.stage) for s in reversed(d.timeline) if s.stage == d.stage), "")
         contract = wan(d.contract_yuan or None)
         text = self.tr(
             "Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6}"
         )
         signed = d.signed_on.isoformat() if d.signed_on else "—"
         return text.format(
-            d.investor or "—", d.chain or "—", d.link or "—", stage, signed, d.sign_form, contract
+            d.investor or "—",
+            display_kind_name("chain", d.chain) or "—",
+            display_link_name(d.chain, d.link) or "—",
+            stage,
+            signed,
+            display_kind_name("sign_form", d.sign_form),
+            contract,
         )
 
     def refresh(self, _result: object = None) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.domain.money import InvalidAmount, parse_wan
 from fieldlog.services.projects import Signing
 
@@ -49,7 +50,7 @@ class SigningDialog(QDialog):
         self.form_combo.setAccessibleName(self.tr("Sign form"))
         self.form_combo.addItem(self.tr("Choose…"), None)
         for form in sign_forms:
-            self.form_combo.addItem(form, form)
+            self.form_combo.addItem(display_kind_name("sign_form", form), form)
         self.message = QLabel()
         self.message.setObjectName("signingMessage")
         self.message.setStyleSheet("color: #c62828;")

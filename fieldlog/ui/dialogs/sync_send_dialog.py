@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from fieldlog.services.sync import ExportReport, export_package, suggested_file_name, unsent_count
 from fieldlog.store.database import Database
 from fieldlog.ui import tasks
+from fieldlog.ui.file_dialogs import start_folder
 
 #: The folder packages were last written to or read from (shared by Send and Receive).
 FOLDER_KEY = "sync/folder"
@@ -30,11 +31,7 @@ ERROR_STYLE = "color: #b3261e;"
 
 def last_folder() -> Path:
     """Where the last package was written or read, else the Documents folder."""
-    remembered = QSettings().value(FOLDER_KEY, "")
-    if isinstance(remembered, str) and remembered and Path(remembered).is_dir():
-        return Path(remembered)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents or Path.home())
+    return start_folder(QSettings().value(FOLDER_KEY, ""))
 
 
 def remember_folder(path: Path) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH, METRICS
 from fieldlog.domain.money import InvalidAmount, format_yi, parse_yi
 from fieldlog.domain.period import Period
@@ -162,7 +163,7 @@ class TargetsDialog(QDialog):
         self.scope_combo.blockSignals(True)
         self.scope_combo.clear()
         for named in self.scopes.get(self.scope_kind.currentData(), []):
-            self.scope_combo.addItem(named.name, named.id)
+            self.scope_combo.addItem(display_name(named.id, named.name), named.id)
         self.scope_combo.blockSignals(False)
         self._load()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.catalogs import display_name
 from fieldlog.services import chains, identity, setup
 from fieldlog.services.counties import county_list, county_names
 from fieldlog.services.team import TeamInput
@@ -66,12 +67,12 @@ class TeamSetupDialog(QDialog):
         self.shown_counties = sheet.counties if sheet else county_list(db)
         self.counties = CountyList(self.shown_counties)
         groups = [(g.name, g.id) for g in sheet.groups] if sheet else None
-        choices = [(c.name, c.id) for c in self.shown_counties]
+        choices = [(display_name(c.id, c.name), c.id) for c in self.shown_counties]
         self.members = MembersTable(choices, groups, county_names=county_names(db))
         self.counties.changed.connect(self._counties_edited)
         self.groups: GroupsTable | None = None
         if sheet is not None:
-            chain_items = [(c.name, c.id) for c in chains.chain_tree(db)]
+            chain_items = [(display_name(c.id, c.name), c.id) for c in chains.chain_tree(db)]
             self.groups = GroupsTable(sheet.groups, chain_items)
             self.groups.itemChanged.connect(self._group_renamed)
         self.me = QComboBox(objectName="meCombo")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.services.visit_entry import (
     MemberChoice,
     projects_of,
@@ -112,7 +113,8 @@ class VisitFields(QWidget):
         self._members: list[MemberChoice] = visitor_choices(self.db, self.me)
         self.visitors.fill(self._members, self.me)
         self.kind_combo = QComboBox(objectName="visitKind")
-        self.kind_combo.addItems(visit_kinds(self.db))
+        for kind in visit_kinds(self.db):  # the stored name is the value; English shows labels
+            self.kind_combo.addItem(display_kind_name("visit_kind", kind), kind)
         self.date_edit = DateEdit("visitDate")
         self.contacts = ContactsBox(self.db)
         self.summary = QPlainTextEdit(objectName="visitSummary")

@@ -6,10 +6,11 @@ import uuid
 from datetime import date
 from typing import Any
 
+from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.services.visit_entry import LoadedVisit, org_name
 from fieldlog.services.visits import VisitInput
 from fieldlog.ui.dialogs.visit_fields import DEFAULT_KIND, VisitFields
-from fieldlog.ui.widgets.combo_values import select_value
+from fieldlog.ui.widgets.combo_values import index_of, select_value
 from fieldlog.ui.widgets.org_create_form import show_error
 
 
@@ -63,7 +64,7 @@ class VisitForm(VisitFields):
             "org_id": str(org) if org else None,
             "org_text": self.org_picker.text(),
             "visitors": [str(i) for i in self.visitors.checked_ids()],
-            "kind": self.kind_combo.currentText(),
+            "kind": self.kind_combo.currentData(),
             "date": self.date_edit.day().isoformat(),
             "contacts": [str(i) for i in self.contacts.checked_ids()],
             "summary": self.summary.toPlainText(),
@@ -107,9 +108,10 @@ class VisitForm(VisitFields):
 
     def _apply_choices(self, state: dict[str, Any]) -> None:
         kind = str(state.get("kind") or DEFAULT_KIND)
-        if self.kind_combo.findText(kind) < 0:
-            self.kind_combo.addItem(kind)  # a kind since removed from the catalog stays visible
-        self.kind_combo.setCurrentText(kind)
+        if index_of(self.kind_combo, kind) < 0:
+            # A kind since removed from the catalog stays visible, and is saved back as it was.
+            self.kind_combo.addItem(display_kind_name("visit_kind", kind), kind)
+        self.kind_combo.setCurrentIndex(index_of(self.kind_combo, kind))
         intent = state.get("intent")
         select_value(self.intent_combo, intent if isinstance(intent, str) else "")
         self.date_edit.set_day(_iso(state.get("date")) or date.today())
@@ -160,7 +162,7 @@ class VisitForm(VisitFields):
             visited_on=self.date_edit.day(),
             org_id=org,
             visitor_ids=self.visitors.checked_ids(),
-            kind=self.kind_combo.currentText(),
+            kind=str(self.kind_combo.currentData() or ""),
             summary=self.summary.toPlainText(),
             intent=str(self.intent_combo.currentData() or ""),
             next_follow_up=follow_up,

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from fieldlog.domain.catalogs import display_kind_name, display_tags
 from fieldlog.domain.vocabulary import OrgKind
 from fieldlog.services.org_directory import SORT_KEYS, OrgFilter, OrgListRow, list_orgs
 from fieldlog.store.database import Database
@@ -164,9 +165,9 @@ class OrgTableModel(QAbstractTableModel):
             NAME: row.name,
             KIND: named(self._kinds, row.kind),
             CODE: row.credit_code or "",
-            CHAIN: row.chain or "",
+            CHAIN: display_kind_name("chain", row.chain or ""),
             REGION: row.region,
-            TAGS: "、".join(row.tags),
+            TAGS: display_tags(row.tags),
             TARGET: "✓" if row.is_target else "",
             VISITS: str(row.visits),
             LAST_VISIT: row.last_visit.isoformat() if row.last_visit else "",

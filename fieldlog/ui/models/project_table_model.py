@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from fieldlog.domain.catalogs import display_kind_name, display_link_name
 from fieldlog.domain.money import format_wan
 from fieldlog.domain.stages import ALL_STAGES
 from fieldlog.services.pipeline import ProjectListRow
@@ -196,11 +197,11 @@ def _display(row: ProjectListRow, column: int) -> str:
     texts = {
         NAME: row.name,
         INVESTOR: row.investor_name,
-        CHAIN: row.chain_name,
-        LINK: row.link_name,
+        CHAIN: display_kind_name("chain", row.chain_name),
+        LINK: display_link_name(row.chain_name, row.link_name),
         OWNER: row.owner_name,
         GROUP: row.group_name,
-        COUNTY: row.county,
+        COUNTY: display_kind_name("county", row.county),
     }
     return texts[column]
 

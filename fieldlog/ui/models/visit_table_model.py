@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.services import visit_log
 from fieldlog.services.visit_log import VisitFilter, VisitListRow, VisitSort
 from fieldlog.store.database import Database
@@ -279,9 +280,9 @@ def _display(row: VisitListRow, column: int) -> str:
         return _intent_label(row.intent)
     values = {
         ORGANIZATION: row.org_name,
-        KIND: row.kind_name,
+        KIND: display_kind_name("visit_kind", row.kind_name),
         VISITORS: row.visitors,
-        CHAIN: row.chain_name,
+        CHAIN: display_kind_name("chain", row.chain_name),
         SUMMARY: row.summary,
     }
     return values[column]

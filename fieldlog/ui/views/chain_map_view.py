@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.period import Period
 from fieldlog.services import chain_map
 from fieldlog.services.chain_map import POSITIONS, ChainMap, Figures
@@ -216,10 +217,10 @@ class ChainMapView(QWidget):
         self._show_chain()
 
     def _chain_item(self, chain: ChainMap) -> QListWidgetItem:
-        text = chain.name
+        text = display_name(chain.id, chain.name)
         if chain.gaps:
             gaps = self.tr("gaps: %1").replace("%1", str(chain.gaps))
-            text = f"{chain.name}  ·  {gaps}"
+            text = f"{text}  ·  {gaps}"
         item = QListWidgetItem(text)
         item.setData(ID_ROLE, chain.id)
         if chain.gaps:
@@ -282,7 +283,7 @@ class ChainMapView(QWidget):
             for label in self.stats.values():
                 label.setText("")
             return
-        self.summary.setText(chain.name)
+        self.summary.setText(display_name(chain.id, chain.name))
         self._show_stats(chain.totals, chain.gaps, len(chain.links))
 
     def _show_stats(self, totals: Figures, gaps: int, links: int) -> None:
@@ -317,7 +318,8 @@ class ChainMapView(QWidget):
             )
             return
         detail = chain_map.link_detail(self.db, chain.id, link_id, self.period())
-        self.detail.show_detail(f"{chain.name} › {self.tiles[link_id].title}", detail)
+        title = f"{display_name(chain.id, chain.name)} › {self.tiles[link_id].title}"
+        self.detail.show_detail(title, detail)
 
     def open_editor(self) -> QWidget:
         """Open the chain editor (non-modal for the code, window-modal for the user)."""

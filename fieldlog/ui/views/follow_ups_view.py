@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.domain.stages import stage_label_zh
+from fieldlog.domain.stages import stage_label
 from fieldlog.services.follow_ups import (
     FollowUpCounts,
     FollowUpItem,
@@ -205,7 +205,7 @@ class FollowUpsView(QWidget):
 
     def _row(self, header: QTreeWidgetItem, item: FollowUpItem, *, overdue: bool) -> None:
         kind = self.tr("Visit") if item.kind == "visit" else self.tr("Project")
-        stage = stage_label_zh(item.stage)  # 未知（code） for a newer FieldLog's stage
+        stage = stage_label(item.stage)  # 未知（code） for a newer FieldLog's stage
         people = "、".join(item.people)
         texts = [item.due.isoformat(), kind, item.org or "", people, stage, item.title]
         row = QTreeWidgetItem(header, texts)

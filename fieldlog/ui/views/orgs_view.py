@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.catalogs import display_name
 from fieldlog.services import org_directory
 from fieldlog.services.org_directory import OrgFilter
 from fieldlog.store.database import Database
@@ -161,8 +162,8 @@ class OrgsView(QWidget):
         choices = org_directory.choices(self.db)
         entries: dict[QComboBox, list[tuple[str, object]]] = {
             self.kind_filter: [(label, code) for code, label in kind_labels().items()],
-            self.tag_filter: [(name, tag_id) for tag_id, name in choices.tags],
-            self.chain_filter: [(name, chain_id) for chain_id, name in choices.chains],
+            self.tag_filter: [(display_name(i, name), i) for i, name in choices.tags],
+            self.chain_filter: [(display_name(i, name), i) for i, name in choices.chains],
             self.target_filter: [
                 (self.tr("On the target list"), True),
                 (self.tr("Not on the target list"), False),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.catalogs import display_kind_name, display_name
 from fieldlog.domain.stages import ALL_STAGES, Stage, needs_signing
 from fieldlog.services import identity, pipeline
 from fieldlog.services.pipeline import PipelineFilter, ProjectCard, Signing, StageColumn
@@ -174,9 +175,9 @@ class PipelineBoard(QWidget):
             (self.chain_combo, choices.chains),
         ):
             for choice in items:
-                combo.addItem(choice.name, choice.id)
+                combo.addItem(display_name(choice.id, choice.name), choice.id)
         for county in choices.counties:
-            self.county_combo.addItem(county, county)
+            self.county_combo.addItem(display_kind_name("county", county), county)
         self.sign_forms = choices.sign_forms
         self.text_edit = QLineEdit()
         self.text_edit.setObjectName("pipelineText")

@@ -8,7 +8,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,6 +28,7 @@ from fieldlog.services.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.ui import tasks
 from fieldlog.ui.dialogs.export_dialog import FOLDER_KEY
+from fieldlog.ui.file_dialogs import start_folder
 from fieldlog.ui.models.project_table_model import (
     NAME,
     ProjectIdRole,
@@ -42,11 +43,7 @@ MAX_COLUMN_WIDTH = 260
 
 def export_folder() -> Path:
     """Where the save dialog opens: the folder of the last export, else Documents."""
-    remembered = QSettings().value(FOLDER_KEY, "")
-    if isinstance(remembered, str) and remembered and Path(remembered).is_dir():
-        return Path(remembered)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents or Path.home())
+    return start_folder(QSettings().value(FOLDER_KEY, ""))
 
 
 class ProjectTable(QTableView):

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.domain.period import Period
 from fieldlog.services import visit_log, visits
 from fieldlog.services.team import current_team
+from fieldlog.services.visit_entry import visit_kinds
 from fieldlog.services.visit_log import VisitFilter
 from fieldlog.store.database import Database
 from fieldlog.ui import operations, undo
@@ -145,7 +147,15 @@ class VisitLogView(QWidget):
         header.setHighlightSections(False)
         header.setMinimumSectionSize(40)
         metrics, header_metrics = self.table.fontMetrics(), header.fontMetrics()
-        for column, sample in COLUMN_SAMPLES.items():
+        # The kind and chain as this window's language names them: the widest kind, since the
+        # English names of the shipped ones differ in length.
+        kinds = [display_kind_name("visit_kind", kind) for kind in visit_kinds(self.db)]
+        samples = {
+            **COLUMN_SAMPLES,
+            KIND: max(kinds, key=metrics.horizontalAdvance, default=COLUMN_SAMPLES[KIND]),
+            CHAIN: display_kind_name("chain", COLUMN_SAMPLES[CHAIN]),
+        }
+        for column, sample in samples.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(
                 metrics.horizontalAdvance(sample) + CELL_PADDING,

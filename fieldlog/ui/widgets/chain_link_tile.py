@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.money import format_yi
 from fieldlog.services.chain_map import LinkTile
 from fieldlog.ui.amounts import wan
@@ -104,9 +105,10 @@ class ChainLinkTile(QFrame):
     def _title_text(self) -> str:
         if self.tile.id is None:
             return self.tr("Not tied to a link")
+        name = display_name(self.tile.id, self.tile.name)
         if self.tile.position not in position_names():
-            return f"{self.tile.name} · {unknown_text(self.tile.position)}"
-        return self.tile.name
+            return f"{name} · {unknown_text(self.tile.position)}"
+        return name
 
     def _accessible_text(self) -> str:
         word = status_word(self.status)

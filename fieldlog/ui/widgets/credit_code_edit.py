@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from fieldlog.domain.credit_code import (
     ALPHABET,
@@ -12,6 +12,7 @@ from fieldlog.domain.credit_code import (
     is_valid_credit_code,
     normalize_credit_code,
 )
+from fieldlog.ui.widgets.wrapping_label import WrappingLabel
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -54,10 +55,8 @@ class CreditCodeEdit(QLineEdit):
         self.setPlaceholderText(self.tr("18 characters, e.g. 91350100M000100Y43"))
         # Room for pasted codes with spaces or full-width characters before they are folded.
         self.setMaxLength(3 * CODE_LENGTH)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("creditCodeMessage")
+        self.message_label = WrappingLabel(objectName="creditCodeMessage")
         self.message_label.setStyleSheet(ERROR_STYLE)
-        self.message_label.setWordWrap(True)
         self.message_label.hide()
         self._valid = True
         self.textChanged.connect(self._on_text_changed)

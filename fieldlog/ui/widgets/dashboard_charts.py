@@ -5,6 +5,8 @@ The charts only draw what `services.dashboard` computed; nothing is counted here
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCharts import (
     QAbstractAxis,
     QBarCategoryAxis,
@@ -21,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QCursor, QPainter
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
+from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.domain.money import YUAN_PER_YI
 from fieldlog.domain.stages import MAIN_LINE
 from fieldlog.services.dashboard import ChainAmounts, StageCount, WeekBar, amount_unit
@@ -209,7 +212,8 @@ class DashboardCharts(QWidget):
         _clear(chart)
         largest = max((max(r.contract_yuan, r.funds_yuan) for r in rows), default=0)
         per_unit, self.chains_unit = amount_unit(largest)
-        ordered = list(reversed(rows))
+        # Chains as the window's language names them (English labels for the shipped ones).
+        ordered = [replace(r, chain=display_kind_name("chain", r.chain or "")) for r in rows[::-1]]
         contract = QBarSet(self.tr("Contract amount"))
         funds = QBarSet(self.tr("Funds in place"))
         contract.setColor(PERIOD_COLOUR)

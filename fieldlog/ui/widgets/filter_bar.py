@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QWidget
 
+from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.domain.vocabulary import OrgKind
 from fieldlog.services.visit_log import Choice, FilterChoices
@@ -175,7 +176,7 @@ def _refill(combo: QComboBox, everything: str, choices: list[Choice]) -> None:
         combo.clear()
         combo.addItem(everything, None)
         for choice in choices:
-            combo.addItem(choice.name, choice.id)
+            combo.addItem(display_name(choice.id, choice.name), choice.id)  # chains: labels
         rows = (n for n in range(combo.count()) if combo.itemData(n) == current)
         combo.setCurrentIndex(next(rows, 0))
     finally:

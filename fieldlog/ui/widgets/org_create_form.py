@@ -25,15 +25,15 @@ from fieldlog.services.visit_entry import org_name, refusal
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.models.org_table_model import kind_labels
+from fieldlog.ui.widgets.wrapping_label import WrappingLabel
 
 ERROR_STYLE = "color: #c5221f;"
 
 
 def error_label(name: str) -> QLabel:
     """A red, word-wrapped label for a field's message; hidden while there is none."""
-    label = QLabel(objectName=name)
+    label = WrappingLabel(objectName=name)
     label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
     label.hide()
     return label
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.catalogs import display_kind_name, display_name, display_tags
 from fieldlog.domain.money import format_wan
 from fieldlog.domain.stages import Stage
 from fieldlog.services import org_directory, org_edits, orgs
@@ -165,13 +166,17 @@ class OrgDetailPanel(QWidget):
         kind = named(kind_labels(), data.kind)
         target = self.tr("On the target list") if data.is_target else ""
         self.kind_label.setText(" · ".join(t for t in (kind, target) if t))
-        chain = " / ".join(t for t in (detail.chain, detail.link) if t)
+        shown = (
+            display_name(data.chain_id, detail.chain or ""),
+            display_name(data.link_id, detail.link or ""),
+        )
+        chain = " / ".join(t for t in shown if t)
         values = {
             "credit_code": data.credit_code or "",
             "region": data.region,
             "address": data.address,
             "chain": chain,
-            "tags": "、".join(data.tags),
+            "tags": display_tags(data.tags),
             "phone": data.phone,
             "notes": data.notes,
         }
@@ -186,7 +191,12 @@ class OrgDetailPanel(QWidget):
         fill_table(self.contacts_table, contacts)
         self.edit_contact_button.setEnabled(bool(contacts))
         visits = [
-            [v.visited_on.isoformat(), v.kind, "、".join(v.visitors), v.summary]
+            [
+                v.visited_on.isoformat(),
+                display_kind_name("visit_kind", v.kind),
+                "、".join(v.visitors),
+                v.summary,
+            ]
             for v in detail.visits
         ]
         fill_table(self.visits_table, visits)

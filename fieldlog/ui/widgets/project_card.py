@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMenu, QVBoxLayout, QWidget
 
+from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.domain.stages import ALL_STAGES, Stage
 from fieldlog.services.pipeline import ProjectCard
 from fieldlog.ui.amounts import wan
@@ -93,7 +94,7 @@ class ProjectCardWidget(QFrame):
         amounts = self.tr("Planned %1 / contract %2")
         amounts = amounts.replace("%1", wan(card.planned_yuan))
         days = self.tr("%1 · %2 days in stage").replace("%1", card.owner_name or "—")
-        lines = [card.investor_name, card.chain_name]
+        lines = [card.investor_name, display_kind_name("chain", card.chain_name)]
         lines += [amounts.replace("%2", wan(card.contract_yuan))]
         lines += [days.replace("%2", str(card.days_in_stage))]
         layout.addWidget(_wrapped("\n".join(line for line in lines if line)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
+from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.money import format_yi
 from fieldlog.services.dashboard import RankingRow
 from fieldlog.ui.widgets.targets_table import fit_columns, fit_to_rows
@@ -41,7 +42,7 @@ class RankingsTable(QTableWidget):
         for r, row in enumerate(rows):
             texts = [
                 str(r + 1),
-                row.name,
+                display_name(row.id, row.name),
                 str(row.enterprises_visited),
                 str(row.associations_visited),
                 str(row.visits),

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.domain.counting import AMOUNT_METRICS
 from fieldlog.domain.money import format_yi
 from fieldlog.services.targets import TargetProgress
@@ -124,7 +125,10 @@ class TargetsTable(QTableWidget):
             "member": self.tr("Member: {name}"),
             "county": self.tr("County: {name}"),
         }
-        return texts[row.scope].format(name=row.scope_name)
+        name = row.scope_name
+        if row.scope == "county":
+            name = display_kind_name("county", name)
+        return texts[row.scope].format(name=name)
 
     @staticmethod
     def _amount(metric: str, value: int) -> str:

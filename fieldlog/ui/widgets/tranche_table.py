@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.money import InvalidAmount, format_wan, parse_wan
 from fieldlog.services import projects
 from fieldlog.services.project_detail import ProjectDetail, TrancheRow, fund_origin_choices
@@ -57,7 +58,7 @@ class TrancheFields:
         self.origin = QComboBox(objectName="trancheOrigin")
         self.origin.addItem("", None)
         for name, origin_id in origins:
-            self.origin.addItem(name, origin_id)
+            self.origin.addItem(display_name(origin_id, name), origin_id)
         self.evidence = QLineEdit(objectName="trancheEvidence")
         self.note = QLineEdit(objectName="trancheNote")
 
@@ -316,4 +317,5 @@ class TranchePanel(QWidget):
 
 def _cells(t: TrancheRow) -> list[str]:
     amounts = (format_wan(t.amount_yuan), format_wan(t.running_yuan))
-    return [t.received_on.isoformat(), amounts[0], t.origin, t.evidence, t.note, amounts[1]]
+    origin = display_name(t.origin_id, t.origin)
+    return [t.received_on.isoformat(), amounts[0], origin, t.evidence, t.note, amounts[1]]
