@@ -961,6 +961,15 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="38"/>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="42"/>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+</context>
+<context>
     <name>HeadlinePanel</name>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="120"/>
@@ -1565,12 +1574,12 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="85"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="86"/>
         <source>FieldLog — {name}</source>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="95"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="97"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
@@ -1711,88 +1720,108 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
     <message>
         <location filename="../../fieldlog/ui/main_actions.py" line="273"/>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="282"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="291"/>
         <source>&amp;About FieldLog</source>
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="286"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="304"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="83"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="84"/>
         <source>FieldLog — {name} (read-only: you can read and export)</source>
         <extracomment>The pages, in navigation order (Ctrl+1 … Ctrl+7). The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens).</extracomment>
         <translation>驻点招商走访日志 — {name}（只读：可以查看和导出）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="104"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="106"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="105"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="107"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="106"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="108"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="107"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="109"/>
         <source>Chain map</source>
         <translation>产业链图谱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="108"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="110"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="109"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="111"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="110"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="112"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="212"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="214"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="250"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="254"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="261"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="265"/>
+        <source>Visit saved.</source>
+        <translation>走访已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="267"/>
+        <source>Visit saved (the log&apos;s search or filters hide it).</source>
+        <translation>走访已保存（当前的搜索或筛选条件没有显示它）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="277"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="286"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="302"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="292"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="308"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="312"/>
-        <location filename="../../fieldlog/ui/main_window.py" line="316"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="328"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="332"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="318"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="334"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no organizations, visits, projects, members or team.</source>
@@ -1801,17 +1830,17 @@ This is possible only while the database holds no organizations, visits, project
 仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="334"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="350"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="341"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="369"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="343"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="371"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -3143,6 +3172,68 @@ A merge cannot be undone.</source>
         <location filename="../../fieldlog/ui/recovery_window.py" line="157"/>
         <source>FieldLog databases (*.db *.sqlite);;All files (*)</source>
         <translation>FieldLog 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="59"/>
+        <source>Search the visit log or the organizations</source>
+        <translation>搜索走访日志或单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="63"/>
+        <source>Open the selected visit, organization or project</source>
+        <translation>打开选中的走访、单位或项目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="67"/>
+        <source>Delete the selected visit or organization</source>
+        <translation>删除选中的走访或单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="70"/>
+        <source>History of the selected visit</source>
+        <translation>选中走访的修改历史</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="71"/>
+        <source>First / last visit of the log</source>
+        <translation>走访日志的第一条 / 最后一条</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="72"/>
+        <source>Save the visit or project form</source>
+        <translation>保存走访或项目表单</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="73"/>
+        <source>Close a form (asks before losing what was typed)</source>
+        <translation>关闭表单（有未保存的内容时先询问）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="74"/>
+        <source>Rename the selected chain or link (chain editor)</source>
+        <translation>重命名选中的产业链或链环节（产业链编辑）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="100"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="99"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="99"/>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>
@@ -4825,81 +4916,81 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitLogView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="91"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="95"/>
         <source>Search organization, summary, pinyin initials or credit code</source>
-        <extracomment>Column widths: room for a typical value (and for the header with its sort arrow).</extracomment>
+        <extracomment>Column widths: room for a typical value (and for the header with its sort arrow). How many more pages `select_visit` reads to find a visit the log has not loaded yet.</extracomment>
         <translation>搜索单位、走访情况、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="93"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="97"/>
         <source>Search visits</source>
         <translation>搜索走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="96"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="374"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="100"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="393"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="103"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="107"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="108"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="369"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="112"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="388"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="118"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="122"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="221"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="240"/>
         <source>Delete the visit to {org} on {date}?</source>
         <translation>确定删除 {date} 对{org}的走访吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="224"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="230"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="243"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="249"/>
         <source>Delete visit</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="286"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="305"/>
         <source>{count}+ visits</source>
         <translation>共 {count}+ 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="288"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="307"/>
         <source>No visits</source>
         <translation>暂无走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="290"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="309"/>
         <source>1 visit</source>
         <translation>共 1 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="292"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="311"/>
         <source>{count} visits</source>
         <translation>共 {count} 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="294"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="313"/>
         <source>{visits} · showing the end of the log</source>
         <translation>{visits} · 显示记录末尾</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="365"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="384"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="367"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="386"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
