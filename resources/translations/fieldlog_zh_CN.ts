@@ -2462,105 +2462,110 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgsView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="64"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="69"/>
         <source>&amp;New organization…</source>
-        <extracomment>How many more pages `show_org` loads to find a record before it gives up.</extracomment>
+        <extracomment>How many more pages `show_org` loads to find a record before it gives up. How long the status bar says that a save worked.</extracomment>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="67"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="72"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="68"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="73"/>
         <source>&amp;Merge…</source>
         <translation>合并(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="69"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="74"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="71"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="76"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="74"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="79"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="84"/>
         <source>Search: name, pinyin initials or credit code</source>
         <translation>搜索：名称、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="80"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="85"/>
         <source>Search organizations</source>
         <translation>搜索单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="82"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="87"/>
         <source>Organization kind</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="83"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="88"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="84"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="89"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="85"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="90"/>
         <source>Target list</source>
         <translation>目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="147"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="152"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="167"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="172"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="168"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="173"/>
         <source>Not on the target list</source>
         <translation>未列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="172"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="177"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="173"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="178"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="174"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="179"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="175"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="180"/>
         <source>Target list or not</source>
         <translation>是否目标企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="204"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="209"/>
         <source>{n} organizations</source>
         <translation>共 {n} 家单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="274"/>
+        <source>Organization saved.</source>
+        <translation>单位已保存。</translation>
     </message>
 </context>
 <context>

@@ -49,14 +49,18 @@ def _visit_ids(db: Database) -> list[uuid.UUID]:
         return list(session.scalars(query))
 
 
+def _is_ctrl_e(event: QKeyEvent) -> bool:
+    return QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+E")
+
+
 class _EmacsKeys(QObject):
     """A line edit on Linux (X11 key bindings) claims Ctrl+E to move to the end of the line;
     the offscreen platform does not, so the test makes the field claim it as it does there."""
 
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+E"):
-                event.accept()
+        override = event.type() == QEvent.Type.ShortcutOverride
+        if override and isinstance(event, QKeyEvent) and _is_ctrl_e(event):
+            event.accept()
         return False
 
 
@@ -169,3 +173,18 @@ def test_the_shortcut_list_names_every_shortcut_of_the_window(qtbot, window: Mai
     for keys in ("Ctrl+E", "Ctrl+N", "Ctrl+I", "F1", "Ctrl+Shift+S", "Ctrl+H", "Esc"):
         assert any(keys in text for text in listed), keys
     _dialog("shortcutsDialog").reject()
+
+
+def test_saving_an_organization_says_so_and_keeps_it_selected(qtbot, window: MainWindow) -> None:
+    from fieldlog.ui.main_window import ORGS
+
+    window.show_page(ORGS)
+    view = window.orgs_view
+    view.select_row(3)
+    org_id = view.selected_id()
+    dialog = view.edit_org()
+    dialog.phone_edit.setText("0755-12345678")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.statusBar().currentMessage() == "Organization saved."
+    assert view.selected_id() == org_id
