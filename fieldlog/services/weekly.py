@@ -172,9 +172,10 @@ def _breakdown(
 
 
 def _signatories(team: TeamRow | None) -> Signatories:
-    """The signature line of 汇总: blanks, printed as lines to fill in by hand, until the team
-    set-up records who prepares and reviews the return."""
-    return Signatories()
+    """The signature line of 汇总, from the team set-up; blanks print as lines to fill in."""
+    if team is None:
+        return Signatories()
+    return Signatories(team.return_preparer, team.return_reviewer, team.return_phone)
 
 
 def export_weekly(

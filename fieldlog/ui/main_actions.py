@@ -269,6 +269,24 @@ def _help_menu(window: MainWindow) -> None:
     menu.addAction(
         _action(
             window,
+            "actionGuide",
+            translate("MainWindow", "&User guide"),
+            window.show_guide,
+            QKeySequence.StandardKey.HelpContents,
+        )
+    )
+    menu.addAction(
+        _action(
+            window,
+            "actionShortcuts",
+            translate("MainWindow", "&Keyboard shortcuts"),
+            window.show_shortcuts,
+        )
+    )
+    menu.addSeparator()
+    menu.addAction(
+        _action(
+            window,
             "aboutAction",
             translate("MainWindow", "&About FieldLog"),
             window.show_about,

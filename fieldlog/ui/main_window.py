@@ -31,6 +31,7 @@ from fieldlog.ui.dialogs.sync_flow import SyncFlow
 from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
 from fieldlog.ui.file_drop import install_xlsx_drop
 from fieldlog.ui.welcome_panel import WelcomePanel
+from fieldlog.ui.window_shortcuts import WindowShortcuts
 
 if TYPE_CHECKING:
     from fieldlog.ui.views.chain_map_view import ChainMapView
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.auto_backup = AutoBackup(db, self)
         self.auto_backup.failed.connect(self._on_backup_failed)
         main_actions.build(self, self._page_titles())
+        self.shortcuts = WindowShortcuts(self)  # Ctrl+E and the rest work from any field
         self.statusBar().showMessage(self.tr("Database: {name}").format(name=db.name))
         operations.changes().changes_applied.connect(self._on_changes_applied)
         # .xlsx files and sync packages dropped on the window
@@ -238,7 +240,9 @@ class MainWindow(QMainWindow):
         from fieldlog.ui.dialogs.visit_dialog import VisitDialog
 
         if self.pages is not None:
-            _open(VisitDialog(self.db, self))
+            dialog = VisitDialog(self.db, self)
+            dialog.saved.connect(self._on_visit_saved)
+            _open(dialog)
 
     def edit_visit(self, visit_id: uuid.UUID) -> QDialog | None:
         """Open a visit for editing."""
@@ -249,7 +253,19 @@ class MainWindow(QMainWindow):
         except ValueError as exc:  # deleted meanwhile (on another page, or by an import)
             QMessageBox.warning(self, self.tr("Edit visit"), str(exc))
             return None
+        dialog.saved.connect(self._on_visit_saved)
         return _open(dialog)
+
+    def _on_visit_saved(self, visit_id: uuid.UUID | None) -> None:
+        """Say so in the status bar, and select the saved visit in the log."""
+        if visit_id is None or self.pages is None:
+            return
+        self.show_page(VISITS)
+        if self.visit_log.select_visit(visit_id):
+            text = self.tr("Visit saved.")
+        else:
+            text = self.tr("Visit saved (the log's search or filters hide it).")
+        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
 
     def open_project(self, project_id: uuid.UUID) -> QDialog | None:
         """The project's detail: fields, stage history, funds in place, linked visits."""
@@ -333,6 +349,18 @@ class MainWindow(QMainWindow):
         # Never a modal: the backup runs by itself, the user carries on working.
         text = self.tr("Automatic backup failed: {reason}").format(reason=reason)
         self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    def show_guide(self) -> None:
+        """Help ▸ User guide (F1)."""
+        from fieldlog.ui.dialogs.help_dialogs import GuideDialog
+
+        _open(GuideDialog(self.language, self))
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard shortcuts."""
+        from fieldlog.ui.dialogs.help_dialogs import ShortcutsDialog
+
+        _open(ShortcutsDialog(self))
 
     def show_about(self) -> None:
         """The About box."""

@@ -350,12 +350,12 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ChainLinkTile</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="106"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="107"/>
         <source>Not tied to a link</source>
         <translation>未归入环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="132"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="134"/>
         <source>under %1</source>
         <translation>隶属 %1</translation>
     </message>
@@ -363,87 +363,87 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ChainMapView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="80"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="81"/>
         <source>Count organizations as visited</source>
         <translation>走访统计范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="82"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="83"/>
         <source>&amp;Edit chains…</source>
         <translation>编辑产业链(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="85"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="86"/>
         <source>&amp;Visited:</source>
         <translation>走访范围(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="96"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="97"/>
         <source>Industry chains</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="151"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="152"/>
         <source>GAP — to fill (补链): no open and no signed project</source>
         <translation>待补链：没有在谈项目，也没有签约项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="152"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="153"/>
         <source>In talks: open projects, none signed</source>
         <translation>在谈：有在谈项目，尚无签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="153"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="154"/>
         <source>Signed: at least one signed project</source>
         <translation>已签约：至少一个签约项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="196"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="197"/>
         <source>All time</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="198"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="199"/>
         <source>During the dispatch period (%1)</source>
         <translation>驻点期间（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="221"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="222"/>
         <source>gaps: %1</source>
         <translation>待补链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="281"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="282"/>
         <source>No chains yet: use “Edit chains…” to add one.</source>
         <translation>尚无产业链：请用“编辑产业链…”新增。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="289"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="290"/>
         <source>gaps to fill, of %1 links</source>
         <translation>个待补链环节（共 %1 个环节）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="290"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="291"/>
         <source>organizations, %1 visited</source>
         <translation>个走访对象，已走访 %1 个</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="292"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="293"/>
         <source>open projects, %1 planned</source>
         <translation>个在谈项目，计划总投资 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="293"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="294"/>
         <source>signed, %1 contract</source>
         <translation>个签约项目，合同投资额 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="299"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="300"/>
         <source>100M yuan funds in place</source>
         <translation>亿元到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="316"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="317"/>
         <source>Choose a link to list its organizations and projects.</source>
         <translation>选择一个环节，查看其走访对象和项目。</translation>
     </message>
@@ -459,42 +459,42 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="111"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="112"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="111"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="112"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="122"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="123"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="123"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="124"/>
         <source>&amp;Title:</source>
         <translation>职务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="124"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="125"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="125"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="126"/>
         <source>E-&amp;mail:</source>
         <translation>邮箱(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="126"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="127"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="152"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="153"/>
         <source>This is not a phone number.</source>
         <translation>这不是有效的电话号码。</translation>
     </message>
@@ -539,33 +539,33 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>CountyList</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/county_list.py" line="33"/>
-        <location filename="../../fieldlog/ui/widgets/county_list.py" line="51"/>
+        <location filename="../../fieldlog/ui/widgets/county_list.py" line="34"/>
+        <location filename="../../fieldlog/ui/widgets/county_list.py" line="56"/>
         <source>Home counties</source>
         <translation>派出区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/county_list.py" line="38"/>
+        <location filename="../../fieldlog/ui/widgets/county_list.py" line="39"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/county_list.py" line="39"/>
+        <location filename="../../fieldlog/ui/widgets/county_list.py" line="40"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/county_list.py" line="40"/>
+        <location filename="../../fieldlog/ui/widgets/county_list.py" line="41"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/county_list.py" line="41"/>
+        <location filename="../../fieldlog/ui/widgets/county_list.py" line="42"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/county_list.py" line="42"/>
+        <location filename="../../fieldlog/ui/widgets/county_list.py" line="43"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
@@ -573,27 +573,27 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>CreditCodeEdit</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="26"/>
+        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="27"/>
         <source>A credit code has 18 characters; this one has {n}.</source>
         <translation>统一社会信用代码应为 18 位，当前为 {n} 位。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="31"/>
+        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="32"/>
         <source>Character {char} at position {pos} is not allowed (I, O, S, V and Z are never used).</source>
         <translation>第 {pos} 位字符 {char} 无效（代码中不使用 I、O、S、V、Z）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="37"/>
+        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="38"/>
         <source>The check character should be {expected}, not {found}: a character was probably mistyped.</source>
         <translation>校验位应为 {expected}，而不是 {found}：可能有字符输错。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="53"/>
+        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="54"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="54"/>
+        <location filename="../../fieldlog/ui/widgets/credit_code_edit.py" line="55"/>
         <source>18 characters, e.g. 91350100M000100Y43</source>
         <translation>18 位，如 91350100M000100Y43</translation>
     </message>
@@ -601,89 +601,89 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="104"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="107"/>
         <source>Visits per week</source>
         <extracomment>Up to this many weeks every bar gets its own label; beyond, every few weeks only. Up to this many weeks each label also shows the week&apos;s first and last day.</extracomment>
         <translation>每周走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="105"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="108"/>
         <source>Projects by stage</source>
         <translation>各阶段项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="106"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="109"/>
         <source>Contract amount and funds by chain</source>
         <translation>各产业链合同投资额与到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="112"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="115"/>
         <source>Visits per ISO week</source>
         <translation>每周走访次数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="115"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="118"/>
         <source>Projects by current stage</source>
         <translation>项目当前阶段分布</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="116"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="119"/>
         <source>Contract amount and funds in place by chain</source>
         <translation>各产业链合同投资额与到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="139"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="142"/>
         <source>Visits</source>
         <translation>走访次数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="158"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="161"/>
         <source>Grey: the weeks before the chosen period</source>
         <translation>灰色：所选期间之前的周</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="162"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="165"/>
         <source>{week} ({start} – {end}): {visits} visits</source>
         <translation>{week}（{start} – {end}）：走访 {visits} 次</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="186"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="189"/>
         <source>Main line</source>
         <translation>主流程</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="187"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="190"/>
         <source>Paused or dropped</source>
         <translation>暂停或终止</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="202"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="205"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="213"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="217"/>
         <source>Contract amount</source>
         <translation>合同投资额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="214"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="218"/>
         <source>Funds in place</source>
         <translation>到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="225"/>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="244"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="229"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="248"/>
         <source>No chain</source>
         <translation>未归入产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="233"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="237"/>
         <source>Amount (100M yuan)</source>
         <translation>金额（亿元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="235"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="239"/>
         <source>Amount (10k yuan)</source>
         <translation>金额（万元）</translation>
     </message>
@@ -769,127 +769,127 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="89"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="90"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="91"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="97"/>
         <source>Export the weekly return</source>
         <translation>导出周报</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="97"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="98"/>
         <source>Export the project ledger</source>
         <translation>导出项目台账</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="99"/>
         <source>Export the organization directory</source>
         <translation>导出企业与商协会名录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="99"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="100"/>
         <source>Export visits</source>
         <translation>导出走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="106"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="107"/>
         <source>The weekly return for the home bureau: the summary with this week&apos;s, this month&apos;s and cumulative figures, the week&apos;s visits, the ledger and funds in place.</source>
         <translation>报送派出单位的周报：含本周、本月及累计数据的汇总表，本周走访记录，项目台账和到位资金。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="109"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="110"/>
         <source>Every project that has not been dropped, with its figures.</source>
         <translation>所有未终止的项目及其各项数据。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="110"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="111"/>
         <source>Every organization, targets first, with its contacts.</source>
         <translation>全部企业与单位及其联系人，目标企业排在前面。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="111"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="112"/>
         <source>The visits dated in the chosen period, one per row.</source>
         <translation>所选期间内的走访记录，每次走访一行。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="126"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="127"/>
         <source>Open &amp;folder</source>
         <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="129"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="130"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="132"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="133"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="137"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="138"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="139"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="140"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="149"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="150"/>
         <source>&amp;Year</source>
         <translation>年(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="150"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="151"/>
         <source>&amp;Week</source>
         <translation>周(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="157"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="158"/>
         <source>ISO week:</source>
         <translation>ISO 周：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="159"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="160"/>
         <source>Cumulative &amp;since:</source>
         <translation>累计起始日期(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="200"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="201"/>
         <source>{week}: {monday} – {sunday}</source>
         <translation>{week}：{monday} 至 {sunday}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="205"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="206"/>
         <source>Otherwise from the dispatch start, {day}.</source>
         <translation>不勾选则从驻点开始日 {day} 起累计。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="208"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="209"/>
         <source>Otherwise from 1 January, {day}.</source>
         <translation>不勾选则从 1 月 1 日（{day}）起累计。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="249"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="244"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="256"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="251"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="267"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="262"/>
         <source>&lt;b&gt;Written:&lt;/b&gt; {path}</source>
         <translation>&lt;b&gt;已保存：&lt;/b&gt;{path}</translation>
     </message>
@@ -1013,6 +1013,15 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="38"/>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="42"/>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+</context>
+<context>
     <name>HeadlinePanel</name>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="120"/>
@@ -1021,49 +1030,49 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="135"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="37"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="38"/>
         <source>Enterprises visited</source>
         <translation>走访企业</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="136"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="38"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="39"/>
         <source>Associations visited</source>
         <translation>走访商协会</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="137"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="39"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="40"/>
         <source>Visits</source>
         <translation>走访次数</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="138"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="40"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="41"/>
         <source>New leads</source>
         <translation>新增线索</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="139"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="41"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="42"/>
         <source>Projects in negotiation</source>
         <translation>在谈项目</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="140"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="42"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="43"/>
         <source>Projects signed</source>
         <translation>签约项目</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="141"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="43"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="44"/>
         <source>Contract amount (100M yuan)</source>
         <translation>合同投资额（亿元）</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="142"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="46"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="47"/>
         <source>Funds in place (100M yuan)</source>
         <translation>到位资金（亿元）</translation>
     </message>
@@ -1103,7 +1112,7 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>{caption}：{value}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="49"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="50"/>
         <source>Inspection visits</source>
         <translation>考察批次</translation>
     </message>
@@ -1617,12 +1626,12 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="85"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="86"/>
         <source>FieldLog — {name}</source>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="95"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="97"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
@@ -1763,88 +1772,108 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
     <message>
         <location filename="../../fieldlog/ui/main_actions.py" line="273"/>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="282"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="291"/>
         <source>&amp;About FieldLog</source>
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="286"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="304"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="83"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="84"/>
         <source>FieldLog — {name} (read-only: you can read and export)</source>
         <extracomment>The pages, in navigation order (Ctrl+1 … Ctrl+7). The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens).</extracomment>
         <translation>驻点招商走访日志 — {name}（只读：可以查看和导出）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="104"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="106"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="105"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="107"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="106"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="108"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="107"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="109"/>
         <source>Chain map</source>
         <translation>产业链图谱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="108"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="110"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="109"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="111"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="110"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="112"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="212"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="214"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="250"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="254"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="261"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="265"/>
+        <source>Visit saved.</source>
+        <translation>走访已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="267"/>
+        <source>Visit saved (the log&apos;s search or filters hide it).</source>
+        <translation>走访已保存（当前的搜索或筛选条件没有显示它）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_window.py" line="277"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="286"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="302"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="292"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="308"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="312"/>
-        <location filename="../../fieldlog/ui/main_window.py" line="316"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="328"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="332"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="318"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="334"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no organizations, visits, projects, members or team.</source>
@@ -1853,17 +1882,17 @@ This is possible only while the database holds no organizations, visits, project
 仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="334"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="350"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="341"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="369"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="343"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="371"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -2129,154 +2158,154 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgDetailPanel</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="62"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="63"/>
         <source>Organization details</source>
         <extracomment>Another organization should be shown (the kept one after a merge). A project in the Projects tab was activated (double-click or Enter): its id.</extracomment>
         <translation>单位详情</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="65"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="66"/>
         <source>Select an organization to see its details.</source>
         <translation>选择一个单位以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="95"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="96"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="95"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="96"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="95"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="96"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="95"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="96"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="100"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="101"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="100"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="101"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="100"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="101"/>
         <source>Contract (10k yuan)</source>
         <translation>合同投资额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="117"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="118"/>
         <source>Credit code:</source>
         <translation>信用代码：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="118"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="119"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="119"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="120"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="120"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="121"/>
         <source>Chain:</source>
         <translation>产业链：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="121"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="122"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="122"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="123"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="123"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="124"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="130"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="131"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="130"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="131"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="130"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="131"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="130"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="131"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="133"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="134"/>
         <source>&amp;Add contact…</source>
         <translation>添加联系人(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="136"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="137"/>
         <source>Edit &amp;contact…</source>
         <translation>编辑联系人(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="166"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="167"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="204"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="214"/>
         <source>Contacts ({n})</source>
         <translation>联系人（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="205"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="215"/>
         <source>Visits ({n})</source>
         <translation>走访（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="206"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="216"/>
         <source>Projects ({n})</source>
         <translation>项目（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="242"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="252"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="254"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="264"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="271"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="281"/>
         <source>Delete {name}? Its visits ({visits}) will no longer be counted; its projects ({projects}) stay. Edit ▸ Undo brings it back.</source>
         <translation>确定删除{name}吗？其走访记录（{visits} 次）将不再计入统计，其项目（{projects} 个）保留。可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="276"/>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="281"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="286"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="291"/>
         <source>Delete organization</source>
         <translation>删除单位</translation>
     </message>
@@ -2284,110 +2313,110 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="172"/>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="343"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="173"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="344"/>
         <source>Edit organization</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="172"/>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="343"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="173"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="344"/>
         <source>New organization</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="209"/>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="275"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="210"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="276"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="216"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="217"/>
         <source>On the &amp;target list</source>
         <translation>列入目标企业库(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="219"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="220"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="220"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="221"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="221"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="222"/>
         <source>&amp;Credit code:</source>
         <translation>统一社会信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="222"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="223"/>
         <source>&amp;Region:</source>
         <translation>地区(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="223"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="224"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="224"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="225"/>
         <source>C&amp;hain:</source>
         <translation>产业链(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="225"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="226"/>
         <source>&amp;Link:</source>
         <translation>链环节(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="226"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="227"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="228"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="229"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="233"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="242"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="243"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="243"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="244"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="243"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="244"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="243"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="244"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="246"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="247"/>
         <source>Add contact…</source>
         <translation>添加联系人…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="249"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="250"/>
         <source>Edit contact…</source>
         <translation>编辑联系人…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="288"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="289"/>
         <source>This code already belongs to {name}.</source>
         <translation>该代码已属于{name}。</translation>
     </message>
@@ -2395,28 +2424,28 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgKind</name>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="36"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="37"/>
         <source>Enterprise</source>
         <extracomment>The organization id of a row.</extracomment>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="37"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="38"/>
         <source>Association</source>
         <translation>商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="38"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="39"/>
         <source>Industrial park</source>
         <translation>园区</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="39"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="40"/>
         <source>Intermediary</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="40"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="41"/>
         <source>Government body</source>
         <translation>政府部门</translation>
     </message>
@@ -2442,47 +2471,47 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgTableModel</name>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="47"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="48"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="48"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="49"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="49"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="50"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="50"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="51"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="51"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="52"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="52"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="53"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="53"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="54"/>
         <source>Target</source>
         <translation>目标企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="54"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="55"/>
         <source>Visits</source>
         <translation>走访次数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/org_table_model.py" line="55"/>
+        <location filename="../../fieldlog/ui/models/org_table_model.py" line="56"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
@@ -2490,105 +2519,110 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgsView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="64"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="70"/>
         <source>&amp;New organization…</source>
-        <extracomment>How many more pages `show_org` loads to find a record before it gives up.</extracomment>
+        <extracomment>How many more pages `show_org` loads to find a record before it gives up. How long the status bar says that a save worked.</extracomment>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="67"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="73"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="68"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="74"/>
         <source>&amp;Merge…</source>
         <translation>合并(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="69"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="75"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="71"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="77"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="74"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="80"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="85"/>
         <source>Search: name, pinyin initials or credit code</source>
         <translation>搜索：名称、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="80"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="86"/>
         <source>Search organizations</source>
         <translation>搜索单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="82"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="88"/>
         <source>Organization kind</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="83"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="89"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="84"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="90"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="85"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="91"/>
         <source>Target list</source>
         <translation>目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="147"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="153"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="167"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="173"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="168"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="174"/>
         <source>Not on the target list</source>
         <translation>未列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="172"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="178"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="173"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="179"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="174"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="180"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="175"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="181"/>
         <source>Target list or not</source>
         <translation>是否目标企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="204"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="210"/>
         <source>{n} organizations</source>
         <translation>共 {n} 家单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="275"/>
+        <source>Organization saved.</source>
+        <translation>单位已保存。</translation>
     </message>
 </context>
 <context>
@@ -2681,72 +2715,72 @@ A merge cannot be undone.</source>
 <context>
     <name>PipelineBoard</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="164"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="165"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="164"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="165"/>
         <source>All groups</source>
         <translation>全部工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="166"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="167"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="166"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="167"/>
         <source>All owners</source>
         <translation>全部首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="167"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="168"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="167"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="168"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="169"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="170"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="169"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="170"/>
         <source>All counties</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="183"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="184"/>
         <source>Search projects</source>
         <translation>搜索项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="184"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="185"/>
         <source>Search project or investor</source>
         <translation>搜索项目或投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="189"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="190"/>
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="190"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="191"/>
         <source>&amp;List</source>
         <translation>列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="191"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="192"/>
         <source>Projects as cards in a column per stage (Alt+B)</source>
         <translation>按阶段分列的项目卡片（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="192"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="193"/>
         <source>Projects as a sortable table (Alt+L)</source>
         <translation>可排序的项目列表（Alt+L）</translation>
     </message>
@@ -2754,37 +2788,37 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectCardWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="93"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="94"/>
         <source>Planned %1 / contract %2</source>
         <translation>计划总投资 %1 / 合同投资额 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="95"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="96"/>
         <source>%1 · %2 days in stage</source>
         <translation>%1 · 在此阶段 %2 天</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="112"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="113"/>
         <source>No follow-up set</source>
         <translation>未设跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="114"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="115"/>
         <source>Follow-up overdue: %1</source>
         <translation>跟进已逾期：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="115"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="116"/>
         <source>Next follow-up: %1</source>
         <translation>下次跟进：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="121"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="122"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="123"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="124"/>
         <source>Move to</source>
         <translation>移至</translation>
     </message>
@@ -2792,148 +2826,148 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="81"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="84"/>
         <source>Project: {0}</source>
         <translation>项目详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="84"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="87"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="88"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="91"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="89"/>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="92"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="93"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="91"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="94"/>
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="92"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98"/>
         <source>&amp;Stage history</source>
         <translation>阶段记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="97"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
         <source>&amp;Funds</source>
         <translation>到位资金(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="102"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="105"/>
         <source>&amp;Visits</source>
         <translation>走访记录(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="107"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="138"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="141"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="154"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="159"/>
         <source>Planned investment (10k yuan)</source>
         <translation>计划总投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="202"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="218"/>
         <source>Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6}</source>
         <translation>投资方：{0} · 产业链：{1} / {2} · 阶段：{3} · 签约：{4} {5} · 合同投资额：{6}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="152"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="157"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="153"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="158"/>
         <source>Chain role</source>
         <translation>链上作用</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="155"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
         <source>Landing county</source>
         <translation>落地区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="156"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="157"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="162"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="158"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="163"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="159"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="164"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="165"/>
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="166"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="220"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="242"/>
         <source>Planned investment: {0}</source>
         <translation>计划总投资：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="226"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="248"/>
         <source>Next follow-up: write the date as yyyy-mm-dd</source>
         <translation>下次跟进：请按 yyyy-mm-dd 格式填写日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="248"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="270"/>
         <source>Edit project {0}</source>
         <translation>编辑项目 {0}</translation>
     </message>
@@ -2941,59 +2975,59 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectListView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="80"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="77"/>
         <source>E&amp;xport ledger…</source>
         <extracomment>Columns are sized to their contents, but a long project name must not take the whole width.</extracomment>
         <translation>导出台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="82"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="79"/>
         <source>Save the listed projects as the project ledger (项目台账), an Excel workbook</source>
         <translation>将列表中的项目保存为项目台账（Excel 工作簿）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="96"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="93"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="118"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="115"/>
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n 个项目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="120"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="117"/>
         <source>%n project(s) match the filters</source>
         <translation>
             <numerusform>%n 个项目符合筛选条件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="156"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="153"/>
         <source>Export the project ledger</source>
         <translation>导出项目台账</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="158"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="155"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="168"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="165"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="187"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="184"/>
         <source>The project ledger of %n project(s) was saved to:</source>
         <translation>
             <numerusform>%n 个项目的项目台账已保存到：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="190"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="187"/>
         <source>%n dropped project(s) are not part of the ledger.</source>
         <translation>
             <numerusform>%n 个已终止项目不计入台账。</numerusform>
@@ -3003,78 +3037,78 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="119"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="120"/>
         <source>Project</source>
         <extracomment>The project&apos;s id (uuid.UUID). The value a column sorts by: a number, a QDate or text; None (no value) sorts last. The whole row snapshot (ProjectListRow).</extracomment>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="120"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="121"/>
         <source>Investor</source>
         <translation>投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="121"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="122"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="122"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="123"/>
         <source>Link</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="123"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="124"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="124"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="125"/>
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="125"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="126"/>
         <source>Planned (10k yuan)</source>
         <translation>计划总投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="126"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="127"/>
         <source>Contract (10k yuan)</source>
         <translation>合同投资额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="127"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="128"/>
         <source>Funds in place (10k yuan)</source>
         <translation>到位资金（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="128"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="129"/>
         <source>Funds rate</source>
         <translation>到位率</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="129"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="130"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="130"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="131"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="131"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="132"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="132"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="133"/>
         <source>Signed on</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="133"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="134"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
@@ -3095,47 +3129,47 @@ A merge cannot be undone.</source>
 <context>
     <name>RankingsTable</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="19"/>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="20"/>
         <source>Rankings</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="22"/>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="23"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="23"/>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="24"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="24"/>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="25"/>
         <source>Enterprises visited</source>
         <translation>走访企业（家）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="25"/>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="26"/>
         <source>Associations visited</source>
         <translation>走访商协会（个）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="26"/>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="27"/>
         <source>Visits</source>
         <translation>走访次数（次）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="27"/>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="28"/>
         <source>Projects signed</source>
         <translation>签约项目（个）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="28"/>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="29"/>
         <source>Contract amount (100M yuan)</source>
         <translation>合同投资额（亿元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="29"/>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="30"/>
         <source>Funds in place (100M yuan)</source>
         <translation>到位资金（亿元）</translation>
     </message>
@@ -3143,125 +3177,188 @@ A merge cannot be undone.</source>
 <context>
     <name>RecoveryWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="77"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="79"/>
         <source>&amp;Restore this backup</source>
+        <extracomment>In the messages db.newer_schema and backup.newer_schema, in English and in Chinese (the problem arrives as text in the user&apos;s language).</extracomment>
         <translation>恢复此备份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="78"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="80"/>
         <source>&amp;Open another database…</source>
         <translation>打开其他数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="79"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="81"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="84"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="86"/>
         <source>Restoring keeps the current file as a backup too.</source>
         <translation>恢复时，当前文件也会保存为一份备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="101"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="103"/>
         <source>FieldLog — {name} cannot be opened</source>
         <translation>FieldLog — 无法打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="102"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="104"/>
         <source>FieldLog cannot open {name}</source>
         <translation>FieldLog 无法打开 {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/recovery_window.py" line="108"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="110"/>
         <source>Backups of this database (newest first; %n found):</source>
         <translation>
             <numerusform>此数据库的备份（最新的在前；共 %n 份）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="110"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="112"/>
         <source>There are no backups of this database.</source>
         <translation>此数据库没有备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="118"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="120"/>
         <source>This database was written by a newer version of FieldLog. Update FieldLog to open it, or restore an older backup.</source>
         <translation>此数据库由更新版本的 FieldLog 写入。请升级 FieldLog 后再打开，或恢复一份较早的备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="123"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="125"/>
         <source>The database is missing or empty, but it has backups. Restore one, or open another database.</source>
         <translation>数据库文件丢失或为空，但它有备份。请恢复一个备份，或打开另一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="127"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="129"/>
         <source>This file is not a FieldLog database.</source>
         <translation>此文件不是 FieldLog 数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="128"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="130"/>
         <source>The database is damaged and cannot be opened safely.</source>
         <translation>数据库已损坏，无法安全打开。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="155"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="157"/>
         <source>Open another database</source>
         <translation>打开其他数据库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="157"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="159"/>
         <source>FieldLog databases (*.db *.sqlite);;All files (*)</source>
         <translation>FieldLog 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="59"/>
+        <source>Search the visit log or the organizations</source>
+        <translation>搜索走访日志或单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="63"/>
+        <source>Open the selected visit, organization or project</source>
+        <translation>打开选中的走访、单位或项目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="67"/>
+        <source>Delete the selected visit or organization</source>
+        <translation>删除选中的走访或单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="70"/>
+        <source>History of the selected visit</source>
+        <translation>选中走访的修改历史</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="71"/>
+        <source>First / last visit of the log</source>
+        <translation>走访日志的第一条 / 最后一条</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="72"/>
+        <source>Save the visit or project form</source>
+        <translation>保存走访或项目表单</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="73"/>
+        <source>Close a form (asks before losing what was typed)</source>
+        <translation>关闭表单（有未保存的内容时先询问）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="74"/>
+        <source>Rename the selected chain or link (chain editor)</source>
+        <translation>重命名选中的产业链或链环节（产业链编辑）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="100"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="99"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/help_dialogs.py" line="99"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="37"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="38"/>
         <source>Record the signing</source>
         <translation>登记签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="40"/>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="70"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="41"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="71"/>
         <source>Signing date</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="45"/>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="71"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="46"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="72"/>
         <source>Contract amount (10k yuan)</source>
         <translation>合同投资额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="46"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="47"/>
         <source>e.g. 8000</source>
         <translation>如 8000</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="49"/>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="72"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="50"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="73"/>
         <source>Sign form</source>
         <translation>签约形式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="50"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="51"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="91"/>
         <source>Enter the contract amount in 10k yuan.</source>
         <translation>请填写合同投资额（万元）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="97"/>
         <source>The contract amount must be more than 0.</source>
         <translation>合同投资额必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/signing_dialog.py" line="99"/>
         <source>Choose the sign form.</source>
         <translation>请选择签约形式。</translation>
     </message>
@@ -3269,47 +3366,47 @@ A merge cannot be undone.</source>
 <context>
     <name>Stage</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="38"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="39"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="39"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="40"/>
         <source>Negotiating</source>
         <translation>在谈</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="40"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="41"/>
         <source>Inspected</source>
         <translation>考察</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="41"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="42"/>
         <source>Signed</source>
         <translation>签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="42"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="43"/>
         <source>Registered</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="43"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="44"/>
         <source>Started</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="44"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="45"/>
         <source>Producing</source>
         <translation>投产</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="45"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="46"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="46"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="47"/>
         <source>Dropped</source>
         <translation>终止</translation>
     </message>
@@ -3317,13 +3414,13 @@ A merge cannot be undone.</source>
 <context>
     <name>StageColumnWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="89"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="90"/>
         <source>Planned %1 · contract %2</source>
         <extracomment>Cards a column builds at most (the most urgent); the rest are a click away in the list. The mode last chosen, for this session only: a new board (after a language switch) keeps it, the next start shows the board again.</extracomment>
         <translation>计划总投资 %1 · 合同投资额 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="94"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="95"/>
         <source>+%1 more — see the list (Alt+L)</source>
         <translation>另有 %1 个 — 请在列表中查看（Alt+L）</translation>
     </message>
@@ -3741,149 +3838,149 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncReportDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="45"/>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="134"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="46"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="135"/>
         <source>Packages received</source>
         <extracomment>&quot;Review&quot; was pressed: the window shows the Sync page.</extracomment>
         <translation>同步包接收结果</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="55"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="56"/>
         <source>&amp;Review conflicts and look-alikes</source>
         <translation>审核冲突和疑似重复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="59"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="60"/>
         <source>&amp;Copy report</source>
         <translation>复制报告(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="61"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="62"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="81"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="82"/>
         <source>%n package(s) read</source>
         <translation>
             <numerusform>读取了 %n 个同步包</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="84"/>
         <source>{read}; all of them were merged into this laptop&apos;s data.</source>
         <translation>{read}，已全部合并到本机数据。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="87"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="88"/>
         <source>{read}; all of them had been received before: nothing changed.</source>
         <translation>{read}，均已接收过：没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="91"/>
         <source>{read}; {skipped} had been received before and were skipped.</source>
         <translation>{read}，其中 {skipped} 个以前已接收，已跳过。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="96"/>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="124"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="97"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="125"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="97"/>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="125"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="126"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="98"/>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="126"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="99"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="127"/>
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="99"/>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="127"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="128"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="101"/>
         <source>Skipped (already received)</source>
         <translation>跳过（已接收过）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="121"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="122"/>
         <source>From</source>
         <translation>发送人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="122"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="123"/>
         <source>Made at</source>
         <translation>制作时间</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="123"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="124"/>
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="128"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="129"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="129"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="130"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="160"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="161"/>
         <source>laptop {node}</source>
         <translation>电脑 {node}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="163"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="164"/>
         <source>Already received: skipped</source>
         <translation>已接收过：跳过</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="163"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="164"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="165"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="166"/>
         <source>Merged (everything)</source>
         <translation>已合并（全部数据）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="187"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="188"/>
         <source>%n organization(s) created twice with the same credit code were merged into one ({moved} references moved).</source>
         <translation>
             <numerusform>%n 个在两台电脑上重复创建、统一社会信用代码相同的单位已自动合并（{moved} 处引用已转移）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="195"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="196"/>
         <source>%n pair(s) of look-alike organizations to review on the Sync page.</source>
         <translation>
             <numerusform>发现 %n 对疑似重复单位，请在“同步”页审核。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="202"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="203"/>
         <source>Fields edited on two laptops at once keep the later edit; the other value waits on the Sync page, where it can be restored.</source>
         <translation>两台电脑同时修改的字段保留较晚的修改；另一个值留在“同步”页，可以在那里恢复。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="209"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="210"/>
         <source>Backup taken before the import: {path}</source>
         <translation>接收前已备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="212"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="213"/>
         <source>Nothing was new, so no backup was needed.</source>
         <translation>没有新内容，无需备份。</translation>
     </message>
@@ -3891,80 +3988,80 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncSendDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="53"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="50"/>
         <source>Send my work</source>
         <extracomment>The folder packages were last written to or read from (shared by Send and Receive).</extracomment>
         <translation>发送我的工作</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="59"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="56"/>
         <source>%n record(s) changed or received here have not been sent yet.</source>
         <translation>
             <numerusform>本机有 %n 条修改或接收的记录尚未发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="62"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="59"/>
         <source>Everything on this laptop has been sent already.</source>
         <translation>本机的所有数据都已发送过。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="64"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="61"/>
         <source>&amp;Only what I have not sent yet</source>
         <translation>只发送尚未发送的内容(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="66"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="63"/>
         <source>&amp;Everything (for a new laptop)</source>
         <translation>全部数据（供新电脑加入）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="71"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="68"/>
         <source>Give the file to the team leader (USB stick, shared folder or chat). It is encrypted with the team passphrase.</source>
         <translation>请把文件交给队长（U 盘、共享文件夹或聊天工具传送均可）。文件已用团队口令加密。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="91"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="88"/>
         <source>Open &amp;folder</source>
         <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="92"/>
         <source>&amp;Save package…</source>
         <translation>保存同步包(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="95"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="125"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="122"/>
         <source>Save the sync package</source>
         <translation>保存同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="127"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="124"/>
         <source>FieldLog sync package (*.fieldsync)</source>
         <translation>FieldLog 同步包 (*.fieldsync)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="134"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="131"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="148"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="145"/>
         <source>everything</source>
         <translation>全部数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="148"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="145"/>
         <source>your changes not sent before</source>
         <translation>此前未发送的修改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="149"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="146"/>
         <source>&lt;b&gt;Written:&lt;/b&gt; {path}&lt;br&gt;%n record(s) ({what}).</source>
         <translation>
             <numerusform>&lt;b&gt;已保存：&lt;/b&gt;{path}&lt;br&gt;共 %n 条记录（{what}）。</numerusform>
@@ -4152,102 +4249,102 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="62"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="63"/>
         <source>Targets</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="78"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="79"/>
         <source>Targets for</source>
         <translation>目标对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="80"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="81"/>
         <source>The team</source>
         <translation>工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="81"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="82"/>
         <source>A work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="82"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="83"/>
         <source>A member</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="84"/>
         <source>A county</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="89"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="90"/>
         <source>Team, group, member or county</source>
         <translation>工作队、工作组、队员或区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="102"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="103"/>
         <source>C&amp;lear all</source>
         <translation>全部清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="113"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="114"/>
         <source>{label}: enter the target in 100M yuan, such as 25 or 4.389</source>
         <translation>{label}：以亿元填写目标，如 25 或 4.389</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="201"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="202"/>
         <source>{field}: enter an amount in 100M yuan, such as 25 or 4.389.</source>
         <translation>{field}：请以亿元填写金额，如 25 或 4.389。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="117"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="118"/>
         <source>no target</source>
         <translation>无目标</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="132"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="133"/>
         <source>&amp;For</source>
         <translation>对象(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="133"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="134"/>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="134"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="135"/>
         <source>Targets (leave a field empty for no target)</source>
         <translation>目标（留空表示不设目标）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="173"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="174"/>
         <source>The period ends before it starts; correct the dates.</source>
         <translation>期间的结束日期早于开始日期，请更正。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="180"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="181"/>
         <source>Set up the team first: there is nothing to set targets for.</source>
         <translation>请先设置工作队：目前没有可设目标的对象。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="193"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="194"/>
         <source>{field}: a target cannot be negative.</source>
         <translation>{field}：目标不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="196"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="197"/>
         <source>{field}: enter a whole number.</source>
         <translation>{field}：请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="262"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="263"/>
         <source>Set targets of {name}</source>
         <translation>设置 {name} 的目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="266"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="267"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4255,72 +4352,72 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TargetsTable</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="79"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="80"/>
         <source>Targets against actuals</source>
         <translation>目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="82"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="83"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="83"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="84"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="84"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="85"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="85"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="86"/>
         <source>Actual</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="86"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="87"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="87"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="88"/>
         <source>Time elapsed</source>
         <translation>时间进度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="88"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="89"/>
         <source>Ahead / behind</source>
         <translation>超/欠时间进度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="122"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="123"/>
         <source>Team: {name}</source>
         <translation>工作队：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="123"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="124"/>
         <source>Group: {name}</source>
         <translation>工作组：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="124"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="125"/>
         <source>Member: {name}</source>
         <translation>队员：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="125"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="126"/>
         <source>County: {name}</source>
         <translation>区县：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="141"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="145"/>
         <source>Behind the time pace</source>
         <translation>落后于时间进度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="141"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="145"/>
         <source>Ahead of the time pace</source>
         <translation>超前于时间进度</translation>
     </message>
@@ -4328,92 +4425,92 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TeamSetupDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="55"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="56"/>
         <source>Set up your team</source>
         <translation>设置工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="55"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="56"/>
         <source>Team and members</source>
         <translation>工作队与队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="58"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="59"/>
         <source>e.g. 铜仁市驻深招商工作队</source>
         <translation>如：铜仁市驻深招商工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="97"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="98"/>
         <source>Team name</source>
         <translation>工作队名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="99"/>
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="104"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="105"/>
         <source>Dispatch period</source>
         <translation>驻点期间</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="107"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="108"/>
         <source>Return prepared by</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="108"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="109"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="109"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="110"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="113"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="115"/>
         <source>Weekly return</source>
         <translation>工作周报</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="114"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="116"/>
         <source>Add member</source>
         <translation>添加队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="116"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="118"/>
         <source>Remove member</source>
         <translation>移除队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="122"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="124"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="127"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="129"/>
         <source>Members</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="134"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="136"/>
         <source>Work groups</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="147"/>
         <source>Create team</source>
         <translation>创建工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="149"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="151"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="126"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="128"/>
         <source>Members (one row each; a work group is created per name)</source>
         <translation>队员（每人一行；按所填工作组名称自动建组）</translation>
     </message>
@@ -4421,12 +4518,12 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TrancheDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="116"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="117"/>
         <source>Edit funds tranche</source>
         <translation>编辑到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="155"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="156"/>
         <source>Edit funds of {0}</source>
         <translation>编辑 {0} 的到位资金</translation>
     </message>
@@ -4434,88 +4531,88 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TranchePanel</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="67"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="68"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="55"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="56"/>
         <source>10k yuan</source>
         <extracomment>Columns of the tranche table that the code sets apart.</extracomment>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="68"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="69"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
         <source>Amount (10k yuan)</source>
         <translation>金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="69"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="70"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
         <source>Origin</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="70"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="71"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="174"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="71"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="72"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="174"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="99"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="100"/>
         <source>Amount: {0}</source>
         <translation>金额：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="174"/>
         <source>Running total (10k yuan)</source>
         <translation>累计到位资金（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="243"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="244"/>
         <source>Funds in place {total} / contract {contract} (rate {rate})</source>
         <translation>到位资金 {total} / 合同投资额 {contract}（到位率 {rate}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="286"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="287"/>
         <source>Add funds of {0}</source>
         <translation>新增到位资金 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="175"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="176"/>
         <source>Funds tranches</source>
         <translation>到位资金明细</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="184"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="185"/>
         <source>&amp;Edit tranche…</source>
         <translation>编辑到位资金(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="186"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="187"/>
         <source>De&amp;lete tranche</source>
         <translation>删除到位资金(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="194"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="195"/>
         <source>Add tranche…</source>
         <translation>新增到位资金记录…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="307"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="308"/>
         <source>Delete funds of {0}</source>
         <translation>删除 {0} 的到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="213"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="214"/>
         <source>&amp;Add tranche</source>
         <translation>新增一笔(&amp;A)</translation>
     </message>
@@ -4596,132 +4693,132 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitFields</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="120"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="122"/>
         <source>What was discussed, what was agreed</source>
         <translation>洽谈内容及达成的共识</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="124"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="126"/>
         <source>&amp;Follow up on</source>
         <translation>需跟进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="127"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="129"/>
         <source>Open a &amp;lead from this visit</source>
         <translation>由此走访新建线索(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="129"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="131"/>
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="134"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="136"/>
         <source>Not stated</source>
         <translation>未明确</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="135"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="137"/>
         <source>Strong</source>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="136"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="138"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="137"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="139"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="138"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="140"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="143"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="145"/>
         <source>Kind of visit</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="144"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="146"/>
         <source>Visit date</source>
         <translation>走访日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="147"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="146"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="148"/>
         <source>Intent</source>
         <translation>意向程度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="147"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="149"/>
         <source>Next follow-up date</source>
         <translation>下次跟进日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="148"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="150"/>
         <source>Project</source>
         <translation>关联项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="149"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="151"/>
         <source>Name of the new lead</source>
         <translation>新线索名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="161"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="163"/>
         <source>&amp;Organization</source>
         <translation>走访对象(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="162"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="164"/>
         <source>&amp;Visitors</source>
         <translation>走访人员(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="163"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="165"/>
         <source>&amp;Kind</source>
         <translation>走访方式(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="164"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="166"/>
         <source>&amp;Date</source>
         <translation>走访日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="165"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="167"/>
         <source>&amp;Contacts met</source>
         <translation>会见联系人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="166"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="168"/>
         <source>&amp;Summary</source>
         <translation>走访情况(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="167"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="169"/>
         <source>&amp;Intent</source>
         <translation>意向程度(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="172"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="174"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="173"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="175"/>
         <source>&amp;Project</source>
         <translation>关联项目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="252"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_fields.py" line="254"/>
         <source>No project</source>
         <translation>不关联项目</translation>
     </message>
@@ -4729,107 +4826,107 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitFilterBar</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="58"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="59"/>
         <source>Date range</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="59"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="60"/>
         <source>From date</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="60"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="61"/>
         <source>To date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="61"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="62"/>
         <source>Member</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="62"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="63"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="63"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="64"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="64"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="65"/>
         <source>Organization kind</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="81"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="82"/>
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="82"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="83"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="83"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="84"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="84"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="85"/>
         <source>Dispatch period</source>
         <translation>驻点期间</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="85"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="86"/>
         <source>Custom…</source>
         <translation>自定义…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="90"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="91"/>
         <source>Enterprises</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="91"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="92"/>
         <source>Associations</source>
         <translation>商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="92"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="93"/>
         <source>Parks</source>
         <translation>园区</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="93"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="94"/>
         <source>Intermediaries</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="94"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="95"/>
         <source>Government</source>
         <translation>政府部门</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="96"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="97"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="104"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="105"/>
         <source>All members</source>
         <translation>全部队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="105"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="106"/>
         <source>All groups</source>
         <translation>全部工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="106"/>
+        <location filename="../../fieldlog/ui/widgets/filter_bar.py" line="107"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
@@ -4837,27 +4934,27 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="136"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="138"/>
         <source>Choose the organization from the list, or create it.</source>
         <translation>请从列表中选择单位，或新建单位。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="137"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="139"/>
         <source>Which organization was visited?</source>
         <translation>走访的是哪个单位？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="140"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="142"/>
         <source>Check at least one visitor.</source>
         <translation>请至少勾选一名走访人员。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="147"/>
         <source>The next follow-up cannot be before the visit.</source>
         <translation>下次跟进日期不能早于走访日期。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="150"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_form.py" line="152"/>
         <source>Name the new lead (the project).</source>
         <translation>请填写新线索（项目）的名称。</translation>
     </message>
@@ -4865,81 +4962,81 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitLogView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="91"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="97"/>
         <source>Search organization, summary, pinyin initials or credit code</source>
-        <extracomment>Column widths: room for a typical value (and for the header with its sort arrow).</extracomment>
+        <extracomment>Column widths: room for a typical value (and for the header with its sort arrow). How many more pages `select_visit` reads to find a visit the log has not loaded yet.</extracomment>
         <translation>搜索单位、走访情况、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="93"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="99"/>
         <source>Search visits</source>
         <translation>搜索走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="96"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="374"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="102"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="403"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="103"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="109"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="108"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="369"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="114"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="398"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="118"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="124"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="221"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="250"/>
         <source>Delete the visit to {org} on {date}?</source>
         <translation>确定删除 {date} 对{org}的走访吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="224"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="230"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="253"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="259"/>
         <source>Delete visit</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="286"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="315"/>
         <source>{count}+ visits</source>
         <translation>共 {count}+ 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="288"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="317"/>
         <source>No visits</source>
         <translation>暂无走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="290"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="319"/>
         <source>1 visit</source>
         <translation>共 1 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="292"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="321"/>
         <source>{count} visits</source>
         <translation>共 {count} 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="294"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="323"/>
         <source>{visits} · showing the end of the log</source>
         <translation>{visits} · 显示记录末尾</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="365"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="394"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="367"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="396"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
@@ -4947,64 +5044,64 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="53"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="54"/>
         <source>Strong</source>
         <extracomment>The visit&apos;s id (uuid.UUID). The visited organization&apos;s id (uuid.UUID). The whole row snapshot (VisitListRow). Counting stops here: a common search word matches a large part of a million visits, and counting them all would cost more than showing the first page. Beyond it the count is &quot;1,000+&quot;. The sort key of each sortable column; visitors and summary do not sort.</extracomment>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="54"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="55"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="55"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="56"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="56"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="57"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="247"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="248"/>
         <source>Date</source>
         <extracomment>The end of the log was reached while scrolling: `total` is now exact. Whether the rows are the log&apos;s last ones (read from its end) rather than its first. In the tail window: whether rows before the first loaded one are still unread.</extracomment>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="248"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="249"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="249"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="250"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="250"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="251"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="251"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="252"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="252"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="253"/>
         <source>Intent</source>
         <translation>意向</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="253"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="254"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="254"/>
+        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="255"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
@@ -5082,58 +5179,58 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>chainMap</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="34"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="35"/>
         <source>Upstream</source>
         <extracomment>Status → (tile background, border, badge colour). The badge word says the same as the colour.</extracomment>
         <translation>上游</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="35"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="36"/>
         <source>Midstream</source>
         <translation>中游</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="36"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="37"/>
         <source>Downstream</source>
         <translation>下游</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="54"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="55"/>
         <source>GAP — to fill</source>
         <translation>待补链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="55"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="56"/>
         <source>In talks</source>
         <translation>在谈</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="56"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="57"/>
         <source>Signed</source>
         <translation>签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="69"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="70"/>
         <source>Organizations %1 · visited %2</source>
         <translation>走访对象 %1 · 已走访 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="72"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="73"/>
         <source>Open projects %1 · planned %2</source>
         <translation>在谈项目 %1 · 计划总投资 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="77"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="78"/>
         <source>Signed %1 · contract %2 · funds %3</source>
         <translation>签约项目 %1 · 合同投资额 %2 · 到位资金 %3</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="75"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="76"/>
         <source>No open project</source>
         <translation>无在谈项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="81"/>
+        <location filename="../../fieldlog/ui/widgets/chain_link_tile.py" line="82"/>
         <source>No signed project</source>
         <translation>无签约项目</translation>
     </message>
@@ -5183,48 +5280,48 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>stages</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="38"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="39"/>
         <source>Lead</source>
         <extracomment>The mime type a dragged card carries; the data is the project id.</extracomment>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="39"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="40"/>
         <source>Negotiating</source>
         <translation>在谈</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="40"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="41"/>
         <source>Inspected</source>
         <translation>考察</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="41"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="42"/>
         <source>Signed</source>
         <translation>签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="42"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="43"/>
         <source>Registered</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="43"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="44"/>
         <source>Started</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="44"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="45"/>
         <source>Producing</source>
         <translation>投产</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="45"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="46"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="46"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="47"/>
         <source>Dropped</source>
         <translation>终止</translation>
     </message>

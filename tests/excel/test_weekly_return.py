@@ -16,8 +16,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
 from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH, METRICS
-from fieldlog.domain.period import IsoWeek, Period, weeks_between
 from fieldlog.domain.money import YI_NUMBER_FORMAT
+from fieldlog.domain.period import IsoWeek, Period, weeks_between
 from fieldlog.excel.columns import LEDGER_COLUMNS, TRANCHE_COLUMNS, VISIT_COLUMNS
 from fieldlog.services import stats
 from fieldlog.services.demo import DEMO_PERIOD
@@ -577,3 +577,24 @@ def test_libreoffice_prints_every_page_named_numbered_and_legible(books, tmp_pat
     assert summary.split("\n").count("全队合计（去重）") == 2  # the rows (the notes name it too)
     assert summary.count("各计一次") == 2
     assert "填报人：" in summary and "审核人：" in summary and "联系电话：" in summary
+
+
+def test_the_signature_line_names_who_the_team_set_up_says(tmp_path, demo_database_file):
+    from dataclasses import replace as replaced
+
+    from fieldlog.services.team import save_team
+    from fieldlog.services.team_edit import team_sheet
+    from tests.conftest import open_copy
+
+    db = open_copy(demo_database_file, tmp_path)
+    try:
+        sheet = team_sheet(db)
+        data = replaced(
+            sheet.team, return_preparer="李明", return_reviewer="王强", return_phone="0856-5221234"
+        )
+        save_team(db, data, sheet.team_id)
+        book = openpyxl.load_workbook(export_weekly(db, W16, out=tmp_path / "signed.xlsx"))
+    finally:
+        db.close()
+    _row, cells = _signature_row(book["汇总"])
+    assert cells == ["填报人：李明", "审核人：王强", "联系电话：0856-5221234"]

@@ -52,6 +52,9 @@ class TeamRow:
     name: str
     reporting_unit: str
     dispatch_start: date | None
+    return_preparer: str = ""
+    return_reviewer: str = ""
+    return_phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,15 @@ def live_join(model: Any, key: Any) -> Any:
 def team_row(session: Session) -> TeamRow | None:
     """The database's team (the first one created), or None before set-up."""
     query = (
-        select(Team.id, Team.name, Team.reporting_unit, Team.dispatch_start)
+        select(
+            Team.id,
+            Team.name,
+            Team.reporting_unit,
+            Team.dispatch_start,
+            Team.return_preparer,
+            Team.return_reviewer,
+            Team.return_phone,
+        )
         .where(Team.deleted.is_(False))
         .order_by(Team.created_at, Team.id)
         .limit(1)

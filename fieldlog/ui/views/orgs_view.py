@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QSplitter,
     QTableView,
@@ -35,6 +36,10 @@ from fieldlog.ui.widgets.org_detail_panel import OrgDetailPanel
 SEARCH_DELAY_MS = 200
 #: How many more pages `show_org` loads to find a record before it gives up.
 FIND_PAGES = 25
+
+
+#: How long the status bar says that a save worked.
+SAVED_MESSAGE_MS = 10_000
 
 
 class OrgsView(QWidget):
@@ -250,6 +255,7 @@ class OrgsView(QWidget):
         """Open the form for a new organization; it is selected once saved."""
         dialog = OrgDialog(self.db, parent=self)
         dialog.accepted.connect(lambda: self.show_org(dialog.saved_id))
+        dialog.accepted.connect(self._say_saved)
         dialog.open()
         return dialog
 
@@ -259,8 +265,14 @@ class OrgsView(QWidget):
         if org_id is None:
             return None
         dialog = OrgDialog(self.db, org_id, parent=self)
+        dialog.accepted.connect(self._say_saved)
         dialog.open()
         return dialog
+
+    def _say_saved(self) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(self.tr("Organization saved."), SAVED_MESSAGE_MS)
 
     def show_history(self) -> HistoryDialog | None:
         """Open the change history of the selected organization."""

@@ -61,6 +61,10 @@ CELL_PADDING = 16
 SORT_ARROW = 22
 
 
+#: How many more pages `select_visit` reads to find a visit the log has not loaded yet.
+SELECT_PAGES = 5
+
+
 class VisitLogView(QWidget):
     """Every live visit, newest first; search and filters run in the database as you type."""
 
@@ -216,6 +220,21 @@ class VisitLogView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         snapshot = self.model.row_snapshot(rows[0].row()) if rows else None
         return snapshot.id if snapshot else None
+
+    def select_visit(self, visit_id: uuid.UUID) -> bool:
+        """Select and show a visit (reading a few more pages if need be); False when the
+        filter hides it."""
+        found = self.model.row_of(visit_id)
+        for _page in range(SELECT_PAGES):
+            if found is not None or not self.model.canFetchMore(QModelIndex()):
+                break
+            self.model.fetchMore(QModelIndex())
+            found = self.model.row_of(visit_id)
+        if found is None:
+            return False
+        self.table.selectRow(found)
+        self.table.scrollTo(self.model.index(found, 0))
+        return True
 
     def focus_search(self) -> None:
         """Put the cursor in the search box with its text selected."""
