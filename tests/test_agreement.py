@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH
-from fieldlog.domain.money import format_yi
+from fieldlog.domain.money import YUAN_PER_YI, format_yi
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.services import stats
 from fieldlog.services.reports import export_weekly
@@ -81,7 +82,7 @@ def dashboard_texts(qtbot, demo: Database, today: date, kind: str) -> dict[str, 
 
 
 def as_shown(values: dict[str, Any]) -> dict[str, str]:
-    """Yuan and counts as the dashboard shows them: 亿元 with four decimals, plain counts."""
+    """Yuan and counts as the dashboard shows them: 亿元 as a bureau writes them, plain counts."""
     return {
         m: format_yi(values[m]) if m in AMOUNT_METRICS else str(values[m])
         for m in INDICATOR_METRICS
@@ -91,7 +92,10 @@ def as_shown(values: dict[str, Any]) -> dict[str, str]:
 def from_return(cells: dict[str, Any]) -> dict[str, str]:
     """A return's column as the dashboard shows it (its amounts are 亿元 numbers)."""
     return {
-        m: f"{cells[m]:.4f}" if m in AMOUNT_METRICS else str(cells[m]) for m in INDICATOR_METRICS
+        m: format_yi(round(Decimal(str(cells[m])) * YUAN_PER_YI))
+        if m in AMOUNT_METRICS
+        else str(cells[m])
+        for m in INDICATOR_METRICS
     }
 
 
@@ -132,7 +136,8 @@ def test_the_dispatch_agrees_with_the_command_line_and_the_return(
     cli = cli_stats(demo, DISPATCH)
     shown = dashboard_texts(qtbot, demo, DISPATCH.end, "dispatch")
     assert shown == as_shown(cli)
-    assert shown["enterprises_visited"] == "346" and shown["contract_amount_yuan"] == "29.1400"
+    assert shown["enterprises_visited"] == "346" and shown["contract_amount_yuan"] == "29.14"
+    assert shown["funds_in_place_yuan"] == "4.389"
     # The return's 累计 of 2020-W17 runs to its Sunday, 04-26; the demo's work ends on 04-22.
     assert figures(demo, Period(DISPATCH.start, W17.sunday)) == figures(demo, DISPATCH)
     assert from_return(returns[W17]["total"]) == shown

@@ -285,10 +285,18 @@ def test_import_json_rows_carry_a_code_beside_the_reason(tmp_path: Path, databas
     [rejected] = report["rejected"]
     assert list(rejected) == ["row", "code", "reason"]
     assert rejected["row"] == 3 and re.fullmatch(r"[a-z_]+(\.[a-z_]+)+", rejected["code"])
-    # The reason is the import's own sentence (services), in the user's language once it is a
-    # message of the catalog; the command line only carries it.
-    assert rejected["reason"]
-    english = fieldlog("--db", str(database), "import", "orgs", str(path), "--json", "--dry-run")
+    # The reason is the import's own sentence, in the user's language; the code stays the same.
+    assert rejected == {"row": 3, "code": "input.required", "reason": "请填写单位名称"}
+    english = fieldlog(
+        "--db",
+        str(database),
+        "import",
+        "orgs",
+        str(path),
+        "--json",
+        "--dry-run",
+        lang="en_US.UTF-8",
+    )
     assert json.loads(english.stdout)["rejected"] == [
         {"row": 3, "code": rejected["code"], "reason": "organization name is required"}
     ]

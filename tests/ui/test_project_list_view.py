@@ -138,7 +138,7 @@ def test_header_click_sorts_by_value(qtbot, listed, column, value) -> None:
 def test_amounts_sort_as_numbers_not_text(listed) -> None:
     listed.list_view.table.sortByColumn(m.PLANNED, Qt.SortOrder.AscendingOrder)
     texts = [listed.list_view.proxy.index(r, m.PLANNED).data() for r in range(54)]
-    numbers = [float(t) for t in texts if t]
+    numbers = [float(t.replace(",", "")) for t in texts if t]  # 万元 with thousands separators
     assert numbers == sorted(numbers) and texts != sorted(texts)
 
 
