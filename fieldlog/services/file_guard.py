@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fieldlog.domain.messages import Message, msg
+from fieldlog.domain.messages import Message, carried, msg
 from fieldlog.services.errors import InvalidInput
 from fieldlog.store.files import (
     COMPANIONS,
@@ -56,18 +56,19 @@ def guard_output(path: Path, kind: Kind, database: Path | None) -> Path:
     try:
         return check_output(path, kind, database)
     except FileRefused as exc:
-        raise InvalidInput(str(exc)) from None
+        raise InvalidInput(carried(exc)) from None
 
 
 def guard_input(path: Path, database: Path | None, what: str | Message) -> None:
     """Refuse to read the open database or its companions as `what` (a workbook, a package):
     only SQLite may open them, or this process would drop its locks on the database."""
     named = READ_AS.get(what, what) if isinstance(what, str) else what
-    _refuse_database(path, database, msg("file.not_as", "it is not {what}", what=named))
+    not_as = msg("file.not_as", "it is not {what}", what=named)
+    _refuse_database(path, database, not_as)
     try:
-        refuse_database_itself(path, database, f"it is not {what}")
+        refuse_database_itself(path, database, not_as)
     except FileRefused as exc:
-        raise InvalidInput(str(exc)) from None
+        raise InvalidInput(carried(exc)) from None
 
 
 def _refuse_database(path: Path, database: Path | None, doing: Message) -> None:

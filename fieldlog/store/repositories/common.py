@@ -18,6 +18,24 @@ class NotFound(LookupError, ValueError):
     """A record that does not exist or has been deleted."""
 
 
+#: The records a caller names by a plain word, so the sentence reads whole in every language.
+RECORD_NAMES: dict[str, Message] = {
+    "project": msg("store.record.project", "project"),
+    "organization": msg("store.record.organization", "organization"),
+    "member": msg("store.record.member", "member"),
+    "visit": msg("store.record.visit", "visit"),
+    "contact": msg("store.record.contact", "contact"),
+    "chain": msg("store.record.chain", "chain"),
+    "chain link": msg("store.record.chain_link", "chain link"),
+    "work group": msg("store.record.work_group", "work group"),
+    "team": msg("store.record.team", "team"),
+}
+
+
+def _named(what: Message | str) -> Message | str:
+    return RECORD_NAMES.get(what, what) if isinstance(what, str) else what
+
+
 def get_live(
     session: Session, model: type[R], record_id: uuid.UUID | None, what: Message | str
 ) -> R:
@@ -28,7 +46,7 @@ def get_live(
             msg(
                 "store.not_live",
                 "{what} {id} does not exist or has been deleted",
-                what=what,
+                what=_named(what),
                 id=str(record_id),
             )
         )
@@ -40,7 +58,12 @@ def get_any(session: Session, model: type[R], record_id: uuid.UUID, what: Messag
     record = session.get(model, record_id)
     if record is None:
         raise NotFound(
-            msg("store.not_found", "{what} {id} does not exist", what=what, id=str(record_id))
+            msg(
+                "store.not_found",
+                "{what} {id} does not exist",
+                what=_named(what),
+                id=str(record_id),
+            )
         )
     return record
 
