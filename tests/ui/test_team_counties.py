@@ -42,8 +42,14 @@ def click(qtbot, editor: CountyList, name: str) -> None:
 def type_in_list(qtbot, counties: QListWidget, text: str) -> None:
     """Type into the line being edited (an input method's commit), then Enter."""
     row = counties.currentRow()
-    editor = counties.viewport().findChild(QLineEdit)
-    assert editor is not None and editor.isVisible()
+
+    def open_editor() -> QLineEdit | None:
+        # The line edit of an earlier edit may linger hidden until Qt deletes it: take the open one.
+        shown = [e for e in counties.viewport().findChildren(QLineEdit) if e.isVisible()]
+        return shown[0] if shown else None
+
+    qtbot.waitUntil(lambda: open_editor() is not None)
+    editor = open_editor()
     type_text(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: counties.item(row).text() == text)
