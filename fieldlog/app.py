@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldlog.domain import language as _language
+from fieldlog.domain.messages import Message, msg
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator
@@ -218,8 +219,18 @@ def open_checked(location: str) -> Database:
     if problems:
         db.close()
         first = " ".join(problems[0].replace("*** in database main ***", "").split())
-        raise DatabaseError(f"{_shown(location)} is damaged (quick check: {first})")
+        raise DatabaseError(_damaged(location, first))
     return db
+
+
+def _damaged(location: str, problem: str) -> Message:
+    """The sentence for a file that failed SQLite's quick check (SQLite's own words inside)."""
+    return msg(
+        "app.damaged_quick_check",
+        "{path} is damaged (quick check: {problem})",
+        path=_shown(location),
+        problem=problem,
+    )
 
 
 def open_location(location: str, language: str, near: MainWindow | None = None) -> bool:
@@ -283,8 +294,7 @@ def _on_damage(location: str, problem: str) -> None:
     undo.release(window.db)  # its commands must not reach the next window
     _retire(window)
     _window = None
-    reason = f"{_shown(location)} is damaged (quick check: {problem})"
-    _recover(location, language, DatabaseError(reason))
+    _recover(location, language, DatabaseError(_damaged(location, problem)))
 
 
 def _recover(location: str, language: str, error: BaseException) -> bool:
