@@ -105,3 +105,13 @@ def windows(qtbot) -> Iterator[None]:
         app._window = None
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    """The core's messages in Chinese for one test (the suite speaks English)."""
+    from fieldlog.domain.messages import use_language
+
+    use_language("zh_CN")
+    yield
+    use_language("en")

@@ -15,13 +15,12 @@ import pytest
 from fieldlog import cli
 from fieldlog.domain import messages
 from tests import test_hostile_inputs as english
+from tests.chinese import CJK
 from tests.test_hostile_inputs import REJECTED, _cases, target_digest
 
 # The English run's fixtures: the corpus files and a team's database.
 corpus = english.corpus
 target = english.target
-
-CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(autouse=True)

@@ -32,13 +32,13 @@ from fieldlog.domain.vocabulary import Intent, parse_choice
 from fieldlog.services import imports
 from fieldlog.services.imports import ExcelFileError, ImportReport
 from fieldlog.store.database import Database, open_database
+from tests.chinese import CJK
 from tests.excel.messy import build_org_list, build_table, build_visit_log
 from tests.excel.test_fuzz_import import sheets, template, write  # noqa: F401
 from tests.excel.test_reader import fatal_files
 from tests.test_hostile_inputs import FATAL, REJECTED, _workbook_cases, corpus  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
-CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Three English words in a row: a sentence, not a name, a path or a quoted cell.
 ENGLISH = re.compile(r"[A-Za-z]{2,}[ ,;]+[A-Za-z]{2,}[ ,;]+[A-Za-z]{2,}")
 #: Where a text that is not a message is carried on purpose: a library's or another layer's text

@@ -18,9 +18,9 @@ import pytest
 from fieldlog.cli.parser import build_parser
 from fieldlog.cli.wording import argparse_speaking
 from fieldlog.domain import messages
+from tests.chinese import CJK
 from tests.field_dump import db_digest
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
 #: argparse's English words: none may reach a Chinese user.
 ARGPARSE_ENGLISH = (
     "usage:",

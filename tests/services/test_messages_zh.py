@@ -4,16 +4,14 @@ and demo services reach a Chinese user in Chinese, with a stable code, and chang
 from __future__ import annotations
 
 import ast
-import re
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from fieldlog.domain import messages
-from fieldlog.domain.messages import code_of, use_language
+from fieldlog.domain.messages import code_of
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.domain.stages import Stage
 from fieldlog.services import (
@@ -32,11 +30,11 @@ from fieldlog.services import (
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.file_guard import Kind, guard_input, guard_output
 from fieldlog.store.database import Database
+from tests.chinese import CJK
 from tests.conftest import open_copy
 from tests.field_dump import db_digest
 from tests.services.conftest import Small
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ROOT / "fieldlog" / "services"
 #: The files whose refusals are catalog messages (issue "Chinese all the way through").
@@ -66,15 +64,6 @@ FILES = [
         "errors",
     )
 ] + sorted((SERVICES / "demo").glob("*.py"))
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    use_language("zh_CN")
-    try:
-        yield
-    finally:
-        messages._current.clear()
 
 
 def refused(

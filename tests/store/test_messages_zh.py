@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import shutil
 import sqlite3
 import subprocess
@@ -21,27 +20,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from fieldlog.domain import messages
-from fieldlog.domain.messages import code_of, use_language
+from fieldlog.domain.messages import code_of
 from fieldlog.store.backup import BackupError, automatic_backup, check_database_file
 from fieldlog.store.database import Database, DatabaseError, open_database
 from fieldlog.store.engine import patience
 from fieldlog.store.errors import DatabaseBusy, DatabaseDamaged, DatabaseReadOnly, classify
 from fieldlog.store.files import FileRefused, Kind, check_output
 from fieldlog.store.health import check_health
+from tests.chinese import CJK, in_english
 from tests.corpus.make_corpus import COMMITTED
 from tests.faults.conftest import immutable, write_lock
-
-CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    use_language("zh_CN")
-    try:
-        yield
-    finally:
-        messages._current.clear()
 
 
 def told(exc: BaseException, code: str) -> str:
@@ -50,14 +38,6 @@ def told(exc: BaseException, code: str) -> str:
     sentence = str(exc)
     assert CJK.search(sentence), sentence
     return sentence
-
-
-def english(exc: BaseException) -> str:
-    try:
-        use_language("en")
-        return str(exc)
-    finally:
-        use_language("zh_CN")
 
 
 def refused_opening(path: Path, *, create: bool = True) -> DatabaseError:
@@ -82,7 +62,7 @@ def test_a_missing_or_empty_file_names_fieldlog_init(tmp_path: Path, chinese: No
     missing = refused_opening(tmp_path / "typo.db", create=False)
     assert "不存在，那里没有 FieldLog 数据库" in told(missing, "db.missing")
     assert "`fieldlog init`" in str(missing)
-    assert "does not exist, so there is no FieldLog database there" in english(missing)
+    assert "does not exist, so there is no FieldLog database there" in in_english(missing)
     (tmp_path / "empty.db").touch()
     empty = refused_opening(tmp_path / "empty.db", create=False)
     assert "是空文件" in told(empty, "db.empty") and "`fieldlog init`" in str(empty)
@@ -130,7 +110,7 @@ def test_a_foreign_file_is_refused_in_chinese(
     shutil.copy(COMMITTED / name, path)
     error = refused_opening(path)
     assert chinese_part in told(error, code)
-    assert english_part in english(error)
+    assert english_part in in_english(error)
 
 
 def test_a_folder_is_refused_in_chinese(tmp_path: Path, chinese: None) -> None:
@@ -149,7 +129,7 @@ def test_a_newer_schema_is_refused_in_chinese(tmp_path: Path, chinese: None) -> 
     assert "由更新版本的 FieldLog 写入（数据库结构 9999_from_the_future）" in told(
         error, "db.newer_schema"
     )
-    assert "written by a newer FieldLog (schema 9999_from_the_future)" in english(error)
+    assert "written by a newer FieldLog (schema 9999_from_the_future)" in in_english(error)
     backup_error = _backup_refusal(path)
     assert "9999_from_the_future" in told(backup_error, "backup.refused")
     assert str(backup_error).endswith(
@@ -186,7 +166,7 @@ def test_a_damaged_database_is_refused_in_chinese(tmp_path: Path, chinese: None)
     error = refused_opening(path)
     assert isinstance(error, DatabaseDamaged)
     assert told(error, "db.damaged").startswith(f"{path} 已损坏（")
-    assert english(error).startswith(f"{path} is damaged (")
+    assert in_english(error).startswith(f"{path} is damaged (")
     assert "无法作为数据库读取" in told(_backup_refusal(path), "backup.unreadable")
 
 
@@ -207,7 +187,7 @@ def test_a_busy_database_is_refused_in_chinese(database: Database, chinese: None
     ):
         session.execute(text("DELETE FROM local_state WHERE key = 'nothing'"))
     assert "另一个 FieldLog 正在写入" in told(caught.value, "db.busy")
-    assert english(caught.value).startswith("another FieldLog is writing to ")
+    assert in_english(caught.value).startswith("another FieldLog is writing to ")
 
 
 def test_sqlite_refusing_a_write_is_the_read_only_sentence(tmp_path: Path, chinese: None) -> None:
@@ -256,7 +236,7 @@ def test_the_file_guard_refuses_in_chinese(
         check_output(notes, Kind.WORKBOOK, database.path)
     assert told(other.value, "store.exists") == f"{notes} 已存在，不是 Excel 工作簿；未作任何改动"
     assert (
-        english(other.value)
+        in_english(other.value)
         == f"{notes} exists and is not an Excel workbook; it was left untouched"
     )
     assert notes.read_text() == "keep me"
@@ -279,4 +259,4 @@ def test_health_lines_are_chinese(tmp_path: Path, demo_database_file: Path, chin
     assert (
         told(problem, "health.foreign_key_one") == "外键：1 条 visit 记录指向不存在的 organization"
     )
-    assert english(problem) == "foreign key: 1 visit row points to a missing organization"
+    assert in_english(problem) == "foreign key: 1 visit row points to a missing organization"

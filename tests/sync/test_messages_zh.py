@@ -11,22 +11,21 @@ from __future__ import annotations
 
 import ast
 import os
-import re
 import shutil
 import subprocess
 import sys
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from fieldlog.domain import messages
-from fieldlog.domain.messages import code_of, use_language
+from fieldlog.domain.messages import code_of
 from fieldlog.services import orgs, sync, sync_review, team
 from fieldlog.services.maintenance import digest
 from fieldlog.services.workspace import open_workspace
 from fieldlog.store.database import Database
+from tests.chinese import CJK, in_english
 from tests.cli.test_sync_cli import PASSPHRASE as CORPUS_PASSPHRASE
 from tests.corpus.make_corpus import COMMITTED, write_generated
 from tests.sync.test_package_faults import (
@@ -42,17 +41,7 @@ from tests.sync.test_package_faults import (
 )
 from tests.test_hostile_inputs import FATAL
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
 SYNC_CODES = ("package.", "sync.")
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    use_language("zh_CN")
-    try:
-        yield
-    finally:
-        messages._current.clear()
 
 
 def in_chinese(exc: BaseException, codes: tuple[str, ...] = SYNC_CODES) -> str:
@@ -61,14 +50,6 @@ def in_chinese(exc: BaseException, codes: tuple[str, ...] = SYNC_CODES) -> str:
     assert CJK.search(text), text
     assert code_of(exc).startswith(codes), (code_of(exc), text)
     return text
-
-
-def in_english(exc: BaseException) -> str:
-    try:
-        use_language("en")
-        return str(exc)
-    finally:
-        use_language("zh_CN")
 
 
 def refusal(db_path: Path, *packages: Path) -> ValueError:
