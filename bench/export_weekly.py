@@ -20,9 +20,12 @@ from pathlib import Path
 from fieldlog.domain.catalogs import default_chains, default_entries
 from fieldlog.domain.period import IsoWeek
 from fieldlog.domain.stages import Stage
-from fieldlog.services import orgs, projects, team, visits
-from fieldlog.services.reports import export_weekly
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.orgs import orgs
+from fieldlog.services.projects import projects
+from fieldlog.services.reports.weekly import export_weekly
+from fieldlog.services.team import team
+from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 
 WEEK = IsoWeek(2020, 16)

@@ -30,9 +30,9 @@ from fieldlog.domain.catalogs import default_chains, default_entries
 from fieldlog.domain.credit_code import ALPHABET, make_credit_code
 from fieldlog.domain.stages import MAIN_LINE, Stage
 from fieldlog.domain.text import name_key, pinyin_initials
-from fieldlog.services import team
-from fieldlog.services.demo import names, texts
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.demo import names, texts
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.team import team
 from fieldlog.store.database import Database
 from fieldlog.store.models import (
     Contact,

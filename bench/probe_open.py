@@ -155,7 +155,7 @@ def measure_log(view: Any, repeat: int) -> dict[str, Any]:
     for word in words:
         search.append(timed(lambda w=word: _search(view, w), _matches(word)))
         timed(lambda: _search(view, ""), unfiltered)
-    from fieldlog.services.visit_log import filter_choices
+    from fieldlog.services.visits.visit_log import filter_choices
 
     member = filter_choices(view.db).members[0].id
     month = Period(date(2024, 6, 1), date(2024, 6, 30))
@@ -180,7 +180,7 @@ def measure_scroll(view: Any, repeat: int, cap_s: float) -> dict[str, Any]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from fieldlog.services.visit_log import VisitFilter, count_visits, visit_page
+    from fieldlog.services.visits.visit_log import VisitFilter, count_visits, visit_page
 
     total = count_visits(view.db, VisitFilter())
     oldest = visit_page(view.db, VisitFilter(), limit=1, from_end=True)[-1].id
@@ -213,9 +213,10 @@ def measure_core(db: Any, repeat: int) -> dict[str, Any]:
     from _common import median_ms
 
     from fieldlog.domain.period import IsoWeek, Period
-    from fieldlog.services.reports import export_ledger, export_weekly
-    from fieldlog.services.stats import compute
-    from fieldlog.services.team import current_team
+    from fieldlog.services.reports.exports import export_ledger
+    from fieldlog.services.reports.stats import compute
+    from fieldlog.services.reports.weekly import export_weekly
+    from fieldlog.services.team.team import current_team
 
     team = current_team(db)
     dispatch = Period(team.dispatch_start, team.dispatch_end)

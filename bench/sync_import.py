@@ -25,9 +25,9 @@ from sqlalchemy import select
 from fieldlog.domain.credit_code import make_credit_code
 from fieldlog.domain.ids import new_id, pair_id
 from fieldlog.domain.text import name_key
-from fieldlog.services import sync
-from fieldlog.services.maintenance import digest
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.exchange import sync
 from fieldlog.store.database import Database, open_database
 from fieldlog.store.models import CatalogItem, Member, Organization, Visit, VisitVisitor
 

@@ -210,8 +210,8 @@ def _retire(old: MainWindow) -> None:
 
 def open_checked(location: str) -> Database:
     """Open the database and run the quick start-up check; DatabaseError if either fails."""
-    from fieldlog.services.maintenance import check_before_opening, quick_check
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.maintenance import check_before_opening, quick_check
+    from fieldlog.services.admin.workspace import open_workspace
     from fieldlog.store.database import DatabaseError
 
     db = open_workspace(location)
@@ -238,7 +238,7 @@ def open_location(location: str, language: str, near: MainWindow | None = None) 
     or fails its check, the recovery screen (a file) or one error message (a server)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from fieldlog.services.maintenance import check_before_opening
+    from fieldlog.services.admin.maintenance import check_before_opening
     from fieldlog.store.database import DatabaseError
     from fieldlog.store.errors import DatabaseUnavailable, classify
     from fieldlog.ui.database_errors import patiently
@@ -334,7 +334,7 @@ def restore_into(old: MainWindow, source: Path) -> bool:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from fieldlog.services.backups import restore_backup
+    from fieldlog.services.admin.backups import restore_backup
     from fieldlog.ui import undo
 
     if old.db.path is None:
@@ -373,10 +373,8 @@ def import_core() -> None:
     """Import the Qt-free modules the window needs before Qt itself: once PySide6 is loaded,
     its import hook reads the source of every module imported after it (hundreds of files).
     A host that makes its own QApplication calls this first."""
-    import fieldlog.services.follow_ups
-    import fieldlog.services.maintenance
-    import fieldlog.services.visit_log
-    import fieldlog.services.workspace  # noqa: F401
+    import fieldlog.services.admin.maintenance
+    import fieldlog.services.admin.workspace  # noqa: F401
 
 
 def main(argv: Sequence[str] | None = None) -> int:

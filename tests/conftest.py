@@ -41,7 +41,7 @@ def _language_restored() -> Iterator[None]:
 def empty_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new database with the default catalogs, made once: each `db` is a copy of it (building
     the schema, the search index and the catalogs takes a few hundred milliseconds)."""
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.workspace import open_workspace
 
     path = tmp_path_factory.mktemp("template") / "fieldlog.db"
     open_workspace(str(path)).close()
@@ -52,7 +52,7 @@ def empty_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def db(tmp_path: Path, empty_database_file: Path) -> Iterator[Database]:
     """A new FieldLog database file with the default catalogs (a copy takes a node id of its
     own, as a copied file does)."""
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.workspace import open_workspace
 
     path = tmp_path / "fieldlog.db"
     shutil.copyfile(empty_database_file, path)
@@ -65,8 +65,8 @@ def db(tmp_path: Path, empty_database_file: Path) -> Iterator[Database]:
 def demo_database_file(tmp_path_factory: pytest.TempPathFactory, empty_database_file: Path) -> Path:
     """The demo dispatch (`fieldlog demo`), loaded once: a test module that needs a demo of its
     own copies this file (loading the demo takes about ten seconds)."""
-    from fieldlog.services.demo import load_demo
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.demo import load_demo
+    from fieldlog.services.admin.workspace import open_workspace
 
     path = tmp_path_factory.mktemp("demo-template") / "demo.db"
     shutil.copyfile(empty_database_file, path)
@@ -78,7 +78,7 @@ def demo_database_file(tmp_path_factory: pytest.TempPathFactory, empty_database_
 
 def open_copy(source: Path, folder: Path) -> Database:
     """A copy of a prepared database file, opened (a copy takes a node id of its own)."""
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.workspace import open_workspace
 
     path = folder / source.name
     shutil.copyfile(source, path)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from fieldlog.domain.ids import new_id, pair_id
 from fieldlog.domain.text import name_key, pinyin_initials
-from fieldlog.services import sync
+from fieldlog.services.exchange import sync
 from fieldlog.store.database import Database, open_database
 from fieldlog.store.models import (
     CatalogItem,

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import QLabel
 from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH
 from fieldlog.domain.money import YUAN_PER_YI, format_yi
 from fieldlog.domain.period import IsoWeek, Period
-from fieldlog.services import stats
-from fieldlog.services.reports import export_weekly
-from fieldlog.services.weekly import INDICATOR_METRICS
+from fieldlog.services.reports import stats
+from fieldlog.services.reports.weekly import INDICATOR_METRICS, export_weekly
 from fieldlog.store.database import Database
 from fieldlog.ui.views.dashboard_page import DashboardPage
 from tests.cli.test_cli import run

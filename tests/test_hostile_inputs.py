@@ -18,9 +18,11 @@ import pytest
 
 from fieldlog.excel import reader
 from fieldlog.excel.reader import ExcelFileError, open_rows
-from fieldlog.services import orgs, sync, team
-from fieldlog.services.maintenance import digest
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.exchange import sync
+from fieldlog.services.orgs import orgs
+from fieldlog.services.team import team
 from tests.cli.test_cli import run
 from tests.cli.test_sync_cli import PASSPHRASE
 from tests.corpus.make_corpus import COMMITTED, write_generated

@@ -29,8 +29,8 @@ from fieldlog.domain.period import IsoWeek, Period, parse_date
 from fieldlog.domain.stages import Stage, check_move
 from fieldlog.domain.text import clean_name
 from fieldlog.domain.vocabulary import Intent, parse_choice
-from fieldlog.services import imports
-from fieldlog.services.imports import ExcelFileError, ImportReport
+from fieldlog.services.imports import imports
+from fieldlog.services.imports.imports import ExcelFileError, ImportReport
 from fieldlog.store.database import Database, open_database
 from tests.chinese import CJK
 from tests.excel.messy import build_org_list, build_table, build_visit_log

@@ -111,9 +111,9 @@ def test_the_window_opens_on_an_awkward_path(
     qtbot, tmp_path: Path, lock_guard: LockGuard, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from fieldlog import app
-    from fieldlog.services.backups import backup_now, list_backups
-    from fieldlog.services.maintenance import digest
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.backups import backup_now, list_backups
+    from fieldlog.services.admin.maintenance import digest
+    from fieldlog.services.admin.workspace import open_workspace
 
     folder = tmp_path / "team#2 走访 🚀"
     path = folder / "%E8%B5%B0 ?&;.db"

@@ -40,7 +40,7 @@ def _open_window(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.workspace import open_workspace
 
     location = resolve_location(args.db)
     if args.handler in FILE_HANDLERS:

@@ -46,7 +46,7 @@ def _init(db: Database, _args: argparse.Namespace) -> int:
 
 
 def _demo(db: Database, _args: argparse.Namespace) -> int:
-    from fieldlog.services.demo import load_demo
+    from fieldlog.services.admin.demo import load_demo
 
     summary = load_demo(db)
     print(
@@ -65,14 +65,14 @@ def _demo(db: Database, _args: argparse.Namespace) -> int:
 
 
 def _digest(db: Database, _args: argparse.Namespace) -> int:
-    from fieldlog.services.maintenance import digest
+    from fieldlog.services.admin.maintenance import digest
 
     print(digest(db))
     return 0
 
 
 def _stats(db: Database, args: argparse.Namespace) -> int:
-    from fieldlog.services.stats import compute
+    from fieldlog.services.reports.stats import compute
 
     stats = compute(db, args.period)
     as_json = json.dumps(stats.as_dict(), ensure_ascii=False)

@@ -56,7 +56,7 @@ def report_json(report: Any) -> dict[str, Any]:
 
 def _import(what: str) -> Handler:
     def run(db: Database, args: argparse.Namespace) -> int:
-        from fieldlog.services import imports
+        from fieldlog.services.imports import imports
 
         action = imports.import_orgs if what == "orgs" else imports.import_visits
         report = action(db, args.file, sheet=args.sheet, dry_run=args.dry_run)
@@ -73,25 +73,25 @@ def _written(path: Path) -> int:
 
 
 def _export_weekly(db: Database, args: argparse.Namespace) -> int:
-    from fieldlog.services.reports import export_weekly
+    from fieldlog.services.reports.weekly import export_weekly
 
     return _written(export_weekly(db, args.week, since=args.since, out=args.output))
 
 
 def _export_ledger(db: Database, args: argparse.Namespace) -> int:
-    from fieldlog.services.reports import export_ledger
+    from fieldlog.services.reports.exports import export_ledger
 
     return _written(export_ledger(db, out=args.output))
 
 
 def _export_orgs(db: Database, args: argparse.Namespace) -> int:
-    from fieldlog.services.reports import export_orgs
+    from fieldlog.services.reports.exports import export_orgs
 
     return _written(export_orgs(db, out=args.output))
 
 
 def _export_visits(db: Database, args: argparse.Namespace) -> int:
-    from fieldlog.services.reports import export_visits
+    from fieldlog.services.reports.exports import export_visits
 
     return _written(export_visits(db, args.period, out=args.output))
 

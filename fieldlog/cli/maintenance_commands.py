@@ -48,7 +48,7 @@ def add_maintenance_commands(
 
 
 def _backup(db: Database, args: argparse.Namespace) -> int:
-    from fieldlog.services.backups import backup_now
+    from fieldlog.services.admin.backups import backup_now
 
     print(backup_now(db, args.output))
     return 0
@@ -56,9 +56,9 @@ def _backup(db: Database, args: argparse.Namespace) -> int:
 
 def restore_at(location: str, args: argparse.Namespace) -> int:
     """`restore` works on the file, without opening it: the database may no longer open."""
-    from fieldlog.services.backups import restore_backup
+    from fieldlog.services.admin.backups import restore_backup
+    from fieldlog.services.admin.workspace import open_workspace
     from fieldlog.services.errors import InvalidInput
-    from fieldlog.services.workspace import open_workspace
     from fieldlog.store.location import is_url
 
     if is_url(location):
@@ -92,7 +92,7 @@ def restore_at(location: str, args: argparse.Namespace) -> int:
 
 
 def _check(db: Database, _args: argparse.Namespace) -> int:
-    from fieldlog.services.maintenance import check
+    from fieldlog.services.admin.maintenance import check
 
     report = check(db)
     for table, count in report.live.items():

@@ -99,7 +99,7 @@ def _conflicts(count: int) -> Message:
 
 
 def _sync_export(db: Database, args: argparse.Namespace) -> int:
-    from fieldlog.services.sync import export_package
+    from fieldlog.services.exchange.sync import export_package
 
     report = export_package(db, args.output, full=args.full)
     if report.full:
@@ -119,7 +119,7 @@ def _sync_export(db: Database, args: argparse.Namespace) -> int:
 
 
 def _sync_import(db: Database, args: argparse.Namespace) -> int:
-    from fieldlog.services.sync import import_packages
+    from fieldlog.services.exchange.sync import import_packages
 
     report = import_packages(db, args.files)
     if args.json:
@@ -180,7 +180,7 @@ def _package_line(package: Any) -> Message:
 
 
 def _sync_conflicts(db: Database, args: argparse.Namespace) -> int:
-    from fieldlog.services.sync_review import conflicts
+    from fieldlog.services.exchange.sync_review import conflicts
 
     found = conflicts(db, include_resolved=args.all)
     if args.json:
@@ -228,7 +228,7 @@ def read_passphrase() -> str:
 
 
 def _team_passphrase(db: Database, _args: argparse.Namespace) -> int:
-    from fieldlog.services.sync import set_passphrase
+    from fieldlog.services.exchange.sync import set_passphrase
 
     set_passphrase(db, read_passphrase())
     print(msg("cli.passphrase.saved", "Team passphrase saved on this laptop."))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from fieldlog.services.maintenance import quick_check_in_background
+from fieldlog.services.admin.maintenance import quick_check_in_background
 
 
 class CheckRelay(QObject):

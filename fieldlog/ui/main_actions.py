@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QToolBar
 
-from fieldlog.services.team import current_team
+from fieldlog.services.team.team import current_team
 from fieldlog.ui import operations
 from fieldlog.ui.undo import undo_stack
 

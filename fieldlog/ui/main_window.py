@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog import __version__
-from fieldlog.services.follow_ups import reminder_counts
-from fieldlog.services.identity import get_me
-from fieldlog.services.workspace import is_empty
+from fieldlog.services.admin.workspace import is_empty
+from fieldlog.services.team.identity import get_me
+from fieldlog.services.visits.follow_ups import reminder_counts
 from fieldlog.store.database import Database
 from fieldlog.ui import main_actions, operations, pages, undo
 from fieldlog.ui.dialogs.backups_dialog import AutoBackup, BackupsDialog
@@ -55,7 +55,7 @@ REMINDER_DELAY_MS = 1000
 
 def _load_demo(db: Database) -> object:
     # Imported on use: the demo builder is large and only needed when someone asks for it.
-    from fieldlog.services.demo import load_demo
+    from fieldlog.services.admin.demo import load_demo
 
     return load_demo(db)
 
@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
     def confirm_load_demo(self) -> None:
         """Ask before filling the open database with the demo dispatch; a database holding work
         is refused at once, by the rule the service applies (and `fieldlog demo`)."""
-        from fieldlog.services.demo import demo_refusal
+        from fieldlog.services.admin.demo import demo_refusal
 
         reason = demo_refusal(self.db)
         if reason is not None:

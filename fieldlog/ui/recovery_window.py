@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.backups import restore_backup
+from fieldlog.services.admin.backups import restore_backup
 from fieldlog.store.backup import is_fieldlog_file
 from fieldlog.store.errors import DatabaseError
 from fieldlog.ui.dialogs.backups_dialog import BackupList

@@ -102,8 +102,8 @@ def test_demo_refused_on_a_database_with_visits(demo_db: str) -> None:
 
 
 def test_demo_refused_on_a_database_with_imported_organizations_only(tmp_path: Path) -> None:
-    from fieldlog.services.orgs import OrgInput, save_org
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.workspace import open_workspace
+    from fieldlog.services.orgs.orgs import OrgInput, save_org
 
     path = str(tmp_path / "orgs.db")
     db = open_workspace(path)

@@ -161,7 +161,7 @@ def test_bad_usage_is_english_under_lang_en_whatever_the_locale(tmp_path: Path) 
 
 
 def digest(path: Path) -> str:
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.workspace import open_workspace
 
     db = open_workspace(str(path))
     try:
@@ -361,7 +361,7 @@ def test_argparse_words_are_restored_after_a_command() -> None:
 
 @pytest.mark.slow
 def test_sync_import_json_gives_each_warning_a_code(tmp_path: Path) -> None:
-    from fieldlog.services import sync
+    from fieldlog.services.exchange import sync
     from tests.sync.test_package_faults import (
         FAST_KDF,
         _work_at,

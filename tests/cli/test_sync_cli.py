@@ -16,9 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from fieldlog.services import orgs, sync, team, visits
-from fieldlog.services.maintenance import digest
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.exchange import sync
+from fieldlog.services.orgs import orgs
+from fieldlog.services.team import team
+from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 from fieldlog.store.models import Organization
 from fieldlog.sync.changes import Header, build_payload, changed_rows

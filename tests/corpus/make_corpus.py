@@ -198,8 +198,8 @@ def _zip_bomb(path: Path) -> Path:
 
 def _packages(folder: Path, passphrase: str, template: Path) -> list[Path]:
     """The bad packages of the sync tests, sealed for a receiver that knows `passphrase`."""
-    from fieldlog.services import sync
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.workspace import open_workspace
+    from fieldlog.services.exchange import sync
     from fieldlog.sync.crypto import KdfParams
     from tests.cli import test_sync_cli as bad
 
@@ -231,8 +231,10 @@ def _packages(folder: Path, passphrase: str, template: Path) -> list[Path]:
 
 def _other_team(out: Path, passphrase: str, template: Path) -> Path:
     """The full package of another team that happens to use the same passphrase."""
-    from fieldlog.services import orgs, sync, team
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.workspace import open_workspace
+    from fieldlog.services.exchange import sync
+    from fieldlog.services.orgs import orgs
+    from fieldlog.services.team import team
     from fieldlog.sync.crypto import KdfParams
 
     path = out.with_suffix(".db")
@@ -263,7 +265,7 @@ def _databases(folder: Path, template: Path) -> list[Path]:
 
 def write_generated(folder: Path, passphrase: str) -> list[Path]:
     """Write the big and the schema-bound files into `folder` (a temporary folder)."""
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.workspace import open_workspace
 
     folder.mkdir(parents=True, exist_ok=True)
     template = folder / "template.db"

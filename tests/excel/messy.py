@@ -20,7 +20,9 @@ from fieldlog.domain.catalogs import default_chains
 from fieldlog.domain.credit_code import make_credit_code
 from fieldlog.domain.vocabulary import Intent, OrgKind, parse_choice
 from fieldlog.excel.columns import ORG_COLUMNS, VISIT_COLUMNS
-from fieldlog.services import orgs, team, visits
+from fieldlog.services.orgs import orgs
+from fieldlog.services.team import team
+from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 
 TEN_MB = 10_000_000

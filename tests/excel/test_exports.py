@@ -15,12 +15,14 @@ from fieldlog.domain.counting import stage_at
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.domain.stages import Stage
 from fieldlog.excel.columns import LEDGER_COLUMNS, ORG_COLUMNS, VISIT_COLUMNS
-from fieldlog.services import orgs, projects, stats
-from fieldlog.services.demo import DEMO_PERIOD
+from fieldlog.services.admin.demo import DEMO_PERIOD
 from fieldlog.services.errors import InvalidInput
-from fieldlog.services.report_sheets import default_file_name, output_path, safe_file_name
-from fieldlog.services.reports import export_ledger, export_orgs, export_visits
-from fieldlog.services.visits import VisitInput, delete_visit, save_visit
+from fieldlog.services.orgs import orgs
+from fieldlog.services.projects import projects
+from fieldlog.services.reports import stats
+from fieldlog.services.reports.exports import export_ledger, export_orgs, export_visits
+from fieldlog.services.reports.report_sheets import default_file_name, output_path, safe_file_name
+from fieldlog.services.visits.visits import VisitInput, delete_visit, save_visit
 from fieldlog.store.models import Contact, Organization, Visit
 from fieldlog.store.repositories.facts import project_facts
 from tests.conftest import open_copy

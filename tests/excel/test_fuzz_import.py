@@ -24,10 +24,12 @@ from fieldlog.domain.catalogs import default_chains
 from fieldlog.domain.credit_code import make_credit_code
 from fieldlog.excel.headers import ORG_FIELDS, VISIT_FIELDS
 from fieldlog.excel.reader import ExcelFileError
-from fieldlog.services import imports, orgs, team
-from fieldlog.services.import_table import load_table
-from fieldlog.services.maintenance import digest
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.imports import imports
+from fieldlog.services.imports.import_table import load_table
+from fieldlog.services.orgs import orgs
+from fieldlog.services.team import team
 from fieldlog.store.database import Database, open_database
 from tests.excel.messy import MEMBERS, put
 

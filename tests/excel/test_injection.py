@@ -12,9 +12,12 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from fieldlog.domain.period import IsoWeek
 from fieldlog.domain.stages import Stage
 from fieldlog.excel.cells import CELL_LIMIT, CUT_MARK, put, safe_text
-from fieldlog.services import orgs, projects, team
-from fieldlog.services.reports import export_ledger, export_orgs, export_visits, export_weekly
-from fieldlog.services.visits import VisitInput, save_visit
+from fieldlog.services.orgs import orgs
+from fieldlog.services.projects import projects
+from fieldlog.services.reports.exports import export_ledger, export_orgs, export_visits
+from fieldlog.services.reports.weekly import export_weekly
+from fieldlog.services.team import team
+from fieldlog.services.visits.visits import VisitInput, save_visit
 from fieldlog.store.database import Database
 from fieldlog.store.models import Organization, Visit
 from tests.services import conftest as service_fixtures

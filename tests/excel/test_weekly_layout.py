@@ -20,7 +20,7 @@ from fieldlog.excel.weekly_return import (
     weekly_title,
     write_weekly_return,
 )
-from fieldlog.services.report_sheets import with_total
+from fieldlog.services.reports.report_sheets import with_total
 
 MONDAY, SUNDAY = date(2020, 4, 13), date(2020, 4, 19)
 

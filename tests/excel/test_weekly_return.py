@@ -19,11 +19,11 @@ from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH, METRICS
 from fieldlog.domain.money import YI_NUMBER_FORMAT
 from fieldlog.domain.period import IsoWeek, Period, weeks_between
 from fieldlog.excel.columns import LEDGER_COLUMNS, TRANCHE_COLUMNS, VISIT_COLUMNS
-from fieldlog.services import stats
-from fieldlog.services.demo import DEMO_PERIOD
+from fieldlog.services.admin.demo import DEMO_PERIOD
 from fieldlog.services.errors import InvalidInput
-from fieldlog.services.reports import export_weekly
-from fieldlog.services.team import groups
+from fieldlog.services.reports import stats
+from fieldlog.services.reports.weekly import export_weekly
+from fieldlog.services.team.team import groups
 from fieldlog.store.database import Database
 from fieldlog.store.models import CatalogItem
 from fieldlog.store.repositories.facts import Scope
@@ -582,8 +582,8 @@ def test_libreoffice_prints_every_page_named_numbered_and_legible(books, tmp_pat
 def test_the_signature_line_names_who_the_team_set_up_says(tmp_path, demo_database_file):
     from dataclasses import replace as replaced
 
-    from fieldlog.services.team import save_team
-    from fieldlog.services.team_edit import team_sheet
+    from fieldlog.services.team.team import save_team
+    from fieldlog.services.team.team_edit import team_sheet
     from tests.conftest import open_copy
 
     db = open_copy(demo_database_file, tmp_path)

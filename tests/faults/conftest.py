@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from fieldlog.services import imports
-from fieldlog.services import sync as sync_service
-from fieldlog.services.maintenance import check, digest
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.maintenance import check, digest
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.exchange import sync as sync_service
+from fieldlog.services.imports import imports
 from fieldlog.store.backup import automatic_backup
 from tests.excel.messy import build_table, build_visit_log
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from openpyxl.writer.excel import ExcelWriter
 
-from fieldlog.services import reports
-from fieldlog.services.backups import backup_now, restore_backup
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.backups import backup_now, restore_backup
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.reports import exports
 from fieldlog.store import backup as store_backup
 from fieldlog.store.errors import (
     DatabaseBusy,
@@ -83,7 +83,7 @@ def test_an_injected_full_disk_during_an_export_leaves_no_half_file(
     db = open_workspace(str(path))
     try:
         with pytest.raises(OSError) as caught:
-            reports.export_orgs(db, out=out / "orgs.xlsx")
+            exports.export_orgs(db, out=out / "orgs.xlsx")
     finally:
         db.close()
     assert caught.value.errno == errno.ENOSPC

@@ -13,8 +13,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from fieldlog import app
-from fieldlog.services import imports, orgs, reports
-from fieldlog.services.maintenance import digest
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.imports import imports
+from fieldlog.services.orgs import orgs
+from fieldlog.services.reports import exports
 from fieldlog.store.database import Database
 from fieldlog.ui import main_actions, operations, tasks
 from fieldlog.ui.main_window import MainWindow
@@ -121,7 +123,7 @@ def test_a_read_only_disk_opens_read_only_with_the_writing_actions_off(
             )
             assert not ok and "opened read-only" in warnings[-1]
             out = tmp_path / "orgs.xlsx"
-            done = tasks.run_task(window, "Exporting", reports.export_orgs, window.db, out=out)
+            done = tasks.run_task(window, "Exporting", exports.export_orgs, window.db, out=out)
             assert done.ok and out.exists()
             _close(window)
         finally:
@@ -142,7 +144,7 @@ def test_a_full_disk_is_one_sentence_in_the_window_and_changes_nothing(
         assert not ok and warnings[-1].startswith("The disk is full")
         filler = fill(disk, 0)  # no room at all for the export
         done = tasks.run_task(
-            window, "Exporting", reports.export_orgs, window.db, out=disk / "o.xlsx"
+            window, "Exporting", exports.export_orgs, window.db, out=disk / "o.xlsx"
         )
         assert not done.ok and done.error.startswith("The disk is full")
         assert app.last_recovery() is None

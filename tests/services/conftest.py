@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from fieldlog.services import orgs, team
+from fieldlog.services.orgs import orgs
+from fieldlog.services.team import team
 from fieldlog.store.database import Database
 
 

@@ -14,21 +14,13 @@ import pytest
 from fieldlog.domain.messages import code_of
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.domain.stages import Stage
-from fieldlog.services import (
-    backups,
-    chains,
-    demo,
-    history,
-    orgs,
-    projects,
-    setup,
-    targets,
-    team,
-    team_edit,
-    weekly,
-)
+from fieldlog.services.admin import backups, demo, history
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.file_guard import Kind, guard_input, guard_output
+from fieldlog.services.orgs import orgs
+from fieldlog.services.projects import projects
+from fieldlog.services.reports import targets, weekly
+from fieldlog.services.team import chains, setup, team, team_edit
 from fieldlog.store.database import Database
 from tests.chinese import CJK
 from tests.conftest import open_copy
@@ -38,32 +30,7 @@ from tests.services.conftest import Small
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ROOT / "fieldlog" / "services"
 #: The files whose refusals are catalog messages (issue "Chinese all the way through").
-FILES = [
-    SERVICES / f"{name}.py"
-    for name in (
-        "projects",
-        "project_checks",
-        "project_detail",
-        "pipeline",
-        "chains",
-        "chain_refusals",
-        "chain_map",
-        "history",
-        "targets",
-        "team",
-        "team_edit",
-        "setup",
-        "identity",
-        "backups",
-        "maintenance",
-        "file_guard",
-        "weekly",
-        "reports",
-        "report_sheets",
-        "workspace",
-        "errors",
-    )
-] + sorted((SERVICES / "demo").glob("*.py"))
+FILES = sorted(SERVICES.rglob("*.py"))
 
 
 def refused(

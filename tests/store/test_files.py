@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.store.backup import backup_file
 from fieldlog.store.files import Kind, kind_of
 from tests.lock_guard import LockGuard, lock_guard

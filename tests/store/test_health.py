@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from fieldlog.services import orgs
-from fieldlog.services.maintenance import check
-from fieldlog.services.org_merge import merge_orgs
+from fieldlog.services.admin.maintenance import check
+from fieldlog.services.orgs import orgs
+from fieldlog.services.orgs.org_merge import merge_orgs
 from fieldlog.store.database import Database
 from tests.conftest import open_copy
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.store.database import open_database
 from fieldlog.store.models import FundsTranche, Organization, StageEvent, Visit
 from tests.excel.messy import build_table
@@ -36,7 +36,10 @@ WRITER = textwrap.dedent(
     import sys
     from datetime import date, timedelta
     from fieldlog.domain.stages import Stage
-    from fieldlog.services import orgs, projects, team, visits
+    from fieldlog.services.orgs import orgs
+    from fieldlog.services.projects import projects
+    from fieldlog.services.team import team
+    from fieldlog.services.visits import visits
     from fieldlog.store.database import open_database
 
     db = open_database(sys.argv[1])
@@ -77,7 +80,7 @@ WRITER = textwrap.dedent(
 IMPORTER = textwrap.dedent(
     """
     import sys
-    from fieldlog.services.imports import import_orgs
+    from fieldlog.services.imports.imports import import_orgs
     from fieldlog.store.database import open_database
 
     db = open_database(sys.argv[1])

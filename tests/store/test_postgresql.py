@@ -16,11 +16,12 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from fieldlog.services import orgs, stats
-from fieldlog.services.demo import DEMO_PERIOD, load_demo
+from fieldlog.services.admin.demo import DEMO_PERIOD, load_demo
+from fieldlog.services.admin.maintenance import check, digest
+from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.errors import InvalidInput
-from fieldlog.services.maintenance import check, digest
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.orgs import orgs
+from fieldlog.services.reports import stats
 from fieldlog.store.database import Database
 from fieldlog.store.models import Base
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fieldlog.services import team
+from fieldlog.services.team import team
 from fieldlog.store.database import Database, open_database
 from fieldlog.store.models import Member
 from tests.records import fetch

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, literal_column, select, text, update
 
-from fieldlog.services import visit_log
-from fieldlog.services.visit_log import VisitFilter, VisitSort
+from fieldlog.services.visits import visit_log
+from fieldlog.services.visits.visit_log import VisitFilter, VisitSort
 from fieldlog.store import search_index
 from fieldlog.store.database import Database, open_database
 from fieldlog.store.models import Organization, Visit
@@ -299,8 +299,8 @@ def test_any_query_gives_what_the_plain_reference_gives(
     summaries: list[tuple[int, str]],
     query: str,
 ) -> None:
-    from fieldlog.services import org_directory
-    from fieldlog.services.org_search import search_orgs
+    from fieldlog.services.orgs import org_directory
+    from fieldlog.services.orgs.org_search import search_orgs
 
     _clear(shared)
     orgs = [_org(name, initials, code or None) for name, initials, code in names]
@@ -333,8 +333,8 @@ def test_any_query_gives_what_the_plain_reference_gives(
     ],
 )
 def test_a_query_no_stored_text_can_hold_matches_nothing(shared: Database, query: str) -> None:
-    from fieldlog.services import org_directory
-    from fieldlog.services.org_search import search_orgs
+    from fieldlog.services.orgs import org_directory
+    from fieldlog.services.orgs.org_search import search_orgs
 
     _clear(shared)
     org = _org("深圳华为科技", "szhwkj", "9144A")

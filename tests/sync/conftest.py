@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from fieldlog.services import sync, team
-from fieldlog.services.maintenance import digest
-from fieldlog.services.sync_report import ImportReport
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.exchange import sync
+from fieldlog.services.exchange.sync_report import ImportReport
+from fieldlog.services.team import team
 from fieldlog.store.database import Database, open_database
 from fieldlog.store.stamping import system_clock_ms, use_clock
 from fieldlog.sync.crypto import KdfParams

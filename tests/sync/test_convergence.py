@@ -32,7 +32,11 @@ from sqlalchemy import delete, select
 
 from fieldlog.domain.credit_code import make_credit_code
 from fieldlog.domain.stages import ALL_STAGES, Stage
-from fieldlog.services import orgs, projects, sync_review, team, visits
+from fieldlog.services.exchange import sync_review
+from fieldlog.services.orgs import orgs
+from fieldlog.services.projects import projects
+from fieldlog.services.team import team
+from fieldlog.services.visits import visits
 from fieldlog.store.models import (
     AppliedPackage,
     Organization,

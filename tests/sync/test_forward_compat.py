@@ -16,11 +16,14 @@ import pytest
 from sqlalchemy import select
 
 from fieldlog.domain.period import IsoWeek, Period
-from fieldlog.services import pipeline, projects, stats, sync
-from fieldlog.services.demo import load_demo
-from fieldlog.services.project_detail import project_detail
-from fieldlog.services.reports import export_ledger, export_orgs, export_visits, export_weekly
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.demo import load_demo
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.exchange import sync
+from fieldlog.services.projects import pipeline, projects
+from fieldlog.services.projects.project_detail import project_detail
+from fieldlog.services.reports import stats
+from fieldlog.services.reports.exports import export_ledger, export_orgs, export_visits
+from fieldlog.services.reports.weekly import export_weekly
 from fieldlog.store.database import Database, open_database
 from fieldlog.store.models import Member, Organization, Project, StageEvent, Target, Visit
 from fieldlog.sync.errors import PackageError

@@ -5,7 +5,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from fieldlog.services import history, identity, orgs, team
+from fieldlog.services.admin import history
+from fieldlog.services.orgs import orgs
+from fieldlog.services.team import identity, team
 from fieldlog.store.models import Organization
 from tests.records import fetch
 from tests.sync.conftest import Laptop

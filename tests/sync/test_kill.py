@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from fieldlog.services import sync, team
-from fieldlog.services.maintenance import check, digest
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.maintenance import check, digest
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.exchange import sync
+from fieldlog.services.team import team
 from fieldlog.store.backup import backup_folder
 from fieldlog.sync.crypto import KdfParams
 from tests.sync.bulk import add_visits
@@ -25,7 +26,7 @@ SCRIPT = textwrap.dedent(
     import sys, time
     from pathlib import Path
     from fieldlog.store.database import open_database
-    from fieldlog.services.sync import import_packages
+    from fieldlog.services.exchange.sync import import_packages
 
     db_path, package, stage, at, pause = sys.argv[1:6]
 

@@ -11,8 +11,11 @@ from sqlalchemy import delete, select
 
 from fieldlog.domain import hlc
 from fieldlog.domain.period import Period
-from fieldlog.services import orgs, sync, sync_review, team, visits
-from fieldlog.services.stats import compute
+from fieldlog.services.exchange import sync, sync_review
+from fieldlog.services.orgs import orgs
+from fieldlog.services.reports.stats import compute
+from fieldlog.services.team import team
+from fieldlog.services.visits import visits
 from fieldlog.store.models import AppliedPackage, Organization, Visit
 from fieldlog.store.stamping import HLC_KEY, read_state
 from fieldlog.sync.errors import PackageError
@@ -257,7 +260,7 @@ def test_a_backwards_clock_never_moves_stamps_back(laptops: Make) -> None:
 
 
 def test_peers_overview_names_who_sent_what(laptops: Make) -> None:
-    from fieldlog.services.identity import set_me
+    from fieldlog.services.team.identity import set_me
 
     leader, a = laptops("leader"), laptops("a")  # a joined with the leader's package
     me = team.save_member(a.db, team.MemberInput("李娜"))

@@ -21,9 +21,11 @@ from pathlib import Path
 import pytest
 
 from fieldlog.domain.messages import code_of
-from fieldlog.services import orgs, sync, sync_review, team
-from fieldlog.services.maintenance import digest
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.exchange import sync, sync_review
+from fieldlog.services.orgs import orgs
+from fieldlog.services.team import team
 from fieldlog.store.database import Database
 from tests.chinese import CJK, in_english
 from tests.cli.test_sync_cli import PASSPHRASE as CORPUS_PASSPHRASE

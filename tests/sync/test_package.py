@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldlog.services import team
-from fieldlog.services.identity import set_me
+from fieldlog.services.team import team
+from fieldlog.services.team.identity import set_me
 from fieldlog.sync import package as package_module
 from fieldlog.sync.changes import Header, build_payload
 from fieldlog.sync.crypto import KdfParams

@@ -24,10 +24,12 @@ from pathlib import Path
 
 import pytest
 
-from fieldlog.services import orgs, sync, team
-from fieldlog.services.demo import load_demo
-from fieldlog.services.maintenance import digest
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.demo import load_demo
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.exchange import sync
+from fieldlog.services.orgs import orgs
+from fieldlog.services.team import team
 from fieldlog.store.database import Database
 from fieldlog.store.stamping import read_state, system_clock_ms, use_clock
 from fieldlog.sync import package as package_module

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from fieldlog.services import team
-from fieldlog.services.counties import county_list, new_county
-from fieldlog.services.team_edit import save_team_sheet, team_sheet
+from fieldlog.services.team import team
+from fieldlog.services.team.counties import county_list, new_county
+from fieldlog.services.team.team_edit import save_team_sheet, team_sheet
 from tests.field_dump import field_dump
 
 

@@ -245,7 +245,7 @@ def add_undo_redo_tranche(d: Day) -> None:
 def export_weekly_return(d: Day, monkeypatch, *, visits_added: int) -> None:
     """Ctrl+E, the week of the new visit, Export…: 走访次数 本周 and 累计 count it."""
     from fieldlog.domain.period import Period
-    from fieldlog.services import stats
+    from fieldlog.services.reports import stats
 
     chosen = d.tmp / "周报.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(chosen), ""))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from fieldlog.domain.period import Period
-from fieldlog.services import chains
+from fieldlog.services.team import chains
 from fieldlog.store.database import Database
 from fieldlog.store.models import CatalogItem, ChainLink, Member, Team
 from fieldlog.ui.dialogs.chain_edit_dialog import ID_ROLE, ChainEditDialog

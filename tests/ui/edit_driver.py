@@ -20,7 +20,7 @@ from fieldlog.ui.dialogs.org_dialog import ContactDialog, OrgDialog
 
 def copy_demo(demo_database_file: Path, folder: Path) -> Database:
     """A database of its own holding the demo dispatch, in `folder`."""
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.workspace import open_workspace
 
     path = folder / "demo.db"
     shutil.copyfile(demo_database_file, path)

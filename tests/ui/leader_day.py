@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel
 from fieldlog.domain.counting import AMOUNT_METRICS
 from fieldlog.domain.money import format_yi
 from fieldlog.domain.period import IsoWeek
-from fieldlog.services import identity
+from fieldlog.services.team import identity
 from fieldlog.store.backup import backup_folder
 from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
 from fieldlog.ui.dialogs.sync_send_dialog import SyncSendDialog

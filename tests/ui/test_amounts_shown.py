@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from fieldlog import app
 from fieldlog.domain.money import format_wan
 from fieldlog.domain.period import Period
-from fieldlog.services import targets
-from fieldlog.services.maintenance import digest
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.reports import targets
 from fieldlog.store.database import Database
 from fieldlog.ui.dialogs.targets_dialog import TargetsDialog
 from fieldlog.ui.views.dashboard_page import DashboardPage

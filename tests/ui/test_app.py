@@ -79,7 +79,7 @@ def test_a_typo_in_db_creates_nothing_when_the_user_says_no(
 def test_an_existing_database_opens_without_a_question(
     qapp, tmp_path: Path, opened, modal_boxes
 ) -> None:
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.workspace import open_workspace
 
     path = tmp_path / "there.db"
     open_workspace(str(path)).close()

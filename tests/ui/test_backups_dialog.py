@@ -13,9 +13,9 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from fieldlog import app
-from fieldlog.services import orgs
-from fieldlog.services.maintenance import digest
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.orgs import orgs
 from fieldlog.store.backup import automatic_backup, backup_folder
 from fieldlog.store.database import Database
 from fieldlog.ui.dialogs import backups_dialog

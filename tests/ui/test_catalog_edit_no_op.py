@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import select
 
 from fieldlog.domain.period import Period
-from fieldlog.services import chains, identity
-from fieldlog.services.project_detail import project_detail
-from fieldlog.services.team_edit import team_sheet
+from fieldlog.services.projects.project_detail import project_detail
+from fieldlog.services.team import chains, identity
+from fieldlog.services.team.team_edit import team_sheet
 from fieldlog.store.database import Database
 from fieldlog.store.models import FundsTranche, Target
 from fieldlog.ui.undo import undo_stack

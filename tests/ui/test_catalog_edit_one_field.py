@@ -15,9 +15,9 @@ from sqlalchemy import select, update
 
 from fieldlog.domain.counting import AMOUNT_METRICS
 from fieldlog.domain.period import Period
-from fieldlog.services import chains, identity, team
-from fieldlog.services.project_detail import fund_origin_choices, project_detail
-from fieldlog.services.team_edit import team_sheet
+from fieldlog.services.projects.project_detail import fund_origin_choices, project_detail
+from fieldlog.services.team import chains, identity, team
+from fieldlog.services.team.team_edit import team_sheet
 from fieldlog.store.database import Database
 from fieldlog.store.models import CatalogItem, FundsTranche, Target
 from fieldlog.ui.undo import undo_stack

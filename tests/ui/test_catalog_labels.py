@@ -15,8 +15,10 @@ from PySide6.QtCore import QSettings
 from fieldlog import app
 from fieldlog.domain import messages
 from fieldlog.domain.ids import catalog_id
-from fieldlog.services import orgs, team, visits
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.orgs import orgs
+from fieldlog.services.team import team
+from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 from fieldlog.store.models import CatalogItem, Visit
 from fieldlog.ui.dialogs.visit_dialog import VisitDialog

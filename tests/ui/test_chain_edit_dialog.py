@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
-from fieldlog.services import chains, orgs
-from fieldlog.services.maintenance import digest
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.orgs import orgs
+from fieldlog.services.team import chains
 from fieldlog.store.database import Database
 from fieldlog.ui.dialogs.chain_edit_dialog import ChainEditDialog
 from fieldlog.ui.dialogs.chain_name_form import NameForm

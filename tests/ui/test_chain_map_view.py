@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.period import Period
-from fieldlog.services import chain_map, chains, orgs, stats
+from fieldlog.services.orgs import orgs
+from fieldlog.services.reports import chain_map, stats
+from fieldlog.services.team import chains
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.views.chain_map_view import ChainMapView

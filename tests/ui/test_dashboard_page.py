@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from fieldlog.domain.counting import AMOUNT_METRICS
 from fieldlog.domain.money import format_yi
 from fieldlog.domain.period import Period
-from fieldlog.services import dashboard, stats, targets
-from fieldlog.services.team import TeamInput, save_team
+from fieldlog.services.reports import dashboard, stats, targets
+from fieldlog.services.team.team import TeamInput, save_team
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.undo import undo_stack

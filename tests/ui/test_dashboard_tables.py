@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableWidget
 
 from fieldlog.domain.period import Period
-from fieldlog.services import dashboard
-from fieldlog.services.targets import TargetProgress
+from fieldlog.services.reports import dashboard
+from fieldlog.services.reports.targets import TargetProgress
 from fieldlog.store.database import Database
 from fieldlog.ui.widgets.rankings_table import RankingsTable
 from fieldlog.ui.widgets.targets_table import BEHIND, TargetsTable

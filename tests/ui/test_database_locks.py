@@ -17,9 +17,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from fieldlog.services import orgs, reports
-from fieldlog.services.demo import load_demo
-from fieldlog.services.maintenance import digest
+from fieldlog.services.admin.demo import load_demo
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.orgs import orgs
+from fieldlog.services.reports import exports
 from fieldlog.store.models import Organization
 from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
 from tests.ui.test_sync_laptops import Laptop, make_laptop, sync_template  # noqa: F401
@@ -56,7 +57,7 @@ def test_a_receive_in_the_window_keeps_its_locks_for_other_processes(
     package = sender.export("sender-1")
     other = make_laptop("sheet")
     other.org("深圳市命令行导入有限公司")
-    sheet = reports.export_orgs(other.db, out=tmp_path / "one org.xlsx")
+    sheet = exports.export_orgs(other.db, out=tmp_path / "one org.xlsx")
     path = window_laptop.db.path
     assert path is not None
     win = window_of(qtbot, window_laptop)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from sqlalchemy import select
 
-from fieldlog.services import visit_entry, visits
+from fieldlog.services.visits import visit_entry, visits
 from fieldlog.store.database import Database
 from fieldlog.store.models import Organization, Project, Visit
 from fieldlog.ui.dialogs.org_dialog import OrgDialog

@@ -12,7 +12,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from fieldlog.domain.period import IsoWeek
-from fieldlog.services import orgs, team, visits
+from fieldlog.services.orgs import orgs
+from fieldlog.services.team import team
+from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 from fieldlog.ui import tasks
 from fieldlog.ui.dialogs.export_dialog import ExportDialog, default_week
@@ -155,8 +157,8 @@ def test_a_task_shows_a_busy_dialog_while_it_runs_and_reports_failures(qtbot) ->
 
 def test_the_database_itself_is_never_written_over(qtbot, db: Database, saved, tmp_path) -> None:
     """A database whose name ends in .xlsx, chosen in the save dialog: one sentence, unchanged."""
-    from fieldlog.services.maintenance import digest
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.maintenance import digest
+    from fieldlog.services.admin.workspace import open_workspace
     from fieldlog.store.backup import is_fieldlog_file
 
     assert db.path is not None

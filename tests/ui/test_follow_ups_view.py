@@ -13,8 +13,11 @@ from PySide6.QtGui import QMouseEvent, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
-from fieldlog.services import identity, orgs, projects, team, visits
-from fieldlog.services.follow_ups import FollowUpItem, follow_ups
+from fieldlog.services.orgs import orgs
+from fieldlog.services.projects import projects
+from fieldlog.services.team import identity, team
+from fieldlog.services.visits import visits
+from fieldlog.services.visits.follow_ups import FollowUpItem, follow_ups
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.views import follow_ups_view

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLabel
 from sqlalchemy import select
 
 from fieldlog import app
-from fieldlog.services import sync
-from fieldlog.services.demo import load_demo
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.demo import load_demo
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.exchange import sync
 from fieldlog.store.database import Database, open_database
 from fieldlog.store.models import ChainLink, Organization, Project, Visit
 from fieldlog.ui.main_window import MainWindow

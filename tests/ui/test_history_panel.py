@@ -9,8 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from fieldlog.services import chains, orgs, projects, team, visits
-from fieldlog.services.maintenance import digest
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.orgs import orgs
+from fieldlog.services.projects import projects
+from fieldlog.services.team import chains, team
+from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 from fieldlog.store.models import Organization
 from fieldlog.ui.dialogs.history_dialog import HistoryDialog

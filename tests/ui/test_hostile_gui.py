@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from fieldlog.services.maintenance import digest
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.store.database import Database
 from fieldlog.ui.dialogs.import_dialog import ImportDialog
 from fieldlog.ui.main_window import MainWindow

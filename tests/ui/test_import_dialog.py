@@ -9,8 +9,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
-from fieldlog.services import org_search
-from fieldlog.services.maintenance import digest
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.orgs import org_search
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.dialogs.import_dialog import ImportDialog
@@ -239,8 +239,8 @@ def test_an_xls_drop_says_to_save_it_as_xlsx_and_other_files_are_ignored(
 def test_the_database_itself_is_not_read_as_a_sheet(qtbot, db: Database, tmp_path: Path) -> None:
     """Dropped or chosen, a database named like a workbook is refused without being opened (the
     lock guard fails the test otherwise)."""
-    from fieldlog.services.maintenance import digest
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.maintenance import digest
+    from fieldlog.services.admin.workspace import open_workspace
 
     assert db.path is not None
     named = tmp_path / "名录.xlsx"

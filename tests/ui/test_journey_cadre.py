@@ -18,8 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from fieldlog.services import identity
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.team import identity
 from fieldlog.store.models import Member, Project
 from fieldlog.ui.main_window import MainWindow
 from fieldlog.ui.undo import undo_stack

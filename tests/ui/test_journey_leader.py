@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from fieldlog.services import identity, orgs, team
+from fieldlog.services.orgs import orgs
+from fieldlog.services.team import identity, team
 from fieldlog.ui.main_window import MainWindow
 from fieldlog.ui.undo import undo_stack
 

@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from fieldlog.domain.period import Period
-from fieldlog.services.orgs import OrgInput, save_org
-from fieldlog.services.team import TeamInput, save_team
+from fieldlog.services.orgs.orgs import OrgInput, save_org
+from fieldlog.services.team.team import TeamInput, save_team
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.main_window import MainWindow
@@ -85,7 +85,7 @@ def test_operation_refusal_shows_a_warning_and_announces_nothing(qtbot, warnings
 def test_loading_the_demo_switches_to_the_headline_figures(
     qtbot, window: MainWindow, warnings
 ) -> None:
-    pytest.importorskip("fieldlog.services.demo")
+    pytest.importorskip("fieldlog.services.admin.demo")
     button = window.centralWidget().findChild(object, "loadDemoButton")
     with qtbot.waitSignal(operations.changes().changes_applied, timeout=120_000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -161,7 +161,7 @@ def test_the_sync_page_opens_from_its_shortcut_and_from_a_report(qtbot, db: Data
 def test_setting_up_a_team_from_the_welcome_panel(qtbot, window: MainWindow, db: Database) -> None:
     from PySide6.QtWidgets import QTableWidgetItem
 
-    from fieldlog.services import identity, team
+    from fieldlog.services.team import identity, team
     from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
 
     qtbot.mouseClick(window.centralWidget().set_up_button, Qt.MouseButton.LeftButton)
@@ -205,7 +205,9 @@ def test_work_actions_wait_for_a_team(qtbot, window: MainWindow, db: Database) -
 
 
 def test_follow_up_reminder_and_project_detail(qtbot, db: Database) -> None:
-    from fieldlog.services import orgs, projects, team
+    from fieldlog.services.orgs import orgs
+    from fieldlog.services.projects import projects
+    from fieldlog.services.team import team
     from fieldlog.ui.dialogs.project_dialog import ProjectDialog
 
     team.save_team(db, TeamInput("测试工作队"))
@@ -226,7 +228,9 @@ def test_follow_up_reminder_and_project_detail(qtbot, db: Database) -> None:
 
 
 def test_a_project_opens_from_the_organization_detail(qtbot, db: Database) -> None:
-    from fieldlog.services import orgs, projects, team
+    from fieldlog.services.orgs import orgs
+    from fieldlog.services.projects import projects
+    from fieldlog.services.team import team
     from fieldlog.ui.dialogs.project_dialog import ProjectDialog
 
     team.save_team(db, TeamInput("测试工作队"))
@@ -249,7 +253,8 @@ def test_a_project_opens_from_the_organization_detail(qtbot, db: Database) -> No
 
 
 def test_dashboard_shows_targets_and_rankings(qtbot, db: Database) -> None:
-    from fieldlog.services import targets, team
+    from fieldlog.services.reports import targets
+    from fieldlog.services.team import team
     from fieldlog.ui.views.dashboard_page import DashboardPage
 
     team_id = team.save_team(
@@ -268,8 +273,8 @@ def test_dashboard_shows_targets_and_rankings(qtbot, db: Database) -> None:
 
 
 def test_an_organization_chosen_on_the_chain_map_opens_on_its_page(qtbot, db: Database) -> None:
-    from fieldlog.services.orgs import OrgInput, save_org
-    from fieldlog.services.workspace import ensure_defaults
+    from fieldlog.services.admin.workspace import ensure_defaults
+    from fieldlog.services.orgs.orgs import OrgInput, save_org
 
     save_team(db, TeamInput("测试工作队"))
     ensure_defaults(db)
@@ -363,7 +368,9 @@ def test_the_team_is_corrected_from_the_edit_menu(qtbot, window: MainWindow, db:
 
 
 def test_the_sync_page_buttons_wait_for_a_team(qtbot, db: Database) -> None:
-    from fieldlog.services import orgs, team, visits
+    from fieldlog.services.orgs import orgs
+    from fieldlog.services.team import team
+    from fieldlog.services.visits import visits
 
     # Visits without a team (from another tool, say): the pages show, the team is still missing.
     member = team.save_member(db, team.MemberInput("李娜"))

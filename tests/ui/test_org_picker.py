@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldlog.domain import messages
 from fieldlog.domain.messages import use_language
-from fieldlog.services import orgs
-from fieldlog.services.org_search import search_orgs
+from fieldlog.services.orgs import orgs
+from fieldlog.services.orgs.org_search import search_orgs
 from fieldlog.store.database import Database
 from fieldlog.ui.widgets.org_create_form import OrgCreateForm
 from fieldlog.ui.widgets.org_picker import ORG_ROLE, OrgPicker

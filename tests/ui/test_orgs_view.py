@@ -12,7 +12,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 
-from fieldlog.services import org_directory, orgs, team, visits
+from fieldlog.services.orgs import org_directory, orgs
+from fieldlog.services.team import team
+from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 from fieldlog.ui.dialogs.merge_dialog import MergeDialog
 from fieldlog.ui.dialogs.org_dialog import ContactDialog, OrgDialog

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from fieldlog.services import sync, team
+from fieldlog.services.exchange import sync
+from fieldlog.services.team import team
 from fieldlog.ui.dialogs.passphrase_dialog import PassphraseDialog
 from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
 from fieldlog.ui.dialogs.sync_send_dialog import SyncSendDialog

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from fieldlog.domain.period import Period
 from fieldlog.domain.stages import Stage
-from fieldlog.services import pipeline, projects, stats
+from fieldlog.services.projects import pipeline, projects
+from fieldlog.services.reports import stats
 from fieldlog.store.database import Database
 from fieldlog.ui.views import pipeline_board
 from fieldlog.ui.views.pipeline_board import BOARD, LIST, PipelineBoard

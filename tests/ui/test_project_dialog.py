@@ -10,8 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from fieldlog.domain.stages import Stage
-from fieldlog.services import maintenance, projects, team, visits
-from fieldlog.services.project_detail import project_detail
+from fieldlog.services.admin import maintenance
+from fieldlog.services.projects import projects
+from fieldlog.services.projects.project_detail import project_detail
+from fieldlog.services.team import team
+from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 from fieldlog.ui.dialogs.project_dialog import ProjectDialog
 from fieldlog.ui.undo import undo_stack
@@ -120,7 +123,7 @@ def test_unsigned_project_refused_inline(qtbot, db: Database, no_modal_warnings)
 
 
 def test_linked_visits_listed(qtbot, db: Database, project) -> None:
-    from fieldlog.services import orgs
+    from fieldlog.services.orgs import orgs
 
     org = orgs.save_org(db, orgs.OrgInput("深圳市德润物流有限公司")).id
     me = team.members(db)[0].id

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from fieldlog.domain.stages import Stage
 from fieldlog.excel.columns import LEDGER_COLUMNS
-from fieldlog.services import pipeline
-from fieldlog.services.pipeline import PipelineFilter
+from fieldlog.services.projects import pipeline
+from fieldlog.services.projects.pipeline import PipelineFilter
 from fieldlog.store.database import Database
 from fieldlog.ui.models import project_table_model as m
 from fieldlog.ui.views import pipeline_board

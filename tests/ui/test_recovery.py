@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from fieldlog import app
-from fieldlog.services import orgs
-from fieldlog.services.maintenance import digest
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.orgs import orgs
 from fieldlog.store.backup import automatic_backup
 from fieldlog.store.database import DatabaseError
 from fieldlog.ui.recovery_window import RecoveryWindow
@@ -166,7 +166,7 @@ def test_a_database_that_opens_but_fails_the_quick_check_is_not_used(
 def test_a_large_database_is_checked_while_its_window_is_open(
     qapp, qtbot, tmp_path: Path, windows, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from fieldlog.services import maintenance
+    from fieldlog.services.admin import maintenance
 
     monkeypatch.setattr(maintenance, "QUICK_CHECK_AT_START_BYTES", 0)  # every file is "large"
     good = tmp_path / "good.db"

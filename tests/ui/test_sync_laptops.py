@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from fieldlog.services import identity, orgs, sync, team
-from fieldlog.services.maintenance import digest
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.exchange import sync
+from fieldlog.services.orgs import orgs
+from fieldlog.services.team import identity, team
 from fieldlog.store.database import Database, open_database
 from fieldlog.sync.crypto import KdfParams
 

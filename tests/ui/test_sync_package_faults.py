@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from fieldlog.services import team
-from fieldlog.services.maintenance import digest
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.team import team
 from fieldlog.store.stamping import system_clock_ms, use_clock
 from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
 from tests.ui.test_sync_laptops import (  # noqa: F401

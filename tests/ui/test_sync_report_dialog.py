@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 
-from fieldlog.services.sync_report import ImportReport, PackageReport
+from fieldlog.services.exchange.sync_report import ImportReport, PackageReport
 from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
 
 MADE = datetime(2020, 4, 20, 9, 30, tzinfo=UTC)

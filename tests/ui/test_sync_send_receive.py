@@ -10,8 +10,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from fieldlog.services import sync
-from fieldlog.services.maintenance import digest
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.exchange import sync
 from fieldlog.ui import operations
 from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
 from fieldlog.ui.dialogs.sync_send_dialog import SyncSendDialog
@@ -205,7 +205,7 @@ def test_a_new_laptop_joins_from_the_welcome_panel(
 def test_send_never_writes_over_a_file_of_another_kind(
     qtbot, leader_and_cadre, save_as, tmp_path: Path
 ) -> None:
-    from fieldlog.services.reports import export_orgs
+    from fieldlog.services.reports.exports import export_orgs
 
     _leader, cadre = leader_and_cadre
     workbook = export_orgs(cadre.db, out=tmp_path / "orgs.xlsx")

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from fieldlog.services import sync, sync_review
+from fieldlog.services.exchange import sync, sync_review
 from fieldlog.store.models import Organization
 from fieldlog.ui.views.sync_view import SyncView
 

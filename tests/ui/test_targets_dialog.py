@@ -11,8 +11,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from fieldlog.domain.period import Period
-from fieldlog.services import targets, team
-from fieldlog.services.maintenance import digest
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.reports import targets
+from fieldlog.services.team import team
 from fieldlog.store.database import Database
 from fieldlog.ui.dialogs.targets_dialog import TargetsDialog
 from fieldlog.ui.undo import undo_stack

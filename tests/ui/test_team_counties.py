@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QPushButton, QTableWidgetItem
 
 from fieldlog.domain import messages
-from fieldlog.services import team
-from fieldlog.services.counties import County, county_list
-from fieldlog.services.setup import NewMember, TeamSetup, set_up_team
+from fieldlog.services.team import team
+from fieldlog.services.team.counties import County, county_list
+from fieldlog.services.team.setup import NewMember, TeamSetup, set_up_team
 from fieldlog.store.database import Database
 from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
 from fieldlog.ui.widgets.combo_values import index_of
@@ -196,7 +196,7 @@ def test_a_team_from_another_city_sets_up_its_counties(qtbot, db: Database) -> N
 def test_a_project_keeps_its_landing_county_once_removed_from_the_list(
     qtbot, tongren: Database
 ) -> None:
-    from fieldlog.services import projects
+    from fieldlog.services.projects import projects
     from fieldlog.ui.dialogs.project_dialog import ProjectDialog
 
     data = projects.ProjectInput("冷链仓储项目", landing_county="万山区", progress="初步接触")

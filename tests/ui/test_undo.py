@@ -13,9 +13,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from fieldlog import app
 from fieldlog.domain.period import Period
-from fieldlog.services import orgs, stats, team, visits
-from fieldlog.services.org_search import search_orgs
-from fieldlog.services.workspace import open_workspace
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.orgs import orgs
+from fieldlog.services.orgs.org_search import search_orgs
+from fieldlog.services.reports import stats
+from fieldlog.services.team import team
+from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 from fieldlog.ui.main_window import MainWindow
 from fieldlog.ui.undo import run_undoable, undo_stack
@@ -108,7 +111,7 @@ def _open_window(qtbot, path: Path) -> MainWindow:
 def test_damage_found_later_drops_the_undo_of_the_closed_database(
     qtbot, tmp_path: Path, windows, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from fieldlog.services import maintenance
+    from fieldlog.services.admin import maintenance
     from fieldlog.ui import background_check
 
     # Every file counts as large, so its check runs later; the worker's finding is sent below.

@@ -13,7 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from fieldlog.domain.period import Period
-from fieldlog.services import identity, orgs, stats, team, visit_entry, visits
+from fieldlog.services.orgs import orgs
+from fieldlog.services.reports import stats
+from fieldlog.services.team import identity, team
+from fieldlog.services.visits import visit_entry, visits
 from fieldlog.store.database import Database
 from fieldlog.store.models import Project
 from fieldlog.ui.dialogs.visit_dialog import VisitDialog, open_visit_dialog
@@ -128,7 +131,7 @@ def test_a_visit_entered_by_keys_alone(qtbot, db: Database, office: Office) -> N
 
 def visits_of(db: Database, org: uuid.UUID) -> list[uuid.UUID]:
     """The visit log's rows for an organization (through the log service when it exists)."""
-    log = pytest.importorskip("fieldlog.services.visit_log")
+    log = pytest.importorskip("fieldlog.services.visits.visit_log")
     rows = log.visit_page(db, log.VisitFilter(text="华为"))
     return [row.id for row in rows if row.org_id == org]
 

@@ -12,9 +12,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldlog.domain.text import pinyin_initials
-from fieldlog.services import orgs, team, visit_log, visits
-from fieldlog.services.org_search import search_orgs
-from fieldlog.services.visit_log import VisitFilter
+from fieldlog.services.orgs import orgs
+from fieldlog.services.orgs.org_search import search_orgs
+from fieldlog.services.team import team
+from fieldlog.services.visits import visit_log, visits
+from fieldlog.services.visits.visit_log import VisitFilter
 from fieldlog.store import search_index
 from fieldlog.store.database import Database
 from fieldlog.ui import operations

@@ -9,8 +9,10 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from fieldlog.services import chains, orgs, team, visit_log, visits
-from fieldlog.services.visit_log import SORT_KEYS, VisitFilter, VisitSort
+from fieldlog.services.orgs import orgs
+from fieldlog.services.team import chains, team
+from fieldlog.services.visits import visit_log, visits
+from fieldlog.services.visits.visit_log import SORT_KEYS, VisitFilter, VisitSort
 from fieldlog.store.database import Database
 from fieldlog.ui.models import visit_table_model
 from fieldlog.ui.models.visit_table_model import SORT_KEY_OF_COLUMN, VisitIdRole, VisitTableModel
@@ -55,7 +57,7 @@ def test_a_search_counts_exactly_under_the_cap(db: Database) -> None:
 @pytest.fixture(scope="module")
 def varied(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     """About a thousand visits with every sortable column varied, blanks included."""
-    from fieldlog.services.workspace import open_workspace
+    from fieldlog.services.admin.workspace import open_workspace
     from fieldlog.store.repositories.common import catalog_names
 
     database = open_workspace(str(tmp_path_factory.mktemp("tail") / "log.db"))

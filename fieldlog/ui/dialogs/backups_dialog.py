@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.backups import BackupInfo, backup_now, list_backups, take_daily_backup
+from fieldlog.services.admin.backups import BackupInfo, backup_now, list_backups, take_daily_backup
 from fieldlog.store.backup import backup_folder, check_database_file
 from fieldlog.store.database import Database
 from fieldlog.store.errors import DatabaseError

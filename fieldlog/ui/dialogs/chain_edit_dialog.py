@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services import chains
-from fieldlog.services.chains import POSITIONS, ChainInfo, LinkInfo, LinkInput, sub_links
+from fieldlog.services.team import chains
+from fieldlog.services.team.chains import POSITIONS, ChainInfo, LinkInfo, LinkInput, sub_links
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.dialogs.chain_name_form import NameForm

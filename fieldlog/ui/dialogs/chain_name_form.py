@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.chains import LinkInfo, LinkInput
+from fieldlog.services.team.chains import LinkInfo, LinkInput
 from fieldlog.ui.widgets.chain_link_tile import position_names
 from fieldlog.ui.widgets.combo_values import select_value
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.period import IsoWeek, Period, weeks_in_year
-from fieldlog.services import report_sheets, reports
-from fieldlog.services.team import current_team
+from fieldlog.services.reports import exports, report_sheets, weekly
+from fieldlog.services.team.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.ui import tasks
 from fieldlog.ui.dialogs.import_report_view import REJECTED_COLOUR
@@ -221,12 +221,12 @@ class ExportDialog(QDialog):
         name = default_file_name(self.what, self.team_name, self.today, week, period)
         if self.what == "weekly":
             since = _day(self.since_date) if self.since_check.isChecked() else None
-            return name, lambda out: reports.export_weekly(self.db, week, since=since, out=out)
+            return name, lambda out: weekly.export_weekly(self.db, week, since=since, out=out)
         if self.what == "visits":
-            return name, lambda out: reports.export_visits(self.db, period, out=out)
+            return name, lambda out: exports.export_visits(self.db, period, out=out)
         if self.what == "ledger":
-            return name, lambda out: reports.export_ledger(self.db, out=out)
-        return name, lambda out: reports.export_orgs(self.db, out=out)
+            return name, lambda out: exports.export_ledger(self.db, out=out)
+        return name, lambda out: exports.export_orgs(self.db, out=out)
 
     # --- running it ---------------------------------------------------------------------------
 

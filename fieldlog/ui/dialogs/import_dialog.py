@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.excel.reader import sheet_names
-from fieldlog.services import imports
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.file_guard import guard_input
-from fieldlog.services.imports import ExcelFileError, ImportReport, Preview
+from fieldlog.services.imports import imports
+from fieldlog.services.imports.imports import ExcelFileError, ImportReport, Preview
 from fieldlog.store.database import Database
 from fieldlog.ui import tasks
 from fieldlog.ui.dialogs.import_mapping import KINDS, Kind, MappingTable, guess_kind

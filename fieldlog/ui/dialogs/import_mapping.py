@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services import imports
-from fieldlog.services.imports import ExcelFileError, Preview
+from fieldlog.services.imports import imports
+from fieldlog.services.imports.imports import ExcelFileError, Preview
 
 Kind = Literal["orgs", "visits"]
 KINDS: tuple[Kind, ...] = ("orgs", "visits")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.imports import ImportReport, RowOutcome
+from fieldlog.services.imports.imports import ImportReport, RowOutcome
 
 Index = QModelIndex | QPersistentModelIndex
 OUTCOMES = ("created", "updated", "unchanged", "rejected")

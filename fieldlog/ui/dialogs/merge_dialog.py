@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services import org_merge
-from fieldlog.services.org_search import search_orgs
+from fieldlog.services.orgs import org_merge
+from fieldlog.services.orgs.org_search import search_orgs
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 

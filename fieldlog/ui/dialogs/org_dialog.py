@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.text import normalize_phone
-from fieldlog.services import org_directory
-from fieldlog.services.org_edits import ContactEdit, OrgEdit
-from fieldlog.services.orgs import ContactInput, OrgInput
+from fieldlog.services.orgs import org_directory
+from fieldlog.services.orgs.org_edits import ContactEdit, OrgEdit
+from fieldlog.services.orgs.orgs import ContactInput, OrgInput
 from fieldlog.store.database import Database
 from fieldlog.ui.models.org_table_model import kind_labels
 from fieldlog.ui.undo import run_undoable

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.sync import MAX_PASSPHRASE, MIN_PASSPHRASE, set_passphrase
+from fieldlog.services.exchange.sync import MAX_PASSPHRASE, MIN_PASSPHRASE, set_passphrase
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 

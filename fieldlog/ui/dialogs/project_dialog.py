@@ -25,9 +25,10 @@ from fieldlog.domain.catalogs import display_kind_name, display_link_name
 from fieldlog.domain.money import InvalidAmount, format_wan, parse_wan
 from fieldlog.domain.stages import stage_label
 from fieldlog.domain.vocabulary import ChainRole
-from fieldlog.services import projects, team
-from fieldlog.services.project_detail import ProjectDetail, project_detail
-from fieldlog.services.workspace import county_names
+from fieldlog.services.admin.workspace import county_names
+from fieldlog.services.projects import projects
+from fieldlog.services.projects.project_detail import ProjectDetail, project_detail
+from fieldlog.services.team import team
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.amounts import wan

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.domain.money import InvalidAmount, parse_wan
-from fieldlog.services.projects import Signing
+from fieldlog.services.projects.projects import Signing
 
 
 def _as_date(day: QDate) -> date:

@@ -38,7 +38,7 @@ class SyncFlow(QObject):
 
     def with_passphrase(self, then: Callable[[], object]) -> None:
         """Run `then` now if the team passphrase is known, else after the user has typed it."""
-        from fieldlog.services.sync import has_passphrase
+        from fieldlog.services.exchange.sync import has_passphrase
         from fieldlog.ui.dialogs.passphrase_dialog import PassphraseDialog
 
         if has_passphrase(self.db):
@@ -50,7 +50,7 @@ class SyncFlow(QObject):
 
     def change_passphrase(self) -> None:
         """File ▸ Sync ▸ Team passphrase…"""
-        from fieldlog.services.sync import has_passphrase
+        from fieldlog.services.exchange.sync import has_passphrase
         from fieldlog.ui.dialogs.passphrase_dialog import PassphraseDialog
 
         _open(PassphraseDialog(self.db, self.window, changing=has_passphrase(self.db)))

@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from fieldlog.services.sync import import_packages
-from fieldlog.services.sync_report import ImportReport
+from fieldlog.services.exchange.sync import import_packages
+from fieldlog.services.exchange.sync_report import ImportReport
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.tasks import TaskOutcome

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.messages import render
-from fieldlog.services.sync_report import ImportReport, PackageReport
+from fieldlog.services.exchange.sync_report import ImportReport, PackageReport
 
 TOTALS = ("new", "updated", "unchanged", "conflicts", "skipped")
 ATTENTION = QColor("#b3261e")

@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.sync import ExportReport, export_package, suggested_file_name, unsent_count
+from fieldlog.services.exchange.sync import (
+    ExportReport,
+    export_package,
+    suggested_file_name,
+    unsent_count,
+)
 from fieldlog.store.database import Database
 from fieldlog.ui import tasks
 from fieldlog.ui.file_dialogs import start_folder

@@ -33,8 +33,8 @@ from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH, METRICS
 from fieldlog.domain.money import InvalidAmount, format_yi, parse_yi
 from fieldlog.domain.period import Period
-from fieldlog.services import targets
-from fieldlog.services.dashboard import dispatch_period
+from fieldlog.services.reports import targets
+from fieldlog.services.reports.dashboard import dispatch_period
 from fieldlog.store.database import Database
 from fieldlog.ui.undo import run_undoable
 from fieldlog.ui.widgets.period_picker import TargetPeriodEdit

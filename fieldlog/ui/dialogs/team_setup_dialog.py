@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.catalogs import display_name
-from fieldlog.services import chains, identity, setup
-from fieldlog.services.counties import county_list, county_names
-from fieldlog.services.team import TeamInput
-from fieldlog.services.team_edit import TeamSheet, save_team_sheet, team_sheet
+from fieldlog.services.team import chains, identity, setup
+from fieldlog.services.team.counties import county_list, county_names
+from fieldlog.services.team.team import TeamInput
+from fieldlog.services.team.team_edit import TeamSheet, save_team_sheet, team_sheet
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.widgets.combo_values import index_of

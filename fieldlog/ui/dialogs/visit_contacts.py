@@ -7,8 +7,8 @@ import uuid
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
-from fieldlog.services.orgs import ContactInput, save_contact
-from fieldlog.services.visit_entry import contacts_of, refusal
+from fieldlog.services.orgs.orgs import ContactInput, save_contact
+from fieldlog.services.visits.visit_entry import contacts_of, refusal
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.widgets.member_picker import ContactPicker

@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.identity import get_me
-from fieldlog.services.visit_entry import (
+from fieldlog.services.team.identity import get_me
+from fieldlog.services.visits.visit_entry import (
     EntryChange,
     LoadedVisit,
     load_visit,
     record_entry,
     refusal,
 )
-from fieldlog.services.visits import VisitInput
+from fieldlog.services.visits.visits import VisitInput
 from fieldlog.store.database import Database
 from fieldlog.ui.dialogs.visit_fields import DEFAULT_KIND
 from fieldlog.ui.dialogs.visit_form import VisitForm, visit_state

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.catalogs import display_kind_name
-from fieldlog.services.visit_entry import (
+from fieldlog.services.visits.visit_entry import (
     MemberChoice,
     projects_of,
     visit_kinds,

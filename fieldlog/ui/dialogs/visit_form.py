@@ -7,8 +7,8 @@ from datetime import date
 from typing import Any
 
 from fieldlog.domain.catalogs import display_kind_name
-from fieldlog.services.visit_entry import LoadedVisit, org_name
-from fieldlog.services.visits import VisitInput
+from fieldlog.services.visits.visit_entry import LoadedVisit, org_name
+from fieldlog.services.visits.visits import VisitInput
 from fieldlog.ui.dialogs.visit_fields import DEFAULT_KIND, VisitFields
 from fieldlog.ui.widgets.combo_values import index_of, select_value
 from fieldlog.ui.widgets.org_create_form import show_error

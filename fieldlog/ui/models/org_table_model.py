@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 
 from fieldlog.domain.catalogs import display_kind_name, display_tags
 from fieldlog.domain.vocabulary import OrgKind
-from fieldlog.services.org_directory import SORT_KEYS, OrgFilter, OrgListRow, list_orgs
+from fieldlog.services.orgs.org_directory import SORT_KEYS, OrgFilter, OrgListRow, list_orgs
 from fieldlog.store.database import Database
 from fieldlog.ui.widgets.combo_values import named
 

@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QFont
 from fieldlog.domain.catalogs import display_kind_name, display_link_name
 from fieldlog.domain.money import format_wan
 from fieldlog.domain.stages import ALL_STAGES
-from fieldlog.services.pipeline import ProjectListRow
+from fieldlog.services.projects.pipeline import ProjectListRow
 from fieldlog.ui.widgets.project_card import stage_name
 
 #: The project's id (uuid.UUID).

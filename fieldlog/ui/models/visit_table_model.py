@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from fieldlog.domain.catalogs import display_kind_name
-from fieldlog.services import visit_log
-from fieldlog.services.visit_log import VisitFilter, VisitListRow, VisitSort
+from fieldlog.services.visits import visit_log
+from fieldlog.services.visits.visit_log import VisitFilter, VisitListRow, VisitSort
 from fieldlog.store.database import Database
 from fieldlog.ui.widgets.combo_values import named
 

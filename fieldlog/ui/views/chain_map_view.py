@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.period import Period
-from fieldlog.services import chain_map
-from fieldlog.services.chain_map import POSITIONS, ChainMap, Figures
+from fieldlog.services.reports import chain_map
+from fieldlog.services.reports.chain_map import POSITIONS, ChainMap, Figures
 from fieldlog.store.database import Database
 from fieldlog.ui import amounts, operations
 from fieldlog.ui.dialogs.chain_edit_dialog import ChainEditDialog

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from fieldlog.domain.counting import Stats
 from fieldlog.domain.period import IsoWeek, Period
-from fieldlog.services import dashboard
-from fieldlog.services.stats import compute
-from fieldlog.services.team import current_team
+from fieldlog.services.reports import dashboard
+from fieldlog.services.reports.stats import compute
+from fieldlog.services.team.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.dialogs.targets_dialog import TargetsDialog

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.stages import stage_label
-from fieldlog.services.follow_ups import (
+from fieldlog.services.team.identity import get_me
+from fieldlog.services.visits.follow_ups import (
     FollowUpCounts,
     FollowUpItem,
     Scope,
@@ -27,7 +28,6 @@ from fieldlog.services.follow_ups import (
     follow_up_page,
     week_end,
 )
-from fieldlog.services.identity import get_me
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.catalogs import display_name
-from fieldlog.services import org_directory
-from fieldlog.services.org_directory import OrgFilter
+from fieldlog.services.orgs import org_directory
+from fieldlog.services.orgs.org_directory import OrgFilter
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.dialogs.history_dialog import HistoryDialog

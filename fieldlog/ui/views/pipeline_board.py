@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from fieldlog.domain.catalogs import display_kind_name, display_name
 from fieldlog.domain.stages import ALL_STAGES, Stage, needs_signing
-from fieldlog.services import identity, pipeline
-from fieldlog.services.pipeline import PipelineFilter, ProjectCard, Signing, StageColumn
+from fieldlog.services.projects import pipeline
+from fieldlog.services.projects.pipeline import PipelineFilter, ProjectCard, Signing, StageColumn
+from fieldlog.services.team import identity
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.amounts import wan

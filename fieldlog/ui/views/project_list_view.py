@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.stages import Stage
-from fieldlog.services import pipeline, report_sheets, reports
-from fieldlog.services.pipeline import PipelineFilter
-from fieldlog.services.team import current_team
+from fieldlog.services.projects import pipeline
+from fieldlog.services.projects.pipeline import PipelineFilter
+from fieldlog.services.reports import exports, report_sheets
+from fieldlog.services.team.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.ui import tasks
 from fieldlog.ui.dialogs.export_dialog import FOLDER_KEY
@@ -166,7 +167,7 @@ class ProjectListView(QWidget):
         outcome = tasks.run_task(
             self,
             label,
-            reports.export_ledger,
+            exports.export_ledger,
             self.db,
             out=target,
             today=self.today(),

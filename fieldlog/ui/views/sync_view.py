@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services import sync, sync_review
-from fieldlog.services.identity import get_me
-from fieldlog.services.team import current_team, members
+from fieldlog.services.exchange import sync, sync_review
+from fieldlog.services.team.identity import get_me
+from fieldlog.services.team.team import current_team, members
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.main_actions import sync_needs_a_team

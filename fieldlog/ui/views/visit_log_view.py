@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.domain.period import Period
-from fieldlog.services import visit_log, visits
-from fieldlog.services.team import current_team
-from fieldlog.services.visit_entry import visit_kinds
-from fieldlog.services.visit_log import VisitFilter
+from fieldlog.services.team.team import current_team
+from fieldlog.services.visits import visit_log, visits
+from fieldlog.services.visits.visit_entry import visit_kinds
+from fieldlog.services.visits.visit_log import VisitFilter
 from fieldlog.store.database import Database
 from fieldlog.ui import operations, undo
 from fieldlog.ui.models.visit_table_model import (

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from fieldlog.domain.money import MISSING, format_wan
 from fieldlog.domain.stages import Stage
-from fieldlog.services.chain_map import LinkDetail, OrgLine, ProjectLine
+from fieldlog.services.reports.chain_map import LinkDetail, OrgLine, ProjectLine
 from fieldlog.ui.models.org_table_model import kind_labels
 from fieldlog.ui.widgets.combo_values import named
 from fieldlog.ui.widgets.project_card import stage_name

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.money import format_yi
-from fieldlog.services.chain_map import LinkTile
+from fieldlog.services.reports.chain_map import LinkTile
 from fieldlog.ui.amounts import wan
 from fieldlog.ui.widgets.combo_values import unknown_text
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.counties import County, new_county
+from fieldlog.services.team.counties import County, new_county
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

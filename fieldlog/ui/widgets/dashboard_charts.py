@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolTip, QWidge
 from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.domain.money import YUAN_PER_YI
 from fieldlog.domain.stages import MAIN_LINE
-from fieldlog.services.dashboard import ChainAmounts, StageCount, WeekBar, amount_unit
+from fieldlog.services.reports.dashboard import ChainAmounts, StageCount, WeekBar, amount_unit
 from fieldlog.ui.amounts import wan
 from fieldlog.ui.widgets.org_detail_panel import stage_labels
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QWidget
 from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.domain.vocabulary import OrgKind
-from fieldlog.services.visit_log import Choice, FilterChoices
+from fieldlog.services.visits.visit_log import Choice, FilterChoices
 
 COMBO_CHARS = 9
 ALL, THIS_WEEK, THIS_MONTH, DISPATCH, CUSTOM = "all", "week", "month", "dispatch", "custom"

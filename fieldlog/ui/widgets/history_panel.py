@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from fieldlog.services import history
-from fieldlog.services.history import HistoryEntry
-from fieldlog.services.identity import get_me
-from fieldlog.services.team import members
+from fieldlog.services.admin import history
+from fieldlog.services.admin.history import HistoryEntry
+from fieldlog.services.team.identity import get_me
+from fieldlog.services.team.team import members
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.amounts import wan

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
-from fieldlog.services.visit_entry import Choice, MemberChoice
+from fieldlog.services.visits.visit_entry import Choice, MemberChoice
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 CHECKABLE = (

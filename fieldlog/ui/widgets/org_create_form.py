@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.credit_code import InvalidCreditCode, validate_credit_code
-from fieldlog.services.org_directory import code_holder
-from fieldlog.services.orgs import OrgInput, save_org
-from fieldlog.services.visit_entry import org_name, refusal
+from fieldlog.services.orgs.org_directory import code_holder
+from fieldlog.services.orgs.orgs import OrgInput, save_org
+from fieldlog.services.visits.visit_entry import org_name, refusal
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.models.org_table_model import kind_labels

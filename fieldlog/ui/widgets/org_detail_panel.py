@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from fieldlog.domain.catalogs import display_kind_name, display_name, display_tags
 from fieldlog.domain.money import format_wan
 from fieldlog.domain.stages import Stage
-from fieldlog.services import org_directory, org_edits, orgs
-from fieldlog.services.org_directory import OrgDetail
-from fieldlog.services.orgs import ContactInput
+from fieldlog.services.orgs import org_directory, org_edits, orgs
+from fieldlog.services.orgs.org_directory import OrgDetail
+from fieldlog.services.orgs.orgs import ContactInput
 from fieldlog.store.database import Database
 from fieldlog.ui.dialogs.merge_dialog import MergeDialog
 from fieldlog.ui.dialogs.org_dialog import ContactDialog, button_row, fill_table, row_table

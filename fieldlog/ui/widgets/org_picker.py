@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.org_search import OrgHit, search_orgs
+from fieldlog.services.orgs.org_search import OrgHit, search_orgs
 from fieldlog.store.database import Database
 from fieldlog.ui.models.org_table_model import kind_labels
 from fieldlog.ui.widgets.combo_values import named

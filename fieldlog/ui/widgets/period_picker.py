@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.period import MAX_YEAR, MIN_YEAR, Period
-from fieldlog.services.dashboard import month_period, year_period
+from fieldlog.services.reports.dashboard import month_period, year_period
 
 STYLE = """
 QPushButton { padding: 5px 14px; }

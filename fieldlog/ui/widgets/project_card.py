@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMenu, QVBoxLayout, 
 
 from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.domain.stages import ALL_STAGES, Stage
-from fieldlog.services.pipeline import ProjectCard
+from fieldlog.services.projects.pipeline import ProjectCard
 from fieldlog.ui.amounts import wan
 from fieldlog.ui.widgets.combo_values import named
 

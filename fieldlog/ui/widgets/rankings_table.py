@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem,
 
 from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.money import format_yi
-from fieldlog.services.dashboard import RankingRow
+from fieldlog.services.reports.dashboard import RankingRow
 from fieldlog.ui.widgets.targets_table import fit_columns, fit_to_rows
 
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.history import AUTOMATIC
-from fieldlog.services.sync_review import ConflictView
+from fieldlog.services.admin.history import AUTOMATIC
+from fieldlog.services.exchange.sync_review import ConflictView
 from fieldlog.ui.amounts import wan
 from fieldlog.ui.models.org_table_model import kind_labels
 from fieldlog.ui.widgets.combo_values import named

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.sync_review import DuplicateView, OrgBrief
+from fieldlog.services.exchange.sync_review import DuplicateView, OrgBrief
 from fieldlog.ui.models.org_table_model import kind_labels
 from fieldlog.ui.widgets.combo_values import named
 

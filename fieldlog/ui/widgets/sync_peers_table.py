@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.sync import PeerView
+from fieldlog.services.exchange.sync import PeerView
 from fieldlog.ui.dialogs.sync_report_dialog import local_time
 
 OVERDUE_AFTER = timedelta(days=7)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.domain.counting import AMOUNT_METRICS
 from fieldlog.domain.money import format_yi
-from fieldlog.services.targets import TargetProgress
+from fieldlog.services.reports.targets import TargetProgress
 from fieldlog.ui.widgets.combo_values import unknown_text
 
 AHEAD = QColor("#1e7b34")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.team_edit import GroupRow, MemberRow
+from fieldlog.services.team.team_edit import GroupRow, MemberRow
 from fieldlog.ui.widgets.combo_values import UNKNOWN_ITEM_ROLE, index_of, select_value
 
 NAME, COUNTY, GROUP, SYSTEM = range(4)

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.money import InvalidAmount, format_wan, parse_wan
-from fieldlog.services import projects
-from fieldlog.services.project_detail import ProjectDetail, TrancheRow, fund_origin_choices
-from fieldlog.services.projects import TrancheInput
+from fieldlog.services.projects import projects
+from fieldlog.services.projects.project_detail import ProjectDetail, TrancheRow, fund_origin_choices
+from fieldlog.services.projects.projects import TrancheInput
 from fieldlog.services.validate import MAX_YEAR, MIN_YEAR
-from fieldlog.services.visit_entry import refusal
+from fieldlog.services.visits.visit_entry import refusal
 from fieldlog.store.database import Database
 from fieldlog.ui.amounts import wan
 from fieldlog.ui.dialogs.org_dialog import button_row, fill_table, row_table

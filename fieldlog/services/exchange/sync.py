@@ -1,0 +1,334 @@
+"""Sync use cases: the team passphrase, "Send my work" (export), "Receive" (import), peers.
+
+Packages are files (SPEC §6). Export writes what this laptop has not sent yet (or everything).
+Import first checks every package without touching the database — ZIP sanity, manifest, schema
+revision, hash, passphrase, authenticity, the shape and counts of its lines, and that it is this
+laptop's team's (`sync/team_check.py`; a laptop of no team joins the team of the full package it
+takes) — then skips those already applied, takes a backup and applies the rest in one
+transaction (field values are decoded there; a bad one rolls everything back), merges
+duplicates, moves the clock, runs the integrity and foreign-key checks and commits. Refusals
+are ValueErrors (InvalidInput, or PackageError from the sync layer) with one sentence; the
+database is then as it was.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fieldlog.domain.ids import new_id
+from fieldlog.domain.messages import code_of, msg
+from fieldlog.services.errors import InvalidInput
+from fieldlog.services.exchange.sync_report import ImportReport, PackageReport, clock_warnings
+from fieldlog.services.file_guard import Kind, guard_input, guard_output
+from fieldlog.services.team.identity import ME_KEY
+from fieldlog.store.backup import automatic_backup, forget_backup
+from fieldlog.store.database import Database
+from fieldlog.store.health import check_health
+from fieldlog.store.models import Member, SyncPeer
+from fieldlog.store.stamping import (
+    SEQ_KEY,
+    draw_change_number,
+    now_ms,
+    read_state,
+    receive_stamp,
+    write_state,
+)
+from fieldlog.sync import importer
+from fieldlog.sync.changes import Header, build_payload, changed_rows
+from fieldlog.sync.crypto import KdfParams
+from fieldlog.sync.errors import PackageError
+from fieldlog.sync.package import SUFFIX, new_package_fields, write_package
+from fieldlog.sync.peers import applied_ids, known_names
+from fieldlog.sync.rows import SPECS
+from fieldlog.sync.team_check import admit, own_team
+
+PASSPHRASE_KEY = "team_passphrase"
+LAST_EXPORT_KEY = "sync_last_export_seq"
+MIN_PASSPHRASE, MAX_PASSPHRASE = 8, 200
+
+
+def set_passphrase(db: Database, passphrase: str) -> None:
+    """Keep the team passphrase on this laptop (local, never synced, not in the digest)."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise InvalidInput(
+            msg(
+                "sync.passphrase_short",
+                "the team passphrase must have at least {count} characters",
+                count=MIN_PASSPHRASE,
+            )
+        )
+    if len(passphrase) > MAX_PASSPHRASE:
+        raise InvalidInput(
+            msg(
+                "sync.passphrase_long",
+                "the team passphrase may have at most {count} characters",
+                count=MAX_PASSPHRASE,
+            )
+        )
+    if passphrase != passphrase.strip() or "\n" in passphrase:
+        raise InvalidInput(
+            msg(
+                "sync.passphrase_spaces",
+                "the team passphrase must not start or end with spaces",
+            )
+        )
+    with db.begin() as session:
+        write_state(session, PASSPHRASE_KEY, passphrase)
+
+
+def has_passphrase(db: Database) -> bool:
+    """Whether a team passphrase is set on this laptop."""
+    with db.read() as session:
+        return bool(read_state(session, PASSPHRASE_KEY))
+
+
+def _passphrase(session: Session) -> str:
+    passphrase = read_state(session, PASSPHRASE_KEY)
+    if not passphrase:
+        raise InvalidInput(
+            msg(
+                "sync.no_passphrase",
+                "no team passphrase is set on this laptop; set it first with "
+                "`fieldlog team passphrase` (the same one as the rest of the team)",
+            )
+        )
+    return passphrase
+
+
+def _now(session: Session) -> datetime:
+    return datetime.fromtimestamp(now_ms(session) / 1000, tz=UTC)
+
+
+def _my_name(session: Session) -> str:
+    member_id = read_state(session, ME_KEY)
+    member = session.get(Member, uuid.UUID(member_id)) if member_id else None
+    return member.name if member is not None else ""
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """A package written: where, its id, how many rows of which tables, full or incremental."""
+
+    path: Path
+    package_id: uuid.UUID
+    rows: int
+    counts: dict[str, int]
+    full: bool
+
+
+def suggested_file_name(db: Database) -> str:
+    """A file name for this laptop's next package: member (or node) and time."""
+    with db.read() as session:
+        who = _my_name(session) or db.node_id[:8]
+        stamp = _now(session).strftime("%Y%m%d-%H%M%S")
+    safe = "".join(c if c.isalnum() else "-" for c in who)
+    return f"fieldlog-{safe}-{stamp}{SUFFIX}"
+
+
+def export_package(
+    db: Database, out: Path, *, full: bool = False, kdf: KdfParams | None = None
+) -> ExportReport:
+    """Write a package of what this laptop has not sent yet (everything with `full`).
+
+    `out` may be a folder: the package then gets `suggested_file_name` inside it.
+    """
+    db.require_writable()  # it records what was sent: refused before a package is written
+    if out.is_dir():
+        out = out / suggested_file_name(db)
+    guard_output(out, Kind.PACKAGE, db.path)
+    with db.read() as session:
+        passphrase = _passphrase(session)
+        since = None if full else int(read_state(session, LAST_EXPORT_KEY) or 0)
+        seq_now = int(read_state(session, SEQ_KEY) or 0)
+        names = known_names(session)
+        me = _my_name(session)
+        if me:
+            names[db.node_id] = me
+        team = own_team(session)
+        header = Header(me, _now(session), names, team.name if team else "")
+        payload, counts = build_payload(header, changed_rows(session, since))
+    package_id = new_id()
+    fields = new_package_fields(
+        package_id=package_id,
+        team_id=team.id if team else None,
+        sender_node=db.node_id,
+        full=full,
+        counts=counts,
+    )
+    write_package(
+        out, package=fields, plaintext=payload, passphrase=passphrase, kdf=kdf or KdfParams()
+    )
+    with db.begin() as session:
+        previous = int(read_state(session, LAST_EXPORT_KEY) or 0)
+        write_state(session, LAST_EXPORT_KEY, str(max(previous, seq_now)))
+    return ExportReport(out, package_id, sum(counts.values()), counts, full)
+
+
+def unsent_count(db: Database) -> int:
+    """How many records the next (incremental) package would carry."""
+    with db.read() as session:
+        since = int(read_state(session, LAST_EXPORT_KEY) or 0)
+        return sum(
+            session.execute(
+                select(func.count()).select_from(spec.table).where(spec.table.c.local_seq > since)
+            ).scalar_one()
+            for spec in SPECS.values()
+        )
+
+
+def _verify_all(
+    db: Database, paths: Sequence[Path], progress: importer.Progress | None
+) -> list[importer.Verified]:
+    with db.read() as session:
+        passphrase = _passphrase(session)
+        team = own_team(session)
+    for path in paths:  # read only by SQLite: opening it would drop its locks
+        guard_input(Path(path), db.path, "a sync package")
+    verified = []
+    for index, path in enumerate(paths):
+        if progress:
+            progress("verify", index, len(paths))
+        package = importer.verify(Path(path), passphrase)
+        # Packages taken together: the first may make a new laptop join the team of the next.
+        team = admit(package.path.name, package.manifest, package.contents, team)
+        verified.append(package)
+    return verified
+
+
+def _check(session: Session) -> None:
+    problems = check_health(session).problems
+    if any(code_of(p).startswith("health.foreign_key") for p in problems):
+        raise PackageError(
+            msg(
+                "sync.missing_references",
+                "the packages refer to records this laptop has not received yet; import the "
+                "sender's earlier packages first, or ask for a full package (sync export --full). "
+                "Nothing was imported",
+            )
+        )
+    if problems:
+        raise PackageError(
+            msg(
+                "sync.check_failed",
+                "the merged data fails the database check ({problem})",
+                problem=problems[0],
+            )
+        )
+
+
+def import_packages(
+    db: Database, paths: Sequence[Path], *, progress: importer.Progress | None = None
+) -> ImportReport:
+    """Verify, back up and apply packages in one transaction; see the module docstring.
+
+    `progress(stage, done, total)` is called as the work goes: verify (packages), backup,
+    apply (rows), dedupe, check and commit.
+    """
+    verified = _verify_all(db, paths, progress)
+    with db.read() as session:
+        done = applied_ids(session, [v.package_id for v in verified])
+    report = ImportReport()
+    todo: list[importer.Verified] = []
+    for package in verified:
+        skipped = package.package_id in done
+        done.add(package.package_id)
+        report.packages.append(PackageReport.of(package, skipped=skipped))
+        if not skipped:
+            todo.append(package)
+    if not todo:
+        return report
+    db.require_writable()  # before the backup, which a read-only folder cannot hold
+    if db.path is not None:
+        report.backup = automatic_backup(db.path, "before-sync-import")
+    if progress:
+        progress("backup", 1, 1)
+    try:
+        with db.begin() as session:
+            _apply(session, db.node_id, todo, report, progress)
+    except BaseException:
+        forget_backup(report.backup)
+        raise
+    return report
+
+
+def _apply(
+    session: Session,
+    own_node: str,
+    todo: list[importer.Verified],
+    report: ImportReport,
+    progress: importer.Progress | None,
+) -> None:
+    seq, now = draw_change_number(session), _now(session)
+    reports = {r.package_id: r for r in report.packages if not r.skipped}
+    total, before = sum(p.contents.rows for p in todo), 0
+
+    def on_chunk(done: int) -> None:
+        if progress:
+            progress("apply", before + done, total)
+
+    for package in todo:
+        on_chunk(0)
+        applied = importer.apply_verified(
+            session,
+            package,
+            seq=seq,
+            own_node=own_node,
+            now=now,
+            on_chunk=on_chunk,
+        )
+        reports[package.package_id].record(applied)
+        before += package.contents.rows
+    if progress:
+        progress("dedupe", len(todo), len(todo))
+    dedupe = importer.dedupe(session, seq, now)
+    report.duplicates_merged = len(dedupe.merged)
+    report.references_moved = dedupe.moved
+    report.duplicate_candidates = dedupe.candidates
+    newest = max([p.contents.max_stamp for p in todo] + [dedupe.newest_stamp])
+    receive_stamp(session, newest)
+    report.clock_warnings = clock_warnings(session, todo, now_ms(session))
+    if progress:
+        progress("check", len(todo), len(todo))
+    _check(session)
+    if progress:
+        progress("commit", len(todo), len(todo))
+
+
+@dataclass(frozen=True)
+class PeerView:
+    """One laptop this one has received from: the team leader's "last received" overview."""
+
+    node_id: str
+    member_name: str
+    last_package_id: uuid.UUID | None
+    last_made_at: datetime | None
+    last_received_at: datetime | None
+    last_rows: int
+    packages: int
+
+
+def peers(db: Database) -> list[PeerView]:
+    """Every node heard of, by member name, newest received first."""
+    with db.read() as session:
+        rows = session.execute(select(SyncPeer)).scalars().all()
+        views = [
+            PeerView(
+                p.node_id,
+                p.member_name,
+                p.last_package_id,
+                p.last_made_at,
+                p.last_received_at,
+                p.last_rows,
+                p.packages,
+            )
+            for p in rows
+        ]
+    floor = datetime.min.replace(tzinfo=UTC)
+    return sorted(views, key=lambda v: (v.last_received_at or floor, v.node_id), reverse=True)

@@ -1,0 +1,1 @@
+"""Importing target-company lists and visit logs from Excel sheets."""

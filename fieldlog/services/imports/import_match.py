@@ -1,0 +1,84 @@
+"""Which organization a row of an imported sheet means.
+
+Rows that share a credit code or a normalized name are one organization (transitively: a row
+giving name A and code C, and another giving name B and code C, make A and B the same). Each
+such group is matched once — by any of its codes first, then by any of its names — so that
+importing the same file again finds exactly the records the first import wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from fieldlog.services.orgs.orgs import find_by_code
+from fieldlog.store.models import Organization
+from fieldlog.store.repositories.common import live
+
+
+@dataclass
+class OrgGroup:
+    """The codes and name keys, in row order, that the rows of one organization give."""
+
+    codes: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(b)] = self.find(a)
+
+
+def group_rows(
+    keys: dict[int, tuple[str, str | None]],
+) -> tuple[dict[int, str], dict[str, OrgGroup]]:
+    """Group rows given as {row: (name key, code or None)}; returns row → group and the groups."""
+    links = _UnionFind()
+    for name, code in keys.values():
+        links.find(f"n:{name}")
+        if code:
+            links.union(f"n:{name}", f"c:{code}")
+    row_group: dict[int, str] = {}
+    groups: dict[str, OrgGroup] = {}
+    for row in sorted(keys):
+        name, code = keys[row]
+        root = links.find(f"n:{name}")
+        row_group[row] = root
+        group = groups.setdefault(root, OrgGroup())
+        if code and code not in group.codes:
+            group.codes.append(code)
+        if name not in group.names:
+            group.names.append(name)
+    return row_group, groups
+
+
+def match_group(session: Session, group: OrgGroup) -> Organization | None:
+    """The live organization a group means: by its codes, else by its names, else None.
+
+    A name matches an organization holding another credit code only when the group gives none:
+    two records with different codes are different organizations whatever their names.
+    """
+    for code in group.codes:
+        org = find_by_code(session, code)
+        if org is not None:
+            return org
+    for key in group.names:
+        query = live(Organization).where(Organization.name_key == key)
+        candidates = session.execute(query.order_by(Organization.created_at, Organization.id))
+        for org in candidates.scalars():
+            if not group.codes or org.credit_code is None:
+                return org
+    return None

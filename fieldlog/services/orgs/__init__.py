@@ -1,0 +1,1 @@
+"""Organizations and contacts: saving, the directory, search, merging, undoable edits."""

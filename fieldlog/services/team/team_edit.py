@@ -1,0 +1,128 @@
+"""Editing the team after set-up: its fields, members and work groups, saving only what differs
+from what was shown, so a field nobody touched keeps its value and its sync stamp."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+
+from fieldlog.domain.messages import msg
+from fieldlog.services.errors import InvalidInput
+from fieldlog.services.team.counties import County, county_list, save_counties
+from fieldlog.services.team.team import (
+    MemberInput,
+    TeamInput,
+    current_team,
+    save_group,
+    save_member,
+    save_team,
+)
+from fieldlog.services.validate import optional_name
+from fieldlog.store.database import Database
+from fieldlog.store.models import Member, WorkGroup
+from fieldlog.store.repositories.common import get_live, live
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """A member as the team form shows it; `id` None for a member added in the form."""
+
+    id: uuid.UUID | None
+    name: str
+    county_id: uuid.UUID | None = None
+    group_id: uuid.UUID | None = None
+    from_promotion_system: bool = True
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """A work group as the team form shows it: its name and the chain it works."""
+
+    id: uuid.UUID
+    name: str
+    chain_id: uuid.UUID | None = None
+
+
+@dataclass
+class TeamSheet:
+    """The team, its members, work groups and home counties, as one form shows and saves them."""
+
+    team_id: uuid.UUID
+    team: TeamInput
+    members: list[MemberRow] = field(default_factory=list)
+    groups: list[GroupRow] = field(default_factory=list)
+    counties: list[County] = field(default_factory=list)
+
+
+def team_sheet(db: Database) -> TeamSheet | None:
+    """The team as it is now, or None before set-up."""
+    team = current_team(db)
+    if team is None:
+        return None
+    data = TeamInput(
+        team.name,
+        team.home_city,
+        team.host_city,
+        team.reporting_unit,
+        team.dispatch_start,
+        team.dispatch_end,
+        team.return_preparer,
+        team.return_reviewer,
+        team.return_phone,
+    )
+    with db.read() as session:
+        members = session.execute(live(Member).order_by(Member.created_at, Member.id)).scalars()
+        member_rows = [
+            MemberRow(m.id, m.name, m.county_id, m.group_id, m.from_promotion_system)
+            for m in members
+        ]
+        groups = live(WorkGroup).order_by(WorkGroup.sort_order, WorkGroup.name)
+        group_rows = [GroupRow(g.id, g.name, g.chain_id) for g in session.execute(groups).scalars()]
+    return TeamSheet(team.id, data, member_rows, group_rows, county_list(db))
+
+
+def _member_input(db: Database, row: MemberRow) -> MemberInput:
+    """The member's full input: the form's fields over what the form does not show."""
+    data = MemberInput(
+        row.name,
+        group_id=row.group_id,
+        county=row.county_id,
+        from_promotion_system=row.from_promotion_system,
+    )
+    if row.id is None:
+        return data
+    with db.read() as session:
+        member = get_live(session, Member, row.id, "member")
+        return replace(data, role=member.role, home_unit=member.home_unit, phone=member.phone)
+
+
+def save_team_sheet(db: Database, before: TeamSheet, after: TeamSheet) -> list[uuid.UUID]:
+    """Save what differs between the sheet shown and the sheet edited, in one transaction;
+    returns the ids of `after.members`, a new member's included."""
+    names = [optional_name(m.name) for m in after.members]
+    if len(set(filter(None, names))) != len([n for n in names if n]):
+        raise InvalidInput(
+            msg(
+                "team.member_names_alike",
+                "two members have the same name; tell them apart (e.g. 张伟（碧江）)",
+            )
+        )
+    shown_groups = {g.id: g for g in before.groups}
+    shown_members = {m.id: m for m in before.members}
+    ids: list[uuid.UUID] = []
+    with db.begin():
+        # First the counties: a member's row may name one added in the same form.
+        save_counties(db, before.counties, after.counties)
+        if after.team != before.team:
+            save_team(db, after.team, before.team_id)
+        for group in after.groups:
+            if shown_groups.get(group.id) != group:
+                save_group(db, group.name, chain_id=group.chain_id, group_id=group.id)
+        for member in after.members:
+            if member.id is not None and shown_members.get(member.id) == member:
+                ids.append(member.id)
+                continue
+            team_id = before.team_id if member.id is None else None
+            data = _member_input(db, member)
+            ids.append(save_member(db, data, team_id=team_id, member_id=member.id))
+    return ids

@@ -1,0 +1,1 @@
+"""Visits: recording and editing them, the entry form, the log, follow-ups."""

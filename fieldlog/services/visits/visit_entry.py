@@ -1,0 +1,279 @@
+"""What the visit-entry form needs: its choices, a visit to edit, and saving it with a new lead."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldlog.services.projects.projects import ProjectInput, open_project
+from fieldlog.services.visits.visits import VisitInput, delete_visit, restore_visit, save_visit
+from fieldlog.store.database import Database
+from fieldlog.store.models import (
+    CatalogItem,
+    Contact,
+    Member,
+    Organization,
+    Project,
+    Visit,
+    VisitContact,
+    VisitVisitor,
+    WorkGroup,
+)
+from fieldlog.store.repositories.common import catalog_names, get_live, live
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A record offered in a list: its id, its name and a detail (a title, a stage…)."""
+
+    id: uuid.UUID
+    name: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class MemberChoice:
+    """A member offered as a visitor, with the work group it belongs to."""
+
+    id: uuid.UUID
+    name: str
+    group: str
+    mine: bool
+
+
+@dataclass(frozen=True)
+class LoadedVisit:
+    """A visit as the form edits it, with the names the form shows."""
+
+    data: VisitInput
+    org_name: str
+    project_name: str | None
+
+
+@dataclass(frozen=True)
+class EntryResult:
+    """The visit an entry saved, and the lead it opened (if any)."""
+
+    visit_id: uuid.UUID
+    project_id: uuid.UUID | None
+
+
+def visit_kinds(db: Database) -> list[str]:
+    """The names of the visit-kind catalog, in display order."""
+    with db.read() as session:
+        return catalog_names(session, "visit_kind")
+
+
+def org_name(db: Database, org_id: uuid.UUID) -> str | None:
+    """The name of a live organization, or None when it does not exist (any more)."""
+    with db.read() as session:
+        org = session.get(Organization, org_id)
+        return org.name if org is not None and not org.deleted else None
+
+
+def contacts_of(db: Database, org_id: uuid.UUID | None) -> list[Choice]:
+    """The live contacts of an organization, by name; the detail is their title."""
+    if org_id is None:
+        return []
+    query = live(Contact).where(Contact.org_id == org_id).order_by(Contact.name, Contact.id)
+    with db.read() as session:
+        return [Choice(c.id, c.name, c.title) for c in session.execute(query).scalars()]
+
+
+def projects_of(
+    db: Database, org_id: uuid.UUID | None, *, also: uuid.UUID | None = None
+) -> list[Choice]:
+    """The live projects whose investor is this organization, newest first; then the live
+    project `also` (a visit's link) when another organization invests in it."""
+    query = live(Project).where(Project.investor_id == org_id).order_by(Project.created_at.desc())
+    with db.read() as session:
+        rows = list(session.execute(query).scalars()) if org_id is not None else []
+        extra = session.get(Project, also) if also is not None else None
+        if extra is not None and not extra.deleted and extra not in rows:
+            rows.append(extra)
+        return [Choice(p.id, p.name) for p in rows]
+
+
+def _group_order(
+    groups: dict[Any, Any], mine: uuid.UUID | None
+) -> Callable[[Any], tuple[object, ...]]:
+    """Sort key of a member row (id, name, group_id) among the work-group rows."""
+
+    def key(member: Any) -> tuple[object, ...]:
+        group = groups.get(member.group_id) if member.group_id else None
+        if group is None:
+            return (2, 0, "", member.name)
+        return (0 if group.id == mine else 1, group.sort_order, group.name, member.name)
+
+    return key
+
+
+def visitor_choices(db: Database, me: uuid.UUID | None) -> list[MemberChoice]:
+    """Live members grouped by work group: `me` first, then my group, then the other groups."""
+    # Columns, not records: loading whole records decodes every field's stamps (the visit
+    # dialog asks for this list each time it opens).
+    group_columns = select(WorkGroup.id, WorkGroup.name, WorkGroup.sort_order)
+    member_columns = select(Member.id, Member.name, Member.group_id)
+    with db.read() as session:
+        rows = session.execute(group_columns.where(WorkGroup.deleted.is_(False)))
+        groups = {g.id: g for g in rows}
+        people = list(session.execute(member_columns.where(Member.deleted.is_(False))))
+    mine = next((m.group_id for m in people if m.id == me), None)
+    people.sort(key=_group_order(groups, mine))
+    people.sort(key=lambda m: m.id != me)  # stable: me on top, the rest keeps its order
+    result = []
+    for member in people:
+        group = groups.get(member.group_id) if member.group_id else None
+        name = group.name if group is not None else ""
+        same = mine is not None and member.group_id == mine
+        result.append(MemberChoice(member.id, member.name, name, same or member.id == me))
+    return result
+
+
+def _visitor_ids(session: Session, visit_id: uuid.UUID) -> list[uuid.UUID]:
+    query = select(VisitVisitor.member_id).where(
+        VisitVisitor.visit_id == visit_id, VisitVisitor.deleted.is_(False)
+    )
+    return list(session.execute(query.order_by(VisitVisitor.created_at)).scalars())
+
+
+def _contact_ids(session: Session, visit_id: uuid.UUID) -> list[uuid.UUID]:
+    query = select(VisitContact.contact_id).where(
+        VisitContact.visit_id == visit_id, VisitContact.deleted.is_(False)
+    )
+    return list(session.execute(query.order_by(VisitContact.created_at)).scalars())
+
+
+def load_visit(db: Database, visit_id: uuid.UUID) -> LoadedVisit:
+    """A live visit as a VisitInput (kind by name, intent by code), with its names."""
+    with db.read() as session:
+        visit = get_live(session, Visit, visit_id, "visit")
+        kind = session.get(CatalogItem, visit.kind_id) if visit.kind_id else None
+        project = session.get(Project, visit.project_id) if visit.project_id else None
+        data = VisitInput(
+            visited_on=visit.visited_on,
+            org_id=visit.org_id,
+            visitor_ids=_visitor_ids(session, visit.id),
+            kind=kind.name if kind is not None else "",
+            summary=visit.summary,
+            intent=visit.intent,
+            next_follow_up=visit.next_follow_up,
+            contact_ids=_contact_ids(session, visit.id),
+            project_id=visit.project_id,
+            chain_id=visit.chain_id,
+        )
+        org = session.get(Organization, visit.org_id)
+        return LoadedVisit(data, org.name if org else "", project.name if project else None)
+
+
+def _lead_input(db: Database, data: VisitInput, name: str) -> ProjectInput:
+    owner = data.visitor_ids[0] if data.visitor_ids else None
+    with db.read() as session:
+        member = session.get(Member, owner) if owner else None
+        org = session.get(Organization, data.org_id)
+    return ProjectInput(
+        name=name,
+        investor_id=data.org_id,
+        chain_id=data.chain_id or (org.chain_id if org else None),
+        owner_id=owner,
+        group_id=member.group_id if member else None,
+        next_follow_up=data.next_follow_up,
+    )
+
+
+def record_entry(
+    db: Database, data: VisitInput, *, visit_id: uuid.UUID | None = None, lead_name: str = ""
+) -> EntryResult:
+    """Save a visit and, with `lead_name`, open a lead dated the visit: one transaction."""
+    with db.begin():
+        project_id = None
+        if lead_name.strip():
+            lead = _lead_input(db, data, lead_name)
+            project_id = open_project(db, lead, on=data.visited_on, member_id=lead.owner_id)
+            data = replace(data, project_id=project_id)
+        return EntryResult(save_visit(db, data, visit_id), project_id)
+
+
+def _set_project_deleted(db: Database, project_id: uuid.UUID | None, deleted: bool) -> None:
+    if project_id is None:
+        return
+    with db.begin() as session:
+        project = session.get(Project, project_id)
+        if project is not None:
+            project.deleted = deleted
+
+
+class EntryChange:
+    """One save of the visit form as an undoable change.
+
+    The first `do` records the entry; later ones (redo) bring the same records back, so undo and
+    redo never make a second visit or lead. Undo of a new visit tombstones it (and its lead);
+    undo of an edit saves the previous values.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        data: VisitInput,
+        *,
+        visit_id: uuid.UUID | None = None,
+        previous: VisitInput | None = None,
+        lead_name: str = "",
+    ) -> None:
+        self.db, self.data, self.visit_id = db, data, visit_id
+        self.previous, self.lead_name = previous, lead_name
+        self.result: EntryResult | None = None
+
+    def do(self) -> EntryResult:
+        """Record the entry, or bring it back after an undo."""
+        if self.result is None:
+            self.result = record_entry(
+                self.db, self.data, visit_id=self.visit_id, lead_name=self.lead_name
+            )
+            return self.result
+        result = self.result
+        with self.db.begin():
+            _set_project_deleted(self.db, result.project_id, False)
+            if self.visit_id is None:
+                restore_visit(self.db, result.visit_id)
+            else:
+                again = replace(self.data, project_id=result.project_id or self.data.project_id)
+                save_visit(self.db, again, result.visit_id)
+        return result
+
+    def undo(self) -> None:
+        """Take the entry back: tombstone what it created, or restore the previous values."""
+        result = self.result
+        if result is None:
+            return
+        with self.db.begin():
+            if self.visit_id is None:
+                delete_visit(self.db, result.visit_id)
+            elif self.previous is not None:
+                save_visit(self.db, self.previous, result.visit_id)
+            _set_project_deleted(self.db, result.project_id, True)
+
+
+class _DryRun(Exception):
+    """Raised to roll a trial transaction back."""
+
+
+def refusal(db: Database, action: Callable[[], object]) -> str | None:
+    """The message with which the services would refuse `action`, or None; nothing is kept.
+
+    The action runs inside a transaction that is always rolled back, so a form can show a
+    refusal next to its fields before the real change runs.
+    """
+    try:
+        with db.begin():
+            action()
+            raise _DryRun
+    except _DryRun:
+        return None
+    except ValueError as exc:
+        return str(exc) or exc.__class__.__name__
