@@ -16,7 +16,6 @@ from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 from fieldlog.store.models import FundsTranche, Project, StageEvent, Visit
 from fieldlog.store.repositories.common import NotFound
-
 from tests.services.conftest import Small
 
 TODAY = date(2020, 4, 20)

@@ -13,7 +13,6 @@ from fieldlog.services.errors import InvalidInput
 from fieldlog.services.projects import projects
 from fieldlog.services.reports import stats
 from fieldlog.store.database import Database
-
 from tests.services.conftest import Small
 
 SIGNING = projects.Signing(date(2020, 4, 10), 300_000_000, "正式合同")

@@ -32,7 +32,6 @@ from fieldlog.store.repositories.facts import (
     visit_facts,
 )
 from fieldlog.store.repositories.visit_counts import visit_counts
-
 from tests.services.conftest import Small
 
 START = date(2020, 3, 23)

@@ -16,7 +16,6 @@ from fieldlog.store.database import Database
 from fieldlog.store.models import Target
 from fieldlog.store.repositories.common import catalog_entry
 from fieldlog.store.repositories.facts import Scope
-
 from tests.services.conftest import Small
 
 DISPATCH = Period(date(2020, 3, 23), date(2020, 4, 22))

@@ -18,7 +18,6 @@ from fieldlog.services.visits import visits
 from fieldlog.services.visits.follow_ups import FollowUps, follow_ups, reminder_counts, week_end
 from fieldlog.store.database import Database
 from tests.conftest import open_copy
-
 from tests.services.conftest import Small
 
 TODAY = date(2020, 4, 22)  # a Wednesday; its ISO week ends on Sunday 26 April

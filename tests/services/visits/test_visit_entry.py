@@ -13,7 +13,6 @@ from fieldlog.services.visits import visit_entry, visits
 from fieldlog.services.visits.visits import VisitInput
 from fieldlog.store.database import Database
 from fieldlog.store.models import Project, Visit
-
 from tests.records import fetch
 from tests.services.conftest import Small
 

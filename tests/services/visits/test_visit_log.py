@@ -14,7 +14,6 @@ from fieldlog.services.team import team
 from fieldlog.services.visits import visit_log, visits
 from fieldlog.services.visits.visit_log import VisitFilter, VisitSort
 from fieldlog.store.database import Database
-
 from tests.services.conftest import Small
 
 HUAWEI_CODE = "91350100M000100Y43"

@@ -15,7 +15,6 @@ from fieldlog.services.reports import stats
 from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 from fieldlog.store.models import VisitVisitor
-
 from tests.services.conftest import Small
 
 DAY = date(2020, 4, 1)
