@@ -29,7 +29,7 @@ from fieldlog.store.models import Organization
 
 
 @dataclass
-class OrgRow:
+class ImportedOrgRow:
     """One row of a target-company list, read and checked; empty means "keep what is there"."""
 
     row: int
@@ -91,9 +91,9 @@ def _people(cells: Cells) -> tuple[list[Person], str]:
     return list(unique.values()), "" if name else phone
 
 
-def read_org_row(cells: Cells, lookups: Lookups) -> OrgRow:
+def read_org_row(cells: Cells, lookups: Lookups) -> ImportedOrgRow:
     """Read and check every cell of an org row; BadCell for the first one that is wrong."""
-    row = OrgRow(cells.row, read_name(cells, "name"), read_code(cells))
+    row = ImportedOrgRow(cells.row, read_name(cells, "name"), read_code(cells))
     kind_text = cells.line("kind")
     row.kind = cells.read("kind", lambda _: org_kind(kind_text)) if kind_text else None
     row.chain_id, row.link_id = read_chain(cells, lookups)
@@ -107,7 +107,7 @@ def read_org_row(cells: Cells, lookups: Lookups) -> OrgRow:
     return row
 
 
-def _merged(org: Organization, row: OrgRow) -> OrgInput:
+def _merged(org: Organization, row: ImportedOrgRow) -> OrgInput:
     """The organization as it is, with the row's non-empty cells on top; never renamed."""
     same_chain = row.chain_id is None or row.chain_id == org.chain_id
     link = row.link_id or (org.link_id if same_chain else None)
@@ -126,7 +126,7 @@ def _merged(org: Organization, row: OrgRow) -> OrgInput:
     )
 
 
-def _fresh(row: OrgRow) -> OrgInput:
+def _fresh(row: ImportedOrgRow) -> OrgInput:
     return OrgInput(
         name=row.name,
         kind=row.kind or OrgKind.ENTERPRISE,
@@ -171,14 +171,14 @@ class OrgImport:
 
     def run(self) -> ImportReport:
         """Read every row, group them by organization, then store them in row order."""
-        read: list[OrgRow | RowOutcome] = []
+        read: list[ImportedOrgRow | RowOutcome] = []
         for cells in self.table.data_rows():
             label = _label(cells)
             try:
                 read.append(read_org_row(cells, self.lookups))
             except BadCell as exc:
                 read.append(RowOutcome(cells.row, "rejected", label, reason_of(exc)))
-        rows = [r for r in read if isinstance(r, OrgRow)]
+        rows = [r for r in read if isinstance(r, ImportedOrgRow)]
         row_group, groups = group_rows({r.row: (name_key(r.name), r.code) for r in rows})
         for item in read:
             if isinstance(item, RowOutcome):
@@ -188,7 +188,7 @@ class OrgImport:
                 self.report.add(self._store(item, group, groups[group]))
         return self.report
 
-    def _store(self, row: OrgRow, group_id: str, group: OrgGroup) -> RowOutcome:
+    def _store(self, row: ImportedOrgRow, group_id: str, group: OrgGroup) -> RowOutcome:
         first = self.done_groups.get(group_id)
         org = match_group(self.session, group) if first is None else None
         if org is not None and org.id in self.done_orgs:
@@ -204,7 +204,9 @@ class OrgImport:
             self.done_orgs[saved[0]] = row.row
         return outcome
 
-    def _save(self, row: OrgRow, org: Organization | None, saved: list[uuid.UUID]) -> RowOutcome:
+    def _save(
+        self, row: ImportedOrgRow, org: Organization | None, saved: list[uuid.UUID]
+    ) -> RowOutcome:
         before = change_mark(self.session)
         if org is None:
             org_id, label = save_org(self.db, _fresh(row)).id, row.name

@@ -35,7 +35,7 @@ DEFAULT_VISIT_KIND = "上门走访"
 
 
 @dataclass
-class VisitRow:
+class ImportedVisitRow:
     """One row of a visit log, read and checked; empty means "keep what is there"."""
 
     row: int
@@ -66,7 +66,7 @@ def _visitors(cells: Cells, lookups: Lookups) -> list[uuid.UUID]:
     return cells.read("visitors", lambda _: [lookups.member(name) for name in names])
 
 
-def read_visit_row(cells: Cells, lookups: Lookups) -> VisitRow:
+def read_visit_row(cells: Cells, lookups: Lookups) -> ImportedVisitRow:
     """Read and check every cell of a visit row; BadCell for the first one that is wrong."""
     org_name, code = read_name(cells, "org"), read_code(cells)
     visited_on = cells.read("date", cell_date)
@@ -74,7 +74,7 @@ def read_visit_row(cells: Cells, lookups: Lookups) -> VisitRow:
         raise BadCell(
             msg("input.required", "{what} is required", what=msg("field.visit_date", "visit date"))
         )
-    row = VisitRow(cells.row, org_name, code, visited_on)
+    row = ImportedVisitRow(cells.row, org_name, code, visited_on)
     kind_text = cells.line("org_kind")
     row.org_kind = cells.read("org_kind", lambda _: org_kind(kind_text)) if kind_text else None
     chain_text = cells.line("chain")
@@ -125,13 +125,13 @@ class VisitImport:
 
     def run(self) -> ImportReport:
         """Read every row, group them by organization, then store them in row order."""
-        read: list[VisitRow | RowOutcome] = []
+        read: list[ImportedVisitRow | RowOutcome] = []
         for cells in self.table.data_rows():
             try:
                 read.append(read_visit_row(cells, self.lookups))
             except BadCell as exc:
                 read.append(RowOutcome(cells.row, "rejected", _label(cells), reason_of(exc)))
-        rows = [r for r in read if isinstance(r, VisitRow)]
+        rows = [r for r in read if isinstance(r, ImportedVisitRow)]
         row_group, groups = group_rows({r.row: (name_key(r.org_name), r.code) for r in rows})
         for item in read:
             if isinstance(item, RowOutcome):
@@ -147,7 +147,7 @@ class VisitImport:
             self.report.add(outcome)
         return self.report
 
-    def _org(self, row: VisitRow, group_id: str, group: OrgGroup) -> uuid.UUID:
+    def _org(self, row: ImportedVisitRow, group_id: str, group: OrgGroup) -> uuid.UUID:
         known = self.group_orgs.get(group_id)
         if known is not None:
             return known
@@ -164,7 +164,7 @@ class VisitImport:
 
     def _save(
         self,
-        row: VisitRow,
+        row: ImportedVisitRow,
         group_id: str,
         group: OrgGroup,
         found: list[tuple[uuid.UUID, date, str]],
@@ -194,7 +194,9 @@ class VisitImport:
         return self.session.execute(query.order_by(Visit.created_at, Visit.id)).scalars().first()
 
     @staticmethod
-    def _fresh(row: VisitRow, org_id: uuid.UUID, contact_ids: list[uuid.UUID]) -> VisitInput:
+    def _fresh(
+        row: ImportedVisitRow, org_id: uuid.UUID, contact_ids: list[uuid.UUID]
+    ) -> VisitInput:
         return VisitInput(
             visited_on=row.visited_on,
             org_id=org_id,
@@ -207,7 +209,9 @@ class VisitImport:
             chain_id=row.chain_id,
         )
 
-    def _merged(self, visit: Visit, row: VisitRow, contact_ids: list[uuid.UUID]) -> VisitInput:
+    def _merged(
+        self, visit: Visit, row: ImportedVisitRow, contact_ids: list[uuid.UUID]
+    ) -> VisitInput:
         """The visit as it is, with the row's non-empty cells on top."""
         kind = self.session.get(CatalogItem, visit.kind_id) if visit.kind_id else None
         return VisitInput(

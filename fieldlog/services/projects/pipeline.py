@@ -17,7 +17,7 @@ from fieldlog.store.database import Database
 from fieldlog.store.repositories import pipeline_rows
 from fieldlog.store.repositories.common import catalog_names
 from fieldlog.store.repositories.ledger_rows import funds_by_project
-from fieldlog.store.repositories.pipeline_rows import EventRow, PipelineFilter, ProjectRow
+from fieldlog.store.repositories.pipeline_rows import EventRow, PipelineFilter, PipelineProject
 from fieldlog.store.repositories.visit_list import Choice, filter_choices
 
 __all__ = [
@@ -102,7 +102,9 @@ class PipelineChoices:
     sign_forms: list[str]
 
 
-def _placed(row: ProjectRow, events: list[EventRow], today: date) -> tuple[Stage | str, int] | None:
+def _placed(
+    row: PipelineProject, events: list[EventRow], today: date
+) -> tuple[Stage | str, int] | None:
     """The project's stage now and the days since it got there; None without a stage event.
 
     Events of a stage this version does not know leave the project where its known events put
@@ -122,11 +124,13 @@ def _placed(row: ProjectRow, events: list[EventRow], today: date) -> tuple[Stage
     return stage, (today - max(e.on for e in known)).days
 
 
-def _overdue(row: ProjectRow, today: date) -> bool:
+def _overdue(row: PipelineProject, today: date) -> bool:
     return row.next_follow_up is not None and row.next_follow_up < today
 
 
-def _card(row: ProjectRow, events: list[EventRow], today: date) -> tuple[Stage, ProjectCard] | None:
+def _card(
+    row: PipelineProject, events: list[EventRow], today: date
+) -> tuple[Stage, ProjectCard] | None:
     placed = _placed(row, events, today)
     if placed is None:
         return None
@@ -172,7 +176,7 @@ def pipeline(
     """Every stage of ALL_STAGES (main line, then paused and dropped) with its matching projects,
     most urgent first, at most `limit` cards a stage (the counts and sums still cover all)."""
     with db.read() as session:
-        rows = pipeline_rows.project_rows(session, filter or PipelineFilter())
+        rows = pipeline_rows.pipeline_projects(session, filter or PipelineFilter())
         events = pipeline_rows.stage_events(session, [row.id for row in rows])
     by_stage: dict[Stage, list[ProjectCard]] = {stage: [] for stage in ALL_STAGES}
     for row in rows:
@@ -187,7 +191,7 @@ def project_list(
 ) -> list[ProjectListRow]:
     """The projects the board shows under `filter`, by name, as rows for a table."""
     with db.read() as session:
-        rows = pipeline_rows.project_rows(session, filter or PipelineFilter())
+        rows = pipeline_rows.pipeline_projects(session, filter or PipelineFilter())
         events = pipeline_rows.stage_events(session, [row.id for row in rows])
         funds = funds_by_project(session, Period.all_time())
     listed = []
@@ -199,7 +203,7 @@ def project_list(
 
 
 def _list_row(
-    row: ProjectRow, stage: Stage | str, days: int, funds: int, today: date
+    row: PipelineProject, stage: Stage | str, days: int, funds: int, today: date
 ) -> ProjectListRow:
     return ProjectListRow(
         id=row.id,

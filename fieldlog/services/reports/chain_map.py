@@ -21,7 +21,7 @@ from fieldlog.services.team.chains import POSITIONS
 from fieldlog.services.team.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.store.repositories import chain_rows
-from fieldlog.store.repositories.chain_rows import LinkRow, OrgLine, ProjectRow
+from fieldlog.store.repositories.chain_rows import ChainProject, LinkRow, OrgLine
 
 __all__ = [
     "OPEN_STAGES",
@@ -138,7 +138,7 @@ def dispatch_period(db: Database) -> Period | None:
     return Period(team.dispatch_start, team.dispatch_end)
 
 
-def _project_figures(row: ProjectRow, stage: Stage | None) -> Figures:
+def _project_figures(row: ChainProject, stage: Stage | None) -> Figures:
     if row.signed_on is not None:
         return Figures(
             signed_projects=1, contract_yuan=row.contract_yuan or 0, funds_yuan=row.funds_yuan
@@ -215,7 +215,7 @@ def chain_maps(db: Database, period: Period | None = None) -> list[ChainMap]:
         links = chain_rows.links(session)
         for org in chain_rows.org_tallies(session, wanted):
             tally.add(org.chain_id, org.link_id, Figures(orgs=org.orgs, visited=org.visited))
-        projects = chain_rows.project_rows(session)
+        projects = chain_rows.chain_projects(session)
         events = chain_rows.stage_facts(session)
     for row in projects:
         stage = stage_at(ProjectFact(row.id, events.get(row.id, ())), None)
@@ -223,7 +223,7 @@ def chain_maps(db: Database, period: Period | None = None) -> list[ChainMap]:
     return [_chain(chain, links, tally) for chain in chains]
 
 
-def _project_line(row: ProjectRow, stage: Stage | None) -> ProjectLine:
+def _project_line(row: ChainProject, stage: Stage | None) -> ProjectLine:
     signed = row.signed_on is not None
     amount = row.contract_yuan if signed else row.planned_yuan
     return ProjectLine(row.id, row.name, stage, signed, amount)
@@ -236,7 +236,7 @@ def link_detail(
     wanted = period or Period.all_time()
     with db.read() as session:
         orgs, total = chain_rows.org_lines(session, chain_id, link_id, wanted)
-        rows = chain_rows.project_rows(session, chain_id, link_id)
+        rows = chain_rows.chain_projects(session, chain_id, link_id)
         events = chain_rows.stage_facts(session, [row.id for row in rows])
     projects = [
         _project_line(row, stage_at(ProjectFact(row.id, events.get(row.id, ())), None))

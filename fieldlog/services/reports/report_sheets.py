@@ -33,16 +33,16 @@ from fieldlog.excel.tables import (
     Table,
 )
 from fieldlog.services.file_guard import Kind, guard_output
-from fieldlog.store.repositories.directory_rows import ContactRow, OrgRow, org_rows
+from fieldlog.store.repositories.directory_rows import ContactRow, DirectoryOrg, org_rows
 from fieldlog.store.repositories.facts import project_facts
 from fieldlog.store.repositories.ledger_rows import (
-    ProjectRow,
-    TrancheRow,
+    LedgerProject,
+    LedgerTranche,
     funds_by_project,
-    project_rows,
-    tranche_rows,
+    ledger_projects,
+    ledger_tranches,
 )
-from fieldlog.store.repositories.report_rows import VisitRow, visit_rows
+from fieldlog.store.repositories.report_rows import VisitDetail, visit_details
 
 JOIN = "、"
 TOTAL_LABEL = "合计"
@@ -61,11 +61,11 @@ def visit_table(session: Session, period: Period) -> Table:
     return Table(
         VISIT_SHEET,
         VISIT_TABLE,
-        [_visit(n, r) for n, r in enumerate(visit_rows(session, period), start=1)],
+        [_visit(n, r) for n, r in enumerate(visit_details(session, period), start=1)],
     )
 
 
-def _visit(number: int, row: VisitRow) -> list[CellValue]:
+def _visit(number: int, row: VisitDetail) -> list[CellValue]:
     group = next((v.group for v in row.visitors if v.group), "")
     return [
         number,
@@ -102,8 +102,8 @@ def ledger_table(
     facts = {fact.id: fact for fact in project_facts(session)}
     week_funds = funds_by_project(session, week)
     total_funds = funds_by_project(session, Period(None, funds_until))
-    listed: list[tuple[tuple[int, date, str], ProjectRow, Stage | str | None]] = []
-    for row in project_rows(session, project_ids):
+    listed: list[tuple[tuple[int, date, str], LedgerProject, Stage | str | None]] = []
+    for row in ledger_projects(session, project_ids):
         fact = facts.get(row.id)
         stage = _ledger_stage(fact, as_of)
         if stage == Stage.DROPPED or (stage is None and fact is not None and fact.events):
@@ -132,13 +132,13 @@ def _ledger_stage(fact: ProjectFact | None, as_of: date | None) -> Stage | str |
     return max(dated, key=lambda e: (e.on, e.order)).stage if dated else None
 
 
-def _signed_by(row: ProjectRow, as_of: date | None) -> bool:
+def _signed_by(row: LedgerProject, as_of: date | None) -> bool:
     return row.signed_on is not None and (as_of is None or row.signed_on <= as_of)
 
 
 def _ledger(
     number: int,
-    row: ProjectRow,
+    row: LedgerProject,
     stage: Stage | str | None,
     as_of: date | None,
     week_yuan: int | None,
@@ -189,11 +189,11 @@ def tranche_table(session: Session, period: Period) -> Table:
     return Table(
         TRANCHE_SHEET,
         TRANCHE_TABLE,
-        [_tranche(n, r) for n, r in enumerate(tranche_rows(session, period), start=1)],
+        [_tranche(n, r) for n, r in enumerate(ledger_tranches(session, period), start=1)],
     )
 
 
-def _tranche(number: int, row: TrancheRow) -> list[CellValue]:
+def _tranche(number: int, row: LedgerTranche) -> list[CellValue]:
     return [
         number,
         row.received_on,
@@ -217,7 +217,7 @@ def _contact_line(contact: ContactRow) -> str:
     return f"{person}{gap}{contact.phone}"
 
 
-def _org(number: int, row: OrgRow) -> list[CellValue]:
+def _org(number: int, row: DirectoryOrg) -> list[CellValue]:
     first: ContactRow | None = row.contacts[0] if row.contacts else None
     return [
         number,

@@ -29,6 +29,7 @@ from fieldlog.store.models import (
     Visit,
     WorkGroup,
 )
+from fieldlog.store.repositories.common import in_period, is_live
 
 #: Organizations listed for one link at most; a province's link may hold thousands.
 ORG_LIMIT = 1000
@@ -66,8 +67,9 @@ class OrgTally:
 
 
 @dataclass(frozen=True)
-class ProjectRow:
-    """A live project tied to a chain, with its summed live funds tranches."""
+class ChainProject:
+    """A live project placed on the chain map (chain, link or None), with its summed live funds
+    tranches."""
 
     id: uuid.UUID
     name: str
@@ -133,12 +135,9 @@ def links(session: Session, chain_id: uuid.UUID | None = None) -> list[LinkRow]:
 
 
 def _visited(period: Period) -> Any:
-    conditions = [Visit.org_id == Organization.id, Visit.deleted.is_(False)]
-    if period.start is not None:
-        conditions.append(Visit.visited_on >= period.start)
-    if period.end is not None:
-        conditions.append(Visit.visited_on <= period.end)
-    return exists().where(*conditions)
+    return exists().where(
+        Visit.org_id == Organization.id, is_live(Visit), *in_period(Visit.visited_on, period)
+    )
 
 
 def org_tallies(session: Session, period: Period) -> list[OrgTally]:
@@ -160,9 +159,9 @@ def _placement(model: Any, chain_id: uuid.UUID, link_id: uuid.UUID | None) -> li
     return [_Link.id.is_(None), model.chain_id == chain_id]
 
 
-def project_rows(
+def chain_projects(
     session: Session, chain_id: uuid.UUID | None = None, link_id: uuid.UUID | None = None
-) -> list[ProjectRow]:
+) -> list[ChainProject]:
     """Live projects tied to a chain (to one chain's link, or its unassigned ones), by name."""
     chain = _chain_of(Project)
     funds = (
@@ -187,7 +186,7 @@ def project_rows(
     )
     if chain_id is not None:
         query = query.where(*_placement(Project, chain_id, link_id))
-    return [ProjectRow(*row) for row in session.execute(query)]
+    return [ChainProject(*row) for row in session.execute(query)]
 
 
 def stage_facts(

@@ -24,7 +24,8 @@ from fieldlog.store.models import (
     Team,
     Visit,
 )
-from fieldlog.store.repositories.report_rows import Named, dated, live_join
+from fieldlog.store.repositories.common import in_period, is_live, live_join
+from fieldlog.store.repositories.report_rows import Named
 
 
 def team_dispatch(session: Session) -> tuple[date | None, date | None] | None:
@@ -44,7 +45,7 @@ def visits_by_day(session: Session, period: Period) -> dict[date, int]:
     query = (
         select(Visit.visited_on, func.count())
         .join(Organization, live_join(Organization, Visit.org_id))
-        .where(Visit.deleted.is_(False), *dated(Visit.visited_on, period))
+        .where(is_live(Visit), *in_period(Visit.visited_on, period))
         .group_by(Visit.visited_on)
     )
     return {day: count for day, count in session.execute(query)}
@@ -62,7 +63,7 @@ def contract_by_chain(session: Session, period: Period) -> dict[uuid.UUID | None
     query = (
         select(chain, func.coalesce(func.sum(Project.contract_yuan), 0))
         .where(Project.deleted.is_(False), Project.signed_on.is_not(None))
-        .where(*dated(Project.signed_on, period))
+        .where(*in_period(Project.signed_on, period))
         .group_by(chain)
     )
     return {chain_id: int(total) for chain_id, total in session.execute(query)}
@@ -75,7 +76,7 @@ def funds_by_chain(session: Session, period: Period) -> dict[uuid.UUID | None, i
         select(chain, func.sum(FundsTranche.amount_yuan))
         .join(Project, Project.id == FundsTranche.project_id)
         .where(FundsTranche.deleted.is_(False), Project.deleted.is_(False))
-        .where(*dated(FundsTranche.received_on, period))
+        .where(*in_period(FundsTranche.received_on, period))
         .group_by(chain)
     )
     return {chain_id: int(total) for chain_id, total in session.execute(query)}

@@ -20,7 +20,7 @@ from fieldlog.store.models import (
     Organization,
     OrgTag,
 )
-from fieldlog.store.repositories.report_rows import live_join
+from fieldlog.store.repositories.common import is_live, live_join
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class ContactRow:
 
 
 @dataclass(frozen=True)
-class OrgRow:
+class DirectoryOrg:
     """A live organization with its tags and contacts (first entered first); kind as its code."""
 
     id: uuid.UUID
@@ -55,7 +55,7 @@ def _org_tags(session: Session) -> dict[uuid.UUID, list[str]]:
     query = (
         select(OrgTag.org_id, CatalogItem.name)
         .join(CatalogItem, live_join(CatalogItem, OrgTag.tag_id))
-        .where(OrgTag.deleted.is_(False))
+        .where(is_live(OrgTag))
         .order_by(CatalogItem.sort_order, CatalogItem.name)
     )
     found: dict[uuid.UUID, list[str]] = defaultdict(list)
@@ -67,7 +67,7 @@ def _org_tags(session: Session) -> dict[uuid.UUID, list[str]]:
 def _org_contacts(session: Session) -> dict[uuid.UUID, list[ContactRow]]:
     query = (
         select(Contact.org_id, Contact.name, Contact.title, Contact.phone)
-        .where(Contact.deleted.is_(False))
+        .where(is_live(Contact))
         .order_by(Contact.created_at, Contact.id)
     )
     found: dict[uuid.UUID, list[ContactRow]] = defaultdict(list)
@@ -76,7 +76,7 @@ def _org_contacts(session: Session) -> dict[uuid.UUID, list[ContactRow]]:
     return found
 
 
-def org_rows(session: Session) -> list[OrgRow]:
+def org_rows(session: Session) -> list[DirectoryOrg]:
     """Every live organization: targets first, then by name."""
     query = (
         select(
@@ -94,12 +94,12 @@ def org_rows(session: Session) -> list[OrgRow]:
         )
         .outerjoin(Chain, live_join(Chain, Organization.chain_id))
         .outerjoin(ChainLink, live_join(ChainLink, Organization.link_id))
-        .where(Organization.deleted.is_(False))
+        .where(is_live(Organization))
         .order_by(Organization.is_target.desc(), Organization.name, Organization.id)
     )
     tags, contacts = _org_tags(session), _org_contacts(session)
     return [
-        OrgRow(
+        DirectoryOrg(
             org_id,
             name,
             kind,

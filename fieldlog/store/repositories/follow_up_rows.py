@@ -28,7 +28,7 @@ from fieldlog.store.models import (
     Visit,
     VisitVisitor,
 )
-from fieldlog.store.repositories.report_rows import live_join
+from fieldlog.store.repositories.common import between, live_join
 
 #: Stages whose projects wait for nobody: their follow-up dates are not due.
 RESTING_STAGES = (Stage.DROPPED.value, Stage.PAUSED.value)
@@ -79,10 +79,6 @@ def _latest(session: Session) -> Any:
     return follow_up_index.follow_up_latest if reads_derived_table(session) else _ranked_latest()
 
 
-def _in_range(due: Any, first: date | None, last: date) -> list[ColumnElement[bool]]:
-    return [due <= last] if first is None else [due >= first, due <= last]
-
-
 def _visit_conditions(
     latest: Any,
     first: date | None,
@@ -90,7 +86,7 @@ def _visit_conditions(
     members: Collection[uuid.UUID] | None,
     counting: bool = False,
 ) -> list[ColumnElement[bool]]:
-    conditions = _in_range(latest.c.due, first, last)
+    conditions = between(latest.c.due, first, last)
     if members is None:
         return conditions
     live = (VisitVisitor.deleted.is_(False), VisitVisitor.member_id.in_(members))
@@ -211,7 +207,7 @@ def _open_projects(
 ) -> Any:
     query = (
         query.outerjoin(stage, (stage.c.project_id == Project.id) & (stage.c.rank == 1))
-        .where(Project.deleted.is_(False), *_in_range(Project.next_follow_up, first, last))
+        .where(Project.deleted.is_(False), *between(Project.next_follow_up, first, last))
         .where(or_(stage.c.stage.is_(None), stage.c.stage.not_in(RESTING_STAGES)))
     )
     if members is not None:

@@ -1,6 +1,6 @@
 """Rows of the project ledger and the funds-in-place sheet, with names resolved.
 
-Functions receive a session and never commit; tombstones are hidden (see report_rows).
+Functions receive a session and never commit; tombstones are hidden (see common).
 """
 
 from __future__ import annotations
@@ -24,11 +24,17 @@ from fieldlog.store.models import (
     Project,
     WorkGroup,
 )
-from fieldlog.store.repositories.report_rows import dated, live_join
+from fieldlog.store.repositories.common import in_period, is_live, live_join
+from fieldlog.store.repositories.project_names import (
+    Investor,
+    LandingCounty,
+    SignForm,
+    named_projects,
+)
 
 
 @dataclass(frozen=True)
-class ProjectRow:
+class LedgerProject:
     """A live project with the names 项目台账 shows; amounts in yuan, chain role as its code."""
 
     id: uuid.UUID
@@ -52,7 +58,7 @@ class ProjectRow:
 
 
 @dataclass(frozen=True)
-class TrancheRow:
+class LedgerTranche:
     """A live tranche of a live project."""
 
     received_on: date
@@ -63,48 +69,36 @@ class TrancheRow:
     evidence: str
 
 
-def project_rows(
+def ledger_projects(
     session: Session, project_ids: Collection[uuid.UUID] | None = None
-) -> list[ProjectRow]:
-    """Every live project (or those of `project_ids`) with its names resolved.
+) -> list[LedgerProject]:
+    """Every live project (or those of `project_ids`) with its names resolved, oldest first.
 
     The caller picks by stage; an id that is unknown or deleted is left out.
     """
-    investor, form, county = aliased(Organization), aliased(CatalogItem), aliased(CatalogItem)
-    query = (
-        select(
-            Project.id,
-            Project.name,
-            investor.name,
-            investor.credit_code,
-            Chain.name,
-            ChainLink.name,
-            Project.chain_role,
-            Project.planned_yuan,
-            Project.contract_yuan,
-            form.name,
-            Project.signed_on,
-            county.name,
-            Member.name,
-            WorkGroup.name,
-            Project.progress,
-            Project.problems,
-            Project.next_step,
-            Project.next_follow_up,
-        )
-        .outerjoin(investor, live_join(investor, Project.investor_id))
-        .outerjoin(Chain, live_join(Chain, Project.chain_id))
-        .outerjoin(ChainLink, live_join(ChainLink, Project.link_id))
-        .outerjoin(form, live_join(form, Project.sign_form_id))
-        .outerjoin(county, live_join(county, Project.landing_county_id))
-        .outerjoin(Member, live_join(Member, Project.owner_id))
-        .outerjoin(WorkGroup, live_join(WorkGroup, Project.group_id))
-        .where(Project.deleted.is_(False))
-        .order_by(Project.created_at, Project.id)
-    )
+    query = named_projects(
+        Project.id,
+        Project.name,
+        Investor.name,
+        Investor.credit_code,
+        Chain.name,
+        ChainLink.name,
+        Project.chain_role,
+        Project.planned_yuan,
+        Project.contract_yuan,
+        SignForm.name,
+        Project.signed_on,
+        LandingCounty.name,
+        Member.name,
+        WorkGroup.name,
+        Project.progress,
+        Project.problems,
+        Project.next_step,
+        Project.next_follow_up,
+    ).order_by(Project.created_at, Project.id)
     if project_ids is not None:
         query = query.where(Project.id.in_(list(project_ids)))
-    return [ProjectRow(*tuple(row)) for row in session.execute(query)]
+    return [LedgerProject(*tuple(row)) for row in session.execute(query)]
 
 
 def funds_by_project(session: Session, period: Period) -> dict[uuid.UUID, int]:
@@ -112,13 +106,13 @@ def funds_by_project(session: Session, period: Period) -> dict[uuid.UUID, int]:
     query = (
         select(FundsTranche.project_id, func.sum(FundsTranche.amount_yuan))
         .join(Project, live_join(Project, FundsTranche.project_id))
-        .where(FundsTranche.deleted.is_(False), *dated(FundsTranche.received_on, period))
+        .where(is_live(FundsTranche), *in_period(FundsTranche.received_on, period))
         .group_by(FundsTranche.project_id)
     )
     return {project_id: int(total) for project_id, total in session.execute(query)}
 
 
-def tranche_rows(session: Session, period: Period) -> list[TrancheRow]:
+def ledger_tranches(session: Session, period: Period) -> list[LedgerTranche]:
     """Live tranches of live projects dated in the period, by date then project."""
     investor, origin = aliased(Organization), aliased(CatalogItem)
     query = (
@@ -133,7 +127,7 @@ def tranche_rows(session: Session, period: Period) -> list[TrancheRow]:
         .join(Project, live_join(Project, FundsTranche.project_id))
         .outerjoin(investor, live_join(investor, Project.investor_id))
         .outerjoin(origin, live_join(origin, FundsTranche.origin_id))
-        .where(FundsTranche.deleted.is_(False), *dated(FundsTranche.received_on, period))
+        .where(is_live(FundsTranche), *in_period(FundsTranche.received_on, period))
         .order_by(FundsTranche.received_on, Project.name, FundsTranche.id)
     )
-    return [TrancheRow(*row) for row in session.execute(query)]
+    return [LedgerTranche(*row) for row in session.execute(query)]

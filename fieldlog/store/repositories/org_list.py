@@ -30,8 +30,8 @@ from fieldlog.store.models import (
     Visit,
     VisitVisitor,
 )
+from fieldlog.store.repositories.common import live_join
 from fieldlog.store.repositories.org_search import matching
-from fieldlog.store.repositories.report_rows import live_join
 
 #: The columns the directory can be sorted by.
 SORT_KEYS = (

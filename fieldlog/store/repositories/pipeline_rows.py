@@ -6,22 +6,14 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, false, or_, select
+from sqlalchemy.orm import Session
 
 from fieldlog.domain.text import MAX_NAME_LENGTH
-from fieldlog.store.models import (
-    CatalogItem,
-    Chain,
-    ChainLink,
-    Member,
-    Organization,
-    Project,
-    StageEvent,
-    WorkGroup,
-)
+from fieldlog.store.models import Chain, ChainLink, Member, Project, StageEvent, WorkGroup
+from fieldlog.store.repositories.common import contains, is_live
+from fieldlog.store.repositories.project_names import Investor, LandingCounty, named_projects
 from fieldlog.store.repositories.search_text import unmatchable
 
 
@@ -42,8 +34,8 @@ class PipelineFilter:
 
 
 @dataclass(frozen=True)
-class ProjectRow:
-    """A live project with the names a card and a list row show (blank when deleted)."""
+class PipelineProject:
+    """A live project with the names a board card and a list row show (blank when deleted)."""
 
     id: uuid.UUID
     name: str
@@ -62,15 +54,9 @@ class ProjectRow:
 #: A live stage event: (date, stage code, hlc) — the hlc breaks ties within a day.
 EventRow = tuple[date, str, int]
 
-_County = aliased(CatalogItem)
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
 
 def _conditions(wanted: PipelineFilter) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [Project.deleted.is_(False)]
+    conditions: list[ColumnElement[bool]] = []
     if wanted.group_id is not None:
         conditions.append(Project.group_id == wanted.group_id)
     if wanted.owner_id is not None:
@@ -78,33 +64,24 @@ def _conditions(wanted: PipelineFilter) -> list[ColumnElement[bool]]:
     if wanted.chain_id is not None:
         conditions.append(Project.chain_id == wanted.chain_id)
     if wanted.county:
-        conditions.append(_County.name == wanted.county.strip())
+        conditions.append(LandingCounty.name == wanted.county.strip())
     stripped = wanted.text.strip()
     # As in the organization search: project and organization names are at most
     # MAX_NAME_LENGTH characters, and a NUL or a lone surrogate is in no stored text.
     if unmatchable(stripped) or len(stripped) > MAX_NAME_LENGTH:
         conditions.append(false())
-    elif text := _escape(stripped):
-        conditions.append(
-            or_(
-                Project.name.like(f"%{text}%", escape="\\"),
-                Organization.name.like(f"%{text}%", escape="\\"),
-            )
-        )
+    elif stripped:
+        conditions.append(or_(contains(Project.name, stripped), contains(Investor.name, stripped)))
     return conditions
 
 
-def _live(model: Any, key: Any) -> ColumnElement[bool]:
-    return and_(model.id == key, model.deleted.is_(False))
-
-
-def project_rows(session: Session, wanted: PipelineFilter) -> list[ProjectRow]:
+def pipeline_projects(session: Session, wanted: PipelineFilter) -> list[PipelineProject]:
     """Live projects matching `wanted`, by name."""
     query = (
-        select(
+        named_projects(
             Project.id,
             Project.name,
-            Organization.name,
+            Investor.name,
             Chain.name,
             Project.planned_yuan,
             Project.contract_yuan,
@@ -113,19 +90,13 @@ def project_rows(session: Session, wanted: PipelineFilter) -> list[ProjectRow]:
             Project.signed_on,
             ChainLink.name,
             WorkGroup.name,
-            _County.name,
+            LandingCounty.name,
         )
-        .outerjoin(Organization, _live(Organization, Project.investor_id))
-        .outerjoin(Chain, _live(Chain, Project.chain_id))
-        .outerjoin(ChainLink, _live(ChainLink, Project.link_id))
-        .outerjoin(Member, _live(Member, Project.owner_id))
-        .outerjoin(WorkGroup, _live(WorkGroup, Project.group_id))
-        .outerjoin(_County, _live(_County, Project.landing_county_id))
         .where(*_conditions(wanted))
         .order_by(Project.name, Project.id)
     )
     return [
-        ProjectRow(
+        PipelineProject(
             r[0],
             r[1],
             r[2] or "",
@@ -150,7 +121,7 @@ def stage_events(session: Session, project_ids: list[uuid.UUID]) -> dict[uuid.UU
         return events
     query = select(
         StageEvent.project_id, StageEvent.occurred_on, StageEvent.stage, StageEvent.hlc
-    ).where(StageEvent.deleted.is_(False), StageEvent.project_id.in_(project_ids))
+    ).where(is_live(StageEvent), StageEvent.project_id.in_(project_ids))
     for project_id, on, stage, stamp in session.execute(query):
         events[project_id].append((on, stage, stamp))
     return events

@@ -4,27 +4,22 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldlog.store.models import CatalogItem, FundsTranche, Member, StageEvent, Visit, VisitVisitor
 from fieldlog.store.models.base import Replicated
+from fieldlog.store.repositories.common import live_join
 
 VISITOR_SEPARATOR = "、"
-
-
-def _live_join(model: type[Replicated], key: Any) -> Any:
-    """Join condition that leaves a deleted referenced record's name blank."""
-    return and_(model.id == key, model.deleted.is_(False))
 
 
 def stage_rows(session: Session, project_id: uuid.UUID) -> list[tuple[str, date, str, str]]:
     """(stage, date, member name, note) of the live stage events, oldest first."""
     query = (
         select(StageEvent.stage, StageEvent.occurred_on, Member.name, StageEvent.note)
-        .outerjoin(Member, _live_join(Member, StageEvent.member_id))
+        .outerjoin(Member, live_join(Member, StageEvent.member_id))
         .where(StageEvent.project_id == project_id, StageEvent.deleted.is_(False))
         .order_by(StageEvent.occurred_on, StageEvent.hlc)
     )
@@ -62,7 +57,7 @@ def visit_rows(
     """(id, date, kind, visitors, summary) of the live visits linked to a project, newest first."""
     query = (
         select(Visit.id, Visit.visited_on, CatalogItem.name, Visit.summary)
-        .outerjoin(CatalogItem, _live_join(CatalogItem, Visit.kind_id))
+        .outerjoin(CatalogItem, live_join(CatalogItem, Visit.kind_id))
         .where(Visit.project_id == project_id, Visit.deleted.is_(False))
         .order_by(Visit.visited_on.desc(), Visit.id)
     )
@@ -78,7 +73,7 @@ def _visitor_names(session: Session, visit_ids: list[uuid.UUID]) -> dict[uuid.UU
         return {}
     query = (
         select(VisitVisitor.visit_id, Member.name)
-        .join(Member, _live_join(Member, VisitVisitor.member_id))
+        .join(Member, live_join(Member, VisitVisitor.member_id))
         .where(VisitVisitor.visit_id.in_(visit_ids), VisitVisitor.deleted.is_(False))
         .order_by(Member.name)
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from fieldlog.domain.period import Period
@@ -32,6 +32,7 @@ from fieldlog.store.models import (
     VisitVisitor,
     WorkGroup,
 )
+from fieldlog.store.repositories.common import in_period, is_live, live_join
 
 _ROLE_ORDER = {"team_leader": 0, "group_leader": 1}
 
@@ -75,8 +76,9 @@ class Visitor:
 
 
 @dataclass(frozen=True)
-class VisitRow:
-    """A visit with everything 走访明细 shows; codes (kind, intent) are left for labelling."""
+class VisitDetail:
+    """A visit with everything 走访明细 (the visit details sheet) shows; codes (kind, intent) are
+    left for labelling."""
 
     id: uuid.UUID
     visited_on: date
@@ -90,20 +92,6 @@ class VisitRow:
     next_follow_up: date | None
     visitors: tuple[Visitor, ...]  # leaders first, then by name
     contacts: tuple[tuple[str, str], ...]  # (name, title)
-
-
-def dated(column: Any, period: Period) -> list[Any]:
-    conditions = []
-    if period.start is not None:
-        conditions.append(column >= period.start)
-    if period.end is not None:
-        conditions.append(column <= period.end)
-    return conditions
-
-
-def live_join(model: Any, key: Any) -> Any:
-    """Join condition to a live row of `model` (an alias) by `key`."""
-    return and_(model.id == key, model.deleted.is_(False))
 
 
 def team_row(session: Session) -> TeamRow | None:
@@ -164,7 +152,7 @@ def _visits_in(period: Period) -> Select[Any]:
     return (
         select(Visit.id)
         .join(Organization, live_join(Organization, Visit.org_id))
-        .where(Visit.deleted.is_(False), *dated(Visit.visited_on, period))
+        .where(is_live(Visit), *in_period(Visit.visited_on, period))
     )
 
 
@@ -194,7 +182,7 @@ def _visit_contacts(session: Session, period: Period) -> dict[uuid.UUID, list[tu
     return found
 
 
-def visit_rows(session: Session, period: Period) -> list[VisitRow]:
+def visit_details(session: Session, period: Period) -> list[VisitDetail]:
     """Live visits to live organizations dated in the period, by date then organization."""
     kind = aliased(CatalogItem)
     query = (
@@ -213,13 +201,13 @@ def visit_rows(session: Session, period: Period) -> list[VisitRow]:
         .join(Organization, live_join(Organization, Visit.org_id))
         .outerjoin(Chain, live_join(Chain, Visit.chain_id))
         .outerjoin(kind, live_join(kind, Visit.kind_id))
-        .where(Visit.deleted.is_(False), *dated(Visit.visited_on, period))
+        .where(is_live(Visit), *in_period(Visit.visited_on, period))
         .order_by(Visit.visited_on, Organization.name, Visit.created_at, Visit.id)
     )
     visitors = _visitors(session, period)
     contacts = _visit_contacts(session, period)
     return [
-        VisitRow(
+        VisitDetail(
             *row[:10],
             visitors=tuple(visitors.get(row[0], ())),
             contacts=tuple(contacts.get(row[0], ())),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, exists, false, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import msg
@@ -29,6 +29,7 @@ from fieldlog.store.models import (
     WorkGroup,
 )
 from fieldlog.store.repositories import visit_keyset
+from fieldlog.store.repositories.common import contains, in_period, is_live, live_join, starts_with
 from fieldlog.store.repositories.search_text import unmatchable
 
 #: The keys `VisitSort` accepts, in the order of the log's columns.
@@ -100,20 +101,12 @@ def first_line(text: str, limit: int = SUMMARY_CHARS) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def _escape(text: str) -> str:
-    # The same LIKE escaping as the organization search, so both boxes match alike.
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _like_condition(fragment: str) -> ColumnElement[bool]:
-    text = _escape(fragment)
-    conditions = [
-        Organization.name.like(f"%{text}%", escape="\\"),
-        Visit.summary.like(f"%{text}%", escape="\\"),
-    ]
+def _like_condition(text: str) -> ColumnElement[bool]:
+    # The same match as the organization search, so both boxes find alike.
+    conditions = [contains(Organization.name, text), contains(Visit.summary, text)]
     if text.isascii():
-        conditions.append(Organization.name_initials.like(f"%{text.lower()}%", escape="\\"))
-        conditions.append(Organization.credit_code.like(f"{text.upper()}%", escape="\\"))
+        conditions.append(contains(Organization.name_initials, text.lower()))
+        conditions.append(starts_with(Organization.credit_code, text.upper()))
     return or_(*conditions)
 
 
@@ -166,13 +159,10 @@ def _visited_by(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
 
 def _conditions(session: Session, wanted: VisitFilter, ordered: bool) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [
-        Visit.deleted.is_(False),
-        Organization.deleted.is_(False),
+        is_live(Visit),
+        is_live(Organization),
+        *in_period(Visit.visited_on, wanted.period),
     ]
-    if wanted.period.start is not None:
-        conditions.append(Visit.visited_on >= wanted.period.start)
-    if wanted.period.end is not None:
-        conditions.append(Visit.visited_on <= wanted.period.end)
     if wanted.member_id is not None:
         conditions.append(_visited_by(Member.id == wanted.member_id))
     if wanted.group_id is not None:
@@ -197,9 +187,9 @@ def _filtered(
 
 def _with_names(query: Select[Any]) -> Select[Any]:
     """Join the visit's kind and chain (live ones only; a deleted one shows as blank)."""
-    return query.outerjoin(
-        CatalogItem, and_(CatalogItem.id == Visit.kind_id, CatalogItem.deleted.is_(False))
-    ).outerjoin(Chain, and_(Chain.id == Visit.chain_id, Chain.deleted.is_(False)))
+    return query.outerjoin(CatalogItem, live_join(CatalogItem, Visit.kind_id)).outerjoin(
+        Chain, live_join(Chain, Visit.chain_id)
+    )
 
 
 def _page_keys(
