@@ -15,7 +15,8 @@ from fieldlog.services.projects import projects
 from fieldlog.services.team import team
 from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
-from fieldlog.ui.actions import MainAction, add_action
+from fieldlog.ui import operations
+from fieldlog.ui.actions import SHOW_PAGE, MainAction, add_action
 from fieldlog.ui.main_window import MainWindow
 from fieldlog.ui.navigator import Page
 from fieldlog.ui.pages import Workspace
@@ -222,3 +223,16 @@ def test_a_page_request_opens_the_record_on_the_window(qtbot, team_db: Database)
     [visit_dialog] = win.findChildren(VisitDialog)
     assert visit_dialog.isVisible() and visit_dialog.visit_id == visit
     visit_dialog.reject()
+
+
+def test_the_window_keeps_the_attributes_its_init_declares(qtbot, db: Database) -> None:
+    win = MainWindow(db)  # first start: the welcome panel
+    qtbot.addWidget(win)
+    declared = set(vars(win))
+    assert {"main_actions", "workspace", "sync_flow", "action_states"} <= declared
+    operations.run(win, team.save_team, db, team.TeamInput("测试工作队"))
+    assert win.centralWidget().objectName() == "workspace"
+    for page in Page:  # every page built, through its View action
+        win.main_actions[SHOW_PAGE[page]].trigger()
+        assert win.pages.currentIndex() == page
+    assert set(vars(win)) == declared  # nothing was set on the window afterwards
