@@ -1,24 +1,53 @@
-"""The layer contracts of pyproject.toml hold: ui → services → store → domain, no Qt in the core."""
+"""The import contracts of pyproject.toml hold: ui → services → store → domain, no Qt in the
+core, and only the app imports the main window."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LINT = "from importlinter.cli import lint_imports_command; lint_imports_command()"
+IGNORE_CACHES = shutil.ignore_patterns("__pycache__")
 
 
-def test_import_contracts_are_kept() -> None:
-    result = subprocess.run(
+def _lint(root: Path) -> subprocess.CompletedProcess[str]:
+    """import-linter over the `fieldlog` package under `root`, with our pyproject.toml."""
+    return subprocess.run(
         [sys.executable, "-c", LINT, str(ROOT / "pyproject.toml"), "--no-cache"],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
     )
+
+
+def test_import_contracts_are_kept() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = len(config["tool"]["importlinter"]["contracts"])
+    result = _lint(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 2 kept, 0 broken." in result.stdout
+    assert f"Contracts: {contracts} kept, 0 broken." in result.stdout
+
+
+def test_a_ui_module_importing_the_main_window_breaks_a_contract(tmp_path: Path) -> None:
+    """Pages and actions reach the window through protocols: an import of it, even one for
+    type checking only, is reported."""
+    shutil.copytree(ROOT / "fieldlog", tmp_path / "fieldlog", ignore=IGNORE_CACHES)
+    pages = tmp_path / "fieldlog" / "ui" / "pages.py"
+    back = (
+        "\nfrom typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n"
+        "    from fieldlog.ui.main_window import MainWindow\n"
+    )
+    pages.write_text(pages.read_text(encoding="utf-8") + back, encoding="utf-8")
+    result = _lint(tmp_path)
+    assert result.returncode != 0, result.stdout
+    assert "Only the app imports the main window BROKEN" in " ".join(result.stdout.split())
+    assert "fieldlog.ui.pages -> fieldlog.ui.main_window" in result.stdout
 
 
 def test_core_type_checks() -> None:

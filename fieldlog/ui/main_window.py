@@ -1,70 +1,68 @@
-"""The main window: navigation between the pages, menus, and the first-start welcome."""
+"""The main window: the welcome panel or the pages, the menus, and what their actions open.
+
+The window owns its actions (`main_actions`, a dict keyed by `MainAction`, built in
+`actions.py` and placed in `main_actions.py`) and its pages (`pages.Workspace`); both reach it
+only through the protocols of `navigator.py`, so no module of `fieldlog.ui` imports this one.
+"""
 
 from __future__ import annotations
 
-import html
 import uuid
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
-from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from fieldlog import __version__
 from fieldlog.services.admin.workspace import is_empty
 from fieldlog.services.team.identity import get_me
 from fieldlog.services.visits.follow_ups import reminder_counts
 from fieldlog.store.database import Database
-from fieldlog.ui import main_actions, operations, pages, undo
+from fieldlog.ui import operations, undo, window_dialogs
+from fieldlog.ui.actions import MainAction, create_actions
 from fieldlog.ui.dialogs.backups_dialog import AutoBackup, BackupsDialog
 from fieldlog.ui.dialogs.sync_flow import SyncFlow
 from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
 from fieldlog.ui.file_drop import install_xlsx_drop
+from fieldlog.ui.main_actions import ActionStates, build_menus, build_toolbar
+from fieldlog.ui.navigator import Page
+from fieldlog.ui.pages import Workspace
 from fieldlog.ui.welcome_panel import WelcomePanel
+from fieldlog.ui.window_dialogs import open_dialog
 from fieldlog.ui.window_shortcuts import WindowShortcuts
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # each page's view is imported when the page is first shown
     from fieldlog.ui.views.chain_map_view import ChainMapView
     from fieldlog.ui.views.follow_ups_view import FollowUpsView
     from fieldlog.ui.views.orgs_view import OrgsView
     from fieldlog.ui.views.pipeline_board import PipelineBoard
     from fieldlog.ui.views.sync_view import SyncView
+    from fieldlog.ui.views.visit_log_view import VisitLogView
 
 DEFAULT_SIZE = (1240, 780)
-#: The pages, in navigation order (Ctrl+1 … Ctrl+7).
-VISITS, ORGS, PIPELINE, CHAIN_MAP, DASHBOARD, FOLLOW_UPS, SYNC = range(7)
-NAVIGATION_STYLE = """
-#navigation { font-size: 11pt; border: none; background: palette(window); }
-#navigation::item { padding: 9px 12px; border-radius: 6px; }
-#navigation::item:selected { background: #d3e3fd; color: #0b57d0; }
-"""
 STATUS_TIMEOUT_MS = 10_000
 #: The follow-up reminder waits until the window has painted its first page.
 REMINDER_DELAY_MS = 1000
+P = TypeVar("P", bound=QWidget)
 
 
-def _load_demo(db: Database) -> object:
-    # Imported on use: the demo builder is large and only needed when someone asks for it.
-    from fieldlog.services.admin.demo import load_demo
+class _Shown(Generic[P]):
+    """A page of the window, built when first read (the window shows its pages)."""
 
-    return load_demo(db)
+    def __init__(self, page: Page) -> None:
+        self.page = page
 
-
-def _open(dialog: QDialog) -> QDialog:
-    """Show a window-modal dialog that frees itself when closed."""
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
+    def __get__(self, window: MainWindow, _owner: object = None) -> P:
+        assert window.workspace is not None, "no pages on the welcome panel"
+        return cast(P, window.workspace.page(self.page))
 
 
 class MainWindow(QMainWindow):
@@ -86,13 +84,16 @@ class MainWindow(QMainWindow):
             title = self.tr("FieldLog — {name}")
         self.setWindowTitle(title.format(name=db.name))
         self.resize(*DEFAULT_SIZE)
-        self.pages: QStackedWidget | None = None
+        self.workspace: Workspace | None = None  # the pages, once the database holds work
         self._reminded = False
         self.sync_flow = SyncFlow(db, self)  # Send my work, Receive, the team passphrase
         self.sync_flow.review_requested.connect(self.show_sync_page)
         self.auto_backup = AutoBackup(db, self)
         self.auto_backup.failed.connect(self._on_backup_failed)
-        main_actions.build(self, self._page_titles())
+        self.main_actions: dict[MainAction, QAction] = dict(create_actions(self, self))
+        build_menus(self, self.main_actions)
+        self.toolbar = build_toolbar(self, self.main_actions)
+        self.action_states = ActionStates(self, self.main_actions, db)
         self.shortcuts = WindowShortcuts(self)  # Ctrl+E and the rest work from any field
         self.statusBar().showMessage(self.tr("Database: {name}").format(name=db.name))
         operations.changes().changes_applied.connect(self._on_changes_applied)
@@ -101,109 +102,64 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.refresh()
 
-    def _page_titles(self) -> list[tuple[str, str]]:
-        return [
-            ("visitsPage", self.tr("Visits")),
-            ("orgsPage", self.tr("Organizations")),
-            ("pipelinePage", self.tr("Projects")),
-            ("chainMapPage", self.tr("Chain map")),
-            ("dashboardPage", self.tr("Dashboard")),
-            ("followUpsPage", self.tr("Follow-ups")),
-            ("syncPage", self.tr("Sync")),
-        ]
-
-    def _first_start(self) -> bool:
-        return is_empty(self.db)
-
     def refresh(self) -> None:
         """Show the welcome panel on an empty database, else the pages."""
-        first_start = self._first_start()
-        # Logging, importing and exporting need a team (or the demo) first.
-        for action in self.actions():
-            if action.objectName().startswith(("actionNewVisit", "actionImport", "actionExport")):
-                action.setEnabled(not first_start)
-            if self.db.read_only and action.objectName() in main_actions.WRITING_ACTIONS:
-                action.setEnabled(False)
+        first_start = is_empty(self.db)
+        self.action_states.set_first_start(first_start)
         if first_start:
-            welcome = WelcomePanel()
-            welcome.load_demo_requested.connect(self.load_demo)
-            welcome.set_up_requested.connect(self.set_up_team)
-            welcome.receive_requested.connect(lambda: self.sync_flow.receive())
-            self.pages = None
-            self.setCentralWidget(welcome)
-            main_actions.update_edit_actions(self)
-        elif self.pages is None:
-            self.setCentralWidget(self._build_pages())
+            self.workspace = None
+            self.setCentralWidget(self._welcome_panel())
+            self.action_states.set_page_shown(None)
+        elif self.workspace is None:
+            self.workspace = Workspace(self.db, self)
+            self.workspace.page_shown.connect(self.action_states.set_page_shown)
+            self.action_states.set_page_shown(self.workspace.current_page())
+            self.setCentralWidget(self.workspace)
 
-    def _build_pages(self) -> QWidget:
-        from fieldlog.ui.views.visit_log_view import VisitLogView
+    def _welcome_panel(self) -> WelcomePanel:
+        welcome = WelcomePanel()
+        welcome.load_demo_requested.connect(self.load_demo)
+        welcome.set_up_requested.connect(self.set_up_team)
+        welcome.receive_requested.connect(lambda: self.sync_flow.receive())
+        return welcome
 
-        self.visit_log = VisitLogView(self.db)
-        self.visit_log.new_visit_requested.connect(self.new_visit)
-        self.visit_log.edit_visit_requested.connect(self.edit_visit)
-        # The other pages are built the first time they are shown: the window opens as soon as
-        # the visit log is filled, whatever the size of the database.
-        self.pages = QStackedWidget(objectName="pages")
-        self.pages.addWidget(self.visit_log)
-        self._built: dict[int, QWidget] = {0: self.visit_log}
-        for _title in self._page_titles()[1:]:
-            self.pages.addWidget(QWidget(objectName="pageNotBuiltYet"))
-        self.navigation = QListWidget(objectName="navigation")
-        self.navigation.addItems([title for _name, title in self._page_titles()])
-        self.navigation.setFixedWidth(150)
-        self.navigation.setStyleSheet(NAVIGATION_STYLE)
-        self.navigation.currentRowChanged.connect(self._show_index)
-        self.navigation.setCurrentRow(0)
-        body = QWidget(objectName="workspace")
-        layout = QHBoxLayout(body)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.navigation)
-        layout.addWidget(self.pages, 1)
-        return body
+    def _on_changes_applied(self, _result: object) -> None:
+        if self.workspace is None:
+            self.refresh()
 
-    def _show_index(self, index: int) -> None:
-        if self.pages is not None and index >= 0:
-            self.pages.setCurrentWidget(self.page(index))
-        main_actions.update_edit_actions(self)
-
-    def page(self, index: int) -> QWidget:
-        """The page at `index`, built now if it was not yet."""
-        assert self.pages is not None
-        built = self._built.get(index)
-        if built is None:
-            built = pages.make_page(self, index)
-            placeholder = self.pages.widget(index)
-            with QSignalBlocker(self.pages):
-                self.pages.insertWidget(index, built)
-                self.pages.removeWidget(placeholder)
-            placeholder.deleteLater()
-            self._built[index] = built
-        return built
+    # -- pages -----------------------------------------------------------------------------
 
     @property
-    def orgs_view(self) -> OrgsView:
-        """The Organizations page."""
-        return cast("OrgsView", self.page(ORGS))
+    def pages(self) -> QStackedWidget | None:
+        """The stack of pages; None on the welcome panel."""
+        return self.workspace.stack if self.workspace is not None else None
 
     @property
-    def pipeline(self) -> PipelineBoard:
-        """The Projects page."""
-        return cast("PipelineBoard", self.page(PIPELINE))
+    def navigation(self) -> QListWidget | None:
+        """The list of pages beside them; None on the welcome panel."""
+        return self.workspace.navigation if self.workspace is not None else None
 
-    @property
-    def chain_map(self) -> ChainMapView:
-        """The Chain map page."""
-        return cast("ChainMapView", self.page(CHAIN_MAP))
+    visit_log: _Shown[VisitLogView] = _Shown(Page.VISITS)
+    orgs_view: _Shown[OrgsView] = _Shown(Page.ORGS)
+    pipeline: _Shown[PipelineBoard] = _Shown(Page.PIPELINE)
+    chain_map: _Shown[ChainMapView] = _Shown(Page.CHAIN_MAP)
+    follow_ups: _Shown[FollowUpsView] = _Shown(Page.FOLLOW_UPS)
+    sync_view: _Shown[SyncView] = _Shown(Page.SYNC)
 
-    @property
-    def follow_ups(self) -> FollowUpsView:
-        """The Follow-ups page."""
-        return cast("FollowUpsView", self.page(FOLLOW_UPS))
+    def show_page(self, page: int) -> None:
+        """Switch to a page (Ctrl+1 … Ctrl+7)."""
+        if self.workspace is not None:
+            self.workspace.show_page(page)
 
-    @property
-    def sync_view(self) -> SyncView:
-        """The Sync page."""
-        return cast("SyncView", self.page(SYNC))
+    def show_sync_page(self) -> None:
+        """The Sync page: who sent what, conflicts and look-alikes to review."""
+        self.show_page(Page.SYNC)
+
+    def show_org(self, org_id: uuid.UUID) -> None:
+        """The Organizations page with one organization selected (from the chain map)."""
+        if self.workspace is not None:
+            self.show_page(Page.ORGS)
+            self.orgs_view.show_org(org_id)
 
     def _remind_follow_ups(self) -> None:
         """At start: how many of my (or the team's) follow-ups are overdue or due today."""
@@ -214,53 +170,25 @@ class MainWindow(QMainWindow):
             text = self.tr("Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)")
             self.statusBar().showMessage(text.format(overdue=overdue, due=due))
 
-    def show_page(self, index: int) -> None:
-        """Switch to a page (Ctrl+1 … Ctrl+7)."""
-        if self.pages is not None:
-            self.navigation.setCurrentRow(index)
-
-    def show_sync_page(self) -> None:
-        """The Sync page: who sent what, conflicts and look-alikes to review."""
-        self.show_page(SYNC)
-
-    def show_org(self, org_id: uuid.UUID) -> None:
-        """The Organizations page with one organization selected (from the chain map)."""
-        if self.pages is not None:
-            self.show_page(ORGS)
-            self.orgs_view.show_org(org_id)
-
-    def _on_changes_applied(self, _result: object) -> None:
-        if self.pages is None:
-            self.refresh()
-
-    # -- actions ---------------------------------------------------------------------------
+    # -- records ---------------------------------------------------------------------------
 
     def new_visit(self) -> None:
         """Open the visit entry dialog (Ctrl+N)."""
-        from fieldlog.ui.dialogs.visit_dialog import VisitDialog
+        if self.workspace is not None:
+            self.edit_visit(None)
 
-        if self.pages is not None:
-            dialog = VisitDialog(self.db, self)
-            dialog.saved.connect(self._on_visit_saved)
-            _open(dialog)
-
-    def edit_visit(self, visit_id: uuid.UUID) -> QDialog | None:
-        """Open a visit for editing."""
-        from fieldlog.ui.dialogs.visit_dialog import VisitDialog
-
-        try:
-            dialog = VisitDialog(self.db, self, visit_id=visit_id)
-        except ValueError as exc:  # deleted meanwhile (on another page, or by an import)
-            QMessageBox.warning(self, self.tr("Edit visit"), str(exc))
-            return None
-        dialog.saved.connect(self._on_visit_saved)
-        return _open(dialog)
+    def edit_visit(self, visit_id: uuid.UUID | None) -> QDialog | None:
+        """Open a visit for editing (a new one without `visit_id`)."""
+        dialog = window_dialogs.open_visit(self, self.db, visit_id)
+        if dialog is not None:
+            dialog.saved.connect(self._on_visit_saved)  # type: ignore[attr-defined]
+        return dialog
 
     def _on_visit_saved(self, visit_id: uuid.UUID | None) -> None:
         """Say so in the status bar, and select the saved visit in the log."""
-        if visit_id is None or self.pages is None:
+        if visit_id is None or self.workspace is None:
             return
-        self.show_page(VISITS)
+        self.show_page(Page.VISITS)
         if self.visit_log.select_visit(visit_id):
             text = self.tr("Visit saved.")
         else:
@@ -269,129 +197,98 @@ class MainWindow(QMainWindow):
 
     def open_project(self, project_id: uuid.UUID) -> QDialog | None:
         """The project's detail: fields, stage history, funds in place, linked visits."""
-        from fieldlog.ui.dialogs.project_dialog import open_project_dialog
+        return window_dialogs.open_project(self, self.db, project_id)
 
-        try:
-            return open_project_dialog(self.db, project_id, self)
-        except ValueError as exc:  # deleted meanwhile
-            QMessageBox.warning(self, self.tr("Project"), str(exc))
+    def edit_selected(self, page: Page) -> QDialog | None:
+        """Open the edit dialog of the record selected on `page` when that page is shown."""
+        if self.workspace is None or self.workspace.current_page() != page:
             return None
+        if page == Page.VISITS:
+            visit_id = self.visit_log.current_visit_id()
+            return self.edit_visit(visit_id) if visit_id else None
+        if page == Page.ORGS:
+            return self.orgs_view.edit_org()
+        project_id = self.pipeline.current_project_id()
+        return self.open_project(project_id) if project_id else None
+
+    # -- files, team and sync --------------------------------------------------------------
 
     def import_file(self, path: str | None = None) -> None:
         """Import a sheet (Ctrl+I), or the file dropped on the window."""
         from fieldlog.ui.dialogs.import_dialog import ImportDialog
 
-        _open(ImportDialog(self.db, path=path, parent=self))
+        open_dialog(ImportDialog(self.db, path=path, parent=self))
 
     def export(self, what: str) -> None:
         """Export the weekly return (Ctrl+E), the ledger, the directory or the visit log."""
         from fieldlog.ui.dialogs.export_dialog import ExportDialog
 
-        _open(ExportDialog(self.db, what=what, parent=self))
+        open_dialog(ExportDialog(self.db, what=what, parent=self))
 
     def set_up_team(self) -> None:
         """First start: the team set-up form."""
-        _open(TeamSetupDialog(self.db, self))
+        open_dialog(TeamSetupDialog(self.db, self))
 
     def edit_team(self) -> None:
         """The team, its members and work groups, to correct."""
-        _open(TeamSetupDialog(self.db, self, edit=True))
+        open_dialog(TeamSetupDialog(self.db, self, edit=True))
 
     def load_demo(self) -> None:
         """Load the demo dispatch into this database (refused once it holds work)."""
-        self.statusBar().showMessage(self.tr("Loading the demo dispatch…"))
-        summary = operations.run(self, _load_demo, self.db)
-        if summary is None:
-            self.statusBar().clearMessage()
-            return
-        message = self.tr(
-            "Demo dispatch loaded: {members} members, {orgs} organizations, "
-            "{visits} visits, {projects} projects."
-        )
-        self.statusBar().showMessage(
-            message.format(
-                members=getattr(summary, "members", "?"),
-                orgs=getattr(summary, "organizations", "?"),
-                visits=getattr(summary, "visits", "?"),
-                projects=getattr(summary, "projects", "?"),
-            ),
-            STATUS_TIMEOUT_MS,
-        )
+        window_dialogs.load_demo(self, self.db)
 
     def confirm_load_demo(self) -> None:
-        """Ask before filling the open database with the demo dispatch; a database holding work
-        is refused at once, by the rule the service applies (and `fieldlog demo`)."""
-        from fieldlog.services.admin.demo import demo_refusal
-
-        reason = demo_refusal(self.db)
-        if reason is not None:
-            QMessageBox.warning(self, self.tr("Load demo data"), reason)
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Load demo data"),
-            self.tr(
-                "Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits "
-                "and projects) into {name}?\n\nThis is possible only while the database holds "
-                "no organizations, visits, projects, members or team."
-            ).format(name=self.db.name),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.load_demo()
+        """File ▸ Load demo data: asks first; a database holding work is refused at once."""
+        window_dialogs.confirm_load_demo(self, self.db)
 
     def show_backups(self) -> None:
         """File ▸ Backups…: the list, Back up now, Restore selected…, Show in folder."""
         dialog = BackupsDialog(self.db, self)
         dialog.restore_requested.connect(self.restore_requested)
-        _open(dialog)
+        open_dialog(dialog)
 
     def _on_backup_failed(self, reason: str) -> None:
         # Never a modal: the backup runs by itself, the user carries on working.
         text = self.tr("Automatic backup failed: {reason}").format(reason=reason)
         self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
 
+    # -- view and help ---------------------------------------------------------------------
+
+    def choose_language(self, code: str) -> None:
+        """View ▸ Language: the app rebuilds the window in `code`."""
+        self.language_requested.emit(code)
+
     def show_guide(self) -> None:
         """Help ▸ User guide (F1)."""
         from fieldlog.ui.dialogs.help_dialogs import GuideDialog
 
-        _open(GuideDialog(self.language, self))
+        open_dialog(GuideDialog(self.language, self))
 
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard shortcuts."""
         from fieldlog.ui.dialogs.help_dialogs import ShortcutsDialog
 
-        _open(ShortcutsDialog(self))
+        open_dialog(ShortcutsDialog(self))
 
     def show_about(self) -> None:
         """The About box."""
-        QMessageBox.about(
-            self,
-            self.tr("About FieldLog"),
-            self.tr(
-                "<h3>FieldLog {version}</h3>"
-                "<p>An offline logbook for investment-promotion teams dispatched to another "
-                "city: visits, leads, projects, funds in place and the weekly return.</p>"
-                "<p>Database: {name}</p>"
-            ).format(version=__version__, name=html.escape(self.db.name)),
-        )
+        window_dialogs.show_about(self, self.db)
 
     # -- window state ----------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("window/geometry")
+        geometry = QSettings().value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.auto_backup.start()
-        if not self._reminded and self.pages is not None:
+        if not self._reminded and self.workspace is not None:
             self._reminded = True  # once, after the window is on screen
             QTimer.singleShot(REMINDER_DELAY_MS, self._remind_follow_ups)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
+        QSettings().setValue("window/geometry", self.saveGeometry())
         self.auto_backup.timer.stop()
         super().closeEvent(event)

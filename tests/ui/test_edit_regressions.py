@@ -19,7 +19,8 @@ from fieldlog.store.database import Database
 from fieldlog.store.models import Organization, Project, Visit
 from fieldlog.ui.dialogs.org_dialog import OrgDialog
 from fieldlog.ui.dialogs.visit_dialog import VisitDialog
-from fieldlog.ui.main_window import ORGS, PIPELINE, MainWindow
+from fieldlog.ui.main_window import MainWindow
+from fieldlog.ui.navigator import Page
 from fieldlog.ui.widgets.project_card import ProjectCardWidget
 
 from ..field_dump import db_digest, history_count
@@ -159,7 +160,7 @@ def test_edit_visit_by_action_and_by_enter(qtbot, window: MainWindow) -> None:
 
 
 def test_edit_organization_by_action_and_by_enter(qtbot, window: MainWindow) -> None:
-    window.show_page(ORGS)
+    window.show_page(Page.ORGS)
     view = window.orgs_view
     view.select_row(3)
     action = edit_action(window, "actionEditOrg")
@@ -174,7 +175,7 @@ def test_edit_organization_by_action_and_by_enter(qtbot, window: MainWindow) -> 
 
 
 def test_edit_project_by_action_on_a_card_and_a_list_row(qtbot, window: MainWindow) -> None:
-    window.show_page(PIPELINE)
+    window.show_page(Page.PIPELINE)
     board = window.pipeline
     action = edit_action(window, "actionEditProject")
     assert action.isEnabled()

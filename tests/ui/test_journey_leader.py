@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from fieldlog.services.orgs import orgs
 from fieldlog.services.team import identity, team
+from fieldlog.ui.actions import MainAction
 from fieldlog.ui.main_window import MainWindow
 from fieldlog.ui.undo import undo_stack
 
@@ -108,7 +109,7 @@ def test_backups_while_the_window_is_open(office: Office, monkeypatch) -> None:
 
 def test_send_waits_for_a_team(office: Office) -> None:
     assert office.cadre.win.centralWidget().objectName() == "welcomePanel"
-    assert not office.cadre.win.send_action.isEnabled()
+    assert not office.cadre.win.main_actions[MainAction.SEND_WORK].isEnabled()
 
 
 def test_the_whole_day(office: Office, monkeypatch) -> None:

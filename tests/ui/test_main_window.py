@@ -14,6 +14,7 @@ from fieldlog.services.orgs.orgs import OrgInput, save_org
 from fieldlog.services.team.team import TeamInput, save_team
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.actions import MainAction
 from fieldlog.ui.main_window import MainWindow
 from tests.field_dump import db_digest
 
@@ -101,7 +102,10 @@ def test_loading_the_demo_switches_to_the_headline_figures(
     assert figure(window, "figure_contract_amount_yuan") == "29.14"
     assert figure(window, "figure_funds_in_place_yuan") == "4.389"
     assert "Demo dispatch loaded" in window.statusBar().currentMessage()
-    assert window.send_action.isEnabled() and window.receive_action.isEnabled()
+    assert (
+        window.main_actions[MainAction.SEND_WORK].isEnabled()
+        and window.main_actions[MainAction.RECEIVE].isEnabled()
+    )
 
     # A second load is refused by the service and shown as a warning; the figures stay.
     window.load_demo()
@@ -318,9 +322,10 @@ def test_send_and_receive_wait_for_a_team(qtbot, window: MainWindow, db: Databas
     from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
 
     toolbar = window.findChild(object, "mainToolBar")
-    buttons = [toolbar.widgetForAction(a) for a in (window.send_action, window.receive_action)]
+    send_receive = [window.main_actions[k] for k in (MainAction.SEND_WORK, MainAction.RECEIVE)]
+    buttons = [toolbar.widgetForAction(a) for a in send_receive]
     assert all(isinstance(button, QToolButton) for button in buttons)
-    for action, button in zip((window.send_action, window.receive_action), buttons, strict=True):
+    for action, button in zip(send_receive, buttons, strict=True):
         assert not action.isEnabled() and not button.isEnabled()
         assert action.toolTip() == WAIT_FOR_A_TEAM and action.statusTip() == WAIT_FOR_A_TEAM
     qtbot.keyClick(
@@ -336,7 +341,7 @@ def test_send_and_receive_wait_for_a_team(qtbot, window: MainWindow, db: Databas
     dialog.members.setItem(0, 0, QTableWidgetItem("李娜"))
     qtbot.mouseClick(dialog.findChild(object, "createTeamButton"), Qt.MouseButton.LeftButton)
     assert window.centralWidget().objectName() == "workspace"
-    for action, button in zip((window.send_action, window.receive_action), buttons, strict=True):
+    for action, button in zip(send_receive, buttons, strict=True):
         assert action.isEnabled() and button.isEnabled()
         assert action.statusTip() == "" and WAIT_FOR_A_TEAM not in action.toolTip()
 
@@ -387,4 +392,7 @@ def test_the_sync_page_buttons_wait_for_a_team(qtbot, db: Database) -> None:
     operations.run(None, save_team, db, TeamInput("测试工作队"))
     for button in (page.send_button, page.receive_button):
         assert button.isEnabled() and button.toolTip() == ""
-    assert win.send_action.isEnabled() and win.receive_action.isEnabled()
+    assert (
+        win.main_actions[MainAction.SEND_WORK].isEnabled()
+        and win.main_actions[MainAction.RECEIVE].isEnabled()
+    )

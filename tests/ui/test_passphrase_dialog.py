@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from fieldlog.services.exchange import sync
 from fieldlog.services.team import team
+from fieldlog.ui.actions import MainAction
 from fieldlog.ui.dialogs.passphrase_dialog import PassphraseDialog
 from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
 from fieldlog.ui.dialogs.sync_send_dialog import SyncSendDialog
@@ -81,14 +82,14 @@ def test_the_first_send_asks_for_the_passphrase_once(qtbot, make_laptop) -> None
     win = MainWindow(laptop.db)
     qtbot.addWidget(win)
     win.show()
-    win.send_action.trigger()
+    win.main_actions[MainAction.SEND_WORK].trigger()
     [asked] = win.findChildren(PassphraseDialog)
     assert asked.isVisible() and win.findChildren(SyncSendDialog) == []
     type_twice(qtbot, asked, GOOD, GOOD)
     [send] = win.findChildren(SyncSendDialog)  # the send goes on
     send.close()
     qtbot.waitUntil(lambda: not win.findChildren(PassphraseDialog))
-    win.send_action.trigger()  # not asked again
+    win.main_actions[MainAction.SEND_WORK].trigger()  # not asked again
     assert win.findChildren(PassphraseDialog) == []
 
 
@@ -116,7 +117,7 @@ def test_the_passphrase_can_be_changed_from_the_menu(qtbot, make_laptop) -> None
     win = MainWindow(laptop.db)
     qtbot.addWidget(win)
     win.show()
-    win.findChild(type(win.send_action), "actionTeamPassphrase").trigger()
+    win.main_actions[MainAction.TEAM_PASSPHRASE].trigger()
     [dialog] = win.findChildren(PassphraseDialog)
     assert "new team passphrase" in dialog.intro.text()
     dialog.first.setText(GOOD)

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from fieldlog.store.database import Database
 from fieldlog.store.models import Visit
 from fieldlog.ui.dialogs.help_dialogs import guide_text
-from fieldlog.ui.main_window import VISITS, MainWindow
+from fieldlog.ui.main_window import MainWindow
+from fieldlog.ui.navigator import Page
 from tests.conftest import open_copy
 from tests.field_dump import db_digest
 
@@ -125,7 +126,7 @@ def test_saving_a_visit_says_so_and_selects_it(qtbot, window: MainWindow, demo: 
     before = db_digest(demo)
     dialog.save()
     assert db_digest(demo) != before
-    assert window.pages.currentIndex() == VISITS
+    assert window.pages.currentIndex() == Page.VISITS
     assert window.visit_log.current_visit_id() == oldest
     assert window.statusBar().currentMessage() == "Visit saved."
 
@@ -176,9 +177,8 @@ def test_the_shortcut_list_names_every_shortcut_of_the_window(qtbot, window: Mai
 
 
 def test_saving_an_organization_says_so_and_keeps_it_selected(qtbot, window: MainWindow) -> None:
-    from fieldlog.ui.main_window import ORGS
 
-    window.show_page(ORGS)
+    window.show_page(Page.ORGS)
     view = window.orgs_view
     view.select_row(3)
     org_id = view.selected_id()

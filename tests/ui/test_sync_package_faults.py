@@ -14,6 +14,7 @@ import pytest
 from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.team import team
 from fieldlog.store.stamping import system_clock_ms, use_clock
+from fieldlog.ui.actions import MainAction
 from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
 from tests.ui.test_sync_laptops import (  # noqa: F401
     leader_and_cadre,
@@ -40,7 +41,7 @@ def test_a_package_from_a_clock_far_off(
     open_files([cadre.export(f"from-{year}")])
     before = digest(leader.db)
     win = window_of(qtbot, leader)
-    win.receive_action.trigger()
+    win.main_actions[MainAction.RECEIVE].trigger()
     if year == 2300:
         [message] = warnings
         assert "unchanged" in message and "the year 2300: the sender's clock is wrong" in message
@@ -63,7 +64,7 @@ def test_another_teams_package_is_one_message_naming_both_teams(
     open_files([stranger.export("stranger-1")])
     before = digest(leader.db)
     win = window_of(qtbot, leader)
-    win.receive_action.trigger()
+    win.main_actions[MainAction.RECEIVE].trigger()
     [message] = warnings
     assert "unchanged" in message
     assert "another team, 黔东南州驻深招商工作队" in message and "铜仁市驻深招商工作队" in message

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.exchange import sync
 from fieldlog.ui import operations
+from fieldlog.ui.actions import MainAction
 from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
 from fieldlog.ui.dialogs.sync_send_dialog import SyncSendDialog
 from fieldlog.ui.main_window import MainWindow
@@ -66,7 +67,7 @@ def test_send_writes_a_package_the_other_laptop_imports(
     win = window_of(qtbot, cadre)
     shortcuts = {a.objectName(): a.shortcut().toString() for a in win.actions()}
     assert shortcuts["actionSendWork"] == "Ctrl+Shift+S"
-    win.send_action.trigger()
+    win.main_actions[MainAction.SEND_WORK].trigger()
     [dialog] = win.findChildren(SyncSendDialog)
     assert dialog.isVisible() and dialog.new_only.isChecked() and not dialog.full()
     assert f"{unsent} record(s)" in dialog.unsent_label.text()
@@ -87,7 +88,7 @@ def test_everything_is_offered_for_a_new_laptop(qtbot, leader_and_cadre, save_as
     save_as(tmp_path / "full.fieldsync")
     win = window_of(qtbot, leader)
     leader.export("sent-before")  # nothing is unsent now
-    win.send_action.trigger()
+    win.main_actions[MainAction.SEND_WORK].trigger()
     [dialog] = win.findChildren(SyncSendDialog)
     assert "sent already" in dialog.unsent_label.text() and dialog.full()
     dialog.save_button.click()
@@ -106,7 +107,7 @@ def test_receive_shows_the_stages_and_the_report(
     open_files([package])
     win = window_of(qtbot, leader)
     with qtbot.waitSignal(operations.changes().changes_applied):
-        win.receive_action.trigger()
+        win.main_actions[MainAction.RECEIVE].trigger()
     assert warnings == []
     assert win.sync_flow.stages == ["verify", "backup", "apply", "dedupe", "check", "commit"]
     dialog = report_dialog(win)
@@ -126,7 +127,7 @@ def test_a_package_received_twice_is_skipped(qtbot, leader_and_cadre, open_files
     leader.receive(package)
     open_files([package])
     win = window_of(qtbot, leader)
-    win.receive_action.trigger()
+    win.main_actions[MainAction.RECEIVE].trigger()
     dialog = report_dialog(win)
     assert dialog.count_labels["skipped"].text() == "1"
     assert dialog.table.item(0, 7).text() == "Already received: skipped"
@@ -160,7 +161,7 @@ def test_a_wrong_passphrase_is_one_message_and_changes_nothing(
     announced: list[object] = []
     operations.changes().changes_applied.connect(announced.append)
     win = window_of(qtbot, leader)
-    win.receive_action.trigger()
+    win.main_actions[MainAction.RECEIVE].trigger()
     operations.changes().changes_applied.disconnect(announced.append)
     assert len(warnings) == 1
     assert "wrong team passphrase" in warnings[0] and "unchanged" in warnings[0]
@@ -178,7 +179,7 @@ def test_a_damaged_file_is_refused(
     before = digest(leader.db)
     open_files([bad])
     win = window_of(qtbot, leader)
-    win.receive_action.trigger()
+    win.main_actions[MainAction.RECEIVE].trigger()
     assert len(warnings) == 1 and "bad.fieldsync" in warnings[0]
     assert digest(leader.db) == before
 
@@ -193,13 +194,19 @@ def test_a_new_laptop_joins_from_the_welcome_panel(
     welcome = win.centralWidget()
     assert welcome.objectName() == "welcomePanel"
     # No team yet: Send and Receive wait; the welcome panel's button is the way in.
-    assert not win.receive_action.isEnabled() and not win.send_action.isEnabled()
-    assert "welcome screen" in win.receive_action.toolTip()
+    assert (
+        not win.main_actions[MainAction.RECEIVE].isEnabled()
+        and not win.main_actions[MainAction.SEND_WORK].isEnabled()
+    )
+    assert "welcome screen" in win.main_actions[MainAction.RECEIVE].toolTip()
     qtbot.mouseClick(welcome.join_button, Qt.MouseButton.LeftButton)
     assert win.centralWidget().objectName() == "workspace"
     assert newcomer.digest() == leader.digest()
-    assert win.receive_action.isEnabled() and win.send_action.isEnabled()
-    assert win.receive_action.toolTip() == "Receive"
+    assert (
+        win.main_actions[MainAction.RECEIVE].isEnabled()
+        and win.main_actions[MainAction.SEND_WORK].isEnabled()
+    )
+    assert win.main_actions[MainAction.RECEIVE].toolTip() == "Receive"
 
 
 def test_send_never_writes_over_a_file_of_another_kind(
@@ -213,7 +220,7 @@ def test_send_never_writes_over_a_file_of_another_kind(
     before, unsent = disguised.read_bytes(), sync.unsent_count(cadre.db)
     save_as(disguised)
     win = window_of(qtbot, cadre)
-    win.send_action.trigger()
+    win.main_actions[MainAction.SEND_WORK].trigger()
     [dialog] = win.findChildren(SyncSendDialog)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.error_label.isVisible() and dialog.report is None

@@ -1,0 +1,118 @@
+"""What the main window opens over itself: a visit or a project, the demo, the About box.
+
+Functions of the window and its database, so the window keeps to its pages and actions. Their
+texts keep the window's translation context ("MainWindow").
+"""
+
+from __future__ import annotations
+
+import html
+import uuid
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
+
+from fieldlog import __version__
+from fieldlog.store.database import Database
+from fieldlog.ui import operations
+
+STATUS_TIMEOUT_MS = 10_000
+
+
+def open_dialog(dialog: QDialog) -> QDialog:
+    """Show a window-modal dialog that frees itself when closed."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def open_visit(window: QWidget, db: Database, visit_id: uuid.UUID | None) -> QDialog | None:
+    """The visit entry dialog: a new visit (no `visit_id`) or a visit to edit; None, after
+    saying why, when the visit was deleted meanwhile (on another page, or by an import)."""
+    from fieldlog.ui.dialogs.visit_dialog import VisitDialog
+
+    try:
+        dialog = VisitDialog(db, window, visit_id=visit_id)
+    except ValueError as exc:
+        title = QCoreApplication.translate("MainWindow", "Edit visit")
+        QMessageBox.warning(window, title, str(exc))
+        return None
+    return open_dialog(dialog)
+
+
+def open_project(window: QWidget, db: Database, project_id: uuid.UUID) -> QDialog | None:
+    """The project's detail: fields, stage history, funds in place, linked visits; None, after
+    saying why, when the project was deleted meanwhile."""
+    from fieldlog.ui.dialogs.project_dialog import open_project_dialog
+
+    try:
+        return open_project_dialog(db, project_id, window)
+    except ValueError as exc:
+        QMessageBox.warning(window, QCoreApplication.translate("MainWindow", "Project"), str(exc))
+        return None
+
+
+def show_about(window: QWidget, db: Database) -> None:
+    """Help ▸ About FieldLog."""
+    translate = QCoreApplication.translate
+    text = translate(
+        "MainWindow",
+        "<h3>FieldLog {version}</h3>"
+        "<p>An offline logbook for investment-promotion teams dispatched to another "
+        "city: visits, leads, projects, funds in place and the weekly return.</p>"
+        "<p>Database: {name}</p>",
+    )
+    title = translate("MainWindow", "About FieldLog")
+    QMessageBox.about(window, title, text.format(version=__version__, name=html.escape(db.name)))
+
+
+def _load_demo(db: Database) -> object:
+    # Imported on use: the demo builder is large and only needed when someone asks for it.
+    from fieldlog.services.admin.demo import load_demo
+
+    return load_demo(db)
+
+
+def load_demo(window: QMainWindow, db: Database) -> None:
+    """Load the demo dispatch into `db` (refused once it holds work); the window's status bar
+    says what was loaded."""
+    translate = QCoreApplication.translate
+    window.statusBar().showMessage(translate("MainWindow", "Loading the demo dispatch…"))
+    summary = operations.run(window, _load_demo, db)
+    if summary is None:
+        window.statusBar().clearMessage()
+        return
+    message = translate(
+        "MainWindow",
+        "Demo dispatch loaded: {members} members, {orgs} organizations, "
+        "{visits} visits, {projects} projects.",
+    )
+    text = message.format(
+        members=getattr(summary, "members", "?"),
+        orgs=getattr(summary, "organizations", "?"),
+        visits=getattr(summary, "visits", "?"),
+        projects=getattr(summary, "projects", "?"),
+    )
+    window.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+
+def confirm_load_demo(window: QMainWindow, db: Database) -> None:
+    """Ask before filling `db` with the demo dispatch; a database holding work is refused at
+    once, without asking."""
+    from fieldlog.services.admin.demo import demo_refusal
+
+    translate = QCoreApplication.translate
+    title = translate("MainWindow", "Load demo data")
+    reason = demo_refusal(db)
+    if reason is not None:
+        QMessageBox.warning(window, title, reason)
+        return
+    question = translate(
+        "MainWindow",
+        "Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits "
+        "and projects) into {name}?\n\nThis is possible only while the database holds "
+        "no organizations, visits, projects, members or team.",
+    )
+    answer = QMessageBox.question(window, title, question.format(name=db.name))
+    if answer == QMessageBox.StandardButton.Yes:
+        load_demo(window, db)
