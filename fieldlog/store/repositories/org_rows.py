@@ -16,16 +16,18 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fieldlog.domain.text import name_key
-from fieldlog.store.models import OrgAlias, Organization, OrgTag, Visit
+from fieldlog.domain.text import clean_name, name_key
+from fieldlog.store.models import Contact, OrgAlias, Organization, OrgTag, Visit
 from fieldlog.store.repositories.common import live
 
 
-def _earliest(session: Session, *conditions: Any) -> Organization | None:
+def _earliest_first(*conditions: Any) -> Any:
     query = live(Organization).where(*conditions)
-    return (
-        session.execute(query.order_by(Organization.created_at, Organization.id)).scalars().first()
-    )
+    return query.order_by(Organization.created_at, Organization.id)
+
+
+def _earliest(session: Session, *conditions: Any) -> Organization | None:
+    return session.execute(_earliest_first(*conditions)).scalars().first()
 
 
 def org_with_code(session: Session, code: str) -> Organization | None:
@@ -36,6 +38,17 @@ def org_with_code(session: Session, code: str) -> Organization | None:
 def org_named(session: Session, name: str) -> Organization | None:
     """The earliest live organization whose normalized name matches."""
     return _earliest(session, Organization.name_key == name_key(name))
+
+
+def orgs_with_name_key(session: Session, key: str) -> list[Organization]:
+    """The live organizations with this normalized name, earliest first."""
+    return list(session.execute(_earliest_first(Organization.name_key == key)).scalars())
+
+
+def contact_named(session: Session, org_id: uuid.UUID, name: str) -> Contact | None:
+    """The earliest live contact at the organization with this (cleaned) name."""
+    query = live(Contact).where(Contact.org_id == org_id, Contact.name == clean_name(name))
+    return session.execute(query.order_by(Contact.created_at, Contact.id)).scalars().first()
 
 
 def earliest_look_alike(session: Session, key: str) -> uuid.UUID | None:

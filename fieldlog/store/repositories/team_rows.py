@@ -70,3 +70,9 @@ def county_names_by_id(session: Session) -> dict[uuid.UUID, str]:
     """Every home county's name by id, removed ones included."""
     query = select(CatalogItem.id, CatalogItem.name).where(CatalogItem.kind == COUNTY)
     return {item_id: name for item_id, name in session.execute(query)}
+
+
+def members_first_entered(session: Session) -> list[Member]:
+    """Live members, first entered first."""
+    query = live(Member).order_by(Member.created_at, Member.id)
+    return list(session.execute(query).scalars())
