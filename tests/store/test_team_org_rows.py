@@ -75,11 +75,11 @@ def test_the_first_live_team_is_the_team(db: Database) -> None:
     first = team.save_team(db, team.TeamInput("第一队"))
     second = team.save_team(db, team.TeamInput("第二队"))
     with db.read() as session:
-        assert team_rows.first_team(session).id == first  # type: ignore[union-attr]
+        assert team_rows.first_team(session).id == first
     with db.begin() as session:
         session.get_one(Team, first).deleted = True
     with db.read() as session:
-        assert team_rows.first_team(session).id == second  # type: ignore[union-attr]
+        assert team_rows.first_team(session).id == second
 
 
 def test_members_by_name_or_entry_and_only_live_ones(db: Database) -> None:
@@ -89,7 +89,7 @@ def test_members_by_name_or_entry_and_only_live_ones(db: Database) -> None:
     with db.read() as session:
         assert [m.id for m in team_rows.members_first_entered(session)] == [zhang, wang]
         assert [m.name for m in team_rows.members_by_name(session)] == sorted(["张三", "王五"])
-        assert team_rows.member_named(session, " 王五 ").id == wang  # type: ignore[union-attr]
+        assert team_rows.member_named(session, " 王五 ").id == wang
         assert team_rows.member_named(session, "李四") is None
         assert {row.id for row in team_rows.member_columns(session)} == {zhang, wang}
 
@@ -128,8 +128,8 @@ def test_the_earliest_live_holder_of_a_code_or_name(db: Database) -> None:
     with db.begin() as session:  # two records with one code, as two laptops could write them
         session.get_one(Organization, second).credit_code = CODE
     with db.read() as session:
-        assert org_rows.org_with_code(session, CODE).id == first  # type: ignore[union-attr]
-        assert org_rows.org_named(session, "德润物流").id == first  # type: ignore[union-attr]
+        assert org_rows.org_with_code(session, CODE).id == first
+        assert org_rows.org_named(session, "德润物流").id == first
         assert [o.id for o in org_rows.orgs_with_name_key(session, name_key("德润物流"))] == [
             first,
             second,
@@ -137,9 +137,9 @@ def test_the_earliest_live_holder_of_a_code_or_name(db: Database) -> None:
         assert org_rows.earliest_look_alike(session, name_key("德润物流")) == min(first, second)
     orgs.delete_org(db, first)
     with db.read() as session:
-        assert org_rows.org_named(session, "德润物流").id == second  # type: ignore[union-attr]
+        assert org_rows.org_named(session, "德润物流").id == second
         assert org_rows.earliest_look_alike(session, name_key("德润物流")) == second
-        assert org_rows.org_with_code(session, CODE).id == second  # type: ignore[union-attr]
+        assert org_rows.org_with_code(session, CODE).id == second
         assert org_rows.org_with_code(session, "91110000600037341L") is None
 
 
@@ -183,11 +183,11 @@ def test_a_contact_is_found_by_its_cleaned_name_among_the_live(db: Database) -> 
     first = orgs.save_contact(db, org, orgs.ContactInput("陈经理"))
     second = orgs.save_contact(db, org, orgs.ContactInput("陈经理"))
     with db.read() as session:
-        assert org_rows.contact_named(session, org, " 陈经理 ").id == first  # type: ignore[union-attr]
+        assert org_rows.contact_named(session, org, " 陈经理 ").id == first
     with db.begin() as session:
         session.get_one(Contact, first).deleted = True
     with db.read() as session:
-        assert org_rows.contact_named(session, org, "陈经理").id == second  # type: ignore[union-attr]
+        assert org_rows.contact_named(session, org, "陈经理").id == second
         assert [c.id for c in visit_entry_rows.contacts_by_name(session, org)] == [second]
 
 
@@ -215,8 +215,8 @@ def test_the_same_visit_is_the_earliest_live_one_with_that_exact_summary(db: Dat
     _visit(db, org, alice, "洽谈 ")
     day = date(2024, 5, 6)
     with db.read() as session:
-        assert visit_entry_rows.same_visit(session, org, day, "洽谈").id == first  # type: ignore[union-attr]
+        assert visit_entry_rows.same_visit(session, org, day, "洽谈").id == first
         assert visit_entry_rows.same_visit(session, org, date(2024, 5, 7), "洽谈") is None
     visits.delete_visit(db, first)
     with db.read() as session:
-        assert visit_entry_rows.same_visit(session, org, day, "洽谈").id == second  # type: ignore[union-attr]
+        assert visit_entry_rows.same_visit(session, org, day, "洽谈").id == second
