@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.catalogs import default_chains, default_entries
 from fieldlog.store.database import Database, open_database
 from fieldlog.store.models import CatalogItem, Chain, ChainLink, Team, Visit
+from fieldlog.store.repositories.workspace_rows import has_live_row, insert_row, present_ids
 
 #: Shipped entries carry fixed metadata, so every laptop holds byte-identical copies of them.
 DEFAULTS_CREATED_AT = datetime(2020, 1, 1, tzinfo=UTC)
@@ -70,16 +70,14 @@ def _default_rows() -> list[tuple[type, dict[str, object]]]:
 
 
 def _missing_defaults(session: Session) -> list[tuple[type, dict[str, object]]]:
-    present: set[object] = set()
-    for table in (CatalogItem, Chain, ChainLink):
-        present |= set(session.execute(select(table.id)).scalars())
+    present = present_ids(session, (CatalogItem, Chain, ChainLink))
     return [(model, row) for model, row in _default_rows() if row["id"] not in present]
 
 
 def _insert_missing_defaults(session: Session) -> int:
     missing = _missing_defaults(session)
     for model, row in missing:
-        session.execute(insert(model).values(**row))
+        insert_row(session, model, row)
     return len(missing)
 
 
@@ -122,6 +120,4 @@ def open_workspace(location: str, *, create: bool = True) -> Database:
 def is_empty(db: Database) -> bool:
     """No team set up and no live visit: a first start (the window offers the demo)."""
     with db.read() as session:
-        team = session.execute(select(Team.id).where(Team.deleted.is_(False)).limit(1)).first()
-        visit = session.execute(select(Visit.id).where(Visit.deleted.is_(False)).limit(1)).first()
-    return team is None and visit is None
+        return not has_live_row(session, Team) and not has_live_row(session, Visit)

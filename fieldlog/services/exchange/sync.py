@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.ids import new_id
@@ -31,7 +30,8 @@ from fieldlog.services.team.identity import ME_KEY
 from fieldlog.store.backup import automatic_backup, forget_backup
 from fieldlog.store.database import Database
 from fieldlog.store.health import check_health
-from fieldlog.store.models import Member, SyncPeer
+from fieldlog.store.models import Member
+from fieldlog.store.repositories.sync_rows import changed_since, sync_peers
 from fieldlog.store.stamping import (
     SEQ_KEY,
     draw_change_number,
@@ -175,12 +175,7 @@ def unsent_count(db: Database) -> int:
     """How many records the next (incremental) package would carry."""
     with db.read() as session:
         since = int(read_state(session, LAST_EXPORT_KEY) or 0)
-        return sum(
-            session.execute(
-                select(func.count()).select_from(spec.table).where(spec.table.c.local_seq > since)
-            ).scalar_one()
-            for spec in SPECS.values()
-        )
+        return changed_since(session, (spec.table for spec in SPECS.values()), since)
 
 
 def _verify_all(
@@ -317,7 +312,7 @@ class PeerView:
 def peers(db: Database) -> list[PeerView]:
     """Every node heard of, by member name, newest received first."""
     with db.read() as session:
-        rows = session.execute(select(SyncPeer)).scalars().all()
+        rows = sync_peers(session)
         views = [
             PeerView(
                 p.node_id,

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain import hlc
@@ -29,6 +28,8 @@ from fieldlog.store.models import (
     SyncConflict,
     Visit,
 )
+from fieldlog.store.repositories.org_rows import earliest_look_alike, visit_tally
+from fieldlog.store.repositories.sync_rows import logged_conflicts, open_look_alikes
 from fieldlog.sync.rows import SPECS
 
 MODELS = {model.__tablename__: model for model in REPLICATED_MODELS}  # type: ignore[attr-defined]
@@ -121,10 +122,8 @@ def conflicts(db: Database, *, include_resolved: bool = False) -> list[ConflictV
     """Logged conflicts, newest first; those already reviewed only with `include_resolved`."""
     with db.read() as session:
         who = node_names(session, db.node_id)
-        query = select(SyncConflict).order_by(SyncConflict.detected_at.desc(), SyncConflict.id)
-        if not include_resolved:
-            query = query.where(SyncConflict.resolution == "")
-        return [_view(session, r, who) for r in session.execute(query).scalars()]
+        rows = logged_conflicts(session, include_resolved=include_resolved)
+        return [_view(session, r, who) for r in rows]
 
 
 def _open_conflict(session: Session, conflict_id: uuid.UUID) -> SyncConflict:
@@ -193,21 +192,8 @@ class DuplicateView:
 
 
 def _brief(session: Session, org: Organization) -> OrgBrief:
-    live = (Visit.org_id == org.id) & Visit.deleted.is_(False)
-    count, last = session.execute(
-        select(func.count(), func.max(Visit.visited_on)).where(live)
-    ).one()
+    count, last = visit_tally(session, org.id)
     return OrgBrief(org.id, org.name, org.credit_code, org.kind, count, last)
-
-
-def _earliest(session: Session, org: Organization) -> uuid.UUID | None:
-    query = (
-        select(Organization.id)
-        .where(Organization.deleted.is_(False), Organization.name_key == org.name_key)
-        .order_by(Organization.id)
-        .limit(1)
-    )
-    return session.execute(query).scalar()
 
 
 def duplicate_candidates(db: Database) -> list[DuplicateView]:
@@ -216,13 +202,15 @@ def duplicate_candidates(db: Database) -> list[DuplicateView]:
     same pairs."""
     views = []
     with db.read() as session:
-        query = select(DuplicateCandidate).where(DuplicateCandidate.status == "open")
-        for row in session.execute(query.order_by(DuplicateCandidate.found_at)).scalars():
+        for row in open_look_alikes(session):
             first = session.get(Organization, row.first_org_id)
             second = session.get(Organization, row.second_org_id)
             if first is None or second is None or first.deleted or second.deleted:
                 continue
-            if first.name_key != second.name_key or _earliest(session, first) != first.id:
+            if (
+                first.name_key != second.name_key
+                or earliest_look_alike(session, first.name_key) != first.id
+            ):
                 continue
             views.append(
                 DuplicateView(row.id, _brief(session, first), _brief(session, second), row.found_at)

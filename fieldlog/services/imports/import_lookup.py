@@ -11,8 +11,10 @@ from fieldlog.domain.messages import carried, msg
 from fieldlog.domain.text import clean_name, name_key
 from fieldlog.domain.vocabulary import OrgKind, parse_choice
 from fieldlog.excel.values import BadCell
-from fieldlog.store.models import Chain, ChainLink, Contact, Member
-from fieldlog.store.repositories.common import live
+from fieldlog.store.models import ChainLink, Contact
+from fieldlog.store.repositories.chain_order import chains_in_order, links_in_order
+from fieldlog.store.repositories.org_rows import contact_named
+from fieldlog.store.repositories.team_rows import members_first_entered
 
 # How lists write an org kind besides FieldLog's labels (企业, 商协会, 园区, 中介机构, 政府部门).
 _KIND_ALIASES = {
@@ -48,19 +50,19 @@ class Lookups:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        chains = session.execute(live(Chain).order_by(Chain.sort_order, Chain.name)).scalars()
+        chains = chains_in_order(session)
         self._chains: dict[str, uuid.UUID] = {}
         self._chain_names: list[str] = []
         for chain in chains:
             self._chains.setdefault(_chain_key(chain.name), chain.id)
             self._chain_names.append(chain.name)
-        links = session.execute(live(ChainLink).order_by(ChainLink.sort_order)).scalars()
+        links = links_in_order(session)
         self._links: dict[tuple[uuid.UUID, str], uuid.UUID] = {}
         self._links_anywhere: dict[str, list[ChainLink]] = {}
         for link in links:
             self._links.setdefault((link.chain_id, name_key(link.name)), link.id)
             self._links_anywhere.setdefault(name_key(link.name), []).append(link)
-        members = session.execute(live(Member).order_by(Member.created_at, Member.id)).scalars()
+        members = members_first_entered(session)
         self._members: dict[str, uuid.UUID] = {}
         for member in members:
             self._members.setdefault(member.name, member.id)
@@ -135,7 +137,4 @@ class Lookups:
 
     def contact(self, org_id: uuid.UUID, name: str) -> Contact | None:
         """The earliest live contact with this cleaned name at the organization."""
-        query = live(Contact).where(Contact.org_id == org_id, Contact.name == clean_name(name))
-        return (
-            self.session.execute(query.order_by(Contact.created_at, Contact.id)).scalars().first()
-        )
+        return contact_named(self.session, org_id, name)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from fieldlog.services.orgs.orgs import find_by_code
 from fieldlog.store.models import Organization
-from fieldlog.store.repositories.common import live
+from fieldlog.store.repositories.org_rows import orgs_with_name_key
 
 
 @dataclass
@@ -76,9 +76,7 @@ def match_group(session: Session, group: OrgGroup) -> Organization | None:
         if org is not None:
             return org
     for key in group.names:
-        query = live(Organization).where(Organization.name_key == key)
-        candidates = session.execute(query.order_by(Organization.created_at, Organization.id))
-        for org in candidates.scalars():
+        for org in orgs_with_name_key(session, key):
             if not group.codes or org.credit_code is None:
                 return org
     return None

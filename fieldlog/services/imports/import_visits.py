@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 
-from sqlalchemy import select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import msg
 from fieldlog.domain.text import name_key
@@ -28,8 +27,8 @@ from fieldlog.services.imports.import_table import Cells, Table
 from fieldlog.services.orgs.orgs import ContactInput, OrgInput, save_contact, save_org
 from fieldlog.services.visits.visits import VisitInput, save_visit
 from fieldlog.store.database import Database
-from fieldlog.store.models import CatalogItem, Visit, VisitContact
-from fieldlog.store.repositories.common import live
+from fieldlog.store.models import CatalogItem, Visit
+from fieldlog.store.repositories.visit_entry_rows import contacts_met, same_visit
 
 DEFAULT_VISIT_KIND = "上门走访"
 
@@ -187,11 +186,7 @@ class VisitImport:
         return RowOutcome(row.row, "updated" if changed else "unchanged", row.label)
 
     def _existing(self, key: tuple[uuid.UUID, date, str]) -> Visit | None:
-        org_id, visited_on, summary = key
-        query = live(Visit).where(
-            Visit.org_id == org_id, Visit.visited_on == visited_on, Visit.summary == summary
-        )
-        return self.session.execute(query.order_by(Visit.created_at, Visit.id)).scalars().first()
+        return same_visit(self.session, *key)
 
     @staticmethod
     def _fresh(
@@ -222,18 +217,10 @@ class VisitImport:
             summary=visit.summary,
             intent=row.intent or visit.intent,
             next_follow_up=row.next_follow_up or visit.next_follow_up,
-            contact_ids=contact_ids or self._linked(VisitContact.contact_id, visit.id),
+            contact_ids=contact_ids or contacts_met(self.session, visit.id),
             project_id=visit.project_id,
             chain_id=row.chain_id or visit.chain_id,
         )
-
-    def _linked(
-        self, column: InstrumentedAttribute[uuid.UUID], visit_id: uuid.UUID
-    ) -> list[uuid.UUID]:
-        """The live member or contact ids linked to a visit (column of a link table)."""
-        model = column.class_
-        query = select(column).where(model.visit_id == visit_id, model.deleted.is_(False))
-        return list(self.session.execute(query).scalars())
 
 
 def _label(cells: Cells) -> str:

@@ -5,15 +5,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-
 from fieldlog.domain.messages import msg
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.orgs.orgs import ContactInput, OrgInput, delete_org, save_contact, save_org
 from fieldlog.services.validate import user_errors
 from fieldlog.store.database import Database
-from fieldlog.store.models import Contact, OrgAlias, Organization
+from fieldlog.store.models import Contact, Organization
 from fieldlog.store.repositories.common import get_any, get_live
+from fieldlog.store.repositories.org_rows import merged_into
 
 
 def restore_org(db: Database, org_id: uuid.UUID) -> None:
@@ -21,10 +20,7 @@ def restore_org(db: Database, org_id: uuid.UUID) -> None:
     with db.begin() as session:
         with user_errors():
             org = get_any(session, Organization, org_id, "organization")
-        merged = select(OrgAlias.org_id).where(
-            OrgAlias.alias_id == org_id, OrgAlias.deleted.is_(False)
-        )
-        if session.execute(merged).first() is not None:
+        if merged_into(session, org_id) is not None:
             raise InvalidInput(
                 msg(
                     "org.merged_away",

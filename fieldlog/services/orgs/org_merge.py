@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.ids import pair_id
@@ -19,6 +18,12 @@ from fieldlog.domain.messages import msg
 from fieldlog.services.errors import InvalidInput
 from fieldlog.store.database import Database
 from fieldlog.store.models import Contact, OrgAlias, Organization, OrgTag, Project, Visit
+from fieldlog.store.repositories.org_rows import (
+    aliases_to,
+    count_pointing_at,
+    rows_pointing_at,
+    tag_links,
+)
 
 #: Fields a kept record takes from the merged one when its own is empty.
 _FILLABLE = ("credit_code", "region", "address", "phone", "notes")
@@ -83,13 +88,9 @@ _MOVED: tuple[tuple[type[Visit | Project | Contact | OrgTag], str], ...] = (
 
 
 def _counts(session: Session, org_id: uuid.UUID) -> MergeCounts:
-    found = []
-    for model, column in _MOVED:
-        query = select(func.count()).where(
-            getattr(model, column) == org_id, model.deleted.is_(False)
-        )
-        found.append(session.execute(query).scalar_one())
-    return MergeCounts(*found)
+    return MergeCounts(
+        *(count_pointing_at(session, model, column, org_id) for model, column in _MOVED)
+    )
 
 
 def merge_preview(db: Database, keep_id: uuid.UUID, merge_id: uuid.UUID) -> MergePreview:
@@ -106,14 +107,12 @@ def merge_preview(db: Database, keep_id: uuid.UUID, merge_id: uuid.UUID) -> Merg
 def _move_rows(session: Session, keep: Organization, merge: Organization) -> None:
     # Each row gets a fresh stamp through the ORM, so the move syncs like any edit.
     for model, column in _MOVED[:3]:
-        query = select(model).where(getattr(model, column) == merge.id, model.deleted.is_(False))
-        for row in session.execute(query).scalars():
+        for row in rows_pointing_at(session, model, column, merge.id):
             setattr(row, column, keep.id)
 
 
 def _move_tags(session: Session, keep: Organization, merge: Organization) -> None:
-    query = select(OrgTag).where(OrgTag.org_id.in_((keep.id, merge.id)))
-    rows = {(t.org_id, t.tag_id): t for t in session.execute(query).scalars()}
+    rows = {(t.org_id, t.tag_id): t for t in tag_links(session, (keep.id, merge.id))}
     for (org_id, tag_id), row in list(rows.items()):
         if org_id != merge.id or row.deleted:
             continue
@@ -140,8 +139,7 @@ def _fill_fields(keep: Organization, merge: Organization) -> None:
 
 def _write_alias(session: Session, keep: Organization, merge: Organization) -> None:
     # Earlier aliases of the merged record now point straight at the kept one.
-    earlier = select(OrgAlias).where(OrgAlias.org_id == merge.id, OrgAlias.deleted.is_(False))
-    for row in session.execute(earlier).scalars():
+    for row in aliases_to(session, merge.id):
         row.org_id = keep.id
     alias = session.get(OrgAlias, pair_id(merge.id, keep.id))
     if alias is None:

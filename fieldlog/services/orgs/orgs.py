@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.credit_code import validate_credit_code
@@ -17,7 +16,8 @@ from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import checked, note, optional_name, required_name, user_errors
 from fieldlog.store.database import Database
 from fieldlog.store.models import Chain, ChainLink, Contact, Organization, OrgTag
-from fieldlog.store.repositories.common import catalog_entry, get_live, live
+from fieldlog.store.repositories.common import catalog_entry, get_live
+from fieldlog.store.repositories.org_rows import org_named, org_with_code, tag_links
 
 
 @dataclass
@@ -66,18 +66,12 @@ def _org_fields(data: OrgInput, kept_kind: str = "") -> dict[str, object]:
 
 def find_by_code(session: Session, code: str) -> Organization | None:
     """The earliest live organization with this normalized credit code."""
-    query = live(Organization).where(Organization.credit_code == code)
-    return (
-        session.execute(query.order_by(Organization.created_at, Organization.id)).scalars().first()
-    )
+    return org_with_code(session, code)
 
 
 def find_by_name(session: Session, name: str) -> Organization | None:
     """The earliest live organization whose normalized name matches."""
-    query = live(Organization).where(Organization.name_key == name_key(name))
-    return (
-        session.execute(query.order_by(Organization.created_at, Organization.id)).scalars().first()
-    )
+    return org_named(session, name)
 
 
 def _check_refs(session: Session, fields: dict[str, object]) -> None:
@@ -94,9 +88,7 @@ def _set_tags(
     with user_errors():
         wanted = {catalog_entry(session, "org_tag", n).id for n in names if n.strip()}
     existing: dict[uuid.UUID, OrgTag] = {
-        t.tag_id: t
-        for t in session.execute(select(OrgTag).where(OrgTag.org_id == org.id)).scalars()
-        if t.tag_id is not None
+        t.tag_id: t for t in tag_links(session, [org.id]) if t.tag_id is not None
     }
     if keep_others:
         wanted |= {tag_id for tag_id, row in existing.items() if not row.deleted}

@@ -6,7 +6,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import msg
@@ -40,6 +39,7 @@ from fieldlog.store.models import (
     WorkGroup,
 )
 from fieldlog.store.repositories.common import catalog_entry, get_live
+from fieldlog.store.repositories.project_rows import live_stage_events
 
 
 @dataclass
@@ -173,13 +173,6 @@ def _add_event(
     session.add(event)
 
 
-def _events(session: Session, project_id: uuid.UUID) -> list[StageEvent]:
-    query = select(StageEvent).where(
-        StageEvent.project_id == project_id, StageEvent.deleted.is_(False)
-    )
-    return sorted(session.execute(query).scalars(), key=lambda e: (e.occurred_on, e.hlc))
-
-
 def _latest_known(events: list[StageEvent]) -> Stage | None:
     """The stage of the latest event whose stage this version knows (a newer FieldLog's event
     leaves the project where its known events put it, SPEC §3.4)."""
@@ -190,7 +183,7 @@ def _latest_known(events: list[StageEvent]) -> Stage | None:
 def current_stage(db: Database, project_id: uuid.UUID) -> Stage | None:
     """The stage of a project now: that of its latest stage event of a known stage."""
     with db.begin() as session:
-        return _latest_known(_events(session, project_id))
+        return _latest_known(live_stage_events(session, project_id))
 
 
 def _apply_signing(session: Session, project: Project, signing: Signing | None) -> None:
@@ -221,7 +214,7 @@ def move_stage(
     day = required_date(on, msg("field.date", "date"))
     with db.begin() as session:
         project = get_live(session, Project, project_id, "project")
-        events = _events(session, project_id)
+        events = live_stage_events(session, project_id)
         current = _latest_known(events)
         try:
             check_move(current, target)

@@ -6,11 +6,10 @@ Values are counts, or integer yuan for the amount metrics (entered in 万元 by 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.counting import METRICS
@@ -25,6 +24,12 @@ from fieldlog.store.repositories.common import get_live
 from fieldlog.store.repositories.dashboard_rows import counties, live_members
 from fieldlog.store.repositories.facts import Scope
 from fieldlog.store.repositories.report_rows import Named, team_row, work_groups
+from fieldlog.store.repositories.target_rows import (
+    RunningTarget,
+    running_targets,
+    target_records,
+    target_values,
+)
 
 SCOPES: dict[str, type[Replicated]] = {
     "team": Team,
@@ -89,20 +94,6 @@ def _live_scope(session: Session, scope: str, scope_id: uuid.UUID) -> None:
         )
 
 
-def _rows(
-    session: Session, scope: str, scope_id: uuid.UUID, metric: str, period: Period
-) -> Sequence[Target]:
-    query = select(Target).where(
-        Target.scope == scope,
-        Target.scope_id == scope_id,
-        Target.metric == metric,
-        Target.period_start == period.start,
-        Target.period_end == period.end,
-    )
-    # Live rows first, then the latest tombstone: setting a cleared target again revives it.
-    return session.execute(query.order_by(Target.deleted, Target.hlc.desc())).scalars().all()
-
-
 def set_target(
     db: Database, scope: str, scope_id: uuid.UUID, metric: str, period: Period, value: int
 ) -> uuid.UUID:
@@ -111,7 +102,7 @@ def set_target(
     value = _checked_value(value)
     with db.begin() as session:
         _live_scope(session, scope, scope_id)
-        found = _rows(session, scope, scope_id, metric, Period(start, end))
+        found = target_records(session, scope, scope_id, metric, Period(start, end))
         target = found[0] if found else Target(
             scope=scope, scope_id=scope_id, metric=metric, period_start=start, period_end=end
         )  # fmt: skip
@@ -127,7 +118,9 @@ def clear_target(
     """Remove (tombstone) the target for one metric, scope and period; False if there was none."""
     _checked(scope, metric, period)
     with db.begin() as session:
-        live = [t for t in _rows(session, scope, scope_id, metric, period) if not t.deleted]
+        live = [
+            t for t in target_records(session, scope, scope_id, metric, period) if not t.deleted
+        ]
         for target in live:
             target.deleted = True
         return bool(live)
@@ -136,14 +129,7 @@ def clear_target(
 def targets_for(db: Database, scope: str, scope_id: uuid.UUID, period: Period) -> dict[str, int]:
     """The targets of a scope whose period is exactly `period`, by metric."""
     with db.read() as session:
-        query = select(Target.metric, Target.value).where(
-            Target.scope == scope,
-            Target.scope_id == scope_id,
-            Target.period_start == period.start,
-            Target.period_end == period.end,
-            Target.deleted.is_(False),
-        )
-        return {metric: value for metric, value in session.execute(query)}
+        return target_values(session, scope, scope_id, period)
 
 
 def save_targets(
@@ -185,34 +171,17 @@ def target_scopes(db: Database) -> dict[str, list[Named]]:
         }
 
 
-@dataclass(frozen=True)
-class _Running:
-    """A live target running on the day asked about."""
-
-    scope: str
-    scope_id: uuid.UUID
-    metric: str
-    start: date
-    end: date
-    value: int
-
-
-def _targets_on(db: Database, names: dict[tuple[str, uuid.UUID], str], day: date) -> list[_Running]:
+def _targets_on(
+    db: Database, names: dict[tuple[str, uuid.UUID], str], day: date
+) -> list[RunningTarget]:
     """Live targets of these scopes whose period contains `day`, latest start last."""
     with db.read() as session:
-        query = (
-            select(Target.scope, Target.scope_id, Target.metric)
-            .add_columns(Target.period_start, Target.period_end, Target.value)
-            .where(Target.deleted.is_(False), Target.scope_id.in_({i for _s, i in names}))
-            .where(Target.period_start <= day, Target.period_end >= day)
-            .order_by(Target.period_start, Target.hlc, Target.id)
-        )
-        rows = [_Running(*row) for row in session.execute(query)]
+        rows = running_targets(session, {i for _s, i in names}, day)
     # A newer FieldLog's scope or metric is skipped: this version cannot count it.
     return [t for t in rows if (t.scope, t.scope_id) in names and t.metric in METRICS]
 
 
-def _progress(db: Database, target: _Running, scope_name: str, today: date) -> TargetProgress:
+def _progress(db: Database, target: RunningTarget, scope_name: str, today: date) -> TargetProgress:
     start, end = target.start, target.end
     until = min(today, end)
     scope = None if target.scope == "team" else Scope(target.scope, target.scope_id)
@@ -232,7 +201,7 @@ def targets_progress(db: Database, *, today: date) -> list[TargetProgress]:
     order = [(kind, named) for kind, found in target_scopes(db).items() for named in found]
     names = {(kind, named.id): named.name for kind, named in order}
     rank = {key: index for index, key in enumerate(names)}
-    latest: dict[tuple[str, uuid.UUID, str], _Running] = {}
+    latest: dict[tuple[str, uuid.UUID, str], RunningTarget] = {}
     for target in _targets_on(db, names, today):
         # Of several overlapping targets for one metric, the latest start wins (as the return).
         latest[(target.scope, target.scope_id, target.metric)] = target

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import Message, msg
@@ -23,6 +22,7 @@ from fieldlog.services.validate import required_name
 from fieldlog.store.database import Database
 from fieldlog.store.models import Chain, ChainLink
 from fieldlog.store.repositories import chain_rows
+from fieldlog.store.repositories.chain_order import last_chain_order, last_link_order
 
 #: Where a link sits in its chain, in display order.
 POSITIONS: tuple[str, ...] = ("upstream", "midstream", "downstream")
@@ -114,7 +114,7 @@ def add_chain(db: Database, name: str) -> uuid.UUID:
     clean = required_name(name, msg("field.chain_name", "chain name"))
     with db.begin() as session:
         _unique_chain(session, clean)
-        last = session.execute(select(func.max(Chain.sort_order))).scalar_one()
+        last = last_chain_order(session)
         chain = Chain(name=clean, sort_order=(last or 0) + 1)
         session.add(chain)
         session.flush()
@@ -229,8 +229,7 @@ def add_link(db: Database, chain_id: uuid.UUID, data: LinkInput) -> uuid.UUID:
     """Create a link at the end of its chain."""
     with db.begin() as session:
         fields = _checked_link(session, chain_id, data)
-        query = select(func.max(ChainLink.sort_order)).where(ChainLink.chain_id == chain_id)
-        last = session.execute(query).scalar_one()
+        last = last_link_order(session, chain_id)
         link = ChainLink(chain_id=chain_id, sort_order=(last or 0) + 1, **fields)
         session.add(link)
         session.flush()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.ids import new_id
@@ -19,6 +18,7 @@ from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import optional_name
 from fieldlog.store.database import Database
 from fieldlog.store.models import CatalogItem
+from fieldlog.store.repositories.team_rows import county_names_by_id, live_counties
 
 KIND = "county"
 #: The longest county name taken: 黔东南苗族侗族自治州凯里经济开发区 has 17 characters.
@@ -41,20 +41,14 @@ def new_county(name: str = "") -> County:
 
 def county_list(db: Database) -> list[County]:
     """The live home counties, in the order the team put them."""
-    query = (
-        select(CatalogItem.id, CatalogItem.name)
-        .where(CatalogItem.kind == KIND, CatalogItem.deleted.is_(False))
-        .order_by(CatalogItem.sort_order, CatalogItem.name)
-    )
     with db.read() as session:
-        return [County(item_id, name) for item_id, name in session.execute(query)]
+        return [County(item_id, name) for item_id, name in live_counties(session)]
 
 
 def county_names(db: Database) -> dict[uuid.UUID, str]:
     """Every county's name by id, removed ones included (a member may still name one)."""
-    query = select(CatalogItem.id, CatalogItem.name).where(CatalogItem.kind == KIND)
     with db.read() as session:
-        return {item_id: name for item_id, name in session.execute(query)}
+        return county_names_by_id(session)
 
 
 def checked_counties(counties: list[County]) -> list[County]:
@@ -141,10 +135,7 @@ def _shown_item(session: Session, county: County) -> CatalogItem:
 
 def _check_new_names(session: Session, counties: list[County], shown: set[uuid.UUID]) -> None:
     """A county another laptop added since the form opened keeps its name to itself."""
-    query = select(CatalogItem.id, CatalogItem.name).where(
-        CatalogItem.kind == KIND, CatalogItem.deleted.is_(False)
-    )
-    others = {name for item_id, name in session.execute(query) if item_id not in shown}
+    others = {name for item_id, name in live_counties(session) if item_id not in shown}
     for county in counties:
         if county.name in others:
             raise InvalidInput(

@@ -6,7 +6,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import Message, carried, msg
@@ -20,7 +19,13 @@ from fieldlog.services.validate import (
 )
 from fieldlog.store.database import Database
 from fieldlog.store.models import CatalogItem, Chain, Member, Team, WorkGroup
-from fieldlog.store.repositories.common import NotFound, catalog_entry, get_live, live
+from fieldlog.store.repositories.common import NotFound, catalog_entry, get_live
+from fieldlog.store.repositories.team_rows import (
+    first_team,
+    groups_in_order,
+    member_named,
+    members_by_name,
+)
 
 
 @dataclass
@@ -111,8 +116,7 @@ def save_team(db: Database, data: TeamInput, team_id: uuid.UUID | None = None) -
 def current_team(db: Database) -> Team | None:
     """The team this database belongs to (the first one created), or None before set-up."""
     with db.read() as session:
-        query = live(Team).order_by(Team.created_at, Team.id).limit(1)
-        return session.execute(query).scalars().first()
+        return first_team(session)
 
 
 def save_group(
@@ -189,18 +193,16 @@ def _listed_county(session: Session, county: str | uuid.UUID, member: str) -> uu
 def members(db: Database) -> list[Member]:
     """Live members by name."""
     with db.read() as session:
-        return list(session.execute(live(Member).order_by(Member.name)).scalars())
+        return members_by_name(session)
 
 
 def member_by_name(db: Database, name: str) -> Member | None:
     """The live member with exactly this name, if any."""
     with db.read() as session:
-        query = live(Member).where(Member.name == name.strip())
-        return session.execute(query).scalars().first()
+        return member_named(session, name)
 
 
 def groups(db: Database) -> list[WorkGroup]:
     """Live work groups in display order."""
     with db.read() as session:
-        query = select(WorkGroup).where(WorkGroup.deleted.is_(False))
-        return list(session.execute(query.order_by(WorkGroup.sort_order, WorkGroup.name)).scalars())
+        return groups_in_order(session)

@@ -19,8 +19,9 @@ from fieldlog.services.team.team import (
 )
 from fieldlog.services.validate import optional_name
 from fieldlog.store.database import Database
-from fieldlog.store.models import Member, WorkGroup
-from fieldlog.store.repositories.common import get_live, live
+from fieldlog.store.models import Member
+from fieldlog.store.repositories.common import get_live
+from fieldlog.store.repositories.team_rows import groups_in_order, members_first_entered
 
 
 @dataclass(frozen=True)
@@ -71,13 +72,11 @@ def team_sheet(db: Database) -> TeamSheet | None:
         team.return_phone,
     )
     with db.read() as session:
-        members = session.execute(live(Member).order_by(Member.created_at, Member.id)).scalars()
         member_rows = [
             MemberRow(m.id, m.name, m.county_id, m.group_id, m.from_promotion_system)
-            for m in members
+            for m in members_first_entered(session)
         ]
-        groups = live(WorkGroup).order_by(WorkGroup.sort_order, WorkGroup.name)
-        group_rows = [GroupRow(g.id, g.name, g.chain_id) for g in session.execute(groups).scalars()]
+        group_rows = [GroupRow(g.id, g.name, g.chain_id) for g in groups_in_order(session)]
     return TeamSheet(team.id, data, member_rows, group_rows, county_list(db))
 
 

@@ -7,24 +7,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from fieldlog.services.projects.projects import ProjectInput, open_project
 from fieldlog.services.visits.visits import VisitInput, delete_visit, restore_visit, save_visit
 from fieldlog.store.database import Database
 from fieldlog.store.models import (
     CatalogItem,
-    Contact,
     Member,
     Organization,
     Project,
     Visit,
-    VisitContact,
-    VisitVisitor,
-    WorkGroup,
 )
-from fieldlog.store.repositories.common import catalog_names, get_live, live
+from fieldlog.store.repositories.common import catalog_names, get_live
+from fieldlog.store.repositories.team_rows import group_columns, member_columns
+from fieldlog.store.repositories.visit_entry_rows import (
+    contacts_by_name,
+    contacts_met,
+    projects_newest_first,
+    visitors_of,
+)
 
 
 @dataclass(frozen=True)
@@ -80,9 +80,8 @@ def contacts_of(db: Database, org_id: uuid.UUID | None) -> list[Choice]:
     """The live contacts of an organization, by name; the detail is their title."""
     if org_id is None:
         return []
-    query = live(Contact).where(Contact.org_id == org_id).order_by(Contact.name, Contact.id)
     with db.read() as session:
-        return [Choice(c.id, c.name, c.title) for c in session.execute(query).scalars()]
+        return [Choice(c.id, c.name, c.title) for c in contacts_by_name(session, org_id)]
 
 
 def projects_of(
@@ -90,9 +89,8 @@ def projects_of(
 ) -> list[Choice]:
     """The live projects whose investor is this organization, newest first; then the live
     project `also` (a visit's link) when another organization invests in it."""
-    query = live(Project).where(Project.investor_id == org_id).order_by(Project.created_at.desc())
     with db.read() as session:
-        rows = list(session.execute(query).scalars()) if org_id is not None else []
+        rows = projects_newest_first(session, org_id) if org_id is not None else []
         extra = session.get(Project, also) if also is not None else None
         if extra is not None and not extra.deleted and extra not in rows:
             rows.append(extra)
@@ -115,14 +113,9 @@ def _group_order(
 
 def visitor_choices(db: Database, me: uuid.UUID | None) -> list[MemberChoice]:
     """Live members grouped by work group: `me` first, then my group, then the other groups."""
-    # Columns, not records: loading whole records decodes every field's stamps (the visit
-    # dialog asks for this list each time it opens).
-    group_columns = select(WorkGroup.id, WorkGroup.name, WorkGroup.sort_order)
-    member_columns = select(Member.id, Member.name, Member.group_id)
     with db.read() as session:
-        rows = session.execute(group_columns.where(WorkGroup.deleted.is_(False)))
-        groups = {g.id: g for g in rows}
-        people = list(session.execute(member_columns.where(Member.deleted.is_(False))))
+        groups = {g.id: g for g in group_columns(session)}
+        people = member_columns(session)
     mine = next((m.group_id for m in people if m.id == me), None)
     people.sort(key=_group_order(groups, mine))
     people.sort(key=lambda m: m.id != me)  # stable: me on top, the rest keeps its order
@@ -135,20 +128,6 @@ def visitor_choices(db: Database, me: uuid.UUID | None) -> list[MemberChoice]:
     return result
 
 
-def _visitor_ids(session: Session, visit_id: uuid.UUID) -> list[uuid.UUID]:
-    query = select(VisitVisitor.member_id).where(
-        VisitVisitor.visit_id == visit_id, VisitVisitor.deleted.is_(False)
-    )
-    return list(session.execute(query.order_by(VisitVisitor.created_at)).scalars())
-
-
-def _contact_ids(session: Session, visit_id: uuid.UUID) -> list[uuid.UUID]:
-    query = select(VisitContact.contact_id).where(
-        VisitContact.visit_id == visit_id, VisitContact.deleted.is_(False)
-    )
-    return list(session.execute(query.order_by(VisitContact.created_at)).scalars())
-
-
 def load_visit(db: Database, visit_id: uuid.UUID) -> LoadedVisit:
     """A live visit as a VisitInput (kind by name, intent by code), with its names."""
     with db.read() as session:
@@ -158,12 +137,12 @@ def load_visit(db: Database, visit_id: uuid.UUID) -> LoadedVisit:
         data = VisitInput(
             visited_on=visit.visited_on,
             org_id=visit.org_id,
-            visitor_ids=_visitor_ids(session, visit.id),
+            visitor_ids=visitors_of(session, visit.id),
             kind=kind.name if kind is not None else "",
             summary=visit.summary,
             intent=visit.intent,
             next_follow_up=visit.next_follow_up,
-            contact_ids=_contact_ids(session, visit.id),
+            contact_ids=contacts_met(session, visit.id),
             project_id=visit.project_id,
             chain_id=visit.chain_id,
         )

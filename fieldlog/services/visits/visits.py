@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import cast
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.ids import pair_id
@@ -27,6 +26,7 @@ from fieldlog.store.models import (
     VisitVisitor,
 )
 from fieldlog.store.repositories.common import catalog_entry, get_any, get_live
+from fieldlog.store.repositories.visit_entry_rows import link_rows
 
 
 @dataclass
@@ -81,8 +81,7 @@ def _link_rows(
     wanted: set[uuid.UUID],
 ) -> None:
     """Make the visit's link rows (visitors or contacts) exactly `wanted`, by tombstones."""
-    query = select(model).where(model.visit_id == visit.id)
-    rows = cast(list[VisitVisitor | VisitContact], list(session.execute(query).scalars()))
+    rows = cast(list[VisitVisitor | VisitContact], link_rows(session, model, visit.id))
     existing = {getattr(row, column): row for row in rows}
     for target in wanted | set(existing):
         row = existing.get(target)
