@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QToolBar
 
 from fieldlog.services.team.team import current_team
 from fieldlog.ui import operations
+from fieldlog.ui.changes import EVERYTHING, Changes, Kind
 from fieldlog.ui.undo import undo_stack
 
 if TYPE_CHECKING:
@@ -161,7 +162,9 @@ class _SyncAvailability(QObject):
         operations.changes().changes_applied.connect(self.recheck)
         self.recheck()
 
-    def recheck(self, _result: object = None) -> None:
+    def recheck(self, made: Changes = EVERYTHING) -> None:
+        if not made.touches(Kind.TEAM):
+            return
         has_team = current_team(self._window.db) is not None
         reason = "" if has_team else sync_needs_a_team()
         writable = not self._window.db.read_only

@@ -26,6 +26,7 @@ from fieldlog.services.team.identity import get_me
 from fieldlog.services.visits.follow_ups import reminder_counts
 from fieldlog.store.database import Database
 from fieldlog.ui import main_actions, operations, pages, undo
+from fieldlog.ui.changes import EVERYTHING
 from fieldlog.ui.dialogs.backups_dialog import AutoBackup, BackupsDialog
 from fieldlog.ui.dialogs.sync_flow import SyncFlow
 from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
@@ -229,7 +230,8 @@ class MainWindow(QMainWindow):
             self.show_page(ORGS)
             self.orgs_view.show_org(org_id)
 
-    def _on_changes_applied(self, _result: object) -> None:
+    def _on_changes_applied(self, _made: object) -> None:
+        # The welcome screen asks whether the database is still empty: any change may end it.
         if self.pages is None:
             self.refresh()
 
@@ -300,7 +302,7 @@ class MainWindow(QMainWindow):
     def load_demo(self) -> None:
         """Load the demo dispatch into this database (refused once it holds work)."""
         self.statusBar().showMessage(self.tr("Loading the demo dispatch…"))
-        summary = operations.run(self, _load_demo, self.db)
+        summary = operations.run(self, EVERYTHING, _load_demo, self.db)
         if summary is None:
             self.statusBar().clearMessage()
             return
