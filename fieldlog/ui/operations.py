@@ -36,9 +36,9 @@ from fieldlog.ui.changes import NOTHING, Changes
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-#: What the core raises when it refuses what the user asked, with one sentence for the user:
-#: bad input (InvalidInput), a sync package it will not import, a backup or restore it will not
-#: make, a file it will not write or read there, a record deleted meanwhile (an undo, say).
+# What the core raises when it refuses what the user asked, with one sentence for the user:
+# bad input (InvalidInput), a sync package it will not import, a backup or restore it will not
+# make, a file it will not write or read there, a record deleted meanwhile (an undo, say).
 REFUSALS: tuple[type[Exception], ...] = (
     InvalidInput,
     PackageError,
@@ -90,7 +90,7 @@ def defect_sentence() -> str:
     """What the user reads when a call failed by a defect of FieldLog (not a refusal)."""
     return QCoreApplication.translate(
         "operations",
-        "FieldLog met an unexpected error and did not finish this; the details are in its log.",
+        "FieldLog met an unexpected error and could not finish this.",
     )
 
 

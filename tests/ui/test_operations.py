@@ -197,6 +197,40 @@ def test_undo_and_redo_run_as_operations_of_the_same_kinds(
     assert undo_stack().undoText() == "Delete visit" and undo_stack().index() == 1
 
 
+def test_setting_up_the_team_and_the_passphrase_announce_their_kinds(
+    qtbot, db: Database, announced, warnings
+) -> None:
+    from fieldlog.services.exchange import sync
+    from fieldlog.ui.dialogs.passphrase_dialog import PassphraseDialog
+    from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
+
+    setup = TeamSetupDialog(db)
+    qtbot.addWidget(setup)
+    setup.create()  # no name: refused inline, nothing announced
+    assert setup.message.text() == "team name is required" and announced == []
+    setup.team_name.setText("测试工作队")
+    setup.create()
+    assert team.current_team(db) is not None
+    assert announced == [Changes.of(Kind.TEAM, Kind.CATALOG)]
+    passphrase = PassphraseDialog(db)
+    qtbot.addWidget(passphrase)
+    passphrase.first.setText("team 2020 Shenzhen")
+    passphrase.second.setText("team 2020 Shenzhen")
+    passphrase.save()
+    assert sync.has_passphrase(db) and warnings == []
+    assert announced[1:] == [Changes.of(Kind.SYNC)]
+
+
+def test_a_long_task_announces_what_it_was_given(qtbot, announced) -> None:
+    from fieldlog.ui import tasks
+
+    assert tasks.run_task(None, "Working…", lambda: 7).value == 7  # an export changes nothing
+    assert announced == []
+    made = Changes.of(Kind.VISIT, Kind.ORG)
+    assert tasks.run_task(None, "Working…", lambda: 8, changes=made).ok
+    assert announced == [made]
+
+
 # -- each view answers only for the kinds it shows -------------------------------------------
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.exchange import sync
 from fieldlog.ui import operations
+from fieldlog.ui.changes import EVERYTHING
 from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
 from fieldlog.ui.dialogs.sync_send_dialog import SyncSendDialog
 from fieldlog.ui.main_window import MainWindow
@@ -105,9 +106,9 @@ def test_receive_shows_the_stages_and_the_report(
     package = cadre.export("cadre-1")
     open_files([package])
     win = window_of(qtbot, leader)
-    with qtbot.waitSignal(operations.changes().changes_applied):
+    with qtbot.waitSignal(operations.changes().changes_applied) as announced:
         win.receive_action.trigger()
-    assert warnings == []
+    assert warnings == [] and announced.args == [EVERYTHING]  # a package may carry anything
     assert win.sync_flow.stages == ["verify", "backup", "apply", "dedupe", "check", "commit"]
     dialog = report_dialog(win)
     counts = {k: dialog.count_labels[k].text() for k in dialog.count_labels}
