@@ -38,11 +38,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 T = TypeVar("T")
 
 #: The chains and links, and how many organizations and projects are filed under each.
-SHOWN = (
-    Kind.CATALOG,
-    Kind.ORG,
-    Kind.PROJECT,
-)
+SHOWN = (Kind.CATALOG, Kind.ORG, Kind.PROJECT)
 
 
 class ChainEditDialog(QDialog):

@@ -70,15 +70,10 @@ def _input(detail: ProjectDetail) -> projects.ProjectInput:
     )
 
 
+#: A save of the Details tab.
 PROJECT = Changes.of(Kind.PROJECT)
 #: The project, its organization, owner, chain link and county, and the visits behind it.
-SHOWN = (
-    Kind.PROJECT,
-    Kind.ORG,
-    Kind.TEAM,
-    Kind.CATALOG,
-    Kind.VISIT,
-)
+SHOWN = (Kind.PROJECT, Kind.ORG, Kind.TEAM, Kind.CATALOG, Kind.VISIT)
 
 
 class ProjectDialog(QDialog):

@@ -58,12 +58,7 @@ def _clear(layout: QVBoxLayout | QHBoxLayout) -> None:
 
 
 #: What the map counts: the chains and links, and the organizations, visits, projects on them.
-SHOWN = (
-    Kind.CATALOG,
-    Kind.ORG,
-    Kind.VISIT,
-    Kind.PROJECT,
-)
+SHOWN = (Kind.CATALOG, Kind.ORG, Kind.VISIT, Kind.PROJECT)
 
 
 class ChainMapView(QWidget):

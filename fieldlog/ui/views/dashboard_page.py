@@ -32,14 +32,7 @@ from fieldlog.ui.widgets.targets_table import TargetsTable
 NOTE_STYLE = "color: #5f6368;"
 
 #: The figures count every kind of work, against the targets, by member and group.
-SHOWN = (
-    Kind.TEAM,
-    Kind.ORG,
-    Kind.VISIT,
-    Kind.PROJECT,
-    Kind.CATALOG,
-    Kind.TARGET,
-)
+SHOWN = (Kind.TEAM, Kind.ORG, Kind.VISIT, Kind.PROJECT, Kind.CATALOG, Kind.TARGET)
 
 
 class DashboardPage(QScrollArea):

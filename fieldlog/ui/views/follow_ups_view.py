@@ -56,12 +56,7 @@ class _Section:
 
 
 #: What is due: visits' follow-ups and projects, their organizations and the people on them.
-SHOWN = (
-    Kind.VISIT,
-    Kind.PROJECT,
-    Kind.ORG,
-    Kind.TEAM,
-)
+SHOWN = (Kind.VISIT, Kind.PROJECT, Kind.ORG, Kind.TEAM)
 
 
 class FollowUpsView(QWidget):

@@ -43,13 +43,7 @@ FIND_PAGES = 25
 SAVED_MESSAGE_MS = 10_000
 
 #: The organizations, and in the detail their contacts, visits and projects.
-SHOWN = (
-    Kind.ORG,
-    Kind.VISIT,
-    Kind.PROJECT,
-    Kind.TEAM,
-    Kind.CATALOG,
-)
+SHOWN = (Kind.ORG, Kind.VISIT, Kind.PROJECT, Kind.TEAM, Kind.CATALOG)
 
 
 class OrgsView(QWidget):

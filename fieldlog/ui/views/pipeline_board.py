@@ -50,12 +50,7 @@ BOARD, LIST = 0, 1
 _session_mode = BOARD
 
 #: What the board and the list show: projects, their organizations, owners, groups, chains.
-SHOWN = (
-    Kind.PROJECT,
-    Kind.ORG,
-    Kind.TEAM,
-    Kind.CATALOG,
-)
+SHOWN = (Kind.PROJECT, Kind.ORG, Kind.TEAM, Kind.CATALOG)
 
 
 class StageColumnWidget(QFrame):

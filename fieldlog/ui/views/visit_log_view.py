@@ -67,12 +67,7 @@ SORT_ARROW = 22
 SELECT_PAGES = 5
 
 #: What the log shows: visits, their organizations, visitors and groups, kinds and chains.
-SHOWN = (
-    Kind.VISIT,
-    Kind.ORG,
-    Kind.TEAM,
-    Kind.CATALOG,
-)
+SHOWN = (Kind.VISIT, Kind.ORG, Kind.TEAM, Kind.CATALOG)
 
 
 class VisitLogView(QWidget):
