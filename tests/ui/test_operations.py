@@ -359,3 +359,32 @@ PAGES: dict[str, Callable[[Database], object]] = {
     "dashboard": _dashboard,
     "follow_ups": _follow_ups,
 }
+
+
+def test_a_record_history_answers_for_its_own_kind_and_the_members(
+    qtbot, db: Database, office: uuid.UUID, monkeypatch
+) -> None:
+    from fieldlog.ui.widgets.history_panel import HistoryPanel
+
+    panel = HistoryPanel(db, "organization", office)
+    qtbot.addWidget(panel)
+    refreshes = counted(monkeypatch, panel, "refresh")
+    operations.announce(Changes.of(Kind.VISIT, Kind.TARGET, Kind.SYNC))
+    assert refreshes == []
+    operations.announce(Changes.of(Kind.TEAM))  # a member renamed: the Who column
+    operations.announce(ORG)
+    assert len(refreshes) == 2
+
+
+def test_a_disk_failure_is_its_sentence_given_to_the_hook_and_not_logged(
+    qtbot, caplog, warnings, announced
+) -> None:
+    def full() -> None:
+        raise OSError(28, "No space left on device")
+
+    told: list[str] = []
+    with caplog.at_level(logging.DEBUG, logger="fieldlog.ui.operations"):
+        outcome = Operation(None, full, changes=ORG).failure(told.append).run()
+    assert not outcome.ok and told == [outcome.error]
+    assert told[0].startswith("The disk is full: nothing was changed.")
+    assert warnings == [] and announced == [] and caplog.records == []
