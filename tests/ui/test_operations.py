@@ -1,12 +1,12 @@
 """The one operation helper: a service call run once, a refusal shown where the dialog wants it,
-a defect logged and told in general terms, undo through it, and a typed announcement that each
-view answers only for the kinds it shows."""
+a defect logged and told in general terms, undo through it, and a typed announcement (which
+views answer it: test_change_kinds.py)."""
 
 from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
@@ -17,15 +17,14 @@ from sqlalchemy.orm import Session
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.orgs import orgs
 from fieldlog.services.team import identity, team
-from fieldlog.services.visits import visit_entry, visit_log, visits
+from fieldlog.services.visits import visit_entry, visits
 from fieldlog.store.database import Database
 from fieldlog.sync.errors import PackageError
 from fieldlog.ui import operations
-from fieldlog.ui.changes import EVERYTHING, NOTHING, Changes, Kind
+from fieldlog.ui.changes import NOTHING, Changes, Kind
 from fieldlog.ui.dialogs.visit_dialog import VisitDialog
 from fieldlog.ui.operations import Operation, defect_sentence
 from fieldlog.ui.undo import undo_stack
-from fieldlog.ui.views.visit_log_view import VisitLogView
 from tests.field_dump import db_digest, history_count
 
 DAY = date(2020, 4, 1)
@@ -251,129 +250,7 @@ def test_a_long_task_announces_what_it_was_given(qtbot, announced) -> None:
     assert announced == [made]
 
 
-# -- each view answers only for the kinds it shows -------------------------------------------
-
-
 ORG, VISIT = Changes.of(Kind.ORG), Changes.of(Kind.VISIT)
-
-
-@pytest.fixture
-def log_view(qtbot, db: Database, office: uuid.UUID) -> VisitLogView:
-    view = VisitLogView(db)
-    qtbot.addWidget(view)
-    return view
-
-
-def test_the_visit_log_queries_again_for_visits_not_for_targets(
-    qtbot, log_view: VisitLogView, monkeypatch
-) -> None:
-    queries = counted(monkeypatch, visit_log, "visit_page")
-    for kinds in (Kind.TARGET, Kind.SYNC, Kind.PROJECT):
-        operations.announce(Changes.of(kinds))
-    assert queries == []
-    operations.announce(VISIT)
-    assert len(queries) == 1
-    operations.announce(EVERYTHING)
-    assert len(queries) == 2
-
-
-def test_a_saved_visit_reaches_the_log_and_a_target_does_not(
-    qtbot, db: Database, log_view: VisitLogView, office: uuid.UUID, monkeypatch
-) -> None:
-    from fieldlog.domain.period import Period
-    from fieldlog.services.reports import targets
-
-    queries = counted(monkeypatch, visit_log, "visit_page")
-    me = identity.get_me(db)
-    assert me is not None
-    month = Period(date(2020, 4, 1), date(2020, 4, 30))
-    target = Changes.of(Kind.TARGET)
-    assert operations.run(None, target, targets.set_target, db, "member", me, "visits", month, 9)
-    assert queries == [] and log_view.model.total == 0
-    operations.run(None, VISIT, visits.save_visit, db, visits.VisitInput(DAY, office, [me]))
-    assert queries and log_view.model.total == 1
-
-
-def view_refreshes(monkeypatch: pytest.MonkeyPatch, view: object) -> list[int]:
-    """Count the refreshes of `view` (its own method, wrapped on the instance)."""
-    name = "_reload" if hasattr(view, "_reload") else "refresh"
-    return counted(monkeypatch, view, name)
-
-
-@pytest.mark.parametrize(
-    ("make", "shown", "not_shown"),
-    [
-        ("orgs", Kind.ORG, Kind.TARGET),
-        ("pipeline", Kind.PROJECT, Kind.TARGET),
-        ("chain_map", Kind.CATALOG, Kind.TARGET),
-        ("dashboard", Kind.TARGET, Kind.SYNC),
-        ("follow_ups", Kind.PROJECT, Kind.CATALOG),
-    ],
-)
-def test_each_page_refreshes_only_for_what_it_shows(
-    qtbot, db: Database, office: uuid.UUID, monkeypatch, make: str, shown: Kind, not_shown: Kind
-) -> None:
-    view = PAGES[make](db)
-    qtbot.addWidget(view)
-    refreshes = view_refreshes(monkeypatch, view)
-    operations.announce(Changes.of(not_shown))
-    assert refreshes == []
-    operations.announce(Changes.of(shown))
-    assert len(refreshes) == 1
-
-
-def _orgs(db: Database) -> object:
-    from fieldlog.ui.views.orgs_view import OrgsView
-
-    return OrgsView(db)
-
-
-def _pipeline(db: Database) -> object:
-    from fieldlog.ui.views.pipeline_board import PipelineBoard
-
-    return PipelineBoard(db)
-
-
-def _chain_map(db: Database) -> object:
-    from fieldlog.ui.views.chain_map_view import ChainMapView
-
-    return ChainMapView(db)
-
-
-def _dashboard(db: Database) -> object:
-    from fieldlog.ui.views.dashboard_page import DashboardPage
-
-    return DashboardPage(db)
-
-
-def _follow_ups(db: Database) -> object:
-    from fieldlog.ui.views.follow_ups_view import FollowUpsView
-
-    return FollowUpsView(db)
-
-
-PAGES: dict[str, Callable[[Database], object]] = {
-    "orgs": _orgs,
-    "pipeline": _pipeline,
-    "chain_map": _chain_map,
-    "dashboard": _dashboard,
-    "follow_ups": _follow_ups,
-}
-
-
-def test_a_record_history_answers_for_its_own_kind_and_the_members(
-    qtbot, db: Database, office: uuid.UUID, monkeypatch
-) -> None:
-    from fieldlog.ui.widgets.history_panel import HistoryPanel
-
-    panel = HistoryPanel(db, "organization", office)
-    qtbot.addWidget(panel)
-    refreshes = counted(monkeypatch, panel, "refresh")
-    operations.announce(Changes.of(Kind.VISIT, Kind.TARGET, Kind.SYNC))
-    assert refreshes == []
-    operations.announce(Changes.of(Kind.TEAM))  # a member renamed: the Who column
-    operations.announce(ORG)
-    assert len(refreshes) == 2
 
 
 def test_a_disk_failure_is_its_sentence_given_to_the_hook_and_not_logged(
