@@ -138,7 +138,7 @@ class Operation(Generic[T]):
         try:
             with busy_cursor():
                 result = database_errors.patiently(self._parent, self._action)
-        except Exception as exc:
+        except Exception as exc:  # every failure is told in one sentence; a defect is logged
             return self._failed(failure_sentence(exc))
         if self._undo is not None:
             text, undo_action = self._undo
