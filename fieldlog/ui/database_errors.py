@@ -23,7 +23,7 @@ from fieldlog.store.errors import (
 
 T = TypeVar("T")
 
-# What the window catches from a service call besides a refusal (ValueError).
+# The failures of the database or the disk, told in one sentence each (`message`).
 FAILURES = (DatabaseError, SQLAlchemyError, sqlite3.Error, OSError)
 # How long one attempt waits for the write lock, and the pause between attempts (ms).
 ATTEMPT_WAIT_MS = 300

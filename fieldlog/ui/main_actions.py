@@ -16,6 +16,7 @@ from fieldlog.services.team.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.actions import EDIT_ON_PAGE, EXPORTS, LANGUAGES, SHOW_PAGE, MainAction
+from fieldlog.ui.changes import EVERYTHING, Changes, Kind
 
 Actions = Mapping[MainAction, QAction]
 
@@ -155,11 +156,13 @@ class ActionStates(QObject):
         for kind, page in EDIT_ON_PAGE.items():
             self._actions[kind].setEnabled(page == shown)
 
-    def recheck(self, _result: object = None) -> None:
+    def recheck(self, made: Changes = EVERYTHING) -> None:
         """Send and Receive wait for a team: before one exists there is nothing to send, and a
         new laptop joins from the welcome screen (its button receives the leader's package).
         Rechecked on every change announced, so set-up, the demo or a join enables them at
         once; the team, its members and groups are corrected once there is a team."""
+        if not made.touches(Kind.TEAM):
+            return
         has_team = current_team(self._db) is not None
         reason = "" if has_team else sync_needs_a_team()
         writable = not self._db.read_only

@@ -123,7 +123,8 @@ class MainWindow(QMainWindow):
         welcome.receive_requested.connect(lambda: self.sync_flow.receive())
         return welcome
 
-    def _on_changes_applied(self, _result: object) -> None:
+    def _on_changes_applied(self, _made: object) -> None:
+        # The welcome screen asks whether the database is still empty: any change may end it.
         if self.workspace is None:
             self.refresh()
 

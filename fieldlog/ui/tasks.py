@@ -9,24 +9,18 @@ painted before the call starts, and the wait cursor stays up until the call retu
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from fieldlog.ui import database_errors, operations
+from fieldlog.ui.changes import NOTHING, Changes
+from fieldlog.ui.operations import Operation, Outcome
 
 T = TypeVar("T")
 
-
-@dataclass(frozen=True)
-class TaskOutcome(Generic[T]):
-    """How a task ended: its result, or the sentence that says why it failed."""
-
-    ok: bool
-    value: T | None = None
-    error: str = ""
+#: How a task ended (an operation's outcome): its result, or the sentence saying why it failed.
+TaskOutcome = Outcome
 
 
 def busy_dialog(parent: QWidget | None, label: str) -> QProgressDialog:
@@ -57,28 +51,20 @@ def run_task(
     label: str,
     action: Callable[..., T],
     *args: object,
-    announce: bool = False,
+    changes: Changes = NOTHING,
     **kwargs: object,
-) -> TaskOutcome[T]:
-    """Run `action(*args, **kwargs)` behind a busy dialog saying `label`.
+) -> Outcome[T]:
+    """Run `action(*args, **kwargs)` as an operation behind a busy dialog saying `label`.
 
-    A refusal (ValueError, which includes unreadable Excel files and invalid input), a file
-    that cannot be written (OSError) or a database that cannot be (busy, read-only, a full
-    disk, damaged) becomes a failed outcome with its one sentence. With `announce` a success is
-    broadcast on `operations.changes().changes_applied`, like every other change.
+    A failure (a refusal, a file that cannot be written, a database that cannot be, or a defect,
+    logged) is a failed outcome with its one sentence, for the caller to show. A success is
+    announced as `changes`.
     """
     dialog = busy_dialog(parent, label)
     _paint(dialog)
     try:
-        with operations.busy_cursor():
-            value = database_errors.patiently(parent, action, *args, **kwargs)
-    except ValueError as exc:
-        return TaskOutcome(False, error=str(exc) or exc.__class__.__name__)
-    except database_errors.FAILURES as exc:
-        return TaskOutcome(False, error=database_errors.message(exc))
+        operation = Operation(parent, lambda: action(*args, **kwargs), changes=changes)
+        return operation.failure(lambda _sentence: None).run()
     finally:
         dialog.close()
         dialog.deleteLater()
-    if announce:
-        operations.changes().changes_applied.emit(value)
-    return TaskOutcome(True, value)

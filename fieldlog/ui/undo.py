@@ -1,8 +1,8 @@
 """Undo and redo of the user's changes, as service calls that reverse each other.
 
-Every undoable change runs through `run_undoable`: the change is made (and announced) through
-`operations`, and only once it has succeeded is it put on the application's QUndoStack, so undo
-and redo are changes like any other (they sync, and appear in the history).
+An `operations.Operation` marked `.undoable(text, undo)` is put on the application's QUndoStack
+once it has succeeded, as a `StepCommand` whose undo and redo are operations of their own: they
+are announced, sync and appear in the history like any other change.
 
 The stack belongs to one database: its commands call the services on that `Database`, so the
 window binds the stack to its database and any other database taking its place clears it. An
@@ -14,59 +14,40 @@ moves only after it succeeded.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QWidget
 
 from fieldlog.store.database import Database
-from fieldlog.ui import operations
-
-T = TypeVar("T")
 
 
-class _ServiceCommand(QUndoCommand):
-    """A change already made once; undo and redo call the services again."""
+class StepCommand(QUndoCommand):
+    """A change already made once; `undo` and `redo` make the reverse (or the change again)
+    and say whether they succeeded (a refusal has been shown to the user by then)."""
 
-    def __init__(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> None:
+    def __init__(self, text: str, *, redo: Callable[[], bool], undo: Callable[[], bool]) -> None:
         super().__init__(text)
-        self._do, self._undo = do, undo
+        self._redo, self._undo = redo, undo
         # Set when the service call QUndoStack is about to ask for has already been made.
         self._made = True  # QUndoStack.push calls redo; the change was made just before
 
     def attempt(self, *, undoing: bool) -> bool:
-        """Make the undo (or redo) now; False, after one message saying why, if refused."""
-        ok, _ = operations.attempt(None, self._explained(undoing))
+        """Make the undo (or redo) now; False if it failed."""
+        ok = self._undo() if undoing else self._redo()
         self._made = ok
         return ok
-
-    def _explained(self, undoing: bool) -> Callable[[], object]:
-        action = self._undo if undoing else self._do
-
-        def run() -> object:
-            try:
-                return action()
-            except ValueError as exc:
-                if undoing:
-                    text = QCoreApplication.translate("undo", "“{change}” was not undone: {reason}")
-                else:
-                    text = QCoreApplication.translate("undo", "“{change}” was not redone: {reason}")
-                raise ValueError(text.format(change=self.text(), reason=exc)) from exc
-
-        return run
 
     def redo(self) -> None:
         if self._made:
             self._made = False
             return
-        operations.run(None, self._explained(False))
+        self._redo()
 
     def undo(self) -> None:
         if self._made:
             self._made = False
             return
-        operations.run(None, self._explained(True))
+        self._undo()
 
 
 class _UndoStack(QUndoStack):
@@ -84,7 +65,7 @@ class _UndoStack(QUndoStack):
         if not 0 <= position < self.count():
             return False
         command = self.command(position)
-        return not isinstance(command, _ServiceCommand) or command.attempt(undoing=undoing)
+        return not isinstance(command, StepCommand) or command.attempt(undoing=undoing)
 
     # The actions QUndoStack makes call its own C++ slots, which would skip the check above.
     def createUndoAction(self, parent: QObject, prefix: str = "") -> QAction:
@@ -127,13 +108,3 @@ def release(db: Database) -> None:
     if _owner is db:
         undo_stack().clear()
         _owner = None
-
-
-def run_undoable(
-    parent: QWidget | None, text: str, do: Callable[[], T], undo: Callable[[], object]
-) -> tuple[bool, T | None]:
-    """Make a change through `operations`; on success it can be undone as `text`."""
-    ok, result = operations.attempt(parent, do)
-    if ok:
-        undo_stack().push(_ServiceCommand(text, do, undo))
-    return ok, result

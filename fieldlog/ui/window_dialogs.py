@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 from fieldlog import __version__
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.changes import EVERYTHING
 
 STATUS_TIMEOUT_MS = 10_000
 
@@ -78,7 +79,7 @@ def load_demo(window: QMainWindow, db: Database) -> None:
     says what was loaded."""
     translate = QCoreApplication.translate
     window.statusBar().showMessage(translate("MainWindow", "Loading the demo dispatch…"))
-    summary = operations.run(window, _load_demo, db)
+    summary = operations.run(window, EVERYTHING, _load_demo, db)
     if summary is None:
         window.statusBar().clearMessage()
         return

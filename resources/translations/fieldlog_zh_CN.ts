@@ -138,122 +138,123 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ChainEditDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="45"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="56"/>
         <source>Edit industry chains</source>
+        <extracomment>The chains and links, and how many organizations and projects are filed under each.</extracomment>
         <translation>编辑产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="51"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="62"/>
         <source>Chains</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="53"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="64"/>
         <source>Links of the chain</source>
         <translation>产业链环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="54"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="65"/>
         <source>Link</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="54"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="65"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="72"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="83"/>
         <source>&amp;Chains</source>
         <translation>产业链(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="74"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="85"/>
         <source>&amp;Links (upstream, midstream, downstream)</source>
         <translation>环节（上游、中游、下游）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="84"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="95"/>
         <source>Enter or F2 edits, Delete deletes, Ctrl+Z undoes (later too: Edit ▸ Undo).</source>
         <translation>Enter 或 F2 编辑，Delete 删除，Ctrl+Z 撤销（之后也可用：编辑 ▸ 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="101"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="112"/>
         <source>&amp;Add chain…</source>
         <translation>新增产业链(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="102"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="113"/>
         <source>&amp;Rename chain…</source>
         <translation>重命名产业链(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="114"/>
         <source>&amp;Delete chain</source>
         <translation>删除产业链(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="108"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="119"/>
         <source>Add lin&amp;k…</source>
         <translation>新增环节(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="109"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="120"/>
         <source>&amp;Edit link…</source>
         <translation>编辑环节(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="110"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="121"/>
         <source>Dele&amp;te link</source>
         <translation>删除环节(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="208"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="223"/>
         <source>Add chain %1</source>
         <translation>新增产业链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="211"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="226"/>
         <source>Add a chain</source>
         <translation>新增产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="225"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="240"/>
         <source>Rename chain %1</source>
         <translation>重命名产业链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="230"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="245"/>
         <source>Rename the chain</source>
         <translation>重命名产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="242"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="257"/>
         <source>Delete chain %1</source>
         <translation>删除产业链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="265"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="280"/>
         <source>Add link %1</source>
         <translation>新增环节 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="270"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="285"/>
         <source>Add a link</source>
         <translation>新增环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="286"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="301"/>
         <source>Change link %1</source>
         <translation>修改环节 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="291"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="306"/>
         <source>Edit the link</source>
         <translation>编辑环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="301"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="316"/>
         <source>Delete link %1</source>
         <translation>删除环节 %1</translation>
     </message>
@@ -363,87 +364,88 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ChainMapView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="81"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="91"/>
         <source>Count organizations as visited</source>
+        <extracomment>What the map counts: the chains and links, and the organizations, visits, projects on them.</extracomment>
         <translation>走访统计范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="83"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="93"/>
         <source>&amp;Edit chains…</source>
         <translation>编辑产业链(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="86"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="96"/>
         <source>&amp;Visited:</source>
         <translation>走访范围(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="97"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="107"/>
         <source>Industry chains</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="152"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="162"/>
         <source>GAP — to fill (补链): no open and no signed project</source>
         <translation>待补链：没有在谈项目，也没有签约项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="153"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="163"/>
         <source>In talks: open projects, none signed</source>
         <translation>在谈：有在谈项目，尚无签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="154"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="164"/>
         <source>Signed: at least one signed project</source>
         <translation>已签约：至少一个签约项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="197"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="207"/>
         <source>All time</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="199"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="209"/>
         <source>During the dispatch period (%1)</source>
         <translation>驻点期间（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="222"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="236"/>
         <source>gaps: %1</source>
         <translation>待补链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="282"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="296"/>
         <source>No chains yet: use “Edit chains…” to add one.</source>
         <translation>尚无产业链：请用“编辑产业链…”新增。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="290"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="304"/>
         <source>gaps to fill, of %1 links</source>
         <translation>个待补链环节（共 %1 个环节）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="291"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="305"/>
         <source>organizations, %1 visited</source>
         <translation>个走访对象，已走访 %1 个</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="293"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="307"/>
         <source>open projects, %1 planned</source>
         <translation>个在谈项目，计划总投资 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="294"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="308"/>
         <source>signed, %1 contract</source>
         <translation>个签约项目，合同投资额 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="300"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="314"/>
         <source>100M yuan funds in place</source>
         <translation>亿元到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="317"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="331"/>
         <source>Choose a link to list its organizations and projects.</source>
         <translation>选择一个环节，查看其走访对象和项目。</translation>
     </message>
@@ -459,42 +461,42 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="112"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="113"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="112"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="113"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="123"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="124"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="124"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="125"/>
         <source>&amp;Title:</source>
         <translation>职务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="125"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="126"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="126"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="127"/>
         <source>E-&amp;mail:</source>
         <translation>邮箱(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="127"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="128"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="153"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="154"/>
         <source>This is not a phone number.</source>
         <translation>这不是有效的电话号码。</translation>
     </message>
@@ -510,28 +512,28 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ContactsBox</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="33"/>
         <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="34"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="35"/>
         <source>New contact&apos;s name</source>
         <translation>新联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="36"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="37"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="37"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="38"/>
         <source>New contact&apos;s title</source>
         <translation>新联系人职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="38"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="39"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="80"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="81"/>
         <source>Enter the contact&apos;s name.</source>
         <translation>请输入联系人姓名。</translation>
     </message>
@@ -691,77 +693,78 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="50"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="61"/>
         <source>&amp;Targets…</source>
+        <extracomment>The figures count every kind of work, against the targets, by member and group.</extracomment>
         <translation>目标任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="51"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="62"/>
         <source>Set targets</source>
         <translation>设置目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="71"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="82"/>
         <source>Rank by</source>
         <translation>排名依据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="72"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="83"/>
         <source>By work group</source>
         <translation>按工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="73"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="84"/>
         <source>By member</source>
         <translation>按队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="74"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="85"/>
         <source>By home county</source>
         <translation>按派出区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="130"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="145"/>
         <source>This week: {week}, {period}</source>
         <translation>本周：{week}，{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="133"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="148"/>
         <source>This month: {period}</source>
         <translation>本月：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="134"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="149"/>
         <source>This year: {period}</source>
         <translation>本年：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="137"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="152"/>
         <source>Large figures: the period chosen above. Small figures: all time. Counted by the rules of the weekly return.</source>
         <translation>大字：上方所选期间；小字：累计。统计口径与工作周报一致。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="147"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="162"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; running on {day}</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（{day} 在执行）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="149"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="164"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; as at {day}, the end of the period</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（截至期末 {day}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="155"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="170"/>
         <source>No target runs on this day; the team leader sets targets with the Targets button.</source>
         <translation>当天没有在执行的目标任务；队长可用“目标任务”按钮设置。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="164"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="179"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; ({period})</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（{period}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="166"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="181"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; (all time)</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（累计）</translation>
     </message>
@@ -897,99 +900,99 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="72"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="82"/>
         <source>Whose follow-ups</source>
-        <extracomment>Role holding the FollowUpItem of a row (None on section headers). Role holding the section key on a section&apos;s &quot;more&quot; row. Follow-ups a section shows at first, and adds each time its &quot;more&quot; row is activated.</extracomment>
+        <extracomment>Role holding the FollowUpItem of a row (None on section headers). Role holding the section key on a section&apos;s &quot;more&quot; row. Follow-ups a section shows at first, and adds each time its &quot;more&quot; row is activated. What is due: visits&apos; follow-ups and projects, their organizations and the people on them.</extracomment>
         <translation>跟进事项范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="74"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="84"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="74"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="84"/>
         <source>My group</source>
         <translation>本组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="74"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="84"/>
         <source>Whole team</source>
         <translation>全队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="89"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="82"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="92"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="83"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="93"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="84"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="94"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="85"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="95"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="86"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="96"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="87"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="97"/>
         <source>Subject</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="100"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="110"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="154"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="168"/>
         <source>Overdue (%n)</source>
         <translation>
             <numerusform>已逾期（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="155"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="169"/>
         <source>Today (%n)</source>
         <translation>
             <numerusform>今日到期（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="157"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="171"/>
         <source>This week (%n)</source>
         <translation>
             <numerusform>本周（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="197"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="211"/>
         <source>%1 more — press Enter to show %2 more</source>
         <translation>还有 %1 项 — 按 Enter 再显示 %2 项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="207"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="221"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="207"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="221"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -1128,322 +1131,323 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="32"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="33"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="33"/>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="46"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="34"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="47"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="34"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="35"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="35"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="36"/>
         <source>Region</source>
         <translation>所在区域</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="36"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="37"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="37"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="38"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="38"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="39"/>
         <source>Link</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="39"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="40"/>
         <source>On the target list</source>
         <translation>列入目标清单</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="40"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="41"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="41"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="42"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="42"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="43"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="43"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="44"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="44"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="45"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="45"/>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="64"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="46"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="65"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="47"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="48"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="48"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="49"/>
         <source>Summary</source>
         <translation>走访内容</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="49"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="50"/>
         <source>Intent</source>
         <translation>意向</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="50"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="51"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="51"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="52"/>
         <source>Investor</source>
         <translation>投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="52"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="53"/>
         <source>Role in the chain</source>
         <translation>链上角色</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="53"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="54"/>
         <source>Planned investment</source>
         <translation>计划投资额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="54"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="55"/>
         <source>Contract amount</source>
         <translation>合同投资额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="55"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="56"/>
         <source>Form of signing</source>
         <translation>签约形式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="56"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="57"/>
         <source>Signed on</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="57"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="58"/>
         <source>Landing county</source>
         <translation>落地区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="58"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="59"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="59"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="60"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="60"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="61"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="61"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="62"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="62"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="63"/>
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="63"/>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="84"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="64"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="85"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="65"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="66"/>
         <source>Member</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="66"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="67"/>
         <source>Received on</source>
         <translation>到位日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="67"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="68"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="68"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="69"/>
         <source>Origin</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="69"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="70"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="70"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="71"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="71"/>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="82"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="72"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="83"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="72"/>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="83"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="73"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="84"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="80"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="81"/>
         <source>Visitor</source>
         <translation>走访人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="81"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="82"/>
         <source>Contact met</source>
         <translation>会见联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="85"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="86"/>
         <source>Tranche</source>
         <translation>到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="95"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="96"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="109"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="110"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="111"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="112"/>
         <source>deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="114"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="115"/>
         <source>present</source>
         <translation>在列</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="116"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="117"/>
         <source>live</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="128"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="129"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="130"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="131"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="145"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="146"/>
         <source>edited here</source>
         <translation>本机修改</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="146"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="147"/>
         <source>restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="147"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="148"/>
         <source>received</source>
         <translation>同步收到</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="160"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="165"/>
         <source>When</source>
+        <extracomment>The records that have a history, by the table name the panel is given.</extracomment>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="160"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="165"/>
         <source>Who</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="160"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="165"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="161"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="166"/>
         <source>From</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="161"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="166"/>
         <source>To</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="161"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="166"/>
         <source>How</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="163"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="168"/>
         <source>Change history</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="165"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="170"/>
         <source>No changes recorded on this laptop yet.</source>
         <translation>本机尚未记录任何修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="167"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="172"/>
         <source>&amp;Restore earlier value</source>
         <translation>恢复原值(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="170"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="175"/>
         <source>Write the selected change&apos;s earlier value back, as a new change</source>
         <translation>把所选修改之前的值写回，作为一次新的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="228"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="243"/>
         <source>Restore earlier value</source>
         <translation>恢复原值</translation>
     </message>
@@ -1451,108 +1455,109 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="60"/>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="165"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="68"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="173"/>
         <source>Import from Excel</source>
+        <extracomment>What an import adds: visits (with the organizations and contacts they name), or organizations.</extracomment>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="75"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="83"/>
         <source>Choose an .xlsx file or drop one on the window</source>
         <translation>选择 .xlsx 文件，或将文件拖到窗口中</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="76"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="84"/>
         <source>File to import</source>
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="77"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="85"/>
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="79"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="87"/>
         <source>Organizations (target-company list)</source>
         <translation>企业与单位（目标企业库）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="80"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="88"/>
         <source>Visits (visit log)</source>
         <translation>走访（走访记录）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="81"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="89"/>
         <source>What the file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="91"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="93"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="101"/>
         <source>&amp;Dry run: check every row, store nothing</source>
         <translation>试导入（不保存）(&amp;D)：仅逐行检查</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="103"/>
         <source>&amp;Back</source>
         <translation>上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="104"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="97"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="105"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="108"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="116"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="109"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="117"/>
         <source>&amp;Contents:</source>
         <translation>内容(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="110"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="118"/>
         <source>&amp;Sheet:</source>
         <translation>工作表(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="135"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="143"/>
         <source>The first rows of the sheet. Above each column, choose the field it is read into, or “— ignore —”. Fields marked * are required.</source>
         <translation>以下是工作表的前几行。请在每列上方选择该列读入的字段，或选择“— 忽略 —”。标 * 的字段为必填项。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="167"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="175"/>
         <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="220"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="228"/>
         <source>Headings found in row {row}.</source>
         <translation>表头位于第 {row} 行。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="267"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="275"/>
         <source>Choose the column to read {fields} from.</source>
         <translation>请为{fields}选择对应的列。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="293"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="301"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="293"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="301"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
     </message>
@@ -1626,254 +1631,254 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="86"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="87"/>
         <source>FieldLog — {name}</source>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="97"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="98"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="59"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="60"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="63"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="64"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="70"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="71"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="76"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="77"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="78"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="79"/>
         <source>&amp;Weekly return…</source>
         <translation>周报(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="79"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="80"/>
         <source>Project &amp;ledger…</source>
         <translation>项目台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="80"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="81"/>
         <source>&amp;Organization directory…</source>
         <translation>企业与商协会名录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="81"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="82"/>
         <source>&amp;Visit log…</source>
         <translation>走访记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="92"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="93"/>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="97"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="98"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="105"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="106"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="118"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="119"/>
         <source>&amp;Send my work…</source>
         <translation>发送我的工作(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="125"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="126"/>
         <source>&amp;Receive…</source>
         <translation>接收(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="131"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="132"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="137"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="138"/>
         <source>Team &amp;passphrase…</source>
         <translation>团队口令(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="145"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="146"/>
         <source>&amp;Overview and review</source>
         <translation>同步概况与审核(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="180"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="183"/>
         <source>Set up the team first, or join your team with the team leader&apos;s package from the welcome screen.</source>
         <translation>请先设置工作队，或在欢迎页面用队长发来的同步包加入工作队。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="189"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="192"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="190"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="193"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="193"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="196"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="204"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="207"/>
         <source>Edit the selected &amp;visit…</source>
         <translation>编辑所选走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="205"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="208"/>
         <source>Edit the selected &amp;organization…</source>
         <translation>编辑所选单位(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="206"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="209"/>
         <source>Edit the selected &amp;project…</source>
         <translation>编辑所选项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="214"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="217"/>
         <source>&amp;Team and members…</source>
         <translation>工作队与队员(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="250"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="253"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="256"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="259"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="268"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="271"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="273"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="276"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="282"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="285"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="291"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="294"/>
         <source>&amp;About FieldLog</source>
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="304"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="307"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="84"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="85"/>
         <source>FieldLog — {name} (read-only: you can read and export)</source>
         <extracomment>The pages, in navigation order (Ctrl+1 … Ctrl+7). The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens).</extracomment>
         <translation>驻点招商走访日志 — {name}（只读：可以查看和导出）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="106"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="107"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="107"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="108"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="108"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="109"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="109"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="110"/>
         <source>Chain map</source>
         <translation>产业链图谱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="110"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="111"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="111"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="112"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="112"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="113"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="214"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="215"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="254"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="256"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="265"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="267"/>
         <source>Visit saved.</source>
         <translation>走访已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="267"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="269"/>
         <source>Visit saved (the log&apos;s search or filters hide it).</source>
         <translation>走访已保存（当前的搜索或筛选条件没有显示它）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="277"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="279"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="302"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="304"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="308"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="310"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="328"/>
-        <location filename="../../fieldlog/ui/main_window.py" line="332"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="330"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="334"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="334"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="336"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no organizations, visits, projects, members or team.</source>
@@ -1882,17 +1887,17 @@ This is possible only while the database holds no organizations, visits, project
 仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="350"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="352"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="369"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="371"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="371"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="373"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -1980,63 +1985,63 @@ This is possible only while the database holds no organizations, visits, project
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="37"/>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="150"/>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="38"/>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="151"/>
         <source>Merge organizations</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="42"/>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="43"/>
         <source>Find the other record of {name}; everything of one moves to the other.</source>
         <translation>查找{name}的另一条记录；一条记录的全部内容将并入另一条。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="47"/>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="48"/>
         <source>Name, pinyin initials or credit code</source>
         <translation>名称、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="48"/>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="49"/>
         <source>Find the other record</source>
         <translation>查找另一条记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="51"/>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="52"/>
         <source>Matching organizations</source>
         <translation>匹配的单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="52"/>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="53"/>
         <source>&amp;Keep {name}</source>
         <translation>保留{name}(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="55"/>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="56"/>
         <source>Keep the &amp;other record</source>
         <translation>保留另一条记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="61"/>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="62"/>
         <source>&amp;Merge…</source>
         <translation>合并(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="116"/>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="117"/>
         <source>Choose the other record in the list.</source>
         <translation>请在列表中选择另一条记录。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="123"/>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="124"/>
         <source>These records cannot be merged: {why}.</source>
         <translation>无法合并这两条记录：{why}。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="129"/>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="130"/>
         <source>Moving from {merged} to {keep}: visits {visits}, projects {projects}, contacts {contacts}. Empty fields of {keep} are filled from {merged}, then {merged} is deleted.</source>
         <translation>将从{merged}移至{keep}：走访 {visits} 次，项目 {projects} 个，联系人 {contacts} 名。{keep}的空白字段用{merged}的信息补齐，随后删除{merged}。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="151"/>
+        <location filename="../../fieldlog/ui/dialogs/merge_dialog.py" line="152"/>
         <source>Merge {merged} into {keep}?
 
 {summary}
@@ -2090,67 +2095,67 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgCreateForm</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="97"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="98"/>
         <source>New organization name</source>
         <translation>新单位名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="99"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="100"/>
         <source>New organization kind</source>
         <translation>新单位类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="103"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="104"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="104"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="105"/>
         <source>Optional, 18 characters</source>
         <translation>选填，18 位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="112"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="113"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="113"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="114"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="126"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="127"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="128"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="129"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="129"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="130"/>
         <source>C&amp;redit code</source>
         <translation>信用代码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="143"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="144"/>
         <source>New organization</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="180"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="181"/>
         <source>This credit code is already on file for {name}.</source>
         <translation>该统一社会信用代码已登记为{name}。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="182"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="183"/>
         <source>&amp;Use {name}</source>
         <translation>使用{name}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="194"/>
+        <location filename="../../fieldlog/ui/widgets/org_create_form.py" line="195"/>
         <source>Enter the organization&apos;s name.</source>
         <translation>请输入单位名称。</translation>
     </message>
@@ -2158,154 +2163,154 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgDetailPanel</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="63"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="68"/>
         <source>Organization details</source>
-        <extracomment>Another organization should be shown (the kept one after a merge). A project in the Projects tab was activated (double-click or Enter): its id.</extracomment>
+        <extracomment>Contacts belong to their organization. Another organization should be shown (the kept one after a merge). A project in the Projects tab was activated (double-click or Enter): its id.</extracomment>
         <translation>单位详情</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="66"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="71"/>
         <source>Select an organization to see its details.</source>
         <translation>选择一个单位以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="96"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="101"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="96"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="101"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="96"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="101"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="96"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="101"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="101"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="106"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="101"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="106"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="101"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="106"/>
         <source>Contract (10k yuan)</source>
         <translation>合同投资额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="118"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="123"/>
         <source>Credit code:</source>
         <translation>信用代码：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="119"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="124"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="120"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="125"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="121"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="126"/>
         <source>Chain:</source>
         <translation>产业链：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="122"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="127"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="123"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="128"/>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="124"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="129"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="131"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="136"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="131"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="136"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="131"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="136"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="131"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="136"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="134"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="139"/>
         <source>&amp;Add contact…</source>
         <translation>添加联系人(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="137"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="142"/>
         <source>Edit &amp;contact…</source>
         <translation>编辑联系人(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="167"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="172"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="214"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="219"/>
         <source>Contacts ({n})</source>
         <translation>联系人（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="215"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="220"/>
         <source>Visits ({n})</source>
         <translation>走访（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="216"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="221"/>
         <source>Projects ({n})</source>
         <translation>项目（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="252"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="257"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="264"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="270"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="281"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="287"/>
         <source>Delete {name}? Its visits ({visits}) will no longer be counted; its projects ({projects}) stay. Edit ▸ Undo brings it back.</source>
         <translation>确定删除{name}吗？其走访记录（{visits} 次）将不再计入统计，其项目（{projects} 个）保留。可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="286"/>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="291"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="292"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="299"/>
         <source>Delete organization</source>
         <translation>删除单位</translation>
     </message>
@@ -2313,110 +2318,110 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="173"/>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="344"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="174"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="345"/>
         <source>Edit organization</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="173"/>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="344"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="174"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="345"/>
         <source>New organization</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="210"/>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="276"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="211"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="277"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="217"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="218"/>
         <source>On the &amp;target list</source>
         <translation>列入目标企业库(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="220"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="221"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="221"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="222"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="222"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="223"/>
         <source>&amp;Credit code:</source>
         <translation>统一社会信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="223"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="224"/>
         <source>&amp;Region:</source>
         <translation>地区(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="224"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="225"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="225"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="226"/>
         <source>C&amp;hain:</source>
         <translation>产业链(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="226"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="227"/>
         <source>&amp;Link:</source>
         <translation>链环节(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="227"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="228"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="229"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="230"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="233"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="234"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="243"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="244"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="244"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="245"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="244"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="245"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="244"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="245"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="247"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="248"/>
         <source>Add contact…</source>
         <translation>添加联系人…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="250"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="251"/>
         <source>Edit contact…</source>
         <translation>编辑联系人…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="289"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="290"/>
         <source>This code already belongs to {name}.</source>
         <translation>该代码已属于{name}。</translation>
     </message>
@@ -2519,108 +2524,108 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgsView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="70"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="80"/>
         <source>&amp;New organization…</source>
-        <extracomment>How many more pages `show_org` loads to find a record before it gives up. How long the status bar says that a save worked.</extracomment>
+        <extracomment>How many more pages `show_org` loads to find a record before it gives up. How long the status bar says that a save worked. The organizations, and in the detail their contacts, visits and projects.</extracomment>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="73"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="83"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="74"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="84"/>
         <source>&amp;Merge…</source>
         <translation>合并(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="75"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="85"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="77"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="87"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="80"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="90"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="85"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="95"/>
         <source>Search: name, pinyin initials or credit code</source>
         <translation>搜索：名称、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="86"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="96"/>
         <source>Search organizations</source>
         <translation>搜索单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="88"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="98"/>
         <source>Organization kind</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="89"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="99"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="90"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="100"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="91"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="101"/>
         <source>Target list</source>
         <translation>目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="153"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="163"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="173"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="183"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="174"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="184"/>
         <source>Not on the target list</source>
         <translation>未列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="178"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="188"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="179"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="189"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="180"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="190"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="181"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="191"/>
         <source>Target list or not</source>
         <translation>是否目标企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="210"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="220"/>
         <source>{n} organizations</source>
         <translation>共 {n} 家单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="275"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="289"/>
         <source>Organization saved.</source>
         <translation>单位已保存。</translation>
     </message>
@@ -2628,58 +2633,58 @@ A merge cannot be undone.</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="29"/>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="42"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="31"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="44"/>
         <source>Team passphrase</source>
         <translation>团队口令</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="32"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="34"/>
         <source>Type the new team passphrase. Packages made with the old one can no longer be received here, so change it on every laptop of the team at the same time.</source>
         <translation>请输入新的团队口令。用旧口令制作的同步包将无法在本机接收，因此请全队所有电脑同时更换。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="37"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="39"/>
         <source>Sync packages are encrypted with the team passphrase. Type the one the team leader gave you; it is asked only once and kept on this laptop.</source>
         <translation>同步包用团队口令加密。请输入队长告知的口令；只需输入一次，之后保存在本机。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="43"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="45"/>
         <source>Repeat the team passphrase</source>
         <translation>再次输入团队口令</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="46"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="48"/>
         <source>{low}–{high} characters, no spaces at the start or end; the same on every laptop of the team.</source>
         <translation>{low}–{high} 个字符，首尾不能有空格；全队每台电脑使用同一个口令。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="75"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="77"/>
         <source>&amp;Passphrase:</source>
         <translation>口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="76"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="78"/>
         <source>&amp;Repeat:</source>
         <translation>再输一次(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="88"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="90"/>
         <source>The passphrase is too short: at least {n} characters.</source>
         <translation>口令太短：至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="92"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="94"/>
         <source>The passphrase is too long: at most {n} characters.</source>
         <translation>口令太长：最多 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="98"/>
         <source>The passphrase must not start or end with a space.</source>
         <translation>口令首尾不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="102"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="104"/>
         <source>The two entries differ; type the passphrase again.</source>
         <translation>两次输入不一致，请重新输入口令。</translation>
     </message>
@@ -2715,72 +2720,72 @@ A merge cannot be undone.</source>
 <context>
     <name>PipelineBoard</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="165"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="165"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176"/>
         <source>All groups</source>
         <translation>全部工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="167"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="178"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="167"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="178"/>
         <source>All owners</source>
         <translation>全部首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="168"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="179"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="168"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="179"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="170"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="181"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="170"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="181"/>
         <source>All counties</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="184"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="195"/>
         <source>Search projects</source>
         <translation>搜索项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="185"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="196"/>
         <source>Search project or investor</source>
         <translation>搜索项目或投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="190"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="201"/>
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="191"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="202"/>
         <source>&amp;List</source>
         <translation>列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="192"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="203"/>
         <source>Projects as cards in a column per stage (Alt+B)</source>
         <translation>按阶段分列的项目卡片（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="193"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="204"/>
         <source>Projects as a sortable table (Alt+L)</source>
         <translation>可排序的项目列表（Alt+L）</translation>
     </message>
@@ -2826,148 +2831,149 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="84"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="97"/>
         <source>Project: {0}</source>
+        <extracomment>The project, its organization, owner, chain link and county, and the visits behind it.</extracomment>
         <translation>项目详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="87"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="91"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="92"/>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="105"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="116"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="93"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="94"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="107"/>
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="108"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="111"/>
         <source>&amp;Stage history</source>
         <translation>阶段记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="113"/>
         <source>&amp;Funds</source>
         <translation>到位资金(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="116"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="116"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="116"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="105"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="118"/>
         <source>&amp;Visits</source>
         <translation>走访记录(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="107"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="120"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="141"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="154"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="159"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="172"/>
         <source>Planned investment (10k yuan)</source>
         <translation>计划总投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="218"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="231"/>
         <source>Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6}</source>
         <translation>投资方：{0} · 产业链：{1} / {2} · 阶段：{3} · 签约：{4} {5} · 合同投资额：{6}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="157"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="170"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="158"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="171"/>
         <source>Chain role</source>
         <translation>链上作用</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="173"/>
         <source>Landing county</source>
         <translation>落地区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="174"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="162"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="175"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="163"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="176"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="164"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="177"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="165"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="178"/>
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="166"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="179"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="242"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="259"/>
         <source>Planned investment: {0}</source>
         <translation>计划总投资：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="248"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="265"/>
         <source>Next follow-up: write the date as yyyy-mm-dd</source>
         <translation>下次跟进：请按 yyyy-mm-dd 格式填写日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="270"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="287"/>
         <source>Edit project {0}</source>
         <translation>编辑项目 {0}</translation>
     </message>
@@ -2975,59 +2981,59 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectListView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="77"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="78"/>
         <source>E&amp;xport ledger…</source>
         <extracomment>Columns are sized to their contents, but a long project name must not take the whole width.</extracomment>
         <translation>导出台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="80"/>
         <source>Save the listed projects as the project ledger (项目台账), an Excel workbook</source>
         <translation>将列表中的项目保存为项目台账（Excel 工作簿）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="93"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="94"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="115"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="116"/>
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n 个项目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="117"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="118"/>
         <source>%n project(s) match the filters</source>
         <translation>
             <numerusform>%n 个项目符合筛选条件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="153"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="154"/>
         <source>Export the project ledger</source>
         <translation>导出项目台账</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="155"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="156"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="165"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="166"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="184"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="185"/>
         <source>The project ledger of %n project(s) was saved to:</source>
         <translation>
             <numerusform>%n 个项目的项目台账已保存到：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="187"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="188"/>
         <source>%n dropped project(s) are not part of the ledger.</source>
         <translation>
             <numerusform>%n 个已终止项目不计入台账。</numerusform>
@@ -3366,47 +3372,47 @@ A merge cannot be undone.</source>
 <context>
     <name>Stage</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="39"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="40"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="40"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="41"/>
         <source>Negotiating</source>
         <translation>在谈</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="41"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="42"/>
         <source>Inspected</source>
         <translation>考察</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="42"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="43"/>
         <source>Signed</source>
         <translation>签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="43"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="44"/>
         <source>Registered</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="44"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="45"/>
         <source>Started</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="45"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="46"/>
         <source>Producing</source>
         <translation>投产</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="46"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="47"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="47"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="48"/>
         <source>Dropped</source>
         <translation>终止</translation>
     </message>
@@ -3414,13 +3420,13 @@ A merge cannot be undone.</source>
 <context>
     <name>StageColumnWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="90"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="101"/>
         <source>Planned %1 · contract %2</source>
-        <extracomment>Cards a column builds at most (the most urgent); the rest are a click away in the list. The mode last chosen, for this session only: a new board (after a language switch) keeps it, the next start shows the board again.</extracomment>
+        <extracomment>Cards a column builds at most (the most urgent); the rest are a click away in the list. The mode last chosen, for this session only: a new board (after a language switch) keeps it, the next start shows the board again. What the board and the list show: projects, their organizations, owners, groups, chains.</extracomment>
         <translation>计划总投资 %1 · 合同投资额 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="95"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="106"/>
         <source>+%1 more — see the list (Alt+L)</source>
         <translation>另有 %1 个 — 请在列表中查看（Alt+L）</translation>
     </message>
@@ -3799,38 +3805,38 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncProgress</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="36"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="37"/>
         <source>Checking package {n} of {total}…</source>
         <extracomment>Where each stage starts and ends on a 0–1000 bar (applying the rows is most of the work).</extracomment>
         <translation>正在校验第 {n} 个同步包（共 {total} 个）…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="37"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="38"/>
         <source>Backing up this laptop&apos;s data…</source>
         <translation>正在备份本机数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="38"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="39"/>
         <source>Merging records: {done} of {total}…</source>
         <translation>正在合并记录：{done} / {total}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="39"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="40"/>
         <source>Looking for duplicate organizations…</source>
         <translation>正在查找重复单位…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="40"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="41"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="41"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="42"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="52"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="53"/>
         <source>Receiving packages</source>
         <translation>接收同步包</translation>
     </message>
@@ -3988,80 +3994,80 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncSendDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="50"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="58"/>
         <source>Send my work</source>
-        <extracomment>The folder packages were last written to or read from (shared by Send and Receive).</extracomment>
+        <extracomment>The folder packages were last written to or read from (shared by Send and Receive). Sending marks the records sent (the Sync page counts those not sent yet).</extracomment>
         <translation>发送我的工作</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="56"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="64"/>
         <source>%n record(s) changed or received here have not been sent yet.</source>
         <translation>
             <numerusform>本机有 %n 条修改或接收的记录尚未发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="59"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="67"/>
         <source>Everything on this laptop has been sent already.</source>
         <translation>本机的所有数据都已发送过。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="61"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="69"/>
         <source>&amp;Only what I have not sent yet</source>
         <translation>只发送尚未发送的内容(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="63"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="71"/>
         <source>&amp;Everything (for a new laptop)</source>
         <translation>全部数据（供新电脑加入）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="68"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="76"/>
         <source>Give the file to the team leader (USB stick, shared folder or chat). It is encrypted with the team passphrase.</source>
         <translation>请把文件交给队长（U 盘、共享文件夹或聊天工具传送均可）。文件已用团队口令加密。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="88"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="96"/>
         <source>Open &amp;folder</source>
         <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="92"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="100"/>
         <source>&amp;Save package…</source>
         <translation>保存同步包(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="103"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="122"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="130"/>
         <source>Save the sync package</source>
         <translation>保存同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="124"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="132"/>
         <source>FieldLog sync package (*.fieldsync)</source>
         <translation>FieldLog 同步包 (*.fieldsync)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="131"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="139"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="153"/>
         <source>everything</source>
         <translation>全部数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="153"/>
         <source>your changes not sent before</source>
         <translation>此前未发送的修改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="146"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="154"/>
         <source>&lt;b&gt;Written:&lt;/b&gt; {path}&lt;br&gt;%n record(s) ({what}).</source>
         <translation>
             <numerusform>&lt;b&gt;已保存：&lt;/b&gt;{path}&lt;br&gt;共 %n 条记录（{what}）。</numerusform>
@@ -4071,120 +4077,120 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="64"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="68"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="70"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="74"/>
         <source>&amp;Send my work…</source>
         <translation>发送我的工作(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="72"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="76"/>
         <source>&amp;Receive…</source>
         <translation>接收(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="74"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="78"/>
         <source>Team &amp;passphrase…</source>
         <translation>团队口令(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="78"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="82"/>
         <source>Res&amp;tore the other value</source>
         <translation>恢复另一个值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="80"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="84"/>
         <source>&amp;Keep</source>
         <translation>保留(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="81"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="85"/>
         <source>Keep the value that won; the conflict is reviewed.</source>
         <translation>保留当前值，此冲突标记为已审核。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="83"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="87"/>
         <source>Merge, keep &amp;left</source>
         <translation>合并，保留左侧(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="85"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="89"/>
         <source>Merge, keep ri&amp;ght</source>
         <translation>合并，保留右侧(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="87"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="91"/>
         <source>&amp;Not the same</source>
         <translation>不是同一单位(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="115"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="119"/>
         <source>Members whose laptop never sent a package, or sent nothing for a week, come first.</source>
         <translation>从未发送或超过一周未发送的队员排在最前面。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="123"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="127"/>
         <source>Edited on two laptops at once: the later edit was kept. Restoring the other value is a new edit that reaches every laptop with the next packages.</source>
         <translation>两台电脑同时修改了同一字段：已保留较晚的修改。恢复另一个值相当于一次新的修改，会随下一批同步包传到每台电脑。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="131"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="135"/>
         <source>Organizations with the same name, created on different laptops.</source>
         <translation>在不同电脑上创建的同名单位。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="190"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="197"/>
         <source>Last received (%n need attention)</source>
         <translation>
             <numerusform>最近接收（%n 人需关注）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="192"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="199"/>
         <source>Last received</source>
         <translation>最近接收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="194"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="201"/>
         <source>Conflicts to review (%n)</source>
         <translation>
             <numerusform>待审核冲突（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="195"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="202"/>
         <source>Look-alike organizations (%n)</source>
         <translation>
             <numerusform>疑似重复单位（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="213"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="220"/>
         <source>No team passphrase yet: it is asked the first time you send or receive.</source>
         <translation>尚未设置团队口令：第一次发送或接收时会要求输入。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="218"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="225"/>
         <source>%n record(s) not sent yet.</source>
         <translation>
             <numerusform>%n 条记录尚未发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="220"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="227"/>
         <source>Everything has been sent.</source>
         <translation>所有数据都已发送。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="254"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="261"/>
         <source>Merge organizations</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="256"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="263"/>
         <source>Merge {other} ({other_visits} visits) into {keep} ({keep_visits} visits)?
 
 Visits, contacts and projects move to the record kept. A merge cannot be undone.</source>
@@ -4249,102 +4255,102 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="63"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="64"/>
         <source>Targets</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="79"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="80"/>
         <source>Targets for</source>
         <translation>目标对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="81"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="82"/>
         <source>The team</source>
         <translation>工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="82"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="83"/>
         <source>A work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="84"/>
         <source>A member</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="84"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="85"/>
         <source>A county</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="91"/>
         <source>Team, group, member or county</source>
         <translation>工作队、工作组、队员或区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="104"/>
         <source>C&amp;lear all</source>
         <translation>全部清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="114"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="115"/>
         <source>{label}: enter the target in 100M yuan, such as 25 or 4.389</source>
         <translation>{label}：以亿元填写目标，如 25 或 4.389</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="202"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="203"/>
         <source>{field}: enter an amount in 100M yuan, such as 25 or 4.389.</source>
         <translation>{field}：请以亿元填写金额，如 25 或 4.389。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="118"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="119"/>
         <source>no target</source>
         <translation>无目标</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="133"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="134"/>
         <source>&amp;For</source>
         <translation>对象(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="134"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="135"/>
         <source>&amp;Period</source>
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="135"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="136"/>
         <source>Targets (leave a field empty for no target)</source>
         <translation>目标（留空表示不设目标）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="174"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="175"/>
         <source>The period ends before it starts; correct the dates.</source>
         <translation>期间的结束日期早于开始日期，请更正。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="181"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="182"/>
         <source>Set up the team first: there is nothing to set targets for.</source>
         <translation>请先设置工作队：目前没有可设目标的对象。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="194"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="195"/>
         <source>{field}: a target cannot be negative.</source>
         <translation>{field}：目标不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="197"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="198"/>
         <source>{field}: enter a whole number.</source>
         <translation>{field}：请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="263"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="264"/>
         <source>Set targets of {name}</source>
         <translation>设置 {name} 的目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="267"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="271"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4425,92 +4431,93 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TeamSetupDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="56"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="61"/>
         <source>Set up your team</source>
         <translation>设置工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="56"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="61"/>
         <source>Team and members</source>
+        <extracomment>The team, its members and work groups, and its counties (a vocabulary).</extracomment>
         <translation>工作队与队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="59"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="64"/>
         <source>e.g. 铜仁市驻深招商工作队</source>
         <translation>如：铜仁市驻深招商工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="103"/>
         <source>Team name</source>
         <translation>工作队名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="99"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="104"/>
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="105"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="110"/>
         <source>Dispatch period</source>
         <translation>驻点期间</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="108"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="113"/>
         <source>Return prepared by</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="109"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="114"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="110"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="115"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="115"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="120"/>
         <source>Weekly return</source>
         <translation>工作周报</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="116"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="121"/>
         <source>Add member</source>
         <translation>添加队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="118"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="123"/>
         <source>Remove member</source>
         <translation>移除队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="124"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="129"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="129"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="134"/>
         <source>Members</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="136"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="141"/>
         <source>Work groups</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="147"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="152"/>
         <source>Create team</source>
         <translation>创建工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="151"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="156"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="128"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="133"/>
         <source>Members (one row each; a work group is created per name)</source>
         <translation>队员（每人一行；按所填工作组名称自动建组）</translation>
     </message>
@@ -4518,7 +4525,7 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TrancheDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="117"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="120"/>
         <source>Edit funds tranche</source>
         <translation>编辑到位资金</translation>
     </message>
@@ -4531,88 +4538,88 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TranchePanel</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="68"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="71"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="56"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="59"/>
         <source>10k yuan</source>
-        <extracomment>Columns of the tranche table that the code sets apart.</extracomment>
+        <extracomment>A tranche belongs to its project (its funds in place, 到位率). Columns of the tranche table that the code sets apart.</extracomment>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="69"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="72"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
         <source>Amount (10k yuan)</source>
         <translation>金额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="70"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="73"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
         <source>Origin</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="71"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="174"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="74"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="72"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="174"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="75"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="100"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="103"/>
         <source>Amount: {0}</source>
         <translation>金额：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="174"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
         <source>Running total (10k yuan)</source>
         <translation>累计到位资金（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="244"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="243"/>
         <source>Funds in place {total} / contract {contract} (rate {rate})</source>
         <translation>到位资金 {total} / 合同投资额 {contract}（到位率 {rate}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="287"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="283"/>
         <source>Add funds of {0}</source>
         <translation>新增到位资金 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="176"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="175"/>
         <source>Funds tranches</source>
         <translation>到位资金明细</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="185"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="184"/>
         <source>&amp;Edit tranche…</source>
         <translation>编辑到位资金(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="187"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="186"/>
         <source>De&amp;lete tranche</source>
         <translation>删除到位资金(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="195"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="194"/>
         <source>Add tranche…</source>
         <translation>新增到位资金记录…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="308"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="305"/>
         <source>Delete funds of {0}</source>
         <translation>删除 {0} 的到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="214"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="213"/>
         <source>&amp;Add tranche</source>
         <translation>新增一笔(&amp;A)</translation>
     </message>
@@ -4620,72 +4627,72 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="81"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="80"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="82"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="81"/>
         <source>Save the visit (Ctrl+Enter)</source>
         <translation>保存走访记录（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="82"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="118"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="117"/>
         <source>New visit</source>
         <translation>新建走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="120"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="119"/>
         <source>Edit visit — {org}</source>
         <translation>编辑走访 — {org}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="143"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="142"/>
         <source>Draft restored: this entry was not saved last time.</source>
         <translation>已恢复草稿：上次录入的内容尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="144"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="143"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="191"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="187"/>
         <source>New visit to {org}</source>
         <translation>新建走访：{org}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="192"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="188"/>
         <source>Edit of the visit to {org}</source>
         <translation>编辑走访：{org}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="203"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="199"/>
         <source>Close without saving</source>
         <translation>不保存就关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="205"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="201"/>
         <source>This visit is not saved. Discard what was entered, or keep it as a draft that this form shows again next time?</source>
         <translation>这条走访尚未保存。放弃已填写的内容，还是保留为草稿（下次打开本表单时恢复）？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="212"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="208"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="213"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="209"/>
         <source>&amp;Keep as draft</source>
         <translation>保留为草稿(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="214"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="210"/>
         <source>&amp;Continue editing</source>
         <translation>继续编辑(&amp;C)</translation>
     </message>
@@ -4962,81 +4969,81 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitLogView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="97"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="107"/>
         <source>Search organization, summary, pinyin initials or credit code</source>
-        <extracomment>Column widths: room for a typical value (and for the header with its sort arrow). How many more pages `select_visit` reads to find a visit the log has not loaded yet.</extracomment>
+        <extracomment>Column widths: room for a typical value (and for the header with its sort arrow). How many more pages `select_visit` reads to find a visit the log has not loaded yet. What the log shows: visits, their organizations, visitors and groups, kinds and chains.</extracomment>
         <translation>搜索单位、走访情况、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="99"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="109"/>
         <source>Search visits</source>
         <translation>搜索走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="102"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="403"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="112"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="411"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="109"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="119"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="114"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="398"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="124"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="406"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="124"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="134"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="250"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="260"/>
         <source>Delete the visit to {org} on {date}?</source>
         <translation>确定删除 {date} 对{org}的走访吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="253"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="259"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="263"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="269"/>
         <source>Delete visit</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="315"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="322"/>
         <source>{count}+ visits</source>
         <translation>共 {count}+ 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="317"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="324"/>
         <source>No visits</source>
         <translation>暂无走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="319"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="326"/>
         <source>1 visit</source>
         <translation>共 1 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="321"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="328"/>
         <source>{count} visits</source>
         <translation>共 {count} 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="323"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="330"/>
         <source>{visits} · showing the end of the log</source>
         <translation>{visits} · 显示记录末尾</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="394"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="402"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="396"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="404"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
@@ -5145,33 +5152,33 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>app</name>
     <message>
-        <location filename="../../fieldlog/app.py" line="101"/>
+        <location filename="../../fieldlog/app.py" line="102"/>
         <source>FieldLog cannot open the database {location}.</source>
         <translation>无法打开数据库：{location}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="104"/>
-        <location filename="../../fieldlog/app.py" line="138"/>
+        <location filename="../../fieldlog/app.py" line="105"/>
+        <location filename="../../fieldlog/app.py" line="139"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="109"/>
+        <location filename="../../fieldlog/app.py" line="110"/>
         <source>Nothing was changed. Open another database with --db, or choose another file.</source>
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="135"/>
+        <location filename="../../fieldlog/app.py" line="136"/>
         <source>There is no FieldLog database at {location}.</source>
         <translation>{location} 处没有 FieldLog 数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="144"/>
+        <location filename="../../fieldlog/app.py" line="145"/>
         <source>Create a new, empty database there? Choose No if the path has a typo.</source>
         <translation>在那里新建一个空数据库吗？如果路径写错了，请选择“否”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="338"/>
+        <location filename="../../fieldlog/app.py" line="348"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -5271,8 +5278,12 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../fieldlog/ui/operations.py" line="64"/>
-        <location filename="../../fieldlog/ui/operations.py" line="68"/>
+        <location filename="../../fieldlog/ui/operations.py" line="91"/>
+        <source>FieldLog met an unexpected error and could not finish this.</source>
+        <translation>FieldLog 遇到意外错误，未能完成此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/operations.py" line="155"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
@@ -5329,8 +5340,9 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>tasks</name>
     <message>
-        <location filename="../../fieldlog/ui/tasks.py" line="36"/>
+        <location filename="../../fieldlog/ui/tasks.py" line="30"/>
         <source>FieldLog</source>
+        <extracomment>How a task ended (an operation&apos;s outcome): its result, or the sentence saying why it failed.</extracomment>
         <translation>驻点招商走访日志</translation>
     </message>
     <message>
@@ -5342,12 +5354,12 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>undo</name>
     <message>
-        <location filename="../../fieldlog/ui/undo.py" line="52"/>
+        <location filename="../../fieldlog/ui/operations.py" line="175"/>
         <source>“{change}” was not undone: {reason}</source>
         <translation>未能撤销“{change}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/undo.py" line="54"/>
+        <location filename="../../fieldlog/ui/operations.py" line="177"/>
         <source>“{change}” was not redone: {reason}</source>
         <translation>未能重做“{change}”：{reason}</translation>
     </message>

@@ -18,8 +18,10 @@ from fieldlog.services.imports import imports
 from fieldlog.services.orgs import orgs
 from fieldlog.services.reports import exports
 from fieldlog.store.database import Database
-from fieldlog.ui import main_actions, operations, tasks
+from fieldlog.ui import main_actions, tasks
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.main_window import MainWindow
+from fieldlog.ui.operations import Operation
 from tests.faults.conftest import World, fill, listing, release, remount, state, tmpfs, write_lock
 from tests.lock_guard import LockGuard, lock_guard
 
@@ -52,6 +54,14 @@ def _close(window: MainWindow) -> None:
 
 def _save_org(db: Database, name: str) -> object:
     return orgs.save_org(db, orgs.OrgInput(name))
+
+
+def _attempt(
+    window: MainWindow, action: Callable[..., object], *args: object
+) -> tuple[bool, object]:
+    """Run `action(*args)` as the window's operations do: (succeeded, result)."""
+    outcome = Operation(window, lambda: action(*args), changes=Changes.of(Kind.ORG)).run()
+    return outcome.ok, outcome.value
 
 
 def _open(db: Path) -> MainWindow:
@@ -87,18 +97,14 @@ def test_another_writer_gets_a_wait_that_can_be_cancelled_or_goes_through(
     with write_lock(db) as holder:
         window = _open(db)  # opening only reads: the lock does not stop it
         timer = _when_waiting(lambda dialog: dialog.cancel())
-        ok, _ = operations.attempt(
-            window, orgs.save_org, window.db, orgs.OrgInput("深圳市等待公司")
-        )
+        ok, _ = _attempt(window, orgs.save_org, window.db, orgs.OrgInput("深圳市等待公司"))
         timer.stop()
         assert not ok and len(warnings) == 1
         assert "Another FieldLog is writing to this database" in warnings[0]
         # Asked over the window's own connection: this process must not open() the file.
         assert digest(window.db) == before and app.last_recovery() is None
         timer = _when_waiting(lambda _dialog: release(holder))
-        ok, saved = operations.attempt(
-            window, orgs.save_org, window.db, orgs.OrgInput("深圳市等到公司")
-        )
+        ok, saved = _attempt(window, orgs.save_org, window.db, orgs.OrgInput("深圳市等到公司"))
         timer.stop()
     assert ok and saved is not None and len(warnings) == 1
     assert digest(window.db) != before
@@ -117,9 +123,7 @@ def test_a_read_only_disk_opens_read_only_with_the_writing_actions_off(
             assert "read-only" in window.windowTitle()
             for kind in main_actions.WRITING_ACTIONS:
                 assert not window.main_actions[kind].isEnabled(), kind
-            ok, _ = operations.attempt(
-                window, orgs.save_org, window.db, orgs.OrgInput("深圳市只读公司")
-            )
+            ok, _ = _attempt(window, orgs.save_org, window.db, orgs.OrgInput("深圳市只读公司"))
             assert not ok and "opened read-only" in warnings[-1]
             out = tmp_path / "orgs.xlsx"
             done = tasks.run_task(window, "Exporting", exports.export_orgs, window.db, out=out)
@@ -139,7 +143,7 @@ def test_a_full_disk_is_one_sentence_in_the_window_and_changes_nothing(
         before, files = state(db), listing(disk)
         window = _open(db)
         filler = fill(disk, 128 * 1024)
-        ok, _ = operations.attempt(window, imports.import_orgs, window.db, world.orgs_file)
+        ok, _ = _attempt(window, imports.import_orgs, window.db, world.orgs_file)
         assert not ok and warnings[-1].startswith("The disk is full")
         filler = fill(disk, 0)  # no room at all for the export
         done = tasks.run_task(

@@ -16,6 +16,7 @@ from fieldlog.services.reports import chain_map, stats
 from fieldlog.services.team import chains
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.views.chain_map_view import ChainMapView
 from fieldlog.ui.widgets.chain_link_tile import ChainLinkTile
 from tests.conftest import open_copy
@@ -155,13 +156,20 @@ def test_the_page_follows_changes(qtbot, db: Database, monkeypatch) -> None:
     chain = view.current_chain_id()
     assert chain is not None
     before = len(view.tiles)
-    operations.run(view, chains.add_link, db, chain, chains.LinkInput("检测认证", "downstream"))
+    operations.run(
+        view,
+        Changes.of(Kind.CATALOG),
+        chains.add_link,
+        db,
+        chain,
+        chains.LinkInput("检测认证", "downstream"),
+    )
     assert len(view.tiles) == before + 1 and view.current_chain_id() == chain
     new = next(t for t in tiles(view) if t.tile.name == "检测认证")
     assert new.tile.gap and new.status == "gap"
     view.choose_link(new.tile.id)
     orgs.save_org(db, orgs.OrgInput("深圳市检测有限公司", link_id=new.tile.id))
-    operations.changes().changes_applied.emit(None)
+    operations.announce(Changes.of(Kind.ORG))
     assert view.chosen == (new.tile.id,)
     assert view.detail.org_tree.topLevelItemCount() == 1
 

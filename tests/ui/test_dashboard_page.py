@@ -18,6 +18,7 @@ from fieldlog.services.reports import dashboard, stats, targets
 from fieldlog.services.team.team import TeamInput, save_team
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.undo import undo_stack
 from fieldlog.ui.views.dashboard_page import DashboardPage
 from tests.conftest import open_copy
@@ -139,16 +140,23 @@ def test_a_week_shows_twelve_weeks_with_its_own_highlighted(page: DashboardPage)
     assert page.charts.visits_note.text()
 
 
+TARGET = Changes.of(Kind.TARGET)
+
+
 def test_targets_refresh_after_a_change(page: DashboardPage, demo: Database) -> None:
     member = targets.target_scopes(demo)["member"][0]
     before = page.targets.rowCount()
-    operations.run(None, targets.set_target, demo, "member", member.id, "visits", DISPATCH, 9)
+    operations.run(
+        None, TARGET, targets.set_target, demo, "member", member.id, "visits", DISPATCH, 9
+    )
     try:
         assert page.targets.rowCount() == before + 1
         scopes = [page.targets.item(r, 1).text() for r in range(page.targets.rowCount())]
         assert f"Member: {member.name}" in scopes
     finally:
-        operations.run(None, targets.clear_target, demo, "member", member.id, "visits", DISPATCH)
+        operations.run(
+            None, TARGET, targets.clear_target, demo, "member", member.id, "visits", DISPATCH
+        )
     assert page.targets.rowCount() == before
 
 

@@ -20,6 +20,7 @@ from fieldlog.services.visits import visits
 from fieldlog.services.visits.follow_ups import FollowUpItem, follow_ups
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.views import follow_ups_view
 from fieldlog.ui.views.follow_ups_view import FollowUpsView, ItemRole, MoreRole
 from tests.conftest import open_copy
@@ -109,7 +110,7 @@ def test_scopes_and_refresh_on_change(qtbot: QtBot, db: Database) -> None:
     assert _counts(view) == [0, 1, 0]
     data = projects.ProjectInput("冷链仓", owner_id=carol, next_follow_up=date(2020, 4, 20))
     projects.open_project(db, data, on=date(2020, 4, 1))
-    operations.changes().changes_applied.emit(None)
+    operations.announce(Changes.of(Kind.PROJECT))
     assert _counts(view) == [0, 1, 0]
     view.scope_box.setCurrentIndex(2)
     assert _counts(view) == [1, 1, 0]

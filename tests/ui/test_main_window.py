@@ -10,11 +10,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from fieldlog.domain.period import Period
+from fieldlog.services.errors import InvalidInput
 from fieldlog.services.orgs.orgs import OrgInput, save_org
 from fieldlog.services.team.team import TeamInput, save_team
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.actions import MainAction
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.main_window import MainWindow
 from tests.field_dump import db_digest
 
@@ -71,13 +73,14 @@ def test_operation_refusal_shows_a_warning_and_announces_nothing(qtbot, warnings
     operations.changes().changes_applied.connect(announced.append)
 
     def refuse() -> None:
-        raise ValueError("the database already holds visits")
+        raise InvalidInput("the database already holds visits")
 
-    assert operations.run(None, refuse) is None
+    made = Changes.of(Kind.VISIT)
+    assert operations.run(None, made, refuse) is None
     assert warnings == ["the database already holds visits"]
     assert announced == []
-    assert operations.run(None, lambda: 42) == 42
-    assert announced == [42]
+    assert operations.run(None, made, lambda: 42) == 42
+    assert announced == [made]
     assert QApplication.overrideCursor() is None
     operations.changes().changes_applied.disconnect(announced.append)
 
@@ -204,7 +207,7 @@ def test_work_actions_wait_for_a_team(qtbot, window: MainWindow, db: Database) -
     assert not new_visit.isEnabled()
     assert not window.findChild(QAction, "actionExportWeekly").isEnabled()
     save_team(db, TeamInput("测试工作队"))
-    operations.changes().changes_applied.emit(None)
+    operations.announce(Changes.of(Kind.TEAM))
     assert new_visit.isEnabled()
 
 
@@ -389,7 +392,7 @@ def test_the_sync_page_buttons_wait_for_a_team(qtbot, db: Database) -> None:
     for button in (page.send_button, page.receive_button):
         assert not button.isEnabled() and button.toolTip() == WAIT_FOR_A_TEAM
     assert page.passphrase_button.isEnabled()
-    operations.run(None, save_team, db, TeamInput("测试工作队"))
+    operations.run(None, Changes.of(Kind.TEAM), save_team, db, TeamInput("测试工作队"))
     for button in (page.send_button, page.receive_button):
         assert button.isEnabled() and button.toolTip() == ""
     assert (

@@ -14,6 +14,7 @@ from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.exchange import sync
 from fieldlog.ui import operations
 from fieldlog.ui.actions import MainAction
+from fieldlog.ui.changes import EVERYTHING
 from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
 from fieldlog.ui.dialogs.sync_send_dialog import SyncSendDialog
 from fieldlog.ui.main_window import MainWindow
@@ -106,9 +107,9 @@ def test_receive_shows_the_stages_and_the_report(
     package = cadre.export("cadre-1")
     open_files([package])
     win = window_of(qtbot, leader)
-    with qtbot.waitSignal(operations.changes().changes_applied):
+    with qtbot.waitSignal(operations.changes().changes_applied) as announced:
         win.main_actions[MainAction.RECEIVE].trigger()
-    assert warnings == []
+    assert warnings == [] and announced.args == [EVERYTHING]  # a package may carry anything
     assert win.sync_flow.stages == ["verify", "backup", "apply", "dedupe", "check", "commit"]
     dialog = report_dialog(win)
     counts = {k: dialog.count_labels[k].text() for k in dialog.count_labels}

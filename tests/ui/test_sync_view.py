@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from fieldlog.services.exchange import sync, sync_review
 from fieldlog.store.models import Organization
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.views.sync_view import SyncView
 
 # The shared fixtures: imported here, pytest finds them by name.
@@ -211,7 +212,7 @@ def test_a_hidden_page_refreshes_when_shown(qtbot, conflicted) -> None:
     view.hide()
     [conflict] = sync_review.conflicts(leader.db)
     sync_review.dismiss_conflict(leader.db, conflict.id)
-    operations.changes().changes_applied.emit(None)
+    operations.announce(Changes.of(Kind.SYNC))
     assert view.conflicts.rowCount() == 1  # not yet: the page is hidden
     view.show()
     assert view.conflicts.rowCount() == 0

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from fieldlog import app
 from fieldlog.domain.period import Period
@@ -20,11 +21,21 @@ from fieldlog.services.reports import stats
 from fieldlog.services.team import team
 from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.main_window import MainWindow
-from fieldlog.ui.undo import run_undoable, undo_stack
+from fieldlog.ui.operations import Operation
+from fieldlog.ui.undo import undo_stack
 from tests.field_dump import db_digest
 
 DAY = date(2020, 4, 1)
+
+
+def run_undoable(
+    parent: QWidget | None, text: str, do: Callable[[], object], undo: Callable[[], object]
+) -> tuple[bool, object]:
+    """An undoable operation as the dialogs make one: (succeeded, result)."""
+    outcome = Operation(parent, do, changes=Changes.of(Kind.ORG)).undoable(text, undo).run()
+    return outcome.ok, outcome.value
 
 
 def test_delete_undo_redo(qtbot, db: Database) -> None:

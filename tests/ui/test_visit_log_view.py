@@ -20,6 +20,7 @@ from fieldlog.services.visits.visit_log import VisitFilter
 from fieldlog.store import search_index
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.models import visit_table_model
 from fieldlog.ui.models.visit_table_model import (
     FOLLOW_UP,
@@ -36,6 +37,9 @@ from fieldlog.ui.views.visit_log_view import VisitLogView
 from tests.conftest import open_copy
 
 DEMO_VISITS = 569
+
+
+VISIT = Changes.of(Kind.VISIT)
 
 
 @pytest.fixture(scope="module")
@@ -207,7 +211,9 @@ def test_a_change_elsewhere_refreshes_and_keeps_the_selection(
     chosen = small_view.current_visit_id()
     org = orgs.save_org(db, orgs.OrgInput("深圳市新来科技有限公司")).id
     member = team.members(db)[0].id
-    operations.run(None, visits.save_visit, db, visits.VisitInput(date(2020, 4, 9), org, [member]))
+    operations.run(
+        None, VISIT, visits.save_visit, db, visits.VisitInput(date(2020, 4, 9), org, [member])
+    )
     assert small_view.model.total == 4
     assert small_view.current_visit_id() == chosen and small_view.table.currentIndex().row() == 3
 
@@ -309,7 +315,7 @@ def test_a_change_keeps_the_tail_window(qtbot, small_view: VisitLogView, monkeyp
     org = orgs.save_org(small_view.db, orgs.OrgInput("深圳市新来科技有限公司")).id
     member = team.members(small_view.db)[0].id
     new = visits.VisitInput(date(2020, 3, 9), org, [member])  # older than all: the new last row
-    operations.run(None, visits.save_visit, small_view.db, new)
+    operations.run(None, VISIT, visits.save_visit, small_view.db, new)
     assert small_view.model.is_tail
     assert column(small_view, ORGANIZATION)[-1] == "深圳市新来科技有限公司"
 
@@ -338,7 +344,7 @@ def test_any_pasted_text_in_the_search_box_gets_an_answer(
     member = team.members(db)[0].id
     long_note = "调研" * (search_index.INDEXED_CHARS // 2 + 1)
     added = visits.VisitInput(date(2020, 4, 4), huawei, [member], summary=long_note)
-    assert operations.run(None, visits.save_visit, db, added)  # announced: the log refreshes
+    assert operations.run(None, VISIT, visits.save_visit, db, added)  # announced: the log refreshes
     small_view.search_edit.setFocus()
     type_chinese(small_view.search_edit, pasted)
     assert small_view.search_edit.text() == pasted.replace("\ud83d", "")

@@ -17,6 +17,7 @@ from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.actions import SHOW_PAGE, MainAction, add_action
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.main_window import MainWindow
 from fieldlog.ui.navigator import Page
 from fieldlog.ui.pages import Workspace
@@ -230,7 +231,7 @@ def test_the_window_keeps_the_attributes_its_init_declares(qtbot, db: Database) 
     qtbot.addWidget(win)
     declared = set(vars(win))
     assert {"main_actions", "workspace", "sync_flow", "action_states"} <= declared
-    operations.run(win, team.save_team, db, team.TeamInput("测试工作队"))
+    operations.run(win, Changes.of(Kind.TEAM), team.save_team, db, team.TeamInput("测试工作队"))
     assert win.centralWidget().objectName() == "workspace"
     for page in Page:  # every page built, through its View action
         win.main_actions[SHOW_PAGE[page]].trigger()

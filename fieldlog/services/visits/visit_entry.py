@@ -236,23 +236,3 @@ class EntryChange:
             elif self.previous is not None:
                 save_visit(self.db, self.previous, result.visit_id)
             _set_project_deleted(self.db, result.project_id, True)
-
-
-class _DryRun(Exception):
-    """Raised to roll a trial transaction back."""
-
-
-def refusal(db: Database, action: Callable[[], object]) -> str | None:
-    """The message with which the services would refuse `action`, or None; nothing is kept.
-
-    The action runs inside a transaction that is always rolled back, so a form can show a
-    refusal next to its fields before the real change runs.
-    """
-    try:
-        with db.begin():
-            action()
-            raise _DryRun
-    except _DryRun:
-        return None
-    except ValueError as exc:
-        return str(exc) or exc.__class__.__name__

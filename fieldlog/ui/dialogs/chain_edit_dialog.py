@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -26,12 +26,19 @@ from fieldlog.services.team import chains
 from fieldlog.services.team.chains import POSITIONS, ChainInfo, LinkInfo, LinkInput, sub_links
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.chain_name_form import NameForm
-from fieldlog.ui.undo import run_undoable, undo_stack
+from fieldlog.ui.operations import Operation, Outcome
+from fieldlog.ui.undo import undo_stack
 from fieldlog.ui.widgets.chain_link_tile import position_names
 from fieldlog.ui.widgets.combo_values import named
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+T = TypeVar("T")
+
+#: The chains and links, and how many organizations and projects are filed under each.
+SHOWN = (Kind.CATALOG, Kind.ORG, Kind.PROJECT)
 
 
 class ChainEditDialog(QDialog):
@@ -57,7 +64,7 @@ class ChainEditDialog(QDialog):
         self.chain_list.currentRowChanged.connect(self._show_links)
         self.chain_list.itemActivated.connect(self.rename_chain)
         self.link_tree.itemActivated.connect(self.edit_link)
-        operations.changes().changes_applied.connect(self.refresh)
+        operations.changes().changes_applied.connect(self._on_changes)
         self.refresh(chain_id=chain_id)
 
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
@@ -111,6 +118,10 @@ class ChainEditDialog(QDialog):
         return column
 
     # -- showing ---------------------------------------------------------------------------
+
+    def _on_changes(self, made: Changes) -> None:
+        if made.touches(*SHOWN):
+            self.refresh()
 
     def refresh(
         self, *_: object, chain_id: uuid.UUID | None = None, link_id: uuid.UUID | None = None
@@ -195,10 +206,10 @@ class ChainEditDialog(QDialog):
                 made.append(create())
             return made[0]
 
-        ok, new_id = run_undoable(form, text, do, lambda: delete(self.db, made[0]))
-        if ok:
-            self.refresh(**{f"{kind}_id": new_id})
-        return ok
+        outcome = _undoable(form, text, do, lambda: delete(self.db, made[0]))
+        if outcome.ok:
+            self.refresh(**{f"{kind}_id": outcome.value})
+        return outcome.ok
 
     def add_chain(self) -> NameForm:
         """Ask for a new chain's name."""
@@ -220,12 +231,12 @@ class ChainEditDialog(QDialog):
             name = form.name_edit.text()
             if name == chain.name:  # nothing to save, nothing to undo
                 return True
-            return run_undoable(
+            return _undoable(
                 form,
                 self.tr("Rename chain %1").replace("%1", chain.name),
                 lambda: chains.rename_chain(self.db, chain.id, name),
                 lambda: chains.rename_chain(self.db, chain.id, chain.name),
-            )[0]
+            ).ok
 
         return self._ask(self.tr("Rename the chain"), submit, link=LinkInput(chain.name))
 
@@ -240,9 +251,9 @@ class ChainEditDialog(QDialog):
             links[:] = chains.delete_chain(self.db, chain.id)
 
         text = self.tr("Delete chain %1").replace("%1", chain.name)
-        return run_undoable(
+        return _undoable(
             self, text, do, lambda: chains.restore_chain(self.db, chain.id, list(links))
-        )[0]
+        ).ok
 
     def _link_form(
         self, title: str, submit: Callable[[NameForm], bool], link: LinkInfo | None = None
@@ -281,12 +292,12 @@ class ChainEditDialog(QDialog):
             after = form.link_input()
             if after == before:  # nothing to save, nothing to undo
                 return True
-            return run_undoable(
+            return _undoable(
                 form,
                 self.tr("Change link %1").replace("%1", link.name),
                 lambda: chains.save_link(self.db, link.id, after),
                 lambda: chains.save_link(self.db, link.id, before),
-            )[0]
+            ).ok
 
         return self._link_form(self.tr("Edit the link"), submit, link)
 
@@ -296,12 +307,12 @@ class ChainEditDialog(QDialog):
         if item is None:
             return False
         link_id = item.data(0, ID_ROLE)
-        return run_undoable(
+        return _undoable(
             self,
             self.tr("Delete link %1").replace("%1", item.text(0)),
             lambda: chains.delete_link(self.db, link_id),
             lambda: chains.restore_link(self.db, link_id),
-        )[0]
+        ).ok
 
     def _edit_focused(self) -> None:
         if self.link_tree.hasFocus():
@@ -323,3 +334,10 @@ class ChainEditDialog(QDialog):
                 self.delete_chain()
                 return
         super().keyPressEvent(event)
+
+
+def _undoable(
+    parent: QWidget, text: str, do: Callable[[], T], undo: Callable[[], object]
+) -> Outcome[T]:
+    """A change of the chains as an undoable operation; a refusal in a message box."""
+    return Operation(parent, do, changes=Changes.of(Kind.CATALOG)).undoable(text, undo).run()

@@ -33,11 +33,19 @@ from fieldlog.services.imports import imports
 from fieldlog.services.imports.imports import ExcelFileError, ImportReport, Preview
 from fieldlog.store.database import Database
 from fieldlog.ui import tasks
+from fieldlog.ui.changes import NOTHING, Changes
+from fieldlog.ui.changes import Kind as Record
 from fieldlog.ui.dialogs.import_mapping import KINDS, Kind, MappingTable, guess_kind
 from fieldlog.ui.dialogs.import_report_view import REJECTED_COLOUR, ImportReportView
 from fieldlog.ui.operations import busy_cursor
 
 PREVIEW_PAGE, REPORT_PAGE = 0, 1
+
+#: What an import adds: visits (with the organizations and contacts they name), or organizations.
+IMPORTED = {
+    "visits": Changes.of(Record.VISIT, Record.ORG),
+    "orgs": Changes.of(Record.ORG),
+}
 
 
 class ImportDialog(QDialog):
@@ -300,7 +308,7 @@ class ImportDialog(QDialog):
             sheet=self.preview.sheet,
             dry_run=dry_run,
             mapping=self.mapping_table.override(),
-            announce=not dry_run,
+            changes=NOTHING if dry_run else IMPORTED[self.kind],
         )
         if not outcome.ok or outcome.value is None:
             self._show_error(outcome.error)

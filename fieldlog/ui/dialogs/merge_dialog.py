@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from fieldlog.services.orgs import org_merge
 from fieldlog.services.orgs.org_search import search_orgs
 from fieldlog.store.database import Database
-from fieldlog.ui import operations
+from fieldlog.ui.changes import Changes, Kind
+from fieldlog.ui.operations import Operation
 
 CANDIDATES = 30
 
@@ -154,7 +155,11 @@ class MergeDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        ok, _counts = operations.attempt(self, org_merge.merge_orgs, self.db, keep_id, merge_id)
-        if ok:
+        # The visits, contacts and projects move to the organization kept.
+        moved = Changes.of(Kind.ORG, Kind.VISIT, Kind.PROJECT)
+        merge = Operation(
+            self, lambda: org_merge.merge_orgs(self.db, keep_id, merge_id), changes=moved
+        )
+        if merge.run().ok:
             self.kept_id = keep_id
             super().accept()

@@ -31,8 +31,9 @@ from fieldlog.services.orgs import org_directory
 from fieldlog.services.orgs.org_edits import ContactEdit, OrgEdit
 from fieldlog.services.orgs.orgs import ContactInput, OrgInput
 from fieldlog.store.database import Database
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.models.org_table_model import kind_labels
-from fieldlog.ui.undo import run_undoable
+from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.combo_values import select_value
 from fieldlog.ui.widgets.credit_code_edit import ERROR_STYLE, CreditCodeEdit
 
@@ -342,9 +343,11 @@ class OrgDialog(QDialog):
             return
         edit = OrgEdit(self.value(), self._before, self.org_id, changed)
         text = self.tr("Edit organization") if self.org_id else self.tr("New organization")
-        ok, saved = run_undoable(
-            self, text, lambda: edit.apply(self.db), lambda: edit.revert(self.db)
-        )
-        if ok:
-            self.saved_id = saved
-            super().accept()
+        save = Operation(self, lambda: edit.apply(self.db), changes=Changes.of(Kind.ORG))
+        save.undoable(text, lambda: edit.revert(self.db))
+        save.success(self._saved)
+        save.run()
+
+    def _saved(self, org_id: uuid.UUID) -> None:
+        self.saved_id = org_id
+        super().accept()

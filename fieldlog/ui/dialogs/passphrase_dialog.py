@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
 
 from fieldlog.services.exchange.sync import MAX_PASSPHRASE, MIN_PASSPHRASE, set_passphrase
 from fieldlog.store.database import Database
-from fieldlog.ui import operations
+from fieldlog.ui.changes import Changes, Kind
+from fieldlog.ui.operations import Operation
 
 ERROR_STYLE = "color: #c5221f;"
+SYNC = Changes.of(Kind.SYNC)
 
 
 class PassphraseDialog(QDialog):
@@ -108,11 +110,12 @@ class PassphraseDialog(QDialog):
             self.message.setText(problem)
             self.first.setFocus()
             return
-        try:
-            set_passphrase(self.db, self.first.text())
-        except ValueError as exc:
-            self.message.setText(str(exc))
-            self.first.setFocus()
-            return
-        operations.changes().changes_applied.emit(None)
-        self.accept()
+        passphrase = self.first.text()
+        keep = Operation(self, lambda: set_passphrase(self.db, passphrase), changes=SYNC)
+        keep.success(lambda _result: self.accept())
+        keep.failure(self._refused)
+        keep.run()
+
+    def _refused(self, sentence: str) -> None:
+        self.message.setText(sentence)
+        self.first.setFocus()

@@ -32,8 +32,9 @@ from fieldlog.services.team import team
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.amounts import wan
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.org_dialog import fill_table, row_table
-from fieldlog.ui.undo import run_undoable
+from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.combo_values import select_value
 from fieldlog.ui.widgets.history_panel import HistoryPanel
 from fieldlog.ui.widgets.org_create_form import error_label, plain_buttons, show_error
@@ -67,6 +68,12 @@ def _input(detail: ProjectDetail) -> projects.ProjectInput:
         detail.next_step,
         detail.next_follow_up,
     )
+
+
+#: A save of the Details tab.
+PROJECT = Changes.of(Kind.PROJECT)
+#: The project, its organization, owner, chain link and county, and the visits behind it.
+SHOWN = (Kind.PROJECT, Kind.ORG, Kind.TEAM, Kind.CATALOG, Kind.VISIT)
 
 
 class ProjectDialog(QDialog):
@@ -123,7 +130,7 @@ class ProjectDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self._show(self.detail)
-        operations.changes().changes_applied.connect(self.refresh)
+        operations.changes().changes_applied.connect(self._on_changes)
 
     def _today(self) -> date:
         return self.today or date.today()
@@ -229,6 +236,10 @@ class ProjectDialog(QDialog):
             contract,
         )
 
+    def _on_changes(self, made: Changes) -> None:
+        if made.touches(*SHOWN):
+            self.refresh()
+
     def refresh(self, _result: object = None) -> None:
         """Reload from the database after any change; close quietly if the project is gone."""
         try:
@@ -266,13 +277,13 @@ class ProjectDialog(QDialog):
         previous, db, pid = _input(self.detail), self.db, self.project_id
         if data == previous:  # nothing to save, nothing to undo
             return True
-        ok, _ = run_undoable(
-            self,
+        save = Operation(self, lambda: projects.save_project(db, data, pid), changes=PROJECT)
+        save.undoable(
             self.tr("Edit project {0}").format(data.name),
-            lambda: projects.save_project(db, data, pid),
             lambda: projects.save_project(db, previous, pid),
         )
-        return ok
+        save.failure(lambda sentence: show_error(self.message, sentence))
+        return save.run().ok
 
 
 def open_project_dialog(

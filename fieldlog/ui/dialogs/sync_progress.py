@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from fieldlog.services.exchange.sync import import_packages
 from fieldlog.services.exchange.sync_report import ImportReport
 from fieldlog.store.database import Database
-from fieldlog.ui import operations
+from fieldlog.ui.changes import EVERYTHING
+from fieldlog.ui.operations import Operation
 from fieldlog.ui.tasks import TaskOutcome
 
 #: Where each stage starts and ends on a 0–1000 bar (applying the rows is most of the work).
@@ -75,20 +76,21 @@ def receive_packages(
 ) -> tuple[TaskOutcome[ImportReport], list[str]]:
     """Import `paths` with the progress dialog; the outcome and the stages that were shown.
 
-    A refusal (ValueError: wrong passphrase, damaged file, newer FieldLog …) or an unreadable
-    file (OSError) is a failed outcome with its sentence; the database is then as it was.
-    A success is announced on `operations.changes().changes_applied`.
+    A refusal (wrong passphrase, damaged file, newer FieldLog …) or a failure of the file or the
+    database is a failed outcome with its sentence; the database is then as it was. A success
+    changes anything a package can carry: it is announced as EVERYTHING.
     """
     dialog = ImportProgress(parent)
     dialog.show()
     QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     try:
-        with operations.busy_cursor():
-            report = import_packages(db, list(paths), progress=dialog.report)
-    except (ValueError, OSError) as exc:
-        return TaskOutcome(False, error=str(exc) or exc.__class__.__name__), dialog.stages
+        operation = Operation(
+            parent,
+            lambda: import_packages(db, list(paths), progress=dialog.report),
+            changes=EVERYTHING,
+        )
+        outcome = operation.failure(lambda _sentence: None).run()
     finally:
         dialog.close()
         dialog.deleteLater()
-    operations.changes().changes_applied.emit(report)
-    return TaskOutcome(True, report), dialog.stages
+    return outcome, dialog.stages

@@ -26,12 +26,15 @@ from fieldlog.services.exchange.sync import (
 )
 from fieldlog.store.database import Database
 from fieldlog.ui import tasks
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.file_dialogs import start_folder
 
 #: The folder packages were last written to or read from (shared by Send and Receive).
 FOLDER_KEY = "sync/folder"
 SUFFIX = ".fieldsync"
 ERROR_STYLE = "color: #b3261e;"
+#: Sending marks the records sent (the Sync page counts those not sent yet).
+SENT = Changes.of(Kind.SYNC)
 
 
 def last_folder() -> Path:
@@ -135,7 +138,7 @@ class SyncSendDialog(QDialog):
             target = target.with_name(target.name + SUFFIX)
         label = self.tr("Writing {file}…").format(file=target.name)
         outcome = tasks.run_task(
-            self, label, export_package, self.db, target, full=self.full(), announce=True
+            self, label, export_package, self.db, target, full=self.full(), changes=SENT
         )
         if not outcome.ok or outcome.value is None:
             self.error_label.setText(outcome.error)

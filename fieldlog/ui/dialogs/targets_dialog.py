@@ -36,7 +36,8 @@ from fieldlog.domain.period import Period
 from fieldlog.services.reports import targets
 from fieldlog.services.reports.dashboard import dispatch_period
 from fieldlog.store.database import Database
-from fieldlog.ui.undo import run_undoable
+from fieldlog.ui.changes import Changes, Kind
+from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.period_picker import TargetPeriodEdit
 from fieldlog.ui.widgets.targets_table import metric_label
 
@@ -261,11 +262,13 @@ class TargetsDialog(QDialog):
             targets.save_targets(self.db, kind, scope_id, period, dict(before))
 
         text = self.tr("Set targets of {name}").format(name=self.scope_combo.currentText())
-        ok, _result = run_undoable(self, text, do, undo)
-        if ok:
-            self._load()
-            self.status.setText(self.tr("Saved."))
-        return ok
+        operation = Operation(self, do, changes=Changes.of(Kind.TARGET)).undoable(text, undo)
+        operation.success(lambda _result: self._saved())
+        return operation.run().ok
+
+    def _saved(self) -> None:
+        self._load()
+        self.status.setText(self.tr("Saved."))
 
     def accept(self) -> None:
         """Save, then close; bad input keeps the dialog open with its message."""

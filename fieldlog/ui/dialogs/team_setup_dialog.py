@@ -27,7 +27,8 @@ from fieldlog.services.team.counties import county_list, county_names
 from fieldlog.services.team.team import TeamInput
 from fieldlog.services.team.team_edit import TeamSheet, save_team_sheet, team_sheet
 from fieldlog.store.database import Database
-from fieldlog.ui import operations
+from fieldlog.ui.changes import Changes, Kind
+from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.combo_values import index_of
 from fieldlog.ui.widgets.county_list import CountyList
 from fieldlog.ui.widgets.team_tables import (
@@ -42,6 +43,10 @@ from fieldlog.ui.widgets.team_tables import (
 
 def _qdate(day: date | None, default: QDate) -> QDate:
     return QDate(day.year, day.month, day.day) if day else default
+
+
+#: The team, its members and work groups, and its counties (a vocabulary).
+TEAM = Changes.of(Kind.TEAM, Kind.CATALOG)
 
 
 class TeamSetupDialog(QDialog):
@@ -244,13 +249,11 @@ class TeamSetupDialog(QDialog):
 
     def create(self) -> None:
         """Create the team; a refusal stays in the dialog as a red message."""
-        try:
-            setup.set_up_team(self.db, self.setup_data())
-        except ValueError as exc:
-            self.message.setText(str(exc))
-            return
-        operations.changes().changes_applied.emit(None)
-        self.accept()
+        data = self.setup_data()
+        create = Operation(self, lambda: setup.set_up_team(self.db, data), changes=TEAM)
+        create.success(lambda _result: self.accept())
+        create.failure(self.message.setText)
+        create.run()
 
     def edited_sheet(self) -> TeamSheet:
         """The team as the form now holds it (rows added without a name left out)."""
@@ -269,16 +272,19 @@ class TeamSetupDialog(QDialog):
         assert self.sheet is not None
         edited = self.edited_sheet()
         me_row = self.me.currentData()
-        try:
-            ids = save_team_sheet(self.db, self.sheet, edited)
-            if me_row is not None and self.members.member_id(me_row) != identity.get_me(self.db):
-                identity.set_me(self.db, ids[self._saved_index(me_row)])
-        except ValueError as exc:
-            self.message.setText(str(exc))
-            return False
-        operations.changes().changes_applied.emit(None)
-        self.accept()
-        return True
+        sheet = self.sheet
+
+        def save() -> None:
+            with self.db.begin():  # one change: retried whole while another FieldLog writes
+                ids = save_team_sheet(self.db, sheet, edited)
+                chosen = self.members.member_id(me_row) if me_row is not None else None
+                if me_row is not None and chosen != identity.get_me(self.db):
+                    identity.set_me(self.db, ids[self._saved_index(me_row)])
+
+        operation = Operation(self, save, changes=TEAM)
+        operation.success(lambda _result: self.accept())
+        operation.failure(self.message.setText)
+        return operation.run().ok
 
     def _saved_index(self, row: int) -> int:
         kept = [

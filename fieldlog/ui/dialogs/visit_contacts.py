@@ -8,9 +8,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
 from fieldlog.services.orgs.orgs import ContactInput, save_contact
-from fieldlog.services.visits.visit_entry import contacts_of, refusal
+from fieldlog.services.visits.visit_entry import contacts_of
 from fieldlog.store.database import Database
-from fieldlog.ui import operations
+from fieldlog.ui.changes import Changes, Kind
+from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.member_picker import ContactPicker
 from fieldlog.ui.widgets.org_create_form import error_label, plain_buttons, show_error
 
@@ -81,13 +82,16 @@ class ContactsBox(QWidget):
             self.name_edit.setFocus()
             return
         org = self.org_id
-        message = refusal(self.db, lambda: save_contact(self.db, org, data))
-        show_error(self.error, message or "")
-        if message:
-            return
-        ok, contact_id = operations.attempt(self, save_contact, self.db, org, data)
-        if ok and contact_id is not None:
-            self.set_org(org, [*self.picker.checked_ids(), contact_id])
-            self.name_edit.clear()
-            self.title_edit.clear()
-            self.changed.emit()
+        show_error(self.error, "")
+        add = Operation(
+            self, lambda: save_contact(self.db, org, data), changes=Changes.of(Kind.ORG)
+        )
+        add.success(lambda contact_id: self._added(org, contact_id))
+        add.failure(lambda sentence: show_error(self.error, sentence))
+        add.run()
+
+    def _added(self, org: uuid.UUID, contact_id: uuid.UUID) -> None:
+        self.set_org(org, [*self.picker.checked_ids(), contact_id])
+        self.name_edit.clear()
+        self.title_edit.clear()
+        self.changed.emit()

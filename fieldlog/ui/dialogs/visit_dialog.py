@@ -24,15 +24,14 @@ from fieldlog.services.visits.visit_entry import (
     EntryChange,
     LoadedVisit,
     load_visit,
-    record_entry,
-    refusal,
 )
 from fieldlog.services.visits.visits import VisitInput
 from fieldlog.store.database import Database
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.visit_fields import DEFAULT_KIND
 from fieldlog.ui.dialogs.visit_form import VisitForm, visit_state
 from fieldlog.ui.drafts import DraftFile, DraftKeeper, draft_path
-from fieldlog.ui.undo import run_undoable
+from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.org_create_form import error_label, plain_buttons, show_error
 
 DEFAULT_SIZE = (980, 700)
@@ -166,19 +165,16 @@ class VisitDialog(QDialog):
         if self._loaded is not None and _same(data, self._loaded.data) and not lead:
             self._close_saved(self.visit_id)  # nothing changed: no write, nothing to undo
             return
-        message = refusal(
-            self.db, lambda: record_entry(self.db, data, visit_id=self.visit_id, lead_name=lead)
-        )
-        show_error(self.message, message or "")
-        if message:
-            return
         previous = self._loaded.data if self._loaded else None
         change = EntryChange(
             self.db, data, visit_id=self.visit_id, previous=previous, lead_name=lead
         )
-        ok, result = run_undoable(self, self._undo_text(), change.do, change.undo)
-        if ok and result is not None:
-            self._close_saved(result.visit_id)
+        show_error(self.message, "")
+        save = Operation(self, change.do, changes=Changes.of(Kind.VISIT, Kind.PROJECT))  # a lead
+        save.undoable(self._undo_text(), change.undo)
+        save.success(lambda result: self._close_saved(result.visit_id))
+        save.failure(lambda sentence: show_error(self.message, sentence))
+        save.run()
 
     def _close_saved(self, visit_id: uuid.UUID | None) -> None:
         self.drafts.discard()

@@ -30,6 +30,7 @@ from fieldlog.services.reports import chain_map
 from fieldlog.services.reports.chain_map import POSITIONS, ChainMap, Figures
 from fieldlog.store.database import Database
 from fieldlog.ui import amounts, operations
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.chain_edit_dialog import ChainEditDialog
 from fieldlog.ui.widgets.chain_link_detail import ChainLinkDetail
 from fieldlog.ui.widgets.chain_link_tile import (
@@ -56,6 +57,10 @@ def _clear(layout: QVBoxLayout | QHBoxLayout) -> None:
             widget.deleteLater()
 
 
+#: What the map counts: the chains and links, and the organizations, visits, projects on them.
+SHOWN = (Kind.CATALOG, Kind.ORG, Kind.VISIT, Kind.PROJECT)
+
+
 class ChainMapView(QWidget):
     """The chain map page; asks the window to open an organization or a project."""
 
@@ -72,7 +77,7 @@ class ChainMapView(QWidget):
         self.edit_dialog: QWidget | None = None
         self._build_bar()
         self._build_body()
-        operations.changes().changes_applied.connect(self.refresh)
+        operations.changes().changes_applied.connect(self._on_changes)
         self.refresh()
 
     def _build_bar(self) -> None:
@@ -200,6 +205,10 @@ class ChainMapView(QWidget):
             self.period_combo.addItem(text, dispatch)
         self.period_combo.setCurrentIndex(min(max(wanted, 0), self.period_combo.count() - 1))
         self.period_combo.blockSignals(False)
+
+    def _on_changes(self, made: Changes) -> None:
+        if made.touches(*SHOWN):
+            self.refresh()
 
     def refresh(self, *_: object) -> None:
         """Reload every chain from the database, keeping the chosen chain and link."""

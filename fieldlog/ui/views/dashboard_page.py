@@ -21,6 +21,7 @@ from fieldlog.services.reports.stats import compute
 from fieldlog.services.team.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.targets_dialog import TargetsDialog
 from fieldlog.ui.headline_panel import HeadlinePanel
 from fieldlog.ui.widgets.dashboard_charts import DashboardCharts
@@ -29,6 +30,9 @@ from fieldlog.ui.widgets.rankings_table import RankingsTable
 from fieldlog.ui.widgets.targets_table import TargetsTable
 
 NOTE_STYLE = "color: #5f6368;"
+
+#: The figures count every kind of work, against the targets, by member and group.
+SHOWN = (Kind.TEAM, Kind.ORG, Kind.VISIT, Kind.PROJECT, Kind.CATALOG, Kind.TARGET)
 
 
 class DashboardPage(QScrollArea):
@@ -63,7 +67,7 @@ class DashboardPage(QScrollArea):
         self.picker.kind_changed.connect(lambda _kind: self.refresh())
         self.ranking_by.currentIndexChanged.connect(lambda _i: self._show_rankings())
         self.targets_button.clicked.connect(self.open_targets)
-        operations.changes().changes_applied.connect(self.refresh)
+        operations.changes().changes_applied.connect(self._on_changes)
         self.refresh()
 
     def _ranking_choice(self) -> QComboBox:
@@ -102,6 +106,10 @@ class DashboardPage(QScrollArea):
     def today(self) -> date:
         """The day the dashboard counts up to."""
         return self._today or date.today()
+
+    def _on_changes(self, made: Changes) -> None:
+        if made.touches(*SHOWN):
+            self.refresh()
 
     def refresh(self, _result: object = None) -> None:
         """Recount every figure for the chosen period."""

@@ -30,6 +30,7 @@ from fieldlog.services.visits.follow_ups import (
 )
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.changes import Changes, Kind
 
 #: Role holding the FollowUpItem of a row (None on section headers).
 ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -52,6 +53,10 @@ class _Section:
     shown: int = 0
     next_first: date | None = None
     more: QTreeWidgetItem | None = None
+
+
+#: What is due: visits' follow-ups and projects, their organizations and the people on them.
+SHOWN = (Kind.VISIT, Kind.PROJECT, Kind.ORG, Kind.TEAM)
 
 
 class FollowUpsView(QWidget):
@@ -93,7 +98,7 @@ class FollowUpsView(QWidget):
         self._build_layout()
         self._setup_scopes()
         self.scope_box.currentIndexChanged.connect(self.refresh)
-        operations.changes().changes_applied.connect(self.refresh)
+        operations.changes().changes_applied.connect(self._on_changes)
         self.refresh()
 
     def _build_layout(self) -> None:
@@ -124,6 +129,10 @@ class FollowUpsView(QWidget):
     def scope(self) -> str:
         """The selected scope: me, group or team."""
         return str(self.scope_box.currentData())
+
+    def _on_changes(self, made: Changes) -> None:
+        if made.touches(*SHOWN):
+            self.refresh()
 
     def refresh(self, _result: object = None) -> None:
         """Recount the follow-ups and show the first page of each of the three sections."""

@@ -25,6 +25,7 @@ from fieldlog.services.orgs import org_directory
 from fieldlog.services.orgs.org_directory import OrgFilter
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.history_dialog import HistoryDialog
 from fieldlog.ui.dialogs.merge_dialog import MergeDialog
 from fieldlog.ui.dialogs.org_dialog import OrgDialog
@@ -41,6 +42,9 @@ FIND_PAGES = 25
 #: How long the status bar says that a save worked.
 SAVED_MESSAGE_MS = 10_000
 
+#: The organizations, and in the detail their contacts, visits and projects.
+SHOWN = (Kind.ORG, Kind.VISIT, Kind.PROJECT, Kind.TEAM, Kind.CATALOG)
+
 
 class OrgsView(QWidget):
     """Search and filter the directory; the selected organization is shown beside the table."""
@@ -56,7 +60,7 @@ class OrgsView(QWidget):
         self._build()
         self._fill_filters()
         self.apply_filters()
-        operations.changes().changes_applied.connect(self._on_changes_applied)
+        operations.changes().changes_applied.connect(self._on_changes)
 
     def _build_actions(self) -> None:
         def action(text: str, name: str, keys: QKeySequence | str, slot: object) -> QAction:
@@ -232,7 +236,11 @@ class OrgsView(QWidget):
         for act in (self.edit_action, self.merge_action, self.delete_action, self.history_action):
             act.setEnabled(org_id is not None)
 
-    def _on_changes_applied(self, _result: object) -> None:
+    def _on_changes(self, made: Changes) -> None:
+        if made.touches(*SHOWN):
+            self._reload()
+
+    def _reload(self) -> None:
         selected = self.selected_id()
         self._fill_filters()
         self.model.reload()

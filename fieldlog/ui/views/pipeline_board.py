@@ -30,7 +30,9 @@ from fieldlog.services.team import identity
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.amounts import wan
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.signing_dialog import SigningDialog
+from fieldlog.ui.operations import Operation
 from fieldlog.ui.views.project_list_view import ProjectListView
 from fieldlog.ui.widgets.project_card import (
     PROJECT_MIME,
@@ -46,6 +48,9 @@ BOARD, LIST = 0, 1
 #: The mode last chosen, for this session only: a new board (after a language switch) keeps it,
 #: the next start shows the board again.
 _session_mode = BOARD
+
+#: What the board and the list show: projects, their organizations, owners, groups, chains.
+SHOWN = (Kind.PROJECT, Kind.ORG, Kind.TEAM, Kind.CATALOG)
 
 
 class StageColumnWidget(QFrame):
@@ -145,7 +150,7 @@ class PipelineBoard(QWidget):
         self._build_switch()
         self._build_columns()
         self.list_view.open_project_requested.connect(self.open_project_requested)
-        operations.changes().changes_applied.connect(self.refresh)
+        operations.changes().changes_applied.connect(self._on_changes)
         self.set_mode(_session_mode)
 
     def today(self) -> date:
@@ -245,6 +250,10 @@ class PipelineBoard(QWidget):
             text=self.text_edit.text(),
         )
 
+    def _on_changes(self, made: Changes) -> None:
+        if made.touches(*SHOWN):
+            self.refresh()
+
     def refresh(self, *_: object) -> None:
         """Reload what the page shows (the columns, or the list) from the database."""
         if self.mode() == LIST:
@@ -303,15 +312,13 @@ class PipelineBoard(QWidget):
 
     def _commit(self, project_id: uuid.UUID, stage: Stage, signing: Signing | None) -> bool:
         # Stage events are append-only (SPEC §3.4), so a move cannot be undone by deleting it:
-        # it goes through operations.attempt, not undo.run_undoable; a wrong move is moved back.
-        ok, _ = operations.attempt(
+        # it is not an undoable operation; a wrong move is moved back.
+        db, today = self.db, self.today()
+        move = Operation(
             self,
-            pipeline.move_project,
-            self.db,
-            project_id,
-            stage,
-            on=self.today(),
-            member_id=identity.get_me(self.db),
-            signing=signing,
+            lambda: pipeline.move_project(
+                db, project_id, stage, on=today, member_id=identity.get_me(db), signing=signing
+            ),
+            changes=Changes.of(Kind.PROJECT),
         )
-        return ok
+        return move.run().ok

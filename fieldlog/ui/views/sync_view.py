@@ -23,6 +23,7 @@ from fieldlog.services.team.identity import get_me
 from fieldlog.services.team.team import current_team, members
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
+from fieldlog.ui.changes import EVERYTHING, Changes, Kind
 from fieldlog.ui.main_actions import sync_needs_a_team
 from fieldlog.ui.widgets.sync_conflicts_table import SyncConflictsTable
 from fieldlog.ui.widgets.sync_duplicates_table import SyncDuplicatesTable
@@ -33,6 +34,9 @@ def _button(text: str, name: str) -> QPushButton:
     button = QPushButton(text, objectName=name)
     button.setAutoDefault(False)
     return button
+
+
+_SYNC = Changes.of(Kind.SYNC)
 
 
 class SyncView(QWidget):
@@ -161,7 +165,10 @@ class SyncView(QWidget):
         """The moment overdue is measured from (injected in tests)."""
         return self._now or datetime.now(UTC)
 
-    def _on_changes(self, _result: object = None) -> None:
+    def _on_changes(self, made: Changes) -> None:
+        # Every kind counts: the status line counts the records not sent yet.
+        if not made.touches(*EVERYTHING.kinds):
+            return
         # Hidden pages refresh when they are shown; every change would otherwise cost queries.
         if self.isVisible():
             self.refresh()
@@ -233,14 +240,14 @@ class SyncView(QWidget):
         """Make the losing value of the selected conflict the current one (a new edit)."""
         conflict = self.conflicts.current_conflict()
         if conflict is not None:
-            operations.attempt(self, sync_review.restore_losing_value, self.db, conflict.id)
+            operations.run(self, EVERYTHING, sync_review.restore_losing_value, self.db, conflict.id)
             self.conflicts.setFocus()
 
     def keep_value(self) -> None:
         """Keep the winning value of the selected conflict."""
         conflict = self.conflicts.current_conflict()
         if conflict is not None:
-            operations.attempt(self, sync_review.dismiss_conflict, self.db, conflict.id)
+            operations.run(self, _SYNC, sync_review.dismiss_conflict, self.db, conflict.id)
             self.conflicts.setFocus()
 
     def merge(self, *, left: bool) -> None:
@@ -263,12 +270,13 @@ class SyncView(QWidget):
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            operations.attempt(self, sync_review.merge_duplicate, self.db, pair.id, keep.id)
+            merged = Changes.of(Kind.ORG, Kind.VISIT, Kind.PROJECT, Kind.SYNC)
+            operations.run(self, merged, sync_review.merge_duplicate, self.db, pair.id, keep.id)
             self.duplicates.setFocus()
 
     def not_the_same(self) -> None:
         """The selected pair are two different organizations: off the list for good."""
         pair = self.duplicates.current_pair()
         if pair is not None:
-            operations.attempt(self, sync_review.dismiss_duplicate, self.db, pair.id)
+            operations.run(self, _SYNC, sync_review.dismiss_duplicate, self.db, pair.id)
             self.duplicates.setFocus()

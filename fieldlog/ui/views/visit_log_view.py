@@ -28,7 +28,8 @@ from fieldlog.services.visits import visit_log, visits
 from fieldlog.services.visits.visit_entry import visit_kinds
 from fieldlog.services.visits.visit_log import VisitFilter
 from fieldlog.store.database import Database
-from fieldlog.ui import operations, undo
+from fieldlog.ui import operations
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.models.visit_table_model import (
     CHAIN,
     DATE,
@@ -41,6 +42,7 @@ from fieldlog.ui.models.visit_table_model import (
     VISITORS,
     VisitTableModel,
 )
+from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.filter_bar import VisitFilterBar
 
 if TYPE_CHECKING:  # loaded when a history is opened, not with the log
@@ -64,6 +66,9 @@ SORT_ARROW = 22
 #: How many more pages `select_visit` reads to find a visit the log has not loaded yet.
 SELECT_PAGES = 5
 
+#: What the log shows: visits, their organizations, visitors and groups, kinds and chains.
+SHOWN = (Kind.VISIT, Kind.ORG, Kind.TEAM, Kind.CATALOG)
+
 
 class VisitLogView(QWidget):
     """Every live visit, newest first; search and filters run in the database as you type."""
@@ -82,7 +87,7 @@ class VisitLogView(QWidget):
         self._search_timer.timeout.connect(self.apply_filter)
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.filter_bar.changed.connect(self.apply_filter)
-        operations.changes().changes_applied.connect(self._on_changes_applied)
+        operations.changes().changes_applied.connect(self._on_changes)
         # Scrolling to the end of a capped count learns the exact figure.
         self.model.total_known.connect(self._show_count)
         # A new order returns to the head of the log: the label stops saying "the end".
@@ -254,12 +259,9 @@ class VisitLogView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         db, visit_id = self.db, row.id  # the undo stack may outlive this view
-        undo.run_undoable(
-            self,
-            self.tr("Delete visit"),
-            lambda: visits.delete_visit(db, visit_id),
-            lambda: visits.restore_visit(db, visit_id),
-        )
+        Operation(
+            self, lambda: visits.delete_visit(db, visit_id), changes=Changes.of(Kind.VISIT)
+        ).undoable(self.tr("Delete visit"), lambda: visits.restore_visit(db, visit_id)).run()
 
     def show_history(self) -> HistoryDialog | None:
         """Open the change history of the selected visit."""
@@ -370,8 +372,9 @@ class VisitLogView(QWidget):
         if at_bottom and not self.model.is_tail and self.model.canFetchMore(QModelIndex()):
             QTimer.singleShot(0, self.show_end)
 
-    def _on_changes_applied(self, _result: object) -> None:
-        self.refresh()
+    def _on_changes(self, made: Changes) -> None:
+        if made.touches(*SHOWN):
+            self.refresh()
 
     def _on_activated(self, index: QModelIndex) -> None:
         snapshot = self.model.row_snapshot(index.row())

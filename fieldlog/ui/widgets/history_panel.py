@@ -16,9 +16,10 @@ from fieldlog.services.team.team import members
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.amounts import wan
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.org_dialog import fill_table, row_table
 from fieldlog.ui.models.org_table_model import kind_labels
-from fieldlog.ui.undo import run_undoable
+from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.combo_values import named
 from fieldlog.ui.widgets.sync_conflicts_table import who_text
 
@@ -148,6 +149,10 @@ def how(entry: HistoryEntry) -> str:
     }.get(entry.source, entry.source)
 
 
+#: The records that have a history, by the table name the panel is given.
+RECORD_KINDS = {"organization": Kind.ORG, "visit": Kind.VISIT, "project": Kind.PROJECT}
+
+
 class HistoryPanel(QWidget):
     """Every change of one record and its parts seen on this laptop, newest first."""
 
@@ -178,7 +183,16 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         self.refresh()
-        operations.changes().changes_applied.connect(self.refresh)
+        operations.changes().changes_applied.connect(self._on_changes)
+
+    def kind(self) -> Kind:
+        """The kind of the record whose history this is."""
+        return RECORD_KINDS[self.table_name]
+
+    def _on_changes(self, made: Changes) -> None:
+        # Member names read as who made each change.
+        if made.touches(self.kind(), Kind.TEAM):
+            self.refresh()
 
     def refresh(self, _result: object = None) -> None:
         """Read the history again (after any change)."""
@@ -225,5 +239,6 @@ class HistoryPanel(QWidget):
             if made and made[-1] is not None:
                 history.restore_value(self.db, made[-1])
 
-        run_undoable(self, self.tr("Restore earlier value"), do, undo)
+        restore = Operation(self, do, changes=Changes.of(self.kind()))
+        restore.undoable(self.tr("Restore earlier value"), undo).run()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from fieldlog.domain.credit_code import InvalidCreditCode, validate_credit_code
 from fieldlog.services.orgs.org_directory import code_holder
 from fieldlog.services.orgs.orgs import OrgInput, save_org
-from fieldlog.services.visits.visit_entry import org_name, refusal
+from fieldlog.services.visits.visit_entry import org_name
 from fieldlog.store.database import Database
-from fieldlog.ui import operations
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.models.org_table_model import kind_labels
+from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.wrapping_label import WrappingLabel
 
 ERROR_STYLE = "color: #c5221f;"
@@ -209,14 +210,15 @@ class OrgCreateForm(QFrame):
         if self._holder is not None:  # the code is the natural key: the user decides
             self.code_edit.setFocus()
             return
-        message = refusal(self.db, lambda: save_org(self.db, data))
-        show_error(self.message, message or "")
-        if message:
-            return
-        ok, saved = operations.attempt(self, save_org, self.db, data)
-        if ok and saved is not None:
-            self.hide()
-            self.created.emit(saved.id, org_name(self.db, saved.id) or data.name)
+        show_error(self.message, "")
+        create = Operation(self, lambda: save_org(self.db, data), changes=Changes.of(Kind.ORG))
+        create.success(lambda saved: self._created(saved.id, data.name))
+        create.failure(lambda sentence: show_error(self.message, sentence))
+        create.run()
+
+    def _created(self, org_id: uuid.UUID, typed: str) -> None:
+        self.hide()
+        self.created.emit(org_id, org_name(self.db, org_id) or typed)
 
     def cancel(self) -> None:
         """Close the form without creating anything."""

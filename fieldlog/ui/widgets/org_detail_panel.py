@@ -25,10 +25,11 @@ from fieldlog.services.orgs import org_directory, org_edits, orgs
 from fieldlog.services.orgs.org_directory import OrgDetail
 from fieldlog.services.orgs.orgs import ContactInput
 from fieldlog.store.database import Database
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.merge_dialog import MergeDialog
 from fieldlog.ui.dialogs.org_dialog import ContactDialog, button_row, fill_table, row_table
 from fieldlog.ui.models.org_table_model import kind_labels
-from fieldlog.ui.undo import run_undoable
+from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.combo_values import named
 
 
@@ -46,6 +47,10 @@ def stage_labels() -> dict[str, str]:
         Stage.PAUSED: translate("Stage", "Paused"),
         Stage.DROPPED: translate("Stage", "Dropped"),
     }
+
+
+#: Contacts belong to their organization.
+CONTACTS = Changes.of(Kind.ORG)
 
 
 class OrgDetailPanel(QWidget):
@@ -248,9 +253,9 @@ class OrgDetailPanel(QWidget):
                 made.append(orgs.save_contact(self.db, org_id, data))
             return made[0]
 
-        run_undoable(
-            self, self.tr("Add contact"), do, lambda: org_edits.delete_contact(self.db, made[0])
-        )
+        add = Operation(self, do, changes=CONTACTS)
+        add.undoable(self.tr("Add contact"), lambda: org_edits.delete_contact(self.db, made[0]))
+        add.run()
 
     def _save_contact(
         self, contact_id: uuid.UUID, before: ContactInput, after: ContactInput
@@ -261,7 +266,8 @@ class OrgDetailPanel(QWidget):
         def saving(data: ContactInput) -> Callable[[], uuid.UUID]:
             return lambda: orgs.save_contact(self.db, org_id, data, contact_id)
 
-        run_undoable(self, self.tr("Edit contact"), saving(after), saving(before))
+        edit = Operation(self, saving(after), changes=CONTACTS)
+        edit.undoable(self.tr("Edit contact"), saving(before)).run()
 
     def merge_org(self) -> MergeDialog | None:
         """Open the merge dialog for the shown organization."""
@@ -286,9 +292,9 @@ class OrgDetailPanel(QWidget):
             self, self.tr("Delete organization"), question.format(name=detail.data.name, **counts)
         )
         if answer == QMessageBox.StandardButton.Yes:
-            run_undoable(
-                self,
-                self.tr("Delete organization"),
-                lambda: orgs.delete_org(self.db, detail.id),
-                lambda: org_edits.restore_org(self.db, detail.id),
+            delete = Operation(
+                self, lambda: orgs.delete_org(self.db, detail.id), changes=Changes.of(Kind.ORG)
             )
+            delete.undoable(
+                self.tr("Delete organization"), lambda: org_edits.restore_org(self.db, detail.id)
+            ).run()

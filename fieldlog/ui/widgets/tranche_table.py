@@ -30,14 +30,17 @@ from fieldlog.services.projects import projects
 from fieldlog.services.projects.project_detail import ProjectDetail, TrancheRow, fund_origin_choices
 from fieldlog.services.projects.projects import TrancheInput
 from fieldlog.services.validate import MAX_YEAR, MIN_YEAR
-from fieldlog.services.visits.visit_entry import refusal
 from fieldlog.store.database import Database
 from fieldlog.ui.amounts import wan
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.org_dialog import button_row, fill_table, row_table
-from fieldlog.ui.undo import run_undoable, undo_stack
+from fieldlog.ui.operations import Operation
+from fieldlog.ui.undo import undo_stack
 from fieldlog.ui.widgets.combo_values import UNKNOWN_ITEM_ROLE, index_of, unknown_text
 from fieldlog.ui.widgets.org_create_form import error_label, plain_buttons, show_error
 
+#: A tranche belongs to its project (its funds in place, 到位率).
+FUNDS = Changes.of(Kind.PROJECT)
 #: Columns of the tranche table that the code sets apart.
 AMOUNT, NOTE, RUNNING = 1, 4, 5
 
@@ -147,19 +150,15 @@ class TrancheDialog(QDialog):
         if data == before:  # nothing to save, nothing to undo
             self.accept()
             return True
-        message = refusal(db, lambda: projects.edit_tranche(db, tranche_id, data))
-        show_error(self.message, message or "")
-        if message:
-            return False
-        ok, _ = run_undoable(
-            self,
+        show_error(self.message, "")
+        edit = Operation(self, lambda: projects.edit_tranche(db, tranche_id, data), changes=FUNDS)
+        edit.undoable(
             self.tr("Edit funds of {0}").format(self.row.received_on.isoformat()),
-            lambda: projects.edit_tranche(db, tranche_id, data),
             lambda: projects.edit_tranche(db, tranche_id, before),
         )
-        if ok:
-            self.accept()
-        return ok
+        edit.success(lambda _result: self.accept())
+        edit.failure(lambda sentence: show_error(self.message, sentence))
+        return edit.run().ok
 
 
 class TranchePanel(QWidget):
@@ -280,15 +279,13 @@ class TranchePanel(QWidget):
             else:
                 added.append(projects.add_tranche(db, pid, **asdict(data)))
 
-        message = refusal(db, lambda: projects.add_tranche(db, pid, **asdict(data)))
-        show_error(self.message, message or "")
-        if message:
-            return False
+        show_error(self.message, "")
         text = self.tr("Add funds of {0}").format(wan(data.amount_yuan))
-        ok, _ = run_undoable(self, text, add, lambda: projects.delete_tranche(db, added[0]))
-        if ok:
-            self.fields.clear_text()
-        return ok
+        operation = Operation(self, add, changes=FUNDS)
+        operation.undoable(text, lambda: projects.delete_tranche(db, added[0]))
+        operation.success(lambda _result: self.fields.clear_text())
+        operation.failure(lambda sentence: show_error(self.message, sentence))
+        return operation.run().ok
 
     def edit_selected(self) -> TrancheDialog | None:
         """Open the selected tranche in the edit dialog (window-modal)."""
@@ -306,13 +303,9 @@ class TranchePanel(QWidget):
             return False
         db, tranche_id = self.db, row.id
         text = self.tr("Delete funds of {0}").format(row.received_on.isoformat())
-        ok, _ = run_undoable(
-            self,
-            text,
-            lambda: projects.delete_tranche(db, tranche_id),
-            lambda: projects.restore_tranche(db, tranche_id),
-        )
-        return ok
+        delete = Operation(self, lambda: projects.delete_tranche(db, tranche_id), changes=FUNDS)
+        delete.undoable(text, lambda: projects.restore_tranche(db, tranche_id))
+        return delete.run().ok
 
 
 def _cells(t: TrancheRow) -> list[str]:
