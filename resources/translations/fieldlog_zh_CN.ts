@@ -1024,97 +1024,44 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>HeadlinePanel</name>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="120"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="122"/>
         <source>No team set up yet</source>
         <translation>尚未设置工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="135"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="38"/>
-        <source>Enterprises visited</source>
-        <translation>走访企业</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="136"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="39"/>
-        <source>Associations visited</source>
-        <translation>走访商协会</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="137"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="40"/>
-        <source>Visits</source>
-        <translation>走访次数</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="138"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="41"/>
-        <source>New leads</source>
-        <translation>新增线索</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="139"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="42"/>
-        <source>Projects in negotiation</source>
-        <translation>在谈项目</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="140"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="43"/>
-        <source>Projects signed</source>
-        <translation>签约项目</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="141"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="44"/>
-        <source>Contract amount (100M yuan)</source>
-        <translation>合同投资额（亿元）</translation>
-    </message>
-    <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="142"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="47"/>
-        <source>Funds in place (100M yuan)</source>
-        <translation>到位资金（亿元）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="148"/>
         <source>No dispatch period set: figures cover all recorded work</source>
         <translation>未设置驻点期间：数据为全部已录入工作的累计</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="150"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="144"/>
         <source>Dispatch period: {period}</source>
         <translation>驻点期间：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="151"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="145"/>
         <source>Dispatch period: {period} ({days} days)</source>
         <translation>驻点期间：{period}（共 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="157"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="151"/>
         <source>Counted by the rules of the weekly return, over all recorded work.</source>
         <translation>统计口径同周报，范围为全部已录入工作。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="159"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="153"/>
         <source>Large figures: the dispatch period. Small figures: all time. Counted by the rules of the weekly return.</source>
         <translation>大字为驻点期间数据，小字为累计数据。统计口径同周报。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="180"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="174"/>
         <source>All time</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="129"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="131"/>
         <source>{caption}: {value}</source>
         <translation>{caption}：{value}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="50"/>
-        <source>Inspection visits</source>
-        <translation>考察批次</translation>
     </message>
 </context>
 <context>
@@ -2715,72 +2662,72 @@ A merge cannot be undone.</source>
 <context>
     <name>PipelineBoard</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="165"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="166"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="165"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="166"/>
         <source>All groups</source>
         <translation>全部工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="167"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="168"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="167"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="168"/>
         <source>All owners</source>
         <translation>全部首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="168"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="169"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="168"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="169"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="170"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="171"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="170"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="171"/>
         <source>All counties</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="184"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="185"/>
         <source>Search projects</source>
         <translation>搜索项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="185"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="186"/>
         <source>Search project or investor</source>
         <translation>搜索项目或投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="190"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="191"/>
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="191"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="192"/>
         <source>&amp;List</source>
         <translation>列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="192"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="193"/>
         <source>Projects as cards in a column per stage (Alt+B)</source>
         <translation>按阶段分列的项目卡片（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="193"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="194"/>
         <source>Projects as a sortable table (Alt+L)</source>
         <translation>可排序的项目列表（Alt+L）</translation>
     </message>
@@ -2826,148 +2773,148 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="84"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="85"/>
         <source>Project: {0}</source>
         <translation>项目详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="87"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="88"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="91"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="92"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="92"/>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="93"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="93"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="94"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="94"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="96"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99"/>
         <source>&amp;Stage history</source>
         <translation>阶段记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="101"/>
         <source>&amp;Funds</source>
         <translation>到位资金(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="105"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
         <source>&amp;Visits</source>
         <translation>走访记录(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="107"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="108"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="141"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="142"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="159"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
         <source>Planned investment (10k yuan)</source>
         <translation>计划总投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="218"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="219"/>
         <source>Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6}</source>
         <translation>投资方：{0} · 产业链：{1} / {2} · 阶段：{3} · 签约：{4} {5} · 合同投资额：{6}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="157"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="158"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="158"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="159"/>
         <source>Chain role</source>
         <translation>链上作用</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161"/>
         <source>Landing county</source>
         <translation>落地区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="162"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="162"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="163"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="163"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="164"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="164"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="165"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="165"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="166"/>
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="166"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="167"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="242"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="243"/>
         <source>Planned investment: {0}</source>
         <translation>计划总投资：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="248"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="249"/>
         <source>Next follow-up: write the date as yyyy-mm-dd</source>
         <translation>下次跟进：请按 yyyy-mm-dd 格式填写日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="270"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="271"/>
         <source>Edit project {0}</source>
         <translation>编辑项目 {0}</translation>
     </message>
@@ -2975,59 +2922,59 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectListView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="77"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="78"/>
         <source>E&amp;xport ledger…</source>
         <extracomment>Columns are sized to their contents, but a long project name must not take the whole width.</extracomment>
         <translation>导出台账(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="80"/>
         <source>Save the listed projects as the project ledger (项目台账), an Excel workbook</source>
         <translation>将列表中的项目保存为项目台账（Excel 工作簿）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="93"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="94"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="115"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="116"/>
         <source>%n project(s)</source>
         <translation>
             <numerusform>%n 个项目</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="117"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="118"/>
         <source>%n project(s) match the filters</source>
         <translation>
             <numerusform>%n 个项目符合筛选条件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="153"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="154"/>
         <source>Export the project ledger</source>
         <translation>导出项目台账</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="155"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="156"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="165"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="166"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="184"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="185"/>
         <source>The project ledger of %n project(s) was saved to:</source>
         <translation>
             <numerusform>%n 个项目的项目台账已保存到：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/project_list_view.py" line="187"/>
+        <location filename="../../fieldlog/ui/views/project_list_view.py" line="188"/>
         <source>%n dropped project(s) are not part of the ledger.</source>
         <translation>
             <numerusform>%n 个已终止项目不计入台账。</numerusform>
@@ -3129,49 +3076,19 @@ A merge cannot be undone.</source>
 <context>
     <name>RankingsTable</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="20"/>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="21"/>
         <source>Rankings</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="23"/>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="24"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="24"/>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="25"/>
         <source>Name</source>
         <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="25"/>
-        <source>Enterprises visited</source>
-        <translation>走访企业（家）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="26"/>
-        <source>Associations visited</source>
-        <translation>走访商协会（个）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="27"/>
-        <source>Visits</source>
-        <translation>走访次数（次）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="28"/>
-        <source>Projects signed</source>
-        <translation>签约项目（个）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="29"/>
-        <source>Contract amount (100M yuan)</source>
-        <translation>合同投资额（亿元）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="30"/>
-        <source>Funds in place (100M yuan)</source>
-        <translation>到位资金（亿元）</translation>
     </message>
 </context>
 <context>
@@ -3414,13 +3331,13 @@ A merge cannot be undone.</source>
 <context>
     <name>StageColumnWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="90"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="91"/>
         <source>Planned %1 · contract %2</source>
         <extracomment>Cards a column builds at most (the most urgent); the rest are a click away in the list. The mode last chosen, for this session only: a new board (after a language switch) keeps it, the next start shows the board again.</extracomment>
         <translation>计划总投资 %1 · 合同投资额 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="95"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="96"/>
         <source>+%1 more — see the list (Alt+L)</source>
         <translation>另有 %1 个 — 请在列表中查看（Alt+L）</translation>
     </message>
@@ -3988,80 +3905,80 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncSendDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="50"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="55"/>
         <source>Send my work</source>
         <extracomment>The folder packages were last written to or read from (shared by Send and Receive).</extracomment>
         <translation>发送我的工作</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="56"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="61"/>
         <source>%n record(s) changed or received here have not been sent yet.</source>
         <translation>
             <numerusform>本机有 %n 条修改或接收的记录尚未发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="59"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="64"/>
         <source>Everything on this laptop has been sent already.</source>
         <translation>本机的所有数据都已发送过。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="61"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="66"/>
         <source>&amp;Only what I have not sent yet</source>
         <translation>只发送尚未发送的内容(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="63"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="68"/>
         <source>&amp;Everything (for a new laptop)</source>
         <translation>全部数据（供新电脑加入）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="68"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="73"/>
         <source>Give the file to the team leader (USB stick, shared folder or chat). It is encrypted with the team passphrase.</source>
         <translation>请把文件交给队长（U 盘、共享文件夹或聊天工具传送均可）。文件已用团队口令加密。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="88"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="93"/>
         <source>Open &amp;folder</source>
         <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="92"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="97"/>
         <source>&amp;Save package…</source>
         <translation>保存同步包(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="100"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="122"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="127"/>
         <source>Save the sync package</source>
         <translation>保存同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="124"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="129"/>
         <source>FieldLog sync package (*.fieldsync)</source>
         <translation>FieldLog 同步包 (*.fieldsync)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="131"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="136"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="150"/>
         <source>everything</source>
         <translation>全部数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="150"/>
         <source>your changes not sent before</source>
         <translation>此前未发送的修改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="146"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="151"/>
         <source>&lt;b&gt;Written:&lt;/b&gt; {path}&lt;br&gt;%n record(s) ({what}).</source>
         <translation>
             <numerusform>&lt;b&gt;已保存：&lt;/b&gt;{path}&lt;br&gt;共 %n 条记录（{what}）。</numerusform>
@@ -4352,72 +4269,72 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TargetsTable</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="80"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="65"/>
         <source>Targets against actuals</source>
         <translation>目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="83"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="68"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="84"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="69"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="85"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="70"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="86"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="71"/>
         <source>Actual</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="87"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="72"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="88"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="73"/>
         <source>Time elapsed</source>
         <translation>时间进度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="89"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="74"/>
         <source>Ahead / behind</source>
         <translation>超/欠时间进度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="123"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="108"/>
         <source>Team: {name}</source>
         <translation>工作队：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="124"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="109"/>
         <source>Group: {name}</source>
         <translation>工作组：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="125"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="110"/>
         <source>Member: {name}</source>
         <translation>队员：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="126"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="111"/>
         <source>County: {name}</source>
         <translation>区县：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="145"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="130"/>
         <source>Behind the time pace</source>
         <translation>落后于时间进度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="145"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="130"/>
         <source>Ahead of the time pace</source>
         <translation>超前于时间进度</translation>
     </message>
@@ -5145,33 +5062,33 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>app</name>
     <message>
-        <location filename="../../fieldlog/app.py" line="101"/>
+        <location filename="../../fieldlog/app.py" line="102"/>
         <source>FieldLog cannot open the database {location}.</source>
         <translation>无法打开数据库：{location}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="104"/>
-        <location filename="../../fieldlog/app.py" line="138"/>
+        <location filename="../../fieldlog/app.py" line="105"/>
+        <location filename="../../fieldlog/app.py" line="139"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="109"/>
+        <location filename="../../fieldlog/app.py" line="110"/>
         <source>Nothing was changed. Open another database with --db, or choose another file.</source>
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="135"/>
+        <location filename="../../fieldlog/app.py" line="136"/>
         <source>There is no FieldLog database at {location}.</source>
         <translation>{location} 处没有 FieldLog 数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="144"/>
+        <location filename="../../fieldlog/app.py" line="145"/>
         <source>Create a new, empty database there? Choose No if the path has a typo.</source>
         <translation>在那里新建一个空数据库吗？如果路径写错了，请选择“否”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="338"/>
+        <location filename="../../fieldlog/app.py" line="348"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from fieldlog.domain.counting import METRICS
+from fieldlog.domain.indicators import METRICS
 from fieldlog.domain.messages import msg
 from fieldlog.domain.period import Period
 from fieldlog.services.errors import InvalidInput
