@@ -1505,72 +1505,6 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
 </context>
 <context>
-    <name>ImportReportModel</name>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="36"/>
-        <source>Created</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="37"/>
-        <source>Updated</source>
-        <translation>更新</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="38"/>
-        <source>Unchanged</source>
-        <translation>未变</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="39"/>
-        <source>Rejected</source>
-        <translation>未导入</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="47"/>
-        <source>Row</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="48"/>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="49"/>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="50"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-</context>
-<context>
-    <name>ImportReportView</name>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="120"/>
-        <source>Outcome of every row</source>
-        <translation>各行处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="126"/>
-        <source>&amp;Copy report</source>
-        <translation>复制报告(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="167"/>
-        <source>Dry run of {file}: nothing was stored. This is what an import would do.</source>
-        <translation>试导入 {file}：未保存任何数据。以下是正式导入时的处理结果。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="170"/>
-        <source>{file} has been imported.</source>
-        <translation>{file} 已导入。</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../fieldlog/ui/main_window.py" line="86"/>
@@ -3165,6 +3099,72 @@ A merge cannot be undone.</source>
         <location filename="../../fieldlog/ui/recovery_window.py" line="159"/>
         <source>FieldLog databases (*.db *.sqlite);;All files (*)</source>
         <translation>FieldLog 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImportReportModel</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="36"/>
+        <source>Created</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="37"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="38"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="39"/>
+        <source>Rejected</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="47"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="48"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="49"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="50"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImportReportView</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="120"/>
+        <source>Outcome of every row</source>
+        <translation>各行处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="126"/>
+        <source>&amp;Copy report</source>
+        <translation>复制报告(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="167"/>
+        <source>Dry run of {file}: nothing was stored. This is what an import would do.</source>
+        <translation>试导入 {file}：未保存任何数据。以下是正式导入时的处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="170"/>
+        <source>{file} has been imported.</source>
+        <translation>{file} 已导入。</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from fieldlog.services.exchange.sync import import_packages
-from fieldlog.services.exchange.sync_report import ImportReport
+from fieldlog.services.exchange.sync_report import SyncImportReport
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.tasks import TaskOutcome
@@ -72,7 +72,7 @@ class ImportProgress(QProgressDialog):
 
 def receive_packages(
     parent: QWidget | None, db: Database, paths: Sequence[Path]
-) -> tuple[TaskOutcome[ImportReport], list[str]]:
+) -> tuple[TaskOutcome[SyncImportReport], list[str]]:
     """Import `paths` with the progress dialog; the outcome and the stages that were shown.
 
     A refusal (ValueError: wrong passphrase, damaged file, newer FieldLog …) or an unreadable
