@@ -24,7 +24,7 @@ from fieldlog.excel.tables import Column, Table
 from fieldlog.excel.weekly_return import (
     Breakdown,
     BreakdownRow,
-    Indicator,
+    IndicatorLine,
     Signatories,
     Summary,
     weekly_title,
@@ -112,7 +112,7 @@ def _spans(week: IsoWeek, since: date | None, team: TeamRow | None) -> _Spans:
 
 def _indicators(
     db: Database, spans: _Spans, targets: dict[str, TargetRow], figures: dict[str, Stats]
-) -> tuple[Indicator, ...]:
+) -> tuple[IndicatorLine, ...]:
     sunday = spans.week.end
     assert sunday is not None
     by_target_start: dict[Period, Stats] = {spans.total: figures["total"]}
@@ -125,7 +125,7 @@ def _indicators(
                 by_target_start[span] = stats.compute(db, span)
             rate = by_target_start[span].value(metric) / target.value
         lines.append(
-            Indicator(
+            IndicatorLine(
                 label=BY_KEY[metric].label_zh,
                 kind=_kind(metric),
                 week=figures["week"].value(metric),
