@@ -91,6 +91,12 @@ BREAKDOWN_METRICS: tuple[str, ...] = (
 )
 
 
+def name(key: str, language: str | None = None) -> str:
+    """The indicator's name without its unit (a chart's legend, whose axis says the unit)."""
+    indicator = BY_KEY[key]
+    return indicator.name_en if _english(language) else indicator.name_zh
+
+
 def label(key: str, language: str | None = None) -> str:
     """The indicator's label with its unit in `language` (the current one when None)."""
     indicator = BY_KEY[key]

@@ -601,89 +601,74 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="107"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="108"/>
         <source>Visits per week</source>
         <extracomment>Up to this many weeks every bar gets its own label; beyond, every few weeks only. Up to this many weeks each label also shows the week&apos;s first and last day.</extracomment>
         <translation>每周走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="108"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="109"/>
         <source>Projects by stage</source>
         <translation>各阶段项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="109"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="110"/>
         <source>Contract amount and funds by chain</source>
         <translation>各产业链合同投资额与到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="115"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="116"/>
         <source>Visits per ISO week</source>
         <translation>每周走访次数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="118"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="119"/>
         <source>Projects by current stage</source>
         <translation>项目当前阶段分布</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="119"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="120"/>
         <source>Contract amount and funds in place by chain</source>
         <translation>各产业链合同投资额与到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="142"/>
-        <source>Visits</source>
-        <translation>走访次数</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="161"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="162"/>
         <source>Grey: the weeks before the chosen period</source>
         <translation>灰色：所选期间之前的周</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="165"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="166"/>
         <source>{week} ({start} – {end}): {visits} visits</source>
         <translation>{week}（{start} – {end}）：走访 {visits} 次</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="189"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="190"/>
         <source>Main line</source>
         <translation>主流程</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="190"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="191"/>
         <source>Paused or dropped</source>
         <translation>暂停或终止</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="205"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="206"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="217"/>
-        <source>Contract amount</source>
-        <translation>合同投资额</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="218"/>
-        <source>Funds in place</source>
-        <translation>到位资金</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="229"/>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="248"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="230"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="249"/>
         <source>No chain</source>
         <translation>未归入产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="237"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="238"/>
         <source>Amount (100M yuan)</source>
         <translation>金额（亿元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="239"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="240"/>
         <source>Amount (10k yuan)</source>
         <translation>金额（万元）</translation>
     </message>

@@ -39,6 +39,8 @@ def test_every_indicator_keeps_its_labels_in_report_order() -> None:
         assert indicators.label(key, "zh_CN") == BY_KEY[key].label_zh == label_zh
         assert indicators.caption(key, "zh_CN") == caption_zh
         assert indicators.label(key, "en") == indicators.caption(key, "en") == label_en
+        assert indicators.name(key, "zh_CN") == label_zh.split("（")[0]
+    assert indicators.name("funds_in_place_yuan", "en") == "Funds in place"
 
 
 def test_the_keys_are_the_figures_of_stats() -> None:

@@ -11,6 +11,7 @@ from fieldlog import app
 from fieldlog.domain.counting import Stats
 from fieldlog.domain.period import Period
 from fieldlog.ui.headline_panel import HeadlinePanel
+from fieldlog.ui.widgets.dashboard_charts import DashboardCharts
 from fieldlog.ui.widgets.rankings_table import RankingsTable
 from fieldlog.ui.widgets.targets_table import metric_label
 
@@ -39,6 +40,14 @@ def _headers(qtbot) -> list[str]:
     return [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
 
 
+def _legends(qtbot) -> list[str]:
+    charts = DashboardCharts()
+    qtbot.addWidget(charts)
+    charts.show_data([], [], [])
+    found = [charts.visits, charts.chains]
+    return [bars.label() for view in found for bars in view.chart().series()[0].barSets()]
+
+
 def test_the_chinese_window_names_the_figures_as_the_return(qtbot, chinese) -> None:
     assert _captions(qtbot) == [
         *("走访企业", "走访商协会", "走访次数", "新增线索", "在谈项目", "签约项目"),
@@ -50,6 +59,7 @@ def test_the_chinese_window_names_the_figures_as_the_return(qtbot, chinese) -> N
     ]
     assert metric_label("inspections") == "考察批次"
     assert metric_label("exports_yuan") == "未知（exports_yuan）"
+    assert _legends(qtbot) == ["走访次数", "合同投资额", "到位资金"]
 
 
 def test_the_english_window_names_them_in_english(qtbot) -> None:
@@ -59,3 +69,4 @@ def test_the_english_window_names_them_in_english(qtbot) -> None:
         *("Contract amount (100M yuan)", "Funds in place (100M yuan)"),
     ]
     assert metric_label("inspections") == "Inspection visits"
+    assert _legends(qtbot) == ["Visits", "Contract amount", "Funds in place"]
