@@ -180,9 +180,9 @@ def measure_scroll(view: Any, repeat: int, cap_s: float) -> dict[str, Any]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from fieldlog.services.visits.visit_log import VisitFilter, count_visits, visit_page
+    from fieldlog.services.visits.visit_log import VisitFilter, count_matching_visits, visit_page
 
-    total = count_visits(view.db, VisitFilter())
+    total = count_matching_visits(view.db, VisitFilter())
     oldest = visit_page(view.db, VisitFilter(), limit=1, from_end=True)[-1].id
     model, table = view.model, view.table
 

@@ -17,11 +17,11 @@ import openpyxl
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH
+from fieldlog.domain.indicators import AMOUNT_METRICS, BY_KEY, HEADLINE_METRICS
 from fieldlog.domain.money import YUAN_PER_YI, format_yi
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.services.reports import stats
-from fieldlog.services.reports.weekly import INDICATOR_METRICS, export_weekly
+from fieldlog.services.reports.weekly import export_weekly
 from fieldlog.store.database import Database
 from fieldlog.ui.views.dashboard_page import DashboardPage
 from tests.cli.test_cli import run
@@ -57,7 +57,7 @@ def _indicators(path: Path) -> dict[str, dict[str, object]]:
     header = next(row for row in rows if row[0] == "指标")
     by_label = {row[0]: row for row in rows}
     return {
-        key: {m: by_label[LABELS_ZH[m]][header.index(heading)] for m in INDICATOR_METRICS}
+        key: {m: by_label[BY_KEY[m].label_zh][header.index(heading)] for m in HEADLINE_METRICS}
         for heading, key in COLUMNS.items()
     }
 
@@ -77,14 +77,13 @@ def dashboard_texts(qtbot, demo: Database, today: date, kind: str) -> dict[str, 
     page = DashboardPage(demo, today=today)
     qtbot.addWidget(page)
     page.picker.select(kind)
-    return {m: page.findChild(QLabel, f"figure_{m}").text() for m in INDICATOR_METRICS}
+    return {m: page.findChild(QLabel, f"figure_{m}").text() for m in HEADLINE_METRICS}
 
 
 def as_shown(values: dict[str, Any]) -> dict[str, str]:
     """Yuan and counts as the dashboard shows them: 亿元 as a bureau writes them, plain counts."""
     return {
-        m: format_yi(values[m]) if m in AMOUNT_METRICS else str(values[m])
-        for m in INDICATOR_METRICS
+        m: format_yi(values[m]) if m in AMOUNT_METRICS else str(values[m]) for m in HEADLINE_METRICS
     }
 
 
@@ -94,13 +93,13 @@ def from_return(cells: dict[str, Any]) -> dict[str, str]:
         m: format_yi(round(Decimal(str(cells[m])) * YUAN_PER_YI))
         if m in AMOUNT_METRICS
         else str(cells[m])
-        for m in INDICATOR_METRICS
+        for m in HEADLINE_METRICS
     }
 
 
 def figures(demo: Database, period: Period) -> dict[str, int]:
     computed = stats.compute(demo, period)
-    return {m: computed.value(m) for m in INDICATOR_METRICS}
+    return {m: computed.value(m) for m in HEADLINE_METRICS}
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from fieldlog.cli.excel_commands import EXCEL_HANDLERS
 from fieldlog.cli.maintenance_commands import MAINTENANCE_HANDLERS
 from fieldlog.cli.sync_commands import SYNC_HANDLERS
-from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_EN, LABELS_ZH, METRICS, Stats
+from fieldlog.domain.counting import Stats
+from fieldlog.domain.indicators import AMOUNT_METRICS, METRICS, label
 from fieldlog.domain.messages import current_language, msg
 from fieldlog.domain.money import format_yi
 from fieldlog.store.database import Database
@@ -25,18 +26,18 @@ def _display_width(text: str) -> int:
 
 def format_stats(stats: Stats, lang: str) -> str:
     """The figures as an aligned two-column table in the chosen language."""
-    labels = LABELS_ZH if lang == "zh_CN" else LABELS_EN
+    labels = {metric: label(metric, lang) for metric in METRICS}
     if stats.period.start or stats.period.end:
         span: object = str(stats.period)
     else:
         span = msg("cli.stats.all_time", "all time")
     lines = [msg("cli.stats.period", "Period: {span}", span=span).render(lang)]
-    width = max(_display_width(label) for label in labels.values())
+    width = max(_display_width(text) for text in labels.values())
     for metric in METRICS:
         value = stats.value(metric)
         shown = format_yi(value) if metric in AMOUNT_METRICS else str(value)
-        label = labels[metric]
-        lines.append(f"{label}{' ' * (width - _display_width(label))}  {shown:>12}")
+        text = labels[metric]
+        lines.append(f"{text}{' ' * (width - _display_width(text))}  {shown:>12}")
     return "\n".join(lines)
 
 

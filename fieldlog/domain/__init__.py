@@ -1,1 +1,2 @@
-"""Pure domain rules: stages, money, credit codes, periods, counting rules. No Qt, no sessions."""
+"""Pure domain rules: stages, money, credit codes, periods, the indicators and the counting rules
+that run in Python. No Qt, no sessions."""

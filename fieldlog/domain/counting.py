@@ -1,7 +1,17 @@
-"""The counting rules of SPEC §3.5: the one implementation every report, view and command uses.
+"""The counting rules of SPEC §3.5 that run in Python, and `Stats`, the figures of a period.
 
-The rules work on plain facts (dates, ids, amounts) that the store reads for a period; they never
-see a session. Tombstoned records are left out by the reader, so nothing here sees them.
+The figures of a period are made in two places, each the only one for its part, joined by
+`services/reports/stats.compute` (which every report, view and command calls):
+
+- visits, enterprises and associations visited: counted by the database, without reading the
+  visits (`store/repositories/visit_counts.py`), as there may be a million of them;
+- leads, projects in negotiation, signed, contract amount, inspections and funds in place:
+  counted here (`stats_with_visit_counts`), over the few projects and tranches that
+  `store/repositories/facts.py` reads as plain facts (dates, ids, amounts; tombstoned records
+  left out by the reader). `stage_at` also tells the pipeline and the reports a project's stage.
+
+`tests/reference_counting.py` is the plain-Python reference of the visit rules that the
+database's counts are tested against (`tests/services/reports/test_stats_sql.py`).
 """
 
 from __future__ import annotations
@@ -11,56 +21,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
 
+from fieldlog.domain.indicators import METRICS
 from fieldlog.domain.period import Period
 from fieldlog.domain.stages import ACTIVE_STAGES, BY_CODE, Stage
-from fieldlog.domain.vocabulary import OrgKind
-
-#: The metrics, in report order; amounts are integer yuan.
-METRICS: tuple[str, ...] = (
-    "enterprises_visited",
-    "associations_visited",
-    "visits",
-    "leads_new",
-    "projects_active",
-    "projects_signed",
-    "contract_amount_yuan",
-    "funds_in_place_yuan",
-    "inspections",
-)
-AMOUNT_METRICS = frozenset({"contract_amount_yuan", "funds_in_place_yuan"})
-
-#: Report labels, exactly as the weekly return prints them (SPEC §4.1); amounts in 亿元.
-LABELS_ZH: dict[str, str] = {
-    "enterprises_visited": "走访企业（家）",
-    "associations_visited": "走访商协会（个）",
-    "visits": "走访次数（次）",
-    "leads_new": "新增线索（个）",
-    "projects_active": "在谈项目（个）",
-    "projects_signed": "签约项目（个）",
-    "contract_amount_yuan": "合同投资额（亿元）",
-    "funds_in_place_yuan": "到位资金（亿元）",
-    "inspections": "考察批次（次）",
-}
-LABELS_EN: dict[str, str] = {
-    "enterprises_visited": "Enterprises visited",
-    "associations_visited": "Associations visited",
-    "visits": "Visits",
-    "leads_new": "New leads",
-    "projects_active": "Projects in negotiation",
-    "projects_signed": "Projects signed",
-    "contract_amount_yuan": "Contract amount (100M yuan)",
-    "funds_in_place_yuan": "Funds in place (100M yuan)",
-    "inspections": "Inspection visits",
-}
-
-
-@dataclass(frozen=True)
-class VisitFact:
-    """A live visit: when, and which organization of which kind."""
-
-    on: date
-    org_id: uuid.UUID
-    org_kind: str
 
 
 @dataclass(frozen=True)
@@ -150,43 +113,14 @@ class VisitCounts:
     associations: int = 0
 
 
-def count_visits(period: Period, visits: Iterable[VisitFact]) -> VisitCounts:
-    """Visits dated in `period`, and the distinct enterprises and associations they went to."""
-    count = 0
-    enterprises: set[uuid.UUID] = set()
-    associations: set[uuid.UUID] = set()
-    for visit in visits:
-        if not period.contains(visit.on):
-            continue
-        count += 1
-        if visit.org_kind == OrgKind.ENTERPRISE:
-            enterprises.add(visit.org_id)
-        elif visit.org_kind == OrgKind.ASSOCIATION:
-            associations.add(visit.org_id)
-    return VisitCounts(count, len(enterprises), len(associations))
-
-
-def compute_stats(
-    period: Period,
-    visits: Iterable[VisitFact],
-    projects: Iterable[ProjectFact],
-    tranches: Iterable[TrancheFact],
-) -> Stats:
-    """Apply every counting rule of SPEC §3.5 to the facts, for `period` (inclusive)."""
-    return stats_with_visit_counts(period, count_visits(period, visits), projects, tranches)
-
-
 def stats_with_visit_counts(
     period: Period,
     visits: VisitCounts,
     projects: Iterable[ProjectFact],
     tranches: Iterable[TrancheFact],
 ) -> Stats:
-    """The rules of SPEC §3.5 for `period`, with the visit figures already counted.
-
-    The store counts visits itself when there are too many to read (`count_visits` is the rule
-    it must agree with); projects and tranches are few and are counted here.
-    """
+    """The figures of `period` (inclusive): the visit figures as the database counted them,
+    and the rules of SPEC §3.5 for projects and tranches applied here."""
     leads = active = signed = contract = inspections = 0
     for project in projects:
         events = known_events(project)

@@ -43,7 +43,7 @@ __all__ = [
     "SUMMARY_SHEET",
     "Breakdown",
     "BreakdownRow",
-    "Indicator",
+    "IndicatorLine",
     "Signatories",
     "Summary",
     "weekly_title",
@@ -66,7 +66,7 @@ _ROW_POINTS = 15
 
 
 @dataclass(frozen=True)
-class Indicator:
+class IndicatorLine:
     """One line of the indicator table; amounts in integer yuan, `rate` a ratio or None."""
 
     label: str
@@ -116,7 +116,7 @@ class Summary:
     title: str
     reporting_unit: str
     filled_on: date
-    indicators: tuple[Indicator, ...]
+    indicators: tuple[IndicatorLine, ...]
     breakdowns: tuple[Breakdown, ...]
     signatories: Signatories = Signatories()
 
@@ -201,7 +201,7 @@ def _signatures(sheet: Worksheet, row: int, span: int, who: Signatories) -> None
     sheet.row_dimensions[row].height = 30  # room to sign
 
 
-def _indicator(sheet: Worksheet, row: int, indicator: Indicator, fit: Fit) -> None:
+def _indicator(sheet: Worksheet, row: int, indicator: IndicatorLine, fit: Fit) -> None:
     figure = Column("", indicator.kind)
     columns = (Column("", Kind.TEXT), figure, figure, figure, figure, Column("", Kind.PERCENT))
     values = (

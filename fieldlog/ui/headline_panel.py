@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.domain.counting import AMOUNT_METRICS, Stats
+from fieldlog.domain import indicators
+from fieldlog.domain.counting import Stats
+from fieldlog.domain.indicators import AMOUNT_METRICS, HEADLINE_METRICS
 from fieldlog.domain.money import format_yi
 from fieldlog.domain.period import Period
 
@@ -130,17 +132,9 @@ class HeadlinePanel(QWidget):
             )
 
     def _figures(self) -> list[tuple[str, str]]:
-        # The unit belongs in the caption, as in the weekly return: 走访企业（家）.
-        return [
-            ("enterprises_visited", self.tr("Enterprises visited")),
-            ("associations_visited", self.tr("Associations visited")),
-            ("visits", self.tr("Visits")),
-            ("leads_new", self.tr("New leads")),
-            ("projects_active", self.tr("Projects in negotiation")),
-            ("projects_signed", self.tr("Projects signed")),
-            ("contract_amount_yuan", self.tr("Contract amount (100M yuan)")),
-            ("funds_in_place_yuan", self.tr("Funds in place (100M yuan)")),
-        ]
+        # The window's language, as the weekly return names them; a count's caption needs no
+        # unit, an amount's says 亿元 (走访企业, 合同投资额（亿元）).
+        return [(metric, indicators.caption(metric)) for metric in HEADLINE_METRICS]
 
     def dispatch_text(self, dispatch: Period | None) -> str:
         """What the figures of the dispatch period cover, for the period line."""

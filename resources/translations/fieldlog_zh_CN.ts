@@ -138,123 +138,123 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ChainEditDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="56"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="52"/>
         <source>Edit industry chains</source>
         <extracomment>The chains and links, and how many organizations and projects are filed under each.</extracomment>
         <translation>编辑产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="62"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="58"/>
         <source>Chains</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="64"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="60"/>
         <source>Links of the chain</source>
         <translation>产业链环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="65"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="61"/>
         <source>Link</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="65"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="61"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="79"/>
         <source>&amp;Chains</source>
         <translation>产业链(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="85"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="81"/>
         <source>&amp;Links (upstream, midstream, downstream)</source>
         <translation>环节（上游、中游、下游）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="91"/>
         <source>Enter or F2 edits, Delete deletes, Ctrl+Z undoes (later too: Edit ▸ Undo).</source>
         <translation>Enter 或 F2 编辑，Delete 删除，Ctrl+Z 撤销（之后也可用：编辑 ▸ 撤销）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="112"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="108"/>
         <source>&amp;Add chain…</source>
         <translation>新增产业链(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="113"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="109"/>
         <source>&amp;Rename chain…</source>
         <translation>重命名产业链(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="114"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="110"/>
         <source>&amp;Delete chain</source>
         <translation>删除产业链(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="119"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="115"/>
         <source>Add lin&amp;k…</source>
         <translation>新增环节(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="120"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="116"/>
         <source>&amp;Edit link…</source>
         <translation>编辑环节(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="121"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="117"/>
         <source>Dele&amp;te link</source>
         <translation>删除环节(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="223"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="219"/>
         <source>Add chain %1</source>
         <translation>新增产业链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="226"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="222"/>
         <source>Add a chain</source>
         <translation>新增产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="240"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="236"/>
         <source>Rename chain %1</source>
         <translation>重命名产业链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="245"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="241"/>
         <source>Rename the chain</source>
         <translation>重命名产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="257"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="253"/>
         <source>Delete chain %1</source>
         <translation>删除产业链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="280"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="276"/>
         <source>Add link %1</source>
         <translation>新增环节 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="285"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="281"/>
         <source>Add a link</source>
         <translation>新增环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="301"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="297"/>
         <source>Change link %1</source>
         <translation>修改环节 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="306"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="302"/>
         <source>Edit the link</source>
         <translation>编辑环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="316"/>
+        <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="312"/>
         <source>Delete link %1</source>
         <translation>删除环节 %1</translation>
     </message>
@@ -364,88 +364,88 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ChainMapView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="91"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="86"/>
         <source>Count organizations as visited</source>
         <extracomment>What the map counts: the chains and links, and the organizations, visits, projects on them.</extracomment>
         <translation>走访统计范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="93"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="88"/>
         <source>&amp;Edit chains…</source>
         <translation>编辑产业链(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="96"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="91"/>
         <source>&amp;Visited:</source>
         <translation>走访范围(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="107"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="102"/>
         <source>Industry chains</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="162"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="157"/>
         <source>GAP — to fill (补链): no open and no signed project</source>
         <translation>待补链：没有在谈项目，也没有签约项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="163"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="158"/>
         <source>In talks: open projects, none signed</source>
         <translation>在谈：有在谈项目，尚无签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="164"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="159"/>
         <source>Signed: at least one signed project</source>
         <translation>已签约：至少一个签约项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="207"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="202"/>
         <source>All time</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="209"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="204"/>
         <source>During the dispatch period (%1)</source>
         <translation>驻点期间（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="236"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="231"/>
         <source>gaps: %1</source>
         <translation>待补链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="296"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="291"/>
         <source>No chains yet: use “Edit chains…” to add one.</source>
         <translation>尚无产业链：请用“编辑产业链…”新增。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="304"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="299"/>
         <source>gaps to fill, of %1 links</source>
         <translation>个待补链环节（共 %1 个环节）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="305"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="300"/>
         <source>organizations, %1 visited</source>
         <translation>个走访对象，已走访 %1 个</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="307"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="302"/>
         <source>open projects, %1 planned</source>
         <translation>个在谈项目，计划总投资 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="308"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="303"/>
         <source>signed, %1 contract</source>
         <translation>个签约项目，合同投资额 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="314"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="309"/>
         <source>100M yuan funds in place</source>
         <translation>亿元到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="331"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="326"/>
         <source>Choose a link to list its organizations and projects.</source>
         <translation>选择一个环节，查看其走访对象和项目。</translation>
     </message>
@@ -603,89 +603,74 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="107"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="108"/>
         <source>Visits per week</source>
         <extracomment>Up to this many weeks every bar gets its own label; beyond, every few weeks only. Up to this many weeks each label also shows the week&apos;s first and last day.</extracomment>
         <translation>每周走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="108"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="109"/>
         <source>Projects by stage</source>
         <translation>各阶段项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="109"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="110"/>
         <source>Contract amount and funds by chain</source>
         <translation>各产业链合同投资额与到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="115"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="116"/>
         <source>Visits per ISO week</source>
         <translation>每周走访次数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="118"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="119"/>
         <source>Projects by current stage</source>
         <translation>项目当前阶段分布</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="119"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="120"/>
         <source>Contract amount and funds in place by chain</source>
         <translation>各产业链合同投资额与到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="142"/>
-        <source>Visits</source>
-        <translation>走访次数</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="161"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="162"/>
         <source>Grey: the weeks before the chosen period</source>
         <translation>灰色：所选期间之前的周</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="165"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="166"/>
         <source>{week} ({start} – {end}): {visits} visits</source>
         <translation>{week}（{start} – {end}）：走访 {visits} 次</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="189"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="190"/>
         <source>Main line</source>
         <translation>主流程</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="190"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="191"/>
         <source>Paused or dropped</source>
         <translation>暂停或终止</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="205"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="206"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="217"/>
-        <source>Contract amount</source>
-        <translation>合同投资额</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="218"/>
-        <source>Funds in place</source>
-        <translation>到位资金</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="229"/>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="248"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="230"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="249"/>
         <source>No chain</source>
         <translation>未归入产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="237"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="238"/>
         <source>Amount (100M yuan)</source>
         <translation>金额（亿元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="239"/>
+        <location filename="../../fieldlog/ui/widgets/dashboard_charts.py" line="240"/>
         <source>Amount (10k yuan)</source>
         <translation>金额（万元）</translation>
     </message>
@@ -693,78 +678,78 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="61"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="54"/>
         <source>&amp;Targets…</source>
         <extracomment>The figures count every kind of work, against the targets, by member and group.</extracomment>
         <translation>目标任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="62"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="55"/>
         <source>Set targets</source>
         <translation>设置目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="82"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="75"/>
         <source>Rank by</source>
         <translation>排名依据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="83"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="76"/>
         <source>By work group</source>
         <translation>按工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="84"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="77"/>
         <source>By member</source>
         <translation>按队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="85"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="78"/>
         <source>By home county</source>
         <translation>按派出区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="145"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="138"/>
         <source>This week: {week}, {period}</source>
         <translation>本周：{week}，{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="148"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="141"/>
         <source>This month: {period}</source>
         <translation>本月：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="149"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="142"/>
         <source>This year: {period}</source>
         <translation>本年：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="152"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="145"/>
         <source>Large figures: the period chosen above. Small figures: all time. Counted by the rules of the weekly return.</source>
         <translation>大字：上方所选期间；小字：累计。统计口径与工作周报一致。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="162"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="155"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; running on {day}</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（{day} 在执行）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="164"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="157"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; as at {day}, the end of the period</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（截至期末 {day}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="170"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="163"/>
         <source>No target runs on this day; the team leader sets targets with the Targets button.</source>
         <translation>当天没有在执行的目标任务；队长可用“目标任务”按钮设置。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="179"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="172"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; ({period})</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（{period}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="181"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="174"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; (all time)</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（累计）</translation>
     </message>
@@ -900,99 +885,99 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="82"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="77"/>
         <source>Whose follow-ups</source>
         <extracomment>Role holding the FollowUpItem of a row (None on section headers). Role holding the section key on a section&apos;s &quot;more&quot; row. Follow-ups a section shows at first, and adds each time its &quot;more&quot; row is activated. What is due: visits&apos; follow-ups and projects, their organizations and the people on them.</extracomment>
         <translation>跟进事项范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="84"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="79"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="84"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="79"/>
         <source>My group</source>
         <translation>本组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="84"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="79"/>
         <source>Whole team</source>
         <translation>全队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="89"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="84"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="92"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="87"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="93"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="88"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="94"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="89"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="95"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="90"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="96"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="91"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="97"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="92"/>
         <source>Subject</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="110"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="105"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="168"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="163"/>
         <source>Overdue (%n)</source>
         <translation>
             <numerusform>已逾期（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="169"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="164"/>
         <source>Today (%n)</source>
         <translation>
             <numerusform>今日到期（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="171"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="166"/>
         <source>This week (%n)</source>
         <translation>
             <numerusform>本周（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="211"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="206"/>
         <source>%1 more — press Enter to show %2 more</source>
         <translation>还有 %1 项 — 按 Enter 再显示 %2 项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="221"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="216"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="221"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="216"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -1027,97 +1012,44 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>HeadlinePanel</name>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="120"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="122"/>
         <source>No team set up yet</source>
         <translation>尚未设置工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="135"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="38"/>
-        <source>Enterprises visited</source>
-        <translation>走访企业</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="136"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="39"/>
-        <source>Associations visited</source>
-        <translation>走访商协会</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="137"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="40"/>
-        <source>Visits</source>
-        <translation>走访次数</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="138"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="41"/>
-        <source>New leads</source>
-        <translation>新增线索</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="139"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="42"/>
-        <source>Projects in negotiation</source>
-        <translation>在谈项目</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="140"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="43"/>
-        <source>Projects signed</source>
-        <translation>签约项目</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="141"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="44"/>
-        <source>Contract amount (100M yuan)</source>
-        <translation>合同投资额（亿元）</translation>
-    </message>
-    <message>
         <location filename="../../fieldlog/ui/headline_panel.py" line="142"/>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="47"/>
-        <source>Funds in place (100M yuan)</source>
-        <translation>到位资金（亿元）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="148"/>
         <source>No dispatch period set: figures cover all recorded work</source>
         <translation>未设置驻点期间：数据为全部已录入工作的累计</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="150"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="144"/>
         <source>Dispatch period: {period}</source>
         <translation>驻点期间：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="151"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="145"/>
         <source>Dispatch period: {period} ({days} days)</source>
         <translation>驻点期间：{period}（共 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="157"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="151"/>
         <source>Counted by the rules of the weekly return, over all recorded work.</source>
         <translation>统计口径同周报，范围为全部已录入工作。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="159"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="153"/>
         <source>Large figures: the dispatch period. Small figures: all time. Counted by the rules of the weekly return.</source>
         <translation>大字为驻点期间数据，小字为累计数据。统计口径同周报。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="180"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="174"/>
         <source>All time</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="129"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="131"/>
         <source>{caption}: {value}</source>
         <translation>{caption}：{value}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="50"/>
-        <source>Inspection visits</source>
-        <translation>考察批次</translation>
     </message>
 </context>
 <context>
@@ -1563,75 +1495,9 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
 </context>
 <context>
-    <name>ImportReportModel</name>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="36"/>
-        <source>Created</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="37"/>
-        <source>Updated</source>
-        <translation>更新</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="38"/>
-        <source>Unchanged</source>
-        <translation>未变</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="39"/>
-        <source>Rejected</source>
-        <translation>未导入</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="47"/>
-        <source>Row</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="48"/>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="49"/>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="50"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-</context>
-<context>
-    <name>ImportReportView</name>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="120"/>
-        <source>Outcome of every row</source>
-        <translation>各行处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="126"/>
-        <source>&amp;Copy report</source>
-        <translation>复制报告(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="167"/>
-        <source>Dry run of {file}: nothing was stored. This is what an import would do.</source>
-        <translation>试导入 {file}：未保存任何数据。以下是正式导入时的处理结果。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="170"/>
-        <source>{file} has been imported.</source>
-        <translation>{file} 已导入。</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="87"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="84"/>
         <source>FieldLog — {name}</source>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
@@ -1641,244 +1507,244 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="60"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="84"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="64"/>
+        <location filename="../../fieldlog/ui/actions.py" line="122"/>
         <source>&amp;New visit…</source>
+        <extracomment>The View action of each page. The Edit action of the record selected on a page; the page is the action&apos;s data. What File ▸ Export writes, for each of its actions.</extracomment>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="71"/>
+        <location filename="../../fieldlog/ui/actions.py" line="128"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="77"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="86"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="79"/>
+        <location filename="../../fieldlog/ui/actions.py" line="135"/>
         <source>&amp;Weekly return…</source>
         <translation>周报(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="80"/>
+        <location filename="../../fieldlog/ui/actions.py" line="136"/>
         <source>Project &amp;ledger…</source>
         <translation>项目台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="81"/>
+        <location filename="../../fieldlog/ui/actions.py" line="137"/>
         <source>&amp;Organization directory…</source>
         <translation>企业与商协会名录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="82"/>
+        <location filename="../../fieldlog/ui/actions.py" line="138"/>
         <source>&amp;Visit log…</source>
         <translation>走访记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="93"/>
+        <location filename="../../fieldlog/ui/actions.py" line="180"/>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="98"/>
+        <location filename="../../fieldlog/ui/actions.py" line="186"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="106"/>
+        <location filename="../../fieldlog/ui/actions.py" line="192"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="119"/>
+        <location filename="../../fieldlog/ui/actions.py" line="156"/>
         <source>&amp;Send my work…</source>
         <translation>发送我的工作(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="126"/>
+        <location filename="../../fieldlog/ui/actions.py" line="162"/>
         <source>&amp;Receive…</source>
         <translation>接收(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="132"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="90"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="138"/>
+        <location filename="../../fieldlog/ui/actions.py" line="168"/>
         <source>Team &amp;passphrase…</source>
         <translation>团队口令(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="146"/>
+        <location filename="../../fieldlog/ui/actions.py" line="174"/>
         <source>&amp;Overview and review</source>
         <translation>同步概况与审核(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="183"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="59"/>
         <source>Set up the team first, or join your team with the team leader&apos;s package from the welcome screen.</source>
         <translation>请先设置工作队，或在欢迎页面用队长发来的同步包加入工作队。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="192"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="98"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="193"/>
+        <location filename="../../fieldlog/ui/actions.py" line="201"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="196"/>
+        <location filename="../../fieldlog/ui/actions.py" line="209"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="207"/>
+        <location filename="../../fieldlog/ui/actions.py" line="220"/>
         <source>Edit the selected &amp;visit…</source>
         <translation>编辑所选走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="208"/>
+        <location filename="../../fieldlog/ui/actions.py" line="221"/>
         <source>Edit the selected &amp;organization…</source>
         <translation>编辑所选单位(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="209"/>
+        <location filename="../../fieldlog/ui/actions.py" line="222"/>
         <source>Edit the selected &amp;project…</source>
         <translation>编辑所选项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="217"/>
+        <location filename="../../fieldlog/ui/actions.py" line="243"/>
         <source>&amp;Team and members…</source>
         <translation>工作队与队员(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="253"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="105"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="259"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="107"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="271"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="115"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="276"/>
+        <location filename="../../fieldlog/ui/actions.py" line="283"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="285"/>
+        <location filename="../../fieldlog/ui/actions.py" line="289"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="294"/>
+        <location filename="../../fieldlog/ui/actions.py" line="295"/>
         <source>&amp;About FieldLog</source>
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="307"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="121"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="85"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="82"/>
         <source>FieldLog — {name} (read-only: you can read and export)</source>
-        <extracomment>The pages, in navigation order (Ctrl+1 … Ctrl+7). The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens).</extracomment>
+        <extracomment>The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens).</extracomment>
         <translation>驻点招商走访日志 — {name}（只读：可以查看和导出）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="107"/>
+        <location filename="../../fieldlog/ui/navigator.py" line="49"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="108"/>
+        <location filename="../../fieldlog/ui/navigator.py" line="50"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="109"/>
+        <location filename="../../fieldlog/ui/navigator.py" line="51"/>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="110"/>
+        <location filename="../../fieldlog/ui/navigator.py" line="52"/>
         <source>Chain map</source>
         <translation>产业链图谱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="111"/>
+        <location filename="../../fieldlog/ui/navigator.py" line="53"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="112"/>
+        <location filename="../../fieldlog/ui/navigator.py" line="54"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="113"/>
+        <location filename="../../fieldlog/ui/navigator.py" line="55"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="215"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="171"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="256"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="38"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="267"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="194"/>
         <source>Visit saved.</source>
         <translation>走访已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="269"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="196"/>
         <source>Visit saved (the log&apos;s search or filters hide it).</source>
         <translation>走访已保存（当前的搜索或筛选条件没有显示它）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="279"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="52"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="304"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="81"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="310"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="86"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="330"/>
-        <location filename="../../fieldlog/ui/main_window.py" line="334"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="106"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="336"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="111"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no organizations, visits, projects, members or team.</source>
@@ -1887,17 +1753,17 @@ This is possible only while the database holds no organizations, visits, project
 仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="352"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="253"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="371"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="66"/>
         <source>About FieldLog</source>
         <translation>关于 FieldLog</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="373"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="59"/>
         <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
@@ -2524,108 +2390,108 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgsView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="80"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="74"/>
         <source>&amp;New organization…</source>
         <extracomment>How many more pages `show_org` loads to find a record before it gives up. How long the status bar says that a save worked. The organizations, and in the detail their contacts, visits and projects.</extracomment>
         <translation>新建单位(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="83"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="77"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="84"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="78"/>
         <source>&amp;Merge…</source>
         <translation>合并(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="85"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="79"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="87"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="81"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="90"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="84"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="95"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="89"/>
         <source>Search: name, pinyin initials or credit code</source>
         <translation>搜索：名称、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="96"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="90"/>
         <source>Search organizations</source>
         <translation>搜索单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="98"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="92"/>
         <source>Organization kind</source>
         <translation>单位类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="99"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="93"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="100"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="94"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="101"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="95"/>
         <source>Target list</source>
         <translation>目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="163"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="157"/>
         <source>Organizations</source>
         <translation>企业与商协会</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="183"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="177"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="184"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="178"/>
         <source>Not on the target list</source>
         <translation>未列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="188"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="182"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="189"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="183"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="190"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="184"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="191"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="185"/>
         <source>Target list or not</source>
         <translation>是否目标企业</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="220"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="214"/>
         <source>{n} organizations</source>
         <translation>共 {n} 家单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/orgs_view.py" line="289"/>
+        <location filename="../../fieldlog/ui/views/orgs_view.py" line="283"/>
         <source>Organization saved.</source>
         <translation>单位已保存。</translation>
     </message>
@@ -2720,72 +2586,72 @@ A merge cannot be undone.</source>
 <context>
     <name>PipelineBoard</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="171"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="171"/>
         <source>All groups</source>
         <translation>全部工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="178"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="173"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="178"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="173"/>
         <source>All owners</source>
         <translation>全部首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="179"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="174"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="179"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="174"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="181"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="181"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176"/>
         <source>All counties</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="195"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="190"/>
         <source>Search projects</source>
         <translation>搜索项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="196"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="191"/>
         <source>Search project or investor</source>
         <translation>搜索项目或投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="201"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="196"/>
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="202"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="197"/>
         <source>&amp;List</source>
         <translation>列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="203"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="198"/>
         <source>Projects as cards in a column per stage (Alt+B)</source>
         <translation>按阶段分列的项目卡片（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="204"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="199"/>
         <source>Projects as a sortable table (Alt+L)</source>
         <translation>可排序的项目列表（Alt+L）</translation>
     </message>
@@ -2831,149 +2697,149 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="97"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="92"/>
         <source>Project: {0}</source>
-        <extracomment>The project, its organization, owner, chain link and county, and the visits behind it.</extracomment>
+        <extracomment>A save of the Details tab. The project, its organization, owner, chain link and county, and the visits behind it.</extracomment>
         <translation>项目详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="104"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="105"/>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="116"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="111"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="101"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="107"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="102"/>
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="108"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="111"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
         <source>&amp;Stage history</source>
         <translation>阶段记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="113"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="108"/>
         <source>&amp;Funds</source>
         <translation>到位资金(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="116"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="111"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="116"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="111"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="116"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="111"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="118"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="113"/>
         <source>&amp;Visits</source>
         <translation>走访记录(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="120"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="115"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="154"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="149"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="172"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="167"/>
         <source>Planned investment (10k yuan)</source>
         <translation>计划总投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="231"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="226"/>
         <source>Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6}</source>
         <translation>投资方：{0} · 产业链：{1} / {2} · 阶段：{3} · 签约：{4} {5} · 合同投资额：{6}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="170"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="165"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="171"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="166"/>
         <source>Chain role</source>
         <translation>链上作用</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="173"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="168"/>
         <source>Landing county</source>
         <translation>落地区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="174"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="169"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="175"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="170"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="176"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="171"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="177"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="172"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="178"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="173"/>
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="179"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="174"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="259"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="254"/>
         <source>Planned investment: {0}</source>
         <translation>计划总投资：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="265"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="260"/>
         <source>Next follow-up: write the date as yyyy-mm-dd</source>
         <translation>下次跟进：请按 yyyy-mm-dd 格式填写日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="287"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="282"/>
         <source>Edit project {0}</source>
         <translation>编辑项目 {0}</translation>
     </message>
@@ -3135,49 +3001,19 @@ A merge cannot be undone.</source>
 <context>
     <name>RankingsTable</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="20"/>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="21"/>
         <source>Rankings</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="23"/>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="24"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="24"/>
+        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="25"/>
         <source>Name</source>
         <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="25"/>
-        <source>Enterprises visited</source>
-        <translation>走访企业（家）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="26"/>
-        <source>Associations visited</source>
-        <translation>走访商协会（个）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="27"/>
-        <source>Visits</source>
-        <translation>走访次数（次）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="28"/>
-        <source>Projects signed</source>
-        <translation>签约项目（个）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="29"/>
-        <source>Contract amount (100M yuan)</source>
-        <translation>合同投资额（亿元）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/widgets/rankings_table.py" line="30"/>
-        <source>Funds in place (100M yuan)</source>
-        <translation>到位资金（亿元）</translation>
     </message>
 </context>
 <context>
@@ -3254,6 +3090,72 @@ A merge cannot be undone.</source>
         <location filename="../../fieldlog/ui/recovery_window.py" line="159"/>
         <source>FieldLog databases (*.db *.sqlite);;All files (*)</source>
         <translation>FieldLog 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImportReportModel</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="36"/>
+        <source>Created</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="37"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="38"/>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="39"/>
+        <source>Rejected</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="47"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="48"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="49"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="50"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImportReportView</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="120"/>
+        <source>Outcome of every row</source>
+        <translation>各行处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="126"/>
+        <source>&amp;Copy report</source>
+        <translation>复制报告(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="167"/>
+        <source>Dry run of {file}: nothing was stored. This is what an import would do.</source>
+        <translation>试导入 {file}：未保存任何数据。以下是正式导入时的处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="170"/>
+        <source>{file} has been imported.</source>
+        <translation>{file} 已导入。</translation>
     </message>
 </context>
 <context>
@@ -3420,13 +3322,13 @@ A merge cannot be undone.</source>
 <context>
     <name>StageColumnWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="101"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="96"/>
         <source>Planned %1 · contract %2</source>
         <extracomment>Cards a column builds at most (the most urgent); the rest are a click away in the list. The mode last chosen, for this session only: a new board (after a language switch) keeps it, the next start shows the board again. What the board and the list show: projects, their organizations, owners, groups, chains.</extracomment>
         <translation>计划总投资 %1 · 合同投资额 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="106"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="101"/>
         <source>+%1 more — see the list (Alt+L)</source>
         <translation>另有 %1 个 — 请在列表中查看（Alt+L）</translation>
     </message>
@@ -4358,72 +4260,72 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TargetsTable</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="80"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="65"/>
         <source>Targets against actuals</source>
         <translation>目标完成情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="83"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="68"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="84"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="69"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="85"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="70"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="86"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="71"/>
         <source>Actual</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="87"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="72"/>
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="88"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="73"/>
         <source>Time elapsed</source>
         <translation>时间进度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="89"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="74"/>
         <source>Ahead / behind</source>
         <translation>超/欠时间进度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="123"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="108"/>
         <source>Team: {name}</source>
         <translation>工作队：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="124"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="109"/>
         <source>Group: {name}</source>
         <translation>工作组：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="125"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="110"/>
         <source>Member: {name}</source>
         <translation>队员：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="126"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="111"/>
         <source>County: {name}</source>
         <translation>区县：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="145"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="130"/>
         <source>Behind the time pace</source>
         <translation>落后于时间进度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="145"/>
+        <location filename="../../fieldlog/ui/widgets/targets_table.py" line="130"/>
         <source>Ahead of the time pace</source>
         <translation>超前于时间进度</translation>
     </message>
@@ -4969,81 +4871,81 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitLogView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="107"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="102"/>
         <source>Search organization, summary, pinyin initials or credit code</source>
         <extracomment>Column widths: room for a typical value (and for the header with its sort arrow). How many more pages `select_visit` reads to find a visit the log has not loaded yet. What the log shows: visits, their organizations, visitors and groups, kinds and chains.</extracomment>
         <translation>搜索单位、走访情况、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="109"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="104"/>
         <source>Search visits</source>
         <translation>搜索走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="112"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="411"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="107"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="406"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="119"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="114"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="124"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="406"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="119"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="401"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="134"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="129"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="260"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="255"/>
         <source>Delete the visit to {org} on {date}?</source>
         <translation>确定删除 {date} 对{org}的走访吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="263"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="269"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="258"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="264"/>
         <source>Delete visit</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="322"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="317"/>
         <source>{count}+ visits</source>
         <translation>共 {count}+ 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="324"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="319"/>
         <source>No visits</source>
         <translation>暂无走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="326"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="321"/>
         <source>1 visit</source>
         <translation>共 1 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="328"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="323"/>
         <source>{count} visits</source>
         <translation>共 {count} 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="330"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="325"/>
         <source>{visits} · showing the end of the log</source>
         <translation>{visits} · 显示记录末尾</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="402"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="397"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="404"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="399"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>

@@ -136,7 +136,9 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _import(db: Database, path: Path, kind: str, *, dry_run: bool) -> imports.ImportReport | str:
+def _import(
+    db: Database, path: Path, kind: str, *, dry_run: bool
+) -> imports.SheetImportReport | str:
     action = imports.import_orgs if kind == "orgs" else imports.import_visits
     try:
         return action(db, path, dry_run=dry_run)
@@ -145,7 +147,7 @@ def _import(db: Database, path: Path, kind: str, *, dry_run: bool) -> imports.Im
         return str(refused)
 
 
-def _check_report(report: imports.ImportReport, path: Path, kind: str) -> None:
+def _check_report(report: imports.SheetImportReport, path: Path, kind: str) -> None:
     """Every data row of the sheet reported once, with one of the four outcomes."""
     numbers = [outcome.row for outcome in report.rows]
     assert len(numbers) == len(set(numbers))
@@ -180,12 +182,12 @@ def test_random_workbooks_import_cleanly_and_idempotently(template: Path, kind: 
                 if isinstance(dry, str):
                     assert real == dry and digest(db) == before
                     return
-                assert isinstance(real, imports.ImportReport)
+                assert isinstance(real, imports.SheetImportReport)
                 assert real.as_dict() == dry.as_dict()
                 _check_report(real, path, kind)
                 after = digest(db)
                 again = _import(db, path, kind, dry_run=False)
-                assert isinstance(again, imports.ImportReport)
+                assert isinstance(again, imports.SheetImportReport)
                 assert (again.created, again.updated) == (0, 0), again.as_dict()
                 assert digest(db) == after
             finally:

@@ -14,7 +14,7 @@ from fieldlog.excel.tables import TRANCHE_SHEET, TRANCHE_TABLE, Column, Table
 from fieldlog.excel.weekly_return import (
     Breakdown,
     BreakdownRow,
-    Indicator,
+    IndicatorLine,
     Signatories,
     Summary,
     weekly_title,
@@ -39,7 +39,7 @@ def _summary(team: str, signatories: Signatories, rows: int = 2) -> Summary:
         title=weekly_title(team, 2020, 16, MONDAY, SUNDAY),
         reporting_unit="某局",
         filled_on=SUNDAY,
-        indicators=(Indicator("走访企业（家）", Kind.COUNT, 1, 2, 3),),
+        indicators=(IndicatorLine("走访企业（家）", Kind.COUNT, 1, 2, 3),),
         breakdowns=(breakdown,),
         signatories=signatories,
     )

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
-from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH, METRICS
+from fieldlog.domain.indicators import AMOUNT_METRICS, BY_KEY, HEADLINE_METRICS, METRICS
 from fieldlog.domain.money import YI_NUMBER_FORMAT
 from fieldlog.domain.period import IsoWeek, Period, weeks_between
 from fieldlog.excel.columns import LEDGER_COLUMNS, TRANCHE_COLUMNS, VISIT_COLUMNS
@@ -117,7 +117,7 @@ def test_the_indicator_labels_are_exact(books):
     sheet = _summary(books, W16)
     assert [c.value for c in sheet[3]][:6] == ["指标", "本周", "本月", "累计", "目标", "完成率"]
     assert [sheet.cell(r, 1).value for r in range(4, 12)] == INDICATORS
-    assert [LABELS_ZH[m] for m in METRICS[:8]] == INDICATORS
+    assert [BY_KEY[m].label_zh for m in HEADLINE_METRICS] == INDICATORS
     assert all(c.font.bold and c.fill.fgColor.rgb.endswith("DDEBF7") for c in sheet[3][:6])
 
 

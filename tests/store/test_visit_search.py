@@ -193,7 +193,7 @@ def test_search_pages_equal_the_like_search_in_order(
             found = [row.id for row in visit_log.visit_page(shared, wanted, sort, 0, 1000)]
             expected = _like_page(shared, fragment, sort)
             assert found == expected, (fragment, sort)
-            assert visit_log.count_visits(shared, wanted) == len(expected)
+            assert visit_log.count_matching_visits(shared, wanted) == len(expected)
 
 
 def _like_page(db: Database, fragment: str, sort: VisitSort) -> list[uuid.UUID]:
@@ -221,14 +221,14 @@ def test_text_beyond_the_indexed_start_of_a_long_summary_is_found(shared: Databa
         wanted = VisitFilter(text=fragment)
         found = {row.id for row in visit_log.visit_page(shared, wanted, VisitSort(), 0, 100)}
         assert found == set(_like_page(shared, fragment, VisitSort())), fragment
-    assert visit_log.count_visits(shared, VisitFilter(text="冷链")) == 2
+    assert visit_log.count_matching_visits(shared, VisitFilter(text="冷链")) == 2
 
 
 def test_a_ten_megabyte_summary_is_written_at_once(shared: Database) -> None:
     _clear(shared)
     org = _org("深圳华为科技")
     _orm_insert(shared, [org], [_visit(org["id"], "长" * 10_000_000 + "尾声")])
-    assert visit_log.count_visits(shared, VisitFilter(text="尾声")) == 1
+    assert visit_log.count_matching_visits(shared, VisitFilter(text="尾声")) == 1
 
 
 # -- whatever a user can paste ---------------------------------------------------------------
@@ -310,7 +310,7 @@ def test_any_query_gives_what_the_plain_reference_gives(
     expected = reference_visit_search(orgs, visits, query)
     page = visit_log.visit_page(shared, wanted, VisitSort(), 0, 1000)
     assert {row.id for row in page} == expected
-    assert visit_log.count_visits(shared, wanted) == len(expected)
+    assert visit_log.count_matching_visits(shared, wanted) == len(expected)
     expected_orgs = reference_org_search(orgs, query)
     assert {hit.id for hit in search_orgs(shared, query, limit=1000)} == expected_orgs
     where = org_directory.OrgFilter(query)
@@ -342,6 +342,6 @@ def test_a_query_no_stored_text_can_hold_matches_nothing(shared: Database, query
     _orm_insert(shared, [org], visits)
     wanted = VisitFilter(text=query)
     assert visit_log.visit_page(shared, wanted, VisitSort(), 0, 100) == []
-    assert visit_log.count_visits(shared, wanted) == 0
+    assert visit_log.count_matching_visits(shared, wanted) == 0
     assert search_orgs(shared, query) == []
     assert org_directory.count_orgs(shared, org_directory.OrgFilter(query)) == 0

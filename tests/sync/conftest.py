@@ -16,7 +16,7 @@ import pytest
 from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.exchange import sync
-from fieldlog.services.exchange.sync_report import ImportReport
+from fieldlog.services.exchange.sync_report import SyncImportReport
 from fieldlog.services.team import team
 from fieldlog.store.database import Database, open_database
 from fieldlog.store.stamping import system_clock_ms, use_clock
@@ -50,7 +50,7 @@ class Laptop:
         self.sent.append(path)
         return path
 
-    def receive(self, *paths: Path) -> ImportReport:
+    def receive(self, *paths: Path) -> SyncImportReport:
         return sync.import_packages(self.db, list(paths))
 
     def digest(self) -> str:

@@ -353,7 +353,7 @@ NOT_FOR_USERS = {("fieldlog/store/types.py", "ValueError")}
 def _sources() -> list[Path]:
     folders = [ROOT / "fieldlog" / "sync", ROOT / "fieldlog" / "store"]
     files = [path for folder in folders for path in sorted(folder.rglob("*.py"))]
-    services = ROOT / "fieldlog" / "services"
+    services = ROOT / "fieldlog" / "services" / "exchange"
     return files + [services / f"{name}.py" for name in ("sync", "sync_report", "sync_review")]
 
 

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 
-from fieldlog.domain.counting import AMOUNT_METRICS
+from fieldlog.domain.indicators import AMOUNT_METRICS
 from fieldlog.domain.money import format_yi
 from fieldlog.domain.period import IsoWeek
 from fieldlog.services.team import identity

@@ -44,9 +44,10 @@ def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> 
 
 @pytest.fixture
 def chinese(qapp) -> Iterator[None]:
-    app.install_translators(qapp, "zh_CN")
+    # As the Chinese window does: Qt's texts, and the core's (the indicators' names among them).
+    app.use_language(qapp, "zh_CN")
     yield
-    app.install_translators(qapp, "en")
+    app.install_translators(qapp, "en")  # the suite's fixture puts the core's language back
 
 
 def texts(widget: QWidget) -> list[str]:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select, update
 
-from fieldlog.domain.counting import AMOUNT_METRICS
+from fieldlog.domain.indicators import AMOUNT_METRICS
 from fieldlog.domain.period import Period
 from fieldlog.services.projects.project_detail import fund_origin_choices, project_detail
 from fieldlog.services.team import chains, identity, team

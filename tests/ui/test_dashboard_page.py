@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from fieldlog.domain.counting import AMOUNT_METRICS
+from fieldlog.domain.indicators import AMOUNT_METRICS
 from fieldlog.domain.money import format_yi
 from fieldlog.domain.period import Period
 from fieldlog.services.reports import dashboard, stats, targets

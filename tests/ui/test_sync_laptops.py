@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.exchange import sync
+from fieldlog.services.exchange.sync_report import SyncImportReport
 from fieldlog.services.orgs import orgs
 from fieldlog.services.team import identity, team
 from fieldlog.store.database import Database, open_database
@@ -43,7 +44,7 @@ class Laptop:
         sync.export_package(self.db, path, full=full, kdf=FAST_KDF)
         return path
 
-    def receive(self, *paths: Path) -> sync.ImportReport:
+    def receive(self, *paths: Path) -> SyncImportReport:
         """Import packages through the service."""
         return sync.import_packages(self.db, list(paths))
 

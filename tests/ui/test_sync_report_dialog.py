@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 
-from fieldlog.services.exchange.sync_report import ImportReport, PackageReport
+from fieldlog.services.exchange.sync_report import PackageReport, SyncImportReport
 from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
 
 MADE = datetime(2020, 4, 20, 9, 30, tzinfo=UTC)
@@ -30,8 +30,8 @@ def package(name: str, *, skipped: bool = False, **figures: int) -> PackageRepor
     return report
 
 
-def full_report() -> ImportReport:
-    return ImportReport(
+def full_report() -> SyncImportReport:
+    return SyncImportReport(
         packages=[
             package("李娜", rows=12, new=5, updated=3, unchanged=3, conflicts=1),
             package("anonymous", rows=4, new=1, unchanged=3),
@@ -45,7 +45,7 @@ def full_report() -> ImportReport:
     )
 
 
-def dialog_of(qtbot, report: ImportReport) -> SyncReportDialog:
+def dialog_of(qtbot, report: SyncImportReport) -> SyncReportDialog:
     dialog = SyncReportDialog(report)
     qtbot.addWidget(dialog)
     dialog.open()
@@ -100,7 +100,7 @@ def test_review_leads_to_the_sync_page(qtbot) -> None:
 
 
 def test_nothing_to_review_hides_the_review_button(qtbot) -> None:
-    report = ImportReport(packages=[package("李娜", new=1, unchanged=9)])
+    report = SyncImportReport(packages=[package("李娜", new=1, unchanged=9)])
     dialog = dialog_of(qtbot, report)
     assert not dialog.review_button.isVisible()
     assert dialog.summary.text().endswith("all of them were merged into this laptop's data.")

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from fieldlog.domain.ids import new_id
 from fieldlog.domain.messages import code_of, msg
 from fieldlog.services.errors import InvalidInput
-from fieldlog.services.exchange.sync_report import ImportReport, PackageReport, clock_warnings
+from fieldlog.services.exchange.sync_report import PackageReport, SyncImportReport, clock_warnings
 from fieldlog.services.file_guard import Kind, guard_input, guard_output
 from fieldlog.services.team.identity import ME_KEY
 from fieldlog.store.backup import automatic_backup, forget_backup
@@ -220,7 +220,7 @@ def _check(session: Session) -> None:
 
 def import_packages(
     db: Database, paths: Sequence[Path], *, progress: importer.Progress | None = None
-) -> ImportReport:
+) -> SyncImportReport:
     """Verify, back up and apply packages in one transaction; see the module docstring.
 
     `progress(stage, done, total)` is called as the work goes: verify (packages), backup,
@@ -229,7 +229,7 @@ def import_packages(
     verified = _verify_all(db, paths, progress)
     with db.read() as session:
         done = applied_ids(session, [v.package_id for v in verified])
-    report = ImportReport()
+    report = SyncImportReport()
     todo: list[importer.Verified] = []
     for package in verified:
         skipped = package.package_id in done
@@ -257,7 +257,7 @@ def _apply(
     session: Session,
     own_node: str,
     todo: list[importer.Verified],
-    report: ImportReport,
+    report: SyncImportReport,
     progress: importer.Progress | None,
 ) -> None:
     seq, now = draw_change_number(session), _now(session)

@@ -78,8 +78,8 @@ class PackageReport:
 
 
 @dataclass
-class ImportReport:
-    """Every package of one import, and what the merge did after them."""
+class SyncImportReport:
+    """What importing sync packages did: every package, and what the merge did after them."""
 
     packages: list[PackageReport] = field(default_factory=list)
     duplicates_merged: int = 0

@@ -16,8 +16,8 @@ from fieldlog.excel.values import BadCell, Person, cell_bool, cell_phone, split_
 from fieldlog.services.imports.import_lookup import Lookups, org_kind
 from fieldlog.services.imports.import_match import OrgGroup, group_rows, match_group
 from fieldlog.services.imports.import_report import (
-    ImportReport,
     RowOutcome,
+    SheetImportReport,
     change_mark,
     in_savepoint,
     reason_of,
@@ -165,11 +165,11 @@ class OrgImport:
     def __init__(self, db: Database, session: Session, table: Table) -> None:
         self.db, self.session, self.table = db, session, table
         self.lookups = Lookups(session)
-        self.report = ImportReport()
+        self.report = SheetImportReport()
         self.done_groups: dict[str, int] = {}
         self.done_orgs: dict[uuid.UUID, int] = {}
 
-    def run(self) -> ImportReport:
+    def run(self) -> SheetImportReport:
         """Read every row, group them by organization, then store them in row order."""
         read: list[ImportedOrgRow | RowOutcome] = []
         for cells in self.table.data_rows():

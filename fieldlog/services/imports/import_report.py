@@ -47,8 +47,9 @@ class RowOutcome:
 
 
 @dataclass
-class ImportReport:
-    """Counts of created, updated and unchanged rows, the rejected rows, and every row's outcome."""
+class SheetImportReport:
+    """What importing an Excel sheet did: counts of created, updated and unchanged rows, the
+    rejected rows, and every row's outcome."""
 
     created: int = 0
     updated: int = 0

@@ -17,8 +17,8 @@ from fieldlog.services.imports.import_lookup import Lookups, org_kind
 from fieldlog.services.imports.import_match import OrgGroup, group_rows, match_group
 from fieldlog.services.imports.import_orgs import read_code, read_name
 from fieldlog.services.imports.import_report import (
-    ImportReport,
     RowOutcome,
+    SheetImportReport,
     change_mark,
     in_savepoint,
     reason_of,
@@ -118,11 +118,11 @@ class VisitImport:
     def __init__(self, db: Database, session: Session, table: Table) -> None:
         self.db, self.session, self.table = db, session, table
         self.lookups = Lookups(session)
-        self.report = ImportReport()
+        self.report = SheetImportReport()
         self.group_orgs: dict[str, uuid.UUID] = {}
         self.done_visits: dict[tuple[uuid.UUID, date, str], int] = {}
 
-    def run(self) -> ImportReport:
+    def run(self) -> SheetImportReport:
         """Read every row, group them by organization, then store them in row order."""
         read: list[ImportedVisitRow | RowOutcome] = []
         for cells in self.table.data_rows():

@@ -20,10 +20,10 @@ from fieldlog.excel.values import cell_text
 from fieldlog.services.file_guard import guard_input
 from fieldlog.services.imports.import_orgs import OrgImport
 from fieldlog.services.imports.import_report import (
-    ImportReport,
     Preview,
     RejectedRow,
     RowOutcome,
+    SheetImportReport,
 )
 from fieldlog.services.imports.import_table import Table, load_table
 from fieldlog.services.imports.import_visits import VisitImport
@@ -33,10 +33,10 @@ from fieldlog.store.database import Database
 __all__ = [
     "PREVIEW_ROWS",
     "ExcelFileError",
-    "ImportReport",
     "Preview",
     "RejectedRow",
     "RowOutcome",
+    "SheetImportReport",
     "import_orgs",
     "import_visits",
     "preview",
@@ -44,13 +44,13 @@ __all__ = [
 
 PREVIEW_ROWS = 10
 
-Importer = Callable[[Database, Session, Table], ImportReport]
+Importer = Callable[[Database, Session, Table], SheetImportReport]
 
 
 class _DryRun(Exception):
     """Carries a dry run's report out of the transaction it rolls back."""
 
-    def __init__(self, report: ImportReport) -> None:
+    def __init__(self, report: SheetImportReport) -> None:
         super().__init__("dry run")
         self.report = report
 
@@ -64,7 +64,7 @@ def _run(
     sheet: str | None,
     dry_run: bool,
     mapping: MappingOverride | None,
-) -> ImportReport:
+) -> SheetImportReport:
     # Read only by SQLite: opening it would drop its locks.
     guard_input(Path(path), db.path, "an Excel workbook")
     table = load_table(path, kind, sheet=sheet, mapping=mapping)
@@ -96,7 +96,7 @@ def import_orgs(
     sheet: str | None = None,
     dry_run: bool = False,
     mapping: MappingOverride | None = None,
-) -> ImportReport:
+) -> SheetImportReport:
     """Import a target-company list: create or update organizations and their contacts.
 
     `mapping` corrects the detected columns: field name → heading, 0-based column index, or None
@@ -120,7 +120,7 @@ def import_visits(
     sheet: str | None = None,
     dry_run: bool = False,
     mapping: MappingOverride | None = None,
-) -> ImportReport:
+) -> SheetImportReport:
     """Import a visit log: create or update visits, creating organizations and contacts met.
 
     Arguments and errors as for `import_orgs`.

@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from fieldlog.domain.counting import METRICS
+from fieldlog.domain.indicators import METRICS
 from fieldlog.domain.messages import msg
 from fieldlog.domain.period import Period
 from fieldlog.services.errors import InvalidInput

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH, METRICS, Stats
+from fieldlog.domain.counting import Stats
+from fieldlog.domain.indicators import (
+    AMOUNT_METRICS,
+    BREAKDOWN_METRICS,
+    BY_KEY,
+    HEADLINE_METRICS,
+)
 from fieldlog.domain.messages import msg
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.excel.house_style import Kind
@@ -18,7 +24,7 @@ from fieldlog.excel.tables import Column, Table
 from fieldlog.excel.weekly_return import (
     Breakdown,
     BreakdownRow,
-    Indicator,
+    IndicatorLine,
     Signatories,
     Summary,
     weekly_title,
@@ -46,18 +52,9 @@ from fieldlog.store.repositories.report_rows import (
     work_groups,
 )
 
-#: The indicator table's rows (SPEC §4.1): every metric in report order but the inspections.
-INDICATOR_METRICS: tuple[str, ...] = tuple(m for m in METRICS if m != "inspections")
 #: The figures of the tables by work group and by county, with their (shorter) headings.
 #: Two lines each, broken between words, so 汇总 prints on A4 at a legible size.
-BREAKDOWN_METRICS: dict[str, str] = {
-    "enterprises_visited": "走访\n企业",
-    "associations_visited": "走访\n商协会",
-    "visits": "走访\n次数",
-    "projects_signed": "签约\n项目",
-    "contract_amount_yuan": "合同投资额\n（亿元）",
-    "funds_in_place_yuan": "到位资金\n（亿元）",
-}
+BREAKDOWN_HEADINGS: dict[str, str] = {key: BY_KEY[key].heading_zh for key in BREAKDOWN_METRICS}
 GROUP_CAPTION, GROUP_HEADING = "分工作组情况", "工作组"
 COUNTY_CAPTION, COUNTY_HEADING = "分区县情况（按队员派出区县）", "区县"
 #: The row under each breakdown: the team's figures, distinct over the team, not a sum of rows.
@@ -115,12 +112,12 @@ def _spans(week: IsoWeek, since: date | None, team: TeamRow | None) -> _Spans:
 
 def _indicators(
     db: Database, spans: _Spans, targets: dict[str, TargetRow], figures: dict[str, Stats]
-) -> tuple[Indicator, ...]:
+) -> tuple[IndicatorLine, ...]:
     sunday = spans.week.end
     assert sunday is not None
     by_target_start: dict[Period, Stats] = {spans.total: figures["total"]}
     lines = []
-    for metric in INDICATOR_METRICS:
+    for metric in HEADLINE_METRICS:  # the indicator table (SPEC §4.1)
         target, rate = targets.get(metric), None
         if target is not None and target.value > 0:
             span = Period(target.start, sunday)
@@ -128,8 +125,8 @@ def _indicators(
                 by_target_start[span] = stats.compute(db, span)
             rate = by_target_start[span].value(metric) / target.value
         lines.append(
-            Indicator(
-                label=LABELS_ZH[metric],
+            IndicatorLine(
+                label=BY_KEY[metric].label_zh,
                 kind=_kind(metric),
                 week=figures["week"].value(metric),
                 month=figures["month"].value(metric),
@@ -162,7 +159,7 @@ def _breakdown(
                 tuple(total.value(m) for m in BREAKDOWN_METRICS),
             )
         )
-    metrics = tuple(Column(label, _kind(m)) for m, label in BREAKDOWN_METRICS.items())
+    metrics = tuple(Column(label, _kind(m)) for m, label in BREAKDOWN_HEADINGS.items())
     team = BreakdownRow(
         TEAM_TOTAL,
         tuple(figures["week"].value(m) for m in BREAKDOWN_METRICS),

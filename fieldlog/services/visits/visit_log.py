@@ -24,7 +24,7 @@ __all__ = [
     "VisitFilter",
     "VisitListRow",
     "VisitSort",
-    "count_visits",
+    "count_matching_visits",
     "filter_choices",
     "visit_page",
 ]
@@ -75,11 +75,11 @@ def visit_page(
         return visit_list.visit_page(session, wanted, sort, page)
 
 
-def count_visits(db: Database, wanted: VisitFilter, cap: int | None = None) -> int:
+def count_matching_visits(db: Database, wanted: VisitFilter, cap: int | None = None) -> int:
     """How many live visits of live organizations match `wanted` (at most `cap`, when given:
     counting a very common search to its end would cost more than showing its first page)."""
     with db.read() as session:
-        return visit_list.count_visits(session, wanted, cap)
+        return visit_list.count_matching_visits(session, wanted, cap)
 
 
 def filter_choices(db: Database) -> FilterChoices:

@@ -1,4 +1,6 @@
-"""Reads the facts the counting rules need for a period, optionally for one scope."""
+"""Reads the project and tranche facts that `domain/counting.py` counts, optionally for one scope
+(whose work: a group, a member, a home county), and the scopes' members `visit_counts` counts by.
+"""
 
 from __future__ import annotations
 
@@ -12,17 +14,14 @@ from typing import Any
 from sqlalchemy import Select, String, null, select, type_coerce
 from sqlalchemy.orm import Session
 
-from fieldlog.domain.counting import ProjectFact, StageFact, TrancheFact, VisitFact
+from fieldlog.domain.counting import ProjectFact, StageFact, TrancheFact
 from fieldlog.domain.period import Period
 from fieldlog.domain.stages import BY_CODE
 from fieldlog.store.models import (
     FundsTranche,
     Member,
-    Organization,
     Project,
     StageEvent,
-    Visit,
-    VisitVisitor,
 )
 
 
@@ -50,22 +49,6 @@ def members_of(scope: Scope) -> Select[uuid.UUID]:
         return select(Member.id).where(Member.id == scope.id)
     column = Member.group_id if scope.kind == "group" else Member.county_id
     return select(Member.id).where(column == scope.id, Member.deleted.is_(False))
-
-
-def visit_facts(session: Session, period: Period, scope: Scope | None = None) -> list[VisitFact]:
-    """Live visits to live organizations dated in the period."""
-    query = (
-        select(Visit.visited_on, Visit.org_id, Organization.kind)
-        .join(Organization, Organization.id == Visit.org_id)
-        .where(Visit.deleted.is_(False), Organization.deleted.is_(False))
-        .where(*in_period(Visit.visited_on, period))
-    )
-    if scope is not None:
-        visitors = select(VisitVisitor.visit_id).where(
-            VisitVisitor.deleted.is_(False), VisitVisitor.member_id.in_(members_of(scope))
-        )
-        query = query.where(Visit.id.in_(visitors))
-    return [VisitFact(on, org, kind) for on, org, kind in session.execute(query)]
 
 
 def scope_members(kind: str) -> Select[uuid.UUID | None, uuid.UUID]:

@@ -1,8 +1,9 @@
 """The visit figures of SPEC §3.5 counted by the database, without reading the visits.
 
-Each query here must agree with `counting.count_visits` over `facts.visit_facts` (live visits to
-live organizations dated in the period, for a scope: with a live visitor from it), whether for
-one scope or for every scope of a kind at once; property tests hold them to that.
+This is the one implementation of the visit rules: live visits to live organizations dated in
+the period, for a scope those with a live visitor from it; distinct enterprises and associations
+visited. Whether for one scope or for every scope of a kind at once, property tests hold it to
+the plain-Python reference in `tests/reference_counting.py`.
 """
 
 from __future__ import annotations

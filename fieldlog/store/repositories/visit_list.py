@@ -286,7 +286,7 @@ def _row(row: Any, visitors: str, key: tuple[Any, ...]) -> VisitListRow:
     )
 
 
-def count_visits(session: Session, wanted: VisitFilter, cap: int | None = None) -> int:
+def count_matching_visits(session: Session, wanted: VisitFilter, cap: int | None = None) -> int:
     """How many visits match the filter, counting no further than `cap` when given."""
     if cap is None:
         query = _filtered(session, select(func.count()).select_from(Visit), wanted, False)

@@ -30,13 +30,13 @@ from fieldlog.excel.reader import sheet_names
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.file_guard import guard_input
 from fieldlog.services.imports import imports
-from fieldlog.services.imports.imports import ExcelFileError, ImportReport, Preview
+from fieldlog.services.imports.imports import ExcelFileError, Preview, SheetImportReport
 from fieldlog.store.database import Database
 from fieldlog.ui import tasks
 from fieldlog.ui.changes import NOTHING, Changes
 from fieldlog.ui.changes import Kind as Record
 from fieldlog.ui.dialogs.import_mapping import KINDS, Kind, MappingTable, guess_kind
-from fieldlog.ui.dialogs.import_report_view import REJECTED_COLOUR, ImportReportView
+from fieldlog.ui.dialogs.import_report_view import REJECTED_COLOUR, SheetImportReportView
 from fieldlog.ui.operations import busy_cursor
 
 PREVIEW_PAGE, REPORT_PAGE = 0, 1
@@ -62,7 +62,7 @@ class ImportDialog(QDialog):
         self.db = db
         self.path: Path | None = None
         self.preview: Preview | None = None
-        self.report: ImportReport | None = None
+        self.report: SheetImportReport | None = None
         self._user_sheet: str | None = None  # a sheet the user picked, kept when the kind changes
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import from Excel"))
@@ -95,7 +95,7 @@ class ImportDialog(QDialog):
         self.error_label.setStyleSheet(f"color: {REJECTED_COLOUR.name()};")
         self.error_label.hide()
         self.mapping_table = MappingTable(self)
-        self.report_view = ImportReportView(self)
+        self.report_view = SheetImportReportView(self)
         self.stack = QStackedWidget(objectName="importStack")
         self.dry_run_check = QCheckBox(
             self.tr("&Dry run: check every row, store nothing"), objectName="dryRunCheck"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.imports.imports import ImportReport, RowOutcome
+from fieldlog.services.imports.imports import RowOutcome, SheetImportReport
 
 Index = QModelIndex | QPersistentModelIndex
 OUTCOMES = ("created", "updated", "unchanged", "rejected")
@@ -33,10 +33,10 @@ REJECTED_COLOUR = QColor("#b3261e")
 def outcome_label(outcome: str) -> str:
     """The outcome of a row as the user reads it."""
     labels = {
-        "created": QCoreApplication.translate("ImportReportModel", "Created"),
-        "updated": QCoreApplication.translate("ImportReportModel", "Updated"),
-        "unchanged": QCoreApplication.translate("ImportReportModel", "Unchanged"),
-        "rejected": QCoreApplication.translate("ImportReportModel", "Rejected"),
+        "created": QCoreApplication.translate("SheetImportReportModel", "Created"),
+        "updated": QCoreApplication.translate("SheetImportReportModel", "Updated"),
+        "unchanged": QCoreApplication.translate("SheetImportReportModel", "Unchanged"),
+        "rejected": QCoreApplication.translate("SheetImportReportModel", "Rejected"),
     }
     return labels.get(outcome, outcome)
 
@@ -44,19 +44,19 @@ def outcome_label(outcome: str) -> str:
 def column_titles() -> tuple[str, ...]:
     """The headings of the report table."""
     return (
-        QCoreApplication.translate("ImportReportModel", "Row"),
-        QCoreApplication.translate("ImportReportModel", "Outcome"),
-        QCoreApplication.translate("ImportReportModel", "Record"),
-        QCoreApplication.translate("ImportReportModel", "Reason"),
+        QCoreApplication.translate("SheetImportReportModel", "Row"),
+        QCoreApplication.translate("SheetImportReportModel", "Outcome"),
+        QCoreApplication.translate("SheetImportReportModel", "Record"),
+        QCoreApplication.translate("SheetImportReportModel", "Reason"),
     )
 
 
-def ordered_rows(report: ImportReport) -> list[RowOutcome]:
+def ordered_rows(report: SheetImportReport) -> list[RowOutcome]:
     """Rejected rows first (they need the user's attention), then the others, by sheet row."""
     return sorted(report.rows, key=lambda r: (r.outcome != "rejected", r.row))
 
 
-class ImportReportModel(QAbstractTableModel):
+class SheetImportReportModel(QAbstractTableModel):
     """One line per imported row: sheet row, outcome, the record it names, the reason."""
 
     COLUMN_COUNT = 4
@@ -65,7 +65,7 @@ class ImportReportModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[RowOutcome] = []
 
-    def set_report(self, report: ImportReport | None) -> None:
+    def set_report(self, report: SheetImportReport | None) -> None:
         """Show the rows of `report` (None: no rows)."""
         self.beginResetModel()
         self._rows = ordered_rows(report) if report is not None else []
@@ -103,18 +103,18 @@ class ImportReportModel(QAbstractTableModel):
         return None
 
 
-class ImportReportView(QWidget):
+class SheetImportReportView(QWidget):
     """Totals, a note after a dry run, the table of rows and "Copy report"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importReportView")
-        self.report: ImportReport | None = None
+        self.report: SheetImportReport | None = None
         self.dry_run = False
         self.summary_label = QLabel(objectName="importSummaryLabel")
         self.summary_label.setWordWrap(True)
         self.count_labels = {name: self._count_label(name) for name in OUTCOMES}
-        self.model = ImportReportModel(self)
+        self.model = SheetImportReportModel(self)
         self.table = QTableView(objectName="reportTable")
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Outcome of every row"))
@@ -154,7 +154,7 @@ class ImportReportView(QWidget):
         layout.addLayout(totals)
         layout.addWidget(self.table, 1)
 
-    def show_report(self, report: ImportReport, *, dry_run: bool, source: str) -> None:
+    def show_report(self, report: SheetImportReport, *, dry_run: bool, source: str) -> None:
         """Show `report` of the import of `source`; a dry run says that nothing was stored."""
         self.report, self.dry_run = report, dry_run
         for outcome, label in self.count_labels.items():

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from fieldlog.services.exchange.sync import import_packages
-from fieldlog.services.exchange.sync_report import ImportReport
+from fieldlog.services.exchange.sync_report import SyncImportReport
 from fieldlog.store.database import Database
 from fieldlog.ui.changes import EVERYTHING
 from fieldlog.ui.operations import Operation
@@ -73,7 +73,7 @@ class ImportProgress(QProgressDialog):
 
 def receive_packages(
     parent: QWidget | None, db: Database, paths: Sequence[Path]
-) -> tuple[TaskOutcome[ImportReport], list[str]]:
+) -> tuple[TaskOutcome[SyncImportReport], list[str]]:
     """Import `paths` with the progress dialog; the outcome and the stages that were shown.
 
     A refusal (wrong passphrase, damaged file, newer FieldLog …) or a failure of the file or the

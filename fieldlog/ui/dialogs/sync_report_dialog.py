@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.messages import render
-from fieldlog.services.exchange.sync_report import ImportReport, PackageReport
+from fieldlog.services.exchange.sync_report import PackageReport, SyncImportReport
 
 TOTALS = ("new", "updated", "unchanged", "conflicts", "skipped")
 ATTENTION = QColor("#b3261e")
@@ -39,7 +39,7 @@ class SyncReportDialog(QDialog):
     #: "Review" was pressed: the window shows the Sync page.
     review_requested = Signal()
 
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+    def __init__(self, report: SyncImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report = report
         self.setObjectName("syncReportDialog")

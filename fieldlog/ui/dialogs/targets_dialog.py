@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.catalogs import display_name
-from fieldlog.domain.counting import AMOUNT_METRICS, LABELS_ZH, METRICS
+from fieldlog.domain.indicators import AMOUNT_METRICS, BY_KEY, METRICS
 from fieldlog.domain.money import InvalidAmount, format_yi, parse_yi
 from fieldlog.domain.period import Period
 from fieldlog.services.reports import targets
@@ -110,7 +110,7 @@ class TargetsDialog(QDialog):
         edit.setObjectName(f"target_{metric}")
         edit.setAccessibleName(self.metric_label(metric))
         # The weekly return's caption says which figure this is; its amounts are in 亿元.
-        tip = LABELS_ZH[metric]
+        tip = BY_KEY[metric].label_zh
         if metric in AMOUNT_METRICS:
             tip = self.tr("{label}: enter the target in 100M yuan, such as 25 or 4.389").format(
                 label=tip

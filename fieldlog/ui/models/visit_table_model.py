@@ -155,7 +155,7 @@ class VisitTableModel(QAbstractTableModel):
 
     def _load_first_page(self, *, recount: bool = True) -> None:
         if recount:
-            counted = visit_log.count_visits(self._db, self._filter, COUNT_CAP + 1)
+            counted = visit_log.count_matching_visits(self._db, self._filter, COUNT_CAP + 1)
             self._counted, self._more = min(counted, COUNT_CAP), counted > COUNT_CAP
         if self._tail:
             self._load_tail()

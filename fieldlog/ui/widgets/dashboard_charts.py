@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QCursor, QPainter
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
+from fieldlog.domain import indicators
 from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.domain.money import YUAN_PER_YI
 from fieldlog.domain.stages import MAIN_LINE
@@ -139,7 +140,7 @@ class DashboardCharts(QWidget):
         """Visits per week; weeks outside the chosen period (context) in grey."""
         chart = self.visits.chart()
         _clear(chart)
-        bars = QBarSet(self.tr("Visits"))
+        bars = QBarSet(indicators.name("visits"))
         bars.append([float(w.visits) for w in weeks])
         bars.setColor(PERIOD_COLOUR)
         context = [i for i, w in enumerate(weeks) if not w.in_period]
@@ -214,8 +215,8 @@ class DashboardCharts(QWidget):
         per_unit, self.chains_unit = amount_unit(largest)
         # Chains as the window's language names them (English labels for the shipped ones).
         ordered = [replace(r, chain=display_kind_name("chain", r.chain or "")) for r in rows[::-1]]
-        contract = QBarSet(self.tr("Contract amount"))
-        funds = QBarSet(self.tr("Funds in place"))
+        contract = QBarSet(indicators.name("contract_amount_yuan"))
+        funds = QBarSet(indicators.name("funds_in_place_yuan"))
         contract.setColor(PERIOD_COLOUR)
         funds.setColor(FUNDS_COLOUR)
         contract.append([r.contract_yuan / per_unit for r in ordered])

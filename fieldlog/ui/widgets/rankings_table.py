@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
 from fieldlog.domain.catalogs import display_name
+from fieldlog.domain.indicators import BREAKDOWN_METRICS, label
 from fieldlog.domain.money import format_yi
 from fieldlog.services.reports.dashboard import RankingRow
 from fieldlog.ui.widgets.targets_table import fit_columns, fit_to_rows
@@ -22,12 +23,7 @@ class RankingsTable(QTableWidget):
             [
                 self.tr("Rank"),
                 self.tr("Name"),
-                self.tr("Enterprises visited"),
-                self.tr("Associations visited"),
-                self.tr("Visits"),
-                self.tr("Projects signed"),
-                self.tr("Contract amount (100M yuan)"),
-                self.tr("Funds in place (100M yuan)"),
+                *(label(metric) for metric in BREAKDOWN_METRICS),
             ]
         )
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.domain.catalogs import display_kind_name
-from fieldlog.domain.counting import AMOUNT_METRICS
+from fieldlog.domain.indicators import AMOUNT_METRICS, BY_KEY, caption
 from fieldlog.domain.money import format_yi
 from fieldlog.services.reports.targets import TargetProgress
 from fieldlog.ui.widgets.combo_values import unknown_text
@@ -33,24 +33,9 @@ def signed_percent(share: float | None) -> str:
 
 
 def metric_label(metric: str) -> str:
-    """The metric's caption, translated in the headline panel's context (same strings)."""
-    captions = {
-        "enterprises_visited": QCoreApplication.translate("HeadlinePanel", "Enterprises visited"),
-        "associations_visited": QCoreApplication.translate("HeadlinePanel", "Associations visited"),
-        "visits": QCoreApplication.translate("HeadlinePanel", "Visits"),
-        "leads_new": QCoreApplication.translate("HeadlinePanel", "New leads"),
-        "projects_active": QCoreApplication.translate("HeadlinePanel", "Projects in negotiation"),
-        "projects_signed": QCoreApplication.translate("HeadlinePanel", "Projects signed"),
-        "contract_amount_yuan": QCoreApplication.translate(
-            "HeadlinePanel", "Contract amount (100M yuan)"
-        ),
-        "funds_in_place_yuan": QCoreApplication.translate(
-            "HeadlinePanel", "Funds in place (100M yuan)"
-        ),
-        "inspections": QCoreApplication.translate("HeadlinePanel", "Inspection visits"),
-    }
+    """The metric's caption in the window's language, as the headline panel names it."""
     # A metric of a newer FieldLog: its code, marked as unknown in the window's language.
-    return captions.get(metric) or unknown_text(metric)
+    return caption(metric) if metric in BY_KEY else unknown_text(metric)
 
 
 def fit_columns(table: QTableWidget) -> None:

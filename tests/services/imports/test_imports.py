@@ -46,7 +46,7 @@ def count(db: Database, model: type[Any]) -> int:
         ).scalar_one()
 
 
-def outcomes(report: imports.ImportReport) -> dict[int, str]:
+def outcomes(report: imports.SheetImportReport) -> dict[int, str]:
     return {row.row: row.outcome for row in report.rows}
 
 

@@ -74,7 +74,7 @@ def ids_of(
 
 def test_newest_first_without_tombstones(db: Database, log: Log) -> None:
     assert ids_of(db, VisitFilter()) == [log.chamber, log.logistics, log.huawei]
-    assert visit_log.count_visits(db, VisitFilter()) == 3
+    assert visit_log.count_matching_visits(db, VisitFilter()) == 3
 
 
 def test_a_row_carries_names_and_the_first_line(db: Database, log: Log) -> None:
@@ -112,7 +112,7 @@ def test_visitors_are_joined(db: Database, small: Small) -> None:
 def test_search(db: Database, log: Log, text: str, expected: list[str]) -> None:
     wanted = VisitFilter(text=text)
     assert ids_of(db, wanted) == [getattr(log, name) for name in expected]
-    assert visit_log.count_visits(db, wanted) == len(expected)
+    assert visit_log.count_matching_visits(db, wanted) == len(expected)
 
 
 def test_member_and_group_filters(db: Database, log: Log) -> None:
@@ -121,7 +121,7 @@ def test_member_and_group_filters(db: Database, log: Log) -> None:
     assert ids_of(db, VisitFilter(group_id=log.small.group)) == [log.chamber, log.logistics]
     assert ids_of(db, VisitFilter(group_id=log.group2)) == [log.huawei]
     both = VisitFilter(member_id=log.small.bob, group_id=log.group2)
-    assert visit_log.count_visits(db, both) == 0
+    assert visit_log.count_matching_visits(db, both) == 0
 
 
 def test_period_kind_and_combined_filters(db: Database, log: Log) -> None:

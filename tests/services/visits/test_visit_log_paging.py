@@ -108,9 +108,9 @@ def test_every_sort_pages_every_visit_once_forwards_and_from_the_end(
 
 def test_the_count_stops_at_its_cap(db: Database, tmp_path: Path) -> None:
     _fill(db, [(n % 4, 0, 0, 0, "", None, True) for n in range(12)])
-    assert visit_log.count_visits(db, VisitFilter()) == 12
-    assert visit_log.count_visits(db, VisitFilter(), cap=5) == 5
-    assert visit_log.count_visits(db, VisitFilter(text="签约"), cap=100) == 12
+    assert visit_log.count_matching_visits(db, VisitFilter()) == 12
+    assert visit_log.count_matching_visits(db, VisitFilter(), cap=5) == 5
+    assert visit_log.count_matching_visits(db, VisitFilter(text="签约"), cap=100) == 12
 
 
 def test_a_row_without_its_sort_key_cannot_be_continued_after(db: Database) -> None:
