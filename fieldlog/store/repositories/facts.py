@@ -23,6 +23,7 @@ from fieldlog.store.models import (
     Project,
     StageEvent,
 )
+from fieldlog.store.repositories.common import in_period
 
 
 @dataclass(frozen=True)
@@ -31,16 +32,6 @@ class Scope:
 
     kind: str  # "group", "member" or "county"
     id: uuid.UUID
-
-
-def in_period(column: Any, period: Period) -> list[Any]:
-    """Conditions keeping the dates of `column` inside `period` (none for an open end)."""
-    conditions = []
-    if period.start is not None:
-        conditions.append(column >= period.start)
-    if period.end is not None:
-        conditions.append(column <= period.end)
-    return conditions
 
 
 def members_of(scope: Scope) -> Select[uuid.UUID]:

@@ -18,7 +18,8 @@ from fieldlog.domain.counting import VisitCounts
 from fieldlog.domain.period import Period
 from fieldlog.domain.vocabulary import OrgKind
 from fieldlog.store.models import Organization, Visit, VisitVisitor
-from fieldlog.store.repositories.facts import Scope, in_period, members_of, scope_members
+from fieldlog.store.repositories.common import in_period
+from fieldlog.store.repositories.facts import Scope, members_of, scope_members
 
 
 def visit_counts(session: Session, period: Period, scope: Scope | None = None) -> VisitCounts:
