@@ -18,7 +18,7 @@ from fieldlog.store.repositories import pipeline_rows
 from fieldlog.store.repositories.common import catalog_names
 from fieldlog.store.repositories.ledger_rows import funds_by_project
 from fieldlog.store.repositories.pipeline_rows import EventRow, PipelineFilter, PipelineProject
-from fieldlog.store.repositories.visit_list import Choice, filter_choices
+from fieldlog.store.repositories.visit_list import FilterChoice, filter_choices
 
 __all__ = [
     "PipelineChoices",
@@ -95,9 +95,9 @@ class ProjectListRow:
 class PipelineChoices:
     """What the board's filters and the signing dialog offer."""
 
-    groups: list[Choice]
-    owners: list[Choice]
-    chains: list[Choice]
+    groups: list[FilterChoice]
+    owners: list[FilterChoice]
+    chains: list[FilterChoice]
     counties: list[str]
     sign_forms: list[str]
 

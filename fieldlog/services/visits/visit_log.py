@@ -9,7 +9,7 @@ from fieldlog.store.database import Database
 from fieldlog.store.repositories import visit_list
 from fieldlog.store.repositories.visit_list import (
     SORT_KEYS,
-    Choice,
+    FilterChoice,
     PageRequest,
     VisitFilter,
     VisitListRow,
@@ -19,7 +19,7 @@ from fieldlog.store.repositories.visit_list import (
 __all__ = [
     "NEWEST_FIRST",
     "SORT_KEYS",
-    "Choice",
+    "FilterChoice",
     "FilterChoices",
     "VisitFilter",
     "VisitListRow",
@@ -38,9 +38,9 @@ MAX_PAGE = 10_000
 class FilterChoices:
     """What the log's member, work group and chain filters offer."""
 
-    members: list[Choice]
-    groups: list[Choice]
-    chains: list[Choice]
+    members: list[FilterChoice]
+    groups: list[FilterChoice]
+    chains: list[FilterChoice]
 
 
 def visit_page(

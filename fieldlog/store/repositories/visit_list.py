@@ -299,19 +299,21 @@ def count_matching_visits(session: Session, wanted: VisitFilter, cap: int | None
 
 
 @dataclass(frozen=True)
-class Choice:
+class FilterChoice:
     """A record a filter can pick: its id and name."""
 
     id: uuid.UUID
     name: str
 
 
-def _choices(session: Session, model: Any, *order: Any) -> list[Choice]:
+def _choices(session: Session, model: Any, *order: Any) -> list[FilterChoice]:
     query = select(model.id, model.name).where(model.deleted.is_(False)).order_by(*order)
-    return [Choice(record_id, name) for record_id, name in session.execute(query)]
+    return [FilterChoice(record_id, name) for record_id, name in session.execute(query)]
 
 
-def filter_choices(session: Session) -> tuple[list[Choice], list[Choice], list[Choice]]:
+def filter_choices(
+    session: Session,
+) -> tuple[list[FilterChoice], list[FilterChoice], list[FilterChoice]]:
     """Live members (by name), work groups and chains (in display order) for the filters."""
     return (
         _choices(session, Member, Member.name),

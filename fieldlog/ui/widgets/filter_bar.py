@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QWidget
 from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.domain.vocabulary import OrgKind
-from fieldlog.services.visits.visit_log import Choice, FilterChoices
+from fieldlog.services.visits.visit_log import FilterChoice, FilterChoices
 
 COMBO_CHARS = 9
 ALL, THIS_WEEK, THIS_MONTH, DISPATCH, CUSTOM = "all", "week", "month", "dispatch", "custom"
@@ -168,7 +168,7 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _refill(combo: QComboBox, everything: str, choices: list[Choice]) -> None:
+def _refill(combo: QComboBox, everything: str, choices: list[FilterChoice]) -> None:
     """Replace a combo's entries without a signal, keeping the pick if it is still offered."""
     current: Any = combo.currentData()
     combo.blockSignals(True)
