@@ -31,6 +31,27 @@ except ImportError:  # Windows: each worker builds its own files
 
 from fieldlog.store.database import Database  # noqa: E402
 
+#: The files that take longest (half a minute or more each, measured with --durations), longest
+#: first. xdist (--dist loadfile) gives out whole files in collection order: run first, they
+#: overlap with all the short files instead of running alone at the end. A file not (or no
+#: longer) named here keeps its place after them.
+LONGEST_FILES = (
+    "ui/test_edit_no_op.py",
+    "sync/test_convergence.py",
+    "ui/test_journey_leader.py",
+    "store/test_kill_writes.py",
+    "ui/test_catalog_edit_no_op.py",
+    "test_paths.py",
+    "faults/test_locked_and_read_only.py",
+    "excel/test_injection.py",
+    "cli/test_excel_cli.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {Path(__file__).parent / name: place for place, name in enumerate(LONGEST_FILES)}
+    items.sort(key=lambda item: rank.get(item.path, len(rank)))  # stable: files stay whole
+
 
 @pytest.fixture(autouse=True)
 def _language_restored() -> Iterator[None]:

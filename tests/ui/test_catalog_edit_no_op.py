@@ -34,7 +34,7 @@ from tests.ui.catalog_editors import (
 )
 from tests.ui.conftest import open_copy
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]  # a minute each, alone
 
 
 @pytest.fixture(scope="module")
