@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -32,9 +33,10 @@ except ImportError:  # Windows: each worker builds its own files
 from fieldlog.store.database import Database  # noqa: E402
 
 #: The files that take longest (half a minute or more each, measured with --durations), longest
-#: first. xdist (--dist loadfile) gives out whole files in collection order: run first, they
-#: overlap with all the short files instead of running alone at the end. A file not (or no
-#: longer) named here keeps its place after them.
+#: first. xdist (--dist loadfile --no-loadscope-reorder) gives out whole files in collection
+#: order: run first, they overlap with the many short files instead of running alone at the end.
+#: The other files follow by their number of tests, most first (xdist's own order). A file not
+#: (or no longer) named here just takes its place among those.
 LONGEST_FILES = (
     "ui/test_edit_no_op.py",
     "sync/test_convergence.py",
@@ -43,14 +45,15 @@ LONGEST_FILES = (
     "ui/test_catalog_edit_no_op.py",
     "test_paths.py",
     "faults/test_locked_and_read_only.py",
-    "excel/test_injection.py",
     "cli/test_excel_cli.py",
 )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rank = {Path(__file__).parent / name: place for place, name in enumerate(LONGEST_FILES)}
-    items.sort(key=lambda item: rank.get(item.path, len(rank)))  # stable: files stay whole
+    tests_in = Counter(item.path for item in items)
+    # Stable, and the same for every test of a file: each file stays whole and in its order.
+    items.sort(key=lambda item: (rank.get(item.path, len(rank)), -tests_in[item.path]))
 
 
 @pytest.fixture(autouse=True)
