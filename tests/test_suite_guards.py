@@ -98,3 +98,10 @@ def test_a_file_built_once_is_built_once(
     assert built_once(tmp_path_factory, name, build) == first
     assert len(built) == 1 and built[0] != first  # written elsewhere, then put in its place
     assert first.read_text() == "made"
+
+
+def test_the_longest_files_named_for_the_workers_exist() -> None:
+    """A file moved or renamed must be renamed in the list too, or it would start last again."""
+    from tests.conftest import LONGEST_FILES
+
+    assert [name for name in LONGEST_FILES if not (ROOT / "tests" / name).is_file()] == []
