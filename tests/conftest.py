@@ -98,6 +98,7 @@ def built_once(
             partial.parent.mkdir()
             build(partial)
             partial.replace(path)
+            partial.parent.rmdir()
     return path
 
 
