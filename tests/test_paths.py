@@ -54,6 +54,7 @@ def _backup_names(folder: Path, stem: str) -> set[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)  # twenty commands, each its own process
 @pytest.mark.parametrize(("folder_name", "file_name"), PLACES, ids=["hash", "query", "emoji"])
 def test_every_command_works_on_an_awkward_path(
     tmp_path: Path, folder_name: str, file_name: str, demo_database_file: Path
