@@ -86,7 +86,8 @@ def built_once(
     while the others wait (without xdist, or without POSIX locks, each process builds its own).
     `build` writes a closed file; it lands under its final name only once complete."""
     own = tmp_path_factory.getbasetemp()
-    shared = os.environ.get("PYTEST_XDIST_WORKER") and fcntl is not None
+    # An xdist worker's folder is popen-<worker id> in the run's own folder.
+    shared = fcntl is not None and own.name == f"popen-{os.environ.get('PYTEST_XDIST_WORKER')}"
     folder = own.parent / "built-once" if shared else own / "built-once"
     folder.mkdir(exist_ok=True)
     path = folder / name

@@ -14,6 +14,8 @@ import pytest
 from tests.conftest import built_once
 
 ROOT = Path(__file__).resolve().parent.parent
+#: This process's environment less what xdist tells its workers (the other run is no worker).
+PLAIN_ENV = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_XDIST")}
 
 
 def run_pytest(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -39,7 +41,7 @@ def run_pytest(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**PLAIN_ENV, "PYTHONPATH": str(ROOT)},
         timeout=300,
     )
 
