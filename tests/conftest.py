@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 # Before anything imports Qt or platformdirs resolves a folder.
@@ -23,7 +25,35 @@ os.environ["LANG"] = "en_US.UTF-8"
 
 import pytest  # noqa: E402
 
+try:
+    import fcntl
+except ImportError:  # Windows: each worker builds its own files
+    fcntl = None  # type: ignore[assignment]
+
 from fieldlog.store.database import Database  # noqa: E402
+
+#: The files that take longest (half a minute or more each, measured with --durations), longest
+#: first. xdist (--dist loadfile --no-loadscope-reorder) gives out whole files in collection
+#: order: run first, they overlap with the many short files instead of running alone at the end.
+#: The other files follow by their number of tests, most first (xdist's own order). A file not
+#: (or no longer) named here just takes its place among those.
+LONGEST_FILES = (
+    "ui/test_edit_no_op.py",
+    "sync/test_convergence.py",
+    "ui/test_journey_leader.py",
+    "store/test_kill_writes.py",
+    "ui/test_catalog_edit_no_op.py",
+    "test_paths.py",
+    "faults/test_locked_and_read_only.py",
+    "cli/test_excel_cli.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {Path(__file__).parent / name: place for place, name in enumerate(LONGEST_FILES)}
+    tests_in = Counter(item.path for item in items)
+    # Stable, and the same for every test of a file: each file stays whole and in its order.
+    items.sort(key=lambda item: (rank.get(item.path, len(rank)), -tests_in[item.path]))
 
 
 @pytest.fixture(autouse=True)
@@ -37,15 +67,49 @@ def _language_restored() -> Iterator[None]:
     messages._current[:] = kept
 
 
+@pytest.fixture(autouse=True)
+def _undo_and_changes_reset() -> None:
+    """Each test starts with an empty undo stack and a change announcer of its own: both are the
+    application's, and an earlier test's steps or listening views are not this test's. (Only
+    once the window code is loaded: the core's tests never import Qt.)"""
+    if "fieldlog.ui.undo" in sys.modules:
+        sys.modules["fieldlog.ui.undo"].undo_stack().clear()
+    if "fieldlog.ui.operations" in sys.modules:
+        sys.modules["fieldlog.ui.operations"]._bus = None  # the next `changes()` makes a new one
+
+
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]
+) -> Path:
+    """The file `build(path)` writes, made once for the whole run: the xdist workers share the
+    folder above their own temporary folders, and the first to come builds it under a file lock
+    while the others wait (without xdist, or without POSIX locks, each process builds its own).
+    `build` writes a closed file; it lands under its final name only once complete."""
+    own = tmp_path_factory.getbasetemp()
+    # An xdist worker's folder is popen-<worker id> in the run's own folder.
+    shared = fcntl is not None and own.name == f"popen-{os.environ.get('PYTEST_XDIST_WORKER')}"
+    folder = own.parent / "built-once" if shared else own / "built-once"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    with open(folder / f"{name}.lock", "w") as lock:  # never the database file itself
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            partial = folder / f"partial-{os.getpid()}-{name}" / name
+            partial.parent.mkdir()
+            build(partial)
+            partial.replace(path)
+            partial.parent.rmdir()
+    return path
+
+
 @pytest.fixture(scope="session")
 def empty_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new database with the default catalogs, made once: each `db` is a copy of it (building
     the schema, the search index and the catalogs takes a few hundred milliseconds)."""
     from fieldlog.services.admin.workspace import open_workspace
 
-    path = tmp_path_factory.mktemp("template") / "fieldlog.db"
-    open_workspace(str(path)).close()
-    return path
+    return built_once(tmp_path_factory, "empty.db", lambda path: open_workspace(str(path)).close())
 
 
 @pytest.fixture
@@ -63,17 +127,30 @@ def db(tmp_path: Path, empty_database_file: Path) -> Iterator[Database]:
 
 @pytest.fixture(scope="session")
 def demo_database_file(tmp_path_factory: pytest.TempPathFactory, empty_database_file: Path) -> Path:
-    """The demo dispatch (`fieldlog demo`), loaded once: a test module that needs a demo of its
-    own copies this file (loading the demo takes about ten seconds)."""
-    from fieldlog.services.admin.demo import load_demo
-    from fieldlog.services.admin.workspace import open_workspace
+    """The demo dispatch (what `fieldlog demo` makes), loaded once for the whole run: a test that
+    needs a demo copies this file (`open_copy`, `copy_demo`), never writes it (loading the demo
+    takes about ten seconds)."""
 
-    path = tmp_path_factory.mktemp("demo-template") / "demo.db"
-    shutil.copyfile(empty_database_file, path)
-    database = open_workspace(str(path))
-    load_demo(database)
+    def build(path: Path) -> None:
+        from fieldlog.services.admin.demo import load_demo
+        from fieldlog.services.admin.workspace import open_workspace
+
+        shutil.copyfile(empty_database_file, path)
+        database = open_workspace(str(path))
+        try:
+            load_demo(database)
+        finally:
+            database.close()
+
+    return built_once(tmp_path_factory, "demo.db", build)
+
+
+@pytest.fixture
+def demo_copy(tmp_path: Path, demo_database_file: Path) -> Iterator[Database]:
+    """A copy of the demo for one test, opened (and closed after it)."""
+    database = open_copy(demo_database_file, tmp_path)
+    yield database
     database.close()
-    return path
 
 
 def open_copy(source: Path, folder: Path) -> Database:

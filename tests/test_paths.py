@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -53,13 +54,18 @@ def _backup_names(folder: Path, stem: str) -> set[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)  # twenty commands, each its own process
 @pytest.mark.parametrize(("folder_name", "file_name"), PLACES, ids=["hash", "query", "emoji"])
 def test_every_command_works_on_an_awkward_path(
-    tmp_path: Path, folder_name: str, file_name: str
+    tmp_path: Path, folder_name: str, file_name: str, demo_database_file: Path
 ) -> None:
     folder = tmp_path / folder_name
     db = folder / file_name
-    cli("--db", db, "demo")
+    if folder_name == PLACES[0][0]:  # `demo` itself once; a copy of what it makes elsewhere
+        cli("--db", db, "demo")
+    else:
+        folder.mkdir()
+        shutil.copyfile(demo_database_file, db)
     assert listing(tmp_path) == {folder_name, f"{folder_name}/{file_name}"}
     assert '"projects_signed": 22' in cli("--db", db, "stats", "--json")
     assert cli("--db", db, "check").strip().endswith("ok")

@@ -71,9 +71,11 @@ def _diverge(db: Database, who: str) -> None:
 
 
 @pytest.mark.slow
-def test_two_databases_diverge_exchange_and_converge(tmp_path: Path) -> None:
+def test_two_databases_diverge_exchange_and_converge(
+    tmp_path: Path, demo_database_file: Path
+) -> None:
     a, b = tmp_path / "a.db", tmp_path / "b.db"
-    ok("--db", str(a), "demo")
+    shutil.copyfile(demo_database_file, a)  # what `fieldlog demo` makes
     ok("--db", str(b), "init")
     for path in (a, b):
         ok("--db", str(path), "team", "passphrase", stdin=PASSPHRASE + "\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,10 +21,8 @@ from fieldlog.services.team import team
 from fieldlog.services.visits.visits import VisitInput, save_visit
 from fieldlog.store.database import Database
 from fieldlog.store.models import Organization, Visit
-from tests.services import conftest as service_fixtures
-from tests.services.conftest import Small
-
-small = service_fixtures.small  # the service tests' small team, as a fixture here too
+from tests.conftest import open_copy
+from tests.services.conftest import make_small
 
 WEEK = IsoWeek(2020, 16)
 DAY = date(2020, 4, 14)
@@ -41,9 +40,14 @@ def _set(db: Database, model: type, record_id, **fields) -> None:
             setattr(record, key, value)
 
 
-@pytest.fixture
-def hostile(db: Database, small: Small) -> Database:
-    """Every kind of user text starts like a formula, an error or a command."""
+@pytest.fixture(scope="module")
+def hostile(
+    tmp_path_factory: pytest.TempPathFactory, empty_database_file: Path
+) -> Iterator[Database]:
+    """Every kind of user text starts like a formula, an error or a command (made once: the
+    tests only read what it exports)."""
+    db = open_copy(empty_database_file, tmp_path_factory.mktemp("hostile"))
+    small = make_small(db)
     start = date(2020, 4, 1)
     data = team.TeamInput('=cmd|" /C calc"!A0', reporting_unit="-2+3", dispatch_start=start)
     team.save_team(db, data, small.team)
@@ -73,11 +77,13 @@ def hostile(db: Database, small: Small) -> Database:
     projects.move_stage(db, project, Stage.SIGNED, on=DAY, signing=signing)
     projects.add_tranche(db, project, received_on=DAY, amount_yuan=1_000_000, evidence=LINK)
     projects.open_project(db, projects.ProjectInput("#N/A", progress="@SUM(A1)"), on=DAY)
-    return db
+    yield db
+    db.close()
 
 
-@pytest.fixture
-def exports(hostile: Database, tmp_path: Path) -> dict[str, Path]:
+@pytest.fixture(scope="module")
+def exports(hostile: Database, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    tmp_path = tmp_path_factory.mktemp("hostile-exports")
     return {
         "weekly": export_weekly(hostile, WEEK, out=tmp_path, today=DAY),
         "ledger": export_ledger(hostile, out=tmp_path / "ledger.xlsx", today=DAY),

@@ -27,6 +27,11 @@ class Small:
 
 @pytest.fixture
 def small(db: Database) -> Small:
+    return make_small(db)
+
+
+def make_small(db: Database) -> Small:
+    """The small team in `db` (for a fixture of a wider scope than `small`)."""
     team_id = team.save_team(
         db,
         team.TeamInput(

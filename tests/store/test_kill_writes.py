@@ -28,6 +28,7 @@ from fieldlog.store.models import FundsTranche, Organization, StageEvent, Visit
 from tests.excel.messy import build_table
 
 KILLS = int(os.environ.get("FIELDLOG_KILLS", "10"))
+pytestmark = pytest.mark.timeout(max(600, 60 * KILLS))  # a few seconds a kill, alone
 SEED = 20200323
 IMPORT_ROWS = 1_500
 

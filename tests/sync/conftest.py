@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from fieldlog.services.admin.maintenance import digest
-from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.exchange import sync
 from fieldlog.services.exchange.sync_report import SyncImportReport
 from fieldlog.services.team import team
@@ -58,11 +57,9 @@ class Laptop:
 
 
 @pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def template_db(empty_database_file: Path) -> Path:
     """A migrated database with the default catalogs, copied for each laptop (fast)."""
-    path = tmp_path_factory.mktemp("template") / "template.db"
-    open_workspace(str(path)).close()
-    return path
+    return empty_database_file
 
 
 def new_laptop(template: Path, folder: Path, name: str, *, join: Path | None = None) -> Laptop:

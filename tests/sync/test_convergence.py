@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, select
@@ -49,6 +50,7 @@ from fieldlog.sync.errors import PackageError
 from tests.sync.conftest import Laptop, team_of
 
 EXAMPLES = int(os.environ.get("FIELDLOG_SYNC_EXAMPLES", "15"))
+pytestmark = pytest.mark.timeout(max(600, 40 * EXAMPLES))  # about 4 s an example, alone
 DAY, HOUR = 86_400_000, 3_600_000
 CODES = ("91350100M000100Y43", make_credit_code("91440300MA5D00001"), None, None)
 NAMES = ("深圳市德润物流有限公司", "深圳市 德润物流有限公司", "深圳市铜仁商会", "华为技术有限公司")

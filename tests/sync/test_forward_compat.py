@@ -16,7 +16,6 @@ import pytest
 from sqlalchemy import select
 
 from fieldlog.domain.period import IsoWeek, Period
-from fieldlog.services.admin.demo import load_demo
 from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.exchange import sync
 from fieldlog.services.projects import pipeline, projects
@@ -73,11 +72,11 @@ def _stats(path: Path, args: tuple[str, ...]) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+def world(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Iterator[World]:
     folder = tmp_path_factory.mktemp("forward")
     path = folder / "home.db"
+    shutil.copyfile(demo_database_file, path)
     home = open_workspace(str(path))
-    load_demo(home)
     sync.set_passphrase(home, PASSPHRASE)
     before = {name: _stats(path, args) for name, args in PERIODS.items()}
     home.close()

@@ -34,7 +34,7 @@ from tests.ui.catalog_editors import (
 )
 from tests.ui.conftest import open_copy
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]  # a minute each, alone
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> 
 @pytest.fixture
 def unchanged(demo: Database) -> Iterator[None]:
     """Asserts after the test that the data, the history and the undo stack are as before."""
-    undo_stack().clear()
     digest, history = db_digest(demo), history_count(demo)
     started, cpu = time.perf_counter(), time.process_time()
     yield

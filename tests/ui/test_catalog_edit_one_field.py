@@ -20,7 +20,6 @@ from fieldlog.services.team import chains, identity, team
 from fieldlog.services.team.team_edit import team_sheet
 from fieldlog.store.database import Database
 from fieldlog.store.models import CatalogItem, FundsTranche, Target
-from fieldlog.ui.undo import undo_stack
 from fieldlog.ui.widgets.team_tables import COUNTY, GROUP, NAME, SYSTEM
 from tests.field_dump import field_diff, field_dump
 from tests.ui.catalog_editors import (
@@ -52,7 +51,6 @@ def prepared(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path)
 
 @pytest.fixture
 def demo(tmp_path: Path, prepared: Path) -> Iterator[Database]:
-    undo_stack().clear()
     database = open_copy(prepared, tmp_path)
     yield database
     database.close()

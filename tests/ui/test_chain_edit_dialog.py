@@ -25,7 +25,6 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 @pytest.fixture
 def dialog(qtbot, db: Database) -> ChainEditDialog:
-    undo_stack().clear()
     widget = ChainEditDialog(db)
     qtbot.addWidget(widget)
     widget.show()

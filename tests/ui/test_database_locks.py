@@ -17,7 +17,6 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from fieldlog.services.admin.demo import load_demo
 from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.orgs import orgs
 from fieldlog.services.reports import exports
@@ -47,10 +46,9 @@ def live_orgs(laptop: Laptop) -> int:
 
 
 def test_a_receive_in_the_window_keeps_its_locks_for_other_processes(
-    qtbot, make_laptop, tmp_path: Path
+    qtbot, make_laptop, tmp_path: Path, demo_database_file: Path
 ) -> None:
-    window_laptop = make_laptop("window")
-    load_demo(window_laptop.db)
+    window_laptop = make_laptop("window", source=demo_database_file)
     sender = make_laptop("sender")
     sender.receive(window_laptop.export("full", full=True))
     sender.org("深圳市收包测试有限公司")

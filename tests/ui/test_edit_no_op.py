@@ -17,7 +17,7 @@ from fieldlog.ui.dialogs.visit_dialog import VisitDialog
 from ..field_dump import db_digest, field_diff, field_dump, history_count
 from .edit_driver import copy_demo, dispose, edit_contacts_unchanged, live_ids, press, save_button
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]  # a minute each, alone
 
 
 @pytest.fixture(scope="module")

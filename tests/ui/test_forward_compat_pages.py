@@ -4,6 +4,7 @@ records' dialogs build and show 未知（code）, without an exception; an uncha
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLabel
 from sqlalchemy import select
 
 from fieldlog import app
-from fieldlog.services.admin.demo import load_demo
 from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.exchange import sync
 from fieldlog.store.database import Database, open_database
@@ -48,12 +48,12 @@ def unknown(code: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+def home(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Iterator[Database]:
     """The demo after receiving a newer laptop's package."""
     folder = tmp_path_factory.mktemp("forward_pages")
     path = folder / "home.db"
+    shutil.copyfile(demo_database_file, path)
     db = open_workspace(str(path))
-    load_demo(db)
     sync.set_passphrase(db, PASSPHRASE)
     db.close()
     package = make_newer_package(Path(path), folder / "newer")

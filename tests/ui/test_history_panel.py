@@ -29,7 +29,6 @@ from tests.records import fetch
 def renamed(db: Database) -> uuid.UUID:
     org = orgs.save_org(db, orgs.OrgInput("深圳市德润物流有限公司")).id
     orgs.save_org(db, orgs.OrgInput("德润物流集团", region="深圳市"), org_id=org)
-    undo_stack().clear()
     return org
 
 

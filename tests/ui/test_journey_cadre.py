@@ -22,7 +22,6 @@ from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.team import identity
 from fieldlog.store.models import Member, Project
 from fieldlog.ui.main_window import MainWindow
-from fieldlog.ui.undo import undo_stack
 
 from . import journey_steps as steps
 from .cadre_day import (
@@ -51,7 +50,6 @@ def day(qtbot, demo_database_file: Path, tmp_path: Path, monkeypatch) -> Iterato
     with db.read() as session:  # the cadre chose who they are on this laptop
         me = session.scalars(select(Member.id).order_by(Member.name)).first()
     identity.set_me(db, me)
-    undo_stack().clear()  # the stack is the application's: earlier tests' steps are not ours
     monkeypatch.setattr(QMessageBox, "warning", _unexpected_warning)
     win = MainWindow(db)
     qtbot.addWidget(win)

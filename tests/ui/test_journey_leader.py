@@ -20,7 +20,6 @@ from fieldlog.services.orgs import orgs
 from fieldlog.services.team import identity, team
 from fieldlog.ui.actions import MainAction
 from fieldlog.ui.main_window import MainWindow
-from fieldlog.ui.undo import undo_stack
 
 # The shared fixtures: imported here, pytest finds them by name.
 from tests.ui.test_sync_laptops import (  # noqa: F401
@@ -59,7 +58,6 @@ def _window(qtbot, laptop: Laptop) -> MainWindow:
 def office(qtbot, make_laptop: Callable[..., Laptop], tmp_path: Path, monkeypatch) -> Iterator:
     """The leader's laptop holds the team and an organization; the cadre's is new and empty."""
     monkeypatch.setattr(QMessageBox, "warning", _unexpected_warning)
-    undo_stack().clear()  # the stack is the application's: earlier tests' steps are not ours
     leader, cadre = make_laptop("leader"), make_laptop("cadre")
     team_id = team.save_team(
         leader.db,

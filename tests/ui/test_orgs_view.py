@@ -62,7 +62,6 @@ def small(db: Database) -> dict[str, uuid.UUID]:
     logistics = orgs.save_org(db, orgs.OrgInput("深圳市德润物流有限公司", is_target=True)).id
     chamber = orgs.save_org(db, orgs.OrgInput("深圳市铜仁商会", kind="商协会")).id
     visits.save_visit(db, visits.VisitInput(date(2020, 4, 1), logistics, [member]))
-    undo_stack().clear()
     return {"logistics": logistics, "chamber": chamber}
 
 

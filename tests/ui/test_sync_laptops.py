@@ -73,10 +73,12 @@ def make_laptop(sync_template: Path, tmp_path: Path) -> Iterator[Callable[..., L
     """Laptops by name (a copied file takes a node id of its own); closed after the test."""
     made: list[Laptop] = []
 
-    def make(name: str, *, passphrase: str | None = PASSPHRASE) -> Laptop:
+    def make(
+        name: str, *, passphrase: str | None = PASSPHRASE, source: Path | None = None
+    ) -> Laptop:
         folder = tmp_path / name
         folder.mkdir()
-        shutil.copy(sync_template, folder / "fieldlog.db")
+        shutil.copy(source or sync_template, folder / "fieldlog.db")
         laptop = Laptop(open_database(str(folder / "fieldlog.db")), folder)
         if passphrase:
             sync.set_passphrase(laptop.db, passphrase)

@@ -41,7 +41,6 @@ def small(db: Database) -> Team:
     member = team.save_member(
         db, team.MemberInput("李娜", group_id=group, county="碧江区"), team_id=team_id
     )
-    undo_stack().clear()
     return Team(team_id, group, member)
 
 

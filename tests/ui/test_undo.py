@@ -42,7 +42,6 @@ def test_delete_undo_redo(qtbot, db: Database) -> None:
     member = team.save_member(db, team.MemberInput("李娜"))
     org = orgs.save_org(db, orgs.OrgInput("深圳市德润物流有限公司")).id
     visit = visits.save_visit(db, visits.VisitInput(DAY, org, [member]))
-    undo_stack().clear()
 
     def count() -> int:
         return stats.compute(db, Period(DAY, DAY)).visits
@@ -66,7 +65,6 @@ def test_a_refused_change_is_not_undoable(
 ) -> None:
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
-    undo_stack().clear()
     ok, _ = run_undoable(
         None, "Add member", lambda: team.save_member(db, team.MemberInput("")), lambda: None
     )

@@ -182,7 +182,6 @@ def test_delete_key_and_undo(qtbot, small_view: VisitLogView, monkeypatch) -> No
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", yes)
-    undo_stack().clear()
     small_view.table.setFocus()
     small_view.table.selectRow(1)
     qtbot.keyClick(small_view.table, Qt.Key.Key_Delete)

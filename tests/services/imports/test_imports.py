@@ -203,12 +203,13 @@ def test_a_fieldlog_export_imports_back_with_no_mapping(db: Database, tmp_path: 
 
 
 @pytest.mark.slow
-def test_the_demo_exported_by_fieldlog_imports_back_unchanged(db: Database, tmp_path: Path) -> None:
+def test_the_demo_exported_by_fieldlog_imports_back_unchanged(
+    demo_copy: Database, tmp_path: Path
+) -> None:
     from fieldlog.domain.period import Period
-    from fieldlog.services.admin.demo.loader import load_demo
     from fieldlog.services.reports.exports import export_orgs, export_visits
 
-    load_demo(db)
+    db = demo_copy
     org_file = export_orgs(db, out=tmp_path)
     visit_file = export_visits(db, Period.all_time(), out=tmp_path)
     before = digest(db)

@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 
 from fieldlog.domain.stages import Stage
-from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.projects import projects
 from fieldlog.services.projects.project_detail import fund_origins, project_detail
 from fieldlog.services.visits import visits
@@ -140,18 +139,12 @@ def test_deleted_or_unknown_project_is_not_found(db: Database, signed: uuid.UUID
         project_detail(db, uuid.uuid4(), today=TODAY)
 
 
-def test_demo_project(tmp_path_factory) -> None:
-    from fieldlog.services.admin.demo import load_demo
-
-    demo = open_workspace(str(tmp_path_factory.mktemp("demo") / "demo.db"))
-    try:
-        load_demo(demo)
-        with demo.read() as session:
-            pid = session.query(Project).filter(Project.signed_on.isnot(None)).first().id
-        detail = project_detail(demo, pid, today=date(2026, 1, 1))
-        assert detail.investor and detail.timeline and detail.contract_yuan
-        assert detail.stage == detail.timeline[-1].stage
-        assert all(s.days >= 0 for s in detail.timeline)
-        assert detail.funds_yuan == sum(t.amount_yuan for t in detail.tranches)
-    finally:
-        demo.close()
+def test_demo_project(demo_copy: Database) -> None:
+    demo = demo_copy
+    with demo.read() as session:
+        pid = session.query(Project).filter(Project.signed_on.isnot(None)).first().id
+    detail = project_detail(demo, pid, today=date(2026, 1, 1))
+    assert detail.investor and detail.timeline and detail.contract_yuan
+    assert detail.stage == detail.timeline[-1].stage
+    assert all(s.days >= 0 for s in detail.timeline)
+    assert detail.funds_yuan == sum(t.amount_yuan for t in detail.tranches)
