@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -18,6 +20,13 @@ BUSY_TIMEOUT_MS = 10_000
 
 _patience: ContextVar[int] = ContextVar("fieldlog_busy_timeout_ms", default=BUSY_TIMEOUT_MS)
 
+#: The database files the connections of this process's engines have open, with how many
+#: connections hold each. Closing any descriptor of such a file would drop every POSIX lock the
+#: process holds on it (SQLite, "How To Corrupt An SQLite Database File" §2.2): what must look
+#: at one asks SQLite instead of opening it (`held_here`).
+_held: Counter[str] = Counter()
+_FILES = "fieldlog_files"
+
 
 @contextmanager
 def patience(milliseconds: int) -> Iterator[None]:
@@ -28,6 +37,29 @@ def patience(milliseconds: int) -> Iterator[None]:
         yield
     finally:
         _patience.reset(token)
+
+
+def _hold(dbapi_connection: Any, record: Any) -> None:
+    # The files as SQLite itself opened them, whatever the spelling of the path or URI.
+    rows = dbapi_connection.execute("PRAGMA database_list").fetchall()
+    files = [os.path.realpath(row[2]) for row in rows if row[2]]
+    record.info[_FILES] = files
+    _held.update(files)
+
+
+def _let_go(_dbapi_connection: Any, record: Any) -> None:
+    _held.subtract(record.info.pop(_FILES, []))
+
+
+def _track(engine: Engine) -> None:
+    event.listen(engine, "connect", _hold)
+    event.listen(engine, "close", _let_go)
+    event.listen(engine, "close_detached", _let_go)
+
+
+def held_here(path: Path) -> bool:
+    """Whether a connection of this process has the SQLite file `path` open."""
+    return _held[os.path.realpath(path)] > 0
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -81,6 +113,7 @@ def make_read_only_engine(path: Path, *, immutable: bool) -> Engine:
     engine = create_engine(URL.create("sqlite", database=str(path)), creator=connect)
     event.listen(engine, "connect", _on_connect_read_only)
     event.listen(engine, "begin", _on_begin)
+    _track(engine)
     return engine
 
 
@@ -90,4 +123,5 @@ def make_engine(url: URL) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_connect)
         event.listen(engine, "begin", _on_begin)
+        _track(engine)
     return engine

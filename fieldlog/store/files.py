@@ -16,7 +16,7 @@ from enum import Enum
 from pathlib import Path
 
 from fieldlog.domain.messages import Message, msg
-from fieldlog.store.engine import APPLICATION_ID
+from fieldlog.store.engine import APPLICATION_ID, held_here
 from fieldlog.store.location import sqlite_uri
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -120,12 +120,13 @@ def _kind_from_sqlite(path: Path) -> Kind:
 def kind_of(path: Path) -> Kind:
     """What an existing file is.
 
-    A file that may be in use as a database (its -wal or -shm is there) is asked of SQLite, never
-    opened with Python: closing such a descriptor would drop the locks a connection of this
-    process holds on it. An idle file is read directly: no WAL connection has it open anywhere,
-    and a rollback-mode connection holds locks only inside a transaction.
+    A file a connection of this process has open, or that may be in use as a database anywhere
+    (its -wal or -shm is there), is asked of SQLite, never opened with Python: closing such a
+    descriptor would drop the locks this process's connections hold on it. Any other file is
+    read directly (asking SQLite of an idle WAL database would leave a -wal and -shm beside it):
+    no connection of this process has it open, and another process's locks are its own.
     """
-    if _in_use(path):
+    if held_here(path) or _in_use(path):
         return _kind_from_sqlite(path)
     with path.open("rb") as handle:
         header = handle.read(100)
