@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldlog.domain import language as _language
+from fieldlog.domain.catalogs import resources_dir
 from fieldlog.domain.messages import Message, msg
 
 if TYPE_CHECKING:
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 
 APP_NAME = "FieldLog"
 LANGUAGES = _language.LANGUAGES
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+# Where the window's .qm files are, in a checkout, an installed package or the standalone bundle.
+TRANSLATIONS_DIR = resources_dir() / "translations"
 
 # Kept here so the window outlives main() when it runs inside someone else's event loop.
 _window: MainWindow | None = None

@@ -1,4 +1,5 @@
-"""The default catalogs shipped in resources/catalogs/defaults.json (SPEC §3.6).
+"""The default catalogs shipped in resources/catalogs/defaults.json (SPEC §3.6), and
+`resources_dir`, which finds the resources folder wherever FieldLog runs from.
 
 Each shipped entry has a Chinese name (what is stored, synced and exported) and an English
 label for the English window. `display_name` is the one rule for showing a catalog name: the
@@ -8,6 +9,7 @@ id and its shipped name); a renamed or user-added entry shows its name, in every
 
 from __future__ import annotations
 
+import importlib.resources
 import json
 import uuid
 from collections.abc import Sequence
@@ -56,12 +58,21 @@ class ChainDefault:
 
 
 def resources_dir() -> Path:
-    """The resources folder: inside the installed package, or at the top of a checkout."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "resources", package.parent / "resources"):
+    """The resources folder (catalogs, guide, translations) as a real folder, since Qt's
+    translators and the guide need one: `fieldlog/resources` inside an installed package or the
+    standalone bundle, else `resources/` at the top of a checkout (a plain one, or an editable
+    install, which cannot map that folder into the package)."""
+    for candidate in _resource_folders():
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("FieldLog's resources folder is missing; reinstall FieldLog")
+
+
+def _resource_folders() -> list[Path]:
+    packaged = importlib.resources.files("fieldlog") / "resources"
+    # Only an unpacked package gives a Path (a zip import gives a Traversable Qt cannot read).
+    folders = [packaged] if isinstance(packaged, Path) else []
+    return [*folders, Path(__file__).resolve().parents[2] / "resources"]
 
 
 @cache

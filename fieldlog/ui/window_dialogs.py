@@ -8,12 +8,23 @@ from __future__ import annotations
 
 import html
 import uuid
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldlog import __version__
 from fieldlog.store.database import Database
+from fieldlog.store.location import default_db_path
 from fieldlog.ui import operations
 from fieldlog.ui.changes import EVERYTHING
 
@@ -53,18 +64,54 @@ def open_project(window: QWidget, db: Database, project_id: uuid.UUID) -> QDialo
         return None
 
 
-def show_about(window: QWidget, db: Database) -> None:
+class AboutDialog(QDialog):
+    """Help ▸ About FieldLog: the version, the database and the per-user data folder, which is
+    what someone helping a cadre (by phone, or looking for a backup) asks first. The values can
+    be selected and copied."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(self.tr("About FieldLog"))
+        summary = QLabel(
+            self.tr(
+                "An offline logbook for investment-promotion teams dispatched to another "
+                "city: visits, leads, projects, funds in place and the weekly return."
+            )
+        )
+        summary.setWordWrap(True)
+        # A file's full path; a server's URL without its password (store.location.describe).
+        database = str(db.path) if db.path is not None else db.name
+        form = QFormLayout()
+        form.addRow(self.tr("Version:"), _value("aboutVersion", __version__))
+        form.addRow(self.tr("Database:"), _value("aboutDatabase", database))
+        form.addRow(self.tr("Data folder:"), _value("aboutDataFolder", str(data_folder())))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        heading = self.tr("FieldLog {version}").format(version=__version__)
+        layout.addWidget(QLabel(f"<h3>{html.escape(heading)}</h3>", objectName="aboutHeading"))
+        layout.addWidget(summary)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+
+def _value(name: str, text: str) -> QLabel:
+    label = QLabel(text, objectName=name)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a path is shown as it is, never as markup
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+def data_folder() -> Path:
+    """The per-user data folder: the default database and its backups live there."""
+    return default_db_path().parent
+
+
+def show_about(window: QWidget, db: Database) -> QDialog:
     """Help ▸ About FieldLog."""
-    translate = QCoreApplication.translate
-    text = translate(
-        "MainWindow",
-        "<h3>FieldLog {version}</h3>"
-        "<p>An offline logbook for investment-promotion teams dispatched to another "
-        "city: visits, leads, projects, funds in place and the weekly return.</p>"
-        "<p>Database: {name}</p>",
-    )
-    title = translate("MainWindow", "About FieldLog")
-    QMessageBox.about(window, title, text.format(version=__version__, name=html.escape(db.name)))
+    return open_dialog(AboutDialog(db, window))
 
 
 def _load_demo(db: Database) -> object:

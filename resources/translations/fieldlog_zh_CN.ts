@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="75"/>
+        <source>About FieldLog</source>
+        <translation>关于 FieldLog</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="78"/>
+        <source>An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.</source>
+        <translation>面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="86"/>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="87"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="88"/>
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="92"/>
+        <source>FieldLog {version}</source>
+        <translation>FieldLog {version} 驻点招商走访日志</translation>
+    </message>
+</context>
+<context>
     <name>Amounts</name>
     <message>
         <location filename="../../fieldlog/ui/amounts.py" line="18"/>
@@ -1709,7 +1742,7 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/window_dialogs.py" line="38"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="49"/>
         <source>Edit visit</source>
         <translation>编辑走访</translation>
     </message>
@@ -1724,27 +1757,27 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>走访已保存（当前的搜索或筛选条件没有显示它）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/window_dialogs.py" line="52"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="63"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/window_dialogs.py" line="81"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="128"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/window_dialogs.py" line="86"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="133"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/window_dialogs.py" line="106"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="153"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/window_dialogs.py" line="111"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="158"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no organizations, visits, projects, members or team.</source>
@@ -1756,16 +1789,6 @@ This is possible only while the database holds no organizations, visits, project
         <location filename="../../fieldlog/ui/main_window.py" line="253"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/window_dialogs.py" line="66"/>
-        <source>About FieldLog</source>
-        <translation>关于 FieldLog</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/window_dialogs.py" line="59"/>
-        <source>&lt;h3&gt;FieldLog {version}&lt;/h3&gt;&lt;p&gt;An offline logbook for investment-promotion teams dispatched to another city: visits, leads, projects, funds in place and the weekly return.&lt;/p&gt;&lt;p&gt;Database: {name}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;FieldLog {version} 驻点招商走访日志&lt;/h3&gt;&lt;p&gt;面向异地驻点招商工作队的离线工作日志：记录走访、线索、项目和到位资金，并生成周报。&lt;/p&gt;&lt;p&gt;数据库：{name}&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -5054,33 +5077,33 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>app</name>
     <message>
-        <location filename="../../fieldlog/app.py" line="102"/>
+        <location filename="../../fieldlog/app.py" line="104"/>
         <source>FieldLog cannot open the database {location}.</source>
         <translation>无法打开数据库：{location}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="105"/>
-        <location filename="../../fieldlog/app.py" line="139"/>
+        <location filename="../../fieldlog/app.py" line="107"/>
+        <location filename="../../fieldlog/app.py" line="141"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="110"/>
+        <location filename="../../fieldlog/app.py" line="112"/>
         <source>Nothing was changed. Open another database with --db, or choose another file.</source>
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="136"/>
+        <location filename="../../fieldlog/app.py" line="138"/>
         <source>There is no FieldLog database at {location}.</source>
         <translation>{location} 处没有 FieldLog 数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="145"/>
+        <location filename="../../fieldlog/app.py" line="147"/>
         <source>Create a new, empty database there? Choose No if the path has a typo.</source>
         <translation>在那里新建一个空数据库吗？如果路径写错了，请选择“否”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="348"/>
+        <location filename="../../fieldlog/app.py" line="350"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
