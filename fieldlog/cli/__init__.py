@@ -52,6 +52,9 @@ def _file_opens_window(arguments: list[str], commands: Sequence[str]) -> list[st
         if word in ("--db", "--lang"):
             position += 2
             continue
+        if word.startswith(("--db=", "--lang=")):
+            position += 1
+            continue
         if word.startswith("-"):
             return arguments
         if word in commands or not (word.lower().endswith(PACKAGE_SUFFIX) or Path(word).is_file()):

@@ -1503,56 +1503,61 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
     <message>
         <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="47"/>
-        <source>The package {file} will join this laptop to its team: everything in it (the team, its members, organizations, visits and projects) comes into this database.</source>
-        <translation>同步包 {file} 将让这台电脑加入它所属的工作队：包里的全部内容（工作队、队员、单位、走访和项目）都会收入这个数据库。</translation>
+        <source>The package “{file}” will join this laptop to its team: everything in it (the team, its members, organizations, visits and projects) comes into this database.</source>
+        <translation>同步包“{file}”将让这台电脑加入它所属的工作队：包里的全部内容（工作队、队员、单位、走访和项目）都会收入这个数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="62"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="56"/>
+        <source>Type the team passphrase the team leader gave you to open the package. It is kept on this laptop once you join.</source>
+        <translation>请输入队长告诉你的团队口令来打开同步包。加入后，口令会保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="70"/>
         <source>Team passphrase</source>
         <translation>团队口令</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="64"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="72"/>
         <source>&amp;Open the package</source>
         <translation>打开同步包(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="71"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="79"/>
         <source>&amp;Join the team</source>
         <translation>加入工作队(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="85"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="93"/>
         <source>Team &amp;passphrase:</source>
         <translation>团队口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="109"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="121"/>
         <source>Type the team passphrase the team leader gave you.</source>
         <translation>请输入队长告诉你的团队口令。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="126"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="138"/>
         <source>This package will join this laptop to team {team}.</source>
-        <translation>这个同步包将让这台电脑加入工作队 {team}。</translation>
+        <translation>这个同步包将让这台电脑加入工作队“{team}”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="128"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="140"/>
         <source>This package is from team {team}, which this laptop is in.</source>
-        <translation>这个同步包来自本机所在的工作队 {team}。</translation>
+        <translation>这个同步包来自本机所在的工作队“{team}”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="130"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="142"/>
         <source>This package belongs to no team; it joins this laptop to none.</source>
         <translation>这个同步包不属于任何工作队，不会让这台电脑加入工作队。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="132"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="144"/>
         <source>an unnamed member</source>
         <translation>未署名的队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="134"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="146"/>
         <source>Made by {sender}; {records} records.</source>
         <translation>由 {sender} 制作，共 {records} 条记录。</translation>
     </message>

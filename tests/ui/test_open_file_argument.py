@@ -79,7 +79,7 @@ def test_a_package_opened_on_a_fresh_install_joins_its_team(
     assert window.db.path == (data_home / "FieldLog" / "fieldlog.db").resolve()
     assert window.centralWidget().objectName() == "welcomePanel"
     dialog = join_dialog(window)
-    assert dialog.intro.text().startswith(f"The package {package.name} will join this laptop")
+    assert dialog.intro.text().startswith(f"The package “{package.name}” will join this laptop")
     # The team's name is inside the encryption: the passphrase opens it first.
     assert dialog.passphrase.isVisible() and not dialog.join_button.isEnabled()
     fresh = db_digest(window.db)
@@ -156,17 +156,31 @@ def test_a_package_opened_on_a_team_laptop_is_received(
     assert cadre.digest() == leader.digest() and warnings == []
 
 
-@pytest.mark.parametrize("through", ["gui FILE", "FILE"])
+@pytest.mark.parametrize("through", ["--db X gui FILE", "--db X FILE", "--db=X FILE"])
 def test_the_command_line_opens_a_package_too(
     qapp, windows, leader_and_cadre, tmp_path: Path, warnings, through: str
 ) -> None:
     leader, cadre = leader_and_cadre
     leader.org("深圳新材料有限公司")
     package = handed_over(leader.export("tuesday"), tmp_path)
-    words = ["gui", str(package)] if through == "gui FILE" else [str(package)]
-    assert cli.main(["--db", str(cadre.db.path), "--lang", "en", *words]) == 0
+    database = str(cadre.db.path)
+    words = {
+        "--db X gui FILE": ["--db", database, "gui", str(package)],
+        "--db X FILE": ["--db", database, str(package)],
+        "--db=X FILE": [f"--db={database}", str(package)],
+    }[through]
+    assert cli.main(["--lang", "en", *words]) == 0
     assert opened_window().findChildren(SyncReportDialog)
     assert cadre.digest() == leader.digest() and warnings == []
+
+
+def test_a_command_word_stays_a_command(tmp_path: Path, monkeypatch, capsys) -> None:
+    """A file named like a command does not open the window: the contract of SPEC §5 holds."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "digest").write_text("not a database", encoding="utf-8")
+    assert cli.main(["--db", str(tmp_path / "none.db"), "--lang", "en", "digest"]) == 1
+    assert "fieldlog init" in capsys.readouterr().err
+    assert app.last_window() is None
 
 
 def _bad_files(tmp_path: Path) -> dict[str, Path]:

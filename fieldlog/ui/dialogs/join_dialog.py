@@ -44,13 +44,21 @@ class JoinDialog(QDialog):
         self.setWindowTitle(self.tr("Join the team"))
         self.intro = QLabel(
             self.tr(
-                "The package {file} will join this laptop to its team: everything in it (the "
+                "The package “{file}” will join this laptop to its team: everything in it (the "
                 "team, its members, organizations, visits and projects) comes into this "
                 "database."
             ).format(file=path.name),
             objectName="joinIntro",
         )
         self.intro.setWordWrap(True)
+        self.ask = QLabel(
+            self.tr(
+                "Type the team passphrase the team leader gave you to open the package. It is "
+                "kept on this laptop once you join."
+            ),
+            objectName="joinAsk",
+        )
+        self.ask.setWordWrap(True)
         self.team_label = QLabel(objectName="joinTeamLabel")
         self.team_label.setStyleSheet(TEAM_STYLE)
         self.team_label.setWordWrap(True)
@@ -88,13 +96,17 @@ class JoinDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.team_label)
         layout.addWidget(self.details)
+        layout.addWidget(self.ask)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
     def _ask_passphrase(self, shown: bool = True) -> None:
-        for widget in (self.passphrase, self.open_button, self.form.labelForField(self.passphrase)):
+        asking = (self.ask, self.passphrase, self.open_button)
+        for widget in (*asking, self.form.labelForField(self.passphrase)):
             widget.setVisible(shown)
+        for label in (self.team_label, self.details):  # empty until the package is open
+            label.setVisible(bool(label.text()))
         if shown:
             self.open_button.setDefault(True)
             self.passphrase.setFocus()
@@ -136,6 +148,8 @@ class JoinDialog(QDialog):
             )
         )
         self.message.clear()
+        self.team_label.show()
+        self.details.show()
         self.join_button.setEnabled(True)
         self.join_button.setDefault(True)
         self.join_button.setFocus()
