@@ -285,3 +285,37 @@ def test_a_database_file_and_db_together_are_bad_usage(qapp, tmp_path: Path, cap
     assert app.main(["--db", str(tmp_path / "a.db"), str(other)]) == 2
     assert "either with --db or as FILE" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_join_dialog_speaks_chinese(
+    qapp, qtbot, data_home, windows, leader_and_cadre, tmp_path: Path
+) -> None:
+    leader, _cadre = leader_and_cadre
+    package = handed_over(leader.export("full", full=True), tmp_path)
+    try:
+        assert app.main(["--lang", "zh_CN", str(package)]) == 0
+        dialog = join_dialog(opened_window())
+        assert dialog.windowTitle() == "加入工作队"
+        assert dialog.intro.text().startswith(f"同步包“{package.name}”将让这台电脑加入")
+        type_text(dialog.passphrase, PASSPHRASE)
+        click(qtbot, dialog.open_button)
+        assert dialog.team_label.text() == f"这个同步包将让这台电脑加入工作队“{TEAM}”。"
+        assert dialog.join_button.text() == "加入工作队(&J)"
+    finally:
+        app.install_translators(qapp, "en")
+
+
+def test_the_welcome_buttons_join_refuses_a_file_that_is_no_package(
+    qapp, qtbot, data_home, windows, tmp_path: Path, warnings, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    bad = _bad_files(tmp_path)["text"]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(bad), ""))
+    assert app.main(["--lang", "en"]) == 0
+    window = opened_window()
+    fresh = db_digest(window.db)
+    click(qtbot, window.centralWidget().join_button)
+    assert len(warnings) == 1 and bad.name in warnings[0] and REASONS["text"] in warnings[0]
+    assert window.findChildren(JoinDialog) == []
+    assert db_digest(window.db) == fresh and not has_passphrase(window.db)
