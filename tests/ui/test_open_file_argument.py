@@ -319,3 +319,10 @@ def test_the_welcome_buttons_join_refuses_a_file_that_is_no_package(
     assert len(warnings) == 1 and bad.name in warnings[0] and REASONS["text"] in warnings[0]
     assert window.findChildren(JoinDialog) == []
     assert db_digest(window.db) == fresh and not has_passphrase(window.db)
+
+
+def test_two_files_are_bad_usage(qapp, tmp_path: Path, capsys) -> None:
+    first, second = tmp_path / "一 号.fieldsync", tmp_path / "二 号.fieldsync"
+    assert app.main([str(first), str(second)]) == 2
+    assert "one file at most" in capsys.readouterr().err
+    assert app.last_window() is None and list(tmp_path.iterdir()) == []
