@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from fieldlog.ui.recovery_window import RecoveryWindow
 
 APP_NAME = "FieldLog"
+PACKAGE_SUFFIX = ".fieldsync"
 LANGUAGES = _language.LANGUAGES
 # Where the window's .qm files are, in a checkout, an installed package or the standalone bundle.
 TRANSLATIONS_DIR = resources_dir() / "translations"
@@ -45,12 +46,39 @@ def last_recovery() -> RecoveryWindow | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The window's options: the command line's global options and an optional `gui` word."""
+    """The window's options: the command line's global options, an optional `gui` word and an
+    optional file (what a desktop passes when the user opens a file with FieldLog)."""
     parser = argparse.ArgumentParser(prog="fieldlog", description="FieldLog 驻点招商走访日志")
-    parser.add_argument("command", nargs="?", choices=("gui",), help="open the window (default)")
+    parser.add_argument("command", nargs="?", metavar="gui", help="open the window (default)")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="a sync package (*.fieldsync) to receive, or to join the team with on a new "
+        "laptop; any other file is the database to open, as with --db",
+    )
     parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the window")
     return parser
+
+
+def parse_options(argv: Sequence[str]) -> argparse.Namespace:
+    """The options of `argv`, with `file` the file argument if any (`fieldlog FILE` and
+    `fieldlog gui FILE` alike); SystemExit for bad usage, as argparse does."""
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if args.command not in (None, "gui"):  # `fieldlog FILE`: the word is the file
+        if args.file is not None:
+            parser.error(f"one file at most, not {args.command!r} and {args.file!r}")
+        args.command, args.file = "gui", args.command
+    if args.file is not None and not is_package(args.file) and args.db:
+        parser.error("give the database either with --db or as FILE, not both")
+    return args
+
+
+def is_package(name: str) -> bool:
+    """Whether a file argument names a sync package (else it names a database)."""
+    return Path(name).suffix.lower() == PACKAGE_SUFFIX
 
 
 def choose_language(option: str | None, saved: str | None = None) -> str:
@@ -379,16 +407,24 @@ def import_core() -> None:
     import fieldlog.services.admin.workspace  # noqa: F401
 
 
+def _package_argument(name: str | None) -> Path | None:
+    """The sync package named on the command line, as an absolute path; None if none is."""
+    if name is None or not is_package(name):
+        return None
+    return Path(name).expanduser().absolute()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window over the chosen database; returns the exit code.
 
     A database that does not open, or fails the quick check, gets the recovery screen instead
-    (never a fresh empty database). Reuses a running QApplication and then returns at once: 0
-    when the main window is shown, 1 when the recovery screen or an error was; otherwise runs
-    the event loop until the last window closes.
+    (never a fresh empty database). A sync package given as FILE is then received, or, on an
+    empty database (the welcome screen), offered for joining its team. Reuses a running
+    QApplication and then returns at once: 0 when the main window is shown, 1 when the recovery
+    screen or an error was; otherwise runs the event loop until the last window closes.
     """
     try:
-        args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+        args = parse_options(sys.argv[1:] if argv is None else argv)
     except SystemExit as exc:  # --help or bad usage; argparse has printed why
         return exc.code if isinstance(exc.code, int) else 2
 
@@ -398,12 +434,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     app, owns_app = _ensure_app()
     language = choose_language(args.lang, _setting("language"))
     use_language(app, language)
-    chosen = args.db or os.environ.get(ENV_DB)
+    package = _package_argument(args.file)
+    database_file = args.file if args.file is not None and package is None else None
+    chosen = args.db or database_file or os.environ.get(ENV_DB)
     location = resolve_location(chosen or _last_database())
     # The per-user default is created silently on a first start; a chosen path only if asked.
     if chosen and needs_creating(location) and not confirm_create(_shown(location)):
         return 1
     opened = open_location(location, language)
+    if opened and package is not None and _window is not None:
+        _window.sync_flow.open_file(package, joining=_window.workspace is None)
     if not owns_app:
         return 0 if opened else 1
     if not opened and _recovery is None:  # a server database that did not open

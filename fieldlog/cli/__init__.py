@@ -11,12 +11,14 @@ import argparse
 import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from fieldlog.app import PACKAGE_SUFFIX
 from fieldlog.cli.commands import HANDLERS
 from fieldlog.cli.maintenance_commands import FILE_HANDLERS
-from fieldlog.cli.parser import build_parser
+from fieldlog.cli.parser import build_parser, command_names
 from fieldlog.cli.wording import argparse_speaking, language_of
 from fieldlog.domain import messages
 from fieldlog.domain.messages import msg
@@ -35,8 +37,30 @@ def _open_window(args: argparse.Namespace) -> int:
     options = [
         *(["--db", args.db] if args.db else []),
         *(["--lang", args.lang] if args.lang else []),
+        *(["gui", "--", args.file] if getattr(args, "file", None) else []),
     ]
     return app.main(options)
+
+
+def _file_opens_window(arguments: list[str], commands: Sequence[str]) -> list[str]:
+    """`fieldlog FILE` (how a desktop or Windows Explorer opens a file with FieldLog) means
+    `fieldlog gui FILE`: a first word that is no command but names a sync package or an
+    existing file. A command word always stays a command (SPEC §5)."""
+    position = 0
+    while position < len(arguments):
+        word = arguments[position]
+        if word in ("--db", "--lang"):
+            position += 2
+            continue
+        if word.startswith(("--db=", "--lang=")):
+            position += 1
+            continue
+        if word.startswith("-"):
+            return arguments
+        if word in commands or not (word.lower().endswith(PACKAGE_SUFFIX) or Path(word).is_file()):
+            return arguments
+        return [*arguments[:position], "gui", *arguments[position:]]
+    return arguments
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -68,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(arguments: list[str]) -> int:
     parser = build_parser()
-    args = parser.parse_args(arguments)
+    args = parser.parse_args(_file_opens_window(arguments, command_names(parser)))
     if args.command in (None, "gui"):
         return _open_window(args)
     try:

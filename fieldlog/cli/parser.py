@@ -121,7 +121,21 @@ def _period_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _simple(commands: argparse._SubParsersAction, late: argparse.ArgumentParser) -> None:
-    command(commands, "gui", late, msg("cli.help.gui", "open the desktop window (the default)"))
+    gui = command(
+        commands, "gui", late, msg("cli.help.gui", "open the desktop window (the default)")
+    )
+    gui.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help=str(
+            msg(
+                "cli.help.gui_file",
+                "a sync package (*.fieldsync) to receive, or to join the team with on a new "
+                "laptop; any other file is the database to open, as with --db",
+            )
+        ),
+    )
     for name, text in (
         ("init", msg("cli.help.init", "create or upgrade the database")),
         ("demo", msg("cli.help.demo", "load the demo dispatch into an empty database")),
@@ -241,3 +255,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_commands(commands, late)
     add_maintenance_commands(commands, late)
     return parser
+
+
+def command_names(parser: argparse.ArgumentParser) -> list[str]:
+    """The command words `parser` knows (gui, init, demo, …)."""
+    return [
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    ]

@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         welcome = WelcomePanel()
         welcome.load_demo_requested.connect(self.load_demo)
         welcome.set_up_requested.connect(self.set_up_team)
-        welcome.receive_requested.connect(lambda: self.sync_flow.receive())
+        welcome.receive_requested.connect(lambda: self.sync_flow.join())
         return welcome
 
     def _on_changes_applied(self, _made: object) -> None:

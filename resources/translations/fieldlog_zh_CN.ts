@@ -1528,6 +1528,74 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="44"/>
+        <source>Join the team</source>
+        <translation>加入工作队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="47"/>
+        <source>The package “{file}” will join this laptop to its team: everything in it (the team, its members, organizations, visits and projects) comes into this database.</source>
+        <translation>同步包“{file}”将让这台电脑加入它所属的工作队：包里的全部内容（工作队、队员、单位、走访和项目）都会收入这个数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="56"/>
+        <source>Type the team passphrase the team leader gave you to open the package. It is kept on this laptop once you join.</source>
+        <translation>请输入队长告诉你的团队口令来打开同步包。加入后，口令会保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="70"/>
+        <source>Team passphrase</source>
+        <translation>团队口令</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="72"/>
+        <source>&amp;Open the package</source>
+        <translation>打开同步包(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="79"/>
+        <source>&amp;Join the team</source>
+        <translation>加入工作队(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="93"/>
+        <source>Team &amp;passphrase:</source>
+        <translation>团队口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="121"/>
+        <source>Type the team passphrase the team leader gave you.</source>
+        <translation>请输入队长告诉你的团队口令。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="138"/>
+        <source>This package will join this laptop to team {team}.</source>
+        <translation>这个同步包将让这台电脑加入工作队“{team}”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="140"/>
+        <source>This package is from team {team}, which this laptop is in.</source>
+        <translation>这个同步包来自本机所在的工作队“{team}”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="142"/>
+        <source>This package belongs to no team; it joins this laptop to none.</source>
+        <translation>这个同步包不属于任何工作队，不会让这台电脑加入工作队。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="144"/>
+        <source>an unnamed member</source>
+        <translation>未署名的队员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="146"/>
+        <source>Made by {sender}; {records} records.</source>
+        <translation>由 {sender} 制作，共 {records} 条记录。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../fieldlog/ui/main_window.py" line="84"/>
@@ -3633,25 +3701,30 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncFlow</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="74"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="120"/>
         <source>Receive sync packages</source>
-        <extracomment>The user wants to review conflicts and look-alikes (the window shows the Sync page).</extracomment>
         <translation>接收同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="76"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="118"/>
         <source>FieldLog sync packages (*.fieldsync);;All files (*)</source>
         <translation>FieldLog 同步包 (*.fieldsync);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="108"/>
         <source>Receive</source>
+        <extracomment>The user wants to review conflicts and look-alikes (the window shows the Sync page).</extracomment>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="109"/>
         <source>Nothing was received; the data on this laptop is unchanged.</source>
         <translation>未接收任何数据，本机数据没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="123"/>
+        <source>The package from your team leader</source>
+        <translation>队长发来的同步包</translation>
     </message>
 </context>
 <context>
@@ -5077,33 +5150,33 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>app</name>
     <message>
-        <location filename="../../fieldlog/app.py" line="104"/>
+        <location filename="../../fieldlog/app.py" line="132"/>
         <source>FieldLog cannot open the database {location}.</source>
         <translation>无法打开数据库：{location}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="107"/>
-        <location filename="../../fieldlog/app.py" line="141"/>
+        <location filename="../../fieldlog/app.py" line="135"/>
+        <location filename="../../fieldlog/app.py" line="169"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="112"/>
+        <location filename="../../fieldlog/app.py" line="140"/>
         <source>Nothing was changed. Open another database with --db, or choose another file.</source>
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="138"/>
+        <location filename="../../fieldlog/app.py" line="166"/>
         <source>There is no FieldLog database at {location}.</source>
         <translation>{location} 处没有 FieldLog 数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="147"/>
+        <location filename="../../fieldlog/app.py" line="175"/>
         <source>Create a new, empty database there? Choose No if the path has a typo.</source>
         <translation>在那里新建一个空数据库吗？如果路径写错了，请选择“否”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="350"/>
+        <location filename="../../fieldlog/app.py" line="378"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>

@@ -93,15 +93,16 @@ def test_the_first_send_asks_for_the_passphrase_once(qtbot, make_laptop) -> None
     assert win.findChildren(PassphraseDialog) == []
 
 
-def test_the_first_receive_asks_then_receives(qtbot, leader_and_cadre, make_laptop, open_files):
+def test_the_first_receive_asks_then_receives(qtbot, leader_and_cadre, make_laptop):
     leader, _cadre = leader_and_cadre
     newcomer = make_laptop("newcomer", passphrase=None)
-    open_files([leader.export("full", full=True)])
+    package = leader.export("full", full=True)
     win = MainWindow(newcomer.db)
     qtbot.addWidget(win)
     win.show()
-    # No team yet: the newcomer joins from the welcome panel (Receive waits for a team).
-    qtbot.mouseClick(win.centralWidget().join_button, Qt.MouseButton.LeftButton)
+    # No team yet: the package is dropped on the welcome window (the welcome panel's Join asks
+    # in its own dialog: tests/ui/test_open_file_argument.py).
+    win.sync_flow.receive([package])
     [asked] = win.findChildren(PassphraseDialog)
     type_twice(qtbot, asked, PASSPHRASE.encode("ascii", "ignore").decode(), "x")
     assert asked.isVisible()  # entries differ: nothing received yet

@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.exchange import sync
 from fieldlog.ui import operations
 from fieldlog.ui.actions import MainAction
 from fieldlog.ui.changes import EVERYTHING
+from fieldlog.ui.dialogs.join_dialog import JoinDialog
 from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
 from fieldlog.ui.dialogs.sync_send_dialog import SyncSendDialog
 from fieldlog.ui.main_window import MainWindow
@@ -186,11 +187,12 @@ def test_a_damaged_file_is_refused(
 
 
 def test_a_new_laptop_joins_from_the_welcome_panel(
-    qtbot, leader_and_cadre, make_laptop, open_files
+    qtbot, leader_and_cadre, make_laptop, monkeypatch
 ) -> None:
     leader, _cadre = leader_and_cadre
     newcomer = make_laptop("newcomer")
-    open_files([leader.export("full", full=True)])
+    package = leader.export("full", full=True)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(package), ""))
     win = window_of(qtbot, newcomer)
     welcome = win.centralWidget()
     assert welcome.objectName() == "welcomePanel"
@@ -201,6 +203,10 @@ def test_a_new_laptop_joins_from_the_welcome_panel(
     )
     assert "welcome screen" in win.main_actions[MainAction.RECEIVE].toolTip()
     qtbot.mouseClick(welcome.join_button, Qt.MouseButton.LeftButton)
+    # The passphrase is known here: the first screen names the team the package joins.
+    [dialog] = win.findChildren(JoinDialog)
+    assert "team 铜仁市驻深招商工作队" in dialog.team_label.text()
+    qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
     assert win.centralWidget().objectName() == "workspace"
     assert newcomer.digest() == leader.digest()
     assert (

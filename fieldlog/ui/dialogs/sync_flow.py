@@ -1,4 +1,5 @@
-"""The window's sync actions: Send my work, Receive (chosen or dropped files), Team passphrase.
+"""The window's sync actions: Send my work, Receive (chosen, dropped or opened files), Join the
+team (a new laptop, from the team leader's package), Team passphrase.
 
 Nothing here blocks: the passphrase is asked in a window-modal dialog the first time, and the
 action the user asked for goes on once it is saved (or is dropped if the dialog is cancelled).
@@ -66,16 +67,62 @@ class SyncFlow(QObject):
         chosen = list(paths) if paths is not None else None
         self.with_passphrase(lambda: self._receive(chosen))
 
-    def _choose(self) -> list[Path]:
+    def join(self, path: Path | None = None) -> None:
+        """Join the team with the team leader's package (chosen here, or `path`): the join
+        dialog names the package and its team first, and the package is received once the
+        user says Join."""
+        from fieldlog.ui.dialogs.join_dialog import JoinDialog
+
+        if path is None:
+            chosen = self._choose(several=False)
+            if not chosen:
+                return
+            path = chosen[0]
+        if not self._is_package(path):
+            return
+        dialog = JoinDialog(self.db, path, self.window)
+        dialog.accepted.connect(lambda: self._receive([path]))
+        _open(dialog)
+
+    def open_file(self, path: Path, *, joining: bool) -> None:
+        """A package opened with the app (a double-click, `fieldlog PACKAGE`): joining the
+        team on an empty database, else received like a dropped one."""
+        if joining:
+            self.join(path)
+        elif self._is_package(path):
+            self.receive([path])
+
+    def _is_package(self, path: Path) -> bool:
+        """Whether `path` looks like a package (said once, before any passphrase is asked);
+        False after telling the user why not."""
+        from fieldlog.services.exchange.join import check_package_file
+        from fieldlog.ui.changes import NOTHING
+        from fieldlog.ui.operations import Operation
+
+        check = Operation(self.window, lambda: check_package_file(self.db, path), changes=NOTHING)
+        return check.failure(self._refused).run().ok
+
+    def _refused(self, reason: str) -> None:
+        QMessageBox.warning(
+            self.window,
+            self.tr("Receive"),
+            self.tr("Nothing was received; the data on this laptop is unchanged.")
+            + "\n\n"
+            + reason.rstrip(".")
+            + ".",
+        )
+
+    def _choose(self, *, several: bool = True) -> list[Path]:
         from fieldlog.ui.dialogs.sync_send_dialog import last_folder
 
-        names, _ = QFileDialog.getOpenFileNames(
-            self.window,
-            self.tr("Receive sync packages"),
-            str(last_folder()),
-            self.tr("FieldLog sync packages (*.fieldsync);;All files (*)"),
-        )
-        return [Path(name) for name in names]
+        kinds = self.tr("FieldLog sync packages (*.fieldsync);;All files (*)")
+        if several:
+            title = self.tr("Receive sync packages")
+            names, _ = QFileDialog.getOpenFileNames(self.window, title, str(last_folder()), kinds)
+            return [Path(name) for name in names]
+        title = self.tr("The package from your team leader")
+        name, _ = QFileDialog.getOpenFileName(self.window, title, str(last_folder()), kinds)
+        return [Path(name)] if name else []
 
     def _receive(self, paths: list[Path] | None) -> None:
         from fieldlog.ui.dialogs.sync_progress import receive_packages
@@ -89,14 +136,7 @@ class SyncFlow(QObject):
         remember_folder(paths[0].parent)
         outcome, self.stages = receive_packages(self.window, self.db, paths)
         if not outcome.ok or outcome.value is None:
-            reason = outcome.error.rstrip(".") + "."
-            QMessageBox.warning(
-                self.window,
-                self.tr("Receive"),
-                self.tr("Nothing was received; the data on this laptop is unchanged.")
-                + "\n\n"
-                + reason,
-            )
+            self._refused(outcome.error)
             return
         dialog = SyncReportDialog(outcome.value, self.window)
         dialog.review_requested.connect(self.review_requested)
