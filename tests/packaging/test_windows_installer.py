@@ -128,7 +128,9 @@ def test_fieldsync_files_open_in_fieldlog_through_per_user_keys() -> None:
     assert command["ValueData"] == r'"{app}\FieldLog.exe" "%1"'
     icon = keys[(f"Software\\Classes\\{prog_id}\\DefaultIcon", "")]
     assert icon["ValueData"] == r"{app}\FieldLog.exe,0"
-    # Uninstalling takes the association away again.
+    # Uninstalling takes the association away again: every key or value it wrote.
+    for entry in keys.values():
+        assert any(f.startswith("uninsdelete") for f in entry.get("Flags", "").split()), entry
     assert "uninsdeletekey" in keys[(f"Software\\Classes\\{prog_id}", "")]["Flags"].split()
     assert "uninsdeletevalue" in keys[("Software\\Classes\\.fieldsync", "")]["Flags"].split()
 
