@@ -7,13 +7,16 @@ with Chinese characters, a space, `#` and `%`.
 from __future__ import annotations
 
 import errno
+import locale
 import os
 import stat
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from fieldlog.domain.language import choose_language
 from fieldlog.services.admin.backups import backup_now, list_backups, restore_backup
 from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.reports.report_sheets import safe_file_name
@@ -131,3 +134,25 @@ def test_the_command_line_prints_chinese_paths_to_a_windows_code_page(tmp_path: 
     result = run("--lang", "en", "--db", str(db), "init", env={"PYTHONIOENCODING": "cp1252"})
     assert db.exists()
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("windows_locale", "language"),
+    [
+        (("Chinese (Simplified)_China", "936"), "zh_CN"),
+        (("Chinese (Simplified)_China", "65001"), "zh_CN"),  # "Beta: use UTF-8" switched on
+        (("zh_CN", "UTF-8"), "zh_CN"),
+        (("English_United States", "1252"), "en"),
+        (("German_Germany", "1252"), "en"),
+        ((None, None), "zh_CN"),  # none usable: Chinese, as SPEC §5 says
+    ],
+)
+def test_the_language_follows_the_windows_locale(
+    monkeypatch: pytest.MonkeyPatch, windows_locale: tuple[str | None, str | None], language: str
+) -> None:
+    """Windows sets no LANG: the language comes from the locale Windows names its own way."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(locale, "getlocale", lambda *_: windows_locale)
+    assert choose_language(None) == language
