@@ -10,7 +10,8 @@
 ; - .fieldsync files open in FieldLog (registry keys under HKCU\Software\Classes only);
 ; - uninstalling removes the program and the association and KEEPS the user's data.
 ;
-; This file is UTF-8 with a byte-order mark (Inno Setup before 6.3 needs it for the Chinese names).
+; This file is UTF-8 with a byte-order mark, so every Windows tool reads its Chinese names as
+; UTF-8 (without one, Inno Setup before 6.3 and many editors take it for ANSI).
 
 #ifndef AppVersion
 #error Pass the version: ISCC /DAppVersion=x.y.z FieldLog.iss (build.ps1 does)

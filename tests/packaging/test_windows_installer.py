@@ -101,7 +101,8 @@ def _windows_data_folders(monkeypatch: pytest.MonkeyPatch) -> set[str]:
 
 
 def test_the_script_is_utf8_with_a_byte_order_mark() -> None:
-    """Inno Setup before 6.3 reads a script without one as ANSI: the Chinese names would break."""
+    """Without one, Inno Setup before 6.3 and many Windows editors take the file for ANSI and
+    break its Chinese names."""
     assert ISS.read_bytes().startswith(b"\xef\xbb\xbf")
     assert "驻点招商走访日志" in _text()
 
