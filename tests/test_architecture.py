@@ -53,7 +53,7 @@ def test_a_ui_module_importing_the_main_window_breaks_a_contract(tmp_path: Path)
 def test_core_type_checks() -> None:
     """mypy over the Qt-free packages (configured in pyproject.toml) finds no error."""
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--cache-dir", "/dev/null"],
+        [sys.executable, "-m", "mypy", "--cache-dir", os.devnull],  # no cache (nul on Windows)
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -71,8 +71,9 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
 
 def _fsync(written: Path) -> None:
     """Flush a file this process has just written under a temporary name: no connection holds
-    it, so opening and closing it here drops no lock."""
-    with written.open("rb") as handle:
+    it, so opening and closing it here drops no lock. Opened for writing: Windows flushes only
+    through such a handle (os.fsync of a read-only one fails there with EBADF)."""
+    with written.open("r+b") as handle:
         os.fsync(handle.fileno())
 
 

@@ -50,6 +50,11 @@ TOTAL_LABEL = "合计"
 _LEDGER_ORDER: tuple[Stage | None, ...] = (*reversed(MAIN_LINE), Stage.PAUSED, None)
 # Characters Windows, macOS or Linux refuse in a file name, and control characters.
 _UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+#: Device names Windows reserves, with or without an extension (NUL.xlsx is NUL as well).
+_DEVICE_NAMES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
+    + [f"{port}{n}" for port in ("COM", "LPT") for n in [*"0123456789", "¹", "²", "³"]]
+)
 
 
 def _person(name: str, title: str) -> str:
@@ -240,8 +245,11 @@ def _org(number: int, row: DirectoryOrg) -> list[CellValue]:
 
 
 def safe_file_name(name: str) -> str:
-    """`name` usable as a file name on every system: unsafe characters become "_"."""
+    """`name` usable as a file name on every system: unsafe characters become "_", and a name
+    Windows keeps for a device (CON, NUL, COM1…) gets a "_" in front."""
     cleaned = _UNSAFE_IN_NAMES.sub("_", name).strip().rstrip(". ")
+    if cleaned.split(".", 1)[0].rstrip(" ").upper() in _DEVICE_NAMES:
+        cleaned = f"_{cleaned}"
     return cleaned[:150] or "FieldLog"
 
 
