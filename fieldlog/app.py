@@ -5,13 +5,13 @@ Importing this module is cheap: Qt, SQLAlchemy and the window are imported when 
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fieldlog import app_options as options
 from fieldlog.domain import language as _language
 from fieldlog.domain.catalogs import resources_dir
 from fieldlog.domain.messages import Message, msg
@@ -24,10 +24,7 @@ if TYPE_CHECKING:
     from fieldlog.ui.recovery_window import RecoveryWindow
 
 APP_NAME = "FieldLog"
-PACKAGE_SUFFIX = ".fieldsync"
-LANGUAGES = _language.LANGUAGES
-# Where the window's .qm files are, in a checkout, an installed package or the standalone bundle.
-TRANSLATIONS_DIR = resources_dir() / "translations"
+LANGUAGES = options.LANGUAGES
 
 # Kept here so the window outlives main() when it runs inside someone else's event loop.
 _window: MainWindow | None = None
@@ -45,40 +42,10 @@ def last_recovery() -> RecoveryWindow | None:
     return _recovery
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The window's options: the command line's global options, an optional `gui` word and an
-    optional file (what a desktop passes when the user opens a file with FieldLog)."""
-    parser = argparse.ArgumentParser(prog="fieldlog", description="FieldLog 驻点招商走访日志")
-    parser.add_argument("command", nargs="?", metavar="gui", help="open the window (default)")
-    parser.add_argument(
-        "file",
-        nargs="?",
-        metavar="FILE",
-        help="a sync package (*.fieldsync) to receive, or to join the team with on a new "
-        "laptop; any other file is the database to open, as with --db",
-    )
-    parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL")
-    parser.add_argument("--lang", choices=LANGUAGES, help="language of the window")
-    return parser
-
-
-def parse_options(argv: Sequence[str]) -> argparse.Namespace:
-    """The options of `argv`, with `file` the file argument if any (`fieldlog FILE` and
-    `fieldlog gui FILE` alike); SystemExit for bad usage, as argparse does."""
-    parser = build_parser()
-    args = parser.parse_args(list(argv))
-    if args.command not in (None, "gui"):  # `fieldlog FILE`: the word is the file
-        if args.file is not None:
-            parser.error(f"one file at most, not {args.command!r} and {args.file!r}")
-        args.command, args.file = "gui", args.command
-    if args.file is not None and not is_package(args.file) and args.db:
-        parser.error("give the database either with --db or as FILE, not both")
-    return args
-
-
-def is_package(name: str) -> bool:
-    """Whether a file argument names a sync package (else it names a database)."""
-    return Path(name).suffix.lower() == PACKAGE_SUFFIX
+def translations_dir() -> Path:
+    """Where the window's .qm files are: in a checkout, an installed package or the standalone
+    bundle (FileNotFoundError, with its sentence, when FieldLog's resources are missing)."""
+    return resources_dir() / "translations"
 
 
 def choose_language(option: str | None, saved: str | None = None) -> str:
@@ -110,7 +77,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[str]:
     candidates = [
         (f"qtbase_{language}", qt_dir),
         # Produced by the translation step; until it exists the window stays in English.
-        (f"fieldlog_{language}", str(TRANSLATIONS_DIR)),
+        (f"fieldlog_{language}", str(translations_dir())),
     ]
     loaded = []
     for name, folder in candidates:
@@ -399,19 +366,34 @@ def switch_language(old: MainWindow, language: str) -> MainWindow:
     return window
 
 
+def _resources_present() -> bool:
+    """Whether FieldLog's resources are there; if not, says so in a box and on stderr."""
+    from fieldlog.ui import problem_boxes
+
+    try:
+        resources_dir()
+    except FileNotFoundError as exc:
+        problem_boxes.show_resources_missing(exc)
+        return False
+    return True
+
+
+def _keep_a_log() -> None:
+    """Write warnings and defects to the per-user log file; an exception nothing caught is
+    logged there and told to the user by one box at a time (never a silent failure)."""
+    from fieldlog import diagnostics
+    from fieldlog.ui import problem_boxes
+
+    diagnostics.configure()
+    diagnostics.install_excepthook(lambda: problem_boxes.tell_defect(_window))
+
+
 def import_core() -> None:
     """Import the Qt-free modules the window needs before Qt itself: once PySide6 is loaded,
     its import hook reads the source of every module imported after it (hundreds of files).
     A host that makes its own QApplication calls this first."""
     import fieldlog.services.admin.maintenance
     import fieldlog.services.admin.workspace  # noqa: F401
-
-
-def _package_argument(name: str | None) -> Path | None:
-    """The sync package named on the command line, as an absolute path; None if none is."""
-    if name is None or not is_package(name):
-        return None
-    return Path(name).expanduser().absolute()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -424,7 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     screen or an error was; otherwise runs the event loop until the last window closes.
     """
     try:
-        args = parse_options(sys.argv[1:] if argv is None else argv)
+        args = options.parse_options(sys.argv[1:] if argv is None else argv)
     except SystemExit as exc:  # --help or bad usage; argparse has printed why
         return exc.code if isinstance(exc.code, int) else 2
 
@@ -432,9 +414,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import_core()
     app, owns_app = _ensure_app()
+    if not _resources_present():
+        return 1
+    _keep_a_log()
     language = choose_language(args.lang, _setting("language"))
     use_language(app, language)
-    package = _package_argument(args.file)
+    package = options.package_argument(args.file)
     database_file = args.file if args.file is not None and package is None else None
     chosen = args.db or database_file or os.environ.get(ENV_DB)
     location = resolve_location(chosen or _last_database())

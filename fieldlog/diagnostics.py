@@ -58,13 +58,29 @@ def configure(folder: Path | None = None) -> Path | None:
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.setLevel(logging.WARNING)
     log.addHandler(handler)
-    if sys.stderr is not None:  # a console too, where there is one (a developer's terminal)
-        console = logging.StreamHandler()
-        console.setLevel(logging.WARNING)
-        log.addHandler(console)
+    console = _Console()  # a developer's terminal still shows them
+    console.setLevel(logging.WARNING)
+    log.addHandler(console)
     log.setLevel(logging.INFO)
     _handler = handler
     return target
+
+
+class _Console(logging.StreamHandler):  # type: ignore[type-arg]
+    """Whatever stderr is when a record comes (a windowed program has none; a test framework
+    swaps it), not the one there was when logging was set up."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> object:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: object) -> None:
+        pass
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if sys.stderr is not None:
+            super().emit(record)
 
 
 def install_excepthook(tell_user: Callable[[], None] | None = None) -> None:

@@ -5150,33 +5150,33 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>app</name>
     <message>
-        <location filename="../../fieldlog/app.py" line="132"/>
+        <location filename="../../fieldlog/app.py" line="99"/>
         <source>FieldLog cannot open the database {location}.</source>
         <translation>无法打开数据库：{location}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="135"/>
-        <location filename="../../fieldlog/app.py" line="169"/>
+        <location filename="../../fieldlog/app.py" line="102"/>
+        <location filename="../../fieldlog/app.py" line="136"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="140"/>
+        <location filename="../../fieldlog/app.py" line="107"/>
         <source>Nothing was changed. Open another database with --db, or choose another file.</source>
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="166"/>
+        <location filename="../../fieldlog/app.py" line="133"/>
         <source>There is no FieldLog database at {location}.</source>
         <translation>{location} 处没有 FieldLog 数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="175"/>
+        <location filename="../../fieldlog/app.py" line="142"/>
         <source>Create a new, empty database there? Choose No if the path has a typo.</source>
         <translation>在那里新建一个空数据库吗？如果路径写错了，请选择“否”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="378"/>
+        <location filename="../../fieldlog/app.py" line="345"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -5284,6 +5284,14 @@ It records visits to enterprises and associations, follows leads to signed proje
         <location filename="../../fieldlog/ui/operations.py" line="155"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
+    </message>
+</context>
+<context>
+    <name>problem_boxes</name>
+    <message>
+        <location filename="../../fieldlog/ui/problem_boxes.py" line="45"/>
+        <source>The details were written to {file}.</source>
+        <translation>详细情况已写入 {file}。</translation>
     </message>
 </context>
 <context>

@@ -280,7 +280,7 @@ def test_the_editable_install_reads_the_checkouts_resources(built: Built, tmp_pa
     _pip_install(python, "--no-build-isolation", "--editable", str(built.source))
     code = (
         "import fieldlog; from fieldlog import app; "
-        "print(fieldlog.__file__); print(app.TRANSLATIONS_DIR)"
+        "print(fieldlog.__file__); print(app.translations_dir())"
     )
     module, translations = _run(tmp_path, python, "-c", code).stdout.split("\n")[:2]
     assert Path(module) == built.source / "fieldlog" / "__init__.py"

@@ -39,7 +39,7 @@ def _package_copy(site: Path) -> Path:
 
 def test_a_checkout_uses_its_top_level_resources() -> None:
     assert resources_dir() == ROOT / "resources"
-    assert app.TRANSLATIONS_DIR == ROOT / "resources" / "translations"
+    assert app.translations_dir() == ROOT / "resources" / "translations"
 
 
 def test_an_installed_package_uses_the_resources_inside_it(tmp_path: Path) -> None:

@@ -18,8 +18,8 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from fieldlog import app
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = app.TRANSLATIONS_DIR / "fieldlog_zh_CN.ts"
-QM = app.TRANSLATIONS_DIR / "fieldlog_zh_CN.qm"
+TS = app.translations_dir() / "fieldlog_zh_CN.ts"
+QM = app.translations_dir() / "fieldlog_zh_CN.qm"
 SOURCES = [ROOT / "fieldlog" / "app.py", *sorted((ROOT / "fieldlog" / "ui").rglob("*.py"))]
 PLACEHOLDER = re.compile(r"\{\w*\}|%n|%L?\d")
 
