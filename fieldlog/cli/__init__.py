@@ -8,6 +8,7 @@ else of the locale (`cli.wording`); the core's messages render in it too.
 from __future__ import annotations
 
 import argparse
+import codecs
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -15,12 +16,13 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from fieldlog.app import PACKAGE_SUFFIX
+from fieldlog.app_options import PACKAGE_SUFFIX
 from fieldlog.cli.commands import HANDLERS
 from fieldlog.cli.maintenance_commands import FILE_HANDLERS
 from fieldlog.cli.parser import build_parser, command_names
 from fieldlog.cli.wording import argparse_speaking, language_of
 from fieldlog.domain import messages
+from fieldlog.domain.catalogs import resources_dir
 from fieldlog.domain.messages import msg
 from fieldlog.store.database import DatabaseError
 from fieldlog.store.errors import sentence
@@ -66,6 +68,7 @@ def _file_opens_window(arguments: list[str], commands: Sequence[str]) -> list[st
 def _run(args: argparse.Namespace) -> int:
     from fieldlog.services.admin.workspace import open_workspace
 
+    resources_dir()  # missing (a broken install): say so before any file is made
     location = resolve_location(args.db)
     if args.handler in FILE_HANDLERS:
         return FILE_HANDLERS[args.handler](location, args)
@@ -80,6 +83,7 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command in the user's language (`--lang`, else the locale); returns the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    _speak_utf8()
     language = language_of(arguments)
     before = list(messages._current)
     messages.use_language(language)
@@ -88,6 +92,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _main(arguments)
     finally:  # a caller in the same process keeps its own language
         messages._current[:] = before
+
+
+def _speak_utf8() -> None:
+    """Print UTF-8 whatever the console's code page: on Windows a redirected stdout speaks the
+    ANSI code page (cp1252 on an English system), which cannot say a Chinese file name."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        if hasattr(stream, "reconfigure") and codecs.lookup(encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8")
 
 
 def _main(arguments: list[str]) -> int:
