@@ -50,15 +50,31 @@ def is_command_line(arguments: Sequence[str]) -> bool:
     return word in command_words()
 
 
+def borrow_console() -> None:
+    """The Windows build is a windowed program, with no stdout: when a console started it
+    (`start /wait FieldLog.exe --self-test`), write there, so the self-test and the commands can
+    print their line."""
+    if sys.platform != "win32" or sys.stdout is not None:
+        return
+    import ctypes
+
+    if ctypes.windll.kernel32.AttachConsole(-1):  # -1: the parent process's console
+        # Open for the rest of the process, as the streams they replace would be.
+        sys.stdout = open("CONOUT$", "w")  # noqa: SIM115
+        sys.stderr = open("CONOUT$", "w")  # noqa: SIM115
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments == [SELF_TEST]:
         from fieldlog.self_test import run
 
+        borrow_console()
         return run()
     if is_command_line(arguments):
         from fieldlog.cli import main as command_line
 
+        borrow_console()
         return command_line(arguments)
     from fieldlog.app import main as window
 
