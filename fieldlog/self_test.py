@@ -43,13 +43,15 @@ SUMMARY_SHEET = "汇总"
 #: The translators the Chinese window needs: Qt's own (standard buttons) and FieldLog's.
 TRANSLATIONS = ("qtbase_zh_CN", "fieldlog_zh_CN")
 FOLDER_PREFIX = "FieldLog 自检 "
-#: Per-user folders redirected: platformdirs on Linux (XDG) and on Windows (its overrides).
+#: Per-user folders redirected: platformdirs on Linux (XDG), on Windows (its overrides) and on
+#: macOS (under HOME).
 USER_FOLDER_VARIABLES = {
     "XDG_CONFIG_HOME": "config",
     "XDG_DATA_HOME": "data",
     "XDG_STATE_HOME": "state",
     "WIN_PD_OVERRIDE_APPDATA": "roaming",
     "WIN_PD_OVERRIDE_LOCAL_APPDATA": "local",
+    **({"HOME": "home"} if sys.platform == "darwin" else {}),
 }
 
 
@@ -105,6 +107,7 @@ def isolated() -> Iterator[Path]:
             os.environ[variable] = str(folder / "user" / sub)
         os.environ.pop("FIELDLOG_DB", None)
         try:
+            _check_redirected(folder)
             yield folder
         finally:
             for variable, value in saved.items():
@@ -112,6 +115,19 @@ def isolated() -> Iterator[Path]:
                     os.environ.pop(variable, None)
                 else:
                     os.environ[variable] = value
+
+
+def _check_redirected(folder: Path) -> None:
+    """Refuse to go on unless every per-user folder FieldLog uses now lies in `folder` (an old
+    platformdirs on Windows has no overrides): a self-test never writes to the user's."""
+    import platformdirs
+
+    from fieldlog.store.location import APP_NAME as NAME
+
+    for kind in ("config", "data", "state"):
+        place = Path(getattr(platformdirs, f"user_{kind}_dir")(NAME, appauthor=False))
+        if not place.is_relative_to(folder):
+            raise CheckFailed(f"the user {kind} folder {place} cannot be set aside for the test")
 
 
 def load_demo_into(database: Path) -> None:
@@ -243,7 +259,7 @@ def qt_application() -> QApplication:
     running = QApplication.instance()
     if isinstance(running, QApplication):
         return running
-    settings = Path(os.environ[next(iter(USER_FOLDER_VARIABLES))]) / "qt-settings"
+    settings = Path(os.environ["XDG_CONFIG_HOME"]) / "qt-settings"  # set by isolated()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings))
     QCoreApplication.setApplicationName(APP_NAME)

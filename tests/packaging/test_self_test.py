@@ -110,3 +110,17 @@ def test_a_missing_window_translation_fails_naming_it(tmp_path: Path) -> None:
     ), result.stdout
     assert result.stdout.count("\n") == 1
     untouched(tmp_path)
+
+
+def test_a_user_folder_that_cannot_be_set_aside_stops_it_before_anything(tmp_path: Path) -> None:
+    """As with a platformdirs too old to take the Windows overrides: nothing is written."""
+    real = tmp_path / "real data"
+    code = f"import platformdirs; platformdirs.user_data_dir = lambda *a, **k: {str(real)!r}\n"
+    result = self_test(tmp_path, code + RUN)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == (
+        f"FieldLog 0.1.0 self-test FAILED at setup: the user data folder {real} "
+        "cannot be set aside for the test\n"
+    )
+    assert not real.exists()
+    untouched(tmp_path)
