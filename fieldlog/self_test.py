@@ -4,8 +4,8 @@ In a temporary folder whose name has Chinese characters and a space: load the de
 check its reference figures (SPEC §3.7), write the weekly return and read it back, then open the
 main window offscreen in Chinese. Prints one line and returns 0, or one line naming the check
 that failed and returns 1. The user's settings, data folder and database are never touched: the
-per-user folders and QSettings point into the temporary folder for the rest of the process, so
-`run()` is meant for a process of its own (the bundle's `--self-test`, or a subprocess).
+per-user folders point into the temporary folder while it runs, and QSettings for the rest of the
+process, so `run()` is meant for a process of its own (the bundle's `--self-test`, a subprocess).
 """
 
 from __future__ import annotations
