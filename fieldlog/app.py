@@ -18,6 +18,7 @@ from fieldlog.domain.messages import Message, msg
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtGui import QIcon
 
     from fieldlog.store.database import Database
     from fieldlog.ui.main_window import MainWindow
@@ -167,7 +168,19 @@ def _ensure_app() -> tuple[QCoreApplication, bool]:
         return running, False
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
-    return QApplication(sys.argv[:1] or [APP_NAME]), True
+    qt_app = QApplication(sys.argv[:1] or [APP_NAME])
+    qt_app.setWindowIcon(app_icon())
+    return qt_app, True
+
+
+def app_icon() -> QIcon:
+    """FieldLog's icon in every size shipped under resources/icons (empty if none is there)."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("fieldlog-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def _setting(key: str) -> str | None:

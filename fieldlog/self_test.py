@@ -23,7 +23,6 @@ from fieldlog import __version__
 from fieldlog.domain.period import IsoWeek
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
 APP_NAME = "FieldLog"
@@ -265,17 +264,7 @@ def qt_application() -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
     qt_app = QApplication(sys.argv[:1] or [APP_NAME])
+    from fieldlog.app import app_icon
+
     qt_app.setWindowIcon(app_icon())
     return qt_app
-
-
-def app_icon() -> QIcon:
-    """FieldLog's icon in every size shipped under resources/icons (empty if none is there)."""
-    from PySide6.QtGui import QIcon
-
-    from fieldlog.domain.catalogs import resources_dir
-
-    icon = QIcon()
-    for png in sorted((resources_dir() / "icons").glob("fieldlog-*.png")):
-        icon.addFile(str(png))
-    return icon

@@ -172,3 +172,8 @@ def test_without_db_the_last_database_is_reopened(
     assert app.main(["--lang", "en"]) == 0
     again = app.last_window()
     assert again is not None and again.db.path == first.resolve()
+
+
+def test_the_application_icon_comes_in_every_shipped_size(qapp) -> None:
+    sizes = {size.width() for size in app.app_icon().availableSizes()}
+    assert {16, 32, 48, 256} <= sizes
