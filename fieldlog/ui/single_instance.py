@@ -160,7 +160,8 @@ class Listener(QObject):
         listening = server.listen(name)
         if not listening and server.serverError() == QAbstractSocket.SocketError.AddressInUseError:
             # Left by a process that ended without closing it, or held by a window that did not
-            # answer our start in time: either way this window takes the name over.
+            # answer our start in time: either way this window takes the name over. (On Linux
+            # the user-only socket is renamed over the old file, so this is rarely needed.)
             QLocalServer.removeServer(name)
             listening = server.listen(name)
         if not listening:

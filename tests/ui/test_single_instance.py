@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from fieldlog import app
@@ -35,6 +36,7 @@ from tests.ui.test_sync_laptops import (  # noqa: F401
     sync_template,
     warnings,
 )
+from tests.ui.test_window_language import no_saved_language  # noqa: F401
 
 #: Generous: a start on this shared machine takes about a second; only a hang reaches it.
 ENDS_WITHIN_MS = 90_000
@@ -304,3 +306,52 @@ def test_main_inside_a_running_application_neither_listens_nor_hands_over(
     assert app.main(["--db", str(database), "--lang", "en"]) == 0  # a second window, as before
     assert single_instance._listener is None
     assert not single_instance.hand_over(str(database), None)
+
+
+def deleted_later() -> None:
+    """Run the deletions the window code asked for (a retired window's, say)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+def test_a_rebuilt_window_keeps_the_name_and_takes_what_comes(
+    qapp, qtbot, listening, no_saved_language, empty_database_file: Path, tmp_path: Path
+) -> None:
+    database = database_copy(empty_database_file, tmp_path / "走访", "日志.db")
+    assert app.main(["--db", str(database), "--lang", "en"]) == 0
+    old = opened_window()
+    listener = listening()
+    name = listener.name
+    assert name == single_instance.server_name(str(database))
+
+    new = app.switch_language(old, "en")  # View ▸ Language: a new window, the old one retired
+    deleted_later()
+    assert app.last_window() is new and listener.name == name
+    new.showMinimized()
+    answer = exchange(qtbot, name, single_instance.request(None))
+    assert json.loads(answer) == {"fieldlog": 1, "ok": True}
+    qtbot.waitUntil(lambda: not new.isMinimized())
+
+
+def test_the_name_is_given_up_with_the_window_and_taken_for_the_next_database(
+    qapp, qtbot, listening, empty_database_file: Path, tmp_path: Path, warnings
+) -> None:
+    first = database_copy(empty_database_file, tmp_path / "甲", "甲 日志.db")
+    second = database_copy(empty_database_file, tmp_path / "乙", "乙 日志.db")
+    assert app.main(["--db", str(first), "--lang", "en"]) == 0
+    window = opened_window()
+    listener = listening()
+    assert listener.name == single_instance.server_name(str(first))
+
+    # The check of a large file, run after the window opened, found damage: the window closes
+    # and the recovery screen shows. A later start must open a window of its own then.
+    app._on_damage(window.db.location, "page 3 is never used")
+    deleted_later()
+    recovery = app.last_recovery()
+    assert app.last_window() is None and recovery is not None
+    assert listener.name is None
+
+    recovery.open_requested.emit(str(second))  # the user opens another database instead
+    window = opened_window()
+    assert listener.name == single_instance.server_name(str(second))
+    answer = exchange(qtbot, listener.name, single_instance.request(None))
+    assert json.loads(answer) == {"fieldlog": 1, "ok": True}
