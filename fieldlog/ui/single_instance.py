@@ -34,7 +34,7 @@ PROTOCOL = 1
 CONNECT_MS = 500
 ANSWER_MS = 2000
 #: The longest line a window reads; a longer one (or one never finished) is dropped.
-MAX_LINE = 16 * 1024
+MAX_LINE = 64 * 1024
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,9 @@ def _user() -> str:
 def request(package: Path | None) -> bytes:
     """The line a start sends: the package to open, or none (come forward)."""
     body = {"fieldlog": PROTOCOL, "file": None if package is None else str(package)}
-    return json.dumps(body, ensure_ascii=False).encode("utf-8") + b"\n"
+    # ASCII escapes: a file name that is not valid UTF-8 (an old USB stick's, on Linux) still
+    # makes a valid line, and comes back as the same path.
+    return json.dumps(body, ensure_ascii=True).encode("utf-8") + b"\n"
 
 
 def read_request(line: bytes) -> Path | None:

@@ -355,3 +355,17 @@ def test_the_name_is_given_up_with_the_window_and_taken_for_the_next_database(
     assert listener.name == single_instance.server_name(str(second))
     answer = exchange(qtbot, listener.name, single_instance.request(None))
     assert json.loads(answer) == {"fieldlog": 1, "ok": True}
+
+
+@pytest.mark.parametrize(
+    "name", ["队长 给的 (第1周).fieldsync", os.fsdecode(b"\xb6\xd3\xb3\xa4 gbk.fieldsync")]
+)
+def test_a_request_carries_the_path_exactly(tmp_path: Path, name: str) -> None:
+    """Chinese and spaces, and on Linux a name in another encoding (GBK bytes from a USB
+    stick): the line is valid UTF-8 and names the very same file."""
+    package = tmp_path / "U盘" / name
+    line = single_instance.request(package)
+    assert line.endswith(b"\n") and line.count(b"\n") == 1
+    line.decode("utf-8")  # valid
+    assert single_instance.read_request(line) == package
+    assert single_instance.read_request(single_instance.request(None)) is None
