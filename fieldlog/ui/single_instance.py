@@ -5,10 +5,12 @@ second window, and a second writer, over the same file.
 The first window listens on a local socket (a named pipe on Windows) whose name comes from the
 user and the database's resolved location, so windows over different databases stay
 independent. A later start sends one UTF-8 JSON line, `{"fieldlog": 1, "file": "/abs/x.fieldsync"}`
-(`"file": null` only asks the window to come forward), and the window answers
-`{"fieldlog": 1, "ok": true}` before it acts. A start that gets no such answer within a short
-time (nothing listening, a stale name left by a crash, a window too busy to answer) opens its
-own window as before: the hand-over may only ever spare a window, never block a start.
+(`"file": null` only asks the window to come forward); the window answers
+`{"fieldlog": 1, "ok": true}` and acts once the start confirms with `{"fieldlog": 1, "done": true}`.
+A start that gets no such answer within a short time (nothing listening, a stale name left by a
+crash, a window too busy to answer) opens its own window as before and confirms nothing, so a
+window that answers late does not open the same file a second time: the hand-over may only
+ever spare a window, never block a start nor act twice.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ CONNECT_MS = 500
 ANSWER_MS = 2000
 #: The longest line a window reads; a longer one (or one never finished) is dropped.
 MAX_LINE = 64 * 1024
+
+CONFIRMATION = json.dumps({"fieldlog": PROTOCOL, "done": True}).encode("utf-8") + b"\n"
 
 log = logging.getLogger(__name__)
 
@@ -115,9 +119,21 @@ def hand_over(location: str, package: Path | None) -> bool:
             if not socket.waitForReadyRead(max(1, deadline.remainingTime())):
                 break
             answer += bytes(socket.readAll().data())
-        return _accepted(answer)
+        return _accepted(answer) and _confirm(socket)
     finally:
         socket.abort()
+
+
+def _confirm(socket: QLocalSocket) -> bool:
+    """Tell the window its answer was read (it acts only then); True once the line is sent."""
+    socket.write(CONFIRMATION)
+    while socket.bytesToWrite() > 0:
+        if not socket.waitForBytesWritten(ANSWER_MS):
+            return False
+    socket.disconnectFromServer()  # after what was written has gone
+    if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+        socket.waitForDisconnected(ANSWER_MS)
+    return True
 
 
 def _accepted(answer: bytes) -> bool:
@@ -184,12 +200,19 @@ class Listener(QObject):
             socket.disconnected.connect(socket.deleteLater)
             QTimer.singleShot(ANSWER_MS, socket, socket.abort)  # a line never finished
 
-    def _read(self, socket: QLocalSocket) -> None:
+    def _line(self, socket: QLocalSocket) -> bytes | None:
+        """The next whole line from `socket`; None until there is one (or after refusing one
+        too long)."""
         if not socket.canReadLine():
             if socket.bytesAvailable() > MAX_LINE:
                 self._refuse(socket, "a line longer than the protocol allows")
+            return None
+        return bytes(socket.readLine(MAX_LINE + 1).data())
+
+    def _read(self, socket: QLocalSocket) -> None:
+        line = self._line(socket)
+        if line is None:
             return
-        line = bytes(socket.readLine(MAX_LINE + 1).data())
         try:
             package = read_request(line)
         except ValueError as exc:
@@ -199,7 +222,22 @@ class Listener(QObject):
         if window is None or server_name(window.db.location) != self.name:
             self._answer(socket, ok=False)  # no window over this database now: the start opens one
             return
-        self._answer(socket, ok=True)
+        socket.readyRead.disconnect()
+        socket.readyRead.connect(lambda: self._confirmed(socket, package))
+        socket.write(json.dumps({"fieldlog": PROTOCOL, "ok": True}).encode("utf-8") + b"\n")
+        socket.flush()
+
+    def _confirmed(self, socket: QLocalSocket, package: Path | None) -> None:
+        """The start read our yes: bring the window and open its file (anything else: nothing)."""
+        line = self._line(socket)
+        if line is None:
+            return
+        socket.readyRead.disconnect()
+        socket.disconnectFromServer()
+        window = self._current()
+        if line != CONFIRMATION or window is None or server_name(window.db.location) != self.name:
+            log.warning("A start did not confirm its hand-over; nothing was opened")
+            return
         # After this handler: a dialog the file opens must not run inside the socket's signal.
         QTimer.singleShot(0, self, lambda: self._bring(window, package))
 

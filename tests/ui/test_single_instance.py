@@ -246,16 +246,24 @@ def test_a_window_that_does_not_answer_does_not_stop_a_start(
         silent.close()
 
 
-def exchange(qtbot, name: str, data: bytes) -> bytes:
-    """Send `data` to the window listening on `name`; what it answers before it hangs up."""
+def exchange(qtbot, name: str, data: bytes, *, confirm: bool = True) -> bytes:
+    """Send `data` to the window listening on `name`, confirm a yes as a start does (unless
+    told not to: a start that gave up), and return what the window answered."""
     socket = QLocalSocket()
     received = bytearray()
     socket.readyRead.connect(lambda: received.extend(socket.readAll().data()))
     socket.connectToServer(name)
+    unconnected = QLocalSocket.LocalSocketState.UnconnectedState
     qtbot.waitUntil(lambda: socket.state() == QLocalSocket.LocalSocketState.ConnectedState)
     socket.write(data)
     socket.flush()
-    qtbot.waitUntil(lambda: socket.state() == QLocalSocket.LocalSocketState.UnconnectedState)
+    qtbot.waitUntil(lambda: b"\n" in received or socket.state() == unconnected)
+    if b"\n" in received and json.loads(received)["ok"] and confirm:
+        socket.write(single_instance.CONFIRMATION)
+        socket.flush()
+    else:
+        socket.disconnectFromServer()
+    qtbot.waitUntil(lambda: socket.state() == unconnected)
     received.extend(socket.readAll().data())
     return bytes(received)
 
@@ -369,3 +377,25 @@ def test_a_request_carries_the_path_exactly(tmp_path: Path, name: str) -> None:
     line.decode("utf-8")  # valid
     assert single_instance.read_request(line) == package
     assert single_instance.read_request(single_instance.request(None)) is None
+
+
+def test_a_yes_the_start_never_confirmed_opens_nothing(
+    qapp, qtbot, listening, leader_and_cadre, tmp_path: Path, warnings
+) -> None:
+    """A window too busy to answer in time: the start has opened its own window meanwhile, so
+    the late yes is not followed by the file opened here as well."""
+    leader, cadre = leader_and_cadre
+    leader.org("深圳新材料有限公司")
+    package = handed_over(leader.export("late"), tmp_path)
+    assert app.main(["--db", str(cadre.db.path), "--lang", "en"]) == 0
+    window = opened_window()
+    listener = listening()
+    before = cadre.digest()
+
+    late = exchange(qtbot, listener.name, single_instance.request(package), confirm=False)
+    assert json.loads(late) == {"fieldlog": 1, "ok": True}
+    # A confirmed exchange after it: by its end anything the first could have started has run.
+    done = exchange(qtbot, listener.name, single_instance.request(None))
+    assert json.loads(done) == {"fieldlog": 1, "ok": True}
+    assert window.findChildren(SyncReportDialog) == [] and window.findChildren(JoinDialog) == []
+    assert cadre.digest() == before and warnings == []
