@@ -204,7 +204,10 @@ def _last_database() -> str | None:
 
 def _show(window: MainWindow) -> None:
     global _window
+    from fieldlog.ui import single_instance
+
     _window = window
+    single_instance.follow(window)  # later starts over its database come to this window
     window.language_requested.connect(lambda code: switch_language(window, code))
     window.restore_requested.connect(lambda source: restore_into(window, source))
     window.show()
@@ -427,6 +430,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import_core()
     app, owns_app = _ensure_app()
+    from fieldlog.ui import single_instance  # with Qt: after import_core
+
     if not _resources_present():
         return 1
     _keep_a_log()
@@ -436,6 +441,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     database_file = args.file if args.file is not None and package is None else None
     chosen = args.db or database_file or os.environ.get(ENV_DB)
     location = resolve_location(chosen or _last_database())
+    if owns_app and single_instance.hand_over(location, package):
+        return 0  # a window of ours shows this database: it has the file now
     # The per-user default is created silently on a first start; a chosen path only if asked.
     if chosen and needs_creating(location) and not confirm_create(_shown(location)):
         return 1
@@ -446,8 +453,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if opened else 1
     if not opened and _recovery is None:  # a server database that did not open
         return 1
+    single_instance.start(last_window)
     try:
         return app.exec()
     finally:
+        single_instance.stop()
         if _window is not None:
             _window.db.close()
