@@ -157,7 +157,8 @@ uninstall() {
         "$data_home"
 }
 
-here=$(cd "$(dirname "$0")" && pwd -P)
+# CDPATH unset: cd would print the folder it found through it, doubling the path.
+here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd -P)
 share=$here/share
 case ${1-} in
     '') install ;;

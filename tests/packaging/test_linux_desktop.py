@@ -310,6 +310,21 @@ def test_a_default_set_by_hand_is_kept_among_the_other_lines(
     ]
 
 
+def test_run_by_a_relative_path_with_cdpath_set_it_finds_its_folder(desktop: Desktop) -> None:
+    """`cd` prints the folder it found through CDPATH: that must not end up in the path."""
+    parent = desktop.bundle.parent
+    done = subprocess.run(
+        ["sh", "FieldLog/install-desktop-entry.sh"],
+        cwd=parent,
+        env=dict(desktop.env, CDPATH=str(parent)),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert exec_arguments(desktop.entry()["Exec"]) == [str(desktop.program), "%F"]
+
+
 def test_run_from_elsewhere_it_says_so_and_installs_nothing(desktop: Desktop) -> None:
     desktop.program.unlink()
     before = tree(desktop.home)
