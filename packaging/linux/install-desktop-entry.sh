@@ -47,10 +47,10 @@ refresh() {
 }
 
 # The Exec value of the Desktop Entry spec: the path as one double-quoted argument (inside the
-# quotes \ " ` $ take a backslash), then the string escape of every value (\ becomes \\), then
-# % doubled (a lone % would be a field code).
+# quotes \ " ` $ take a backslash), then the string escape of every value (\ becomes \\).
+# A % would have to be %%: install() refuses such a path (see there).
 exec_value() {
-    printf '%s' "$1" | sed -e 's/[\\"`$]/\\&/g' -e 's/\\/\\\\/g' -e 's/%/%%/g'
+    printf '%s' "$1" | sed -e 's/[\\"`$]/\\&/g' -e 's/\\/\\\\/g'
 }
 
 # A plain string value (TryExec): only the backslash needs its escape.
@@ -89,9 +89,11 @@ unset_default_in_mimeapps() {
 }
 
 install() {
+    # A line break cannot be written in Exec; a % can (as %%), but GLib looks for the program
+    # before it reads %% as %, and so finds none and hides the entry.
     case $here in
         *'
-'*) fail "the folder's path holds a line break; move the FieldLog folder and run this again" ;;
+'* | *%*) fail "the desktop cannot start FieldLog from a folder whose path holds a line break or a %; move the FieldLog folder and run this again" ;;
     esac
     [ -x "$here/FieldLog" ] || fail "no FieldLog program next to this script in $here; run the script from the unpacked FieldLog folder"
     for file in "$share/fieldlog.desktop" "$share/fieldlog-mime.xml"; do

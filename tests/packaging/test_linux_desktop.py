@@ -157,7 +157,7 @@ class Desktop:
         return parser["Desktop Entry"]
 
 
-FOLDERS = ("驻点招商 工作队 二组", 'it\'s 100% "$HOME" `x` \\ (备份) #1')
+FOLDERS = ("驻点招商 工作队 二组", 'it\'s "$HOME" `x` \\ (备份) #1; &')
 
 
 @pytest.fixture(params=FOLDERS, ids=["chinese-spaces", "spec-reserved-characters"])
@@ -207,6 +207,31 @@ def test_the_installed_entry_passes_desktop_file_validate(desktop: Desktop) -> N
         check=False,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.skipif(not shutil.which("gio"), reason="GLib's gio tool absent")
+def test_glib_starts_the_installed_entry_with_a_package(desktop: Desktop) -> None:
+    """GLib reads Exec and TryExec itself (and hides an entry whose program it cannot find)."""
+    os.mkfifo(desktop.received)  # reading it waits for the stub to write: no timing
+    assert desktop.run().returncode == 0
+    package = desktop.home / "队长 发来的 包.fieldsync"
+    errors = desktop.received.with_name("gio-errors.txt")
+    with errors.open("wb") as stderr:  # not a pipe: the started stub would hold it open
+        launched = subprocess.run(
+            [
+                "gio",
+                "launch",
+                str(desktop.installed("applications/fieldlog.desktop")),
+                str(package),
+            ],
+            env=desktop.env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            check=False,
+        )
+    assert launched.returncode == 0, errors.read_text(encoding="utf-8", errors="replace")
+    assert desktop.received.read_text(encoding="utf-8") == f"{package}\n"
 
 
 def test_the_icons_file_type_and_default_application_are_installed(desktop: Desktop) -> None:
@@ -323,6 +348,16 @@ def test_run_by_a_relative_path_with_cdpath_set_it_finds_its_folder(desktop: Des
     )
     assert done.returncode == 0, done.stderr
     assert exec_arguments(desktop.entry()["Exec"]) == [str(desktop.program), "%F"]
+
+
+def test_a_folder_with_a_percent_sign_is_refused_and_nothing_installed(tmp_path: Path) -> None:
+    """GLib would not find the program behind Exec's %% and hide the entry: say so instead."""
+    desktop = Desktop(tmp_path, "完成 100% 工作队")
+    before = tree(desktop.home)
+    refused = desktop.run()
+    assert refused.returncode == 1
+    assert "path holds a line break or a %; move the FieldLog folder" in refused.stderr
+    assert tree(desktop.home) == before
 
 
 def test_run_from_elsewhere_it_says_so_and_installs_nothing(desktop: Desktop) -> None:
