@@ -47,11 +47,19 @@ class DraftKeeper(QObject):
         self._timer.start()
 
     def flush(self) -> None:
-        """Write a pending change now (on close, or when the pause is over)."""
+        """Write a pending change now (the pause is over)."""
+        self._write(drafts.WAIT_MS)
+
+    def keep(self) -> None:
+        """Write a pending change as the form closes or the application quits: this one may
+        wait a little longer for another writer, as no later pause will retry it."""
+        self._write(drafts.CLOSING_WAIT_MS)
+
+    def _write(self, wait_ms: int) -> None:
         self._timer.stop()
         if self._pending:
             self._pending = False
-            drafts.save_draft(self.db, self.key, self._fields())
+            drafts.save_draft(self.db, self.key, self._fields(), wait_ms=wait_ms)
 
     def discard(self) -> None:
         """Forget pending changes and delete the draft (after a save, or on request)."""

@@ -34,8 +34,10 @@ from fieldlog.store.types import utcnow
 
 log = logging.getLogger(__name__)
 
-#: How long a draft save waits for another writer's lock before keeping the draft in memory.
+#: How long a draft save waits for another writer's lock before keeping the draft in memory
+#: (the form is not frozen for it); the last save, as the form closes, may wait longer.
 WAIT_MS = 200
+CLOSING_WAIT_MS = 3000
 #: What a draft write may meet that is no defect of FieldLog (told by the window elsewhere).
 _FAILURES = (DatabaseError, SQLAlchemyError, sqlite3.Error, OSError)
 #: Drafts the database could not take (or could not delete), by (database, key); None stands
@@ -57,18 +59,18 @@ def visit_draft_key(visit_id_hex: str | None) -> str:
 
 
 @contextmanager
-def _own_unit(db: Database) -> Iterator[Session]:
+def _own_unit(db: Database, wait_ms: int) -> Iterator[Session]:
     """A short write transaction of the draft's own, beside whatever unit of work is open."""
     db.require_writable()
-    with patience(WAIT_MS), db.sessions() as session, session.begin():
+    with patience(wait_ms), db.sessions() as session, session.begin():
         yield session
 
 
-def store_with(db: Database, write: Callable[[Session], object]) -> bool:
+def store_with(db: Database, write: Callable[[Session], object], *, wait_ms: int = WAIT_MS) -> bool:
     """Run `write(session)` in a draft's own transaction; False (logged) when the database
     cannot take it."""
     try:
-        with _own_unit(db) as session:
+        with _own_unit(db, wait_ms) as session:
             write(session)
     except _FAILURES as exc:
         told = classify(exc, db.name) or exc
@@ -78,13 +80,16 @@ def store_with(db: Database, write: Callable[[Session], object]) -> bool:
     return True
 
 
-def save_draft(db: Database, key: str, fields: dict[str, Any]) -> bool:
-    """Store `fields` as the draft `key`; False when it could only be kept in memory."""
+def save_draft(db: Database, key: str, fields: dict[str, Any], *, wait_ms: int = WAIT_MS) -> bool:
+    """Store `fields` as the draft `key`; False when it could only be kept in memory (another
+    writer held the database longer than `wait_ms`, or it cannot be written)."""
     place = (db.location, key)
     _memory[place] = copy.deepcopy(fields)
     if db.read_only:
         return False
-    stored = store_with(db, lambda s: draft_rows.put_draft(s, key, fields, utcnow()))
+    stored = store_with(
+        db, lambda s: draft_rows.put_draft(s, key, fields, utcnow()), wait_ms=wait_ms
+    )
     if stored:
         _memory.pop(place, None)
     return stored

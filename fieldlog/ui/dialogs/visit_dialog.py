@@ -129,7 +129,7 @@ class VisitDialog(QDialog):
             QShortcut(QKeySequence(keys), self, activated=self.save)
         app = QCoreApplication.instance()
         if app is not None:  # the window may close with the dialog open: keep what was typed
-            app.aboutToQuit.connect(self.drafts.flush)
+            app.aboutToQuit.connect(self.drafts.keep)
 
     def _on_changed(self) -> None:
         show_error(self.message, "")
@@ -230,7 +230,7 @@ class VisitDialog(QDialog):
     def done(self, result: int) -> None:
         # Closing with "Keep as draft" writes what was typed since the last pause.
         if result != QDialog.DialogCode.Accepted:
-            self.drafts.flush()
+            self.drafts.keep()
         super().done(result)
 
 
