@@ -1,90 +1,45 @@
-"""Unsaved form entries kept on disk, so closing a dialog or a crash never loses what was typed.
+"""Unsaved form entries kept in the database, so closing a dialog or a crash never loses what
+was typed: the form's side of `fieldlog.services.visits.drafts` (when to write, not where).
 
-One JSON file per database and record (`<data folder>/drafts/`), written atomically: a crash
-while writing leaves the previous draft, never half a file.
+A draft is written a moment after the typing pauses, and at once when the dialog closes or the
+application quits. When the database cannot take it (read-only, busy, a full disk) the service
+keeps it in memory for this session and the next pause tries again: nothing to tell the user.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import json
-import os
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import platformdirs
 from PySide6.QtCore import QObject, QTimer
 
+from fieldlog.services.visits import drafts
+from fieldlog.services.visits.draft_files import import_draft_files
 from fieldlog.store.database import Database
 
 DEBOUNCE_MS = 500
-FORMAT_VERSION = 1
-
-
-def drafts_folder() -> Path:
-    """The per-user folder that holds the drafts."""
-    return Path(platformdirs.user_data_dir("FieldLog", appauthor=False)) / "drafts"
-
-
-def draft_path(db: Database, record: str) -> Path:
-    """The draft file of `record` (e.g. "visit-new") in this database."""
-    place = str(db.path) if db.path is not None else db.location
-    digest = hashlib.sha256(place.encode("utf-8")).hexdigest()[:16]
-    return drafts_folder() / f"{digest}-{record}.json"
-
-
-class DraftFile:
-    """A draft on disk: read it, replace it atomically, delete it."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def load(self) -> dict[str, Any] | None:
-        """The saved fields, or None when there is no usable draft."""
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
-            return None
-        fields = data.get("fields")
-        return fields if isinstance(fields, dict) else None
-
-    def write(self, fields: dict[str, Any]) -> None:
-        """Replace the draft with `fields` (written to a temporary file, then renamed)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"version": FORMAT_VERSION, "fields": fields}, ensure_ascii=False)
-        handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".draft-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
-
-    def discard(self) -> None:
-        """Delete the draft (nothing happens when there is none)."""
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
 
 
 class DraftKeeper(QObject):
     """Writes a form's fields to its draft a moment after the last change, and on demand."""
 
     def __init__(
-        self, file: DraftFile, fields: Callable[[], dict[str, Any]], parent: QObject | None = None
+        self,
+        db: Database,
+        key: str,
+        fields: Callable[[], dict[str, Any]],
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.file, self._fields, self._pending = file, fields, False
+        self.db, self.key, self._fields, self._pending = db, key, fields, False
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.flush)
+
+    def load(self) -> dict[str, Any] | None:
+        """The saved draft, or None; draft files an older version left for this database are
+        moved into it first."""
+        import_draft_files(self.db)
+        return drafts.load_draft(self.db, self.key)
 
     def changed(self) -> None:
         """The form changed: write the draft once the typing pauses."""
@@ -92,16 +47,22 @@ class DraftKeeper(QObject):
         self._timer.start()
 
     def flush(self) -> None:
-        """Write a pending change now (on close, or when the pause is over)."""
+        """Write a pending change now (the pause is over)."""
+        self._write(drafts.WAIT_MS)
+
+    def keep(self) -> None:
+        """Write a pending change as the form closes or the application quits: this one may
+        wait a little longer for another writer, as no later pause will retry it."""
+        self._write(drafts.CLOSING_WAIT_MS)
+
+    def _write(self, wait_ms: int) -> None:
         self._timer.stop()
         if self._pending:
             self._pending = False
-            # A full disk must not take the form down with it; the next change tries again.
-            with contextlib.suppress(OSError):
-                self.file.write(self._fields())
+            drafts.save_draft(self.db, self.key, self._fields(), wait_ms=wait_ms)
 
     def discard(self) -> None:
         """Forget pending changes and delete the draft (after a save, or on request)."""
         self._timer.stop()
         self._pending = False
-        self.file.discard()
+        drafts.discard_draft(self.db, self.key)

@@ -16,6 +16,7 @@ from fieldlog.ui.dialogs.visit_dialog import VisitDialog
 
 from ..field_dump import db_digest, field_diff, field_dump, history_count
 from .edit_driver import copy_demo, dispose, edit_contacts_unchanged, live_ids, press, save_button
+from .test_visit_dialog import stored_draft
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]  # a minute each, alone
 
@@ -65,7 +66,7 @@ def test_every_visit_saved_unchanged(qtbot, demo: Database, unchanged) -> None:
         dialog = VisitDialog(demo, visit_id=visit_id)
         press(qtbot, save_button(dialog))
         assert dialog.message.text() == "" and dialog.result() == VisitDialog.DialogCode.Accepted
-        assert not dialog.drafts.file.path.exists()
+        assert stored_draft(demo, dialog.drafts.key) is None
         dispose(dialog)
 
 

@@ -3,7 +3,6 @@ kept as a draft across a close or a crash, and a lead opened from it."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -19,6 +18,7 @@ from fieldlog.services.team import identity, team
 from fieldlog.services.visits import visit_entry, visits
 from fieldlog.store.database import Database
 from fieldlog.store.models import Project
+from fieldlog.store.repositories import draft_rows
 from fieldlog.ui.dialogs.visit_dialog import VisitDialog, open_visit_dialog
 from fieldlog.ui.undo import undo_stack
 
@@ -66,6 +66,13 @@ def open_dialog(qtbot, db: Database, visit_id: uuid.UUID | None = None) -> Visit
         dialog.show()
         dialog.activateWindow()
     return dialog
+
+
+def stored_draft(db: Database, key: str = "visit-new") -> dict | None:
+    """The draft the database file holds under `key` (not what a process keeps in memory)."""
+    with db.read() as session:
+        found = draft_rows.draft_fields(session, key)
+    return None if found is None else found[0]
 
 
 def tab(qtbot, count: int = 1) -> QWidget:
@@ -234,21 +241,20 @@ def test_undo_of_a_new_visit_deletes_it(qtbot, db: Database, office: Office) -> 
 
 def test_a_draft_survives_closing_and_a_crash(qtbot, db: Database, office: Office) -> None:
     dialog = open_dialog(qtbot, db)
-    path = dialog.drafts.file.path
-    assert not path.exists()
+    assert stored_draft(db) is None
     type_chinese(dialog.form.org_picker.edit, "华为")
     qtbot.keyClick(dialog.form.org_picker.edit, Qt.Key.Key_Return)
     dialog.form.summary.setFocus()
     qtbot.keyClicks(dialog.form.summary, "half a note")
-    # A crash now loses nothing: the draft is on disk once the typing pauses.
-    qtbot.waitUntil(path.exists, timeout=3000)
-    assert json.loads(path.read_text("utf-8"))["fields"]["summary"] == "half a note"
+    # A crash now loses nothing: the draft is in the database once the typing pauses.
+    qtbot.waitUntil(lambda: stored_draft(db) is not None, timeout=3000)
+    assert stored_draft(db)["summary"] == "half a note"
     qtbot.keyClicks(dialog.form.summary, ", and more")
     qtbot.keyClick(dialog.form.summary, Qt.Key.Key_Escape)  # asks: discard or keep a draft
     assert dialog.isVisible()
     close_with(qtbot, dialog, "keepDraftButton")
     assert not dialog.isVisible()
-    assert json.loads(path.read_text("utf-8"))["fields"]["summary"] == "half a note, and more"
+    assert stored_draft(db)["summary"] == "half a note, and more"
 
     again = open_dialog(qtbot, db)
     assert again.draft_note.isVisible() and "Draft restored" in again.draft_note.text()
@@ -256,7 +262,7 @@ def test_a_draft_survives_closing_and_a_crash(qtbot, db: Database, office: Offic
     assert again.form.org_picker.org_id() == office.org
     assert again.form.visitors.checked_ids() == [office.me]
     again.save()
-    assert not path.exists()
+    assert stored_draft(db) is None
     assert not open_dialog(qtbot, db).draft_note.isVisible()
 
 
@@ -268,23 +274,22 @@ def test_discarding_a_restored_draft(qtbot, db: Database, office: Office) -> Non
     again = open_dialog(qtbot, db)
     assert again.form.summary.toPlainText() == "draft to throw away"
     again.draft_note.linkActivated.emit("discard")
-    assert not again.draft_note.isVisible() and not again.drafts.file.path.exists()
+    assert not again.draft_note.isVisible() and stored_draft(db) is None
     assert again.form.summary.toPlainText() == ""
     assert again.form.visitors.checked_ids() == [office.me]
 
 
 def test_esc_then_discard_deletes_the_draft(qtbot, db: Database, office: Office) -> None:
     dialog = open_dialog(qtbot, db)
-    path = dialog.drafts.file.path
     dialog.form.summary.setFocus()
     qtbot.keyClicks(dialog.form.summary, "not worth keeping")
-    qtbot.waitUntil(path.exists, timeout=3000)
+    qtbot.waitUntil(lambda: stored_draft(db) is not None, timeout=3000)
     qtbot.keyClick(dialog.form.summary, Qt.Key.Key_Escape)
     close_with(qtbot, dialog, "continueButton")  # back to the form, nothing lost
-    assert dialog.isVisible() and path.exists()
+    assert dialog.isVisible() and stored_draft(db) is not None
     qtbot.keyClick(dialog.form.summary, Qt.Key.Key_Escape)
     close_with(qtbot, dialog, "discardButton")
-    assert not dialog.isVisible() and not path.exists()
+    assert not dialog.isVisible() and stored_draft(db) is None
     assert not open_dialog(qtbot, db).draft_note.isVisible()
 
 
@@ -295,7 +300,7 @@ def test_esc_on_an_untouched_visit_closes_at_once_and_writes_nothing(
     dialog = open_dialog(qtbot, db, visit)
     qtbot.keyClick(dialog.form.summary, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and dialog.close_box is None
-    assert not dialog.drafts.file.path.exists()
+    assert stored_draft(db, dialog.drafts.key) is None
 
 
 def test_open_a_lead_from_the_visit(qtbot, db: Database, office: Office) -> None:

@@ -1,6 +1,7 @@
 """Every table of FieldLog; importing this package registers them all on Base.metadata."""
 
 from fieldlog.store.models.base import META_COLUMNS, Base, LocalState, Replicated
+from fieldlog.store.models.draft import Draft
 from fieldlog.store.models.history import FieldChange
 from fieldlog.store.models.org import Contact, OrgAlias, Organization, OrgTag
 from fieldlog.store.models.sync_state import (
@@ -50,6 +51,7 @@ __all__ = [
     "Chain",
     "ChainLink",
     "Contact",
+    "Draft",
     "DuplicateCandidate",
     "FieldChange",
     "FundsTranche",

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.services.team.identity import get_me
+from fieldlog.services.visits.drafts import visit_draft_key
 from fieldlog.services.visits.visit_entry import (
     EntryChange,
     LoadedVisit,
@@ -30,7 +31,7 @@ from fieldlog.store.database import Database
 from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.visit_fields import DEFAULT_KIND
 from fieldlog.ui.dialogs.visit_form import VisitForm, visit_state
-from fieldlog.ui.drafts import DraftFile, DraftKeeper, draft_path
+from fieldlog.ui.drafts import DraftKeeper
 from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.org_create_form import error_label, plain_buttons, show_error
 
@@ -82,8 +83,8 @@ class VisitDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelVisitButton")
         self._build_layout()
         self._set_title()
-        record = f"visit-{visit_id.hex if visit_id else 'new'}"
-        self.drafts = DraftKeeper(DraftFile(draft_path(db, record)), self.form.state, self)
+        key = visit_draft_key(visit_id.hex if visit_id else None)
+        self.drafts = DraftKeeper(db, key, self.form.state, self)
         self._initial = visit_state(self._loaded) if self._loaded else _new_state(self.form.me)
         self.form.apply_state(self._initial)
         self._baseline = self.form.state()  # what Esc may close without asking
@@ -128,14 +129,14 @@ class VisitDialog(QDialog):
             QShortcut(QKeySequence(keys), self, activated=self.save)
         app = QCoreApplication.instance()
         if app is not None:  # the window may close with the dialog open: keep what was typed
-            app.aboutToQuit.connect(self.drafts.flush)
+            app.aboutToQuit.connect(self.drafts.keep)
 
     def _on_changed(self) -> None:
         show_error(self.message, "")
         self.drafts.changed()
 
     def _restore_draft(self) -> None:
-        draft = self.drafts.file.load()
+        draft = self.drafts.load()
         if draft is None:
             return
         self.form.apply_state(draft)
@@ -229,7 +230,7 @@ class VisitDialog(QDialog):
     def done(self, result: int) -> None:
         # Closing with "Keep as draft" writes what was typed since the last pause.
         if result != QDialog.DialogCode.Accepted:
-            self.drafts.flush()
+            self.drafts.keep()
         super().done(result)
 
 
