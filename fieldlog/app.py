@@ -271,6 +271,7 @@ def open_location(location: str, language: str, near: MainWindow | None = None) 
             show_open_error(_shown(location), told)
             return False
         return _recover(location, language, exc)
+    _move_old_drafts(db)
     if db.path is not None:
         _save_setting("lastDatabase", str(db.path))
     if near is not None:
@@ -280,6 +281,20 @@ def open_location(location: str, language: str, near: MainWindow | None = None) 
     if db.path is not None and not check_before_opening(db):
         _check_later(location, db.path)
     return True
+
+
+def _move_old_drafts(db: Database) -> None:
+    """Older versions kept visit drafts as plain files in the per-user folder: move this
+    database's into it when its window opens (not only when a visit form is), so no typed
+    visit stays on disk outside the database. A failure leaves them for the next start."""
+    import logging
+
+    from fieldlog.services.visits.draft_files import import_draft_files
+
+    try:
+        import_draft_files(db)
+    except Exception:  # never a reason not to show the window
+        logging.getLogger(__name__).warning("Old draft files not moved", exc_info=True)
 
 
 def _check_later(location: str, path: Path) -> None:

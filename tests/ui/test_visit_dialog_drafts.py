@@ -138,3 +138,22 @@ def test_a_draft_is_no_undo_step_no_announcement_and_no_history(
     assert db_digest(db) == digest and history_count(db) == history
     undo_stack().undo()  # undoes the visit, not the draft
     assert db_digest(db) != digest and stored_draft(db)["summary"] == SECRET
+
+
+def test_old_draft_files_move_in_when_the_window_opens(qtbot, db: Database) -> None:
+    """Not only when a visit form opens: a laptop where nobody opens one keeps no typed visit
+    in a plain file once the window has been open."""
+    from fieldlog import app
+
+    location = str(db.path)
+    path = write_old(legacy_folder(), location, "visit-new", {"summary": SECRET})
+    db.close()
+    assert app.main(["--db", location, "--lang", "en"]) == 0
+    window = app.last_window()
+    try:
+        assert window is not None and not path.exists()
+        assert stored_draft(window.db) == {"summary": SECRET}
+    finally:
+        if window is not None:
+            window.close()
+            window.db.close()
