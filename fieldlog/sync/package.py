@@ -169,8 +169,7 @@ def open_package(path: Path, passphrase: str) -> Opened:
                 label=label,
             )
         )
-    keys = crypto.derive_keys(passphrase, manifest.salt, manifest.kdf)
-    crypto.check_key(keys, manifest.key_check)
+    keys = crypto.package_keys(passphrase, manifest.salt, manifest.kdf, manifest.key_check)
     packed = crypto.unseal(keys, manifest.nonce, payload, manifest.authenticated)
     return Opened(manifest=manifest, plaintext=inflate(packed, label), packed=packed)
 
