@@ -19,6 +19,7 @@ import platformdirs
 from PySide6.QtCore import QObject, QTimer
 
 from fieldlog.store.database import Database
+from fieldlog.store.private import private_folder
 
 DEBOUNCE_MS = 500
 FORMAT_VERSION = 1
@@ -55,7 +56,7 @@ class DraftFile:
 
     def write(self, fields: dict[str, Any]) -> None:
         """Replace the draft with `fields` (written to a temporary file, then renamed)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(self.path.parent)  # drafts hold what a cadre typed: the user's only
         text = json.dumps({"version": FORMAT_VERSION, "fields": fields}, ensure_ascii=False)
         handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".draft-", suffix=".tmp")
         try:
