@@ -99,3 +99,35 @@ def test_other_spellings_of_a_url_print_no_password(
     result = _run(["--db", url, *arguments], tmp_path)
     assert result.returncode == 1 and result.stderr.startswith("fieldlog: error: ")
     assert SECRET not in result.stdout + result.stderr, result.stderr
+
+
+LOGGED = """
+import logging, sys
+from pathlib import Path
+from fieldlog import diagnostics
+from fieldlog.services.admin.workspace import open_workspace
+
+diagnostics.configure(Path(sys.argv[2]))
+for url in (sys.argv[1], sys.argv[1].replace("127.0.0.1:1", "127.0.0.1:notaport")):
+    try:
+        open_workspace(url)
+    except Exception as exc:  # as the window logs a failure nobody expected
+        logging.getLogger("fieldlog.ui.operations").error("failed", exc_info=exc)
+        print(repr(exc))
+"""
+
+
+def test_a_failure_to_open_a_server_database_logs_no_password(tmp_path: Path) -> None:
+    """What the window would write to the log file (a failure's traceback, with the exceptions
+    it was raised from) never holds the password of the URL it was opening."""
+    folder = tmp_path / "log"
+    result = subprocess.run(
+        [sys.executable, "-c", LOGGED, URL, str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    logged = (folder / "fieldlog.log").read_text(encoding="utf-8")
+    assert logged.count("ERROR fieldlog.ui.operations: failed") == 2, result.stderr
+    assert "Traceback" in logged and "127.0.0.1" in logged
+    assert SECRET not in logged and SECRET not in result.stdout + result.stderr
