@@ -114,6 +114,19 @@ def test_a_restore_keeps_the_database_and_its_safety_copy_private(tmp_path: Path
     assert mode(database) == 0o600  # the restored file is a new one
 
 
+def test_the_byte_copy_of_a_damaged_database_is_private(tmp_path: Path) -> None:
+    database = tmp_path / "damaged" / "fieldlog.db"
+    run("--db", str(database), "init")
+    copy = tmp_path / "copy.db"
+    run("--db", str(database), "backup", "-o", str(copy))
+    os.chmod(database, 0o644)  # a database from before FieldLog made them private
+    database.write_bytes(database.read_bytes()[:5000])  # cut short, as by a failing disk
+    run("--db", str(database), "restore", str(copy))
+    [kept] = (database.parent / "fieldlog-backups").iterdir()
+    assert kept.name.endswith("-before-restore-damaged.db") and kept.stat().st_size == 5000
+    assert mode(kept) == 0o600 and mode(database) == 0o600
+
+
 def test_the_daily_backup_is_private(demo_file: Path, tmp_path: Path, open_umask: None) -> None:
     path = tmp_path / "daily" / "fieldlog.db"
     path.parent.mkdir()
