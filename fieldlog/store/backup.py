@@ -25,7 +25,7 @@ from fieldlog.store.engine import APPLICATION_ID
 from fieldlog.store.errors import DatabaseDamaged, classify
 from fieldlog.store.files import application_id, not_a_database
 from fieldlog.store.location import sqlite_uri
-from fieldlog.store.private import new_private_file, private_folder
+from fieldlog.store.private import new_private_database, new_private_file, private_folder
 from fieldlog.store.stamping import HLC_KEY as CLOCK_KEY
 from fieldlog.store.stamping import NODE_KEY
 
@@ -125,7 +125,7 @@ def backup_file(db_path: Path, dest: Path, source: sqlite3.Connection | None = N
     temporary = _temporary(dest, "backup")
     try:
         private_folder(dest.parent)
-        new_private_file(temporary)  # a copy of the database: its user's only, like it
+        new_private_database(temporary)  # a copy of the database: its user's only, like it
         if source is None:
             _copy_pages(db_path, temporary)
         else:
@@ -345,7 +345,7 @@ def replace_database(db_path: Path, source: Path, clock: int) -> None:
     """
     temporary = _temporary(db_path, "restore")
     try:
-        new_private_file(temporary)  # the database to be: its user's only
+        new_private_database(temporary)  # the database to be: its user's only
         _copy_pages(source, temporary)
         _forget_node(temporary, clock)
         _fsync(temporary)

@@ -16,6 +16,7 @@ saved outside the profile takes the ACL of the folder the user chose.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -57,3 +58,11 @@ def new_private_file(path: Path, *, replace: bool = False) -> None:
             os.fchmod(handle, PRIVATE_FILE)  # exactly 0600, whatever the umask
     finally:
         os.close(handle)
+
+
+def new_private_database(path: Path) -> None:
+    """Create `path` empty and private for SQLite to make a database in (its -wal, -shm and
+    -journal then take its mode). When that fails (a folder it may not write, another program
+    made the file meanwhile) nothing is done: SQLite, opening it next, says why in its words."""
+    with contextlib.suppress(OSError):
+        new_private_file(path)
