@@ -20,6 +20,7 @@ from types import TracebackType
 import platformdirs
 
 from fieldlog.store.location import APP_NAME
+from fieldlog.store.private import private_folder
 
 LOG_NAME = "fieldlog.log"
 #: A few hundred tracebacks; three old files are kept beside it.
@@ -49,7 +50,7 @@ def configure(folder: Path | None = None) -> Path | None:
         return log_file()
     target = (folder or log_folder()) / LOG_NAME
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(target.parent)  # a traceback may quote a record: the user's only
         handler = RotatingFileHandler(
             target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
         )

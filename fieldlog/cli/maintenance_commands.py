@@ -59,14 +59,14 @@ def restore_at(location: str, args: argparse.Namespace) -> int:
     from fieldlog.services.admin.backups import restore_backup
     from fieldlog.services.admin.workspace import open_workspace
     from fieldlog.services.errors import InvalidInput
-    from fieldlog.store.location import is_url
+    from fieldlog.store.location import describe, is_url
 
     if is_url(location):
         raise InvalidInput(
             msg(
                 "cli.restore.server",
                 "{location} is a server database; restore it with the server's tools",
-                location=location,
+                location=describe(location),  # never the password a URL may carry
             )
         )
     report = restore_backup(Path(location), args.file)

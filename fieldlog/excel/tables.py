@@ -30,6 +30,7 @@ from fieldlog.excel.house_style import (
     total_style_name,
 )
 from fieldlog.excel.print_setup import page_setup
+from fieldlog.store.private import new_private_file
 
 __all__ = [
     "LEDGER_SHEET",
@@ -217,6 +218,7 @@ def save(workbook: Workbook, path: Path) -> Path:
     """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
+        new_private_file(temporary, replace=True)  # names and phones: its user's only
         _write(workbook, temporary)
         os.replace(temporary, path)
     finally:

@@ -3,7 +3,8 @@ the backup folder's naming scheme, and the file checks and swap that restoring o
 
 Backups of `x.db` live in `x-backups/` beside it, named `x-<UTC stamp>-<reason>.db`; a copy is
 written under a temporary name and renamed, so a crash never leaves a half-written backup that
-looks like a good one.
+looks like a good one. Every copy (a backup, the file a restore puts in place) is created
+readable by its user only, and so is a backup folder FieldLog creates (`store.private`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from fieldlog.store.engine import APPLICATION_ID
 from fieldlog.store.errors import DatabaseDamaged, classify
 from fieldlog.store.files import application_id, not_a_database
 from fieldlog.store.location import sqlite_uri
+from fieldlog.store.private import new_private_database, new_private_file, private_folder
 from fieldlog.store.stamping import HLC_KEY as CLOCK_KEY
 from fieldlog.store.stamping import NODE_KEY
 
@@ -122,7 +124,8 @@ def backup_file(db_path: Path, dest: Path, source: sqlite3.Connection | None = N
     new_folder = not dest.parent.exists()
     temporary = _temporary(dest, "backup")
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(dest.parent)
+        new_private_database(temporary)  # a copy of the database: its user's only, like it
         if source is None:
             _copy_pages(db_path, temporary)
         else:
@@ -295,11 +298,12 @@ def keep_current(db_path: Path, reason: str, now: datetime | None = None) -> Pat
     except (DatabaseDamaged, sqlite3.Error):  # SQLite cannot copy its pages: keep its bytes
         stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
         dest = backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}-damaged.db"
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(dest.parent)
         # Python opens the file here, which is safe only because no connection of this process
         # holds it: a restore closes its own first (SQLite cannot copy a damaged file).
         temporary = _temporary(dest, "backup")
         try:
+            new_private_file(temporary)
             shutil.copyfile(db_path, temporary)
             os.replace(temporary, dest)
         finally:
@@ -341,6 +345,7 @@ def replace_database(db_path: Path, source: Path, clock: int) -> None:
     """
     temporary = _temporary(db_path, "restore")
     try:
+        new_private_database(temporary)  # the database to be: its user's only
         _copy_pages(source, temporary)
         _forget_node(temporary, clock)
         _fsync(temporary)

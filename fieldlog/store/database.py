@@ -32,6 +32,7 @@ from fieldlog.store.errors import (
 )
 from fieldlog.store.files import not_a_database, sqlite_facts
 from fieldlog.store.location import describe, installation_id, is_url, to_url
+from fieldlog.store.private import new_private_database, private_folder
 from fieldlog.store.read_only import check_immutable_file, is_immutable, is_writable
 from fieldlog.store.stamping import NODE_INFO, NODE_KEY, read_state, write_state
 
@@ -272,7 +273,9 @@ def open_database(location: str, *, create: bool = True) -> Database:
         except DatabaseError as exc:
             _remove_new_sidecars(path, sidecars)
             raise _unless_unavailable(exc, path) from exc.__cause__
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
+        if not path.exists():  # a new database: its user's only, and so are its -wal and -shm
+            new_private_database(path)
     engine = _engine_for(location, path, read_only)
     try:
         wrote = _prepare_schema(engine, path, location, read_only)

@@ -9,6 +9,8 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy.engine import URL, make_url
 
+from fieldlog.store.private import new_private_file, private_folder
+
 APP_NAME = "FieldLog"
 ENV_DB = "FIELDLOG_DB"
 
@@ -59,7 +61,8 @@ def installation_id() -> str:
     try:
         return str(uuid.UUID(path.read_text(encoding="ascii").strip()))
     except (OSError, ValueError):
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
+        new_private_file(path, replace=True)  # its user's only, like every file FieldLog makes
         value = str(uuid.uuid4())
         path.write_text(value + "\n", encoding="ascii")
         return value

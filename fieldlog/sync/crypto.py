@@ -4,6 +4,15 @@ The passphrase and a random salt per package give 64 bytes: the first 32 are the
 other 32 make a short key check written in the manifest. The check tells a wrong passphrase
 apart from an altered package; it gives an attacker nothing the ciphertext does not (both can
 only be tested by running scrypt on a guess).
+
+The scrypt parameters travel in the clear manifest. They are authenticated (the manifest is the
+payload's associated data), but the key check is tested first and depends on them, so a changed
+parameter would look like a wrong passphrase. Hence: parameters FieldLog never writes (r other
+than 8, p other than 1, n not a power of two from 2^10 to 2^18) are refused as an altered
+package before any key is derived; and when the key check fails under parameters other than the
+ones FieldLog writes (`WRITTEN`), it is tried once more under those: a match means the
+passphrase is right and the parameters were changed. A changed salt or key check cannot be
+told from a wrong passphrase (they are what the passphrase is tested against).
 """
 
 from __future__ import annotations
@@ -34,25 +43,27 @@ class KdfParams:
     r: int = 8
     p: int = 1
 
+    def accepted(self) -> bool:
+        """Whether FieldLog writes (or may one day write) these: r=8, p=1 as every FieldLog has
+        written, n a power of two from 2^10 (the cheapest, for tests) to 2^18 (256 MiB)."""
+        n = self.n
+        return 2**10 <= n <= 2**18 and n & (n - 1) == 0 and self.r == 8 and self.p == 1
+
     def check(self) -> None:
-        """Refuse parameters that are not a power of two or would cost absurd memory/time."""
-        n, r, p = self.n, self.r, self.p
-        if not (2**10 <= n <= 2**18 and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4):
+        """Refuse parameters FieldLog does not accept (see `accepted`) before any work."""
+        if not self.accepted() or 128 * self.r * self.n > MAX_KDF_MEMORY:
             raise PackageError(
                 msg(
                     "package.kdf_unsupported",
                     "the package asks for unsupported key parameters (n={n}, r={r})",
-                    n=n,
-                    r=r,
+                    n=self.n,
+                    r=self.r,
                 )
             )
-        if 128 * r * n > MAX_KDF_MEMORY:
-            raise PackageError(
-                msg(
-                    "package.kdf_memory",
-                    "the package asks for a key derivation that needs too much memory",
-                )
-            )
+
+
+#: The parameters FieldLog writes (every version so far).
+WRITTEN = KdfParams()
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,31 @@ def check_key(keys: Keys, expected: str) -> None:
                 "wrong team passphrase: this package was made with a different passphrase",
             )
         )
+
+
+def package_keys(passphrase: str, salt: bytes, params: KdfParams, expected: str) -> Keys:
+    """The keys of a package whose manifest gives `params`, `salt` and the key check `expected`.
+
+    A failed key check under parameters FieldLog does not write is tried under `WRITTEN`: if
+    the passphrase passes there, the parameters were changed after the package was made
+    (PackageError "altered"); otherwise the passphrase is wrong.
+    """
+    keys = derive_keys(passphrase, salt, params)
+    try:
+        check_key(keys, expected)
+    except PackageError:
+        if params != WRITTEN and hmac.compare_digest(
+            derive_keys(passphrase, salt, WRITTEN).check, expected
+        ):
+            raise PackageError(
+                msg(
+                    "package.kdf_altered",
+                    "the package has been altered: its key parameters were changed after it "
+                    "was made (the passphrase is right)",
+                )
+            ) from None
+        raise
+    return keys
 
 
 def unseal(keys: Keys, nonce: bytes, ciphertext: bytes, associated: bytes) -> bytes:

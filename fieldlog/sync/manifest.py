@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from fieldlog.domain.messages import carried, msg
+from fieldlog.domain.messages import msg
 from fieldlog.sync.crypto import NONCE_BYTES, SALT_BYTES, KdfParams
 from fieldlog.sync.errors import PackageError
 from fieldlog.sync.rows import SPECS
@@ -64,6 +64,10 @@ class _Invalid(Exception):
     pass
 
 
+class _KdfRefused(Exception):
+    """Key parameters FieldLog never writes: the package was altered (or is damaged)."""
+
+
 def _get(obj: Any, key: str, kind: type[T], check: Callable[[T], bool] = lambda _v: True) -> T:
     if not isinstance(obj, dict) or key not in obj:
         raise _Invalid(key)
@@ -104,6 +108,20 @@ def _team_id(package: dict[str, Any]) -> uuid.UUID | None:
     return None if package["team_id"] is None else _uuid(package, "team_id")
 
 
+def _kdf(kdf: dict[str, Any]) -> tuple[KdfParams, bytes]:
+    """The scrypt parameters and salt, refused before any key is derived unless FieldLog writes
+    such (`KdfParams.accepted`, a salt of SALT_BYTES): they are checked only through the key
+    check, where a change would read as a wrong passphrase."""
+    try:
+        params = KdfParams(n=_get(kdf, "n", int), r=_get(kdf, "r", int), p=_get(kdf, "p", int))
+        salt = bytes.fromhex(_get(kdf, "salt", str, _hex(2 * SALT_BYTES)))
+    except _Invalid as bad:
+        raise _KdfRefused(str(bad)) from None
+    if not params.accepted():
+        raise _KdfRefused(f"n={params.n}, r={params.r}, p={params.p}")
+    return params, salt
+
+
 def _build(data: Any, label: str) -> Manifest:
     if _get(data, "format", str) != FORMAT:
         raise _Invalid("format")
@@ -126,6 +144,7 @@ def _build(data: Any, label: str) -> Manifest:
     member = _get(_get(data, "members", dict), PAYLOAD, dict)
     if _get(kdf, "name", str) != "scrypt" or _get(cipher, "name", str) != "AES-256-GCM":
         raise _Invalid("kdf/cipher")
+    params, salt = _kdf(kdf)
     if _get(package, "compression", str) != "zlib":
         raise _Invalid("compression")
     return Manifest(
@@ -136,8 +155,8 @@ def _build(data: Any, label: str) -> Manifest:
         schema_revision=_get(package, "schema_revision", str, lambda t: 0 < len(t) <= 32),
         full=_get(package, "full", bool),
         counts=_counts(_get(package, "counts", dict)),
-        kdf=KdfParams(n=_get(kdf, "n", int), r=_get(kdf, "r", int), p=_get(kdf, "p", int)),
-        salt=bytes.fromhex(_get(kdf, "salt", str, _hex(2 * SALT_BYTES))),
+        kdf=params,
+        salt=salt,
         nonce=bytes.fromhex(_get(cipher, "nonce", str, _hex(2 * NONCE_BYTES))),
         key_check=_get(package, "key_check", str, _hex(32)),
         payload_sha256=_get(member, "sha256", str, _hex(64)),
@@ -159,7 +178,7 @@ def parse_manifest(raw: bytes, label: str) -> Manifest:
             )
         ) from None
     try:
-        manifest = _build(data, label)
+        return _build(data, label)
     except _Invalid as bad:
         raise PackageError(
             msg(
@@ -169,10 +188,13 @@ def parse_manifest(raw: bytes, label: str) -> Manifest:
                 field=str(bad),
             )
         ) from None
-    try:
-        manifest.kdf.check()
-    except PackageError as exc:
+    except _KdfRefused as refused:
         raise PackageError(
-            msg("package.in_file", "{label}: {problem}", label=label, problem=carried(exc))
+            msg(
+                "package.kdf_refused",
+                "{label} has been altered or is damaged: it asks for unsupported key parameters "
+                "({detail}), which FieldLog never writes",
+                label=label,
+                detail=str(refused)[:60],
+            )
         ) from None
-    return manifest

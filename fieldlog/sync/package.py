@@ -31,6 +31,7 @@ from typing import Any
 
 from fieldlog.domain.messages import msg
 from fieldlog.store import migrate
+from fieldlog.store.private import private_folder
 from fieldlog.sync import crypto
 from fieldlog.sync.archive import MANIFEST, PAYLOAD, read_members
 from fieldlog.sync.errors import PackageError
@@ -89,7 +90,9 @@ def write_package(
     manifest["members"] = {
         PAYLOAD: {"sha256": hashlib.sha256(ciphertext).hexdigest(), "size": len(ciphertext)}
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
+    # mkstemp makes the file its user's only (0600), which the package keeps: encrypted as it
+    # is, its size and counts are still nobody else's business (`store.private`).
     handle, temporary = tempfile.mkstemp(prefix=".fieldsync-", dir=path.parent)
     os.close(handle)
     try:
@@ -97,7 +100,6 @@ def write_package(
             text = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
             archive.writestr(_member(MANIFEST, zipfile.ZIP_DEFLATED), text)
             archive.writestr(_member(PAYLOAD, zipfile.ZIP_STORED), ciphertext)
-        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -107,15 +109,8 @@ def write_package(
 def _member(name: str, compression: int) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=MEMBER_DATE)
     info.compress_type = compression
-    info.external_attr = 0o644 << 16
+    info.external_attr = 0o600 << 16
     return info
-
-
-def _umask() -> int:
-    # mkstemp makes the file private; a package is shared like any file the user saves.
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def inflate(packed: bytes, label: str) -> bytes:
@@ -169,8 +164,7 @@ def open_package(path: Path, passphrase: str) -> Opened:
                 label=label,
             )
         )
-    keys = crypto.derive_keys(passphrase, manifest.salt, manifest.kdf)
-    crypto.check_key(keys, manifest.key_check)
+    keys = crypto.package_keys(passphrase, manifest.salt, manifest.kdf, manifest.key_check)
     packed = crypto.unseal(keys, manifest.nonce, payload, manifest.authenticated)
     return Opened(manifest=manifest, plaintext=inflate(packed, label), packed=packed)
 

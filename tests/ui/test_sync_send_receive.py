@@ -74,7 +74,9 @@ def test_send_writes_a_package_the_other_laptop_imports(
     assert dialog.isVisible() and dialog.new_only.isChecked() and not dialog.full()
     assert f"{unsent} record(s)" in dialog.unsent_label.text()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert Path(proposed[0]).name.startswith(f"fieldlog-{CADRE}-")
+    # Named by laptop, never by member: a package lost on a USB stick names no one.
+    assert Path(proposed[0]).name.startswith(f"fieldlog-{cadre.db.node_id[:8]}-")
+    assert CADRE not in Path(proposed[0]).name
     package = out / "my-work.fieldsync"
     assert package.is_file()
     assert str(package) in dialog.result_label.text()

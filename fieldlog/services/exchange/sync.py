@@ -123,13 +123,30 @@ class ExportReport:
     full: bool
 
 
-def suggested_file_name(db: Database) -> str:
-    """A file name for this laptop's next package: member (or node) and time."""
+#: How many characters of the laptop's node id a package's file name shows.
+NODE_IN_NAME = 8
+
+
+def suggested_file_name(db: Database, folder: Path | None = None) -> str:
+    """A file name for this laptop's next package: `fieldlog-<laptop>-<UTC date-time>`.
+
+    Nothing personal: a package may be lost on a USB stick, and its name must say no more than
+    its clear manifest (which holds the sender's node id, not a name). The laptop's short id is
+    how the import report names a sender before its member is known ("laptop 72e697bc"), so a
+    leader with a folder of packages still sees whose laptop each came from and sorts them by
+    laptop; the time keeps two packages of one day apart. The member is named only inside,
+    after the passphrase is given. In `folder`, a name already taken gets "-2", "-3"…: two
+    packages written within a second never replace one another.
+    """
     with db.read() as session:
-        who = _my_name(session) or db.node_id[:8]
         stamp = _now(session).strftime("%Y%m%d-%H%M%S")
-    safe = "".join(c if c.isalnum() else "-" for c in who)
-    return f"fieldlog-{safe}-{stamp}{SUFFIX}"
+    laptop = "".join(c for c in db.node_id.lower() if c in "0123456789abcdef")[:NODE_IN_NAME]
+    stem = f"fieldlog-{laptop or 'laptop'}-{stamp}"
+    name, count = f"{stem}{SUFFIX}", 1
+    while folder is not None and (folder / name).exists():
+        count += 1
+        name = f"{stem}-{count}{SUFFIX}"
+    return name
 
 
 def export_package(
@@ -141,7 +158,7 @@ def export_package(
     """
     db.require_writable()  # it records what was sent: refused before a package is written
     if out.is_dir():
-        out = out / suggested_file_name(db)
+        out = out / suggested_file_name(db, out)
     guard_output(out, Kind.PACKAGE, db.path)
     with db.read() as session:
         passphrase = _passphrase(session)
