@@ -149,13 +149,16 @@ def confirm_create(location: str) -> bool:
 
 
 def _shown(location: str) -> str:
-    """The location for a message, without a password; as typed if it cannot be parsed."""
+    """The location for a message, without a password; a placeholder for a URL that cannot be
+    parsed (it may hold a password where the parser could not find it)."""
+    from PySide6.QtCore import QCoreApplication
+
     from fieldlog.store.location import describe
 
     try:
         return describe(location)
     except Exception:
-        return location
+        return QCoreApplication.translate("app", "(an address FieldLog cannot read)")
 
 
 def _ensure_app() -> tuple[QCoreApplication, bool]:

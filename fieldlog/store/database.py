@@ -140,8 +140,11 @@ class Database:
         program stored one for this laptop meanwhile, take that one instead."""
         home = _node_home(self.location)
         stored = read_state(session, NODE_KEY)
-        if stored and read_state(session, NODE_HOME_KEY) == home:
+        stored_home = read_state(session, NODE_HOME_KEY)
+        if stored and stored_home in _homes(self.location):
             self.node_id = stored
+            if stored_home != home:  # an earlier version's, with a server's password in it
+                write_state(session, NODE_HOME_KEY, home)
         else:
             write_state(session, NODE_KEY, self.node_id)
             write_state(session, NODE_HOME_KEY, home)
@@ -212,17 +215,30 @@ def _prepare_schema(engine: Engine, path: Path | None, location: str, read_only:
 
 
 def _node_home(location: str) -> str:
-    place = location if is_url(location) else str(Path(location).expanduser().resolve())
+    """Where this node id was issued: this installation and the database's place (a server's
+    URL without its password: the value sits in the database it names)."""
+    place = describe(location) if is_url(location) else str(Path(location).expanduser().resolve())
     return f"{installation_id()} {place}"
 
 
-def _known_node(engine: Engine, location: str) -> str | None:
-    """This laptop's node id stored in the database; None when the file is new here (moved,
-    copied, or never opened on this laptop): then it takes a new one at its first write."""
+def _homes(location: str) -> tuple[str, ...]:
+    """The node homes that mean "here": today's, and for a server the one earlier versions
+    wrote with the password in it (replaced by today's at the next write)."""
+    if not is_url(location):
+        return (_node_home(location),)
+    return (_node_home(location), f"{installation_id()} {location}")
+
+
+def _known_node(engine: Engine, location: str) -> tuple[str | None, bool]:
+    """This laptop's node id stored in the database, None when the file is new here (moved,
+    copied, or never opened on this laptop: then it takes a new one at its first write); and
+    whether its home is stored as today's FieldLog writes it (if not, the first write does)."""
     with Session(engine.execution_options(**{READ_ONLY: True})) as session, session.begin():
         node = read_state(session, NODE_KEY)
         home = read_state(session, NODE_HOME_KEY)
-    return node if node and home == _node_home(location) else None
+    if not node or home not in _homes(location):
+        return None, False
+    return node, home == _node_home(location)
 
 
 def _engine_for(location: str, path: Path | None, read_only: bool) -> Engine:
@@ -279,7 +295,7 @@ def open_database(location: str, *, create: bool = True) -> Database:
     engine = _engine_for(location, path, read_only)
     try:
         wrote = _prepare_schema(engine, path, location, read_only)
-        node = _known_node(engine, location)
+        node, home_current = _known_node(engine, location)
     except (SQLAlchemyError, UnicodeDecodeError) as exc:  # unreadable pages or scribbled text
         engine.dispose()
         _remove_new_sidecars(path, sidecars)
@@ -296,6 +312,8 @@ def open_database(location: str, *, create: bool = True) -> Database:
     sessions = sessionmaker(engine, expire_on_commit=False)
     sessions.configure(info={NODE_INFO: node or uuid.uuid4().hex})
     db = Database(location, engine, sessions, sessions.kw["info"][NODE_INFO], read_only, wrote)
+    if node is not None and not home_current:
+        db.on_first_write(db.claim_node)  # keeps the node, rewrites its home
     if node is None:
         db.on_first_write(db.claim_node)
         if wrote:  # a new or upgraded file: its set-up is written now, with the schema

@@ -50,72 +50,72 @@
 <context>
     <name>BackupList</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="65"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="66"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="66"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="67"/>
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="67"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="68"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="68"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="69"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="69"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="70"/>
         <source>before a sync import</source>
         <translation>同步导入前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="70"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="71"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="71"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="72"/>
         <source>before a restore (damaged file)</source>
         <translation>恢复前（已损坏的文件）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="84"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="85"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="86"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="85"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="86"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="85"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="86"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="86"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="87"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="116"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="117"/>
         <source>Good</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="118"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="119"/>
         <source>Cannot be used</source>
         <translation>无法使用</translation>
     </message>
@@ -123,43 +123,43 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="140"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="141"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="144"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="145"/>
         <source>FieldLog backs up {name} once a day while it is open, and before every upgrade, import, sync import and restore.</source>
         <translation>FieldLog 在打开期间每天备份一次 {name}，并在每次升级、导入、同步导入和恢复之前自动备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="151"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="152"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="153"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="154"/>
         <source>&amp;Restore selected…</source>
         <translation>恢复所选备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="155"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="156"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="190"/>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="193"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="191"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="194"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="205"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="206"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="207"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="208"/>
         <source>Replace the open database with the backup of {date}?
 
 The current database is kept as a backup first, so this can be undone by restoring that one.</source>
@@ -4625,72 +4625,72 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="80"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="81"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="81"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="82"/>
         <source>Save the visit (Ctrl+Enter)</source>
         <translation>保存走访记录（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="82"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="83"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="117"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="118"/>
         <source>New visit</source>
         <translation>新建走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="119"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="120"/>
         <source>Edit visit — {org}</source>
         <translation>编辑走访 — {org}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="142"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="143"/>
         <source>Draft restored: this entry was not saved last time.</source>
         <translation>已恢复草稿：上次录入的内容尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="143"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="144"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="187"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="188"/>
         <source>New visit to {org}</source>
         <translation>新建走访：{org}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="188"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="189"/>
         <source>Edit of the visit to {org}</source>
         <translation>编辑走访：{org}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="199"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="200"/>
         <source>Close without saving</source>
         <translation>不保存就关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="201"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="202"/>
         <source>This visit is not saved. Discard what was entered, or keep it as a draft that this form shows again next time?</source>
         <translation>这条走访尚未保存。放弃已填写的内容，还是保留为草稿（下次打开本表单时恢复）？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="208"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="209"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="209"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="210"/>
         <source>&amp;Keep as draft</source>
         <translation>保留为草稿(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="210"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="211"/>
         <source>&amp;Continue editing</source>
         <translation>继续编辑(&amp;C)</translation>
     </message>
@@ -5150,33 +5150,38 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>app</name>
     <message>
-        <location filename="../../fieldlog/app.py" line="99"/>
+        <location filename="../../fieldlog/app.py" line="100"/>
         <source>FieldLog cannot open the database {location}.</source>
         <translation>无法打开数据库：{location}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="102"/>
-        <location filename="../../fieldlog/app.py" line="136"/>
+        <location filename="../../fieldlog/app.py" line="103"/>
+        <location filename="../../fieldlog/app.py" line="137"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="107"/>
+        <location filename="../../fieldlog/app.py" line="108"/>
         <source>Nothing was changed. Open another database with --db, or choose another file.</source>
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="133"/>
+        <location filename="../../fieldlog/app.py" line="134"/>
         <source>There is no FieldLog database at {location}.</source>
         <translation>{location} 处没有 FieldLog 数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="142"/>
+        <location filename="../../fieldlog/app.py" line="143"/>
         <source>Create a new, empty database there? Choose No if the path has a typo.</source>
         <translation>在那里新建一个空数据库吗？如果路径写错了，请选择“否”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="345"/>
+        <location filename="../../fieldlog/app.py" line="161"/>
+        <source>(an address FieldLog cannot read)</source>
+        <translation>（FieldLog 无法识别的地址）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/app.py" line="379"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>

@@ -74,3 +74,37 @@ def test_refusals_leave_postgresql_unchanged(pg_db: Database) -> None:
     with pytest.raises(InvalidInput, match="check character"):
         orgs.save_org(pg_db, orgs.OrgInput("乙公司", credit_code="91350100M000100Y44"))
     assert digest(pg_db) == before
+
+
+def _node_home(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return conn.execute(text("SELECT value FROM local_state WHERE key = 'node_home'")).scalar()
+
+
+def test_the_node_home_names_the_server_without_its_password(pg_url: str) -> None:
+    from fieldlog.store.location import describe, installation_id
+
+    password = make_url(pg_url).password
+    assert password
+    db = open_workspace(pg_url)
+    try:
+        orgs.save_org(db, orgs.OrgInput("甲公司"))  # the first write stores the node id
+        node = db.node_id
+        assert _node_home(db) == f"{installation_id()} {describe(pg_url)}"
+        assert f":{password}@" not in (_node_home(db) or "")
+        # An earlier version stored the URL as given, password and all.
+        with db.engine.begin() as conn:
+            conn.execute(
+                text("UPDATE local_state SET value = :v WHERE key = 'node_home'"),
+                {"v": f"{installation_id()} {pg_url}"},
+            )
+    finally:
+        db.close()
+    again = open_workspace(pg_url)
+    try:
+        assert again.node_id == node  # still this laptop's node: no new identity
+        orgs.save_org(again, orgs.OrgInput("乙公司"))
+        assert again.node_id == node
+        assert f":{password}@" not in (_node_home(again) or "")
+    finally:
+        again.close()

@@ -177,3 +177,13 @@ def test_without_db_the_last_database_is_reopened(
 def test_the_application_icon_comes_in_every_shipped_size(qapp) -> None:
     sizes = {size.width() for size in app.app_icon().availableSizes()}
     assert {16, 32, 48, 256} <= sizes
+
+
+def test_a_url_that_does_not_parse_is_told_without_its_password(
+    qapp, modal_boxes: list[QMessageBox]
+) -> None:
+    assert app.main(["--db", "postgresql://u:s3cret pw@host:x/db", "--lang", "en"]) == 1
+    assert [box.objectName() for box in modal_boxes] == ["openErrorBox"]
+    told = modal_boxes[0].text() + modal_boxes[0].informativeText()
+    assert "cannot open the database (an address FieldLog cannot read)." in told
+    assert "s3cret" not in told

@@ -41,6 +41,7 @@ from fieldlog.services.admin.backups import BackupInfo, backup_now, list_backups
 from fieldlog.store.backup import backup_folder, check_database_file
 from fieldlog.store.database import Database
 from fieldlog.store.errors import DatabaseError
+from fieldlog.store.private import private_folder
 from fieldlog.ui import database_errors
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -216,8 +217,7 @@ class BackupsDialog(QDialog):
     def show_folder(self) -> None:
         """Open the backup folder in the file manager."""
         if self.db.path is not None:
-            folder = backup_folder(self.db.path)
-            folder.mkdir(parents=True, exist_ok=True)
+            folder = private_folder(backup_folder(self.db.path))  # as a backup would make it
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
