@@ -1,7 +1,10 @@
-"""The team passphrase that protects sync packages: typed twice, masked, kept on this laptop."""
+"""The team passphrase that protects sync packages: typed twice, masked, kept in this
+computer's password store — or, where there is none, for as long as FieldLog runs (it never
+writes it to a file), which the dialog then says."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,13 +15,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.exchange.sync import MAX_PASSPHRASE, MIN_PASSPHRASE, set_passphrase
+from fieldlog.services.exchange.passphrase import (
+    MAX_PASSPHRASE,
+    MIN_PASSPHRASE,
+    set_passphrase,
+    store_available,
+)
 from fieldlog.store.database import Database
 from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.operations import Operation
 
 ERROR_STYLE = "color: #c5221f;"
 SYNC = Changes.of(Kind.SYNC)
+
+
+def no_store_sentence() -> str:
+    """Why the passphrase is asked again in each run (said where it is asked)."""
+    return QCoreApplication.translate(
+        "PassphraseDialog",
+        "This computer has no password store, and FieldLog will not keep the passphrase in a "
+        "file: it is kept only until FieldLog is closed, and asked again next time.",
+    )
 
 
 class PassphraseDialog(QDialog):
@@ -37,10 +54,14 @@ class PassphraseDialog(QDialog):
         else:
             intro = self.tr(
                 "Sync packages are encrypted with the team passphrase. Type the one the team "
-                "leader gave you; it is asked only once and kept on this laptop."
+                "leader gave you; it is asked only once and kept in this computer's password "
+                "store."
             )
         self.intro = QLabel(intro, objectName="passphraseIntro")
         self.intro.setWordWrap(True)
+        self.no_store = QLabel(no_store_sentence(), objectName="passphraseNoStore")
+        self.no_store.setWordWrap(True)
+        self.no_store.setVisible(not store_available())
         self.first = self._edit("passphraseEdit", self.tr("Team passphrase"))
         self.second = self._edit("passphraseRepeatEdit", self.tr("Repeat the team passphrase"))
         self.rule = QLabel(
@@ -78,6 +99,7 @@ class PassphraseDialog(QDialog):
         form.addRow(self.tr("&Repeat:"), self.second)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.no_store)
         layout.addLayout(form)
         layout.addWidget(self.rule)
         layout.addWidget(self.message)
