@@ -3711,12 +3711,12 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncFlow</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="148"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="156"/>
         <source>Receive sync packages</source>
         <translation>接收同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="146"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="154"/>
         <source>FieldLog sync packages (*.fieldsync);;All files (*)</source>
         <translation>FieldLog 同步包 (*.fieldsync);;所有文件 (*)</translation>
     </message>
@@ -3737,22 +3737,22 @@ A merge cannot be undone.</source>
         <translation>今天以前的备份里仍存有口令。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="77"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="79"/>
         <source>Team passphrase</source>
         <translation>团队口令</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="136"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="144"/>
         <source>Receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="137"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="145"/>
         <source>Nothing was received; the data on this laptop is unchanged.</source>
         <translation>未接收任何数据，本机数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="151"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="159"/>
         <source>The package from your team leader</source>
         <translation>队长发来的同步包</translation>
     </message>

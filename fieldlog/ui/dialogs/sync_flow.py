@@ -74,7 +74,15 @@ class SyncFlow(QObject):
                 "kept until FieldLog is closed, and asked again next time."
             )
         older = self.tr("Backups made before today still hold it.")
-        QMessageBox.information(self.window, self.tr("Team passphrase"), f"{told}\n\n{older}")
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Team passphrase"),
+            f"{told}\n\n{older}",
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setObjectName("passphraseMovedBox")
+        box.exec()
 
     def change_passphrase(self) -> None:
         """File ▸ Sync ▸ Team passphrase…"""
