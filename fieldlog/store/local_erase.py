@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 
-from sqlalchemy import delete, text
+from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -35,5 +35,11 @@ def flush_log(engine: Engine) -> None:
     there; best effort (a reader elsewhere may hold it: then SQLite reuses it soon anyway)."""
     if engine.dialect.name != "sqlite":
         return
-    with contextlib.suppress(Exception), engine.connect() as connection:
-        connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    # On the driver's connection: inside the transaction SQLAlchemy would begin, SQLite refuses
+    # a checkpoint ("database table is locked").
+    with contextlib.suppress(Exception):
+        raw = engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # type: ignore[union-attr]
+        finally:
+            raw.close()

@@ -4,6 +4,8 @@ moved out of a database an earlier version wrote, and asked again where no store
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -174,3 +176,33 @@ def test_a_copy_starts_with_the_passphrase_and_changes_only_its_own(
     assert passphrase.team_passphrase(copy) == "the training passphrase"
     assert passphrase.team_passphrase(db) == PHRASE
     copy.close()
+
+
+#: A FieldLog that moves the passphrase out and then dies without closing the file (a crash, a
+#: power cut): the write-ahead log is left as it is. Its SQLite does not zero deleted bytes by
+#: itself (as on builds without SECURE_DELETE, e.g. Windows' Python), so FieldLog must ask.
+DIES_AFTER_MOVING = """
+import os, sys
+from sqlalchemy import event
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.exchange.passphrase import move_clear_passphrase
+db = open_workspace(sys.argv[1])
+db.engine.dispose()
+event.listen(db.engine, "connect", lambda c, _r: c.execute("PRAGMA secure_delete = OFF"))
+print(move_clear_passphrase(db).name, flush=True)
+os._exit(0)
+"""
+
+
+def test_the_moved_passphrase_leaves_no_bytes_even_if_fieldlog_dies(db: Database) -> None:
+    path = _old_database(db)
+    assert _leaks(path) != []
+    moved = subprocess.run(
+        [sys.executable, "-c", DIES_AFTER_MOVING, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert moved.stdout.strip() == "STORE", moved.stderr
+    assert _leaks(path) == []
+    assert _clear_copy(path) is None
