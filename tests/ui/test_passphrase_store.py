@@ -1,6 +1,7 @@
 """The window and the password store: the passphrase dialog says why it asks on a computer
 without one, and an earlier version's clear passphrase is moved out of the file, said once."""
 
+# ruff: noqa: F811  (fixture arguments share the names of the imported fixtures)
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -18,6 +19,8 @@ from fieldlog.store.stamping import read_state, write_state
 from fieldlog.ui.dialogs.passphrase_dialog import PassphraseDialog
 from fieldlog.ui.dialogs.sync_flow import SyncFlow
 from tests.keyring_backend import MemoryKeyring
+from tests.ui.test_first_start import data_home  # noqa: F401
+from tests.ui.test_sync_laptops import leader_and_cadre, make_laptop, sync_template  # noqa: F401
 
 GOOD = "team 2020 Shenzhen"
 
@@ -88,3 +91,29 @@ def test_the_window_moves_an_earlier_clear_passphrase_and_says_so_once(
     assert list(store.entries.values()) == [GOOD]
     with db.read() as session:
         assert read_state(session, passphrase.PASSPHRASE_KEY) is None
+
+
+def test_joining_without_a_store_says_why_and_keeps_it_for_this_run(
+    qapp, qtbot, data_home, windows, leader_and_cadre, tmp_path
+) -> None:
+    from fieldlog import app
+    from tests.ui.test_open_file_argument import click, handed_over, join_dialog, type_text
+    from tests.ui.test_sync_laptops import PASSPHRASE
+
+    leader, _cadre = leader_and_cadre
+    package = handed_over(leader.export("full", full=True), tmp_path)
+    keyring.set_keyring(fail.Keyring())  # the new laptop has no store (conftest restores it)
+    assert app.main(["--lang", "en", str(package)]) == 0
+    window = app.last_window()
+    dialog = join_dialog(window)
+    assert "no password store" in dialog.ask.text()
+    assert "not keep the passphrase in a file" in dialog.ask.text()
+    type_text(dialog.passphrase, PASSPHRASE)
+    click(qtbot, dialog.open_button)
+    click(qtbot, dialog.join_button)
+    assert window.centralWidget().objectName() == "workspace"
+    assert passphrase.has_passphrase(window.db)  # known for this run
+    with window.db.read() as session:
+        assert read_state(session, passphrase.PASSPHRASE_KEY) is None
+    secrets.forget_this_run()  # FieldLog closed and started again
+    assert not passphrase.has_passphrase(window.db)
