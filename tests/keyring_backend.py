@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
+from keyring.errors import KeyringLocked, PasswordDeleteError
 
 PATH_VARIABLE = "FIELDLOG_TEST_KEYRING"
 
@@ -79,3 +79,18 @@ class SessionKeyring(KeyringBackend):
         if entries.pop(self._key(service, username), None) is None:
             raise PasswordDeleteError("no such password")
         self._save(entries)
+
+
+class LockedKeyring(KeyringBackend):
+    """A password store that exists but refuses (locked, or the user said no)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise KeyringLocked("the store is locked")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise PasswordDeleteError("no such password")

@@ -286,6 +286,7 @@ def _team_passphrase(db: Database, _args: argparse.Namespace) -> int:
         set_passphrase,
         store_available,
     )
+    from fieldlog.services.secrets import Kept
 
     passphrase = read_passphrase()
     check_passphrase(passphrase)
@@ -297,7 +298,14 @@ def _team_passphrase(db: Database, _args: argparse.Namespace) -> int:
                 "a file, so give it to each sync command on standard input; nothing was changed",
             )
         )
-    set_passphrase(db, passphrase)
+    if set_passphrase(db, passphrase) is not Kept.STORE:
+        raise ValueError(
+            msg(
+                "cli.passphrase.store_refused",
+                "this computer's password store did not keep the passphrase (it may be locked), "
+                "so give it to each sync command on standard input",
+            )
+        )
     print(
         msg(
             "cli.passphrase.saved_store",

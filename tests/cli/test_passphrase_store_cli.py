@@ -124,3 +124,17 @@ def test_without_a_store_the_moved_passphrase_is_asked_next_time(tmp_path: Path)
         "--db", str(db), "sync", "export", "-o", str(tmp_path / "b.fieldsync"), env=NO_STORE
     )
     assert again.returncode == 1 and "no password store" in again.stderr
+
+
+def test_a_store_that_refuses_is_said_and_the_passphrase_is_not_claimed_saved(
+    tmp_path: Path,
+) -> None:
+    db = _init(tmp_path)
+    before = _digest(db)
+    locked = {"PYTHON_KEYRING_BACKEND": "tests.keyring_backend.LockedKeyring"}
+    result = cli("--db", str(db), "team", "passphrase", stdin=PHRASE + "\n", env=locked)
+    assert result.returncode == 1 and result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert "did not keep the passphrase" in line and "standard input" in line
+    assert _digest(db) == before and _clear_copy(db) is None
+    assert PHRASE.encode() not in db.read_bytes()
