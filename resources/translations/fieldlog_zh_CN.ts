@@ -2595,65 +2595,71 @@ A merge cannot be undone.</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="34"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="36"/>
         <source>This computer has no password store, and FieldLog will not keep the passphrase in a file: it is kept only until FieldLog is closed, and asked again next time.</source>
         <translation>本机没有系统密码库，FieldLog 不会把口令存在文件里：口令只保留到 FieldLog 关闭，下次会再问。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="48"/>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="65"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="50"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="67"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="148"/>
         <source>Team passphrase</source>
         <translation>团队口令</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="51"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="53"/>
         <source>Type the new team passphrase. Packages made with the old one can no longer be received here, so change it on every laptop of the team at the same time.</source>
         <translation>请输入新的团队口令。用旧口令制作的同步包将无法在本机接收，因此请全队所有电脑同时更换。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="56"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="58"/>
         <source>Sync packages are encrypted with the team passphrase. Type the one the team leader gave you; it is asked only once and kept in this computer&apos;s password store.</source>
         <translation>同步包用团队口令加密。请输入队长告诉你的口令；只问一次，保存在本机的系统密码库中。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="66"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="68"/>
         <source>Repeat the team passphrase</source>
         <translation>再次输入团队口令</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="69"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="71"/>
         <source>{low}–{high} characters, no spaces at the start or end; the same on every laptop of the team.</source>
         <translation>{low}–{high} 个字符，首尾不能有空格；全队每台电脑使用同一个口令。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="100"/>
         <source>&amp;Passphrase:</source>
         <translation>口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="99"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="101"/>
         <source>&amp;Repeat:</source>
         <translation>再输一次(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="112"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="114"/>
         <source>The passphrase is too short: at least {n} characters.</source>
         <translation>口令太短：至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="116"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="118"/>
         <source>The passphrase is too long: at most {n} characters.</source>
         <translation>口令太长：最多 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="120"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="122"/>
         <source>The passphrase must not start or end with a space.</source>
         <translation>口令首尾不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="126"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="128"/>
         <source>The two entries differ; type the passphrase again.</source>
         <translation>两次输入不一致，请重新输入口令。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="150"/>
+        <source>This computer&apos;s password store did not keep the passphrase (it may be locked): FieldLog keeps it only until it is closed, and asks again next time.</source>
+        <translation>本机的系统密码库没有保存口令（可能已锁定）：FieldLog 只保留到关闭为止，下次会再问。</translation>
     </message>
 </context>
 <context>

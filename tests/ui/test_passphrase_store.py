@@ -117,3 +117,16 @@ def test_joining_without_a_store_says_why_and_keeps_it_for_this_run(
         assert read_state(session, passphrase.PASSPHRASE_KEY) is None
     secrets.forget_this_run()  # FieldLog closed and started again
     assert not passphrase.has_passphrase(window.db)
+
+
+def test_a_store_that_refuses_is_said(qtbot, db: Database, modal_boxes: list[QMessageBox]) -> None:
+    from tests.keyring_backend import LockedKeyring
+
+    keyring.set_keyring(LockedKeyring())  # conftest puts the suite's store back
+    dialog = _save(qtbot, db)
+    [box] = modal_boxes
+    assert "did not keep the passphrase" in box.text()
+    assert dialog.result() == PassphraseDialog.DialogCode.Accepted
+    assert passphrase.has_passphrase(db)  # for this run
+    with db.read() as session:
+        assert read_state(session, passphrase.PASSPHRASE_KEY) is None

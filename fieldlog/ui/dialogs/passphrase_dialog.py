@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +22,7 @@ from fieldlog.services.exchange.passphrase import (
     set_passphrase,
     store_available,
 )
+from fieldlog.services.secrets import Kept
 from fieldlog.store.database import Database
 from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.operations import Operation
@@ -134,9 +136,27 @@ class PassphraseDialog(QDialog):
             return
         passphrase = self.first.text()
         keep = Operation(self, lambda: set_passphrase(self.db, passphrase), changes=SYNC)
-        keep.success(lambda _result: self.accept())
+        keep.success(self._kept)
         keep.failure(self._refused)
         keep.run()
+
+    def _kept(self, kept: Kept) -> None:
+        """Accept; a store that exists but did not keep it (locked, refused) is said."""
+        if kept is Kept.MEMORY and self.no_store.isHidden():
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Team passphrase"),
+                self.tr(
+                    "This computer's password store did not keep the passphrase (it may be "
+                    "locked): FieldLog keeps it only until it is closed, and asks again next "
+                    "time."
+                ),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setObjectName("passphraseNotKeptBox")
+            box.exec()
+        self.accept()
 
     def _refused(self, sentence: str) -> None:
         self.message.setText(sentence)
