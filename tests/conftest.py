@@ -22,6 +22,11 @@ os.environ.pop("FIELDLOG_DB", None)
 for _var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
     os.environ.pop(_var, None)
 os.environ["LANG"] = "en_US.UTF-8"
+# Never the real user's keyring: a password store of the suite's own (tests/keyring_backend.py),
+# in a file of this temporary home, which the command-line runs of a test share. A process that
+# cannot import it (an installed wheel run from elsewhere) finds no store, never the user's.
+os.environ["PYTHON_KEYRING_BACKEND"] = "tests.keyring_backend.SessionKeyring"
+os.environ["FIELDLOG_TEST_KEYRING"] = str(_HOME / "keyring.json")
 
 import pytest  # noqa: E402
 
@@ -65,6 +70,19 @@ def _language_restored() -> Iterator[None]:
     kept = list(messages._current)
     yield
     messages._current[:] = kept
+
+
+@pytest.fixture(autouse=True)
+def _secrets_of_this_test() -> Iterator[None]:
+    """A passphrase given in one test (kept in memory where no password store exists) is not
+    known in the next; a test that installed a store of its own has it taken back."""
+    yield
+    if "fieldlog.services.secrets" in sys.modules:
+        sys.modules["fieldlog.services.secrets"].forget_this_run()
+    if "keyring" in sys.modules:
+        from tests.keyring_backend import SessionKeyring
+
+        sys.modules["keyring"].set_keyring(SessionKeyring())
 
 
 @pytest.fixture(autouse=True)

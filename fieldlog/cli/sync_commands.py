@@ -1,4 +1,9 @@
-"""`sync export|import|conflicts` and `team passphrase`: their options and what they do."""
+"""`sync export|import|conflicts` and `team passphrase`: their options and what they do.
+
+The team passphrase of `sync export|import` comes from the computer's password store, else from
+the first line of standard input when it is not a terminal, else from a prompt — so scripts and
+CI on a computer without a store (FieldLog keeps no passphrase in a file) give it on stdin.
+"""
 
 from __future__ import annotations
 
@@ -101,7 +106,7 @@ def _conflicts(count: int) -> Message:
 def _sync_export(db: Database, args: argparse.Namespace) -> int:
     from fieldlog.services.exchange.sync import export_package
 
-    report = export_package(db, args.output, full=args.full)
+    report = export_package(db, args.output, full=args.full, passphrase=sync_passphrase(db))
     if report.full:
         what = msg("cli.sync.everything", "everything")
     else:
@@ -121,7 +126,7 @@ def _sync_export(db: Database, args: argparse.Namespace) -> int:
 def _sync_import(db: Database, args: argparse.Namespace) -> int:
     from fieldlog.services.exchange.sync import import_packages
 
-    report = import_packages(db, args.files)
+    report = import_packages(db, args.files, passphrase=sync_passphrase(db))
     if args.json:
         print(json.dumps(import_json(report), ensure_ascii=False))
         return 0
@@ -227,11 +232,86 @@ def read_passphrase() -> str:
     return line.rstrip("\r\n")
 
 
-def _team_passphrase(db: Database, _args: argparse.Namespace) -> int:
-    from fieldlog.services.exchange.sync import set_passphrase
+def _moved_notice(db: Database) -> None:
+    """The upgrade: a passphrase an earlier version kept in the database file is moved out,
+    and the user is told once where it went (on stderr: stdout may be a JSON report)."""
+    from fieldlog.services.exchange.passphrase import move_clear_passphrase
+    from fieldlog.services.secrets import Kept
 
-    set_passphrase(db, read_passphrase())
-    print(msg("cli.passphrase.saved", "Team passphrase saved on this laptop."))
+    kept = move_clear_passphrase(db)
+    if kept is Kept.STORE:
+        told = msg(
+            "cli.passphrase.moved",
+            "note: the team passphrase was moved out of the database file into this computer's "
+            "password store; backups made before still hold it",
+        )
+    elif kept is Kept.MEMORY:
+        told = msg(
+            "cli.passphrase.moved_nowhere",
+            "note: the team passphrase was taken out of the database file; this computer has no "
+            "password store, so give it on standard input next time; backups made before still "
+            "hold it",
+        )
+    else:
+        return
+    print(told, file=sys.stderr)
+
+
+def sync_passphrase(db: Database) -> str:
+    """The passphrase for `sync export|import`: the password store (after the upgrade), else
+    the first line of standard input when it is not a terminal, else a prompt."""
+    from fieldlog.services.exchange.passphrase import (
+        check_passphrase,
+        require_passphrase,
+        team_passphrase,
+    )
+
+    _moved_notice(db)
+    known = team_passphrase(db)
+    if known:
+        return known
+    if sys.stdin is not None and sys.stdin.isatty():
+        typed = getpass.getpass(str(msg("cli.passphrase.ask", "Team passphrase: ")))
+    else:
+        typed = (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\r\n")
+    if not typed:
+        return require_passphrase(db)  # refused: says how to give it
+    check_passphrase(typed)
+    return typed
+
+
+def _team_passphrase(db: Database, _args: argparse.Namespace) -> int:
+    from fieldlog.services.exchange.passphrase import (
+        check_passphrase,
+        set_passphrase,
+        store_available,
+    )
+    from fieldlog.services.secrets import Kept
+
+    passphrase = read_passphrase()
+    check_passphrase(passphrase)
+    if not store_available():
+        raise ValueError(
+            msg(
+                "cli.passphrase.no_store",
+                "this computer has no password store and FieldLog never keeps the passphrase in "
+                "a file, so give it to each sync command on standard input; nothing was changed",
+            )
+        )
+    if set_passphrase(db, passphrase) is not Kept.STORE:
+        raise ValueError(
+            msg(
+                "cli.passphrase.store_refused",
+                "this computer's password store did not keep the passphrase (it may be locked), "
+                "so give it to each sync command on standard input",
+            )
+        )
+    print(
+        msg(
+            "cli.passphrase.saved_store",
+            "Team passphrase saved in this computer's password store.",
+        )
+    )
     return 0
 
 

@@ -1530,67 +1530,72 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="44"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="45"/>
         <source>Join the team</source>
         <translation>加入工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="47"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="48"/>
         <source>The package “{file}” will join this laptop to its team: everything in it (the team, its members, organizations, visits and projects) comes into this database.</source>
         <translation>同步包“{file}”将让这台电脑加入它所属的工作队：包里的全部内容（工作队、队员、单位、走访和项目）都会收入这个数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="56"/>
-        <source>Type the team passphrase the team leader gave you to open the package. It is kept on this laptop once you join.</source>
-        <translation>请输入队长告诉你的团队口令来打开同步包。加入后，口令会保存在这台电脑上。</translation>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="57"/>
+        <source>Type the team passphrase the team leader gave you to open the package. It is kept in this computer&apos;s password store once you join.</source>
+        <translation>请输入队长告诉你的团队口令以打开同步包。加入后口令保存在本机的系统密码库中。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="70"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="62"/>
+        <source>Type the team passphrase the team leader gave you to open the package. This computer has no password store, and FieldLog will not keep the passphrase in a file: it is kept only until FieldLog is closed, and asked again next time.</source>
+        <translation>请输入队长告诉你的团队口令以打开同步包。本机没有系统密码库，FieldLog 不会把口令存在文件里：口令只保留到 FieldLog 关闭，下次会再问。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="76"/>
         <source>Team passphrase</source>
         <translation>团队口令</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="72"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="78"/>
         <source>&amp;Open the package</source>
         <translation>打开同步包(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="79"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="85"/>
         <source>&amp;Join the team</source>
         <translation>加入工作队(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="93"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="99"/>
         <source>Team &amp;passphrase:</source>
         <translation>团队口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="121"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="127"/>
         <source>Type the team passphrase the team leader gave you.</source>
         <translation>请输入队长告诉你的团队口令。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="138"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="144"/>
         <source>This package will join this laptop to team {team}.</source>
         <translation>这个同步包将让这台电脑加入工作队“{team}”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="140"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="146"/>
         <source>This package is from team {team}, which this laptop is in.</source>
         <translation>这个同步包来自本机所在的工作队“{team}”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="142"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="148"/>
         <source>This package belongs to no team; it joins this laptop to none.</source>
         <translation>这个同步包不属于任何工作队，不会让这台电脑加入工作队。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="144"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="150"/>
         <source>an unnamed member</source>
         <translation>未署名的队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="146"/>
+        <location filename="../../fieldlog/ui/dialogs/join_dialog.py" line="152"/>
         <source>Made by {sender}; {records} records.</source>
         <translation>由 {sender} 制作，共 {records} 条记录。</translation>
     </message>
@@ -2590,60 +2595,71 @@ A merge cannot be undone.</source>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="31"/>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="44"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="50"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="67"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="148"/>
         <source>Team passphrase</source>
         <translation>团队口令</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="34"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="53"/>
         <source>Type the new team passphrase. Packages made with the old one can no longer be received here, so change it on every laptop of the team at the same time.</source>
         <translation>请输入新的团队口令。用旧口令制作的同步包将无法在本机接收，因此请全队所有电脑同时更换。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="39"/>
-        <source>Sync packages are encrypted with the team passphrase. Type the one the team leader gave you; it is asked only once and kept on this laptop.</source>
-        <translation>同步包用团队口令加密。请输入队长告知的口令；只需输入一次，之后保存在本机。</translation>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="36"/>
+        <source>This computer has no password store, and FieldLog will not keep the passphrase in a file: it is kept only until FieldLog is closed, and asked again next time.</source>
+        <translation>本机没有系统密码库，FieldLog 不会把口令存在文件里：口令只保留到 FieldLog 关闭，下次会再问。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="45"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="58"/>
+        <source>Sync packages are encrypted with the team passphrase. Type the one the team leader gave you; it is asked only once and kept in this computer&apos;s password store.</source>
+        <translation>同步包用团队口令加密。请输入队长告诉你的口令；只问一次，保存在本机的系统密码库中。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="68"/>
         <source>Repeat the team passphrase</source>
         <translation>再次输入团队口令</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="48"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="71"/>
         <source>{low}–{high} characters, no spaces at the start or end; the same on every laptop of the team.</source>
         <translation>{low}–{high} 个字符，首尾不能有空格；全队每台电脑使用同一个口令。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="77"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="100"/>
         <source>&amp;Passphrase:</source>
         <translation>口令(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="78"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="101"/>
         <source>&amp;Repeat:</source>
         <translation>再输一次(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="114"/>
         <source>The passphrase is too short: at least {n} characters.</source>
         <translation>口令太短：至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="94"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="118"/>
         <source>The passphrase is too long: at most {n} characters.</source>
         <translation>口令太长：最多 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="122"/>
         <source>The passphrase must not start or end with a space.</source>
         <translation>口令首尾不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="104"/>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="128"/>
         <source>The two entries differ; type the passphrase again.</source>
         <translation>两次输入不一致，请重新输入口令。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="150"/>
+        <source>This computer&apos;s password store did not keep the passphrase (it may be locked): FieldLog keeps it only until it is closed, and asks again next time.</source>
+        <translation>本机的系统密码库没有保存口令（可能已锁定）：FieldLog 只保留到关闭为止，下次会再问。</translation>
     </message>
 </context>
 <context>
@@ -3701,28 +3717,48 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncFlow</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="120"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="156"/>
         <source>Receive sync packages</source>
         <translation>接收同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="118"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="154"/>
         <source>FieldLog sync packages (*.fieldsync);;All files (*)</source>
         <translation>FieldLog 同步包 (*.fieldsync);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="108"/>
-        <source>Receive</source>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="67"/>
+        <source>The team passphrase is no longer kept in the database file: it was moved to this computer&apos;s password store.</source>
         <extracomment>The user wants to review conflicts and look-alikes (the window shows the Sync page).</extracomment>
+        <translation>团队口令不再保存在数据库文件里：已移到本机的系统密码库中。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="72"/>
+        <source>The team passphrase is no longer kept in the database file. This computer has no password store, and FieldLog will not keep the passphrase in a file: it is kept until FieldLog is closed, and asked again next time.</source>
+        <translation>团队口令不再保存在数据库文件里。本机没有系统密码库，FieldLog 不会把口令存在文件里：口令只保留到 FieldLog 关闭，下次会再问。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="76"/>
+        <source>Backups made before today still hold it.</source>
+        <translation>今天以前的备份里仍存有口令。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="79"/>
+        <source>Team passphrase</source>
+        <translation>团队口令</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="144"/>
+        <source>Receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="109"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="145"/>
         <source>Nothing was received; the data on this laptop is unchanged.</source>
         <translation>未接收任何数据，本机数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="123"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="159"/>
         <source>The package from your team leader</source>
         <translation>队长发来的同步包</translation>
     </message>

@@ -208,7 +208,7 @@ def test_a_wrong_passphrase_is_refused_in_chinese(tmp_path: Path, database: Path
     for path, phrase in ((sender, "another team's words"), (database, "铜仁驻深 team 2020")):
         said = fieldlog("--db", str(path), "team", "passphrase", stdin=phrase + "\n", lang="C")
         assert said.returncode == 0, said.stderr
-        assert said.stdout.strip() == "工作队口令已保存在本机。"
+        assert said.stdout.strip() == "工作队口令已保存在本机的系统密码库中。"
     package = tmp_path / "other.fieldsync"
     exported = fieldlog("--db", str(sender), "sync", "export", "--full", "-o", str(package))
     assert exported.returncode == 0, exported.stderr

@@ -297,12 +297,11 @@ def test_a_package_missing_its_parents_is_refused_until_they_come(laptops: Make)
 
 
 def test_import_without_passphrase_says_what_to_do(laptops: Make) -> None:
-    from fieldlog.store.stamping import write_state
+    from fieldlog.services.exchange.passphrase import forget_passphrase
 
     a, b = laptops("a"), laptops("b")
     package = a.export()
-    with b.db.begin() as session:
-        write_state(session, sync.PASSPHRASE_KEY, "")
+    forget_passphrase(b.db)
     with pytest.raises(ValueError, match="fieldlog team passphrase"):
         b.receive(package)
 

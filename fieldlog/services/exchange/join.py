@@ -8,10 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldlog.services.exchange.sync import PASSPHRASE_KEY
+from fieldlog.services.exchange.passphrase import team_passphrase
 from fieldlog.services.file_guard import guard_input
 from fieldlog.store.database import Database
-from fieldlog.store.stamping import read_state
 from fieldlog.sync import importer
 from fieldlog.sync.archive import read_members
 from fieldlog.sync.manifest import parse_manifest
@@ -37,9 +36,9 @@ def check_package_file(db: Database, path: Path) -> None:
 
 
 def stored_passphrase(db: Database) -> str | None:
-    """The team passphrase kept on this laptop, if any."""
-    with db.read() as session:
-        return read_state(session, PASSPHRASE_KEY) or None
+    """The team passphrase known for this database without asking (the password store, or
+    given earlier in this run), if any."""
+    return team_passphrase(db)
 
 
 def package_team(db: Database, path: Path, passphrase: str) -> PackageTeam:

@@ -1,4 +1,4 @@
-"""Sync use cases: the team passphrase, "Send my work" (export), "Receive" (import), peers.
+"""Sync use cases: "Send my work" (export), "Receive" (import), peers.
 
 Packages are files (SPEC §6). Export writes what this laptop has not sent yet (or everything).
 Import first checks every package without touching the database — ZIP sanity, manifest, schema
@@ -23,7 +23,14 @@ from sqlalchemy.orm import Session
 
 from fieldlog.domain.ids import new_id
 from fieldlog.domain.messages import code_of, msg
-from fieldlog.services.errors import InvalidInput
+from fieldlog.services.exchange.passphrase import (  # noqa: F401  (sync.set_passphrase…)
+    MAX_PASSPHRASE,
+    MIN_PASSPHRASE,
+    PASSPHRASE_KEY,
+    has_passphrase,
+    require_passphrase,
+    set_passphrase,
+)
 from fieldlog.services.exchange.sync_report import PackageReport, SyncImportReport, clock_warnings
 from fieldlog.services.file_guard import Kind, guard_input, guard_output
 from fieldlog.services.team.identity import ME_KEY
@@ -49,57 +56,7 @@ from fieldlog.sync.peers import applied_ids, known_names
 from fieldlog.sync.rows import SPECS
 from fieldlog.sync.team_check import admit, own_team
 
-PASSPHRASE_KEY = "team_passphrase"
 LAST_EXPORT_KEY = "sync_last_export_seq"
-MIN_PASSPHRASE, MAX_PASSPHRASE = 8, 200
-
-
-def set_passphrase(db: Database, passphrase: str) -> None:
-    """Keep the team passphrase on this laptop (local, never synced, not in the digest)."""
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise InvalidInput(
-            msg(
-                "sync.passphrase_short",
-                "the team passphrase must have at least {count} characters",
-                count=MIN_PASSPHRASE,
-            )
-        )
-    if len(passphrase) > MAX_PASSPHRASE:
-        raise InvalidInput(
-            msg(
-                "sync.passphrase_long",
-                "the team passphrase may have at most {count} characters",
-                count=MAX_PASSPHRASE,
-            )
-        )
-    if passphrase != passphrase.strip() or "\n" in passphrase:
-        raise InvalidInput(
-            msg(
-                "sync.passphrase_spaces",
-                "the team passphrase must not start or end with spaces",
-            )
-        )
-    with db.begin() as session:
-        write_state(session, PASSPHRASE_KEY, passphrase)
-
-
-def has_passphrase(db: Database) -> bool:
-    """Whether a team passphrase is set on this laptop."""
-    with db.read() as session:
-        return bool(read_state(session, PASSPHRASE_KEY))
-
-
-def _passphrase(session: Session) -> str:
-    passphrase = read_state(session, PASSPHRASE_KEY)
-    if not passphrase:
-        raise InvalidInput(
-            msg(
-                "sync.no_passphrase",
-                "no team passphrase is set on this laptop; set it first with "
-                "`fieldlog team passphrase` (the same one as the rest of the team)",
-            )
-        )
-    return passphrase
 
 
 def _now(session: Session) -> datetime:
@@ -150,18 +107,24 @@ def suggested_file_name(db: Database, folder: Path | None = None) -> str:
 
 
 def export_package(
-    db: Database, out: Path, *, full: bool = False, kdf: KdfParams | None = None
+    db: Database,
+    out: Path,
+    *,
+    full: bool = False,
+    kdf: KdfParams | None = None,
+    passphrase: str | None = None,
 ) -> ExportReport:
     """Write a package of what this laptop has not sent yet (everything with `full`).
 
-    `out` may be a folder: the package then gets `suggested_file_name` inside it.
+    `out` may be a folder: the package then gets `suggested_file_name` inside it. The package
+    is sealed with `passphrase`, else with the one kept for this database.
     """
     db.require_writable()  # it records what was sent: refused before a package is written
     if out.is_dir():
         out = out / suggested_file_name(db, out)
     guard_output(out, Kind.PACKAGE, db.path)
+    passphrase = passphrase or require_passphrase(db)
     with db.read() as session:
-        passphrase = _passphrase(session)
         since = None if full else int(read_state(session, LAST_EXPORT_KEY) or 0)
         seq_now = int(read_state(session, SEQ_KEY) or 0)
         names = known_names(session)
@@ -196,10 +159,9 @@ def unsent_count(db: Database) -> int:
 
 
 def _verify_all(
-    db: Database, paths: Sequence[Path], progress: importer.Progress | None
+    db: Database, paths: Sequence[Path], progress: importer.Progress | None, passphrase: str
 ) -> list[importer.Verified]:
     with db.read() as session:
-        passphrase = _passphrase(session)
         team = own_team(session)
     for path in paths:  # read only by SQLite: opening it would drop its locks
         guard_input(Path(path), db.path, "a sync package")
@@ -236,14 +198,20 @@ def _check(session: Session) -> None:
 
 
 def import_packages(
-    db: Database, paths: Sequence[Path], *, progress: importer.Progress | None = None
+    db: Database,
+    paths: Sequence[Path],
+    *,
+    progress: importer.Progress | None = None,
+    passphrase: str | None = None,
 ) -> SyncImportReport:
     """Verify, back up and apply packages in one transaction; see the module docstring.
+
+    The packages are opened with `passphrase`, else with the one kept for this database.
 
     `progress(stage, done, total)` is called as the work goes: verify (packages), backup,
     apply (rows), dedupe, check and commit.
     """
-    verified = _verify_all(db, paths, progress)
+    verified = _verify_all(db, paths, progress, passphrase or require_passphrase(db))
     with db.read() as session:
         done = applied_ids(session, [v.package_id for v in verified])
     report = SyncImportReport()

@@ -4,7 +4,8 @@ and which team it joins this laptop to, before anything is written.
 The team's name travels inside the encrypted part of the package: with the passphrase already
 kept here the dialog names the team at once; otherwise it asks for the passphrase, opens the
 package with it (a wrong one is said in the dialog, nothing kept) and then names the team.
-Join keeps a typed passphrase and accepts; the caller receives the package.
+Join keeps a typed passphrase (in the computer's password store, else until FieldLog is closed:
+never in a file) and accepts; the caller receives the package.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldlog.services.exchange.join import PackageTeam, package_team, stored_passphrase
-from fieldlog.services.exchange.sync import MAX_PASSPHRASE, set_passphrase
+from fieldlog.services.exchange.passphrase import MAX_PASSPHRASE, set_passphrase, store_available
 from fieldlog.store.database import Database
 from fieldlog.ui.changes import NOTHING, Changes, Kind
 from fieldlog.ui.operations import Operation
@@ -51,13 +52,18 @@ class JoinDialog(QDialog):
             objectName="joinIntro",
         )
         self.intro.setWordWrap(True)
-        self.ask = QLabel(
-            self.tr(
+        if store_available():
+            ask = self.tr(
                 "Type the team passphrase the team leader gave you to open the package. It is "
-                "kept on this laptop once you join."
-            ),
-            objectName="joinAsk",
-        )
+                "kept in this computer's password store once you join."
+            )
+        else:
+            ask = self.tr(
+                "Type the team passphrase the team leader gave you to open the package. This "
+                "computer has no password store, and FieldLog will not keep the passphrase in a "
+                "file: it is kept only until FieldLog is closed, and asked again next time."
+            )
+        self.ask = QLabel(ask, objectName="joinAsk")
         self.ask.setWordWrap(True)
         self.team_label = QLabel(objectName="joinTeamLabel")
         self.team_label.setStyleSheet(TEAM_STYLE)

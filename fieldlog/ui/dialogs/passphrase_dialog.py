@@ -1,24 +1,43 @@
-"""The team passphrase that protects sync packages: typed twice, masked, kept on this laptop."""
+"""The team passphrase that protects sync packages: typed twice, masked, kept in this
+computer's password store — or, where there is none, for as long as FieldLog runs (it never
+writes it to a file), which the dialog then says."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldlog.services.exchange.sync import MAX_PASSPHRASE, MIN_PASSPHRASE, set_passphrase
+from fieldlog.services.exchange.passphrase import (
+    MAX_PASSPHRASE,
+    MIN_PASSPHRASE,
+    set_passphrase,
+    store_available,
+)
+from fieldlog.services.secrets import Kept
 from fieldlog.store.database import Database
 from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.operations import Operation
 
 ERROR_STYLE = "color: #c5221f;"
 SYNC = Changes.of(Kind.SYNC)
+
+
+def no_store_sentence() -> str:
+    """Why the passphrase is asked again in each run (said where it is asked)."""
+    return QCoreApplication.translate(
+        "PassphraseDialog",
+        "This computer has no password store, and FieldLog will not keep the passphrase in a "
+        "file: it is kept only until FieldLog is closed, and asked again next time.",
+    )
 
 
 class PassphraseDialog(QDialog):
@@ -37,10 +56,14 @@ class PassphraseDialog(QDialog):
         else:
             intro = self.tr(
                 "Sync packages are encrypted with the team passphrase. Type the one the team "
-                "leader gave you; it is asked only once and kept on this laptop."
+                "leader gave you; it is asked only once and kept in this computer's password "
+                "store."
             )
         self.intro = QLabel(intro, objectName="passphraseIntro")
         self.intro.setWordWrap(True)
+        self.no_store = QLabel(no_store_sentence(), objectName="passphraseNoStore")
+        self.no_store.setWordWrap(True)
+        self.no_store.setVisible(not store_available())
         self.first = self._edit("passphraseEdit", self.tr("Team passphrase"))
         self.second = self._edit("passphraseRepeatEdit", self.tr("Repeat the team passphrase"))
         self.rule = QLabel(
@@ -78,6 +101,7 @@ class PassphraseDialog(QDialog):
         form.addRow(self.tr("&Repeat:"), self.second)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.no_store)
         layout.addLayout(form)
         layout.addWidget(self.rule)
         layout.addWidget(self.message)
@@ -112,9 +136,27 @@ class PassphraseDialog(QDialog):
             return
         passphrase = self.first.text()
         keep = Operation(self, lambda: set_passphrase(self.db, passphrase), changes=SYNC)
-        keep.success(lambda _result: self.accept())
+        keep.success(self._kept)
         keep.failure(self._refused)
         keep.run()
+
+    def _kept(self, kept: Kept) -> None:
+        """Accept; a store that exists but did not keep it (locked, refused) is said."""
+        if kept is Kept.MEMORY and self.no_store.isHidden():
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Team passphrase"),
+                self.tr(
+                    "This computer's password store did not keep the passphrase (it may be "
+                    "locked): FieldLog keeps it only until it is closed, and asks again next "
+                    "time."
+                ),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setObjectName("passphraseNotKeptBox")
+            box.exec()
+        self.accept()
 
     def _refused(self, sentence: str) -> None:
         self.message.setText(sentence)

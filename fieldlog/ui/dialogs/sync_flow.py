@@ -39,9 +39,10 @@ class SyncFlow(QObject):
 
     def with_passphrase(self, then: Callable[[], object]) -> None:
         """Run `then` now if the team passphrase is known, else after the user has typed it."""
-        from fieldlog.services.exchange.sync import has_passphrase
+        from fieldlog.services.exchange.passphrase import has_passphrase
         from fieldlog.ui.dialogs.passphrase_dialog import PassphraseDialog
 
+        self.move_clear_passphrase()
         if has_passphrase(self.db):
             then()
             return
@@ -49,11 +50,46 @@ class SyncFlow(QObject):
         dialog.accepted.connect(then)
         _open(dialog)
 
+    def move_clear_passphrase(self) -> None:
+        """The upgrade: a passphrase an earlier FieldLog kept in the database file goes to the
+        password store (or, with none, is kept until FieldLog closes), said once."""
+        from fieldlog.services.exchange.passphrase import move_clear_passphrase
+        from fieldlog.services.secrets import Kept
+        from fieldlog.ui.changes import NOTHING
+        from fieldlog.ui.operations import Operation
+
+        move = Operation(self.window, lambda: move_clear_passphrase(self.db), changes=NOTHING)
+        outcome = move.failure(lambda _sentence: None).run()
+        if not outcome.ok or outcome.value is None:
+            return  # could not be moved (a busy file): used where it is, moved next time
+        if outcome.value is Kept.STORE:
+            told = self.tr(
+                "The team passphrase is no longer kept in the database file: it was moved to "
+                "this computer's password store."
+            )
+        else:
+            told = self.tr(
+                "The team passphrase is no longer kept in the database file. This computer has "
+                "no password store, and FieldLog will not keep the passphrase in a file: it is "
+                "kept until FieldLog is closed, and asked again next time."
+            )
+        older = self.tr("Backups made before today still hold it.")
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Team passphrase"),
+            f"{told}\n\n{older}",
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setObjectName("passphraseMovedBox")
+        box.exec()
+
     def change_passphrase(self) -> None:
         """File ▸ Sync ▸ Team passphrase…"""
-        from fieldlog.services.exchange.sync import has_passphrase
+        from fieldlog.services.exchange.passphrase import has_passphrase
         from fieldlog.ui.dialogs.passphrase_dialog import PassphraseDialog
 
+        self.move_clear_passphrase()
         _open(PassphraseDialog(self.db, self.window, changing=has_passphrase(self.db)))
 
     def send(self) -> None:
