@@ -75,10 +75,9 @@ def _laptop(template: Path, folder: Path, index: int, visits: int, shared: int) 
     shutil.copy(template, path)  # a copied file takes a node id of its own
     db = open_database(str(path))
     try:
-        sync.set_passphrase(db, PASSPHRASE)
         _build(db, f"队员{index:02d}", visits, shared)
         out = folder / f"laptop{index:02d}.fieldsync"
-        sync.export_package(db, out)
+        sync.export_package(db, out, passphrase=PASSPHRASE)  # not into the password store
         return out
     finally:
         db.close()
@@ -91,14 +90,13 @@ def run(laptops: int, visits: int, shared: int, folder: Path) -> dict[str, objec
     packages = [_laptop(template, folder, i, visits, shared) for i in range(laptops)]
     built = time.perf_counter() - started
     target = open_workspace(str(folder / "leader.db"))
-    sync.set_passphrase(target, PASSPHRASE)
     marks: dict[str, float] = {}
 
     def progress(stage: str, _done: int, _total: int) -> None:
         marks.setdefault(stage, time.perf_counter())
 
     started = time.perf_counter()
-    report = sync.import_packages(target, packages, progress=progress)
+    report = sync.import_packages(target, packages, progress=progress, passphrase=PASSPHRASE)
     seconds = time.perf_counter() - started
     order = ["verify", "backup", "apply", "dedupe", "check", "commit"]
     phases = {

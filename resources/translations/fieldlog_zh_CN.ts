@@ -4202,29 +4202,29 @@ A merge cannot be undone.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="220"/>
-        <source>No team passphrase yet: it is asked the first time you send or receive.</source>
-        <translation>尚未设置团队口令：第一次发送或接收时会要求输入。</translation>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="221"/>
+        <source>No team passphrase kept on this computer: it is asked when you send or receive.</source>
+        <translation>本机没有保存工作队口令：发送或接收时会询问。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="225"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="228"/>
         <source>%n record(s) not sent yet.</source>
         <translation>
             <numerusform>%n 条记录尚未发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="227"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="230"/>
         <source>Everything has been sent.</source>
         <translation>所有数据都已发送。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="261"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="264"/>
         <source>Merge organizations</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/sync_view.py" line="263"/>
+        <location filename="../../fieldlog/ui/views/sync_view.py" line="266"/>
         <source>Merge {other} ({other_visits} visits) into {keep} ({keep_visits} visits)?
 
 Visits, contacts and projects move to the record kept. A merge cannot be undone.</source>

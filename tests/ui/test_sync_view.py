@@ -200,7 +200,7 @@ def test_status_line_and_buttons(qtbot, leader_and_cadre, make_laptop) -> None:
     view.receive_button.click()
     assert asked == ["send", "receive"]
     fresh = page(qtbot, make_laptop("fresh", passphrase=None))
-    assert "No team passphrase yet" in fresh.status.text()
+    assert "No team passphrase kept on this computer" in fresh.status.text()
     assert not sync.has_passphrase(fresh.db)
 
 

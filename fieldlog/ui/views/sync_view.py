@@ -217,7 +217,10 @@ class SyncView(QWidget):
     def _show_status(self) -> None:
         if not sync.has_passphrase(self.db):
             self.status.setText(
-                self.tr("No team passphrase yet: it is asked the first time you send or receive.")
+                self.tr(
+                    "No team passphrase kept on this computer: it is asked when you send or "
+                    "receive."
+                )
             )
             return
         unsent = sync.unsent_count(self.db)
