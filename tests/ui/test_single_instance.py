@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -49,6 +50,9 @@ class Starts:
     def __init__(self) -> None:
         self.running: list[subprocess.Popen[str]] = []
         self.names: set[str] = set()
+        # Settings of their own: a database an earlier test's FieldLog remembered (QSettings'
+        # lastDatabase) must not be what a start without --db opens.
+        self.config = Path(tempfile.mkdtemp(prefix="fieldlog-start-settings-"))
 
     def __call__(self, *args: object) -> subprocess.Popen[str]:
         process = subprocess.Popen(
@@ -56,7 +60,7 @@ class Starts:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+            env=dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(self.config)),
         )
         self.running.append(process)
         return process
