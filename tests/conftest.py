@@ -210,3 +210,30 @@ def chinese() -> Iterator[None]:
     use_language("zh_CN")
     yield
     use_language("en")
+
+
+@pytest.fixture
+def store() -> Iterator[object]:
+    """This computer has a password store: one in memory, this test's own (the keyring library
+    keeps one current store per process; the one before is put back)."""
+    import keyring
+
+    from tests.keyring_backend import MemoryKeyring
+
+    before = keyring.get_keyring()
+    own = MemoryKeyring()
+    keyring.set_keyring(own)
+    yield own
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def no_store() -> Iterator[None]:
+    """This computer has no password store (a headless Linux)."""
+    import keyring
+    from keyring.backends import fail
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)

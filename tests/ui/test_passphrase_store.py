@@ -4,10 +4,7 @@ without one, and an earlier version's clear passphrase is moved out of the file,
 # ruff: noqa: F811  (fixture arguments share the names of the imported fixtures)
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import keyring
-import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -23,23 +20,6 @@ from tests.ui.test_first_start import data_home  # noqa: F401
 from tests.ui.test_sync_laptops import leader_and_cadre, make_laptop, sync_template  # noqa: F401
 
 GOOD = "team 2020 Shenzhen"
-
-
-@pytest.fixture
-def store() -> Iterator[MemoryKeyring]:
-    before = keyring.get_keyring()
-    own = MemoryKeyring()
-    keyring.set_keyring(own)
-    yield own
-    keyring.set_keyring(before)
-
-
-@pytest.fixture
-def no_store() -> Iterator[None]:
-    before = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(before)
 
 
 def _save(qtbot, db: Database) -> PassphraseDialog:  # type: ignore[no-untyped-def]
