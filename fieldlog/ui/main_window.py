@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Database: {name}").format(name=db.name))
         operations.changes().changes_applied.connect(self._on_changes_applied)
         # .xlsx files and sync packages dropped on the window
-        self.drop_filter = install_xlsx_drop(self, db, receive=self.sync_flow.receive)
+        self.drop_filter = install_xlsx_drop(self, db, receive=self._receive_dropped)
         self._restore_geometry()
         self.refresh()
 
@@ -122,6 +122,15 @@ class MainWindow(QMainWindow):
         welcome.set_up_requested.connect(self.set_up_team)
         welcome.receive_requested.connect(lambda: self.sync_flow.join())
         return welcome
+
+    def _receive_dropped(self, paths: list[Path]) -> None:
+        """Packages dropped on the window: one on the welcome screen is the team leader's, and
+        joins the team through the join dialog (which names the team first); otherwise they
+        are received together, in one import."""
+        if self.workspace is None and len(paths) == 1:
+            self.sync_flow.join(paths[0])
+        else:
+            self.sync_flow.receive(paths)
 
     def _on_changes_applied(self, _made: object) -> None:
         # The welcome screen asks whether the database is still empty: any change may end it.

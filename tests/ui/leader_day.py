@@ -21,6 +21,7 @@ from fieldlog.domain.money import format_yi
 from fieldlog.domain.period import IsoWeek
 from fieldlog.services.team import identity
 from fieldlog.store.backup import backup_folder
+from fieldlog.ui.dialogs.join_dialog import JoinDialog
 from fieldlog.ui.dialogs.sync_report_dialog import SyncReportDialog
 from fieldlog.ui.dialogs.sync_send_dialog import SyncSendDialog
 from fieldlog.ui.main_window import MainWindow
@@ -91,10 +92,24 @@ def receive_by_drop(o: Office, desk: Desk, package: Path) -> SyncReportDialog:
 
 
 def cadre_joins(o: Office, monkeypatch) -> None:
-    """The leader sends everything; the cadre's new laptop joins by dropping it on its window."""
+    """The leader sends everything; the cadre's new laptop joins by dropping it on its welcome
+    screen: the join dialog names the team before anything is written, then Join receives it."""
     assert o.cadre.win.centralWidget().objectName() == "welcomePanel"
     package = send_package(o, o.leader, "leader-full", monkeypatch, everything=True)
-    receive_by_drop(o, o.cadre, package).close()
+    fresh = db_digest(o.cadre.laptop.db)
+    steps.drop_files(o.cadre.win, package)
+    o.qtbot.waitUntil(lambda: any(d.isVisible() for d in o.cadre.win.findChildren(JoinDialog)))
+    joining = steps.open_dialog(o.cadre.win, "joinTeamDialog")
+    assert isinstance(joining, JoinDialog)
+    # The laptop keeps the team passphrase already: the dialog opened the package and names it.
+    assert not joining.passphrase.isVisible() and joining.join_button.isEnabled()
+    assert joining.team_label.text().startswith("This package will join this laptop to team")
+    assert db_digest(o.cadre.laptop.db) == fresh  # nothing written before Join
+    o.qtbot.mouseClick(joining.join_button, Qt.MouseButton.LeftButton)
+    o.qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in o.cadre.win.findChildren(SyncReportDialog))
+    )
+    steps.open_dialog(o.cadre.win, "syncReportDialog").close()
     assert o.cadre.win.centralWidget().objectName() == "workspace"
     assert db_digest(o.cadre.laptop.db) == db_digest(o.leader.laptop.db)
     identity.set_me(o.cadre.laptop.db, o.cadre.laptop.me)  # the cadre says who they are
