@@ -10,7 +10,7 @@ bound parameter); an empty key would mean "no encryption" to SQLCipher and is re
 
 What works, measured with sqlcipher3 0.6.4 (SQLCipher 4.19.0 community, SQLite 3.53.4):
 - `sqlcipher_export` copies the schema and every row between a plain and an encrypted file
-  (ATTACH … KEY …, both as bound parameters), FTS5 tables included; it copies neither the
+  (ATTACH ? AS … KEY '…'), FTS5 tables included; it copies neither the
   journal mode nor `application_id` / `user_version`, which `encrypt` / `decrypt` set after it.
 - The backup API (`Connection.backup`) works from an encrypted source to a destination
   connection keyed before the backup: the copy opens with the destination's key (the same key
