@@ -295,7 +295,7 @@ def test_the_backup_api_copies_encrypted_to_encrypted(small: Path, folder: Path)
     assert digest_of(make_encrypted_engine(folder / "copy.db", KEY)) == before
 
 
-def test_encrypted_engine_runs_writes_in_immediate_transactions(small: Path, folder: Path) -> None:
+def test_what_the_encrypted_engine_writes_is_encrypted_too(small: Path, folder: Path) -> None:
     encrypted = folder / "e.db"
     encrypt(small, encrypted, KEY)
     engine = make_encrypted_engine(encrypted, KEY)
