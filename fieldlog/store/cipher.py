@@ -36,6 +36,7 @@ import sqlcipher3
 from sqlalchemy import Engine, create_engine, event, pool
 from sqlalchemy.engine import URL
 
+from fieldlog.domain.messages import Message, msg
 from fieldlog.store.engine import _on_begin, _on_connect, _track, held_here
 from fieldlog.store.location import sqlite_uri
 from fieldlog.store.private import new_private_file
@@ -49,12 +50,22 @@ class WrongKey(Exception):
     """The key does not open the encrypted database (or the file is no database at all)."""
 
 
+def _exists(target: Path) -> Message:
+    return msg(
+        "cipher.target_exists",
+        "{path} already exists; a conversion never overwrites a file.",
+        path=target,
+    )
+
+
 def _literal(key: str) -> str:
     """`key` as an SQL string literal; refused when SQLCipher would not take it as a key."""
     if not key:
-        raise ValueError("An empty key would leave the database unencrypted.")
+        raise ValueError(
+            msg("cipher.empty_key", "An empty password would leave the database unencrypted.")
+        )
     if "\x00" in key:
-        raise ValueError("A key cannot contain a NUL character.")
+        raise ValueError(msg("cipher.nul_key", "A password cannot contain a NUL character."))
     return "'" + key.replace("'", "''") + "'"
 
 
@@ -94,7 +105,9 @@ def _probe_target(path: Path) -> Path:
     # would drop the locks of the other's connections. A file held here is never probed.
     path = Path(path).expanduser().resolve()
     if not path.is_file():
-        raise FileNotFoundError(f"There is no database file at {path}.")
+        raise FileNotFoundError(
+            msg("cipher.no_file", "There is no database file at {path}.", path=path)
+        )
     if held_here(path):
         raise RuntimeError(f"{path} is open in FieldLog; ask the connection that holds it.")
     return path
@@ -140,7 +153,9 @@ def encrypt(plain_path: Path, encrypted_path: Path, key: str) -> None:
     literal = _literal(key)
     _check_paths(plain_path, encrypted_path)
     if is_encrypted(plain_path):
-        raise ValueError(f"{plain_path} is not a plain SQLite database.")
+        raise ValueError(
+            msg("cipher.not_plain", "{path} is not a plain database.", path=plain_path)
+        )
     _convert(plain_path, None, encrypted_path, literal)
 
 
@@ -150,16 +165,20 @@ def decrypt(encrypted_path: Path, plain_path: Path, key: str) -> None:
     _literal(key)
     _check_paths(encrypted_path, plain_path)
     if not check_key(encrypted_path, key):
-        raise WrongKey(f"The password does not open {encrypted_path}.")
+        raise WrongKey(
+            msg("cipher.wrong_key", "The password does not open {path}.", path=encrypted_path)
+        )
     _convert(encrypted_path, key, plain_path, _PLAIN)
 
 
 def _check_paths(source: Path, target: Path) -> None:
     source, target = Path(source).expanduser().resolve(), Path(target).expanduser().resolve()
     if not source.is_file():
-        raise FileNotFoundError(f"There is no database file at {source}.")
+        raise FileNotFoundError(
+            msg("cipher.no_file", "There is no database file at {path}.", path=source)
+        )
     if target.exists():
-        raise FileExistsError(f"{target} already exists; a conversion never overwrites a file.")
+        raise FileExistsError(_exists(target))
     if held_here(source) or _journal(source, "-wal").exists():
         raise RuntimeError(
             f"{source} is open or was not closed cleanly; close it before converting it."
@@ -180,7 +199,7 @@ def _convert(source: Path, source_key: str | None, target: Path, target_literal:
         _finish(partial, target_literal)
         _fsync(partial)
         if target.exists():  # made meanwhile by someone else: theirs, left alone
-            raise FileExistsError(f"{target} already exists; a conversion never overwrites a file.")
+            raise FileExistsError(_exists(target))
         os.replace(partial, target)
         _fsync_folder(target.parent)
     except BaseException:

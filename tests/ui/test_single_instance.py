@@ -315,9 +315,15 @@ def test_main_inside_a_running_application_neither_listens_nor_hands_over(
     """The tests' (and an embedding host's) in-process main(): no server is left behind."""
     database = database_copy(empty_database_file, tmp_path, "日志.db")
     assert app.main(["--db", str(database), "--lang", "en"]) == 0
-    assert app.main(["--db", str(database), "--lang", "en"]) == 0  # a second window, as before
-    assert single_instance._listener is None
-    assert not single_instance.hand_over(str(database), None)
+    first = opened_window()
+    try:
+        assert app.main(["--db", str(database), "--lang", "en"]) == 0  # a second one, as before
+        assert app.last_window() is not first
+        assert single_instance._listener is None
+        assert not single_instance.hand_over(str(database), None)
+    finally:  # the fixture closes the last window; this one is the test's to close
+        first.close()
+        first.db.close()
 
 
 def deleted_later() -> None:
