@@ -34,7 +34,7 @@ def _flush_needing_write_access(real: Callable[[int], None]) -> Callable[[int], 
     import fcntl
 
     def flush(fd: int) -> None:
-        # A folder is flushed only on POSIX (backup._fsync_folder), the one way it can be there.
+        # A folder is flushed only on POSIX (store.durable.fsync_folder), as it can be there.
         folder = stat.S_ISDIR(os.fstat(fd).st_mode)
         if not folder and fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY:
             raise OSError(errno.EBADF, "Bad file descriptor")  # what os.fsync says on Windows
@@ -152,3 +152,16 @@ def test_the_language_follows_the_windows_locale(
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setattr(locale, "getlocale", lambda *_: windows_locale)
     assert choose_language(None) == language
+
+
+def test_an_encryption_is_flushed_through_a_handle_windows_accepts(
+    tmp_path: Path, empty_database_file: Path, windows_flush: None
+) -> None:
+    from fieldlog.store.cipher import check_key, encrypt
+
+    folder = tmp_path / AWKWARD_FOLDER
+    folder.mkdir()
+    plain = folder / "明文.db"
+    plain.write_bytes(empty_database_file.read_bytes())  # a closed file no connection holds
+    encrypt(plain, folder / "加密.db", "口令 1")
+    assert check_key(folder / "加密.db", "口令 1")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from fieldlog.domain.messages import carried, msg
 from fieldlog.store import migrate
+from fieldlog.store.durable import fsync_file, fsync_folder
 from fieldlog.store.engine import APPLICATION_ID
 from fieldlog.store.errors import DatabaseDamaged, classify
 from fieldlog.store.files import application_id, not_a_database
@@ -71,23 +72,6 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda info: (info.taken_at, info.path.name), reverse=True)
 
 
-def _fsync(written: Path) -> None:
-    """Flush a file this process has just written under a temporary name: no connection holds
-    it, so opening and closing it here drops no lock. Opened for writing: Windows flushes only
-    through such a handle (os.fsync of a read-only one fails there with EBADF)."""
-    with written.open("r+b") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "posix":  # Windows cannot open a folder; its rename is durable enough
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _copy_pages(source_path: Path, dest: Path) -> None:
     """Online backup of `source_path` into the new file `dest`, left in rollback-journal mode."""
     _copy_from(sqlite3.connect(sqlite_uri(source_path), uri=True), dest)
@@ -130,7 +114,7 @@ def backup_file(db_path: Path, dest: Path, source: sqlite3.Connection | None = N
             _copy_pages(db_path, temporary)
         else:
             _copy_from(source, temporary)
-        _fsync(temporary)
+        fsync_file(temporary)
         os.replace(temporary, dest)
     except (OSError, sqlite3.Error) as exc:
         temporary.unlink(missing_ok=True)
@@ -143,7 +127,7 @@ def backup_file(db_path: Path, dest: Path, source: sqlite3.Connection | None = N
         raise told from exc
     finally:
         temporary.unlink(missing_ok=True)
-    _fsync_folder(dest.parent)
+    fsync_folder(dest.parent)
     return dest
 
 
@@ -348,7 +332,7 @@ def replace_database(db_path: Path, source: Path, clock: int) -> None:
         new_private_database(temporary)  # the database to be: its user's only
         _copy_pages(source, temporary)
         _forget_node(temporary, clock)
-        _fsync(temporary)
+        fsync_file(temporary)
         if db_path.exists():
             release_database(db_path)
         os.replace(temporary, db_path)
@@ -362,4 +346,4 @@ def replace_database(db_path: Path, source: Path, clock: int) -> None:
     for suffix in ("-wal", "-shm", "-journal"):  # stale companions of the old file
         with contextlib.suppress(FileNotFoundError):
             db_path.with_name(db_path.name + suffix).unlink()
-    _fsync_folder(db_path.parent)
+    fsync_folder(db_path.parent)

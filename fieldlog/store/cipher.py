@@ -37,6 +37,7 @@ from sqlalchemy import Engine, create_engine, event, pool
 from sqlalchemy.engine import URL
 
 from fieldlog.domain.messages import Message, msg
+from fieldlog.store.durable import fsync_file, fsync_folder
 from fieldlog.store.engine import _on_begin, _on_connect, _track, held_here
 from fieldlog.store.location import sqlite_uri
 from fieldlog.store.private import new_private_file
@@ -197,11 +198,11 @@ def _convert(source: Path, source_key: str | None, target: Path, target_literal:
     try:
         _export(source, source_key, partial, target_literal)
         _finish(partial, target_literal)
-        _fsync(partial)
+        fsync_file(partial)
         if target.exists():  # made meanwhile by someone else: theirs, left alone
             raise FileExistsError(_exists(target))
         os.replace(partial, target)
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
     except BaseException:
         for leftover in (partial, _journal(partial, "-wal"), _journal(partial, "-shm")):
             with contextlib.suppress(FileNotFoundError):
@@ -241,25 +242,6 @@ def _finish(partial: Path, literal: str) -> None:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         connection.close()
-
-
-def _fsync(path: Path) -> None:
-    # No connection holds the finished file any more: opening it cannot drop anyone's lock.
-    handle = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a folder to sync it; NTFS journals the rename
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 def make_encrypted_engine(path: Path, key: str) -> Engine:

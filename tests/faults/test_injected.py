@@ -36,7 +36,7 @@ def test_an_injected_full_disk_during_a_backup_leaves_nothing(
     path = tmp_path / "field.db"
     shutil.copyfile(world.base, path)
     before, files = state(path), listing(tmp_path)
-    monkeypatch.setattr(store_backup, "_fsync", _no_space)
+    monkeypatch.setattr(store_backup, "fsync_file", _no_space)
     db = open_workspace(str(path))
     try:
         with pytest.raises(DiskFull, match=r"^the disk is full: "):
@@ -53,14 +53,14 @@ def test_an_injected_full_disk_during_a_restore_keeps_the_database(
     path = tmp_path / "field.db"
     shutil.copyfile(world.base, path)
     before, files = state(path), listing(tmp_path)
-    real_fsync = store_backup._fsync
+    real_fsync = store_backup.fsync_file
 
     def full_on_the_restored_copy(target: Path) -> None:
         if ".restore-" in target.name:
             _no_space()
         real_fsync(target)
 
-    monkeypatch.setattr(store_backup, "_fsync", full_on_the_restored_copy)
+    monkeypatch.setattr(store_backup, "fsync_file", full_on_the_restored_copy)
     with pytest.raises(DiskFull):
         restore_backup(path, world.backup)
     assert listing(tmp_path) == files  # the before-restore copy went with the failed swap
