@@ -13,14 +13,14 @@ import contextlib
 import os
 import re
 import shutil
-import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from fieldlog.domain.messages import carried, msg
-from fieldlog.store import migrate
+from fieldlog.store import driver, migrate
 from fieldlog.store.durable import fsync_file, fsync_folder
 from fieldlog.store.engine import APPLICATION_ID
 from fieldlog.store.errors import DatabaseDamaged, classify
@@ -72,15 +72,17 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda info: (info.taken_at, info.path.name), reverse=True)
 
 
-def _copy_pages(source_path: Path, dest: Path) -> None:
-    """Online backup of `source_path` into the new file `dest`, left in rollback-journal mode."""
-    _copy_from(sqlite3.connect(sqlite_uri(source_path), uri=True), dest)
+def _copy_pages(source_path: Path, dest: Path, password: str | None) -> None:
+    """Online backup of `source_path` into the new file `dest`, left in rollback-journal mode;
+    an encrypted source (`password`) gives a copy encrypted with the same password."""
+    _copy_from(driver.connect(sqlite_uri(source_path), password, uri=True), dest, password)
 
 
-def _copy_from(source: sqlite3.Connection, dest: Path) -> None:
-    """Online backup over a connection the caller opened (a read-only file's); closes it."""
+def _copy_from(source: Any, dest: Path, password: str | None) -> None:
+    """Online backup over a connection the caller opened (a read-only file's); closes it.
+    SQLCipher copies an encrypted source only into a destination keyed before the copy."""
     try:
-        target = sqlite3.connect(dest)
+        target = driver.connect(dest, password)
         try:
             source.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
@@ -99,9 +101,11 @@ def _told(exc: BaseException, dest: Path) -> BaseException:
     return classify(exc, str(dest)) or exc
 
 
-def backup_file(db_path: Path, dest: Path, source: sqlite3.Connection | None = None) -> Path:
+def backup_file(
+    db_path: Path, dest: Path, source: Any | None = None, *, password: str | None = None
+) -> Path:
     """Copy the database at `db_path` (read over `source` when given) to `dest` (page by page,
-    then renamed); returns `dest`.
+    then renamed); returns `dest`. An encrypted database (`password`) gives an encrypted copy.
 
     A failure (a full disk, say) leaves nothing behind: no temporary file, no new empty folder.
     """
@@ -111,12 +115,12 @@ def backup_file(db_path: Path, dest: Path, source: sqlite3.Connection | None = N
         private_folder(dest.parent)
         new_private_database(temporary)  # a copy of the database: its user's only, like it
         if source is None:
-            _copy_pages(db_path, temporary)
+            _copy_pages(db_path, temporary, password)
         else:
-            _copy_from(source, temporary)
+            _copy_from(source, temporary, password)
         fsync_file(temporary)
         os.replace(temporary, dest)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *driver.ERRORS) as exc:
         temporary.unlink(missing_ok=True)
         if new_folder:
             with contextlib.suppress(OSError):
@@ -131,10 +135,14 @@ def backup_file(db_path: Path, dest: Path, source: sqlite3.Connection | None = N
     return dest
 
 
-def automatic_backup(db_path: Path, reason: str, now: datetime | None = None) -> Path:
-    """A timestamped backup into the backup folder (before a migration, an import, daily …)."""
+def automatic_backup(
+    db_path: Path, reason: str, now: datetime | None = None, *, password: str | None = None
+) -> Path:
+    """A timestamped backup into the backup folder (before a migration, an import, daily …);
+    encrypted with the database's `password` when it is encrypted."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
-    return backup_file(db_path, backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}.db")
+    dest = backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}.db"
+    return backup_file(db_path, dest, password=password)
 
 
 def forget_backup(path: Path | None) -> None:
@@ -146,19 +154,19 @@ def forget_backup(path: Path | None) -> None:
             path.parent.rmdir()  # only when that backup was all it held
 
 
-def is_fieldlog_file(path: Path) -> bool:
+def is_fieldlog_file(path: Path, password: str | None = None) -> bool:
     """Whether `path` is a FieldLog database, or an SQLite file too damaged to tell (a damaged
     database rather than a stranger). Asked of SQLite: the file may be the open database,
     which Python must never open itself."""
     if not path.is_file() or path.stat().st_size == 0:
         return False
     try:
-        return application_id(path) == APPLICATION_ID
-    except sqlite3.Error as exc:
+        return application_id(path, password) == APPLICATION_ID
+    except driver.ERRORS as exc:
         return getattr(exc, "sqlite_errorname", "") == "SQLITE_CORRUPT"
 
 
-def _refuse_unless_fieldlog(path: Path) -> None:
+def _refuse_unless_fieldlog(path: Path, password: str | None) -> None:
     if not path.exists():
         raise BackupError(msg("backup.missing", "{path} does not exist", path=str(path)))
     if not path.is_file():
@@ -168,8 +176,8 @@ def _refuse_unless_fieldlog(path: Path) -> None:
             msg("backup.empty", "{path} is empty, not a FieldLog backup", path=str(path))
         )
     try:
-        found = application_id(path)
-    except sqlite3.Error as exc:
+        found = application_id(path, password)
+    except driver.ERRORS as exc:
         if not_a_database(exc):
             raise BackupError(
                 msg("backup.not_fieldlog", "{path} is not a FieldLog database", path=str(path))
@@ -185,7 +193,7 @@ def _refuse_unless_fieldlog(path: Path) -> None:
         )
 
 
-def _inspect(con: sqlite3.Connection) -> str:
+def _inspect(con: Any) -> str:
     if [row[0] for row in con.execute("PRAGMA integrity_check")] != ["ok"]:
         raise BackupError(msg("backup.integrity", "is damaged (integrity check failed)"))
     if con.execute("PRAGMA foreign_key_check").fetchone() is not None:
@@ -194,7 +202,7 @@ def _inspect(con: sqlite3.Connection) -> str:
         )
     try:
         revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.OperationalError:
+    except driver.OPERATIONAL_ERRORS:
         revision = None
     if revision is None:
         raise BackupError(msg("backup.no_schema", "holds no FieldLog schema"))
@@ -209,15 +217,15 @@ def _inspect(con: sqlite3.Connection) -> str:
     return str(revision[0])
 
 
-def check_database_file(path: Path) -> str:
+def check_database_file(path: Path, password: str | None = None) -> str:
     """Check that `path` is a sound FieldLog database this version can open; its revision.
 
     Read-only: SQLite header and application id, integrity_check, foreign_key_check and a known
     schema revision (an older one is fine: it is upgraded when opened). Raises BackupError.
     """
-    _refuse_unless_fieldlog(path)
+    _refuse_unless_fieldlog(path, password)
     try:
-        con = sqlite3.connect(sqlite_uri(path), uri=True)
+        con = driver.connect(sqlite_uri(path), password, uri=True)
         try:
             return _inspect(con)
         finally:
@@ -231,7 +239,7 @@ def check_database_file(path: Path) -> str:
                 problem=carried(exc),
             )
         ) from exc
-    except sqlite3.Error as exc:
+    except driver.ERRORS as exc:
         raise BackupError(
             msg(
                 "backup.unreadable",
@@ -242,10 +250,10 @@ def check_database_file(path: Path) -> str:
         ) from exc
 
 
-def read_clock(path: Path) -> int:
+def read_clock(path: Path, password: str | None = None) -> int:
     """The clock stored in a database's local_state; 0 when absent or unreadable."""
     try:
-        con = sqlite3.connect(sqlite_uri(path), uri=True)
+        con = driver.connect(sqlite_uri(path), password, uri=True)
         try:
             row = con.execute(
                 "SELECT value FROM local_state WHERE key = ?", (CLOCK_KEY,)
@@ -253,13 +261,13 @@ def read_clock(path: Path) -> int:
         finally:
             con.close()
         return int(row[0]) if row else 0
-    except (sqlite3.Error, ValueError):
+    except (*driver.ERRORS, ValueError):
         return 0
 
 
-def _forget_node(path: Path, clock: int) -> None:
+def _forget_node(path: Path, clock: int, password: str | None) -> None:
     """Drop the copy's node identity and move its clock to at least `clock`."""
-    con = sqlite3.connect(path)
+    con = driver.connect(path, password)
     try:
         with con:
             con.executemany("DELETE FROM local_state WHERE key = ?", [(k,) for k in NODE_KEYS])
@@ -273,13 +281,16 @@ def _forget_node(path: Path, clock: int) -> None:
         con.close()
 
 
-def keep_current(db_path: Path, reason: str, now: datetime | None = None) -> Path | None:
-    """Back up the current file before it is replaced; a damaged one is copied byte for byte."""
+def keep_current(
+    db_path: Path, reason: str, now: datetime | None = None, *, password: str | None = None
+) -> Path | None:
+    """Back up the current file before it is replaced; a damaged one is copied byte for byte
+    (an encrypted one stays encrypted either way: its bytes are)."""
     if not db_path.exists():
         return None
     try:
-        return automatic_backup(db_path, reason, now)
-    except (DatabaseDamaged, sqlite3.Error):  # SQLite cannot copy its pages: keep its bytes
+        return automatic_backup(db_path, reason, now, password=password)
+    except (DatabaseDamaged, *driver.ERRORS):  # SQLite cannot copy its pages: keep its bytes
         stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
         dest = backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}-damaged.db"
         private_folder(dest.parent)
@@ -295,21 +306,21 @@ def keep_current(db_path: Path, reason: str, now: datetime | None = None) -> Pat
         return dest
 
 
-def release_database(db_path: Path) -> None:
+def release_database(db_path: Path, password: str | None = None) -> None:
     """Fold the WAL into the file and leave WAL mode, which succeeds only when nobody else has
     the database open; refuse otherwise. A damaged file is left as it is."""
     try:
-        con = sqlite3.connect(db_path, timeout=2)
+        con = driver.connect(db_path, password, timeout=2)
         try:
             mode = con.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
         finally:
             con.close()
-    except sqlite3.OperationalError as exc:
+    except driver.OPERATIONAL_ERRORS as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             mode = "wal"
         else:
             return
-    except sqlite3.DatabaseError:
+    except driver.DATABASE_ERRORS:
         return
     if str(mode).lower() != "delete":
         raise BackupError(
@@ -321,8 +332,11 @@ def release_database(db_path: Path) -> None:
         )
 
 
-def replace_database(db_path: Path, source: Path, clock: int) -> None:
-    """Make `db_path` a copy of `source` with no node identity and a clock of at least `clock`.
+def replace_database(
+    db_path: Path, source: Path, clock: int, *, password: str | None = None
+) -> None:
+    """Make `db_path` a copy of `source` with no node identity and a clock of at least `clock`
+    (both encrypted with `password`, or both plain).
 
     The copy is made beside the database, synced to disk and renamed over it, so the database
     is at every moment either the old file or the whole new one.
@@ -330,13 +344,13 @@ def replace_database(db_path: Path, source: Path, clock: int) -> None:
     temporary = _temporary(db_path, "restore")
     try:
         new_private_database(temporary)  # the database to be: its user's only
-        _copy_pages(source, temporary)
-        _forget_node(temporary, clock)
+        _copy_pages(source, temporary, password)
+        _forget_node(temporary, clock, password)
         fsync_file(temporary)
         if db_path.exists():
-            release_database(db_path)
+            release_database(db_path, password)
         os.replace(temporary, db_path)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *driver.ERRORS) as exc:
         told = _told(exc, temporary if db_path.exists() else db_path)
         if told is exc:
             raise

@@ -37,6 +37,7 @@ from sqlalchemy import Engine, create_engine, event, pool
 from sqlalchemy.engine import URL
 
 from fieldlog.domain.messages import Message, msg
+from fieldlog.store.driver import key_literal
 from fieldlog.store.durable import fsync_file, fsync_folder
 from fieldlog.store.engine import _on_begin, _on_connect, _track, held_here
 from fieldlog.store.location import sqlite_uri
@@ -59,15 +60,7 @@ def _exists(target: Path) -> Message:
     )
 
 
-def _literal(key: str) -> str:
-    """`key` as an SQL string literal; refused when SQLCipher would not take it as a key."""
-    if not key:
-        raise ValueError(
-            msg("cipher.empty_key", "An empty password would leave the database unencrypted.")
-        )
-    if "\x00" in key:
-        raise ValueError(msg("cipher.nul_key", "A password cannot contain a NUL character."))
-    return "'" + key.replace("'", "''") + "'"
+_literal = key_literal
 
 
 def _connect(path: Path, key: str | None) -> Any:

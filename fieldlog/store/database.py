@@ -8,7 +8,6 @@ written by the first unit of work that writes; a schema upgrade is written at op
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,17 +19,20 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from fieldlog.store import migrate, refusals
+from fieldlog.store import driver, migrate, refusals
 from fieldlog.store.backup import automatic_backup, backup_folder, list_backups
+from fieldlog.store.cipher import make_encrypted_engine
 from fieldlog.store.engine import APPLICATION_ID, READ_ONLY, make_engine, make_read_only_engine
 from fieldlog.store.errors import (
     DatabaseError,
     DatabaseReadOnly,
     DatabaseUnavailable,
+    PasswordNeeded,
+    WrongPassword,
     classify,
     read_only_sentence,
 )
-from fieldlog.store.files import not_a_database, sqlite_facts
+from fieldlog.store.files import SqliteFacts, looks_encrypted, not_a_database, sqlite_facts
 from fieldlog.store.location import describe, installation_id, is_url, to_url
 from fieldlog.store.private import new_private_database, private_folder
 from fieldlog.store.read_only import check_immutable_file, is_immutable, is_writable
@@ -56,11 +58,18 @@ class Database:
     read_only: bool = False
     #: The schema was written by this open (a new file, or an upgraded one).
     schema_written: bool = False
+    #: The password of an encrypted SQLite file (SQLCipher); None for a plain file or a server.
+    password: str | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
         """The location as shown to people."""
         return describe(self.location)
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the database is an encrypted file (its copies are encrypted with it)."""
+        return self.password is not None
 
     @property
     def path(self) -> Path | None:
@@ -158,27 +167,51 @@ class Database:
         self.engine.dispose()
 
 
-def _check_sqlite_file(path: Path) -> bool:
-    """True when `path` is a FieldLog database; False when it is new or empty; else refuse.
+def _check_sqlite_file(path: Path, password: str | None) -> tuple[bool, str | None]:
+    """Whether `path` is a FieldLog database (False when it is new or empty), and the password
+    it opens with (None: a plain file; a new one is encrypted when `password` is given). Refuses
+    a stranger; PasswordNeeded / WrongPassword for an encrypted file without its password.
 
     Asked of SQLite, never read with open(): another connection of this process may hold the
     file, and closing any descriptor of it would drop that connection's locks.
     """
     if not path.exists() or (path.is_file() and path.stat().st_size == 0):
-        return False
+        return False, password
     if not path.is_file():
         raise DatabaseError(refusals.not_a_file(path))
+    facts = _plain_facts(path)
+    if facts is None:
+        facts = _encrypted_facts(path, password)
+    else:
+        password = None
+    if facts.application_id == APPLICATION_ID:
+        return True, password
+    if facts.schema_entries == 0:
+        return False, password
+    raise DatabaseError(refusals.foreign_database(path))
+
+
+def _plain_facts(path: Path) -> SqliteFacts | None:
+    """What SQLite says of a plain file; None when it looks encrypted."""
+    if looks_encrypted(path):  # a plain file begins with SQLite's header, never random bytes
+        return None
     try:
-        facts = sqlite_facts(path)
-    except sqlite3.Error as exc:
+        return sqlite_facts(path)
+    except driver.ERRORS as exc:
         if not_a_database(exc):  # SQLite cannot tell a stranger from a broken header
             raise DatabaseError(refusals.not_fieldlog(path)) from exc
         raise DatabaseError(refusals.unreadable(path, exc)) from exc
-    if facts.application_id == APPLICATION_ID:
-        return True
-    if facts.schema_entries == 0:
-        return False
-    raise DatabaseError(refusals.foreign_database(path))
+
+
+def _encrypted_facts(path: Path, password: str | None) -> SqliteFacts:
+    if password is None:
+        raise PasswordNeeded(refusals.password_needed(str(path)))
+    try:
+        return sqlite_facts(path, password)
+    except driver.ERRORS as exc:
+        if not_a_database(exc):
+            raise WrongPassword(refusals.wrong_password(str(path))) from None
+        raise DatabaseError(refusals.unreadable(path, exc)) from exc
 
 
 def _refuse_lost(path: Path) -> None:
@@ -193,7 +226,9 @@ def _refuse_missing(path: Path) -> None:
     raise DatabaseError(refusals.missing(path))
 
 
-def _prepare_schema(engine: Engine, path: Path | None, location: str, read_only: bool) -> bool:
+def _prepare_schema(
+    engine: Engine, path: Path | None, location: str, read_only: bool, password: str | None
+) -> bool:
     """Refuse a schema that is not ours; upgrade an older one. True when it wrote the schema."""
     with engine.execution_options(**{READ_ONLY: True}).begin() as conn:
         revision = migrate.current_revision(conn)
@@ -206,7 +241,7 @@ def _prepare_schema(engine: Engine, path: Path | None, location: str, read_only:
     if read_only:
         raise DatabaseReadOnly(refusals.read_only_upgrade(describe(location)))
     if revision is not None and path is not None:
-        automatic_backup(path, "before-upgrade")
+        automatic_backup(path, "before-upgrade", password=password)
     with engine.begin() as conn:
         migrate.upgrade(conn)
         if engine.dialect.name == "sqlite":
@@ -241,10 +276,12 @@ def _known_node(engine: Engine, location: str) -> tuple[str | None, bool]:
     return node, home == _node_home(location)
 
 
-def _engine_for(location: str, path: Path | None, read_only: bool) -> Engine:
-    if path is None or not read_only:
-        return make_engine(to_url(location))
-    return make_read_only_engine(path, immutable=is_immutable(path))
+def _engine_for(location: str, path: Path | None, read_only: bool, password: str | None) -> Engine:
+    if path is not None and read_only:
+        return make_read_only_engine(path, immutable=is_immutable(path), password=password)
+    if path is not None and password is not None:
+        return make_encrypted_engine(path, password)
+    return make_engine(to_url(location))
 
 
 def _sidecars(path: Path | None) -> set[Path]:
@@ -268,21 +305,29 @@ def _unless_unavailable(exc: DatabaseError, path: Path) -> DatabaseError:
     return told if isinstance(told, DatabaseUnavailable) else exc
 
 
-def open_database(location: str, *, create: bool = True) -> Database:
+def open_database(location: str, *, create: bool = True, password: str | None = None) -> Database:
     """Open (creating or upgrading as needed) the FieldLog database at `location`.
 
     A path that does not exist (or an empty file) becomes a new database when `create`, and is
     refused, creating nothing, otherwise; an existing file that is not a FieldLog database, or
     one from a newer FieldLog, is refused with DatabaseError and left untouched.
+
+    `password` opens an encrypted file (SQLCipher), and makes a new file an encrypted one; a
+    plain file opens without it. An encrypted file without its password raises PasswordNeeded,
+    with another one WrongPassword: one sentence each, and the file is not called damaged.
     """
     path = None if is_url(location) else Path(location).expanduser().resolve()
     sidecars = _sidecars(path)
     read_only = path is not None and not is_writable(path)
-    if path is not None and read_only and is_immutable(path):
-        check_immutable_file(path)  # SQLite's ordinary probe cannot open it there
-    elif path is not None:
+    if path is None:
+        password = None  # a server has its own access control
+    elif read_only and is_immutable(path):
+        # SQLite's ordinary probe cannot open it there
+        password = check_immutable_file(path, password)
+    else:
         try:
-            if not _check_sqlite_file(path):
+            known, password = _check_sqlite_file(path, password)
+            if not known:
                 _refuse_lost(path)
                 if not create:
                     _refuse_missing(path)
@@ -292,9 +337,9 @@ def open_database(location: str, *, create: bool = True) -> Database:
         private_folder(path.parent)
         if not path.exists():  # a new database: its user's only, and so are its -wal and -shm
             new_private_database(path)
-    engine = _engine_for(location, path, read_only)
+    engine = _engine_for(location, path, read_only, password)
     try:
-        wrote = _prepare_schema(engine, path, location, read_only)
+        wrote = _prepare_schema(engine, path, location, read_only, password)
         node, home_current = _known_node(engine, location)
     except (SQLAlchemyError, UnicodeDecodeError) as exc:  # unreadable pages or scribbled text
         engine.dispose()
@@ -311,7 +356,15 @@ def open_database(location: str, *, create: bool = True) -> Database:
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
     sessions.configure(info={NODE_INFO: node or uuid.uuid4().hex})
-    db = Database(location, engine, sessions, sessions.kw["info"][NODE_INFO], read_only, wrote)
+    db = Database(
+        location,
+        engine,
+        sessions,
+        sessions.kw["info"][NODE_INFO],
+        read_only,
+        wrote,
+        password=password,
+    )
     if node is not None and not home_current:
         db.on_first_write(db.claim_node)  # keeps the node, rewrites its home
     if node is None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +12,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
+
+from fieldlog.store import driver
 
 #: Written into the SQLite header (PRAGMA application_id) so a FieldLog file is recognized as one.
 APPLICATION_ID = 0x464C4F47  # "FLOG"
@@ -25,6 +26,9 @@ _patience: ContextVar[int] = ContextVar("fieldlog_busy_timeout_ms", default=BUSY
 #: process holds on it (SQLite, "How To Corrupt An SQLite Database File" §2.2): what must look
 #: at one asks SQLite instead of opening it (`held_here`).
 _held: Counter[str] = Counter()
+#: Which SQLite library's connections hold each of those files ("sqlite3" or "sqlcipher3"):
+#: one file stays with one library in a process (`store.driver`).
+_held_by: dict[str, str] = {}
 _FILES = "fieldlog_files"
 
 
@@ -45,6 +49,9 @@ def _hold(dbapi_connection: Any, record: Any) -> None:
     files = [os.path.realpath(row[2]) for row in rows if row[2]]
     record.info[_FILES] = files
     _held.update(files)
+    library = type(dbapi_connection).__module__.split(".")[0]
+    for name in files:
+        _held_by[name] = library
 
 
 def _let_go(_dbapi_connection: Any, record: Any) -> None:
@@ -60,6 +67,13 @@ def _track(engine: Engine) -> None:
 def held_here(path: Path) -> bool:
     """Whether a connection of this process has the SQLite file `path` open."""
     return _held[os.path.realpath(path)] > 0
+
+
+def held_encrypted(path: Path) -> bool:
+    """Whether connections of this process hold `path` through SQLCipher (an encrypted file
+    open here: never to be touched with Python's sqlite3, whose closing would drop their locks)."""
+    name = os.path.realpath(path)
+    return _held[name] > 0 and _held_by.get(name) == "sqlcipher3"
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -99,18 +113,20 @@ def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_read_only_engine(path: Path, *, immutable: bool) -> Engine:
-    """An engine that only reads the SQLite file at `path` (read-only media, a locked file).
+def make_read_only_engine(path: Path, *, immutable: bool, password: str | None = None) -> Engine:
+    """An engine that only reads the SQLite file at `path` (read-only media, a locked file);
+    through SQLCipher with `password` when the file is encrypted.
 
     `immutable` tells SQLite that nobody can change the file, so it needs no shared-memory file
     beside it: a WAL database in a folder that cannot be written opens only so.
     """
     uri = path.as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
 
-    def connect() -> sqlite3.Connection:
-        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    def connect() -> Any:
+        return driver.connect(uri, password, uri=True, check_same_thread=False)
 
-    engine = create_engine(URL.create("sqlite", database=str(path)), creator=connect)
+    dialect = "sqlite" if password is None else "sqlite+pysqlcipher"
+    engine = create_engine(URL.create(dialect, database=str(path)), creator=connect)
     event.listen(engine, "connect", _on_connect_read_only)
     event.listen(engine, "begin", _on_begin)
     _track(engine)

@@ -8,11 +8,12 @@ files that cannot be used now or here: restoring a backup over them would lose d
 from __future__ import annotations
 
 import errno
-import sqlite3
+from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
 from fieldlog.domain.messages import Message, msg
+from fieldlog.store.driver import ERRORS
 
 # SQLite's primary result codes (the low byte of an extended code).
 SQLITE_BUSY = 5
@@ -51,6 +52,14 @@ class DatabaseDamaged(DatabaseError):
     """SQLite found the file damaged (or not a database at all)."""
 
 
+class PasswordNeeded(DatabaseError):
+    """The database is encrypted and no password was given: ask for one."""
+
+
+class WrongPassword(DatabaseError):
+    """The password given does not open the encrypted database; nothing is wrong with it."""
+
+
 def busy_sentence(where: str) -> Message:
     return msg(
         "db.busy",
@@ -75,16 +84,17 @@ def full_sentence(where: str) -> Message:
     )
 
 
-def sqlite_error(exc: BaseException) -> sqlite3.Error | None:
-    """The SQLite error behind `exc` (itself, or the driver error SQLAlchemy wrapped)."""
-    if isinstance(exc, sqlite3.Error):
+def sqlite_error(exc: BaseException) -> Any | None:
+    """The SQLite error behind `exc` (itself, or the driver error SQLAlchemy wrapped), of
+    either library (`store.driver`)."""
+    if isinstance(exc, ERRORS):
         return exc
-    if isinstance(exc, DBAPIError) and isinstance(exc.orig, sqlite3.Error):
+    if isinstance(exc, DBAPIError) and isinstance(exc.orig, ERRORS):
         return exc.orig
     return None
 
 
-def _primary_code(error: sqlite3.Error) -> int | None:
+def _primary_code(error: Any) -> int | None:
     code = getattr(error, "sqlite_errorcode", None)
     return None if code is None else code & 0xFF
 

@@ -9,14 +9,15 @@ sure they are not the open database.
 
 from __future__ import annotations
 
-import sqlite3
 import zipfile
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from fieldlog.domain.messages import Message, msg
-from fieldlog.store.engine import APPLICATION_ID, held_here
+from fieldlog.store import driver
+from fieldlog.store.engine import APPLICATION_ID, held_encrypted, held_here
 from fieldlog.store.location import sqlite_uri
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -40,9 +41,10 @@ class SqliteFacts:
     journal_mode: str
 
 
-def sqlite_facts(path: Path) -> SqliteFacts:
-    """Ask SQLite, read-only, about `path`; sqlite3.DatabaseError when it is no database."""
-    connection = sqlite3.connect(sqlite_uri(path), uri=True)
+def sqlite_facts(path: Path, password: str | None = None) -> SqliteFacts:
+    """Ask SQLite, read-only, about `path` (through SQLCipher with `password`: an encrypted
+    file); a DatabaseError of the library (SQLITE_NOTADB) when it is no database to it."""
+    connection = driver.connect(sqlite_uri(path), password, uri=True)
     try:
         app_id = connection.execute("PRAGMA application_id").fetchone()[0]
         entries = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -52,19 +54,42 @@ def sqlite_facts(path: Path) -> SqliteFacts:
     return SqliteFacts(int(app_id), int(entries), str(mode).lower())
 
 
-def not_a_database(error: sqlite3.Error) -> bool:
+def not_a_database(error: Any) -> bool:
     """Whether SQLite refused a file because it is no database at all (or its header is gone)."""
     return getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB"
 
 
-def application_id(path: Path) -> int:
-    """The application id in the header of `path`, read by SQLite (read-only); the rest of the
-    file may be damaged. sqlite3.DatabaseError when it is no database."""
-    connection = sqlite3.connect(sqlite_uri(path), uri=True)
+def application_id(path: Path, password: str | None = None) -> int:
+    """The application id in the header of `path`, read by SQLite (read-only; SQLCipher with
+    `password`); the rest of the file may be damaged. A DatabaseError when it is no database."""
+    connection = driver.connect(sqlite_uri(path), password, uri=True)
     try:
         return int(connection.execute("PRAGMA application_id").fetchone()[0])
     finally:
         connection.close()
+
+
+#: What an SQLCipher file looks like without its key: a size in whole pages (SQLCipher's pages
+#: are 1,024 to 65,536 bytes) and a first page that is random bytes from its first byte (the
+#: salt), where a text file, an archive or a picture has a header and repeats itself.
+_CIPHER_PAGE = 1024
+_RANDOM_DISTINCT = 120  # 256 random bytes hold ~162 distinct values; a header far fewer
+
+
+def looks_encrypted(path: Path) -> bool:
+    """Whether `path`, which SQLite cannot read as a database, looks like an encrypted one
+    (to be asked for its password) rather than a stranger (to be refused as not FieldLog's).
+
+    Reads the first bytes with Python only when no connection of this process holds the file;
+    one held here through SQLCipher is encrypted."""
+    if held_here(path):
+        return held_encrypted(path)
+    size = path.stat().st_size
+    if size < _CIPHER_PAGE or size % _CIPHER_PAGE:
+        return False
+    with path.open("rb") as handle:
+        first = handle.read(256)
+    return not first.startswith(SQLITE_MAGIC) and len(set(first)) >= _RANDOM_DISTINCT
 
 
 class Kind(Enum):
@@ -108,9 +133,11 @@ def _in_use(path: Path) -> bool:
 
 
 def _kind_from_sqlite(path: Path) -> Kind:
+    if held_encrypted(path):  # open here through SQLCipher: sqlite3 must not touch it
+        return Kind.DATABASE
     try:
         facts = sqlite_facts(path)  # read-only, and its companions exist already: creates nothing
-    except sqlite3.Error:
+    except driver.ERRORS:
         return Kind.OTHER  # a database SQLite cannot read now is never written over
     if facts.application_id != APPLICATION_ID:
         return Kind.OTHER

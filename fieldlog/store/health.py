@@ -6,7 +6,6 @@ large database; the sync import runs the same checks inside its transaction befo
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from sqlalchemy import ColumnElement, Select, Table, and_, case, exists, func, o
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import Message, msg
+from fieldlog.store import driver
 from fieldlog.store.errors import DatabaseDamaged, classify
 from fieldlog.store.location import sqlite_uri
 from fieldlog.store.models import REPLICATED_MODELS, OrgAlias, Organization
@@ -222,16 +222,17 @@ def quick_problems(session: Session) -> list[str]:
     return [] if results == ["ok"] else results[:20]
 
 
-def quick_check_file(path: Path) -> list[str]:
+def quick_check_file(path: Path, password: str | None = None) -> list[str]:
     """`PRAGMA quick_check` of a database file over a read-only connection of its own (safe
-    in a background thread while the app uses the file): its problems; empty when sound."""
+    in a background thread while the app uses the file; SQLCipher's with `password`): its
+    problems; empty when sound."""
     try:
-        connection = sqlite3.connect(sqlite_uri(path), uri=True, timeout=10)
+        connection = driver.connect(sqlite_uri(path), password, uri=True, timeout=10)
         try:
             results = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
         finally:
             connection.close()
-    except sqlite3.Error as exc:
+    except driver.ERRORS as exc:
         # Only damage is a finding: a busy or unreadable file is not known to be damaged.
         return [str(exc)] if isinstance(classify(exc, str(path)), DatabaseDamaged) else []
     return [] if results == ["ok"] else results[:20]

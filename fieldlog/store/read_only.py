@@ -4,13 +4,21 @@ reading over a read-only connection, never refused as damaged."""
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
+from typing import Any
 
 from fieldlog.domain.messages import msg
+from fieldlog.store import driver
 from fieldlog.store.engine import APPLICATION_ID
-from fieldlog.store.errors import DatabaseError, DatabaseReadOnly, classify
-from fieldlog.store.refusals import foreign_database, not_a_file
+from fieldlog.store.errors import (
+    DatabaseError,
+    DatabaseReadOnly,
+    PasswordNeeded,
+    WrongPassword,
+    classify,
+)
+from fieldlog.store.files import looks_encrypted, not_a_database
+from fieldlog.store.refusals import foreign_database, not_a_file, password_needed, wrong_password
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -34,23 +42,32 @@ def read_only_uri(path: Path) -> str:
     return path.as_uri() + ("?mode=ro&immutable=1" if is_immutable(path) else "?mode=ro")
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection to `path` (for a backup of a file that cannot be written)."""
-    return sqlite3.connect(read_only_uri(path), uri=True)
+def connect_read_only(path: Path, password: str | None = None) -> Any:
+    """A read-only connection to `path` (for a backup of a file that cannot be written);
+    through SQLCipher with `password` (an encrypted file)."""
+    return driver.connect(read_only_uri(path), password, uri=True)
 
 
-def check_immutable_file(path: Path) -> None:
-    """Refuse a file in a read-only folder that is not a FieldLog database, or is empty."""
+def check_immutable_file(path: Path, password: str | None = None) -> str | None:
+    """Refuse a file in a read-only folder that is not a FieldLog database, or is empty; the
+    password it opens with (None: plain). An encrypted one needs `password` (PasswordNeeded,
+    WrongPassword)."""
     if not path.is_file():
         raise DatabaseError(not_a_file(path))
+    if not looks_encrypted(path):
+        password = None
+    elif password is None:
+        raise PasswordNeeded(password_needed(str(path)))
     try:
-        probe = sqlite3.connect(path.as_uri() + "?mode=ro&immutable=1", uri=True)
+        probe = driver.connect(path.as_uri() + "?mode=ro&immutable=1", password, uri=True)
         try:
             app_id = probe.execute("PRAGMA application_id").fetchone()[0]
             tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         finally:
             probe.close()
-    except sqlite3.Error as exc:
+    except driver.ERRORS as exc:
+        if password is not None and not_a_database(exc):
+            raise WrongPassword(wrong_password(str(path))) from None
         told = classify(exc, str(path))
         raise told or DatabaseError(
             msg(
@@ -61,7 +78,7 @@ def check_immutable_file(path: Path) -> None:
             )
         ) from exc
     if app_id == APPLICATION_ID:
-        return
+        return password
     if tables == 0:
         raise DatabaseReadOnly(
             msg(

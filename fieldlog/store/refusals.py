@@ -103,3 +103,21 @@ def cannot_open(where: str, reason: str) -> Message:
     return msg(
         "db.cannot_open_reason", "{path} cannot be opened: {detail}", path=where, detail=reason
     )
+
+
+def password_needed(where: str) -> Message:
+    """An encrypted database opened without its password."""
+    return msg(
+        "db.password_needed",
+        "{path} is encrypted; it opens only with its password",
+        path=where,
+    )
+
+
+def wrong_password(where: str) -> Message:
+    """An encrypted database opened with a password that is not its own."""
+    return msg(
+        "db.wrong_password",
+        "the password does not open {path}; check it and try again",
+        path=where,
+    )

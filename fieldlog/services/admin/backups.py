@@ -115,7 +115,7 @@ def take_daily_backup(db: Database, now: datetime | None = None) -> Path | None:
         i.reason == DAILY and i.taken_at.astimezone(zone).date() == today
         for i in _list_backups(db.path)
     ):
-        taken = automatic_backup(db.path, DAILY, now)
+        taken = automatic_backup(db.path, DAILY, now, password=db.password)
     rotate_backups(db.path, now)
     return taken
 
@@ -149,9 +149,10 @@ def backup_now(db: Database, dest: Path | None = None) -> Path:
                     name=db.name,
                 )
             )
-        return automatic_backup(path, MANUAL)
+        return automatic_backup(path, MANUAL, password=db.password)
     dest = guard_output(dest.expanduser().resolve(), Kind.BACKUP, path)
-    return backup_file(path, dest, connect_read_only(path) if db.read_only else None)
+    source = connect_read_only(path, db.password) if db.read_only else None
+    return backup_file(path, dest, source, password=db.password)
 
 
 @dataclass

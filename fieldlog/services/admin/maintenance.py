@@ -35,9 +35,10 @@ def check_before_opening(db: Database) -> bool:
     return path is None or not path.exists() or path.stat().st_size <= QUICK_CHECK_AT_START_BYTES
 
 
-def quick_check_in_background(path: Path) -> list[str]:
-    """The start-up check of a large file, over a connection of its own (for a worker thread)."""
-    return quick_check_file(path)
+def quick_check_in_background(path: Path, password: str | None = None) -> list[str]:
+    """The start-up check of a large file, over a connection of its own (for a worker thread);
+    `password`: the database's, when it is encrypted."""
+    return quick_check_file(path, password)
 
 
 def quick_check(db: Database) -> list[str]:

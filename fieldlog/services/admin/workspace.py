@@ -95,14 +95,17 @@ def county_names(db: Database) -> list[str]:
         return catalog_names(session, "county")
 
 
-def open_workspace(location: str, *, create: bool = True) -> Database:
+def open_workspace(
+    location: str, *, create: bool = True, password: str | None = None
+) -> Database:
     """Open the database at `location` (creating it only when `create`) and make sure the
-    default catalogs are there.
+    default catalogs are there. `password` opens an encrypted file, or encrypts a new one
+    (`store.database.open_database`).
 
     Only a new or upgraded file gets them at once; otherwise opening takes no write lock and
     catalogs a newer FieldLog ships are added by the first change (never on a read-only file).
     """
-    db = open_database(location, create=create)
+    db = open_database(location, create=create, password=password)
     try:
         if db.schema_written:
             ensure_defaults(db)

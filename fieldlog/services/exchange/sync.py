@@ -226,7 +226,7 @@ def import_packages(
         return report
     db.require_writable()  # before the backup, which a read-only folder cannot hold
     if db.path is not None:
-        report.backup = automatic_backup(db.path, "before-sync-import")
+        report.backup = automatic_backup(db.path, "before-sync-import", password=db.password)
     if progress:
         progress("backup", 1, 1)
     try:

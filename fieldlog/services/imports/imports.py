@@ -71,7 +71,7 @@ def _run(
     db.require_writable()  # before the backup, which a read-only folder cannot hold
     backup = None
     if not dry_run and db.path is not None and db.path.exists():
-        backup = automatic_backup(db.path, "before-import")
+        backup = automatic_backup(db.path, "before-import", password=db.password)
     try:
         with db.begin() as session:
             # A savepoint, so that a dry run inside a caller's unit of work undoes only itself.
