@@ -36,6 +36,13 @@ STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 NODE_KEYS = (NODE_KEY, "node_home")
 
 
+#: A copy that failed on the disk or in SQLite; a value that could not be read; pages SQLite
+#: cannot copy (either library's errors: `store.driver`).
+_FILE_ERRORS: tuple[type[Exception], ...] = (OSError, *driver.ERRORS)
+_UNREADABLE: tuple[type[Exception], ...] = (*driver.ERRORS, ValueError)
+_CANNOT_COPY: tuple[type[Exception], ...] = (DatabaseDamaged, *driver.ERRORS)
+
+
 class BackupError(ValueError):
     """A backup or restore that was refused; the message is one line for the user."""
 
@@ -120,7 +127,7 @@ def backup_file(
             _copy_from(source, temporary, password)
         fsync_file(temporary)
         os.replace(temporary, dest)
-    except (OSError, *driver.ERRORS) as exc:
+    except _FILE_ERRORS as exc:
         temporary.unlink(missing_ok=True)
         if new_folder:
             with contextlib.suppress(OSError):
@@ -261,7 +268,7 @@ def read_clock(path: Path, password: str | None = None) -> int:
         finally:
             con.close()
         return int(row[0]) if row else 0
-    except (*driver.ERRORS, ValueError):
+    except _UNREADABLE:
         return 0
 
 
@@ -290,7 +297,7 @@ def keep_current(
         return None
     try:
         return automatic_backup(db_path, reason, now, password=password)
-    except (DatabaseDamaged, *driver.ERRORS):  # SQLite cannot copy its pages: keep its bytes
+    except _CANNOT_COPY:  # SQLite cannot copy its pages: keep its bytes
         stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
         dest = backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}-damaged.db"
         private_folder(dest.parent)
@@ -350,7 +357,7 @@ def replace_database(
         if db_path.exists():
             release_database(db_path, password)
         os.replace(temporary, db_path)
-    except (OSError, *driver.ERRORS) as exc:
+    except _FILE_ERRORS as exc:
         told = _told(exc, temporary if db_path.exists() else db_path)
         if told is exc:
             raise

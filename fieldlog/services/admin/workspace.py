@@ -95,9 +95,7 @@ def county_names(db: Database) -> list[str]:
         return catalog_names(session, "county")
 
 
-def open_workspace(
-    location: str, *, create: bool = True, password: str | None = None
-) -> Database:
+def open_workspace(location: str, *, create: bool = True, password: str | None = None) -> Database:
     """Open the database at `location` (creating it only when `create`) and make sure the
     default catalogs are there. `password` opens an encrypted file, or encrypts a new one
     (`store.database.open_database`).
