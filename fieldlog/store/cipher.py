@@ -138,7 +138,7 @@ def _opens_plain(path: Path) -> bool:
     return not is_encrypted(path)
 
 
-def encrypt(plain_path: Path, encrypted_path: Path, key: str) -> None:
+def encrypt(plain_path: Path, encrypted_path: Path, key: str, *, wal: bool = True) -> None:
     """Write an encrypted copy of the plain database `plain_path` to `encrypted_path`.
 
     The source must be closed by every connection (checkpointed: no -wal left); the target must
@@ -150,10 +150,10 @@ def encrypt(plain_path: Path, encrypted_path: Path, key: str) -> None:
         raise ValueError(
             msg("cipher.not_plain", "{path} is not a plain database.", path=plain_path)
         )
-    _convert(plain_path, None, encrypted_path, literal)
+    _convert(plain_path, None, encrypted_path, literal, wal)
 
 
-def decrypt(encrypted_path: Path, plain_path: Path, key: str) -> None:
+def decrypt(encrypted_path: Path, plain_path: Path, key: str, *, wal: bool = True) -> None:
     """Write a plain copy of the encrypted database `encrypted_path` to `plain_path`; WrongKey
     (nothing written) when `key` does not open it. Same rules as `encrypt`."""
     _literal(key)
@@ -162,7 +162,7 @@ def decrypt(encrypted_path: Path, plain_path: Path, key: str) -> None:
         raise WrongKey(
             msg("cipher.wrong_key", "The password does not open {path}.", path=encrypted_path)
         )
-    _convert(encrypted_path, key, plain_path, _PLAIN)
+    _convert(encrypted_path, key, plain_path, _PLAIN, wal)
 
 
 def _check_paths(source: Path, target: Path) -> None:
@@ -183,14 +183,16 @@ def _journal(path: Path, suffix: str) -> Path:
     return Path(path).with_name(Path(path).name + suffix)
 
 
-def _convert(source: Path, source_key: str | None, target: Path, target_literal: str) -> None:
+def _convert(
+    source: Path, source_key: str | None, target: Path, target_literal: str, wal: bool
+) -> None:
     # Absolute paths: SQLCipher takes a name beginning with "file:" as a URI.
     source, target = Path(source).resolve(), Path(target).expanduser().resolve()
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     new_private_file(partial)  # private from the start; its -wal/-shm take its mode
     try:
         _export(source, source_key, partial, target_literal)
-        _finish(partial, target_literal)
+        _finish(partial, target_literal, wal)
         fsync_file(partial)
         if target.exists():  # made meanwhile by someone else: theirs, left alone
             raise FileExistsError(_exists(target))
@@ -223,16 +225,22 @@ def _export(source: Path, source_key: str | None, partial: Path, target_literal:
 _HEADER = ("application_id", "user_version")
 
 
-def _finish(partial: Path, literal: str) -> None:
+def _finish(partial: Path, literal: str, wal: bool) -> None:
+    # A database is kept in WAL mode; a backup in rollback mode (which is how it is told from
+    # a live database, `store.files.kind_of`).
+    wanted = "wal" if wal else "delete"
     connection = sqlcipher3.connect(str(partial), isolation_level=None)
     try:
         connection.execute("PRAGMA cipher_log_level = NONE")
         if literal != _PLAIN:
             connection.execute(f"PRAGMA key = {literal}")
-        mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if mode != "wal":
-            raise sqlcipher3.OperationalError(f"{partial} cannot use WAL (it stays in {mode}).")
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        mode = connection.execute(f"PRAGMA journal_mode = {wanted}").fetchone()[0]
+        if mode != wanted:
+            raise sqlcipher3.OperationalError(
+                f"{partial} cannot use {wanted} (it stays in {mode})."
+            )
+        if wal:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         connection.close()
 
