@@ -155,6 +155,10 @@ class Laptop:
             XDG_CACHE_HOME=str(home / ".cache"),
             XDG_STATE_HOME=str(home / ".local" / "state"),
             XDG_RUNTIME_DIR=str(temporary / "runtime"),
+            # Windows' per-user folders (macOS derives its own from HOME).
+            USERPROFILE=str(home),
+            APPDATA=str(home / "AppData" / "Roaming"),
+            LOCALAPPDATA=str(home / "AppData" / "Local"),
             # The operating system's password store stands outside the disk (see the docstring).
             FIELDLOG_TEST_KEYRING=str(self.root / "os-keyring" / "keyring.json"),
             # This checkout's modules, the suite's password store and keyed_fieldlog among them.
