@@ -4,7 +4,9 @@ A cadre's ordinary work runs through the real command line, as separate processe
 temporary folder and per-user folders (XDG, so also FieldLog's log file) all lie inside this
 test's own folder, the "disk": the demo, an import of organizations and visits from workbooks,
 a second laptop joining the team through sync packages both ways, backups into the backup
-folder and onto a USB stick, an export, a restore, a check. Then every file on that disk is read
+folder and onto a USB stick, an export, a restore, a check; last, the window dies while it has
+the database open (its write-ahead log left beside the file, as after a crash or a laptop shut in
+its bag). Then every file on that disk is read
 byte by byte for what a thief wants: organization names, mobile numbers, visit summaries (the
 demo's and the import's), the team passphrase and the database password — in UTF-8 and in
 UTF-16-LE (what Qt and Windows write), and in every file name.
@@ -59,6 +61,8 @@ IMPORTED_ORGS = (
     ("东莞市锁钥新材料有限公司", "司马防盗", "董事长", "15812345670"),
     ("惠州市保险柜智能制造有限公司", "诸葛藏锋", "副总裁", "18676543219"),
 )
+#: Typed just before the window died: only in the write-ahead log.
+UNSAVED_ORG = "正在录入时崩溃的窃读测试有限公司"
 IMPORTED_SUMMARIES = (
     "商谈在铜仁设立保密柜生产线，首期投资一点五亿元，对方要求在签约前严格保密。",
     "对方计划把电池回收基地迁往贵州，预计年产值八亿元，正在比较三个园区的用地条件。",
@@ -129,6 +133,18 @@ def _write_workbooks(folder: Path, visitor: str) -> tuple[Path, Path]:
     return folder / "目标企业.xlsx", folder / "走访记录.xlsx"
 
 
+DIES_WITH_DATABASE_OPEN = """
+import os, sys
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.orgs import orgs
+password = sys.stdin.readline().rstrip("\\n") or None
+db = open_workspace(sys.argv[1], create=False, password=password)
+orgs.save_org(db, orgs.OrgInput(sys.argv[2]))
+sys.stdout.flush()
+os._exit(0)  # no close, no checkpoint
+"""
+
+
 @dataclass
 class Laptop:
     """One cadre's laptop: its disk, and the command line run on it."""
@@ -185,6 +201,21 @@ class Laptop:
         assert result.returncode == 0, (args, result.stdout, result.stderr)
         return result.stdout
 
+    def die_with_database_open(self, path: Path, org_name: str) -> None:
+        """A process that opens the database as the window does, saves an organization and
+        dies without closing it: the change is then only in the write-ahead log."""
+        result = subprocess.run(
+            [sys.executable, "-c", DIES_WITH_DATABASE_OPEN, str(path), org_name],
+            input=f"{self.password or ''}\n",
+            capture_output=True,
+            text=True,
+            env=self.env(),
+            cwd=self.disk / "home",
+            timeout=300,
+        )
+        self.printed += [result.stdout, result.stderr]
+        assert result.returncode == 0, result.stderr
+
     def new_database(self, path: Path, command: str) -> None:
         """`init` or `demo` into a new database, encrypted when this laptop has a password."""
         if self.password is None or not CLI_TAKES_PASSWORD:
@@ -205,6 +236,7 @@ class Scenario:
     second: Path
     usb_copy: Path
     packages: list[Path]
+    wal: Path
 
 
 def cadre_work(root: Path, password: str | None, visitor: str) -> Scenario:
@@ -245,7 +277,9 @@ def cadre_work(root: Path, password: str | None, visitor: str) -> Scenario:
                "-o", str(exports / "visits.xlsx"))  # fmt: skip
     laptop.run(*db1, "restore", str(manual))
     assert "ok" in laptop.run(*db1, "check")
-    return Scenario(laptop, first, second, usb_copy, [package, back])
+    laptop.die_with_database_open(second, UNSAVED_ORG)
+    wal = second.with_name(second.name + "-wal")
+    return Scenario(laptop, first, second, usb_copy, [package, back], wal)
 
 
 def demo_needles(demo_file: Path) -> Needles:
@@ -271,7 +305,7 @@ def demo_needles(demo_file: Path) -> Needles:
     assert len(names) == len(mobiles) == len(summaries) == 12
     return Needles(
         {
-            "organization": names + [row[0] for row in IMPORTED_ORGS],
+            "organization": [*names, *(row[0] for row in IMPORTED_ORGS), UNSAVED_ORG],
             "mobile": mobiles + [row[3] for row in IMPORTED_ORGS],
             "summary": summaries + list(IMPORTED_SUMMARIES),
             "secret": [PASSWORD, PASSPHRASE],
@@ -336,6 +370,7 @@ def test_an_unencrypted_laptop_gives_the_records_away(
     holding = {h.path for h in hits}
     backups = {p for p in holding if p.parent.name == "fieldlog-backups"}
     assert {plain_laptop.first, plain_laptop.second, plain_laptop.usb_copy} <= holding
+    assert {h.path for h in hits if h.text == UNSAVED_ORG} == {plain_laptop.wal}
     assert backups, "no backup in the backup folder holds the records"
     # The secrets live in the password store, never in a file, even unencrypted.
     assert not [h for h in hits if h.kind == "secret"], _described(hits, disk)
@@ -357,6 +392,7 @@ def test_an_encrypted_laptop_gives_nothing_away(
     assert len(backups) >= 4  # before each import, before the sync import, manual, before restore
     for database in [scenario.first, scenario.second, scenario.usb_copy, *backups]:
         assert looks_encrypted(database), database
+    assert scenario.wal.stat().st_size > 0  # the unsaved organization is in it, encrypted
     # The packages on the disk are sealed with the team passphrase the scan looked for.
     for package in scenario.packages:
         assert open_package(package, PASSPHRASE).plaintext
