@@ -1,13 +1,15 @@
 """The floors and the plain way FieldLog is compared with.
 
     python bench/baseline_window.py                 a bare PySide6 window with one empty table
-    python bench/baseline_window.py --naive FILE    every visit of FILE in a QStandardItemModel
+    python bench/baseline_window.py --naive FILE [--password-env NAME]
+                                                    every visit of FILE in a QStandardItemModel
 
 The bare window prints ``ready <peak RSS in MB>`` once its empty table has been painted, like
 bench/probe_open.py does for FieldLog (bench/run.py times both lines from the spawn). --naive
 loads the visit log the way many apps do it — one query for every visit with its organization,
 kind, visitors and chain, then one QStandardItem per cell, row by row — shows it, and prints
-``{"naive_load_ms": …, "rows": …, "rss_mb": …}``.
+``{"naive_load_ms": …, "rows": …, "rss_mb": …}``. An encrypted FILE is opened with the password
+held in the environment variable named by --password-env.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import argparse
 import json
 import time
 
-from probe_open import log_painted, peak_rss_mb, wait_until
+from probe_open import log_painted, password_from, peak_rss_mb, wait_until
 
 
 def bare_window() -> None:
@@ -37,7 +39,7 @@ def bare_window() -> None:
     window.close()
 
 
-def _all_visits(path: str) -> list[tuple]:
+def _all_visits(path: str, password: str | None) -> list[tuple]:
     """Every live visit, newest first, with the columns the log shows."""
     from sqlalchemy import and_, func, select
 
@@ -67,7 +69,7 @@ def _all_visits(path: str) -> list[tuple]:
         .where(Visit.deleted.is_(False), Organization.deleted.is_(False))
         .order_by(Visit.visited_on.desc(), Visit.id.desc())
     )
-    db = open_database(path)
+    db = open_database(path, password=password)
     try:
         with db.read() as session:
             return [tuple(row) for row in session.execute(query)]
@@ -75,7 +77,7 @@ def _all_visits(path: str) -> list[tuple]:
         db.close()
 
 
-def naive_load(path: str) -> None:
+def naive_load(path: str, password: str | None = None) -> None:
     """Query every visit, fill a QStandardItemModel cell by cell, show it; print the time."""
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
@@ -87,7 +89,7 @@ def naive_load(path: str) -> None:
     window.resize(1240, 780)
     started = time.perf_counter()
     model = QStandardItemModel(0, 8)
-    rows = _all_visits(path)
+    rows = _all_visits(path, password)
     for row in rows:
         model.appendRow([QStandardItem("" if value is None else str(value)) for value in row])
     table.setModel(model)
@@ -103,9 +105,10 @@ def naive_load(path: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--naive", metavar="FILE", help="load every visit of FILE the plain way")
+    parser.add_argument("--password-env", metavar="NAME", help="the database password's variable")
     args = parser.parse_args()
     if args.naive:
-        naive_load(args.naive)
+        naive_load(args.naive, password_from(args.password_env))
     else:
         bare_window()
 

@@ -1,18 +1,23 @@
 """Start FieldLog over a database the way main.py does, and say when the visit log is on screen.
 
-    python bench/probe_open.py --db FILE [--measure [--repeat K] [--scroll-cap-s S]]
+    python bench/probe_open.py --db FILE [--password-env NAME]
+                               [--measure [--repeat K] [--scroll-cap-s S]]
 
 Prints ``ready <peak RSS in MB>`` as soon as the main window has painted the visit log with rows
 in it (bench/run.py times this line from outside, from the spawn). With --measure it then times,
 on that same window, what a user does in the log (the real view and model, the real filter path)
 and the figures and exports, and prints them as one JSON line. Run it with QT_QPA_PLATFORM and
 XDG folders set (bench/run.py does), so that no user settings are read or touched.
+
+An encrypted database (SQLCipher) is opened with the password held in the environment variable
+named by --password-env (never a command-line argument: a process list shows those).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -63,11 +68,47 @@ def log_painted(table: Any, *, need_rows: bool = True) -> Callable[[], bool]:
     return lambda: PaintWatch.seen
 
 
-def open_window(db_path: str) -> Any:
+def password_from(variable: str | None) -> str | None:
+    """The database password held in the environment variable `variable` (None: a plain
+    database); refused when the variable is named but unset or empty."""
+    if variable is None:
+        return None
+    password = os.environ.get(variable, "")
+    if not password:
+        raise SystemExit(f"--password-env {variable}: that environment variable is not set")
+    return password
+
+
+def hand_password(password: str) -> None:
+    """Give the database password to every opening of the database main() makes: the window
+    does not ask for it yet. The window's own open (`open_workspace`) and the start-up check of
+    a large file on a worker thread (`quick_check_in_background`) get it; nothing else changes
+    in the path main() takes, so the figures compare with a plain database's."""
+    from fieldlog.services.admin import workspace
+    from fieldlog.ui import background_check
+
+    opener = workspace.open_workspace
+    checker = background_check.quick_check_in_background
+
+    def open_keyed(location: str, **options: Any) -> Any:
+        if options.get("password") is None:
+            options["password"] = password
+        return opener(location, **options)
+
+    def check_keyed(path: Path, given: str | None = None) -> list[str]:
+        return checker(path, given or password)
+
+    workspace.open_workspace = open_keyed  # type: ignore[assignment]
+    background_check.quick_check_in_background = check_keyed  # type: ignore[assignment]
+
+
+def open_window(db_path: str, password: str | None = None) -> Any:
     """main(["--db", path]) over a QApplication made as main() makes it; the window."""
     from fieldlog import app
 
     app.import_core()  # as main() does before it loads Qt
+    if password is not None:
+        hand_password(password)
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
@@ -257,11 +298,12 @@ def measure_all(window: Any, repeat: int, scroll_cap_s: float) -> dict[str, Any]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
+    parser.add_argument("--password-env", metavar="NAME", help="the database password's variable")
     parser.add_argument("--measure", action="store_true")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--scroll-cap-s", type=float, default=60.0)
     args = parser.parse_args()
-    window = open_window(args.db)
+    window = open_window(args.db, password_from(args.password_env))
     from PySide6.QtWidgets import QTableView
 
     table = window.findChild(QTableView, "visitsTable")

@@ -1,6 +1,7 @@
 """Measure FieldLog over one database against the plain way; print one JSON object.
 
-    python bench/run.py --db FILE [--json] [--repeat K] [--naive-repeat N] [--scroll-cap-s S]
+    python bench/run.py --db FILE [--password-env NAME] [--json] [--repeat K] [--naive-repeat N]
+                        [--scroll-cap-s S]
 
 open_ms and baseline_open_ms are timed from outside: from spawning bench/probe_open.py (FieldLog
 as main.py starts it) or bench/baseline_window.py (a bare window with an empty table) to the line
@@ -9,6 +10,10 @@ window it opened (see probe_open.py), and naive_load_ms in a process of its own.
 offscreen with fresh XDG folders, so no user setting is read or written. Medians of K runs
 (search: p50/p95 over 20 fragments; the naive load: N runs, it takes ~40 s at a million visits).
 The JSON goes to stdout; a table against the targets, with the ratios, to stderr.
+
+An encrypted database (SQLCipher) is measured with --password-env NAME: the password is read from
+the environment variable NAME, which the measured processes inherit (never a command-line
+argument, which any process list shows); they are told only the variable's name.
 """
 
 from __future__ import annotations
@@ -72,13 +77,19 @@ def spawn(args: list[str], lines: int = 1, timeout_s: float = 1800) -> tuple[flo
         return ready, out
 
 
-def opens(db: str, repeat: int) -> dict[str, Any]:
+def keyed(variable: str | None) -> list[str]:
+    """The option that tells a measured process where the database password is."""
+    return [] if variable is None else ["--password-env", variable]
+
+
+def opens(db: str, repeat: int, password_env: str | None) -> dict[str, Any]:
     """open_ms, baseline_open_ms and the probe's RSS, alternating the two after one warm-up."""
-    spawn(["probe_open.py", "--db", db])
+    probe = ["probe_open.py", "--db", db, *keyed(password_env)]
+    spawn(probe)
     spawn(["baseline_window.py"])
     app, bare, rss = [], [], []
     for _ in range(repeat):
-        seconds, out = spawn(["probe_open.py", "--db", db])
+        seconds, out = spawn(probe)
         app.append(seconds)
         rss.append(float(out[0].split()[1]))
         bare.append(spawn(["baseline_window.py"])[0])
@@ -91,9 +102,10 @@ def opens(db: str, repeat: int) -> dict[str, Any]:
     }
 
 
-def naive(db: str, repeat: int) -> dict[str, Any]:
+def naive(db: str, repeat: int, password_env: str | None) -> dict[str, Any]:
     """naive_load_ms: the median of `repeat` plain loads, and the memory the last one took."""
-    runs = [json.loads(spawn(["baseline_window.py", "--naive", db])[1][0]) for _ in range(repeat)]
+    load = ["baseline_window.py", "--naive", db, *keyed(password_env)]
+    runs = [json.loads(spawn(load)[1][0]) for _ in range(repeat)]
     return {
         "naive_load_ms": round(statistics.median(r["naive_load_ms"] for r in runs), 1),
         "naive_rss_mb": runs[-1]["rss_mb"],
@@ -101,9 +113,9 @@ def naive(db: str, repeat: int) -> dict[str, Any]:
     }
 
 
-def inside(db: str, repeat: int, cap_s: float) -> dict[str, Any]:
+def inside(db: str, repeat: int, cap_s: float, password_env: str | None) -> dict[str, Any]:
     """The in-process figures, from a probe that opened the window first."""
-    args = ["probe_open.py", "--db", db, "--measure", "--repeat", str(repeat)]
+    args = ["probe_open.py", "--db", db, *keyed(password_env), "--measure", "--repeat", str(repeat)]
     _, out = spawn([*args, "--scroll-cap-s", str(cap_s)], lines=2)
     return json.loads(out[1])
 
@@ -141,17 +153,25 @@ def table(result: dict[str, Any], extra: dict[str, Any]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True, type=Path)
+    parser.add_argument(
+        "--password-env",
+        metavar="NAME",
+        help="the environment variable holding the password of an encrypted database",
+    )
     parser.add_argument("--json", action="store_true", help="one line of JSON (else indented)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--naive-repeat", type=int, default=1)
     parser.add_argument("--scroll-cap-s", type=float, default=60.0)
     args = parser.parse_args()
     db = str(args.db.resolve())
+    secret = args.password_env
+    if secret is not None and not os.environ.get(secret):
+        parser.error(f"--password-env {secret}: that environment variable is not set")
     measured: dict[str, Any] = {}
     for step, call in (
-        ("open", lambda: opens(db, args.repeat)),
-        ("inside", lambda: inside(db, args.repeat, args.scroll_cap_s)),
-        ("naive", lambda: naive(db, args.naive_repeat)),
+        ("open", lambda: opens(db, args.repeat, secret)),
+        ("inside", lambda: inside(db, args.repeat, args.scroll_cap_s, secret)),
+        ("naive", lambda: naive(db, args.naive_repeat, secret)),
     ):
         started = time.perf_counter()
         measured.update(call())
