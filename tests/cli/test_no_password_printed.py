@@ -40,6 +40,8 @@ ARGUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("backup",): (),
     ("restore",): ("FILE.db",),
     ("check",): (),
+    ("encrypt",): (),
+    ("decrypt",): (),
 }
 #: The window: it tells a database it cannot open in a modal box (its text is masked by
 #: `app._shown`, tested with the window), which a subprocess here could not close.
