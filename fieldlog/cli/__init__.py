@@ -18,8 +18,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from fieldlog.app_options import PACKAGE_SUFFIX
 from fieldlog.cli.commands import HANDLERS
-from fieldlog.cli.encryption_commands import ENCRYPTION_FILE_HANDLERS, open_for_command
+from fieldlog.cli.encryption_commands import ENCRYPTION_FILE_HANDLERS
 from fieldlog.cli.maintenance_commands import FILE_HANDLERS
+from fieldlog.cli.opening import open_for_command
 from fieldlog.cli.parser import build_parser, command_names
 from fieldlog.cli.wording import argparse_speaking, language_of
 from fieldlog.domain import messages

@@ -1,5 +1,5 @@
-"""`encrypt` and `decrypt` (a database file converted, with its backups), `init|demo --encrypt`,
-and how every other command opens an encrypted database (`open_for_command`).
+"""`encrypt` and `decrypt` (a database file converted, with its backups) and the options of
+`init|demo --encrypt [--remember]` (what they do: `cli.opening`).
 
 `encrypt` and `decrypt` work on the closed file: nothing of it is open in this process, and the
 service refuses while another program (the window) has it open. Each refusal is one sentence
@@ -9,15 +9,12 @@ and changes nothing; what is asked is asked only once the file is known to be co
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from fieldlog.cli.database_password import new_password, with_password
+from fieldlog.cli.opening import existing_file, remember_said
 from fieldlog.cli.wording import command
 from fieldlog.domain.messages import Message, msg
 from fieldlog.services.errors import InvalidInput
-from fieldlog.store.database import Database
-from fieldlog.store.errors import PasswordNeeded
-from fieldlog.store.location import describe, is_url
 
 
 def add_encryption_commands(
@@ -52,7 +49,14 @@ def add_encryption_commands(
             "delete the existing unencrypted backups instead of encrypting them",
         ),
     )
-    remember_option(encrypt)
+    remember_option(
+        encrypt,
+        msg(
+            "cli.help.remember",
+            "keep the new password in this computer's password store, so that commands and "
+            "the window do not ask for it",
+        ),
+    )
     encrypt.set_defaults(handler="encrypt")
     decrypt = command(
         commands,
@@ -84,19 +88,9 @@ def _backups_option(parser: argparse.ArgumentParser, text: Message) -> None:
     parser.add_argument("--remove-backups", action="store_true", help=str(text))
 
 
-def remember_option(parser: argparse.ArgumentParser) -> None:
-    """`--remember`: keep the new password in this computer's password store."""
-    parser.add_argument(
-        "--remember",
-        action="store_true",
-        help=str(
-            msg(
-                "cli.help.remember",
-                "keep the password in this computer's password store, so that commands and the "
-                "window do not ask for it",
-            )
-        ),
-    )
+def remember_option(parser: argparse.ArgumentParser, text: Message) -> None:
+    """`--remember`: keep the password in this computer's password store."""
+    parser.add_argument("--remember", action="store_true", help=str(text))
 
 
 def add_encrypt_option(parser: argparse.ArgumentParser) -> None:
@@ -112,122 +106,21 @@ def add_encrypt_option(parser: argparse.ArgumentParser) -> None:
             )
         ),
     )
-    remember_option(parser)
-
-
-def _file_of(location: str, doing: Message) -> Path:
-    """The database file at `location`; a server URL is refused."""
-    if is_url(location):
-        raise InvalidInput(
-            msg(
-                "cli.encryption.server",
-                "{location} is a server database; {doing} is for a database file (a server "
-                "protects its data with its own settings); nothing was changed",
-                location=describe(location),  # never the password a URL may carry
-                doing=doing,
-            )
-        )
-    return Path(location).expanduser().resolve()
-
-
-def _existing(location: str, doing: Message) -> Path:
-    from fieldlog.store.refusals import missing
-
-    path = _file_of(location, doing)
-    if not path.is_file() or path.stat().st_size == 0:
-        raise InvalidInput(missing(path))
-    return path
-
-
-def open_for_command(location: str, args: argparse.Namespace, create: bool) -> Database:
-    """The database a command works on: an encrypted one with its password (remembered,
-    standard input, or asked); with `--encrypt`, a new one is created encrypted."""
-    from fieldlog.services.admin.workspace import open_workspace
-
-    if getattr(args, "encrypt", False):
-        created = _open_new_encrypted(location, args)
-        if created is not None:
-            return created
-    try:
-        return open_workspace(location, create=create)
-    except PasswordNeeded:
-        path = Path(location).expanduser().resolve()
-    return with_password(
-        path, lambda password: open_workspace(location, create=create, password=password)
+    remember_option(
+        parser,
+        msg(
+            "cli.help.remember_init",
+            "keep the password (the new one, or an existing encrypted database's) in this "
+            "computer's password store, so that commands and the window do not ask for it",
+        ),
     )
-
-
-def _open_new_encrypted(location: str, args: argparse.Namespace) -> Database | None:
-    """A new database created encrypted; None for an existing encrypted one (opened as any);
-    an existing unencrypted one is refused (`fieldlog encrypt` converts it)."""
-    from fieldlog.services.admin.encryption import is_encrypted_file
-    from fieldlog.services.admin.workspace import open_workspace
-
-    path = _file_of(location, msg("cli.encryption.doing_encrypt", "encryption"))
-    if path.is_file() and path.stat().st_size > 0:
-        if is_encrypted_file(path):
-            return None
-        raise InvalidInput(
-            msg(
-                "cli.encryption.exists_plain",
-                "{path} is a database already, not encrypted; `fieldlog encrypt` encrypts it "
-                "with its backups; nothing was changed",
-                path=str(path),
-            )
-        )
-    password = new_password()
-    db = open_workspace(location, create=True, password=password)
-    try:
-        _remember(path, password, args.remember)
-    except BaseException:
-        db.close()
-        raise
-    return db
-
-
-def _remember(path: Path, password: str, asked: bool) -> None:
-    """Remember the password when asked (say where it went); else forget any earlier one for
-    this path, which would no longer open it."""
-    from fieldlog.services.admin import database_password
-    from fieldlog.services.secrets import Kept
-
-    if not asked:
-        database_password.forget(path)
-        print(
-            msg(
-                "cli.encryption.not_remembered",
-                "The password is not kept on this computer: every command asks for it (or reads "
-                "it from the first line of standard input).",
-            )
-        )
-        return
-    kept = database_password.remember(path, password)
-    if kept is Kept.STORE:
-        told = msg(
-            "cli.encryption.remembered",
-            "The password is kept in this computer's password store.",
-        )
-    elif database_password.store_available():
-        told = msg(
-            "cli.encryption.store_refused",
-            "This computer's password store did not keep the password (it may be locked), so "
-            "every command asks for it (or reads it from the first line of standard input).",
-        )
-    else:
-        told = msg(
-            "cli.encryption.no_store",
-            "This computer has no password store and FieldLog never keeps the password in a "
-            "file, so every command asks for it (or reads it from the first line of standard "
-            "input).",
-        )
-    print(told)
 
 
 def encrypt_at(location: str, args: argparse.Namespace) -> int:
     """`encrypt`: the closed file converted; the new password asked only once it can be."""
     from fieldlog.services.admin.encryption import Backups, encrypt_database, is_encrypted_file
 
-    path = _existing(location, msg("cli.encryption.doing_encrypt", "encryption"))
+    path = existing_file(location, msg("cli.encryption.doing_encrypt", "encryption"))
     if is_encrypted_file(path):
         raise InvalidInput(
             msg("encryption.already", "{path} is encrypted already.", path=str(path))
@@ -237,7 +130,7 @@ def encrypt_at(location: str, args: argparse.Namespace) -> int:
     report = encrypt_database(path, password, backups=backups)
     print(msg("cli.encryption.encrypted", "Encrypted {path}.", path=str(report.database)))
     _print_backups(report)
-    _remember(path, password, args.remember)
+    remember_said(path, password, args.remember)
     return 0
 
 
@@ -246,7 +139,7 @@ def decrypt_at(location: str, args: argparse.Namespace) -> int:
     from fieldlog.services.admin import database_password
     from fieldlog.services.admin.encryption import Backups, decrypt_database, is_encrypted_file
 
-    path = _existing(location, msg("cli.encryption.doing_decrypt", "decryption"))
+    path = existing_file(location, msg("cli.encryption.doing_decrypt", "decryption"))
     if not is_encrypted_file(path):
         raise InvalidInput(
             msg("encryption.not_encrypted", "{path} is not encrypted.", path=str(path))

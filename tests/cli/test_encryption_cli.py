@@ -242,3 +242,25 @@ def test_help_says_where_the_password_comes_from() -> None:
         assert words in said, words
     decrypt = " ".join(cli("decrypt", "--help").stdout.split())
     assert "password store" in decrypt and "standard input" in decrypt
+
+
+def test_init_remember_keeps_the_password_of_an_existing_encrypted_database(plain: Path) -> None:
+    _encrypt(plain)
+    assert database_password.remembered(plain) is None
+    wrong = refused(cli("--db", str(plain), "init", "--remember", stdin=OTHER + "\n"), OTHER)
+    assert "does not open" in wrong and database_password.remembered(plain) is None
+    result = cli("--db", str(plain), "init", "--remember", stdin=PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "kept in this computer's password store" in result.stdout
+    assert database_password.remembered(plain) == PASSWORD
+    assert cli("--db", str(plain), "digest").returncode == 0  # nothing on stdin
+
+
+def test_init_remember_on_a_plain_or_missing_database_is_refused(
+    plain: Path, tmp_path: Path
+) -> None:
+    line = _unchanged(plain, ["init", "--remember"], PASSWORD + "\n")
+    assert "not an encrypted database" in line and "no password to remember" in line
+    missing = tmp_path / "new.db"
+    refused(cli("--db", str(missing), "init", "--remember", stdin=PASSWORD + "\n"))
+    assert not missing.exists()
