@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 from fieldlog.cli.database_password import new_password, with_password
-from fieldlog.cli.opening import existing_file, remember_said
+from fieldlog.cli.opening import existing_file, refuse_unless_fieldlog, remember_said
 from fieldlog.cli.wording import command
 from fieldlog.domain.messages import Message, msg
 from fieldlog.services.errors import InvalidInput
@@ -125,6 +125,7 @@ def encrypt_at(location: str, args: argparse.Namespace) -> int:
         raise InvalidInput(
             msg("encryption.already", "{path} is encrypted already.", path=str(path))
         )
+    refuse_unless_fieldlog(path)
     password = new_password()
     backups = Backups.REMOVE if args.remove_backups else Backups.CONVERT
     report = encrypt_database(path, password, backups=backups)
@@ -141,6 +142,7 @@ def decrypt_at(location: str, args: argparse.Namespace) -> int:
 
     path = existing_file(location, msg("cli.encryption.doing_decrypt", "decryption"))
     if not is_encrypted_file(path):
+        refuse_unless_fieldlog(path)
         raise InvalidInput(
             msg("encryption.not_encrypted", "{path} is not encrypted.", path=str(path))
         )

@@ -39,6 +39,22 @@ def existing_file(location: str, doing: Message) -> Path:
     return path
 
 
+def refuse_unless_fieldlog(path: Path) -> None:
+    """A plain file that is not a FieldLog database is refused before anything is asked."""
+    from fieldlog.store import driver
+    from fieldlog.store.backup import is_fieldlog_file
+    from fieldlog.store.files import application_id
+    from fieldlog.store.refusals import foreign_database, not_fieldlog
+
+    if is_fieldlog_file(path):
+        return
+    try:
+        application_id(path)
+    except driver.ERRORS:
+        raise InvalidInput(not_fieldlog(path)) from None
+    raise InvalidInput(foreign_database(path))
+
+
 def open_for_command(location: str, args: argparse.Namespace, create: bool) -> Database:
     """The database a command works on: an encrypted one with its password (remembered,
     standard input, or asked); with `--encrypt`, a new one is created encrypted. `--remember`
@@ -91,6 +107,7 @@ def _open_new_encrypted(location: str, args: argparse.Namespace) -> Database | N
     if path.is_file() and path.stat().st_size > 0:
         if is_encrypted_file(path):
             return None
+        refuse_unless_fieldlog(path)
         raise InvalidInput(
             msg(
                 "cli.encryption.exists_plain",

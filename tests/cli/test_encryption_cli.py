@@ -7,6 +7,7 @@ the bytes of every backup are the same before and after.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -264,3 +265,21 @@ def test_init_remember_on_a_plain_or_missing_database_is_refused(
     missing = tmp_path / "new.db"
     refused(cli("--db", str(missing), "init", "--remember", stdin=PASSWORD + "\n"))
     assert not missing.exists()
+
+
+@pytest.mark.parametrize("command", [["encrypt"], ["decrypt"], ["init", "--encrypt"]])
+@pytest.mark.parametrize("kind", ["notes", "another program's database"])
+def test_a_file_that_is_not_fieldlogs_is_refused_before_asking(
+    tmp_path: Path, command: list[str], kind: str
+) -> None:
+    path = tmp_path / "other.db"
+    if kind == "notes":
+        path.write_text("notes, not a database\n" * 100, encoding="utf-8")
+    else:
+        with sqlite3.connect(path) as connection:
+            connection.execute("CREATE TABLE t (x)")
+        connection.close()
+    before = path.read_bytes()
+    line = refused(cli("--db", str(path), *command, stdin=""))  # nothing asked: no stdin
+    assert "is not a FieldLog database" in line or "another program" in line, line
+    assert path.read_bytes() == before and sorted(tmp_path.iterdir()) == [path]
