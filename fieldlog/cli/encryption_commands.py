@@ -131,6 +131,13 @@ def encrypt_at(location: str, args: argparse.Namespace) -> int:
     report = encrypt_database(path, password, backups=backups)
     print(msg("cli.encryption.encrypted", "Encrypted {path}.", path=str(report.database)))
     _print_backups(report)
+    print(
+        msg(
+            "cli.encryption.elsewhere",
+            "Copies made elsewhere (backup -o, Excel exports) are not encrypted: delete them or "
+            "keep them safe.",
+        )
+    )
     remember_said(path, password, args.remember)
     return 0
 
