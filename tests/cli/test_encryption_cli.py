@@ -57,6 +57,7 @@ def test_encrypt_leaves_no_plaintext_beside_the_database(plain: Path, tmp_path: 
     assert "Copies made elsewhere" in said
     assert "not kept on this computer" in said
     assert files_holding(folders, name) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo-backups", "demo.db"]
     assert all(looks_encrypted(plain.parent / "demo-backups" / n) for n in backups_of(plain))
     assert len(backups_of(plain)) == 2  # the converted backup and the safety copy
     assert digest(plain) == before

@@ -64,9 +64,21 @@ def test_encrypt_then_decrypt_keeps_every_value(plain: Path) -> None:
     assert is_encrypted_file(plain) and looks_encrypted(report.safety_copy)
     assert plain_backups(plain) == []
     assert _digest(plain, PASSWORD) == before
+    assert _left_beside(plain) == []
     back = decrypt_database(plain, PASSWORD)
     assert not back.encrypted and sorted(back.converted) == sorted([old, report.safety_copy])
     assert not is_encrypted_file(plain) and _digest(plain) == before
+    assert _left_beside(plain) == []
+
+
+def _left_beside(path: Path) -> list[str]:
+    """Files a conversion left beside the database and in its backups (temporary files, the
+    logs of their checks), once nothing holds the database."""
+    expected = {path.name, backup_folder(path).name}
+    folder = backup_folder(path)
+    return [p.name for p in path.parent.iterdir() if p.name not in expected] + [
+        p.name for p in folder.iterdir() if not p.name.endswith(".db")
+    ]
 
 
 def test_remove_deletes_the_backups_of_the_other_form(plain: Path) -> None:
