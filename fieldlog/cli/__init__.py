@@ -18,7 +18,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from fieldlog.app_options import PACKAGE_SUFFIX
 from fieldlog.cli.commands import HANDLERS
+from fieldlog.cli.encryption_commands import ENCRYPTION_FILE_HANDLERS
 from fieldlog.cli.maintenance_commands import FILE_HANDLERS
+from fieldlog.cli.opening import open_for_command
 from fieldlog.cli.parser import build_parser, command_names
 from fieldlog.cli.wording import argparse_speaking, language_of
 from fieldlog.domain import messages
@@ -65,15 +67,18 @@ def _file_opens_window(arguments: list[str], commands: Sequence[str]) -> list[st
     return arguments
 
 
-def _run(args: argparse.Namespace) -> int:
-    from fieldlog.services.admin.workspace import open_workspace
+#: Commands that work on the database file without opening it.
+ON_FILES = {**FILE_HANDLERS, **ENCRYPTION_FILE_HANDLERS}
 
+
+def _run(args: argparse.Namespace) -> int:
     resources_dir()  # missing (a broken install): say so before any file is made
     location = resolve_location(args.db)
-    if args.handler in FILE_HANDLERS:
-        return FILE_HANDLERS[args.handler](location, args)
+    if args.handler in ON_FILES:
+        return ON_FILES[args.handler](location, args)
     handler = HANDLERS[args.handler]
-    db = open_workspace(location, create=args.handler in CREATING)
+    # An encrypted file with its password: remembered, else standard input, else asked.
+    db = open_for_command(location, args, create=args.handler in CREATING)
     try:
         return handler(db, args)
     finally:

@@ -41,8 +41,20 @@ def format_stats(stats: Stats, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _say_encrypted(db: Database) -> None:
+    if db.encrypted:
+        print(
+            msg(
+                "cli.init.encrypted",
+                "The database is encrypted: without its password nobody can read it, FieldLog "
+                "included, so keep the password safe.",
+            )
+        )
+
+
 def _init(db: Database, _args: argparse.Namespace) -> int:
     print(msg("cli.init.ready", "FieldLog database ready: {name}", name=db.name))
+    _say_encrypted(db)
     return 0
 
 
@@ -62,6 +74,7 @@ def _demo(db: Database, _args: argparse.Namespace) -> int:
             projects=summary.projects,
         )
     )
+    _say_encrypted(db)
     return 0
 
 

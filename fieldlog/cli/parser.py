@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from fieldlog import __version__
+from fieldlog.cli.encryption_commands import add_encrypt_option, add_encryption_commands
 from fieldlog.cli.maintenance_commands import add_maintenance_commands
 from fieldlog.cli.sync_commands import add_sync_commands
 from fieldlog.cli.wording import Parser, command
@@ -141,7 +142,10 @@ def _simple(commands: argparse._SubParsersAction, late: argparse.ArgumentParser)
         ("demo", msg("cli.help.demo", "load the demo dispatch into an empty database")),
         ("digest", msg("cli.help.digest", "SHA-256 of the replicated data")),
     ):
-        command(commands, name, late, text).set_defaults(handler=name)
+        sub = command(commands, name, late, text)
+        sub.set_defaults(handler=name)
+        if name in ("init", "demo"):
+            add_encrypt_option(sub)
     stats = command(commands, "stats", late, msg("cli.help.stats", "the figures of a period"))
     _period_options(stats)
     stats.add_argument(
@@ -232,7 +236,19 @@ def _exports(commands: argparse._SubParsersAction, late: argparse.ArgumentParser
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every command and option, its help in the current language (set it first:
     `messages.use_language`, and argparse's own words with `wording.argparse_speaking`)."""
-    parser = Parser(prog="fieldlog", description="FieldLog 驻点招商走访日志")
+    parser = Parser(
+        prog="fieldlog",
+        description="FieldLog 驻点招商走访日志",
+        epilog=str(
+            msg(
+                "cli.help.secrets_order",
+                "An encrypted database needs its password: from this computer's password store "
+                "when it was remembered, else from the first line of standard input when it is "
+                "not a terminal, else asked. A team passphrase a command also needs (sync) comes "
+                "likewise, on the next line.",
+            )
+        ),
+    )
     _global_options(parser, None)
     parser.add_argument(
         "--version",
@@ -254,6 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     _exports(commands, late)
     add_sync_commands(commands, late)
     add_maintenance_commands(commands, late)
+    add_encryption_commands(commands, late)
     return parser
 
 

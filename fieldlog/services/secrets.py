@@ -4,7 +4,8 @@ the Secret Service on Linux) through the `keyring` library, never in a file Fiel
 Each secret is one entry of the service "FieldLog", named by its kind and a scope the caller
 chooses (`account`): the team passphrase is scoped by an id kept in its database, so two
 databases on one laptop (a demo and the real one, two teams) never share an entry; a database
-password (later) will be scoped by something known before the file is open.
+password is scoped by the file's resolved path, the one thing known before the file is open
+(`services/admin/database_password.py`).
 
 Where no usable store exists (a headless Linux, or only a plain-file store such as
 `keyrings.alt`'s), a secret is kept in this process's memory only: the caller asks for it again
@@ -26,7 +27,7 @@ class Secret(enum.Enum):
     """The kinds of secret FieldLog keeps; the value names the entry."""
 
     TEAM_PASSPHRASE = "team-passphrase"
-    # DATABASE_PASSWORD = "database-password"  (with encryption at rest)
+    DATABASE_PASSWORD = "database-password"  # only when the user asks it to be remembered
 
 
 class Kept(enum.Enum):

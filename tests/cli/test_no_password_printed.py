@@ -1,4 +1,5 @@
-"""No command ever prints the password of a server URL given with --db.
+"""No command ever prints the password of a server URL given with --db, nor the password of an
+encrypted database given on standard input (wrong or right).
 
 Every command the parser knows runs, in a real subprocess, against a PostgreSQL URL on a port
 nothing listens on: each fails (or is refused) and names the database; the password never
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -40,6 +42,8 @@ ARGUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("backup",): (),
     ("restore",): ("FILE.db",),
     ("check",): (),
+    ("encrypt",): (),
+    ("decrypt",): (),
 }
 #: The window: it tells a database it cannot open in a modal box (its text is masked by
 #: `app._shown`, tested with the window), which a subprocess here could not close.
@@ -131,3 +135,47 @@ def test_a_failure_to_open_a_server_database_logs_no_password(tmp_path: Path) ->
     assert logged.count("ERROR fieldlog.ui.operations: failed") == 2, result.stderr
     assert "Traceback" in logged and "127.0.0.1" in logged
     assert SECRET not in logged and SECRET not in result.stdout + result.stderr
+
+
+DATABASE_PASSWORD = "Db-Pa55word-铜仁"
+WRONG_PASSWORD = "Wr0ng-Pa55word"
+
+
+@pytest.fixture(scope="module")
+def encrypted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("encrypted") / "e.db"
+    made = subprocess.run(
+        [sys.executable, "-m", "fieldlog", "--db", str(path), "init", "--encrypt"],
+        input=DATABASE_PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert made.returncode == 0, made.stderr
+    return path
+
+
+@pytest.mark.parametrize("words", sorted(ARGUMENTS), ids=" ".join)
+def test_no_command_prints_the_database_password(
+    words: tuple[str, ...], tmp_path: Path, encrypted: Path
+) -> None:
+    """Every command on an encrypted database, with a wrong password and with the right one on
+    standard input: neither is ever printed; the wrong one is refused (exit 1)."""
+    db = tmp_path / "e.db"
+    shutil.copyfile(encrypted, db)
+    arguments = [a.replace("FILE", str(tmp_path / "file")) for a in ARGUMENTS[words]]
+    for password in (WRONG_PASSWORD, DATABASE_PASSWORD):
+        result = subprocess.run(
+            [sys.executable, "-m", "fieldlog", "--lang", "en", "--db", str(db), *words,
+             *arguments],
+            input=f"{password}\na team passphrase\n",
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=120,
+        )  # fmt: skip
+        said = result.stdout + result.stderr
+        assert WRONG_PASSWORD not in said and DATABASE_PASSWORD not in said, said
+        assert "Traceback" not in said, said
+        if password == WRONG_PASSWORD and words != ("encrypt",):  # encrypt: "encrypted already"
+            assert result.returncode == 1 and "does not open" in result.stderr, said

@@ -191,9 +191,12 @@ def _convert(
             check_database_file(target, new_password)
         new_database = prepared[0][0]
         backup_file(new_database, report.safety_copy, password=new_password)
+        for target, _source in prepared:
+            _refuse_unfolded(target)
     except BaseException:
         for target, _source in prepared:
             _remove(target)
+            _remove_sidecars(target)
         raise
     for target, source in prepared[1:]:
         os.replace(target, source)
@@ -203,14 +206,28 @@ def _convert(
             _remove(path)
             report.removed.append(path)
     os.replace(new_database, db_path)
-    for suffix in ("-wal", "-shm", "-journal"):  # the old file's, if any were left
-        _remove(db_path.with_name(db_path.name + suffix))
+    _remove_sidecars(db_path)  # the old file's, if any were left
+    for target, _source in prepared:  # the checks' of the temporary files (empty, unheld)
+        _remove_sidecars(target)
     fsync_folder(db_path.parent)
     fsync_folder(report.safety_copy.parent)
 
 
 def _to_convert(todo: list[Path], backups: Backups) -> list[Path]:
     return todo if backups is Backups.CONVERT else []
+
+
+def _refuse_unfolded(path: Path) -> None:
+    """A converted file is whole in itself: its log (left by the read-only check) is empty, so
+    renaming the file alone moves every page. Otherwise refuse rather than lose one."""
+    log = path.with_name(path.name + "-wal")
+    if log.exists() and log.stat().st_size > 0:
+        raise RuntimeError(f"{path.name}: the converted file's log is not empty")
+
+
+def _remove_sidecars(path: Path) -> None:
+    for suffix in ("-wal", "-shm", "-journal"):
+        _remove(path.with_name(path.name + suffix))
 
 
 def _remove(path: Path) -> None:
