@@ -26,7 +26,7 @@ class Secret(enum.Enum):
     """The kinds of secret FieldLog keeps; the value names the entry."""
 
     TEAM_PASSPHRASE = "team-passphrase"
-    # DATABASE_PASSWORD = "database-password"  (with encryption at rest)
+    DATABASE_PASSWORD = "database-password"
 
 
 class Kept(enum.Enum):

@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
     #: The user confirmed restoring this backup (the app closes, restores and reopens).
     restore_requested = Signal(Path)
+    #: The database file was encrypted or decrypted (closed meanwhile): the app reopens it with
+    #: the `encryption_flow.Reopen` carried.
+    reopen_requested = Signal(object)
 
     def __init__(self, db: Database, parent: QWidget | None = None, language: str = "en") -> None:
         super().__init__(parent)
@@ -116,8 +119,12 @@ class MainWindow(QMainWindow):
             self.action_states.set_page_shown(self.workspace.current_page())
             self.setCentralWidget(self.workspace)
 
+    def _offers_encryption(self) -> bool:
+        """Whether a first start offers to encrypt the database: a plain file it can write."""
+        return self.db.path is not None and not self.db.read_only and not self.db.encrypted
+
     def _welcome_panel(self) -> WelcomePanel:
-        welcome = WelcomePanel()
+        welcome = WelcomePanel(offer_encryption=self._offers_encryption())
         welcome.load_demo_requested.connect(self.load_demo)
         welcome.set_up_requested.connect(self.set_up_team)
         welcome.receive_requested.connect(lambda: self.sync_flow.join())
@@ -235,16 +242,36 @@ class MainWindow(QMainWindow):
 
         open_dialog(ExportDialog(self.db, what=what, parent=self))
 
+    def _welcome(self) -> WelcomePanel | None:
+        shown = self.centralWidget()
+        return shown if isinstance(shown, WelcomePanel) else None
+
     def set_up_team(self) -> None:
-        """First start: the team set-up form."""
-        open_dialog(TeamSetupDialog(self.db, self))
+        """First start: the team set-up form (with the welcome screen's encryption choice)."""
+        dialog = TeamSetupDialog(self.db, self, offer_encryption=self._offers_encryption())
+        welcome = self._welcome()
+        if dialog.encryption is not None and welcome is not None and welcome.encryption:
+            dialog.encryption.copy_from(welcome.encryption)
+        dialog.converted.connect(self.reopen_requested)
+        open_dialog(dialog)
 
     def edit_team(self) -> None:
         """The team, its members and work groups, to correct."""
         open_dialog(TeamSetupDialog(self.db, self, edit=True))
 
     def load_demo(self) -> None:
-        """Load the demo dispatch into this database (refused once it holds work)."""
+        """Load the demo dispatch into this database (refused once it holds work); from the
+        welcome screen, the database is encrypted first when the user chose so there."""
+        welcome = self._welcome()
+        if welcome is not None and welcome.encryption is not None and welcome.encryption.wanted():
+            from fieldlog.ui.encryption_flow import encrypt_first
+
+            reopen = encrypt_first(self, self.db, welcome.encryption, MainWindow.load_demo)
+            if isinstance(reopen, str):
+                welcome.message.setText(reopen)
+            else:
+                self.reopen_requested.emit(reopen)
+            return
         window_dialogs.load_demo(self, self.db)
 
     def confirm_load_demo(self) -> None:
@@ -255,6 +282,22 @@ class MainWindow(QMainWindow):
         """File ▸ Backups…: the list, Back up now, Restore selected…, Show in folder."""
         dialog = BackupsDialog(self.db, self)
         dialog.restore_requested.connect(self.restore_requested)
+        open_dialog(dialog)
+
+    def encrypt_database(self) -> None:
+        """File ▸ Encrypt database…: a password, then the app reopens the encrypted file."""
+        from fieldlog.ui.dialogs.encryption_dialogs import EncryptDialog
+
+        dialog = EncryptDialog(self.db, self)
+        dialog.converted.connect(self.reopen_requested)
+        open_dialog(dialog)
+
+    def decrypt_database(self) -> None:
+        """File ▸ Remove encryption…: the current password, then the app reopens the file."""
+        from fieldlog.ui.dialogs.encryption_dialogs import DecryptDialog
+
+        dialog = DecryptDialog(self.db, self)
+        dialog.converted.connect(self.reopen_requested)
         open_dialog(dialog)
 
     def _on_backup_failed(self, reason: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,10 +27,11 @@ from fieldlog.services.team.counties import county_list, county_names
 from fieldlog.services.team.team import TeamInput
 from fieldlog.services.team.team_edit import TeamSheet, save_team_sheet, team_sheet
 from fieldlog.store.database import Database
-from fieldlog.ui.changes import Changes, Kind
+from fieldlog.ui.changes import NOTHING, Changes, Kind
 from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.combo_values import index_of
 from fieldlog.ui.widgets.county_list import CountyList
+from fieldlog.ui.widgets.encrypt_new import EncryptNewBox
 from fieldlog.ui.widgets.team_tables import (
     COUNTY,
     GROUP,
@@ -49,12 +50,39 @@ def _qdate(day: date | None, default: QDate) -> QDate:
 TEAM = Changes.of(Kind.TEAM, Kind.CATALOG)
 
 
-class TeamSetupDialog(QDialog):
-    """Collects the team and its members, then creates (or, editing, saves) them at once."""
+class _DryRun(Exception):
+    """Ends the transaction in which the set-up was only checked."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, edit: bool = False) -> None:
+
+def check_set_up(db: Database, data: setup.TeamSetup) -> None:
+    """Refuse (as `set_up_team` would) what the form holds, writing nothing: the set-up runs in
+    a transaction that is rolled back. So a refusal comes before the database is encrypted."""
+    try:
+        with db.begin():
+            setup.set_up_team(db, data)
+            raise _DryRun
+    except _DryRun:
+        pass
+
+
+class TeamSetupDialog(QDialog):
+    """Collects the team and its members, then creates (or, editing, saves) them at once. With
+    `offer_encryption`, setting up first encrypts the still empty database (on by default):
+    `converted` then carries what the app reopens, and the team is created in the new window."""
+
+    converted = Signal(object)
+
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        edit: bool = False,
+        offer_encryption: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self.encryption = EncryptNewBox() if offer_encryption and not edit else None
         self.setObjectName("teamSetupDialog")
         self.sheet: TeamSheet | None = team_sheet(db) if edit else None
         self.shown_dates: tuple[QDate, QDate] | None = None
@@ -140,6 +168,9 @@ class TeamSetupDialog(QDialog):
         if self.groups is not None:
             layout.addWidget(QLabel(self.tr("Work groups")))
             layout.addWidget(self.groups, 1)
+        if self.encryption is not None:
+            self.encryption.edited.connect(self.message.clear)
+            layout.addWidget(self.encryption)
         layout.addWidget(self.message)
         layout.addWidget(self._buttons())
 
@@ -250,10 +281,38 @@ class TeamSetupDialog(QDialog):
     def create(self) -> None:
         """Create the team; a refusal stays in the dialog as a red message."""
         data = self.setup_data()
+        if self.encryption is not None and self.encryption.wanted():
+            self._encrypt_then_create(data)
+            return
         create = Operation(self, lambda: setup.set_up_team(self.db, data), changes=TEAM)
         create.success(lambda _result: self.accept())
         create.failure(self.message.setText)
         create.run()
+
+    def _encrypt_then_create(self, data: setup.TeamSetup) -> None:
+        """Check the form, encrypt the empty database, and have the team created in the window
+        the app opens over the encrypted file (nothing personal is ever written unencrypted)."""
+        from fieldlog.ui.encryption_flow import encrypt_first
+
+        assert self.encryption is not None
+        problem = self.encryption.problem()
+        if problem:
+            self.message.setText(problem)
+            return
+        checked = Operation(self, lambda: check_set_up(self.db, data), changes=NOTHING)
+        if not checked.failure(self.message.setText).run().ok:
+            return
+
+        def create(window: QWidget) -> None:
+            db = window.db  # type: ignore[attr-defined]
+            Operation(window, lambda: setup.set_up_team(db, data), changes=TEAM).run()
+
+        reopen = encrypt_first(self, self.db, self.encryption, create)
+        if isinstance(reopen, str):
+            self.message.setText(reopen)
+            return
+        self.accept()
+        self.converted.emit(reopen)
 
     def edited_sheet(self) -> TeamSheet:
         """The team as the form now holds it (rows added without a name left out)."""
