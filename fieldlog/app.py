@@ -276,12 +276,16 @@ def _open_database(
 
 
 def open_location(
-    location: str, language: str, near: MainWindow | None = None, password: str | None = None
+    location: str,
+    language: str,
+    near: MainWindow | None = None,
+    password: str | None = None,
+    prepare: Callable[[Database], object] | None = None,
 ) -> bool:
     """Show the main window over `location` (where `near` was); an encrypted database opens
-    with `password`, the remembered one or the one typed (cancelling opens nothing: False).
-    If the database does not open or fails its check, the recovery screen (a file) or one error
-    message (a server)."""
+    with `password`, the remembered one or the one typed (cancelling opens nothing: False);
+    `prepare(db)` runs before the window is built. If the database does not open or fails its
+    check, the recovery screen (a file) or one error message (a server)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from fieldlog.services.admin.maintenance import check_before_opening
@@ -294,6 +298,8 @@ def open_location(
         db = _open_database(location, near, password)
         if db is None:
             return False  # the password was not given: nothing opens, nothing is offered
+        if prepare is not None:
+            prepare(db)
         window = MainWindow(db, language=language)
     # ImportError: a server URL whose database driver is not installed; SQLAlchemyError: a
     # file that opened but cannot be read.
@@ -433,22 +439,24 @@ def restore_into(old: MainWindow, source: Path) -> bool:
 
 def reopen_into(old: MainWindow, reopen: Reopen) -> bool:
     """The window's database file was encrypted or decrypted (closed meanwhile): a window over
-    it, opened with its new password, replaces `old`, says what was done and runs `reopen.then`
-    (the team set-up or the demo of a first start)."""
+    it, opened with its new password, replaces `old` and says what was done; `reopen.then` (the
+    team set-up or the demo of a first start) runs on the database before that window shows."""
     global _window
     from fieldlog.ui import undo
 
     undo.release(old.db)  # its commands belong to the closed connection
     location = str(old.db.path) if old.db.path is not None else old.db.location
-    opened = open_location(location, old.language, near=old, password=reopen.password)
+    notes = [reopen.note]
+    then = reopen.then
+    prepare = None if then is None else (lambda db: notes.append(then(db) or ""))
+    opened = open_location(
+        location, old.language, near=old, password=reopen.password, prepare=prepare
+    )
     if _window is old:
         _window = None
     _retire(old)
-    window = _window
-    if opened and window is not None:
-        window.statusBar().showMessage(reopen.note)
-        if reopen.then is not None:
-            reopen.then(window)
+    if opened and _window is not None:
+        _window.statusBar().showMessage(" ".join(note for note in notes if note))
     return opened
 
 

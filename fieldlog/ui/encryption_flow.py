@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -28,15 +27,23 @@ from fieldlog.store.database import Database
 from fieldlog.ui.tasks import TaskOutcome, run_task
 from fieldlog.ui.widgets.encrypt_new import EncryptNewBox
 
+#: Work done on the reopened database before its window is built (the team set-up, the demo
+#: of a first start): a sentence for the status bar, or None. It tells its own failures.
+Then = Callable[[Database], str | None]
+
 
 @dataclass(frozen=True)
 class Reopen:
     """What the app does once the file is converted: open it with `password` (None: a plain
-    file), say `note` in the new window's status bar, then run `then(new window)`."""
+    file), run `then` on it, and say `note` in the new window's status bar.
+
+    `then` runs before the new window exists, and announces nothing: the replaced window still
+    listens to the change announcer until Qt deletes it, and its connection is to the file as
+    it was (a plain one) — it must never be asked to read the converted file."""
 
     password: str | None
     note: str
-    then: Callable[[Any], object] | None = None
+    then: Then | None = None
 
 
 def convert(
@@ -62,7 +69,7 @@ def convert(
 
 
 def encrypt_first(
-    parent: QWidget | None, db: Database, box: EncryptNewBox, then: Callable[[Any], object]
+    parent: QWidget | None, db: Database, box: EncryptNewBox, then: Then
 ) -> Reopen | str:
     """Encrypt the still empty database with the password typed in `box` before anything is
     written to it; what the app then reopens (and runs `then` in), or the refusal's sentence."""

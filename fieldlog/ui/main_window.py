@@ -180,6 +180,8 @@ class MainWindow(QMainWindow):
 
     def _remind_follow_ups(self) -> None:
         """At start: how many of my (or the team's) follow-ups are overdue or due today."""
+        if not self.isVisible():
+            return  # closed meanwhile, or replaced (its file may have been encrypted since)
         me = get_me(self.db)
         scope = "me" if me else "team"
         overdue, due = reminder_counts(self.db, today=date.today(), scope=scope, member_id=me)
@@ -266,7 +268,8 @@ class MainWindow(QMainWindow):
         if welcome is not None and welcome.encryption is not None and welcome.encryption.wanted():
             from fieldlog.ui.encryption_flow import encrypt_first
 
-            reopen = encrypt_first(self, self.db, welcome.encryption, MainWindow.load_demo)
+            then = window_dialogs.load_demo_quietly
+            reopen = encrypt_first(self, self.db, welcome.encryption, then)
             if isinstance(reopen, str):
                 welcome.message.setText(reopen)
             else:
@@ -339,7 +342,7 @@ class MainWindow(QMainWindow):
         self.auto_backup.start()
         if not self._reminded and self.workspace is not None:
             self._reminded = True  # once, after the window is on screen
-            QTimer.singleShot(REMINDER_DELAY_MS, self._remind_follow_ups)
+            QTimer.singleShot(REMINDER_DELAY_MS, self, self._remind_follow_ups)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())

@@ -303,9 +303,9 @@ class TeamSetupDialog(QDialog):
         if not checked.failure(self.message.setText).run().ok:
             return
 
-        def create(window: QWidget) -> None:
-            db = window.db  # type: ignore[attr-defined]
-            Operation(window, lambda: setup.set_up_team(db, data), changes=TEAM).run()
+        def create(db: Database) -> None:
+            # Before the new window is built over `db`: it opens on the team's pages.
+            Operation(None, lambda: setup.set_up_team(db, data), changes=NOTHING).run()
 
         reopen = encrypt_first(self, self.db, self.encryption, create)
         if isinstance(reopen, str):
