@@ -28,7 +28,7 @@ from fieldlog.ui.operations import busy_cursor
 from fieldlog.ui.widgets.new_password import password_edit, remember_box
 
 ERROR_STYLE = "color: #c5221f;"
-#: Opens the database with the password given (DatabaseError, WrongPassword, … if it cannot).
+# Opens the database with the password given (DatabaseError, WrongPassword, … if it cannot).
 Opener = Callable[[str], Database]
 
 

@@ -27,8 +27,8 @@ from fieldlog.store.database import Database
 from fieldlog.ui.tasks import TaskOutcome, run_task
 from fieldlog.ui.widgets.encrypt_new import EncryptNewBox
 
-#: Work done on the reopened database before its window is built (the team set-up, the demo
-#: of a first start): a sentence for the status bar, or None. It tells its own failures.
+# Work done on the reopened database before its window is built (the team set-up, the demo
+# of a first start): a sentence for the status bar, or None. It tells its own failures.
 Then = Callable[[Database], str | None]
 
 
