@@ -258,21 +258,15 @@ def _open_database(
 ) -> Database | None:
     """The database at `location`, checked; an encrypted one with `password`, the one
     remembered on this computer, else the one the user types (None: the user cancelled)."""
-    from fieldlog.store.errors import PasswordNeeded, WrongPassword
     from fieldlog.ui.database_errors import patiently
+    from fieldlog.ui.database_password_dialog import open_asking
 
     def opener(given: str | None) -> Database:
-        return patiently(near, open_checked, location, given)  # an upgrade waits for a writer
+        if given is None:
+            return patiently(near, open_checked, location)  # an upgrade waits for a writer
+        return patiently(near, open_checked, location, given)
 
-    try:
-        return opener(None)
-    except PasswordNeeded:
-        pass
-    except WrongPassword:  # a plain file replaced by an encrypted one meanwhile: asked below
-        pass
-    from fieldlog.ui.database_password_dialog import open_encrypted
-
-    return open_encrypted(location, opener, near, known=password)
+    return open_asking(location, opener, near, password)
 
 
 def open_location(
@@ -442,6 +436,8 @@ def reopen_into(old: MainWindow, reopen: Reopen) -> bool:
     it, opened with its new password, replaces `old` and says what was done; `reopen.then` (the
     team set-up or the demo of a first start) runs on the database before that window shows."""
     global _window
+    from PySide6.QtCore import QTimer
+
     from fieldlog.ui import undo
 
     undo.release(old.db)  # its commands belong to the closed connection
@@ -455,8 +451,13 @@ def reopen_into(old: MainWindow, reopen: Reopen) -> bool:
     if _window is old:
         _window = None
     _retire(old)
-    if opened and _window is not None:
-        _window.statusBar().showMessage(" ".join(note for note in notes if note))
+    window = _window
+    if opened and window is not None:
+        window.statusBar().showMessage(" ".join(note for note in notes if note))
+        if reopen.after is not None:
+            after = reopen.after
+            # From the event loop, once Qt has deleted the replaced window and its listeners.
+            QTimer.singleShot(0, window, lambda: after(window))
     return opened
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from fieldlog.services.admin import database_password
 from fieldlog.store.database import Database
-from fieldlog.store.errors import WrongPassword, sentence
+from fieldlog.store.errors import PasswordNeeded, WrongPassword, sentence
 from fieldlog.store.location import describe
 from fieldlog.ui.encryption_flow import first_upper
 from fieldlog.ui.operations import busy_cursor
@@ -73,7 +73,7 @@ class DatabasePasswordDialog(QDialog):
         layout.addWidget(self.no_store)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(460, self.sizeHint().height())
+        self.resize(500, self.sizeHint().height())
         self.password.setFocus()
 
     def try_password(self) -> None:
@@ -122,3 +122,17 @@ def open_encrypted(
         return dialog.db
     finally:
         dialog.deleteLater()
+
+
+def open_asking(
+    location: str,
+    opener: Callable[[str | None], Database],
+    parent: QWidget | None = None,
+    password: str | None = None,
+) -> Database | None:
+    """`opener(None)`, or for an encrypted file `open_encrypted` (None: the user cancelled)."""
+    try:
+        return opener(None)
+    except (PasswordNeeded, WrongPassword):  # WrongPassword: a file encrypted meanwhile
+        pass
+    return open_encrypted(location, opener, parent, known=password)

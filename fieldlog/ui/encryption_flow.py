@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -44,6 +45,8 @@ class Reopen:
     password: str | None
     note: str
     then: Then | None = None
+    #: Run with the new window once the replaced one is gone (joining the team from there).
+    after: Callable[[Any], object] | None = None
 
 
 def convert(
@@ -69,10 +72,15 @@ def convert(
 
 
 def encrypt_first(
-    parent: QWidget | None, db: Database, box: EncryptNewBox, then: Then
+    parent: QWidget | None,
+    db: Database,
+    box: EncryptNewBox,
+    then: Then | None = None,
+    after: Callable[[Any], object] | None = None,
 ) -> Reopen | str:
     """Encrypt the still empty database with the password typed in `box` before anything is
-    written to it; what the app then reopens (and runs `then` in), or the refusal's sentence."""
+    written to it; what the app then reopens (and runs `then` and `after` in), or the
+    refusal's sentence."""
     problem = box.problem()
     if problem:
         return problem
@@ -82,7 +90,7 @@ def encrypt_first(
         return first_upper(outcome.error)
     assert db.path is not None
     keep_password(db.path, password, box.fields.remember.isChecked())
-    return Reopen(password, encrypted_note(outcome.value), then)
+    return Reopen(password, encrypted_note(outcome.value), then, after)
 
 
 def first_upper(text: str) -> str:

@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         welcome = WelcomePanel(offer_encryption=self._offers_encryption())
         welcome.load_demo_requested.connect(self.load_demo)
         welcome.set_up_requested.connect(self.set_up_team)
-        welcome.receive_requested.connect(lambda: self.sync_flow.join())
+        welcome.receive_requested.connect(lambda: self.join_team())
         return welcome
 
     def _receive_dropped(self, paths: list[Path]) -> None:
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         joins the team through the join dialog (which names the team first); otherwise they
         are received together, in one import."""
         if self.workspace is None and len(paths) == 1:
-            self.sync_flow.join(paths[0])
+            self.join_team(paths[0])
         else:
             self.sync_flow.receive(paths)
 
@@ -261,21 +261,34 @@ class MainWindow(QMainWindow):
         """The team, its members and work groups, to correct."""
         open_dialog(TeamSetupDialog(self.db, self, edit=True))
 
+    def _encrypted_first(self, **work: object) -> bool:
+        """From the welcome screen where the user chose encryption: encrypt the empty database,
+        and have the app reopen it and do `work` there (see `encryption_flow.Reopen`). True
+        when the work is the app's now, or was refused (said on the welcome screen)."""
+        welcome = self._welcome()
+        if welcome is None or welcome.encryption is None or not welcome.encryption.wanted():
+            return False
+        from fieldlog.ui.encryption_flow import encrypt_first
+
+        reopen = encrypt_first(self, self.db, welcome.encryption, **work)  # type: ignore[arg-type]
+        if isinstance(reopen, str):
+            welcome.message.setText(reopen)
+        else:
+            self.reopen_requested.emit(reopen)
+        return True
+
     def load_demo(self) -> None:
         """Load the demo dispatch into this database (refused once it holds work); from the
         welcome screen, the database is encrypted first when the user chose so there."""
-        welcome = self._welcome()
-        if welcome is not None and welcome.encryption is not None and welcome.encryption.wanted():
-            from fieldlog.ui.encryption_flow import encrypt_first
+        if not self._encrypted_first(then=window_dialogs.load_demo_quietly):
+            window_dialogs.load_demo(self, self.db)
 
-            then = window_dialogs.load_demo_quietly
-            reopen = encrypt_first(self, self.db, welcome.encryption, then)
-            if isinstance(reopen, str):
-                welcome.message.setText(reopen)
-            else:
-                self.reopen_requested.emit(reopen)
-            return
-        window_dialogs.load_demo(self, self.db)
+    def join_team(self, path: Path | None = None) -> None:
+        """Join the team with the leader's package; from the welcome screen, the database is
+        encrypted first when the user chose so there (the package is then chosen in the new
+        window)."""
+        if not self._encrypted_first(after=lambda window: window.sync_flow.join(path)):
+            self.sync_flow.join(path)
 
     def confirm_load_demo(self) -> None:
         """File ▸ Load demo data: asks first; a database holding work is refused at once."""

@@ -1985,7 +1985,7 @@ This is possible only while the database holds no organizations, visits, project
 仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="308"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="321"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
@@ -4632,93 +4632,93 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TeamSetupDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="89"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="74"/>
         <source>Set up your team</source>
         <translation>设置工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="89"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="74"/>
         <source>Team and members</source>
         <extracomment>The team, its members and work groups, and its counties (a vocabulary).</extracomment>
         <translation>工作队与队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="92"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="77"/>
         <source>e.g. 铜仁市驻深招商工作队</source>
         <translation>如：铜仁市驻深招商工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="131"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="116"/>
         <source>Team name</source>
         <translation>工作队名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="132"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="117"/>
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="138"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="123"/>
         <source>Dispatch period</source>
         <translation>驻点期间</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="141"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="126"/>
         <source>Return prepared by</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="142"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="127"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="143"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="128"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="148"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="133"/>
         <source>Weekly return</source>
         <translation>工作周报</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="149"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="134"/>
         <source>Add member</source>
         <translation>添加队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="151"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="136"/>
         <source>Remove member</source>
         <translation>移除队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="157"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="142"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="162"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="147"/>
         <source>Members</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="169"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="154"/>
         <source>Work groups</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="183"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="168"/>
         <source>Create team</source>
         <translation>创建工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="187"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="172"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="161"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="146"/>
         <source>Members (one row each; a work group is created per name)</source>
         <translation>队员（每人一行；按所填工作组名称自动建组）</translation>
     </message>
@@ -5384,7 +5384,7 @@ It records visits to enterprises and associations, follows leads to signed proje
         <translation>（FieldLog 无法识别的地址）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="431"/>
+        <location filename="../../fieldlog/app.py" line="425"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -5484,22 +5484,23 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>encryption</name>
     <message>
-        <location filename="../../fieldlog/ui/encryption_flow.py" line="65"/>
+        <location filename="../../fieldlog/ui/encryption_flow.py" line="68"/>
         <source>Encrypting the database and its backups…</source>
+        <extracomment>Run with the new window once the replaced one is gone (joining the team from there).</extracomment>
         <translation>正在加密数据库及其备份…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/encryption_flow.py" line="67"/>
+        <location filename="../../fieldlog/ui/encryption_flow.py" line="70"/>
         <source>Removing the encryption from the database…</source>
         <translation>正在取消数据库的加密…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/encryption_flow.py" line="103"/>
+        <location filename="../../fieldlog/ui/encryption_flow.py" line="111"/>
         <source>The database is encrypted; backups encrypted: {converted}, deleted: {removed}.</source>
         <translation>数据库已加密；已加密的备份：{converted} 个，已删除：{removed} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/encryption_flow.py" line="112"/>
+        <location filename="../../fieldlog/ui/encryption_flow.py" line="120"/>
         <source>The database is no longer encrypted; backups decrypted: {converted}, left encrypted (another password): {left}.</source>
         <translation>数据库已不再加密；已解密的备份：{converted} 个，仍加密（密码不同）：{left} 个。</translation>
     </message>

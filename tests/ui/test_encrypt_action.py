@@ -228,3 +228,24 @@ def test_the_demo_at_first_start_is_encrypted_when_the_box_stays_checked(
     assert team.current_team(new.db).name == "铜仁市驻深招商工作队"
     message = new.statusBar().currentMessage()
     assert "The database is encrypted" in message and "Demo dispatch loaded" in message
+
+
+def test_joining_from_the_welcome_screen_encrypts_the_database_first(
+    qtbot, tmp_path: Path, windows, yes_boxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldlog.ui.dialogs.sync_flow import SyncFlow
+
+    joins: list[tuple[object, object]] = []
+    monkeypatch.setattr(SyncFlow, "join", lambda flow, path=None: joins.append((flow, path)))
+    path = tmp_path / "new.db"
+    window = opened_window(path)
+    welcome = window.centralWidget()
+    typed(qtbot, welcome, "newDatabasePassword", PASSWORD)
+    typed(qtbot, welcome, "repeatDatabasePassword", PASSWORD)
+    package = tmp_path / "team.fieldsync"
+    window._receive_dropped([package])  # the leader's package dropped on the welcome screen
+    new = app.last_window()
+    assert new is not window and new.db.encrypted and is_encrypted_file(path)
+    assert joins == []  # not in the replaced window, nor before it is gone
+    qtbot.waitUntil(lambda: joins != [])
+    assert joins == [(new.sync_flow, package)]

@@ -27,7 +27,7 @@ from fieldlog.services.team.counties import county_list, county_names
 from fieldlog.services.team.team import TeamInput
 from fieldlog.services.team.team_edit import TeamSheet, save_team_sheet, team_sheet
 from fieldlog.store.database import Database
-from fieldlog.ui.changes import NOTHING, Changes, Kind
+from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.combo_values import index_of
 from fieldlog.ui.widgets.county_list import CountyList
@@ -48,21 +48,6 @@ def _qdate(day: date | None, default: QDate) -> QDate:
 
 #: The team, its members and work groups, and its counties (a vocabulary).
 TEAM = Changes.of(Kind.TEAM, Kind.CATALOG)
-
-
-class _DryRun(Exception):
-    """Ends the transaction in which the set-up was only checked."""
-
-
-def check_set_up(db: Database, data: setup.TeamSetup) -> None:
-    """Refuse (as `set_up_team` would) what the form holds, writing nothing: the set-up runs in
-    a transaction that is rolled back. So a refusal comes before the database is encrypted."""
-    try:
-        with db.begin():
-            setup.set_up_team(db, data)
-            raise _DryRun
-    except _DryRun:
-        pass
 
 
 class TeamSetupDialog(QDialog):
@@ -290,24 +275,12 @@ class TeamSetupDialog(QDialog):
         create.run()
 
     def _encrypt_then_create(self, data: setup.TeamSetup) -> None:
-        """Check the form, encrypt the empty database, and have the team created in the window
-        the app opens over the encrypted file (nothing personal is ever written unencrypted)."""
-        from fieldlog.ui.encryption_flow import encrypt_first
+        """Check the form, encrypt the empty database, and have the team created on it before
+        the app's new window shows it; a refusal is said here and changes nothing."""
+        from fieldlog.ui.dialogs.team_setup_encryption import encrypt_then_set_up
 
         assert self.encryption is not None
-        problem = self.encryption.problem()
-        if problem:
-            self.message.setText(problem)
-            return
-        checked = Operation(self, lambda: check_set_up(self.db, data), changes=NOTHING)
-        if not checked.failure(self.message.setText).run().ok:
-            return
-
-        def create(db: Database) -> None:
-            # Before the new window is built over `db`: it opens on the team's pages.
-            Operation(None, lambda: setup.set_up_team(db, data), changes=NOTHING).run()
-
-        reopen = encrypt_first(self, self.db, self.encryption, create)
+        reopen = encrypt_then_set_up(self, self.db, self.encryption, data)
         if isinstance(reopen, str):
             self.message.setText(reopen)
             return
