@@ -2183,12 +2183,12 @@ A merge cannot be undone.</source>
 <context>
     <name>NewPassword</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/new_password.py" line="29"/>
+        <location filename="../../fieldlog/ui/widgets/new_password.py" line="30"/>
         <source>Remember on this computer</source>
         <translation>在这台电脑上记住</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/new_password.py" line="33"/>
+        <location filename="../../fieldlog/ui/widgets/new_password.py" line="34"/>
         <source>This computer has no password store, and FieldLog never keeps the password in a file: it will be asked at each start.</source>
         <translation>这台电脑没有密码存储，FieldLog 也从不把密码存在文件里：每次启动都会询问密码。</translation>
     </message>
@@ -2196,27 +2196,27 @@ A merge cannot be undone.</source>
 <context>
     <name>NewPasswordFields</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/new_password.py" line="55"/>
+        <location filename="../../fieldlog/ui/widgets/new_password.py" line="56"/>
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/new_password.py" line="56"/>
+        <location filename="../../fieldlog/ui/widgets/new_password.py" line="57"/>
         <source>Repeat the password</source>
         <translation>再输一次密码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/new_password.py" line="61"/>
+        <location filename="../../fieldlog/ui/widgets/new_password.py" line="63"/>
         <source>At least {count} characters.</source>
         <translation>至少 {count} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/new_password.py" line="67"/>
+        <location filename="../../fieldlog/ui/widgets/new_password.py" line="69"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/new_password.py" line="68"/>
+        <location filename="../../fieldlog/ui/widgets/new_password.py" line="70"/>
         <source>&amp;Repeat:</source>
         <translation>再输一次(&amp;R)：</translation>
     </message>

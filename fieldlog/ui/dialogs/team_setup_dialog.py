@@ -72,7 +72,7 @@ class TeamSetupDialog(QDialog):
         self.sheet: TeamSheet | None = team_sheet(db) if edit else None
         self.shown_dates: tuple[QDate, QDate] | None = None
         self.setWindowTitle(self.tr("Team and members") if edit else self.tr("Set up your team"))
-        self.resize(900, 680 if edit else 600)
+        self.resize(900, 680 if edit else 600 if self.encryption is None else 760)
         self.team_name = QLineEdit(objectName="teamNameEdit")
         self.team_name.setPlaceholderText(self.tr("e.g. 铜仁市驻深招商工作队"))
         self.reporting_unit = QLineEdit(objectName="reportingUnitEdit")

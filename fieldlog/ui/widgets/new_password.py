@@ -11,6 +11,7 @@ from fieldlog.services.admin.encryption import MIN_PASSWORD_LENGTH, check_new_pa
 from fieldlog.services.errors import InvalidInput
 
 QUIET_STYLE = "color: #5f6368;"
+FIELD_WIDTH = 360
 
 
 def password_edit(name: str, accessible: str) -> QLineEdit:
@@ -56,6 +57,7 @@ class NewPasswordFields(QWidget):
         self.second = password_edit("repeatDatabasePassword", self.tr("Repeat the password"))
         for edit in (self.first, self.second):
             edit.textChanged.connect(lambda _text: self.edited.emit())
+            edit.setMaximumWidth(FIELD_WIDTH)  # a password, not a paragraph, in a wide form
         self.remember, self.no_store = remember_box()
         self.rule = QLabel(
             self.tr("At least {count} characters.").format(count=MIN_PASSWORD_LENGTH),
