@@ -249,3 +249,40 @@ def test_joining_from_the_welcome_screen_encrypts_the_database_first(
     assert joins == []  # not in the replaced window, nor before it is gone
     qtbot.waitUntil(lambda: joins != [])
     assert joins == [(new.sync_flow, package)]
+
+
+def test_deleting_the_plain_backups_instead_leaves_none(qtbot, demo_window: MainWindow) -> None:
+    path = demo_window.db.path
+    backups = [info.path for info in list_backups(path)]
+    dialog = encrypt_dialog(demo_window)
+    dialog.findChild(object, "deleteBackups").setChecked(True)
+    typed(qtbot, dialog, "newDatabasePassword", PASSWORD)
+    typed(qtbot, dialog, "repeatDatabasePassword", PASSWORD)
+    qtbot.mouseClick(dialog.encrypt_button, Qt.MouseButton.LeftButton)
+    window = app.last_window()
+    assert window is not demo_window and is_encrypted_file(path)
+    assert not any(b.exists() for b in backups)
+    left = [info.path for info in list_backups(path)]
+    assert left and all(looks_encrypted(b) for b in left)  # only the encrypted safety copy
+    assert f"deleted: {len(backups)}" in window.statusBar().currentMessage()
+
+
+def test_a_read_only_database_offers_neither_conversion(
+    qtbot, db, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldlog.store import database as database_module
+    from fieldlog.store.database import open_database
+
+    path = db.path
+    db.close()
+    monkeypatch.setattr(database_module, "is_writable", lambda _path: False)
+    read_only = open_database(str(path))
+    try:
+        window = MainWindow(read_only)
+        qtbot.addWidget(window)
+        assert read_only.read_only
+        assert not window.main_actions[MainAction.ENCRYPT].isEnabled()
+        assert not window.main_actions[MainAction.DECRYPT].isEnabled()
+        assert window.centralWidget().findChild(object, "encryptNewDatabase") is None
+    finally:
+        read_only.close()
