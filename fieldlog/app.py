@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
     from fieldlog.store.database import Database
+    from fieldlog.ui.encryption_flow import Reopen
     from fieldlog.ui.main_window import MainWindow
     from fieldlog.ui.recovery_window import RecoveryWindow
 
@@ -213,6 +214,7 @@ def _show(window: MainWindow) -> None:
     single_instance.follow(window)  # later starts over its database come to this window
     window.language_requested.connect(lambda code: switch_language(window, code))
     window.restore_requested.connect(lambda source: restore_into(window, source))
+    window.reopen_requested.connect(lambda request: reopen_into(window, request))
     window.show()
 
 
@@ -220,17 +222,19 @@ def _retire(old: MainWindow) -> None:
     """Close a window another one has replaced."""
     old.language_requested.disconnect()
     old.restore_requested.disconnect()
+    old.reopen_requested.disconnect()
     old.close()
     old.deleteLater()
 
 
-def open_checked(location: str) -> Database:
-    """Open the database and run the quick start-up check; DatabaseError if either fails."""
+def open_checked(location: str, password: str | None = None) -> Database:
+    """Open the database (an encrypted one with `password`) and run the quick start-up check;
+    DatabaseError if either fails (PasswordNeeded, WrongPassword for the password)."""
     from fieldlog.services.admin.maintenance import check_before_opening, quick_check
     from fieldlog.services.admin.workspace import open_workspace
     from fieldlog.store.database import DatabaseError
 
-    db = open_workspace(location)
+    db = open_workspace(location, password=password)
     problems = quick_check(db) if check_before_opening(db) else []
     if problems:
         db.close()
@@ -249,20 +253,47 @@ def _damaged(location: str, problem: str) -> Message:
     )
 
 
-def open_location(location: str, language: str, near: MainWindow | None = None) -> bool:
-    """Show the main window over `location` (where `near` was); if the database does not open
-    or fails its check, the recovery screen (a file) or one error message (a server)."""
+def _open_database(
+    location: str, near: MainWindow | None, password: str | None = None
+) -> Database | None:
+    """The database at `location`, checked; an encrypted one with `password`, the one
+    remembered on this computer, else the one the user types (None: the user cancelled)."""
+    from fieldlog.ui.database_errors import patiently
+    from fieldlog.ui.database_password_dialog import open_asking
+
+    def opener(given: str | None) -> Database:
+        if given is None:
+            return patiently(near, open_checked, location)  # an upgrade waits for a writer
+        return patiently(near, open_checked, location, given)
+
+    return open_asking(location, opener, near, password)
+
+
+def open_location(
+    location: str,
+    language: str,
+    near: MainWindow | None = None,
+    password: str | None = None,
+    prepare: Callable[[Database], object] | None = None,
+) -> bool:
+    """Show the main window over `location` (where `near` was); an encrypted database opens
+    with `password`, the remembered one or the one typed (cancelling opens nothing: False);
+    `prepare(db)` runs before the window is built. If the database does not open or fails its
+    check, the recovery screen (a file) or one error message (a server)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from fieldlog.services.admin.maintenance import check_before_opening
     from fieldlog.store.database import DatabaseError
     from fieldlog.store.errors import DatabaseUnavailable, classify
-    from fieldlog.ui.database_errors import patiently
     from fieldlog.ui.main_window import MainWindow
 
     db = None
     try:
-        db = patiently(near, open_checked, location)  # an upgrade waits for another writer
+        db = _open_database(location, near, password)
+        if db is None:
+            return False  # the password was not given: nothing opens, nothing is offered
+        if prepare is not None:
+            prepare(db)
         window = MainWindow(db, language=language)
     # ImportError: a server URL whose database driver is not installed; SQLAlchemyError: a
     # file that opened but cannot be read.
@@ -282,7 +313,7 @@ def open_location(location: str, language: str, near: MainWindow | None = None) 
     _show(window)
     _close_recovery()
     if db.path is not None and not check_before_opening(db):
-        _check_later(location, db.path)
+        _check_later(location, db.path, db.password)
     return True
 
 
@@ -300,7 +331,14 @@ def _move_old_drafts(db: Database) -> None:
         logging.getLogger(__name__).warning("Old draft files not moved", exc_info=True)
 
 
-def _check_later(location: str, path: Path) -> None:
+def _takes_password(function: Callable[..., object]) -> bool:
+    """Whether `function` takes a `password` keyword (an encrypted file needs one)."""
+    import inspect
+
+    return "password" in inspect.signature(function).parameters
+
+
+def _check_later(location: str, path: Path, password: str | None = None) -> None:
     """Run the start-up check of a large file while its window is open."""
     from fieldlog.ui import background_check
 
@@ -308,7 +346,11 @@ def _check_later(location: str, path: Path) -> None:
     if not relay.property("connected"):
         relay.damaged.connect(_on_damage)
         relay.setProperty("connected", True)
-    background_check.start(location, path)
+    if password is None:
+        background_check.start(location, path)
+    elif _takes_password(background_check.start):
+        background_check.start(location, path, password=password)  # type: ignore[call-arg]
+    # Else not checked: only SQLCipher may touch an encrypted file this process holds.
 
 
 def _on_damage(location: str, problem: str) -> None:
@@ -373,15 +415,49 @@ def restore_into(old: MainWindow, source: Path) -> bool:
     old.db.close()  # restore_backup refuses while any connection has the file open
     from fieldlog.store.errors import DatabaseError
 
+    password = old.db.password  # a backup of an encrypted database has its password
     try:
-        restore_backup(old.db.path, source)
+        if password is not None and _takes_password(restore_backup):
+            restore_backup(old.db.path, source, password=password)  # type: ignore[call-arg]
+        else:
+            restore_backup(old.db.path, source)
     except (ValueError, OSError, DatabaseError) as exc:
         title = QCoreApplication.translate("app", "Restore backup")
         QMessageBox.warning(old, title, str(exc))
         return False  # nothing changed; the window reconnects on its next query
     undo.release(old.db)  # its commands belong to the replaced data
-    opened = open_location(str(old.db.path), old.language, near=old)
+    opened = open_location(str(old.db.path), old.language, near=old, password=password)
     _retire(old)
+    return opened
+
+
+def reopen_into(old: MainWindow, reopen: Reopen) -> bool:
+    """The window's database file was encrypted or decrypted (closed meanwhile): a window over
+    it, opened with its new password, replaces `old` and says what was done; `reopen.then` (the
+    team set-up or the demo of a first start) runs on the database before that window shows."""
+    global _window
+    from PySide6.QtCore import QTimer
+
+    from fieldlog.ui import undo
+
+    undo.release(old.db)  # its commands belong to the closed connection
+    location = str(old.db.path) if old.db.path is not None else old.db.location
+    notes = [reopen.note]
+    then = reopen.then
+    prepare = None if then is None else (lambda db: notes.append(then(db) or ""))
+    opened = open_location(
+        location, old.language, near=old, password=reopen.password, prepare=prepare
+    )
+    if _window is old:
+        _window = None
+    _retire(old)
+    window = _window
+    if opened and window is not None:
+        window.statusBar().showMessage(" ".join(note for note in notes if note))
+        if reopen.after is not None:
+            after = reopen.after
+            # From the event loop, once Qt has deleted the replaced window and its listeners.
+            QTimer.singleShot(0, window, lambda: after(window))
     return opened
 
 

@@ -37,6 +37,8 @@ class MainAction(Enum):
     SYNC_REVIEW = "actionSyncReview"
     LOAD_DEMO = "loadDemoAction"
     BACKUPS = "actionBackups"
+    ENCRYPT = "encryptDatabaseAction"
+    DECRYPT = "decryptDatabaseAction"
     QUIT = "quitAction"
     UNDO = "actionUndo"
     REDO = "actionRedo"
@@ -185,6 +187,18 @@ def _load_demo(window: QMainWindow, commands: WindowCommands) -> QAction:
 def _backups(window: QMainWindow, commands: WindowCommands) -> QAction:
     text = QCoreApplication.translate("MainWindow", "&Backups…")
     return window_action(window, text, commands.show_backups)
+
+
+@add_action(MainAction.ENCRYPT)
+def _encrypt(window: QMainWindow, commands: WindowCommands) -> QAction:
+    text = QCoreApplication.translate("MainWindow", "&Encrypt database…")
+    return window_action(window, text, commands.encrypt_database)
+
+
+@add_action(MainAction.DECRYPT)
+def _decrypt(window: QMainWindow, commands: WindowCommands) -> QAction:
+    text = QCoreApplication.translate("MainWindow", "Remove en&cryption…")
+    return window_action(window, text, commands.decrypt_database)
 
 
 @add_action(MainAction.QUIT)

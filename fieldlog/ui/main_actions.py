@@ -90,7 +90,15 @@ def _file_menu(window: QMainWindow, actions: Actions) -> None:
     sync = menu.addMenu(translate("MainWindow", "S&ync"))
     sync.setObjectName("syncMenu")
     _fill(sync, actions, (MainAction.TEAM_PASSPHRASE, MainAction.SYNC_REVIEW))
-    kinds = (None, MainAction.LOAD_DEMO, MainAction.BACKUPS, None, MainAction.QUIT)
+    kinds = (
+        None,
+        MainAction.LOAD_DEMO,
+        MainAction.BACKUPS,
+        MainAction.ENCRYPT,
+        MainAction.DECRYPT,
+        None,
+        MainAction.QUIT,
+    )
     _fill(menu, actions, kinds)
 
 
@@ -141,6 +149,15 @@ class ActionStates(QObject):
         self._actions, self._db = actions, db
         operations.changes().changes_applied.connect(self.recheck)
         self.recheck()
+        self._encryption_states()
+
+    def _encryption_states(self) -> None:
+        """Encrypt a plain file, or take the encryption off an encrypted one: never a server's
+        database (it has its own access control) nor one opened read-only."""
+        db = self._db
+        convertible = db.path is not None and not db.read_only
+        self._actions[MainAction.ENCRYPT].setEnabled(convertible and not db.encrypted)
+        self._actions[MainAction.DECRYPT].setEnabled(convertible and db.encrypted)
 
     def set_first_start(self, first_start: bool) -> None:
         """Before the first team (or the demo) there is nothing to log, import or export."""

@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
     #: The user confirmed restoring this backup (the app closes, restores and reopens).
     restore_requested = Signal(Path)
+    #: The database file was encrypted or decrypted (closed meanwhile): the app reopens it with
+    #: the `encryption_flow.Reopen` carried.
+    reopen_requested = Signal(object)
 
     def __init__(self, db: Database, parent: QWidget | None = None, language: str = "en") -> None:
         super().__init__(parent)
@@ -116,11 +119,15 @@ class MainWindow(QMainWindow):
             self.action_states.set_page_shown(self.workspace.current_page())
             self.setCentralWidget(self.workspace)
 
+    def _offers_encryption(self) -> bool:
+        """Whether a first start offers to encrypt the database: a plain file it can write."""
+        return self.db.path is not None and not self.db.read_only and not self.db.encrypted
+
     def _welcome_panel(self) -> WelcomePanel:
-        welcome = WelcomePanel()
+        welcome = WelcomePanel(offer_encryption=self._offers_encryption())
         welcome.load_demo_requested.connect(self.load_demo)
         welcome.set_up_requested.connect(self.set_up_team)
-        welcome.receive_requested.connect(lambda: self.sync_flow.join())
+        welcome.receive_requested.connect(lambda: self.join_team())
         return welcome
 
     def _receive_dropped(self, paths: list[Path]) -> None:
@@ -128,7 +135,7 @@ class MainWindow(QMainWindow):
         joins the team through the join dialog (which names the team first); otherwise they
         are received together, in one import."""
         if self.workspace is None and len(paths) == 1:
-            self.sync_flow.join(paths[0])
+            self.join_team(paths[0])
         else:
             self.sync_flow.receive(paths)
 
@@ -173,6 +180,8 @@ class MainWindow(QMainWindow):
 
     def _remind_follow_ups(self) -> None:
         """At start: how many of my (or the team's) follow-ups are overdue or due today."""
+        if not self.isVisible():
+            return  # closed meanwhile, or replaced (its file may have been encrypted since)
         me = get_me(self.db)
         scope = "me" if me else "team"
         overdue, due = reminder_counts(self.db, today=date.today(), scope=scope, member_id=me)
@@ -235,17 +244,51 @@ class MainWindow(QMainWindow):
 
         open_dialog(ExportDialog(self.db, what=what, parent=self))
 
+    def _welcome(self) -> WelcomePanel | None:
+        shown = self.centralWidget()
+        return shown if isinstance(shown, WelcomePanel) else None
+
     def set_up_team(self) -> None:
-        """First start: the team set-up form."""
-        open_dialog(TeamSetupDialog(self.db, self))
+        """First start: the team set-up form (with the welcome screen's encryption choice)."""
+        dialog = TeamSetupDialog(self.db, self, offer_encryption=self._offers_encryption())
+        welcome = self._welcome()
+        if dialog.encryption is not None and welcome is not None and welcome.encryption:
+            dialog.encryption.copy_from(welcome.encryption)
+        dialog.converted.connect(self.reopen_requested)
+        open_dialog(dialog)
 
     def edit_team(self) -> None:
         """The team, its members and work groups, to correct."""
         open_dialog(TeamSetupDialog(self.db, self, edit=True))
 
+    def _encrypted_first(self, **work: object) -> bool:
+        """From the welcome screen where the user chose encryption: encrypt the empty database,
+        and have the app reopen it and do `work` there (see `encryption_flow.Reopen`). True
+        when the work is the app's now, or was refused (said on the welcome screen)."""
+        welcome = self._welcome()
+        if welcome is None or welcome.encryption is None or not welcome.encryption.wanted():
+            return False
+        from fieldlog.ui.encryption_flow import encrypt_first
+
+        reopen = encrypt_first(self, self.db, welcome.encryption, **work)  # type: ignore[arg-type]
+        if isinstance(reopen, str):
+            welcome.message.setText(reopen)
+        else:
+            self.reopen_requested.emit(reopen)
+        return True
+
     def load_demo(self) -> None:
-        """Load the demo dispatch into this database (refused once it holds work)."""
-        window_dialogs.load_demo(self, self.db)
+        """Load the demo dispatch into this database (refused once it holds work); from the
+        welcome screen, the database is encrypted first when the user chose so there."""
+        if not self._encrypted_first(then=window_dialogs.load_demo_quietly):
+            window_dialogs.load_demo(self, self.db)
+
+    def join_team(self, path: Path | None = None) -> None:
+        """Join the team with the leader's package; from the welcome screen, the database is
+        encrypted first when the user chose so there (the package is then chosen in the new
+        window)."""
+        if not self._encrypted_first(after=lambda window: window.sync_flow.join(path)):
+            self.sync_flow.join(path)
 
     def confirm_load_demo(self) -> None:
         """File ▸ Load demo data: asks first; a database holding work is refused at once."""
@@ -255,6 +298,22 @@ class MainWindow(QMainWindow):
         """File ▸ Backups…: the list, Back up now, Restore selected…, Show in folder."""
         dialog = BackupsDialog(self.db, self)
         dialog.restore_requested.connect(self.restore_requested)
+        open_dialog(dialog)
+
+    def encrypt_database(self) -> None:
+        """File ▸ Encrypt database…: a password, then the app reopens the encrypted file."""
+        from fieldlog.ui.dialogs.encryption_dialogs import EncryptDialog
+
+        dialog = EncryptDialog(self.db, self)
+        dialog.converted.connect(self.reopen_requested)
+        open_dialog(dialog)
+
+    def decrypt_database(self) -> None:
+        """File ▸ Remove encryption…: the current password, then the app reopens the file."""
+        from fieldlog.ui.dialogs.encryption_dialogs import DecryptDialog
+
+        dialog = DecryptDialog(self.db, self)
+        dialog.converted.connect(self.reopen_requested)
         open_dialog(dialog)
 
     def _on_backup_failed(self, reason: str) -> None:
@@ -296,7 +355,7 @@ class MainWindow(QMainWindow):
         self.auto_backup.start()
         if not self._reminded and self.workspace is not None:
             self._reminded = True  # once, after the window is on screen
-            QTimer.singleShot(REMINDER_DELAY_MS, self._remind_follow_ups)
+            QTimer.singleShot(REMINDER_DELAY_MS, self, self._remind_follow_ups)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())

@@ -5,24 +5,29 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fieldlog.ui.widgets.encrypt_new import EncryptNewBox
+
 STYLE = """
 #welcomeCard { background: palette(base); border: 1px solid palette(mid); border-radius: 10px; }
 #welcomeTitle { font-size: 22pt; font-weight: 600; }
 #welcomeText { font-size: 12pt; }
 #welcomeNote { color: #5f6368; }
+#welcomeMessage { color: #c5221f; }
 #loadDemoButton, #setUpTeamButton, #joinTeamButton { font-size: 12pt; padding: 8px 22px; }
 """
 
 
 class WelcomePanel(QWidget):
-    """Shown while the database holds no team and no visits."""
+    """Shown while the database holds no team and no visits. With `offer_encryption` (a plain
+    file that can be written) it offers to encrypt the database first, on by default: the
+    choice and the password apply to the team set-up and to the demo alike."""
 
     load_demo_requested = Signal()
     set_up_requested = Signal()
     #: A new laptop joins its team from the team leader's full package.
     receive_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, offer_encryption: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePanel")
         self.setStyleSheet(STYLE)
@@ -72,6 +77,14 @@ class WelcomePanel(QWidget):
         buttons.addStretch()
         inner.addLayout(buttons)
         inner.addWidget(self.join_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.encryption: EncryptNewBox | None = None
+        self.message = QLabel(objectName="welcomeMessage")
+        self.message.setWordWrap(True)
+        if offer_encryption:
+            self.encryption = EncryptNewBox()
+            self.encryption.edited.connect(self.message.clear)
+            inner.addWidget(self.encryption)
+        inner.addWidget(self.message)
         inner.addWidget(note)
         outer = QVBoxLayout(self)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)

@@ -130,18 +130,37 @@ def load_demo(window: QMainWindow, db: Database) -> None:
     if summary is None:
         window.statusBar().clearMessage()
         return
-    message = translate(
+    window.statusBar().showMessage(demo_loaded(summary), STATUS_TIMEOUT_MS)
+
+
+def demo_loaded(summary: object) -> str:
+    """What the status bar says once the demo is loaded."""
+    message = QCoreApplication.translate(
         "MainWindow",
         "Demo dispatch loaded: {members} members, {orgs} organizations, "
         "{visits} visits, {projects} projects.",
     )
-    text = message.format(
+    return message.format(
         members=getattr(summary, "members", "?"),
         orgs=getattr(summary, "organizations", "?"),
         visits=getattr(summary, "visits", "?"),
         projects=getattr(summary, "projects", "?"),
     )
-    window.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+
+def load_demo_quietly(db: Database) -> str | None:
+    """Load the demo into `db` before any window shows it (the first start that encrypted the
+    database first): the status bar's sentence, or None after a box saying why it failed."""
+    from fieldlog.ui.tasks import run_task
+
+    label = QCoreApplication.translate("MainWindow", "Loading the demo dispatch…")
+    outcome = run_task(None, label, _load_demo, db)
+    if not outcome.ok:
+        QMessageBox.warning(
+            None, QCoreApplication.translate("MainWindow", "Load demo data"), outcome.error
+        )
+        return None
+    return demo_loaded(outcome.value)
 
 
 def confirm_load_demo(window: QMainWindow, db: Database) -> None:

@@ -788,6 +788,120 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
 </context>
 <context>
+    <name>DatabasePasswordDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/database_password_dialog.py" line="48"/>
+        <source>Encrypted database</source>
+        <translation>加密的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/database_password_dialog.py" line="50"/>
+        <source>{name} is encrypted. Type its password to open it.</source>
+        <translation>{name} 已加密。请输入它的密码以打开。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/database_password_dialog.py" line="54"/>
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/database_password_dialog.py" line="68"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/database_password_dialog.py" line="83"/>
+        <source>Type the database&apos;s password.</source>
+        <translation>请输入数据库的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>DecryptDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/encryption_dialogs.py" line="127"/>
+        <source>Remove encryption</source>
+        <translation>取消加密</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/encryption_dialogs.py" line="130"/>
+        <source>Without encryption, anyone who has this laptop or a copy of the file can read the visits and contacts. The backups are decrypted too.</source>
+        <translation>不加密时，任何拿到这台电脑或文件副本的人都能读取走访记录和联系人。备份也会一并解密。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/encryption_dialogs.py" line="135"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/encryption_dialogs.py" line="140"/>
+        <source>&amp;Remove encryption</source>
+        <translation>取消加密(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/encryption_dialogs.py" line="146"/>
+        <source>Current &amp;password:</source>
+        <translation>当前密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/encryption_dialogs.py" line="159"/>
+        <source>Type the database&apos;s current password.</source>
+        <translation>请输入数据库的当前密码。</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/encryption_dialogs.py" line="52"/>
+        <source>Encrypt database</source>
+        <translation>加密数据库</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/encryption_dialogs.py" line="55"/>
+        <source>Encryption protects the visits and contacts if this laptop or a copy of the file is lost or stolen: without the password nobody can read them.
+Nobody can recover a forgotten password, not FieldLog and not your team leader: without it the data is lost.</source>
+        <translation>加密后，即使这台电脑或文件副本丢失、被盗，没有密码谁也读不了走访记录和联系人。
+忘记的密码任何人都无法找回，FieldLog 不能，队长也不能：没有密码，数据就丢失了。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/encryption_dialogs.py" line="66"/>
+        <source>Encrypt the {count} existing backups too</source>
+        <translation>同时加密现有的 {count} 个备份</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/encryption_dialogs.py" line="69"/>
+        <source>Delete them</source>
+        <translation>删除这些备份</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/encryption_dialogs.py" line="74"/>
+        <source>&amp;Encrypt</source>
+        <translation>加密(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/encryption_dialogs.py" line="85"/>
+        <source>This database has backups that are not encrypted:</source>
+        <translation>此数据库有未加密的备份：</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptNewBox</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/encrypt_new.py" line="21"/>
+        <source>Encrypt this database with a password</source>
+        <translation>用密码加密此数据库</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/encrypt_new.py" line="43"/>
+        <source>A lost laptop then shows nothing without the password; nobody can recover a forgotten one.</source>
+        <translation>这样电脑丢失时，没有密码什么也看不到；忘记的密码任何人都无法找回。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/encrypt_new.py" line="50"/>
+        <source>Not encrypted: anyone who has this laptop or a copy of the file can read it (File ▸ Encrypt database… can do it later).</source>
+        <translation>不加密：任何拿到这台电脑或文件副本的人都能读取（以后可用“文件 ▸ 加密数据库…”加密）。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="90"/>
@@ -1603,12 +1717,12 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="84"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="87"/>
         <source>FieldLog — {name}</source>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="98"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="101"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
@@ -1618,13 +1732,13 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="122"/>
+        <location filename="../../fieldlog/ui/actions.py" line="124"/>
         <source>&amp;New visit…</source>
         <extracomment>The View action of each page. The Edit action of the record selected on a page; the page is the action&apos;s data. What File ▸ Export writes, for each of its actions.</extracomment>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="128"/>
+        <location filename="../../fieldlog/ui/actions.py" line="130"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
@@ -1634,47 +1748,57 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="135"/>
+        <location filename="../../fieldlog/ui/actions.py" line="137"/>
         <source>&amp;Weekly return…</source>
         <translation>周报(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="136"/>
+        <location filename="../../fieldlog/ui/actions.py" line="138"/>
         <source>Project &amp;ledger…</source>
         <translation>项目台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="137"/>
+        <location filename="../../fieldlog/ui/actions.py" line="139"/>
         <source>&amp;Organization directory…</source>
         <translation>企业与商协会名录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="138"/>
+        <location filename="../../fieldlog/ui/actions.py" line="140"/>
         <source>&amp;Visit log…</source>
         <translation>走访记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="180"/>
+        <location filename="../../fieldlog/ui/actions.py" line="182"/>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="186"/>
+        <location filename="../../fieldlog/ui/actions.py" line="188"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="192"/>
+        <location filename="../../fieldlog/ui/actions.py" line="194"/>
+        <source>&amp;Encrypt database…</source>
+        <translation>加密数据库(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/actions.py" line="200"/>
+        <source>Remove en&amp;cryption…</source>
+        <translation>取消加密(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/actions.py" line="206"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="156"/>
+        <location filename="../../fieldlog/ui/actions.py" line="158"/>
         <source>&amp;Send my work…</source>
         <translation>发送我的工作(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="162"/>
+        <location filename="../../fieldlog/ui/actions.py" line="164"/>
         <source>&amp;Receive…</source>
         <translation>接收(&amp;R)…</translation>
     </message>
@@ -1684,12 +1808,12 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="168"/>
+        <location filename="../../fieldlog/ui/actions.py" line="170"/>
         <source>Team &amp;passphrase…</source>
         <translation>团队口令(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="174"/>
+        <location filename="../../fieldlog/ui/actions.py" line="176"/>
         <source>&amp;Overview and review</source>
         <translation>同步概况与审核(&amp;O)</translation>
     </message>
@@ -1699,79 +1823,79 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>请先设置工作队，或在欢迎页面用队长发来的同步包加入工作队。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="98"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="106"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="201"/>
+        <location filename="../../fieldlog/ui/actions.py" line="215"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="209"/>
+        <location filename="../../fieldlog/ui/actions.py" line="223"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="220"/>
+        <location filename="../../fieldlog/ui/actions.py" line="234"/>
         <source>Edit the selected &amp;visit…</source>
         <translation>编辑所选走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="221"/>
+        <location filename="../../fieldlog/ui/actions.py" line="235"/>
         <source>Edit the selected &amp;organization…</source>
         <translation>编辑所选单位(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="222"/>
+        <location filename="../../fieldlog/ui/actions.py" line="236"/>
         <source>Edit the selected &amp;project…</source>
         <translation>编辑所选项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="243"/>
+        <location filename="../../fieldlog/ui/actions.py" line="257"/>
         <source>&amp;Team and members…</source>
         <translation>工作队与队员(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="105"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="113"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="107"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="115"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="115"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="123"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="283"/>
+        <location filename="../../fieldlog/ui/actions.py" line="297"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="289"/>
+        <location filename="../../fieldlog/ui/actions.py" line="303"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="295"/>
+        <location filename="../../fieldlog/ui/actions.py" line="309"/>
         <source>&amp;About FieldLog</source>
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="121"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="129"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="82"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="85"/>
         <source>FieldLog — {name} (read-only: you can read and export)</source>
-        <extracomment>The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens).</extracomment>
+        <extracomment>The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens). The database file was encrypted or decrypted (closed meanwhile): the app reopens it with the `encryption_flow.Reopen` carried.</extracomment>
         <translation>驻点招商走访日志 — {name}（只读：可以查看和导出）</translation>
     </message>
     <message>
@@ -1810,7 +1934,7 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="171"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="189"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
@@ -1820,12 +1944,12 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="194"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="212"/>
         <source>Visit saved.</source>
         <translation>走访已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="196"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="214"/>
         <source>Visit saved (the log&apos;s search or filters hide it).</source>
         <translation>走访已保存（当前的搜索或筛选条件没有显示它）。</translation>
     </message>
@@ -1836,21 +1960,23 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
     <message>
         <location filename="../../fieldlog/ui/window_dialogs.py" line="128"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="156"/>
         <source>Loading the demo dispatch…</source>
         <translation>正在载入演示数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/window_dialogs.py" line="133"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="138"/>
         <source>Demo dispatch loaded: {members} members, {orgs} organizations, {visits} visits, {projects} projects.</source>
         <translation>演示数据已载入：队员 {members} 人，企业与单位 {orgs} 家，走访 {visits} 次，项目 {projects} 个。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/window_dialogs.py" line="153"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="160"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="172"/>
         <source>Load demo data</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/window_dialogs.py" line="158"/>
+        <location filename="../../fieldlog/ui/window_dialogs.py" line="177"/>
         <source>Load the demo dispatch (a 24-cadre team stationed in Shenzhen, with its visits and projects) into {name}?
 
 This is possible only while the database holds no organizations, visits, projects, members or team.</source>
@@ -1859,7 +1985,7 @@ This is possible only while the database holds no organizations, visits, project
 仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="253"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="321"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
@@ -2052,6 +2178,47 @@ A merge cannot be undone.</source>
         <location filename="../../fieldlog/ui/dialogs/chain_name_form.py" line="70"/>
         <source>&amp;Under</source>
         <translation>上级(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassword</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/new_password.py" line="30"/>
+        <source>Remember on this computer</source>
+        <translation>在这台电脑上记住</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/new_password.py" line="34"/>
+        <source>This computer has no password store, and FieldLog never keeps the password in a file: it will be asked at each start.</source>
+        <translation>这台电脑没有密码存储，FieldLog 也从不把密码存在文件里：每次启动都会询问密码。</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordFields</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/new_password.py" line="56"/>
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/new_password.py" line="57"/>
+        <source>Repeat the password</source>
+        <translation>再输一次密码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/new_password.py" line="63"/>
+        <source>At least {count} characters.</source>
+        <translation>至少 {count} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/new_password.py" line="69"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/new_password.py" line="70"/>
+        <source>&amp;Repeat:</source>
+        <translation>再输一次(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -4465,93 +4632,93 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>TeamSetupDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="61"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="74"/>
         <source>Set up your team</source>
         <translation>设置工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="61"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="74"/>
         <source>Team and members</source>
         <extracomment>The team, its members and work groups, and its counties (a vocabulary).</extracomment>
         <translation>工作队与队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="64"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="77"/>
         <source>e.g. 铜仁市驻深招商工作队</source>
         <translation>如：铜仁市驻深招商工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="116"/>
         <source>Team name</source>
         <translation>工作队名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="104"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="117"/>
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="110"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="123"/>
         <source>Dispatch period</source>
         <translation>驻点期间</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="113"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="126"/>
         <source>Return prepared by</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="114"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="127"/>
         <source>Reviewed by</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="115"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="128"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="120"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="133"/>
         <source>Weekly return</source>
         <translation>工作周报</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="121"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="134"/>
         <source>Add member</source>
         <translation>添加队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="123"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="136"/>
         <source>Remove member</source>
         <translation>移除队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="129"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="142"/>
         <source>I am</source>
         <translation>我是</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="134"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="147"/>
         <source>Members</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="141"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="154"/>
         <source>Work groups</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="152"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="168"/>
         <source>Create team</source>
         <translation>创建工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="156"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="172"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="133"/>
+        <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="146"/>
         <source>Members (one row each; a work group is created per name)</source>
         <translation>队员（每人一行；按所填工作组名称自动建组）</translation>
     </message>
@@ -5150,35 +5317,35 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="31"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="36"/>
         <source>Welcome to FieldLog</source>
         <extracomment>A new laptop joins its team from the team leader&apos;s full package.</extracomment>
         <translation>欢迎使用驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="34"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="39"/>
         <source>FieldLog is an offline logbook for investment-promotion teams dispatched to another city.
 It records visits to enterprises and associations, follows leads to signed projects and funds in place, and writes the weekly return.</source>
         <translation>FieldLog 是面向异地驻点招商工作队的离线工作日志，用于记录对企业和商协会的走访，跟踪线索直至项目签约、资金到位，并生成周报。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="42"/>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="44"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="47"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="49"/>
         <source>Load the demo dispatch</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="46"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="51"/>
         <source>Set up my team…</source>
         <translation>设置我的工作队…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="50"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="55"/>
         <source>Join with a package from my team leader…</source>
         <translation>用队长发来的同步包加入工作队…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="55"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="60"/>
         <source>Set up your team to start logging visits, join your team with the sync package your team leader sent you (everything, for a new laptop), or look around in the demo dispatch first (it goes into this database; use a separate one for real work).</source>
         <translation>设置工作队后即可开始记录走访；也可以用队长发来的同步包（新电脑用的完整包）加入工作队，或先看看演示数据（演示数据会写入当前数据库，正式工作请另用一个数据库）。</translation>
     </message>
@@ -5186,38 +5353,38 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>app</name>
     <message>
-        <location filename="../../fieldlog/app.py" line="100"/>
+        <location filename="../../fieldlog/app.py" line="101"/>
         <source>FieldLog cannot open the database {location}.</source>
         <translation>无法打开数据库：{location}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="103"/>
-        <location filename="../../fieldlog/app.py" line="137"/>
+        <location filename="../../fieldlog/app.py" line="104"/>
+        <location filename="../../fieldlog/app.py" line="138"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="108"/>
+        <location filename="../../fieldlog/app.py" line="109"/>
         <source>Nothing was changed. Open another database with --db, or choose another file.</source>
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="134"/>
+        <location filename="../../fieldlog/app.py" line="135"/>
         <source>There is no FieldLog database at {location}.</source>
         <translation>{location} 处没有 FieldLog 数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="143"/>
+        <location filename="../../fieldlog/app.py" line="144"/>
         <source>Create a new, empty database there? Choose No if the path has a typo.</source>
         <translation>在那里新建一个空数据库吗？如果路径写错了，请选择“否”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="161"/>
+        <location filename="../../fieldlog/app.py" line="162"/>
         <source>(an address FieldLog cannot read)</source>
         <translation>（FieldLog 无法识别的地址）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="379"/>
+        <location filename="../../fieldlog/app.py" line="425"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
@@ -5312,6 +5479,30 @@ It records visits to enterprises and associations, follows leads to signed proje
         <location filename="../../fieldlog/ui/database_errors.py" line="65"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
+    </message>
+</context>
+<context>
+    <name>encryption</name>
+    <message>
+        <location filename="../../fieldlog/ui/encryption_flow.py" line="68"/>
+        <source>Encrypting the database and its backups…</source>
+        <extracomment>Run with the new window once the replaced one is gone (joining the team from there).</extracomment>
+        <translation>正在加密数据库及其备份…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/encryption_flow.py" line="70"/>
+        <source>Removing the encryption from the database…</source>
+        <translation>正在取消数据库的加密…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/encryption_flow.py" line="111"/>
+        <source>The database is encrypted; backups encrypted: {converted}, deleted: {removed}.</source>
+        <translation>数据库已加密；已加密的备份：{converted} 个，已删除：{removed} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/encryption_flow.py" line="120"/>
+        <source>The database is no longer encrypted; backups decrypted: {converted}, left encrypted (another password): {left}.</source>
+        <translation>数据库已不再加密；已解密的备份：{converted} 个，仍加密（密码不同）：{left} 个。</translation>
     </message>
 </context>
 <context>

@@ -97,6 +97,9 @@ def cadre_joins(o: Office, monkeypatch) -> None:
     assert o.cadre.win.centralWidget().objectName() == "welcomePanel"
     package = send_package(o, o.leader, "leader-full", monkeypatch, everything=True)
     fresh = db_digest(o.cadre.laptop.db)
+    # Left plain here (joining encrypted first: test_encrypt_action), so the day goes on in
+    # this window.
+    o.cadre.win.centralWidget().encryption.check.setChecked(False)
     steps.drop_files(o.cadre.win, package)
     o.qtbot.waitUntil(lambda: any(d.isVisible() for d in o.cadre.win.findChildren(JoinDialog)))
     joining = steps.open_dialog(o.cadre.win, "joinTeamDialog")

@@ -91,6 +91,7 @@ def test_loading_the_demo_switches_to_the_headline_figures(
 ) -> None:
     pytest.importorskip("fieldlog.services.admin.demo")
     button = window.centralWidget().findChild(object, "loadDemoButton")
+    window.centralWidget().encryption.check.setChecked(False)  # tested in test_encrypt_action
     with qtbot.waitSignal(operations.changes().changes_applied, timeout=120_000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert warnings == []
@@ -171,6 +172,7 @@ def test_setting_up_a_team_from_the_welcome_panel(qtbot, window: MainWindow, db:
     from fieldlog.services.team import identity, team
     from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
 
+    window.centralWidget().encryption.check.setChecked(False)  # tested in test_encrypt_action
     qtbot.mouseClick(window.centralWidget().set_up_button, Qt.MouseButton.LeftButton)
     dialog = window.findChild(TeamSetupDialog)
     assert dialog is not None and dialog.isVisible()
@@ -338,6 +340,7 @@ def test_send_and_receive_wait_for_a_team(qtbot, window: MainWindow, db: Databas
     )
     assert window.findChild(SyncSendDialog) is None  # nothing (an empty package) is offered
     # The team is set up from the welcome panel: both are there at once.
+    window.centralWidget().encryption.check.setChecked(False)  # tested in test_encrypt_action
     qtbot.mouseClick(window.centralWidget().set_up_button, Qt.MouseButton.LeftButton)
     dialog = window.findChild(TeamSetupDialog)
     qtbot.keyClicks(dialog.team_name, "Team Tongren")
@@ -357,6 +360,7 @@ def test_the_team_is_corrected_from_the_edit_menu(qtbot, window: MainWindow, db:
 
     edit_team = window.findChild(QAction, "actionEditTeam")
     assert edit_team is not None and not edit_team.isEnabled()  # no team to correct yet
+    window.centralWidget().encryption.check.setChecked(False)  # tested in test_encrypt_action
     qtbot.mouseClick(window.centralWidget().set_up_button, Qt.MouseButton.LeftButton)
     setup = window.findChild(TeamSetupDialog)
     qtbot.keyClicks(setup.team_name, "Team Tongren")

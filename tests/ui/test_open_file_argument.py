@@ -315,6 +315,7 @@ def test_the_welcome_buttons_join_refuses_a_file_that_is_no_package(
     assert app.main(["--lang", "en"]) == 0
     window = opened_window()
     fresh = db_digest(window.db)
+    window.centralWidget().encryption.check.setChecked(False)  # see test_encrypt_action
     click(qtbot, window.centralWidget().join_button)
     assert len(warnings) == 1 and bad.name in warnings[0] and REASONS["text"] in warnings[0]
     assert window.findChildren(JoinDialog) == []

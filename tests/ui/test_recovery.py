@@ -193,7 +193,7 @@ def test_a_restored_file_that_fails_too_comes_back_to_the_same_screen(
     _truncate(path)
     recovery = _open(path)
 
-    def still_failing(location: str) -> None:
+    def still_failing(location: str, _password: str | None = None) -> None:
         raise DatabaseError(f"{location} is damaged (quick check: page 7 is wrong)")
 
     monkeypatch.setattr(app, "open_checked", still_failing)

@@ -38,6 +38,8 @@ MENUS = {
         "-",
         "loadDemoAction",
         "actionBackups",
+        "encryptDatabaseAction",
+        "decryptDatabaseAction",
         "-",
         "quitAction",
     ],

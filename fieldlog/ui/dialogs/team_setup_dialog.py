@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -31,6 +31,7 @@ from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.combo_values import index_of
 from fieldlog.ui.widgets.county_list import CountyList
+from fieldlog.ui.widgets.encrypt_new import EncryptNewBox
 from fieldlog.ui.widgets.team_tables import (
     COUNTY,
     GROUP,
@@ -50,16 +51,28 @@ TEAM = Changes.of(Kind.TEAM, Kind.CATALOG)
 
 
 class TeamSetupDialog(QDialog):
-    """Collects the team and its members, then creates (or, editing, saves) them at once."""
+    """Collects the team and its members, then creates (or, editing, saves) them at once. With
+    `offer_encryption`, setting up first encrypts the still empty database (on by default):
+    `converted` then carries what the app reopens, and the team is created in the new window."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, edit: bool = False) -> None:
+    converted = Signal(object)
+
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        edit: bool = False,
+        offer_encryption: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self.encryption = EncryptNewBox() if offer_encryption and not edit else None
         self.setObjectName("teamSetupDialog")
         self.sheet: TeamSheet | None = team_sheet(db) if edit else None
         self.shown_dates: tuple[QDate, QDate] | None = None
         self.setWindowTitle(self.tr("Team and members") if edit else self.tr("Set up your team"))
-        self.resize(900, 680 if edit else 600)
+        self.resize(900, 680 if edit else 600 if self.encryption is None else 760)
         self.team_name = QLineEdit(objectName="teamNameEdit")
         self.team_name.setPlaceholderText(self.tr("e.g. 铜仁市驻深招商工作队"))
         self.reporting_unit = QLineEdit(objectName="reportingUnitEdit")
@@ -140,6 +153,9 @@ class TeamSetupDialog(QDialog):
         if self.groups is not None:
             layout.addWidget(QLabel(self.tr("Work groups")))
             layout.addWidget(self.groups, 1)
+        if self.encryption is not None:
+            self.encryption.edited.connect(self.message.clear)
+            layout.addWidget(self.encryption)
         layout.addWidget(self.message)
         layout.addWidget(self._buttons())
 
@@ -250,10 +266,26 @@ class TeamSetupDialog(QDialog):
     def create(self) -> None:
         """Create the team; a refusal stays in the dialog as a red message."""
         data = self.setup_data()
+        if self.encryption is not None and self.encryption.wanted():
+            self._encrypt_then_create(data)
+            return
         create = Operation(self, lambda: setup.set_up_team(self.db, data), changes=TEAM)
         create.success(lambda _result: self.accept())
         create.failure(self.message.setText)
         create.run()
+
+    def _encrypt_then_create(self, data: setup.TeamSetup) -> None:
+        """Check the form, encrypt the empty database, and have the team created on it before
+        the app's new window shows it; a refusal is said here and changes nothing."""
+        from fieldlog.ui.dialogs.team_setup_encryption import encrypt_then_set_up
+
+        assert self.encryption is not None
+        reopen = encrypt_then_set_up(self, self.db, self.encryption, data)
+        if isinstance(reopen, str):
+            self.message.setText(reopen)
+            return
+        self.accept()
+        self.converted.emit(reopen)
 
     def edited_sheet(self) -> TeamSheet:
         """The team as the form now holds it (rows added without a name left out)."""
