@@ -134,8 +134,8 @@ def encrypt_at(location: str, args: argparse.Namespace) -> int:
     print(
         msg(
             "cli.encryption.elsewhere",
-            "Copies made elsewhere (backup -o, Excel exports) are not encrypted: delete them or "
-            "keep them safe.",
+            "Copies made before now outside the backup folder (backup -o files, Excel exports) "
+            "stay as they were, unencrypted: delete them or keep them safe.",
         )
     )
     remember_said(path, password, args.remember)
