@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from fieldlog.domain.messages import carried, msg
-from fieldlog.store import driver, migrate
+from fieldlog.store import cipher, driver, migrate
 from fieldlog.store.durable import fsync_file, fsync_folder
 from fieldlog.store.engine import APPLICATION_ID
 from fieldlog.store.errors import DatabaseDamaged, classify
-from fieldlog.store.files import application_id, not_a_database
+from fieldlog.store.files import application_id, looks_encrypted, not_a_database, reads_plain
 from fieldlog.store.location import sqlite_uri
 from fieldlog.store.private import new_private_database, new_private_file, private_folder
 from fieldlog.store.stamping import HLC_KEY as CLOCK_KEY
@@ -163,17 +163,52 @@ def forget_backup(path: Path | None) -> None:
 
 def is_fieldlog_file(path: Path, password: str | None = None) -> bool:
     """Whether `path` is a FieldLog database, or an SQLite file too damaged to tell (a damaged
-    database rather than a stranger). Asked of SQLite: the file may be the open database,
-    which Python must never open itself."""
+    database rather than a stranger). An encrypted file that `password` (or the lack of one)
+    does not open counts as one too: it is not a stranger, and without the key nothing more
+    can be told. Asked of SQLite: the file may be the open database, which Python must never
+    open itself."""
     if not path.is_file() or path.stat().st_size == 0:
         return False
+    key = None if reads_plain(path) else password
+    if key is None and looks_encrypted(path):
+        return True
     try:
-        return application_id(path, password) == APPLICATION_ID
+        return application_id(path, key) == APPLICATION_ID
     except driver.ERRORS as exc:
+        if key is not None and not_a_database(exc):
+            return looks_encrypted(path)
         return getattr(exc, "sqlite_errorname", "") == "SQLITE_CORRUPT"
 
 
-def _refuse_unless_fieldlog(path: Path, password: str | None) -> None:
+def backup_password(path: Path, password: str | None) -> str | None:
+    """The password `path` is read with: None for a plain file, `password` for any other; a
+    BackupError (one sentence) for an encrypted file when no password was given."""
+    if reads_plain(path):
+        return None
+    if password is None and looks_encrypted(path):
+        raise BackupError(
+            msg(
+                "backup.password_needed",
+                "{path} is encrypted; it opens only with its password; nothing was changed",
+                path=str(path),
+            )
+        )
+    return password
+
+
+def wrong_password(path: Path) -> BackupError:
+    """The password given does not open the encrypted file `path` (never called damaged)."""
+    return BackupError(
+        msg(
+            "backup.wrong_password",
+            "The password does not open {path}; nothing was changed",
+            path=str(path),
+        )
+    )
+
+
+def _refuse_unless_fieldlog(path: Path, password: str | None) -> str | None:
+    """Refuse what is no FieldLog database; the password `path` is read with (None: plain)."""
     if not path.exists():
         raise BackupError(msg("backup.missing", "{path} does not exist", path=str(path)))
     if not path.is_file():
@@ -182,14 +217,17 @@ def _refuse_unless_fieldlog(path: Path, password: str | None) -> None:
         raise BackupError(
             msg("backup.empty", "{path} is empty, not a FieldLog backup", path=str(path))
         )
+    key = backup_password(path, password)
     try:
-        found = application_id(path, password)
+        found = application_id(path, key)
     except driver.ERRORS as exc:
         if not_a_database(exc):
+            if key is not None and looks_encrypted(path):
+                raise wrong_password(path) from None
             raise BackupError(
                 msg("backup.not_fieldlog", "{path} is not a FieldLog database", path=str(path))
             ) from None
-        return  # unreadable: check_database_file says why
+        return key  # unreadable: check_database_file says why
     if found != APPLICATION_ID:
         raise BackupError(
             msg(
@@ -198,6 +236,7 @@ def _refuse_unless_fieldlog(path: Path, password: str | None) -> None:
                 path=str(path),
             )
         )
+    return key
 
 
 def _inspect(con: Any) -> str:
@@ -229,10 +268,12 @@ def check_database_file(path: Path, password: str | None = None) -> str:
 
     Read-only: SQLite header and application id, integrity_check, foreign_key_check and a known
     schema revision (an older one is fine: it is upgraded when opened). Raises BackupError.
+    An encrypted file is read with `password` (a plain one without it); without a password,
+    or with one that does not open it, it is refused as such, never called damaged.
     """
-    _refuse_unless_fieldlog(path, password)
+    key = _refuse_unless_fieldlog(path, password)
     try:
-        con = driver.connect(sqlite_uri(path), password, uri=True)
+        con = driver.connect(sqlite_uri(path), key, uri=True)
         try:
             return _inspect(con)
         finally:
@@ -284,6 +325,7 @@ def _forget_node(path: Path, clock: int, password: str | None) -> None:
             value = str(max(clock, int(row[0]) if row else 0))
             con.execute("DELETE FROM local_state WHERE key = ?", (CLOCK_KEY,))
             con.execute("INSERT INTO local_state (key, value) VALUES (?, ?)", (CLOCK_KEY, value))
+        con.execute("PRAGMA journal_mode = DELETE")  # a converted copy is in WAL mode
     finally:
         con.close()
 
@@ -340,18 +382,23 @@ def release_database(db_path: Path, password: str | None = None) -> None:
 
 
 def replace_database(
-    db_path: Path, source: Path, clock: int, *, password: str | None = None
+    db_path: Path,
+    source: Path,
+    clock: int,
+    *,
+    password: str | None = None,
+    source_password: str | None = None,
 ) -> None:
-    """Make `db_path` a copy of `source` with no node identity and a clock of at least `clock`
-    (both encrypted with `password`, or both plain).
+    """Make `db_path` a copy of `source` with no node identity and a clock of at least `clock`,
+    encrypted with `password` (None: plain) whatever `source` is (`source_password`: the one
+    it is read with; None, plain).
 
     The copy is made beside the database, synced to disk and renamed over it, so the database
     is at every moment either the old file or the whole new one.
     """
     temporary = _temporary(db_path, "restore")
     try:
-        new_private_database(temporary)  # the database to be: its user's only
-        _copy_pages(source, temporary, password)
+        _copy_as(source, source_password, temporary, password)
         _forget_node(temporary, clock, password)
         fsync_file(temporary)
         if db_path.exists():
@@ -363,8 +410,34 @@ def replace_database(
             raise
         raise told from exc
     finally:
-        temporary.unlink(missing_ok=True)
+        for leftover in (temporary, *(Path(f"{temporary}{s}") for s in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
     for suffix in ("-wal", "-shm", "-journal"):  # stale companions of the old file
         with contextlib.suppress(FileNotFoundError):
             db_path.with_name(db_path.name + suffix).unlink()
     fsync_folder(db_path.parent)
+
+
+def _copy_as(source: Path, source_password: str | None, dest: Path, password: str | None) -> None:
+    """Copy `source` to the new file `dest`, encrypted with `password` (None: plain).
+
+    The backup API copies pages as they are (SQLCipher refuses it between a plain and an
+    encrypted file), so a copy that changes state goes through `sqlcipher_export`
+    (`store.cipher`), from a snapshot of the source when it has a WAL beside it."""
+    if source_password == password:
+        new_private_database(dest)  # the database to be: its user's only
+        _copy_pages(source, dest, password)
+        return
+    staged = None
+    if Path(f"{source}-wal").exists():  # cipher converts only a closed, checkpointed file
+        staged = _temporary(dest, "staged")
+        new_private_database(staged)
+        _copy_pages(source, staged, source_password)
+    try:
+        if password is None:
+            cipher.decrypt(staged or source, dest, str(source_password))
+        else:
+            cipher.encrypt(staged or source, dest, password)
+    finally:
+        if staged is not None:
+            staged.unlink(missing_ok=True)
