@@ -24,7 +24,7 @@ from fieldlog.store.backup import (
     check_database_file,
     is_fieldlog_file,
 )
-from fieldlog.store.database import open_database
+from fieldlog.store.database import Database, open_database
 from fieldlog.store.errors import PasswordNeeded, WrongPassword
 from fieldlog.store.files import FileRefused, Kind, check_output, kind_of, looks_encrypted
 from fieldlog.store.health import quick_check_file
@@ -235,3 +235,11 @@ def test_an_encrypted_database_in_a_folder_that_cannot_be_written_opens_read_onl
             db.close()
         assert sorted(p.name for p in folder.iterdir()) == ["field.db"]
     assert sha(encrypted) == before
+
+
+def test_the_fixtures_follow_the_encrypted_option(
+    request: pytest.FixtureRequest, db: Database
+) -> None:
+    encrypted = bool(request.config.getoption("encrypted"))
+    assert db.encrypted is encrypted and (db.password == PASSWORD) is encrypted
+    assert db.path is not None and looks_encrypted(db.path) is encrypted
