@@ -17,10 +17,11 @@ from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.orgs import orgs
 from fieldlog.store import cipher
-from fieldlog.store.backup import BackupError, backup_folder, check_database_file, read_clock
+from fieldlog.store.backup import BackupError, backup_folder, check_database_file
 from fieldlog.store.database import Database
 from fieldlog.store.errors import PasswordNeeded
 from fieldlog.store.files import looks_encrypted
+from fieldlog.store.restore import read_clock
 from tests.field_dump import db_digest
 
 PASSWORD = "测试 pass'word"

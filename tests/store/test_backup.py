@@ -8,15 +8,10 @@ import pytest
 from sqlalchemy import text
 
 from fieldlog.store import driver
-from fieldlog.store.backup import (
-    BackupError,
-    backup_file,
-    check_database_file,
-    read_clock,
-    replace_database,
-)
+from fieldlog.store.backup import BackupError, backup_file, check_database_file
 from fieldlog.store.database import Database
 from fieldlog.store.migrate import head_revision
+from fieldlog.store.restore import read_clock, replace_database
 
 
 def test_backup_while_a_write_transaction_is_open(db: Database, tmp_path: Path) -> None:

@@ -32,10 +32,6 @@ from fieldlog.store.backup import (
     backup_password,
     check_database_file,
     forget_backup,
-    keep_current,
-    read_clock,
-    release_database,
-    replace_database,
     wrong_password,
 )
 from fieldlog.store.backup import list_backups as _list_backups
@@ -43,6 +39,7 @@ from fieldlog.store.database import Database
 from fieldlog.store.errors import DatabaseReadOnly, read_only_sentence
 from fieldlog.store.files import looks_encrypted, reads_plain
 from fieldlog.store.read_only import connect_read_only, is_writable
+from fieldlog.store.restore import keep_current, read_clock, release_database, replace_database
 
 DAILY = "daily"
 MANUAL = "manual"
