@@ -37,6 +37,61 @@ except ImportError:  # Windows: each worker builds its own files
 
 from fieldlog.store.database import Database  # noqa: E402
 
+#: The password of the suite's encrypted databases (`--encrypted`): a quote and Chinese prove
+#: that it reaches SQLCipher quoted, whatever it holds.
+TEST_PASSWORD = "测试 pass'word"
+_encrypted = False
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--encrypted",
+        action="store_true",
+        help="make and open the suite's databases encrypted (SQLCipher) with TEST_PASSWORD",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _encrypted
+    _encrypted = bool(config.getoption("encrypted"))
+
+
+def password() -> str | None:
+    """The password the fixtures' databases open with: TEST_PASSWORD under `--encrypted`, else
+    None (plain files)."""
+    return TEST_PASSWORD if _encrypted else None
+
+
+def reopen(path: Path | str, *, create: bool = True) -> Database:
+    """`open_workspace` of a file the fixtures made (or one made like them), with their password."""
+    from fieldlog.services.admin.workspace import open_workspace
+
+    return open_workspace(str(path), create=create, password=password())
+
+
+def plain_copy(source: Path, dest: Path) -> Path:
+    """A plain copy of a closed database the fixtures made (decrypted under `--encrypted`), for
+    a test about plain files; `dest` must not exist."""
+    if _encrypted:
+        from fieldlog.store.cipher import decrypt
+
+        decrypt(source, dest, TEST_PASSWORD)
+    else:
+        shutil.copyfile(source, dest)
+    return dest
+
+
+#: Why a test does not run under `--encrypted`: it reads or edits a plain file's bytes.
+plain_only = pytest.mark.skipif(
+    "config.getoption('encrypted')", reason="reads or edits the bytes of a plain SQLite file"
+)
+#: Or: it runs the command line on the fixtures' database, and the command line cannot be given
+#: an encrypted database's password yet (fieldlog/cli: the keyring, standard input, a prompt).
+needs_cli_password = pytest.mark.skipif(
+    "config.getoption('encrypted')",
+    reason="the command line cannot be given the database's password yet",
+)
+
 #: The files that take longest (half a minute or more each, measured with --durations), longest
 #: first. xdist (--dist loadfile --no-loadscope-reorder) gives out whole files in collection
 #: order: run first, they overlap with the many short files instead of running alone at the end.
@@ -125,20 +180,16 @@ def built_once(
 def empty_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new database with the default catalogs, made once: each `db` is a copy of it (building
     the schema, the search index and the catalogs takes a few hundred milliseconds)."""
-    from fieldlog.services.admin.workspace import open_workspace
-
-    return built_once(tmp_path_factory, "empty.db", lambda path: open_workspace(str(path)).close())
+    return built_once(tmp_path_factory, "empty.db", lambda path: reopen(path).close())
 
 
 @pytest.fixture
 def db(tmp_path: Path, empty_database_file: Path) -> Iterator[Database]:
     """A new FieldLog database file with the default catalogs (a copy takes a node id of its
-    own, as a copied file does)."""
-    from fieldlog.services.admin.workspace import open_workspace
-
+    own, as a copied file does); encrypted under `--encrypted`."""
     path = tmp_path / "fieldlog.db"
     shutil.copyfile(empty_database_file, path)
-    database = open_workspace(str(path))
+    database = reopen(path)
     yield database
     database.close()
 
@@ -151,10 +202,9 @@ def demo_database_file(tmp_path_factory: pytest.TempPathFactory, empty_database_
 
     def build(path: Path) -> None:
         from fieldlog.services.admin.demo import load_demo
-        from fieldlog.services.admin.workspace import open_workspace
 
         shutil.copyfile(empty_database_file, path)
-        database = open_workspace(str(path))
+        database = reopen(path)
         try:
             load_demo(database)
         finally:
@@ -172,12 +222,11 @@ def demo_copy(tmp_path: Path, demo_database_file: Path) -> Iterator[Database]:
 
 
 def open_copy(source: Path, folder: Path) -> Database:
-    """A copy of a prepared database file, opened (a copy takes a node id of its own)."""
-    from fieldlog.services.admin.workspace import open_workspace
-
+    """A copy of a prepared database file, opened (a copy takes a node id of its own) with the
+    fixtures' password."""
     path = folder / source.name
     shutil.copyfile(source, path)
-    return open_workspace(str(path))
+    return reopen(path)
 
 
 @pytest.fixture

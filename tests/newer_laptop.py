@@ -35,6 +35,7 @@ from fieldlog.store.models import (
     VisitVisitor,
 )
 from fieldlog.sync.crypto import KdfParams
+from tests.conftest import password
 
 PASSPHRASE = "铜仁驻深 team 2020"
 FAST_KDF = KdfParams(n=2**10, r=8, p=1)
@@ -73,7 +74,7 @@ def make_newer_package(source: Path, folder: Path) -> NewerPackage:
     folder.mkdir(parents=True, exist_ok=True)
     copy = folder / "newer.db"
     shutil.copy(source, copy)
-    db = open_database(str(copy))
+    db = open_database(str(copy), password=password())
     try:
         sync.set_passphrase(db, PASSPHRASE)
         events = _write_unknown_codes(db)

@@ -36,9 +36,12 @@ READ_AS: dict[str, Message] = {
 }
 
 
-def guard_output(path: Path, kind: Kind, database: Path | None) -> Path:
+def guard_output(
+    path: Path, kind: Kind, database: Path | None, *, password: str | None = None
+) -> Path:
     """`path`, unless writing `kind` there would hit the open database (`database`), one of its
-    companion files, or an existing file of another kind: InvalidInput, nothing written."""
+    companion files, or an existing file of another kind: InvalidInput, nothing written. An
+    encrypted file is told with `password` (the open database's)."""
     _refuse_database(path, database, msg("file.choose_another", "choose another file"))
     if path.is_dir():
         raise InvalidInput(
@@ -50,11 +53,11 @@ def guard_output(path: Path, kind: Kind, database: Path | None) -> Path:
             )
         )
     if path.exists() and path.stat().st_size > 0:
-        found = kind_of(path)
+        found = kind_of(path, password)
         if found is not kind or kind is Kind.DATABASE:
             raise InvalidInput(_exists(path, found, kind))
     try:
-        return check_output(path, kind, database)
+        return check_output(path, kind, database, password=password)
     except FileRefused as exc:
         raise InvalidInput(carried(exc)) from None
 

@@ -1,5 +1,6 @@
 """Copies of a SQLite database taken with the online backup API (consistent while in use),
-the backup folder's naming scheme, and the file checks and swap that restoring one needs.
+the backup folder's naming scheme, and the file checks that restoring one needs (the swap
+itself: `store.restore`).
 
 Backups of `x.db` live in `x-backups/` beside it, named `x-<UTC stamp>-<reason>.db`; a copy is
 written under a temporary name and renamed, so a crash never leaves a half-written backup that
@@ -12,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,24 +23,14 @@ from fieldlog.domain.messages import carried, msg
 from fieldlog.store import driver, migrate
 from fieldlog.store.durable import fsync_file, fsync_folder
 from fieldlog.store.engine import APPLICATION_ID
-from fieldlog.store.errors import DatabaseDamaged, classify
-from fieldlog.store.files import application_id, not_a_database
+from fieldlog.store.errors import classify
+from fieldlog.store.files import application_id, looks_encrypted, not_a_database, reads_plain
 from fieldlog.store.location import sqlite_uri
-from fieldlog.store.private import new_private_database, new_private_file, private_folder
-from fieldlog.store.stamping import HLC_KEY as CLOCK_KEY
-from fieldlog.store.stamping import NODE_KEY
+from fieldlog.store.private import new_private_database, private_folder
 
 STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
-#: local_state keys that tie a file to one node (the second is database.NODE_HOME_KEY, which
-#: imports this module); a restored file must not keep them.
-NODE_KEYS = (NODE_KEY, "node_home")
-
-
-#: A copy that failed on the disk or in SQLite; a value that could not be read; pages SQLite
-#: cannot copy (either library's errors: `store.driver`).
-_FILE_ERRORS: tuple[type[Exception], ...] = (OSError, *driver.ERRORS)
-_UNREADABLE: tuple[type[Exception], ...] = (*driver.ERRORS, ValueError)
-_CANNOT_COPY: tuple[type[Exception], ...] = (DatabaseDamaged, *driver.ERRORS)
+#: A copy that failed on the disk or in SQLite (either library's errors: `store.driver`).
+FILE_ERRORS: tuple[type[Exception], ...] = (OSError, *driver.ERRORS)
 
 
 class BackupError(ValueError):
@@ -79,7 +69,7 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda info: (info.taken_at, info.path.name), reverse=True)
 
 
-def _copy_pages(source_path: Path, dest: Path, password: str | None) -> None:
+def copy_pages(source_path: Path, dest: Path, password: str | None) -> None:
     """Online backup of `source_path` into the new file `dest`, left in rollback-journal mode;
     an encrypted source (`password`) gives a copy encrypted with the same password."""
     _copy_from(driver.connect(sqlite_uri(source_path), password, uri=True), dest, password)
@@ -99,11 +89,11 @@ def _copy_from(source: Any, dest: Path, password: str | None) -> None:
         source.close()
 
 
-def _temporary(dest: Path, what: str) -> Path:
+def temporary_beside(dest: Path, what: str) -> Path:
     return dest.with_name(f".{dest.name}.{what}-{uuid.uuid4().hex[:8]}.tmp")
 
 
-def _told(exc: BaseException, dest: Path) -> BaseException:
+def copy_failure(exc: BaseException, dest: Path) -> BaseException:
     """A failed copy as one sentence: a full disk names the copy; damage names the source."""
     return classify(exc, str(dest)) or exc
 
@@ -117,22 +107,22 @@ def backup_file(
     A failure (a full disk, say) leaves nothing behind: no temporary file, no new empty folder.
     """
     new_folder = not dest.parent.exists()
-    temporary = _temporary(dest, "backup")
+    temporary = temporary_beside(dest, "backup")
     try:
         private_folder(dest.parent)
         new_private_database(temporary)  # a copy of the database: its user's only, like it
         if source is None:
-            _copy_pages(db_path, temporary, password)
+            copy_pages(db_path, temporary, password)
         else:
             _copy_from(source, temporary, password)
         fsync_file(temporary)
         os.replace(temporary, dest)
-    except _FILE_ERRORS as exc:
+    except FILE_ERRORS as exc:
         temporary.unlink(missing_ok=True)
         if new_folder:
             with contextlib.suppress(OSError):
                 dest.parent.rmdir()
-        told = _told(exc, dest)
+        told = copy_failure(exc, dest)
         if told is exc:
             raise
         raise told from exc
@@ -163,17 +153,52 @@ def forget_backup(path: Path | None) -> None:
 
 def is_fieldlog_file(path: Path, password: str | None = None) -> bool:
     """Whether `path` is a FieldLog database, or an SQLite file too damaged to tell (a damaged
-    database rather than a stranger). Asked of SQLite: the file may be the open database,
-    which Python must never open itself."""
+    database rather than a stranger). An encrypted file that `password` (or the lack of one)
+    does not open counts as one too: it is not a stranger, and without the key nothing more
+    can be told. Asked of SQLite: the file may be the open database, which Python must never
+    open itself."""
     if not path.is_file() or path.stat().st_size == 0:
         return False
+    key = None if reads_plain(path) else password
+    if key is None and looks_encrypted(path):
+        return True
     try:
-        return application_id(path, password) == APPLICATION_ID
+        return application_id(path, key) == APPLICATION_ID
     except driver.ERRORS as exc:
+        if key is not None and not_a_database(exc):
+            return looks_encrypted(path)
         return getattr(exc, "sqlite_errorname", "") == "SQLITE_CORRUPT"
 
 
-def _refuse_unless_fieldlog(path: Path, password: str | None) -> None:
+def backup_password(path: Path, password: str | None) -> str | None:
+    """The password `path` is read with: None for a plain file, `password` for any other; a
+    BackupError (one sentence) for an encrypted file when no password was given."""
+    if reads_plain(path):
+        return None
+    if password is None and looks_encrypted(path):
+        raise BackupError(
+            msg(
+                "backup.password_needed",
+                "{path} is encrypted; it opens only with its password; nothing was changed",
+                path=str(path),
+            )
+        )
+    return password
+
+
+def wrong_password(path: Path) -> BackupError:
+    """The password given does not open the encrypted file `path` (never called damaged)."""
+    return BackupError(
+        msg(
+            "backup.wrong_password",
+            "The password does not open {path}; nothing was changed",
+            path=str(path),
+        )
+    )
+
+
+def _refuse_unless_fieldlog(path: Path, password: str | None) -> str | None:
+    """Refuse what is no FieldLog database; the password `path` is read with (None: plain)."""
     if not path.exists():
         raise BackupError(msg("backup.missing", "{path} does not exist", path=str(path)))
     if not path.is_file():
@@ -182,14 +207,17 @@ def _refuse_unless_fieldlog(path: Path, password: str | None) -> None:
         raise BackupError(
             msg("backup.empty", "{path} is empty, not a FieldLog backup", path=str(path))
         )
+    key = backup_password(path, password)
     try:
-        found = application_id(path, password)
+        found = application_id(path, key)
     except driver.ERRORS as exc:
         if not_a_database(exc):
+            if key is not None and looks_encrypted(path):
+                raise wrong_password(path) from None
             raise BackupError(
                 msg("backup.not_fieldlog", "{path} is not a FieldLog database", path=str(path))
             ) from None
-        return  # unreadable: check_database_file says why
+        return key  # unreadable: check_database_file says why
     if found != APPLICATION_ID:
         raise BackupError(
             msg(
@@ -198,6 +226,7 @@ def _refuse_unless_fieldlog(path: Path, password: str | None) -> None:
                 path=str(path),
             )
         )
+    return key
 
 
 def _inspect(con: Any) -> str:
@@ -229,10 +258,12 @@ def check_database_file(path: Path, password: str | None = None) -> str:
 
     Read-only: SQLite header and application id, integrity_check, foreign_key_check and a known
     schema revision (an older one is fine: it is upgraded when opened). Raises BackupError.
+    An encrypted file is read with `password` (a plain one without it); without a password,
+    or with one that does not open it, it is refused as such, never called damaged.
     """
-    _refuse_unless_fieldlog(path, password)
+    key = _refuse_unless_fieldlog(path, password)
     try:
-        con = driver.connect(sqlite_uri(path), password, uri=True)
+        con = driver.connect(sqlite_uri(path), key, uri=True)
         try:
             return _inspect(con)
         finally:
@@ -255,116 +286,3 @@ def check_database_file(path: Path, password: str | None = None) -> str:
                 detail=str(exc),
             )
         ) from exc
-
-
-def read_clock(path: Path, password: str | None = None) -> int:
-    """The clock stored in a database's local_state; 0 when absent or unreadable."""
-    try:
-        con = driver.connect(sqlite_uri(path), password, uri=True)
-        try:
-            row = con.execute(
-                "SELECT value FROM local_state WHERE key = ?", (CLOCK_KEY,)
-            ).fetchone()
-        finally:
-            con.close()
-        return int(row[0]) if row else 0
-    except _UNREADABLE:
-        return 0
-
-
-def _forget_node(path: Path, clock: int, password: str | None) -> None:
-    """Drop the copy's node identity and move its clock to at least `clock`."""
-    con = driver.connect(path, password)
-    try:
-        with con:
-            con.executemany("DELETE FROM local_state WHERE key = ?", [(k,) for k in NODE_KEYS])
-            row = con.execute(
-                "SELECT value FROM local_state WHERE key = ?", (CLOCK_KEY,)
-            ).fetchone()
-            value = str(max(clock, int(row[0]) if row else 0))
-            con.execute("DELETE FROM local_state WHERE key = ?", (CLOCK_KEY,))
-            con.execute("INSERT INTO local_state (key, value) VALUES (?, ?)", (CLOCK_KEY, value))
-    finally:
-        con.close()
-
-
-def keep_current(
-    db_path: Path, reason: str, now: datetime | None = None, *, password: str | None = None
-) -> Path | None:
-    """Back up the current file before it is replaced; a damaged one is copied byte for byte
-    (an encrypted one stays encrypted either way: its bytes are)."""
-    if not db_path.exists():
-        return None
-    try:
-        return automatic_backup(db_path, reason, now, password=password)
-    except _CANNOT_COPY:  # SQLite cannot copy its pages: keep its bytes
-        stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
-        dest = backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}-damaged.db"
-        private_folder(dest.parent)
-        # Python opens the file here, which is safe only because no connection of this process
-        # holds it: a restore closes its own first (SQLite cannot copy a damaged file).
-        temporary = _temporary(dest, "backup")
-        try:
-            new_private_file(temporary)
-            shutil.copyfile(db_path, temporary)
-            os.replace(temporary, dest)
-        finally:
-            temporary.unlink(missing_ok=True)
-        return dest
-
-
-def release_database(db_path: Path, password: str | None = None) -> None:
-    """Fold the WAL into the file and leave WAL mode, which succeeds only when nobody else has
-    the database open; refuse otherwise. A damaged file is left as it is."""
-    try:
-        con = driver.connect(db_path, password, timeout=2)
-        try:
-            mode = con.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-        finally:
-            con.close()
-    except driver.OPERATIONAL_ERRORS as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            mode = "wal"
-        else:
-            return
-    except driver.DATABASE_ERRORS:
-        return
-    if str(mode).lower() != "delete":
-        raise BackupError(
-            msg(
-                "backup.in_use",
-                "{path} is in use by another FieldLog (the window?); close it and try again",
-                path=str(db_path),
-            )
-        )
-
-
-def replace_database(
-    db_path: Path, source: Path, clock: int, *, password: str | None = None
-) -> None:
-    """Make `db_path` a copy of `source` with no node identity and a clock of at least `clock`
-    (both encrypted with `password`, or both plain).
-
-    The copy is made beside the database, synced to disk and renamed over it, so the database
-    is at every moment either the old file or the whole new one.
-    """
-    temporary = _temporary(db_path, "restore")
-    try:
-        new_private_database(temporary)  # the database to be: its user's only
-        _copy_pages(source, temporary, password)
-        _forget_node(temporary, clock, password)
-        fsync_file(temporary)
-        if db_path.exists():
-            release_database(db_path, password)
-        os.replace(temporary, db_path)
-    except _FILE_ERRORS as exc:
-        told = _told(exc, temporary if db_path.exists() else db_path)
-        if told is exc:
-            raise
-        raise told from exc
-    finally:
-        temporary.unlink(missing_ok=True)
-    for suffix in ("-wal", "-shm", "-journal"):  # stale companions of the old file
-        with contextlib.suppress(FileNotFoundError):
-            db_path.with_name(db_path.name + suffix).unlink()
-    fsync_folder(db_path.parent)

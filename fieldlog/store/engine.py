@@ -10,7 +10,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, pool
 from sqlalchemy.engine import URL
 
 from fieldlog.store import driver
@@ -125,8 +125,12 @@ def make_read_only_engine(path: Path, *, immutable: bool, password: str | None =
     def connect() -> Any:
         return driver.connect(uri, password, uri=True, check_same_thread=False)
 
+    # SQLAlchemy's SQLCipher dialect keys every new connection with the URL's password (again:
+    # `connect` has keyed it already, and the same key twice before the first read is allowed);
+    # an empty one would be refused. A pool as for a plain file, not one connection per thread.
     dialect = "sqlite" if password is None else "sqlite+pysqlcipher"
-    engine = create_engine(URL.create(dialect, database=str(path)), creator=connect)
+    url = URL.create(dialect, password=password, database=str(path))
+    engine = create_engine(url, creator=connect, poolclass=pool.QueuePool)
     event.listen(engine, "connect", _on_connect_read_only)
     event.listen(engine, "begin", _on_begin)
     _track(engine)

@@ -9,6 +9,7 @@ sure they are not the open database.
 
 from __future__ import annotations
 
+import os
 import zipfile
 from dataclasses import dataclass
 from enum import Enum
@@ -92,6 +93,16 @@ def looks_encrypted(path: Path) -> bool:
     return not first.startswith(SQLITE_MAGIC) and len(set(first)) >= _RANDOM_DISTINCT
 
 
+def reads_plain(path: Path) -> bool:
+    """Whether `path` begins with SQLite's header: a plain database (or one whose header alone
+    survived), to be read without a password. One held here is asked of its connections'
+    library; any other file's first bytes are read directly (see `looks_encrypted`)."""
+    if held_here(path):
+        return not held_encrypted(path)
+    with path.open("rb") as handle:
+        return handle.read(16) == SQLITE_MAGIC
+
+
 class Kind(Enum):
     """The kinds of file FieldLog writes, with how a message names them."""
 
@@ -132,20 +143,47 @@ def _in_use(path: Path) -> bool:
     return any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
 
 
-def _kind_from_sqlite(path: Path) -> Kind:
+def _kind_from_sqlite(path: Path, password: str | None) -> Kind:
     if held_encrypted(path):  # open here through SQLCipher: sqlite3 must not touch it
         return Kind.DATABASE
     try:
         facts = sqlite_facts(path)  # read-only, and its companions exist already: creates nothing
-    except driver.ERRORS:
-        return Kind.OTHER  # a database SQLite cannot read now is never written over
+    except driver.ERRORS as exc:
+        if password is None or held_here(path) or not not_a_database(exc):
+            return Kind.OTHER  # a database SQLite cannot read now is never written over
+        try:  # encrypted, and in use by another process only: its locks are its own
+            facts = sqlite_facts(path, password)
+        except driver.ERRORS:
+            return Kind.OTHER
     if facts.application_id != APPLICATION_ID:
         return Kind.OTHER
     return Kind.DATABASE if facts.journal_mode == "wal" else Kind.BACKUP
 
 
-def kind_of(path: Path) -> Kind:
-    """What an existing file is.
+def _kind_encrypted(path: Path, password: str) -> Kind:
+    """What an encrypted file no connection has open is, asked of SQLCipher with `password`
+    (OTHER when it does not open it). Its journal mode is encrypted with the rest of the header,
+    so it is read over a read-write connection, whose closing removes the -wal and -shm that
+    opening a WAL database makes (a read-only one would leave them)."""
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    uri = sqlite_uri(path, "rw") if writable else f"{path.as_uri()}?mode=ro&immutable=1"
+    try:
+        connection = driver.connect(uri, password, uri=True)
+        try:
+            app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
+        finally:
+            connection.close()
+    except driver.ERRORS:
+        return Kind.OTHER  # not its password, or unreadable: never written over
+    if app_id != APPLICATION_ID:
+        return Kind.OTHER
+    return Kind.DATABASE if str(mode).lower() == "wal" else Kind.BACKUP
+
+
+def kind_of(path: Path, password: str | None = None) -> Kind:
+    """What an existing file is; an encrypted file is told only with its `password` (the open
+    database's: its backups are encrypted with it), and is OTHER without it.
 
     A file a connection of this process has open, or that may be in use as a database anywhere
     (its -wal or -shm is there), is asked of SQLite, never opened with Python: closing such a
@@ -154,11 +192,13 @@ def kind_of(path: Path) -> Kind:
     no connection of this process has it open, and another process's locks are its own.
     """
     if held_here(path) or _in_use(path):
-        return _kind_from_sqlite(path)
+        return _kind_from_sqlite(path, password)
     with path.open("rb") as handle:
         header = handle.read(100)
     if header.startswith(b"PK\x03\x04"):
         return _zip_kind(path)
+    if password is not None and header[:16] != SQLITE_MAGIC and looks_encrypted(path):
+        return _kind_encrypted(path, password)
     if header[:16] != SQLITE_MAGIC or len(header) < 100:
         return Kind.OTHER
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
@@ -202,12 +242,15 @@ def refuse_database_itself(path: Path, database: Path | None, doing: Message | s
             )
 
 
-def check_output(path: Path, kind: Kind, database: Path | None) -> Path:
+def check_output(
+    path: Path, kind: Kind, database: Path | None, *, password: str | None = None
+) -> Path:
     """Refuse to write `kind` at `path` over the open database (`database`), its companion
     files, a folder, or an existing file of another kind; returns `path`.
 
     An empty file, or one of the same kind (an earlier export, package or backup), may be
-    replaced; a live FieldLog database never is. Writers then write under a temporary name and
+    replaced (an encrypted one only when `password`, the open database's, opens it); a live
+    FieldLog database never is. Writers then write under a temporary name and
     rename, so a refusal or a failure leaves the old file as it was.
     """
     refuse_database_itself(path, database, msg("store.choose_another", "choose another file"))
@@ -222,7 +265,7 @@ def check_output(path: Path, kind: Kind, database: Path | None) -> Path:
         )
     if not path.exists() or path.stat().st_size == 0:
         return path
-    found = kind_of(path)
+    found = kind_of(path, password)
     if found is kind and kind is not Kind.DATABASE:
         return path
     if found is Kind.OTHER:

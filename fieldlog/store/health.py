@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from fieldlog.domain.messages import Message, msg
 from fieldlog.store import driver
 from fieldlog.store.errors import DatabaseDamaged, classify
+from fieldlog.store.files import not_a_database
 from fieldlog.store.location import sqlite_uri
 from fieldlog.store.models import REPLICATED_MODELS, OrgAlias, Organization
 from fieldlog.store.stamping import COUNTERS_INFO, HLC_KEY, read_state
@@ -233,6 +234,8 @@ def quick_check_file(path: Path, password: str | None = None) -> list[str]:
         finally:
             connection.close()
     except driver.ERRORS as exc:
+        if password is not None and not_a_database(exc):
+            return []  # the password does not open it: never reported as damage
         # Only damage is a finding: a busy or unreadable file is not known to be damaged.
         return [str(exc)] if isinstance(classify(exc, str(path)), DatabaseDamaged) else []
     return [] if results == ["ok"] else results[:20]

@@ -33,12 +33,13 @@ def relay() -> CheckRelay:
     return _relay
 
 
-def start(location: str, path: Path) -> threading.Thread:
-    """Check `path` on a worker thread; `relay()` announces damage, then the end of the check."""
+def start(location: str, path: Path, password: str | None = None) -> threading.Thread:
+    """Check `path` on a worker thread (with `password`, the database's when it is encrypted);
+    `relay()` announces damage, then the end of the check."""
     messenger = relay()
 
     def run() -> None:
-        problems = quick_check_in_background(path)
+        problems = quick_check_in_background(path, password)
         if problems:
             first = " ".join(problems[0].replace("*** in database main ***", "").split())
             messenger.damaged.emit(location, first)

@@ -49,11 +49,20 @@ class RecoveryWindow(QWidget):
     # The user chose another database file.
     open_requested = Signal(str)
 
-    def __init__(self, path: Path, problem: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        problem: str,
+        parent: QWidget | None = None,
+        password: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryWindow")
         self.resize(760, 520)
         self.path = path
+        #: The password the database was opened with (None: plain): its backups are checked
+        #: and restored with it, and the restored file stays encrypted with it.
+        self.password = password
         self.heading = _named(QLabel(), "recoveryHeading")
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.heading.setWordWrap(True)
@@ -65,7 +74,7 @@ class RecoveryWindow(QWidget):
         self.detail.setStyleSheet(QUIET_STYLE)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.backups_label = _named(QLabel(), "backupsLabel")
-        self.backup_list = BackupList(checked=True, parent=self)
+        self.backup_list = BackupList(checked=True, parent=self, password=password)
         self.backup_list.itemSelectionChanged.connect(self._update_buttons)
         self.backup_list.itemActivated.connect(lambda *_: self.restore_selected())
         self.error = _named(QLabel(), "recoveryError")
@@ -125,7 +134,7 @@ class RecoveryWindow(QWidget):
                 "The database is missing or empty, but it has backups. Restore one, or open "
                 "another database."
             )
-        if path.exists() and not is_fieldlog_file(path):
+        if path.exists() and not is_fieldlog_file(path, self.password):
             return self.tr("This file is not a FieldLog database.")
         return self.tr("The database is damaged and cannot be opened safely.")
 
@@ -143,7 +152,7 @@ class RecoveryWindow(QWidget):
         if source is None:
             return
         try:
-            restore_backup(self.path, source)
+            restore_backup(self.path, source, self.password)
         except (ValueError, OSError, DatabaseError) as exc:  # a full disk, say: one sentence
             self.show_error(str(exc))
             return

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -30,6 +29,7 @@ from fieldlog.store.cipher import (
 from fieldlog.store.dump import digest
 from fieldlog.store.engine import APPLICATION_ID, held_here, make_engine
 from fieldlog.store.search_index import matching_rowids
+from tests.conftest import plain_copy
 
 #: Quotes of both kinds, a backslash, Chinese, spaces, # and %: each must reach SQLCipher intact.
 KEY = '走访 口令 it\'s "quoted" back\\slash #1 100%'
@@ -55,16 +55,12 @@ def folder(tmp_path: Path) -> Path:
 @pytest.fixture
 def plain(folder: Path, demo_database_file: Path) -> Path:
     """A copy of the demo (a closed file), plain."""
-    path = folder / "走访 日志 #%.db"
-    shutil.copyfile(demo_database_file, path)
-    return path
+    return plain_copy(demo_database_file, folder / "走访 日志 #%.db")
 
 
 @pytest.fixture
 def small(folder: Path, empty_database_file: Path) -> Path:
-    path = folder / "空 库 #%.db"
-    shutil.copyfile(empty_database_file, path)
-    return path
+    return plain_copy(empty_database_file, folder / "空 库 #%.db")
 
 
 def secrets_of(path: Path) -> list[str]:

@@ -21,6 +21,7 @@ import pytest
 from sqlalchemy import text
 
 from fieldlog.domain.messages import code_of
+from fieldlog.store import driver
 from fieldlog.store.backup import BackupError, automatic_backup, check_database_file
 from fieldlog.store.database import Database, DatabaseError, open_database
 from fieldlog.store.engine import patience
@@ -28,6 +29,7 @@ from fieldlog.store.errors import DatabaseBusy, DatabaseDamaged, DatabaseReadOnl
 from fieldlog.store.files import FileRefused, Kind, check_output
 from fieldlog.store.health import check_health
 from tests.chinese import CJK, in_english
+from tests.conftest import password
 from tests.corpus.make_corpus import COMMITTED
 from tests.faults.conftest import immutable, write_lock
 
@@ -245,11 +247,11 @@ def test_the_file_guard_refuses_in_chinese(
 def test_health_lines_are_chinese(tmp_path: Path, demo_database_file: Path, chinese: None) -> None:
     path = tmp_path / "demo.db"
     shutil.copy(demo_database_file, path)
-    con = sqlite3.connect(path)  # foreign keys are off on a plain connection
+    con = driver.connect(path, password())  # foreign keys are off on a plain connection
     con.execute("UPDATE visit SET org_id = '0000000000000000000000000000beef' WHERE rowid = 1")
     con.commit()
     con.close()
-    db = open_database(str(path))
+    db = open_database(str(path), password=password())
     try:
         with db.read() as session:
             problems = check_health(session).problems

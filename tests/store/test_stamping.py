@@ -46,7 +46,7 @@ def test_clock_never_goes_backwards_across_many_changes(db: Database) -> None:
 def test_counters_survive_reopening(db: Database) -> None:
     first = fetch(db, Member, team.save_member(db, team.MemberInput("甲")))
     db.close()
-    reopened = open_database(db.location)
+    reopened = open_database(db.location, password=db.password)
     second = fetch(reopened, Member, team.save_member(reopened, team.MemberInput("乙")))
     reopened.close()
     assert second.hlc > first.hlc

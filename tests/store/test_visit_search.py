@@ -20,6 +20,7 @@ from fieldlog.store.database import Database, open_database
 from fieldlog.store.models import Organization, Visit
 from fieldlog.store.repositories import visit_list
 from fieldlog.store.repositories.bulk_rows import insert_rows
+from tests.conftest import password
 
 # Chinese, both cases of ASCII, digits, LIKE's wildcards and escape, FTS5 syntax characters.
 ALPHABET = "华为科技园区签约深圳物流协会AaBbZz09 %_\\\"*^:.,，（）-'"
@@ -31,7 +32,7 @@ fragments = st.text(alphabet=ALPHABET, min_size=1, max_size=5)
 
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = open_database(str(tmp_path_factory.mktemp("search") / "s.db"))
+    database = open_database(str(tmp_path_factory.mktemp("search") / "s.db"), password=password())
     yield database
     database.close()
 

@@ -20,6 +20,7 @@ from fieldlog.services.team import team
 from fieldlog.store.database import Database, open_database
 from fieldlog.store.stamping import system_clock_ms, use_clock
 from fieldlog.sync.crypto import KdfParams
+from tests.conftest import password
 
 PASSPHRASE = "铜仁驻深 team 2020"
 TEAM = "铜仁市驻深招商工作队"
@@ -68,7 +69,7 @@ def new_laptop(template: Path, folder: Path, name: str, *, join: Path | None = N
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.db"
     shutil.copy(template, path)
-    laptop = Laptop(name, open_database(str(path)), folder)
+    laptop = Laptop(name, open_database(str(path), password=password()), folder)
     use_clock(laptop.db.sessions, laptop.clock)
     sync.set_passphrase(laptop.db, PASSPHRASE)
     if join is not None:

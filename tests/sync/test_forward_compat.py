@@ -28,6 +28,7 @@ from fieldlog.store.models import Member, Organization, Project, StageEvent, Tar
 from fieldlog.sync.errors import PackageError
 from fieldlog.sync.rows import SPECS, check_widths
 from tests.cli.test_cli import run
+from tests.conftest import needs_cli_password, password
 from tests.field_dump import db_digest
 from tests.newer_laptop import (
     FAST_KDF,
@@ -41,7 +42,8 @@ from tests.newer_laptop import (
     make_newer_package,
 )
 
-pytestmark = pytest.mark.slow
+#: needs_cli_password: each test compares with what `fieldlog stats` printed before.
+pytestmark = [pytest.mark.slow, needs_cli_password]
 
 DISPATCH = Period(date(2020, 3, 23), date(2020, 4, 22))
 TODAY = date(2020, 4, 22)
@@ -76,12 +78,12 @@ def world(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) ->
     folder = tmp_path_factory.mktemp("forward")
     path = folder / "home.db"
     shutil.copyfile(demo_database_file, path)
-    home = open_workspace(str(path))
+    home = open_workspace(str(path), password=password())
     sync.set_passphrase(home, PASSPHRASE)
     before = {name: _stats(path, args) for name, args in PERIODS.items()}
     home.close()
     package = make_newer_package(path, folder / "newer")
-    home = open_database(str(path))
+    home = open_database(str(path), password=password())
     report = sync.import_packages(home, [package.path])
     assert [p.skipped for p in report.packages] == [False]
     assert report.total("new") > 0
@@ -203,7 +205,7 @@ def test_next_package_carries_unknown_values_unchanged(
     sync.export_package(world.home, out, full=True, kdf=FAST_KDF)
     third_path = world.folder / "third.db"
     shutil.copyfile(empty_database_file, third_path)
-    third = open_database(str(third_path))
+    third = open_database(str(third_path), password=password())
     try:
         sync.set_passphrase(third, PASSPHRASE)
         assert sync.import_packages(third, [out]).total("new") > 0
@@ -225,7 +227,7 @@ def test_a_code_longer_than_its_column_refuses_the_package(
     folder.mkdir()
     sender_path = folder / "sender.db"
     shutil.copyfile(empty_database_file, sender_path)
-    sender = open_database(str(sender_path))
+    sender = open_database(str(sender_path), password=password())
     try:
         sync.set_passphrase(sender, PASSPHRASE)
         _long_stage_project(sender)

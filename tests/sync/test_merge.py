@@ -320,8 +320,8 @@ def test_a_copied_database_is_another_laptop(laptops: Make, tmp_path) -> None:  
     org = _org(a, "深圳市德润物流有限公司")
     a.export()
     assert a.db.path is not None
-    copy = backup_file(a.db.path, tmp_path / "other-laptop" / "a.db")
-    b = Laptop("b", open_database(str(copy)), tmp_path / "other-laptop")
+    copy = backup_file(a.db.path, tmp_path / "other-laptop" / "a.db", password=a.db.password)
+    b = Laptop("b", open_database(str(copy), password=a.db.password), tmp_path / "other-laptop")
     try:
         assert b.db.node_id != a.db.node_id
         _edit(a, Organization, org, notes="原机")

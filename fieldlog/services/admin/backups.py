@@ -23,21 +23,23 @@ from pathlib import Path
 from fieldlog.domain.messages import msg
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.file_guard import Kind, guard_output
+from fieldlog.store import cipher
 from fieldlog.store.backup import (
+    BackupError,
     BackupInfo,
     automatic_backup,
     backup_file,
+    backup_password,
     check_database_file,
     forget_backup,
-    keep_current,
-    read_clock,
-    release_database,
-    replace_database,
+    wrong_password,
 )
 from fieldlog.store.backup import list_backups as _list_backups
 from fieldlog.store.database import Database
 from fieldlog.store.errors import DatabaseReadOnly, read_only_sentence
+from fieldlog.store.files import looks_encrypted, reads_plain
 from fieldlog.store.read_only import connect_read_only, is_writable
+from fieldlog.store.restore import keep_current, read_clock, release_database, replace_database
 
 DAILY = "daily"
 MANUAL = "manual"
@@ -150,7 +152,7 @@ def backup_now(db: Database, dest: Path | None = None) -> Path:
                 )
             )
         return automatic_backup(path, MANUAL, password=db.password)
-    dest = guard_output(dest.expanduser().resolve(), Kind.BACKUP, path)
+    dest = guard_output(dest.expanduser().resolve(), Kind.BACKUP, path, password=db.password)
     source = connect_read_only(path, db.password) if db.read_only else None
     return backup_file(path, dest, source, password=db.password)
 
@@ -185,7 +187,32 @@ def _inode(path: Path) -> int | None:
         return None
 
 
-def restore_backup(db_path: Path, source: Path) -> RestoreReport:
+def _database_password(db_path: Path, password: str | None, source_key: str | None) -> str | None:
+    """The state the restored file takes, the database's: its password, or None when it is
+    plain. A missing or empty file takes `password` (given: encrypted). An encrypted one needs
+    its password, proven by opening it, or (its first page damaged) by opening the encrypted
+    backup (`source_key`); otherwise one sentence, nothing changed."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return password
+    if reads_plain(db_path):
+        return None
+    if not looks_encrypted(db_path):  # neither plain nor encrypted: what was asked for
+        return password
+    if password is None:
+        raise BackupError(
+            msg(
+                "backups.restore_password_needed",
+                "{path} is encrypted; a backup is restored into it only with its password; "
+                "nothing was changed",
+                path=str(db_path),
+            )
+        )
+    if source_key == password or cipher.check_key(db_path, password):
+        return password
+    raise wrong_password(db_path)
+
+
+def restore_backup(db_path: Path, source: Path, password: str | None = None) -> RestoreReport:
     """Replace the database file at `db_path` with a checked copy of `source`.
 
     Works on paths, so it can bring back a database that no longer opens. The caller closes
@@ -194,20 +221,28 @@ def restore_backup(db_path: Path, source: Path) -> RestoreReport:
     restored file has no node id (the next open issues a fresh one) and a clock no earlier
     than the replaced file's, so no sync stamp is ever issued twice. An older schema is
     upgraded by the next open.
+
+    `password` is the database's when it is encrypted: an encrypted backup is read with it,
+    and the restored file takes the database's state whatever the backup's: encrypted with
+    that password (a plain backup is encrypted on the way), or plain (an encrypted backup is
+    decrypted with the password given). A missing database becomes encrypted when a password
+    is given.
     """
     db_path = db_path.expanduser().resolve()
     source = source.expanduser().resolve()
     _refuse_self(db_path, source)
-    revision = check_database_file(source)
+    revision = check_database_file(source, password)
+    source_key = backup_password(source, password)
+    target = _database_password(db_path, password, source_key)
     if not is_writable(db_path) or not os.access(db_path.parent, os.W_OK):
         raise DatabaseReadOnly(read_only_sentence(str(db_path)))
     if db_path.exists():
-        release_database(db_path)  # refuses while another connection has it open
-    clock = read_clock(db_path)
-    kept = keep_current(db_path, BEFORE_RESTORE)
+        release_database(db_path, target)  # refuses while another connection has it open
+    clock = read_clock(db_path, target)
+    kept = keep_current(db_path, BEFORE_RESTORE, password=target)
     old = _inode(db_path)
     try:
-        replace_database(db_path, source, clock)
+        replace_database(db_path, source, clock, password=target, source_password=source_key)
     except BaseException:
         if old is not None and _inode(db_path) == old:  # the old file is still in place
             forget_backup(kept)

@@ -78,9 +78,13 @@ class BackupList(QTreeWidget):
     """The backups of one database, newest first: date, size, reason and (optionally) whether
     each one passes the file check."""
 
-    def __init__(self, checked: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, checked: bool = False, parent: QWidget | None = None, password: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("backupList")
+        #: The database's password: its backups are encrypted with it when it is encrypted.
+        self.password = password
         self.setAccessibleName(self.tr("Backups"))
         self.checked = checked
         headers = [self.tr("Date"), self.tr("Size"), self.tr("Reason")]
@@ -113,7 +117,7 @@ class BackupList(QTreeWidget):
         item.setToolTip(0, str(info.path))
         if self.checked:
             try:
-                check_database_file(info.path)
+                check_database_file(info.path, self.password)
                 item.setText(3, self.tr("Good"))
             except ValueError as exc:
                 item.setText(3, self.tr("Cannot be used"))
@@ -147,7 +151,7 @@ class BackupsDialog(QDialog):
             ).format(name=db.name)
         )
         intro.setWordWrap(True)
-        self.backup_list = BackupList(parent=self)
+        self.backup_list = BackupList(parent=self, password=db.password)
         self.backup_list.itemSelectionChanged.connect(self._update_buttons)
         self.backup_button = _named(QPushButton(self.tr("&Back up now")), "backupNowButton")
         self.restore_button = _named(

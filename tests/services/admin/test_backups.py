@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -10,10 +9,11 @@ import pytest
 
 from fieldlog.services.admin import backups
 from fieldlog.services.admin.maintenance import digest
-from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.errors import InvalidInput
+from fieldlog.store import driver
 from fieldlog.store.backup import STAMP_FORMAT, BackupError, backup_folder
 from fieldlog.store.database import Database
+from tests.conftest import password, reopen
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)  # a Saturday
 
@@ -80,7 +80,7 @@ def test_daily_backup_is_taken_once_a_day(db: Database) -> None:
 
 
 def _state(path: Path) -> dict[str, str]:
-    con = sqlite3.connect(path)
+    con = driver.connect(path, password())
     try:
         return dict(con.execute("SELECT key, value FROM local_state").fetchall())
     finally:
@@ -97,12 +97,12 @@ def test_restore_gives_a_fresh_node_and_a_clock_not_behind(db: Database, tmp_pat
     before = _state(db.path)
     db.close()
 
-    report = backups.restore_backup(db.path, old)
+    report = backups.restore_backup(db.path, old, password())
 
     assert report.kept_as is not None and report.kept_as.name.endswith("-before-restore.db")
     restored = _state(db.path)
     assert "node_id" not in restored and int(restored["hlc"]) == int(before["hlc"])
-    reopened = open_workspace(str(db.path))
+    reopened = reopen(db.path)
     try:
         assert reopened.node_id != before["node_id"]
         assert digest(reopened) != ""
@@ -115,9 +115,9 @@ def test_restore_gives_a_fresh_node_and_a_clock_not_behind(db: Database, tmp_pat
 def test_restore_refuses_the_database_itself(db: Database) -> None:
     assert db.path is not None
     with pytest.raises(InvalidInput, match="the database itself"):
-        backups.restore_backup(db.path, db.path)
+        backups.restore_backup(db.path, db.path, password())
     with pytest.raises(BackupError, match="does not exist"):
-        backups.restore_backup(db.path, db.path.with_name("missing.db"))
+        backups.restore_backup(db.path, db.path.with_name("missing.db"), password())
     assert not backup_folder(db.path).exists()
 
 
@@ -136,7 +136,7 @@ def test_restore_is_refused_while_the_database_is_open(db: Database, tmp_path: P
     copy = backups.backup_now(db, tmp_path / "copy.db")
     before = digest(db)
     with pytest.raises(BackupError, match="in use"):
-        backups.restore_backup(db.path, copy)
+        backups.restore_backup(db.path, copy, password())
     assert digest(db) == before and backups.list_backups(db.path) == []
 
 
@@ -155,10 +155,10 @@ def test_an_older_schema_is_restored_then_upgraded(db: Database, tmp_path: Path)
     engine.dispose()
     db.close()
 
-    report = backups.restore_backup(db.path, old)
+    report = backups.restore_backup(db.path, old, password())
 
     assert report.revision.startswith("0001")
-    reopened = open_workspace(str(db.path))
+    reopened = reopen(db.path)
     try:
         with reopened.read() as session:
             assert migrate.current_revision(session.connection()) == migrate.head_revision()

@@ -3,7 +3,6 @@ moved out of a database an earlier version wrote, and asked again where no store
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -17,9 +16,11 @@ from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.exchange import passphrase
 from fieldlog.services.secrets import Kept
+from fieldlog.store import driver
 from fieldlog.store.backup import automatic_backup
 from fieldlog.store.database import Database
 from fieldlog.store.stamping import read_state, write_state
+from tests.conftest import password, plain_only, reopen
 from tests.field_dump import db_digest
 from tests.keyring_backend import MemoryKeyring
 
@@ -39,10 +40,13 @@ def _leaks(path: Path) -> list[str]:
 
 def _clear_copy(path: Path) -> str | None:
     """local_state's old entry, asked of SQLite read-only (the file is closed here)."""
-    with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as connection:
+    connection = driver.connect(f"{path.as_uri()}?mode=ro", password(), uri=True)
+    try:
         row = connection.execute(
             "SELECT value FROM local_state WHERE key = ?", (passphrase.PASSPHRASE_KEY,)
         ).fetchone()
+    finally:
+        connection.close()
     return row[0] if row else None
 
 
@@ -66,7 +70,7 @@ def test_a_set_passphrase_is_in_the_store_and_nowhere_on_disk(
     with db.read() as session:
         assert name == f"team-passphrase:{read_state(session, passphrase.SCOPE_KEY)}"
     assert service == "FieldLog"
-    automatic_backup(db.path, "daily")
+    automatic_backup(db.path, "daily", password=db.password)
     path = db.path
     db.close()
     assert len(_files(path)) >= 2  # the backup is scanned too
@@ -85,6 +89,7 @@ def test_two_databases_on_one_laptop_keep_their_own(
     other.close()
 
 
+@plain_only
 def test_an_earlier_versions_clear_passphrase_moves_to_the_store(
     db: Database, store: MemoryKeyring
 ) -> None:
@@ -107,13 +112,13 @@ def test_without_a_store_the_clear_passphrase_is_erased_and_asked_next_time(
     db: Database, no_store: None
 ) -> None:
     path = _old_database(db)
-    reopened = open_workspace(str(path))
+    reopened = reopen(path)
     assert passphrase.team_passphrase(reopened) == PHRASE  # this run still knows it
     reopened.close()
     assert _clear_copy(path) is None
     assert _leaks(path) == []
     secrets.forget_this_run()  # the next run
-    again = open_workspace(str(path))
+    again = reopen(path)
     assert not passphrase.has_passphrase(again)
     with pytest.raises(InvalidInput, match="no password store"):
         passphrase.require_passphrase(again)
@@ -169,8 +174,10 @@ def test_a_copy_starts_with_the_passphrase_and_changes_only_its_own(
     assert db.path is not None
     copy_path = tmp_path / "training" / "copy.db"
     copy_path.parent.mkdir()
-    automatic_backup(db.path, "daily").replace(copy_path)  # a consistent copy of the file
-    copy = open_workspace(str(copy_path))
+    automatic_backup(db.path, "daily", password=db.password).replace(
+        copy_path
+    )  # a consistent copy of the file
+    copy = reopen(copy_path)
     assert passphrase.team_passphrase(copy) == PHRASE
     passphrase.set_passphrase(copy, "the training passphrase")
     assert passphrase.team_passphrase(copy) == "the training passphrase"
@@ -194,6 +201,7 @@ os._exit(0)
 """
 
 
+@plain_only
 def test_the_moved_passphrase_leaves_no_bytes_even_if_fieldlog_dies(db: Database) -> None:
     path = _old_database(db)
     assert _leaks(path) != []

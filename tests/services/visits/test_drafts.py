@@ -5,7 +5,6 @@ database that cannot take one (read-only, busy) keeps it in memory without a fus
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -15,11 +14,13 @@ import pytest
 from fieldlog.services.exchange import sync
 from fieldlog.services.visits import drafts
 from fieldlog.store import database as database_module
+from fieldlog.store import driver
 from fieldlog.store.database import Database, open_database
 from fieldlog.store.repositories import draft_rows
 from fieldlog.store.stamping import HLC_KEY, SEQ_KEY, read_state
 from fieldlog.sync.crypto import KdfParams
 from fieldlog.sync.package import open_package
+from tests.conftest import needs_cli_password
 
 from ...field_dump import db_digest, field_dump, history_count
 
@@ -64,13 +65,13 @@ def test_a_draft_survives_a_crash(db: Database, tmp_path: Path) -> None:
     assert path is not None
     db.close()
     drafts.forget_memory(db)  # a new process remembers nothing
-    again = open_database(str(path))
+    again = open_database(str(path), password=db.password)
     try:
         assert drafts.load_draft(again, "visit-new") == FIELDS
     finally:
         again.close()
     # The text is in the database file itself (asked of SQLite, not read as bytes).
-    with sqlite3.connect(path) as con:
+    with driver.connect(path, db.password) as con:
         (text,) = con.execute("SELECT fields FROM draft WHERE key = 'visit-new'").fetchone()
     con.close()
     assert "13800138000" in text
@@ -91,6 +92,7 @@ def test_a_draft_changes_no_digest_history_clock_or_counter(demo_copy: Database)
     assert sync.unsent_count(demo_copy) == unsent
 
 
+@needs_cli_password
 def test_fieldlog_digest_ignores_drafts(db: Database) -> None:
     def cli_digest() -> str:
         done = subprocess.run(
@@ -129,7 +131,7 @@ def test_a_read_only_database_keeps_the_draft_in_memory(
     drafts.save_draft(db, "visit-new", {"summary": "stored before"})
     db.close()
     monkeypatch.setattr(database_module, "is_writable", lambda _path: False)
-    read_only = open_database(str(path))
+    read_only = open_database(str(path), password=db.password)
     try:
         assert read_only.read_only
         digest = db_digest(read_only)
@@ -149,7 +151,7 @@ def test_a_read_only_database_keeps_the_draft_in_memory(
 def test_a_busy_database_keeps_the_draft_in_memory_until_the_next_save(db: Database) -> None:
     """Another program holds the write lock: the save gives up at once (it does not freeze the
     form for the busy timeout), and the next one, once the lock is gone, stores it."""
-    holder = sqlite3.connect(db.path, isolation_level=None)
+    holder = driver.connect(db.path, db.password, isolation_level=None)
     try:
         holder.execute("BEGIN IMMEDIATE")
         assert not drafts.save_draft(db, "visit-new", FIELDS)
