@@ -254,16 +254,22 @@ def _damaged(location: str, problem: str) -> Message:
 
 
 def _open_database(
-    location: str, near: MainWindow | None, password: str | None = None
+    location: str,
+    near: MainWindow | None,
+    password: str | None = None,
+    tried: list[str] | None = None,
 ) -> Database | None:
     """The database at `location`, checked; an encrypted one with `password`, the one
-    remembered on this computer, else the one the user types (None: the user cancelled)."""
+    remembered on this computer, else the one the user types (None: the user cancelled).
+    `tried` collects the passwords tried (the last opened the file when its check failed)."""
     from fieldlog.ui.database_errors import patiently
     from fieldlog.ui.database_password_dialog import open_asking
 
     def opener(given: str | None) -> Database:
         if given is None:
             return patiently(near, open_checked, location)  # an upgrade waits for a writer
+        if tried is not None:
+            tried.append(given)
         return patiently(near, open_checked, location, given)
 
     return open_asking(location, opener, near, password)
@@ -288,8 +294,9 @@ def open_location(
     from fieldlog.ui.main_window import MainWindow
 
     db = None
+    tried: list[str] = []
     try:
-        db = _open_database(location, near, password)
+        db = _open_database(location, near, password, tried)
         if db is None:
             return False  # the password was not given: nothing opens, nothing is offered
         if prepare is not None:
@@ -304,7 +311,8 @@ def open_location(
         if isinstance(told, DatabaseUnavailable):  # busy, read-only, full: a backup won't help
             show_open_error(_shown(location), told)
             return False
-        return _recover(location, language, exc)
+        # A damaged encrypted file: its backups open with the password that opened it.
+        return _recover(location, language, exc, tried[-1] if tried else password)
     _move_old_drafts(db)
     if db.path is not None:
         _save_setting("lastDatabase", str(db.path))
@@ -331,13 +339,6 @@ def _move_old_drafts(db: Database) -> None:
         logging.getLogger(__name__).warning("Old draft files not moved", exc_info=True)
 
 
-def _takes_password(function: Callable[..., object]) -> bool:
-    """Whether `function` takes a `password` keyword (an encrypted file needs one)."""
-    import inspect
-
-    return "password" in inspect.signature(function).parameters
-
-
 def _check_later(location: str, path: Path, password: str | None = None) -> None:
     """Run the start-up check of a large file while its window is open."""
     from fieldlog.ui import background_check
@@ -346,11 +347,7 @@ def _check_later(location: str, path: Path, password: str | None = None) -> None
     if not relay.property("connected"):
         relay.damaged.connect(_on_damage)
         relay.setProperty("connected", True)
-    if password is None:
-        background_check.start(location, path)
-    elif _takes_password(background_check.start):
-        background_check.start(location, path, password=password)  # type: ignore[call-arg]
-    # Else not checked: only SQLCipher may touch an encrypted file this process holds.
+    background_check.start(location, path, password)
 
 
 def _on_damage(location: str, problem: str) -> None:
@@ -363,15 +360,19 @@ def _on_damage(location: str, problem: str) -> None:
     if window is None or window.db.location != location:
         return  # that database is no longer the one shown
     language = window.language
+    password = window.db.password
     window.db.close()
     undo.release(window.db)  # its commands must not reach the next window
     _retire(window)
     _window = None
-    _recover(location, language, DatabaseError(_damaged(location, problem)))
+    _recover(location, language, DatabaseError(_damaged(location, problem)), password)
 
 
-def _recover(location: str, language: str, error: BaseException) -> bool:
-    """The recovery screen for a file (the same one again if it is open); False."""
+def _recover(
+    location: str, language: str, error: BaseException, password: str | None = None
+) -> bool:
+    """The recovery screen for a file (the same one again if it is open); False. `password`:
+    the one that opened an encrypted file, for its backups."""
     global _recovery
     from fieldlog.store.location import is_url
     from fieldlog.ui.recovery_window import RecoveryWindow
@@ -382,11 +383,11 @@ def _recover(location: str, language: str, error: BaseException) -> bool:
     path = Path(location).expanduser().resolve()
     reason = " ".join(str(error).split()) or type(error).__name__
     if _recovery is None:
-        _recovery = RecoveryWindow(path, reason)
+        _recovery = RecoveryWindow(path, reason, password=password)
         _recovery.restored.connect(lambda restored: open_location(str(restored), language))
         _recovery.open_requested.connect(lambda other: open_location(other, language))
     else:
-        _recovery.set_problem(path, reason)
+        _recovery.set_problem(path, reason, password)
     _recovery.show()
     _recovery.raise_()
     _recovery.activateWindow()
@@ -417,10 +418,7 @@ def restore_into(old: MainWindow, source: Path) -> bool:
 
     password = old.db.password  # a backup of an encrypted database has its password
     try:
-        if password is not None and _takes_password(restore_backup):
-            restore_backup(old.db.path, source, password=password)  # type: ignore[call-arg]
-        else:
-            restore_backup(old.db.path, source)
+        restore_backup(old.db.path, source, password=password)
     except (ValueError, OSError, DatabaseError) as exc:
         title = QCoreApplication.translate("app", "Restore backup")
         QMessageBox.warning(old, title, str(exc))

@@ -85,12 +85,6 @@ def plain_copy(source: Path, dest: Path) -> Path:
 plain_only = pytest.mark.skipif(
     "config.getoption('encrypted')", reason="reads or edits the bytes of a plain SQLite file"
 )
-#: Or: it runs the command line on the fixtures' database, and the command line cannot be given
-#: an encrypted database's password yet (fieldlog/cli: the keyring, standard input, a prompt).
-needs_cli_password = pytest.mark.skipif(
-    "config.getoption('encrypted')",
-    reason="the command line cannot be given the database's password yet",
-)
 
 #: The files that take longest (half a minute or more each, measured with --durations), longest
 #: first. xdist (--dist loadfile --no-loadscope-reorder) gives out whole files in collection

@@ -21,11 +21,8 @@ export is meant to be read by Excel) and the password store (the operating syste
 stand-in, tests/keyring_backend.py, keeps its values base64-encoded). Sync packages stay on the
 disk and are scanned: they are encrypted whatever the database is.
 
-The command line cannot be given a database password yet: until `fieldlog --db FILE encrypt`
-exists (see `CLI_TAKES_PASSWORD`), the encrypted scenario runs the same commands through
-`keyed_fieldlog` (the `__main__` of this module), the real command line with the password read
-from the first line of standard input, as the command line will read it, handed to the one
-function that opens the database.
+Every command reads the database password from the first line of standard input (it is not a
+terminal and nothing is remembered), the team passphrase, where one is needed, from the next.
 """
 
 from __future__ import annotations
@@ -37,23 +34,15 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
-
-from fieldlog.cli.parser import build_parser, command_names
 
 #: The database password and the team passphrase of the scenario (both on one line of stdin).
 PASSWORD = "钥匙在我手里 at-rest 2024"
 PASSPHRASE = "团队口令 correct horse battery"
 ENCODINGS = ("utf-8", "utf-16-le")
 REPO = Path(__file__).resolve().parent.parent
-
-#: Whether `fieldlog` itself takes a database password (the command `encrypt`, and every command
-#: on an encrypted database reading it from the keyring or standard input). Until then the
-#: encrypted scenario runs through `keyed_fieldlog` below; once it does, the real command line.
-CLI_TAKES_PASSWORD = "encrypt" in command_names(build_parser())
 
 #: What the cadre imports: records no demo holds, so a hit is certainly FieldLog's doing.
 IMPORTED_ORGS = (
@@ -177,7 +166,7 @@ class Laptop:
             LOCALAPPDATA=str(home / "AppData" / "Local"),
             # The operating system's password store stands outside the disk (see the docstring).
             FIELDLOG_TEST_KEYRING=str(self.root / "os-keyring" / "keyring.json"),
-            # This checkout's modules, the suite's password store and keyed_fieldlog among them.
+            # This checkout's modules and the suite's password store among them.
             PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")])),
         )
         return env
@@ -186,10 +175,8 @@ class Laptop:
         """`fieldlog ARGS` on this laptop; standard input holds the database password (when it
         is encrypted), then `lines`. Returns what it printed on stdout."""
         given = [self.password, *lines] if self.password else list(lines)
-        keyed = self.password is not None and not CLI_TAKES_PASSWORD
-        module = "tests.test_thief_scan" if keyed else "fieldlog"
         result = subprocess.run(
-            [sys.executable, "-m", module, *args],
+            [sys.executable, "-m", "fieldlog", *args],
             input="".join(line + "\n" for line in given),
             capture_output=True,
             text=True,
@@ -218,13 +205,10 @@ class Laptop:
 
     def new_database(self, path: Path, command: str) -> None:
         """`init` or `demo` into a new database, encrypted when this laptop has a password."""
-        if self.password is None or not CLI_TAKES_PASSWORD:
-            self.run("--db", str(path), command)  # keyed_fieldlog creates it encrypted
-            return
-        # The command line's own way: make it, then encrypt it (or `demo --encrypt`, if it
-        # comes: then this is one call).
-        self.run("--db", str(path), command)
-        self.run("--db", str(path), "encrypt")
+        if self.password is None:
+            self.run("--db", str(path), command)
+        else:
+            self.run("--db", str(path), command, "--encrypt")
 
 
 @dataclass
@@ -405,48 +389,3 @@ def test_the_commands_print_no_secret_and_no_record(
 ) -> None:
     for scenario in (plain_laptop, encrypted_laptop):
         assert scan_text(scenario.laptop.printed, needles) == []
-
-
-def keyed_fieldlog(argv: list[str]) -> int:
-    """`python -m fieldlog ARGV` on an encrypted database, before the command line takes its
-    password: the password is the first line of standard input (the rest stays for the command,
-    e.g. the team passphrase), handed to `open_workspace` wherever the command line opens the
-    database, and to the restore. Everything else is the real command line.
-
-    Becomes `python -m fieldlog` once CLI_TAKES_PASSWORD: then delete this and `__main__`."""
-    password = sys.stdin.readline().rstrip("\r\n")
-    from fieldlog.cli import main
-    from fieldlog.services.admin import backups, workspace
-
-    opener = workspace.open_workspace
-
-    def open_keyed(location: str, **options: Any) -> Any:
-        options["password"] = options.get("password") or password
-        return opener(location, **options)
-
-    workspace.open_workspace = open_keyed  # type: ignore[assignment]
-    backups.restore_backup = _keyed_restore(password)  # type: ignore[assignment]
-    return main(argv)
-
-
-def _keyed_restore(password: str) -> Any:
-    """`services.admin.backups.restore_backup`'s steps, each given the password (the store's
-    functions take it; the service does not yet)."""
-    from fieldlog.services.admin import backups
-    from fieldlog.store import backup as store
-
-    def restore_backup(db_path: Path, source: Path) -> backups.RestoreReport:
-        db_path, source = db_path.expanduser().resolve(), source.expanduser().resolve()
-        backups._refuse_self(db_path, source)
-        revision = store.check_database_file(source, password)
-        store.release_database(db_path, password)
-        clock = store.read_clock(db_path, password)
-        kept = store.keep_current(db_path, backups.BEFORE_RESTORE, password=password)
-        store.replace_database(db_path, source, clock, password=password)
-        return backups.RestoreReport(db_path, source, kept, revision)
-
-    return restore_backup
-
-
-if __name__ == "__main__":
-    raise SystemExit(keyed_fieldlog(sys.argv[1:]))

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from fieldlog.cli.wording import command
 from fieldlog.domain.messages import msg
 from fieldlog.store.database import Database
 
 if TYPE_CHECKING:
-    from fieldlog.services.admin.backups import RestoreReport
+    pass
 
 Handler = Callable[[Database, argparse.Namespace], int]
 
@@ -75,10 +75,7 @@ def restore_at(location: str, args: argparse.Namespace) -> int:
         )
     path = Path(location).expanduser().resolve()
     password = restore_password(path, args.file.expanduser().resolve())
-    if password is None:
-        report = restore_backup(path, args.file)
-    else:
-        report = _restore_encrypted(path, args.file, password)
+    report = restore_backup(path, args.file, password=password)
     # upgrades an older schema, new node id
     restored = open_workspace(str(report.database), password=password)
     restored.close()
@@ -123,26 +120,6 @@ def restore_password(path: Path, source: Path) -> str | None:
         return password
 
     return with_password(path, opens)
-
-
-def _restore_encrypted(path: Path, source: Path, password: str) -> RestoreReport:
-    import inspect
-
-    from fieldlog.services.admin.backups import restore_backup
-    from fieldlog.services.errors import InvalidInput
-
-    if "password" not in inspect.signature(restore_backup).parameters:
-        # TODO(merge): the backups service takes the password in the work on encrypted backups
-        raise InvalidInput(
-            msg(
-                "cli.restore.encrypted_unsupported",
-                "{path} is encrypted and this FieldLog cannot restore an encrypted database yet; "
-                "nothing was changed",
-                path=str(path),
-            )
-        )
-    keyed: dict[str, Any] = {"password": password}
-    return restore_backup(path, source, **keyed)
 
 
 def _check(db: Database, _args: argparse.Namespace) -> int:

@@ -34,9 +34,9 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event, pool
-from sqlalchemy.engine import URL
 
 from fieldlog.domain.messages import Message, msg
+from fieldlog.store import driver
 from fieldlog.store.driver import key_literal
 from fieldlog.store.durable import fsync_file, fsync_folder
 from fieldlog.store.engine import _on_begin, _on_connect, _track, held_here
@@ -250,21 +250,18 @@ def make_encrypted_engine(path: Path, key: str) -> Engine:
     one: WAL, synchronous=FULL, foreign keys, a busy timeout, BEGIN IMMEDIATE for writes and the
     files its connections hold recorded (`held_here`).
 
-    Through SQLAlchemy's `sqlite+pysqlcipher` dialect (sqlcipher3 as its driver, so its errors
-    become SQLAlchemy's), which sends `PRAGMA key` first on every new connection. The key is the
-    URL's password: `str(engine.url)` and `repr` mask it. A plain file pool (QueuePool) as for
-    a plain database, not the dialect's default of one connection per thread."""
+    Its connections come from `driver.connect` (keyed with the key derived once per process)
+    through SQLAlchemy's SQLCipher dialect minus its own keying (`store.cipher_dialect`), so
+    sqlcipher3's errors become SQLAlchemy's. The key is in no URL. A plain file pool (QueuePool)
+    as for a plain database, not the dialect's default of one connection per thread."""
     _literal(key)
-    url = URL.create(
-        "sqlite+pysqlcipher", password=key, database=str(Path(path).expanduser().resolve())
-    )
-    engine = create_engine(url, poolclass=pool.QueuePool)
-    event.listen(engine, "connect", _quiet, insert=True)
+    file = Path(path).expanduser().resolve()
+
+    def connect() -> Any:
+        return driver.connect(file, key, check_same_thread=False)
+
+    engine = create_engine(driver.encrypted_url(file), creator=connect, poolclass=pool.QueuePool)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     _track(engine)
     return engine
-
-
-def _quiet(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.execute("PRAGMA cipher_log_level = NONE")

@@ -9,9 +9,13 @@ password when the file is encrypted (None: plain), and so by the library that fi
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import sqlcipher3
 
@@ -38,24 +42,113 @@ def key_literal(password: str) -> str:
     return "'" + password.replace("'", "''") + "'"
 
 
+#: SQLCipher 4's key derivation (its defaults, which every file FieldLog makes keeps): the page
+#: key is PBKDF2-HMAC-SHA512 of the password with the file's salt (its first 16 bytes).
+_KDF_ROUNDS = 256_000
+_KEY_BYTES = 32
+_SALT_BYTES = 16
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+#: Page keys derived in this process, by password and salt: every new connection would otherwise
+#: derive its key again (~150 ms: a window's pool, each probe, each backup). Kept in memory only,
+#: as the password itself is while its database is open.
+_derived: dict[tuple[str, bytes], str] = {}
+
+
 def connect(target: Path | str, password: str | None = None, **options: Any) -> Any:
     """A connection to the file `target` (a path, or a `file:` URI with `uri=True`): sqlite3's
     when `password` is None, else SQLCipher's, keyed before anything is read. Options are
-    `sqlite3.connect`'s. A wrong key shows only at the first read (SQLITE_NOTADB)."""
+    `sqlite3.connect`'s. A wrong key shows only at the first read (SQLITE_NOTADB).
+
+    An existing encrypted file is keyed with the page key derived once per process from the
+    password and the file's salt (SQLCipher's raw-key form, `x'<key><salt>'`), which SQLCipher
+    takes without deriving it again; where that key does not open the file (another key
+    derivation than SQLCipher 4's defaults) the password itself is tried, as for a new file."""
     if password is None:
         return sqlite3.connect(target, **options)
     literal = key_literal(password)
+    path = _file_of(target, bool(options.get("uri")))
+    salt = _salt_of(target, path, options) if path is not None else None
+    if salt is not None:
+        connection = _keyed(target, _raw_key(password, salt), options)
+        if _opens(connection):
+            return connection
+        connection.close()
+    return _keyed(target, literal, options)
+
+
+def _keyed(target: Path | str, key: str, options: dict[str, Any]) -> Any:
     connection = sqlcipher3.connect(str(target), **options)
     try:
         # SQLCipher logs a failed page check to standard error; its caller says it instead.
         connection.execute("PRAGMA cipher_log_level = NONE")
-        connection.execute(f"PRAGMA key = {literal}")
+        connection.execute(f"PRAGMA key = {key}")
     except BaseException:
         connection.close()
         raise
     return connection
 
 
-def is_error(exc: BaseException) -> bool:
-    """Whether `exc` is an error of either SQLite library."""
-    return isinstance(exc, ERRORS)
+def _opens(connection: Any) -> bool:
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        return False
+    return True
+
+
+def _raw_key(password: str, salt: bytes) -> str:
+    derived = _derived.get((password, salt))
+    if derived is None:
+        key = hashlib.pbkdf2_hmac("sha512", password.encode(), salt, _KDF_ROUNDS, _KEY_BYTES)
+        derived = _derived[(password, salt)] = key.hex()
+    return f"\"x'{derived}{salt.hex()}'\""
+
+
+def _file_of(target: Path | str, uri: bool) -> str | None:
+    """The real path of the file a connection target names (None: not a file, e.g. memory)."""
+    text = str(target)
+    if uri and text.startswith("file:"):
+        parts = urlsplit(text)
+        text = url2pathname(parts.path) if parts.netloc in ("", "localhost") else ""
+    if not text or text == ":memory:":
+        return None
+    return os.path.realpath(text)
+
+
+def _salt_of(target: Path | str, path: str, options: dict[str, Any]) -> bytes | None:
+    """The salt of the encrypted file at `path` (its first 16 bytes), asked of SQLCipher — which
+    reads it without deriving any key — never read with Python (a connection of this process may
+    hold the file); None for a new, empty or plain file."""
+    try:
+        if os.stat(path).st_size < _SALT_BYTES:
+            return None
+    except OSError:
+        return None
+    probe = sqlcipher3.connect(str(target), **options)
+    try:
+        probe.execute("PRAGMA cipher_log_level = NONE")
+        probe.execute("PRAGMA key = 'salt'")  # any key: the salt is read, not decrypted
+        row = probe.execute("PRAGMA cipher_salt").fetchone()
+    except sqlcipher3.Error:
+        return None
+    finally:
+        probe.close()
+    salt = bytes.fromhex(row[0]) if row and row[0] else b""
+    return salt if len(salt) == _SALT_BYTES and salt != _SQLITE_MAGIC else None
+
+
+def encrypted_url(path: Path | str) -> Any:
+    """The SQLAlchemy URL of an encrypted file whose connections come from `connect` (through a
+    `creator`): SQLAlchemy's SQLCipher dialect, minus its own keying (`KeyedByFieldLog`)."""
+    from sqlalchemy.engine import URL
+
+    _register_dialect()
+    return URL.create("sqlite+fieldlog_cipher", database=str(path))
+
+
+def _register_dialect() -> None:
+    from sqlalchemy.dialects import registry
+
+    from fieldlog.store import cipher_dialect  # noqa: F401  (imported by name: a bundle has it)
+
+    registry.register("sqlite.fieldlog_cipher", "fieldlog.store.cipher_dialect", "KeyedByFieldLog")

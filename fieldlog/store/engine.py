@@ -125,11 +125,11 @@ def make_read_only_engine(path: Path, *, immutable: bool, password: str | None =
     def connect() -> Any:
         return driver.connect(uri, password, uri=True, check_same_thread=False)
 
-    # SQLAlchemy's SQLCipher dialect keys every new connection with the URL's password (again:
-    # `connect` has keyed it already, and the same key twice before the first read is allowed);
-    # an empty one would be refused. A pool as for a plain file, not one connection per thread.
-    dialect = "sqlite" if password is None else "sqlite+pysqlcipher"
-    url = URL.create(dialect, password=password, database=str(path))
+    # `connect` keys an encrypted file's connections itself (store.driver); a pool as for a
+    # plain file, not the SQLCipher dialect's one connection per thread.
+    url = (
+        URL.create("sqlite", database=str(path)) if password is None else driver.encrypted_url(path)
+    )
     engine = create_engine(url, creator=connect, poolclass=pool.QueuePool)
     event.listen(engine, "connect", _on_connect_read_only)
     event.listen(engine, "begin", _on_begin)

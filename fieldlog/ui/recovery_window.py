@@ -82,7 +82,7 @@ class RecoveryWindow(QWidget):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         self._build_layout()
-        self.set_problem(path, problem)
+        self.set_problem(path, problem, password)
 
     def _build_layout(self) -> None:
         self.restore_button = _named(QPushButton(self.tr("&Restore this backup")), "restoreButton")
@@ -106,9 +106,11 @@ class RecoveryWindow(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
-    def set_problem(self, path: Path, problem: str) -> None:
-        """Show what is wrong with `path` and list its backups again."""
+    def set_problem(self, path: Path, problem: str, password: str | None = None) -> None:
+        """Show what is wrong with `path` (opened with `password`, when encrypted) and list
+        its backups again."""
         self.path = path
+        self.password = self.backup_list.password = password
         self.setWindowTitle(self.tr("FieldLog — {name} cannot be opened").format(name=path.name))
         self.heading.setText(self.tr("FieldLog cannot open {name}").format(name=path.name))
         self.summary.setText(self._summary(path, problem))

@@ -25,11 +25,12 @@ DISPATCH = Period.between("2020-03-23", "2020-04-22")
 
 
 def run(
-    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run `python -m fieldlog ARGS` and capture its output."""
+    """Run `python -m fieldlog ARGS` (`stdin` its standard input) and capture its output."""
     return subprocess.run(
         [sys.executable, "-m", "fieldlog", *args],
+        input=stdin,
         capture_output=True,
         text=True,
         env={**os.environ, **(env or {})},

@@ -4,7 +4,6 @@ sentence, exit 1, and changes nothing."""
 
 from __future__ import annotations
 
-import inspect
 import json
 import shutil
 from collections.abc import Callable
@@ -12,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from fieldlog.services.admin.backups import restore_backup
 from fieldlog.store.files import looks_encrypted
 from tests.cli.encrypted import (
     NO_STORE,
@@ -27,8 +25,6 @@ from tests.cli.encrypted import (
 )
 
 WEEK = "2020-W16"
-#: The restore of an encrypted database needs the backups service to take its password.
-RESTORES_ENCRYPTED = "password" in inspect.signature(restore_backup).parameters
 
 
 @pytest.fixture(scope="module")
@@ -128,15 +124,8 @@ COMMANDS: dict[str, Callable[[Path, Path], None]] = {
 
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_each_command_works_with_the_password_on_standard_input(
-    name: str, db: Path, tmp_path: Path, demo_database_file: Path, request: pytest.FixtureRequest
+    name: str, db: Path, tmp_path: Path, demo_database_file: Path
 ) -> None:
-    if name == "restore" and not RESTORES_ENCRYPTED:
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="restore_backup() takes no password yet (services/admin/backups.py)",
-                strict=True,
-            )
-        )
     COMMANDS[name](db, tmp_path)
     assert looks_encrypted(db)
     known = first_organization(demo_database_file)

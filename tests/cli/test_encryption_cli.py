@@ -54,7 +54,7 @@ def test_encrypt_leaves_no_plaintext_beside_the_database(plain: Path, tmp_path: 
     assert f"Encrypted {plain}." in said
     assert "Backups: 1 converted, 0 removed" in said
     assert "Safety copy (encrypted): " in said
-    assert "Copies made elsewhere" in said
+    assert "outside the backup folder" in said
     assert "not kept on this computer" in said
     assert files_holding(folders, name) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo-backups", "demo.db"]

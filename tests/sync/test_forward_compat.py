@@ -28,7 +28,7 @@ from fieldlog.store.models import Member, Organization, Project, StageEvent, Tar
 from fieldlog.sync.errors import PackageError
 from fieldlog.sync.rows import SPECS, check_widths
 from tests.cli.test_cli import run
-from tests.conftest import needs_cli_password, password
+from tests.conftest import password
 from tests.field_dump import db_digest
 from tests.newer_laptop import (
     FAST_KDF,
@@ -42,8 +42,7 @@ from tests.newer_laptop import (
     make_newer_package,
 )
 
-#: needs_cli_password: each test compares with what `fieldlog stats` printed before.
-pytestmark = [pytest.mark.slow, needs_cli_password]
+pytestmark = pytest.mark.slow
 
 DISPATCH = Period(date(2020, 3, 23), date(2020, 4, 22))
 TODAY = date(2020, 4, 22)
@@ -68,7 +67,8 @@ class World:
 
 
 def _stats(path: Path, args: tuple[str, ...]) -> dict[str, object]:
-    result = run("--db", str(path), "stats", "--json", *args)
+    given = password()  # an encrypted database's password, on the first line of stdin
+    result = run("--db", str(path), "stats", "--json", *args, stdin=f"{given}\n" if given else None)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 

@@ -164,24 +164,17 @@ def test_another_database_chosen_on_the_recovery_screen_asks_its_password(
     assert app.last_recovery() is None
 
 
-def test_the_background_check_of_an_encrypted_file_gets_its_password_or_is_skipped(
-    qapp, encrypted: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_background_check_of_an_encrypted_file_reads_it_with_its_password(
+    qapp, encrypted: Path
 ) -> None:
     from fieldlog.ui import background_check
 
-    calls: list[tuple[object, ...]] = []
-
-    def without_password(location: str, path: Path) -> None:
-        calls.append((location, path))
-
-    def with_password(location: str, path: Path, password: str | None = None) -> None:
-        calls.append((location, path, password))
-
-    monkeypatch.setattr(background_check, "start", without_password)
-    app._check_later(str(encrypted), encrypted, PASSWORD)
-    assert calls == []  # only SQLCipher may read an encrypted file this process holds
-    app._check_later(str(encrypted), encrypted)
-    assert calls == [(str(encrypted), encrypted)]
-    monkeypatch.setattr(background_check, "start", with_password)
-    app._check_later(str(encrypted), encrypted, PASSWORD)
-    assert calls[-1] == (str(encrypted), encrypted, PASSWORD)
+    damaged: list[str] = []
+    relay = background_check.relay()
+    relay.damaged.connect(lambda _location, problem: damaged.append(problem))
+    background_check.start(str(encrypted), encrypted, PASSWORD).join(timeout=60)
+    qapp.processEvents()
+    assert damaged == []  # a sound encrypted file, read with its password
+    background_check.start(str(encrypted), encrypted, "not the password").join(timeout=60)
+    qapp.processEvents()
+    assert damaged == []  # a wrong password is no finding either, never "damaged"

@@ -30,12 +30,12 @@ from fieldlog.store.backup import (
     backup_folder,
     check_database_file,
     list_backups,
-    release_database,
 )
 from fieldlog.store.durable import fsync_folder
 from fieldlog.store.errors import WrongPassword
 from fieldlog.store.files import looks_encrypted
 from fieldlog.store.refusals import wrong_password
+from fieldlog.store.restore import release_database
 
 #: The shortest database password FieldLog accepts: it is all that stands between a lost
 #: laptop and every contact on it (SQLCipher stretches it, but a short one is guessed).

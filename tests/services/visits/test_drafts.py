@@ -20,7 +20,6 @@ from fieldlog.store.repositories import draft_rows
 from fieldlog.store.stamping import HLC_KEY, SEQ_KEY, read_state
 from fieldlog.sync.crypto import KdfParams
 from fieldlog.sync.package import open_package
-from tests.conftest import needs_cli_password
 
 from ...field_dump import db_digest, field_dump, history_count
 
@@ -92,11 +91,11 @@ def test_a_draft_changes_no_digest_history_clock_or_counter(demo_copy: Database)
     assert sync.unsent_count(demo_copy) == unsent
 
 
-@needs_cli_password
 def test_fieldlog_digest_ignores_drafts(db: Database) -> None:
     def cli_digest() -> str:
         done = subprocess.run(
             [sys.executable, "-m", "fieldlog", "--db", str(db.path), "digest"],
+            input=f"{db.password}\n" if db.password else None,
             capture_output=True,
             text=True,
             env=dict(os.environ),
