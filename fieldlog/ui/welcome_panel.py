@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -71,20 +73,31 @@ class WelcomePanel(QWidget):
         inner.addWidget(title)
         inner.addWidget(text)
         inner.addSpacing(8)
+        self.encryption: EncryptNewBox | None = None
+        self.message = QLabel(objectName="welcomeMessage")
+        self.message.setWordWrap(True)
+        if offer_encryption:
+            # Above the buttons: the password is chosen before the button that uses it.
+            self.encryption = EncryptNewBox()
+            self.encryption.edited.connect(self.message.clear)
+            inner.addWidget(self.encryption)
+        inner.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addWidget(self.set_up_button)
         buttons.addWidget(self.load_demo_button)
         buttons.addStretch()
         inner.addLayout(buttons)
         inner.addWidget(self.join_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.encryption: EncryptNewBox | None = None
-        self.message = QLabel(objectName="welcomeMessage")
-        self.message.setWordWrap(True)
-        if offer_encryption:
-            self.encryption = EncryptNewBox()
-            self.encryption.edited.connect(self.message.clear)
-            inner.addWidget(self.encryption)
-        inner.addWidget(self.message)
         inner.addWidget(note)
+        if self.encryption is not None:
+            self._keyboard_order(self.encryption)
         outer = QVBoxLayout(self)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignCenter)
+
+    def _keyboard_order(self, box: EncryptNewBox) -> None:
+        """Tab goes as the eye does: the encryption choice and its password, then the buttons."""
+        fields = box.fields
+        chain = [box.check, fields.first, fields.second, fields.remember]
+        chain += [self.set_up_button, self.load_demo_button, self.join_button]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)

@@ -286,3 +286,20 @@ def test_a_read_only_database_offers_neither_conversion(
         assert window.centralWidget().findChild(object, "encryptNewDatabase") is None
     finally:
         read_only.close()
+
+
+def test_the_welcome_screen_asks_the_password_before_its_buttons(qtbot) -> None:
+    from fieldlog.ui.welcome_panel import WelcomePanel
+
+    panel = WelcomePanel(offer_encryption=True)
+    qtbot.addWidget(panel)
+    box = panel.encryption
+    assert box is not None
+    order, widget = [], box.check
+    for _ in range(12):
+        order.append(widget)
+        widget = widget.nextInFocusChain()
+    wanted = [box.check, box.fields.first, box.fields.second, panel.set_up_button]
+    assert [w for w in order if w in wanted] == wanted  # typed first, then the button used
+    card = panel.set_up_button.parentWidget().layout()  # the box and the buttons share it
+    assert card.indexOf(box) < card.indexOf(panel.join_button)  # and shown above them
