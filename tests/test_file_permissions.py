@@ -187,3 +187,27 @@ def test_the_log_folder_is_private(tmp_path: Path) -> None:
     )
     assert result.stdout.strip() == str(folder / "fieldlog.log"), result.stderr
     assert mode(folder) == mode(folder.parent) == 0o700
+
+
+def test_a_database_an_earlier_version_left_readable_is_made_private(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "older.db"
+    path.write_bytes(demo_file.read_bytes())
+    backups = tmp_path / "older-backups"
+    backups.mkdir()
+    (backups / "older-20200101T000000000000Z-daily.db").write_bytes(demo_file.read_bytes())
+    for made in (path, backups / "older-20200101T000000000000Z-daily.db"):
+        os.chmod(made, 0o644)  # what earlier versions left under a usual umask
+    os.chmod(backups, 0o755)
+    os.chmod(tmp_path, 0o755)
+    before = run("--db", str(path), "digest")
+    assert before.returncode == 0, before.stderr
+    assert mode(path) == 0o600 and mode(backups) == 0o700
+    assert mode(tmp_path) == 0o755  # the folder the user chose is theirs to decide
+    db = open_workspace(str(path))  # the window's way: the same
+    try:
+        assert mode(path) == 0o600
+    finally:
+        db.close()
+    assert run("--db", str(path), "digest").stdout == before.stdout  # nothing else changed

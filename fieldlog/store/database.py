@@ -34,7 +34,7 @@ from fieldlog.store.errors import (
 )
 from fieldlog.store.files import SqliteFacts, looks_encrypted, not_a_database, sqlite_facts
 from fieldlog.store.location import describe, installation_id, is_url, to_url
-from fieldlog.store.private import new_private_database, private_folder
+from fieldlog.store.private import new_private_database, private_folder, tighten_database
 from fieldlog.store.read_only import check_immutable_file, is_immutable, is_writable
 from fieldlog.store.stamping import NODE_INFO, NODE_KEY, read_state, write_state
 
@@ -337,6 +337,8 @@ def open_database(location: str, *, create: bool = True, password: str | None = 
         private_folder(path.parent)
         if not path.exists():  # a new database: its user's only, and so are its -wal and -shm
             new_private_database(path)
+        else:  # an earlier version made it readable by others
+            tighten_database(path, backup_folder(path))
     engine = _engine_for(location, path, read_only, password)
     try:
         wrote = _prepare_schema(engine, path, location, read_only, password)

@@ -66,3 +66,25 @@ def new_private_database(path: Path) -> None:
     made the file meanwhile) nothing is done: SQLite, opening it next, says why in its words."""
     with contextlib.suppress(OSError):
         new_private_file(path)
+
+
+def tighten_database(path: Path, backups: Path) -> list[Path]:
+    """Make a database that an earlier FieldLog left readable by others (0644) its user's only:
+    the file, its -wal, -shm and -journal, and its backup folder (the backups inside it are
+    then out of other users' reach whatever their own mode). Only what this user owns; never the
+    folder the database sits in (the user chose it). Returns what was changed. POSIX only;
+    changing a mode opens nothing, so it is safe while a connection holds the file."""
+    if not _POSIX:
+        return []
+    changed = []
+    files = [path] + [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+    for target, mode in [(file, PRIVATE_FILE) for file in files] + [(backups, PRIVATE_FOLDER)]:
+        with contextlib.suppress(OSError):
+            found = target.lstat()
+            if found.st_uid != os.getuid() or not (found.st_mode & 0o077):
+                continue
+            if target.is_symlink():
+                continue
+            os.chmod(target, mode)
+            changed.append(target)
+    return changed
