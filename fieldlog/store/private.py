@@ -6,7 +6,9 @@ keeps, sync packages, workbooks, the installation id) is 0600 and every folder i
 whatever the umask. A file is made with that mode from the start (never created readable and
 tightened afterwards, when another user could already have opened it). SQLite gives a
 database's -wal, -shm and -journal files the mode of the database file itself, so a database
-created here keeps them private too. Files and folders that already exist keep their mode.
+created here keeps them private too. Other files and folders that already exist keep their mode,
+except a database an earlier FieldLog left readable by others: opening it for writing makes it,
+its companions and its backup folder private (`tighten_database`).
 
 On Windows nothing is done: the per-user folders (%APPDATA%, %LOCALAPPDATA%, the profile) are
 limited to their user, SYSTEM and the administrators by the profile's ACL, which new files and
