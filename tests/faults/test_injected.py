@@ -15,6 +15,7 @@ from fieldlog.services.admin.backups import backup_now, restore_backup
 from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.reports import exports
 from fieldlog.store import backup as store_backup
+from fieldlog.store import restore as store_restore
 from fieldlog.store.errors import (
     DatabaseBusy,
     DatabaseDamaged,
@@ -60,7 +61,7 @@ def test_an_injected_full_disk_during_a_restore_keeps_the_database(
             _no_space()
         real_fsync(target)
 
-    monkeypatch.setattr(store_backup, "fsync_file", full_on_the_restored_copy)
+    monkeypatch.setattr(store_restore, "fsync_file", full_on_the_restored_copy)
     with pytest.raises(DiskFull):
         restore_backup(path, world.backup)
     assert listing(tmp_path) == files  # the before-restore copy went with the failed swap

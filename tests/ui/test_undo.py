@@ -125,7 +125,7 @@ def test_damage_found_later_drops_the_undo_of_the_closed_database(
 
     # Every file counts as large, so its check runs later; the worker's finding is sent below.
     monkeypatch.setattr(maintenance, "QUICK_CHECK_AT_START_BYTES", 0)
-    monkeypatch.setattr(background_check, "start", lambda location, path: None)
+    monkeypatch.setattr(background_check, "start", lambda location, path, password=None: None)
     first, other = tmp_path / "first.db", tmp_path / "other.db"
     org = _workspace(first)
     _workspace(other)

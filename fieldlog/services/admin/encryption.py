@@ -222,7 +222,13 @@ def _refuse_unfolded(path: Path) -> None:
     renaming the file alone moves every page. Otherwise refuse rather than lose one."""
     log = path.with_name(path.name + "-wal")
     if log.exists() and log.stat().st_size > 0:
-        raise RuntimeError(f"{path.name}: the converted file's log is not empty")
+        raise RuntimeError(
+            msg(
+                "encryption.log_not_empty",
+                "{name}: the converted file's log is not empty; nothing was changed",
+                name=path.name,
+            )
+        )
 
 
 def _remove_sidecars(path: Path) -> None:
