@@ -25,6 +25,7 @@ from fieldlog.services.secrets import Kept
 from fieldlog.store.backup import BackupError, backup_file, backup_folder
 from fieldlog.store.errors import WrongPassword
 from fieldlog.store.files import looks_encrypted
+from tests.conftest import plain_copy
 from tests.field_dump import db_digest
 
 PASSWORD = '铜仁 it\'s a "password" 2020'
@@ -34,8 +35,7 @@ OTHER = "another-password-9"
 @pytest.fixture
 def plain(tmp_path: Path, empty_database_file: Path) -> Iterator[Path]:
     """A closed plain database with one backup."""
-    path = tmp_path / "走访 #1.db"
-    shutil.copyfile(empty_database_file, path)
+    path = plain_copy(empty_database_file, tmp_path / "走访 #1.db")  # plain under --encrypted too
     db = open_workspace(str(path))
     try:
         backup_now(db)

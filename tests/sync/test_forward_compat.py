@@ -66,9 +66,14 @@ class World:
     folder: Path
 
 
+def _stdin() -> str | None:
+    """A command's standard input: an encrypted database's password on its first line."""
+    given = password()
+    return f"{given}\n" if given else None
+
+
 def _stats(path: Path, args: tuple[str, ...]) -> dict[str, object]:
-    given = password()  # an encrypted database's password, on the first line of stdin
-    result = run("--db", str(path), "stats", "--json", *args, stdin=f"{given}\n" if given else None)
+    result = run("--db", str(path), "stats", "--json", *args, stdin=_stdin())
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -147,7 +152,9 @@ def test_services_place_projects_by_their_known_events(world: World) -> None:
 
 
 def test_stats_as_text(world: World) -> None:
-    result = run("--db", str(world.path), "--lang", "zh_CN", "stats", *PERIODS["dispatch"])
+    result = run(
+        "--db", str(world.path), "--lang", "zh_CN", "stats", *PERIODS["dispatch"], stdin=_stdin()
+    )
     assert result.returncode == 0, result.stderr
     assert "签约项目" in result.stdout
 
@@ -239,7 +246,9 @@ def test_a_code_longer_than_its_column_refuses_the_package(
     with pytest.raises(PackageError, match=r"stage_event\.stage: .*17 characters, at most 16"):
         sync.import_packages(world.home, [out])
     assert db_digest(world.home) == before
-    result = run("--db", str(world.path), "--lang", "en", "sync", "import", str(out))
+    result = run(
+        "--db", str(world.path), "--lang", "en", "sync", "import", str(out), stdin=_stdin()
+    )
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "stage_event.stage: text of 17 characters, at most 16" in lines[0]
