@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -54,30 +55,111 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _derived: dict[tuple[str, bytes], str] = {}
 
 
+#: The database files this process's connections have open (those made here, and every
+#: engine's, `store.engine`), with how many connections hold each and through which library.
+#: Closing any other descriptor of such a file would drop every POSIX lock the process holds on
+#: it (SQLite, "How To Corrupt An SQLite Database File" §2.2), and a connection of the other
+#: library is such a descriptor: what must look at one asks the library that holds it.
+_held: Counter[str] = Counter()
+_held_by: dict[str, str] = {}
+PLAIN, CIPHER = "sqlite3", "sqlcipher3"
+
+
+def hold(files: list[str], library: str) -> None:
+    """Record that a connection of `library` has `files` (real paths) open."""
+    _held.update(files)
+    for name in files:
+        _held_by[name] = library
+
+
+def let_go(files: list[str]) -> None:
+    """Record that a connection holding `files` has closed."""
+    _held.subtract(files)
+
+
+def library_of(connection: Any) -> str:
+    """Which library a DB-API connection belongs to (PLAIN or CIPHER)."""
+    return CIPHER if isinstance(connection, sqlcipher3.Connection) else PLAIN
+
+
+def held_by(path: Path | str) -> str | None:
+    """The library whose connections of this process hold the file `path`, or None."""
+    name = os.path.realpath(path)
+    return _held_by.get(name) if _held[name] > 0 else None
+
+
+class _Tracked:
+    """A connection that records the file it holds until it is closed (or collected)."""
+
+    _fieldlog_files: list[str] = []
+
+    def _hold_file(self, path: str | None, library: str) -> None:
+        self._fieldlog_files = [path] if path else []
+        hold(self._fieldlog_files, library)
+
+    def close(self) -> None:
+        try:
+            super().close()  # type: ignore[misc]
+        finally:
+            self._let_go()
+
+    def _let_go(self) -> None:
+        files, self._fieldlog_files = self._fieldlog_files, []
+        let_go(files)
+
+    def __del__(self) -> None:
+        self._let_go()
+
+
+class _PlainConnection(_Tracked, sqlite3.Connection):
+    pass
+
+
+class _CipherConnection(_Tracked, sqlcipher3.Connection):
+    pass
+
+
+def _not_a_database(module: Any) -> Exception:
+    # What the library would say, without touching a file the other library holds.
+    error = module.DatabaseError("file is not a database")
+    error.sqlite_errorcode, error.sqlite_errorname = 26, "SQLITE_NOTADB"
+    return error
+
+
 def connect(target: Path | str, password: str | None = None, **options: Any) -> Any:
     """A connection to the file `target` (a path, or a `file:` URI with `uri=True`): sqlite3's
     when `password` is None, else SQLCipher's, keyed before anything is read. Options are
-    `sqlite3.connect`'s. A wrong key shows only at the first read (SQLITE_NOTADB).
+    `sqlite3.connect`'s. A wrong key shows only at the first read (SQLITE_NOTADB); so does the
+    wrong library for a file the other one holds here (a plain file asked with a key, or an
+    encrypted one without), which is refused without opening it.
 
     An existing encrypted file is keyed with the page key derived once per process from the
     password and the file's salt (SQLCipher's raw-key form, `x'<key><salt>'`), which SQLCipher
     takes without deriving it again; where that key does not open the file (another key
     derivation than SQLCipher 4's defaults) the password itself is tried, as for a new file."""
-    if password is None:
-        return sqlite3.connect(target, **options)
-    literal = key_literal(password)
     path = _file_of(target, bool(options.get("uri")))
+    holder = held_by(path) if path is not None else None
+    if password is None:
+        if holder == CIPHER:
+            raise _not_a_database(sqlite3)
+        connection = sqlite3.connect(target, factory=_PlainConnection, **options)
+        connection._hold_file(path, PLAIN)
+        return connection
+    literal = key_literal(password)
+    if holder == PLAIN:
+        raise _not_a_database(sqlcipher3)
     salt = _salt_of(target, path, options) if path is not None else None
     if salt is not None:
-        connection = _keyed(target, _raw_key(password, salt), options)
+        connection = _keyed(target, _raw_key(password, salt), options, path)
         if _opens(connection):
             return connection
         connection.close()
-    return _keyed(target, literal, options)
+    return _keyed(target, literal, options, path)
 
 
-def _keyed(target: Path | str, key: str, options: dict[str, Any]) -> Any:
-    connection = sqlcipher3.connect(str(target), **options)
+def _keyed(target: Path | str, key: str, options: dict[str, Any], path: str | None) -> Any:
+    connection = sqlcipher3.connect(str(target), factory=_CipherConnection, **options)
+    connection._hold_file(path, CIPHER)
     try:
         # SQLCipher logs a failed page check to standard error; its caller says it instead.
         connection.execute("PRAGMA cipher_log_level = NONE")
@@ -124,7 +206,8 @@ def _salt_of(target: Path | str, path: str, options: dict[str, Any]) -> bytes | 
             return None
     except OSError:
         return None
-    probe = sqlcipher3.connect(str(target), **options)
+    probe = sqlcipher3.connect(str(target), factory=_CipherConnection, **options)
+    probe._hold_file(path, CIPHER)
     try:
         probe.execute("PRAGMA cipher_log_level = NONE")
         probe.execute("PRAGMA key = 'salt'")  # any key: the salt is read, not decrypted

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -21,14 +20,6 @@ BUSY_TIMEOUT_MS = 10_000
 
 _patience: ContextVar[int] = ContextVar("fieldlog_busy_timeout_ms", default=BUSY_TIMEOUT_MS)
 
-#: The database files the connections of this process's engines have open, with how many
-#: connections hold each. Closing any descriptor of such a file would drop every POSIX lock the
-#: process holds on it (SQLite, "How To Corrupt An SQLite Database File" §2.2): what must look
-#: at one asks SQLite instead of opening it (`held_here`).
-_held: Counter[str] = Counter()
-#: Which SQLite library's connections hold each of those files ("sqlite3" or "sqlcipher3"):
-#: one file stays with one library in a process (`store.driver`).
-_held_by: dict[str, str] = {}
 _FILES = "fieldlog_files"
 
 
@@ -48,14 +39,11 @@ def _hold(dbapi_connection: Any, record: Any) -> None:
     rows = dbapi_connection.execute("PRAGMA database_list").fetchall()
     files = [os.path.realpath(row[2]) for row in rows if row[2]]
     record.info[_FILES] = files
-    _held.update(files)
-    library = type(dbapi_connection).__module__.split(".")[0]
-    for name in files:
-        _held_by[name] = library
+    driver.hold(files, driver.library_of(dbapi_connection))
 
 
 def _let_go(_dbapi_connection: Any, record: Any) -> None:
-    _held.subtract(record.info.pop(_FILES, []))
+    driver.let_go(record.info.pop(_FILES, []))
 
 
 def _track(engine: Engine) -> None:
@@ -65,15 +53,15 @@ def _track(engine: Engine) -> None:
 
 
 def held_here(path: Path) -> bool:
-    """Whether a connection of this process has the SQLite file `path` open."""
-    return _held[os.path.realpath(path)] > 0
+    """Whether a connection of this process (an engine's, or one `store.driver` made) has the
+    SQLite file `path` open."""
+    return driver.held_by(path) is not None
 
 
 def held_encrypted(path: Path) -> bool:
     """Whether connections of this process hold `path` through SQLCipher (an encrypted file
     open here: never to be touched with Python's sqlite3, whose closing would drop their locks)."""
-    name = os.path.realpath(path)
-    return _held[name] > 0 and _held_by.get(name) == "sqlcipher3"
+    return driver.held_by(path) == driver.CIPHER
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:

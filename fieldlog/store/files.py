@@ -70,6 +70,16 @@ def application_id(path: Path, password: str | None = None) -> int:
         connection.close()
 
 
+def first_bytes(path: Path, count: int) -> bytes | None:
+    """The first `count` bytes of `path`, read with Python — the one place FieldLog opens a file
+    that may be a database — or None when a connection of this process holds it (closing this
+    descriptor would drop that connection's locks): ask its library instead."""
+    if held_here(path):
+        return None
+    with path.open("rb") as handle:
+        return handle.read(count)
+
+
 #: What an SQLCipher file looks like without its key: a size in whole pages (SQLCipher's pages
 #: are 1,024 to 65,536 bytes) and a first page that is random bytes from its first byte (the
 #: salt), where a text file, an archive or a picture has a header and repeats itself.
@@ -83,13 +93,12 @@ def looks_encrypted(path: Path) -> bool:
 
     Reads the first bytes with Python only when no connection of this process holds the file;
     one held here through SQLCipher is encrypted."""
-    if held_here(path):
-        return held_encrypted(path)
     size = path.stat().st_size
     if size < _CIPHER_PAGE or size % _CIPHER_PAGE:
         return False
-    with path.open("rb") as handle:
-        first = handle.read(256)
+    first = first_bytes(path, 256)
+    if first is None:
+        return held_encrypted(path)
     return not first.startswith(SQLITE_MAGIC) and len(set(first)) >= _RANDOM_DISTINCT
 
 
@@ -97,10 +106,8 @@ def reads_plain(path: Path) -> bool:
     """Whether `path` begins with SQLite's header: a plain database (or one whose header alone
     survived), to be read without a password. One held here is asked of its connections'
     library; any other file's first bytes are read directly (see `looks_encrypted`)."""
-    if held_here(path):
-        return not held_encrypted(path)
-    with path.open("rb") as handle:
-        return handle.read(16) == SQLITE_MAGIC
+    first = first_bytes(path, 16)
+    return not held_encrypted(path) if first is None else first == SQLITE_MAGIC
 
 
 class Kind(Enum):
@@ -191,10 +198,9 @@ def kind_of(path: Path, password: str | None = None) -> Kind:
     read directly (asking SQLite of an idle WAL database would leave a -wal and -shm beside it):
     no connection of this process has it open, and another process's locks are its own.
     """
-    if held_here(path) or _in_use(path):
+    header = None if _in_use(path) else first_bytes(path, 100)
+    if header is None:
         return _kind_from_sqlite(path, password)
-    with path.open("rb") as handle:
-        header = handle.read(100)
     if header.startswith(b"PK\x03\x04"):
         return _zip_kind(path)
     if password is not None and header[:16] != SQLITE_MAGIC and looks_encrypted(path):

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
-from fieldlog.store import engine as engine_module
+from fieldlog.store import driver
 from fieldlog.store.cipher import (
     WrongKey,
     check_key,
@@ -41,7 +41,7 @@ def _nothing_held_after(tmp_path: Path) -> Iterator[None]:
     """Every engine a test made is disposed of: no connection of this process holds a file of
     this test (another test's leftovers in the same process are not this file's to judge)."""
     yield
-    held = [name for name, count in engine_module._held.items() if count]
+    held = [name for name, count in driver._held.items() if count]
     assert not [name for name in held if Path(name).is_relative_to(tmp_path)]
 
 

@@ -92,3 +92,63 @@ def test_a_plain_file_opens_without_a_password_only(tmp_path: Path) -> None:
     assert _read(path, None) == ["plain.db"]
     with pytest.raises(sqlcipher3.DatabaseError):
         _read(path, PASSWORD)
+
+
+def test_a_connection_made_here_counts_as_holding_its_file(tmp_path: Path) -> None:
+    from fieldlog.store.engine import held_encrypted, held_here
+    from fieldlog.store.files import first_bytes
+
+    path = tmp_path / "x.db"
+    _make(path, PASSWORD)
+    connection = driver.connect(path.as_uri() + "?mode=ro", PASSWORD, uri=True)
+    try:
+        assert held_here(path) and held_encrypted(path)
+        assert first_bytes(path, 16) is None  # Python must not open it now: ask SQLCipher
+    finally:
+        connection.close()
+    assert not held_here(path)
+    assert first_bytes(path, 16) is not None
+    forgotten = driver.connect(path, PASSWORD)
+    assert held_here(path)
+    del forgotten  # collected without close(): no longer held
+    assert not held_here(path)
+
+
+def test_the_other_library_never_touches_a_file_held_here(tmp_path: Path) -> None:
+    import sqlite3
+
+    plain, encrypted = tmp_path / "plain.db", tmp_path / "encrypted.db"
+    with sqlite3.connect(plain) as made:
+        made.execute("CREATE TABLE t (name TEXT)")
+    made.close()
+    _make(encrypted, PASSWORD)
+    holding_plain = driver.connect(plain)
+    holding_encrypted = driver.connect(encrypted, PASSWORD)
+    try:
+        with pytest.raises(sqlcipher3.DatabaseError) as keyed:
+            driver.connect(plain, PASSWORD)  # a key opens no plain file: said without a probe
+        with pytest.raises(sqlite3.DatabaseError) as unkeyed:
+            driver.connect(encrypted)
+        assert keyed.value.sqlite_errorname == unkeyed.value.sqlite_errorname == "SQLITE_NOTADB"
+        assert driver.held_by(plain) == driver.PLAIN
+        assert driver.held_by(encrypted) == driver.CIPHER
+    finally:
+        holding_plain.close()
+        holding_encrypted.close()
+
+
+def test_an_engine_over_an_encrypted_file_holds_it_through_sqlcipher(tmp_path: Path) -> None:
+    from fieldlog.store.cipher import make_encrypted_engine
+    from fieldlog.store.engine import held_encrypted
+
+    path = tmp_path / "x.db"
+    _make(path, PASSWORD)
+    engine = make_encrypted_engine(path, PASSWORD)
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT count(*) FROM t").fetchone()
+            assert held_encrypted(path)
+        assert held_encrypted(path)  # pooled, still open
+    finally:
+        engine.dispose()
+    assert driver.held_by(path) is None
