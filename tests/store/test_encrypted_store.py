@@ -31,6 +31,7 @@ from fieldlog.store.health import quick_check_file
 from fieldlog.store.models import Organization, Visit
 from fieldlog.store.read_only import check_immutable_file
 from tests.field_dump import db_digest
+from tests.store.test_migrations import write_old_database
 
 PASSWORD = "测试 pass'word"
 WRONG = "not the password"
@@ -122,22 +123,7 @@ def test_an_earlier_encrypted_backup_is_replaced_only_with_its_password(
 
 def _old_encrypted(path: Path, revision: str) -> None:
     """An encrypted FieldLog database at an older schema revision, with one organization."""
-    from alembic import command
-
-    engine = cipher.make_encrypted_engine(path, PASSWORD)
-    with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), revision)
-        conn.execute(text("PRAGMA application_id = 1179406151"))
-        conn.execute(
-            text(
-                "INSERT INTO organization (id, created_at, updated_at, node_id, hlc, deleted,"
-                " field_stamps, local_seq, name, name_key, kind, region, address, is_target,"
-                " phone, notes) VALUES ('0123456789abcdef0123456789abcdef', '2020-01-01',"
-                " '2020-01-01', '', 0, 0, '{}', 0, '深圳市铜仁商会', 'k', 'association', '', '',"
-                " 0, '', '')"
-            )
-        )
-    engine.dispose()
+    write_old_database(cipher.make_encrypted_engine(path, PASSWORD), revision)
 
 
 def test_an_older_encrypted_database_upgrades_with_its_password(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import Engine, create_engine, inspect
 
 from fieldlog.store import follow_up_index, migrate, search_index
 from fieldlog.store.models import Base
@@ -57,17 +57,14 @@ def test_unknown_revision_is_not_known() -> None:
     assert not migrate.is_known("9999_from_the_future")
 
 
-def test_upgrading_an_older_database_backs_it_up_and_fills_initials(tmp_path: Path) -> None:
+def write_old_database(engine: Engine, revision: str) -> None:
+    """A FieldLog database at an older schema `revision`, with one organization, through
+    `engine` (plain or encrypted); the engine is disposed of."""
     from alembic import command
     from sqlalchemy import text
 
-    from fieldlog.store.backup import backup_folder
-    from fieldlog.store.database import open_database
-
-    path = tmp_path / "old.db"
-    engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0001")
+        command.upgrade(migrate.alembic_config(conn), revision)
         conn.execute(text("PRAGMA application_id = 1179406151"))
         conn.execute(
             text(
@@ -79,6 +76,16 @@ def test_upgrading_an_older_database_backs_it_up_and_fills_initials(tmp_path: Pa
             )
         )
     engine.dispose()
+
+
+def test_upgrading_an_older_database_backs_it_up_and_fills_initials(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from fieldlog.store.backup import backup_folder
+    from fieldlog.store.database import open_database
+
+    path = tmp_path / "old.db"
+    write_old_database(create_engine(f"sqlite:///{path}"), "0001")
     db = open_database(str(path))
     with db.read() as session:
         initials = session.execute(text("SELECT name_initials FROM organization")).scalar()
