@@ -121,7 +121,7 @@ class _CipherConnection(_Tracked, sqlcipher3.Connection):
 
 def _not_a_database(module: Any) -> Exception:
     # What the library would say, without touching a file the other library holds.
-    error = module.DatabaseError("file is not a database")
+    error = module.DatabaseError(msg("driver.not_a_database", "file is not a database"))
     error.sqlite_errorcode, error.sqlite_errorname = 26, "SQLITE_NOTADB"
     return error
 
