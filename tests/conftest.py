@@ -223,6 +223,42 @@ def open_copy(source: Path, folder: Path) -> Database:
     return reopen(path)
 
 
+#: A PostgreSQL database URL whose role may create databases (`.ci/run` starts a local server
+#: and sets it); tests that need a server are skipped without it.
+SERVER = os.environ.get("FIELDLOG_TEST_POSTGRES_URL")
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """The URL of a new, empty database on the test server, dropped after the test."""
+    if not SERVER:
+        pytest.skip("FIELDLOG_TEST_POSTGRES_URL is not set")
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"fieldlog_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(SERVER).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new database goes: a SQLite file, then a server database (skipped without one)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "shared.db")
+    return request.getfixturevalue("pg_url")
+
+
 @pytest.fixture
 def windows(qtbot) -> Iterator[None]:
     """Closes whatever `fieldlog.app.main()` left open: the recovery screen, the window and its

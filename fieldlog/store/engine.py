@@ -125,11 +125,33 @@ def make_read_only_engine(path: Path, *, immutable: bool, password: str | None =
     return engine
 
 
+#: The PostgreSQL advisory lock every write transaction of a FieldLog database takes first
+#: ("FLOGWRIT"): one writer at a time, as SQLite's write lock gives.
+WRITE_LOCK_KEY = 0x464C4F4757524954
+
+
+def _on_begin_server(connection: Any) -> None:
+    # A server has no BEGIN IMMEDIATE. Writers queue on one transaction-scoped advisory lock, so
+    # write transactions commit in the order they took it: the change numbers they draw after it
+    # (READ COMMITTED: each statement sees what committed before) rise in commit order, and a
+    # package built from "everything after number N" never misses a transaction that committed
+    # late with a smaller number. Readers take one snapshot for the whole unit of work
+    # (REPEATABLE READ), so a report's figures agree with each other, and never wait.
+    if connection.get_execution_options().get(READ_ONLY, False):
+        connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        return
+    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(_patience.get())}")
+    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
 def make_engine(url: URL) -> Engine:
-    """An engine for `url`; SQLite gets WAL, synchronous=FULL, foreign keys and a busy timeout."""
+    """An engine for `url`; SQLite gets WAL, synchronous=FULL, foreign keys and a busy timeout,
+    PostgreSQL one writer at a time and a snapshot per read."""
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_connect)
         event.listen(engine, "begin", _on_begin)
         _track(engine)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _on_begin_server)
     return engine

@@ -6,14 +6,12 @@ Runs when FIELDLOG_TEST_POSTGRES_URL names a server database whose role may crea
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from fieldlog.services.admin.demo import DEMO_PERIOD, load_demo
@@ -24,25 +22,9 @@ from fieldlog.services.orgs import orgs
 from fieldlog.services.reports import stats
 from fieldlog.store.database import Database
 from fieldlog.store.models import Base
+from tests.conftest import SERVER
 
-SERVER = os.environ.get("FIELDLOG_TEST_POSTGRES_URL")
 pytestmark = pytest.mark.skipif(not SERVER, reason="FIELDLOG_TEST_POSTGRES_URL is not set")
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    assert SERVER is not None
-    name = f"fieldlog_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(SERVER).set(database=name).render_as_string(hide_password=False)
-    try:
-        yield url
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.fixture

@@ -231,7 +231,15 @@ def import_packages(
         progress("backup", 1, 1)
     try:
         with db.begin() as session:
-            _apply(session, db.node_id, todo, report, progress)
+            # Asked again under the write lock: another user of a shared database may have
+            # taken the same package since (two bureau staff, one shared folder).
+            meanwhile = applied_ids(session, [p.package_id for p in todo])
+            for package_report in report.packages:
+                if package_report.package_id in meanwhile:
+                    package_report.skipped = True
+            todo = [p for p in todo if p.package_id not in meanwhile]
+            if todo:
+                _apply(session, db.node_id, todo, report, progress)
     except BaseException:
         forget_backup(report.backup)
         raise
