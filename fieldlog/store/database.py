@@ -284,6 +284,11 @@ def _engine_for(location: str, path: Path | None, read_only: bool, password: str
     return make_engine(to_url(location))
 
 
+def another_engine(db: Database) -> Engine:
+    """A new engine on the same database as `db` (its own connections, same password)."""
+    return _engine_for(db.location, db.path, db.read_only, db.password)
+
+
 def _sidecars(path: Path | None) -> set[Path]:
     """The journal files SQLite keeps beside a database file, of those that exist now."""
     if path is None:

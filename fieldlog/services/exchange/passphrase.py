@@ -95,6 +95,12 @@ def _own_scope(db: Database) -> str:
     return own
 
 
+def entry_scope(db: Database) -> str:
+    """The id naming this database's entries in the password store (made when first needed):
+    a bureau keeps each registered team's passphrase under it too."""
+    return _own_scope(db)
+
+
 def _erase_clear(db: Database) -> None:
     """Take a clear copy (of an earlier version) out of the file, its free space and its log."""
     with db.read() as session:

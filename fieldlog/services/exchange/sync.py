@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 
 from fieldlog.domain.ids import new_id
 from fieldlog.domain.messages import code_of, msg
+from fieldlog.services.errors import InvalidInput
+from fieldlog.services.exchange import bureau_receive
 from fieldlog.services.exchange.passphrase import (  # noqa: F401  (sync.set_passphrase…)
     MAX_PASSPHRASE,
     MIN_PASSPHRASE,
@@ -120,6 +122,14 @@ def export_package(
     is sealed with `passphrase`, else with the one kept for this database.
     """
     db.require_writable()  # it records what was sent: refused before a package is written
+    if bureau_receive.is_bureau(db):
+        raise InvalidInput(
+            msg(
+                "bureau.no_export",
+                "this is a bureau database: it receives its teams' packages and never sends one "
+                "team's records on to another, so no package was written",
+            )
+        )
     if out.is_dir():
         out = out / suggested_file_name(db, out)
     guard_output(out, Kind.PACKAGE, db.path)
@@ -159,7 +169,11 @@ def unsent_count(db: Database) -> int:
 
 
 def _verify_all(
-    db: Database, paths: Sequence[Path], progress: importer.Progress | None, passphrase: str
+    db: Database,
+    paths: Sequence[Path],
+    progress: importer.Progress | None,
+    passphrase: str | None,
+    bureau: bool = False,
 ) -> list[importer.Verified]:
     with db.read() as session:
         team = own_team(session)
@@ -169,7 +183,10 @@ def _verify_all(
     for index, path in enumerate(paths):
         if progress:
             progress("verify", index, len(paths))
-        package = importer.verify(Path(path), passphrase)
+        if bureau:  # each team's package with that team's passphrase; any registered team
+            verified.append(bureau_receive.verify_for_bureau(db, Path(path)))
+            continue
+        package = importer.verify(Path(path), passphrase or require_passphrase(db))
         # Packages taken together: the first may make a new laptop join the team of the next.
         team = admit(package.path.name, package.manifest, package.contents, team)
         verified.append(package)
@@ -211,7 +228,8 @@ def import_packages(
     `progress(stage, done, total)` is called as the work goes: verify (packages), backup,
     apply (rows), dedupe, check and commit.
     """
-    verified = _verify_all(db, paths, progress, passphrase or require_passphrase(db))
+    bureau = bureau_receive.is_bureau(db)
+    verified = _verify_all(db, paths, progress, passphrase, bureau)
     with db.read() as session:
         done = applied_ids(session, [v.package_id for v in verified])
     report = SyncImportReport()
@@ -239,7 +257,7 @@ def import_packages(
                     package_report.skipped = True
             todo = [p for p in todo if p.package_id not in meanwhile]
             if todo:
-                _apply(session, db.node_id, todo, report, progress)
+                _apply(session, db.node_id, todo, report, progress, bureau=bureau)
     except BaseException:
         forget_backup(report.backup)
         raise
@@ -252,6 +270,8 @@ def _apply(
     todo: list[importer.Verified],
     report: SyncImportReport,
     progress: importer.Progress | None,
+    *,
+    bureau: bool = False,
 ) -> None:
     seq, now = draw_change_number(session), _now(session)
     reports = {r.package_id: r for r in report.packages if not r.skipped}
@@ -272,10 +292,12 @@ def _apply(
             on_chunk=on_chunk,
         )
         reports[package.package_id].record(applied)
+        if bureau:
+            bureau_receive.attribute(session, package)
         before += package.contents.rows
     if progress:
         progress("dedupe", len(todo), len(todo))
-    dedupe = importer.dedupe(session, seq, now)
+    dedupe = importer.Dedupe() if bureau else importer.dedupe(session, seq, now)
     report.duplicates_merged = len(dedupe.merged)
     report.references_moved = dedupe.moved
     report.duplicate_candidates = dedupe.candidates

@@ -31,6 +31,19 @@ def compute(db: Database, period: Period, scope: Scope | None = None) -> Stats:
         )
 
 
+def compute_by_code(db: Database, period: Period) -> Stats:
+    """`compute` over the whole database with organizations that share a credit code counted
+    once: a bureau's total over its teams, where an enterprise two teams visited is two records
+    (one per team) and one enterprise."""
+    with db.read() as session:
+        return stats_with_visit_counts(
+            period,
+            visit_counts(session, period, None, by_code=True),
+            project_facts(session, None),
+            tranche_facts(session, period, None),
+        )
+
+
 def compute_each(
     db: Database, period: Period, kind: str, ids: Iterable[uuid.UUID]
 ) -> dict[uuid.UUID, Stats]:

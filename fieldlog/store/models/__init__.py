@@ -1,6 +1,7 @@
 """Every table of FieldLog; importing this package registers them all on Base.metadata."""
 
 from fieldlog.store.models.base import META_COLUMNS, Base, LocalState, Replicated
+from fieldlog.store.models.bureau import BureauTeam, RecordTeam
 from fieldlog.store.models.draft import Draft
 from fieldlog.store.models.history import FieldChange
 from fieldlog.store.models.org import Contact, OrgAlias, Organization, OrgTag
@@ -47,6 +48,7 @@ __all__ = [
     "REPLICATED_MODELS",
     "AppliedPackage",
     "Base",
+    "BureauTeam",
     "CatalogItem",
     "Chain",
     "ChainLink",
@@ -61,6 +63,7 @@ __all__ = [
     "OrgTag",
     "Organization",
     "Project",
+    "RecordTeam",
     "Replicated",
     "StageEvent",
     "SyncConflict",

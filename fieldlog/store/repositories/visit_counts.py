@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Select, Subquery, case, func, select
+from sqlalchemy import Select, String, Subquery, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.counting import VisitCounts
@@ -22,9 +22,16 @@ from fieldlog.store.repositories.common import in_period
 from fieldlog.store.repositories.facts import Scope, members_of, scope_members
 
 
-def visit_counts(session: Session, period: Period, scope: Scope | None = None) -> VisitCounts:
-    """Visits in `period` (for `scope`, if given) and the distinct organizations they reached."""
-    row = session.execute(_totals(_per_org(period, scope).subquery())).one()
+def visit_counts(
+    session: Session, period: Period, scope: Scope | None = None, *, by_code: bool = False
+) -> VisitCounts:
+    """Visits in `period` (for `scope`, if given) and the distinct organizations they reached.
+
+    `by_code` counts organizations sharing a credit code once (a bureau's records of several
+    teams, each of which has its own record of an enterprise both visited).
+    """
+    per_org = _per_org(period, scope).subquery()
+    row = session.execute(_totals_by_code(per_org) if by_code else _totals(per_org)).one()
     return _counts(*row)
 
 
@@ -54,6 +61,25 @@ def _totals(per_org: Subquery) -> Select[Any, int, int]:
     # the two kinds side by side needs no sort by kind.
     return (
         select(func.sum(per_org.c.n), _visited(OrgKind.ENTERPRISE), _visited(OrgKind.ASSOCIATION))
+        .select_from(Organization)
+        .join(per_org, per_org.c.org_id == Organization.id)
+        .where(Organization.deleted.is_(False))
+    )
+
+
+def _identity() -> Any:
+    # An organization is its credit code when it has one, else itself.
+    return func.coalesce(func.nullif(Organization.credit_code, ""), cast(Organization.id, String))
+
+
+def _distinct(kind: OrgKind) -> Any:
+    return func.count(func.distinct(case((Organization.kind == kind.value, _identity()))))
+
+
+def _totals_by_code(per_org: Subquery) -> Select[Any, int, int]:
+    """As `_totals`, with organizations that share a credit code counted once."""
+    return (
+        select(func.sum(per_org.c.n), _distinct(OrgKind.ENTERPRISE), _distinct(OrgKind.ASSOCIATION))
         .select_from(Organization)
         .join(per_org, per_org.c.org_id == Organization.id)
         .where(Organization.deleted.is_(False))

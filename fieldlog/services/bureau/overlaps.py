@@ -1,0 +1,147 @@
+"""首报首谈 across teams: an enterprise in more than one team's work, and who reported it first.
+
+An enterprise is the same in two teams when their records share a credit code, or — without
+one — the same name key (`domain.text.name_key`: case, width, spaces and brackets folded). A
+team's work with it is its first live visit or its first project lead (the project's earliest
+stage event): the team that reported it first is the one with the earliest date, then the
+smallest stamp (hybrid logical clock), then the team id — the same answer on every run.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import func, select
+
+from fieldlog.domain.vocabulary import OrgKind
+from fieldlog.services.bureau.bureau import TeamEntry, require_bureau, teams
+from fieldlog.store.database import Database
+from fieldlog.store.models import Organization, Project, StageEvent, Visit
+from fieldlog.store.team_view import team_view
+
+
+@dataclass(frozen=True)
+class TeamWork:
+    """One team's work with an enterprise: its record, first report and what is at stake."""
+
+    team: TeamEntry
+    org_id: uuid.UUID
+    name: str
+    first_on: date
+    first_stamp: int
+    first_by: str  # "visit" or "lead"
+    projects: int = 0
+    contract_yuan: int = 0
+    planned_yuan: int = 0
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """An enterprise in the work of several teams; `teams` in the order they reported it."""
+
+    key: str
+    credit_code: str
+    teams: tuple[TeamWork, ...] = field(default_factory=tuple)
+
+    @property
+    def first(self) -> TeamWork:
+        """The team that reported it first (首报)."""
+        return self.teams[0]
+
+    @property
+    def name(self) -> str:
+        """The enterprise as the first reporter named it."""
+        return self.first.name
+
+
+def _key(code: str | None, name_key: str) -> str:
+    return f"code:{code}" if code else f"name:{name_key}"
+
+
+def _earliest(found: dict[uuid.UUID, tuple[date, int, str]], org: uuid.UUID, when: tuple) -> None:
+    if org not in found or when[:2] < found[org][:2]:
+        found[org] = when
+
+
+def _team_work(db: Database, team: TeamEntry) -> list[TeamWork]:
+    """Every enterprise a team visited or has a project with, with its first report."""
+    with team_view(db, team.id) as view:
+        return _work_in(view, team)
+
+
+def _work_in(view: Database, team: TeamEntry) -> list[TeamWork]:
+    first: dict[uuid.UUID, tuple[date, int, str]] = {}
+    stakes: dict[uuid.UUID, list[int]] = defaultdict(lambda: [0, 0, 0])
+    with view.read() as session:
+        visits = select(Visit.org_id, func.min(Visit.visited_on)).where(Visit.deleted.is_(False))
+        dated = {org: on for org, on in session.execute(visits.group_by(Visit.org_id))}
+        stamps = select(Visit.org_id, Visit.visited_on, func.min(Visit.hlc)).where(
+            Visit.deleted.is_(False)
+        )
+        for org, on, stamp in session.execute(stamps.group_by(Visit.org_id, Visit.visited_on)):
+            if dated.get(org) == on:
+                _earliest(first, org, (on, int(stamp), "visit"))
+        leads = (
+            select(Project.investor_id, StageEvent.occurred_on, StageEvent.hlc)
+            .join(StageEvent, StageEvent.project_id == Project.id)
+            .where(Project.deleted.is_(False), StageEvent.deleted.is_(False))
+            .where(Project.investor_id.is_not(None))
+        )
+        for investor, on, stamp in session.execute(leads):
+            if investor is not None:
+                _earliest(first, investor, (on, int(stamp), "lead"))
+        projects = select(Project.investor_id, Project.contract_yuan, Project.planned_yuan).where(
+            Project.deleted.is_(False), Project.investor_id.is_not(None)
+        )
+        for investor, contract, planned in session.execute(projects):
+            if investor is None:
+                continue
+            stake = stakes[investor]
+            stake[0] += 1
+            stake[1] += contract or 0
+            stake[2] += planned or 0
+        orgs = session.execute(
+            select(Organization.id, Organization.name).where(
+                Organization.deleted.is_(False),
+                Organization.kind == OrgKind.ENTERPRISE.value,
+                Organization.id.in_(list(first)),
+            )
+        ).all()
+    return [
+        TeamWork(team, org, name, *first[org], *stakes[org])
+        if org in stakes
+        else TeamWork(team, org, name, *first[org])
+        for org, name in orgs
+    ]
+
+
+def overlaps(db: Database) -> list[Overlap]:
+    """Every enterprise in more than one team's work, the earliest first report first."""
+    require_bureau(db)
+    by_key: dict[str, list[TeamWork]] = defaultdict(list)
+    codes: dict[str, str] = {}
+    with db.read() as session:
+        identity = {
+            org: (code or "", key)
+            for org, code, key in session.execute(
+                select(Organization.id, Organization.credit_code, Organization.name_key)
+            )
+        }
+    for team in teams(db):
+        for work in _team_work(db, team):
+            code, name_key = identity[work.org_id]
+            key = _key(code, name_key)
+            codes[key] = code
+            by_key[key].append(work)
+    found = []
+    for key, works in by_key.items():
+        ordered = sorted(works, key=lambda w: (w.first_on, w.first_stamp, w.team.id.hex))
+        per_team: dict[uuid.UUID, TeamWork] = {}
+        for work in ordered:  # a team's earliest record of the enterprise speaks for it
+            per_team.setdefault(work.team.id, work)
+        if len(per_team) > 1:
+            found.append(Overlap(key, codes[key], tuple(per_team.values())))
+    return sorted(found, key=lambda o: (o.first.first_on, o.first.first_stamp, o.key))

@@ -1,0 +1,167 @@
+"""The bureau scenario (SPEC §9), on SQLite and on PostgreSQL: three teams with one enterprise in
+common, their packages received in a shuffled order (one twice); each team's figures equal its
+own, the total counts the shared enterprise once, the overlap names who reported it first."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from fieldlog.domain.period import Period
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.bureau import bureau, figures, overlaps
+from fieldlog.services.errors import InvalidInput
+from fieldlog.services.exchange import sync
+from fieldlog.services.orgs import orgs
+from fieldlog.services.reports import stats
+from fieldlog.services.visits import visits
+from fieldlog.store.database import Database
+from fieldlog.sync.errors import PackageError
+from tests.conftest import reopen
+from tests.services.bureau_teams import SHARED_CODE, TeamLaptop, make_team
+
+NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
+ALL_TIME = Period(None, None)
+
+
+def _open(location: str) -> Database:
+    return open_workspace(location) if "://" in location else reopen(location)
+
+
+@pytest.fixture
+def three_teams(empty_database_file: Path, tmp_path: Path) -> list[TeamLaptop]:
+    made = [
+        make_team(
+            empty_database_file,
+            tmp_path / "sz",
+            "驻深工作队",
+            shared_on=date(2026, 11, 3),
+            shared_name="华为技术有限公司",
+            contract_yuan=300_000_000,
+        ),
+        make_team(
+            empty_database_file,
+            tmp_path / "sh",
+            "驻沪工作队",
+            shared_on=date(2026, 11, 1),
+            shared_name="华为技术（上海）有限公司",
+            contract_yuan=150_000_000,
+        ),
+        make_team(
+            empty_database_file,
+            tmp_path / "hz",
+            "驻杭工作队",
+            shared_on=date(2026, 11, 8),
+            shared_name="华为技术有限公司",
+            contract_yuan=80_000_000,
+            own_orgs=2,
+        ),
+    ]
+    yield made
+    for laptop in made:
+        laptop.db.close()
+
+
+@pytest.fixture
+def bureau_db(any_location: str) -> Database:
+    db = _open(any_location)
+    bureau.init_bureau(db, "铜仁市投资促进局")
+    yield db
+    db.close()
+
+
+def test_three_teams_received_in_any_order(
+    bureau_db: Database, three_teams: list[TeamLaptop]
+) -> None:
+    firsts = [t.export(full=True) for t in three_teams]
+    sz = three_teams[0]
+    org = orgs.save_org(sz.db, orgs.OrgInput("后来走访企业有限公司")).id
+    later = [sz.export()]
+    for team, first in zip(three_teams, firsts, strict=True):
+        bureau.register_team(bureau_db, first, team.passphrase)
+    with_visit = _visit_later(sz, org)
+    later.append(with_visit)
+    shuffled = [*later, firsts[1]]  # one package a second time
+    random.Random(7).shuffle(shuffled)
+    report = sync.import_packages(bureau_db, shuffled)
+    assert [p.skipped for p in report.packages].count(True) == 1
+
+    for team in three_teams:
+        entry = bureau.find_team(bureau_db, team.name)
+        for period in (NOVEMBER, ALL_TIME):
+            assert figures.team_figures(bureau_db, entry, period) == stats.compute(team.db, period)
+
+    total = figures.total_figures(bureau_db, ALL_TIME)
+    each = [stats.compute(t.db, ALL_TIME) for t in three_teams]
+    assert total.visits == sum(s.visits for s in each)
+    assert total.enterprises_visited == sum(s.enterprises_visited for s in each) - 2
+    assert total.associations_visited == sum(s.associations_visited for s in each)
+    assert total.projects_signed == 3
+    assert total.contract_amount_yuan == 530_000_000
+    assert total.funds_in_place_yuan == 53_000_000
+
+    [overlap] = overlaps.overlaps(bureau_db)
+    assert overlap.credit_code == SHARED_CODE
+    assert [w.team.name for w in overlap.teams] == ["驻沪工作队", "驻深工作队", "驻杭工作队"]
+    assert overlap.first.first_on == date(2026, 11, 1)
+    assert overlap.first.name == "华为技术（上海）有限公司"
+    assert [w.contract_yuan for w in overlap.teams] == [150_000_000, 300_000_000, 80_000_000]
+
+
+def _visit_later(team: TeamLaptop, org: object) -> Path:
+    from sqlalchemy import select
+
+    from fieldlog.store.models import Member
+
+    with team.db.read() as session:
+        member = session.execute(select(Member.id)).scalar_one()
+    visits.save_visit(team.db, visits.VisitInput(date(2026, 11, 28), org, [member]))  # type: ignore[arg-type]
+    return team.export()
+
+
+def test_a_package_of_an_unregistered_team_is_refused(
+    bureau_db: Database, three_teams: list[TeamLaptop]
+) -> None:
+    sz, sh, _hz = three_teams
+    bureau.register_team(bureau_db, sz.export(full=True), sz.passphrase)
+    before = digest(bureau_db)
+    package = sh.export(full=True)
+    with pytest.raises(PackageError, match=r"has not registered.*bureau register"):
+        sync.import_packages(bureau_db, [package])
+    assert digest(bureau_db) == before
+    assert [t.name for t in bureau.teams(bureau_db)] == ["驻深工作队"]
+
+
+def test_a_wrong_passphrase_registers_nothing(
+    bureau_db: Database, three_teams: list[TeamLaptop]
+) -> None:
+    sz = three_teams[0]
+    before = digest(bureau_db)
+    with pytest.raises(PackageError):
+        bureau.register_team(bureau_db, sz.export(full=True), "not the passphrase")
+    assert bureau.teams(bureau_db) == []
+    assert digest(bureau_db) == before
+
+
+def test_a_bureau_sends_no_package(
+    bureau_db: Database, three_teams: list[TeamLaptop], tmp_path: Path
+) -> None:
+    sz = three_teams[0]
+    bureau.register_team(bureau_db, sz.export(full=True), sz.passphrase)
+    with pytest.raises(InvalidInput, match="bureau database"):
+        sync.export_package(bureau_db, tmp_path / "out.fieldsync", passphrase="whatever 123")
+    assert not (tmp_path / "out.fieldsync").exists()
+
+
+def test_a_team_database_cannot_become_a_bureau(three_teams: list[TeamLaptop]) -> None:
+    sz = three_teams[0]
+    before = digest(sz.db)
+    with pytest.raises(InvalidInput, match="belongs to team"):
+        bureau.init_bureau(sz.db, "铜仁市投资促进局")
+    assert digest(sz.db) == before
+    with pytest.raises(InvalidInput, match="not a bureau"):
+        figures.total_figures(sz.db, ALL_TIME)
