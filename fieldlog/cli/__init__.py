@@ -32,7 +32,7 @@ from fieldlog.store.location import describe, resolve_location
 
 PROG = "fieldlog"
 #: The only commands that create a database where there is none (a typo in --db must not).
-CREATING = ("init", "demo")
+CREATING = ("init", "demo", "bureau_init")
 
 
 def _open_window(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ import json
 import unicodedata
 from collections.abc import Callable
 
+from fieldlog.cli.bureau_commands import BUREAU_HANDLERS
 from fieldlog.cli.excel_commands import EXCEL_HANDLERS
 from fieldlog.cli.maintenance_commands import MAINTENANCE_HANDLERS
 from fieldlog.cli.sync_commands import SYNC_HANDLERS
@@ -86,9 +87,9 @@ def _digest(db: Database, _args: argparse.Namespace) -> int:
 
 
 def _stats(db: Database, args: argparse.Namespace) -> int:
-    from fieldlog.services.reports.stats import compute
+    from fieldlog.services.bureau.stats_scope import stats_for
 
-    stats = compute(db, args.period)
+    stats = stats_for(db, args.period, args.team)
     as_json = json.dumps(stats.as_dict(), ensure_ascii=False)
     print(as_json if args.json else format_stats(stats, current_language()))
     return 0
@@ -102,4 +103,5 @@ HANDLERS: dict[str, Handler] = {
     **EXCEL_HANDLERS,
     **MAINTENANCE_HANDLERS,
     **SYNC_HANDLERS,
+    **BUREAU_HANDLERS,
 }

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from fieldlog import __version__
+from fieldlog.cli.bureau_commands import add_bureau_commands, add_export_bureau
 from fieldlog.cli.encryption_commands import add_encrypt_option, add_encryption_commands
 from fieldlog.cli.maintenance_commands import add_maintenance_commands
 from fieldlog.cli.sync_commands import add_sync_commands
@@ -154,6 +155,17 @@ def _simple(commands: argparse._SubParsersAction, late: argparse.ArgumentParser)
         metavar="YYYY-Www",
         help=str(msg("cli.help.stats_week", "an ISO week instead of --from/--to")),
     )
+    stats.add_argument(
+        "--team",
+        metavar="NAME|all",
+        help=str(
+            msg(
+                "cli.help.stats_team",
+                "on a bureau database: one team's figures, or all teams' with an enterprise "
+                "counted once (the default)",
+            )
+        ),
+    )
     _json_option(stats, msg("cli.help.json_object", "print one JSON object"))
     stats.set_defaults(handler="stats", check_usage=_check_stats)
 
@@ -197,7 +209,7 @@ def _exports(commands: argparse._SubParsersAction, late: argparse.ArgumentParser
     group = command(commands, "export", late, msg("cli.help.export", "write an Excel workbook"))
     kinds = group.add_subparsers(
         dest="what",
-        metavar="weekly|ledger|orgs|visits",
+        metavar="weekly|ledger|orgs|visits|bureau",
         required=True,
         help=str(msg("cli.help.export_what", "which workbook")),
     )
@@ -222,6 +234,7 @@ def _exports(commands: argparse._SubParsersAction, late: argparse.ArgumentParser
     )
     _period_options(visits)
     visits.set_defaults(check_usage=_check_visits_export)
+    add_export_bureau(kinds, late, _week)
     for name, sub in kinds.choices.items():
         sub.add_argument(
             "-o",
@@ -271,6 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_commands(commands, late)
     add_maintenance_commands(commands, late)
     add_encryption_commands(commands, late)
+    add_bureau_commands(commands, late)
     return parser
 
 

@@ -124,9 +124,12 @@ def _sync_export(db: Database, args: argparse.Namespace) -> int:
 
 
 def _sync_import(db: Database, args: argparse.Namespace) -> int:
+    from fieldlog.services.exchange.bureau_receive import is_bureau
     from fieldlog.services.exchange.sync import import_packages
 
-    report = import_packages(db, args.files, passphrase=sync_passphrase(db))
+    # A bureau opens each team's packages with that team's passphrase, kept when registered.
+    passphrase = None if is_bureau(db) else sync_passphrase(db)
+    report = import_packages(db, args.files, passphrase=passphrase)
     if args.json:
         print(json.dumps(import_json(report), ensure_ascii=False))
         return 0

@@ -8,7 +8,7 @@ as the column headings live in `columns.py`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -46,6 +46,7 @@ __all__ = [
     "IndicatorLine",
     "Signatories",
     "Summary",
+    "add_weekly_return",
     "weekly_title",
     "write_weekly_return",
 ]
@@ -133,10 +134,18 @@ def write_weekly_return(summary: Summary, sheets: Sequence[Table], path: Path) -
     """Write 汇总 followed by the list sheets (走访明细, 项目台账, 到位资金) to `path`; the
     return's title heads every printed page of every sheet."""
     workbook = new_workbook()
-    _summary_sheet(workbook, summary)
-    for table in sheets:
-        list_sheet(workbook, table, heading=summary.title)
+    add_weekly_return(workbook, summary, sheets)
     return save(workbook, path)
+
+
+def add_weekly_return(
+    workbook: Workbook, summary: Summary, sheets: Sequence[Table], *, prefix: str = ""
+) -> None:
+    """Add a return's sheets to `workbook`, each sheet's name after `prefix` (a bureau's return
+    holds the four sheets of each of its teams)."""
+    _summary_sheet(workbook, summary, prefix + SUMMARY_SHEET)
+    for table in sheets:
+        list_sheet(workbook, replace(table, sheet=prefix + table.sheet), heading=summary.title)
 
 
 def _line(sheet: Worksheet, row: int, first: int, last: int, text: str, style: str) -> None:
@@ -148,8 +157,8 @@ def _line(sheet: Worksheet, row: int, first: int, last: int, text: str, style: s
         sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
 
 
-def _summary_sheet(workbook: Workbook, summary: Summary) -> None:
-    sheet = workbook.create_sheet(SUMMARY_SHEET)
+def _summary_sheet(workbook: Workbook, summary: Summary, name: str = SUMMARY_SHEET) -> None:
+    sheet = workbook.create_sheet(name)
     span = max([len(INDICATOR_HEADINGS)] + [1 + 2 * len(b.metrics) for b in summary.breakdowns])
     _line(sheet, 1, 1, span, summary.title, TITLE)
     sheet.row_dimensions[1].height = 30

@@ -165,3 +165,38 @@ def test_a_team_database_cannot_become_a_bureau(three_teams: list[TeamLaptop]) -
     assert digest(sz.db) == before
     with pytest.raises(InvalidInput, match="not a bureau"):
         figures.total_figures(sz.db, ALL_TIME)
+
+
+def _values(sheet: object) -> list[tuple[object, ...]]:
+    return [tuple(row) for row in sheet.iter_rows(values_only=True)]  # type: ignore[attr-defined]
+
+
+def test_the_consolidated_return_holds_each_teams_own_return(
+    bureau_db: Database, three_teams: list[TeamLaptop], tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from fieldlog.domain.period import IsoWeek
+    from fieldlog.services.bureau.consolidated import OVERVIEW_SHEET, export_bureau
+    from fieldlog.services.reports.weekly import export_weekly
+
+    for team in three_teams:
+        bureau.register_team(bureau_db, team.export(full=True), team.passphrase)
+    week, today = IsoWeek(2026, 48), date(2026, 11, 30)
+    path = export_bureau(bureau_db, week, out=tmp_path / "bureau.xlsx", today=today)
+    book = load_workbook(path)
+    names = [t.name for t in bureau.teams(bureau_db)]
+    assert book.sheetnames[0] == OVERVIEW_SHEET
+    assert len(book.sheetnames) == 1 + 4 * len(names)
+    rows = _values(book[OVERVIEW_SHEET])
+    assert [r[0] for r in rows[1:]] == [*names, figures.TOTAL_LABEL_ZH]
+    for team in three_teams:
+        own = load_workbook(
+            export_weekly(team.db, week, out=tmp_path / f"{team.name}.xlsx", today=today)
+        )
+        prefix = next(
+            n for n in book.sheetnames if n.startswith(team.name[:4]) and n.endswith("汇总")
+        )
+        start = prefix[: -len("汇总")]
+        for sheet in own.sheetnames:
+            assert _values(book[start + sheet]) == _values(own[sheet]), (team.name, sheet)

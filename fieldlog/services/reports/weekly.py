@@ -190,6 +190,17 @@ def export_weekly(
     InvalidInput for a week or start that cannot be reported; OSError when the file cannot be
     written.
     """
+    summary, sheets, team_name = weekly_return(db, week, since=since, today=today)
+    path = output_path(
+        out, default_file_name("weekly", team_name, today=date.today(), week=week), db.path
+    )
+    return write_weekly_return(summary, sheets, path)
+
+
+def weekly_return(
+    db: Database, week: IsoWeek, *, since: date | None = None, today: date | None = None
+) -> tuple[Summary, tuple[Table, ...], str]:
+    """The return of `week` as written: its 汇总, its list sheets and the team's name."""
     # One snapshot: every figure and row of the return reads the same state of the data.
     with db.read() as session:
         team = team_row(session)
@@ -220,7 +231,4 @@ def export_weekly(
             ),
             signatories=_signatories(team),
         )
-    path = output_path(
-        out, default_file_name("weekly", team_name, today=date.today(), week=week), db.path
-    )
-    return write_weekly_return(summary, sheets, path)
+    return summary, sheets, team_name

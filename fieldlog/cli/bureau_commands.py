@@ -1,0 +1,277 @@
+"""`bureau init|register|teams|overlaps|watch` and `export bureau`: the home bureau's commands.
+
+A registered team's passphrase comes from the first line of standard input when it is not a
+terminal (a scheduled job), else from a prompt; the bureau keeps it in the password store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fieldlog.cli.wording import command
+from fieldlog.domain.messages import msg
+from fieldlog.domain.money import format_yi
+from fieldlog.store.database import Database
+
+Handler = Callable[[Database, argparse.Namespace], int]
+
+
+def add_bureau_commands(
+    commands: argparse._SubParsersAction, late: argparse.ArgumentParser
+) -> None:
+    """Register `bureau …` on the command parser."""
+    group = command(
+        commands, "bureau", late, msg("cli.help.bureau", "the home bureau's database of teams")
+    )
+    kinds = group.add_subparsers(
+        dest="what",
+        metavar="init|register|teams|overlaps|watch",
+        required=True,
+        help=str(msg("cli.help.bureau_what", "what to do")),
+    )
+    init = command(kinds, "init", late, msg("cli.help.bureau_init", "make a bureau database"))
+    init.add_argument(
+        "--name",
+        required=True,
+        metavar="NAME",
+        help=str(msg("cli.help.bureau_name", "the bureau's name, e.g. 铜仁市投资促进局")),
+    )
+    init.set_defaults(handler="bureau_init")
+    register = command(
+        kinds,
+        "register",
+        late,
+        msg("cli.help.bureau_register", "register the team that made a package, and receive it"),
+    )
+    register.add_argument(
+        "file",
+        type=Path,
+        metavar="PACKAGE",
+        help=str(msg("cli.help.bureau_package", "a package (*.fieldsync) of the team")),
+    )
+    register.set_defaults(handler="bureau_register")
+    listed = command(kinds, "teams", late, msg("cli.help.bureau_teams", "the registered teams"))
+    _json(listed)
+    listed.set_defaults(handler="bureau_teams")
+    overlaps = command(
+        kinds,
+        "overlaps",
+        late,
+        msg("cli.help.bureau_overlaps", "enterprises in more than one team's work (首报首谈)"),
+    )
+    _json(overlaps)
+    overlaps.set_defaults(handler="bureau_overlaps")
+    watch = command(
+        kinds, "watch", late, msg("cli.help.bureau_watch", "receive the packages put in a folder")
+    )
+    watch.add_argument(
+        "folder",
+        type=Path,
+        metavar="DIR",
+        help=str(msg("cli.help.bureau_folder", "the shared folder the teams put packages in")),
+    )
+    watch.add_argument(
+        "--once",
+        action="store_true",
+        help=str(msg("cli.help.bureau_once", "look once and stop (for a scheduled job)")),
+    )
+    watch.add_argument(
+        "--every",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help=str(msg("cli.help.bureau_every", "how often to look (default 60 seconds)")),
+    )
+    _json(watch)
+    watch.set_defaults(handler="bureau_watch")
+
+
+def add_export_bureau(
+    kinds: argparse._SubParsersAction, late: argparse.ArgumentParser, week: Any
+) -> None:
+    """`export bureau --week W [-o FILE]`: the consolidated return."""
+    sub = command(
+        kinds, "bureau", late, msg("cli.help.export_bureau", "the bureau's return of every team")
+    )
+    sub.add_argument(
+        "--week",
+        type=week,
+        required=True,
+        metavar="YYYY-Www",
+        help=str(msg("cli.help.weekly_week", "the ISO week of the return")),
+    )
+
+
+def _json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help=str(msg("cli.help.json_report", "print the report as JSON")),
+    )
+
+
+def _bureau_init(db: Database, args: argparse.Namespace) -> int:
+    from fieldlog.services.bureau.bureau import init_bureau
+
+    name = init_bureau(db, args.name)
+    print(
+        msg("cli.bureau.ready", "Bureau database ready: {name} ({where})", name=name, where=db.name)
+    )
+    return 0
+
+
+def _team_passphrase() -> str:
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(str(msg("cli.bureau.ask", "The team's passphrase: ")))
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line.strip():
+        raise ValueError(
+            msg(
+                "cli.bureau.no_passphrase",
+                "no team passphrase on standard input; nothing was registered",
+            )
+        )
+    return line.rstrip("\r\n")
+
+
+def _bureau_register(db: Database, args: argparse.Namespace) -> int:
+    from fieldlog.services.bureau.bureau import register_team
+    from fieldlog.services.secrets import Kept
+
+    done = register_team(db, args.file, _team_passphrase())
+    if done.new:
+        print(msg("cli.bureau.registered", "registered team {team}", team=done.team.name))
+    else:
+        print(
+            msg(
+                "cli.bureau.again",
+                "team {team} was registered already; its passphrase is updated",
+                team=done.team.name,
+            )
+        )
+    if done.kept is Kept.MEMORY:
+        print(
+            msg(
+                "cli.bureau.memory",
+                "note: this computer has no password store, so the team's passphrase is kept for "
+                "this run only; later packages of the team need it registered again",
+            ),
+            file=sys.stderr,
+        )
+    for package in done.imported.packages:
+        print(
+            msg(
+                "cli.bureau.received",
+                "{file}: {rows} records received",
+                file=Path(package.file).name,
+                rows=package.rows,
+            )
+        )
+    return 0
+
+
+def _bureau_teams(db: Database, args: argparse.Namespace) -> int:
+    from fieldlog.services.bureau.bureau import require_bureau, teams
+
+    require_bureau(db)
+    found = teams(db)
+    if args.json:
+        print(json.dumps([{"id": str(t.id), "name": t.name} for t in found], ensure_ascii=False))
+        return 0
+    for team in found:
+        print(f"{team.name}\t{team.id}")
+    return 0
+
+
+def overlap_json(overlap: Any) -> dict[str, Any]:
+    """One overlap as `bureau overlaps --json` prints it."""
+    return {
+        "enterprise": overlap.name,
+        "credit_code": overlap.credit_code,
+        "first_team": overlap.first.team.name,
+        "first_date": overlap.first.first_on.isoformat(),
+        "first_by": overlap.first.first_by,
+        "teams": [
+            {
+                "team": w.team.name,
+                "name": w.name,
+                "first_date": w.first_on.isoformat(),
+                "first_by": w.first_by,
+                "projects": w.projects,
+                "contract_amount_yuan": w.contract_yuan,
+                "planned_amount_yuan": w.planned_yuan,
+            }
+            for w in overlap.teams
+        ],
+    }
+
+
+def _bureau_overlaps(db: Database, args: argparse.Namespace) -> int:
+    from fieldlog.services.bureau.overlaps import overlaps
+
+    found = overlaps(db)
+    if args.json:
+        print(json.dumps([overlap_json(o) for o in found], ensure_ascii=False))
+        return 0
+    for overlap in found:
+        teams = "、".join(
+            f"{w.team.name}（{w.first_on.isoformat()}，{format_yi(w.contract_yuan)}亿元）"
+            for w in overlap.teams
+        )
+        print(
+            msg(
+                "cli.bureau.overlap",
+                "{name}: first reported by {first} on {date}; teams: {teams}",
+                name=overlap.name,
+                first=overlap.first.team.name,
+                date=overlap.first.first_on.isoformat(),
+                teams=teams,
+            )
+        )
+    print(
+        msg(
+            "cli.bureau.overlap_count",
+            "{count} enterprise(s) in several teams' work",
+            count=len(found),
+        )
+    )
+    return 0
+
+
+def _bureau_watch(db: Database, args: argparse.Namespace) -> int:
+    from fieldlog.services.bureau.watch import watch_once
+
+    seen: dict[Path, tuple[int, int]] = {}
+    while True:
+        for result in watch_once(db, args.folder, seen):
+            if args.json:
+                print(json.dumps(result.as_dict(), ensure_ascii=False), flush=True)
+            else:
+                print(result.line(), flush=True)
+        if args.once:
+            return 0
+        time.sleep(max(args.every, 1.0))
+
+
+def _export_bureau(db: Database, args: argparse.Namespace) -> int:
+    from fieldlog.services.bureau.consolidated import export_bureau
+
+    print(export_bureau(db, args.week, out=args.output))  # the path alone: scripts use it
+    return 0
+
+
+BUREAU_HANDLERS: dict[str, Handler] = {
+    "bureau_init": _bureau_init,
+    "bureau_register": _bureau_register,
+    "bureau_teams": _bureau_teams,
+    "bureau_overlaps": _bureau_overlaps,
+    "bureau_watch": _bureau_watch,
+    "export_bureau": _export_bureau,
+}

@@ -1,0 +1,93 @@
+"""The bureau's consolidated return (`export bureau --week W`): 各工作队汇总, then each team's
+own weekly return (汇总, 走访明细, 项目台账, 到位资金) as the team itself would write it.
+
+各工作队汇总 has one row per team — this week and this year (1 January to the week's Sunday) —
+and the total of all teams below, with an enterprise visited by several teams counted once
+(the row's label says so). Each team's sheets come from the team's view of the bureau database
+(`store/team_view.py`) through the same code as the team's own return, so they match it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from fieldlog.domain.indicators import AMOUNT_METRICS, BREAKDOWN_METRICS, BY_KEY
+from fieldlog.domain.period import IsoWeek, Period
+from fieldlog.excel.house_style import Kind
+from fieldlog.excel.tables import Column, Table, list_sheet, new_workbook, save
+from fieldlog.excel.weekly_return import add_weekly_return
+from fieldlog.services.bureau.bureau import require_bureau, teams
+from fieldlog.services.bureau.figures import TOTAL_LABEL_ZH, team_figures, total_figures
+from fieldlog.services.reports.report_sheets import output_path, safe_file_name
+from fieldlog.services.reports.weekly import weekly_return
+from fieldlog.store.database import Database
+from fieldlog.store.team_view import team_view
+
+OVERVIEW_SHEET = "各工作队汇总"
+#: Characters a sheet name cannot hold (Excel), and its longest length.
+_NOT_IN_SHEET_NAMES = str.maketrans({c: "_" for c in "[]:*?/\\"})
+_SHEET_NAME_MAX = 31
+
+
+def _kind(metric: str) -> Kind:
+    return Kind.YI if metric in AMOUNT_METRICS else Kind.COUNT
+
+
+def _columns() -> tuple[Column, ...]:
+    columns = [Column("工作队", Kind.TEXT)]
+    for span in ("本周", "本年累计"):
+        columns += [Column(f"{span}{BY_KEY[m].heading_zh}", _kind(m)) for m in BREAKDOWN_METRICS]
+    return tuple(columns)
+
+
+def _prefixes(names: list[str]) -> list[str]:
+    """A short, distinct sheet-name prefix per team (the longest sheet name is 到位资金 + 4)."""
+    room = _SHEET_NAME_MAX - len("项目台账") - 1
+    taken: set[str] = set()
+    prefixes = []
+    for number, name in enumerate(names, start=1):
+        short = name.translate(_NOT_IN_SHEET_NAMES).strip("'")[: room - 3] or str(number)
+        prefix = short if short not in taken else f"{short[: room - 4]}{number}"
+        taken.add(prefix)
+        prefixes.append(f"{prefix}·")
+    return prefixes
+
+
+def overview(db: Database, week: IsoWeek) -> Table:
+    """各工作队汇总: each team's figures of the week and the year, and the de-duplicated total."""
+    sunday = week.sunday
+    year = Period(date(sunday.year, 1, 1), sunday)
+    rows = []
+    for team in teams(db):
+        this_week, this_year = (team_figures(db, team, p) for p in (week.period, year))
+        rows.append(
+            [team.name]
+            + [this_week.value(m) for m in BREAKDOWN_METRICS]
+            + [this_year.value(m) for m in BREAKDOWN_METRICS]
+        )
+    week_total, year_total = (total_figures(db, p) for p in (week.period, year))
+    total = (
+        [TOTAL_LABEL_ZH]
+        + [week_total.value(m) for m in BREAKDOWN_METRICS]
+        + [year_total.value(m) for m in BREAKDOWN_METRICS]
+    )
+    return Table(OVERVIEW_SHEET, _columns(), rows, total)
+
+
+def export_bureau(
+    db: Database, week: IsoWeek, *, out: Path | None = None, today: date | None = None
+) -> Path:
+    """Write the consolidated return of `week`; returns the file written (by default
+    `{bureau}各工作队周报_{YYYY-Www}.xlsx` in the current folder)."""
+    name = require_bureau(db)
+    registered = teams(db)
+    workbook = new_workbook()
+    title = f"{name}各工作队周报（{week.year}年第{week.week}周）"
+    list_sheet(workbook, overview(db, week), heading=title)
+    for team, prefix in zip(registered, _prefixes([t.name for t in registered]), strict=True):
+        with team_view(db, team.id) as view:
+            summary, sheets, _team_name = weekly_return(view, week, today=today)
+        add_weekly_return(workbook, summary, sheets, prefix=prefix)
+    default = f"{safe_file_name(f'{name}各工作队周报_{week}')}.xlsx"
+    return save(workbook, output_path(out, default, db.path))

@@ -1,0 +1,120 @@
+"""The bureau's command line, as its scheduled jobs run it: real subprocesses, on a SQLite file and
+on a PostgreSQL server."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from fieldlog.domain.period import Period
+from fieldlog.services.reports import stats
+from tests.cli.test_sync_cli import cli, ok
+from tests.services.bureau_teams import SHARED_CODE, TeamLaptop, make_team
+
+ALL_TIME = Period(None, None)
+
+
+@pytest.fixture
+def two_teams(empty_database_file: Path, tmp_path: Path) -> list[TeamLaptop]:
+    made = [
+        make_team(
+            empty_database_file,
+            tmp_path / "sz",
+            "驻深工作队",
+            shared_on=date(2026, 11, 3),
+            shared_name="华为技术有限公司",
+            contract_yuan=300_000_000,
+        ),
+        make_team(
+            empty_database_file,
+            tmp_path / "sh",
+            "驻沪工作队",
+            shared_on=date(2026, 11, 1),
+            shared_name="华为技术（上海）有限公司",
+            contract_yuan=150_000_000,
+        ),
+    ]
+    yield made
+    for laptop in made:
+        laptop.db.close()
+
+
+def test_a_bureau_by_command_line(
+    any_location: str, two_teams: list[TeamLaptop], tmp_path: Path
+) -> None:
+    db = ["--db", any_location, "--lang", "en"]
+    assert "Bureau database ready" in ok(*db, "bureau", "init", "--name", "铜仁市投资促进局")
+    sz, sh = two_teams
+    out = ok(*db, "bureau", "register", str(sz.export(full=True)), stdin=sz.passphrase + "\n")
+    assert "registered team 驻深工作队" in out
+
+    # A package of a team not registered yet: refused, naming how to register it.
+    first_sh = sh.export(full=True)
+    refused = cli(*db, "sync", "import", str(first_sh))
+    assert refused.returncode == 1
+    assert "bureau register" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+    # A wrong passphrase registers nothing.
+    wrong = cli(*db, "bureau", "register", str(first_sh), stdin="not the passphrase\n")
+    assert wrong.returncode == 1 and "Traceback" not in wrong.stderr
+    assert json.loads(ok(*db, "bureau", "teams", "--json"))[0]["name"] == "驻深工作队"
+    assert len(json.loads(ok(*db, "bureau", "teams", "--json"))) == 1
+
+    ok(*db, "bureau", "register", str(first_sh), stdin=sh.passphrase + "\n")
+    # Later packages go through `sync import`, with no passphrase given: each team's is kept.
+    later = sz.export()
+    ok(*db, "sync", "import", str(later), str(first_sh))
+
+    for team in two_teams:
+        shown = json.loads(ok(*db, "stats", "--team", team.name, "--json"))
+        assert shown == stats.compute(team.db, ALL_TIME).as_dict()
+    total = json.loads(ok(*db, "stats", "--json"))
+    assert total == json.loads(ok(*db, "stats", "--team", "all", "--json"))
+    each = [stats.compute(t.db, ALL_TIME) for t in two_teams]
+    assert total["enterprises_visited"] == sum(s.enterprises_visited for s in each) - 1
+    assert total["contract_amount_yuan"] == 450_000_000
+
+    [overlap] = json.loads(ok(*db, "bureau", "overlaps", "--json"))
+    assert overlap["credit_code"] == SHARED_CODE
+    assert (overlap["first_team"], overlap["first_date"]) == ("驻沪工作队", "2026-11-01")
+    assert [t["team"] for t in overlap["teams"]] == ["驻沪工作队", "驻深工作队"]
+
+    path = Path(
+        ok(*db, "export", "bureau", "--week", "2026-W48", "-o", str(tmp_path / "b.xlsx")).strip()
+    )
+    assert load_workbook(path).sheetnames[0] == "各工作队汇总"
+    unknown = cli(*db, "stats", "--team", "驻京工作队", "--json")
+    assert unknown.returncode == 1 and "驻深工作队" in unknown.stderr
+
+
+def test_watching_a_shared_folder(
+    any_location: str, two_teams: list[TeamLaptop], tmp_path: Path
+) -> None:
+    db = ["--db", any_location, "--lang", "en"]
+    ok(*db, "bureau", "init", "--name", "铜仁市投资促进局")
+    sz, sh = two_teams
+    ok(*db, "bureau", "register", str(sz.export(full=True)), stdin=sz.passphrase + "\n")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    later = sz.export()
+    (shared / later.name).write_bytes(later.read_bytes())
+    (shared / "stranger.fieldsync").write_bytes(sh.export(full=True).read_bytes())
+    (shared / "broken.fieldsync").write_bytes(b"not a package")
+    lines = [
+        json.loads(line)
+        for line in ok(*db, "bureau", "watch", str(shared), "--once", "--json").splitlines()
+    ]
+    status = {line["file"]: line["status"] for line in lines}
+    assert status == {
+        later.name: "received",
+        "stranger.fieldsync": "refused",
+        "broken.fieldsync": "refused",
+    }
+    again = [
+        json.loads(line)
+        for line in ok(*db, "bureau", "watch", str(shared), "--once", "--json").splitlines()
+    ]
+    assert {line["file"]: line["status"] for line in again}[later.name] == "already"
