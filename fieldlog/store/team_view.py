@@ -22,6 +22,11 @@ from sqlalchemy.orm import sessionmaker
 from fieldlog.store.database import Database, another_engine
 from fieldlog.store.models import REPLICATED_MODELS
 
+#: Session.info key: the id of the team whose records a team view's sessions see.
+TEAM_INFO = "fieldlog_team_view"
+#: local_state key naming a bureau database (its name; set by `bureau init`).
+BUREAU_NAME_KEY = "bureau_name"
+
 
 def _team_literal(engine: Engine, team_id: uuid.UUID) -> str:
     # As each engine stores a UUID: 32 hex digits on SQLite, a uuid on PostgreSQL.
@@ -52,17 +57,22 @@ def _shadow(engine: Engine, team_id: uuid.UUID) -> None:
     event.listen(engine, "connect", on_connect)
 
 
-@contextmanager
-def team_view(db: Database, team_id: uuid.UUID) -> Iterator[Database]:
-    """`db` as team `team_id` sees it: only its records, read only, on connections of its own
-    (released when the block ends)."""
+def open_team_view(db: Database, team_id: uuid.UUID) -> Database:
+    """`db` as team `team_id` sees it: only its records, read only, on connections of its own;
+    closing the view releases them (and nothing of `db`). For a window that shows one team."""
     engine = another_engine(db)
     _shadow(engine, team_id)
-    sessions = sessionmaker(
-        engine, expire_on_commit=False, info=dict(db.sessions.kw.get("info") or {})
-    )
-    view = Database(db.location, engine, sessions, db.node_id, read_only=True, password=db.password)
+    info = dict(db.sessions.kw.get("info") or {})
+    info[TEAM_INFO] = team_id
+    sessions = sessionmaker(engine, expire_on_commit=False, info=info)
+    return Database(db.location, engine, sessions, db.node_id, read_only=True, password=db.password)
+
+
+@contextmanager
+def team_view(db: Database, team_id: uuid.UUID) -> Iterator[Database]:
+    """`open_team_view` for the length of a block."""
+    view = open_team_view(db, team_id)
     try:
         yield view
     finally:
-        engine.dispose()
+        view.close()

@@ -34,7 +34,7 @@ def total_figures(db: Database, period: Period) -> Stats:
     """All teams' figures together: visits, projects and funds added up, an enterprise visited by
     several teams (one credit code) counted once."""
     require_bureau(db)
-    return stats.compute_by_code(db, period)
+    return stats.compute(db, period)
 
 
 def every_team(db: Database, period: Period) -> list[TeamFigures]:

@@ -30,6 +30,7 @@ from fieldlog.services.secrets import Secret
 from fieldlog.store.database import Database
 from fieldlog.store.models import BureauTeam, RecordTeam
 from fieldlog.store.stamping import read_state
+from fieldlog.store.team_view import BUREAU_NAME_KEY
 from fieldlog.sync import importer
 from fieldlog.sync.archive import read_members
 from fieldlog.sync.changes import read_rows
@@ -38,8 +39,7 @@ from fieldlog.sync.manifest import Manifest, parse_manifest
 from fieldlog.sync.package import inflate
 from fieldlog.sync.team_check import TeamRef
 
-#: local_state keys of a bureau database: its name (the mark of a bureau) and its id.
-BUREAU_NAME_KEY = "bureau_name"
+#: local_state key of a bureau database's id (its name, `BUREAU_NAME_KEY`, marks it a bureau).
 BUREAU_ID_KEY = "bureau_id"
 CHUNK = 500
 

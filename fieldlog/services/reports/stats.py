@@ -16,31 +16,25 @@ from fieldlog.store.repositories.facts import (
     tranche_facts_by,
 )
 from fieldlog.store.repositories.visit_counts import visit_counts, visit_counts_by
+from fieldlog.store.stamping import read_state
+from fieldlog.store.team_view import BUREAU_NAME_KEY, TEAM_INFO
 
 
 def compute(db: Database, period: Period, scope: Scope | None = None) -> Stats:
-    """The figures of `period` (inclusive), for the whole team or one scope."""
+    """The figures of `period` (inclusive), for the whole team or one scope.
+
+    On a bureau database (all its teams at once) organizations that share a credit code count
+    once: an enterprise two teams visited is two records, one per team, and one enterprise.
+    """
     # Visits are the bulk (up to a million), so the database counts them; projects and tranches
     # are few and go through the rules in Python.
     with db.read() as session:
+        by_code = TEAM_INFO not in session.info and read_state(session, BUREAU_NAME_KEY) is not None
         return stats_with_visit_counts(
             period,
-            visit_counts(session, period, scope),
+            visit_counts(session, period, scope, by_code=by_code),
             project_facts(session, scope),
             tranche_facts(session, period, scope),
-        )
-
-
-def compute_by_code(db: Database, period: Period) -> Stats:
-    """`compute` over the whole database with organizations that share a credit code counted
-    once: a bureau's total over its teams, where an enterprise two teams visited is two records
-    (one per team) and one enterprise."""
-    with db.read() as session:
-        return stats_with_visit_counts(
-            period,
-            visit_counts(session, period, None, by_code=True),
-            project_facts(session, None),
-            tranche_facts(session, period, None),
         )
 
 
