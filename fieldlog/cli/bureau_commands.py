@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from fieldlog.cli.bureau_decisions import DECISION_HANDLERS, add_decision_commands, received
 from fieldlog.cli.wording import command
 from fieldlog.domain.messages import msg
 from fieldlog.domain.money import format_yi
@@ -32,7 +33,7 @@ def add_bureau_commands(
     )
     kinds = group.add_subparsers(
         dest="what",
-        metavar="init|register|teams|overlaps|watch",
+        metavar="init|register|teams|overlaps|lead|send|watch",
         required=True,
         help=str(msg("cli.help.bureau_what", "what to do")),
     )
@@ -68,6 +69,7 @@ def add_bureau_commands(
     )
     _json(overlaps)
     overlaps.set_defaults(handler="bureau_overlaps")
+    add_decision_commands(kinds, late)
     watch = command(
         kinds, "watch", late, msg("cli.help.bureau_watch", "receive the packages put in a folder")
     )
@@ -198,6 +200,7 @@ def overlap_json(overlap: Any) -> dict[str, Any]:
         "first_team": overlap.first.team.name,
         "first_date": overlap.first.first_on.isoformat(),
         "first_by": overlap.first.first_by,
+        "lead_team": overlap.lead,
         "teams": [
             {
                 "team": w.team.name,
@@ -215,7 +218,10 @@ def overlap_json(overlap: Any) -> dict[str, Any]:
 
 def _bureau_overlaps(db: Database, args: argparse.Namespace) -> int:
     from fieldlog.services.bureau.overlaps import overlaps
+    from fieldlog.services.exchange.bureau_receive import is_bureau
 
+    if not is_bureau(db):
+        return received(db, args)
     found = overlaps(db)
     if args.json:
         print(json.dumps([overlap_json(o) for o in found], ensure_ascii=False))
@@ -273,5 +279,6 @@ BUREAU_HANDLERS: dict[str, Handler] = {
     "bureau_teams": _bureau_teams,
     "bureau_overlaps": _bureau_overlaps,
     "bureau_watch": _bureau_watch,
+    **DECISION_HANDLERS,
     "export_bureau": _export_bureau,
 }

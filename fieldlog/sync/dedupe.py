@@ -32,6 +32,7 @@ REFERENCES: tuple[tuple[TableSpec, str], ...] = (
     (SPECS["project"], "investor_id"),
     (SPECS["contact"], "org_id"),
     (ALIAS, "org_id"),
+    (SPECS["lead_assignment"], "org_id"),
 )
 CHUNK = 500
 #: The columns a derived write reads from the row it changes (see DerivedWriter._stamped).

@@ -82,6 +82,21 @@ def test_a_bureau_by_command_line(
     assert (overlap["first_team"], overlap["first_date"]) == ("驻沪工作队", "2026-11-01")
     assert [t["team"] for t in overlap["teams"]] == ["驻沪工作队", "驻深工作队"]
 
+    ok(*db, "bureau", "lead", SHARED_CODE, "--team", "驻深工作队", "--note", "驻深牵头")
+    assert json.loads(ok(*db, "bureau", "overlaps", "--json"))[0]["lead_team"] == "驻深工作队"
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    sent = ok(*db, "bureau", "send", "-o", str(outbox))
+    assert sent.count("1 decision(s)") == 2
+    to_sh = next(outbox.glob("*驻沪工作队*.fieldsync"))
+    team_db = ["--db", str(sh.db.path), "--lang", "en"]
+    ok(*team_db, "sync", "import", str(to_sh))
+    [decision] = json.loads(ok(*team_db, "bureau", "overlaps", "--json"))
+    assert (decision["lead_team"], decision["first_team"], decision["note"]) == (
+        "驻深工作队",
+        "驻沪工作队",
+        "驻深牵头",
+    )
     path = Path(
         ok(*db, "export", "bureau", "--week", "2026-W48", "-o", str(tmp_path / "b.xlsx")).strip()
     )

@@ -200,3 +200,50 @@ def test_the_consolidated_return_holds_each_teams_own_return(
         start = prefix[: -len("汇总")]
         for sheet in own.sheetnames:
             assert _values(book[start + sheet]) == _values(own[sheet]), (team.name, sheet)
+
+
+def test_the_bureaus_lead_decision_reaches_each_team_concerned(
+    bureau_db: Database, three_teams: list[TeamLaptop], tmp_path: Path
+) -> None:
+    from fieldlog.services.bureau import leads
+
+    for team in three_teams:
+        bureau.register_team(bureau_db, team.export(full=True), team.passphrase)
+    with pytest.raises(InvalidInput, match="does not work with"):
+        leads.decide_lead(bureau_db, SHARED_CODE, "驻京工作队")
+    leads.decide_lead(
+        bureau_db, SHARED_CODE, "驻深工作队", note="由驻深工作队牵头对接", today=date(2026, 12, 1)
+    )
+    [overlap] = overlaps.overlaps(bureau_db)
+    assert overlap.lead == "驻深工作队"
+    sz, sh, hz = three_teams
+    sent = {}
+    for team in three_teams:
+        entry = bureau.find_team(bureau_db, team.name)
+        sent[team.name], count = leads.send_decisions(
+            bureau_db, entry, tmp_path / f"to-{team.name}.fieldsync"
+        )
+        assert count == 1
+    # A team's package holds only the decision on its own record.
+    sync.import_packages(sz.db, [sent["驻深工作队"]])
+    [decision] = leads.received_decisions(sz.db)
+    assert (decision.enterprise, decision.lead_team, decision.first_team) == (
+        "华为技术有限公司",
+        "驻深工作队",
+        "驻沪工作队",
+    )
+    assert decision.note == "由驻深工作队牵头对接"
+    sync.import_packages(sh.db, [sent["驻沪工作队"]])
+    assert [d.lead_team for d in leads.received_decisions(sh.db)] == ["驻深工作队"]
+    # Another team's package is refused, changing nothing.
+    before = digest(hz.db)
+    with pytest.raises(PackageError, match="passphrase|another team"):
+        sync.import_packages(hz.db, [sent["驻沪工作队"]])
+    assert digest(hz.db) == before
+    # Sent once: a second send carries nothing new; the decision comes back with the team's work.
+    _path, again = leads.send_decisions(
+        bureau_db, bureau.find_team(bureau_db, sz.name), tmp_path / "again.fieldsync"
+    )
+    assert again == 0
+    sync.import_packages(bureau_db, [sz.export()])
+    assert overlaps.overlaps(bureau_db)[0].lead == "驻深工作队"

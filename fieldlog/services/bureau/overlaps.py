@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from fieldlog.domain.vocabulary import OrgKind
 from fieldlog.services.bureau.bureau import TeamEntry, require_bureau, teams
 from fieldlog.store.database import Database
-from fieldlog.store.models import Organization, Project, StageEvent, Visit
+from fieldlog.store.models import LeadAssignment, Organization, Project, StageEvent, Visit
 from fieldlog.store.team_view import team_view
 
 
@@ -45,6 +45,8 @@ class Overlap:
     key: str
     credit_code: str
     teams: tuple[TeamWork, ...] = field(default_factory=tuple)
+    #: The team the bureau decided leads it ("" before a decision).
+    lead: str = ""
 
     @property
     def first(self) -> TeamWork:
@@ -144,4 +146,13 @@ def overlaps(db: Database) -> list[Overlap]:
             per_team.setdefault(work.team.id, work)
         if len(per_team) > 1:
             found.append(Overlap(key, codes[key], tuple(per_team.values())))
+    with db.read() as session:
+        leads = dict(
+            session.execute(
+                select(LeadAssignment.org_id, LeadAssignment.lead_team).where(
+                    LeadAssignment.deleted.is_(False)
+                )
+            ).all()
+        )
+    found = [replace(o, lead=leads.get(o.first.org_id, "")) for o in found]
     return sorted(found, key=lambda o: (o.first.first_on, o.first.first_stamp, o.key))

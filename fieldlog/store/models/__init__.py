@@ -1,7 +1,7 @@
 """Every table of FieldLog; importing this package registers them all on Base.metadata."""
 
 from fieldlog.store.models.base import META_COLUMNS, Base, LocalState, Replicated
-from fieldlog.store.models.bureau import BureauTeam, RecordTeam
+from fieldlog.store.models.bureau import BureauTeam, LeadAssignment, RecordTeam
 from fieldlog.store.models.draft import Draft
 from fieldlog.store.models.history import FieldChange
 from fieldlog.store.models.org import Contact, OrgAlias, Organization, OrgTag
@@ -41,6 +41,7 @@ REPLICATED_MODELS: tuple[type[Replicated], ...] = (
     StageEvent,
     FundsTranche,
     Target,
+    LeadAssignment,
 )
 
 __all__ = [
@@ -57,6 +58,7 @@ __all__ = [
     "DuplicateCandidate",
     "FieldChange",
     "FundsTranche",
+    "LeadAssignment",
     "LocalState",
     "Member",
     "OrgAlias",

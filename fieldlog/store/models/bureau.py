@@ -5,6 +5,11 @@ registered; `RecordTeam` says, for every record a team's package brought, which 
 from, so each team's figures are counted from its own records only (`store/team_view.py`). A
 record two teams both sent (a default catalog item has the same id everywhere) belongs to both.
 Neither table travels in a package or counts in the digest.
+
+`LeadAssignment` is replicated: the bureau's decision, for an enterprise several teams work
+with, of which team leads it (首报首谈). The bureau writes one per team, on that team's own record
+of the enterprise, and sends it to that team in a package sealed with the team's passphrase
+(`bureau send`); the team's laptops merge it and pass it on like any record.
 """
 
 from __future__ import annotations
@@ -12,10 +17,12 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Index, String, Uuid
+from datetime import date
+
+from sqlalchemy import Date, Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from fieldlog.store.models.base import Base
+from fieldlog.store.models.base import Base, Replicated, ref
 from fieldlog.store.types import utcnow
 
 
@@ -38,3 +45,24 @@ class RecordTeam(Base):
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
     record_id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
     team_id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
+
+
+class LeadAssignment(Replicated, Base):
+    """首报首谈 decided by the bureau, on one team's record of an enterprise.
+
+    Fields: ``org_id`` the team's organization; ``lead_team_id``/``lead_team`` the team that
+    leads (id and name: another team's id is known to this team by name only, so no foreign key);
+    ``first_team``/``first_on`` who reported the enterprise first and when; ``decided_on`` and
+    ``note`` the bureau's decision. Its id is fixed by the bureau and the organization, so a
+    later decision replaces the earlier one field by field.
+    """
+
+    __tablename__ = "lead_assignment"
+
+    org_id: Mapped[uuid.UUID] = ref("organization.id", required=True)
+    lead_team_id: Mapped[uuid.UUID | None] = mapped_column(Uuid())
+    lead_team: Mapped[str] = mapped_column(String(200), default="")
+    first_team: Mapped[str] = mapped_column(String(200), default="")
+    first_on: Mapped[date | None] = mapped_column(Date)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")

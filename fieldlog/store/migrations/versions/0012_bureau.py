@@ -1,4 +1,5 @@
-"""bureau: the teams a bureau database receives and which team each record came from
+"""bureau: the teams a bureau database receives, which team each record came from, and the
+bureau's 首报首谈 decisions (lead_assignment, replicated)
 
 Revision ID: 0012
 Revises: 0011
@@ -34,8 +35,41 @@ def upgrade() -> None:
     )
     op.create_index("ix_record_team_team", "record_team", ["team_id", "table_name", "record_id"])
 
+    op.create_table(
+        "lead_assignment",
+        sa.Column("org_id", sa.Uuid(), nullable=False),
+        sa.Column("lead_team_id", sa.Uuid(), nullable=True),
+        sa.Column("lead_team", sa.String(length=200), nullable=False),
+        sa.Column("first_team", sa.String(length=200), nullable=False),
+        sa.Column("first_on", sa.Date(), nullable=True),
+        sa.Column("decided_on", sa.Date(), nullable=True),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("node_id", sa.String(length=32), nullable=False),
+        sa.Column("hlc", sa.BigInteger(), nullable=False),
+        sa.Column("deleted", sa.Boolean(), nullable=False),
+        sa.Column("field_stamps", sa.JSON(), nullable=False),
+        sa.Column("local_seq", sa.BigInteger(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["org_id"],
+            ["organization.id"],
+            name=op.f("fk_lead_assignment_org_id_organization"),
+            initially="DEFERRED",
+            deferrable=True,
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lead_assignment")),
+    )
+    with op.batch_alter_table("lead_assignment", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_lead_assignment_local_seq"), ["local_seq"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_lead_assignment_org_id"), ["org_id"], unique=False)
+
 
 def downgrade() -> None:
+    op.drop_table("lead_assignment")
     op.drop_index("ix_record_team_team", table_name="record_team")
     op.drop_table("record_team")
     op.drop_table("bureau_team")
