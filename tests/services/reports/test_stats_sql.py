@@ -161,3 +161,60 @@ def test_a_visit_by_two_of_a_group_counts_once(db: Database, small: Small) -> No
     visits.save_visit(db, visits.VisitInput(date(2020, 4, 1), small.org, both))
     by_group = stats.compute(db, Period.all_time(), Scope("group", small.group))
     assert (by_group.visits, by_group.enterprises_visited) == (1, 1)
+
+
+#: Organizations of several teams: kind, tombstone, and a credit code shared by some (0–2) or none.
+coded_orgs = st.lists(
+    st.tuples(org_kinds, st.booleans(), st.one_of(st.none(), st.integers(0, 2))),
+    min_size=ORGS,
+    max_size=ORGS,
+)
+
+
+def reference_by_code(session: Session, period: Period, codes: dict[uuid.UUID, str]) -> tuple:
+    """(visits, enterprises, associations) with organizations sharing a credit code counted once,
+    from the visits read one by one."""
+    facts = read_visit_facts(session, period)
+    enterprises = {codes.get(f.org_id, f.org_id) for f in facts if f.org_kind == OrgKind.ENTERPRISE}
+    associations = {
+        codes.get(f.org_id, f.org_id) for f in facts if f.org_kind == OrgKind.ASSOCIATION
+    }
+    return len(facts), len(enterprises), len(associations)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(coded_orgs, made_visits, periods())
+def test_counting_by_credit_code_counts_each_code_once(db: Database, kinds, made, period) -> None:
+    # What a bureau's total counts: several teams' records of one enterprise (one credit code)
+    # are one enterprise; organizations without a code are themselves.
+    from fieldlog.domain.credit_code import make_credit_code
+
+    with pytest.raises(_Discard), db.begin() as session:
+        ids = _team(session, [(0, 0, False)] * MEMBERS)
+        records = []
+        codes: dict[uuid.UUID, str] = {}
+        for n, (kind, deleted, code) in enumerate(kinds):
+            value = make_credit_code(f"91440300MA5F{code:05d}") if code is not None else None
+            org = Organization(
+                name=f"单位{n}", name_key=f"dw{n}", kind=kind, deleted=deleted, credit_code=value
+            )
+            records.append(org)
+        session.add_all(records)
+        session.flush()
+        codes = {o.id: o.credit_code for o in records if o.credit_code}
+        for on, org, deleted, who in made:
+            visit = Visit(visited_on=on, org_id=records[org].id, deleted=deleted)
+            session.add(visit)
+            session.flush()
+            pairs = {member: gone for member, gone in who}
+            session.add_all(
+                VisitVisitor(visit_id=visit.id, member_id=ids.members[m], deleted=gone)
+                for m, gone in pairs.items()
+            )
+        session.flush()
+        counted = visit_counts(session, period, by_code=True)
+        expected = reference_by_code(session, period, codes)
+        assert (counted.visits, counted.enterprises, counted.associations) == expected
+        raise _Discard
