@@ -10,6 +10,7 @@ SQLite file, then a server database). A user "loads the form" by reading what th
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -309,3 +310,31 @@ def test_funds_edits_of_one_field_the_later_wins_and_the_loser_is_logged(users: 
     before = digest(users.first)
     project_edits.edit_funds(users.first, tranche_id, loaded, loaded)  # saved unchanged
     assert digest(users.first) == before
+
+
+def test_two_forms_saved_at_the_same_moment_keep_both_changes(users: Users) -> None:
+    # Both users load the form, then both press Save at once, each from a thread (a window) of
+    # its own: the saves queue on the database's write lock, and each merges over the other.
+    org_id, ready = users.small.org, threading.Barrier(2, timeout=30)
+    errors: list[BaseException] = []
+
+    def user(db: Database, **change: str) -> None:
+        try:
+            loaded = _org_form(db, org_id)
+            ready.wait()
+            _org_save(db, org_id, loaded, **change)
+        except BaseException as exc:  # reported below, not lost in the thread
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=user, args=(users.first,), kwargs={"phone": "0755-86001234"}),
+        threading.Thread(target=user, args=(users.second,), kwargs={"address": "深圳市南山区"}),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    org = fetch(users.first, Organization, org_id)
+    assert (org.phone, org.address) == ("0755-86001234", "深圳市南山区")
+    assert sync_review.conflicts(users.first) == []
