@@ -21,13 +21,13 @@ from fieldlog.domain.stages import Stage
 from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.exchange import sync_review
-from fieldlog.services.orgs import org_directory
-from fieldlog.services.orgs.org_edits import OrgEdit
+from fieldlog.services.orgs import org_directory, orgs
+from fieldlog.services.orgs.org_edits import ContactEdit, OrgEdit
 from fieldlog.services.projects import project_edits, projects
 from fieldlog.services.visits.visit_entry import EntryChange, load_visit
 from fieldlog.services.visits.visits import VisitInput, save_visit
 from fieldlog.store.database import Database
-from fieldlog.store.models import FundsTranche, Organization, Project, Visit
+from fieldlog.store.models import Contact, FundsTranche, Organization, Project, Visit
 from tests.conftest import reopen
 from tests.field_dump import field_diff, field_dump, history_count
 from tests.records import fetch
@@ -338,3 +338,18 @@ def test_two_forms_saved_at_the_same_moment_keep_both_changes(users: Users) -> N
     org = fetch(users.first, Organization, org_id)
     assert (org.phone, org.address) == ("0755-86001234", "深圳市南山区")
     assert sync_review.conflicts(users.first) == []
+
+
+def test_contact_edits_of_different_fields_both_stay(users: Users) -> None:
+    org_id = users.small.org
+    contact_id = orgs.save_contact(users.first, org_id, orgs.ContactInput("张经理"))
+    loaded = orgs.ContactInput("张经理")
+    mine = ContactEdit(replace(loaded, title="总经理"), loaded, contact_id)
+    theirs = ContactEdit(replace(loaded, phone="13800138000"), loaded, contact_id)
+    OrgEdit(
+        _org_form(users.second, org_id), _org_form(users.second, org_id), org_id, [theirs]
+    ).apply(users.second)
+    form = _org_form(users.first, org_id)
+    OrgEdit(form, form, org_id, [mine]).apply(users.first)
+    contact = fetch(users.first, Contact, contact_id)
+    assert (contact.title, contact.phone) == ("总经理", "13800138000")

@@ -33,6 +33,7 @@ from fieldlog.ui.dialogs.org_dialog import OrgDialog
 from fieldlog.ui.dialogs.project_dialog import ProjectDialog
 from fieldlog.ui.main_window import MainWindow
 from fieldlog.ui.navigator import Page
+from fieldlog.ui.undo import undo_stack
 from tests.conftest import reopen
 from tests.records import fetch
 from tests.ui.edit_driver import press, replace_text, save_button, type_text
@@ -203,3 +204,23 @@ def test_the_project_dialog_keeps_the_typing_when_another_user_saves(
     project = fetch(other, Project, project_id)
     assert (project.progress, project.problems) == ("已考察", "用地指标待落实")
     assert dialog.problems.toPlainText() == "用地指标待落实"  # saved: the form shows both again
+
+
+def test_undo_of_the_org_dialog_save_keeps_the_phone_another_user_changed(
+    qtbot, window: MainWindow, db: Database, other: Database
+) -> None:
+    first = org_id(db, FIRST_ORG)
+    dialog = OrgDialog(db, first, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(qtbot, dialog.address_edit, "深圳市南山区科技园")
+    press(qtbot, save_button(dialog))
+    loaded = org_directory.org_form(other, first)
+    assert loaded is not None
+    OrgEdit(replace(loaded[0], phone="0755-86001234"), loaded[0], first).apply(other)
+    undo_stack().undo()  # Edit ▸ Undo in this window: its own change only
+    org = fetch(other, Organization, first)
+    assert (org.phone, org.address) == ("0755-86001234", "")
+    undo_stack().redo()
+    org = fetch(other, Organization, first)
+    assert (org.phone, org.address) == ("0755-86001234", "深圳市南山区科技园")
