@@ -3,7 +3,9 @@ sync import): a window reads the change counter now and then, and when it moved,
 record changed, then refreshes what it shows.
 
 Each read runs in a short read transaction of its own, beside any unit of work this process has
-open, so it always sees what is committed and never joins a write in progress.
+open, so it always sees what is committed and never joins a write in progress. It waits only a
+moment for a lock another program holds, so a poll never freezes the window: the read fails
+and the next one tries again.
 """
 
 from __future__ import annotations
@@ -15,16 +17,19 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from fieldlog.store.database import Database
-from fieldlog.store.engine import READ_ONLY
+from fieldlog.store.engine import READ_ONLY, patience
 from fieldlog.store.repositories import change_rows
 
 T = TypeVar("T")
+
+#: How long a read waits for a lock another program holds (milliseconds).
+WAIT_MS = 100
 
 
 @contextmanager
 def _own_read(db: Database) -> Iterator[Session]:
     bind = db.engine.execution_options(**{READ_ONLY: True})
-    with db.sessions(bind=bind) as session, session.begin():
+    with patience(WAIT_MS), db.sessions(bind=bind) as session, session.begin():
         yield session
 
 
