@@ -19,24 +19,28 @@ from openpyxl import Workbook
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
+from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.exchange import sync_review
 from fieldlog.services.orgs import org_directory, orgs
 from fieldlog.services.orgs.org_edits import OrgEdit
 from fieldlog.services.projects import project_edits, projects
 from fieldlog.services.team import team
+from fieldlog.services.visits.visit_entry import EntryChange, load_visit
+from fieldlog.services.visits.visits import VisitInput, save_visit
 from fieldlog.store.database import Database
-from fieldlog.store.models import Organization, Project
+from fieldlog.store.models import Organization, Project, Visit
 from fieldlog.ui import operations
 from fieldlog.ui.change_watch import POLL_MS
 from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.org_dialog import OrgDialog
 from fieldlog.ui.dialogs.project_dialog import ProjectDialog
+from fieldlog.ui.dialogs.visit_dialog import VisitDialog
 from fieldlog.ui.main_window import MainWindow
 from fieldlog.ui.navigator import Page
 from fieldlog.ui.undo import undo_stack
 from tests.conftest import reopen
 from tests.records import fetch
-from tests.ui.edit_driver import press, replace_text, save_button, type_text
+from tests.ui.edit_driver import append_text, press, replace_text, save_button, type_text
 
 FIRST_ORG = "深圳市德润物流有限公司"
 NEWCOMER = "深圳市新来物流有限公司"
@@ -224,3 +228,41 @@ def test_undo_of_the_org_dialog_save_keeps_the_phone_another_user_changed(
     undo_stack().redo()
     org = fetch(other, Organization, first)
     assert (org.phone, org.address) == ("0755-86001234", "深圳市南山区科技园")
+
+
+def test_the_visit_dialog_saves_its_summary_over_a_follow_up_another_user_set(
+    qtbot, window: MainWindow, db: Database, other: Database
+) -> None:
+    member = team.save_member(db, team.MemberInput("李娜"))
+    first = org_id(db, FIRST_ORG)
+    visit_id = save_visit(db, VisitInput(date(2020, 3, 25), first, [member], summary="初次拜访"))
+    dialog = VisitDialog(db, window, visit_id=visit_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    loaded = load_visit(other, visit_id).data
+    EntryChange(
+        other, replace(loaded, next_follow_up=date(2020, 4, 1)), visit_id=visit_id, previous=loaded
+    ).do()
+    append_text(qtbot, dialog.form.summary, "，谈物流园区")
+    press(qtbot, save_button(dialog))
+    visit = fetch(other, Visit, visit_id)
+    assert (visit.summary, visit.next_follow_up) == ("初次拜访，谈物流园区", date(2020, 4, 1))
+
+
+def test_a_window_over_a_server_database_shows_what_another_user_saved(qtbot, pg_url: str) -> None:
+    shared, second = open_workspace(pg_url), open_workspace(pg_url)
+    try:
+        team.save_team(shared, team.TeamInput("测试工作队"))
+        orgs.save_org(shared, orgs.OrgInput(FIRST_ORG))
+        win = MainWindow(shared)
+        qtbot.addWidget(win)
+        win.show()
+        win.show_page(Page.ORGS)
+        orgs.save_org(second, orgs.OrgInput(NEWCOMER))
+        assert NEWCOMER not in org_names(win)
+        activate(win)
+        assert NEWCOMER in org_names(win)
+        win.close()
+    finally:
+        second.close()
+        shared.close()
