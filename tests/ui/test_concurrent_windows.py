@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
+from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.exchange import sync_review
 from fieldlog.services.orgs import org_directory, orgs
@@ -266,3 +267,34 @@ def test_a_window_over_a_server_database_shows_what_another_user_saved(qtbot, pg
     finally:
         second.close()
         shared.close()
+
+
+def test_two_windows_each_save_the_org_form_and_both_changes_stay(
+    qtbot, window: MainWindow, db: Database, other: Database
+) -> None:
+    second = MainWindow(other)
+    qtbot.addWidget(second)
+    second.show()
+    first = org_id(db, FIRST_ORG)
+    mine, theirs = OrgDialog(db, first, window), OrgDialog(other, first, second)
+    for dialog in (mine, theirs):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    replace_text(qtbot, theirs.phone_edit, "0755-86001234")
+    press(qtbot, save_button(theirs))
+    type_text(qtbot, mine.address_edit, "深圳市南山区科技园")
+    press(qtbot, save_button(mine))
+    org = fetch(db, Organization, first)
+    assert (org.phone, org.address) == ("0755-86001234", "深圳市南山区科技园")
+
+    unchanged = OrgDialog(db, first, window)  # opened, then the other window saves again
+    qtbot.addWidget(unchanged)
+    again = OrgDialog(other, first, second)
+    qtbot.addWidget(again)
+    replace_text(qtbot, again.phone_edit, "0755-26009999")
+    press(qtbot, save_button(again))
+    before = digest(db)
+    press(qtbot, save_button(unchanged))  # saved as loaded: writes nothing, reverts nothing
+    assert digest(db) == before
+    assert fetch(db, Organization, first).phone == "0755-26009999"
+    second.close()
