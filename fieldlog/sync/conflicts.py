@@ -22,6 +22,19 @@ def record_conflicts(
     session: Session, conflicts: Iterable[Conflict], package_id: uuid.UUID, now: datetime
 ) -> int:
     """Log conflicts not logged before (the same pair may come again in another package)."""
+    return _record(session, conflicts, package_id, now)
+
+
+def record_local_conflicts(session: Session, conflicts: Iterable[Conflict], now: datetime) -> int:
+    """Log values that an edit made here replaced although its user never saw them (another
+    user of this database changed the field after the form was loaded): no package brought
+    them, so `package_id` stays empty; the review restores them as it restores a sync loser."""
+    return _record(session, conflicts, None, now)
+
+
+def _record(
+    session: Session, conflicts: Iterable[Conflict], package_id: uuid.UUID | None, now: datetime
+) -> int:
     added = 0
     for conflict in conflicts:
         if conflict.field in DERIVED_FIELDS.get(conflict.table, ()):

@@ -28,6 +28,7 @@ from fieldlog.services.visits.follow_ups import reminder_counts
 from fieldlog.store.database import Database
 from fieldlog.ui import operations, undo, window_dialogs
 from fieldlog.ui.actions import MainAction, create_actions
+from fieldlog.ui.change_watch import ChangeWatch
 from fieldlog.ui.dialogs.backups_dialog import AutoBackup, BackupsDialog
 from fieldlog.ui.dialogs.sync_flow import SyncFlow
 from fieldlog.ui.dialogs.team_setup_dialog import TeamSetupDialog
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         self.action_states = ActionStates(self, self.main_actions, db)
         self.shortcuts = WindowShortcuts(self)  # Ctrl+E and the rest work from any field
         self.statusBar().showMessage(self.tr("Database: {name}").format(name=db.name))
+        # What other windows, a command line or another user change shows here too.
+        self.change_watch = ChangeWatch(db, self)
         operations.changes().changes_applied.connect(self._on_changes_applied)
         # .xlsx files and sync packages dropped on the window
         self.drop_filter = install_xlsx_drop(self, db, receive=self._receive_dropped)

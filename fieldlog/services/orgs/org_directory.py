@@ -106,7 +106,8 @@ def count_orgs(db: Database, where: OrgFilter) -> int:
         return org_list.org_count(session, where)
 
 
-def _input(session: Session, org: Organization) -> OrgInput:
+def org_input(session: Session, org: Organization) -> OrgInput:
+    """An organization as its edit form holds it (what an edit merges with)."""
     tags = org_list.tag_names(session, [org.id]).get(org.id, [])
     return OrgInput(
         name=org.name,
@@ -155,7 +156,7 @@ def org_detail(db: Database, org_id: uuid.UUID) -> OrgDetail | None:
         )
         return OrgDetail(
             org.id,
-            _input(session, org),
+            org_input(session, org),
             chain,
             link,
             contacts,
@@ -175,7 +176,7 @@ def org_form(db: Database, org_id: uuid.UUID) -> tuple[OrgInput, tuple[ContactIt
             ContactItem(c.id, ContactInput(c.name, c.title, c.phone, c.email, c.notes))
             for c in org_list.live_contacts(session, org_id)
         )
-        return _input(session, org), contacts
+        return org_input(session, org), contacts
 
 
 def code_holder(db: Database, code: str) -> tuple[uuid.UUID, str] | None:

@@ -1,4 +1,8 @@
-"""Undoable changes of organizations and contacts: each step has a service call that reverses it."""
+"""Undoable changes of organizations and contacts: each step has a service call that reverses it.
+
+An edit of a stored organization or contact writes only what its form changed
+(`services/edits.py`), so what another user changed meanwhile stays; undo is the same edit back.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ import uuid
 from dataclasses import dataclass, field
 
 from fieldlog.domain.messages import msg
+from fieldlog.services.edits import merge_edit, save_edit
 from fieldlog.services.errors import InvalidInput
+from fieldlog.services.orgs.org_directory import org_input
 from fieldlog.services.orgs.orgs import ContactInput, OrgInput, delete_org, save_contact, save_org
 from fieldlog.services.validate import user_errors
 from fieldlog.store.database import Database
@@ -43,6 +49,41 @@ def restore_contact(db: Database, contact_id: uuid.UUID) -> None:
         get_any(session, Contact, contact_id, "contact").deleted = False
 
 
+def edit_org(db: Database, org_id: uuid.UUID, after: OrgInput, before: OrgInput) -> bool:
+    """Save the fields (and tags) a form changed from `before` to `after` over what is stored
+    now; False when it changed nothing (nothing is written)."""
+    with db.begin() as session:
+        org = get_live(session, Organization, org_id, "organization")
+        merged = merge_edit(before, after, org_input(session, org))
+        return save_edit(session, org, merged, lambda data: save_org(db, data, org_id))
+
+
+def edit_contact(
+    db: Database,
+    org_id: uuid.UUID,
+    contact_id: uuid.UUID,
+    after: ContactInput,
+    before: ContactInput,
+) -> bool:
+    """Save what a form changed in a contact, as `edit_org` does for its organization."""
+    with db.begin() as session:
+        contact = get_live(session, Contact, contact_id, "contact")
+        current = ContactInput(
+            contact.name, contact.title, contact.phone, contact.email, contact.notes
+        )
+        merged = merge_edit(before, after, current)
+        return save_edit(
+            session, contact, merged, lambda data: save_contact(db, org_id, data, contact_id)
+        )
+
+
+def _save_contact(db: Database, org_id: uuid.UUID, contact: ContactEdit) -> uuid.UUID:
+    if contact.id is None or contact.before is None:
+        return save_contact(db, org_id, contact.after, contact.id)
+    edit_contact(db, org_id, contact.id, contact.after, contact.before)
+    return contact.id
+
+
 @dataclass(eq=False)
 class ContactEdit:
     """A contact added (`before` None) or changed along with an organization."""
@@ -77,15 +118,15 @@ class OrgEdit:
                         )
                     )
                 org_id = saved.id
-            elif self.before is None:
+            elif self.before is None:  # redo of a new organization: undo only deleted it
                 restore_org(db, org_id)
-            if self.org_id is not None:
-                save_org(db, self.after, org_id)
+            else:
+                edit_org(db, org_id, self.after, self.before)
             ids = []
             for contact in self.contacts:
                 if contact.id is not None and contact.before is None:
                     restore_contact(db, contact.id)
-                ids.append(save_contact(db, org_id, contact.after, contact.id))
+                ids.append(_save_contact(db, org_id, contact))
         # Only once committed: a refused save leaves the edit as it was, ready to retry.
         self.org_id = org_id
         for contact, contact_id in zip(self.contacts, ids, strict=True):
@@ -101,8 +142,8 @@ class OrgEdit:
                 if contact.id is not None and contact.before is None:
                     delete_contact(db, contact.id)
                 elif contact.id is not None and contact.before is not None:
-                    save_contact(db, self.org_id, contact.before, contact.id)
+                    edit_contact(db, self.org_id, contact.id, contact.before, contact.after)
             if self.before is None:
                 delete_org(db, self.org_id)
             else:
-                save_org(db, self.before, self.org_id)
+                edit_org(db, self.org_id, self.before, self.after)

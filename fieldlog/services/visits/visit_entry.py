@@ -1,12 +1,18 @@
-"""What the visit-entry form needs: its choices, a visit to edit, and saving it with a new lead."""
+"""What the visit-entry form needs: its choices, a visit to edit, and saving it with a new lead.
+
+Saving an edit writes only what the form changed (`services/edits.py`): what another user
+changed in the visit since the form loaded it stays.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
+from fieldlog.services.edits import merge_edit, save_edit
 from fieldlog.services.projects.projects import ProjectInput, open_project
 from fieldlog.services.visits.visits import VisitInput, delete_visit, restore_visit, save_visit
 from fieldlog.store.database import Database
@@ -150,6 +156,29 @@ def load_visit(db: Database, visit_id: uuid.UUID) -> LoadedVisit:
         return LoadedVisit(data, org.name if org else "", project.name if project else None)
 
 
+#: Fields of the form held in a column of another name.
+VISIT_COLUMNS = {"kind": "kind_id"}
+
+
+def edit_visit(db: Database, visit_id: uuid.UUID, after: VisitInput, before: VisitInput) -> bool:
+    """Save the fields (visitors, contacts met) a form changed from `before` to `after` over
+    what is stored now; False when it changed nothing (nothing is written)."""
+    with db.begin() as session:
+        visit = get_live(session, Visit, visit_id, "visit")
+        merged = merge_edit(before, after, load_visit(db, visit_id).data)
+        save = partial(save_visit, db, visit_id=visit_id)
+        return save_edit(session, visit, merged, save, VISIT_COLUMNS)
+
+
+def _save(
+    db: Database, data: VisitInput, visit_id: uuid.UUID | None, before: VisitInput | None
+) -> uuid.UUID:
+    if visit_id is None or before is None:
+        return save_visit(db, data, visit_id)
+    edit_visit(db, visit_id, data, before)
+    return visit_id
+
+
 def _lead_input(db: Database, data: VisitInput, name: str) -> ProjectInput:
     owner = data.visitor_ids[0] if data.visitor_ids else None
     with db.read() as session:
@@ -166,16 +195,22 @@ def _lead_input(db: Database, data: VisitInput, name: str) -> ProjectInput:
 
 
 def record_entry(
-    db: Database, data: VisitInput, *, visit_id: uuid.UUID | None = None, lead_name: str = ""
+    db: Database,
+    data: VisitInput,
+    *,
+    visit_id: uuid.UUID | None = None,
+    lead_name: str = "",
+    before: VisitInput | None = None,
 ) -> EntryResult:
-    """Save a visit and, with `lead_name`, open a lead dated the visit: one transaction."""
+    """Save a visit and, with `lead_name`, open a lead dated the visit: one transaction. An edit
+    given the form's loaded values (`before`) writes only what changed from them."""
     with db.begin():
         project_id = None
         if lead_name.strip():
             lead = _lead_input(db, data, lead_name)
             project_id = open_project(db, lead, on=data.visited_on, member_id=lead.owner_id)
             data = replace(data, project_id=project_id)
-        return EntryResult(save_visit(db, data, visit_id), project_id)
+        return EntryResult(_save(db, data, visit_id, before), project_id)
 
 
 def _set_project_deleted(db: Database, project_id: uuid.UUID | None, deleted: bool) -> None:
@@ -212,7 +247,11 @@ class EntryChange:
         """Record the entry, or bring it back after an undo."""
         if self.result is None:
             self.result = record_entry(
-                self.db, self.data, visit_id=self.visit_id, lead_name=self.lead_name
+                self.db,
+                self.data,
+                visit_id=self.visit_id,
+                lead_name=self.lead_name,
+                before=self.previous,
             )
             return self.result
         result = self.result
@@ -221,9 +260,12 @@ class EntryChange:
             if self.visit_id is None:
                 restore_visit(self.db, result.visit_id)
             else:
-                again = replace(self.data, project_id=result.project_id or self.data.project_id)
-                save_visit(self.db, again, result.visit_id)
+                _save(self.db, self._saved(result), result.visit_id, self.previous)
         return result
+
+    def _saved(self, result: EntryResult) -> VisitInput:
+        """The visit as this entry saved it (with the lead it opened)."""
+        return replace(self.data, project_id=result.project_id or self.data.project_id)
 
     def undo(self) -> None:
         """Take the entry back: tombstone what it created, or restore the previous values."""
@@ -234,5 +276,5 @@ class EntryChange:
             if self.visit_id is None:
                 delete_visit(self.db, result.visit_id)
             elif self.previous is not None:
-                save_visit(self.db, self.previous, result.visit_id)
+                edit_visit(self.db, result.visit_id, self.previous, self._saved(result))
             _set_project_deleted(self.db, result.project_id, True)

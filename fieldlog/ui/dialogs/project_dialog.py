@@ -26,7 +26,7 @@ from fieldlog.domain.money import InvalidAmount, format_wan, parse_wan
 from fieldlog.domain.stages import stage_label
 from fieldlog.domain.vocabulary import ChainRole
 from fieldlog.services.admin.workspace import county_names
-from fieldlog.services.projects import projects
+from fieldlog.services.projects import project_edits, projects
 from fieldlog.services.projects.project_detail import ProjectDetail, project_detail
 from fieldlog.services.team import team
 from fieldlog.store.database import Database
@@ -179,7 +179,23 @@ class ProjectDialog(QDialog):
 
     def _show(self, d: ProjectDetail) -> None:
         """Put a fresh detail into every tab."""
-        self.detail = d
+        self._show_form(d)
+        self._show_rest(d)
+
+    def _form_state(self) -> tuple[object, ...]:
+        """What the Details form holds, as typed (to tell whether its user changed anything)."""
+        texts = (self.name, self.planned, self.follow_up)
+        notes = (self.progress, self.problems, self.next_step)
+        combos = (self.role, self.county, self.owner, self.group)
+        return (
+            *(edit.text() for edit in texts),
+            *(edit.toPlainText() for edit in notes),
+            *(combo.currentIndex() for combo in combos),
+        )
+
+    def _show_form(self, d: ProjectDetail) -> None:
+        """Load the Details form; a save writes what its user changes from these values."""
+        self._before = _input(d)
         self.name.setText(d.name)
         select_value(self.role, d.chain_role or None)
         self.planned.setText(format_wan(d.planned_yuan) if d.planned_yuan is not None else "")
@@ -196,6 +212,11 @@ class ProjectDialog(QDialog):
         ):
             edit.setPlainText(text)
         self.follow_up.setText(d.next_follow_up.isoformat() if d.next_follow_up else "")
+        self._loaded_state = self._form_state()
+
+    def _show_rest(self, d: ProjectDetail) -> None:
+        """Everything but the Details form: facts, stage history, funds, visits."""
+        self.detail = d
         self.facts.setText(self._facts(d))
         fill_table(
             self.timeline,
@@ -243,9 +264,14 @@ class ProjectDialog(QDialog):
     def refresh(self, _result: object = None) -> None:
         """Reload from the database after any change; close quietly if the project is gone."""
         try:
-            self._show(project_detail(self.db, self.project_id, today=self._today()))
+            detail = project_detail(self.db, self.project_id, today=self._today())
         except ValueError:
             self.reject()
+            return
+        # What the user is typing stays: a save writes only what they changed, over the rest.
+        if self._form_state() == self._loaded_state:
+            self._show_form(detail)
+        self._show_rest(detail)
 
     def _form_input(self) -> projects.ProjectInput | None:
         try:
@@ -274,16 +300,25 @@ class ProjectDialog(QDialog):
         if data is None:
             return False
         show_error(self.message, "")
-        previous, db, pid = _input(self.detail), self.db, self.project_id
+        previous, db, pid = self._before, self.db, self.project_id
         if data == previous:  # nothing to save, nothing to undo
             return True
-        save = Operation(self, lambda: projects.save_project(db, data, pid), changes=PROJECT)
+        # Only what the form changed is written: another user's change meanwhile stays.
+        save = Operation(
+            self, lambda: project_edits.edit_project(db, pid, data, previous), changes=PROJECT
+        )
         save.undoable(
             self.tr("Edit project {0}").format(data.name),
-            lambda: projects.save_project(db, previous, pid),
+            lambda: project_edits.edit_project(db, pid, previous, data),
         )
+        save.success(lambda _result: self._saved(data))
         save.failure(lambda sentence: show_error(self.message, sentence))
         return save.run().ok
+
+    def _saved(self, data: projects.ProjectInput) -> None:
+        """The form now holds what is saved: later changes of others may show in it again."""
+        self._before, self._loaded_state = data, self._form_state()
+        self.refresh()
 
 
 def open_project_dialog(

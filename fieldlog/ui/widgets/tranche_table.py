@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.money import InvalidAmount, format_wan, parse_wan
-from fieldlog.services.projects import projects
+from fieldlog.services.projects import project_edits, projects
 from fieldlog.services.projects.project_detail import ProjectDetail, TrancheRow, fund_origin_choices
 from fieldlog.services.projects.projects import TrancheInput
 from fieldlog.services.validate import MAX_YEAR, MIN_YEAR
@@ -151,10 +151,12 @@ class TrancheDialog(QDialog):
             self.accept()
             return True
         show_error(self.message, "")
-        edit = Operation(self, lambda: projects.edit_tranche(db, tranche_id, data), changes=FUNDS)
+        edit = Operation(
+            self, lambda: project_edits.edit_funds(db, tranche_id, data, before), changes=FUNDS
+        )
         edit.undoable(
             self.tr("Edit funds of {0}").format(self.row.received_on.isoformat()),
-            lambda: projects.edit_tranche(db, tranche_id, before),
+            lambda: project_edits.edit_funds(db, tranche_id, before, data),
         )
         edit.success(lambda _result: self.accept())
         edit.failure(lambda sentence: show_error(self.message, sentence))
