@@ -247,3 +247,49 @@ def test_the_bureaus_lead_decision_reaches_each_team_concerned(
     assert again == 0
     sync.import_packages(bureau_db, [sz.export()])
     assert overlaps.overlaps(bureau_db)[0].lead == "驻深工作队"
+
+
+def _visit_new_org(team: TeamLaptop, name: str, on: date) -> None:
+    from sqlalchemy import select
+
+    from fieldlog.store.models import Member
+
+    org = orgs.save_org(team.db, orgs.OrgInput(name)).id
+    with team.db.read() as session:
+        member = session.execute(select(Member.id)).scalar_one()
+    visits.save_visit(team.db, visits.VisitInput(on, org, [member]))
+
+
+def test_look_alikes_confirmed_by_the_bureau_count_once(
+    bureau_db: Database, three_teams: list[TeamLaptop]
+) -> None:
+    from fieldlog.services.bureau import identity
+
+    sz, sh, hz = three_teams
+    _visit_new_org(sz, "比亚迪汽车工业有限公司", date(2026, 11, 12))
+    _visit_new_org(hz, "比亚迪汽车工业有限公司", date(2026, 11, 9))
+    _visit_new_org(sh, "上海某某物流有限公司", date(2026, 11, 9))
+    for team in three_teams:
+        bureau.register_team(bureau_db, team.export(full=True), team.passphrase)
+    before = figures.total_figures(bureau_db, ALL_TIME)
+    [pair] = identity.candidates(bureau_db)
+    assert {pair.first_team, pair.second_team} == {"驻深工作队", "驻杭工作队"}
+    assert len(overlaps.overlaps(bureau_db)) == 1  # proposed, not yet the same enterprise
+
+    identity.decide(bureau_db, pair.first_id, pair.second_id, same=True)
+    after = figures.total_figures(bureau_db, ALL_TIME)
+    assert after.enterprises_visited == before.enterprises_visited - 1
+    assert after.visits == before.visits
+    found = overlaps.overlaps(bureau_db)
+    assert len(found) == 2
+    byd = next(o for o in found if o.name == "比亚迪汽车工业有限公司")
+    assert (byd.first.team.name, byd.first.first_on) == ("驻杭工作队", date(2026, 11, 9))
+    assert identity.candidates(bureau_db) == []
+    # Each team's own figures do not change with the bureau's decision.
+    for team in three_teams:
+        entry = bureau.find_team(bureau_db, team.name)
+        assert figures.team_figures(bureau_db, entry, ALL_TIME) == stats.compute(team.db, ALL_TIME)
+
+    identity.decide(bureau_db, pair.first_id, pair.second_id, same=False)
+    assert figures.total_figures(bureau_db, ALL_TIME) == before
+    assert identity.candidates(bureau_db) == []  # decided: never proposed again

@@ -1,7 +1,7 @@
 """首报首谈 across teams: an enterprise in more than one team's work, and who reported it first.
 
-An enterprise is the same in two teams when their records share a credit code, or — without
-one — the same name key (`domain.text.name_key`: case, width, spaces and brackets folded). A
+An enterprise is the same in two teams when their records share a credit code, or when the
+bureau confirmed them the same (`identity.py`: look-alike names are proposed, a person decides). A
 team's work with it is its first live visit or its first project lead (the project's earliest
 stage event): the team that reported it first is the one with the earliest date, then the
 smallest stamp (hybrid logical clock), then the team id — the same answer on every run.
@@ -19,7 +19,14 @@ from sqlalchemy import func, select
 from fieldlog.domain.vocabulary import OrgKind
 from fieldlog.services.bureau.bureau import TeamEntry, require_bureau, teams
 from fieldlog.store.database import Database
-from fieldlog.store.models import LeadAssignment, Organization, Project, StageEvent, Visit
+from fieldlog.store.models import (
+    LeadAssignment,
+    Organization,
+    OrgIdentity,
+    Project,
+    StageEvent,
+    Visit,
+)
 from fieldlog.store.team_view import team_view
 
 
@@ -59,8 +66,10 @@ class Overlap:
         return self.first.name
 
 
-def _key(code: str | None, name_key: str) -> str:
-    return f"code:{code}" if code else f"name:{name_key}"
+def _key(org: uuid.UUID, code: str | None, confirmed: str | None) -> str:
+    if confirmed:
+        return f"code:{confirmed}" if not confirmed.startswith("same:") else confirmed
+    return f"code:{code}" if code else f"org:{org.hex}"
 
 
 def _earliest(found: dict[uuid.UUID, tuple[date, int, str]], org: uuid.UUID, when: tuple) -> None:
@@ -127,16 +136,18 @@ def overlaps(db: Database) -> list[Overlap]:
     codes: dict[str, str] = {}
     with db.read() as session:
         identity = {
-            org: (code or "", key)
-            for org, code, key in session.execute(
-                select(Organization.id, Organization.credit_code, Organization.name_key)
+            org: (code or "", confirmed)
+            for org, code, confirmed in session.execute(
+                select(Organization.id, Organization.credit_code, OrgIdentity.key).outerjoin(
+                    OrgIdentity, OrgIdentity.org_id == Organization.id
+                )
             )
         }
     for team in teams(db):
         for work in _team_work(db, team):
-            code, name_key = identity[work.org_id]
-            key = _key(code, name_key)
-            codes[key] = code
+            code, confirmed = identity[work.org_id]
+            key = _key(work.org_id, code, confirmed)
+            codes[key] = codes.get(key) or code
             by_key[key].append(work)
     found = []
     for key, works in by_key.items():

@@ -1,7 +1,13 @@
 """Every table of FieldLog; importing this package registers them all on Base.metadata."""
 
 from fieldlog.store.models.base import META_COLUMNS, Base, LocalState, Replicated
-from fieldlog.store.models.bureau import BureauTeam, LeadAssignment, RecordTeam
+from fieldlog.store.models.bureau import (
+    BureauTeam,
+    LeadAssignment,
+    OrgIdentity,
+    RecordTeam,
+    SameOrg,
+)
 from fieldlog.store.models.draft import Draft
 from fieldlog.store.models.history import FieldChange
 from fieldlog.store.models.org import Contact, OrgAlias, Organization, OrgTag
@@ -62,11 +68,13 @@ __all__ = [
     "LocalState",
     "Member",
     "OrgAlias",
+    "OrgIdentity",
     "OrgTag",
     "Organization",
     "Project",
     "RecordTeam",
     "Replicated",
+    "SameOrg",
     "StageEvent",
     "SyncConflict",
     "SyncPeer",

@@ -15,9 +15,7 @@ of the enterprise, and sends it to that team in a package sealed with the team's
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
-
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Date, Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
@@ -34,6 +32,28 @@ class BureauTeam(Base):
     team_id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
     name: Mapped[str] = mapped_column(String(200), default="")
     registered_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SameOrg(Base):
+    """A bureau's decision on two teams' organizations that look alike: the same enterprise or
+    not (`same`). The pair is kept in id order (`first_org_id` < `second_org_id`)."""
+
+    __tablename__ = "bureau_same_org"
+
+    first_org_id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
+    second_org_id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
+    same: Mapped[bool]
+    decided_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OrgIdentity(Base):
+    """On a bureau, which enterprise an organization is when that is not its credit code alone:
+    confirmed look-alikes share one key (a credit code one of them has, else the smallest id)."""
+
+    __tablename__ = "bureau_org_identity"
+
+    org_id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
+    key: Mapped[str] = mapped_column(String(40))
 
 
 class RecordTeam(Base):

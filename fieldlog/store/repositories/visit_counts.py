@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from fieldlog.domain.counting import VisitCounts
 from fieldlog.domain.period import Period
 from fieldlog.domain.vocabulary import OrgKind
-from fieldlog.store.models import Organization, Visit, VisitVisitor
+from fieldlog.store.models import Organization, OrgIdentity, Visit, VisitVisitor
 from fieldlog.store.repositories.common import in_period
 from fieldlog.store.repositories.facts import Scope, members_of, scope_members
 
@@ -27,8 +27,9 @@ def visit_counts(
 ) -> VisitCounts:
     """Visits in `period` (for `scope`, if given) and the distinct organizations they reached.
 
-    `by_code` counts organizations sharing a credit code once (a bureau's records of several
-    teams, each of which has its own record of an enterprise both visited).
+    `by_code` counts organizations sharing a credit code once, and those a bureau confirmed to
+    be one enterprise (`OrgIdentity`): a bureau's records of several teams, each of which has its
+    own record of an enterprise both visited.
     """
     per_org = _per_org(period, scope).subquery()
     row = session.execute(_totals_by_code(per_org) if by_code else _totals(per_org)).one()
@@ -68,8 +69,13 @@ def _totals(per_org: Subquery) -> Select[Any, int, int]:
 
 
 def _identity() -> Any:
-    # An organization is its credit code when it has one, else itself.
-    return func.coalesce(func.nullif(Organization.credit_code, ""), cast(Organization.id, String))
+    # An organization is the enterprise a bureau confirmed it to be, else its credit code when it
+    # has one, else itself.
+    return func.coalesce(
+        OrgIdentity.key,
+        func.nullif(Organization.credit_code, ""),
+        cast(Organization.id, String),
+    )
 
 
 def _distinct(kind: OrgKind) -> Any:
@@ -82,6 +88,7 @@ def _totals_by_code(per_org: Subquery) -> Select[Any, int, int]:
         select(func.sum(per_org.c.n), _distinct(OrgKind.ENTERPRISE), _distinct(OrgKind.ASSOCIATION))
         .select_from(Organization)
         .join(per_org, per_org.c.org_id == Organization.id)
+        .outerjoin(OrgIdentity, OrgIdentity.org_id == Organization.id)
         .where(Organization.deleted.is_(False))
     )
 

@@ -36,6 +36,20 @@ def upgrade() -> None:
     op.create_index("ix_record_team_team", "record_team", ["team_id", "table_name", "record_id"])
 
     op.create_table(
+        "bureau_same_org",
+        sa.Column("first_org_id", sa.Uuid(), nullable=False),
+        sa.Column("second_org_id", sa.Uuid(), nullable=False),
+        sa.Column("same", sa.Boolean(), nullable=False),
+        sa.Column("decided_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("first_org_id", "second_org_id", name=op.f("pk_bureau_same_org")),
+    )
+    op.create_table(
+        "bureau_org_identity",
+        sa.Column("org_id", sa.Uuid(), nullable=False),
+        sa.Column("key", sa.String(length=40), nullable=False),
+        sa.PrimaryKeyConstraint("org_id", name=op.f("pk_bureau_org_identity")),
+    )
+    op.create_table(
         "lead_assignment",
         sa.Column("org_id", sa.Uuid(), nullable=False),
         sa.Column("lead_team_id", sa.Uuid(), nullable=True),
@@ -70,6 +84,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("lead_assignment")
+    op.drop_table("bureau_org_identity")
+    op.drop_table("bureau_same_org")
     op.drop_index("ix_record_team_team", table_name="record_team")
     op.drop_table("record_team")
     op.drop_table("bureau_team")
