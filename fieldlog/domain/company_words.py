@@ -31,6 +31,11 @@ PUBLIC_WORDS = (
     *("局", "署", "委员会", "管委会", "政府", "办公室", "厅", "法院", "检察院", "服务中心"),
     *("人民医院", "医院", "学校", "中学", "小学"),
 )
+# Parks and zones are places themselves: 东莞市凯佳创新港 and 深圳市凯佳创新港 are two parks.
+PARK_WORDS = (
+    *("科技园", "产业园", "工业园", "创新港", "智造园", "园区", "开发区", "高新区", "孵化器"),
+    *("基地", "示范区", "试验区"),
+)
 # Words of an industry, not of a trade name: a core made of these alone keeps its place.
 _INDUSTRY_TEXT = """
     银行 农村商业银行 农商银行 商业银行 工商 建设 农业 交通 招商 证券 保险 人寿 财产 信托 基金 航空

@@ -46,6 +46,9 @@ def test_the_huawei_triple_is_one_core_and_look_alike() -> None:
         ("深圳市贵州商会", "深圳市贵州企业商会"),
         ("深圳市黔东南商会", "深圳市黔东南州商会"),
         ("深圳市投资推广署", "深圳投资推广署"),
+        ("深圳市贵州商会", "贵州商会（深圳）"),
+        ("深圳市制衣行业协会", "深圳市制衣协会"),
+        ("深圳市宝金科技园", "宝金科技园（深圳）"),
     ],
 )
 def test_the_same_organization_written_differently(a: str, b: str) -> None:
@@ -70,6 +73,10 @@ def test_the_same_organization_written_differently(a: str, b: str) -> None:
         ("深圳市商务局", "上海市商务局"),  # and for public bodies
         ("深圳市投资推广署", "深圳市南山区投资推广署"),
         ("深圳市物流协会", "深圳市物流有限公司"),
+        ("深圳市宝安区贵州商会", "深圳市贵州商会"),  # a district's chamber is another
+        ("成都市宝安区制衣协会", "深圳市宝安区制衣协会"),  # seats that disagree above
+        ("深圳市毕节商会", "深圳市毕节机械商会"),  # a trade's chamber of the same people
+        ("东莞市凯佳创新港", "深圳市凯佳创新港"),  # parks answer for a place
         ("深圳市卓越精密机械有限公司", "深圳市卓远精密机械有限公司"),  # the trade name weighs
         ("深圳市宏达照明有限公司", "深圳市宏达光电有限公司"),
     ],
@@ -80,8 +87,10 @@ def test_different_organizations_with_similar_names(a: str, b: str) -> None:
 
 def test_parts_say_what_was_set_aside() -> None:
     parts = parse("广东省深圳市贵州商会")
-    assert (parts.core, parts.kind) == ("贵州商会", "association")
+    assert (parts.core, parts.kind, parts.seat) == ("贵州商会", "association", ("广东", "深圳"))
     assert parts.places == {"广东", "深圳", "贵州"}
+    assert parse("贵州商会").seat == () and parse("贵州商会（深圳）").seat == ("深圳",)
+    assert parse("深圳市商务局").kind == "public" and parse("深圳市宝金科技园").kind == "park"
     branch = parse("招商银行股份有限公司深圳分行")
     assert (branch.core, branch.branch) == ("招商银行", "深圳")
     assert parse("深圳市泰安物流有限公司").core == "泰安物流"  # 泰安 after 深圳市 is a trade name

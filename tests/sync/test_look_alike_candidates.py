@@ -10,6 +10,7 @@ from sqlalchemy import select
 from fieldlog.domain.credit_code import make_credit_code
 from fieldlog.services.exchange import sync_review
 from fieldlog.services.orgs import orgs
+from fieldlog.services.team import team
 from fieldlog.store.models import DuplicateCandidate, Organization
 from tests.records import fetch
 from tests.sync.conftest import Laptop
@@ -114,3 +115,18 @@ def test_a_merge_of_a_similar_pair_travels(laptops: Make) -> None:
     assert fetch(a.db, Organization, gone).deleted and _listed(a) == []
     b.receive(a.export())
     assert fetch(b.db, Organization, gone).deleted and _listed(b) == []
+
+
+def test_after_a_dismissal_the_next_import_pairs_the_next_earliest(laptops: Make) -> None:
+    a, b, c = laptops("a"), laptops("b"), laptops("c")
+    x, y, z = _org(a, HUAWEI[0]), _org(b, HUAWEI[1]), _org(c, HUAWEI[2])
+    a.receive(b.export(), c.export())
+    assert _listed(a) == [(x, y, "similar"), (x, z, "similar")]  # created in that order
+    [pair_xz] = [v for v in sync_review.duplicate_candidates(a.db) if v.second.id == z]
+    sync_review.dismiss_duplicate(a.db, pair_xz.id)
+    team.save_member(b.db, team.MemberInput("队员乙"))  # a package without any organization
+    report = a.receive(b.export())
+    assert report.duplicate_candidates == 1
+    assert _listed(a) == [(x, y, "similar"), (y, z, "similar")]
+    assert a.receive(c.export()).duplicate_candidates == 0  # nothing new: the list stands
+    assert _listed(a) == [(x, y, "similar"), (y, z, "similar")]
