@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from fieldlog.domain import company_names
-from fieldlog.domain.company_names import look_alike, similarity
+from fieldlog.domain.company_names import group_look_alikes, look_alike, similarity
 from fieldlog.domain.text import name_key
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "name_pairs.tsv"
@@ -123,6 +123,11 @@ def time_refresh(source: Path) -> None:
                 session.execute(delete(LocalState).where(LocalState.key == BUILT_FROM_KEY))
                 live = Organization.deleted.is_(False)
                 orgs = session.execute(select(func.count()).where(live)).scalar()
+                some = dict(session.execute(select(Organization.id, Organization.name).limit(5000)))
+                started = time.perf_counter()
+                groups = group_look_alikes(some)
+                print(f"group_look_alikes over {len(some):,} organizations (the bureau's check): "
+                      f"{time.perf_counter() - started:.2f} s, {len(groups):,} groups")  # fmt: skip
                 cold, added = timed(session)
                 unchanged, _ = timed(session)
                 session.execute(delete(LocalState).where(LocalState.key == BUILT_FROM_KEY))

@@ -41,10 +41,11 @@ _FORM_ENDS = tuple(FORMS)
 _BRANCH_ENDS = tuple(BRANCH_MARKERS)
 # What name_key leaves unchanged: ideographs, lower-case letters, digits, brackets.
 _ALREADY_KEY = re.compile(r"[\u4e00-\u9fffa-z0-9()]*[\u4e00-\u9fffa-z0-9)]")
+_SHARED: dict[tuple[frozenset[str], tuple[str, ...]], tuple[frozenset[str], tuple[str, ...]]] = {}
 _PAREN = re.compile(r"\(([^()]*)\)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameParts:
     """What a name is made of.
 
@@ -208,9 +209,11 @@ def _key(name: str) -> str:
     return name if _ALREADY_KEY.fullmatch(name) else name_key(name)
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)
 def parse(name: str) -> NameParts:
-    """The parts of an organization's name (cached: the review list parses every name)."""
+    """The parts of an organization's name. The last 65,536 are kept (~25 MB): a team's names
+    stay parsed between two refreshes of the review list and for its display; a province's
+    200,000 are parsed again (look_alike_pairs parses each name once per call)."""
     key = _key(name)
     places: set[str] = set()
     text = _brackets(key, places)
@@ -225,7 +228,9 @@ def parse(name: str) -> NameParts:
         seat = tuple(bracketed)  # 贵州商会（深圳）
     body = body or key
     tail = _ASSOCIATION_TAIL_RUN if kind == "association" else _TRADE_TAIL_RUN
-    return NameParts(body, _trade(body, tail), frozenset(places), seat, branch, kind)
+    # Most names share a few place sets: one object each keeps the cache small.
+    shared = _SHARED.setdefault((frozenset(places), seat), (frozenset(places), seat))
+    return NameParts(body, _trade(body, tail), shared[0], shared[1], branch, kind)
 
 
 def core(name: str) -> str:

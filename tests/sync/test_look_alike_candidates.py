@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
 from fieldlog.domain.credit_code import make_credit_code
+from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.exchange import sync_review
 from fieldlog.services.orgs import orgs
 from fieldlog.services.team import team
 from fieldlog.store.models import DuplicateCandidate, Organization
+from fieldlog.sync.candidates import refresh_candidates
+from tests.conftest import reopen
 from tests.records import fetch
 from tests.sync.conftest import Laptop
 
 Make = Callable[[str], Laptop]
 HUAWEI = ("深圳市华为技术有限公司", "华为技术有限公司（深圳）", "华为技术（深圳）有限公司")
+CODES = (make_credit_code("91440300MA5D00001"), make_credit_code("91440300MA5D00002"))
 
 
 def _org(laptop: Laptop, name: str, code: str | None = None) -> uuid.UUID:
@@ -70,10 +75,21 @@ def test_two_laptops_get_the_same_review_list(laptops: Make) -> None:
 
 def test_different_credit_codes_keep_look_alikes_off_the_list(laptops: Make) -> None:
     a, b = laptops("a"), laptops("b")
-    _org(a, HUAWEI[0], make_credit_code("91440300MA5D00001"))
-    _org(b, HUAWEI[1], make_credit_code("91440300MA5D00002"))
+    _org(a, HUAWEI[0], CODES[0])
+    _org(b, HUAWEI[1], CODES[1])
     report = a.receive(b.export())
     assert report.duplicate_candidates == 0 and _listed(a) == []
+
+
+def test_codes_typed_after_the_list_was_made_take_the_pair_off(laptops: Make) -> None:
+    a, b = laptops("a"), laptops("b")
+    first, second = _org(a, HUAWEI[0]), _org(b, HUAWEI[1])
+    a.receive(b.export())
+    assert len(_listed(a)) == 1
+    orgs.save_org(a.db, orgs.OrgInput(HUAWEI[0], credit_code=CODES[0]), org_id=first)
+    assert len(_listed(a)) == 1  # one code does not tell them apart
+    orgs.save_org(a.db, orgs.OrgInput(HUAWEI[1], credit_code=CODES[1]), org_id=second)
+    assert _listed(a) == []
 
 
 def test_a_dismissed_similar_pair_stays_dismissed(laptops: Make) -> None:
@@ -130,3 +146,25 @@ def test_after_a_dismissal_the_next_import_pairs_the_next_earliest(laptops: Make
     assert _listed(a) == [(x, y, "similar"), (y, z, "similar")]
     assert a.receive(c.export()).duplicate_candidates == 0  # nothing new: the list stands
     assert _listed(a) == [(x, y, "similar"), (y, z, "similar")]
+
+
+def test_the_list_is_the_same_on_sqlite_and_postgresql(any_location: str) -> None:
+    db = open_workspace(any_location) if "://" in any_location else reopen(any_location)
+    try:
+        for name in (*HUAWEI, "华为终端有限公司", "深圳市贵州商会", "贵州商会", "上海市贵州商会"):
+            orgs.save_org(db, orgs.OrgInput(name))
+        with db.begin() as session:
+            assert refresh_candidates(session, datetime.now(UTC)) == 4
+            assert refresh_candidates(session, datetime.now(UTC)) == 0  # nothing changed
+        listed = [
+            (v.first.name, v.second.name, v.reason) for v in sync_review.duplicate_candidates(db)
+        ]
+    finally:
+        db.close()
+    # Ids are UUIDv7: the order of creation.
+    assert listed == [
+        (HUAWEI[0], HUAWEI[1], "similar"),
+        (HUAWEI[0], HUAWEI[2], "similar"),
+        ("深圳市贵州商会", "贵州商会", "similar"),
+        ("贵州商会", "上海市贵州商会", "similar"),
+    ]
