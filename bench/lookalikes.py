@@ -123,7 +123,9 @@ def time_refresh(source: Path) -> None:
                 session.execute(delete(LocalState).where(LocalState.key == BUILT_FROM_KEY))
                 live = Organization.deleted.is_(False)
                 orgs = session.execute(select(func.count()).where(live)).scalar()
-                some = dict(session.execute(select(Organization.id, Organization.name).limit(5000)))
+                some = dict(
+                    session.execute(select(Organization.id, Organization.name).limit(5000)).all()
+                )
                 started = time.perf_counter()
                 groups = group_look_alikes(some)
                 print(f"group_look_alikes over {len(some):,} organizations (the bureau's check): "
