@@ -25,7 +25,12 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from fieldlog.domain import company_names
-from fieldlog.domain.company_names import group_look_alikes, look_alike, similarity
+from fieldlog.domain.company_names import (
+    group_look_alikes,
+    look_alike,
+    look_alike_pairs,
+    similarity,
+)
 from fieldlog.domain.text import name_key
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "name_pairs.tsv"
@@ -95,6 +100,9 @@ def report(pairs: list[Pair]) -> None:
             precision, recall, false_pos, false_neg = score(part, rule)
             print(f"  {label:<8} {name:<14} precision {precision:.3f} recall {recall:.3f} "
                   f"({false_pos} false pos, {false_neg} missed)")  # fmt: skip
+    found = [(a, b) for a, b, _, _ in pairs if look_alike(a, b)]
+    kept = sum(look_alike_pairs({0: a, 1: b}) == [(0, 1)] for a, b in found)
+    print(f"the review list's blocking keeps {kept} of the {len(found)} pairs look_alike accepts")
     print("held-out mistakes of look_alike:")
     for a, b, same, note in held_out:
         if look_alike(a, b) != same:
