@@ -85,37 +85,38 @@
         <translation>恢复前（已损坏的文件）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="84"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="88"/>
         <source>Backups</source>
+        <extracomment>The database&apos;s password: its backups are encrypted with it when it is encrypted.</extracomment>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="86"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="90"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="86"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="90"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="86"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="90"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="87"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="91"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="117"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="121"/>
         <source>Good</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="119"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="123"/>
         <source>Cannot be used</source>
         <translation>无法使用</translation>
     </message>
@@ -123,43 +124,43 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="141"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="145"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="149"/>
         <source>FieldLog backs up {name} once a day while it is open, and before every upgrade, import, sync import and restore.</source>
         <translation>FieldLog 在打开期间每天备份一次 {name}，并在每次升级、导入、同步导入和恢复之前自动备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="152"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="156"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="154"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="158"/>
         <source>&amp;Restore selected…</source>
         <translation>恢复所选备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="156"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="160"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="191"/>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="194"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="195"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="198"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="206"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="210"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="208"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="212"/>
         <source>Replace the open database with the backup of {date}?
 
 The current database is kept as a backup first, so this can be undone by restoring that one.</source>
@@ -3293,75 +3294,75 @@ A merge cannot be undone.</source>
 <context>
     <name>RecoveryWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="79"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="88"/>
         <source>&amp;Restore this backup</source>
-        <extracomment>In the messages db.newer_schema and backup.newer_schema, in English and in Chinese (the problem arrives as text in the user&apos;s language).</extracomment>
+        <extracomment>In the messages db.newer_schema and backup.newer_schema, in English and in Chinese (the problem arrives as text in the user&apos;s language). The password the database was opened with (None: plain): its backups are checked and restored with it, and the restored file stays encrypted with it.</extracomment>
         <translation>恢复此备份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="80"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="89"/>
         <source>&amp;Open another database…</source>
         <translation>打开其他数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="81"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="90"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="86"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="95"/>
         <source>Restoring keeps the current file as a backup too.</source>
         <translation>恢复时，当前文件也会保存为一份备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="103"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="114"/>
         <source>FieldLog — {name} cannot be opened</source>
         <translation>FieldLog — 无法打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="104"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="115"/>
         <source>FieldLog cannot open {name}</source>
         <translation>FieldLog 无法打开 {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/recovery_window.py" line="110"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="121"/>
         <source>Backups of this database (newest first; %n found):</source>
         <translation>
             <numerusform>此数据库的备份（最新的在前；共 %n 份）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="112"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="123"/>
         <source>There are no backups of this database.</source>
         <translation>此数据库没有备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="120"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="131"/>
         <source>This database was written by a newer version of FieldLog. Update FieldLog to open it, or restore an older backup.</source>
         <translation>此数据库由更新版本的 FieldLog 写入。请升级 FieldLog 后再打开，或恢复一份较早的备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="125"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="136"/>
         <source>The database is missing or empty, but it has backups. Restore one, or open another database.</source>
         <translation>数据库文件丢失或为空，但它有备份。请恢复一个备份，或打开另一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="129"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="140"/>
         <source>This file is not a FieldLog database.</source>
         <translation>此文件不是 FieldLog 数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="130"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="141"/>
         <source>The database is damaged and cannot be opened safely.</source>
         <translation>数据库已损坏，无法安全打开。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="157"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="168"/>
         <source>Open another database</source>
         <translation>打开其他数据库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="159"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="170"/>
         <source>FieldLog databases (*.db *.sqlite);;All files (*)</source>
         <translation>FieldLog 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
@@ -3839,46 +3840,71 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncDuplicatesTable</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="27"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="28"/>
         <source>Look-alike organizations</source>
         <translation>疑似重复单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="30"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="31"/>
         <source>Left</source>
         <translation>左侧单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="31"/>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="34"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="32"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="35"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="32"/>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="35"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="33"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="36"/>
         <source>Visits (last)</source>
         <translation>走访次数（最近）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="33"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="34"/>
         <source>Right</source>
         <translation>右侧单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="52"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="37"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="54"/>
         <source>{count} (last {day})</source>
         <translation>{count}（最近 {day}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="55"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="57"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="56"/>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="58"/>
         <source>{name} ({kind})</source>
         <translation>{name}（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="63"/>
+        <source>Same name</source>
+        <translation>名称相同</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="64"/>
+        <source>The names differ only in spaces, letter width or brackets.</source>
+        <translation>两个名称只在空格、全角半角或括号上不同。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="66"/>
+        <source>Similar names ({score}%)</source>
+        <translation>名称相近（{score}%）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_duplicates_table.py" line="67"/>
+        <source>The names are alike once places and legal forms are set aside. Check that they are one organization before merging.</source>
+        <translation>去掉地名和组织形式（如“深圳市”“有限公司”）后两个名称相近。合并前请核实是同一单位。</translation>
     </message>
 </context>
 <context>
@@ -5317,35 +5343,35 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="36"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="38"/>
         <source>Welcome to FieldLog</source>
         <extracomment>A new laptop joins its team from the team leader&apos;s full package.</extracomment>
         <translation>欢迎使用驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="39"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="41"/>
         <source>FieldLog is an offline logbook for investment-promotion teams dispatched to another city.
 It records visits to enterprises and associations, follows leads to signed projects and funds in place, and writes the weekly return.</source>
         <translation>FieldLog 是面向异地驻点招商工作队的离线工作日志，用于记录对企业和商协会的走访，跟踪线索直至项目签约、资金到位，并生成周报。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="47"/>
         <location filename="../../fieldlog/ui/welcome_panel.py" line="49"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="51"/>
         <source>Load the demo dispatch</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="51"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="53"/>
         <source>Set up my team…</source>
         <translation>设置我的工作队…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="55"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="57"/>
         <source>Join with a package from my team leader…</source>
         <translation>用队长发来的同步包加入工作队…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="60"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="62"/>
         <source>Set up your team to start logging visits, join your team with the sync package your team leader sent you (everything, for a new laptop), or look around in the demo dispatch first (it goes into this database; use a separate one for real work).</source>
         <translation>设置工作队后即可开始记录走访；也可以用队长发来的同步包（新电脑用的完整包）加入工作队，或先看看演示数据（演示数据会写入当前数据库，正式工作请另用一个数据库）。</translation>
     </message>
@@ -5384,7 +5410,7 @@ It records visits to enterprises and associations, follows leads to signed proje
         <translation>（FieldLog 无法识别的地址）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="425"/>
+        <location filename="../../fieldlog/app.py" line="423"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>

@@ -70,6 +70,17 @@ def look_alikes(leader_and_cadre) -> tuple[Laptop, Laptop]:
     return leader, cadre
 
 
+@pytest.fixture
+def similar_names(leader_and_cadre) -> tuple[Laptop, Laptop]:
+    """One enterprise written two ways (place prefix, bracketed place) on the two laptops."""
+    leader, cadre = leader_and_cadre
+    leader.org("深圳市华为技术有限公司")
+    cadre.org("华为技术（深圳）有限公司")
+    cadre.org("华为终端有限公司")  # same brand, another company
+    leader.receive(cadre.export("cadre-1"))
+    return leader, cadre
+
+
 def test_the_overview_lists_who_sent_and_who_never_did(qtbot, leader_and_cadre) -> None:
     leader, cadre = leader_and_cadre
     leader.receive(cadre.export("cadre-1"))
@@ -159,12 +170,34 @@ def test_a_look_alike_pair_is_merged_keeping_the_left(qtbot, look_alikes, monkey
     assert view.duplicates.rowCount() == 1
     assert column(view.duplicates, 0) == [f"{NAME} (Enterprise)"]
     assert column(view.duplicates, 1) == ["(none)"]
+    assert column(view.duplicates, 6) == ["Same name"]
     qtbot.mouseClick(view.merge_left_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1 and "cannot be undone" in asked[0]
     assert view.duplicates.rowCount() == 0
     with leader.db.read() as session:
         live = session.query(Organization).filter_by(name=NAME, deleted=False).all()
     assert [o.id for o in live] == [pair.first.id]
+
+
+def test_a_similar_names_pair_says_why_and_merges(qtbot, similar_names, monkeypatch) -> None:
+    leader, _cadre = similar_names
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    view = page(qtbot, leader)
+    assert view.duplicates_box.title() == "Look-alike organizations (1)"
+    assert sorted(column(view.duplicates, 0) + column(view.duplicates, 3)) == [
+        "华为技术（深圳）有限公司 (Enterprise)",
+        "深圳市华为技术有限公司 (Enterprise)",
+    ]
+    assert view.duplicates.horizontalHeaderItem(6).text() == "Why"
+    assert column(view.duplicates, 6) == ["Similar names (100%)"]
+    assert "legal forms are set aside" in view.duplicates.item(0, 6).toolTip()
+    [pair] = sync_review.duplicate_candidates(leader.db)
+    qtbot.mouseClick(view.merge_left_button, Qt.MouseButton.LeftButton)
+    assert view.duplicates.rowCount() == 0
+    with leader.db.read() as session:
+        live = session.query(Organization).filter_by(deleted=False).all()
+    assert len(live) == 2  # the kept record and the other company
+    assert {o.id for o in live if o.name != "华为终端有限公司"} == {pair.first.id}
 
 
 def test_a_merge_can_be_declined(qtbot, look_alikes, monkeypatch) -> None:

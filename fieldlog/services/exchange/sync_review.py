@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from fieldlog.domain import hlc
+from fieldlog.domain.company_names import look_alike, similarity
+from fieldlog.domain.credit_code import is_valid_credit_code
 from fieldlog.domain.messages import msg
 from fieldlog.services.admin.history import node_names, write_value
 from fieldlog.services.errors import InvalidInput
@@ -28,8 +30,9 @@ from fieldlog.store.models import (
     SyncConflict,
     Visit,
 )
-from fieldlog.store.repositories.org_rows import earliest_look_alike, visit_tally
+from fieldlog.store.repositories.org_rows import visit_tally
 from fieldlog.store.repositories.sync_rows import logged_conflicts, open_look_alikes
+from fieldlog.sync.candidates import reason_for
 from fieldlog.sync.rows import SPECS
 
 MODELS = {model.__tablename__: model for model in REPLICATED_MODELS}  # type: ignore[attr-defined]
@@ -183,12 +186,19 @@ class OrgBrief:
 
 @dataclass(frozen=True)
 class DuplicateView:
-    """An open look-alike pair, earlier organization first."""
+    """An open look-alike pair, earlier organization first.
+
+    `reason` is "name" (the names differ only in spacing, width or brackets) or "similar"
+    (`domain.company_names`: the same core once places and legal forms are set aside, or
+    cores alike); `score` is their similarity, 0–100.
+    """
 
     id: uuid.UUID
     first: OrgBrief
     second: OrgBrief
     found_at: datetime
+    reason: str = "name"
+    score: float = 100.0
 
 
 def _brief(session: Session, org: Organization) -> OrgBrief:
@@ -196,26 +206,41 @@ def _brief(session: Session, org: Organization) -> OrgBrief:
     return OrgBrief(org.id, org.name, org.credit_code, org.kind, count, last)
 
 
+def _still_alike(first: Organization, second: Organization) -> bool:
+    """Both live, their names still alike, and no two valid credit codes telling them apart
+    (the list is refreshed at each import; a rename or a code typed since then counts now)."""
+    if first.deleted or second.deleted:
+        return False
+    if is_valid_credit_code(first.credit_code or "") and is_valid_credit_code(
+        second.credit_code or ""
+    ):
+        return False
+    return look_alike(first.name, second.name)
+
+
 def duplicate_candidates(db: Database) -> list[DuplicateView]:
-    """Open look-alike pairs, both still live and alike, each paired with the earliest of its
-    look-alikes (as the list is refreshed), so every laptop holding the same data shows the
-    same pairs."""
+    """Open look-alike pairs whose organizations are still live and alike. Each organization is
+    paired with the earliest of its look-alikes when the list is refreshed (at each import), so
+    every laptop holding the same data shows the same pairs, in the same order (by the earlier
+    organization, then the later: the pairs of one organization stay together)."""
     views = []
     with db.read() as session:
         for row in open_look_alikes(session):
             first = session.get(Organization, row.first_org_id)
             second = session.get(Organization, row.second_org_id)
-            if first is None or second is None or first.deleted or second.deleted:
-                continue
-            if (
-                first.name_key != second.name_key
-                or earliest_look_alike(session, first.name_key) != first.id
-            ):
+            if first is None or second is None or not _still_alike(first, second):
                 continue
             views.append(
-                DuplicateView(row.id, _brief(session, first), _brief(session, second), row.found_at)
+                DuplicateView(
+                    row.id,
+                    _brief(session, first),
+                    _brief(session, second),
+                    row.found_at,
+                    reason_for(first.name, second.name),
+                    similarity(first.name, second.name),
+                )
             )
-    return views
+    return sorted(views, key=lambda view: (view.first.id, view.second.id))
 
 
 def _open_candidate(session: Session, candidate_id: uuid.UUID) -> DuplicateCandidate:

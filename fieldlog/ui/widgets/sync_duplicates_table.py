@@ -1,4 +1,5 @@
-"""Look-alike organizations found by sync: two records side by side, left the earlier one."""
+"""Look-alike organizations found by sync: two records side by side, left the earlier one, and
+why they were paired (the same name, or similar names with their score)."""
 
 from __future__ import annotations
 
@@ -19,10 +20,10 @@ PairRole = Qt.ItemDataRole.UserRole + 1
 
 
 class SyncDuplicatesTable(QTableWidget):
-    """Left organization, its code and visits; right organization, its code and visits."""
+    """Left organization, its code and visits; right organization, its code and visits; why."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 6, parent)
+        super().__init__(0, 7, parent)
         self.setObjectName("syncDuplicatesTable")
         self.setAccessibleName(self.tr("Look-alike organizations"))
         self.setHorizontalHeaderLabels(
@@ -33,6 +34,7 @@ class SyncDuplicatesTable(QTableWidget):
                 self.tr("Right"),
                 self.tr("Credit code"),
                 self.tr("Visits (last)"),
+                self.tr("Why"),
             ]
         )
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -55,14 +57,27 @@ class SyncDuplicatesTable(QTableWidget):
         code = org.credit_code or self.tr("(none)")
         return [self.tr("{name} ({kind})").format(name=org.name, kind=kind), code, visits]
 
+    def _why(self, pair: DuplicateView) -> tuple[str, str]:
+        """The reason cell and its tooltip."""
+        if pair.reason == "name":
+            return self.tr("Same name"), self.tr(
+                "The names differ only in spaces, letter width or brackets."
+            )
+        return self.tr("Similar names ({score}%)").format(score=round(pair.score)), self.tr(
+            "The names are alike once places and legal forms are set aside. "
+            "Check that they are one organization before merging."
+        )
+
     def show_pairs(self, pairs: list[DuplicateView]) -> None:
         """Replace the lines, keeping the cursor on the same line number."""
         row = max(self.currentRow(), 0)
         self.setRowCount(len(pairs))
         for number, pair in enumerate(pairs):
-            for column, text in enumerate(self._side(pair.first) + self._side(pair.second)):
+            why, explained = self._why(pair)
+            cells = [*self._side(pair.first), *self._side(pair.second), why]
+            for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(explained if column == len(cells) - 1 else text)
                 item.setData(PairRole, pair)
                 self.setItem(number, column, item)
         self.resizeColumnsToContents()
