@@ -71,6 +71,36 @@ def add_decision_commands(kinds: argparse._SubParsersAction, late: argparse.Argu
         ),
     )
     send.set_defaults(handler="bureau_send")
+    alike = command(
+        kinds,
+        "lookalikes",
+        late,
+        msg("cli.help.bureau_lookalikes", "two teams' records whose names look alike, to decide"),
+    )
+    alike.add_argument(
+        "--json",
+        action="store_true",
+        help=str(msg("cli.help.json_report", "print the report as JSON")),
+    )
+    alike.set_defaults(handler="bureau_lookalikes")
+    for name, text, handler in (
+        ("same", msg("cli.help.bureau_same", "confirm two records one enterprise"), "bureau_same"),
+        (
+            "different",
+            msg("cli.help.bureau_different", "record two records as different enterprises"),
+            "bureau_different",
+        ),
+    ):
+        decide = command(kinds, name, late, text)
+        for arg in ("first", "second"):
+            decide.add_argument(
+                arg,
+                metavar="ID",
+                help=str(
+                    msg("cli.help.bureau_org_id", "a record's id (its last 8 characters will do)")
+                ),
+            )
+        decide.set_defaults(handler=handler)
 
 
 def received(db: Database, args: argparse.Namespace) -> int:
@@ -154,7 +184,54 @@ def _bureau_send(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def _bureau_lookalikes(db: Database, args: argparse.Namespace) -> int:
+    from fieldlog.services.bureau.identity import candidates
+
+    found = candidates(db)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "first_id": str(c.first_id),
+                        "first_name": c.first_name,
+                        "first_team": c.first_team,
+                        "second_id": str(c.second_id),
+                        "second_name": c.second_name,
+                        "second_team": c.second_team,
+                    }
+                    for c in found
+                ],
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    for c in found:
+        print(
+            f"{c.first_id.hex[-8:]} {c.first_name}（{c.first_team}）  ~  "
+            f"{c.second_id.hex[-8:]} {c.second_name}（{c.second_team}）"
+        )
+    return 0
+
+
+def _decide(same: bool) -> Handler:
+    def run(db: Database, args: argparse.Namespace) -> int:
+        from fieldlog.services.bureau.identity import decide, find_org
+
+        decide(db, find_org(db, args.first), find_org(db, args.second), same=same)
+        if same:
+            print(msg("cli.bureau.same", "recorded: one enterprise, counted once across teams"))
+        else:
+            print(msg("cli.bureau.different", "recorded: two enterprises; not proposed again"))
+        return 0
+
+    return run
+
+
 DECISION_HANDLERS: dict[str, Handler] = {
+    "bureau_lookalikes": _bureau_lookalikes,
+    "bureau_same": _decide(True),
+    "bureau_different": _decide(False),
     "bureau_lead": _bureau_lead,
     "bureau_send": _bureau_send,
 }

@@ -133,3 +133,26 @@ def test_watching_a_shared_folder(
         for line in ok(*db, "bureau", "watch", str(shared), "--once", "--json").splitlines()
     ]
     assert {line["file"]: line["status"] for line in again}[later.name] == "already"
+
+
+def test_look_alikes_decided_by_command_line(
+    any_location: str, two_teams: list[TeamLaptop]
+) -> None:
+    from tests.services.test_bureau import _visit_new_org
+
+    db = ["--db", any_location, "--lang", "en"]
+    ok(*db, "bureau", "init", "--name", "铜仁市投资促进局")
+    sz, sh = two_teams
+    _visit_new_org(sz, "华为终端有限公司", date(2026, 11, 12))
+    _visit_new_org(sh, "华为终端（上海）有限公司", date(2026, 11, 9))
+    for team in two_teams:
+        ok(*db, "bureau", "register", str(team.export(full=True)), stdin=team.passphrase + "\n")
+    before = json.loads(ok(*db, "stats", "--json"))["enterprises_visited"]
+    [pair] = json.loads(ok(*db, "bureau", "lookalikes", "--json"))
+    assert {pair["first_team"], pair["second_team"]} == {"驻深工作队", "驻沪工作队"}
+    short = cli(*db, "bureau", "same", pair["first_id"][-4:], pair["second_id"])
+    assert short.returncode == 1 and "8 characters" in short.stderr
+    assert "one enterprise" in ok(*db, "bureau", "same", pair["first_id"][-8:], pair["second_id"])
+    assert json.loads(ok(*db, "stats", "--json"))["enterprises_visited"] == before - 1
+    assert json.loads(ok(*db, "bureau", "lookalikes", "--json")) == []
+    assert len(json.loads(ok(*db, "bureau", "overlaps", "--json"))) == 2

@@ -237,7 +237,7 @@ def test_the_bureaus_lead_decision_reaches_each_team_concerned(
     assert [d.lead_team for d in leads.received_decisions(sh.db)] == ["驻深工作队"]
     # Another team's package is refused, changing nothing.
     before = digest(hz.db)
-    with pytest.raises(PackageError, match="passphrase|another team"):
+    with pytest.raises(PackageError, match=r"passphrase|another team"):
         sync.import_packages(hz.db, [sent["驻沪工作队"]])
     assert digest(hz.db) == before
     # Sent once: a second send carries nothing new; the decision comes back with the team's work.
@@ -267,7 +267,7 @@ def test_look_alikes_confirmed_by_the_bureau_count_once(
 
     sz, sh, hz = three_teams
     _visit_new_org(sz, "比亚迪汽车工业有限公司", date(2026, 11, 12))
-    _visit_new_org(hz, "比亚迪汽车工业有限公司", date(2026, 11, 9))
+    _visit_new_org(hz, "深圳市比亚迪汽车工业有限公司", date(2026, 11, 9))
     _visit_new_org(sh, "上海某某物流有限公司", date(2026, 11, 9))
     for team in three_teams:
         bureau.register_team(bureau_db, team.export(full=True), team.passphrase)
@@ -282,7 +282,7 @@ def test_look_alikes_confirmed_by_the_bureau_count_once(
     assert after.visits == before.visits
     found = overlaps.overlaps(bureau_db)
     assert len(found) == 2
-    byd = next(o for o in found if o.name == "比亚迪汽车工业有限公司")
+    byd = next(o for o in found if o.name == "深圳市比亚迪汽车工业有限公司")
     assert (byd.first.team.name, byd.first.first_on) == ("驻杭工作队", date(2026, 11, 9))
     assert identity.candidates(bureau_db) == []
     # Each team's own figures do not change with the bureau's decision.

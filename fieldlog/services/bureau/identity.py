@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.company_names import look_alike_pairs
 from fieldlog.domain.credit_code import is_valid_credit_code
 from fieldlog.domain.messages import msg
 from fieldlog.domain.vocabulary import OrgKind
@@ -27,11 +28,6 @@ from fieldlog.services.errors import InvalidInput
 from fieldlog.store.database import Database
 from fieldlog.store.models import Organization, OrgIdentity, RecordTeam, SameOrg
 from fieldlog.store.types import utcnow
-
-try:  # the similarity of Chinese company names, where available
-    from fieldlog.domain.company_names import look_alike as _names_alike
-except ImportError:  # pragma: no cover - before the name rules exist: equal name keys only
-    _names_alike = None
 
 
 @dataclass(frozen=True)
@@ -152,12 +148,6 @@ def _team_orgs(session: Session) -> dict[uuid.UUID, list[uuid.UUID]]:
     return teams
 
 
-def _alike(a: str, a_key: str, b: str, b_key: str) -> bool:
-    if a_key and a_key == b_key:
-        return True
-    return bool(_names_alike and _names_alike(a, b))
-
-
 def candidates(db: Database, names_of_teams: dict[uuid.UUID, str] | None = None) -> list[Candidate]:
     """Pairs of live enterprises of different teams whose names look alike, not yet decided and
     not told apart by two different valid credit codes; by the first one's name."""
@@ -182,25 +172,19 @@ def candidates(db: Database, names_of_teams: dict[uuid.UUID, str] | None = None)
 def _pairs(
     orgs: Iterable, teams: dict, decided: set, names: dict[uuid.UUID, str]
 ) -> list[Candidate]:
+    rows = {row.id: row for row in orgs}
     found = []
-    rows = sorted(orgs, key=lambda r: (r.name, r.id.hex))
-    # Blocks by the first character of the name key keep this far from all pairs of all names.
-    blocks: dict[str, list] = defaultdict(list)
-    for row in rows:
-        blocks[(row.name_key or row.name)[:1]].append(row)
-    for block in blocks.values():
-        for i, a in enumerate(block):
-            for b in block[i + 1 :]:
-                if not set(teams.get(a.id, [])).isdisjoint(teams.get(b.id, [])):
-                    continue  # one team's own records: the team's review list, not the bureau's
-                code_a, code_b = a.credit_code or "", b.credit_code or ""
-                if code_a and code_b:
-                    continue  # equal codes are one enterprise already, different ones are not
-                if _ordered(a.id, b.id) in decided or not _alike(
-                    a.name, a.name_key, b.name, b.name_key
-                ):
-                    continue
-                team_a = names.get(teams.get(a.id, [None])[0], "")  # type: ignore[arg-type]
-                team_b = names.get(teams.get(b.id, [None])[0], "")  # type: ignore[arg-type]
-                found.append(Candidate(a.id, a.name, team_a, b.id, b.name, team_b))
-    return found
+    # The names a person would call one enterprise (domain/company_names.py), compared within
+    # blocks, never all pairs of all names.
+    for first, second in look_alike_pairs({org: row.name for org, row in rows.items()}):
+        a, b = rows[first], rows[second]
+        if not set(teams.get(a.id, [])).isdisjoint(teams.get(b.id, [])):
+            continue  # one team's own records: the team's review list, not the bureau's
+        if a.credit_code and b.credit_code:
+            continue  # equal codes are one enterprise already, different ones are not
+        if _ordered(a.id, b.id) in decided:
+            continue
+        team_a = names.get(teams.get(a.id, [None])[0], "")  # type: ignore[arg-type]
+        team_b = names.get(teams.get(b.id, [None])[0], "")  # type: ignore[arg-type]
+        found.append(Candidate(a.id, a.name, team_a, b.id, b.name, team_b))
+    return sorted(found, key=lambda c: (c.first_name, c.second_name, c.first_id.hex))
