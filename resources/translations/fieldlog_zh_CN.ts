@@ -85,37 +85,38 @@
         <translation>恢复前（已损坏的文件）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="84"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="88"/>
         <source>Backups</source>
+        <extracomment>The database&apos;s password: its backups are encrypted with it when it is encrypted.</extracomment>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="86"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="90"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="86"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="90"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="86"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="90"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="87"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="91"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="117"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="121"/>
         <source>Good</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="119"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="123"/>
         <source>Cannot be used</source>
         <translation>无法使用</translation>
     </message>
@@ -123,49 +124,85 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="141"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="145"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="149"/>
         <source>FieldLog backs up {name} once a day while it is open, and before every upgrade, import, sync import and restore.</source>
         <translation>FieldLog 在打开期间每天备份一次 {name}，并在每次升级、导入、同步导入和恢复之前自动备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="152"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="156"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="154"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="158"/>
         <source>&amp;Restore selected…</source>
         <translation>恢复所选备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="156"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="160"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="191"/>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="194"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="195"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="198"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="206"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="210"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="208"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="212"/>
         <source>Replace the open database with the backup of {date}?
 
 The current database is kept as a backup first, so this can be undone by restoring that one.</source>
         <translation>用 {date} 的备份替换当前打开的数据库吗？
 
 当前数据库会先保存为一份备份，之后可以恢复那份备份来撤销此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>BureauDashboard</name>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="62"/>
+        <source>{bureau}: all teams</source>
+        <translation>{bureau}：全部工作队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="72"/>
+        <source>All recorded work (each team&apos;s dispatch period is on its own view)</source>
+        <translation>全部已记录的工作（各队的驻点期间请在该队的视图中查看）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="74"/>
+        <source>An enterprise several teams visited counts once.</source>
+        <translation>多个工作队走访的同一企业只计一次。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="88"/>
+        <source>&lt;b&gt;Teams&lt;/b&gt; by contract amount, against their own targets on {day}</source>
+        <translation>&lt;b&gt;各工作队&lt;/b&gt;（按合同投资额排序，对照各队自己的目标，截至 {day}）</translation>
+    </message>
+</context>
+<context>
+    <name>BureauExportDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/bureau_export_dialog.py" line="29"/>
+        <source>Export the teams&apos; weekly returns</source>
+        <translation>导出各队周报</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/bureau_export_dialog.py" line="33"/>
+        <source>One workbook for the week: 各工作队汇总 (one row per team, and the total of all teams with an enterprise several teams visited counted once), then each team&apos;s own weekly return.</source>
+        <translation>一周一个工作簿：先是各工作队汇总（每队一行，以及各队合计，多个工作队走访的同一企业只计一次），然后是各队自己的周报。</translation>
     </message>
 </context>
 <context>
@@ -742,47 +779,47 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>按派出区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="138"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="146"/>
         <source>This week: {week}, {period}</source>
         <translation>本周：{week}，{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="141"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="149"/>
         <source>This month: {period}</source>
         <translation>本月：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="142"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="150"/>
         <source>This year: {period}</source>
         <translation>本年：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="145"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="153"/>
         <source>Large figures: the period chosen above. Small figures: all time. Counted by the rules of the weekly return.</source>
         <translation>大字：上方所选期间；小字：累计。统计口径与工作周报一致。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="155"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="163"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; running on {day}</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（{day} 在执行）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="157"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="165"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; as at {day}, the end of the period</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（截至期末 {day}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="163"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="171"/>
         <source>No target runs on this day; the team leader sets targets with the Targets button.</source>
         <translation>当天没有在执行的目标任务；队长可用“目标任务”按钮设置。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="172"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="180"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; ({period})</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（{period}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="174"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="182"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; (all time)</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（累计）</translation>
     </message>
@@ -1717,17 +1754,17 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="87"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="88"/>
         <source>FieldLog — {name}</source>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="101"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="111"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="84"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="100"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1743,7 +1780,7 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="86"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="102"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -1803,7 +1840,7 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>接收(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="90"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="106"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
@@ -1818,12 +1855,17 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>同步概况与审核(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="59"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="66"/>
         <source>Set up the team first, or join your team with the team leader&apos;s package from the welcome screen.</source>
         <translation>请先设置工作队，或在欢迎页面用队长发来的同步包加入工作队。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="106"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="75"/>
+        <source>A bureau database shows each team&apos;s records as the team sent them: change them on the team&apos;s laptop (a change made here would never reach the team).</source>
+        <translation>局数据库按各工作队发来的原样显示其记录：请在该队的电脑上修改（在这里修改不会传回工作队）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="122"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1858,17 +1900,17 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>工作队与队员(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="113"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="129"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="115"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="131"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="123"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="139"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1888,12 +1930,12 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="129"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="145"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="85"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="86"/>
         <source>FieldLog — {name} (read-only: you can read and export)</source>
         <extracomment>The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens). The database file was encrypted or decrypted (closed meanwhile): the app reopens it with the `encryption_flow.Reopen` carried.</extracomment>
         <translation>驻点招商走访日志 — {name}（只读：可以查看和导出）</translation>
@@ -1934,7 +1976,7 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="189"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="217"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
@@ -1944,12 +1986,12 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="212"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="240"/>
         <source>Visit saved.</source>
         <translation>走访已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="214"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="242"/>
         <source>Visit saved (the log&apos;s search or filters hide it).</source>
         <translation>走访已保存（当前的搜索或筛选条件没有显示它）。</translation>
     </message>
@@ -1985,9 +2027,54 @@ This is possible only while the database holds no organizations, visits, project
 仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="321"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="351"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="52"/>
+        <source>FieldLog — {bureau} (bureau: {location})</source>
+        <translation>驻点招商走访日志 — {bureau}（局数据库：{location}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="61"/>
+        <source>&amp;Register a team…</source>
+        <translation>登记工作队(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="66"/>
+        <source>&amp;First reports across teams…</source>
+        <translation>首报首谈(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="71"/>
+        <source>&amp;Export the teams&apos; weekly returns…</source>
+        <translation>导出各队周报(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="83"/>
+        <source>&amp;Bureau</source>
+        <translation>局(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="93"/>
+        <source>&amp;Team shown:</source>
+        <translation>显示工作队(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="120"/>
+        <source>A package of the team to register</source>
+        <translation>要登记的工作队发来的同步包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="121"/>
+        <source>FieldLog sync packages (*.fieldsync);;All files (*)</source>
+        <translation>FieldLog 同步包 (*.fieldsync);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="137"/>
+        <source>Team {team} is registered; its package was received.</source>
+        <translation>已登记工作队 {team}，并已接收其同步包。</translation>
     </message>
 </context>
 <context>
@@ -2760,6 +2847,69 @@ A merge cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>OverlapsDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="31"/>
+        <source>First reports across teams</source>
+        <translation>首报首谈</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="34"/>
+        <source>Enterprises in more than one team&apos;s work (the same credit code, or the same name), and the team that reported each first: by its first visit or first lead, then by the time it was recorded. Amounts are contract amounts in 亿元.</source>
+        <translation>多个工作队都在对接的企业（统一社会信用代码相同，或名称相同），以及最先报告的工作队：按首次走访或首次形成线索的日期，再按记录的先后。金额为合同投资额，单位亿元。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="43"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="44"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="45"/>
+        <source>First reported by</source>
+        <translation>首报工作队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="46"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="47"/>
+        <source>Each team: first report, contract amount (亿元)</source>
+        <translation>各工作队：首报日期、合同投资额（亿元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="57"/>
+        <source>No enterprise is in more than one team&apos;s work.</source>
+        <translation>没有企业同时出现在多个工作队的工作中。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="70"/>
+        <source>visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="70"/>
+        <source>lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="71"/>
+        <source>{team}: {date} ({how}), {amount}</source>
+        <translation>{team}：{date}（{how}），{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="83"/>
+        <source>(none: same name)</source>
+        <translation>（无：名称相同）</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="50"/>
@@ -3293,77 +3443,115 @@ A merge cannot be undone.</source>
 <context>
     <name>RecoveryWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="79"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="88"/>
         <source>&amp;Restore this backup</source>
-        <extracomment>In the messages db.newer_schema and backup.newer_schema, in English and in Chinese (the problem arrives as text in the user&apos;s language).</extracomment>
+        <extracomment>In the messages db.newer_schema and backup.newer_schema, in English and in Chinese (the problem arrives as text in the user&apos;s language). The password the database was opened with (None: plain): its backups are checked and restored with it, and the restored file stays encrypted with it.</extracomment>
         <translation>恢复此备份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="80"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="89"/>
         <source>&amp;Open another database…</source>
         <translation>打开其他数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="81"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="90"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="86"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="95"/>
         <source>Restoring keeps the current file as a backup too.</source>
         <translation>恢复时，当前文件也会保存为一份备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="103"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="114"/>
         <source>FieldLog — {name} cannot be opened</source>
         <translation>FieldLog — 无法打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="104"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="115"/>
         <source>FieldLog cannot open {name}</source>
         <translation>FieldLog 无法打开 {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/recovery_window.py" line="110"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="121"/>
         <source>Backups of this database (newest first; %n found):</source>
         <translation>
             <numerusform>此数据库的备份（最新的在前；共 %n 份）：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="112"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="123"/>
         <source>There are no backups of this database.</source>
         <translation>此数据库没有备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="120"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="131"/>
         <source>This database was written by a newer version of FieldLog. Update FieldLog to open it, or restore an older backup.</source>
         <translation>此数据库由更新版本的 FieldLog 写入。请升级 FieldLog 后再打开，或恢复一份较早的备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="125"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="136"/>
         <source>The database is missing or empty, but it has backups. Restore one, or open another database.</source>
         <translation>数据库文件丢失或为空，但它有备份。请恢复一个备份，或打开另一个数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="129"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="140"/>
         <source>This file is not a FieldLog database.</source>
         <translation>此文件不是 FieldLog 数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="130"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="141"/>
         <source>The database is damaged and cannot be opened safely.</source>
         <translation>数据库已损坏，无法安全打开。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="157"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="168"/>
         <source>Open another database</source>
         <translation>打开其他数据库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/recovery_window.py" line="159"/>
+        <location filename="../../fieldlog/ui/recovery_window.py" line="170"/>
         <source>FieldLog databases (*.db *.sqlite);;All files (*)</source>
         <translation>FieldLog 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTeamDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/register_dialog.py" line="37"/>
+        <source>Register a team</source>
+        <translation>登记工作队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/register_dialog.py" line="39"/>
+        <source>The package {file} comes from a team this bureau does not receive yet. Type that team&apos;s passphrase (the team leader gives it): it is kept on this computer for this bureau only, and the team&apos;s later packages are received with it.</source>
+        <translation>同步包 {file} 来自本局尚未登记的工作队。请输入该队的团队口令（由队长提供）：口令只为本局数据库保存在这台电脑上，该队以后的同步包都用它接收。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/register_dialog.py" line="48"/>
+        <source>The team&apos;s passphrase</source>
+        <translation>该队的团队口令</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/register_dialog.py" line="55"/>
+        <source>&amp;Register and receive</source>
+        <translation>登记并接收(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/register_dialog.py" line="61"/>
+        <source>Team &amp;passphrase:</source>
+        <translation>团队口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/register_dialog.py" line="74"/>
+        <source>Type the team&apos;s passphrase.</source>
+        <translation>请输入该队的团队口令。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/register_dialog.py" line="86"/>
+        <source>Nothing was registered or received.</source>
+        <translation>没有登记工作队，也没有接收任何数据。</translation>
     </message>
 </context>
 <context>
@@ -3884,12 +4072,12 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncFlow</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="156"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="161"/>
         <source>Receive sync packages</source>
         <translation>接收同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="154"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="159"/>
         <source>FieldLog sync packages (*.fieldsync);;All files (*)</source>
         <translation>FieldLog 同步包 (*.fieldsync);;所有文件 (*)</translation>
     </message>
@@ -3915,17 +4103,17 @@ A merge cannot be undone.</source>
         <translation>团队口令</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="144"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="149"/>
         <source>Receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="150"/>
         <source>Nothing was received; the data on this laptop is unchanged.</source>
         <translation>未接收任何数据，本机数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="159"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="164"/>
         <source>The package from your team leader</source>
         <translation>队长发来的同步包</translation>
     </message>
@@ -4630,6 +4818,57 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
     </message>
 </context>
 <context>
+    <name>TeamRankingTable</name>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_ranking.py" line="39"/>
+        <source>Teams ranked against their targets</source>
+        <translation>各工作队对照目标的排名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_ranking.py" line="40"/>
+        <source>Team</source>
+        <translation>工作队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_ranking.py" line="42"/>
+        <source>Target completion (pace)</source>
+        <translation>目标完成率（超/欠时间进度）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_ranking.py" line="52"/>
+        <source>Total of all teams (an enterprise several teams visited counts once)</source>
+        <translation>各队合计（同一企业只计一次）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_ranking.py" line="84"/>
+        <source>No team target for this figure runs on this day.</source>
+        <translation>这一天该指标没有正在执行的工作队目标。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_ranking.py" line="91"/>
+        <source>Target {target} from {start} to {end}; done so far {actual}; {elapsed} of the time has gone by. In brackets: ahead (+) or behind (−) the time pace.</source>
+        <translation>目标 {target}（{start} 至 {end}）；目前完成 {actual}；时间已过 {elapsed}。括号内：超（+）或欠（−）时间进度。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSelector</name>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_selector.py" line="15"/>
+        <source>All teams (an enterprise several teams visited counts once)</source>
+        <translation>全部工作队（同一企业只计一次）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_selector.py" line="27"/>
+        <source>Team shown</source>
+        <translation>显示的工作队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_selector.py" line="28"/>
+        <source>Whose records every page shows</source>
+        <translation>各页面显示哪个工作队的记录</translation>
+    </message>
+</context>
+<context>
     <name>TeamSetupDialog</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/team_setup_dialog.py" line="74"/>
@@ -5317,35 +5556,35 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="36"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="38"/>
         <source>Welcome to FieldLog</source>
         <extracomment>A new laptop joins its team from the team leader&apos;s full package.</extracomment>
         <translation>欢迎使用驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="39"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="41"/>
         <source>FieldLog is an offline logbook for investment-promotion teams dispatched to another city.
 It records visits to enterprises and associations, follows leads to signed projects and funds in place, and writes the weekly return.</source>
         <translation>FieldLog 是面向异地驻点招商工作队的离线工作日志，用于记录对企业和商协会的走访，跟踪线索直至项目签约、资金到位，并生成周报。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="47"/>
         <location filename="../../fieldlog/ui/welcome_panel.py" line="49"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="51"/>
         <source>Load the demo dispatch</source>
         <translation>载入演示数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="51"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="53"/>
         <source>Set up my team…</source>
         <translation>设置我的工作队…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="55"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="57"/>
         <source>Join with a package from my team leader…</source>
         <translation>用队长发来的同步包加入工作队…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/welcome_panel.py" line="60"/>
+        <location filename="../../fieldlog/ui/welcome_panel.py" line="62"/>
         <source>Set up your team to start logging visits, join your team with the sync package your team leader sent you (everything, for a new laptop), or look around in the demo dispatch first (it goes into this database; use a separate one for real work).</source>
         <translation>设置工作队后即可开始记录走访；也可以用队长发来的同步包（新电脑用的完整包）加入工作队，或先看看演示数据（演示数据会写入当前数据库，正式工作请另用一个数据库）。</translation>
     </message>
@@ -5384,7 +5623,7 @@ It records visits to enterprises and associations, follows leads to signed proje
         <translation>（FieldLog 无法识别的地址）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="425"/>
+        <location filename="../../fieldlog/app.py" line="423"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
