@@ -183,8 +183,8 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
     <message>
         <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="74"/>
-        <source>An enterprise several teams visited counts once.</source>
-        <translation>多个工作队走访的同一企业只计一次。</translation>
+        <source>{caption} An enterprise several teams visited counts once.</source>
+        <translation>{caption}多个工作队走访的同一企业只计一次。</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="88"/>
@@ -4832,7 +4832,7 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
     <message>
         <location filename="../../fieldlog/ui/bureau/team_ranking.py" line="42"/>
         <source>Target completion (pace)</source>
-        <translation>目标完成率（超/欠时间进度）</translation>
+        <translation>目标完成率（超/欠进度）</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/bureau/team_ranking.py" line="52"/>

@@ -27,10 +27,12 @@ from fieldlog.ui.bureau.team_ranking import TeamRankingTable
 from fieldlog.ui.main_actions import bureau_read_only
 from fieldlog.ui.main_window import MainWindow
 from fieldlog.ui.navigator import Page
+from fieldlog.ui.operations import changes
 from fieldlog.ui.widgets.combo_values import index_of
 from fieldlog.ui.widgets.targets_table import percent, signed_percent
 from tests.field_dump import db_digest
 from tests.services.bureau_teams import SHARED_CODE, TeamLaptop, make_team
+from tests.ui.test_sync_send_receive import drop
 
 ALL_TIME = Period(None, None)
 BUREAU_ACTIONS = ("registerTeamAction", "overlapsAction", "exportBureauAction")
@@ -228,7 +230,7 @@ def test_the_overlaps_dialog_names_the_first_reporter(window: MainWindow) -> Non
     assert row[0] == "华为技术（上海）有限公司"
     assert row[1] == SHARED_CODE
     assert row[2] == "驻沪工作队" and row[3] == "2026-11-01"
-    sh, sz = row[4].split("；")
+    sh, sz = row[4].split("\n")
     assert sh == f"驻沪工作队: 2026-11-01 (visit), {format_yi(150_000_000)}"
     assert sz == f"驻深工作队: 2026-11-03 (visit), {format_yi(300_000_000)}"
     dialog.close()
@@ -345,7 +347,8 @@ def test_a_team_registers_from_the_window_and_its_packages_are_received(
     # A registered team's later package: received with its kept passphrase, no question asked.
     choose(win, "驻深工作队")
     _visit_later(sz)
-    win.sync_flow.receive([sz.export()])
+    with qtbot.waitSignal(changes().changes_applied):  # received once the drop has returned
+        drop(win, sz.export())  # dropped on the window, as a bureau's staff does
     assert len(warnings) == 1
     assert headline(win) == expected(sz.db)
     win.close()

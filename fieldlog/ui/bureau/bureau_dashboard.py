@@ -46,7 +46,7 @@ class BureauDashboard(DashboardPage):
         body = super()._lay_out()
         layout = body.layout()
         assert isinstance(layout, QVBoxLayout)
-        at = layout.indexOf(self.targets_title)
+        at = layout.indexOf(self.charts)  # the teams first: what a bureau looks for
         layout.insertWidget(at, self.team_ranking)
         layout.insertWidget(at, self.team_ranking_title)
         return body
@@ -71,8 +71,8 @@ class BureauDashboard(DashboardPage):
             period_text = self.tr(
                 "All recorded work (each team's dispatch period is on its own view)"
             )
-        once = self.tr("An enterprise several teams visited counts once.")
-        return period_text, f"{caption} {once}"
+        once = self.tr("{caption} An enterprise several teams visited counts once.")
+        return period_text, once.format(caption=caption)
 
     def _show_targets(self, today: date) -> None:
         all_teams = self._all_teams()

@@ -53,6 +53,7 @@ class OverlapsDialog(QDialog):
         for row, overlap in enumerate(self.found):
             self._fill(row, overlap)
         fit_columns(self.table)
+        self.table.resizeRowsToContents()
         self.empty = QLabel(
             self.tr("No enterprise is in more than one team's work."), objectName="overlapsEmpty"
         )
@@ -83,10 +84,7 @@ class OverlapsDialog(QDialog):
             overlap.credit_code or self.tr("(none: same name)"),
             overlap.first.team.name,
             overlap.first.first_on.isoformat(),
-            "；".join(each),
+            "\n".join(each),  # one line per team, the first reporter first
         ]
         for column, text in enumerate(texts):
-            item = QTableWidgetItem(text)
-            if column == COLUMNS - 1:
-                item.setToolTip("\n".join(each))
-            self.table.setItem(row, column, item)
+            self.table.setItem(row, column, QTableWidgetItem(text))
