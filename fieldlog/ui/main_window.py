@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -144,8 +145,15 @@ class MainWindow(QMainWindow):
         self.refresh()
         if old is not None:
             self.show_page(old.current_page() or Page.VISITS)
-            old.setParent(None)  # out of the window at once: Qt deletes it later
-            old.deleteLater()
+            # Deleted now, not later: none of its pages may query the view about to be closed
+            # (a query would open a connection again, which holds the file).
+            shiboken6.delete(old)
+
+    def close_views(self) -> None:
+        """Release the connections of a bureau's view before its file is restored or converted
+        (they hold the file open); a page's next query opens them again."""
+        if self.bureau is not None:
+            self.bureau.close()
 
     def _offers_encryption(self) -> bool:
         """Whether a first start offers to encrypt the database: a plain file it can write."""
@@ -334,6 +342,7 @@ class MainWindow(QMainWindow):
         """File ▸ Encrypt database…: a password, then the app reopens the encrypted file."""
         from fieldlog.ui.dialogs.encryption_dialogs import EncryptDialog
 
+        self.close_views()
         dialog = EncryptDialog(self.db, self)
         dialog.converted.connect(self.reopen_requested)
         open_dialog(dialog)
@@ -342,6 +351,7 @@ class MainWindow(QMainWindow):
         """File ▸ Remove encryption…: the current password, then the app reopens the file."""
         from fieldlog.ui.dialogs.encryption_dialogs import DecryptDialog
 
+        self.close_views()
         dialog = DecryptDialog(self.db, self)
         dialog.converted.connect(self.reopen_requested)
         open_dialog(dialog)

@@ -1754,12 +1754,12 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="88"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="89"/>
         <source>FieldLog — {name}</source>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="111"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="112"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
@@ -1935,7 +1935,7 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="86"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="87"/>
         <source>FieldLog — {name} (read-only: you can read and export)</source>
         <extracomment>The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens). The database file was encrypted or decrypted (closed meanwhile): the app reopens it with the `encryption_flow.Reopen` carried.</extracomment>
         <translation>驻点招商走访日志 — {name}（只读：可以查看和导出）</translation>
@@ -1976,7 +1976,7 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="217"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="225"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
@@ -1986,12 +1986,12 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="240"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="248"/>
         <source>Visit saved.</source>
         <translation>走访已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="242"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="250"/>
         <source>Visit saved (the log&apos;s search or filters hide it).</source>
         <translation>走访已保存（当前的搜索或筛选条件没有显示它）。</translation>
     </message>
@@ -2027,7 +2027,7 @@ This is possible only while the database holds no organizations, visits, project
 仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="351"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="361"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
@@ -2884,27 +2884,27 @@ A merge cannot be undone.</source>
         <translation>各工作队：首报日期、合同投资额（亿元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="57"/>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="58"/>
         <source>No enterprise is in more than one team&apos;s work.</source>
         <translation>没有企业同时出现在多个工作队的工作中。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="70"/>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="71"/>
         <source>visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="70"/>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="71"/>
         <source>lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="71"/>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="72"/>
         <source>{team}: {date} ({how}), {amount}</source>
         <translation>{team}：{date}（{how}），{amount}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="84"/>
         <source>(none: same name)</source>
         <translation>（无：名称相同）</translation>
     </message>
@@ -5623,7 +5623,7 @@ It records visits to enterprises and associations, follows leads to signed proje
         <translation>（FieldLog 无法识别的地址）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="423"/>
+        <location filename="../../fieldlog/app.py" line="425"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>

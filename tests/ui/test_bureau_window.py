@@ -74,7 +74,7 @@ def bureau_db(db: Database, teams: list[TeamLaptop]) -> Database:
 
 @pytest.fixture
 def window(qtbot, bureau_db: Database) -> Iterator[MainWindow]:
-    QSettings().clear()  # no team remembered from another test
+    QSettings().remove("bureau")  # no team remembered from another test
     win = MainWindow(bureau_db)
     qtbot.addWidget(win)
     win.show()
@@ -264,7 +264,7 @@ def test_the_ranking_shows_each_teams_own_target_and_pace(
     bureau.init_bureau(db, "铜仁市投资促进局")
     for laptop in teams:
         bureau.register_team(db, laptop.export(full=True), laptop.passphrase)
-    QSettings().clear()
+    QSettings().remove("bureau")
     win = MainWindow(db)
     qtbot.addWidget(win)
     win.show_page(Page.DASHBOARD)
@@ -320,7 +320,7 @@ def test_a_team_registers_from_the_window_and_its_packages_are_received(
     qtbot, db: Database, teams: list[TeamLaptop], warnings: list[str]
 ) -> None:
     bureau.init_bureau(db, "铜仁市投资促进局")
-    QSettings().clear()
+    QSettings().remove("bureau")
     win = MainWindow(db)  # a bureau with no team yet: the pages, never the welcome screen
     qtbot.addWidget(win)
     assert win.centralWidget().objectName() == "workspace"
@@ -352,3 +352,88 @@ def test_a_team_registers_from_the_window_and_its_packages_are_received(
     assert len(warnings) == 1
     assert headline(win) == expected(sz.db)
     win.close()
+
+
+def test_every_page_opens_on_one_team_and_on_all_teams(window: MainWindow) -> None:
+    for team in ("驻沪工作队", None):
+        choose(window, team)
+        for page in Page:
+            window.show_page(page)
+            assert window.pages.currentWidget().objectName() != "pageNotBuiltYet", page
+        assert window.chain_map.db is window.shown_db and window.follow_ups.db is window.shown_db
+
+
+def test_the_teams_weekly_returns_are_written_for_the_week_chosen(
+    window: MainWindow, bureau_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from fieldlog.services.bureau.consolidated import OVERVIEW_SHEET
+
+    out = tmp_path / "局周报.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    before = db_digest(bureau_db)
+    window.main_actions[MainAction.EXPORT_WEEKLY].trigger()  # all teams: the consolidated one
+    dialog = window.findChild(QDialog, "bureauExportDialog")
+    assert dialog is not None and not dialog.since_check.isVisible()
+    dialog.year_spin.setValue(2026)
+    dialog.week_spin.setValue(48)
+    dialog.run_button.click()
+    assert dialog.written == out
+    book = load_workbook(out)
+    assert book.sheetnames[0] == OVERVIEW_SHEET
+    assert len(book.sheetnames) == 1 + 4 * 2
+    rows = [row[0] for row in book[OVERVIEW_SHEET].iter_rows(min_row=2, values_only=True)]
+    assert rows[-1] == "各队合计（同一企业只计一次）"
+    assert db_digest(bureau_db) == before
+    dialog.close()
+    assert window.findChild(QAction, "exportBureauAction") is not None
+
+
+def test_a_bureau_on_a_server_shows_each_team(qtbot, pg_url: str, teams: list[TeamLaptop]) -> None:
+    from fieldlog.services.admin.workspace import open_workspace
+
+    server = open_workspace(pg_url)
+    try:
+        bureau.init_bureau(server, "铜仁市投资促进局")
+        for laptop in teams:
+            bureau.register_team(server, laptop.export(full=True), laptop.passphrase)
+        QSettings().remove("bureau")
+        win = MainWindow(server)
+        qtbot.addWidget(win)
+        for laptop in teams:
+            choose(win, laptop.name)
+            assert headline(win) == expected(laptop.db), laptop.name
+        win.close()
+        deleted_later()
+    finally:
+        server.close()
+
+
+def test_a_backup_is_restored_while_a_team_is_shown(
+    qtbot, bureau_db: Database, teams: list[TeamLaptop], windows, warnings: list[str], monkeypatch
+) -> None:
+    from fieldlog import app
+    from fieldlog.services.admin.maintenance import digest
+    from fieldlog.ui.dialogs.backups_dialog import BackupsDialog
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    path = bureau_db.path
+    bureau_db.close()
+    QSettings().remove("bureau")
+    assert app.main(["--db", str(path), "--lang", "en"]) == 0
+    window = app.last_window()
+    choose(window, "驻深工作队")  # a team view holds connections to the file of its own
+    kept = digest(window.db)
+    sz = teams[0]
+    _visit_later(sz)
+    window.sync_flow.receive([sz.export()])  # backed up first: the newest backup is `kept`
+    assert digest(window.db) != kept and warnings == []
+    window.findChild(QAction, "actionBackups").trigger()
+    dialog = window.findChild(BackupsDialog, "backupsDialog")
+    dialog.restore_button.click()
+    assert warnings == []  # not refused as "in use by another FieldLog"
+    restored = app.last_window()
+    assert restored is not window and digest(restored.db) == kept
+    assert selector(restored).currentData() == bureau.find_team(restored.db, "驻深工作队").id
