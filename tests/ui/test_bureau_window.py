@@ -437,3 +437,30 @@ def test_a_backup_is_restored_while_a_team_is_shown(
     restored = app.last_window()
     assert restored is not window and digest(restored.db) == kept
     assert selector(restored).currentData() == bureau.find_team(restored.db, "驻深工作队").id
+
+
+def test_one_teams_weekly_return_from_the_window_is_the_teams_own(
+    window: MainWindow, teams: list[TeamLaptop], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from fieldlog.domain.period import IsoWeek
+    from fieldlog.services.reports.weekly import export_weekly
+
+    out = tmp_path / "驻深.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    choose(window, "驻深工作队")
+    window.main_actions[MainAction.EXPORT_WEEKLY].trigger()
+    dialog = window.findChild(QDialog, "exportDialog")
+    assert dialog is not None and dialog.team_name == "驻深工作队"
+    dialog.year_spin.setValue(2026)
+    dialog.week_spin.setValue(48)
+    dialog.run_button.click()
+    assert dialog.written == out, dialog.error_label.text()
+    own = export_weekly(teams[0].db, IsoWeek(2026, 48), out=tmp_path / "own.xlsx")
+    shown, mine = load_workbook(out), load_workbook(own)
+    assert shown.sheetnames == mine.sheetnames
+    for name in mine.sheetnames[1:]:  # the summary's first rows carry the day it was written
+        assert list(shown[name].values) == list(mine[name].values), name
+    dialog.close()
