@@ -172,22 +172,22 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>BureauDashboard</name>
     <message>
-        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="62"/>
+        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="61"/>
         <source>{bureau}: all teams</source>
         <translation>{bureau}：全部工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="72"/>
+        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="71"/>
         <source>All recorded work (each team&apos;s dispatch period is on its own view)</source>
         <translation>全部已记录的工作（各队的驻点期间请在该队的视图中查看）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="74"/>
+        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="73"/>
         <source>{caption} An enterprise several teams visited counts once.</source>
         <translation>{caption}多个工作队走访的同一企业只计一次。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="88"/>
+        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="87"/>
         <source>&lt;b&gt;Teams&lt;/b&gt; by contract amount, against their own targets on {day}</source>
         <translation>&lt;b&gt;各工作队&lt;/b&gt;（按合同投资额排序，对照各队自己的目标，截至 {day}）</translation>
     </message>

@@ -325,6 +325,9 @@ def test_a_team_registers_from_the_window_and_its_packages_are_received(
     qtbot.addWidget(win)
     assert win.centralWidget().objectName() == "workspace"
     assert selector(win).count() == 1
+    win.show_page(Page.DASHBOARD)
+    ranking = win.findChild(TeamRankingTable, "teamRanking")
+    assert ranking.rowCount() == 1  # the total alone
     sz, sh = teams
     package = sz.export(full=True)
     before = db_digest(db)
@@ -338,6 +341,7 @@ def test_a_team_registers_from_the_window_and_its_packages_are_received(
     assert not dialog.isVisible()
     combo = selector(win)
     assert [combo.itemText(i) for i in range(1, combo.count())] == ["驻深工作队"]
+    assert [ranking.item(r, 0).text() for r in range(ranking.rowCount() - 1)] == ["驻深工作队"]
 
     # A package of a team not registered: refused with the core's sentence, nothing changed.
     before = db_digest(db)

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from fieldlog.domain.period import Period
-from fieldlog.services.bureau.window_support import team_ranking
 from fieldlog.store.database import Database
 from fieldlog.ui.bureau.scope import BureauScope
 from fieldlog.ui.bureau.team_ranking import TeamRankingTable
@@ -84,7 +83,7 @@ class BureauDashboard(DashboardPage):
             super()._show_targets(today)
             return
         day = self.period.end if self.period.end is not None and self.period.end < today else today
-        ranked, total = team_ranking(self.scope.db, self.period, day)
+        ranked, total = self.scope.ranking(self.period, day)
         title = self.tr("<b>Teams</b> by contract amount, against their own targets on {day}")
         self.team_ranking_title.setText(title.format(day=day.isoformat()))
         self.team_ranking.show_ranking(ranked, total)

@@ -8,11 +8,19 @@ rebuilds its pages on it) and then closes the old one, so no connection of it st
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from fieldlog.domain.counting import Stats
+from fieldlog.domain.period import Period
 from fieldlog.services.bureau.bureau import TeamEntry, teams
-from fieldlog.services.bureau.window_support import BureauIdentity, open_all_teams_view
+from fieldlog.services.bureau.window_support import (
+    BureauIdentity,
+    RankedTeam,
+    open_all_teams_view,
+    team_ranking,
+)
 from fieldlog.store.database import Database
 from fieldlog.store.team_view import open_team_view
 from fieldlog.ui import operations
@@ -42,6 +50,9 @@ class BureauScope(QObject):
         self.teams: list[TeamEntry] = teams(db)
         self.team_id: uuid.UUID | None = self._remembered()
         self.view = self._open(self.team_id)
+        # Each team is counted on a view of its own, whose statements compile afresh: kept
+        # until the data changes, so going back to all teams or another period is instant.
+        self._rankings: dict[tuple[Period, date], tuple[list[RankedTeam], Stats]] = {}
         operations.changes().changes_applied.connect(self._on_changes)
 
     def _remembered(self) -> uuid.UUID | None:
@@ -78,7 +89,16 @@ class BureauScope(QObject):
             self.teams = now
             self.teams_changed.emit()
 
+    def ranking(self, period: Period, day: date) -> tuple[list[RankedTeam], Stats]:
+        """The teams ranked for `period` against their targets on `day`, and their total."""
+        key = (period, day)
+        if key not in self._rankings:
+            self._rankings[key] = team_ranking(self.db, period, day)
+        return self._rankings[key]
+
     def _on_changes(self, made: Changes) -> None:
+        # Connected before any page of the window: the pages recount from fresh rankings.
+        self._rankings.clear()
         if made.touches(Kind.TEAM, Kind.SYNC):
             self.refresh_teams()
 
