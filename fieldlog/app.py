@@ -361,6 +361,7 @@ def _on_damage(location: str, problem: str) -> None:
         return  # that database is no longer the one shown
     language = window.language
     password = window.db.password
+    window.close_views()
     window.db.close()
     undo.release(window.db)  # its commands must not reach the next window
     _retire(window)
@@ -413,7 +414,8 @@ def restore_into(old: MainWindow, source: Path) -> bool:
 
     if old.db.path is None:
         return False
-    old.db.close()  # restore_backup refuses while any connection has the file open
+    old.close_views()  # restore_backup refuses while any connection has the file open
+    old.db.close()
     from fieldlog.store.errors import DatabaseError
 
     password = old.db.password  # a backup of an encrypted database has its password

@@ -35,6 +35,13 @@ WRITING_ACTIONS = frozenset(
         MainAction.EDIT_TEAM,
     }
 )
+# On a bureau's window: every action that would change a team's records, or this database as
+# a team's (receiving stays: that is how a bureau's data arrives).
+BUREAU_LOCKED = (WRITING_ACTIONS - {MainAction.RECEIVE}) | {
+    MainAction.EDIT_VISIT,
+    MainAction.EDIT_ORG,
+    MainAction.EDIT_PROJECT,
+}
 # Logging, importing and exporting need a team (or the demo) first.
 NEEDS_WORK = frozenset({MainAction.NEW_VISIT, MainAction.IMPORT, *EXPORTS})
 # None is a separator.
@@ -60,6 +67,15 @@ def sync_needs_a_team() -> str:
         "MainWindow",
         "Set up the team first, or join your team with the team leader's package from the "
         "welcome screen.",
+    )
+
+
+def bureau_read_only() -> str:
+    """Why a bureau's window changes no record (said as the tooltip of what it switched off)."""
+    return QCoreApplication.translate(
+        "MainWindow",
+        "A bureau database shows each team's records as the team sent them: change them on the "
+        "team's laptop (a change made here would never reach the team).",
     )
 
 
@@ -142,11 +158,13 @@ def build_toolbar(window: QMainWindow, actions: Actions) -> QToolBar:
 
 class ActionStates(QObject):
     """When each action is available: work actions wait for a team, nothing writes over a
-    read-only database, and each Edit action works on its own page only."""
+    read-only database (nor a bureau's), and each Edit action works on its own page only."""
 
-    def __init__(self, window: QMainWindow, actions: Actions, db: Database) -> None:
+    def __init__(
+        self, window: QMainWindow, actions: Actions, db: Database, *, bureau: bool = False
+    ) -> None:
         super().__init__(window)  # lives as long as the window; the connection goes with it
-        self._actions, self._db = actions, db
+        self._actions, self._db, self._bureau = actions, db, bureau
         operations.changes().changes_applied.connect(self.recheck)
         self.recheck()
         self._encryption_states()
@@ -166,12 +184,14 @@ class ActionStates(QObject):
         if self._db.read_only:
             for kind in WRITING_ACTIONS:
                 self._actions[kind].setEnabled(False)
+        self._lock_bureau()
 
     def set_page_shown(self, shown: int | None) -> None:
         """Each Edit action is enabled while its page (visits, organizations, projects) is
         shown; `shown` is None on the welcome panel."""
         for kind, page in EDIT_ON_PAGE.items():
             self._actions[kind].setEnabled(page == shown)
+        self._lock_bureau()
 
     def recheck(self, made: Changes = EVERYTHING) -> None:
         """Send and Receive wait for a team: before one exists there is nothing to send, and a
@@ -188,3 +208,18 @@ class ActionStates(QObject):
             self._actions[kind].setToolTip(reason)  # empty: the action's own text
             self._actions[kind].setStatusTip(reason)
         self._actions[MainAction.EDIT_TEAM].setEnabled(has_team and writable)
+        self._lock_bureau()
+
+    def _lock_bureau(self) -> None:
+        """On a bureau: nothing changes a record, packages are received (with no team of its
+        own, a bureau still receives its teams' packages)."""
+        if not self._bureau:
+            return
+        for kind in BUREAU_LOCKED:
+            self._actions[kind].setEnabled(False)
+            self._actions[kind].setToolTip(bureau_read_only())
+            self._actions[kind].setStatusTip(bureau_read_only())
+        receive = self._actions[MainAction.RECEIVE]
+        receive.setEnabled(not self._db.read_only)
+        receive.setToolTip("")
+        receive.setStatusTip("")

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from fieldlog.services.visits.follow_ups import reminder_counts
 from fieldlog.store.database import Database
 from fieldlog.ui import operations, undo, window_dialogs
 from fieldlog.ui.actions import MainAction, create_actions
+from fieldlog.ui.bureau.window import open_bureau
 from fieldlog.ui.change_watch import ChangeWatch
 from fieldlog.ui.dialogs.backups_dialog import AutoBackup, BackupsDialog
 from fieldlog.ui.dialogs.sync_flow import SyncFlow
@@ -88,6 +90,11 @@ class MainWindow(QMainWindow):
             title = self.tr("FieldLog — {name}")
         self.setWindowTitle(title.format(name=db.name))
         self.resize(*DEFAULT_SIZE)
+        # A bureau's database: its teams' records, one team or all, read only (ui/bureau/).
+        self.bureau = open_bureau(self, db)
+        if self.bureau is not None:
+            self.setWindowTitle(self.bureau.title())
+            self.bureau.scope.view_changed.connect(self._show_view)
         self.workspace: Workspace | None = None  # the pages, once the database holds work
         self._reminded = False
         self.sync_flow = SyncFlow(db, self)  # Send my work, Receive, the team passphrase
@@ -97,30 +104,59 @@ class MainWindow(QMainWindow):
         self.main_actions: dict[MainAction, QAction] = dict(create_actions(self, self))
         build_menus(self, self.main_actions)
         self.toolbar = build_toolbar(self, self.main_actions)
-        self.action_states = ActionStates(self, self.main_actions, db)
+        if self.bureau is not None:
+            self.bureau.install(self.toolbar)
+        self.action_states = ActionStates(
+            self, self.main_actions, db, bureau=self.bureau is not None
+        )
         self.shortcuts = WindowShortcuts(self)  # Ctrl+E and the rest work from any field
         self.statusBar().showMessage(self.tr("Database: {name}").format(name=db.name))
         # What other windows, a command line or another user change shows here too.
         self.change_watch = ChangeWatch(db, self)
         operations.changes().changes_applied.connect(self._on_changes_applied)
         # .xlsx files and sync packages dropped on the window
-        self.drop_filter = install_xlsx_drop(self, db, receive=self._receive_dropped)
+        dropped_on = db if self.bureau is None else self.bureau.read_only
+        self.drop_filter = install_xlsx_drop(self, dropped_on, receive=self._receive_dropped)
         self._restore_geometry()
         self.refresh()
 
     def refresh(self) -> None:
         """Show the welcome panel on an empty database, else the pages."""
-        first_start = is_empty(self.db)
+        first_start = self.bureau is None and is_empty(self.db)  # a bureau waits for teams
         self.action_states.set_first_start(first_start)
         if first_start:
             self.workspace = None
             self.setCentralWidget(self._welcome_panel())
             self.action_states.set_page_shown(None)
         elif self.workspace is None:
-            self.workspace = Workspace(self.db, self)
+            if self.bureau is None:
+                self.workspace = Workspace(self.db, self)
+            else:
+                self.workspace = self.bureau.workspace(self)
             self.workspace.page_shown.connect(self.action_states.set_page_shown)
             self.action_states.set_page_shown(self.workspace.current_page())
             self.setCentralWidget(self.workspace)
+
+    @property
+    def shown_db(self) -> Database:
+        """The database the pages show: this one, or on a bureau the view of the team chosen."""
+        return self.db if self.bureau is None else self.bureau.scope.view
+
+    def _show_view(self, _view: Database) -> None:
+        """Another team chosen on a bureau: the pages again, on its view, on the same page."""
+        old, self.workspace = self.workspace, None
+        self.refresh()
+        if old is not None:
+            self.show_page(old.current_page() or Page.VISITS)
+            # Deleted now, not later: none of its pages may query the view about to be closed
+            # (a query would open a connection again, which holds the file).
+            shiboken6.delete(old)
+
+    def close_views(self) -> None:
+        """Release the connections of a bureau's view before its file is restored or converted
+        (they hold the file open); a page's next query opens them again."""
+        if self.bureau is not None:
+            self.bureau.close()
 
     def _offers_encryption(self) -> bool:
         """Whether a first start offers to encrypt the database: a plain file it can write."""
@@ -183,7 +219,7 @@ class MainWindow(QMainWindow):
 
     def _remind_follow_ups(self) -> None:
         """At start: how many of my (or the team's) follow-ups are overdue or due today."""
-        if not self.isVisible():
+        if not self.isVisible() or self.bureau is not None:
             return  # closed meanwhile, or replaced (its file may have been encrypted since)
         me = get_me(self.db)
         scope = "me" if me else "team"
@@ -201,7 +237,7 @@ class MainWindow(QMainWindow):
 
     def edit_visit(self, visit_id: uuid.UUID | None) -> QDialog | None:
         """Open a visit for editing (a new one without `visit_id`)."""
-        dialog = window_dialogs.open_visit(self, self.db, visit_id)
+        dialog = window_dialogs.open_visit(self, self.shown_db, visit_id)
         if dialog is not None:
             dialog.saved.connect(self._on_visit_saved)  # type: ignore[attr-defined]
         return dialog
@@ -219,7 +255,7 @@ class MainWindow(QMainWindow):
 
     def open_project(self, project_id: uuid.UUID) -> QDialog | None:
         """The project's detail: fields, stage history, funds in place, linked visits."""
-        return window_dialogs.open_project(self, self.db, project_id)
+        return window_dialogs.open_project(self, self.shown_db, project_id)
 
     def edit_selected(self, page: Page) -> QDialog | None:
         """Open the edit dialog of the record selected on `page` when that page is shown."""
@@ -245,7 +281,9 @@ class MainWindow(QMainWindow):
         """Export the weekly return (Ctrl+E), the ledger, the directory or the visit log."""
         from fieldlog.ui.dialogs.export_dialog import ExportDialog
 
-        open_dialog(ExportDialog(self.db, what=what, parent=self))
+        if self.bureau is not None and self.bureau.exports(what):
+            return  # all teams: the consolidated return
+        open_dialog(ExportDialog(self.shown_db, what=what, parent=self))
 
     def _welcome(self) -> WelcomePanel | None:
         shown = self.centralWidget()
@@ -307,6 +345,7 @@ class MainWindow(QMainWindow):
         """File ▸ Encrypt database…: a password, then the app reopens the encrypted file."""
         from fieldlog.ui.dialogs.encryption_dialogs import EncryptDialog
 
+        self.close_views()
         dialog = EncryptDialog(self.db, self)
         dialog.converted.connect(self.reopen_requested)
         open_dialog(dialog)
@@ -315,6 +354,7 @@ class MainWindow(QMainWindow):
         """File ▸ Remove encryption…: the current password, then the app reopens the file."""
         from fieldlog.ui.dialogs.encryption_dialogs import DecryptDialog
 
+        self.close_views()
         dialog = DecryptDialog(self.db, self)
         dialog.converted.connect(self.reopen_requested)
         open_dialog(dialog)
@@ -363,4 +403,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())
         self.auto_backup.timer.stop()
+        if self.bureau is not None:
+            self.bureau.close()
         super().closeEvent(event)

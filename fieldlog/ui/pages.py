@@ -8,7 +8,7 @@ given (the window), never by importing the window.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
@@ -22,6 +22,8 @@ NAVIGATION_STYLE = """
 #navigation::item:selected { background: #d3e3fd; color: #0b57d0; }
 """
 NAVIGATION_WIDTH = 150
+#: Builds a page over a database, asking the navigator (the window) for what it cannot do.
+Maker = Callable[[Database, Navigator], QWidget]
 
 
 class Workspace(QWidget):
@@ -30,13 +32,27 @@ class Workspace(QWidget):
     #: The row of the page now shown (a `Page`; -1 while none is).
     page_shown = Signal(int)
 
-    def __init__(self, db: Database, navigator: Navigator, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        navigator: Navigator,
+        parent: QWidget | None = None,
+        *,
+        makers: Mapping[Page, Maker] | None = None,
+        prepare: Callable[[Page, QWidget], object] | None = None,
+    ) -> None:
+        """`makers` replaces how some pages are built (a bureau's dashboard); `prepare(page,
+        widget)` is called on each page once built (a bureau switches off its edit buttons)."""
         from fieldlog.ui.views.visit_log_view import VisitLogView
 
         super().__init__(parent)
         self.setObjectName("workspace")
         self._db, self._navigator = db, navigator
+        self._makers = {**_MAKERS, **(makers or {})}
+        self._prepare = prepare
         self.visit_log = VisitLogView(db)
+        if prepare is not None:
+            prepare(Page.VISITS, self.visit_log)
         self.visit_log.new_visit_requested.connect(navigator.new_visit)
         self.visit_log.edit_visit_requested.connect(navigator.edit_visit)
         self.stack = QStackedWidget(objectName="pages")
@@ -68,7 +84,9 @@ class Workspace(QWidget):
         """The page, built now if it was not yet."""
         built = self._built.get(page)
         if built is None:
-            built = _MAKERS[page](self._db, self._navigator)
+            built = self._makers[page](self._db, self._navigator)
+            if self._prepare is not None:
+                self._prepare(page, built)
             placeholder = self.stack.widget(page)
             with QSignalBlocker(self.stack):
                 self.stack.insertWidget(page, built)
@@ -133,7 +151,7 @@ def _sync_view(db: Database, navigator: Navigator) -> QWidget:
     return view
 
 
-_MAKERS: dict[Page, Callable[[Database, Navigator], QWidget]] = {
+_MAKERS: dict[Page, Maker] = {
     Page.ORGS: _orgs_view,
     Page.PIPELINE: _pipeline,
     Page.CHAIN_MAP: _chain_map,

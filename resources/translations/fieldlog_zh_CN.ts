@@ -170,6 +170,42 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
 </context>
 <context>
+    <name>BureauDashboard</name>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="61"/>
+        <source>{bureau}: all teams</source>
+        <translation>{bureau}：全部工作队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="71"/>
+        <source>All recorded work (each team&apos;s dispatch period is on its own view)</source>
+        <translation>全部已记录的工作（各队的驻点期间请在该队的视图中查看）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="73"/>
+        <source>{caption} An enterprise several teams visited counts once.</source>
+        <translation>{caption}多个工作队走访的同一企业只计一次。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/bureau_dashboard.py" line="87"/>
+        <source>&lt;b&gt;Teams&lt;/b&gt; by contract amount, against their own targets on {day}</source>
+        <translation>&lt;b&gt;各工作队&lt;/b&gt;（按合同投资额排序，对照各队自己的目标，截至 {day}）</translation>
+    </message>
+</context>
+<context>
+    <name>BureauExportDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/bureau_export_dialog.py" line="29"/>
+        <source>Export the teams&apos; weekly returns</source>
+        <translation>导出各队周报</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/bureau_export_dialog.py" line="33"/>
+        <source>One workbook for the week: 各工作队汇总 (one row per team, and the total of all teams with an enterprise several teams visited counted once), then each team&apos;s own weekly return.</source>
+        <translation>一周一个工作簿：先是各工作队汇总（每队一行，以及各队合计，多个工作队走访的同一企业只计一次），然后是各队自己的周报。</translation>
+    </message>
+</context>
+<context>
     <name>ChainEditDialog</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="52"/>
@@ -743,47 +779,47 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>按派出区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="138"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="146"/>
         <source>This week: {week}, {period}</source>
         <translation>本周：{week}，{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="141"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="149"/>
         <source>This month: {period}</source>
         <translation>本月：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="142"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="150"/>
         <source>This year: {period}</source>
         <translation>本年：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="145"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="153"/>
         <source>Large figures: the period chosen above. Small figures: all time. Counted by the rules of the weekly return.</source>
         <translation>大字：上方所选期间；小字：累计。统计口径与工作周报一致。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="155"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="163"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; running on {day}</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（{day} 在执行）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="157"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="165"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; as at {day}, the end of the period</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（截至期末 {day}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="163"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="171"/>
         <source>No target runs on this day; the team leader sets targets with the Targets button.</source>
         <translation>当天没有在执行的目标任务；队长可用“目标任务”按钮设置。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="172"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="180"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; ({period})</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（{period}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="174"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="182"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; (all time)</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（累计）</translation>
     </message>
@@ -1718,17 +1754,17 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="87"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="89"/>
         <source>FieldLog — {name}</source>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="101"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="112"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="84"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="100"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1744,7 +1780,7 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="86"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="102"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -1804,7 +1840,7 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>接收(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="90"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="106"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
@@ -1819,12 +1855,17 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>同步概况与审核(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="59"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="66"/>
         <source>Set up the team first, or join your team with the team leader&apos;s package from the welcome screen.</source>
         <translation>请先设置工作队，或在欢迎页面用队长发来的同步包加入工作队。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="106"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="75"/>
+        <source>A bureau database shows each team&apos;s records as the team sent them: change them on the team&apos;s laptop (a change made here would never reach the team).</source>
+        <translation>局数据库按各工作队发来的原样显示其记录：请在该队的电脑上修改（在这里修改不会传回工作队）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="122"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1859,17 +1900,17 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>工作队与队员(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="113"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="129"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="115"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="131"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="123"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="139"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1889,12 +1930,12 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="129"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="145"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="85"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="87"/>
         <source>FieldLog — {name} (read-only: you can read and export)</source>
         <extracomment>The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens). The database file was encrypted or decrypted (closed meanwhile): the app reopens it with the `encryption_flow.Reopen` carried.</extracomment>
         <translation>驻点招商走访日志 — {name}（只读：可以查看和导出）</translation>
@@ -1935,7 +1976,7 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="189"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="225"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
@@ -1945,12 +1986,12 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="212"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="248"/>
         <source>Visit saved.</source>
         <translation>走访已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="214"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="250"/>
         <source>Visit saved (the log&apos;s search or filters hide it).</source>
         <translation>走访已保存（当前的搜索或筛选条件没有显示它）。</translation>
     </message>
@@ -1986,9 +2027,54 @@ This is possible only while the database holds no organizations, visits, project
 仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="321"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="361"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="52"/>
+        <source>FieldLog — {bureau} (bureau: {location})</source>
+        <translation>驻点招商走访日志 — {bureau}（局数据库：{location}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="61"/>
+        <source>&amp;Register a team…</source>
+        <translation>登记工作队(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="66"/>
+        <source>&amp;First reports across teams…</source>
+        <translation>首报首谈(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="71"/>
+        <source>&amp;Export the teams&apos; weekly returns…</source>
+        <translation>导出各队周报(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="83"/>
+        <source>&amp;Bureau</source>
+        <translation>局(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="93"/>
+        <source>&amp;Team shown:</source>
+        <translation>显示工作队(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="120"/>
+        <source>A package of the team to register</source>
+        <translation>要登记的工作队发来的同步包</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="121"/>
+        <source>FieldLog sync packages (*.fieldsync);;All files (*)</source>
+        <translation>FieldLog 同步包 (*.fieldsync);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/window.py" line="137"/>
+        <source>Team {team} is registered; its package was received.</source>
+        <translation>已登记工作队 {team}，并已接收其同步包。</translation>
     </message>
 </context>
 <context>
@@ -2761,6 +2847,69 @@ A merge cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>OverlapsDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="31"/>
+        <source>First reports across teams</source>
+        <translation>首报首谈</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="34"/>
+        <source>Enterprises in more than one team&apos;s work (the same credit code, or the same name), and the team that reported each first: by its first visit or first lead, then by the time it was recorded. Amounts are contract amounts in 亿元.</source>
+        <translation>多个工作队都在对接的企业（统一社会信用代码相同，或名称相同），以及最先报告的工作队：按首次走访或首次形成线索的日期，再按记录的先后。金额为合同投资额，单位亿元。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="43"/>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="44"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="45"/>
+        <source>First reported by</source>
+        <translation>首报工作队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="46"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="47"/>
+        <source>Each team: first report, contract amount (亿元)</source>
+        <translation>各工作队：首报日期、合同投资额（亿元）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="58"/>
+        <source>No enterprise is in more than one team&apos;s work.</source>
+        <translation>没有企业同时出现在多个工作队的工作中。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="71"/>
+        <source>visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="71"/>
+        <source>lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="72"/>
+        <source>{team}: {date} ({how}), {amount}</source>
+        <translation>{team}：{date}（{how}），{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/overlaps_dialog.py" line="84"/>
+        <source>(none: same name)</source>
+        <translation>（无：名称相同）</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/passphrase_dialog.py" line="50"/>
@@ -3368,6 +3517,44 @@ A merge cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>RegisterTeamDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/register_dialog.py" line="37"/>
+        <source>Register a team</source>
+        <translation>登记工作队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/register_dialog.py" line="39"/>
+        <source>The package {file} comes from a team this bureau does not receive yet. Type that team&apos;s passphrase (the team leader gives it): it is kept on this computer for this bureau only, and the team&apos;s later packages are received with it.</source>
+        <translation>同步包 {file} 来自本局尚未登记的工作队。请输入该队的团队口令（由队长提供）：口令只为本局数据库保存在这台电脑上，该队以后的同步包都用它接收。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/register_dialog.py" line="48"/>
+        <source>The team&apos;s passphrase</source>
+        <translation>该队的团队口令</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/register_dialog.py" line="55"/>
+        <source>&amp;Register and receive</source>
+        <translation>登记并接收(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/register_dialog.py" line="61"/>
+        <source>Team &amp;passphrase:</source>
+        <translation>团队口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/register_dialog.py" line="74"/>
+        <source>Type the team&apos;s passphrase.</source>
+        <translation>请输入该队的团队口令。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/register_dialog.py" line="86"/>
+        <source>Nothing was registered or received.</source>
+        <translation>没有登记工作队，也没有接收任何数据。</translation>
+    </message>
+</context>
+<context>
     <name>SheetImportReportModel</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="36"/>
@@ -3910,12 +4097,12 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncFlow</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="156"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="161"/>
         <source>Receive sync packages</source>
         <translation>接收同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="154"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="159"/>
         <source>FieldLog sync packages (*.fieldsync);;All files (*)</source>
         <translation>FieldLog 同步包 (*.fieldsync);;所有文件 (*)</translation>
     </message>
@@ -3941,17 +4128,17 @@ A merge cannot be undone.</source>
         <translation>团队口令</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="144"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="149"/>
         <source>Receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="150"/>
         <source>Nothing was received; the data on this laptop is unchanged.</source>
         <translation>未接收任何数据，本机数据没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="159"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_flow.py" line="164"/>
         <source>The package from your team leader</source>
         <translation>队长发来的同步包</translation>
     </message>
@@ -4653,6 +4840,57 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
         <location filename="../../fieldlog/ui/widgets/targets_table.py" line="130"/>
         <source>Ahead of the time pace</source>
         <translation>超前于时间进度</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRankingTable</name>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_ranking.py" line="39"/>
+        <source>Teams ranked against their targets</source>
+        <translation>各工作队对照目标的排名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_ranking.py" line="40"/>
+        <source>Team</source>
+        <translation>工作队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_ranking.py" line="42"/>
+        <source>Target completion (pace)</source>
+        <translation>目标完成率（超/欠进度）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_ranking.py" line="52"/>
+        <source>Total of all teams (an enterprise several teams visited counts once)</source>
+        <translation>各队合计（同一企业只计一次）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_ranking.py" line="84"/>
+        <source>No team target for this figure runs on this day.</source>
+        <translation>这一天该指标没有正在执行的工作队目标。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_ranking.py" line="91"/>
+        <source>Target {target} from {start} to {end}; done so far {actual}; {elapsed} of the time has gone by. In brackets: ahead (+) or behind (−) the time pace.</source>
+        <translation>目标 {target}（{start} 至 {end}）；目前完成 {actual}；时间已过 {elapsed}。括号内：超（+）或欠（−）时间进度。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSelector</name>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_selector.py" line="15"/>
+        <source>All teams (an enterprise several teams visited counts once)</source>
+        <translation>全部工作队（同一企业只计一次）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_selector.py" line="27"/>
+        <source>Team shown</source>
+        <translation>显示的工作队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/bureau/team_selector.py" line="28"/>
+        <source>Whose records every page shows</source>
+        <translation>各页面显示哪个工作队的记录</translation>
     </message>
 </context>
 <context>

@@ -100,7 +100,12 @@ class SyncFlow(QObject):
 
     def receive(self, paths: Sequence[Path] | None = None) -> None:
         """Receive (Ctrl+Shift+R) the chosen packages, or `paths` (dropped on the window)."""
+        from fieldlog.services.exchange.bureau_receive import is_bureau
+
         chosen = list(paths) if paths is not None else None
+        if is_bureau(self.db):  # each team's package opens with that team's kept passphrase
+            self._receive(chosen)
+            return
         self.with_passphrase(lambda: self._receive(chosen))
 
     def join(self, path: Path | None = None) -> None:

@@ -114,13 +114,12 @@ class DashboardPage(QScrollArea):
     def refresh(self, _result: object = None) -> None:
         """Recount every figure for the chosen period."""
         today, kind = self.today(), self.picker.kind()
-        self.period = dashboard.dashboard_period(self.db, kind, today)
-        team = current_team(self.db)
+        self.period = self.period_of(kind, today)
         all_time = self.period == Period.all_time()
         primary = compute(self.db, self.period)
         overall = None if all_time else compute(self.db, Period.all_time())
         period_text, caption = self._texts(kind, today)
-        self.panel.show_figures(team.name if team else None, period_text, primary, overall, caption)
+        self.panel.show_figures(self.heading(), period_text, primary, overall, caption)
         self.charts.show_data(
             dashboard.visits_per_week(self.db, kind, self.period, today),
             dashboard.pipeline_funnel(self.db, today=today),
@@ -128,6 +127,15 @@ class DashboardPage(QScrollArea):
         )
         self._show_targets(today)
         self._show_rankings()
+
+    def period_of(self, kind: str, today: date) -> Period:
+        """The period of a choice of the period picker (a bureau's dashboard has its own)."""
+        return dashboard.dashboard_period(self.db, kind, today)
+
+    def heading(self) -> str | None:
+        """Whose figures these are: the team's name (None before there is a team)."""
+        team = current_team(self.db)
+        return team.name if team else None
 
     def _texts(self, kind: str, today: date) -> tuple[str, str]:
         """The period line and the note under the figures."""
