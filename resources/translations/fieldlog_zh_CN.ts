@@ -1754,12 +1754,12 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="89"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="90"/>
         <source>FieldLog — {name}</source>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="112"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="113"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
@@ -1935,7 +1935,7 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="87"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="88"/>
         <source>FieldLog — {name} (read-only: you can read and export)</source>
         <extracomment>The follow-up reminder waits until the window has painted its first page. The user chose another language in the View menu (the app rebuilds the window). The user confirmed restoring this backup (the app closes, restores and reopens). The database file was encrypted or decrypted (closed meanwhile): the app reopens it with the `encryption_flow.Reopen` carried.</extracomment>
         <translation>驻点招商走访日志 — {name}（只读：可以查看和导出）</translation>
@@ -1976,7 +1976,7 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="225"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="228"/>
         <source>Follow-ups: {overdue} overdue, {due} due today (Ctrl+6)</source>
         <translation>跟进事项：已逾期 {overdue} 项，今日到期 {due} 项（Ctrl+6）</translation>
     </message>
@@ -1986,12 +1986,12 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>编辑走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="248"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="251"/>
         <source>Visit saved.</source>
         <translation>走访已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="250"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="253"/>
         <source>Visit saved (the log&apos;s search or filters hide it).</source>
         <translation>走访已保存（当前的搜索或筛选条件没有显示它）。</translation>
     </message>
@@ -2027,7 +2027,7 @@ This is possible only while the database holds no organizations, visits, project
 仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="361"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="364"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
@@ -3203,7 +3203,7 @@ A merge cannot be undone.</source>
         <translation>计划总投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="226"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="247"/>
         <source>Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6}</source>
         <translation>投资方：{0} · 产业链：{1} / {2} · 阶段：{3} · 签约：{4} {5} · 合同投资额：{6}</translation>
     </message>
@@ -3253,17 +3253,17 @@ A merge cannot be undone.</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="254"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="280"/>
         <source>Planned investment: {0}</source>
         <translation>计划总投资：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="260"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="286"/>
         <source>Next follow-up: write the date as yyyy-mm-dd</source>
         <translation>下次跟进：请按 yyyy-mm-dd 格式填写日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="282"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="311"/>
         <source>Edit project {0}</source>
         <translation>编辑项目 {0}</translation>
     </message>
@@ -4995,7 +4995,7 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
         <translation>编辑到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="156"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="158"/>
         <source>Edit funds of {0}</source>
         <translation>编辑 {0} 的到位资金</translation>
     </message>
@@ -5004,7 +5004,7 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
     <name>TranchePanel</name>
     <message>
         <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="71"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="174"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -5016,25 +5016,25 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
     </message>
     <message>
         <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="72"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="174"/>
         <source>Amount (10k yuan)</source>
         <translation>金额（万元）</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="73"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="172"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="174"/>
         <source>Origin</source>
         <translation>资金来源</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="74"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="175"/>
         <source>Evidence</source>
         <translation>凭证</translation>
     </message>
     <message>
         <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="75"/>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="175"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -5044,47 +5044,47 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
         <translation>金额：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="173"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="175"/>
         <source>Running total (10k yuan)</source>
         <translation>累计到位资金（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="243"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="245"/>
         <source>Funds in place {total} / contract {contract} (rate {rate})</source>
         <translation>到位资金 {total} / 合同投资额 {contract}（到位率 {rate}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="283"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="285"/>
         <source>Add funds of {0}</source>
         <translation>新增到位资金 {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="175"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="177"/>
         <source>Funds tranches</source>
         <translation>到位资金明细</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="184"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="186"/>
         <source>&amp;Edit tranche…</source>
         <translation>编辑到位资金(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="186"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="188"/>
         <source>De&amp;lete tranche</source>
         <translation>删除到位资金(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="194"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="196"/>
         <source>Add tranche…</source>
         <translation>新增到位资金记录…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="305"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="307"/>
         <source>Delete funds of {0}</source>
         <translation>删除 {0} 的到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="213"/>
+        <location filename="../../fieldlog/ui/widgets/tranche_table.py" line="215"/>
         <source>&amp;Add tranche</source>
         <translation>新增一笔(&amp;A)</translation>
     </message>
@@ -5648,7 +5648,7 @@ It records visits to enterprises and associations, follows leads to signed proje
         <translation>（FieldLog 无法识别的地址）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="423"/>
+        <location filename="../../fieldlog/app.py" line="425"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
