@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.util import LRUCache
 
 from fieldlog.store.database import Database, another_engine
 from fieldlog.store.models import REPLICATED_MODELS
@@ -57,10 +58,24 @@ def _shadow(engine: Engine, team_id: uuid.UUID) -> None:
     event.listen(engine, "connect", on_connect)
 
 
+_CACHES: dict[tuple[str, str, str], LRUCache[Any, Any]] = {}
+
+
+def _statements(engine: Engine, location: str) -> LRUCache[Any, Any]:
+    key = (engine.dialect.name, engine.dialect.driver, location)
+    if key not in _CACHES:
+        _CACHES[key] = LRUCache(500)
+    return _CACHES[key]
+
+
 def open_team_view(db: Database, team_id: uuid.UUID) -> Database:
     """`db` as team `team_id` sees it: only its records, read only, on connections of its own;
     closing the view releases them (and nothing of `db`). For a window that shows one team."""
     engine = another_engine(db)
+    # Views of one database share one statement cache: their SQL is the database's own (the
+    # temporary views take the tables' names), and compiling it anew for each view cost more
+    # than counting a team.
+    engine.update_execution_options(compiled_cache=_statements(engine, db.location))
     _shadow(engine, team_id)
     info = dict(db.sessions.kw.get("info") or {})
     info[TEAM_INFO] = team_id
