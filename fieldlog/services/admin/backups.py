@@ -15,10 +15,13 @@ is none from today, then rotates. Both are quick no-ops for a server database.
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+from sqlalchemy.engine import make_url
 
 from fieldlog.domain.messages import msg
 from fieldlog.services.errors import InvalidInput
@@ -122,16 +125,43 @@ def take_daily_backup(db: Database, now: datetime | None = None) -> Path | None:
     return taken
 
 
+def pg_dump_command(location: str) -> str:
+    """The pg_dump command that backs up the server database at `location`, without its
+    password (pg_dump asks for it, or reads ~/.pgpass or PGPASSWORD)."""
+    url = make_url(location)
+    parts = ["pg_dump", "--format=custom"]
+    if url.host:
+        parts.append(f"--host={url.host}")
+    if url.port:
+        parts.append(f"--port={url.port}")
+    if url.username:
+        parts.append(f"--username={url.username}")
+    name = url.database or "fieldlog"
+    parts += [f"--file={name}-{date.today().isoformat()}.dump", name]
+    return " ".join(shlex.quote(part) for part in parts)
+
+
 def _sqlite_path(db: Database) -> Path:
-    if db.path is None:
+    if db.path is not None:
+        return db.path
+    if make_url(db.location).get_backend_name() == "postgresql":
         raise InvalidInput(
             msg(
-                "backups.server_database",
-                "{name} is a server database; back it up with the server's own tools (pg_dump)",
+                "backups.server_pg_dump",
+                "{name} is a PostgreSQL server database, which FieldLog does not copy: back it "
+                "up with pg_dump, for example {command} (it asks for the password); nothing "
+                "was written",
                 name=db.name,
+                command=pg_dump_command(db.location),
             )
         )
-    return db.path
+    raise InvalidInput(
+        msg(
+            "backups.server_database",
+            "{name} is a server database; back it up with the server's own tools (pg_dump)",
+            name=db.name,
+        )
+    )
 
 
 def backup_now(db: Database, dest: Path | None = None) -> Path:
