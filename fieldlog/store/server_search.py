@@ -11,7 +11,7 @@ built in), so a database owner's role creates everything here on any server (pg_
 measured too, and lost: docs/PERFORMANCE.md).
 
 Only a summary's first INDEXED_CHARS characters are split, as on SQLite; longer summaries are
-read through a partial index of them. Organization names, initials and credit codes are indexed
+read through an index of summary lengths. Organization names, initials and credit codes are indexed
 on the organization table, and a visit matches through its organization's id. Expression
 indexes keep themselves current on every write path: there are no triggers and no side table.
 """
@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, cast, func, literal, or_, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 from sqlalchemy.types import Text
 
 from fieldlog.store.models import Organization, Visit
@@ -34,7 +35,9 @@ GRAMS = "fieldlog_grams"
 #: The indexes this module keeps (a migration creates them; no model describes them).
 INDEXES = {
     "ix_visit_summary_grams": f"visit USING gin ({GRAMS}(left(summary, {INDEXED_CHARS})))",
-    "ix_visit_long_summary_pg": f"visit (id) WHERE length(summary) > {INDEXED_CHARS}",
+    # On the length itself (not a partial index of the long ones): its statistics tell the
+    # planner that long summaries are rare, so a rare word's few hits are joined row by row.
+    "ix_visit_summary_length": "visit ((length(summary)))",
     "ix_organization_name_grams": f"organization USING gin ({GRAMS}(name))",
     "ix_organization_initials_grams": f"organization USING gin ({GRAMS}(name_initials))",
     "ix_organization_code_folded": f"organization ({FOLD}(credit_code) text_pattern_ops)",
@@ -131,6 +134,48 @@ def matching_visits(fragment: str) -> Select[Any]:
     return by_summary.union(by_long_summary, by_org)  # type: ignore[return-value]
 
 
-def condition(fragment: str) -> ColumnElement[bool]:
-    """The visit (of the enclosing query) matches `fragment`."""
-    return Visit.id.in_(matching_visits(fragment))
+def capped_hits(session: Session, fragment: str, cap: int) -> int:
+    """How many visits the indexes offer for `fragment` (before the exact check), up to `cap`."""
+    offered = select(Visit.id).where(_offered(fold(fragment))).limit(cap).subquery()
+    by_org = select(Visit.id).where(Visit.org_id.in_(matching_orgs(fragment))).limit(cap)
+    found = session.execute(select(func.count()).select_from(offered)).scalar_one()
+    found += session.execute(select(func.count()).select_from(by_org.subquery())).scalar_one()
+    return int(min(found, cap))
+
+
+def _offered(folded: str) -> ColumnElement[bool]:
+    wanted = cast(literal(grams(folded), ARRAY(Text)), ARRAY(Text))
+    return func.fieldlog_grams(func.left(Visit.summary, INDEXED_CHARS)).op("@>")(wanted)
+
+
+def estimated_hits(session: Session, fragment: str) -> float:
+    """The planner's estimate of the summaries holding `fragment`'s grams (no row is read): the
+    statistics of the GIN index's elements are good for frequent ones."""
+    query = select(Visit.id).where(_offered(fold(fragment)))
+    compiled = query.compile(session.get_bind())
+    explain = f"EXPLAIN (FORMAT JSON) {compiled}"
+    plan = session.connection().exec_driver_sql(explain, compiled.params).scalar()
+    return float(plan[0]["Plan"]["Plan Rows"])
+
+
+def _many(session: Session, fragment: str, common: int) -> bool:
+    # A word the statistics call frequent is; any other is counted (up to `common` rows), as a
+    # phrase's pairs are less independent than the estimate assumes.
+    if estimated_hits(session, fragment) >= 10 * common:
+        return True
+    return capped_hits(session, fragment, common) >= common
+
+
+def condition(session: Session, fragment: str, ordered: bool, common: int) -> ColumnElement[bool]:
+    """The visit (of the enclosing query) matches `fragment`.
+
+    Few matches (under `common`) are listed through the indexes and then sorted. Many are
+    found by walking the log in its order and checking each visit it passes (its summary, and
+    its organization among the few that match): a page fills after a short walk, where listing
+    every match of a common word would read them all.
+    """
+    if not ordered or not _many(session, fragment, common):
+        return Visit.id.in_(matching_visits(fragment))
+    folded = fold(fragment)
+    in_summary = func.strpos(func.fieldlog_fold(Visit.summary), folded) > 0
+    return or_(in_summary, Visit.org_id.in_(matching_orgs(fragment)))

@@ -145,7 +145,7 @@ def _text_condition(session: Session, fragment: str, ordered: bool) -> ColumnEle
     if dialect == "sqlite":
         return _indexed_condition(session, text, ordered)
     if dialect == "postgresql":
-        return server_search.condition(text)
+        return server_search.condition(session, text, ordered, COMMON_HITS)
     return _like_condition(text)
 
 
