@@ -154,7 +154,7 @@ def estimated_hits(session: Session, fragment: str) -> float:
     query = select(Visit.id).where(_offered(fold(fragment)))
     compiled = query.compile(session.get_bind())
     explain = f"EXPLAIN (FORMAT JSON) {compiled}"
-    plan = session.connection().exec_driver_sql(explain, compiled.params).scalar()
+    plan: Any = session.connection().exec_driver_sql(explain, compiled.params).scalar_one()
     return float(plan[0]["Plan"]["Plan Rows"])
 
 
