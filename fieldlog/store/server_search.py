@@ -127,11 +127,15 @@ def matching_orgs(fragment: str) -> Select[Any]:
 def matching_visits(fragment: str) -> Select[Any]:
     """Ids of the visits (live or not) whose summary or organization holds `fragment` (not
     blank): the summary's indexed start, a long summary's whole text, the organization's match."""
-    folded = fold(fragment)
-    by_summary = select(Visit.id).where(_holds(Visit.summary, folded, INDEXED_CHARS))
-    by_long_summary = select(Visit.id).where(_long_summary_holds(folded))
+    by_summary = select(Visit.id).where(_summary_holds(fold(fragment)))
     by_org = select(Visit.id).where(Visit.org_id.in_(matching_orgs(fragment)))
-    return by_summary.union(by_long_summary, by_org)  # type: ignore[return-value]
+    return by_summary.union(by_org)  # type: ignore[return-value]
+
+
+def _summary_holds(folded: str) -> ColumnElement[bool]:
+    """The summary holds `folded`: found through the grams of its start, or (a long one) read
+    through the index of lengths."""
+    return or_(_holds(Visit.summary, folded, INDEXED_CHARS), _long_summary_holds(folded))
 
 
 def capped_hits(session: Session, fragment: str, cap: int) -> int:
@@ -158,24 +162,24 @@ def estimated_hits(session: Session, fragment: str) -> float:
     return float(plan[0]["Plan"]["Plan Rows"])
 
 
-def _many(session: Session, fragment: str, common: int) -> bool:
-    # A word the statistics call frequent is; any other is counted (up to `common` rows), as a
-    # phrase's pairs are less independent than the estimate assumes.
-    if estimated_hits(session, fragment) >= 10 * common:
-        return True
-    return capped_hits(session, fragment, common) >= common
-
-
 def condition(session: Session, fragment: str, ordered: bool, common: int) -> ColumnElement[bool]:
     """The visit (of the enclosing query) matches `fragment`.
 
-    Few matches (under `common`) are listed through the indexes and then sorted. Many are
-    found by walking the log in its order and checking each visit it passes (its summary, and
-    its organization among the few that match): a page fills after a short walk, where listing
-    every match of a common word would read them all.
+    Few matches (under `common`) are listed through the indexes and then sorted. More are found
+    by walking the log in its order and keeping the visits among the listed matches (a page
+    fills after a short walk, where sorting every match would read them all). A word the index
+    statistics call frequent is not listed at all: the walk checks each visit's own summary,
+    and its organization among the few that match.
     """
-    if not ordered or not _many(session, fragment, common):
+    if not ordered:
         return Visit.id.in_(matching_visits(fragment))
-    folded = fold(fragment)
-    in_summary = func.strpos(func.fieldlog_fold(Visit.summary), folded) > 0
-    return or_(in_summary, Visit.org_id.in_(matching_orgs(fragment)))
+    if estimated_hits(session, fragment) >= 10 * common:
+        folded = fold(fragment)
+        in_summary = func.strpos(func.fieldlog_fold(Visit.summary), folded) > 0
+        return or_(in_summary, Visit.org_id.in_(matching_orgs(fragment)))
+    if capped_hits(session, fragment, common) < common:
+        return Visit.id.in_(matching_visits(fragment))
+    # Two lists joined by OR: the planner checks each visit of the walk against both (hashed),
+    # rather than joining every match and sorting.
+    by_summary = select(Visit.id).where(_summary_holds(fold(fragment)))
+    return or_(Visit.id.in_(by_summary), Visit.org_id.in_(matching_orgs(fragment)))
