@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from fieldlog.domain.messages import msg
+from fieldlog.domain.messages import Message, msg
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.file_guard import Kind, guard_output
 from fieldlog.store import cipher
@@ -141,27 +141,31 @@ def pg_dump_command(location: str) -> str:
     return " ".join(shlex.quote(part) for part in parts)
 
 
-def _sqlite_path(db: Database) -> Path:
+def server_backup_advice(db: Database) -> Message | None:
+    """How a server database is backed up (one sentence, no password); None for a file."""
     if db.path is not None:
-        return db.path
+        return None
     if make_url(db.location).get_backend_name() == "postgresql":
-        raise InvalidInput(
-            msg(
-                "backups.server_pg_dump",
-                "{name} is a PostgreSQL server database, which FieldLog does not copy: back it "
-                "up with pg_dump, for example {command} (it asks for the password); nothing "
-                "was written",
-                name=db.name,
-                command=pg_dump_command(db.location),
-            )
-        )
-    raise InvalidInput(
-        msg(
-            "backups.server_database",
-            "{name} is a server database; back it up with the server's own tools (pg_dump)",
+        return msg(
+            "backups.server_pg_dump",
+            "{name} is a PostgreSQL server database, which FieldLog does not copy: back it "
+            "up with pg_dump, for example {command} (it asks for the password); nothing "
+            "was written",
             name=db.name,
+            command=pg_dump_command(db.location),
         )
+    return msg(
+        "backups.server_database",
+        "{name} is a server database; back it up with the server's own tools (pg_dump)",
+        name=db.name,
     )
+
+
+def _sqlite_path(db: Database) -> Path:
+    advice = server_backup_advice(db)
+    if advice is not None or db.path is None:
+        raise InvalidInput(advice or "")
+    return db.path
 
 
 def backup_now(db: Database, dest: Path | None = None) -> Path:
