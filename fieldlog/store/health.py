@@ -203,14 +203,15 @@ def _orphans(session: Session, report: HealthReport) -> None:
         )
 
 
-def check_health(session: Session) -> HealthReport:
-    """Run every check; never raises for a damaged database, it reports."""
+def check_health(session: Session, thorough: bool = False) -> HealthReport:
+    """Run every check; never raises for a damaged database, it reports. `thorough` adds, on a
+    server, the checks that only `fieldlog check` needs (store.server_health)."""
     report = HealthReport()
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         _sqlite_checks(session, report)
     elif dialect == "postgresql":
-        problems, notes = server_checks(session)
+        problems, notes = server_checks(session, thorough)
         report.problems += problems
         report.notes += notes
     _counts(session, report)

@@ -26,19 +26,17 @@ _AMCHECK = "bt_index_check(regclass, boolean)"
 _CHECK_INDEX = text("SELECT bt_index_check(CAST(:index AS regclass), false)")
 
 
-def server_checks(session: Session) -> tuple[list[Message], list[Message]]:
-    """The problems and notes of the server-side checks."""
-    problems: list[Message] = []
-    notes: list[Message] = []
+def server_checks(session: Session, thorough: bool) -> tuple[list[Message], list[Message]]:
+    """The problems and notes of the server-side checks: the revision and the foreign keys
+    always (what a sync import checks before it commits, as SQLite's checks are there);
+    `thorough` (`fieldlog check`) adds the credit codes, the change counter and amcheck."""
     session.execute(text("SELECT 1"))  # the database answers
-    problems += _revision(session)
-    problems += _foreign_keys(session)
-    problems += _duplicate_codes(session)
-    problems += _change_counter(session)
-    found, note = _amcheck(session)
-    problems += found
-    notes += note
-    return problems, notes
+    problems = _revision(session) + _foreign_keys(session)
+    if not thorough:
+        return problems, []
+    problems += _duplicate_codes(session) + _change_counter(session)
+    found, notes = _amcheck(session)
+    return problems + found, notes
 
 
 def _revision(session: Session) -> list[Message]:
