@@ -231,8 +231,20 @@ def _server_sentence(error: Any, where: str) -> DatabaseError | None:
         return None
     if not state and not any(words in text for words in _CONNECTION_WORDS):
         return None
-    kind = next((kind for needle, kind in _LOGIN_FAILURES if needle in text), "unreachable")
-    return ServerUnavailable(_SERVER_SENTENCES[kind](where))
+    kind = next((kind for needle, kind in _LOGIN_FAILURES if needle in text), None)
+    if kind is not None:
+        return ServerUnavailable(_SERVER_SENTENCES[kind](where))
+    if "FATAL:" in text:  # the server answered, in words not known here (another language)
+        detail = " ".join(text.split("FATAL:", 1)[1].split())
+        return ServerUnavailable(
+            msg(
+                "db.server_refused",
+                "the server refused the connection to {path} ({detail}); nothing was changed",
+                path=where,
+                detail=detail,
+            )
+        )
+    return ServerUnavailable(_SERVER_SENTENCES["unreachable"](where))
 
 
 _SERVER_SENTENCES = {
