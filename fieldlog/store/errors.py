@@ -52,6 +52,14 @@ class DatabaseDamaged(DatabaseError):
     """SQLite found the file damaged (or not a database at all)."""
 
 
+class ServerUnavailable(DatabaseUnavailable):
+    """A database server that cannot be reached, refuses the login, or has no such database."""
+
+
+class ServerRightsMissing(DatabaseUnavailable):
+    """The server's role may not read or change what FieldLog needs."""
+
+
 class PasswordNeeded(DatabaseError):
     """The database is encrypted and no password was given: ask for one."""
 
@@ -119,6 +127,9 @@ def classify(exc: BaseException, where: str) -> DatabaseError | None:
 def _classify_one(exc: BaseException, where: str) -> DatabaseError | None:
     if isinstance(exc, DatabaseError):
         return exc
+    server = _server_error(exc)
+    if server is not None:
+        return _server_sentence(server, where)
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
             return DiskFull(full_sentence(str(exc.filename or where)))
@@ -168,3 +179,101 @@ def sentence(exc: BaseException, where: str = "the database") -> str:
     if isinstance(exc, DBAPIError) and told is None:
         text = str(exc.orig).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+# -- a database server (PostgreSQL through psycopg) ---------------------------------------------
+
+#: SQLSTATE classes and codes: insufficient privilege, invalid authorization, connection errors.
+_NO_RIGHTS = "42501"
+_CONNECTION_CLASS = "08"
+_SHUTDOWN = ("57P01", "57P02", "57P03")
+#: What libpq says when a connection fails or breaks (it gives no SQLSTATE for these).
+_CONNECTION_WORDS = (
+    "connection failed",
+    "failed to resolve",
+    "server closed the connection",
+    "connection to server",
+    "consuming input failed",
+    "connection is lost",
+)
+#: What libpq says when it cannot connect (no SQLSTATE comes with these), first match wins.
+_LOGIN_FAILURES = (
+    ("password authentication failed", "login"),
+    ("no password supplied", "login"),
+    ('role "', "login"),
+    ("no pg_hba.conf entry", "not_allowed"),
+    ('database "', "no_database"),
+    ("permission denied for database", "rights"),
+)
+
+
+def _server_error(exc: BaseException) -> Any | None:
+    """The driver error of a database server behind `exc` (psycopg's), without importing it."""
+    error = exc.orig if isinstance(exc, DBAPIError) else exc
+    return error if type(error).__module__.startswith("psycopg") else None
+
+
+def _server_sentence(error: Any, where: str) -> DatabaseError | None:
+    state = getattr(error, "sqlstate", None) or ""
+    text = str(error)
+    if state == _NO_RIGHTS:
+        detail = text.splitlines()[0] if text else state
+        return ServerRightsMissing(
+            msg(
+                "db.server_rights",
+                "the server's role for {path} may not do what FieldLog needs ({detail}); ask its "
+                "administrator to make that role the database's owner; nothing was changed",
+                path=where,
+                detail=detail,
+            )
+        )
+    if state and not state.startswith(_CONNECTION_CLASS) and state not in _SHUTDOWN:
+        return None
+    if not state and not any(words in text for words in _CONNECTION_WORDS):
+        return None
+    kind = next((kind for needle, kind in _LOGIN_FAILURES if needle in text), None)
+    if kind is not None:
+        return ServerUnavailable(_SERVER_SENTENCES[kind](where))
+    if "FATAL:" in text:  # the server answered, in words not known here (another language)
+        detail = " ".join(text.split("FATAL:", 1)[1].split())
+        return ServerUnavailable(
+            msg(
+                "db.server_refused",
+                "the server refused the connection to {path} ({detail}); nothing was changed",
+                path=where,
+                detail=detail,
+            )
+        )
+    return ServerUnavailable(_SERVER_SENTENCES["unreachable"](where))
+
+
+_SERVER_SENTENCES = {
+    "login": lambda where: msg(
+        "db.server_login",
+        "the server refused the user name or password given for {path}; nothing was changed",
+        path=where,
+    ),
+    "not_allowed": lambda where: msg(
+        "db.server_not_allowed",
+        "the server does not accept this computer or user for {path} (no pg_hba.conf line "
+        "allows it); nothing was changed",
+        path=where,
+    ),
+    "no_database": lambda where: msg(
+        "db.server_no_database",
+        "{path} does not exist on the server; create it first (packaging/server/"
+        "setup_postgres.sh); nothing was changed",
+        path=where,
+    ),
+    "rights": lambda where: msg(
+        "db.server_connect_rights",
+        "the server's role for {path} may not connect to that database; nothing was changed",
+        path=where,
+    ),
+    "unreachable": lambda where: msg(
+        "db.server_unreachable",
+        "the database server of {path} cannot be reached (is it running, and are its address "
+        "and port right?); nothing was changed",
+        path=where,
+    ),
+}

@@ -1,4 +1,5 @@
-"""Database health: SQLite's own checks plus FieldLog's sanity checks (`fieldlog check`).
+"""Database health: SQLite's own checks (on a server, their equivalents: `store.server_health`)
+plus FieldLog's sanity checks (`fieldlog check`).
 
 Every check is a set query (counts, never row by row in Python), so `check` stays quick on a
 large database; the sync import runs the same checks inside its transaction before committing.
@@ -20,6 +21,7 @@ from fieldlog.store.errors import DatabaseDamaged, classify
 from fieldlog.store.files import not_a_database
 from fieldlog.store.location import sqlite_uri
 from fieldlog.store.models import REPLICATED_MODELS, OrgAlias, Organization
+from fieldlog.store.server_health import server_checks
 from fieldlog.store.stamping import COUNTERS_INFO, HLC_KEY, read_state
 
 #: Columns that name an organization; a live row must not name a merged-away one.
@@ -47,7 +49,7 @@ class HealthReport:
         return not self.problems
 
 
-def _missing_parent(count: int, table: str, parent: str) -> Message:
+def missing_parent(count: int, table: str, parent: str) -> Message:
     if count == 1:
         return msg(
             "health.foreign_key_one",
@@ -116,7 +118,7 @@ def _sqlite_checks(session: Session, report: HealthReport) -> None:
         for table, _rowid, parent, _fk in session.execute(text("PRAGMA foreign_key_check"))
     )
     for (table, parent), count in sorted(missing.items()):
-        report.problems.append(_missing_parent(count, table, parent))
+        report.problems.append(missing_parent(count, table, parent))
 
 
 def _tables() -> list[Table]:
@@ -201,11 +203,17 @@ def _orphans(session: Session, report: HealthReport) -> None:
         )
 
 
-def check_health(session: Session) -> HealthReport:
-    """Run every check; never raises for a damaged database, it reports."""
+def check_health(session: Session, thorough: bool = False) -> HealthReport:
+    """Run every check; never raises for a damaged database, it reports. `thorough` adds, on a
+    server, the checks that only `fieldlog check` needs (store.server_health)."""
     report = HealthReport()
-    if session.get_bind().dialect.name == "sqlite":
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
         _sqlite_checks(session, report)
+    elif dialect == "postgresql":
+        problems, notes = server_checks(session, thorough)
+        report.problems += problems
+        report.notes += notes
     _counts(session, report)
     _orphans(session, report)
     _stamps(session, report)

@@ -12,8 +12,8 @@ One FTS row per visit (its rowid is the visit's rowid) holds the visit's summary
 organization's name, pinyin initials and credit code. Triggers keep it current whoever writes
 (ORM, Core, a sync merge, a bulk insert, a raw connection): the splitting is plain SQL over a
 small table of numbers, so no connection needs a Python function to write a visit. A rename of an
-organization rewrites the rows of that organization's visits only. PostgreSQL has no such index
-and keeps the LIKE search.
+organization rewrites the rows of that organization's visits only. PostgreSQL has its own index
+of the same match (`store.server_search`).
 """
 
 from __future__ import annotations

@@ -15,12 +15,15 @@ is none from today, then rotates. Both are quick no-ops for a server database.
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from fieldlog.domain.messages import msg
+from sqlalchemy.engine import make_url
+
+from fieldlog.domain.messages import Message, msg
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.file_guard import Kind, guard_output
 from fieldlog.store import cipher
@@ -122,15 +125,46 @@ def take_daily_backup(db: Database, now: datetime | None = None) -> Path | None:
     return taken
 
 
-def _sqlite_path(db: Database) -> Path:
-    if db.path is None:
-        raise InvalidInput(
-            msg(
-                "backups.server_database",
-                "{name} is a server database; back it up with the server's own tools (pg_dump)",
-                name=db.name,
-            )
+def pg_dump_command(location: str) -> str:
+    """The pg_dump command that backs up the server database at `location`, without its
+    password (pg_dump asks for it, or reads ~/.pgpass or PGPASSWORD)."""
+    url = make_url(location)
+    parts = ["pg_dump", "--format=custom"]
+    if url.host:
+        parts.append(f"--host={url.host}")
+    if url.port:
+        parts.append(f"--port={url.port}")
+    if url.username:
+        parts.append(f"--username={url.username}")
+    name = url.database or "fieldlog"
+    parts += [f"--file={name}-{date.today().isoformat()}.dump", name]
+    return " ".join(shlex.quote(part) for part in parts)
+
+
+def server_backup_advice(db: Database) -> Message | None:
+    """How a server database is backed up (one sentence, no password); None for a file."""
+    if db.path is not None:
+        return None
+    if make_url(db.location).get_backend_name() == "postgresql":
+        return msg(
+            "backups.server_pg_dump",
+            "{name} is a PostgreSQL server database, which FieldLog does not copy: back it "
+            "up with pg_dump, for example {command} (it asks for the password); nothing "
+            "was written",
+            name=db.name,
+            command=pg_dump_command(db.location),
         )
+    return msg(
+        "backups.server_database",
+        "{name} is a server database; back it up with the server's own tools (pg_dump)",
+        name=db.name,
+    )
+
+
+def _sqlite_path(db: Database) -> Path:
+    advice = server_backup_advice(db)
+    if advice is not None or db.path is None:
+        raise InvalidInput(advice or "")
     return db.path
 
 

@@ -19,10 +19,10 @@ def digest(db: Database) -> str:
 
 
 def check(db: Database) -> HealthReport:
-    """SQLite's integrity and foreign-key checks, orphan, tombstone, stamp and clock checks,
-    and record counts (`store.health`)."""
+    """SQLite's integrity and foreign-key checks (on a server their equivalents), orphan,
+    tombstone, stamp and clock checks, and record counts (`store.health`)."""
     with db.read() as session:
-        return check_health(session)
+        return check_health(session, thorough=True)
 
 
 #: Files up to this size are checked before the window opens; larger ones while it is open.

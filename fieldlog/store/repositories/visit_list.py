@@ -3,7 +3,9 @@
 Everything runs in SQL (filter, sort and a keyset seek), so a log over a million visits never
 loads more than a page. Live visits of live organizations only, as the counting rules count them.
 The visit id ends every ordering, so pages are stable: fetching every page gives each row once.
-On SQLite the text search reads the bigram index (fieldlog.store.search_index); elsewhere LIKE.
+The text search reads the bigram index on SQLite (fieldlog.store.search_index) and the GIN index
+of characters and bigrams on PostgreSQL (fieldlog.store.server_search): the same visits either
+way; another engine gets LIKE.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import msg
 from fieldlog.domain.period import Period
-from fieldlog.store import search_index
+from fieldlog.store import search_index, server_search
 from fieldlog.store.models import (
     CatalogItem,
     Chain,
@@ -139,8 +141,11 @@ def _text_condition(session: Session, fragment: str, ordered: bool) -> ColumnEle
         return None
     if unmatchable(text):
         return false()
-    if session.get_bind().dialect.name == "sqlite":
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
         return _indexed_condition(session, text, ordered)
+    if dialect == "postgresql":
+        return server_search.condition(session, text, ordered, COMMON_HITS)
     return _like_condition(text)
 
 

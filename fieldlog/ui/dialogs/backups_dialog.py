@@ -37,7 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.services.admin.backups import BackupInfo, backup_now, list_backups, take_daily_backup
+from fieldlog.services.admin.backups import (
+    BackupInfo,
+    backup_now,
+    list_backups,
+    server_backup_advice,
+    take_daily_backup,
+)
 from fieldlog.store.backup import backup_folder, check_database_file
 from fieldlog.store.database import Database
 from fieldlog.store.errors import DatabaseError
@@ -144,12 +150,12 @@ class BackupsDialog(QDialog):
         self.setObjectName("backupsDialog")
         self.setWindowTitle(self.tr("Backups"))
         self.resize(640, 420)
-        intro = QLabel(
-            self.tr(
-                "FieldLog backs up {name} once a day while it is open, and before every upgrade, "
-                "import, sync import and restore."
-            ).format(name=db.name)
-        )
+        usual = self.tr(
+            "FieldLog backs up {name} once a day while it is open, and before every upgrade, "
+            "import, sync import and restore."
+        ).format(name=db.name)
+        advice = server_backup_advice(db)  # a server database: how to back it up instead
+        intro = _named(QLabel(usual if advice is None else str(advice)), "backupsIntro")
         intro.setWordWrap(True)
         self.backup_list = BackupList(parent=self, password=db.password)
         self.backup_list.itemSelectionChanged.connect(self._update_buttons)
