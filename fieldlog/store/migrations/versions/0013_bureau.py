@@ -1,8 +1,8 @@
 """bureau: the teams a bureau database receives, which team each record came from, and the
 bureau's 首报首谈 decisions (lead_assignment, replicated)
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012_server_search
 Create Date: 2026-12-07
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012_server_search"
 branch_labels = None
 depends_on = None
 
