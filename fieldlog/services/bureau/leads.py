@@ -113,10 +113,10 @@ def send_decisions(
     if not passphrase:
         raise InvalidInput(
             msg(
-                "bureau.passphrase_unknown",
+                "bureau.send_passphrase_unknown",
                 "the passphrase of team {team} is not kept on this computer; register the team "
                 "again with one of its packages (`fieldlog bureau register`), so nothing was "
-                "imported",
+                "written",
                 team=team.name,
             )
         )
