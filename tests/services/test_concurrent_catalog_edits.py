@@ -354,3 +354,17 @@ def test_a_targets_form_saved_unchanged_writes_nothing(users: Users) -> None:
     unchanged = Unchanged(users.first)
     _save_targets(users.first, small, mine, **mine)
     unchanged.check()
+
+
+def test_undo_of_a_name_typed_with_spaces_logs_no_conflict(users: Users) -> None:
+    # The form passes back the name as typed; what is stored is the cleaned name, which is
+    # this user's own, not another user's value to log.
+    chain, _storage, cold = _chain(users)
+    chains.rename_chain(users.first, chain.id, "  物流产业链 ", chain.name)
+    chains.rename_chain(users.first, chain.id, chain.name, "  物流产业链 ")  # undo
+    loaded, typed = _form(cold), replace(_form(cold), name=" 冷链物流  ")
+    chains.save_link(users.first, cold.id, typed, loaded)
+    chains.save_link(users.first, cold.id, loaded, typed)  # undo
+    assert fetch(users.first, Chain, chain.id).name == chain.name
+    assert fetch(users.first, ChainLink, cold.id).name == cold.name
+    assert sync_review.conflicts(users.first) == []

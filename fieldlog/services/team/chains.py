@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from sqlalchemy.orm import Session
@@ -19,7 +19,7 @@ from fieldlog.domain.text import name_key
 from fieldlog.services.edits import merge_edit, save_edit
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.team import chain_refusals as refusals
-from fieldlog.services.validate import required_name
+from fieldlog.services.validate import optional_name, required_name
 from fieldlog.store.database import Database
 from fieldlog.store.models import Chain, ChainLink
 from fieldlog.store.repositories import chain_rows
@@ -134,8 +134,9 @@ def rename_chain(db: Database, chain_id: uuid.UUID, name: str, shown: str | None
     clean = required_name(name, msg("field.chain_name", "chain name"))
     with db.begin() as session:
         chain = refusals.live(session, Chain, chain_id)
-        before = _ChainName(chain.name if shown is None else shown)
-        merged = merge_edit(before, _ChainName(name), _ChainName(chain.name))
+        # Compared as stored (cleaned): undo passes back the name as it was typed.
+        before = _ChainName(chain.name if shown is None else optional_name(shown))
+        merged = merge_edit(before, _ChainName(clean), _ChainName(chain.name))
         if merged.changed:
             _unique_chain(session, clean, chain_id)
 
@@ -261,7 +262,9 @@ def save_link(
     with db.begin() as session:
         link = refusals.live(session, ChainLink, link_id)
         current = LinkInput(link.name, link.position, link.parent_id)
-        merged = merge_edit(current if shown is None else shown, data, current)
+        # Names compared as stored (cleaned): undo passes back the name as it was typed.
+        loaded = current if shown is None else replace(shown, name=optional_name(shown.name))
+        merged = merge_edit(loaded, replace(data, name=optional_name(data.name)), current)
 
         def save(merged_data: LinkInput) -> None:
             fields = _checked_link(session, link.chain_id, merged_data, link)
