@@ -368,3 +368,13 @@ def test_undo_of_a_name_typed_with_spaces_logs_no_conflict(users: Users) -> None
     assert fetch(users.first, Chain, chain.id).name == chain.name
     assert fetch(users.first, ChainLink, cold.id).name == cold.name
     assert sync_review.conflicts(users.first) == []
+
+
+def test_a_name_typed_again_with_a_space_leaves_another_users_rename(users: Users) -> None:
+    alice, mine = users.small.alice, _sheet(users.first)
+    _member_changed(users.second, _sheet(users.second), alice, name="李娜（碧江）")
+    shown = next(m for m in mine.members if m.id == alice)
+    _member_changed(users.first, mine, alice, name=shown.name + " ")  # as stored: no change
+    _save_team(users.first, mine, name=mine.team.name + "  ")
+    assert fetch(users.first, Member, alice).name == "李娜（碧江）"
+    assert sync_review.conflicts(users.first) == []

@@ -9,7 +9,8 @@ stays, and a field both changed goes to the later save, the value it replaced to
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -30,6 +31,8 @@ from fieldlog.store.database import Database
 from fieldlog.store.models import Member, Team, WorkGroup
 from fieldlog.store.repositories.common import get_live
 from fieldlog.store.repositories.team_rows import groups_in_order, members_first_entered
+
+D = TypeVar("D")  # a form's row or input dataclass
 
 
 @dataclass(frozen=True)
@@ -147,17 +150,28 @@ def save_team_sheet(db: Database, before: TeamSheet, after: TeamSheet) -> list[u
     return ids
 
 
+def _cleaned(data: D) -> D:
+    """The form's text as it would be stored: a name typed with a space more is no change
+    (else it would replace what another user wrote meanwhile)."""
+    texts = {}
+    for item in fields(data):  # type: ignore[arg-type]
+        value = getattr(data, item.name)
+        if isinstance(value, str):
+            texts[item.name] = optional_name(value)
+    return replace(data, **texts)  # type: ignore[type-var]
+
+
 def _edit_team(db: Database, session: Session, before: TeamSheet, after: TeamSheet) -> None:
     if after.team == before.team:
         return
     team = get_live(session, Team, before.team_id, "team")
-    merged = merge_edit(before.team, after.team, _team_input(team))
+    merged = merge_edit(before.team, _cleaned(after.team), _team_input(team))
     save_edit(session, team, merged, lambda data: save_team(db, data, before.team_id))
 
 
 def _edit_group(db: Database, session: Session, before: GroupRow, after: GroupRow) -> None:
     group = get_live(session, WorkGroup, before.id, "work group")
-    merged = merge_edit(before, after, GroupRow(group.id, group.name, group.chain_id))
+    merged = merge_edit(before, _cleaned(after), GroupRow(group.id, group.name, group.chain_id))
 
     def save(data: GroupRow) -> None:
         save_group(db, data.name, chain_id=data.chain_id, group_id=group.id)
@@ -167,7 +181,7 @@ def _edit_group(db: Database, session: Session, before: GroupRow, after: GroupRo
 
 def _edit_member(db: Database, session: Session, before: MemberRow, after: MemberRow) -> None:
     member = get_live(session, Member, before.id, "member")
-    merged = merge_edit(before, after, _member_row(member))
+    merged = merge_edit(before, _cleaned(after), _member_row(member))
 
     def save(data: MemberRow) -> None:
         save_member(db, _member_input(db, data), member_id=member.id)
