@@ -10,6 +10,7 @@ file, then a server database), as in `test_concurrent_edits.py`.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -376,5 +377,38 @@ def test_a_name_typed_again_with_a_space_leaves_another_users_rename(users: User
     shown = next(m for m in mine.members if m.id == alice)
     _member_changed(users.first, mine, alice, name=shown.name + " ")  # as stored: no change
     _save_team(users.first, mine, name=mine.team.name + "  ")
+    assert fetch(users.first, Member, alice).name == "李娜（碧江）"
+    assert sync_review.conflicts(users.first) == []
+
+
+def test_two_team_forms_saved_at_the_same_moment_keep_both_changes(users: Users) -> None:
+    # Both users load the team form, then press Save at once, each from a thread (a window) of
+    # its own: the saves queue on the database's write lock, and each merges over the other.
+    ready, errors = threading.Barrier(2, timeout=30), []
+    alice = users.small.alice
+
+    def first() -> None:
+        loaded = _sheet(users.first)
+        ready.wait()
+        _save_team(users.first, loaded, return_phone="0856-5221234")
+
+    def second() -> None:
+        loaded = _sheet(users.second)
+        ready.wait()
+        _member_changed(users.second, loaded, alice, name="李娜（碧江）")
+
+    def run(user) -> None:  # type: ignore[no-untyped-def]
+        try:
+            user()
+        except BaseException as exc:  # reported below, not lost in the thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(user,)) for user in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    assert fetch(users.first, Team, users.small.team).return_phone == "0856-5221234"
     assert fetch(users.first, Member, alice).name == "李娜（碧江）"
     assert sync_review.conflicts(users.first) == []
