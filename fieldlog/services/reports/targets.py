@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from fieldlog.domain.indicators import METRICS
 from fieldlog.domain.messages import msg
 from fieldlog.domain.period import Period
+from fieldlog.services.edits import merge_edit, save_edit
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.reports.stats import compute
 from fieldlog.services.validate import required_date, user_errors
@@ -138,9 +139,13 @@ def save_targets(
     scope_id: uuid.UUID,
     period: Period,
     values: Mapping[str, int | None],
+    shown: Mapping[str, int | None] | None = None,
 ) -> dict[str, int | None]:
     """Set each metric's target (None clears it) in one transaction; returns the changed
-    metrics' previous values (None: had none), which saved again undo the change."""
+    metrics' previous values (None: had none). With `shown` (the targets the form loaded), a
+    metric whose value is as shown is left as stored now, and a value another user set
+    meanwhile that this save replaces goes to the conflict log (`services/edits.py`); undo is
+    the same save with `values` and `shown` swapped."""
     _checked(scope, METRICS[0], period)  # the scope and period, even when no value is given
     for metric, value in values.items():
         _checked(scope, metric, period)
@@ -148,15 +153,48 @@ def save_targets(
             _checked_value(value)
     with db.begin() as session:
         _live_scope(session, scope, scope_id)
-        before = targets_for(db, scope, scope_id, period)
-        changed = {m: before.get(m) for m, v in values.items() if before.get(m) != v}
-        for metric in changed:
-            value = values[metric]
-            if value is None:
-                clear_target(db, scope, scope_id, metric, period)
-            else:
-                set_target(db, scope, scope_id, metric, period, value)
+        stored = targets_for(db, scope, scope_id, period)
+        changed = {}
+        for metric, value in values.items():
+            loaded = stored.get(metric) if shown is None else shown.get(metric)
+            if _save_one(db, session, (scope, scope_id, metric, period), value, loaded):
+                changed[metric] = stored.get(metric)
         return changed
+
+
+@dataclass(frozen=True)
+class _Value:
+    value: int | None
+
+
+def _save_one(
+    db: Database,
+    session: Session,
+    key: tuple[str, uuid.UUID, str, Period],
+    value: int | None,
+    loaded: int | None,
+) -> bool:
+    """Merge one metric's value from its form over the stored one; False when nothing changed."""
+    scope, scope_id, metric, period = key
+    stored = target_values(session, scope, scope_id, period).get(metric)
+    merged = merge_edit(_Value(loaded), _Value(value), _Value(stored))
+    if not merged.changed or stored == value:
+        return False
+
+    def save(data: _Value) -> None:
+        if data.value is None:
+            clear_target(db, scope, scope_id, metric, period)
+        else:
+            set_target(db, scope, scope_id, metric, period, data.value)
+
+    found = target_records(session, scope, scope_id, metric, period)
+    if not found:
+        save(merged.data)
+        return True
+    # A target set over one cleared meanwhile, or cleared over one set meanwhile, replaces its
+    # tombstone: that is the value to log (and to restore).
+    column = "value" if stored is not None and value is not None else "deleted"
+    return save_edit(session, found[0], merged, save, {"value": column})
 
 
 def target_scopes(db: Database) -> dict[str, list[Named]]:

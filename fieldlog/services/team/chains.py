@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import Message, msg
 from fieldlog.domain.text import name_key
+from fieldlog.services.edits import merge_edit, save_edit
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.team import chain_refusals as refusals
-from fieldlog.services.validate import required_name
+from fieldlog.services.validate import optional_name, required_name
 from fieldlog.store.database import Database
 from fieldlog.store.models import Chain, ChainLink
 from fieldlog.store.repositories import chain_rows
@@ -121,14 +122,29 @@ def add_chain(db: Database, name: str) -> uuid.UUID:
         return chain.id
 
 
-def rename_chain(db: Database, chain_id: uuid.UUID, name: str) -> None:
-    """Give a chain another name, unique among the chains."""
+@dataclass(frozen=True)
+class _ChainName:
+    name: str
+
+
+def rename_chain(db: Database, chain_id: uuid.UUID, name: str, shown: str | None = None) -> None:
+    """Give a chain another name, unique among the chains. With `shown` (the name the form
+    loaded), an unchanged name writes nothing, and a name another user gave the chain
+    meanwhile that this one replaces goes to the conflict log (`services/edits.py`)."""
     clean = required_name(name, msg("field.chain_name", "chain name"))
     with db.begin() as session:
         chain = refusals.live(session, Chain, chain_id)
-        _unique_chain(session, clean, chain_id)
-        if chain.name != clean:
-            chain.name = clean
+        # Compared as stored (cleaned): undo passes back the name as it was typed.
+        before = _ChainName(chain.name if shown is None else optional_name(shown))
+        merged = merge_edit(before, _ChainName(clean), _ChainName(chain.name))
+        if merged.changed:
+            _unique_chain(session, clean, chain_id)
+
+        def save(data: _ChainName) -> None:
+            if chain.name != clean:
+                chain.name = clean
+
+        save_edit(session, chain, merged, save)
 
 
 def delete_chain(db: Database, chain_id: uuid.UUID) -> list[uuid.UUID]:
@@ -236,13 +252,27 @@ def add_link(db: Database, chain_id: uuid.UUID, data: LinkInput) -> uuid.UUID:
         return link.id
 
 
-def save_link(db: Database, link_id: uuid.UUID, data: LinkInput) -> None:
-    """Rename a link or move it (another position or parent) within its chain."""
+def save_link(
+    db: Database, link_id: uuid.UUID, data: LinkInput, shown: LinkInput | None = None
+) -> None:
+    """Rename a link or move it (another position or parent) within its chain. With `shown`
+    (what the form loaded), only the fields the form changed are written over what is stored
+    now, and a value another user wrote meanwhile that this save replaces goes to the conflict
+    log (`services/edits.py`); without it, `data` is written whole."""
     with db.begin() as session:
         link = refusals.live(session, ChainLink, link_id)
-        for key, value in _checked_link(session, link.chain_id, data, link).items():
-            if getattr(link, key) != value:
-                setattr(link, key, value)
+        current = LinkInput(link.name, link.position, link.parent_id)
+        # Names compared as stored (cleaned): undo passes back the name as it was typed.
+        loaded = current if shown is None else replace(shown, name=optional_name(shown.name))
+        merged = merge_edit(loaded, replace(data, name=optional_name(data.name)), current)
+
+        def save(merged_data: LinkInput) -> None:
+            fields = _checked_link(session, link.chain_id, merged_data, link)
+            for key, value in fields.items():
+                if getattr(link, key) != value:
+                    setattr(link, key, value)
+
+        save_edit(session, link, merged, save)
 
 
 def delete_link(db: Database, link_id: uuid.UUID) -> None:

@@ -2,7 +2,9 @@
 
 Counties are `catalog_item` rows of kind `county` and sync like any record; Tongren's twelve are
 the shipped defaults. The team form shows the live ones in order and saves only what differs from
-what it showed. Removing one tombstones it: a member, target or project that names it keeps it.
+what it showed, merged over what is stored now (`services/edits.py`): a county another user
+renamed, removed or moved meanwhile keeps that where this form left it as shown. Removing one
+tombstones it: a member, target or project that names it keeps it.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.ids import new_id
 from fieldlog.domain.messages import msg
+from fieldlog.services.edits import merge_edit, save_edit
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import optional_name
 from fieldlog.store.database import Database
@@ -88,25 +92,63 @@ def save_counties(db: Database, shown: list[County], edited: list[County]) -> No
         return
     counties = checked_counties(edited)
     kept = {county.id for county in counties}
-    shown_ids = {county.id for county in shown}
+    shown_by_id = {county.id: county for county in shown}
+    # The order is the user's only where the user moved a county; else each keeps its place
+    # (another user may have moved it meanwhile) and new ones go last.
+    untouched = [c.id for c in shown if c.id in kept] + [
+        c.id for c in counties if c.id not in shown_by_id
+    ]
+    reordered = [c.id for c in counties] != untouched
     with db.begin() as session:
         for county in shown:
             if county.id not in kept:
                 _shown_item(session, county).deleted = True
-        _check_new_names(session, counties, shown_ids)
-        previous: tuple[int, str] | None = None
+        _check_new_names(session, counties, set(shown_by_id))
+        previous: tuple[int, str] | None = None if reordered else (_last_order(session), "")
         for county in counties:
-            if county.id in shown_ids:
-                item = _shown_item(session, county)
-                order = _kept_order(item.sort_order, county.name, previous)
-            else:
-                item = CatalogItem(id=county.id, kind=KIND)
+            was = shown_by_id.get(county.id)
+            item = None if was is None else _merged_name(session, was, county)
+            if was is None:
+                item = CatalogItem(id=county.id, kind=KIND, name=county.name)
+                item.sort_order = _next(previous)
                 session.add(item)
-                order = None
-            item.name = county.name
-            item.sort_order = order if order is not None else _next(previous)
-            previous = (item.sort_order, county.name)
+            elif item is None or not reordered:
+                continue
+            elif _kept_order(item.sort_order, item.name, previous) is None:
+                item.sort_order = _next(previous)
+            previous = (item.sort_order, item.name)
         session.flush()
+        _check_unique(session)
+
+
+def _merged_name(session: Session, shown: County, edited: County) -> CatalogItem | None:
+    """The county with the name the form gave it merged over the stored one; None for a county
+    the form left as shown that another user removed meanwhile (it stays removed)."""
+    if edited.name == shown.name:
+        item = session.get(CatalogItem, shown.id)
+        return None if item is None or item.deleted else item
+    item = _shown_item(session, shown)
+    merged = merge_edit(shown, edited, County(item.id, item.name))
+    save_edit(session, item, merged, lambda data: setattr(item, "name", data.name))
+    return item
+
+
+def _last_order(session: Session) -> int:
+    query = select(func.max(CatalogItem.sort_order)).where(
+        CatalogItem.kind == KIND, CatalogItem.deleted.is_(False)
+    )
+    return session.execute(query).scalar() or 0
+
+
+def _check_unique(session: Session) -> None:
+    """Two live counties never share a name, whoever named them."""
+    seen: set[str] = set()
+    for _item_id, name in live_counties(session):
+        if name in seen:
+            raise InvalidInput(
+                msg("county.duplicate", "two home counties are named {name}", name=name)
+            )
+        seen.add(name)
 
 
 def _kept_order(order: int, name: str, previous: tuple[int, str] | None) -> int | None:

@@ -1,12 +1,21 @@
 """Editing the team after set-up: its fields, members and work groups, saving only what differs
-from what was shown, so a field nobody touched keeps its value and its sync stamp."""
+from what was shown, so a field nobody touched keeps its value and its sync stamp.
+
+Each record (the team, a group, a member, a county) is merged field by field over what is stored
+now (`services/edits.py`): what another user of the database changed since the form was loaded
+stays, and a field both changed goes to the later save, the value it replaced to the conflict log.
+"""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import msg
+from fieldlog.services.edits import merge_edit, save_edit
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.team.counties import County, county_list, save_counties
 from fieldlog.services.team.team import (
@@ -19,9 +28,11 @@ from fieldlog.services.team.team import (
 )
 from fieldlog.services.validate import optional_name
 from fieldlog.store.database import Database
-from fieldlog.store.models import Member
+from fieldlog.store.models import Member, Team, WorkGroup
 from fieldlog.store.repositories.common import get_live
 from fieldlog.store.repositories.team_rows import groups_in_order, members_first_entered
+
+D = TypeVar("D")  # a form's row or input dataclass
 
 
 @dataclass(frozen=True)
@@ -55,12 +66,8 @@ class TeamSheet:
     counties: list[County] = field(default_factory=list)
 
 
-def team_sheet(db: Database) -> TeamSheet | None:
-    """The team as it is now, or None before set-up."""
-    team = current_team(db)
-    if team is None:
-        return None
-    data = TeamInput(
+def _team_input(team: Team) -> TeamInput:
+    return TeamInput(
         team.name,
         team.home_city,
         team.host_city,
@@ -71,13 +78,24 @@ def team_sheet(db: Database) -> TeamSheet | None:
         team.return_reviewer,
         team.return_phone,
     )
+
+
+def team_sheet(db: Database) -> TeamSheet | None:
+    """The team as it is now, or None before set-up."""
+    team = current_team(db)
+    if team is None:
+        return None
+    data = _team_input(team)
     with db.read() as session:
-        member_rows = [
-            MemberRow(m.id, m.name, m.county_id, m.group_id, m.from_promotion_system)
-            for m in members_first_entered(session)
-        ]
+        member_rows = [_member_row(m) for m in members_first_entered(session)]
         group_rows = [GroupRow(g.id, g.name, g.chain_id) for g in groups_in_order(session)]
     return TeamSheet(team.id, data, member_rows, group_rows, county_list(db))
+
+
+def _member_row(member: Member) -> MemberRow:
+    return MemberRow(
+        member.id, member.name, member.county_id, member.group_id, member.from_promotion_system
+    )
 
 
 def _member_input(db: Database, row: MemberRow) -> MemberInput:
@@ -109,19 +127,63 @@ def save_team_sheet(db: Database, before: TeamSheet, after: TeamSheet) -> list[u
     shown_groups = {g.id: g for g in before.groups}
     shown_members = {m.id: m for m in before.members}
     ids: list[uuid.UUID] = []
-    with db.begin():
+    with db.begin() as session:
         # First the counties: a member's row may name one added in the same form.
         save_counties(db, before.counties, after.counties)
-        if after.team != before.team:
-            save_team(db, after.team, before.team_id)
+        _edit_team(db, session, before, after)
         for group in after.groups:
-            if shown_groups.get(group.id) != group:
+            shown = shown_groups.get(group.id)
+            if shown is None:
                 save_group(db, group.name, chain_id=group.chain_id, group_id=group.id)
+            elif shown != group:
+                _edit_group(db, session, shown, group)
         for member in after.members:
-            if member.id is not None and shown_members.get(member.id) == member:
-                ids.append(member.id)
+            shown_member = shown_members.get(member.id) if member.id is not None else None
+            if member.id is None or shown_member is None:
+                team_id = before.team_id if member.id is None else None
+                data = _member_input(db, member)
+                ids.append(save_member(db, data, team_id=team_id, member_id=member.id))
                 continue
-            team_id = before.team_id if member.id is None else None
-            data = _member_input(db, member)
-            ids.append(save_member(db, data, team_id=team_id, member_id=member.id))
+            ids.append(member.id)
+            if shown_member != member:
+                _edit_member(db, session, shown_member, member)
     return ids
+
+
+def _cleaned(data: D) -> D:
+    """The form's text as it would be stored: a name typed with a space more is no change
+    (else it would replace what another user wrote meanwhile)."""
+    texts = {}
+    for item in fields(data):  # type: ignore[arg-type]
+        value = getattr(data, item.name)
+        if isinstance(value, str):
+            texts[item.name] = optional_name(value)
+    return replace(data, **texts)  # type: ignore[type-var]
+
+
+def _edit_team(db: Database, session: Session, before: TeamSheet, after: TeamSheet) -> None:
+    if after.team == before.team:
+        return
+    team = get_live(session, Team, before.team_id, "team")
+    merged = merge_edit(before.team, _cleaned(after.team), _team_input(team))
+    save_edit(session, team, merged, lambda data: save_team(db, data, before.team_id))
+
+
+def _edit_group(db: Database, session: Session, before: GroupRow, after: GroupRow) -> None:
+    group = get_live(session, WorkGroup, before.id, "work group")
+    merged = merge_edit(before, _cleaned(after), GroupRow(group.id, group.name, group.chain_id))
+
+    def save(data: GroupRow) -> None:
+        save_group(db, data.name, chain_id=data.chain_id, group_id=group.id)
+
+    save_edit(session, group, merged, save)
+
+
+def _edit_member(db: Database, session: Session, before: MemberRow, after: MemberRow) -> None:
+    member = get_live(session, Member, before.id, "member")
+    merged = merge_edit(before, _cleaned(after), _member_row(member))
+
+    def save(data: MemberRow) -> None:
+        save_member(db, _member_input(db, data), member_id=member.id)
+
+    save_edit(session, member, merged, save)

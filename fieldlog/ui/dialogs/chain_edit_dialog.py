@@ -234,8 +234,8 @@ class ChainEditDialog(QDialog):
             return _undoable(
                 form,
                 self.tr("Rename chain %1").replace("%1", chain.name),
-                lambda: chains.rename_chain(self.db, chain.id, name),
-                lambda: chains.rename_chain(self.db, chain.id, chain.name),
+                lambda: chains.rename_chain(self.db, chain.id, name, chain.name),
+                lambda: chains.rename_chain(self.db, chain.id, chain.name, name),
             ).ok
 
         return self._ask(self.tr("Rename the chain"), submit, link=LinkInput(chain.name))
@@ -295,8 +295,8 @@ class ChainEditDialog(QDialog):
             return _undoable(
                 form,
                 self.tr("Change link %1").replace("%1", link.name),
-                lambda: chains.save_link(self.db, link.id, after),
-                lambda: chains.save_link(self.db, link.id, before),
+                lambda: chains.save_link(self.db, link.id, after, before),
+                lambda: chains.save_link(self.db, link.id, before, after),
             ).ok
 
         return self._link_form(self.tr("Edit the link"), submit, link)

@@ -253,13 +253,14 @@ class TargetsDialog(QDialog):
         changed = {m: v for m, v in values.items() if self.loaded.get(m) != v}
         if not changed:
             return True
-        before: dict[str, int | None] = {}
+        # Merged over what another user set meanwhile; undo is the same merge back.
+        shown = {metric: self.loaded.get(metric) for metric in changed}
 
         def do() -> None:
-            before.update(targets.save_targets(self.db, kind, scope_id, period, changed))
+            targets.save_targets(self.db, kind, scope_id, period, changed, shown)
 
         def undo() -> None:
-            targets.save_targets(self.db, kind, scope_id, period, dict(before))
+            targets.save_targets(self.db, kind, scope_id, period, shown, changed)
 
         text = self.tr("Set targets of {name}").format(name=self.scope_combo.currentText())
         operation = Operation(self, do, changes=Changes.of(Kind.TARGET)).undoable(text, undo)

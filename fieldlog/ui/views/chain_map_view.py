@@ -32,6 +32,7 @@ from fieldlog.store.database import Database
 from fieldlog.ui import amounts, operations
 from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.chain_edit_dialog import ChainEditDialog
+from fieldlog.ui.views.shown_refresh import RefreshWhenShown
 from fieldlog.ui.widgets.chain_link_detail import ChainLinkDetail
 from fieldlog.ui.widgets.chain_link_tile import (
     COLOURS,
@@ -61,7 +62,7 @@ def _clear(layout: QVBoxLayout | QHBoxLayout) -> None:
 SHOWN = (Kind.CATALOG, Kind.ORG, Kind.VISIT, Kind.PROJECT)
 
 
-class ChainMapView(QWidget):
+class ChainMapView(RefreshWhenShown, QWidget):
     """The chain map page; asks the window to open an organization or a project."""
 
     open_project_requested = Signal(object)
@@ -208,7 +209,7 @@ class ChainMapView(QWidget):
 
     def _on_changes(self, made: Changes) -> None:
         if made.touches(*SHOWN):
-            self.refresh()
+            self.refresh_when_shown()
 
     def refresh(self, *_: object) -> None:
         """Reload every chain from the database, keeping the chosen chain and link."""

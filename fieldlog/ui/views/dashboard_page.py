@@ -24,6 +24,7 @@ from fieldlog.ui import operations
 from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.targets_dialog import TargetsDialog
 from fieldlog.ui.headline_panel import HeadlinePanel
+from fieldlog.ui.views.shown_refresh import RefreshWhenShown
 from fieldlog.ui.widgets.dashboard_charts import DashboardCharts
 from fieldlog.ui.widgets.period_picker import PeriodPicker
 from fieldlog.ui.widgets.rankings_table import RankingsTable
@@ -35,7 +36,7 @@ NOTE_STYLE = "color: #5f6368;"
 SHOWN = (Kind.TEAM, Kind.ORG, Kind.VISIT, Kind.PROJECT, Kind.CATALOG, Kind.TARGET)
 
 
-class DashboardPage(QScrollArea):
+class DashboardPage(RefreshWhenShown, QScrollArea):
     """Recounts its figures whenever data changes or another period is chosen.
 
     `today` fixes the day the week, month and year are taken around (tests, screenshots);
@@ -109,7 +110,7 @@ class DashboardPage(QScrollArea):
 
     def _on_changes(self, made: Changes) -> None:
         if made.touches(*SHOWN):
-            self.refresh()
+            self.refresh_when_shown()
 
     def refresh(self, _result: object = None) -> None:
         """Recount every figure for the chosen period."""

@@ -31,6 +31,7 @@ from fieldlog.services.visits.follow_ups import (
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.changes import Changes, Kind
+from fieldlog.ui.views.shown_refresh import RefreshWhenShown
 
 #: Role holding the FollowUpItem of a row (None on section headers).
 ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -59,7 +60,7 @@ class _Section:
 SHOWN = (Kind.VISIT, Kind.PROJECT, Kind.ORG, Kind.TEAM)
 
 
-class FollowUpsView(QWidget):
+class FollowUpsView(RefreshWhenShown, QWidget):
     """Three sections of due follow-ups; double-click opens the visit or the project."""
 
     open_visit_requested = Signal(object)
@@ -132,7 +133,7 @@ class FollowUpsView(QWidget):
 
     def _on_changes(self, made: Changes) -> None:
         if made.touches(*SHOWN):
-            self.refresh()
+            self.refresh_when_shown()
 
     def refresh(self, _result: object = None) -> None:
         """Recount the follow-ups and show the first page of each of the three sections."""

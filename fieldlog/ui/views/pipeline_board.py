@@ -34,6 +34,7 @@ from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.signing_dialog import SigningDialog
 from fieldlog.ui.operations import Operation
 from fieldlog.ui.views.project_list_view import ProjectListView
+from fieldlog.ui.views.shown_refresh import RefreshWhenShown
 from fieldlog.ui.widgets.project_card import (
     PROJECT_MIME,
     ProjectCardWidget,
@@ -134,7 +135,7 @@ class StageColumnWidget(QFrame):
             event.acceptProposedAction()
 
 
-class PipelineBoard(QWidget):
+class PipelineBoard(RefreshWhenShown, QWidget):
     """Where every project stands; `open_project_requested(id)` on a card's double-click."""
 
     open_project_requested = Signal(object)
@@ -252,7 +253,7 @@ class PipelineBoard(QWidget):
 
     def _on_changes(self, made: Changes) -> None:
         if made.touches(*SHOWN):
-            self.refresh()
+            self.refresh_when_shown()
 
     def refresh(self, *_: object) -> None:
         """Reload what the page shows (the columns, or the list) from the database."""

@@ -43,6 +43,7 @@ from fieldlog.ui.models.visit_table_model import (
     VisitTableModel,
 )
 from fieldlog.ui.operations import Operation
+from fieldlog.ui.views.shown_refresh import RefreshWhenShown
 from fieldlog.ui.widgets.filter_bar import VisitFilterBar
 
 if TYPE_CHECKING:  # loaded when a history is opened, not with the log
@@ -70,7 +71,7 @@ SELECT_PAGES = 5
 SHOWN = (Kind.VISIT, Kind.ORG, Kind.TEAM, Kind.CATALOG)
 
 
-class VisitLogView(QWidget):
+class VisitLogView(RefreshWhenShown, QWidget):
     """Every live visit, newest first; search and filters run in the database as you type."""
 
     new_visit_requested = Signal()
@@ -374,7 +375,7 @@ class VisitLogView(QWidget):
 
     def _on_changes(self, made: Changes) -> None:
         if made.touches(*SHOWN):
-            self.refresh()
+            self.refresh_when_shown()
 
     def _on_activated(self, index: QModelIndex) -> None:
         snapshot = self.model.row_snapshot(index.row())

@@ -263,11 +263,13 @@ class OrgDetailPanel(QWidget):
         org_id = self.org_id
         assert org_id is not None
 
-        def saving(data: ContactInput) -> Callable[[], uuid.UUID]:
-            return lambda: orgs.save_contact(self.db, org_id, data, contact_id)
+        # Only what the dialog changed is written, over what another user saved meanwhile;
+        # undo is the same edit back.
+        def saving(loaded: ContactInput, saved: ContactInput) -> Callable[[], bool]:
+            return lambda: org_edits.edit_contact(self.db, org_id, contact_id, saved, loaded)
 
-        edit = Operation(self, saving(after), changes=CONTACTS)
-        edit.undoable(self.tr("Edit contact"), saving(before)).run()
+        edit = Operation(self, saving(before, after), changes=CONTACTS)
+        edit.undoable(self.tr("Edit contact"), saving(after, before)).run()
 
     def merge_org(self) -> MergeDialog | None:
         """Open the merge dialog for the shown organization."""
