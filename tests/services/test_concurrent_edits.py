@@ -124,6 +124,20 @@ def test_undo_of_an_org_edit_takes_back_only_its_own_fields(users: Users) -> Non
     assert (org.phone, org.address) == ("0755-86001234", "深圳市南山区科技园")
 
 
+def test_undo_of_text_typed_with_spaces_logs_no_conflict(users: Users) -> None:
+    # The form holds what was typed; the database what was stored (spaces off, phone
+    # normalised): undoing one's own edit is no other user's change.
+    org_id = users.small.org
+    mine = _org_form(users.first, org_id)
+    edit = _org_save(
+        users.first, org_id, mine, address="  深圳市南山区科技园  ", phone=" 0755 8600 1234 "
+    )
+    edit.revert(users.first)
+    assert sync_review.conflicts(users.first) == []
+    org = fetch(users.first, Organization, org_id)
+    assert (org.address, org.phone) == (mine.address, mine.phone)
+
+
 def test_org_tags_added_by_two_users_are_both_kept(users: Users) -> None:
     org_id = users.small.org
     mine = _org_form(users.first, org_id)

@@ -7,14 +7,17 @@ An edit of a stored organization or contact writes only what its form changed
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
+from fieldlog.domain.credit_code import is_valid_credit_code, normalize_credit_code
 from fieldlog.domain.messages import msg
+from fieldlog.domain.text import normalize_phone
 from fieldlog.services.edits import merge_edit, save_edit
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.orgs.org_directory import org_input
 from fieldlog.services.orgs.orgs import ContactInput, OrgInput, delete_org, save_contact, save_org
-from fieldlog.services.validate import user_errors
+from fieldlog.services.validate import note, optional_name, user_errors
 from fieldlog.store.database import Database
 from fieldlog.store.models import Contact, Organization
 from fieldlog.store.repositories.common import get_any, get_live
@@ -49,12 +52,46 @@ def restore_contact(db: Database, contact_id: uuid.UUID) -> None:
         get_any(session, Contact, contact_id, "contact").deleted = False
 
 
+def _stored(value: str | None, clean: Callable[[str | None], str | None]) -> str | None:
+    """Text as it would be stored, or as typed when it could not be (the save refuses it)."""
+    try:
+        return clean(value)
+    except (InvalidInput, ValueError):
+        return value
+
+
+def _org_as_stored(data: OrgInput) -> OrgInput:
+    # The form's text compared as stored: an address typed with spaces around it, saved and
+    # undone, is the user's own value, not another user's change.
+    code = data.credit_code
+    return replace(
+        data,
+        name=_stored(data.name, optional_name) or "",
+        credit_code=(normalize_credit_code(code) if code and is_valid_credit_code(code) else code),
+        region=_stored(data.region, optional_name) or "",
+        address=_stored(data.address, optional_name) or "",
+        phone=_stored(data.phone, normalize_phone) or "",
+        notes=_stored(data.notes, note) or "",
+    )
+
+
+def _contact_as_stored(data: ContactInput) -> ContactInput:
+    return replace(
+        data,
+        name=_stored(data.name, optional_name) or "",
+        title=_stored(data.title, optional_name) or "",
+        phone=_stored(data.phone, normalize_phone) or "",
+        email=_stored(data.email, optional_name) or "",
+        notes=_stored(data.notes, note) or "",
+    )
+
+
 def edit_org(db: Database, org_id: uuid.UUID, after: OrgInput, before: OrgInput) -> bool:
     """Save the fields (and tags) a form changed from `before` to `after` over what is stored
     now; False when it changed nothing (nothing is written)."""
     with db.begin() as session:
         org = get_live(session, Organization, org_id, "organization")
-        merged = merge_edit(before, after, org_input(session, org))
+        merged = merge_edit(_org_as_stored(before), _org_as_stored(after), org_input(session, org))
         return save_edit(session, org, merged, lambda data: save_org(db, data, org_id))
 
 
@@ -71,7 +108,7 @@ def edit_contact(
         current = ContactInput(
             contact.name, contact.title, contact.phone, contact.email, contact.notes
         )
-        merged = merge_edit(before, after, current)
+        merged = merge_edit(_contact_as_stored(before), _contact_as_stored(after), current)
         return save_edit(
             session, contact, merged, lambda data: save_contact(db, org_id, data, contact_id)
         )
