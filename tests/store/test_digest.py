@@ -19,6 +19,7 @@ from fieldlog.store.database import Database
 from fieldlog.store.models import REPLICATED_MODELS
 from fieldlog.store.models.base import LOCAL_COLUMNS
 from fieldlog.store.types import UtcDateTime
+from tests.conftest import new_database
 
 
 def _populate(db: Database) -> None:
@@ -94,7 +95,7 @@ def test_digest_changes_when_any_field_changes(db: Database) -> None:
 
 def test_same_data_in_another_order_gives_the_same_digest(db: Database, tmp_path: Path) -> None:
     _populate(db)
-    other = open_workspace(str(tmp_path / "other.db"))
+    other = open_workspace(new_database(tmp_path, "other.db"))
     with db.read() as source, other.begin() as target:
         for model in REPLICATED_MODELS:
             table = model.__table__
