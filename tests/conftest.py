@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import sys
 import tempfile
+import threading
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -311,12 +314,23 @@ def discard(location: str) -> None:
 # templates; each test's database is `CREATE DATABASE … TEMPLATE …` of one (a fraction of a
 # second). A template must have no open connection while it is copied: it is built, closed, and
 # then only ever copied. The xdist workers share them (their names are written in `built_once`'s
-# folder, under its lock); the run's controller drops them at the end.
+# folder, under its lock); the run's controller drops them at the end. Dropping a database takes
+# the server a second (every backend must let go of its files): a thread of each process drops
+# them while the next tests run, and the session waits for it at its end.
+#
+# The suite's server databases sort text as a Chinese bureau's server would (ICU zh-CN: pinyin,
+# letters after Chinese, case-blind), not by bytes as SQLite does: every order a user sees must
+# be the same on both engines, and that shows only on such a server.
+SERVER_LOCALE = (
+    "TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'zh-CN' LOCALE 'C.UTF-8'"
+)
 
 #: The server template of each prepared file (filled by the session fixtures under --postgres).
 _TEMPLATES: dict[Path, str] = {}
 #: The server databases this process made and has not dropped yet, oldest first.
 _MADE: list[str] = []
+_dropping: queue.Queue[str] = queue.Queue()
+_drop_failures: list[str] = []
 
 
 def _server_url(name: str) -> str:
@@ -326,12 +340,20 @@ def _server_url(name: str) -> str:
     return make_url(SERVER).set(database=name).render_as_string(hide_password=False)
 
 
+def make_url_name(url: str) -> str:
+    """The database name of a server URL."""
+    from sqlalchemy.engine import make_url
+
+    return str(make_url(url).database)
+
+
 def _on_server(*statements: str) -> None:
     """Run statements that cannot run in a transaction (CREATE / DROP DATABASE)."""
     from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
 
     assert SERVER is not None
-    admin = create_engine(SERVER, isolation_level="AUTOCOMMIT", poolclass=_null_pool())
+    admin = create_engine(SERVER, isolation_level="AUTOCOMMIT", poolclass=NullPool)
     try:
         with admin.connect() as conn:
             for statement in statements:
@@ -340,26 +362,44 @@ def _on_server(*statements: str) -> None:
         admin.dispose()
 
 
-def _null_pool() -> type:
-    from sqlalchemy.pool import NullPool
-
-    return NullPool
-
-
-def _server_copy(template: str | None) -> str:
-    """A new server database (a copy of `template`, or empty), dropped after the test."""
-    import uuid
-
-    name = f"fieldlog_test_{uuid.uuid4().hex[:12]}"
-    copy = f' TEMPLATE "{template}"' if template else ""
-    _on_server(f'CREATE DATABASE "{name}"{copy}')
+def _server_copy(template: str | None, *, prefix: str = "fieldlog_test") -> str:
+    """A new server database: a copy of `template`, or empty with the suite's SERVER_LOCALE;
+    dropped after the test (after the session when a wider fixture made it)."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    _on_server(
+        f'CREATE DATABASE "{name}" ' + (f'TEMPLATE "{template}"' if template else SERVER_LOCALE)
+    )
     _MADE.append(name)
     return _server_url(name)
 
 
-def _drop(names: list[str]) -> None:
+def _drop_now(names: list[str]) -> None:
     if names:
         _on_server(*(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)' for name in names))
+
+
+def _dropper() -> None:
+    while True:
+        name = _dropping.get()
+        try:
+            _drop_now([name])
+        except Exception as exc:  # reported at the session's end
+            _drop_failures.append(f"{name}: {exc}")
+        finally:
+            _dropping.task_done()
+
+
+def _drop(names: list[str]) -> None:
+    """Drop server databases (connections and all) in the background. Each drop waits for a
+    checkpoint of the server; drops waiting at once share one, so several threads drop."""
+    for name in names:
+        _dropping.put(name)
+    while names and len(_droppers) < 8:
+        _droppers.append(threading.Thread(target=_dropper, name="drop databases", daemon=True))
+        _droppers[-1].start()
+
+
+_droppers: list[threading.Thread] = []
 
 
 def _server_template(
@@ -370,16 +410,14 @@ def _server_template(
 ) -> str:
     """The name of this run's template `kind` (a copy of the template `start`, or empty, then
     `fill(url)`), built by the first process that asks."""
-    import uuid
 
     def build(path: Path) -> None:
-        name = f"fieldlog_template_{uuid.uuid4().hex[:10]}_{kind}"
-        copy = f' TEMPLATE "{start}"' if start else ""
-        _on_server(f'CREATE DATABASE "{name}"{copy}')
+        url = _server_copy(start, prefix=f"fieldlog_template_{kind}")
+        name = _MADE.pop()  # the run's, not this test's
         try:
-            fill(_server_url(name))
+            fill(url)
         except BaseException:
-            _drop([name])
+            _drop_now([name])
             raise
         path.write_text(name, encoding="utf-8")
 
@@ -398,19 +436,10 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory, empty_template: str)
     return _server_template(tmp_path_factory, "demo", _load_demo, start=empty_template)
 
 
-def make_url_name(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return str(make_url(url).database)
-
-
 @pytest.fixture(autouse=True)
 def _server_databases_dropped() -> Iterator[None]:
     """The server databases a test made (its `db`, `demo_copy`, `open_copy`s) are dropped after
     it, connections and all; those of wider fixtures at the end of the session."""
-    if not _postgres:
-        yield
-        return
     before = len(_MADE)
     yield
     made = _MADE[before:]
@@ -421,18 +450,21 @@ def _server_databases_dropped() -> Iterator[None]:
 @pytest.fixture(autouse=True, scope="session")
 def _session_databases_dropped() -> Iterator[None]:
     yield
-    if _postgres:
-        _drop(list(_MADE))
-        _MADE.clear()
+    _drop(list(_MADE))
+    _MADE.clear()
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """The run's controller (not an xdist worker) drops the run's server templates."""
+    """Each process waits for its server databases to be dropped; the run's controller (not an
+    xdist worker) drops the run's server templates."""
+    _dropping.join()
+    if _drop_failures:
+        print("Server databases not dropped:", *_drop_failures, sep="\n  ", file=sys.stderr)
     config = session.config
     if not _postgres or hasattr(config, "workerinput"):
         return
     folder = config._tmp_path_factory.getbasetemp() / "built-once"  # type: ignore[attr-defined]
-    _drop([path.read_text(encoding="utf-8") for path in folder.glob("*.pgtemplate")])
+    _drop_now([path.read_text(encoding="utf-8") for path in folder.glob("*.pgtemplate")])
 
 
 @pytest.fixture
@@ -440,14 +472,7 @@ def pg_url() -> Iterator[str]:
     """The URL of a new, empty database on the test server, dropped after the test."""
     if not SERVER:
         pytest.skip("FIELDLOG_TEST_POSTGRES_URL is not set")
-    url = _server_copy(None)
-    try:
-        yield url
-    finally:
-        name = make_url_name(url)
-        if name in _MADE:
-            _MADE.remove(name)
-            _drop([name])
+    yield _server_copy(None)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
