@@ -424,16 +424,24 @@ def _server_template(
     return built_once(tmp_path_factory, f"{kind}.pgtemplate", build).read_text(encoding="utf-8")
 
 
+def _empty_template(factory: pytest.TempPathFactory) -> str:
+    return _server_template(factory, "empty", lambda url: reopen(url).close())
+
+
+def _demo_template(factory: pytest.TempPathFactory, empty: str) -> str:
+    return _server_template(factory, "demo", _load_demo, start=empty)
+
+
 @pytest.fixture(scope="session")
 def empty_template(tmp_path_factory: pytest.TempPathFactory) -> str:
     """Under `--postgres`: the server database `db` copies (schema and default catalogs)."""
-    return _server_template(tmp_path_factory, "empty", lambda url: reopen(url).close())
+    return _empty_template(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory, empty_template: str) -> str:
     """Under `--postgres`: the server database `demo_copy` copies (the demo dispatch)."""
-    return _server_template(tmp_path_factory, "demo", _load_demo, start=empty_template)
+    return _demo_template(tmp_path_factory, empty_template)
 
 
 @pytest.fixture(autouse=True)
@@ -454,9 +462,18 @@ def _session_databases_dropped() -> Iterator[None]:
     _MADE.clear()
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under `--postgres` the run's controller builds the server templates before any test runs:
+    loading the demo on a busy server can take longer than one test may."""
+    config = session.config
+    if _postgres and not hasattr(config, "workerinput"):
+        factory = config._tmp_path_factory  # type: ignore[attr-defined]
+        _demo_template(factory, _empty_template(factory))
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """Each process waits for its server databases to be dropped; the run's controller (not an
-    xdist worker) drops the run's server templates."""
+    xdist worker) drops the run's server templates, and any a crashed build left."""
     _dropping.join()
     if _drop_failures:
         print("Server databases not dropped:", *_drop_failures, sep="\n  ", file=sys.stderr)
@@ -464,7 +481,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if not _postgres or hasattr(config, "workerinput"):
         return
     folder = config._tmp_path_factory.getbasetemp() / "built-once"  # type: ignore[attr-defined]
-    _drop_now([path.read_text(encoding="utf-8") for path in folder.glob("*.pgtemplate")])
+    found = [p.read_text(encoding="utf-8") for p in folder.glob("*.pgtemplate") if p.is_file()]
+    _drop_now(found)
 
 
 @pytest.fixture
