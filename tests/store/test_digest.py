@@ -52,7 +52,10 @@ def _changed(value: object, column) -> object:
     if isinstance(column.type, Integer):
         return (value or 0) + 1
     if isinstance(column.type, String | Text):
-        return f"{value}x"
+        # Within the column's length, which a server enforces (SQLite does not).
+        text = f"{value}x"
+        limit = getattr(column.type, "length", None)
+        return text if limit is None or len(text) <= limit else f"{text[: limit - 1]}~"
     if column.key == "field_stamps":
         return {**(value or {}), "x": [1, "n"]}
     return uuid.uuid4()
