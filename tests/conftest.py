@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import sys
 import tempfile
+import threading
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -41,6 +44,11 @@ from fieldlog.store.database import Database  # noqa: E402
 #: that it reaches SQLCipher quoted, whatever it holds.
 TEST_PASSWORD = "测试 pass'word"
 _encrypted = False
+_postgres = False
+
+#: A PostgreSQL database URL whose role may create databases (`.ci/run` starts a local server
+#: and sets it); tests that need a server are skipped without it, `--postgres` refuses to run.
+SERVER = os.environ.get("FIELDLOG_TEST_POSTGRES_URL")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -49,11 +57,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="make and open the suite's databases encrypted (SQLCipher) with TEST_PASSWORD",
     )
+    parser.addoption(
+        "--postgres",
+        action="store_true",
+        help="the fixtures' databases (db, demo_copy, open_copy) are databases on the "
+        "PostgreSQL server of FIELDLOG_TEST_POSTGRES_URL",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    global _encrypted
+    global _encrypted, _postgres
     _encrypted = bool(config.getoption("encrypted"))
+    _postgres = bool(config.getoption("postgres"))
+    if _postgres and not SERVER:
+        raise pytest.UsageError(
+            "--postgres needs FIELDLOG_TEST_POSTGRES_URL: the URL of a PostgreSQL database whose "
+            "role may create databases"
+        )
+    if _postgres and _encrypted:
+        raise pytest.UsageError("--postgres and --encrypted exclude each other")
 
 
 def password() -> str | None:
@@ -85,6 +107,19 @@ def plain_copy(source: Path, dest: Path) -> Path:
 plain_only = pytest.mark.skipif(
     "config.getoption('encrypted')", reason="reads or edits the bytes of a plain SQLite file"
 )
+
+
+def sqlite_only(reason: str) -> pytest.MarkDecorator:
+    """A test about the SQLite file itself (its bytes, locks, journal, copies, permissions):
+    skipped under `--postgres`, with the reason said. A test about behaviour runs on both."""
+    return pytest.mark.sqlite_only(reason=reason)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    marker = item.get_closest_marker("sqlite_only")
+    if marker is not None and _postgres:
+        pytest.skip(f"SQLite only: {marker.kwargs.get('reason') or marker.args[0]}")
+
 
 #: The files that take longest (half a minute or more each, measured with --durations), longest
 #: first. xdist (--dist loadfile --no-loadscope-reorder) gives out whole files in collection
@@ -171,40 +206,56 @@ def built_once(
 
 
 @pytest.fixture(scope="session")
-def empty_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def empty_database_file(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Path:
     """A new database with the default catalogs, made once: each `db` is a copy of it (building
-    the schema, the search index and the catalogs takes a few hundred milliseconds)."""
-    return built_once(tmp_path_factory, "empty.db", lambda path: reopen(path).close())
+    the schema, the search index and the catalogs takes a few hundred milliseconds). Under
+    `--postgres` its server twin is made too (`new_location` copies that one)."""
+    path = built_once(tmp_path_factory, "empty.db", lambda path: reopen(path).close())
+    if _postgres:
+        _TEMPLATES[path] = request.getfixturevalue("empty_template")
+    return path
 
 
 @pytest.fixture
 def db(tmp_path: Path, empty_database_file: Path) -> Iterator[Database]:
-    """A new FieldLog database file with the default catalogs (a copy takes a node id of its
-    own, as a copied file does); encrypted under `--encrypted`."""
-    path = tmp_path / "fieldlog.db"
-    shutil.copyfile(empty_database_file, path)
-    database = reopen(path)
+    """A new FieldLog database with the default catalogs (a copy takes a node id of its own, as
+    a copied file does): a file, encrypted under `--encrypted`; a server database under
+    `--postgres`."""
+    database = open_copy(empty_database_file, tmp_path)
     yield database
     database.close()
 
 
+def _load_demo(location: str) -> None:
+    from fieldlog.services.admin.demo import load_demo
+
+    database = reopen(location)
+    try:
+        load_demo(database)
+    finally:
+        database.close()
+
+
 @pytest.fixture(scope="session")
-def demo_database_file(tmp_path_factory: pytest.TempPathFactory, empty_database_file: Path) -> Path:
+def demo_database_file(
+    tmp_path_factory: pytest.TempPathFactory,
+    empty_database_file: Path,
+    request: pytest.FixtureRequest,
+) -> Path:
     """The demo dispatch (what `fieldlog demo` makes), loaded once for the whole run: a test that
-    needs a demo copies this file (`open_copy`, `copy_demo`), never writes it (loading the demo
-    takes about ten seconds)."""
+    needs a demo copies this file (`open_copy`, `new_location`), never writes it (loading the
+    demo takes about ten seconds). Under `--postgres` its server twin is made too."""
 
     def build(path: Path) -> None:
-        from fieldlog.services.admin.demo import load_demo
-
         shutil.copyfile(empty_database_file, path)
-        database = reopen(path)
-        try:
-            load_demo(database)
-        finally:
-            database.close()
+        _load_demo(str(path))
 
-    return built_once(tmp_path_factory, "demo.db", build)
+    path = built_once(tmp_path_factory, "demo.db", build)
+    if _postgres:
+        _TEMPLATES[path] = request.getfixturevalue("demo_template")
+    return path
 
 
 @pytest.fixture
@@ -217,15 +268,221 @@ def demo_copy(tmp_path: Path, demo_database_file: Path) -> Iterator[Database]:
 
 def open_copy(source: Path, folder: Path) -> Database:
     """A copy of a prepared database file, opened (a copy takes a node id of its own) with the
-    fixtures' password."""
-    path = folder / source.name
-    shutil.copyfile(source, path)
-    return reopen(path)
+    fixtures' password; under `--postgres` a copy of its server twin."""
+    return reopen(new_location(source, folder))
 
 
-#: A PostgreSQL database URL whose role may create databases (`.ci/run` starts a local server
-#: and sets it); tests that need a server are skipped without it.
-SERVER = os.environ.get("FIELDLOG_TEST_POSTGRES_URL")
+def new_location(source: Path, folder: Path, name: str | None = None) -> str:
+    """Where a fresh copy of a prepared database (`empty_database_file`, `demo_database_file`)
+    is: a copy of the file in `folder` (named `name`, else as the source), or under
+    `--postgres` a new server database made from its twin, dropped after the test."""
+    if not _postgres:
+        path = folder / (name or source.name)
+        shutil.copyfile(source, path)
+        return str(path)
+    return _server_copy(_TEMPLATES[source])
+
+
+def new_database(folder: Path, name: str) -> str:
+    """Where a new, empty database goes (`open_workspace` makes it): the file `name` in `folder`,
+    or under `--postgres` a new server database, dropped after the test (after the session when
+    a fixture wider than a test made it)."""
+    return _server_copy(None) if _postgres else str(folder / name)
+
+
+def copy_of(location: str, folder: Path, name: str) -> str:
+    """A copy of a closed database the tests made (`new_database`): the file `name` in `folder`,
+    or a server database made with it as template (nothing may be connected to it)."""
+    if "://" not in location:
+        shutil.copyfile(location, folder / name)
+        return str(folder / name)
+    return _server_copy(make_url_name(location))
+
+
+def discard(location: str) -> None:
+    """Drop a server database the tests made now rather than after the test (a file is left to
+    its temporary folder)."""
+    name = make_url_name(location) if "://" in location else None
+    if name in _MADE:
+        _MADE.remove(name)
+        _drop([name])
+
+
+# --- Server databases (`--postgres`) ------------------------------------------------------------
+#
+# The empty schema and the demo are built once per run as server databases that serve as
+# templates; each test's database is `CREATE DATABASE … TEMPLATE …` of one (a fraction of a
+# second). A template must have no open connection while it is copied: it is built, closed, and
+# then only ever copied. The xdist workers share them (their names are written in `built_once`'s
+# folder, under its lock); the run's controller drops them at the end. Dropping a database takes
+# the server a second (every backend must let go of its files): a thread of each process drops
+# them while the next tests run, and the session waits for it at its end.
+#
+# The suite's server databases sort text as a Chinese bureau's server would (ICU zh-CN: pinyin,
+# letters after Chinese, case-blind), not by bytes as SQLite does: every order a user sees must
+# be the same on both engines, and that shows only on such a server.
+SERVER_LOCALE = (
+    "TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'zh-CN' LOCALE 'C.UTF-8'"
+)
+
+#: The server template of each prepared file (filled by the session fixtures under --postgres).
+_TEMPLATES: dict[Path, str] = {}
+#: The server databases this process made and has not dropped yet, oldest first.
+_MADE: list[str] = []
+_dropping: queue.Queue[str] = queue.Queue()
+_drop_failures: list[str] = []
+
+
+def _server_url(name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    assert SERVER is not None
+    return make_url(SERVER).set(database=name).render_as_string(hide_password=False)
+
+
+def make_url_name(url: str) -> str:
+    """The database name of a server URL."""
+    from sqlalchemy.engine import make_url
+
+    return str(make_url(url).database)
+
+
+def _on_server(*statements: str) -> None:
+    """Run statements that cannot run in a transaction (CREATE / DROP DATABASE)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    assert SERVER is not None
+    admin = create_engine(SERVER, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    try:
+        with admin.connect() as conn:
+            for statement in statements:
+                conn.execute(text(statement))
+    finally:
+        admin.dispose()
+
+
+def _server_copy(template: str | None, *, prefix: str = "fieldlog_test") -> str:
+    """A new server database: a copy of `template`, or empty with the suite's SERVER_LOCALE;
+    dropped after the test (after the session when a wider fixture made it)."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    _on_server(
+        f'CREATE DATABASE "{name}" ' + (f'TEMPLATE "{template}"' if template else SERVER_LOCALE)
+    )
+    _MADE.append(name)
+    return _server_url(name)
+
+
+def _drop_now(names: list[str]) -> None:
+    if names:
+        _on_server(*(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)' for name in names))
+
+
+def _dropper() -> None:
+    while True:
+        name = _dropping.get()
+        try:
+            _drop_now([name])
+        except Exception as exc:  # reported at the session's end
+            _drop_failures.append(f"{name}: {exc}")
+        finally:
+            _dropping.task_done()
+
+
+def _drop(names: list[str]) -> None:
+    """Drop server databases (connections and all) in the background. Each drop waits for a
+    checkpoint of the server; drops waiting at once share one, so several threads drop."""
+    for name in names:
+        _dropping.put(name)
+    while names and len(_droppers) < 8:
+        _droppers.append(threading.Thread(target=_dropper, name="drop databases", daemon=True))
+        _droppers[-1].start()
+
+
+_droppers: list[threading.Thread] = []
+
+
+def _server_template(
+    tmp_path_factory: pytest.TempPathFactory,
+    kind: str,
+    fill: Callable[[str], None],
+    start: str | None = None,
+) -> str:
+    """The name of this run's template `kind` (a copy of the template `start`, or empty, then
+    `fill(url)`), built by the first process that asks."""
+
+    def build(path: Path) -> None:
+        url = _server_copy(start, prefix=f"fieldlog_template_{kind}")
+        name = _MADE.pop()  # the run's, not this test's
+        try:
+            fill(url)
+        except BaseException:
+            _drop_now([name])
+            raise
+        path.write_text(name, encoding="utf-8")
+
+    return built_once(tmp_path_factory, f"{kind}.pgtemplate", build).read_text(encoding="utf-8")
+
+
+def _empty_template(factory: pytest.TempPathFactory) -> str:
+    return _server_template(factory, "empty", lambda url: reopen(url).close())
+
+
+def _demo_template(factory: pytest.TempPathFactory, empty: str) -> str:
+    return _server_template(factory, "demo", _load_demo, start=empty)
+
+
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Under `--postgres`: the server database `db` copies (schema and default catalogs)."""
+    return _empty_template(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, empty_template: str) -> str:
+    """Under `--postgres`: the server database `demo_copy` copies (the demo dispatch)."""
+    return _demo_template(tmp_path_factory, empty_template)
+
+
+@pytest.fixture(autouse=True)
+def _server_databases_dropped() -> Iterator[None]:
+    """The server databases a test made (its `db`, `demo_copy`, `open_copy`s) are dropped after
+    it, connections and all; those of wider fixtures at the end of the session."""
+    before = len(_MADE)
+    yield
+    made = _MADE[before:]
+    del _MADE[before:]
+    _drop(made)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _session_databases_dropped() -> Iterator[None]:
+    yield
+    _drop(list(_MADE))
+    _MADE.clear()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under `--postgres` the run's controller builds the server templates before any test runs:
+    loading the demo on a busy server can take longer than one test may."""
+    config = session.config
+    if _postgres and not hasattr(config, "workerinput"):
+        factory = config._tmp_path_factory  # type: ignore[attr-defined]
+        _demo_template(factory, _empty_template(factory))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Each process waits for its server databases to be dropped; the run's controller (not an
+    xdist worker) drops the run's server templates, and any a crashed build left."""
+    _dropping.join()
+    if _drop_failures:
+        print("Server databases not dropped:", *_drop_failures, sep="\n  ", file=sys.stderr)
+    config = session.config
+    if not _postgres or hasattr(config, "workerinput"):
+        return
+    folder = config._tmp_path_factory.getbasetemp() / "built-once"  # type: ignore[attr-defined]
+    found = [p.read_text(encoding="utf-8") for p in folder.glob("*.pgtemplate") if p.is_file()]
+    _drop_now(found)
 
 
 @pytest.fixture
@@ -233,40 +490,7 @@ def pg_url() -> Iterator[str]:
     """The URL of a new, empty database on the test server, dropped after the test."""
     if not SERVER:
         pytest.skip("FIELDLOG_TEST_POSTGRES_URL is not set")
-    import uuid
-
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"fieldlog_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(SERVER).set(database=name).render_as_string(hide_password=False)
-    try:
-        yield url
-    finally:
-        _drop(admin, name)
-        admin.dispose()
-
-
-def _drop(admin: object, name: str) -> None:
-    """Drop a test's server database; a moment later again when another program (a
-    maintenance job of the server's own) was connected to it at that instant."""
-    import time
-
-    from sqlalchemy import text
-    from sqlalchemy.exc import SQLAlchemyError
-
-    for attempt in range(5):
-        try:
-            with admin.connect() as conn:  # type: ignore[attr-defined]
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            return
-        except SQLAlchemyError:
-            if attempt == 4:
-                raise
-            time.sleep(0.5)
+    yield _server_copy(None)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -9,7 +9,6 @@ changes nothing. Seeded (derandomized); FIELDLOG_FUZZ_EXAMPLES=2000 for a longer
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
@@ -31,6 +30,7 @@ from fieldlog.services.imports.import_table import load_table
 from fieldlog.services.orgs import orgs
 from fieldlog.services.team import team
 from fieldlog.store.database import Database, open_database
+from tests.conftest import copy_of, discard, new_database
 from tests.excel.messy import MEMBERS, put
 
 EXAMPLES = int(os.environ.get("FIELDLOG_FUZZ_EXAMPLES", "100"))
@@ -125,10 +125,10 @@ def write(path: Path, rows: list[list[Any]]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def template(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A database with the team and one organization, copied for each example."""
-    path = tmp_path_factory.mktemp("fuzz") / "template.db"
-    db = open_workspace(str(path))
+    path = new_database(tmp_path_factory.mktemp("fuzz"), "template.db")
+    db = open_workspace(path)
     for name in MEMBERS:
         team.save_member(db, team.MemberInput(name))
     orgs.save_org(db, orgs.OrgInput("深圳市德润物流有限公司"))
@@ -160,7 +160,7 @@ def _check_report(report: imports.SheetImportReport, path: Path, kind: str) -> N
 
 
 @pytest.mark.parametrize("kind", ["orgs", "visits"])
-def test_random_workbooks_import_cleanly_and_idempotently(template: Path, kind: str) -> None:
+def test_random_workbooks_import_cleanly_and_idempotently(template: str, kind: str) -> None:
     @settings(
         max_examples=EXAMPLES // 2,
         derandomize=True,
@@ -172,8 +172,8 @@ def test_random_workbooks_import_cleanly_and_idempotently(template: Path, kind: 
     def check(rows: list[list[Any]]) -> None:
         with tempfile.TemporaryDirectory() as folder:
             path = write(Path(folder) / "random.xlsx", rows)
-            shutil.copy(template, Path(folder) / "fuzz.db")
-            db = open_database(str(Path(folder) / "fuzz.db"))
+            location = copy_of(template, Path(folder), "fuzz.db")
+            db = open_database(location)
             try:
                 before = digest(db)
                 dry = _import(db, path, kind, dry_run=True)
@@ -192,5 +192,6 @@ def test_random_workbooks_import_cleanly_and_idempotently(template: Path, kind: 
                 assert digest(db) == after
             finally:
                 db.close()
+                discard(location)
 
     check()

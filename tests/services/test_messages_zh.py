@@ -23,7 +23,7 @@ from fieldlog.services.reports import targets, weekly
 from fieldlog.services.team import chains, setup, team, team_edit
 from fieldlog.store.database import Database
 from tests.chinese import CJK
-from tests.conftest import open_copy
+from tests.conftest import open_copy, sqlite_only
 from tests.field_dump import db_digest
 from tests.services.conftest import Small
 
@@ -234,6 +234,7 @@ def test_first_start_refusals_are_in_chinese(db: Database, chinese: None) -> Non
     refused(db, lambda: setup.set_up_team(db, nobody), "setup.no_me")
 
 
+@sqlite_only("refusals about the database file, its journal and backups")
 def test_backup_and_restore_refusals_are_in_chinese(
     db: Database, tmp_path: Path, chinese: None
 ) -> None:
@@ -245,6 +246,7 @@ def test_backup_and_restore_refusals_are_in_chinese(
     assert notes.read_text() == "keep me"
 
 
+@sqlite_only("refusals about the database file, its journal and backups")
 def test_file_guard_refusals_are_in_chinese(db: Database, tmp_path: Path, chinese: None) -> None:
     assert db.path is not None
     text = refused(

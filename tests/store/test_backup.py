@@ -12,8 +12,10 @@ from fieldlog.store.backup import BackupError, backup_file, check_database_file
 from fieldlog.store.database import Database
 from fieldlog.store.migrate import head_revision
 from fieldlog.store.restore import read_clock, replace_database
+from tests.conftest import sqlite_only
 
 
+@sqlite_only("backups of the database file (a server is backed up with pg_dump)")
 def test_backup_while_a_write_transaction_is_open(db: Database, tmp_path: Path) -> None:
     assert db.path is not None
     with db.begin() as session:
@@ -26,6 +28,7 @@ def test_backup_while_a_write_transaction_is_open(db: Database, tmp_path: Path) 
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+@sqlite_only("backups of the database file (a server is backed up with pg_dump)")
 def test_replace_forgets_the_node_and_carries_the_clock(db: Database, tmp_path: Path) -> None:
     assert db.path is not None
     copy = backup_file(db.path, tmp_path / "copy.db", password=db.password)
@@ -41,6 +44,7 @@ def test_replace_forgets_the_node_and_carries_the_clock(db: Database, tmp_path: 
     assert not db.path.with_name(db.path.name + "-wal").exists()
 
 
+@sqlite_only("backups of the database file (a server is backed up with pg_dump)")
 def test_a_truncated_copy_is_refused(db: Database, tmp_path: Path) -> None:
     assert db.path is not None
     copy = backup_file(db.path, tmp_path / "copy.db", password=db.password)

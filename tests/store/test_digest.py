@@ -19,6 +19,7 @@ from fieldlog.store.database import Database
 from fieldlog.store.models import REPLICATED_MODELS
 from fieldlog.store.models.base import LOCAL_COLUMNS
 from fieldlog.store.types import UtcDateTime
+from tests.conftest import new_database
 
 
 def _populate(db: Database) -> None:
@@ -51,7 +52,10 @@ def _changed(value: object, column) -> object:
     if isinstance(column.type, Integer):
         return (value or 0) + 1
     if isinstance(column.type, String | Text):
-        return f"{value}x"
+        # Within the column's length, which a server enforces (SQLite does not).
+        text = f"{value}x"
+        limit = getattr(column.type, "length", None)
+        return text if limit is None or len(text) <= limit else f"{text[: limit - 1]}~"
     if column.key == "field_stamps":
         return {**(value or {}), "x": [1, "n"]}
     return uuid.uuid4()
@@ -94,7 +98,7 @@ def test_digest_changes_when_any_field_changes(db: Database) -> None:
 
 def test_same_data_in_another_order_gives_the_same_digest(db: Database, tmp_path: Path) -> None:
     _populate(db)
-    other = open_workspace(str(tmp_path / "other.db"))
+    other = open_workspace(new_database(tmp_path, "other.db"))
     with db.read() as source, other.begin() as target:
         for model in REPLICATED_MODELS:
             table = model.__table__

@@ -30,6 +30,7 @@ from fieldlog.store.files import FileRefused, Kind, check_output, kind_of, looks
 from fieldlog.store.health import quick_check_file
 from fieldlog.store.models import Organization, Visit
 from fieldlog.store.read_only import check_immutable_file
+from tests.conftest import sqlite_only
 from tests.field_dump import db_digest
 from tests.store.test_migrations import write_old_database
 
@@ -223,6 +224,7 @@ def test_an_encrypted_database_in_a_folder_that_cannot_be_written_opens_read_onl
     assert sha(encrypted) == before
 
 
+@sqlite_only("about the fixtures' database files and their encryption")
 def test_the_fixtures_follow_the_encrypted_option(
     request: pytest.FixtureRequest, db: Database
 ) -> None:

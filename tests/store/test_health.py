@@ -12,7 +12,7 @@ from fieldlog.services.admin.maintenance import check
 from fieldlog.services.orgs import orgs
 from fieldlog.services.orgs.org_merge import merge_orgs
 from fieldlog.store.database import Database
-from tests.conftest import open_copy
+from tests.conftest import open_copy, sqlite_only
 
 
 @pytest.fixture
@@ -65,6 +65,7 @@ def test_a_live_visit_of_a_merged_away_organization_is_a_problem(demo: Database)
     assert problems[0].endswith("visit rows point at a merged-away organization")
 
 
+@sqlite_only("stores text that is not JSON in a JSON column, which only SQLite accepts")
 def test_stamps_that_are_not_objects_and_a_clock_behind(demo: Database) -> None:
     _sql(
         demo,

@@ -6,7 +6,6 @@ the full package every later laptop joins with, as a new laptop does from the we
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from fieldlog.services.team import team
 from fieldlog.store.database import Database, open_database
 from fieldlog.store.stamping import system_clock_ms, use_clock
 from fieldlog.sync.crypto import KdfParams
-from tests.conftest import password
+from tests.conftest import new_location, password
 
 PASSPHRASE = "铜仁驻深 team 2020"
 TEAM = "铜仁市驻深招商工作队"
@@ -67,9 +66,8 @@ def new_laptop(template: Path, folder: Path, name: str, *, join: Path | None = N
     """A laptop whose database is a copy of the template (a copy takes a node id of its own);
     with `join`, it has joined the team with that package of its team leader."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.db"
-    shutil.copy(template, path)
-    laptop = Laptop(name, open_database(str(path), password=password()), folder)
+    location = new_location(template, folder, f"{name}.db")
+    laptop = Laptop(name, open_database(location, password=password()), folder)
     use_clock(laptop.db.sessions, laptop.clock)
     sync.set_passphrase(laptop.db, PASSPHRASE)
     if join is not None:

@@ -19,6 +19,7 @@ from fieldlog.services.visits import visits
 from fieldlog.store.models import AppliedPackage, Organization, Visit
 from fieldlog.store.stamping import HLC_KEY, read_state
 from fieldlog.sync.errors import PackageError
+from tests.conftest import sqlite_only
 from tests.records import fetch
 from tests.sync.conftest import FAST_KDF, Laptop
 
@@ -312,6 +313,7 @@ def test_a_bad_passphrase_is_refused(laptops: Make, passphrase: str) -> None:
         sync.set_passphrase(laptops("a").db, passphrase)
 
 
+@sqlite_only("copies the laptop's database file")
 def test_a_copied_database_is_another_laptop(laptops: Make, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from fieldlog.store.backup import backup_file
     from fieldlog.store.database import open_database

@@ -29,20 +29,11 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 @pytest.fixture(scope="module")
 def server_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, Database]]:
     """The demo on a server database and, beside it, on a SQLite file (the same load)."""
-    from tests.conftest import SERVER, _drop
+    from tests.conftest import SERVER, _server_copy
 
     if not SERVER:
         pytest.skip("FIELDLOG_TEST_POSTGRES_URL is not set")
-    import uuid
-
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"fieldlog_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(SERVER).set(database=name).render_as_string(hide_password=False)
+    url = _server_copy(None)  # dropped after the session
     server = open_workspace(url)
     load_demo(server)
     folder = tmp_path_factory.mktemp("server_demo")
@@ -53,8 +44,6 @@ def server_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Data
     finally:
         server.close()
         local.close()
-        _drop(admin, name)
-        admin.dispose()
         shutil.rmtree(folder, ignore_errors=True)
 
 

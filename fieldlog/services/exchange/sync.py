@@ -40,7 +40,7 @@ from fieldlog.store.backup import automatic_backup, forget_backup
 from fieldlog.store.database import Database
 from fieldlog.store.health import check_health
 from fieldlog.store.models import Member
-from fieldlog.store.repositories.sync_rows import changed_since, sync_peers
+from fieldlog.store.repositories.sync_rows import changed_since, references_hold, sync_peers
 from fieldlog.store.stamping import (
     SEQ_KEY,
     draw_change_number,
@@ -195,7 +195,8 @@ def _verify_all(
 
 def _check(session: Session) -> None:
     problems = check_health(session).problems
-    if any(code_of(p).startswith("health.foreign_key") for p in problems):
+    missing = any(code_of(p).startswith("health.foreign_key") for p in problems)
+    if missing or not references_hold(session):
         raise PackageError(
             msg(
                 "sync.missing_references",

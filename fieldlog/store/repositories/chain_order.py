@@ -10,13 +10,14 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import Chain, ChainLink
 from fieldlog.store.repositories.common import live
 
 
 def chains_in_order(session: Session) -> list[Chain]:
     """The live chains, by sort order then name."""
-    query = live(Chain).order_by(Chain.sort_order, Chain.name)
+    query = live(Chain).order_by(Chain.sort_order, bytewise(Chain.name))
     return list(session.execute(query).scalars())
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 from fieldlog.domain.counting import StageFact
 from fieldlog.domain.period import Period
 from fieldlog.domain.stages import BY_CODE
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import (
     Chain,
     ChainLink,
@@ -113,7 +114,7 @@ def chains(session: Session) -> list[ChainRow]:
     query = (
         select(Chain.id, Chain.name, Chain.sort_order)
         .where(Chain.deleted.is_(False))
-        .order_by(Chain.sort_order, Chain.name, Chain.id)
+        .order_by(Chain.sort_order, bytewise(Chain.name), Chain.id)
     )
     return [ChainRow(*row) for row in session.execute(query)]
 
@@ -130,7 +131,9 @@ def links(session: Session, chain_id: uuid.UUID | None = None) -> list[LinkRow]:
     ).where(ChainLink.deleted.is_(False), ChainLink.chain_id.in_(_live_chain_ids()))
     if chain_id is not None:
         query = query.where(ChainLink.chain_id == chain_id)
-    query = query.order_by(ChainLink.chain_id, ChainLink.sort_order, ChainLink.name, ChainLink.id)
+    query = query.order_by(
+        ChainLink.chain_id, ChainLink.sort_order, bytewise(ChainLink.name), ChainLink.id
+    )
     return [LinkRow(*row) for row in session.execute(query)]
 
 
@@ -182,7 +185,7 @@ def chain_projects(
         )
         .outerjoin(_Link, and_(_Link.id == Project.link_id, _live_link()))
         .where(Project.deleted.is_(False), chain.is_not(None))
-        .order_by(Project.name, Project.id)
+        .order_by(bytewise(Project.name), Project.id)
     )
     if chain_id is not None:
         query = query.where(*_placement(Project, chain_id, link_id))
@@ -229,7 +232,7 @@ def org_lines(
         select(Organization.id, Organization.name, Organization.kind, _visited(period), last)
         .outerjoin(_Link, and_(_Link.id == Organization.link_id, _live_link()))
         .where(*where)
-        .order_by(Organization.name, Organization.id)
+        .order_by(bytewise(Organization.name), Organization.id)
         .limit(ORG_LIMIT)
     )
     rows = [OrgLine(i, n, k, bool(v), d) for i, n, k, v, d in session.execute(query)]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import Message, msg
 from fieldlog.domain.period import Period
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import CatalogItem, Replicated
 
 R = TypeVar("R", bound=Replicated)
@@ -167,6 +168,6 @@ def catalog_names(session: Session, kind: str) -> list[str]:
     query = (
         select(CatalogItem.name)
         .where(CatalogItem.kind == kind, is_live(CatalogItem))
-        .order_by(CatalogItem.sort_order, CatalogItem.name)
+        .order_by(CatalogItem.sort_order, bytewise(CatalogItem.name))
     )
     return list(session.execute(query).scalars())

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.period import Period
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import (
     CatalogItem,
     Chain,
@@ -87,7 +88,7 @@ def chains(session: Session) -> list[Named]:
     query = (
         select(Chain.id, Chain.name)
         .where(Chain.deleted.is_(False))
-        .order_by(Chain.sort_order, Chain.name, Chain.id)
+        .order_by(Chain.sort_order, bytewise(Chain.name), Chain.id)
     )
     return [Named(*row) for row in session.execute(query)]
 
@@ -97,7 +98,7 @@ def counties(session: Session) -> list[Named]:
     query = (
         select(CatalogItem.id, CatalogItem.name)
         .where(CatalogItem.kind == "county", CatalogItem.deleted.is_(False))
-        .order_by(CatalogItem.sort_order, CatalogItem.name, CatalogItem.id)
+        .order_by(CatalogItem.sort_order, bytewise(CatalogItem.name), CatalogItem.id)
     )
     return [Named(*row) for row in session.execute(query)]
 
@@ -107,6 +108,6 @@ def live_members(session: Session) -> list[Named]:
     query = (
         select(Member.id, Member.name)
         .where(Member.deleted.is_(False))
-        .order_by(Member.name, Member.id)
+        .order_by(bytewise(Member.name), Member.id)
     )
     return [Named(*row) for row in session.execute(query)]

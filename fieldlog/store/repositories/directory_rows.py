@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import (
     CatalogItem,
     Chain,
@@ -56,7 +57,7 @@ def _org_tags(session: Session) -> dict[uuid.UUID, list[str]]:
         select(OrgTag.org_id, CatalogItem.name)
         .join(CatalogItem, live_join(CatalogItem, OrgTag.tag_id))
         .where(is_live(OrgTag))
-        .order_by(CatalogItem.sort_order, CatalogItem.name)
+        .order_by(CatalogItem.sort_order, bytewise(CatalogItem.name))
     )
     found: dict[uuid.UUID, list[str]] = defaultdict(list)
     for org_id, name in session.execute(query):
@@ -95,7 +96,7 @@ def org_rows(session: Session) -> list[DirectoryOrg]:
         .outerjoin(Chain, live_join(Chain, Organization.chain_id))
         .outerjoin(ChainLink, live_join(ChainLink, Organization.link_id))
         .where(is_live(Organization))
-        .order_by(Organization.is_target.desc(), Organization.name, Organization.id)
+        .order_by(Organization.is_target.desc(), bytewise(Organization.name), Organization.id)
     )
     tags, contacts = _org_tags(session), _org_contacts(session)
     return [

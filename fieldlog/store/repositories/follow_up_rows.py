@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, aliased
 
 from fieldlog.domain.stages import KNOWN_CODES, Stage
 from fieldlog.store import follow_up_index
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import (
     Member,
     Organization,
@@ -106,7 +107,7 @@ def _visitors(session: Session, visit_ids: Collection[uuid.UUID]) -> dict[uuid.U
         select(VisitVisitor.visit_id, Member.name)
         .join(Member, live_join(Member, VisitVisitor.member_id))
         .where(VisitVisitor.deleted.is_(False), VisitVisitor.visit_id.in_(visit_ids))
-        .order_by(Member.name)
+        .order_by(bytewise(Member.name))
     )
     names: dict[uuid.UUID, list[str]] = defaultdict(list)
     for visit_id, name in session.execute(query):

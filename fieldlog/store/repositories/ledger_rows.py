@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from fieldlog.domain.period import Period
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import (
     CatalogItem,
     Chain,
@@ -128,6 +129,6 @@ def ledger_tranches(session: Session, period: Period) -> list[LedgerTranche]:
         .outerjoin(investor, live_join(investor, Project.investor_id))
         .outerjoin(origin, live_join(origin, FundsTranche.origin_id))
         .where(is_live(FundsTranche), *in_period(FundsTranche.received_on, period))
-        .order_by(FundsTranche.received_on, Project.name, FundsTranche.id)
+        .order_by(FundsTranche.received_on, bytewise(Project.name), FundsTranche.id)
     )
     return [LedgerTranche(*row) for row in session.execute(query)]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from fieldlog.domain.messages import msg
 from fieldlog.domain.stages import BY_CODE
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import (
     CatalogItem,
     Chain,
@@ -120,11 +121,11 @@ def _filtered(query: Select[Any], where: OrgFilter) -> Select[Any]:
 
 def _sort_column(key: str) -> Any:
     columns: dict[str, Any] = {
-        "name": Organization.name_initials,
-        "kind": Organization.kind,
-        "credit_code": Organization.credit_code,
-        "chain": Chain.name,
-        "region": func.nullif(Organization.region, ""),
+        "name": bytewise(Organization.name_initials),
+        "kind": bytewise(Organization.kind),
+        "credit_code": bytewise(Organization.credit_code),
+        "chain": bytewise(Chain.name),
+        "region": bytewise(func.nullif(Organization.region, "")),
         "tags": _best_tag(),
         "target": Organization.is_target,
         "visits": _visit_count(),
@@ -152,7 +153,7 @@ def _page_ids(
     if sort == "chain":
         query = query.outerjoin(Chain, live_join(Chain, Organization.chain_id))
     # Name and id break ties, so pages neither overlap nor leave gaps.
-    query = query.order_by(order, Organization.name, Organization.id)
+    query = query.order_by(order, bytewise(Organization.name), Organization.id)
     return list(session.execute(query.offset(offset).limit(limit)).scalars())
 
 
@@ -203,7 +204,7 @@ def tag_names(session: Session, org_ids: list[uuid.UUID]) -> dict[uuid.UUID, lis
         select(OrgTag.org_id, CatalogItem.name)
         .join(CatalogItem, live_join(CatalogItem, OrgTag.tag_id))
         .where(OrgTag.deleted.is_(False), OrgTag.org_id.in_(org_ids))
-        .order_by(CatalogItem.sort_order, CatalogItem.name)
+        .order_by(CatalogItem.sort_order, bytewise(CatalogItem.name))
     )
     found: dict[uuid.UUID, list[str]] = defaultdict(list)
     for org_id, name in session.execute(query):
@@ -245,7 +246,7 @@ def visitor_names(session: Session, visit_ids: list[uuid.UUID]) -> dict[uuid.UUI
         select(VisitVisitor.visit_id, Member.name)
         .join(Member, live_join(Member, VisitVisitor.member_id))
         .where(VisitVisitor.deleted.is_(False), VisitVisitor.visit_id.in_(visit_ids))
-        .order_by(Member.name)
+        .order_by(bytewise(Member.name))
     )
     found: dict[uuid.UUID, list[str]] = defaultdict(list)
     for visit_id, name in session.execute(query):
@@ -283,7 +284,7 @@ def chain_choices(session: Session) -> list[tuple[uuid.UUID, str]]:
     query = (
         select(Chain.id, Chain.name)
         .where(Chain.deleted.is_(False))
-        .order_by(Chain.sort_order, Chain.name)
+        .order_by(Chain.sort_order, bytewise(Chain.name))
     )
     return [(cid, name) for cid, name in session.execute(query)]
 
@@ -293,7 +294,7 @@ def link_choices(session: Session) -> list[tuple[uuid.UUID, uuid.UUID, str]]:
     query = (
         select(ChainLink.chain_id, ChainLink.id, ChainLink.name)
         .where(ChainLink.deleted.is_(False))
-        .order_by(ChainLink.chain_id, ChainLink.sort_order, ChainLink.name)
+        .order_by(ChainLink.chain_id, ChainLink.sort_order, bytewise(ChainLink.name))
     )
     return [(chain, link, name) for chain, link, name in session.execute(query)]
 
@@ -303,6 +304,6 @@ def tag_choices(session: Session) -> list[tuple[uuid.UUID, str]]:
     query = (
         select(CatalogItem.id, CatalogItem.name)
         .where(CatalogItem.kind == "org_tag", CatalogItem.deleted.is_(False))
-        .order_by(CatalogItem.sort_order, CatalogItem.name)
+        .order_by(CatalogItem.sort_order, bytewise(CatalogItem.name))
     )
     return [(tid, name) for tid, name in session.execute(query)]

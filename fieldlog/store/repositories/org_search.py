@@ -6,6 +6,7 @@ from sqlalchemy import Select, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.text import MAX_NAME_LENGTH
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import Organization
 from fieldlog.store.repositories.common import contains, is_live, starts_with
 from fieldlog.store.repositories.search_text import unmatchable
@@ -28,7 +29,7 @@ def matching(fragment: str) -> Select[Organization]:
         conditions.append(starts_with(Organization.credit_code, stripped.upper()))
     starts = case((starts_with(Organization.name, stripped), 0), else_=1)
     return query.where(or_(*conditions)).order_by(
-        starts, func.length(Organization.name), Organization.name
+        starts, func.length(Organization.name), bytewise(Organization.name)
     )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, false, or_, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.text import MAX_NAME_LENGTH
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import Chain, ChainLink, Member, Project, StageEvent, WorkGroup
 from fieldlog.store.repositories.common import contains, is_live
 from fieldlog.store.repositories.project_names import Investor, LandingCounty, named_projects
@@ -93,7 +94,7 @@ def pipeline_projects(session: Session, wanted: PipelineFilter) -> list[Pipeline
             LandingCounty.name,
         )
         .where(*_conditions(wanted))
-        .order_by(Project.name, Project.id)
+        .order_by(bytewise(Project.name), Project.id)
     )
     return [
         PipelineProject(

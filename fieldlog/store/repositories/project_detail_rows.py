@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import CatalogItem, FundsTranche, Member, StageEvent, Visit, VisitVisitor
 from fieldlog.store.models.base import Replicated
 from fieldlog.store.repositories.common import live_join
@@ -75,7 +76,7 @@ def _visitor_names(session: Session, visit_ids: list[uuid.UUID]) -> dict[uuid.UU
         select(VisitVisitor.visit_id, Member.name)
         .join(Member, live_join(Member, VisitVisitor.member_id))
         .where(VisitVisitor.visit_id.in_(visit_ids), VisitVisitor.deleted.is_(False))
-        .order_by(Member.name)
+        .order_by(bytewise(Member.name))
     )
     names: dict[uuid.UUID, list[str]] = {}
     for visit_id, name in session.execute(query):
@@ -96,6 +97,6 @@ def fund_origin_choices(session: Session) -> list[tuple[str, uuid.UUID]]:
     query = (
         select(CatalogItem.name, CatalogItem.id)
         .where(CatalogItem.kind == "fund_origin", CatalogItem.deleted.is_(False))
-        .order_by(CatalogItem.sort_order, CatalogItem.name)
+        .order_by(CatalogItem.sort_order, bytewise(CatalogItem.name))
     )
     return [(name, item_id) for name, item_id in session.execute(query)]

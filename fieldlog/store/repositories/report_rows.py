@@ -19,6 +19,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from fieldlog.domain.period import Period
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import (
     CatalogItem,
     Chain,
@@ -131,7 +132,7 @@ def work_groups(session: Session) -> list[Named]:
     query = (
         select(WorkGroup.id, WorkGroup.name)
         .where(WorkGroup.deleted.is_(False))
-        .order_by(WorkGroup.sort_order, WorkGroup.name, WorkGroup.id)
+        .order_by(WorkGroup.sort_order, bytewise(WorkGroup.name), WorkGroup.id)
     )
     return [Named(*row) for row in session.execute(query)]
 
@@ -143,7 +144,7 @@ def member_counties(session: Session) -> list[Named]:
         select(CatalogItem.id, CatalogItem.name)
         .where(CatalogItem.kind == "county", CatalogItem.deleted.is_(False))
         .where(CatalogItem.id.in_(homes))
-        .order_by(CatalogItem.sort_order, CatalogItem.name)
+        .order_by(CatalogItem.sort_order, bytewise(CatalogItem.name))
     )
     return [Named(*row) for row in session.execute(query)]
 
@@ -202,7 +203,7 @@ def visit_details(session: Session, period: Period) -> list[VisitDetail]:
         .outerjoin(Chain, live_join(Chain, Visit.chain_id))
         .outerjoin(kind, live_join(kind, Visit.kind_id))
         .where(is_live(Visit), *in_period(Visit.visited_on, period))
-        .order_by(Visit.visited_on, Organization.name, Visit.created_at, Visit.id)
+        .order_by(Visit.visited_on, bytewise(Organization.name), Visit.created_at, Visit.id)
     )
     visitors = _visitors(session, period)
     contacts = _visit_contacts(session, period)

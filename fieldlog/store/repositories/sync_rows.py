@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, func, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fieldlog.store.models import DuplicateCandidate, SyncConflict, SyncPeer
@@ -42,3 +43,20 @@ def open_look_alikes(session: Session) -> list[DuplicateCandidate]:
     """Look-alike pairs still waiting for review, first found first."""
     query = select(DuplicateCandidate).where(DuplicateCandidate.status == "open")
     return list(session.execute(query.order_by(DuplicateCandidate.found_at)).scalars())
+
+
+def references_hold(session: Session) -> bool:
+    """Whether every record written in this transaction points at records that exist, asked
+    before commit. The foreign keys are deferred to the commit (a package's rows come in any
+    order): SQLite's check (`store.health`) reads them where they are; PostgreSQL checks them
+    only when told to, here and now, and the transaction goes on deferring afterwards."""
+    if session.get_bind().dialect.name == "sqlite":
+        return True  # PRAGMA foreign_key_check, in check_health
+    session.flush()
+    try:
+        with session.begin_nested():
+            session.execute(text("SET CONSTRAINTS ALL IMMEDIATE"))
+    except IntegrityError:
+        return False
+    session.execute(text("SET CONSTRAINTS ALL DEFERRED"))
+    return True

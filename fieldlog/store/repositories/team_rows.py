@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import CatalogItem, Member, Team, WorkGroup
 from fieldlog.store.repositories.common import live
 
@@ -26,7 +27,7 @@ def first_team(session: Session) -> Team | None:
 
 def members_by_name(session: Session) -> list[Member]:
     """Live members by name."""
-    return list(session.execute(live(Member).order_by(Member.name)).scalars())
+    return list(session.execute(live(Member).order_by(bytewise(Member.name))).scalars())
 
 
 def member_named(session: Session, name: str) -> Member | None:
@@ -37,7 +38,7 @@ def member_named(session: Session, name: str) -> Member | None:
 
 def groups_in_order(session: Session) -> list[WorkGroup]:
     """Live work groups in display order."""
-    query = live(WorkGroup).order_by(WorkGroup.sort_order, WorkGroup.name)
+    query = live(WorkGroup).order_by(WorkGroup.sort_order, bytewise(WorkGroup.name))
     return list(session.execute(query).scalars())
 
 
@@ -61,7 +62,7 @@ def live_counties(session: Session) -> list[tuple[uuid.UUID, str]]:
     query = (
         select(CatalogItem.id, CatalogItem.name)
         .where(CatalogItem.kind == COUNTY, CatalogItem.deleted.is_(False))
-        .order_by(CatalogItem.sort_order, CatalogItem.name)
+        .order_by(CatalogItem.sort_order, bytewise(CatalogItem.name))
     )
     return [(item_id, name) for item_id, name in session.execute(query)]
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import Contact, Project, Visit, VisitContact, VisitVisitor
 from fieldlog.store.repositories.common import live
 
@@ -52,7 +53,9 @@ def same_visit(session: Session, org_id: uuid.UUID, visited_on: date, summary: s
 
 def contacts_by_name(session: Session, org_id: uuid.UUID) -> list[Contact]:
     """The organization's live contacts, by name."""
-    query = live(Contact).where(Contact.org_id == org_id).order_by(Contact.name, Contact.id)
+    query = (
+        live(Contact).where(Contact.org_id == org_id).order_by(bytewise(Contact.name), Contact.id)
+    )
     return list(session.execute(query).scalars())
 
 

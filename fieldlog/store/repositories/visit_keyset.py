@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, false, or_
 from sqlalchemy.orm import InstrumentedAttribute
 
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import CatalogItem, Chain, Organization, Visit
 
 #: A column to order by: a mapped attribute or an expression.
@@ -27,11 +28,11 @@ _INTENT_RANK = {"strong": 0, "medium": 1, "weak": 2, "none": 3}
 def _sort_columns(key: str) -> tuple[list[Sortable], bool]:
     """The primary ordering of a sort key (each column ascending), and whether it can be blank."""
     if key == "organization":
-        return [Organization.name_initials, Organization.name], False
+        return [bytewise(Organization.name_initials), bytewise(Organization.name)], False
     if key == "kind":
-        return [CatalogItem.sort_order, CatalogItem.name], True
+        return [CatalogItem.sort_order, bytewise(CatalogItem.name)], True
     if key == "chain":
-        return [Chain.sort_order, Chain.name], True
+        return [Chain.sort_order, bytewise(Chain.name)], True
     if key == "intent":
         # Strongest first when ascending; a visit without an intent counts as blank.
         return [case(_INTENT_RANK, value=Visit.intent, else_=None)], True

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from fieldlog.domain.messages import msg
 from fieldlog.domain.period import Period
 from fieldlog.store import search_index, server_search
+from fieldlog.store.collation import bytewise
 from fieldlog.store.models import (
     CatalogItem,
     Chain,
@@ -241,7 +242,7 @@ def _visitor_names(session: Session, visit_ids: list[uuid.UUID]) -> dict[uuid.UU
             VisitVisitor.deleted.is_(False),
             Member.deleted.is_(False),
         )
-        .order_by(VisitVisitor.visit_id, Member.name)
+        .order_by(VisitVisitor.visit_id, bytewise(Member.name))
     )
     names: dict[uuid.UUID, list[str]] = {}
     for visit_id, name in session.execute(query):
@@ -321,7 +322,7 @@ def filter_choices(
 ) -> tuple[list[FilterChoice], list[FilterChoice], list[FilterChoice]]:
     """Live members (by name), work groups and chains (in display order) for the filters."""
     return (
-        _choices(session, Member, Member.name),
-        _choices(session, WorkGroup, WorkGroup.sort_order, WorkGroup.name),
-        _choices(session, Chain, Chain.sort_order, Chain.name),
+        _choices(session, Member, bytewise(Member.name)),
+        _choices(session, WorkGroup, WorkGroup.sort_order, bytewise(WorkGroup.name)),
+        _choices(session, Chain, Chain.sort_order, bytewise(Chain.name)),
     )

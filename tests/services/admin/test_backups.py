@@ -13,7 +13,7 @@ from fieldlog.services.errors import InvalidInput
 from fieldlog.store import driver
 from fieldlog.store.backup import STAMP_FORMAT, BackupError, backup_folder
 from fieldlog.store.database import Database
-from tests.conftest import password, reopen
+from tests.conftest import password, reopen, sqlite_only
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)  # a Saturday
 
@@ -69,6 +69,7 @@ def test_list_backups_is_newest_first_with_sizes(tmp_path: Path) -> None:
     assert infos[0].taken_at == NOW.replace(microsecond=0)
 
 
+@sqlite_only("backups of the database file (a server is backed up with pg_dump)")
 def test_daily_backup_is_taken_once_a_day(db: Database) -> None:
     assert db.path is not None
     first = backups.take_daily_backup(db, NOW)
@@ -87,6 +88,7 @@ def _state(path: Path) -> dict[str, str]:
         con.close()
 
 
+@sqlite_only("backups of the database file (a server is backed up with pg_dump)")
 def test_restore_gives_a_fresh_node_and_a_clock_not_behind(db: Database, tmp_path: Path) -> None:
     from fieldlog.services.orgs import orgs
 
@@ -112,6 +114,7 @@ def test_restore_gives_a_fresh_node_and_a_clock_not_behind(db: Database, tmp_pat
         reopened.close()
 
 
+@sqlite_only("backups of the database file (a server is backed up with pg_dump)")
 def test_restore_refuses_the_database_itself(db: Database) -> None:
     assert db.path is not None
     with pytest.raises(InvalidInput, match="the database itself"):
@@ -121,6 +124,7 @@ def test_restore_refuses_the_database_itself(db: Database) -> None:
     assert not backup_folder(db.path).exists()
 
 
+@sqlite_only("backups of the database file (a server is backed up with pg_dump)")
 def test_backup_refuses_to_overwrite_a_foreign_file(db: Database, tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("keep me")
@@ -131,6 +135,7 @@ def test_backup_refuses_to_overwrite_a_foreign_file(db: Database, tmp_path: Path
     assert backups.backup_now(db, again) == again  # an earlier backup may be replaced
 
 
+@sqlite_only("backups of the database file (a server is backed up with pg_dump)")
 def test_restore_is_refused_while_the_database_is_open(db: Database, tmp_path: Path) -> None:
     assert db.path is not None
     copy = backups.backup_now(db, tmp_path / "copy.db")
@@ -140,6 +145,7 @@ def test_restore_is_refused_while_the_database_is_open(db: Database, tmp_path: P
     assert digest(db) == before and backups.list_backups(db.path) == []
 
 
+@sqlite_only("backups of the database file (a server is backed up with pg_dump)")
 def test_an_older_schema_is_restored_then_upgraded(db: Database, tmp_path: Path) -> None:
     from alembic import command
     from sqlalchemy import create_engine, text

@@ -43,6 +43,7 @@ from fieldlog.store.models import (
     WorkGroup,
 )
 from fieldlog.store.repositories.facts import project_facts
+from tests.conftest import new_database
 
 pytestmark = pytest.mark.slow
 
@@ -56,7 +57,7 @@ def folders(tmp_path_factory: pytest.TempPathFactory):
 
 
 def _fresh(folders, name: str) -> Database:
-    return open_workspace(str(folders / f"{name}.db"))
+    return open_workspace(new_database(folders, f"{name}.db"))
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ from fieldlog.store import driver
 from fieldlog.store.backup import automatic_backup
 from fieldlog.store.database import Database
 from fieldlog.store.stamping import read_state, write_state
-from tests.conftest import password, plain_only, reopen
+from tests.conftest import password, plain_only, reopen, sqlite_only
 from tests.field_dump import db_digest
 from tests.keyring_backend import MemoryKeyring
 
@@ -60,6 +60,7 @@ def _old_database(db: Database) -> Path:
     return path
 
 
+@sqlite_only("scans the bytes of the database file, its journal and its backups")
 def test_a_set_passphrase_is_in_the_store_and_nowhere_on_disk(
     db: Database, store: MemoryKeyring
 ) -> None:
@@ -89,6 +90,7 @@ def test_two_databases_on_one_laptop_keep_their_own(
     other.close()
 
 
+@sqlite_only("scans the bytes of the database file, its journal and its backups")
 @plain_only
 def test_an_earlier_versions_clear_passphrase_moves_to_the_store(
     db: Database, store: MemoryKeyring
@@ -108,6 +110,7 @@ def test_an_earlier_versions_clear_passphrase_moves_to_the_store(
     assert _leaks(path) == [earlier_backup.name]  # only the backup made before still holds it
 
 
+@sqlite_only("scans the bytes of the database file, its journal and its backups")
 def test_without_a_store_the_clear_passphrase_is_erased_and_asked_next_time(
     db: Database, no_store: None
 ) -> None:
@@ -125,6 +128,7 @@ def test_without_a_store_the_clear_passphrase_is_erased_and_asked_next_time(
     again.close()
 
 
+@sqlite_only("scans the bytes of the database file, its journal and its backups")
 def test_without_a_store_a_set_passphrase_lasts_this_run_only(db: Database, no_store: None) -> None:
     assert not passphrase.store_available()
     assert passphrase.set_passphrase(db, PHRASE) is Kept.MEMORY
@@ -167,6 +171,7 @@ def test_only_a_recommended_store_counts(store: MemoryKeyring) -> None:
     assert secrets.save(secrets.Secret.TEAM_PASSPHRASE, "x", PHRASE) is Kept.MEMORY
 
 
+@sqlite_only("copies the database file (its automatic backup)")
 def test_a_copy_starts_with_the_passphrase_and_changes_only_its_own(
     tmp_path: Path, db: Database, store: MemoryKeyring
 ) -> None:
@@ -201,6 +206,7 @@ os._exit(0)
 """
 
 
+@sqlite_only("scans the bytes of the database file, its journal and its backups")
 @plain_only
 def test_the_moved_passphrase_leaves_no_bytes_even_if_fieldlog_dies(db: Database) -> None:
     path = _old_database(db)

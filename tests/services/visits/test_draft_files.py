@@ -25,6 +25,11 @@ def old_name(place: str, key: str) -> str:
     return f"{hashlib.sha256(place.encode('utf-8')).hexdigest()[:16]}-{key}.json"
 
 
+def _place(db: Database) -> str:
+    """What older versions named a database by in draft file names: its file, or its URL."""
+    return str(db.path) if db.path is not None else db.location
+
+
 def write_old(folder: Path, place: str, key: str, fields: dict, *, mtime: float | None = None):
     """A draft file exactly as older versions wrote it."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -44,7 +49,7 @@ def test_draft_files_move_into_their_database_and_are_deleted(
     db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     folder = tmp_path / "drafts"
-    here = str(db.path)
+    here = _place(db)
     new = write_old(folder, here, "visit-new", {"summary": "深圳市华为 13800138000"})
     edited = write_old(folder, here, "visit-" + "ab" * 16, {"summary": "改过的"})
     other = write_old(folder, OTHER_DB, "visit-new", {"summary": "another database's"})
@@ -69,7 +74,7 @@ def test_a_file_of_an_unknown_format_is_left_in_place(
     db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     folder = tmp_path / "drafts"
-    path = folder / old_name(str(db.path), "visit-new")
+    path = folder / old_name(_place(db), "visit-new")
     folder.mkdir()
     path.write_text('{"version": 2, "fields": {}}', encoding="utf-8")
     with caplog.at_level("WARNING"):
@@ -81,10 +86,10 @@ def test_a_file_of_an_unknown_format_is_left_in_place(
 def test_the_newer_of_a_file_and_a_stored_draft_is_kept(db: Database, tmp_path: Path) -> None:
     folder = tmp_path / "drafts"
     drafts.save_draft(db, "visit-new", {"summary": "typed after the upgrade"})
-    write_old(folder, str(db.path), "visit-new", {"summary": "older file"}, mtime=1_000_000)
+    write_old(folder, _place(db), "visit-new", {"summary": "older file"}, mtime=1_000_000)
     assert import_draft_files(db, folder) == 1
     assert drafts.load_draft(db, "visit-new") == {"summary": "typed after the upgrade"}
-    write_old(folder, str(db.path), "visit-new", {"summary": "newer file"}, mtime=time.time() + 60)
+    write_old(folder, _place(db), "visit-new", {"summary": "newer file"}, mtime=time.time() + 60)
     assert import_draft_files(db, folder) == 1
     assert drafts.load_draft(db, "visit-new") == {"summary": "newer file"}
     assert not folder.exists()  # emptied: the folder goes too

@@ -42,6 +42,7 @@ from fieldlog.store.models import (
     VisitVisitor,
 )
 from fieldlog.store.repositories import follow_up_rows
+from tests.conftest import new_database
 
 START = date(2020, 4, 1)
 DAYS = st.integers(0, 12).map(lambda n: START + timedelta(days=n))
@@ -76,7 +77,7 @@ class World:
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     from fieldlog.services.admin.workspace import open_workspace
 
-    database = open_workspace(str(tmp_path_factory.mktemp("rule") / "rule.db"))
+    database = open_workspace(new_database(tmp_path_factory.mktemp("rule"), "rule.db"))
     yield World(database)
     database.close()
 

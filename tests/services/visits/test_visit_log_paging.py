@@ -17,13 +17,14 @@ from fieldlog.services.visits import visit_log
 from fieldlog.services.visits.visit_log import SORT_KEYS, VisitFilter, VisitListRow, VisitSort
 from fieldlog.store.database import Database
 from fieldlog.store.models import CatalogItem, Chain, Organization, Visit
+from tests.conftest import new_database
 
 INTENTS = ["", "strong", "medium", "weak", "none"]
 
 
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = open_workspace(str(tmp_path_factory.mktemp("paging") / "p.db"))
+    database = open_workspace(new_database(tmp_path_factory.mktemp("paging"), "p.db"))
     yield database
     database.close()
 
