@@ -33,7 +33,7 @@ def add_bureau_commands(
     )
     kinds = group.add_subparsers(
         dest="what",
-        metavar="init|register|teams|overlaps|lookalikes|same|different|lead|send|watch",
+        metavar="ACTION",
         required=True,
         help=str(msg("cli.help.bureau_what", "what to do")),
     )

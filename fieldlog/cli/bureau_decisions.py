@@ -62,7 +62,7 @@ def add_decision_commands(kinds: argparse._SubParsersAction, late: argparse.Argu
         "--output",
         type=Path,
         required=True,
-        metavar="DIR|FILE",
+        metavar="PATH",
         help=str(
             msg(
                 "cli.help.bureau_send_out",

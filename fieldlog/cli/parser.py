@@ -209,7 +209,7 @@ def _exports(commands: argparse._SubParsersAction, late: argparse.ArgumentParser
     group = command(commands, "export", late, msg("cli.help.export", "write an Excel workbook"))
     kinds = group.add_subparsers(
         dest="what",
-        metavar="weekly|ledger|orgs|visits|bureau",
+        metavar="WORKBOOK",
         required=True,
         help=str(msg("cli.help.export_what", "which workbook")),
     )

@@ -80,6 +80,9 @@ class Database:
         default_factory=lambda: ContextVar("fieldlog_session", default=None)
     )
     _set_up: list[SetUpStep] = field(default_factory=list)
+    #: Closed by its owner (a conversion or a restore works on the file): a poll that came
+    #: later would open a connection again, which holds the file.
+    closed: bool = field(default=False, init=False)
 
     def on_first_write(self, step: SetUpStep) -> None:
         """Run `step` inside the next unit of work that writes, until one commits."""
@@ -163,7 +166,8 @@ class Database:
         self.sessions.configure(info=info)
 
     def close(self) -> None:
-        """Release every connection."""
+        """Release every connection; what watches the database stops asking it (`closed`)."""
+        self.closed = True
         self.engine.dispose()
 
 

@@ -86,6 +86,8 @@ class ChangeWatch(QObject):
             self.poll()
 
     def _number(self) -> int | None:
+        if self.db.closed:  # its file is being converted or restored: never reopen it
+            return None
         try:
             return change_number(self.db)
         except database_errors.FAILURES as exc:  # unreachable or busy: the next poll tries again

@@ -44,6 +44,17 @@ ARGUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("check",): (),
     ("encrypt",): (),
     ("decrypt",): (),
+    ("export", "bureau"): ("--week", "2020-W16", "-o", "FILE.xlsx"),
+    ("bureau", "init"): ("--name", "铜仁市投资促进局"),
+    ("bureau", "register"): ("FILE.fieldsync",),
+    ("bureau", "teams"): (),
+    ("bureau", "overlaps"): (),
+    ("bureau", "lookalikes"): (),
+    ("bureau", "same"): ("0123456789abcdef", "fedcba9876543210"),
+    ("bureau", "different"): ("0123456789abcdef", "fedcba9876543210"),
+    ("bureau", "lead"): ("91440300MA5F000010", "--team", "驻深工作队"),
+    ("bureau", "send"): ("-o", "FILE"),
+    ("bureau", "watch"): ("FILE", "--once"),
 }
 #: The window: it tells a database it cannot open in a modal box (its text is masked by
 #: `app._shown`, tested with the window), which a subprocess here could not close.

@@ -323,6 +323,7 @@ def test_a_team_registers_from_the_window_and_its_packages_are_received(
     QSettings().remove("bureau")
     win = MainWindow(db)  # a bureau with no team yet: the pages, never the welcome screen
     qtbot.addWidget(win)
+    win.show()  # the dashboard in view: a hidden page recounts only once it is shown
     assert win.centralWidget().objectName() == "workspace"
     assert selector(win).count() == 1
     win.show_page(Page.DASHBOARD)

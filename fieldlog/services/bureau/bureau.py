@@ -12,8 +12,6 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, select
-
 from fieldlog.domain.ids import new_id
 from fieldlog.domain.messages import msg
 from fieldlog.services import secrets
@@ -31,6 +29,7 @@ from fieldlog.services.exchange.sync_report import SyncImportReport
 from fieldlog.services.file_guard import guard_input
 from fieldlog.store.database import Database
 from fieldlog.store.models import BureauTeam
+from fieldlog.store.repositories import bureau_rows
 from fieldlog.store.stamping import write_state
 from fieldlog.sync import importer
 from fieldlog.sync.errors import PackageError
@@ -112,8 +111,8 @@ def init_bureau(db: Database, name: str) -> str:
 def teams(db: Database) -> list[TeamEntry]:
     """The registered teams, by name."""
     with db.read() as session:
-        rows = session.execute(select(BureauTeam.team_id, BureauTeam.name)).all()
-    return sorted((TeamEntry(r.team_id, r.name) for r in rows), key=lambda t: (t.name, t.id))
+        rows = bureau_rows.team_rows(session)
+    return sorted((TeamEntry(team, name) for team, name in rows), key=lambda t: (t.name, t.id))
 
 
 def find_team(db: Database, name: str) -> TeamEntry:
@@ -168,7 +167,7 @@ def register_team(db: Database, path: Path, passphrase: str) -> Registration:
     except BaseException:
         if new:  # nothing half-written: a team whose package was refused is not registered
             with db.begin() as session:
-                session.execute(delete(BureauTeam).where(BureauTeam.team_id == team_id))
+                bureau_rows.forget_team(session, team_id)
         raise
     with db.read() as session:
         entry = session.get(BureauTeam, team_id)

@@ -16,18 +16,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.company_names import look_alike_pairs
 from fieldlog.domain.credit_code import is_valid_credit_code
 from fieldlog.domain.messages import msg
-from fieldlog.domain.vocabulary import OrgKind
 from fieldlog.services.bureau.bureau import require_bureau
 from fieldlog.services.errors import InvalidInput
 from fieldlog.store.database import Database
-from fieldlog.store.models import Organization, OrgIdentity, RecordTeam, SameOrg
-from fieldlog.store.types import utcnow
+from fieldlog.store.repositories import bureau_rows
 
 
 @dataclass(frozen=True)
@@ -68,30 +65,19 @@ class _Groups:
 
 def refresh_identity(session: Session) -> None:
     """Rewrite `OrgIdentity` from the confirmed pairs (and the codes their groups hold)."""
-    pairs = session.execute(
-        select(SameOrg.first_org_id, SameOrg.second_org_id).where(SameOrg.same.is_(True))
-    ).all()
     groups = _Groups()
-    for first, second in pairs:
+    for first, second in bureau_rows.confirmed_pairs(session):
         groups.join(first, second)
     members: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
     for org in list(groups.parent):
         members[groups.find(org)].append(org)
-    codes = dict(
-        session.execute(
-            select(Organization.id, Organization.credit_code).where(
-                Organization.id.in_(list(groups.parent))
-            )
-        ).all()
-    )
-    session.execute(delete(OrgIdentity))
+    codes = bureau_rows.codes_of(session, list(groups.parent))
     rows = []
     for root, orgs in members.items():
         valid = sorted(c for o in orgs if (c := codes.get(o)) and is_valid_credit_code(c))
         key = valid[0] if valid else f"same:{root.hex}"
         rows += [{"org_id": org, "key": key} for org in orgs]
-    if rows:
-        session.execute(insert(OrgIdentity), rows)
+    bureau_rows.replace_identities(session, rows)
 
 
 def decide(db: Database, first: uuid.UUID, second: uuid.UUID, *, same: bool) -> None:
@@ -101,19 +87,13 @@ def decide(db: Database, first: uuid.UUID, second: uuid.UUID, *, same: bool) -> 
         raise InvalidInput(msg("bureau.same_record", "those are one record already"))
     a, b = _ordered(first, second)
     with db.begin() as session:
-        found = set(
-            session.execute(select(Organization.id).where(Organization.id.in_([a, b]))).scalars()
-        )
+        found = bureau_rows.org_ids(session, [a, b])
         missing = [str(o) for o in (a, b) if o not in found]
         if missing:
             raise InvalidInput(
                 msg("bureau.no_such_org", "no organization has the id {id}", id=missing[0])
             )
-        session.execute(
-            delete(SameOrg).where(SameOrg.first_org_id == a, SameOrg.second_org_id == b)
-        )
-        session.add(SameOrg(first_org_id=a, second_org_id=b, same=same, decided_at=utcnow()))
-        session.flush()
+        bureau_rows.replace_decision(session, a, b, same)
         refresh_identity(session)
 
 
@@ -125,27 +105,10 @@ def find_org(db: Database, text: str) -> uuid.UUID:
             msg("bureau.short_id", "give at least the last 8 characters of the record's id")
         )
     with db.read() as session:
-        ids = [
-            org
-            for org in session.execute(select(Organization.id)).scalars()
-            if org.hex.endswith(wanted)
-        ]
+        ids = [org for org in bureau_rows.org_ids(session) if org.hex.endswith(wanted)]
     if len(ids) != 1:
         raise InvalidInput(msg("bureau.no_such_org", "no organization has the id {id}", id=text))
     return ids[0]
-
-
-def _team_orgs(session: Session) -> dict[uuid.UUID, list[uuid.UUID]]:
-    """The teams each organization record came from."""
-    rows = session.execute(
-        select(RecordTeam.record_id, RecordTeam.team_id).where(
-            RecordTeam.table_name == "organization"
-        )
-    )
-    teams: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    for org, team in rows:
-        teams[org].append(team)
-    return teams
 
 
 def candidates(db: Database, names_of_teams: dict[uuid.UUID, str] | None = None) -> list[Candidate]:
@@ -153,19 +116,11 @@ def candidates(db: Database, names_of_teams: dict[uuid.UUID, str] | None = None)
     not told apart by two different valid credit codes; by the first one's name."""
     require_bureau(db)
     with db.read() as session:
-        orgs = session.execute(
-            select(
-                Organization.id, Organization.name, Organization.name_key, Organization.credit_code
-            ).where(Organization.deleted.is_(False), Organization.kind == OrgKind.ENTERPRISE.value)
-        ).all()
-        teams = _team_orgs(session)
-        decided = set(session.execute(select(SameOrg.first_org_id, SameOrg.second_org_id)).all())
+        orgs = bureau_rows.live_enterprises(session)
+        teams = bureau_rows.org_teams(session)
+        decided = bureau_rows.decided_pairs(session)
         if names_of_teams is None:
-            from fieldlog.store.models import BureauTeam
-
-            names_of_teams = dict(
-                session.execute(select(BureauTeam.team_id, BureauTeam.name)).all()
-            )
+            names_of_teams = dict(bureau_rows.team_rows(session))
     return _pairs(orgs, teams, decided, names_of_teams)
 
 

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
-
 from fieldlog.domain.ids import new_id, pair_id
 from fieldlog.domain.messages import msg
 from fieldlog.services.bureau.bureau import TeamEntry, require_bureau
@@ -27,7 +25,8 @@ from fieldlog.services.errors import InvalidInput
 from fieldlog.services.exchange.bureau_receive import BUREAU_ID_KEY, team_passphrase
 from fieldlog.services.file_guard import Kind, guard_output
 from fieldlog.store.database import Database
-from fieldlog.store.models import LeadAssignment, Organization, RecordTeam
+from fieldlog.store.models import LeadAssignment, RecordTeam
+from fieldlog.store.repositories import bureau_rows
 from fieldlog.store.stamping import SEQ_KEY, read_state, write_state
 from fieldlog.sync.changes import Header, build_payload
 from fieldlog.sync.crypto import KdfParams
@@ -126,15 +125,8 @@ def send_decisions(
     with db.read() as session:
         since = int(read_state(session, _sent_key(team.id)) or 0)
         seq_now = int(read_state(session, SEQ_KEY) or 0)
-        owned = select(RecordTeam.record_id).where(
-            RecordTeam.team_id == team.id, RecordTeam.table_name == LEADS.name
-        )
-        query = (
-            select(*(LEADS.table.c[key] for key in LEADS.columns))
-            .where(LEADS.table.c.id.in_(owned), LEADS.table.c.local_seq > since)
-            .order_by(LEADS.table.c.id)
-        )
-        rows = [encode_row(LEADS, row) for row in session.execute(query).mappings()]
+        found = bureau_rows.lead_rows_since(session, team.id, since, LEADS.columns)
+        rows = [encode_row(LEADS, row) for row in found]
         header = Header(name, datetime.now(UTC), {db.node_id: name}, team.name)
         payload, counts = build_payload(header, iter(rows))
     fields = new_package_fields(
@@ -164,11 +156,7 @@ class Decision:
 def received_decisions(db: Database) -> list[Decision]:
     """The 首报首谈 decisions this team received from its bureau, newest first."""
     with db.read() as session:
-        rows = session.execute(
-            select(Organization.name, LeadAssignment)
-            .join(Organization, Organization.id == LeadAssignment.org_id)
-            .where(LeadAssignment.deleted.is_(False))
-        ).all()
+        rows = bureau_rows.received_leads(session)
         found = [
             Decision(org, a.lead_team, a.first_team, a.first_on, a.decided_on, a.note)
             for org, a in rows

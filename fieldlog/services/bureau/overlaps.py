@@ -14,19 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy import func, select
-
-from fieldlog.domain.vocabulary import OrgKind
 from fieldlog.services.bureau.bureau import TeamEntry, require_bureau, teams
 from fieldlog.store.database import Database
-from fieldlog.store.models import (
-    LeadAssignment,
-    Organization,
-    OrgIdentity,
-    Project,
-    StageEvent,
-    Visit,
-)
+from fieldlog.store.repositories import bureau_rows
 from fieldlog.store.team_view import team_view
 
 
@@ -87,40 +77,16 @@ def _work_in(view: Database, team: TeamEntry) -> list[TeamWork]:
     first: dict[uuid.UUID, tuple[date, int, str]] = {}
     stakes: dict[uuid.UUID, list[int]] = defaultdict(lambda: [0, 0, 0])
     with view.read() as session:
-        visits = select(Visit.org_id, func.min(Visit.visited_on)).where(Visit.deleted.is_(False))
-        dated = {org: on for org, on in session.execute(visits.group_by(Visit.org_id))}
-        stamps = select(Visit.org_id, Visit.visited_on, func.min(Visit.hlc)).where(
-            Visit.deleted.is_(False)
-        )
-        for org, on, stamp in session.execute(stamps.group_by(Visit.org_id, Visit.visited_on)):
-            if dated.get(org) == on:
-                _earliest(first, org, (on, int(stamp), "visit"))
-        leads = (
-            select(Project.investor_id, StageEvent.occurred_on, StageEvent.hlc)
-            .join(StageEvent, StageEvent.project_id == Project.id)
-            .where(Project.deleted.is_(False), StageEvent.deleted.is_(False))
-            .where(Project.investor_id.is_not(None))
-        )
-        for investor, on, stamp in session.execute(leads):
-            if investor is not None:
-                _earliest(first, investor, (on, int(stamp), "lead"))
-        projects = select(Project.investor_id, Project.contract_yuan, Project.planned_yuan).where(
-            Project.deleted.is_(False), Project.investor_id.is_not(None)
-        )
-        for investor, contract, planned in session.execute(projects):
-            if investor is None:
-                continue
-            stake = stakes[investor]
+        for org, on, stamp in bureau_rows.first_visits(session):
+            _earliest(first, org, (on, stamp, "visit"))
+        for org, on, stamp in bureau_rows.lead_events(session):
+            _earliest(first, org, (on, stamp, "lead"))
+        for org, contract, planned in bureau_rows.project_stakes(session):
+            stake = stakes[org]
             stake[0] += 1
             stake[1] += contract or 0
             stake[2] += planned or 0
-        orgs = session.execute(
-            select(Organization.id, Organization.name).where(
-                Organization.deleted.is_(False),
-                Organization.kind == OrgKind.ENTERPRISE.value,
-                Organization.id.in_(list(first)),
-            )
-        ).all()
+        orgs = bureau_rows.enterprise_names(session, list(first))
     return [
         TeamWork(team, org, name, *first[org], *stakes[org])
         if org in stakes
@@ -135,14 +101,7 @@ def overlaps(db: Database) -> list[Overlap]:
     by_key: dict[str, list[TeamWork]] = defaultdict(list)
     codes: dict[str, str] = {}
     with db.read() as session:
-        identity = {
-            org: (code or "", confirmed)
-            for org, code, confirmed in session.execute(
-                select(Organization.id, Organization.credit_code, OrgIdentity.key).outerjoin(
-                    OrgIdentity, OrgIdentity.org_id == Organization.id
-                )
-            )
-        }
+        identity = bureau_rows.org_identities(session)
     for team in teams(db):
         for work in _team_work(db, team):
             code, confirmed = identity[work.org_id]
@@ -158,12 +117,6 @@ def overlaps(db: Database) -> list[Overlap]:
         if len(per_team) > 1:
             found.append(Overlap(key, codes[key], tuple(per_team.values())))
     with db.read() as session:
-        leads = dict(
-            session.execute(
-                select(LeadAssignment.org_id, LeadAssignment.lead_team).where(
-                    LeadAssignment.deleted.is_(False)
-                )
-            ).all()
-        )
+        leads = bureau_rows.lead_teams(session)
     found = [replace(o, lead=leads.get(o.first.org_id, "")) for o in found]
     return sorted(found, key=lambda o: (o.first.first_on, o.first.first_stamp, o.key))

@@ -19,7 +19,6 @@ import uuid
 from collections import defaultdict
 from pathlib import Path
 
-from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import msg
@@ -28,7 +27,8 @@ from fieldlog.services.errors import InvalidInput
 from fieldlog.services.exchange.passphrase import entry_scope
 from fieldlog.services.secrets import Secret
 from fieldlog.store.database import Database
-from fieldlog.store.models import BureauTeam, RecordTeam
+from fieldlog.store.models import BureauTeam
+from fieldlog.store.repositories import bureau_rows
 from fieldlog.store.stamping import read_state
 from fieldlog.store.team_view import BUREAU_NAME_KEY
 from fieldlog.sync import importer
@@ -41,7 +41,6 @@ from fieldlog.sync.team_check import TeamRef
 
 #: local_state key of a bureau database's id (its name, `BUREAU_NAME_KEY`, marks it a bureau).
 BUREAU_ID_KEY = "bureau_id"
-CHUNK = 500
 
 
 def bureau_name(session: Session) -> str | None:
@@ -135,20 +134,4 @@ def attribute(session: Session, package: importer.Verified) -> None:
             row["id"] if isinstance(row["id"], uuid.UUID) else uuid.UUID(row["id"])
         )
     for table, found in ids.items():
-        for start in range(0, len(found), CHUNK):
-            chunk = set(found[start : start + CHUNK])
-            known = set(
-                session.execute(
-                    select(RecordTeam.record_id).where(
-                        RecordTeam.team_id == team_id,
-                        RecordTeam.table_name == table,
-                        RecordTeam.record_id.in_(chunk),
-                    )
-                ).scalars()
-            )
-            new = [
-                {"table_name": table, "record_id": record, "team_id": team_id}
-                for record in sorted(chunk - known)
-            ]
-            if new:
-                session.execute(insert(RecordTeam), new)
+        bureau_rows.note_records(session, team_id, table, found)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.ids import new_id
@@ -22,7 +21,11 @@ from fieldlog.services.errors import InvalidInput
 from fieldlog.services.validate import optional_name
 from fieldlog.store.database import Database
 from fieldlog.store.models import CatalogItem
-from fieldlog.store.repositories.team_rows import county_names_by_id, live_counties
+from fieldlog.store.repositories.team_rows import (
+    county_names_by_id,
+    last_county_order,
+    live_counties,
+)
 
 KIND = "county"
 #: The longest county name taken: 黔东南苗族侗族自治州凯里经济开发区 has 17 characters.
@@ -134,10 +137,7 @@ def _merged_name(session: Session, shown: County, edited: County) -> CatalogItem
 
 
 def _last_order(session: Session) -> int:
-    query = select(func.max(CatalogItem.sort_order)).where(
-        CatalogItem.kind == KIND, CatalogItem.deleted.is_(False)
-    )
-    return session.execute(query).scalar() or 0
+    return last_county_order(session)
 
 
 def _check_unique(session: Session) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldlog.store.collation import bytewise
@@ -77,3 +77,11 @@ def members_first_entered(session: Session) -> list[Member]:
     """Live members, first entered first."""
     query = live(Member).order_by(Member.created_at, Member.id)
     return list(session.execute(query).scalars())
+
+
+def last_county_order(session: Session) -> int:
+    """The largest sort position among the live home counties (0 without any)."""
+    query = select(func.max(CatalogItem.sort_order)).where(
+        CatalogItem.kind == "county", CatalogItem.deleted.is_(False)
+    )
+    return session.execute(query).scalar() or 0
