@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from fieldlog.domain.messages import code_of
 from fieldlog.services.admin.maintenance import check
 from fieldlog.services.orgs import orgs
 from fieldlog.services.orgs.org_merge import merge_orgs
@@ -37,10 +38,15 @@ def _busiest_org(db: Database) -> str:
         )
 
 
+def _notes(report) -> list:  # type: ignore[no-untyped-def]
+    # A server whose role may not run amcheck says so in a note of its own (store/server_health.py).
+    return [n for n in report.notes if code_of(n) != "health.amcheck_missing"]
+
+
 def test_the_demo_is_healthy(demo: Database) -> None:
     report = check(demo)
     assert report.ok, report.problems
-    assert report.notes == [] and report.live["visit"] > 0
+    assert _notes(report) == [] and report.live["visit"] > 0
 
 
 def test_visits_of_a_deleted_organization_are_a_note_not_a_problem(demo: Database) -> None:
@@ -49,7 +55,7 @@ def test_visits_of_a_deleted_organization_are_a_note_not_a_problem(demo: Databas
     orgs.delete_org(demo, uuid.UUID(_busiest_org(demo)))
     report = check(demo)
     assert report.ok, report.problems
-    assert "live visit(s) belong to deleted organizations" in str(report.notes[0])
+    assert "live visit(s) belong to deleted organizations" in str(_notes(report)[0])
 
 
 def test_a_live_visit_of_a_merged_away_organization_is_a_problem(demo: Database) -> None:
