@@ -13,31 +13,14 @@ from openpyxl import load_workbook
 from fieldlog.domain.period import Period
 from fieldlog.services.reports import stats
 from tests.cli.test_sync_cli import cli, ok
-from tests.services.bureau_teams import SHARED_CODE, TeamLaptop, make_team
+from tests.services.bureau_teams import SHARED_CODE, TeamLaptop, make_teams
 
 ALL_TIME = Period(None, None)
 
 
 @pytest.fixture
 def two_teams(empty_database_file: Path, tmp_path: Path) -> list[TeamLaptop]:
-    made = [
-        make_team(
-            empty_database_file,
-            tmp_path / "sz",
-            "驻深工作队",
-            shared_on=date(2026, 11, 3),
-            shared_name="华为技术有限公司",
-            contract_yuan=300_000_000,
-        ),
-        make_team(
-            empty_database_file,
-            tmp_path / "sh",
-            "驻沪工作队",
-            shared_on=date(2026, 11, 1),
-            shared_name="华为技术（上海）有限公司",
-            contract_yuan=150_000_000,
-        ),
-    ]
+    made = make_teams(empty_database_file, tmp_path, 2)
     yield made
     for laptop in made:
         laptop.db.close()

@@ -84,3 +84,28 @@ def make_team(
         db, project, received_on=date(2026, 11, 25), amount_yuan=contract_yuan // 10
     )
     return TeamLaptop(name, passphrase, db, folder)
+
+
+#: The teams of the bureau tests: name, when each first visited the shared enterprise and how it
+#: names it, its signed contract and its own enterprises. 驻沪 reported it first.
+TEAMS = (
+    ("sz", "驻深工作队", date(2026, 11, 3), "华为技术有限公司", 300_000_000, 3),
+    ("sh", "驻沪工作队", date(2026, 11, 1), "华为技术（上海）有限公司", 150_000_000, 3),
+    ("hz", "驻杭工作队", date(2026, 11, 8), "华为技术有限公司", 80_000_000, 2),
+)
+
+
+def make_teams(template: Path, folder: Path, count: int) -> list[TeamLaptop]:
+    """The first `count` of TEAMS, each on a laptop of its own under `folder`."""
+    return [
+        make_team(
+            template,
+            folder / key,
+            name,
+            shared_on=on,
+            shared_name=shared,
+            contract_yuan=contract,
+            own_orgs=own,
+        )
+        for key, name, on, shared, contract, own in TEAMS[:count]
+    ]

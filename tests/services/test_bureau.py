@@ -22,7 +22,7 @@ from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 from fieldlog.sync.errors import PackageError
 from tests.conftest import reopen
-from tests.services.bureau_teams import SHARED_CODE, TeamLaptop, make_team
+from tests.services.bureau_teams import SHARED_CODE, TeamLaptop, make_teams
 
 NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
 ALL_TIME = Period(None, None)
@@ -34,33 +34,7 @@ def _open(location: str) -> Database:
 
 @pytest.fixture
 def three_teams(empty_database_file: Path, tmp_path: Path) -> list[TeamLaptop]:
-    made = [
-        make_team(
-            empty_database_file,
-            tmp_path / "sz",
-            "驻深工作队",
-            shared_on=date(2026, 11, 3),
-            shared_name="华为技术有限公司",
-            contract_yuan=300_000_000,
-        ),
-        make_team(
-            empty_database_file,
-            tmp_path / "sh",
-            "驻沪工作队",
-            shared_on=date(2026, 11, 1),
-            shared_name="华为技术（上海）有限公司",
-            contract_yuan=150_000_000,
-        ),
-        make_team(
-            empty_database_file,
-            tmp_path / "hz",
-            "驻杭工作队",
-            shared_on=date(2026, 11, 8),
-            shared_name="华为技术有限公司",
-            contract_yuan=80_000_000,
-            own_orgs=2,
-        ),
-    ]
+    made = make_teams(empty_database_file, tmp_path, 3)
     yield made
     for laptop in made:
         laptop.db.close()
