@@ -8,6 +8,7 @@ written by the first unit of work that writes; a schema upgrade is written at op
 from __future__ import annotations
 
 import contextlib
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -83,6 +84,30 @@ class Database:
     #: Closed by its owner (a conversion or a restore works on the file): a poll that came
     #: later would open a connection again, which holds the file.
     closed: bool = field(default=False, init=False)
+    #: Work on other threads that reads the file over connections of its own (the scheduled
+    #: backup): `close` waits for it, so a conversion or a restore never finds the file held.
+    _background: threading.Condition = field(
+        default_factory=threading.Condition, init=False, repr=False
+    )
+    _background_users: int = field(default=0, init=False, repr=False)
+
+    @contextmanager
+    def in_background(self) -> Iterator[bool]:
+        """Mark work on another thread that opens the file itself; yields False (the work is
+        to be skipped) once the database is closed. `close` waits until such work ends."""
+        with self._background:
+            if self.closed:
+                usable = False
+            else:
+                usable = True
+                self._background_users += 1
+        try:
+            yield usable
+        finally:
+            if usable:
+                with self._background:
+                    self._background_users -= 1
+                    self._background.notify_all()
 
     def on_first_write(self, step: SetUpStep) -> None:
         """Run `step` inside the next unit of work that writes, until one commits."""
@@ -166,8 +191,11 @@ class Database:
         self.sessions.configure(info=info)
 
     def close(self) -> None:
-        """Release every connection; what watches the database stops asking it (`closed`)."""
-        self.closed = True
+        """Release every connection; what watches the database stops asking it (`closed`).
+        Work on other threads that holds the file itself (`in_background`) is waited for."""
+        with self._background:
+            self.closed = True
+            self._background.wait_for(lambda: self._background_users == 0)
         self.engine.dispose()
 
 

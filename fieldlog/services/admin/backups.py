@@ -107,22 +107,26 @@ def rotate_backups(db_path: Path, now: datetime) -> list[Path]:
 def take_daily_backup(db: Database, now: datetime | None = None) -> Path | None:
     """Take today's scheduled backup unless there is one already, then rotate.
 
-    Returns the new backup, or None (one exists today, or the database is on a server).
-    Safe while the window uses the database: the SQLite online backup API copies a snapshot.
+    Returns the new backup, or None (one exists today, the database is on a server, or it
+    was closed). Safe while the window uses the database: the SQLite online backup API copies
+    a snapshot; closing the database waits for the copy to end.
     """
     if db.path is None or db.read_only:
         return None
-    now = now or datetime.now().astimezone()
-    today = now.date()
-    zone = now.tzinfo or UTC
-    taken = None
-    if not any(
-        i.reason == DAILY and i.taken_at.astimezone(zone).date() == today
-        for i in _list_backups(db.path)
-    ):
-        taken = automatic_backup(db.path, DAILY, now, password=db.password)
-    rotate_backups(db.path, now)
-    return taken
+    with db.in_background() as usable:
+        if not usable:  # closed meanwhile: its file is being converted or restored
+            return None
+        now = now or datetime.now().astimezone()
+        today = now.date()
+        zone = now.tzinfo or UTC
+        taken = None
+        if not any(
+            i.reason == DAILY and i.taken_at.astimezone(zone).date() == today
+            for i in _list_backups(db.path)
+        ):
+            taken = automatic_backup(db.path, DAILY, now, password=db.password)
+        rotate_backups(db.path, now)
+        return taken
 
 
 def pg_dump_command(location: str) -> str:

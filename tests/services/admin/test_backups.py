@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from fieldlog.services.errors import InvalidInput
 from fieldlog.store import driver
 from fieldlog.store.backup import STAMP_FORMAT, BackupError, backup_folder
 from fieldlog.store.database import Database
+from fieldlog.store.engine import held_here
 from tests.conftest import password, reopen, sqlite_only
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)  # a Saturday
@@ -78,6 +80,37 @@ def test_daily_backup_is_taken_once_a_day(db: Database) -> None:
     second = backups.take_daily_backup(db, NOW + timedelta(days=1))
     assert second is not None
     assert [i.reason for i in backups.list_backups(db.path)] == ["daily", "daily"]
+
+
+
+@sqlite_only("backups of the database file (a server is backed up with pg_dump)")
+def test_closing_waits_for_the_scheduled_backup_and_none_starts_after(db: Database) -> None:
+    # The window's backup copies the file on a worker thread over a connection of its own; a
+    # conversion or a restore closes the database first and must then find the file free.
+    assert db.path is not None
+    copying, may_finish = threading.Event(), threading.Event()
+
+    def scheduled_backup() -> None:
+        with db.in_background() as usable:
+            assert usable
+            connection = driver.connect(db.path, db.password)
+            copying.set()
+            may_finish.wait(30)
+            connection.close()
+
+    worker = threading.Thread(target=scheduled_backup)
+    worker.start()
+    assert copying.wait(30)
+    closer = threading.Thread(target=db.close)
+    closer.start()
+    closer.join(0.5)
+    assert closer.is_alive(), "close returned while the backup still held the file"
+    may_finish.set()
+    closer.join(30)
+    worker.join(30)
+    assert not closer.is_alive() and not held_here(db.path)
+    assert backups.take_daily_backup(db, NOW) is None
+    assert backups.list_backups(db.path) == []
 
 
 def _state(path: Path) -> dict[str, str]:
