@@ -87,6 +87,10 @@ def _team(
 ) -> tuple[str, str, Path, Path]:
     name = f"驻{index:02d}地招商工作队"
     passphrase = f"{name} 口令 bench"
+    full = folder / f"team{index:02d}-full.fieldsync"
+    week = folder / f"team{index:02d}-week.fieldsync"
+    if full.exists() and week.exists():  # built by an earlier run with --keep
+        return name, passphrase, full, week
     path = folder / f"team{index:02d}.db"
     shutil.copy(template, path)
     db = open_workspace(str(path))
@@ -122,10 +126,8 @@ def _team(
                 on=date(2026, 6, 1 + n),
                 signing=projects.Signing(date(2026, 6, 1 + n), 100_000_000 * (n + 1), "正式合同"),
             )
-        full = folder / f"team{index:02d}-full.fieldsync"
         sync.export_package(db, full, full=True, passphrase=passphrase, kdf=FAST_KDF)
         _visits(db, member, orgs, week_visits, WEEK.monday, 5, name)
-        week = folder / f"team{index:02d}-week.fieldsync"
         sync.export_package(db, week, passphrase=passphrase, kdf=FAST_KDF)
         return name, passphrase, full, week
     finally:
@@ -191,7 +193,10 @@ def main() -> None:
     parser.add_argument("--visits", type=int, default=20_000)
     parser.add_argument("--week-visits", type=int, default=100)
     parser.add_argument("--postgres", help="a server URL whose role may create databases")
-    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument(
+        "--keep", type=Path, help="build in this folder and keep it (a later run reuses its teams)"
+    )
+    parser.add_argument("--build-only", action="store_true", help="build the teams, time nothing")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="fieldlog-bench-bureau-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -201,7 +206,10 @@ def main() -> None:
     started = time.perf_counter()
     teams = [_team(template, folder, i, args.visits, args.week_visits) for i in range(args.teams)]
     print(json.dumps({"built_teams_s": round(time.perf_counter() - started, 1)}), flush=True)
-    results = [run(str(folder / "bureau.db"), teams, folder)]
+    if args.build_only:
+        return
+    bureau_file = folder / f"bureau-{uuid.uuid4().hex[:6]}.db"
+    results = [run(str(bureau_file), teams, folder)]
     print(json.dumps(results[0], ensure_ascii=False), flush=True)
     if args.postgres:
         url, (admin, name) = _server_database(args.postgres)
