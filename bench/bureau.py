@@ -2,7 +2,7 @@
 figures, each team's figures, the overlaps and the consolidated return.
 
     python bench/bureau.py [--teams 50] [--visits 20000] [--week-visits 100] [--postgres URL]
-                           [--keep DIR]
+                           [--keep DIR] [--build-only] [--server-only]
 
 Each team is its own database with its own member, `--visits` visits over 2026 to 200
 organizations (20 of them with credit codes every team shares, so they are overlaps), and a few
@@ -11,6 +11,8 @@ week), then a week's package of `--week-visits` more visits. The bureau receives
 packages of every team in one `sync import`, which is timed, then the reports. With `--postgres`
 (a URL whose role may create databases) the same runs on a new server database and each figure
 is printed beside SQLite's with the ratio. One JSON object per engine, then the ratios.
+`--keep DIR` builds the teams there once and later runs reuse them; `--build-only` stops after
+building, `--server-only` times the server alone (to run the two engines apart).
 """
 
 from __future__ import annotations
@@ -197,6 +199,9 @@ def main() -> None:
         "--keep", type=Path, help="build in this folder and keep it (a later run reuses its teams)"
     )
     parser.add_argument("--build-only", action="store_true", help="build the teams, time nothing")
+    parser.add_argument(
+        "--server-only", action="store_true", help="time the server only (run SQLite apart)"
+    )
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="fieldlog-bench-bureau-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -208,9 +213,11 @@ def main() -> None:
     print(json.dumps({"built_teams_s": round(time.perf_counter() - started, 1)}), flush=True)
     if args.build_only:
         return
-    bureau_file = folder / f"bureau-{uuid.uuid4().hex[:6]}.db"
-    results = [run(str(bureau_file), teams, folder)]
-    print(json.dumps(results[0], ensure_ascii=False), flush=True)
+    results = []
+    if not args.server_only:
+        bureau_file = folder / f"bureau-{uuid.uuid4().hex[:6]}.db"
+        results.append(run(str(bureau_file), teams, folder))
+        print(json.dumps(results[0], ensure_ascii=False), flush=True)
     if args.postgres:
         url, (admin, name) = _server_database(args.postgres)
         try:
@@ -218,7 +225,8 @@ def main() -> None:
         finally:
             with admin.connect() as conn:  # type: ignore[attr-defined]
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        print(json.dumps(results[1], ensure_ascii=False), flush=True)
+        print(json.dumps(results[-1], ensure_ascii=False), flush=True)
+    if len(results) == 2:
         ratios = {
             key: round(results[1][key] / results[0][key], 2)  # type: ignore[operator]
             for key in results[0]
