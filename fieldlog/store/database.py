@@ -35,7 +35,7 @@ from fieldlog.store.errors import (
 )
 from fieldlog.store.files import SqliteFacts, looks_encrypted, not_a_database, sqlite_facts
 from fieldlog.store.location import describe, is_url, to_url
-from fieldlog.store.node_identity import homes, known_node, store_node, stored_node
+from fieldlog.store.node_identity import homes, known_node, node_home, store_node, stored_node
 from fieldlog.store.private import new_private_database, private_folder, tighten_database
 from fieldlog.store.read_only import check_immutable_file, is_immutable, is_writable
 from fieldlog.store.stamping import NODE_INFO
@@ -175,12 +175,15 @@ class Database:
         """Store this installation's node id in the database (the first write's set-up); when
         another program stored one for this installation meanwhile, take that one instead (on a
         server each installation has its own: `store/node_identity.py`)."""
-        stored, stored_home, _own = stored_node(session, self.location)
+        stored, stored_home, own_keys = stored_node(session, self.location)
+        current = False
         if stored and stored_home in homes(self.location):
             self.node_id = stored
-        # Rewritten even when it was stored: an earlier version's home (a server's password in
-        # it) or keys (a server's one node under the plain keys) become today's.
-        store_node(session, self.location, self.node_id)
+            current = own_keys and stored_home == node_home(self.location)
+        # Written when new here, and when stored as an earlier version did (a server's password
+        # in its home, or a server's one node under the plain keys): the node is kept.
+        if not current:
+            store_node(session, self.location, self.node_id)
         session.info[NODE_INFO] = self.node_id
         info = dict(self.sessions.kw.get("info") or {})
         info[NODE_INFO] = self.node_id

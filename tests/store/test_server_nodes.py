@@ -21,19 +21,20 @@ import pytest
 from sqlalchemy import select, text
 
 from fieldlog.services.admin import history
-from fieldlog.services.exchange import sync_review
+from fieldlog.services.admin.maintenance import digest
+from fieldlog.services.exchange import sync, sync_review
 from fieldlog.services.orgs import org_directory, orgs
 from fieldlog.services.orgs.org_edits import OrgEdit
+from fieldlog.services.team import team
 from fieldlog.store.database import Database
 from fieldlog.store.location import describe
 from fieldlog.store.models import Organization, SyncConflict
 from fieldlog.store.stamping import use_clock
-from tests.conftest import SERVER
+from tests.conftest import reopen, sqlite_only
 from tests.installations import Installation, installations
 from tests.records import fetch
 from tests.store.test_postgresql import node_state
-
-pytestmark = pytest.mark.skipif(not SERVER, reason="FIELDLOG_TEST_POSTGRES_URL is not set")
+from tests.sync.conftest import FAST_KDF, PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -140,6 +141,47 @@ def test_an_earlier_versions_server_node_stays_with_its_installation(
         db.close()
 
 
+def test_two_programs_of_one_installation_share_its_node(pg_url: str, office: Any) -> None:
+    # The window and a command line of one installation, both opened before either wrote: the
+    # second to write takes the node the first stored, as on a laptop's file.
+    _first, second, org = office
+    window, command_line = second.open(pg_url), second.open(pg_url)
+    try:
+        _save(second, window, org, _form(window, org), notes="窗口")
+        _save(second, command_line, org, _form(command_line, org), phone="0755-86001234")
+        assert command_line.node_id == window.node_id
+        stamps = fetch(window, Organization, org).field_stamps
+        assert stamps["notes"][1] == stamps["phone"][1] == window.node_id
+    finally:
+        command_line.close()
+        window.close()
+    assert _edit(second, pg_url, org, region="南山") == window.node_id
+
+
+@sqlite_only("a file's one node, kept under the plain keys")
+def test_a_file_keeps_one_node_under_the_plain_keys(tmp_path: Path) -> None:
+    # Unchanged on SQLite: the file is the installation's that writes it; a file that another
+    # installation writes to (a copy on another laptop) takes a node of its own.
+    first, second = installations(tmp_path, 2)
+    path = str(tmp_path / "laptop.db")
+    db = first.open(path)
+    try:
+        with first:
+            org = orgs.save_org(db, orgs.OrgInput("深圳市德润物流有限公司")).id
+        node = db.node_id
+        assert node_state(db) == {"node_id": node, "node_home": f"{first.id} {path}"}
+    finally:
+        db.close()
+    assert _edit(first, path, org, notes="一") == node
+    other = _edit(second, path, org, notes="二")
+    assert other != node
+    db = second.open(path)
+    try:
+        assert node_state(db) == {"node_id": other, "node_home": f"{second.id} {path}"}
+    finally:
+        db.close()
+
+
 def _clash(first: Installation, second: Installation, location: str, org: uuid.UUID) -> None:
     """Both open the form; the second saves a phone number, then the first saves another one."""
     mine = first.open(location)
@@ -226,6 +268,7 @@ import sys, uuid
 from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.orgs import org_directory
 from fieldlog.services.orgs.org_edits import OrgEdit
+from fieldlog.services.team import team
 from dataclasses import replace
 db = open_workspace(sys.argv[1])
 org = uuid.UUID(sys.argv[2])
@@ -256,3 +299,41 @@ def test_each_installation_keeps_its_node_in_processes_of_its_own(pg_url: str, o
 
     nodes = [run(first, "一"), run(second, "二"), run(first, "三"), run(second, "四")]
     assert nodes[0] == nodes[2] and nodes[1] == nodes[3] and nodes[0] != nodes[1]
+
+
+def test_a_package_from_the_server_carries_every_installations_changes(
+    pg_url: str, office: Any, tmp_path: Path
+) -> None:
+    # What a package carries is chosen by the server's one change counter, not by node: the
+    # second installation's package brings the first's edit too, each with its own node.
+    first, second, org = office
+    db = first.open(pg_url)
+    try:
+        with first:
+            team.save_team(db, team.TeamInput("驻深工作队"))
+            founder = tmp_path / "founder.fieldsync"
+            sync.export_package(db, founder, full=True, kdf=FAST_KDF, passphrase=PASSPHRASE)
+    finally:
+        db.close()
+    receiver = reopen(tmp_path / "receiver.db")
+    try:
+        sync.import_packages(receiver, [founder], passphrase=PASSPHRASE)
+        nodes = [_edit(first, pg_url, org, address="深圳市南山区科技园")]
+        nodes.append(_edit(second, pg_url, org, phone="0755-86001234"))
+        db = second.open(pg_url)
+        try:
+            with second:
+                package = tmp_path / "later.fieldsync"
+                sync.export_package(db, package, kdf=FAST_KDF, passphrase=PASSPHRASE)
+                assert sync.unsent_count(db) == 0
+            server_digest = digest(db)
+        finally:
+            db.close()
+        sync.import_packages(receiver, [package], passphrase=PASSPHRASE)
+        assert digest(receiver) == server_digest
+        stamps = fetch(receiver, Organization, org).field_stamps
+        assert (stamps["address"][1], stamps["phone"][1]) == (nodes[0], nodes[1])
+        senders = {peer.node_id for peer in sync.peers(receiver)}
+        assert senders == set(nodes)  # the founder package came from the first installation
+    finally:
+        receiver.close()
