@@ -34,12 +34,11 @@ from fieldlog.store.errors import (
     read_only_sentence,
 )
 from fieldlog.store.files import SqliteFacts, looks_encrypted, not_a_database, sqlite_facts
-from fieldlog.store.location import describe, installation_id, is_url, to_url
+from fieldlog.store.location import describe, is_url, to_url
+from fieldlog.store.node_identity import homes, known_node, node_home, store_node, stored_node
 from fieldlog.store.private import new_private_database, private_folder, tighten_database
 from fieldlog.store.read_only import check_immutable_file, is_immutable, is_writable
-from fieldlog.store.stamping import NODE_INFO, NODE_KEY, read_state, write_state
-
-NODE_HOME_KEY = "node_home"
+from fieldlog.store.stamping import NODE_INFO
 
 __all__ = ["Database", "DatabaseError", "open_database"]
 
@@ -173,18 +172,18 @@ class Database:
                 self._active.reset(token)
 
     def claim_node(self, session: Session) -> None:
-        """Store this laptop's node id in the database (the first write's set-up); when another
-        program stored one for this laptop meanwhile, take that one instead."""
-        home = _node_home(self.location)
-        stored = read_state(session, NODE_KEY)
-        stored_home = read_state(session, NODE_HOME_KEY)
-        if stored and stored_home in _homes(self.location):
+        """Store this installation's node id in the database (the first write's set-up); when
+        another program stored one for this installation meanwhile, take that one instead (on a
+        server each installation has its own: `store/node_identity.py`)."""
+        stored, stored_home, own_keys = stored_node(session, self.location)
+        current = False
+        if stored and stored_home in homes(self.location):
             self.node_id = stored
-            if stored_home != home:  # an earlier version's, with a server's password in it
-                write_state(session, NODE_HOME_KEY, home)
-        else:
-            write_state(session, NODE_KEY, self.node_id)
-            write_state(session, NODE_HOME_KEY, home)
+            current = own_keys and stored_home == node_home(self.location)
+        # Written when new here, and when stored as an earlier version did (a server's password
+        # in its home, or a server's one node under the plain keys): the node is kept.
+        if not current:
+            store_node(session, self.location, self.node_id)
         session.info[NODE_INFO] = self.node_id
         info = dict(self.sessions.kw.get("info") or {})
         info[NODE_INFO] = self.node_id
@@ -281,33 +280,6 @@ def _prepare_schema(
     return True
 
 
-def _node_home(location: str) -> str:
-    """Where this node id was issued: this installation and the database's place (a server's
-    URL without its password: the value sits in the database it names)."""
-    place = describe(location) if is_url(location) else str(Path(location).expanduser().resolve())
-    return f"{installation_id()} {place}"
-
-
-def _homes(location: str) -> tuple[str, ...]:
-    """The node homes that mean "here": today's, and for a server the one earlier versions
-    wrote with the password in it (replaced by today's at the next write)."""
-    if not is_url(location):
-        return (_node_home(location),)
-    return (_node_home(location), f"{installation_id()} {location}")
-
-
-def _known_node(engine: Engine, location: str) -> tuple[str | None, bool]:
-    """This laptop's node id stored in the database, None when the file is new here (moved,
-    copied, or never opened on this laptop: then it takes a new one at its first write); and
-    whether its home is stored as today's FieldLog writes it (if not, the first write does)."""
-    with Session(engine.execution_options(**{READ_ONLY: True})) as session, session.begin():
-        node = read_state(session, NODE_KEY)
-        home = read_state(session, NODE_HOME_KEY)
-    if not node or home not in _homes(location):
-        return None, False
-    return node, home == _node_home(location)
-
-
 def _engine_for(location: str, path: Path | None, read_only: bool, password: str | None) -> Engine:
     if path is not None and read_only:
         return make_read_only_engine(path, immutable=is_immutable(path), password=password)
@@ -379,7 +351,7 @@ def open_database(location: str, *, create: bool = True, password: str | None = 
     engine = _engine_for(location, path, read_only, password)
     try:
         wrote = _prepare_schema(engine, path, location, read_only, password)
-        node, home_current = _known_node(engine, location)
+        node, home_current = known_node(engine, location)
     except (SQLAlchemyError, UnicodeDecodeError) as exc:  # unreadable pages or scribbled text
         engine.dispose()
         _remove_new_sidecars(path, sidecars)

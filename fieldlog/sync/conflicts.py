@@ -28,7 +28,9 @@ def record_conflicts(
 def record_local_conflicts(session: Session, conflicts: Iterable[Conflict], now: datetime) -> int:
     """Log values that an edit made here replaced although its user never saw them (another
     user of this database changed the field after the form was loaded): no package brought
-    them, so `package_id` stays empty; the review restores them as it restores a sync loser."""
+    them, so `package_id` stays empty; the review restores them as it restores a sync loser.
+    The stamps name each side's node: on a server every installation writes with its own, so
+    the review tells this installation's value from another's."""
     return _record(session, conflicts, None, now)
 
 

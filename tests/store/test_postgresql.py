@@ -62,9 +62,11 @@ def test_refusals_leave_postgresql_unchanged(pg_db: Database) -> None:
     assert digest(pg_db) == before
 
 
-def _node_home(db: Database) -> str | None:
+def node_state(db: Database) -> dict[str, str]:
+    """The node ids and homes stored in `db`'s local_state."""
+    query = "SELECT key, value FROM local_state WHERE key LIKE 'node%'"
     with db.engine.connect() as conn:
-        return conn.execute(text("SELECT value FROM local_state WHERE key = 'node_home'")).scalar()
+        return {key: value for key, value in conn.execute(text(query)).all()}
 
 
 def test_the_node_home_names_the_server_without_its_password(pg_url: str) -> None:
@@ -75,15 +77,20 @@ def test_the_node_home_names_the_server_without_its_password(pg_url: str) -> Non
     db = open_workspace(pg_url)
     try:
         orgs.save_org(db, orgs.OrgInput("甲公司"))  # the first write stores the node id
-        node = db.node_id
-        assert _node_home(db) == f"{installation_id()} {describe(pg_url)}"
-        assert f":{password}@" not in (_node_home(db) or "")
-        # An earlier version stored the URL as given, password and all.
+        node, here = db.node_id, installation_id()
+        stored = node_state(db)
+        # Under keys of this installation's own: the server's local_state is everyone's.
+        assert stored == {
+            f"node_id {here}": node,
+            f"node_home {here}": f"{here} {describe(pg_url)}",
+        }
+        assert f":{password}@" not in str(stored)
+        # An earlier version stored the server's one node under the plain keys, with the URL
+        # as given, password and all.
         with db.engine.begin() as conn:
-            conn.execute(
-                text("UPDATE local_state SET value = :v WHERE key = 'node_home'"),
-                {"v": f"{installation_id()} {pg_url}"},
-            )
+            conn.execute(text("DELETE FROM local_state WHERE key LIKE 'node%'"))
+            old = "INSERT INTO local_state (key, value) VALUES ('node_id', :n), ('node_home', :h)"
+            conn.execute(text(old), {"n": node, "h": f"{here} {pg_url}"})
     finally:
         db.close()
     again = open_workspace(pg_url)
@@ -91,6 +98,6 @@ def test_the_node_home_names_the_server_without_its_password(pg_url: str) -> Non
         assert again.node_id == node  # still this laptop's node: no new identity
         orgs.save_org(again, orgs.OrgInput("乙公司"))
         assert again.node_id == node
-        assert f":{password}@" not in (_node_home(again) or "")
+        assert node_state(again) == stored  # under its own keys, without the password
     finally:
         again.close()

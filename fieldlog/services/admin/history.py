@@ -2,8 +2,11 @@
 an earlier value.
 
 The history is what this laptop has seen: its own edits and the changes sync brought in (see
-fieldlog/store/history.py). A restore is an ordinary edit made here: stamped now, it wins over
-the value it replaces and travels in the next package like any other change.
+fieldlog/store/history.py); on a server database, also the edits of every other installation
+using it, each under that installation's own node (fieldlog/store/node_identity.py).
+
+A restore is an ordinary edit made here: stamped now, it wins over the value it replaces and
+travels in the next package like any other change.
 """
 
 from __future__ import annotations
@@ -89,7 +92,9 @@ class HistoryEntry:
 
 def node_names(session: Session, this_node: str) -> Callable[[str], str]:
     """Who a node id stands for: a member's name as their packages said, "this laptop" for
-    this one, or the automatic merge of duplicates."""
+    this installation's node, or the automatic merge of duplicates; any other node (another
+    installation using the same server database, a laptop never met through sync) is
+    "laptop <the node id's start>"."""
     names = history_rows.peer_names(session)
 
     def who(node: str) -> str:
