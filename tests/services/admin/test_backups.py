@@ -82,7 +82,6 @@ def test_daily_backup_is_taken_once_a_day(db: Database) -> None:
     assert [i.reason for i in backups.list_backups(db.path)] == ["daily", "daily"]
 
 
-
 @sqlite_only("backups of the database file (a server is backed up with pg_dump)")
 def test_closing_waits_for_the_scheduled_backup_and_none_starts_after(db: Database) -> None:
     # The window's backup copies the file on a worker thread over a connection of its own; a
