@@ -4,7 +4,9 @@ own weekly return (汇总, 走访明细, 项目台账, 到位资金) as the team
 各工作队汇总 has one row per team — this week and this year (1 January to the week's Sunday) —
 and the total of all teams below, with an enterprise visited by several teams counted once
 (the row's label says so). Each team's sheets come from the team's view of the bureau database
-(`store/team_view.py`) through the same code as the team's own return, so they match it.
+(`store/team_view.py`) through the same code as the team's own return, so they match it. A
+team whose dispatch starts after the week writes no return of that week (its cumulative figures
+would start after it), so it has no sheets in the bureau's either; its row stays.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from fieldlog.services.bureau.bureau import require_bureau, teams
 from fieldlog.services.bureau.figures import TOTAL_LABEL_ZH, team_figures, total_figures
 from fieldlog.services.reports.report_sheets import output_path, safe_file_name
 from fieldlog.services.reports.weekly import weekly_return
+from fieldlog.services.team.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.store.team_view import team_view
 
@@ -75,6 +78,12 @@ def overview(db: Database, week: IsoWeek) -> Table:
     return Table(OVERVIEW_SHEET, _columns(), rows, total)
 
 
+def _dispatched_by(view: Database, day: date) -> bool:
+    """Whether the team of `view` was dispatched by `day` (a team with no start date is)."""
+    own = current_team(view)
+    return own is None or own.dispatch_start is None or own.dispatch_start <= day
+
+
 def export_bureau(
     db: Database, week: IsoWeek, *, out: Path | None = None, today: date | None = None
 ) -> Path:
@@ -87,6 +96,8 @@ def export_bureau(
     list_sheet(workbook, overview(db, week), heading=title)
     for team, prefix in zip(registered, _prefixes([t.name for t in registered]), strict=True):
         with team_view(db, team.id) as view:
+            if not _dispatched_by(view, week.sunday):
+                continue
             summary, sheets, _team_name = weekly_return(view, week, today=today)
         add_weekly_return(workbook, summary, sheets, prefix=prefix)
     default = f"{safe_file_name(f'{name}各工作队周报_{week}')}.xlsx"
