@@ -10,17 +10,18 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from fieldlog.domain.period import IsoWeek
+from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.bureau import bureau, figures
 from fieldlog.services.bureau.consolidated import OVERVIEW_SHEET, export_bureau
 from fieldlog.services.errors import InvalidInput
+from fieldlog.services.reports import stats
 from fieldlog.services.reports.weekly import export_weekly
 from fieldlog.services.team import team
 from fieldlog.store.database import Database
 from tests.conftest import reopen
-from tests.services.bureau_teams import TeamLaptop, make_teams
+from tests.services.bureau_teams import TeamLaptop, make_team, make_teams
 
 WEEK, TODAY = IsoWeek(2026, 48), date(2026, 11, 30)
 
@@ -45,6 +46,16 @@ def _dispatched_from(laptop: TeamLaptop, start: date) -> None:
     own = team.current_team(laptop.db)
     assert own is not None
     team.save_team(laptop.db, team.TeamInput(own.name, dispatch_start=start), team_id=own.id)
+
+
+def _team_id(laptop: TeamLaptop) -> object:
+    own = team.current_team(laptop.db)
+    assert own is not None
+    return own.id
+
+
+def _contract(laptop: TeamLaptop) -> int:
+    return stats.compute(laptop.db, Period(None, None)).contract_amount_yuan
 
 
 def _values(sheet: object) -> list[tuple[object, ...]]:
@@ -78,3 +89,43 @@ def test_a_team_dispatched_after_the_week_leaves_the_others_return_whole(
         own = load_workbook(export_weekly(laptop.db, WEEK, out=tmp_path / "own.xlsx", today=TODAY))
         for sheet in own.sheetnames:
             assert _values(book[f"{laptop.name}·{sheet}"]) == _values(own[sheet]), sheet
+
+
+def test_two_teams_of_one_name_are_told_apart(
+    bureau_db: Database, empty_database_file: Path, tmp_path: Path
+) -> None:
+    """Two teams called alike (two demo databases, a name reused for a second dispatch): each
+    row of 各工作队汇总 names its team as its sheets do, with the end of its id, which
+    `stats --team` takes."""
+    twins = [
+        make_team(
+            empty_database_file,
+            tmp_path / key,
+            "驻深工作队",
+            shared_on=date(2026, 11, day),
+            shared_name="华为技术有限公司",
+            contract_yuan=100_000_000 * day,
+        )
+        for key, day in (("a", 3), ("b", 4))
+    ]
+    try:
+        for laptop in twins:
+            bureau.register_team(bureau_db, laptop.export(full=True), laptop.passphrase)
+        path = export_bureau(bureau_db, WEEK, out=tmp_path / "bureau.xlsx", today=TODAY)
+    finally:
+        for laptop in twins:
+            laptop.db.close()
+    book = load_workbook(path)
+    labels = [f"驻深工作队（{t.id.hex[-8:]}）" for t in bureau.teams(bureau_db)]
+    rows = _values(book[OVERVIEW_SHEET])
+    assert [r[0] for r in rows[1:]] == [*labels, figures.TOTAL_LABEL_ZH]
+    assert book.sheetnames[1:] == [
+        f"{label}·{sheet}"
+        for label in labels
+        for sheet in ("汇总", "走访明细", "项目台账", "到位资金")
+    ]
+    # Each row's figures are its team's own: the one with the larger contract is the second.
+    entries = bureau.teams(bureau_db)
+    for row, entry in zip(rows[1:3], entries, strict=True):
+        [laptop] = [t for t in twins if _team_id(t) == entry.id]
+        assert row[-2] == float(_contract(laptop)) / 100_000_000
