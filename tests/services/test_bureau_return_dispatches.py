@@ -1,6 +1,6 @@
-"""The consolidated return of a bureau whose teams were dispatched at different times: a team
-whose dispatch starts after the week cannot write that week's return, and the bureau's return of
-the week still holds every other team's (SPEC §9)."""
+"""The consolidated return (SPEC §9) of teams unlike the scenario's: teams dispatched at
+different times (one whose dispatch starts after the week cannot write that week's return, and
+the bureau's return of the week still holds every other team's), and two teams of one name."""
 
 from __future__ import annotations
 
