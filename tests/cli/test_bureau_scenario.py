@@ -46,8 +46,8 @@ from tests.cli.bureau_demo_teams import (
 )
 from tests.cli.test_sync_cli import cli, ok
 
-# The teams take a minute to make (three demos, twenty commands), each engine a minute and a
-# half (thirty commands): far more than the suite's two minutes on a busy machine.
+# The teams take one to two minutes to make (three demos, twenty-seven commands), each engine
+# about a minute (twenty-five commands): more than the suite's two minutes on a busy machine.
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 BUREAU = "铜仁市投资促进局"
@@ -58,7 +58,7 @@ SHUFFLE_SEED = 19
 
 @pytest.fixture(scope="module")
 def teams(tmp_path_factory: pytest.TempPathFactory) -> list[DemoTeam]:
-    """The three teams, built once for both engines (loading three demos takes half a minute)."""
+    """The three teams, built once for both engines (one to two minutes)."""
     made = build_demo_teams(tmp_path_factory.mktemp("demo-teams"))
     for team in made:
         with_db(team, partial(read_facts, made=team))
