@@ -1,14 +1,18 @@
 """The bureau's consolidated return (`export bureau --week W`): 各工作队汇总, then each team's
 own weekly return (汇总, 走访明细, 项目台账, 到位资金) as the team itself would write it.
 
-各工作队汇总 has one row per team — this week and this year (1 January to the week's Sunday) —
-and the total of all teams below, with an enterprise visited by several teams counted once
-(the row's label says so). Each team's sheets come from the team's view of the bureau database
-(`store/team_view.py`) through the same code as the team's own return, so they match it.
+各工作队汇总 has one row per team — this week and this year (1 January to the week's Sunday),
+named as its sheets are (`team_labels`) — and the total of all teams below, with an enterprise
+visited by several teams counted once (the row's label says so). Each team's sheets come from
+the team's view of the bureau database (`store/team_view.py`) through the same code as the
+team's own return, so they match it. A
+team whose dispatch starts after the week writes no return of that week (its cumulative figures
+would start after it), so it has no sheets in the bureau's either; its row stays.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -17,10 +21,11 @@ from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.excel.house_style import Kind
 from fieldlog.excel.tables import Column, Table, list_sheet, new_workbook, save
 from fieldlog.excel.weekly_return import add_weekly_return
-from fieldlog.services.bureau.bureau import require_bureau, teams
+from fieldlog.services.bureau.bureau import TeamEntry, require_bureau, teams
 from fieldlog.services.bureau.figures import TOTAL_LABEL_ZH, team_figures, total_figures
 from fieldlog.services.reports.report_sheets import output_path, safe_file_name
 from fieldlog.services.reports.weekly import weekly_return
+from fieldlog.services.team.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.store.team_view import team_view
 
@@ -41,6 +46,16 @@ def _columns() -> tuple[Column, ...]:
     return tuple(columns)
 
 
+def team_labels(registered: list[TeamEntry]) -> list[str]:
+    """How the return names each team: its name, and where several teams share one name, the
+    end of its id too (what `stats --team` takes), so a row and its sheets name one team."""
+    count = Counter(team.name for team in registered)
+    return [
+        team.name if count[team.name] == 1 else f"{team.name}（{team.id.hex[-8:]}）"
+        for team in registered
+    ]
+
+
 def _prefixes(names: list[str]) -> list[str]:
     """A short, distinct sheet-name prefix per team (the longest sheet name is 到位资金 + 4)."""
     room = _SHEET_NAME_MAX - len("项目台账") - 1
@@ -59,10 +74,11 @@ def overview(db: Database, week: IsoWeek) -> Table:
     sunday = week.sunday
     year = Period(date(sunday.year, 1, 1), sunday)
     rows = []
-    for team in teams(db):
+    registered = teams(db)
+    for team, label in zip(registered, team_labels(registered), strict=True):
         this_week, this_year = (team_figures(db, team, p) for p in (week.period, year))
         rows.append(
-            [team.name]
+            [label]
             + [this_week.value(m) for m in BREAKDOWN_METRICS]
             + [this_year.value(m) for m in BREAKDOWN_METRICS]
         )
@@ -75,6 +91,12 @@ def overview(db: Database, week: IsoWeek) -> Table:
     return Table(OVERVIEW_SHEET, _columns(), rows, total)
 
 
+def _dispatched_by(view: Database, day: date) -> bool:
+    """Whether the team of `view` was dispatched by `day` (a team with no start date is)."""
+    own = current_team(view)
+    return own is None or own.dispatch_start is None or own.dispatch_start <= day
+
+
 def export_bureau(
     db: Database, week: IsoWeek, *, out: Path | None = None, today: date | None = None
 ) -> Path:
@@ -85,8 +107,10 @@ def export_bureau(
     workbook = new_workbook()
     title = f"{name}各工作队周报（{week.year}年第{week.week}周）"
     list_sheet(workbook, overview(db, week), heading=title)
-    for team, prefix in zip(registered, _prefixes([t.name for t in registered]), strict=True):
+    for team, prefix in zip(registered, _prefixes(team_labels(registered)), strict=True):
         with team_view(db, team.id) as view:
+            if not _dispatched_by(view, week.sunday):
+                continue
             summary, sheets, _team_name = weekly_return(view, week, today=today)
         add_weekly_return(workbook, summary, sheets, prefix=prefix)
     default = f"{safe_file_name(f'{name}各工作队周报_{week}')}.xlsx"
