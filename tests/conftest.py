@@ -127,6 +127,7 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 #: The other files follow by their number of tests, most first (xdist's own order). A file not
 #: (or no longer) named here just takes its place among those.
 LONGEST_FILES = (
+    "cli/test_bureau_scenario.py",
     "ui/test_edit_no_op.py",
     "sync/test_convergence.py",
     "ui/test_journey_leader.py",
