@@ -1,7 +1,10 @@
 """`bureau init|register|teams|overlaps|watch` and `export bureau`: the home bureau's commands.
 
-A registered team's passphrase comes from the first line of standard input when it is not a
-terminal (a scheduled job), else from a prompt; the bureau keeps it in the password store.
+`bureau register` takes one or more packages, each with its team's passphrase: one line of
+standard input per package, in their order, when it is not a terminal (a scheduled job; after the
+database password when that is read there too), else a prompt naming the package. Every
+passphrase is read, and every package opened, before anything is kept; the bureau keeps each
+team's passphrase in the password store and receives all the packages in one import.
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldlog.cli.bureau_decisions import DECISION_HANDLERS, add_decision_commands, received
 from fieldlog.cli.wording import command
-from fieldlog.domain.messages import msg
+from fieldlog.domain.messages import Message, msg
 from fieldlog.domain.money import format_yi
 from fieldlog.store.database import Database
+
+if TYPE_CHECKING:
+    from fieldlog.services.bureau.bureau import Registration
 
 Handler = Callable[[Database, argparse.Namespace], int]
 
@@ -49,13 +55,23 @@ def add_bureau_commands(
         kinds,
         "register",
         late,
-        msg("cli.help.bureau_register", "register the team that made a package, and receive it"),
+        msg(
+            "cli.help.bureau_register_many",
+            "register the teams that made packages, and receive them in one import",
+        ),
     )
     register.add_argument(
-        "file",
+        "files",
         type=Path,
+        nargs="+",
         metavar="PACKAGE",
-        help=str(msg("cli.help.bureau_package", "a package (*.fieldsync) of the team")),
+        help=str(
+            msg(
+                "cli.help.bureau_packages",
+                "a package (*.fieldsync) of each team; one passphrase per package, in their "
+                "order, one a line on standard input (else asked)",
+            )
+        ),
     )
     register.set_defaults(handler="bureau_register")
     listed = command(kinds, "teams", late, msg("cli.help.bureau_teams", "the registered teams"))
@@ -129,45 +145,45 @@ def _bureau_init(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _team_passphrase() -> str:
+def _passphrases(files: list[Path]) -> list[tuple[Path, str]]:
+    """Each package with its team's passphrase: the next line of standard input when it is not
+    a terminal (after the database password, when one was read there), else asked naming it.
+    All are read before anything is kept."""
     if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(str(msg("cli.bureau.ask", "The team's passphrase: ")))
-    line = sys.stdin.readline() if sys.stdin is not None else ""
-    if not line.strip():
-        raise ValueError(
-            msg(
-                "cli.bureau.no_passphrase",
-                "no team passphrase on standard input; nothing was registered",
+        return [(file, getpass.getpass(str(_ask(file)))) for file in files]
+    given = []
+    for file in files:
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line.strip():
+            raise ValueError(
+                msg(
+                    "cli.bureau.no_passphrase_for",
+                    "no team passphrase on standard input for {file} (one line per package, in "
+                    "their order); nothing was registered",
+                    file=file.name,
+                )
             )
-        )
-    return line.rstrip("\r\n")
+        given.append((file, line.rstrip("\r\n")))
+    return given
+
+
+def _ask(file: Path) -> Message:
+    return msg(
+        "cli.bureau.ask_for", "The passphrase of the team that made {file}: ", file=file.name
+    )
 
 
 def _bureau_register(db: Database, args: argparse.Namespace) -> int:
-    from fieldlog.services.bureau.bureau import register_team
+    from fieldlog.services.bureau.bureau import register_teams
     from fieldlog.services.secrets import Kept
 
-    done = register_team(db, args.file, _team_passphrase())
-    if done.new:
-        print(msg("cli.bureau.registered", "registered team {team}", team=done.team.name))
-    else:
-        print(
-            msg(
-                "cli.bureau.again",
-                "team {team} was registered already; its passphrase is updated",
-                team=done.team.name,
-            )
-        )
-    if done.kept is Kept.MEMORY:
-        print(
-            msg(
-                "cli.bureau.memory",
-                "note: this computer has no password store, so the team's passphrase is kept for "
-                "this run only; later packages of the team need it registered again",
-            ),
-            file=sys.stderr,
-        )
-    for package in done.imported.packages:
+    done = register_teams(db, _passphrases(args.files))
+    told: set[object] = set()
+    for registration in done:
+        if registration.team.id not in told:
+            told.add(registration.team.id)
+            print(_registered_line(registration))
+        package = registration.package
         print(
             msg(
                 "cli.bureau.received",
@@ -176,7 +192,26 @@ def _bureau_register(db: Database, args: argparse.Namespace) -> int:
                 rows=package.rows,
             )
         )
+    if any(r.kept is Kept.MEMORY for r in done):
+        print(
+            msg(
+                "cli.bureau.memory",
+                "note: this computer has no password store, so the team's passphrase is kept for "
+                "this run only; later packages of the team need it registered again",
+            ),
+            file=sys.stderr,
+        )
     return 0
+
+
+def _registered_line(registration: Registration) -> Message:
+    if registration.new:
+        return msg("cli.bureau.registered", "registered team {team}", team=registration.team.name)
+    return msg(
+        "cli.bureau.again",
+        "team {team} was registered already; its passphrase is updated",
+        team=registration.team.name,
+    )
 
 
 def _bureau_teams(db: Database, args: argparse.Namespace) -> int:

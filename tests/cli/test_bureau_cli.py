@@ -12,10 +12,20 @@ from openpyxl import load_workbook
 
 from fieldlog.domain.period import Period
 from fieldlog.services.reports import stats
+from tests.cli.encrypted import PASSWORD, refused
 from tests.cli.test_sync_cli import cli, ok
+from tests.conftest import copy_of
 from tests.services.bureau_teams import SHARED_CODE, TeamLaptop, make_teams
 
 ALL_TIME = Period(None, None)
+
+
+@pytest.fixture
+def three_teams(empty_database_file: Path, tmp_path: Path) -> list[TeamLaptop]:
+    made = make_teams(empty_database_file, tmp_path, 3)
+    yield made
+    for laptop in made:
+        laptop.db.close()
 
 
 @pytest.fixture
@@ -139,3 +149,111 @@ def test_look_alikes_decided_by_command_line(
     assert json.loads(ok(*db, "stats", "--json"))["enterprises_visited"] == before - 1
     assert json.loads(ok(*db, "bureau", "lookalikes", "--json")) == []
     assert len(json.loads(ok(*db, "bureau", "overlaps", "--json"))) == 2
+
+
+# -- several teams registered by one command ----------------------------------------------------
+
+
+def _lines(*passphrases: str) -> str:
+    return "".join(f"{p}\n" for p in passphrases)
+
+
+def test_three_teams_registered_by_one_command(
+    any_location: str, three_teams: list[TeamLaptop], tmp_path: Path
+) -> None:
+    other = (
+        copy_of(any_location, tmp_path, "one-by-one.db")
+        if "://" in any_location
+        else str(tmp_path / "one-by-one.db")
+    )
+    at_once, one_by_one = (["--db", where, "--lang", "en"] for where in (any_location, other))
+    for db in (at_once, one_by_one):
+        ok(*db, "bureau", "init", "--name", "铜仁市投资促进局")
+    packages = [team.export(full=True) for team in three_teams]
+    each = [
+        ok(*one_by_one, "bureau", "register", str(path), stdin=team.passphrase + "\n")
+        for team, path in zip(three_teams, packages, strict=True)
+    ]
+    rows = _rows(each[0])
+    assert (
+        each[0] == f"registered team 驻深工作队\n驻深工作队-1.fieldsync: {rows} records received\n"
+    )
+
+    out = ok(
+        *at_once,
+        "bureau",
+        "register",
+        *map(str, packages),
+        stdin=_lines(*(team.passphrase for team in three_teams)),
+    )
+
+    assert out == "".join(each)  # one report line per team and per package, as one by one
+    for command in (["digest"], ["bureau", "teams", "--json"], ["stats", "--json"]):
+        assert ok(*at_once, *command) == ok(*one_by_one, *command), command
+    for team in three_teams:
+        shown = json.loads(ok(*at_once, "stats", "--team", team.name, "--json"))
+        assert shown == stats.compute(team.db, ALL_TIME).as_dict()
+    assert ok(*at_once, "bureau", "overlaps", "--json") == ok(
+        *one_by_one, "bureau", "overlaps", "--json"
+    )
+
+
+def _rows(out: str) -> int:
+    return int(out.splitlines()[1].split(": ")[1].split()[0])
+
+
+def test_too_few_passphrases_or_a_wrong_one_registers_nothing(
+    any_location: str, three_teams: list[TeamLaptop]
+) -> None:
+    db = ["--db", any_location, "--lang", "en"]
+    ok(*db, "bureau", "init", "--name", "铜仁市投资促进局")
+    sz, sh, hz = three_teams
+    ok(*db, "bureau", "register", str(sz.export(full=True)), stdin=sz.passphrase + "\n")
+    before = [ok(*db, "digest"), ok(*db, "bureau", "teams", "--json")]
+    packages = [str(team.export(full=True)) for team in (sh, hz, sz)]
+
+    short = cli(*db, "bureau", "register", *packages, stdin=_lines(sh.passphrase, hz.passphrase))
+    assert refused(short, sz.passphrase) == (
+        "fieldlog: error: no team passphrase on standard input for 驻深工作队-2.fieldsync (one "
+        "line per package, in their order); nothing was registered"
+    )
+    assert [ok(*db, "digest"), ok(*db, "bureau", "teams", "--json")] == before
+
+    wrong = cli(
+        *db, "bureau", "register", *packages, stdin=_lines(sh.passphrase, "not it 2026", "x")
+    )
+    assert refused(wrong, "not it 2026") == (
+        "fieldlog: error: 驻杭工作队-1.fieldsync: wrong team passphrase: this package was made "
+        "with a different passphrase; nothing was registered"
+    )
+    assert [ok(*db, "digest"), ok(*db, "bureau", "teams", "--json")] == before
+    # 驻深's kept passphrase is still the one it was registered with: its package is received.
+    ok(*db, "sync", "import", packages[2])
+    assert json.loads(ok(*db, "stats", "--team", sz.name, "--json")) == (
+        stats.compute(sz.db, ALL_TIME).as_dict()
+    )
+
+
+def test_an_encrypted_bureau_reads_its_password_first(
+    tmp_path: Path, three_teams: list[TeamLaptop]
+) -> None:
+    path = tmp_path / "bureau.db"
+    db = ["--db", str(path), "--lang", "en"]
+    ok(*db, "bureau", "init", "--name", "铜仁市投资促进局")
+    ok(*db, "encrypt", stdin=PASSWORD + "\n")
+    sz, sh, _hz = three_teams
+    out = ok(
+        *db,
+        "bureau",
+        "register",
+        str(sz.export(full=True)),
+        str(sh.export(full=True)),
+        stdin=_lines(PASSWORD, sz.passphrase, sh.passphrase),
+    )
+    assert [line for line in out.splitlines() if line.startswith("registered")] == [
+        "registered team 驻深工作队",
+        "registered team 驻沪工作队",
+    ]
+    assert PASSWORD not in out and sz.passphrase not in out
+    teams = json.loads(ok(*db, "bureau", "teams", "--json", stdin=PASSWORD + "\n"))
+    assert [t["name"] for t in teams] == ["驻沪工作队", "驻深工作队"]

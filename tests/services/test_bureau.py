@@ -5,6 +5,8 @@ own, the total counts the shared enterprise once, the overlap names who reported
 from __future__ import annotations
 
 import random
+import shutil
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -16,13 +18,17 @@ from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.bureau import bureau, figures, overlaps
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.exchange import sync
+from fieldlog.services.exchange.bureau_receive import team_passphrase
 from fieldlog.services.orgs import orgs
 from fieldlog.services.reports import stats
+from fieldlog.services.team import team as team_service
 from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 from fieldlog.sync.errors import PackageError
-from tests.conftest import reopen
+from fieldlog.sync.team_check import own_team
+from tests.conftest import copy_of, reopen
 from tests.services.bureau_teams import SHARED_CODE, TeamLaptop, make_teams
+from tests.sync.conftest import FAST_KDF
 
 NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
 ALL_TIME = Period(None, None)
@@ -267,3 +273,170 @@ def test_look_alikes_confirmed_by_the_bureau_count_once(
     identity.decide(bureau_db, pair.first_id, pair.second_id, same=False)
     assert figures.total_figures(bureau_db, ALL_TIME) == before
     assert identity.candidates(bureau_db) == []  # decided: never proposed again
+
+
+# -- several teams registered at once ---------------------------------------------------------
+
+
+@pytest.fixture
+def two_bureaus(any_location: str, tmp_path: Path) -> list[Database]:
+    """Two new bureau databases on one engine: one to register teams at once, one one by one."""
+    if "://" in any_location:  # a copy of the new, empty server database (nothing connected)
+        other = copy_of(any_location, tmp_path, "one-by-one.db")
+    else:
+        other = str(tmp_path / "one-by-one.db")
+    made = [_open(any_location), _open(other)]
+    for db in made:
+        bureau.init_bureau(db, "铜仁市投资促进局")
+    yield made
+    for db in made:
+        db.close()
+
+
+def _bureau_state(db: Database) -> tuple[str, list[bureau.TeamEntry], dict[str, str | None]]:
+    """What a refusal must leave as it was: the data, the teams and their kept passphrases."""
+    known = bureau.teams(db)
+    kept = {t.name: team_passphrase(db, t.id) for t in known}
+    return digest(db), known, kept
+
+
+def test_teams_registered_at_once_count_as_registered_one_by_one(
+    two_bureaus: list[Database], three_teams: list[TeamLaptop]
+) -> None:
+    at_once, one_by_one = two_bureaus
+    packages = [(t.export(full=True), t.passphrase) for t in three_teams]
+    for path, passphrase in packages:
+        bureau.register_team(one_by_one, path, passphrase)
+
+    done = bureau.register_teams(at_once, packages)
+
+    assert [(r.team.name, r.new, r.package.file) for r in done] == [
+        (t.name, True, str(path)) for t, (path, _p) in zip(three_teams, packages, strict=True)
+    ]
+    assert len({id(r.imported) for r in done}) == 1  # one import received all three
+    assert [p.file for p in done[0].imported.packages] == [str(p) for p, _ in packages]
+    assert digest(at_once) == digest(one_by_one)
+    assert bureau.teams(at_once) == bureau.teams(one_by_one)
+    for team in three_teams:
+        entry = bureau.find_team(at_once, team.name)
+        assert team_passphrase(at_once, entry.id) == team.passphrase
+        for period in (NOVEMBER, ALL_TIME):
+            counted = figures.team_figures(at_once, entry, period)
+            assert counted == figures.team_figures(one_by_one, entry, period)
+            assert counted == stats.compute(team.db, period)
+    for period in (NOVEMBER, ALL_TIME):
+        assert figures.total_figures(at_once, period) == figures.total_figures(one_by_one, period)
+    assert overlaps.overlaps(at_once) == overlaps.overlaps(one_by_one)
+
+
+def test_two_packages_of_one_team_register_it_once(
+    bureau_db: Database, three_teams: list[TeamLaptop]
+) -> None:
+    sz = three_teams[0]
+    first = sz.export(full=True)
+    org = orgs.save_org(sz.db, orgs.OrgInput("后来走访企业有限公司")).id
+    later = _visit_later(sz, org)
+    done = bureau.register_teams(bureau_db, [(first, sz.passphrase), (later, sz.passphrase)])
+    assert [(r.team.name, r.new, r.package.skipped) for r in done] == [
+        ("驻深工作队", True, False),
+        ("驻深工作队", True, False),
+    ]
+    assert [t.name for t in bureau.teams(bureau_db)] == ["驻深工作队"]
+    entry = bureau.find_team(bureau_db, sz.name)
+    assert figures.team_figures(bureau_db, entry, ALL_TIME) == stats.compute(sz.db, ALL_TIME)
+
+
+def _no_team_package(template: Path, folder: Path) -> Path:
+    """A package of a laptop that belongs to no team."""
+    db = reopen(shutil.copyfile(template, folder / "lone.db"))
+    try:
+        sync.set_passphrase(db, "lone 口令 2026")
+        orgs.save_org(db, orgs.OrgInput("无队企业有限公司"))
+        sync.export_package(db, folder / "lone.fieldsync", kdf=FAST_KDF)
+    finally:
+        db.close()
+    return folder / "lone.fieldsync"
+
+
+@pytest.mark.parametrize("bad", ["wrong passphrase", "no team", "two passphrases"])
+def test_a_bad_package_among_several_registers_none(
+    bad: str,
+    bureau_db: Database,
+    three_teams: list[TeamLaptop],
+    empty_database_file: Path,
+    tmp_path: Path,
+) -> None:
+    sz, sh, hz = three_teams
+    bureau.register_team(bureau_db, sz.export(full=True), sz.passphrase)
+    before = _bureau_state(bureau_db)
+    given = [(sh.export(full=True), sh.passphrase), (hz.export(full=True), hz.passphrase)]
+    if bad == "wrong passphrase":
+        given.append((sz.export(full=True), "not the passphrase"))
+        said = r"^驻深工作队-2\.fieldsync: wrong team passphrase.*; nothing was registered$"
+    elif bad == "no team":
+        given.insert(1, (_no_team_package(empty_database_file, tmp_path), "lone 口令 2026"))
+        said = r"^lone\.fieldsync was made on a laptop that belongs to no team;"
+    else:
+        given.append((sh.export(full=True), "another passphrase 2026"))
+        said = (
+            r"^驻沪工作队-2\.fieldsync comes from the same team as 驻沪工作队-1\.fieldsync but "
+            r"was given another passphrase; .*nothing was registered$"
+        )
+    with pytest.raises((PackageError, InvalidInput), match=said):
+        bureau.register_teams(bureau_db, given)
+    assert _bureau_state(bureau_db) == before
+    for team in (sh, hz):
+        assert team_passphrase(bureau_db, _team_id(team)) is None
+
+
+def _team_id(team: TeamLaptop) -> uuid.UUID:
+    with team.db.read() as session:
+        found = own_team(session)
+    assert found is not None
+    return found.id
+
+
+def _package_missing_a_record(team: TeamLaptop, passphrase: str) -> Path:
+    """A later package of `team`, made under a new `passphrase`, that refers to an enterprise
+    only an earlier package (never received) carries: its import is refused."""
+    _visit_new_org(team, "未收到的企业有限公司", date(2026, 11, 26))
+    team.export()  # withheld
+    sync.set_passphrase(team.db, passphrase)
+    team.passphrase = passphrase
+    from sqlalchemy import select
+
+    from fieldlog.store.models import Member, Organization
+
+    with team.db.read() as session:
+        member = session.execute(select(Member.id)).scalar_one()
+        org = session.execute(
+            select(Organization.id).where(Organization.name == "未收到的企业有限公司")
+        ).scalar_one()
+    visits.save_visit(team.db, visits.VisitInput(date(2026, 11, 27), org, [member]))
+    return team.export()
+
+
+@pytest.fixture(params=["store", "no_store"])
+def keeping(request: pytest.FixtureRequest) -> None:
+    """A computer with a password store, then one without (the teams' laptops too): made first."""
+    request.getfixturevalue(request.param)
+
+
+def test_a_refused_import_puts_every_registration_and_passphrase_back(
+    keeping: None, bureau_db: Database, three_teams: list[TeamLaptop]
+) -> None:
+    sz, sh, _hz = three_teams
+    bureau.register_team(bureau_db, sz.export(full=True), sz.passphrase)
+    before = _bureau_state(bureau_db)
+    team_service.save_team(
+        sz.db, team_service.TeamInput("驻深圳工作队"), _team_id(sz)
+    )  # renamed since
+    refused = _package_missing_a_record(sz, "驻深 新口令 2027")
+    given = [(sh.export(full=True), sh.passphrase), (refused, sz.passphrase)]
+    with pytest.raises(PackageError, match="refer to records"):
+        bureau.register_teams(bureau_db, given)
+    assert _bureau_state(bureau_db) == before  # 驻深's old name and passphrase, no 驻沪
+    assert team_passphrase(bureau_db, _team_id(sh)) is None
+    with pytest.raises(PackageError, match="refer to records"):  # one package: the same
+        bureau.register_team(bureau_db, refused, sz.passphrase)
+    assert _bureau_state(bureau_db) == before

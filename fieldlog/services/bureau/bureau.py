@@ -1,32 +1,38 @@
 """The home bureau's database: made once, teams registered with a package of theirs (SPEC §9).
 
-`init_bureau` marks a new (or empty) database as a bureau's; `register_team` takes a package of a
-team with that team's passphrase, keeps the passphrase for this database (password store, per
-team) and receives the package; later packages of the team go through `sync import` as usual
-(`services/exchange/bureau_receive.py` chooses each team's passphrase).
+`init_bureau` marks a new (or empty) database as a bureau's; `register_teams` takes packages of
+teams, each with its team's passphrase, opens every one before anything is kept, keeps each
+team's passphrase for this database (password store, per team) and receives all the packages in
+one import — one check of the whole database however many teams a bureau sets up at once
+(`register_team` is the case of one package). Later packages of a team go through `sync import`
+as usual (`services/exchange/bureau_receive.py` chooses each team's passphrase).
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldlog.domain.ids import new_id
-from fieldlog.domain.messages import msg
+from fieldlog.domain.messages import Message, carried, msg
 from fieldlog.services import secrets
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.exchange import sync
 from fieldlog.services.exchange.bureau_receive import (
     BUREAU_ID_KEY,
     BUREAU_NAME_KEY,
+    _team_scope,  # the entry keep_team_passphrase writes: forgotten when a registration is undone
     bureau_name,
     keep_team_passphrase,
     peek_manifest,
     registered,
+    team_passphrase,
 )
-from fieldlog.services.exchange.sync_report import SyncImportReport
+from fieldlog.services.exchange.sync_report import PackageReport, SyncImportReport
 from fieldlog.services.file_guard import guard_input
+from fieldlog.services.secrets import Secret
 from fieldlog.store.database import Database
 from fieldlog.store.models import BureauTeam
 from fieldlog.store.repositories import bureau_rows
@@ -48,13 +54,15 @@ class TeamEntry:
 
 @dataclass(frozen=True)
 class Registration:
-    """What registering a team did: the team, whether it was new, where its passphrase went,
-    and the import of its package."""
+    """What registering a team with one package did: the team, whether it was new before, where
+    its passphrase went, the import its package was received in (with the other packages given
+    at once) and that package's own report."""
 
     team: TeamEntry
     new: bool
     kept: secrets.Kept
     imported: SyncImportReport
+    package: PackageReport
 
 
 def _not_a_bureau() -> InvalidInput:
@@ -140,8 +148,104 @@ def register_team(db: Database, path: Path, passphrase: str) -> Registration:
     The package must open with `passphrase` (checked before anything is kept); registering a
     team again replaces its kept passphrase (a team that changed it).
     """
+    [registration] = register_teams(db, [(path, passphrase)])
+    return registration
+
+
+def register_teams(db: Database, packages: Sequence[tuple[Path, str]]) -> list[Registration]:
+    """Register the teams that made `packages` (each with its passphrase) and receive them all
+    in one import; one Registration per package, in their order.
+
+    Every package is opened with its passphrase before anything is kept, and the packages of one
+    team must come with one passphrase. When the import is refused, the teams this call
+    registered are forgotten and every passphrase it kept is put back as it was.
+    """
     require_bureau(db)
-    guard_input(path, db.path, "a sync package")
+    checked = _checked(db, packages)
+    if not checked:
+        return []
+    undo = _register(db, checked)
+    kept: dict[uuid.UUID, secrets.Kept] = {}
+    try:
+        for package in checked:
+            if package.team_id not in kept:
+                undo.passphrases[package.team_id] = team_passphrase(db, package.team_id)
+                kept[package.team_id] = keep_team_passphrase(
+                    db, package.team_id, package.passphrase
+                )
+        imported = sync.import_packages(db, [p.path for p in checked])
+    except BaseException:
+        _put_back(db, undo)  # nothing half-kept: the bureau is as it was before this call
+        raise
+    with db.read() as session:
+        shown = {t: e.name for t in kept if (e := registered(session, t)) is not None}
+    return [
+        Registration(
+            TeamEntry(p.team_id, shown.get(p.team_id, p.name)),
+            p.team_id in undo.new,
+            kept[p.team_id],
+            imported,
+            received,
+        )
+        for p, received in zip(checked, imported.packages, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class _Package:
+    """A package that opened with its passphrase, and the team that made it."""
+
+    path: Path
+    passphrase: str
+    team_id: uuid.UUID
+    name: str
+
+
+@dataclass
+class _Undo:
+    """What registering changed, to put back when the import is refused."""
+
+    new: set[uuid.UUID] = field(default_factory=set)
+    names: dict[uuid.UUID, str] = field(default_factory=dict)  # a renamed team's name before
+    passphrases: dict[uuid.UUID, str | None] = field(default_factory=dict)  # kept before
+
+
+def _checked(db: Database, packages: Sequence[tuple[Path, str]]) -> list[_Package]:
+    """Every package opened with its passphrase (PackageError, naming it, for the first that is
+    refused); nothing is kept yet."""
+    teams_of: dict[uuid.UUID, tuple[Path, str]] = {}
+    found = []
+    for path, passphrase in packages:
+        guard_input(path, db.path, "a sync package")
+        team_id = _team_of(path)
+        first = teams_of.setdefault(team_id, (path, passphrase))
+        if first[1] != passphrase:
+            raise InvalidInput(
+                msg(
+                    "bureau.two_passphrases",
+                    "{label} comes from the same team as {other} but was given another "
+                    "passphrase; give one passphrase per team, so nothing was registered",
+                    label=path.name,
+                    other=first[0].name,
+                )
+            )
+        found.append((path, passphrase, team_id))
+    checked = []
+    for path, passphrase, team_id in found:
+        try:
+            package = importer.verify(path, passphrase)  # a wrong passphrase stops here
+        except PackageError as exc:
+            if len(packages) == 1 or path.name in str(exc):
+                raise
+            raise PackageError(_refused(path, exc)) from None
+        header, named = package.contents.header, package.contents.teams
+        checked.append(
+            _Package(path, passphrase, team_id, header.team or named.get(str(team_id), ""))
+        )
+    return checked
+
+
+def _team_of(path: Path) -> uuid.UUID:
     manifest = peek_manifest(path)
     if manifest.team_id is None:
         raise PackageError(
@@ -152,24 +256,46 @@ def register_team(db: Database, path: Path, passphrase: str) -> Registration:
                 label=path.name,
             )
         )
-    package = importer.verify(path, passphrase)  # a wrong passphrase stops here
-    team_id = manifest.team_id
-    name = package.contents.header.team or package.contents.teams.get(str(team_id), "")
+    return manifest.team_id
+
+
+def _refused(path: Path, error: PackageError) -> Message:
+    return msg(
+        "bureau.package_refused",
+        "{label}: {problem}; nothing was registered",
+        label=path.name,
+        problem=carried(error),
+    )
+
+
+def _register(db: Database, checked: list[_Package]) -> _Undo:
+    """Register each team not registered yet; a team's name is the one of its last package."""
+    names = {p.team_id: p.name for p in checked}
+    undo = _Undo()
     with db.begin() as session:
-        new = registered(session, team_id) is None
-        if new:
-            session.add(BureauTeam(team_id=team_id, name=name or str(TeamRef(team_id).shown())))
-        elif name:
-            session.get(BureauTeam, team_id).name = name  # type: ignore[union-attr]
-    kept = keep_team_passphrase(db, team_id, passphrase)
-    try:
-        imported = sync.import_packages(db, [path])
-    except BaseException:
-        if new:  # nothing half-written: a team whose package was refused is not registered
-            with db.begin() as session:
-                bureau_rows.forget_team(session, team_id)
-        raise
-    with db.read() as session:
-        entry = session.get(BureauTeam, team_id)
-        shown = entry.name if entry else name
-    return Registration(TeamEntry(team_id, shown), new, kept, imported)
+        for team_id, name in names.items():
+            entry = registered(session, team_id)
+            if entry is None:
+                undo.new.add(team_id)
+                session.add(BureauTeam(team_id=team_id, name=name or str(TeamRef(team_id).shown())))
+            elif name and name != entry.name:
+                undo.names[team_id] = entry.name
+                entry.name = name
+    return undo
+
+
+def _put_back(db: Database, undo: _Undo) -> None:
+    """Undo `_register` and the passphrases kept since: a team this call registered is forgotten,
+    a passphrase it replaced is kept again."""
+    for team_id, before in undo.passphrases.items():
+        if before is None:
+            secrets.forget(Secret.TEAM_PASSPHRASE, _team_scope(db, team_id))
+        else:
+            keep_team_passphrase(db, team_id, before)
+    with db.begin() as session:
+        for team_id in undo.new:
+            bureau_rows.forget_team(session, team_id)
+        for team_id, name in undo.names.items():
+            entry = registered(session, team_id)
+            if entry is not None:
+                entry.name = name
