@@ -6,11 +6,12 @@ figures, each team's figures, the overlaps and the consolidated return.
 
 Each team is its own database with its own member, `--visits` visits over 2026 to 200
 organizations (20 of them with credit codes every team shares, so they are overlaps), and a few
-signed projects; it sends the bureau its full package (registration, not timed against the
-week), then a week's package of `--week-visits` more visits. The bureau receives the week's
-packages of every team in one `sync import`, which is timed, then the reports. With `--postgres`
-(a URL whose role may create databases) the same runs on a new server database and each figure
-is printed beside SQLite's with the ratio. One JSON object per engine, then the ratios.
+signed projects; it sends the bureau its full package (all teams registered by one
+`bureau register`, timed apart from the week), then a week's package of `--week-visits` more
+visits. The bureau receives the week's packages of every team in one `sync import`, which is
+timed, then the reports. With `--postgres` (a URL whose role may create databases) the same runs
+on a new server database and each figure is printed beside SQLite's with the ratio. One JSON
+object per engine, then the ratios.
 `--keep DIR` builds the teams there once and later runs reuse them; `--build-only` stops after
 building, `--server-only` times the server alone (to run the two engines apart).
 """
@@ -147,7 +148,7 @@ def run(location: str, teams: list[tuple[str, str, Path, Path]], folder: Path) -
     try:
         bureau.init_bureau(db, "铜仁市投资促进局")
         register_s, _ = _timed(
-            lambda: [bureau.register_team(db, full, phrase) for _n, phrase, full, _w in teams]
+            lambda: bureau.register_teams(db, [(full, phrase) for _n, phrase, full, _w in teams])
         )
         week_packages = [week for *_rest, week in teams]
         receive_s, report = _timed(lambda: sync.import_packages(db, week_packages))
