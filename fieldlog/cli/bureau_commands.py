@@ -251,6 +251,18 @@ def overlap_json(overlap: Any) -> dict[str, Any]:
     }
 
 
+def _team_work(work: Any) -> str:
+    """One team's part in an overlap: when it first reported the enterprise and the amounts
+    at stake (signed, and planned where nothing is signed yet)."""
+    if work.contract_yuan:
+        amount = msg("cli.bureau.signed", "{yi} yi yuan signed", yi=format_yi(work.contract_yuan))
+    elif work.planned_yuan:
+        amount = msg("cli.bureau.planned", "{yi} yi yuan planned", yi=format_yi(work.planned_yuan))
+    else:
+        amount = msg("cli.bureau.no_amount", "no amount yet")
+    return f"{work.team.name}（{work.first_on.isoformat()}，{amount}）"
+
+
 def _bureau_overlaps(db: Database, args: argparse.Namespace) -> int:
     from fieldlog.services.bureau.overlaps import overlaps
     from fieldlog.services.exchange.bureau_receive import is_bureau
@@ -262,10 +274,7 @@ def _bureau_overlaps(db: Database, args: argparse.Namespace) -> int:
         print(json.dumps([overlap_json(o) for o in found], ensure_ascii=False))
         return 0
     for overlap in found:
-        teams = "、".join(
-            f"{w.team.name}（{w.first_on.isoformat()}，{format_yi(w.contract_yuan)}亿元）"
-            for w in overlap.teams
-        )
+        teams = "、".join(_team_work(w) for w in overlap.teams)
         print(
             msg(
                 "cli.bureau.overlap",

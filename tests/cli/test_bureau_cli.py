@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from fieldlog.domain.money import format_yi
 from fieldlog.domain.period import Period
 from fieldlog.services.reports import stats
 from tests.cli.encrypted import PASSWORD, refused
@@ -74,6 +75,10 @@ def test_a_bureau_by_command_line(
     assert overlap["credit_code"] == SHARED_CODE
     assert (overlap["first_team"], overlap["first_date"]) == ("驻沪工作队", "2026-11-01")
     assert [t["team"] for t in overlap["teams"]] == ["驻沪工作队", "驻深工作队"]
+    told = ok(*db, "bureau", "overlaps")
+    for work in overlap["teams"]:
+        yi = format_yi(work["contract_amount_yuan"])
+        assert f"{work['team']}（{work['first_date']}，{yi} yi yuan signed）" in told
 
     ok(*db, "bureau", "lead", SHARED_CODE, "--team", "驻深工作队", "--note", "驻深牵头")
     assert json.loads(ok(*db, "bureau", "overlaps", "--json"))[0]["lead_team"] == "驻深工作队"

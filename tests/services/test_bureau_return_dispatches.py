@@ -129,3 +129,13 @@ def test_two_teams_of_one_name_are_told_apart(
     for row, entry in zip(rows[1:3], entries, strict=True):
         [laptop] = [t for t in twins if _team_id(t) == entry.id]
         assert row[-2] == float(_contract(laptop)) / 100_000_000
+    # Each label finds its team; the shared name alone finds none and says how to choose.
+    for entry, label in zip(entries, labels, strict=True):
+        assert bureau.find_team(bureau_db, label) == entry
+        assert bureau.find_team(bureau_db, entry.id.hex[-8:]) == entry
+    with pytest.raises(InvalidInput) as refused:
+        bureau.find_team(bureau_db, "驻深工作队")
+    assert str(refused.value) == (
+        "2 registered teams are called 驻深工作队; name one with the end of its id: "
+        + "、".join(labels)
+    )

@@ -11,6 +11,7 @@ as usual (`services/exchange/bureau_receive.py` chooses each team's passphrase).
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,21 +124,47 @@ def teams(db: Database) -> list[TeamEntry]:
     return sorted((TeamEntry(team, name) for team, name in rows), key=lambda t: (t.name, t.id))
 
 
+def team_labels(registered: Sequence[TeamEntry]) -> list[str]:
+    """How each team is named where teams are listed: its name, and where several teams share
+    one name, the end of its id too (`find_team` takes either)."""
+    count = Counter(team.name for team in registered)
+    return [
+        team.name if count[team.name] == 1 else f"{team.name}（{team.id.hex[-8:]}）"
+        for team in registered
+    ]
+
+
 def find_team(db: Database, name: str) -> TeamEntry:
-    """The registered team called `name` (or whose id ends with it); InvalidInput otherwise."""
+    """The registered team called `name`, labelled so (`team_labels`) or whose id ends with it;
+    InvalidInput when none is, or when several share the name."""
     known = teams(db)
     wanted = name.strip()
+    labels = team_labels(known)
     found = [t for t in known if t.name == wanted] or [
-        t for t in known if wanted and t.id.hex.endswith(wanted.replace("-", "").lower())
+        t for t, label in zip(known, labels, strict=True) if label == wanted
     ]
+    if not found:
+        ending = wanted.replace("-", "").lower()
+        found = [t for t in known if ending and t.id.hex.endswith(ending)]
     if len(found) == 1:
         return found[0]
+    if found:
+        raise InvalidInput(
+            msg(
+                "bureau.ambiguous_team",
+                "{count} registered teams are called {name}; name one with the end of its id: "
+                "{teams}",
+                count=len(found),
+                name=wanted,
+                teams="、".join(team_labels(found)),
+            )
+        )
     raise InvalidInput(
         msg(
             "bureau.no_such_team",
             "no registered team is called {name}; the bureau's teams are: {teams}",
             name=wanted,
-            teams="、".join(t.name for t in known) or "—",
+            teams="、".join(labels) or "—",
         )
     )
 

@@ -12,7 +12,6 @@ would start after it), so it has no sheets in the bureau's either; its row stays
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.excel.house_style import Kind
 from fieldlog.excel.tables import Column, Table, list_sheet, new_workbook, save
 from fieldlog.excel.weekly_return import add_weekly_return
-from fieldlog.services.bureau.bureau import TeamEntry, require_bureau, teams
+from fieldlog.services.bureau.bureau import require_bureau, team_labels, teams
 from fieldlog.services.bureau.figures import TOTAL_LABEL_ZH, team_figures, total_figures
 from fieldlog.services.reports.report_sheets import output_path, safe_file_name
 from fieldlog.services.reports.weekly import weekly_return
@@ -44,16 +43,6 @@ def _columns() -> tuple[Column, ...]:
     for span in ("本周", "本年累计"):
         columns += [Column(f"{span}{BY_KEY[m].heading_zh}", _kind(m)) for m in BREAKDOWN_METRICS]
     return tuple(columns)
-
-
-def team_labels(registered: list[TeamEntry]) -> list[str]:
-    """How the return names each team: its name, and where several teams share one name, the
-    end of its id too (what `stats --team` takes), so a row and its sheets name one team."""
-    count = Counter(team.name for team in registered)
-    return [
-        team.name if count[team.name] == 1 else f"{team.name}（{team.id.hex[-8:]}）"
-        for team in registered
-    ]
 
 
 def _prefixes(names: list[str]) -> list[str]:
