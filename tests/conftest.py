@@ -507,6 +507,21 @@ def windows(qtbot) -> Iterator[None]:
     """Closes whatever `fieldlog.app.main()` left open: the recovery screen, the window and its
     database (deleted at once, its timers with it)."""
     yield
+    _close_app_windows()
+
+
+@pytest.fixture(autouse=True)
+def _no_window_left_open() -> Iterator[None]:
+    """A test that opened the app's window without `windows` leaves none to the next test of its
+    worker (which would find it as `app.last_window()`, its timers still running)."""
+    yield
+    app = sys.modules.get("fieldlog.app")
+    if app is not None and (app.last_window() is not None or app.last_recovery() is not None):
+        _close_app_windows()
+
+
+def _close_app_windows() -> None:
+    import shiboken6
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from fieldlog import app
@@ -516,10 +531,10 @@ def windows(qtbot) -> Iterator[None]:
         recovery.close()
         app._close_recovery()
     window = app.last_window()
-    if window is not None:
+    app._window = None
+    if window is not None and shiboken6.isValid(window):
         window.close()
         window.db.close()
-        app._window = None
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
