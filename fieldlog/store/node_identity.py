@@ -17,7 +17,7 @@ Other facts of one installation follow the same pattern (`own_key`, `own_state`)
 (`MEMBER_KEY`, services/team/identity.py) and its team passphrase's entry in its own password
 store (services/exchange/passphrase.py). An earlier version's one server value of who uses it
 cannot tell whose it was; the earlier node home can: it goes with the earlier node to the
-installation that node belongs to, and another installation chooses its member again.
+installation that node belongs to; another installation has none until it chooses its own.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from fieldlog.store.engine import READ_ONLY
@@ -40,18 +41,27 @@ MEMBER_KEY = "me_member_id"
 _CARRIED = (MEMBER_KEY,)
 
 
+def server_place(url: str) -> str:
+    """A server's URL without its password, wherever it is given: after the user name, or as
+    a `password` parameter (the driver takes either; `describe` hides only the first)."""
+    return describe(make_url(url).difference_update_query(["password"]).render_as_string(False))
+
+
 def node_home(location: str) -> str:
     """Where this installation's node id for `location` is issued (see the module's docstring)."""
-    place = describe(location) if is_url(location) else str(Path(location).expanduser().resolve())
+    place = (
+        server_place(location) if is_url(location) else str(Path(location).expanduser().resolve())
+    )
     return f"{installation_id()} {place}"
 
 
 def homes(location: str) -> tuple[str, ...]:
-    """The node homes that mean "here": today's, and for a server the one earlier versions
-    wrote with the password in it (replaced by today's at the next write)."""
+    """The node homes that mean "here": today's, and for a server the ones earlier versions
+    wrote with a password in them (replaced by today's at the next write)."""
     if not is_url(location):
         return (node_home(location),)
-    return (node_home(location), f"{installation_id()} {location}")
+    earlier = (f"{installation_id()} {describe(location)}", f"{installation_id()} {location}")
+    return tuple(dict.fromkeys((node_home(location), *earlier)))
 
 
 def own_key(location: str, key: str) -> str:

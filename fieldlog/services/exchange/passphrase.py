@@ -26,8 +26,8 @@ from fieldlog.services.errors import InvalidInput
 from fieldlog.services.secrets import Kept, Secret
 from fieldlog.store.database import Database
 from fieldlog.store.local_erase import erase_state, flush_log
-from fieldlog.store.location import describe, is_url
-from fieldlog.store.node_identity import own_key
+from fieldlog.store.location import is_url
+from fieldlog.store.node_identity import own_key, server_place
 from fieldlog.store.stamping import read_state, write_state
 
 #: Where earlier versions kept the passphrase in clear (read only to move it out).
@@ -73,7 +73,7 @@ def store_available() -> bool:
 def _home(db: Database) -> str:
     """Where the entry was made: a file's resolved path; a server's URL without its password
     (the value sits in the database it names, readable by everyone who uses it)."""
-    return str(db.path) if db.path is not None else describe(db.location)
+    return str(db.path) if db.path is not None else server_place(db.location)
 
 
 def _stored_scope(session: Session, db: Database) -> str | None:
@@ -124,14 +124,14 @@ def _hide_earlier_password(session: Session, db: Database) -> None:
     """On a server, the earlier version's one home is its URL as given: with the database
     password in it, rewritten without (the value only told where the entry was made)."""
     home = read_state(session, SCOPE_HOME_KEY) if is_url(db.location) else None
-    if home and is_url(home) and describe(home) != home:
-        write_state(session, SCOPE_HOME_KEY, describe(home))
+    if home and is_url(home) and server_place(home) != home:
+        write_state(session, SCOPE_HOME_KEY, server_place(home))
 
 
 def _earlier_password_kept(db: Database) -> bool:
     with db.read() as session:
         home = read_state(session, SCOPE_HOME_KEY) if is_url(db.location) else None
-    return bool(home and is_url(home) and describe(home) != home)
+    return bool(home and is_url(home) and server_place(home) != home)
 
 
 def entry_scope(db: Database) -> str:

@@ -155,3 +155,28 @@ def test_an_earlier_home_is_rewritten_when_a_passphrase_is_set(
             assert passphrase.team_passphrase(db) == PHRASES[1]
     finally:
         db.close()
+
+
+def test_a_password_given_as_a_parameter_stays_out_too(
+    pg_url: str, tmp_path: Path, store: MemoryKeyring
+) -> None:
+    # The driver takes the password as a `password` parameter too: the node home and the
+    # entry's home leave it out as they leave out one given after the user name.
+    [first] = installations(tmp_path, 1)
+    parts = make_url(pg_url)
+    url = (
+        parts.set(password=None)
+        .update_query_dict({"password": str(parts.password)})
+        .render_as_string(hide_password=False)
+    )
+    _set(first, url, PHRASES[0])
+    db = first.open(url)
+    try:
+        state = _state(db)
+    finally:
+        db.close()
+    clear = f"password={parts.password}"
+    assert [piece for piece in [*state, *state.values()] if clear in piece] == []
+    home = make_url(state[f"{passphrase.SCOPE_HOME_KEY} {first.id}"])
+    assert home.password in (None, "***") and "password" not in home.query
+    assert f"node_id {first.id}" in state
