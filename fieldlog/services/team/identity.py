@@ -4,7 +4,8 @@ Kept in local_state: it belongs to this laptop's copy of the database, never to 
 server database each installation (laptop, office PC) keeps its own choice under a key of its
 own (`node_identity.own_key`), so one computer choosing its member does not change another's.
 An earlier version's one server value stays with the installation its earlier node home names
-(see store/node_identity.py); another installation is asked to choose again.
+(see store/node_identity.py); another installation has none until it chooses its own (in the
+team form), rather than logging as a member another computer chose.
 """
 
 from __future__ import annotations
