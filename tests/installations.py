@@ -4,7 +4,8 @@ An installation is a user account's FieldLog: its id is kept in the per-user con
 folder (`location.installation_id`), which tests/conftest.py points at a temporary folder for the
 whole run. An `Installation` points it at a folder of its own while it opens a database or
 writes to one, so two `Database` handles of one process act as two computers would; a handle
-must be used inside `with installation:` whenever it may write (the first write stores its node).
+must be used inside `with installation:` whenever it may write (the first write stores its node)
+or reads what is the installation's own on a server (who uses it, its passphrase entry).
 """
 
 from __future__ import annotations

@@ -12,35 +12,90 @@ one table for all of them: each installation keeps its node under keys of its ow
 opening, its edits carry that node, and the conflict log and the history tell its changes from
 another installation's. An earlier version kept a server's one node under the plain keys; the
 installation it belongs to takes it over (and removes the plain keys) at its next write.
+
+Other facts of one installation follow the same pattern (`own_key`, `own_state`): who uses it
+(`MEMBER_KEY`, services/team/identity.py) and its team passphrase's entry in its own password
+store (services/exchange/passphrase.py). An earlier version's one server value of who uses it
+cannot tell whose it was; the earlier node home can: it goes with the earlier node to the
+installation that node belongs to; another installation has none until it chooses its own.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from fieldlog.store.engine import READ_ONLY
 from fieldlog.store.local_erase import erase_state
 from fieldlog.store.location import describe, installation_id, is_url
+from fieldlog.store.models import LocalState
 from fieldlog.store.stamping import NODE_KEY, read_state, write_state
 
 NODE_HOME_KEY = "node_home"
+#: Who uses this installation: the member its new visits are logged by (services/team/identity).
+MEMBER_KEY = "me_member_id"
+#: Facts an earlier version kept once for a whole server, which go with its node.
+_CARRIED = (MEMBER_KEY,)
+
+
+def server_place(url: str) -> str:
+    """A server's URL without its password, wherever it is given: after the user name, or as
+    a `password` parameter (the driver takes either; `describe` hides only the first)."""
+    return describe(make_url(url).difference_update_query(["password"]).render_as_string(False))
 
 
 def node_home(location: str) -> str:
     """Where this installation's node id for `location` is issued (see the module's docstring)."""
-    place = describe(location) if is_url(location) else str(Path(location).expanduser().resolve())
+    place = (
+        server_place(location) if is_url(location) else str(Path(location).expanduser().resolve())
+    )
     return f"{installation_id()} {place}"
 
 
 def homes(location: str) -> tuple[str, ...]:
-    """The node homes that mean "here": today's, and for a server the one earlier versions
-    wrote with the password in it (replaced by today's at the next write)."""
+    """The node homes that mean "here": today's, and for a server the ones earlier versions
+    wrote with a password in them (replaced by today's at the next write)."""
     if not is_url(location):
         return (node_home(location),)
-    return (node_home(location), f"{installation_id()} {location}")
+    earlier = (f"{installation_id()} {describe(location)}", f"{installation_id()} {location}")
+    return tuple(dict.fromkeys((node_home(location), *earlier)))
+
+
+def own_key(location: str, key: str) -> str:
+    """The local_state key this installation keeps `key` under: on a server one of its own
+    (`<key> <installation>`: the table is everyone's), in a file the plain one."""
+    return f"{key} {installation_id()}" if is_url(location) else key
+
+
+def earlier_is_mine(session: Session, location: str) -> bool:
+    """Whether the plain keys an earlier version wrote on this server are this installation's:
+    the earlier node home names it (on a file the plain keys are always the file's own)."""
+    return not is_url(location) or read_state(session, NODE_HOME_KEY) in homes(location)
+
+
+def own_state(session: Session, location: str, key: str) -> str | None:
+    """This installation's value of `key`: under its own key, or on a server the plain one an
+    earlier version wrote when the earlier node home names this installation (not yet moved)."""
+    value = read_state(session, own_key(location, key))
+    if value is None and is_url(location) and earlier_is_mine(session, location):
+        return read_state(session, key)
+    return value
+
+
+def installation_values(session: Session, key: str) -> dict[str, str]:
+    """Every installation's own value of `key` on a server, by installation id (none in a file)."""
+    query = select(LocalState.key, LocalState.value).where(
+        LocalState.key.startswith(f"{key} ", autoescape=True)
+    )
+    return {name[len(key) + 1 :]: value for name, value in session.execute(query).all()}
+
+
+def installation_nodes(session: Session) -> dict[str, str]:
+    """The installation each node of a server database belongs to, by node id (none in a file)."""
+    return {node: owner for owner, node in installation_values(session, NODE_KEY).items()}
 
 
 def _own_keys(location: str) -> tuple[str, str]:
@@ -71,8 +126,21 @@ def store_node(session: Session, location: str, node: str) -> None:
     write_state(session, node_key, node)
     write_state(session, home_key, node_home(location))
     if node_key != NODE_KEY and read_state(session, NODE_HOME_KEY) in homes(location):
+        _carry_earlier(session, location)
         erase_state(session, NODE_KEY)
         erase_state(session, NODE_HOME_KEY)
+
+
+def _carry_earlier(session: Session, location: str) -> None:
+    """Move what an earlier version kept once for the server to this installation's keys (the
+    earlier node home names it); a value it already chose under its own key stays."""
+    for key in _CARRIED:
+        value = read_state(session, key)
+        if value is None:
+            continue
+        if read_state(session, own_key(location, key)) is None:
+            write_state(session, own_key(location, key), value)
+        erase_state(session, key)
 
 
 def known_node(engine: Engine, location: str) -> tuple[str | None, bool]:

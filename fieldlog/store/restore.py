@@ -33,8 +33,9 @@ from fieldlog.store.private import new_private_database, new_private_file, priva
 from fieldlog.store.stamping import HLC_KEY as CLOCK_KEY
 from fieldlog.store.stamping import NODE_KEY
 
-#: local_state keys that tie a file to one node (the second is database.NODE_HOME_KEY, which
-#: imports `store.backup`); a restored file must not keep them.
+#: local_state keys that tie a file to one node (the second is `node_identity.NODE_HOME_KEY`;
+#: a file keeps its node under these plain keys, only a server per installation); a restored
+#: file must not keep them.
 NODE_KEYS = (NODE_KEY, "node_home")
 #: A value that could not be read; pages SQLite cannot copy (either library's errors).
 _UNREADABLE: tuple[type[Exception], ...] = (*driver.ERRORS, ValueError)

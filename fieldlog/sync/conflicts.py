@@ -30,7 +30,8 @@ def record_local_conflicts(session: Session, conflicts: Iterable[Conflict], now:
     user of this database changed the field after the form was loaded): no package brought
     them, so `package_id` stays empty; the review restores them as it restores a sync loser.
     The stamps name each side's node: on a server every installation writes with its own, so
-    the review tells this installation's value from another's."""
+    the review tells this installation's value from another's (named by the member that
+    installation chose, `services/admin/history.node_names`)."""
     return _record(session, conflicts, None, now)
 
 

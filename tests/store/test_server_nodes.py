@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.engine import make_url
 
 from fieldlog.services.admin import history
 from fieldlog.services.admin.maintenance import digest
@@ -337,3 +338,36 @@ def test_a_package_from_the_server_carries_every_installations_changes(
         assert senders == set(nodes)  # the founder package came from the first installation
     finally:
         receiver.close()
+
+
+def test_a_node_home_with_a_password_parameter_keeps_its_node_and_loses_the_password(
+    pg_url: str, office: Any
+) -> None:
+    # The driver takes the password as a `password` parameter too, which `describe` leaves in:
+    # a node home written so keeps its node, and is rewritten without it at the next write.
+    first, _second, org = office
+    parts = make_url(pg_url)
+    url = (
+        parts.set(password=None)
+        .update_query_dict({"password": str(parts.password)})
+        .render_as_string(hide_password=False)
+    )
+    node = _edit(first, url, org, notes="一")
+    earlier = f"{first.id} {describe(url)}"
+    assert f"password={parts.password}" in earlier
+    db = first.open(url)
+    try:
+        with db.engine.begin() as conn:
+            conn.execute(
+                text("UPDATE local_state SET value = :home WHERE key = :key"),
+                {"home": earlier, "key": f"node_home {first.id}"},
+            )
+    finally:
+        db.close()
+    assert _edit(first, url, org, notes="二") == node
+    db = first.open(url)
+    try:
+        home = node_state(db)[f"node_home {first.id}"]
+    finally:
+        db.close()
+    assert f"password={parts.password}" not in home and home != earlier

@@ -25,6 +25,7 @@ from fieldlog.domain.messages import Message, msg
 from fieldlog.domain.text import name_key, pinyin_initials
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.orgs.orgs import find_by_code
+from fieldlog.services.team.identity import members_of_nodes
 from fieldlog.store import history
 from fieldlog.store.database import Database
 from fieldlog.store.models import REPLICATED_MODELS, FieldChange, Organization
@@ -91,11 +92,12 @@ class HistoryEntry:
 
 
 def node_names(session: Session, this_node: str) -> Callable[[str], str]:
-    """Who a node id stands for: a member's name as their packages said, "this laptop" for
-    this installation's node, or the automatic merge of duplicates; any other node (another
-    installation using the same server database, a laptop never met through sync) is
+    """Who a node id stands for: "this laptop" for this installation's node, the automatic
+    merge of duplicates, the member another installation of the same server database chose
+    (what it would sign its packages with), or a member's name as their packages said; any
+    other node (an installation that chose no member, a laptop never met through sync) is
     "laptop <the node id's start>"."""
-    names = history_rows.peer_names(session)
+    names = {**history_rows.peer_names(session), **members_of_nodes(session)}
 
     def who(node: str) -> str:
         if is_derived(node):

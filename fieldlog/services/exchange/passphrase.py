@@ -6,7 +6,8 @@ The entry is named by an id this database keeps in `local_state` (`SCOPE_KEY`, m
 passphrase is first set, with the file it was made for): it exists before the laptop joins a
 team, it comes back with a backup restored in place, two databases on one laptop — a demo and
 the real one — each have their own, and a copied or moved file takes an entry of its own that
-starts with the passphrase it was copied with.
+starts with the passphrase it was copied with. On a server database each installation keeps
+its entry id under keys of its own, with the server's URL without its password as its home.
 
 Where the computer has no password store, the passphrase is kept in memory for this run only
 and asked again in the next one. Versions before this one kept the passphrase in clear in
@@ -17,12 +18,16 @@ from __future__ import annotations
 
 import uuid
 
+from sqlalchemy.orm import Session
+
 from fieldlog.domain.messages import msg
 from fieldlog.services import secrets
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.secrets import Kept, Secret
 from fieldlog.store.database import Database
 from fieldlog.store.local_erase import erase_state, flush_log
+from fieldlog.store.location import is_url
+from fieldlog.store.node_identity import own_key, server_place
 from fieldlog.store.stamping import read_state, write_state
 
 #: Where earlier versions kept the passphrase in clear (read only to move it out).
@@ -66,33 +71,67 @@ def store_available() -> bool:
 
 
 def _home(db: Database) -> str:
-    return str(db.path) if db.path is not None else db.location
+    """Where the entry was made: a file's resolved path; a server's URL without its password
+    (the value sits in the database it names, readable by everyone who uses it)."""
+    return str(db.path) if db.path is not None else server_place(db.location)
+
+
+def _stored_scope(session: Session, db: Database) -> str | None:
+    """This installation's entry id; on a server without one, the one entry an earlier
+    version kept for everyone (its own keyring may hold the passphrase under it)."""
+    scope = read_state(session, own_key(db.location, SCOPE_KEY))
+    if scope is None and is_url(db.location):
+        return read_state(session, SCOPE_KEY)
+    return scope
 
 
 def _scope(db: Database) -> str | None:
     """The entry this file reads (a copy not yet written to still reads its original's)."""
     with db.read() as session:
-        return read_state(session, SCOPE_KEY)
+        return _stored_scope(session, db)
 
 
 def _own_scope(db: Database) -> str:
     """This file's own entry id, made (and written) the first time it is needed. A copied or
     moved file takes an entry of its own, starting with the passphrase it was copied with, so
-    that a passphrase changed in a copy (a training database) does not change the original's."""
+    that a passphrase changed in a copy (a training database) does not change the original's.
+    On a server each installation keeps its entry id under keys of its own (`own_key`): the
+    entry lives in that computer's password store, and one computer spelling the server's URL
+    differently from another no longer makes the other's entry change."""
+    scope_key, home_key = own_key(db.location, SCOPE_KEY), own_key(db.location, SCOPE_HOME_KEY)
     with db.read() as session:
-        scope, home = read_state(session, SCOPE_KEY), read_state(session, SCOPE_HOME_KEY)
+        scope, home = read_state(session, scope_key), read_state(session, home_key)
+        earlier = _stored_scope(session, db)
     if scope and home == _home(db):
         return scope
-    inherited = secrets.read(Secret.TEAM_PASSPHRASE, scope) if scope else None
+    adopted = is_url(db.location) and scope is None and earlier is not None
+    inherited = secrets.read(Secret.TEAM_PASSPHRASE, earlier) if earlier and not adopted else None
     with db.begin() as session:
-        if read_state(session, SCOPE_HOME_KEY) == _home(db):  # another program made it
-            return read_state(session, SCOPE_KEY) or ""
-        own = str(uuid.uuid4())
-        write_state(session, SCOPE_KEY, own)
-        write_state(session, SCOPE_HOME_KEY, _home(db))
+        if read_state(session, home_key) == _home(db):  # another program made it
+            return read_state(session, scope_key) or ""
+        # A server's earlier entry stays this installation's (with the bureau's team entries
+        # named after it); elsewhere a new one starts with the passphrase it was copied with.
+        own = earlier if adopted and earlier else str(uuid.uuid4())
+        write_state(session, scope_key, own)
+        write_state(session, home_key, _home(db))
+        _hide_earlier_password(session, db)
     if inherited:
         secrets.save(Secret.TEAM_PASSPHRASE, own, inherited)
     return own
+
+
+def _hide_earlier_password(session: Session, db: Database) -> None:
+    """On a server, the earlier version's one home is its URL as given: with the database
+    password in it, rewritten without (the value only told where the entry was made)."""
+    home = read_state(session, SCOPE_HOME_KEY) if is_url(db.location) else None
+    if home and is_url(home) and server_place(home) != home:
+        write_state(session, SCOPE_HOME_KEY, server_place(home))
+
+
+def _earlier_password_kept(db: Database) -> bool:
+    with db.read() as session:
+        home = read_state(session, SCOPE_HOME_KEY) if is_url(db.location) else None
+    return bool(home and is_url(home) and server_place(home) != home)
 
 
 def entry_scope(db: Database) -> str:
@@ -144,6 +183,9 @@ def move_clear_passphrase(db: Database) -> Kept | None:
     It is erased even without a password store: the issue is a lost laptop, and a laptop with
     no store is no safer; the user types it again next time. Backups made before still hold it.
     """
+    if not db.read_only and _earlier_password_kept(db):
+        with db.begin() as session:
+            _hide_earlier_password(session, db)
     clear = _clear_copy(db)
     if clear is None or db.read_only:
         return None

@@ -35,11 +35,10 @@ from fieldlog.services.exchange.passphrase import (  # noqa: F401  (sync.set_pas
 )
 from fieldlog.services.exchange.sync_report import PackageReport, SyncImportReport, clock_warnings
 from fieldlog.services.file_guard import Kind, guard_input, guard_output
-from fieldlog.services.team.identity import ME_KEY
+from fieldlog.services.team.identity import members_of_nodes, my_member
 from fieldlog.store.backup import automatic_backup, forget_backup
 from fieldlog.store.database import Database
 from fieldlog.store.health import check_health
-from fieldlog.store.models import Member
 from fieldlog.store.repositories.sync_rows import changed_since, references_hold, sync_peers
 from fieldlog.store.stamping import (
     SEQ_KEY,
@@ -65,9 +64,9 @@ def _now(session: Session) -> datetime:
     return datetime.fromtimestamp(now_ms(session) / 1000, tz=UTC)
 
 
-def _my_name(session: Session) -> str:
-    member_id = read_state(session, ME_KEY)
-    member = session.get(Member, uuid.UUID(member_id)) if member_id else None
+def _my_name(session: Session, location: str) -> str:
+    """The name of the member this installation chose (its own on a server database)."""
+    member = my_member(session, location)
     return member.name if member is not None else ""
 
 
@@ -137,8 +136,9 @@ def export_package(
     with db.read() as session:
         since = None if full else int(read_state(session, LAST_EXPORT_KEY) or 0)
         seq_now = int(read_state(session, SEQ_KEY) or 0)
-        names = known_names(session)
-        me = _my_name(session)
+        # Relayed: the members the server's other installations chose name their changes too.
+        names = {**known_names(session), **members_of_nodes(session)}
+        me = _my_name(session, db.location)
         if me:
             names[db.node_id] = me
         team = own_team(session)
