@@ -115,6 +115,7 @@ def test_a_package_waits_for_the_earlier_one_and_is_received_after_it(
     assert (waiting.file.name, waiting.status) == (third.name, "waiting")
     assert "earlier packages" in waiting.reason and "this laptop" not in waiting.reason
     assert "this laptop" not in str(waiting.line()) and "waiting" in str(waiting.line())
+    assert waiting.as_dict()["code"] == "bureau.missing_references"
     assert digest(bureau_db) == before
     # Nothing received since: not tried again, not reported again.
     assert watch_once(bureau_db, shared, seen) == []

@@ -54,6 +54,7 @@ class WatchResult:
             "status": self.status,
             "rows": self.rows,
             "reason": self.reason,
+            "code": self.code,  # the refusal's stable code ("" when received)
         }
 
     def line(self) -> Message:

@@ -107,7 +107,7 @@ def verify_for_bureau(db: Database, path: Path) -> importer.Verified:
     if team is None:
         raise PackageError(
             msg(
-                UNREGISTERED,
+                "bureau.unregistered",  # UNREGISTERED (a literal: the catalog is extracted)
                 "{label} comes from {team}, which this bureau has not registered; register it "
                 "once with `fieldlog bureau register {label}` and that team's passphrase, so "
                 "nothing was imported",
@@ -133,7 +133,7 @@ def missing_references() -> PackageError:
     """The refusal of packages whose records need records their team has not sent yet."""
     return PackageError(
         msg(
-            MISSING_REFERENCES,
+            "bureau.missing_references",  # MISSING_REFERENCES
             "the packages refer to records that their team has not sent this bureau yet; receive "
             "the team's earlier packages first, or ask the team for a full package (sync export "
             "--full). Nothing was imported",
