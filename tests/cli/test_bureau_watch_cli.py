@@ -19,7 +19,7 @@ from fieldlog.domain.period import Period
 from fieldlog.services.reports import stats
 from tests.cli.test_sync_cli import ok
 from tests.services.bureau_teams import TeamLaptop, make_teams
-from tests.services.test_bureau_watch import new_enterprise, visit_again
+from tests.services.test_bureau_watch import new_enterprise, rename, visit_again
 
 ALL_TIME = Period(None, None)
 #: How long a line may take before the test gives up (a hung watcher fails, never hangs).
@@ -119,4 +119,11 @@ def test_a_running_watch_receives_a_package_once_its_earlier_one_arrives(
         watcher.stop()
 
     shown = json.loads(ok(*db, "stats", "--team", sz.name, "--json"))
+    assert shown == stats.compute(sz.db, ALL_TIME).as_dict()
+
+    # The team renamed on its laptop: its next package renames it at the bureau.
+    rename(sz, "驻深圳市工作队")
+    ok(*db, "sync", "import", str(sz.export()))
+    assert [t["name"] for t in json.loads(ok(*db, "bureau", "teams", "--json"))] == [sz.name]
+    shown = json.loads(ok(*db, "stats", "--team", "驻深圳市工作队", "--json"))
     assert shown == stats.compute(sz.db, ALL_TIME).as_dict()
