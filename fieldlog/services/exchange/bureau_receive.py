@@ -27,13 +27,13 @@ from fieldlog.services.errors import InvalidInput
 from fieldlog.services.exchange.passphrase import entry_scope
 from fieldlog.services.secrets import Secret
 from fieldlog.store.database import Database
-from fieldlog.store.models import BureauTeam
+from fieldlog.store.models import BureauTeam, Team
 from fieldlog.store.repositories import bureau_rows
 from fieldlog.store.stamping import read_state
 from fieldlog.store.team_view import BUREAU_NAME_KEY
 from fieldlog.sync import importer
 from fieldlog.sync.archive import read_members
-from fieldlog.sync.changes import read_rows
+from fieldlog.sync.changes import MAX_TEAM_NAME, read_rows
 from fieldlog.sync.errors import PackageError
 from fieldlog.sync.manifest import Manifest, parse_manifest
 from fieldlog.sync.package import inflate
@@ -41,6 +41,12 @@ from fieldlog.sync.team_check import TeamRef
 
 #: local_state key of a bureau database's id (its name, `BUREAU_NAME_KEY`, marks it a bureau).
 BUREAU_ID_KEY = "bureau_id"
+
+#: The code of a refusal that a later package can cure: the package's records need records of
+#: an earlier package of its team, not received yet (`bureau watch` tries it again).
+MISSING_REFERENCES = "bureau.missing_references"
+#: The code of a refusal that registering the team cures.
+UNREGISTERED = "bureau.unregistered"
 
 
 def bureau_name(session: Session) -> str | None:
@@ -101,7 +107,7 @@ def verify_for_bureau(db: Database, path: Path) -> importer.Verified:
     if team is None:
         raise PackageError(
             msg(
-                "bureau.unregistered",
+                "bureau.unregistered",  # UNREGISTERED (a literal: the catalog is extracted)
                 "{label} comes from {team}, which this bureau has not registered; register it "
                 "once with `fieldlog bureau register {label}` and that team's passphrase, so "
                 "nothing was imported",
@@ -123,11 +129,26 @@ def verify_for_bureau(db: Database, path: Path) -> importer.Verified:
     return importer.verify(path, passphrase)
 
 
+def missing_references() -> PackageError:
+    """The refusal of packages whose records need records their team has not sent yet."""
+    return PackageError(
+        msg(
+            "bureau.missing_references",  # MISSING_REFERENCES
+            "the packages refer to records that their team has not sent this bureau yet; receive "
+            "the team's earlier packages first, or ask the team for a full package (sync export "
+            "--full). Nothing was imported",
+        )
+    )
+
+
 def attribute(session: Session, package: importer.Verified) -> None:
-    """Note every record of `package` as its team's (records noted before stay noted)."""
+    """Note every record of `package` as its team's (records noted before stay noted), and
+    follow a rename of the team (in the receive's transaction: a refused package renames
+    nothing)."""
     team_id = package.manifest.team_id
     assert team_id is not None  # verify_for_bureau refuses a package of no team
-    _header, rows = read_rows(inflate(package.packed, package.path.name), package.path.name)
+    header, rows = read_rows(inflate(package.packed, package.path.name), package.path.name)
+    _follow_name(session, team_id, header.team)
     ids: dict[str, list[uuid.UUID]] = defaultdict(list)
     for spec, row in rows:
         ids[spec.name].append(
@@ -135,3 +156,17 @@ def attribute(session: Session, package: importer.Verified) -> None:
         )
     for table, found in ids.items():
         bureau_rows.note_records(session, team_id, table, found)
+
+
+def _follow_name(session: Session, team_id: uuid.UUID, said: str) -> None:
+    """Give a registered team the name its team record has here once the package is merged.
+
+    The record, not the package's header: packages may arrive in any order, and the merge keeps
+    the newest name by its stamp, so an older package received late cannot bring back the name
+    the team dropped. The header names the team only while no package has brought the record.
+    """
+    entry = registered(session, team_id)
+    record = session.get(Team, team_id)
+    name = (record.name if record is not None else said)[:MAX_TEAM_NAME]
+    if entry is not None and name.strip() and entry.name != name:
+        entry.name = name

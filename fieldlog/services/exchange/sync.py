@@ -193,10 +193,12 @@ def _verify_all(
     return verified
 
 
-def _check(session: Session) -> None:
+def _check(session: Session, bureau: bool) -> None:
     problems = check_health(session).problems
     missing = any(code_of(p).startswith("health.foreign_key") for p in problems)
     if missing or not references_hold(session):
+        if bureau:  # not "this laptop": a bureau waits for the team's earlier packages
+            raise bureau_receive.missing_references()
         raise PackageError(
             msg(
                 "sync.missing_references",
@@ -307,7 +309,7 @@ def _apply(
     report.clock_warnings = clock_warnings(session, todo, now_ms(session))
     if progress:
         progress("check", len(todo), len(todo))
-    _check(session)
+    _check(session, bureau)
     if progress:
         progress("commit", len(todo), len(todo))
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.vocabulary import OrgKind
 from fieldlog.store.models import (
+    AppliedPackage,
     BureauTeam,
     LeadAssignment,
     Organization,
@@ -36,6 +37,21 @@ def team_rows(session: Session) -> list[tuple[uuid.UUID, str]]:
     return [
         (r.team_id, r.name) for r in session.execute(select(BureauTeam.team_id, BureauTeam.name))
     ]
+
+
+class ReceiveCounts(NamedTuple):
+    """How many packages the bureau has applied and how many teams it has registered."""
+
+    received: int
+    teams: int
+
+
+def receive_counts(session: Session) -> ReceiveCounts:
+    """The packages applied and the teams registered so far (a watched folder's waiting
+    packages are tried again when these move)."""
+    received = session.execute(select(func.count()).select_from(AppliedPackage)).scalar_one()
+    teams = session.execute(select(func.count()).select_from(BureauTeam)).scalar_one()
+    return ReceiveCounts(int(received), int(teams))
 
 
 def forget_team(session: Session, team_id: uuid.UUID) -> None:
