@@ -296,9 +296,9 @@ def _bureau_overlaps(db: Database, args: argparse.Namespace) -> int:
 
 
 def _bureau_watch(db: Database, args: argparse.Namespace) -> int:
-    from fieldlog.services.bureau.watch import watch_once
+    from fieldlog.services.bureau.watch import Looked, watch_once
 
-    seen: dict[Path, tuple[int, int]] = {}
+    seen: dict[Path, Looked] = {}
     while True:
         for result in watch_once(db, args.folder, seen):
             if args.json:
