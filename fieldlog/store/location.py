@@ -44,9 +44,11 @@ def sqlite_uri(path: Path, mode: str = "ro") -> str:
 
 
 def describe(location: str) -> str:
-    """A location fit for messages and titles: the path, or the URL without its password."""
+    """A location fit for messages and titles: the path, or the URL without its password
+    (after the user name, or as a `password` parameter: the driver takes either)."""
     if is_url(location):
-        return make_url(location).render_as_string(hide_password=True)
+        url = make_url(location).difference_update_query(["password"])
+        return url.render_as_string(hide_password=True)
     return str(Path(location).expanduser())
 
 

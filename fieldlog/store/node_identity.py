@@ -60,7 +60,8 @@ def homes(location: str) -> tuple[str, ...]:
     wrote with a password in them (replaced by today's at the next write)."""
     if not is_url(location):
         return (node_home(location),)
-    earlier = (f"{installation_id()} {describe(location)}", f"{installation_id()} {location}")
+    hidden = make_url(location).render_as_string(hide_password=True)  # a parameter kept
+    earlier = (f"{installation_id()} {hidden}", f"{installation_id()} {location}")
     return tuple(dict.fromkeys((node_home(location), *earlier)))
 
 

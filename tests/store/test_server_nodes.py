@@ -343,8 +343,9 @@ def test_a_package_from_the_server_carries_every_installations_changes(
 def test_a_node_home_with_a_password_parameter_keeps_its_node_and_loses_the_password(
     pg_url: str, office: Any
 ) -> None:
-    # The driver takes the password as a `password` parameter too, which `describe` leaves in:
-    # a node home written so keeps its node, and is rewritten without it at the next write.
+    # The driver takes the password as a `password` parameter too, which earlier versions left
+    # in: a node home written so keeps its node, and is rewritten without it at the next write;
+    # the location shown in messages and titles never shows it.
     first, _second, org = office
     parts = make_url(pg_url)
     url = (
@@ -353,8 +354,9 @@ def test_a_node_home_with_a_password_parameter_keeps_its_node_and_loses_the_pass
         .render_as_string(hide_password=False)
     )
     node = _edit(first, url, org, notes="一")
-    earlier = f"{first.id} {describe(url)}"
+    earlier = f"{first.id} {make_url(url).render_as_string(hide_password=True)}"
     assert f"password={parts.password}" in earlier
+    assert "password=" not in describe(url)
     db = first.open(url)
     try:
         with db.engine.begin() as conn:
@@ -371,3 +373,12 @@ def test_a_node_home_with_a_password_parameter_keeps_its_node_and_loses_the_pass
     finally:
         db.close()
     assert f"password={parts.password}" not in home and home != earlier
+
+
+def test_the_location_shown_hides_a_password_in_either_place() -> None:
+    for url in (
+        "postgresql+psycopg://bureau@db.example/fieldlog?password=s3cret-word",
+        "postgresql+psycopg://bureau:s3cret-word@db.example/fieldlog",
+    ):
+        shown = describe(url)
+        assert "s3cret-word" not in shown and shown.startswith("postgresql+psycopg://bureau")
