@@ -200,7 +200,7 @@ def register_teams(db: Database, packages: Sequence[tuple[Path, str]]) -> list[R
                 kept[package.team_id] = keep_team_passphrase(
                     db, package.team_id, package.passphrase
                 )
-        imported = sync.import_packages(db, [p.path for p in checked])
+        imported = sync.import_opened(db, [p.opened for p in checked])
     except BaseException:
         _put_back(db, undo)  # nothing half-kept: the bureau is as it was before this call
         raise
@@ -226,6 +226,7 @@ class _Package:
     passphrase: str
     team_id: uuid.UUID
     name: str
+    opened: importer.Verified
 
 
 @dataclass
@@ -267,7 +268,7 @@ def _checked(db: Database, packages: Sequence[tuple[Path, str]]) -> list[_Packag
             raise PackageError(_refused(path, exc)) from None
         header, named = package.contents.header, package.contents.teams
         checked.append(
-            _Package(path, passphrase, team_id, header.team or named.get(str(team_id), ""))
+            _Package(path, passphrase, team_id, header.team or named.get(str(team_id), ""), package)
         )
     return checked
 

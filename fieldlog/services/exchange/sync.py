@@ -233,6 +233,19 @@ def import_packages(
     """
     bureau = bureau_receive.is_bureau(db)
     verified = _verify_all(db, paths, progress, passphrase, bureau)
+    return import_opened(db, verified, progress=progress)
+
+
+def import_opened(
+    db: Database,
+    verified: Sequence[importer.Verified],
+    *,
+    progress: importer.Progress | None = None,
+) -> SyncImportReport:
+    """Back up and apply, in one transaction, packages a caller has already opened and checked
+    (`import_packages` after verifying them; a bureau registering teams, which opened each with
+    its passphrase first): each package is decrypted once."""
+    bureau = bureau_receive.is_bureau(db)
     with db.read() as session:
         done = applied_ids(session, [v.package_id for v in verified])
     report = SyncImportReport()
