@@ -24,16 +24,15 @@ from fieldlog.services.exchange import sync
 from fieldlog.services.exchange.bureau_receive import (
     BUREAU_ID_KEY,
     BUREAU_NAME_KEY,
-    _team_scope,  # the entry keep_team_passphrase writes: forgotten when a registration is undone
     bureau_name,
+    forget_team_passphrase,
     keep_team_passphrase,
-    peek_manifest,
     registered,
+    team_of,
     team_passphrase,
 )
 from fieldlog.services.exchange.sync_report import PackageReport, SyncImportReport
 from fieldlog.services.file_guard import guard_input
-from fieldlog.services.secrets import Secret
 from fieldlog.store.database import Database
 from fieldlog.store.models import BureauTeam
 from fieldlog.store.repositories import bureau_rows
@@ -245,7 +244,7 @@ def _checked(db: Database, packages: Sequence[tuple[Path, str]]) -> list[_Packag
     found = []
     for path, passphrase in packages:
         guard_input(path, db.path, "a sync package")
-        team_id = _team_of(path)
+        team_id = team_of(path)
         first = teams_of.setdefault(team_id, (path, passphrase))
         if first[1] != passphrase:
             raise InvalidInput(
@@ -271,20 +270,6 @@ def _checked(db: Database, packages: Sequence[tuple[Path, str]]) -> list[_Packag
             _Package(path, passphrase, team_id, header.team or named.get(str(team_id), ""), package)
         )
     return checked
-
-
-def _team_of(path: Path) -> uuid.UUID:
-    manifest = peek_manifest(path)
-    if manifest.team_id is None:
-        raise PackageError(
-            msg(
-                "bureau.no_team",
-                "{label} was made on a laptop that belongs to no team; a bureau takes only the "
-                "packages of its teams, so nothing was imported",
-                label=path.name,
-            )
-        )
-    return manifest.team_id
 
 
 def _refused(path: Path, error: PackageError) -> Message:
@@ -317,7 +302,7 @@ def _put_back(db: Database, undo: _Undo) -> None:
     a passphrase it replaced is kept again."""
     for team_id, before in undo.passphrases.items():
         if before is None:
-            secrets.forget(Secret.TEAM_PASSPHRASE, _team_scope(db, team_id))
+            forget_team_passphrase(db, team_id)
         else:
             keep_team_passphrase(db, team_id, before)
     with db.begin() as session:

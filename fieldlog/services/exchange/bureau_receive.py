@@ -76,6 +76,11 @@ def keep_team_passphrase(db: Database, team_id: uuid.UUID, passphrase: str) -> s
     return secrets.save(Secret.TEAM_PASSPHRASE, _team_scope(db, team_id), passphrase)
 
 
+def forget_team_passphrase(db: Database, team_id: uuid.UUID) -> None:
+    """Forget the passphrase kept for a team (a registration undone)."""
+    secrets.forget(Secret.TEAM_PASSPHRASE, _team_scope(db, team_id))
+
+
 def team_passphrase(db: Database, team_id: uuid.UUID) -> str | None:
     """The passphrase kept for a registered team, or None."""
     return secrets.read(Secret.TEAM_PASSPHRASE, _team_scope(db, team_id))
@@ -84,6 +89,12 @@ def team_passphrase(db: Database, team_id: uuid.UUID) -> str | None:
 def registered(session: Session, team_id: uuid.UUID) -> BureauTeam | None:
     """The registration of a team, or None."""
     return session.get(BureauTeam, team_id)
+
+
+def team_of(path: Path) -> uuid.UUID:
+    """The team that made the package at `path`, read from its manifest before it is opened;
+    refused (PackageError) for a package of a laptop that belongs to no team."""
+    return _team_id(path, peek_manifest(path))
 
 
 def _team_id(path: Path, manifest: Manifest) -> uuid.UUID:
