@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
+from fieldlog.services.admin.workspace import open_workspace
+from fieldlog.services.bureau import bureau
 from fieldlog.services.orgs import orgs
 from fieldlog.services.team import team
 from fieldlog.store.database import Database
+from tests.conftest import reopen
 
 
 @dataclass
@@ -48,3 +52,12 @@ def make_small(db: Database) -> Small:
     org = orgs.save_org(db, orgs.OrgInput("深圳市德润物流有限公司")).id
     association = orgs.save_org(db, orgs.OrgInput("深圳市铜仁商会", kind="商协会")).id
     return Small(team_id, group, alice, bob, org, association)
+
+
+@pytest.fixture
+def bureau_db(any_location: str) -> Iterator[Database]:
+    """A new bureau database: a file, then a server database (`any_location`)."""
+    db = open_workspace(any_location) if "://" in any_location else reopen(any_location)
+    bureau.init_bureau(db, "铜仁市投资促进局")
+    yield db
+    db.close()

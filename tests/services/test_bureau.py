@@ -46,14 +46,6 @@ def three_teams(empty_database_file: Path, tmp_path: Path) -> list[TeamLaptop]:
         laptop.db.close()
 
 
-@pytest.fixture
-def bureau_db(any_location: str) -> Database:
-    db = _open(any_location)
-    bureau.init_bureau(db, "铜仁市投资促进局")
-    yield db
-    db.close()
-
-
 def test_three_teams_received_in_any_order(
     bureau_db: Database, three_teams: list[TeamLaptop]
 ) -> None:

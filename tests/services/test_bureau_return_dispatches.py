@@ -12,7 +12,6 @@ from openpyxl import load_workbook
 
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.services.admin.maintenance import digest
-from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.bureau import bureau, figures
 from fieldlog.services.bureau.consolidated import OVERVIEW_SHEET, export_bureau
 from fieldlog.services.errors import InvalidInput
@@ -20,18 +19,9 @@ from fieldlog.services.reports import stats
 from fieldlog.services.reports.weekly import export_weekly
 from fieldlog.services.team import team
 from fieldlog.store.database import Database
-from tests.conftest import reopen
 from tests.services.bureau_teams import TeamLaptop, make_team, make_teams
 
 WEEK, TODAY = IsoWeek(2026, 48), date(2026, 11, 30)
-
-
-@pytest.fixture
-def bureau_db(any_location: str) -> Database:
-    db = open_workspace(any_location) if "://" in any_location else reopen(any_location)
-    bureau.init_bureau(db, "铜仁市投资促进局")
-    yield db
-    db.close()
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import pytest
 
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.services.admin.maintenance import digest
-from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.bureau import bureau, figures
 from fieldlog.services.bureau.consolidated import overview
 from fieldlog.services.bureau.watch import WatchResult, watch_once
@@ -24,7 +23,6 @@ from fieldlog.services.team import team as team_service
 from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 from fieldlog.sync.errors import PackageError
-from tests.conftest import reopen
 from tests.services.bureau_teams import TeamLaptop, make_teams
 from tests.sync.conftest import FAST_KDF
 
@@ -37,14 +35,6 @@ def teams(empty_database_file: Path, tmp_path: Path) -> list[TeamLaptop]:
     yield made
     for laptop in made:
         laptop.db.close()
-
-
-@pytest.fixture
-def bureau_db(any_location: str) -> Database:
-    db = open_workspace(any_location) if "://" in any_location else reopen(any_location)
-    bureau.init_bureau(db, "铜仁市投资促进局")
-    yield db
-    db.close()
 
 
 @pytest.fixture
