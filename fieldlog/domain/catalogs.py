@@ -33,6 +33,8 @@ class CatalogEntry:
     name: str
     sort_order: int
     label_en: str = ""
+    #: A fund origin that earns no assessment credit by default (本地企业投资, 财政资金).
+    assess_excluded: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,9 @@ def default_entries() -> list[CatalogEntry]:
     for kind in ENTRY_KINDS:
         for order, item in enumerate(raw[kind]):
             name, label = _named(item)
-            entries.append(CatalogEntry(catalog_id(kind, name), kind, name, order, label))
+            excluded = isinstance(item, dict) and bool(item.get("assess_excluded"))
+            entry = CatalogEntry(catalog_id(kind, name), kind, name, order, label, excluded)
+            entries.append(entry)
     return entries
 
 

@@ -32,7 +32,15 @@ def _default_rows() -> list[tuple[type, dict[str, object]]]:
     rows: list[tuple[type, dict[str, object]]] = [
         (
             CatalogItem,
-            _meta({"id": e.id, "kind": e.kind, "name": e.name, "sort_order": e.sort_order}),
+            _meta(
+                {
+                    "id": e.id,
+                    "kind": e.kind,
+                    "name": e.name,
+                    "sort_order": e.sort_order,
+                    "assess_excluded": e.assess_excluded,
+                }
+            ),
         )
         for e in default_entries()
     ]

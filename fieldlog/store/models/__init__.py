@@ -19,6 +19,7 @@ from fieldlog.store.models.sync_state import (
 )
 from fieldlog.store.models.team import CatalogItem, Chain, ChainLink, Member, Team, WorkGroup
 from fieldlog.store.models.work import (
+    CoordinationMatter,
     FundsTranche,
     Project,
     StageEvent,
@@ -47,6 +48,7 @@ REPLICATED_MODELS: tuple[type[Replicated], ...] = (
     StageEvent,
     FundsTranche,
     Target,
+    CoordinationMatter,
     LeadAssignment,
 )
 
@@ -60,6 +62,7 @@ __all__ = [
     "Chain",
     "ChainLink",
     "Contact",
+    "CoordinationMatter",
     "Draft",
     "DuplicateCandidate",
     "FieldChange",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import BigInteger, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fieldlog.store.models.base import Base, Replicated, ref
@@ -26,6 +26,20 @@ class Team(Replicated, Base):
     return_preparer: Mapped[str] = mapped_column(default="")
     return_reviewer: Mapped[str] = mapped_column(default="")
     return_phone: Mapped[str] = mapped_column(default="")
+    # The assessment scope (考核口径, docs/ARCHITECTURE.md "Assessment"): a signed project earns
+    # credit when its contract amount reaches the minimum; a phase-two or capital-increase
+    # project when its amount reaches its own minimum (None: such projects never do). Fund
+    # origins a bureau leaves out are flagged on their catalog items (`assess_excluded`).
+    assess_min_contract_yuan: Mapped[int] = mapped_column(BigInteger, default=100_000_000)
+    assess_follow_on_min_yuan: Mapped[int | None] = mapped_column(BigInteger, default=50_000_000)
+    # The three colours of a stale project (三色预警): days without a stage change, funds, a
+    # progress note or a visit about it; and the days within which a new lead must be answered.
+    stale_yellow_days: Mapped[int] = mapped_column(Integer, default=60)
+    stale_red_days: Mapped[int] = mapped_column(Integer, default=90)
+    stale_retire_days: Mapped[int] = mapped_column(Integer, default=180)
+    lead_reply_days: Mapped[int] = mapped_column(Integer, default=3)
+    # Complete leads each member is to bring in a week.
+    weekly_lead_quota: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class CatalogItem(Replicated, Base):
@@ -36,6 +50,8 @@ class CatalogItem(Replicated, Base):
     kind: Mapped[str] = mapped_column(String(32), index=True)
     name: Mapped[str]
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # A fund origin whose money earns no assessment credit (本地企业投资, 财政资金).
+    assess_excluded: Mapped[bool] = mapped_column(default=False)
 
 
 class Chain(Replicated, Base):

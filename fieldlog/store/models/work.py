@@ -77,6 +77,36 @@ class Project(Replicated, Base):
     problems: Mapped[str] = mapped_column(Text, default="")
     next_step: Mapped[str] = mapped_column(Text, default="")
     next_follow_up: Mapped[date | None] = mapped_column(Date, index=True)
+    # 项目类型: new, phase_two (二期) or capital_increase (增资); the assessment counts the last
+    # two by their own minimum, on the new investment their contract amount holds.
+    kind: Mapped[str] = mapped_column(String(16), default="new")
+    # 资金来源 of the investment (a fund-origin catalog item); an excluded origin earns no credit.
+    origin_id: Mapped[uuid.UUID | None] = ref("catalog_item.id")
+    # Milestones after signing: 入库 (纳入统计) and 入规 (规模以上).
+    stats_on: Mapped[date | None] = mapped_column(Date)
+    above_scale_on: Mapped[date | None] = mapped_column(Date)
+    # The date of the latest progress note (进展情况): activity for the stale colours.
+    progress_on: Mapped[date | None] = mapped_column(Date)
+    # What makes a lead complete: 项目内容, 投资规模 (planned_yuan), an investor contact and
+    # 投资方诉求.
+    content: Mapped[str] = mapped_column(Text, default="")
+    demands: Mapped[str] = mapped_column(Text, default="")
+    contact_id: Mapped[uuid.UUID | None] = ref("contact.id")
+
+
+class CoordinationMatter(Replicated, Base):
+    """需协调解决事项: a problem of a project for the government to solve, with who owns it, by
+    when, and whether it is open or resolved."""
+
+    __tablename__ = "coordination_matter"
+
+    project_id: Mapped[uuid.UUID] = ref("project.id", required=True)
+    matter: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(default="")
+    due_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    resolved_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class StageEvent(Replicated, Base):
