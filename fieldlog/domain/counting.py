@@ -18,9 +18,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from fieldlog.domain.assessment import (
+    AssessmentFigures,
+    AssessmentRules,
+    Verdict,
+    tranche_counts,
+    verdict,
+)
 from fieldlog.domain.indicators import METRICS
 from fieldlog.domain.period import Period
 from fieldlog.domain.stages import ACTIVE_STAGES, BY_CODE, Stage
@@ -41,20 +48,35 @@ class StageFact:
 
 @dataclass(frozen=True)
 class ProjectFact:
-    """A live project with its stage events, its first signing and contract amount."""
+    """A live project with its stage events, its first signing and contract amount, and what
+    the assessment scope asks of it: its kind and fund origin."""
 
     id: uuid.UUID
     events: tuple[StageFact, ...]
     signed_on: date | None = None
     contract_yuan: int | None = None
+    kind: str = "new"
+    origin_id: uuid.UUID | None = None
+
+    def verdict(self, rules: AssessmentRules) -> Verdict:
+        """Whether this project earns assessment credit, and why (`assessment.verdict`)."""
+        return verdict(
+            signed_on=self.signed_on,
+            contract_yuan=self.contract_yuan,
+            kind=self.kind,
+            origin_id=self.origin_id,
+            rules=rules,
+        )
 
 
 @dataclass(frozen=True)
 class TrancheFact:
-    """A live funds-in-place tranche."""
+    """A live funds-in-place tranche, of which project, from which fund origin."""
 
     on: date
     amount_yuan: int
+    project_id: uuid.UUID | None = None
+    origin_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -71,9 +93,13 @@ class Stats:
     contract_amount_yuan: int
     funds_in_place_yuan: int
     inspections: int
+    #: The signed figures under the team's assessment scope (考核口径); the plain ones above are
+    #: the full scope (全口径).
+    assessment: AssessmentFigures = field(default_factory=AssessmentFigures)
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON shape: metrics plus `from` and `to` as ISO dates or None."""
+        """The JSON shape: metrics, the `assessment` object, and `from`/`to` as ISO dates or
+        None."""
         data = asdict(self)
         del data["period"]
         start, end = self.period.start, self.period.end
@@ -81,6 +107,7 @@ class Stats:
             "from": start.isoformat() if start else None,
             "to": end.isoformat() if end else None,
             **{key: data[key] for key in METRICS},
+            "assessment": data["assessment"],
         }
 
     def value(self, metric: str) -> int:
@@ -118,23 +145,42 @@ def stats_with_visit_counts(
     visits: VisitCounts,
     projects: Iterable[ProjectFact],
     tranches: Iterable[TrancheFact],
+    rules: AssessmentRules | None = None,
 ) -> Stats:
     """The figures of `period` (inclusive): the visit figures as the database counted them,
-    and the rules of SPEC §3.5 for projects and tranches applied here."""
+    and the rules of SPEC §3.5 for projects and tranches applied here, in the full scope and in
+    the assessment scope of `rules` (the defaults when None)."""
+    rules = rules or AssessmentRules()
     leads = active = signed = contract = inspections = 0
+    assessed_signed = assessed_contract = 0
+    credited: dict[uuid.UUID, uuid.UUID | None] = {}
     for project in projects:
         events = known_events(project)
         if events and period.contains(min(e.on for e in events)):
             leads += 1
         if stage_at(project, period.end) in ACTIVE_STAGES:
             active += 1
+        counts = project.signed_on is not None and project.verdict(rules).counts
+        if counts:
+            credited[project.id] = project.origin_id
         if project.signed_on is not None and period.contains(project.signed_on):
             signed += 1
             contract += project.contract_yuan or 0
+            if counts:
+                assessed_signed += 1
+                assessed_contract += project.contract_yuan or 0
         inspections += sum(
             1 for e in events if e.stage == Stage.INSPECTED and period.contains(e.on)
         )
-    funds = sum(t.amount_yuan for t in tranches if period.contains(t.on))
+    funds = assessed_funds = 0
+    for tranche in tranches:
+        if not period.contains(tranche.on):
+            continue
+        funds += tranche.amount_yuan
+        project_counts = tranche.project_id in credited
+        origin = credited.get(tranche.project_id) if project_counts else None
+        if tranche_counts(tranche.origin_id, origin, project_counts, rules):
+            assessed_funds += tranche.amount_yuan
     return Stats(
         period=period,
         visits=visits.visits,
@@ -146,4 +192,5 @@ def stats_with_visit_counts(
         contract_amount_yuan=contract,
         funds_in_place_yuan=funds,
         inspections=inspections,
+        assessment=AssessmentFigures(assessed_signed, assessed_contract, assessed_funds),
     )

@@ -137,5 +137,10 @@ def test_leads_count_by_first_stage_event_and_inspections_by_events() -> None:
 
 def test_json_shape_has_every_metric_and_the_dates() -> None:
     shape = reference_stats(Period(None, None), [], [], []).as_dict()
-    assert list(shape) == ["from", "to", *METRICS]
+    assert list(shape) == ["from", "to", *METRICS, "assessment"]
     assert shape["from"] is None and shape["to"] is None
+    assert shape["assessment"] == {
+        "projects_signed": 0,
+        "contract_amount_yuan": 0,
+        "funds_in_place_yuan": 0,
+    }

@@ -45,7 +45,7 @@ def test_every_indicator_keeps_its_labels_in_report_order() -> None:
 
 def test_the_keys_are_the_figures_of_stats() -> None:
     zero = Stats(Period.all_time(), *(0 for _ in METRICS))
-    assert list(zero.as_dict())[2:] == list(METRICS)
+    assert list(zero.as_dict())[2:] == [*METRICS, "assessment"]
     assert {"contract_amount_yuan", "funds_in_place_yuan"} == AMOUNT_METRICS
     assert METRICS[:8] == HEADLINE_METRICS
     assert set(BREAKDOWN_METRICS) < set(HEADLINE_METRICS)

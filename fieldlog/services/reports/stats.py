@@ -15,6 +15,7 @@ from fieldlog.store.repositories.facts import (
     tranche_facts,
     tranche_facts_by,
 )
+from fieldlog.store.repositories.rules import read_rules
 from fieldlog.store.repositories.visit_counts import visit_counts, visit_counts_by
 from fieldlog.store.stamping import read_state
 from fieldlog.store.team_view import BUREAU_NAME_KEY, TEAM_INFO
@@ -35,6 +36,7 @@ def compute(db: Database, period: Period, scope: Scope | None = None) -> Stats:
             visit_counts(session, period, scope, by_code=by_code),
             project_facts(session, scope),
             tranche_facts(session, period, scope),
+            read_rules(session).assessment,
         )
 
 
@@ -48,12 +50,14 @@ def compute_each(
         visits = visit_counts_by(session, period, kind)
         projects = project_facts_by(session, kind)
         tranches = tranche_facts_by(session, period, kind)
+        rules = read_rules(session).assessment
     return {
         scope_id: stats_with_visit_counts(
             period,
             visits.get(scope_id, VisitCounts()),
             projects.get(scope_id, []),
             tranches.get(scope_id, []),
+            rules,
         )
         for scope_id in ids
     }

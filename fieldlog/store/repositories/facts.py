@@ -88,6 +88,8 @@ def _projects_with_events() -> Select[Any]:
             _raw(Project.id),
             Project.signed_on,
             Project.contract_yuan,
+            Project.kind,
+            _raw(Project.origin_id),
             events.c.occurred_on,
             events.c.stage,
             events.c.hlc,
@@ -98,21 +100,22 @@ def _projects_with_events() -> Select[Any]:
 
 
 def _fold(rows: Iterable[Any]) -> dict[Any, list[ProjectFact]]:
-    """ProjectFacts by scope from (project, signed, contract, event date, stage, stamp, scope)."""
-    found: dict[Any, dict[Any, tuple[Any, Any, list[StageFact]]]] = defaultdict(dict)
-    for pid, signed_on, contract, on, stage, stamp, key in rows:
+    """ProjectFacts by scope from (project, signed, contract, kind, origin, event date, stage,
+    stamp, scope)."""
+    found: dict[Any, dict[Any, tuple[Any, Any, Any, Any, list[StageFact]]]] = defaultdict(dict)
+    for pid, signed_on, contract, kind, origin, on, stage, stamp, key in rows:
         projects = found[key]
         project = projects.get(pid)
         if project is None:
-            project = projects[pid] = (signed_on, contract, [])
+            project = projects[pid] = (signed_on, contract, kind, origin, [])
         if on is not None:
             # A dict lookup per event costs a tenth of calling the enum; a code this version
             # does not know stays a plain string, which the counting rules leave out.
-            project[2].append(StageFact(on, BY_CODE.get(stage, stage), stamp))
+            project[4].append(StageFact(on, BY_CODE.get(stage, stage), stamp))
     return {
         _as_uuid(key): [
-            ProjectFact(_as_uuid(pid), tuple(ev), signed, amount)
-            for pid, (signed, amount, ev) in p.items()
+            ProjectFact(_as_uuid(pid), tuple(ev), signed, amount, kind or "new", _as_uuid(origin))
+            for pid, (signed, amount, kind, origin, ev) in p.items()
         ]
         for key, p in found.items()
     }
@@ -131,9 +134,14 @@ def project_facts_by(session: Session, kind: str) -> dict[uuid.UUID, list[Projec
     return _fold(rows)
 
 
-def _tranches(period: Period) -> Select[date, int]:
+def _tranches(period: Period) -> Select[date, int, Any, Any]:
     return (
-        select(FundsTranche.received_on, FundsTranche.amount_yuan)
+        select(
+            FundsTranche.received_on,
+            FundsTranche.amount_yuan,
+            _raw(FundsTranche.project_id),
+            _raw(FundsTranche.origin_id),
+        )
         .join(Project, Project.id == FundsTranche.project_id)
         .where(FundsTranche.deleted.is_(False), Project.deleted.is_(False))
         .where(*in_period(FundsTranche.received_on, period))
@@ -145,7 +153,7 @@ def tranche_facts(
 ) -> list[TrancheFact]:
     """Live tranches of live projects dated in the period."""
     query = _tranches(period).where(*_project_filter(scope))
-    return [TrancheFact(on, amount) for on, amount in session.execute(query)]
+    return [_tranche(*row) for row in session.execute(query)]
 
 
 def tranche_facts_by(
@@ -153,6 +161,10 @@ def tranche_facts_by(
 ) -> dict[uuid.UUID, list[TrancheFact]]:
     """`tranche_facts` of every scope of `kind` that has any, by scope id, in one query."""
     found: dict[Any, list[TrancheFact]] = defaultdict(list)
-    for on, amount, key in session.execute(_by_scope(_tranches(period), kind)):
-        found[key].append(TrancheFact(on, amount))
+    for *fact, key in session.execute(_by_scope(_tranches(period), kind)):
+        found[key].append(_tranche(*fact))
     return {_as_uuid(key): tranches for key, tranches in found.items()}
+
+
+def _tranche(on: date, amount: int, project: Any, origin: Any) -> TrancheFact:
+    return TrancheFact(on, amount, _as_uuid(project), _as_uuid(origin))
