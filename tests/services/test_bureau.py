@@ -75,6 +75,13 @@ def test_three_teams_received_in_any_order(
     assert total.projects_signed == 3
     assert total.contract_amount_yuan == 530_000_000
     assert total.funds_in_place_yuan == 53_000_000
+    # The assessment scope: each team's own rules on its own projects (80,000,000 is below the
+    # default minimum of 1亿元), added up.
+    assert total.assessment.projects_signed == 2
+    assert total.assessment.contract_amount_yuan == 450_000_000
+    assert total.assessment.funds_in_place_yuan == sum(
+        s.assessment.funds_in_place_yuan for s in each
+    )
 
     [overlap] = overlaps.overlaps(bureau_db)
     assert overlap.credit_code == SHARED_CODE
@@ -432,3 +439,24 @@ def test_a_refused_import_puts_every_registration_and_passphrase_back(
     with pytest.raises(PackageError, match="refer to records"):  # one package: the same
         bureau.register_team(bureau_db, refused, sz.passphrase)
     assert _bureau_state(bureau_db) == before
+
+
+def test_the_total_assessment_takes_each_teams_own_rules(
+    bureau_db: Database, three_teams: list[TeamLaptop]
+) -> None:
+    from sqlalchemy import select
+
+    from fieldlog.store.models import Team
+
+    lenient = three_teams[2]  # its 80,000,000 project is below the default minimum of 1亿元
+    with lenient.db.begin() as session:
+        session.execute(select(Team)).scalar_one().assess_min_contract_yuan = 50_000_000
+    for team in three_teams:
+        bureau.register_team(bureau_db, team.export(full=True), team.passphrase)
+    each = [stats.compute(t.db, ALL_TIME).assessment for t in three_teams]
+    assert [a.projects_signed for a in each] == [1, 1, 1]
+    total = figures.total_figures(bureau_db, ALL_TIME).assessment
+    assert total.projects_signed == 3
+    assert total.contract_amount_yuan == 530_000_000
+    entry = bureau.find_team(bureau_db, lenient.name)
+    assert figures.team_figures(bureau_db, entry, ALL_TIME).assessment == each[2]

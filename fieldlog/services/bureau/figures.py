@@ -3,8 +3,9 @@ with an enterprise that several teams visited counted once (SPEC §3.5, §9)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from fieldlog.domain.assessment import AssessmentFigures
 from fieldlog.domain.counting import Stats
 from fieldlog.domain.period import Period
 from fieldlog.services.bureau.bureau import TeamEntry, require_bureau, teams
@@ -32,9 +33,20 @@ def team_figures(db: Database, team: TeamEntry, period: Period) -> Stats:
 
 def total_figures(db: Database, period: Period) -> Stats:
     """All teams' figures together: visits, projects and funds added up, an enterprise visited by
-    several teams (one credit code) counted once."""
+    several teams (one credit code) counted once. The assessment scope is each team's own rules
+    applied to its own projects, added up."""
     require_bureau(db)
-    return stats.compute(db, period)
+    total = stats.compute(db, period)
+    parts = []
+    for team in teams(db):
+        with team_view(db, team.id) as view:
+            parts.append(stats.assessment_figures(view, period))
+    assessed = AssessmentFigures(
+        sum(p.projects_signed for p in parts),
+        sum(p.contract_amount_yuan for p in parts),
+        sum(p.funds_in_place_yuan for p in parts),
+    )
+    return replace(total, assessment=assessed)
 
 
 def every_team(db: Database, period: Period) -> list[TeamFigures]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
+from fieldlog.domain.assessment import AssessmentFigures
 from fieldlog.domain.counting import Stats, VisitCounts, stats_with_visit_counts
 from fieldlog.domain.period import Period
 from fieldlog.store.database import Database
@@ -38,6 +39,18 @@ def compute(db: Database, period: Period, scope: Scope | None = None) -> Stats:
             tranche_facts(session, period, scope),
             read_rules(session).assessment,
         )
+
+
+def assessment_figures(db: Database, period: Period) -> AssessmentFigures:
+    """The assessment-scope figures alone (`compute(...).assessment` without counting visits)."""
+    with db.read() as session:
+        return stats_with_visit_counts(
+            period,
+            VisitCounts(),
+            project_facts(session),
+            tranche_facts(session, period),
+            read_rules(session).assessment,
+        ).assessment
 
 
 def compute_each(

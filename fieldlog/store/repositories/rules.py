@@ -15,8 +15,8 @@ from fieldlog.store.models import CatalogItem, Team
 def read_rules(session: Session) -> TeamRules:
     """The rules of the database's team (the first one created); the defaults before set-up.
 
-    Inside a bureau's team view that is the viewed team; over a whole bureau database, the first
-    team registered (docs/ARCHITECTURE.md, "Assessment").
+    Inside a bureau's team view that is the viewed team (the bureau's total adds up each team's
+    assessment figures: `services/bureau/figures.total_figures`).
     """
     excluded = MappingProxyType(
         dict(
