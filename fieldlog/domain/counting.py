@@ -177,8 +177,9 @@ def stats_with_visit_counts(
         if not period.contains(tranche.on):
             continue
         funds += tranche.amount_yuan
-        project_counts = tranche.project_id in credited
-        origin = credited.get(tranche.project_id) if project_counts else None
+        pid = tranche.project_id
+        project_counts = pid is not None and pid in credited
+        origin = credited[pid] if pid is not None and project_counts else None
         if tranche_counts(tranche.origin_id, origin, project_counts, rules):
             assessed_funds += tranche.amount_yuan
     return Stats(
