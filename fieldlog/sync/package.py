@@ -150,7 +150,7 @@ def open_package(path: Path, passphrase: str) -> Opened:
             msg(
                 "package.newer_schema",
                 "{label} was made by a newer FieldLog (schema {revision}); update FieldLog on "
-                "this laptop to import it",
+                "this computer to import it",
                 label=label,
                 revision=revision,
             )

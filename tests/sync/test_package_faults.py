@@ -179,8 +179,8 @@ def test_a_sender_clock_far_off_writes_a_package_the_receiver_answers_in_one_sen
         assert warnings == []
     else:
         [warning] = warnings
-        assert f"laptop says {year}-06-01, " in warning
-        assert "years ahead of this laptop's; its changes were applied" in warning
+        assert f"computer says {year}-06-01, " in warning
+        assert "years ahead of this computer's; its changes were applied" in warning
     assert with_db(receiver, digest) == with_db(sender, digest)
 
 

@@ -143,8 +143,8 @@ def _clock_warning(who: Message | str, lead: float, now_ms: int) -> Message:
         )
     return msg(
         "sync.clock_ahead",
-        "the clock of {who}'s laptop {how_far} of this laptop's; its changes were applied, but "
-        "that clock should be corrected",
+        "the clock of {who}'s computer {how_far} of this computer's; its changes were applied, "
+        "but that clock should be corrected",
         who=who,
         how_far=how_far,
     )
