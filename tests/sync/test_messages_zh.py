@@ -283,7 +283,7 @@ def test_a_clock_years_ahead_is_warned_about_in_chinese(
     assert code_of(warning) == "sync.clock_ahead"
     assert "的电脑时钟显示为 2150-06-01，比本机快" in str(warning)
     assert report.as_dict()["clock_warnings"] == [str(warning)]
-    assert "laptop says 2150-06-01, " in warning.render("en")
+    assert "computer says 2150-06-01, " in warning.render("en")
 
 
 # The team leader's review and the passphrase -------------------------------------------------
