@@ -12,7 +12,7 @@ from typing import Literal
 from fieldlog.domain.messages import msg
 from fieldlog.domain.period import MAX_YEAR, MIN_YEAR, InvalidPeriod, IsoWeek, Period
 
-__all__ = ["ReportPeriod", "chinese_date", "parse_month"]
+__all__ = ["ReportPeriod", "chinese_date", "month_period", "parse_month"]
 
 _MONTH = re.compile(r"(?P<y>\d{4})[-/.年]?(?P<m>\d{1,2})月?")
 
@@ -31,9 +31,13 @@ def parse_month(text: str) -> Period:
                 text=repr(text.strip()),
             )
         )
-    first = date(int(match["y"]), int(match["m"]), 1)
-    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    return Period(first, last)
+    return month_period(date(int(match["y"]), int(match["m"]), 1))
+
+
+def month_period(day: date) -> Period:
+    """The calendar month of `day`, first to last day."""
+    first = day.replace(day=1)
+    return Period(first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1))
 
 
 def chinese_date(day: date, *, year: bool = True) -> str:

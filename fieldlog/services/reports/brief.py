@@ -16,9 +16,11 @@ from datetime import date
 from pathlib import Path
 
 from fieldlog.domain.counting import Stats
+from fieldlog.domain.messages import msg
 from fieldlog.domain.money import format_yi
 from fieldlog.domain.period import Period
 from fieldlog.domain.report_period import ReportPeriod, chinese_date
+from fieldlog.services.errors import InvalidInput
 from fieldlog.services.file_guard import Kind, guard_output
 from fieldlog.services.reports import stats
 from fieldlog.services.reports.report_sheets import safe_file_name
@@ -258,6 +260,14 @@ def output_path(db: Database, out: Path | str | None, data: BriefData) -> Path:
     folder when it is None; refused (InvalidInput) over the database or a file of another kind."""
     chosen = Path.cwd() if out is None else Path(out).expanduser()
     chosen = chosen / default_file_name(data) if chosen.is_dir() else chosen
+    if not chosen.parent.is_dir():  # else the writer's error would name its temporary file
+        raise InvalidInput(
+            msg(
+                "report.no_such_folder",
+                "the folder {folder} does not exist; choose a folder that does",
+                folder=str(chosen.parent),
+            )
+        )
     return guard_output(chosen, Kind.DOCUMENT, db.path)
 
 
@@ -280,5 +290,6 @@ def export_brief(
 
 
 def paragraphs_text(body: Sequence[str]) -> str:
-    """The paragraphs as the text box shows them: one per line."""
-    return "\n".join(body)
+    """The paragraphs as the text box shows them: one per line, a blank line between (which
+    `with_text` leaves out)."""
+    return "\n\n".join(body)
