@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter, QPen
 
 from fieldlog.domain.money import YUAN_PER_YI, format_yi
 from fieldlog.services.reports.brief import ChartSpec
@@ -73,7 +73,7 @@ def chart_png(spec: ChartSpec) -> bytes:
 
 
 def _draw(painter: QPainter, spec: ChartSpec) -> None:
-    painter.setFont(_font(44, bold=True))
+    painter.setFont(_font(48, bold=True))
     painter.setPen(QColor("#222222"))
     painter.drawText(QRectF(0, 20, WIDTH, 60), Qt.AlignmentFlag.AlignCenter, spec.title)
     _legend(painter, spec)
@@ -86,17 +86,20 @@ def _draw(painter: QPainter, spec: ChartSpec) -> None:
 
 
 def _legend(painter: QPainter, spec: ChartSpec) -> None:
-    painter.setFont(_font(30))
-    x = WIDTH / 2 - 160 * len(spec.series) / 2
+    painter.setFont(_font(34))
+    metrics = QFontMetrics(painter.font())
+    widths = [48 + metrics.horizontalAdvance(name) for name, _values in spec.series]
+    x = (WIDTH - sum(widths) - 60 * (len(widths) - 1)) / 2
     for index, (name, _values) in enumerate(spec.series):
-        painter.fillRect(QRectF(x, 95, 30, 30), QColor(COLOURS[index % len(COLOURS)]))
+        painter.fillRect(QRectF(x, 93, 34, 34), QColor(COLOURS[index % len(COLOURS)]))
         painter.setPen(QColor("#222222"))
-        painter.drawText(QRectF(x + 40, 90, 120, 40), Qt.AlignmentFlag.AlignVCenter, name)
-        x += 200
+        text = QRectF(x + 48, 86, widths[index], 48)
+        painter.drawText(text, Qt.AlignmentFlag.AlignVCenter, name)
+        x += widths[index] + 60
 
 
 def _axis(painter: QPainter, plot: QRectF, step: int, ceiling: int) -> None:
-    painter.setFont(_font(26))
+    painter.setFont(_font(32))
     for tick in range(0, ceiling + 1, step):
         y = plot.bottom() - plot.height() * tick / ceiling
         painter.setPen(QPen(QColor("#dddddd"), 2))
@@ -122,11 +125,11 @@ def _bars(painter: QPainter, plot: QRectF, spec: ChartSpec, ceiling: int) -> Non
             box = QRectF(left + bar * index, plot.bottom() - height, bar - 4, height)
             painter.fillRect(box, QColor(COLOURS[index % len(COLOURS)]))
             if value:
-                painter.setFont(_font(20))
+                painter.setFont(_font(26))
                 painter.setPen(QColor("#222222"))
-                above = QRectF(box.left() - 20, box.top() - 30, box.width() + 40, 28)
+                above = QRectF(box.left() - 30, box.top() - 34, box.width() + 60, 32)
                 painter.drawText(above, Qt.AlignmentFlag.AlignCenter, format_yi(value))
-        painter.setFont(_font(26))
+        painter.setFont(_font(32))
         painter.setPen(QColor("#222222"))
         under = QRectF(plot.left() + slot * position, plot.bottom() + 10, slot, _BOTTOM - 20)
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap

@@ -183,10 +183,10 @@ def group_paragraphs(data: BriefData) -> list[str]:
             quiet.append(group.name)
             continue
         f = group.figures
-        line = (
-            f"（{numeral(len(lines) + 1)}）{group.name}。{word}引进项目{f.projects_signed}个，"
-            f"合同投资额{_yi(f.contract_amount_yuan)}，到位资金{_yi(f.funds_in_place_yuan)}。"
-        )
+        line = f"（{numeral(len(lines) + 1)}）{group.name}。{word}"
+        if f.projects_signed:
+            line += f"引进项目{f.projects_signed}个，合同投资额{_yi(f.contract_amount_yuan)}，"
+        line += f"到位资金{_yi(f.funds_in_place_yuan)}。"
         if group.projects:
             line += "主要签约项目：" + "；".join(_project(p) for p in group.projects) + "。"
         lines.append(line)

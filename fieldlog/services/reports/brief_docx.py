@@ -267,10 +267,13 @@ def _run(paragraph: Paragraph, text: str, font: tuple[str, str, str]) -> None:
 
 def _signature(document: DocxDocument, brief: Brief) -> None:
     """署名 centred over 成文日期, which stands four characters in from the right."""
+    if document.paragraphs:  # the signature never stands alone on the last page
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
     date_width, name_width = _width(brief.dated), _width(brief.signature)
     name = document.add_paragraph(style="Brief Signature")
     name.paragraph_format.space_before = LINE_PITCH
     _indent_chars(name._p.get_or_add_pPr(), right=max(0.0, 4 + (date_width - name_width) / 2))
+    name.paragraph_format.keep_with_next = True
     _run(name, brief.signature, BODY_FONT)
     dated = document.add_paragraph(style="Brief Signature")
     _indent_chars(dated._p.get_or_add_pPr(), right=4)
