@@ -99,3 +99,17 @@ def test_another_file_is_never_written_over(demo_db: str, tmp_path: Path) -> Non
     assert "not a Word document" in result.stderr and result.stderr.count("\n") == 1
     assert notes.read_text() == "my own notes"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.docx"]
+
+
+def test_refusals_are_chinese_under_zh(demo_db: str, tmp_path: Path) -> None:
+    out = tmp_path / "gone" / "b.docx"
+    missing = run("--lang", "zh_CN", "--db", demo_db, "export", "brief", "-o", str(out))
+    assert missing.returncode == 2
+    assert "需要一个时段" in missing.stderr.strip().splitlines()[-1], missing.stderr
+    folder = run(
+        "--lang", "zh_CN", "--db", demo_db, "export", "brief", "--month", "2020-04", "-o", str(out)
+    )
+    assert folder.returncode == 1
+    assert f"文件夹 {out.parent} 不存在" in folder.stderr and "does not" not in folder.stderr
+    month = run("--lang", "zh_CN", "--db", demo_db, "export", "brief", "--month", "2020-13")
+    assert month.returncode == 2 and "不是有效的月份" in month.stderr
