@@ -1,4 +1,4 @@
-"""`import orgs|visits` and `export weekly|ledger|orgs|visits`."""
+"""`import orgs|visits` and `export weekly|ledger|orgs|visits|brief`."""
 
 from __future__ import annotations
 
@@ -96,6 +96,14 @@ def _export_visits(db: Database, args: argparse.Namespace) -> int:
     return _written(export_visits(db, args.period, out=args.output))
 
 
+def _export_brief(db: Database, args: argparse.Namespace) -> int:
+    from fieldlog.services.reports.brief import export_brief
+    from fieldlog.ui.brief_chart import chart_png, ensure_gui
+
+    ensure_gui()  # the chart is drawn by Qt, offscreen
+    return _written(export_brief(db, args.report_period, out=args.output, chart=chart_png))
+
+
 EXCEL_HANDLERS: dict[str, Handler] = {
     "import_orgs": _import("orgs"),
     "import_visits": _import("visits"),
@@ -103,4 +111,5 @@ EXCEL_HANDLERS: dict[str, Handler] = {
     "export_ledger": _export_ledger,
     "export_orgs": _export_orgs,
     "export_visits": _export_visits,
+    "export_brief": _export_brief,
 }

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from fieldlog import __version__
+from fieldlog.cli.brief_options import add_export_brief
 from fieldlog.cli.bureau_commands import add_bureau_commands, add_export_bureau
 from fieldlog.cli.encryption_commands import add_encrypt_option, add_encryption_commands
 from fieldlog.cli.maintenance_commands import add_maintenance_commands
@@ -14,6 +15,7 @@ from fieldlog.cli.sync_commands import add_sync_commands
 from fieldlog.cli.wording import Parser, command
 from fieldlog.domain.messages import Message, carried, current_language, msg, render
 from fieldlog.domain.period import IsoWeek, Period, parse_date
+from fieldlog.domain.report_period import parse_month
 
 
 def _refusal(error: ValueError, general: Message) -> argparse.ArgumentTypeError:
@@ -44,6 +46,18 @@ def _week(text: str) -> IsoWeek:
         general = msg(
             "cli.usage.bad_week",
             "{text!r} is not a week of the calendar; use YYYY-Www, like 2020-W16",
+            text=text.strip(),
+        )
+        raise _refusal(exc, general) from exc
+
+
+def _month(text: str) -> Period:
+    try:
+        return parse_month(text)
+    except ValueError as exc:
+        general = msg(
+            "cli.usage.bad_month",
+            "{text!r} is not a month; use YYYY-MM, like 2020-04",
             text=text.strip(),
         )
         raise _refusal(exc, general) from exc
@@ -206,12 +220,14 @@ def _imports(commands: argparse._SubParsersAction, late: argparse.ArgumentParser
 
 
 def _exports(commands: argparse._SubParsersAction, late: argparse.ArgumentParser) -> None:
-    group = command(commands, "export", late, msg("cli.help.export", "write an Excel workbook"))
+    group = command(
+        commands, "export", late, msg("cli.help.export_any", "write a workbook or the briefing")
+    )
     kinds = group.add_subparsers(
         dest="what",
-        metavar="WORKBOOK",
+        metavar="WHAT",
         required=True,
-        help=str(msg("cli.help.export_what", "which workbook")),
+        help=str(msg("cli.help.export_which", "which workbook, or the briefing")),
     )
     weekly = command(kinds, "weekly", late, msg("cli.help.weekly", "the weekly return (周报)"))
     weekly.add_argument(
@@ -234,6 +250,7 @@ def _exports(commands: argparse._SubParsersAction, late: argparse.ArgumentParser
     )
     _period_options(visits)
     visits.set_defaults(check_usage=_check_visits_export)
+    add_export_brief(kinds, late, week=_week, month=_month, dates=_period_options)
     add_export_bureau(kinds, late, _week)
     for name, sub in kinds.choices.items():
         sub.add_argument(

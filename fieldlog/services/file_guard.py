@@ -26,6 +26,7 @@ KIND_NAMES: dict[Kind, Message] = {
     Kind.DATABASE: msg("file.kind.database", "a FieldLog database"),
     Kind.BACKUP: msg("file.kind.backup", "a FieldLog backup"),
     Kind.WORKBOOK: msg("file.kind.workbook", "an Excel workbook"),
+    Kind.DOCUMENT: msg("file.kind.document", "a Word document"),
     Kind.PACKAGE: msg("file.kind.package", "a FieldLog sync package"),
     Kind.OTHER: msg("file.kind.other", "a file FieldLog did not write"),
 }

@@ -26,6 +26,8 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 COMPANIONS = ("-wal", "-shm", "-journal")
 #: The parts that make a ZIP file a workbook, or a sync package (fieldlog.sync.package names).
 WORKBOOK_PART = "xl/workbook.xml"
+#: The part that makes a ZIP file a Word document (the written briefing).
+DOCUMENT_PART = "word/document.xml"
 PACKAGE_PARTS = frozenset({"manifest.json", "changes.jsonl.enc"})
 
 
@@ -116,6 +118,7 @@ class Kind(Enum):
     DATABASE = "a FieldLog database"
     BACKUP = "a FieldLog backup"
     WORKBOOK = "an Excel workbook"
+    DOCUMENT = "a Word document"
     PACKAGE = "a FieldLog sync package"
     OTHER = "a file FieldLog did not write"
 
@@ -129,6 +132,7 @@ _KIND_LABELS = {
     Kind.DATABASE: lambda: msg("store.kind_database", "a FieldLog database"),
     Kind.BACKUP: lambda: msg("store.kind_backup", "a FieldLog backup"),
     Kind.WORKBOOK: lambda: msg("store.kind_workbook", "an Excel workbook"),
+    Kind.DOCUMENT: lambda: msg("store.kind_document", "a Word document"),
     Kind.PACKAGE: lambda: msg("store.kind_package", "a FieldLog sync package"),
     Kind.OTHER: lambda: msg("store.kind_other", "a file FieldLog did not write"),
 }
@@ -142,6 +146,8 @@ def _zip_kind(path: Path) -> Kind:
         return Kind.OTHER
     if WORKBOOK_PART in names:
         return Kind.WORKBOOK
+    if DOCUMENT_PART in names:
+        return Kind.DOCUMENT
     return Kind.PACKAGE if names == PACKAGE_PARTS else Kind.OTHER
 
 

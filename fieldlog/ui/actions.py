@@ -31,6 +31,7 @@ class MainAction(Enum):
     EXPORT_LEDGER = "actionExportLedger"
     EXPORT_ORGS = "actionExportOrgs"
     EXPORT_VISITS = "actionExportVisits"
+    EXPORT_BRIEF = "actionExportBrief"
     SEND_WORK = "actionSendWork"
     RECEIVE = "actionReceive"
     TEAM_PASSPHRASE = "actionTeamPassphrase"
@@ -151,6 +152,14 @@ def _export_factory(kind: MainAction) -> Factory:
 
 for _kind in EXPORTS:
     add_action(_kind)(_export_factory(_kind))
+
+
+@add_action(MainAction.EXPORT_BRIEF)
+def _export_brief(window: QMainWindow, commands: WindowCommands) -> QAction:
+    from fieldlog.ui.dialogs.brief_dialog import open_brief
+
+    text = QCoreApplication.translate("MainWindow", "Work &briefing…")
+    return window_action(window, text, lambda: open_brief(window, commands.shown_db))
 
 
 @add_action(MainAction.SEND_WORK)

@@ -43,7 +43,7 @@ BUREAU_LOCKED = (WRITING_ACTIONS - {MainAction.RECEIVE}) | {
     MainAction.EDIT_PROJECT,
 }
 # Logging, importing and exporting need a team (or the demo) first.
-NEEDS_WORK = frozenset({MainAction.NEW_VISIT, MainAction.IMPORT, *EXPORTS})
+NEEDS_WORK = frozenset({MainAction.NEW_VISIT, MainAction.IMPORT, *EXPORTS, MainAction.EXPORT_BRIEF})
 # None is a separator.
 TOOLBAR = (
     MainAction.NEW_VISIT,
@@ -100,7 +100,7 @@ def _file_menu(window: QMainWindow, actions: Actions) -> None:
     menu = window.menuBar().addMenu(translate("MainWindow", "&File"))
     _fill(menu, actions, (MainAction.NEW_VISIT, MainAction.IMPORT))
     export = menu.addMenu(translate("MainWindow", "&Export"))
-    _fill(export, actions, EXPORTS)
+    _fill(export, actions, (*EXPORTS, None, MainAction.EXPORT_BRIEF))
     menu.addSeparator()
     _fill(menu, actions, (MainAction.SEND_WORK, MainAction.RECEIVE))
     sync = menu.addMenu(translate("MainWindow", "S&ync"))

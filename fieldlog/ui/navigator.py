@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import uuid
 from enum import IntEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
+
+if TYPE_CHECKING:
+    from fieldlog.store.database import Database
 
 
 class Page(IntEnum):
@@ -88,6 +91,9 @@ class WindowCommands(Navigator, Protocol):
 
     @property
     def language(self) -> str: ...
+
+    @property
+    def shown_db(self) -> Database: ...
 
     def import_file(self) -> None: ...
 

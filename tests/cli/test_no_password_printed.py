@@ -45,6 +45,7 @@ ARGUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("encrypt",): (),
     ("decrypt",): (),
     ("export", "bureau"): ("--week", "2020-W16", "-o", "FILE.xlsx"),
+    ("export", "brief"): ("--week", "2020-W16", "-o", "FILE.docx"),
     ("bureau", "init"): ("--name", "铜仁市投资促进局"),
     ("bureau", "register"): ("FILE.fieldsync",),
     ("bureau", "teams"): (),

@@ -29,7 +29,14 @@ MENUS = {
         "actionImport",
         (
             "&Export",
-            ["actionExportWeekly", "actionExportLedger", "actionExportOrgs", "actionExportVisits"],
+            [
+                "actionExportWeekly",
+                "actionExportLedger",
+                "actionExportOrgs",
+                "actionExportVisits",
+                "-",
+                "actionExportBrief",
+            ],
         ),
         "-",
         "actionSendWork",
