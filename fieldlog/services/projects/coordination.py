@@ -186,10 +186,7 @@ def open_matters(db: Database, as_of: date | None = None) -> list[OpenMatter]:
     day = as_of or date.today()
     with db.read() as session:
         found = rows.open_matter_rows(session)
-    return [
-        OpenMatter(*row, days_overdue=_overdue(row[-1], day))  # type: ignore[arg-type]
-        for row in found
-    ]
+    return [OpenMatter(*row, days_overdue=_overdue(row[-1], day)) for row in found]
 
 
 def _overdue(due_on: date | None, day: date) -> int | None:
