@@ -48,75 +48,150 @@
     </message>
 </context>
 <context>
+    <name>AssessmentTab</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="34"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="35"/>
+        <source>Phase two</source>
+        <translation>二期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="37"/>
+        <source>Capital increase</source>
+        <translation>增资</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="74"/>
+        <source>Assessment</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="75"/>
+        <source>Project kind</source>
+        <translation>项目类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="76"/>
+        <source>Fund origin</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="77"/>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="152"/>
+        <source>Entered statistics (入库)</source>
+        <translation>入库日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="78"/>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="153"/>
+        <source>Above scale (入规)</source>
+        <translation>入规日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="79"/>
+        <source>Investor contact</source>
+        <translation>投资方联系人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="80"/>
+        <source>Project content</source>
+        <translation>项目内容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="81"/>
+        <source>Investor&apos;s demands</source>
+        <translation>投资方诉求</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="144"/>
+        <source>Counted in the assessment</source>
+        <translation>计入考核</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="146"/>
+        <source>Not counted: {0}</source>
+        <translation>不计入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="158"/>
+        <source>{0}: write the date as yyyy-mm-dd</source>
+        <translation>{0}：请按 yyyy-mm-dd 填写日期</translation>
+    </message>
+</context>
+<context>
     <name>BackupList</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="66"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="72"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="67"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="73"/>
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="68"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="74"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="69"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="75"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="70"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="76"/>
         <source>before a sync import</source>
         <translation>同步导入前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="71"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="77"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="72"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="78"/>
         <source>before a restore (damaged file)</source>
         <translation>恢复前（已损坏的文件）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="88"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="94"/>
         <source>Backups</source>
         <extracomment>The database&apos;s password: its backups are encrypted with it when it is encrypted.</extracomment>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="96"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="96"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="96"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="91"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="97"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="121"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="127"/>
         <source>Good</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="123"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="129"/>
         <source>Cannot be used</source>
         <translation>无法使用</translation>
     </message>
@@ -124,43 +199,43 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="151"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="149"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="154"/>
         <source>FieldLog backs up {name} once a day while it is open, and before every upgrade, import, sync import and restore.</source>
         <translation>FieldLog 在打开期间每天备份一次 {name}，并在每次升级、导入、同步导入和恢复之前自动备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="156"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="162"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="158"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="164"/>
         <source>&amp;Restore selected…</source>
         <translation>恢复所选备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="160"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="166"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="195"/>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="198"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="201"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="204"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="210"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="216"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="212"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="218"/>
         <source>Replace the open database with the backup of {date}?
 
 The current database is kept as a backup first, so this can be undone by restoring that one.</source>
@@ -434,88 +509,88 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ChainMapView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="86"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="87"/>
         <source>Count organizations as visited</source>
         <extracomment>What the map counts: the chains and links, and the organizations, visits, projects on them.</extracomment>
         <translation>走访统计范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="88"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="89"/>
         <source>&amp;Edit chains…</source>
         <translation>编辑产业链(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="91"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="92"/>
         <source>&amp;Visited:</source>
         <translation>走访范围(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="102"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="103"/>
         <source>Industry chains</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="157"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="158"/>
         <source>GAP — to fill (补链): no open and no signed project</source>
         <translation>待补链：没有在谈项目，也没有签约项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="158"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="159"/>
         <source>In talks: open projects, none signed</source>
         <translation>在谈：有在谈项目，尚无签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="159"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="160"/>
         <source>Signed: at least one signed project</source>
         <translation>已签约：至少一个签约项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="202"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="203"/>
         <source>All time</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="204"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="205"/>
         <source>During the dispatch period (%1)</source>
         <translation>驻点期间（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="231"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="232"/>
         <source>gaps: %1</source>
         <translation>待补链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="291"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="292"/>
         <source>No chains yet: use “Edit chains…” to add one.</source>
         <translation>尚无产业链：请用“编辑产业链…”新增。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="299"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="300"/>
         <source>gaps to fill, of %1 links</source>
         <translation>个待补链环节（共 %1 个环节）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="300"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="301"/>
         <source>organizations, %1 visited</source>
         <translation>个走访对象，已走访 %1 个</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="302"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="303"/>
         <source>open projects, %1 planned</source>
         <translation>个在谈项目，计划总投资 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="303"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="304"/>
         <source>signed, %1 contract</source>
         <translation>个签约项目，合同投资额 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="309"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="310"/>
         <source>100M yuan funds in place</source>
         <translation>亿元到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="326"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="327"/>
         <source>Choose a link to list its organizations and projects.</source>
         <translation>选择一个环节，查看其走访对象和项目。</translation>
     </message>
@@ -606,6 +681,104 @@ The current database is kept as a backup first, so this can be undone by restori
         <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="81"/>
         <source>Enter the contact&apos;s name.</source>
         <translation>请输入联系人姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinationPanel</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="125"/>
+        <source>Matter</source>
+        <translation>协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="125"/>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="125"/>
+        <source>Deadline</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="126"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="126"/>
+        <source>Resolved on</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="126"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="128"/>
+        <source>Matters to coordinate</source>
+        <translation>需协调解决事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="135"/>
+        <source>&amp;Add matter…</source>
+        <translation>新增事项(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="136"/>
+        <source>&amp;Edit matter…</source>
+        <translation>修改事项(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="137"/>
+        <source>Mark &amp;resolved</source>
+        <translation>办结(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="138"/>
+        <source>Re&amp;open</source>
+        <translation>重新打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="139"/>
+        <source>De&amp;lete matter</source>
+        <translation>删除事项(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="173"/>
+        <source>Open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="173"/>
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="227"/>
+        <source>Add matter</source>
+        <translation>新增协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="250"/>
+        <source>Edit matter</source>
+        <translation>修改协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="264"/>
+        <source>Resolve matter</source>
+        <translation>办结协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="276"/>
+        <source>Reopen matter</source>
+        <translation>重新打开协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="288"/>
+        <source>Delete matter</source>
+        <translation>删除协调事项</translation>
     </message>
 </context>
 <context>
@@ -748,78 +921,78 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="54"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="55"/>
         <source>&amp;Targets…</source>
         <extracomment>The figures count every kind of work, against the targets, by member and group.</extracomment>
         <translation>目标任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="55"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="56"/>
         <source>Set targets</source>
         <translation>设置目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="75"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="76"/>
         <source>Rank by</source>
         <translation>排名依据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="76"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="77"/>
         <source>By work group</source>
         <translation>按工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="77"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="78"/>
         <source>By member</source>
         <translation>按队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="78"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="79"/>
         <source>By home county</source>
         <translation>按派出区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="146"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="147"/>
         <source>This week: {week}, {period}</source>
         <translation>本周：{week}，{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="149"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="150"/>
         <source>This month: {period}</source>
         <translation>本月：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="150"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="151"/>
         <source>This year: {period}</source>
         <translation>本年：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="153"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="154"/>
         <source>Large figures: the period chosen above. Small figures: all time. Counted by the rules of the weekly return.</source>
         <translation>大字：上方所选期间；小字：累计。统计口径与工作周报一致。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="163"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="164"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; running on {day}</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（{day} 在执行）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="165"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="166"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; as at {day}, the end of the period</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（截至期末 {day}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="171"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="172"/>
         <source>No target runs on this day; the team leader sets targets with the Targets button.</source>
         <translation>当天没有在执行的目标任务；队长可用“目标任务”按钮设置。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="180"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="181"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; ({period})</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（{period}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="182"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="183"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; (all time)</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（累计）</translation>
     </message>
@@ -1069,99 +1242,99 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="77"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="78"/>
         <source>Whose follow-ups</source>
         <extracomment>Role holding the FollowUpItem of a row (None on section headers). Role holding the section key on a section&apos;s &quot;more&quot; row. Follow-ups a section shows at first, and adds each time its &quot;more&quot; row is activated. What is due: visits&apos; follow-ups and projects, their organizations and the people on them.</extracomment>
         <translation>跟进事项范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="80"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="80"/>
         <source>My group</source>
         <translation>本组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="80"/>
         <source>Whole team</source>
         <translation>全队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="84"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="85"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="87"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="88"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="88"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="89"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="89"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="90"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="90"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="91"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="91"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="92"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="92"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="93"/>
         <source>Subject</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="105"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="106"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="163"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="164"/>
         <source>Overdue (%n)</source>
         <translation>
             <numerusform>已逾期（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="164"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="165"/>
         <source>Today (%n)</source>
         <translation>
             <numerusform>今日到期（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="166"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="167"/>
         <source>This week (%n)</source>
         <translation>
             <numerusform>本周（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="206"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="207"/>
         <source>%1 more — press Enter to show %2 more</source>
         <translation>还有 %1 项 — 按 Enter 再显示 %2 项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="216"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="217"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="216"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="217"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -2107,6 +2280,45 @@ This is possible only while the database holds no organizations, visits, project
     </message>
 </context>
 <context>
+    <name>MatterDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="53"/>
+        <source>Edit matter</source>
+        <extracomment>A matter belongs to its project (the dashboard and the return list the open ones). The matter&apos;s text takes the spare width.</extracomment>
+        <translation>修改协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="53"/>
+        <source>Add matter</source>
+        <translation>新增协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="65"/>
+        <source>Matter</source>
+        <translation>协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="66"/>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="67"/>
+        <source>Deadline</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="68"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="94"/>
+        <source>Deadline: write the date as yyyy-mm-dd</source>
+        <translation>办理期限：请按 yyyy-mm-dd 填写日期</translation>
+    </message>
+</context>
+<context>
     <name>MemberPicker</name>
     <message>
         <location filename="../../fieldlog/ui/widgets/member_picker.py" line="94"/>
@@ -2515,18 +2727,18 @@ A merge cannot be undone.</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="270"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="272"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="287"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="289"/>
         <source>Delete {name}? Its visits ({visits}) will no longer be counted; its projects ({projects}) stay. Edit ▸ Undo brings it back.</source>
         <translation>确定删除{name}吗？其走访记录（{visits} 次）将不再计入统计，其项目（{projects} 个）保留。可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="292"/>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="299"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="294"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="301"/>
         <source>Delete organization</source>
         <translation>删除单位</translation>
     </message>
@@ -3010,72 +3222,72 @@ A merge cannot be undone.</source>
 <context>
     <name>PipelineBoard</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="171"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="172"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="171"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="172"/>
         <source>All groups</source>
         <translation>全部工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="173"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="174"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="173"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="174"/>
         <source>All owners</source>
         <translation>全部首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="174"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="175"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="174"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="175"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="177"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="177"/>
         <source>All counties</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="190"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="191"/>
         <source>Search projects</source>
         <translation>搜索项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="191"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="192"/>
         <source>Search project or investor</source>
         <translation>搜索项目或投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="196"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="197"/>
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="197"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="198"/>
         <source>&amp;List</source>
         <translation>列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="198"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="199"/>
         <source>Projects as cards in a column per stage (Alt+B)</source>
         <translation>按阶段分列的项目卡片（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="199"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="200"/>
         <source>Projects as a sortable table (Alt+L)</source>
         <translation>可排序的项目列表（Alt+L）</translation>
     </message>
@@ -3121,149 +3333,166 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="92"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="75"/>
         <source>Project: {0}</source>
         <extracomment>A save of the Details tab. The project, its organization, owner, chain link and county, and the visits behind it.</extracomment>
         <translation>项目详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="78"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="80"/>
+        <source>&amp;Assessment and lead</source>
+        <translation>考核与线索(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="82"/>
+        <source>&amp;Coordination</source>
+        <translation>需协调事项(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="86"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="111"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="87"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="101"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="88"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="102"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="89"/>
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="90"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="93"/>
         <source>&amp;Stage history</source>
         <translation>阶段记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="108"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
         <source>&amp;Funds</source>
         <translation>到位资金(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="111"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="111"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="111"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="113"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
         <source>&amp;Visits</source>
         <translation>走访记录(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="115"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="102"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="149"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="143"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="167"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="162"/>
         <source>Planned investment (10k yuan)</source>
         <translation>计划总投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="247"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="167"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="287"/>
+        <source>Progress date</source>
+        <translation>进展日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="249"/>
         <source>Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6}</source>
         <translation>投资方：{0} · 产业链：{1} / {2} · 阶段：{3} · 签约：{4} {5} · 合同投资额：{6}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="165"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="292"/>
+        <source>{0}: write the date as yyyy-mm-dd</source>
+        <translation>{0}：请按 yyyy-mm-dd 填写日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="166"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161"/>
         <source>Chain role</source>
         <translation>链上作用</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="168"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="163"/>
         <source>Landing county</source>
         <translation>落地区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="169"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="164"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="170"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="165"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="171"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="166"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="172"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="168"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="173"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="169"/>
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="174"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="170"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="286"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="280"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="282"/>
         <source>Planned investment: {0}</source>
         <translation>计划总投资：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="286"/>
-        <source>Next follow-up: write the date as yyyy-mm-dd</source>
-        <translation>下次跟进：请按 yyyy-mm-dd 格式填写日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="311"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="327"/>
         <source>Edit project {0}</source>
         <translation>编辑项目 {0}</translation>
     </message>
@@ -3784,13 +4013,13 @@ A merge cannot be undone.</source>
 <context>
     <name>StageColumnWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="96"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="97"/>
         <source>Planned %1 · contract %2</source>
         <extracomment>Cards a column builds at most (the most urgent); the rest are a click away in the list. The mode last chosen, for this session only: a new board (after a language switch) keeps it, the next start shows the board again. What the board and the list show: projects, their organizations, owners, groups, chains.</extracomment>
         <translation>计划总投资 %1 · 合同投资额 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="101"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="102"/>
         <source>+%1 more — see the list (Alt+L)</source>
         <translation>另有 %1 个 — 请在列表中查看（Alt+L）</translation>
     </message>
@@ -4759,12 +4988,12 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
         <translation>{field}：请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="264"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="265"/>
         <source>Set targets of {name}</source>
         <translation>设置 {name} 的目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="271"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="272"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -5434,81 +5663,81 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitLogView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="102"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="103"/>
         <source>Search organization, summary, pinyin initials or credit code</source>
         <extracomment>Column widths: room for a typical value (and for the header with its sort arrow). How many more pages `select_visit` reads to find a visit the log has not loaded yet. What the log shows: visits, their organizations, visitors and groups, kinds and chains.</extracomment>
         <translation>搜索单位、走访情况、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="104"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="105"/>
         <source>Search visits</source>
         <translation>搜索走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="107"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="406"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="108"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="407"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="114"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="115"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="119"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="401"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="120"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="402"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="129"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="130"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="255"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="256"/>
         <source>Delete the visit to {org} on {date}?</source>
         <translation>确定删除 {date} 对{org}的走访吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="258"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="264"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="259"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="265"/>
         <source>Delete visit</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="317"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="318"/>
         <source>{count}+ visits</source>
         <translation>共 {count}+ 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="319"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="320"/>
         <source>No visits</source>
         <translation>暂无走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="321"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="322"/>
         <source>1 visit</source>
         <translation>共 1 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="323"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="324"/>
         <source>{count} visits</source>
         <translation>共 {count} 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="325"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="326"/>
         <source>{visits} · showing the end of the log</source>
         <translation>{visits} · 显示记录末尾</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="397"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="398"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="399"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="400"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
