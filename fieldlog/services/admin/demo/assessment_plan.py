@@ -15,7 +15,7 @@ import uuid
 from datetime import date, timedelta
 
 from fieldlog.domain.assessment import ProjectKind
-from fieldlog.domain.money import format_yi
+from fieldlog.domain.money import format_wan, format_yi
 from fieldlog.domain.stages import Stage
 from fieldlog.services.admin.demo import lead_texts
 from fieldlog.services.admin.demo.state import DISPATCH_END, Built, LoadState
@@ -77,7 +77,7 @@ def _details(
     content = rng.choice(lead_texts.CONTENT).format(
         title=built.spec.title,
         county=built.spec.county,
-        amount=format_yi(data.planned_yuan or 0),
+        amount=_amount(data.planned_yuan or 0),
     )
     demands = rng.choice(lead_texts.DEMANDS).format(
         acres=rng.choice((50, 80, 100, 150)), workers=rng.choice((100, 200, 300))
@@ -96,6 +96,15 @@ def _details(
         above_scale_on=above_scale_on,
     )
     save_project(st.db, changed, built.id, today=progress_on)
+
+
+def _amount(yuan: int) -> str:
+    """An investment as a ledger writes it: 5000万元, 1.2亿元."""
+    return (
+        f"{format_yi(yuan)}亿元"
+        if yuan >= 100_000_000
+        else f"{format_wan(yuan).replace(',', '')}万元"
+    )
 
 
 def _milestones(st: LoadState, rng: random.Random, built: Built) -> tuple[date | None, date | None]:

@@ -3,12 +3,12 @@ a team's project ledger)."""
 
 from __future__ import annotations
 
-#: 项目内容: what the project builds; {title}, {county}, {amount} (亿元) filled in.
+#: 项目内容: what the project builds; {title}, {county} and {amount} (with its unit) filled in.
 CONTENT = (
-    "在{county}建设{title}，计划总投资约{amount}亿元，新建标准化厂房及配套设施。",
-    "拟在{county}投资{title}，计划总投资约{amount}亿元，分两期建设，一期租用标准厂房。",
-    "{title}，计划总投资约{amount}亿元，引进自动化生产线，达产后预计年产值翻番。",
-    "在{county}布局{title}，计划总投资约{amount}亿元，建设生产、研发及仓储一体化基地。",
+    "在{county}建设{title}，计划总投资约{amount}，新建标准化厂房及配套设施。",
+    "拟在{county}投资{title}，计划总投资约{amount}，分两期建设，一期租用标准厂房。",
+    "{title}项目计划总投资约{amount}，引进自动化生产线，达产后预计年产值翻番。",
+    "在{county}布局{title}，计划总投资约{amount}，建设生产、研发及仓储一体化基地。",
 )
 #: 投资方诉求.
 DEMANDS = (
