@@ -138,3 +138,16 @@ def test_a_matter_of_a_missing_project_is_refused(db: Database, small: Small) ->
         coord.add_matter(db, ghost, LAND)
     assert str(refused.value) == f"project {ghost} does not exist or has been deleted"
     assert db_digest(db) == digest
+
+
+def test_the_refusals_read_in_chinese(db: Database, project: uuid.UUID, chinese) -> None:
+    digest = db_digest(db)
+    with pytest.raises(InvalidInput) as refused:
+        coord.add_matter(db, project, coord.MatterInput(""))
+    assert str(refused.value) == "请填写协调事项" and db_digest(db) == digest
+    matter = coord.add_matter(db, project, LAND)
+    digest = db_digest(db)
+    with pytest.raises(InvalidInput) as refused:
+        coord.reopen_matter(db, matter)
+    assert str(refused.value) == "该事项已是未办结状态"
+    assert db_digest(db) == digest

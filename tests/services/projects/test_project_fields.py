@@ -208,3 +208,16 @@ def test_an_unknown_fund_origin_is_refused(db: Database, signed: uuid.UUID) -> N
         _edit(db, signed, origin_id=uuid.UUID(int=7))
     assert "no fund origin" in str(refused.value)
     assert db_digest(db) == digest
+
+
+def test_the_refusals_read_in_chinese(db: Database, small: Small, lead, chinese) -> None:
+    digest = db_digest(db)
+    with pytest.raises(InvalidInput) as refused:
+        _edit(db, lead, stats_on=date(2020, 4, 15))
+    assert str(refused.value) == "只有已签约的项目才能录入入库日期" and db_digest(db) == digest
+    other = orgs.save_contact(db, small.association, orgs.ContactInput("商会秘书长"))
+    digest = db_digest(db)
+    with pytest.raises(InvalidInput) as refused:
+        _edit(db, lead, contact_id=other)
+    assert str(refused.value) == "商会秘书长 是其他单位的联系人，不是投资方的联系人"
+    assert db_digest(db) == digest
