@@ -48,6 +48,81 @@
     </message>
 </context>
 <context>
+    <name>AssessmentTab</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="34" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="35" />
+        <source>Phase two</source>
+        <translation>二期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="37" />
+        <source>Capital increase</source>
+        <translation>增资</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="74" />
+        <source>Assessment</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="75" />
+        <source>Project kind</source>
+        <translation>项目类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="76" />
+        <source>Fund origin</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="77" />
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="152" />
+        <source>Entered statistics (入库)</source>
+        <translation>入库日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="78" />
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="153" />
+        <source>Above scale (入规)</source>
+        <translation>入规日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="79" />
+        <source>Investor contact</source>
+        <translation>投资方联系人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="80" />
+        <source>Project content</source>
+        <translation>项目内容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="81" />
+        <source>Investor's demands</source>
+        <translation>投资方诉求</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="144" />
+        <source>Counted in the assessment</source>
+        <translation>计入考核</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="146" />
+        <source>Not counted: {0}</source>
+        <translation>不计入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_assessment.py" line="158" />
+        <source>{0}: write the date as yyyy-mm-dd</source>
+        <translation>{0}：请按 yyyy-mm-dd 填写日期</translation>
+    </message>
+</context>
+<context>
     <name>BackupList</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="72" />
@@ -694,6 +769,104 @@ The current database is kept as a backup first, so this can be undone by restori
         <location filename="../../fieldlog/ui/dialogs/visit_contacts.py" line="81" />
         <source>Enter the contact's name.</source>
         <translation>请输入联系人姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinationPanel</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="125" />
+        <source>Matter</source>
+        <translation>协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="125" />
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="125" />
+        <source>Deadline</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="126" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="126" />
+        <source>Resolved on</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="126" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="128" />
+        <source>Matters to coordinate</source>
+        <translation>需协调解决事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="135" />
+        <source>&amp;Add matter…</source>
+        <translation>新增事项(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="136" />
+        <source>&amp;Edit matter…</source>
+        <translation>修改事项(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="137" />
+        <source>Mark &amp;resolved</source>
+        <translation>办结(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="138" />
+        <source>Re&amp;open</source>
+        <translation>重新打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="139" />
+        <source>De&amp;lete matter</source>
+        <translation>删除事项(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="173" />
+        <source>Open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="173" />
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="227" />
+        <source>Add matter</source>
+        <translation>新增协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="250" />
+        <source>Edit matter</source>
+        <translation>修改协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="264" />
+        <source>Resolve matter</source>
+        <translation>办结协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="276" />
+        <source>Reopen matter</source>
+        <translation>重新打开协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="288" />
+        <source>Delete matter</source>
+        <translation>删除协调事项</translation>
     </message>
 </context>
 <context>
@@ -2200,6 +2373,45 @@ This is possible only while the database holds no organizations, visits, project
     </message>
 </context>
 <context>
+    <name>MatterDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="53" />
+        <source>Edit matter</source>
+        <extracomment>A matter belongs to its project (the dashboard and the return list the open ones). The matter's text takes the spare width.</extracomment>
+        <translation>修改协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="53" />
+        <source>Add matter</source>
+        <translation>新增协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="65" />
+        <source>Matter</source>
+        <translation>协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="66" />
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="67" />
+        <source>Deadline</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="68" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="94" />
+        <source>Deadline: write the date as yyyy-mm-dd</source>
+        <translation>办理期限：请按 yyyy-mm-dd 填写日期</translation>
+    </message>
+</context>
+<context>
     <name>MemberPicker</name>
     <message>
         <location filename="../../fieldlog/ui/widgets/member_picker.py" line="94" />
@@ -3214,149 +3426,166 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="92" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="75" />
         <source>Project: {0}</source>
         <extracomment>A save of the Details tab. The project, its organization, owner, chain link and county, and the visits behind it.</extracomment>
         <translation>项目详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="78" />
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="99" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="80" />
+        <source>&amp;Assessment and lead</source>
+        <translation>考核与线索(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="82" />
+        <source>&amp;Coordination</source>
+        <translation>需协调事项(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="86" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100" />
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="111" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="87" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="101" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="88" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="102" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="89" />
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="103" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="90" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="93" />
         <source>&amp;Stage history</source>
         <translation>阶段记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="108" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95" />
         <source>&amp;Funds</source>
         <translation>到位资金(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="111" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98" />
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="111" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98" />
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="111" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98" />
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="113" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100" />
         <source>&amp;Visits</source>
         <translation>走访记录(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="115" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="102" />
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="149" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="143" />
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="167" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="162" />
         <source>Planned investment (10k yuan)</source>
         <translation>计划总投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="247" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="167" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="287" />
+        <source>Progress date</source>
+        <translation>进展日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="249" />
         <source>Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6}</source>
         <translation>投资方：{0} · 产业链：{1} / {2} · 阶段：{3} · 签约：{4} {5} · 合同投资额：{6}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="165" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="292" />
+        <source>{0}: write the date as yyyy-mm-dd</source>
+        <translation>{0}：请按 yyyy-mm-dd 填写日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160" />
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="166" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161" />
         <source>Chain role</source>
         <translation>链上作用</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="168" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="163" />
         <source>Landing county</source>
         <translation>落地区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="169" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="164" />
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="170" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="165" />
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="171" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="166" />
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="172" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="168" />
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="173" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="169" />
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="174" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="170" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="286" />
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="280" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="282" />
         <source>Planned investment: {0}</source>
         <translation>计划总投资：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="286" />
-        <source>Next follow-up: write the date as yyyy-mm-dd</source>
-        <translation>下次跟进：请按 yyyy-mm-dd 格式填写日期</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="311" />
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="327" />
         <source>Edit project {0}</source>
         <translation>编辑项目 {0}</translation>
     </message>

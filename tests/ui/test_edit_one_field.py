@@ -373,28 +373,66 @@ def test_another_organization_changes_the_visit_org_and_its_chain(qtbot, demo, i
 # -- projects -----------------------------------------------------------------------------
 
 
-PROJECT_FIELDS: dict[str, tuple[str, Callable[[Any, ProjectDialog], None]]] = {
-    "name": ("name", lambda q, d: append_text(q, d.name, "二期")),
-    "role": ("chain_role", lambda q, d: choose_other(q, d.role)),
-    "planned": ("planned_yuan", lambda q, d: replace_text(q, d.planned, "1234.5")),
-    "county": ("landing_county_id", lambda q, d: choose_other(q, d.county)),
-    "owner": ("owner_id", lambda q, d: choose_other(q, d.owner)),
-    "group": ("group_id", lambda q, d: choose_other(q, d.group)),
-    "progress": ("progress", lambda q, d: append_text(q, d.progress, "已完成考察")),
-    "problems": ("problems", lambda q, d: append_text(q, d.problems, "用地指标待定")),
-    "next step": ("next_step", lambda q, d: append_text(q, d.next_step, "约谈董事长")),
-    "follow-up": ("next_follow_up", lambda q, d: replace_text(q, d.follow_up, "2020-06-01")),
+def _tab(d: ProjectDialog, widget: Any) -> Any:
+    """Show the tab holding `widget` (a user reaches it so) and hand the widget back."""
+    d.tabs.setCurrentWidget(d.assessment)
+    return widget
+
+
+#: The dialog's day: after every demo progress date, so a new progress note is dated anew.
+DIALOG_DAY = date(2020, 4, 24)
+
+PROJECT_FIELDS: dict[str, tuple[set[str], Callable[[Any, ProjectDialog], None]]] = {
+    "name": ({"name"}, lambda q, d: append_text(q, d.name, "二期")),
+    "role": ({"chain_role"}, lambda q, d: choose_other(q, d.role)),
+    "planned": ({"planned_yuan"}, lambda q, d: replace_text(q, d.planned, "1234.5")),
+    "county": ({"landing_county_id"}, lambda q, d: choose_other(q, d.county)),
+    "owner": ({"owner_id"}, lambda q, d: choose_other(q, d.owner)),
+    "group": ({"group_id"}, lambda q, d: choose_other(q, d.group)),
+    # A new progress note is dated on the day it is written.
+    "progress": (
+        {"progress", "progress_on"},
+        lambda q, d: append_text(q, d.progress, "已完成考察"),
+    ),
+    "progress date": (
+        {"progress_on"},
+        lambda q, d: replace_text(q, d.progress_on, "2020-04-01"),
+    ),
+    "problems": ({"problems"}, lambda q, d: append_text(q, d.problems, "用地指标待定")),
+    "next step": ({"next_step"}, lambda q, d: append_text(q, d.next_step, "约谈董事长")),
+    "follow-up": ({"next_follow_up"}, lambda q, d: replace_text(q, d.follow_up, "2020-06-01")),
+    "kind": ({"kind"}, lambda q, d: choose_other(q, _tab(d, d.assessment.kind))),
+    "origin": ({"origin_id"}, lambda q, d: choose_other(q, _tab(d, d.assessment.origin))),
+    "contact": (
+        {"contact_id"},
+        lambda q, d: choose_other(q, _tab(d, d.assessment.contact), skip_empty=False),
+    ),
+    "content": (
+        {"content"},
+        lambda q, d: append_text(q, _tab(d, d.assessment.content), "扩建二号厂房"),
+    ),
+    "demands": (
+        {"demands"},
+        lambda q, d: append_text(q, _tab(d, d.assessment.demands), "希望协调用电增容"),
+    ),
+}
+#: 入库 and 入规 of the signed, started LED project.
+MILESTONE_FIELDS: dict[str, tuple[set[str], Callable[[Any, ProjectDialog], None]]] = {
+    "stats": (
+        {"stats_on"},
+        lambda q, d: replace_text(q, _tab(d, d.assessment.stats_on), "2020-04-21"),
+    ),
+    "scale": (
+        {"above_scale_on"},
+        lambda q, d: replace_text(q, _tab(d, d.assessment.above_scale_on), "2020-04-23"),
+    ),
 }
 
 
-@pytest.mark.parametrize("project", [LIGHTING_PROJECT, LED_PROJECT], ids=["lighting", "led"])
-@pytest.mark.parametrize("field", list(PROJECT_FIELDS))
-def test_one_project_field(qtbot, demo: Database, ids, project: str, field: str) -> None:
-    record = ids[project]
-    dialog = ProjectDialog(demo, record, today=date(2020, 4, 22))
+def _one_project_field(qtbot, demo: Database, record: uuid.UUID, expected, change) -> None:
+    dialog = ProjectDialog(demo, record, today=DIALOG_DAY)
     qtbot.addWidget(dialog)
     dialog.show()
-    column, change = PROJECT_FIELDS[field]
 
     def act() -> None:
         change(qtbot, dialog)
@@ -402,4 +440,15 @@ def test_one_project_field(qtbot, demo: Database, ids, project: str, field: str)
         assert dialog.message.text() == ""
 
     diff = changed_by(demo, act)
-    assert fields_of(diff, "project", record) == {column}
+    assert fields_of(diff, "project", record) == expected
+
+
+@pytest.mark.parametrize("project", [LIGHTING_PROJECT, LED_PROJECT], ids=["lighting", "led"])
+@pytest.mark.parametrize("field", list(PROJECT_FIELDS))
+def test_one_project_field(qtbot, demo: Database, ids, project: str, field: str) -> None:
+    _one_project_field(qtbot, demo, ids[project], *PROJECT_FIELDS[field])
+
+
+@pytest.mark.parametrize("field", list(MILESTONE_FIELDS))
+def test_one_milestone_field(qtbot, demo: Database, ids, field: str) -> None:
+    _one_project_field(qtbot, demo, ids[LED_PROJECT], *MILESTONE_FIELDS[field])

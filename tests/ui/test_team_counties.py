@@ -214,7 +214,9 @@ def test_a_project_keeps_its_landing_county_once_removed_from_the_list(
     type_text(shown.progress, "已实地考察")
     save(qtbot, shown)
     assert shown.message.isHidden(), shown.message.text()
-    assert set(field_diff(before, field_dump(tongren))) == {("project", str(pid), "progress")}
+    # The progress note is dated on the day it is written; the county stays.
+    changed = {("project", str(pid), field) for field in ("progress", "progress_on")}
+    assert set(field_diff(before, field_dump(tongren))) == changed
 
 
 def test_a_new_member_cannot_take_a_county_removed_in_the_same_form(

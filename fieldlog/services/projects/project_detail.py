@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.assessment import AssessmentRules, Verdict, verdict
 from fieldlog.domain.stages import BY_CODE, stage_label_zh
 from fieldlog.domain.vocabulary import ChainRole, label_zh
-from fieldlog.services.projects.projects import TrancheInput
+from fieldlog.services.projects.projects import ProjectInput, TrancheInput
 from fieldlog.store.database import Database
 from fieldlog.store.models import (
     CatalogItem,
@@ -24,6 +25,7 @@ from fieldlog.store.models import (
 )
 from fieldlog.store.repositories import project_detail_rows as rows
 from fieldlog.store.repositories.common import catalog_names, get_live
+from fieldlog.store.repositories.rules import read_rules
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,52 @@ class ProjectDetail:
     funds_yuan: int
     funds_rate: Decimal | None
     visits: list[LinkedVisit]
+    kind: str = "new"
+    origin_id: uuid.UUID | None = None
+    origin: str = ""
+    stats_on: date | None = None
+    above_scale_on: date | None = None
+    progress_on: date | None = None
+    content: str = ""
+    demands: str = ""
+    contact_id: uuid.UUID | None = None
+    contact: str = ""
+
+    def as_input(self) -> ProjectInput:
+        """The saved descriptive fields, as `save_project` and its form take them."""
+        return ProjectInput(
+            name=self.name,
+            investor_id=self.investor_id,
+            chain_id=self.chain_id,
+            link_id=self.link_id,
+            chain_role=self.chain_role,
+            planned_yuan=self.planned_yuan,
+            landing_county=self.landing_county or None,
+            owner_id=self.owner_id,
+            group_id=self.group_id,
+            progress=self.progress,
+            problems=self.problems,
+            next_step=self.next_step,
+            next_follow_up=self.next_follow_up,
+            kind=self.kind,
+            origin_id=self.origin_id,
+            stats_on=self.stats_on,
+            above_scale_on=self.above_scale_on,
+            progress_on=self.progress_on,
+            content=self.content,
+            demands=self.demands,
+            contact_id=self.contact_id,
+        )
+
+    def verdict(self, rules: AssessmentRules) -> Verdict:
+        """Whether the project earns assessment credit as saved (`assessment.verdict`)."""
+        return verdict(
+            signed_on=self.signed_on,
+            contract_yuan=self.contract_yuan,
+            kind=self.kind,
+            origin_id=self.origin_id,
+            rules=rules,
+        )
 
 
 def _timeline(events: list[tuple[str, date, str, str]], today: date) -> list[StageStep]:
@@ -135,9 +183,9 @@ def funds_rate(funds_yuan: int, contract_yuan: int | None) -> Decimal | None:
     return Decimal(funds_yuan) / Decimal(contract_yuan)
 
 
-def _any_name(session: Session, county_id: uuid.UUID | None) -> str:
-    county = session.get(CatalogItem, county_id) if county_id is not None else None
-    return county.name if county is not None else ""
+def _any_name(session: Session, item_id: uuid.UUID | None) -> str:
+    item = session.get(CatalogItem, item_id) if item_id is not None else None
+    return item.name if item is not None else ""
 
 
 def project_detail(db: Database, project_id: uuid.UUID, *, today: date) -> ProjectDetail:
@@ -178,6 +226,17 @@ def project_detail(db: Database, project_id: uuid.UUID, *, today: date) -> Proje
             funds_yuan=funds,
             funds_rate=funds_rate(funds, p.contract_yuan),
             visits=[LinkedVisit(*v) for v in rows.visit_rows(session, p.id)],
+            kind=p.kind,
+            origin_id=p.origin_id,
+            # A fund origin or contact removed since is still the project's: shown by name.
+            origin=_any_name(session, p.origin_id),
+            stats_on=p.stats_on,
+            above_scale_on=p.above_scale_on,
+            progress_on=p.progress_on,
+            content=p.content,
+            demands=p.demands,
+            contact_id=p.contact_id,
+            contact=rows.contact_name(session, p.contact_id),
         )
 
 
@@ -191,3 +250,17 @@ def fund_origin_choices(db: Database) -> list[tuple[str, uuid.UUID]]:
     """(name, id) of the fund-origin catalog's live entries, in display order."""
     with db.read() as session:
         return rows.fund_origin_choices(session)
+
+
+def assessment_rules(db: Database) -> AssessmentRules:
+    """The team's assessment scope, which a project's verdict is judged by."""
+    with db.read() as session:
+        return read_rules(session).assessment
+
+
+def investor_contacts(db: Database, org_id: uuid.UUID | None) -> list[tuple[str, uuid.UUID]]:
+    """(name, id) of the live contacts of an organization, by name; none without one."""
+    if org_id is None:
+        return []
+    with db.read() as session:
+        return rows.contact_choices(session, org_id)

@@ -5,6 +5,7 @@ the same edit back."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from functools import partial
 
 from sqlalchemy.orm import Session
@@ -44,6 +45,14 @@ def _input(session: Session, project: Project) -> ProjectInput:
         problems=project.problems,
         next_step=project.next_step,
         next_follow_up=project.next_follow_up,
+        kind=project.kind,
+        origin_id=project.origin_id,
+        stats_on=project.stats_on,
+        above_scale_on=project.above_scale_on,
+        progress_on=project.progress_on,
+        content=project.content,
+        demands=project.demands,
+        contact_id=project.contact_id,
     )
 
 
@@ -54,14 +63,20 @@ def project_form(db: Database, project_id: uuid.UUID) -> ProjectInput:
 
 
 def edit_project(
-    db: Database, project_id: uuid.UUID, after: ProjectInput, before: ProjectInput
+    db: Database,
+    project_id: uuid.UUID,
+    after: ProjectInput,
+    before: ProjectInput,
+    *,
+    today: date | None = None,
 ) -> bool:
     """Save the fields a form changed from `before` to `after` over what is stored now; False
-    when it changed nothing (nothing is written)."""
+    when it changed nothing (nothing is written). A changed progress note is dated `today`
+    unless the form dated it (`save_project`)."""
     with db.begin() as session:
         project = get_live(session, Project, project_id, "project")
         merged = merge_edit(before, after, _input(session, project))
-        save = partial(save_project, db, project_id=project_id)
+        save = partial(save_project, db, project_id=project_id, today=today)
         return save_edit(session, project, merged, save, PROJECT_COLUMNS)
 
 

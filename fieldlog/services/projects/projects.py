@@ -19,6 +19,7 @@ from fieldlog.domain.stages import (
 from fieldlog.domain.vocabulary import ChainRole, code_or_kept
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.projects import project_checks as checks
+from fieldlog.services.projects.project_fields import lead_fields, progress_date
 from fieldlog.services.validate import (
     checked,
     note,
@@ -59,6 +60,14 @@ class ProjectInput:
     problems: str = ""
     next_step: str = ""
     next_follow_up: date | None = None
+    kind: str = "new"
+    origin_id: uuid.UUID | None = None
+    stats_on: date | None = None
+    above_scale_on: date | None = None
+    progress_on: date | None = None
+    content: str = ""
+    demands: str = ""
+    contact_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -103,31 +112,48 @@ def _county(session: Session, name: str | None, kept: uuid.UUID | None) -> uuid.
 
 
 def _fields(
-    session: Session,
-    data: ProjectInput,
-    kept_role: str = "",
-    kept_county: uuid.UUID | None = None,
+    session: Session, data: ProjectInput, today: date, project: Project | None = None
 ) -> dict[str, object]:
+    """The checked columns of `data` for `project` (None: a project opened `today`)."""
     role = data.chain_role
+    kept_role = project.chain_role if project is not None else ""
+    progress = note(data.progress)
+    refs = _refs(session, data, project.landing_county_id if project is not None else None)
     return {
         "name": required_name(data.name, msg("field.project_name", "project name")),
         "chain_role": checked(lambda: code_or_kept(ChainRole, role, kept_role)) if role else "",
         "planned_yuan": checks.amount(data.planned_yuan, checks.PLANNED),
-        "progress": note(data.progress),
+        "progress": progress,
+        "progress_on": progress_date(progress, data.progress_on, project, today),
         "problems": note(data.problems),
         "next_step": note(data.next_step),
         "next_follow_up": sane_date(
             data.next_follow_up, msg("field.next_follow_up_date", "next follow-up date")
         ),
-        **_refs(session, data, kept_county),
+        **refs,
+        **lead_fields(
+            session,
+            kind=data.kind,
+            origin_id=data.origin_id,
+            stats_on=data.stats_on,
+            above_scale_on=data.above_scale_on,
+            content=data.content,
+            demands=data.demands,
+            contact_id=data.contact_id,
+            investor_id=data.investor_id,
+            project=project,
+        ),
     }
 
 
-def save_project(db: Database, data: ProjectInput, project_id: uuid.UUID) -> None:
-    """Update a project's descriptive fields (the stage moves only through move_stage)."""
+def save_project(
+    db: Database, data: ProjectInput, project_id: uuid.UUID, *, today: date | None = None
+) -> None:
+    """Update a project's descriptive fields (the stage moves only through move_stage); a
+    changed progress note is dated `today` (the real today when None) unless `data` dates it."""
     with db.begin() as session:
         project = get_live(session, Project, project_id, "project")
-        fields = _fields(session, data, project.chain_role, project.landing_county_id)
+        fields = _fields(session, data, today or date.today(), project)
         for key, value in fields.items():
             if getattr(project, key) != value:
                 setattr(project, key, value)
@@ -156,7 +182,7 @@ def open_project(
             )
         )
     with db.begin() as session:
-        project = Project(**_fields(session, data))
+        project = Project(**_fields(session, data, day))
         session.add(project)
         session.flush()
         _add_event(session, project, stage, day, member_id or data.owner_id, note_text)

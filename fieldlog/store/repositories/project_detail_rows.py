@@ -9,7 +9,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldlog.store.collation import bytewise
-from fieldlog.store.models import CatalogItem, FundsTranche, Member, StageEvent, Visit, VisitVisitor
+from fieldlog.store.models import (
+    CatalogItem,
+    Contact,
+    FundsTranche,
+    Member,
+    StageEvent,
+    Visit,
+    VisitVisitor,
+)
 from fieldlog.store.models.base import Replicated
 from fieldlog.store.repositories.common import live_join
 
@@ -100,3 +108,19 @@ def fund_origin_choices(session: Session) -> list[tuple[str, uuid.UUID]]:
         .order_by(CatalogItem.sort_order, bytewise(CatalogItem.name))
     )
     return [(name, item_id) for name, item_id in session.execute(query)]
+
+
+def contact_name(session: Session, contact_id: uuid.UUID | None) -> str:
+    """The name of a contact, deleted or not (a project's investor contact stays named)."""
+    contact = session.get(Contact, contact_id) if contact_id is not None else None
+    return contact.name if contact is not None else ""
+
+
+def contact_choices(session: Session, org_id: uuid.UUID) -> list[tuple[str, uuid.UUID]]:
+    """(name, id) of the live contacts of an organization, by name."""
+    query = (
+        select(Contact.name, Contact.id)
+        .where(Contact.org_id == org_id, Contact.deleted.is_(False))
+        .order_by(bytewise(Contact.name), Contact.id)
+    )
+    return [(name, contact_id) for name, contact_id in session.execute(query)]

@@ -34,8 +34,10 @@ from fieldlog.ui import operations
 from fieldlog.ui.amounts import wan
 from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.org_dialog import fill_table, row_table
+from fieldlog.ui.dialogs.project_assessment import AssessmentTab
 from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.combo_values import select_value
+from fieldlog.ui.widgets.coordination_table import CoordinationPanel, read_date
 from fieldlog.ui.widgets.history_panel import HistoryPanel
 from fieldlog.ui.widgets.org_create_form import error_label, plain_buttons, show_error
 from fieldlog.ui.widgets.tranche_table import TranchePanel
@@ -49,25 +51,6 @@ def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
     for text, data in items:
         combo.addItem(text, data)
     return combo
-
-
-def _input(detail: ProjectDetail) -> projects.ProjectInput:
-    """The saved descriptive fields of a project, as `save_project` takes them."""
-    return projects.ProjectInput(
-        detail.name,
-        detail.investor_id,
-        detail.chain_id,
-        detail.link_id,
-        detail.chain_role,
-        detail.planned_yuan,
-        detail.landing_county or None,
-        detail.owner_id,
-        detail.group_id,
-        detail.progress,
-        detail.problems,
-        detail.next_step,
-        detail.next_follow_up,
-    )
 
 
 #: A save of the Details tab.
@@ -93,6 +76,10 @@ class ProjectDialog(QDialog):
         self.resize(*DEFAULT_SIZE)
         self.tabs = QTabWidget(objectName="projectTabs")
         self.tabs.addTab(self._details_tab(), self.tr("&Details"))
+        self.assessment = AssessmentTab(db, self)
+        self.tabs.addTab(self.assessment, self.tr("&Assessment and lead"))
+        self.coordination = CoordinationPanel(db, project_id, self._today, self)
+        self.tabs.addTab(self.coordination, self.tr("&Coordination"))
         self.timeline = row_table(
             "stageTimeline",
             [
@@ -121,7 +108,14 @@ class ProjectDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         # Enter in the Funds form adds a tranche; it must not also save the details.
         plain_buttons(self.save_button, buttons.button(QDialogButtonBox.StandardButton.Close))
-        for edit in (self.name, self.planned, self.follow_up):
+        for edit in (
+            self.name,
+            self.planned,
+            self.progress_on,
+            self.follow_up,
+            self.assessment.stats_on,
+            self.assessment.above_scale_on,
+        ):
             edit.returnPressed.connect(self.save)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
@@ -153,6 +147,7 @@ class ProjectDialog(QDialog):
         self.owner = _combo("projectOwner", [(m.name, m.id) for m in team.members(self.db)])
         self.group = _combo("projectGroup", [(g.name, g.id) for g in team.groups(self.db)])
         self.progress = QPlainTextEdit(objectName="progress", tabChangesFocus=True)
+        self.progress_on = QLineEdit(objectName="progress_on_edit", placeholderText="yyyy-mm-dd")
         self.problems = QPlainTextEdit(objectName="problems", tabChangesFocus=True)
         self.next_step = QPlainTextEdit(objectName="nextStep", tabChangesFocus=True)
         self.follow_up = QLineEdit(objectName="nextFollowUp", placeholderText="yyyy-mm-dd")
@@ -169,6 +164,7 @@ class ProjectDialog(QDialog):
             (self.tr("Owner"), self.owner),
             (self.tr("Work group"), self.group),
             (self.tr("Progress"), self.progress),
+            (self.tr("Progress date"), self.progress_on),
             (self.tr("Problems"), self.problems),
             (self.tr("Next step"), self.next_step),
             (self.tr("Next follow-up"), self.follow_up),
@@ -184,18 +180,19 @@ class ProjectDialog(QDialog):
 
     def _form_state(self) -> tuple[object, ...]:
         """What the Details form holds, as typed (to tell whether its user changed anything)."""
-        texts = (self.name, self.planned, self.follow_up)
+        texts = (self.name, self.planned, self.progress_on, self.follow_up)
         notes = (self.progress, self.problems, self.next_step)
         combos = (self.role, self.county, self.owner, self.group)
         return (
             *(edit.text() for edit in texts),
             *(edit.toPlainText() for edit in notes),
             *(combo.currentIndex() for combo in combos),
+            *self.assessment.state(),
         )
 
     def _show_form(self, d: ProjectDetail) -> None:
         """Load the Details form; a save writes what its user changes from these values."""
-        self._before = _input(d)
+        self._before = d.as_input()
         self.name.setText(d.name)
         select_value(self.role, d.chain_role or None)
         self.planned.setText(format_wan(d.planned_yuan) if d.planned_yuan is not None else "")
@@ -212,6 +209,9 @@ class ProjectDialog(QDialog):
         ):
             edit.setPlainText(text)
         self.follow_up.setText(d.next_follow_up.isoformat() if d.next_follow_up else "")
+        self.progress_on.setText(d.progress_on.isoformat() if d.progress_on else "")
+        self.assessment.load(d)
+        self._loaded_progress = self.progress.toPlainText()
         self._loaded_state = self._form_state()
 
     def _show_rest(self, d: ProjectDetail) -> None:
@@ -238,6 +238,8 @@ class ProjectDialog(QDialog):
             ],
         )
         self.funds.show_detail(d)
+        self.assessment.show_rest(d)
+        self.coordination.refresh()
 
     def _facts(self, d: ProjectDetail) -> str:
         # The current stage: a newer FieldLog's later event leaves it where the known ones are.
@@ -279,20 +281,32 @@ class ProjectDialog(QDialog):
         except InvalidAmount as exc:
             show_error(self.message, self.tr("Planned investment: {0}").format(exc))
             return None
-        try:
-            text = self.follow_up.text().strip()
-            follow_up = date.fromisoformat(text) if text else None
-        except ValueError:
-            show_error(self.message, self.tr("Next follow-up: write the date as yyyy-mm-dd"))
-            return None
-        data = _input(self.detail)
+        dates: list[date | None] = []
+        for edit, what in (
+            (self.follow_up, self.tr("Next follow-up")),
+            (self.progress_on, self.tr("Progress date")),
+        ):
+            try:
+                dates.append(read_date(edit))
+            except ValueError:
+                show_error(self.message, self.tr("{0}: write the date as yyyy-mm-dd").format(what))
+                return None
+        data = self.detail.as_input()
         data.name, data.planned_yuan = self.name.text(), planned
         data.chain_role = self.role.currentData() or ""
         data.landing_county, data.owner_id = self.county.currentData(), self.owner.currentData()
-        data.group_id, data.next_follow_up = self.group.currentData(), follow_up
+        data.group_id, data.next_follow_up = self.group.currentData(), dates[0]
         data.progress, data.problems = self.progress.toPlainText(), self.problems.toPlainText()
-        data.next_step = self.next_step.toPlainText()
-        return data
+        data.next_step, data.progress_on = self.next_step.toPlainText(), dates[1]
+        typed = data.progress != self._loaded_progress
+        if typed and data.progress_on == self._before.progress_on:
+            # A new progress note is dated today (so undo puts the old date back with the text).
+            data.progress_on = self._today()
+        read = self.assessment.read(data)
+        if isinstance(read, str):
+            show_error(self.message, read)
+            return None
+        return read
 
     def save(self) -> bool:
         """Save the Details tab as one undoable change."""
@@ -300,16 +314,18 @@ class ProjectDialog(QDialog):
         if data is None:
             return False
         show_error(self.message, "")
-        previous, db, pid = self._before, self.db, self.project_id
+        previous, db, pid, day = self._before, self.db, self.project_id, self._today()
         if data == previous:  # nothing to save, nothing to undo
             return True
         # Only what the form changed is written: another user's change meanwhile stays.
         save = Operation(
-            self, lambda: project_edits.edit_project(db, pid, data, previous), changes=PROJECT
+            self,
+            lambda: project_edits.edit_project(db, pid, data, previous, today=day),
+            changes=PROJECT,
         )
         save.undoable(
             self.tr("Edit project {0}").format(data.name),
-            lambda: project_edits.edit_project(db, pid, previous, data),
+            lambda: project_edits.edit_project(db, pid, previous, data, today=day),
         )
         save.success(lambda _result: self._saved(data))
         save.failure(lambda sentence: show_error(self.message, sentence))

@@ -9,7 +9,13 @@ from dataclasses import dataclass, replace
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import Message, msg
-from fieldlog.services.admin.demo import orgs_plan, projects_plan, team_plan, visits_plan
+from fieldlog.services.admin.demo import (
+    assessment_plan,
+    orgs_plan,
+    projects_plan,
+    team_plan,
+    visits_plan,
+)
 from fieldlog.services.admin.demo.state import DEMO_PERIOD, SEED, LoadState
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.reports.targets import set_target
@@ -116,11 +122,12 @@ def load_demo(db: Database, *, seed: int = SEED) -> DemoSummary:
         reason = _refusal(session)
         if reason is not None:
             raise DemoRefused(reason)
-        return _build(LoadState(db, random.Random(seed)))
+        return _build(LoadState(db, random.Random(seed)), assessment_plan.details_rng(seed))
 
 
-def _build(st: LoadState) -> DemoSummary:
-    """Every step in a fixed order: the seeded generator's draws depend on it."""
+def _build(st: LoadState, details: random.Random) -> DemoSummary:
+    """Every step in a fixed order: the seeded generator's draws depend on it. The assessment
+    and lead details come last, from a generator of their own (`assessment_plan`)."""
     team = team_plan.build_team(st)
     specs = projects_plan.build_specs(st)
     per_chain = [sum(s.chain == c for s in specs) for c in range(12)]
@@ -132,6 +139,7 @@ def _build(st: LoadState) -> DemoSummary:
     for org in st.orgs:
         visits_plan.build_visits(st, org)
     _targets(st, team)
+    assessment_plan.build_details(st, details)
     return DemoSummary(members=2 * len(st.pairs), groups=len(st.groups), **st.counts)
 
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from fieldlog.domain.stages import MAIN_LINE, Stage
 from fieldlog.services.admin.demo import texts
-from fieldlog.services.admin.demo.state import LAST_DAY, DemoOrg, LoadState, Planned
+from fieldlog.services.admin.demo.state import LAST_DAY, Built, DemoOrg, LoadState, Planned
 from fieldlog.services.projects.projects import (
     ProjectInput,
     Signing,
@@ -80,6 +80,7 @@ def build_project(st: LoadState, spec: ProjectSpec, org: DemoOrg) -> None:
         for stage, day in zip(path, dates, strict=True)
         if stage in _VISIT_STAGES
     ]
+    st.built.append(Built(project, spec, org, path, dates))
     st.counts["projects"] += 1
 
 

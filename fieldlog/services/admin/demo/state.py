@@ -6,6 +6,7 @@ import random
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from fieldlog.domain.catalogs import LinkDefault, default_chains, default_entries
 from fieldlog.domain.period import Period
@@ -55,6 +56,21 @@ def working_days() -> list[date]:
     return [d for d in days if d.weekday() < 5 and d not in _HOLIDAYS]
 
 
+@dataclass(frozen=True)
+class Built:
+    """A project the demo built: its spec, investor, and the stages it went through when."""
+
+    id: uuid.UUID
+    spec: Any
+    org: DemoOrg
+    path: list[Stage]
+    dates: list[date]
+
+    def on(self, stage: Stage) -> date | None:
+        """The day the project reached `stage`, if it did."""
+        return self.dates[self.path.index(stage)] if stage in self.path else None
+
+
 class LoadState:
     """What one load has built so far; only the seeded generator decides what to write."""
 
@@ -67,6 +83,7 @@ class LoadState:
         self.pairs: list[tuple[uuid.UUID, uuid.UUID]] = []
         self.leader: uuid.UUID | None = None
         self.orgs: list[DemoOrg] = []
+        self.built: list[Built] = []
         self.counts = {"organizations": 0, "visits": 0, "projects": 0, "tranches": 0}
 
     def chain_index(self) -> dict[str, int]:
