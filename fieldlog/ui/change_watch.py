@@ -48,6 +48,7 @@ TABLE_KINDS: dict[str, Kind] = {
     "project": Kind.PROJECT,
     "stage_event": Kind.PROJECT,
     "funds_tranche": Kind.PROJECT,
+    "coordination_matter": Kind.PROJECT,
     "target": Kind.TARGET,
 }
 

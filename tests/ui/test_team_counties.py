@@ -112,6 +112,7 @@ def test_counties_edited_and_signatories_saved(qtbot, tongren: Database) -> None
         ("catalog_item", str(added.id), "kind"): (None, "county"),
         ("catalog_item", str(added.id), "name"): (None, "汇川区"),
         ("catalog_item", str(added.id), "deleted"): (None, False),
+        ("catalog_item", str(added.id), "assess_excluded"): (None, False),
     }
     # No other county took a new order number (汇川区 comes between two of them).
     assert {k[1] for k in changed if k[2] == "sort_order"} == {str(added.id)}

@@ -65,7 +65,11 @@ PARTS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
         ("visit_contact", "visit_id", "contact_id"),
     ),
     "organization": (("org_tag", "org_id", "tag_id"), ("contact", "org_id", None)),
-    "project": (("stage_event", "project_id", None), ("funds_tranche", "project_id", None)),
+    "project": (
+        ("stage_event", "project_id", None),
+        ("funds_tranche", "project_id", None),
+        ("coordination_matter", "project_id", None),
+    ),
 }
 AUTOMATIC = "automatic merge of duplicates"
 THIS_LAPTOP = "this laptop"
@@ -123,6 +127,9 @@ def _label(session: Session, table: str, record_id: uuid.UUID) -> str:
         return str(record.stage)
     if record is not None and table == "funds_tranche":
         return str(record.received_on)
+    if record is not None and table == "coordination_matter":
+        # The matter's first words name it: "用地指标 …" reads better than an id.
+        return str(record.matter)[:20]
     return ""
 
 

@@ -84,6 +84,7 @@ def part_labels() -> dict[str, str]:
         "contact": translate("HistoryPanel", "Contact"),
         "stage_event": translate("HistoryPanel", "Stage"),
         "funds_tranche": translate("HistoryPanel", "Tranche"),
+        "coordination_matter": translate("HistoryPanel", "Matter to coordinate"),
     }
 
 

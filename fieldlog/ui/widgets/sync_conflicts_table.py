@@ -38,6 +38,7 @@ def table_label(table: str) -> str:
         "work_group": translate("SyncConflictsTable", "Work group"),
         "funds_tranche": translate("SyncConflictsTable", "Funds in place"),
         "stage_event": translate("SyncConflictsTable", "Stage change"),
+        "coordination_matter": translate("SyncConflictsTable", "Matter to coordinate"),
         "target": translate("SyncConflictsTable", "Target"),
     }
     return labels.get(table, table)

@@ -151,3 +151,16 @@ def test_the_refusals_read_in_chinese(db: Database, project: uuid.UUID, chinese)
         coord.reopen_matter(db, matter)
     assert str(refused.value) == "该事项已是未办结状态"
     assert db_digest(db) == digest
+
+
+def test_the_projects_history_shows_its_matters_by_their_words(
+    db: Database, project: uuid.UUID
+) -> None:
+    from fieldlog.services.admin.history import record_history
+
+    matter = coord.add_matter(db, project, LAND)
+    coord.resolve_matter(db, matter, on=date(2020, 4, 12))
+    entries = [e for e in record_history(db, "project", project) if e.record_id == matter]
+    assert {e.field for e in entries} >= {"deleted", "status", "resolved_on"}
+    assert {e.part for e in entries} == {LAND.matter[:20]}
+    assert {e.table for e in entries} == {"coordination_matter"}
