@@ -12,7 +12,7 @@ from fieldlog.cli.excel_commands import EXCEL_HANDLERS
 from fieldlog.cli.maintenance_commands import MAINTENANCE_HANDLERS
 from fieldlog.cli.sync_commands import SYNC_HANDLERS
 from fieldlog.domain.counting import Stats
-from fieldlog.domain.indicators import AMOUNT_METRICS, METRICS, label
+from fieldlog.domain.indicators import EXTRA_BY_KEY, METRICS, find, label
 from fieldlog.domain.messages import current_language, msg
 from fieldlog.domain.money import format_yi
 from fieldlog.store.database import Database
@@ -26,18 +26,20 @@ def _display_width(text: str) -> int:
 
 
 def format_stats(stats: Stats, lang: str) -> str:
-    """The figures as an aligned two-column table in the chosen language."""
-    labels = {metric: label(metric, lang) for metric in METRICS}
+    """The figures as an aligned two-column table in the chosen language: the plain ones, then
+    the assessment scope's (考核口径) and the milestones (入库, 入规), as the weekly return."""
+    keys = (*METRICS, *EXTRA_BY_KEY)
+    labels = {key: label(key, lang) for key in keys}
     if stats.period.start or stats.period.end:
         span: object = str(stats.period)
     else:
         span = msg("cli.stats.all_time", "all time")
     lines = [msg("cli.stats.period", "Period: {span}", span=span).render(lang)]
     width = max(_display_width(text) for text in labels.values())
-    for metric in METRICS:
-        value = stats.value(metric)
-        shown = format_yi(value) if metric in AMOUNT_METRICS else str(value)
-        text = labels[metric]
+    for key in keys:
+        value = stats.figure(key)
+        shown = format_yi(value) if find(key).amount else str(value)
+        text = labels[key]
         lines.append(f"{text}{' ' * (width - _display_width(text))}  {shown:>12}")
     return "\n".join(lines)
 
