@@ -50,73 +50,73 @@
 <context>
     <name>BackupList</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="66"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="72"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="67"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="73"/>
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="68"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="74"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="69"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="75"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="70"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="76"/>
         <source>before a sync import</source>
         <translation>同步导入前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="71"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="77"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="72"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="78"/>
         <source>before a restore (damaged file)</source>
         <translation>恢复前（已损坏的文件）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="88"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="94"/>
         <source>Backups</source>
         <extracomment>The database&apos;s password: its backups are encrypted with it when it is encrypted.</extracomment>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="96"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="96"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="96"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="91"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="97"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="121"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="127"/>
         <source>Good</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="123"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="129"/>
         <source>Cannot be used</source>
         <translation>无法使用</translation>
     </message>
@@ -124,43 +124,43 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="151"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="149"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="154"/>
         <source>FieldLog backs up {name} once a day while it is open, and before every upgrade, import, sync import and restore.</source>
         <translation>FieldLog 在打开期间每天备份一次 {name}，并在每次升级、导入、同步导入和恢复之前自动备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="156"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="162"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="158"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="164"/>
         <source>&amp;Restore selected…</source>
         <translation>恢复所选备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="160"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="166"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="195"/>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="198"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="201"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="204"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="210"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="216"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="212"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="218"/>
         <source>Replace the open database with the backup of {date}?
 
 The current database is kept as a backup first, so this can be undone by restoring that one.</source>
@@ -434,88 +434,88 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ChainMapView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="86"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="87"/>
         <source>Count organizations as visited</source>
         <extracomment>What the map counts: the chains and links, and the organizations, visits, projects on them.</extracomment>
         <translation>走访统计范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="88"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="89"/>
         <source>&amp;Edit chains…</source>
         <translation>编辑产业链(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="91"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="92"/>
         <source>&amp;Visited:</source>
         <translation>走访范围(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="102"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="103"/>
         <source>Industry chains</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="157"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="158"/>
         <source>GAP — to fill (补链): no open and no signed project</source>
         <translation>待补链：没有在谈项目，也没有签约项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="158"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="159"/>
         <source>In talks: open projects, none signed</source>
         <translation>在谈：有在谈项目，尚无签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="159"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="160"/>
         <source>Signed: at least one signed project</source>
         <translation>已签约：至少一个签约项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="202"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="203"/>
         <source>All time</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="204"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="205"/>
         <source>During the dispatch period (%1)</source>
         <translation>驻点期间（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="231"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="232"/>
         <source>gaps: %1</source>
         <translation>待补链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="291"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="292"/>
         <source>No chains yet: use “Edit chains…” to add one.</source>
         <translation>尚无产业链：请用“编辑产业链…”新增。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="299"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="300"/>
         <source>gaps to fill, of %1 links</source>
         <translation>个待补链环节（共 %1 个环节）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="300"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="301"/>
         <source>organizations, %1 visited</source>
         <translation>个走访对象，已走访 %1 个</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="302"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="303"/>
         <source>open projects, %1 planned</source>
         <translation>个在谈项目，计划总投资 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="303"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="304"/>
         <source>signed, %1 contract</source>
         <translation>个签约项目，合同投资额 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="309"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="310"/>
         <source>100M yuan funds in place</source>
         <translation>亿元到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="326"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="327"/>
         <source>Choose a link to list its organizations and projects.</source>
         <translation>选择一个环节，查看其走访对象和项目。</translation>
     </message>
@@ -748,78 +748,78 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="54"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="55"/>
         <source>&amp;Targets…</source>
         <extracomment>The figures count every kind of work, against the targets, by member and group.</extracomment>
         <translation>目标任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="55"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="56"/>
         <source>Set targets</source>
         <translation>设置目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="75"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="76"/>
         <source>Rank by</source>
         <translation>排名依据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="76"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="77"/>
         <source>By work group</source>
         <translation>按工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="77"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="78"/>
         <source>By member</source>
         <translation>按队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="78"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="79"/>
         <source>By home county</source>
         <translation>按派出区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="146"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="147"/>
         <source>This week: {week}, {period}</source>
         <translation>本周：{week}，{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="149"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="150"/>
         <source>This month: {period}</source>
         <translation>本月：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="150"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="151"/>
         <source>This year: {period}</source>
         <translation>本年：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="153"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="154"/>
         <source>Large figures: the period chosen above. Small figures: all time. Counted by the rules of the weekly return.</source>
         <translation>大字：上方所选期间；小字：累计。统计口径与工作周报一致。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="163"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="164"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; running on {day}</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（{day} 在执行）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="165"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="166"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; as at {day}, the end of the period</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（截至期末 {day}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="171"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="172"/>
         <source>No target runs on this day; the team leader sets targets with the Targets button.</source>
         <translation>当天没有在执行的目标任务；队长可用“目标任务”按钮设置。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="180"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="181"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; ({period})</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（{period}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="182"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="183"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; (all time)</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（累计）</translation>
     </message>
@@ -1069,99 +1069,99 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="77"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="78"/>
         <source>Whose follow-ups</source>
         <extracomment>Role holding the FollowUpItem of a row (None on section headers). Role holding the section key on a section&apos;s &quot;more&quot; row. Follow-ups a section shows at first, and adds each time its &quot;more&quot; row is activated. What is due: visits&apos; follow-ups and projects, their organizations and the people on them.</extracomment>
         <translation>跟进事项范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="80"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="80"/>
         <source>My group</source>
         <translation>本组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="80"/>
         <source>Whole team</source>
         <translation>全队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="84"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="85"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="87"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="88"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="88"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="89"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="89"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="90"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="90"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="91"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="91"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="92"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="92"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="93"/>
         <source>Subject</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="105"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="106"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="163"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="164"/>
         <source>Overdue (%n)</source>
         <translation>
             <numerusform>已逾期（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="164"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="165"/>
         <source>Today (%n)</source>
         <translation>
             <numerusform>今日到期（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="166"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="167"/>
         <source>This week (%n)</source>
         <translation>
             <numerusform>本周（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="206"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="207"/>
         <source>%1 more — press Enter to show %2 more</source>
         <translation>还有 %1 项 — 按 Enter 再显示 %2 项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="216"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="217"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="216"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="217"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -1764,173 +1764,178 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="100"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="101"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="124"/>
+        <location filename="../../fieldlog/ui/actions.py" line="125"/>
         <source>&amp;New visit…</source>
         <extracomment>The View action of each page. The Edit action of the record selected on a page; the page is the action&apos;s data. What File ▸ Export writes, for each of its actions.</extracomment>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="130"/>
+        <location filename="../../fieldlog/ui/actions.py" line="131"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="102"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="103"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="137"/>
+        <location filename="../../fieldlog/ui/actions.py" line="138"/>
         <source>&amp;Weekly return…</source>
         <translation>周报(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="138"/>
+        <location filename="../../fieldlog/ui/actions.py" line="139"/>
         <source>Project &amp;ledger…</source>
         <translation>项目台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="139"/>
+        <location filename="../../fieldlog/ui/actions.py" line="140"/>
         <source>&amp;Organization directory…</source>
         <translation>企业与商协会名录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="140"/>
+        <location filename="../../fieldlog/ui/actions.py" line="141"/>
         <source>&amp;Visit log…</source>
         <translation>走访记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="182"/>
+        <location filename="../../fieldlog/ui/actions.py" line="183"/>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="188"/>
+        <location filename="../../fieldlog/ui/actions.py" line="189"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="194"/>
+        <location filename="../../fieldlog/ui/actions.py" line="195"/>
         <source>&amp;Encrypt database…</source>
         <translation>加密数据库(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="200"/>
+        <location filename="../../fieldlog/ui/actions.py" line="201"/>
         <source>Remove en&amp;cryption…</source>
         <translation>取消加密(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="206"/>
+        <location filename="../../fieldlog/ui/actions.py" line="207"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="158"/>
+        <location filename="../../fieldlog/ui/actions.py" line="264"/>
+        <source>Assessment scope and &amp;warning rules…</source>
+        <translation>考核口径与预警规则(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/actions.py" line="159"/>
         <source>&amp;Send my work…</source>
         <translation>发送我的工作(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="164"/>
+        <location filename="../../fieldlog/ui/actions.py" line="165"/>
         <source>&amp;Receive…</source>
         <translation>接收(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="106"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="107"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="170"/>
+        <location filename="../../fieldlog/ui/actions.py" line="171"/>
         <source>Team &amp;passphrase…</source>
         <translation>团队口令(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="176"/>
+        <location filename="../../fieldlog/ui/actions.py" line="177"/>
         <source>&amp;Overview and review</source>
         <translation>同步概况与审核(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="66"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="67"/>
         <source>Set up the team first, or join your team with the team leader&apos;s package from the welcome screen.</source>
         <translation>请先设置工作队，或在欢迎页面用队长发来的同步包加入工作队。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="75"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="76"/>
         <source>A bureau database shows each team&apos;s records as the team sent them: change them on the team&apos;s laptop (a change made here would never reach the team).</source>
         <translation>局数据库按各工作队发来的原样显示其记录：请在该队的电脑上修改（在这里修改不会传回工作队）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="122"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="123"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="215"/>
+        <location filename="../../fieldlog/ui/actions.py" line="216"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="223"/>
+        <location filename="../../fieldlog/ui/actions.py" line="224"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="234"/>
+        <location filename="../../fieldlog/ui/actions.py" line="235"/>
         <source>Edit the selected &amp;visit…</source>
         <translation>编辑所选走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="235"/>
+        <location filename="../../fieldlog/ui/actions.py" line="236"/>
         <source>Edit the selected &amp;organization…</source>
         <translation>编辑所选单位(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="236"/>
+        <location filename="../../fieldlog/ui/actions.py" line="237"/>
         <source>Edit the selected &amp;project…</source>
         <translation>编辑所选项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="257"/>
+        <location filename="../../fieldlog/ui/actions.py" line="258"/>
         <source>&amp;Team and members…</source>
         <translation>工作队与队员(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="129"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="131"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="131"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="133"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="139"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="141"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="297"/>
+        <location filename="../../fieldlog/ui/actions.py" line="304"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="303"/>
+        <location filename="../../fieldlog/ui/actions.py" line="310"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="309"/>
+        <location filename="../../fieldlog/ui/actions.py" line="316"/>
         <source>&amp;About FieldLog</source>
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="145"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="147"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
@@ -2027,7 +2032,7 @@ This is possible only while the database holds no organizations, visits, project
 仅当数据库中尚无企业与商协会、走访、项目、队员和工作队时才能载入。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_window.py" line="364"/>
+        <location filename="../../fieldlog/ui/main_window.py" line="370"/>
         <source>Automatic backup failed: {reason}</source>
         <translation>自动备份失败：{reason}</translation>
     </message>
@@ -2515,18 +2520,18 @@ A merge cannot be undone.</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="270"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="272"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="287"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="289"/>
         <source>Delete {name}? Its visits ({visits}) will no longer be counted; its projects ({projects}) stay. Edit ▸ Undo brings it back.</source>
         <translation>确定删除{name}吗？其走访记录（{visits} 次）将不再计入统计，其项目（{projects} 个）保留。可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="292"/>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="299"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="294"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="301"/>
         <source>Delete organization</source>
         <translation>删除单位</translation>
     </message>
@@ -3010,72 +3015,72 @@ A merge cannot be undone.</source>
 <context>
     <name>PipelineBoard</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="171"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="172"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="171"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="172"/>
         <source>All groups</source>
         <translation>全部工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="173"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="174"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="173"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="174"/>
         <source>All owners</source>
         <translation>全部首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="174"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="175"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="174"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="175"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="177"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="177"/>
         <source>All counties</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="190"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="191"/>
         <source>Search projects</source>
         <translation>搜索项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="191"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="192"/>
         <source>Search project or investor</source>
         <translation>搜索项目或投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="196"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="197"/>
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="197"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="198"/>
         <source>&amp;List</source>
         <translation>列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="198"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="199"/>
         <source>Projects as cards in a column per stage (Alt+B)</source>
         <translation>按阶段分列的项目卡片（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="199"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="200"/>
         <source>Projects as a sortable table (Alt+L)</source>
         <translation>可排序的项目列表（Alt+L）</translation>
     </message>
@@ -3555,6 +3560,110 @@ A merge cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="81"/>
+        <source>Assessment scope and warning rules</source>
+        <translation>考核口径与预警规则</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="94"/>
+        <source>Count phase-two and capital-increase projects from</source>
+        <translation>二期、增资项目计入考核，最低投资额</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="99"/>
+        <source>Fund origins not counted</source>
+        <translation>不计入考核的资金来源</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="107"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="112"/>
+        <source> leads</source>
+        <translation> 条</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="121"/>
+        <source>Assessment scope (考核口径)</source>
+        <translation>考核口径</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="123"/>
+        <source>&amp;Minimum contract amount (10k yuan)</source>
+        <translation>最低合同投资额（万元）(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="127"/>
+        <source>10k yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="129"/>
+        <source>Fund origins not counted:</source>
+        <translation>不计入考核的资金来源：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="131"/>
+        <source>Warnings (三色预警) and leads</source>
+        <translation>三色预警与线索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="133"/>
+        <source>&amp;Yellow after no progress for</source>
+        <translation>无进展转黄色预警(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="134"/>
+        <source>&amp;Red after</source>
+        <translation>转红色预警(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="135"/>
+        <source>Suggest re&amp;tiring after</source>
+        <translation>建议退库(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="136"/>
+        <source>A new lead is &amp;answered within</source>
+        <translation>新线索响应时限(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="137"/>
+        <source>Complete leads per member each &amp;week</source>
+        <translation>每人每周完整线索任务(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="140"/>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="205"/>
+        <source>Set up the team first: the rules are the team&apos;s.</source>
+        <translation>请先设置工作队：考核口径与预警规则属于工作队。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="186"/>
+        <source>{field}: enter an amount in 10k yuan.</source>
+        <translation>{field}：请输入以万元为单位的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="208"/>
+        <source>Phase-two minimum</source>
+        <translation>二期、增资最低投资额</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="210"/>
+        <source>Minimum amount</source>
+        <translation>最低合同投资额</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/rules_dialog.py" line="250"/>
+        <source>Change the assessment and warning rules</source>
+        <translation>修改考核口径与预警规则</translation>
+    </message>
+</context>
+<context>
     <name>SheetImportReportModel</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/import_report_view.py" line="36"/>
@@ -3784,13 +3893,13 @@ A merge cannot be undone.</source>
 <context>
     <name>StageColumnWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="96"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="97"/>
         <source>Planned %1 · contract %2</source>
         <extracomment>Cards a column builds at most (the most urgent); the rest are a click away in the list. The mode last chosen, for this session only: a new board (after a language switch) keeps it, the next start shows the board again. What the board and the list show: projects, their organizations, owners, groups, chains.</extracomment>
         <translation>计划总投资 %1 · 合同投资额 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="101"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="102"/>
         <source>+%1 more — see the list (Alt+L)</source>
         <translation>另有 %1 个 — 请在列表中查看（Alt+L）</translation>
     </message>
@@ -4759,12 +4868,12 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
         <translation>{field}：请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="264"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="265"/>
         <source>Set targets of {name}</source>
         <translation>设置 {name} 的目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="271"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="272"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -5434,81 +5543,81 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitLogView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="102"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="103"/>
         <source>Search organization, summary, pinyin initials or credit code</source>
         <extracomment>Column widths: room for a typical value (and for the header with its sort arrow). How many more pages `select_visit` reads to find a visit the log has not loaded yet. What the log shows: visits, their organizations, visitors and groups, kinds and chains.</extracomment>
         <translation>搜索单位、走访情况、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="104"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="105"/>
         <source>Search visits</source>
         <translation>搜索走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="107"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="406"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="108"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="407"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="114"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="115"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="119"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="401"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="120"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="402"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="129"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="130"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="255"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="256"/>
         <source>Delete the visit to {org} on {date}?</source>
         <translation>确定删除 {date} 对{org}的走访吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="258"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="264"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="259"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="265"/>
         <source>Delete visit</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="317"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="318"/>
         <source>{count}+ visits</source>
         <translation>共 {count}+ 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="319"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="320"/>
         <source>No visits</source>
         <translation>暂无走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="321"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="322"/>
         <source>1 visit</source>
         <translation>共 1 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="323"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="324"/>
         <source>{count} visits</source>
         <translation>共 {count} 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="325"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="326"/>
         <source>{visits} · showing the end of the log</source>
         <translation>{visits} · 显示记录末尾</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="397"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="398"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="399"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="400"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>

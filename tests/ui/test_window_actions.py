@@ -52,6 +52,7 @@ MENUS = {
         "actionEditProject",
         "-",
         "actionEditTeam",
+        "actionEditRules",
     ],
     "&View": [
         "actionShow_visitsPage",
