@@ -1196,42 +1196,53 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
 <context>
     <name>HeadlinePanel</name>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="122"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="128"/>
         <source>No team set up yet</source>
+        <extracomment>The figures shown under the team&apos;s assessment scope too (考核口径), by their key there.</extracomment>
         <translation>尚未设置工作队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="142"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="148"/>
+        <source>Assessment scope: {amount} (100M yuan)</source>
+        <translation>考核口径 {amount} 亿元</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="150"/>
+        <source>Assessment scope: {count}</source>
+        <translation>考核口径 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="160"/>
         <source>No dispatch period set: figures cover all recorded work</source>
         <translation>未设置驻点期间：数据为全部已录入工作的累计</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="144"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="162"/>
         <source>Dispatch period: {period}</source>
         <translation>驻点期间：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="145"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="163"/>
         <source>Dispatch period: {period} ({days} days)</source>
         <translation>驻点期间：{period}（共 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="151"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="169"/>
         <source>Counted by the rules of the weekly return, over all recorded work.</source>
         <translation>统计口径同周报，范围为全部已录入工作。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="153"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="171"/>
         <source>Large figures: the dispatch period. Small figures: all time. Counted by the rules of the weekly return.</source>
         <translation>大字为驻点期间数据，小字为累计数据。统计口径同周报。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="174"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="192"/>
         <source>All time</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/headline_panel.py" line="131"/>
+        <location filename="../../fieldlog/ui/headline_panel.py" line="141"/>
         <source>{caption}: {value}</source>
         <translation>{caption}：{value}</translation>
     </message>
