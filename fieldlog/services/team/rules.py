@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.assessment import TeamRules
 from fieldlog.domain.messages import Message, msg
 from fieldlog.domain.money import MAX_YUAN
 from fieldlog.services.edits import merge_edit, save_edit
@@ -21,6 +22,7 @@ from fieldlog.services.errors import InvalidInput
 from fieldlog.store.database import Database
 from fieldlog.store.models import Team
 from fieldlog.store.repositories.rule_rows import fund_origin_items
+from fieldlog.store.repositories.rules import read_rules
 from fieldlog.store.repositories.team_rows import first_team
 
 #: Each rule of the team record: the form's field → the team's column.
@@ -90,6 +92,12 @@ def rules_sheet(db: Database) -> RulesSheet | None:
         if team is None:
             return None
         return RulesSheet(_fields_of(team), _excluded(session))
+
+
+def team_rules(db: Database) -> TeamRules:
+    """The rules the figures are counted by (the defaults before set-up)."""
+    with db.read() as session:
+        return read_rules(session)
 
 
 def fund_origins(db: Database) -> list[FundOrigin]:
