@@ -30,12 +30,22 @@ visit_facts = st.lists(
 stage_facts = st.lists(
     st.builds(StageFact, days, st.sampled_from(ALL_STAGES), st.integers(0, 5)), max_size=6
 )
+maybe_days = st.one_of(st.none(), days)
 project_facts = st.lists(
     st.builds(
-        lambda events, signed, amount: ProjectFact(uuid.uuid4(), tuple(events), signed, amount),
+        lambda events, signed, amount, in_stats, above_scale: ProjectFact(
+            uuid.uuid4(),
+            tuple(events),
+            signed,
+            amount,
+            stats_on=in_stats,
+            above_scale_on=above_scale,
+        ),
         stage_facts,
-        st.one_of(st.none(), days),
+        maybe_days,
         st.integers(1, 10**10),
+        maybe_days,
+        maybe_days,
     ),
     max_size=12,
 )
@@ -60,8 +70,13 @@ def test_additive_metrics_add_up_over_a_split(visits, projects, tranches, period
         "contract_amount_yuan",
         "funds_in_place_yuan",
         "inspections",
+        "projects_in_stats",
+        "projects_above_scale",
+        "assessment.projects_signed",
+        "assessment.contract_amount_yuan",
+        "assessment.funds_in_place_yuan",
     ):
-        assert whole.value(metric) == first.value(metric) + second.value(metric), metric
+        assert whole.figure(metric) == first.figure(metric) + second.figure(metric), metric
 
 
 @given(visit_facts)
@@ -161,6 +176,10 @@ def test_milestones_count_by_their_own_dates_inclusive() -> None:
     ]
     stats = reference_stats(april, [], projects, [])
     assert (stats.projects_in_stats, stats.projects_above_scale) == (2, 2)
+    # The plain reference: a date in the period, both ends included.
+    assert stats.projects_in_stats == sum(
+        p.stats_on is not None and april.start <= p.stats_on <= april.end for p in projects
+    )
     assert stats.figure("projects_in_stats") == 2
     assert stats.as_dict()["projects_above_scale"] == 2
     everything = reference_stats(Period(None, None), [], projects, [])
