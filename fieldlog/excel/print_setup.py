@@ -2,7 +2,8 @@
 
 The paper and scale are planned from the column widths rather than left to "fit to page", which
 shrank the 21-column ledger to about 5 pt: a sheet prints on A4, or on A3 when A4 would bring its
-11-point text below 8 pt.
+11-point text below 8 pt. A table wider than that (the ledger with its 27 columns) prints two
+pages wide at a fixed scale, its first columns repeated on the second (`PrintedPages`).
 """
 
 from __future__ import annotations
