@@ -3,6 +3,7 @@ reflected in the figures at once, undoable, and refusing bad rules with nothing 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from fieldlog.domain.period import Period
 from fieldlog.services.reports import stats
+from fieldlog.services.team.rules import rules_sheet, save_rules
 from fieldlog.store.database import Database
 from fieldlog.store.repositories.rules import read_rules
 from fieldlog.ui.actions import MainAction
@@ -153,3 +155,19 @@ def test_the_edit_menu_opens_it(qtbot, demo_copy: Database) -> None:
     opened = window.findChild(RulesDialog, "rules_dialog")
     assert opened is not None and opened.isVisible()
     opened.reject()
+
+
+def test_a_clash_with_another_users_rules_is_said_and_changes_nothing(dialog: RulesDialog) -> None:
+    db = dialog.db
+    loaded = rules_sheet(db)
+    assert loaded is not None
+    # Meanwhile another user brings red down to 80 days.
+    save_rules(db, loaded, replace(loaded, team=replace(loaded.team, red_days=80)))
+    before, history = db_digest(db), history_count(db)
+    dialog.yellow_days_spin.setValue(85)  # fine beside the 90 this dialog shows
+    assert _save_button(dialog).isEnabled()
+    dialog.accept()
+    assert dialog.isVisible() and dialog.result() != RulesDialog.DialogCode.Accepted
+    assert "but they are 85, 80 and 180" in dialog.message.text()
+    assert (db_digest(db), history_count(db)) == (before, history)
+    assert undo_stack().count() == 0
