@@ -11,8 +11,9 @@ from fieldlog.cli.bureau_commands import BUREAU_HANDLERS
 from fieldlog.cli.excel_commands import EXCEL_HANDLERS
 from fieldlog.cli.maintenance_commands import MAINTENANCE_HANDLERS
 from fieldlog.cli.sync_commands import SYNC_HANDLERS
+from fieldlog.domain.assessment import TeamRules
 from fieldlog.domain.counting import Stats
-from fieldlog.domain.indicators import AMOUNT_METRICS, METRICS, label
+from fieldlog.domain.indicators import EXTRA_BY_KEY, METRICS, find, label
 from fieldlog.domain.messages import current_language, msg
 from fieldlog.domain.money import format_yi
 from fieldlog.store.database import Database
@@ -26,18 +27,20 @@ def _display_width(text: str) -> int:
 
 
 def format_stats(stats: Stats, lang: str) -> str:
-    """The figures as an aligned two-column table in the chosen language."""
-    labels = {metric: label(metric, lang) for metric in METRICS}
+    """The figures as an aligned two-column table in the chosen language: the plain ones, then
+    the assessment scope's (考核口径) and the milestones (入库, 入规), as the weekly return."""
+    keys = (*METRICS, *EXTRA_BY_KEY)
+    labels = {key: label(key, lang) for key in keys}
     if stats.period.start or stats.period.end:
         span: object = str(stats.period)
     else:
         span = msg("cli.stats.all_time", "all time")
     lines = [msg("cli.stats.period", "Period: {span}", span=span).render(lang)]
     width = max(_display_width(text) for text in labels.values())
-    for metric in METRICS:
-        value = stats.value(metric)
-        shown = format_yi(value) if metric in AMOUNT_METRICS else str(value)
-        text = labels[metric]
+    for key in keys:
+        value = stats.figure(key)
+        shown = format_yi(value) if find(key).amount else str(value)
+        text = labels[key]
         lines.append(f"{text}{' ' * (width - _display_width(text))}  {shown:>12}")
     return "\n".join(lines)
 
@@ -95,11 +98,81 @@ def _stats(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def rules_as_dict(rules: TeamRules) -> dict[str, object]:
+    """The JSON shape of `rules --json`: amounts in yuan (None: never counted), fund origins by
+    name, thresholds in days."""
+    scope, warnings = rules.assessment, rules.warnings
+    return {
+        "min_contract_yuan": scope.min_contract_yuan,
+        "follow_on_min_yuan": scope.follow_on_min_yuan,
+        "excluded_origins": sorted(scope.excluded_origins.values()),
+        "yellow_days": warnings.yellow_days,
+        "red_days": warnings.red_days,
+        "retire_days": warnings.retire_days,
+        "lead_reply_days": warnings.lead_reply_days,
+        "weekly_lead_quota": warnings.weekly_lead_quota,
+    }
+
+
+def format_rules(rules: TeamRules) -> str:
+    """The rules as a few lines in the current language."""
+    scope, warnings = rules.assessment, rules.warnings
+    follow_on = (
+        msg("cli.rules.follow_on_never", "Phase-two and capital-increase projects: not counted")
+        if scope.follow_on_min_yuan is None
+        else msg(
+            "cli.rules.follow_on_min",
+            "Phase-two and capital-increase minimum: {amount} (100M yuan)",
+            amount=format_yi(scope.follow_on_min_yuan),
+        )
+    )
+    origins = "、".join(sorted(scope.excluded_origins.values()))
+    lines = [
+        msg(
+            "cli.rules.min_contract",
+            "Minimum contract amount: {amount} (100M yuan)",
+            amount=format_yi(scope.min_contract_yuan),
+        ),
+        follow_on,
+        msg(
+            "cli.rules.excluded",
+            "Fund origins not counted: {origins}",
+            origins=origins or msg("cli.rules.no_origins", "none"),
+        ),
+        msg(
+            "cli.rules.warnings",
+            "Warnings: yellow after {yellow} days, red after {red}, "
+            "suggest retiring after {retire}",
+            yellow=warnings.yellow_days,
+            red=warnings.red_days,
+            retire=warnings.retire_days,
+        ),
+        msg(
+            "cli.rules.leads",
+            "Leads: answered within {days} days; {quota} complete per member each week",
+            days=warnings.lead_reply_days,
+            quota=warnings.weekly_lead_quota,
+        ),
+    ]
+    return "\n".join(str(line) for line in lines)
+
+
+def _rules(db: Database, args: argparse.Namespace) -> int:
+    from fieldlog.services.team.rules import team_rules
+
+    rules = team_rules(db)
+    print(
+        json.dumps(rules_as_dict(rules), ensure_ascii=False) if args.json else format_rules(rules)
+    )
+    return 0
+
+
 HANDLERS: dict[str, Handler] = {
     "init": _init,
     "demo": _demo,
     "digest": _digest,
     "stats": _stats,
+    "rules": _rules,
     **EXCEL_HANDLERS,
     **MAINTENANCE_HANDLERS,
     **SYNC_HANDLERS,

@@ -182,6 +182,11 @@ def _simple(commands: argparse._SubParsersAction, late: argparse.ArgumentParser)
     )
     _json_option(stats, msg("cli.help.json_object", "print one JSON object"))
     stats.set_defaults(handler="stats", check_usage=_check_stats)
+    rules = command(
+        commands, "rules", late, msg("cli.help.rules", "the team's assessment and warning rules")
+    )
+    _json_option(rules, msg("cli.help.json_object", "print one JSON object"))
+    rules.set_defaults(handler="rules")
 
 
 def _imports(commands: argparse._SubParsersAction, late: argparse.ArgumentParser) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 
 from fieldlog.domain.assessment import (
@@ -28,7 +28,7 @@ from fieldlog.domain.assessment import (
     tranche_counts,
     verdict,
 )
-from fieldlog.domain.indicators import METRICS
+from fieldlog.domain.indicators import METRICS, MILESTONE_KEYS
 from fieldlog.domain.period import Period
 from fieldlog.domain.stages import ACTIVE_STAGES, BY_CODE, Stage
 
@@ -57,6 +57,9 @@ class ProjectFact:
     contract_yuan: int | None = None
     kind: str = "new"
     origin_id: uuid.UUID | None = None
+    #: Milestones after signing: 入库 (纳入统计) and 入规 (规上), counted by their dates.
+    stats_on: date | None = None
+    above_scale_on: date | None = None
 
     def verdict(self, rules: AssessmentRules) -> Verdict:
         """Whether this project earns assessment credit, and why (`assessment.verdict`)."""
@@ -96,10 +99,13 @@ class Stats:
     #: The signed figures under the team's assessment scope (考核口径); the plain ones above are
     #: the full scope (全口径).
     assessment: AssessmentFigures = field(default_factory=AssessmentFigures)
+    #: Projects whose 入库 (纳入统计) / 入规 (规上) date is in the period.
+    projects_in_stats: int = 0
+    projects_above_scale: int = 0
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON shape: metrics, the `assessment` object, and `from`/`to` as ISO dates or
-        None."""
+        """The JSON shape: `from`/`to` as ISO dates or None, the metrics, the milestone counts
+        and the `assessment` object."""
         data = asdict(self)
         del data["period"]
         start, end = self.period.start, self.period.end
@@ -107,6 +113,7 @@ class Stats:
             "from": start.isoformat() if start else None,
             "to": end.isoformat() if end else None,
             **{key: data[key] for key in METRICS},
+            **{key: data[key] for key in MILESTONE_KEYS},
             "assessment": data["assessment"],
         }
 
@@ -116,6 +123,19 @@ class Stats:
             raise KeyError(metric)
         result: int = getattr(self, metric)
         return result
+
+    def figure(self, key: str) -> int:
+        """A metric, a milestone count or an assessment figure (`assessment.<name>`) by the key
+        `indicators` names it by."""
+        if key in MILESTONE_KEYS:
+            return int(getattr(self, key))
+        scoped, dot, name = key.partition(".")
+        if dot and scoped == "assessment" and name in _ASSESSED:
+            return int(getattr(self.assessment, name))
+        return self.value(key)
+
+
+_ASSESSED = frozenset(f.name for f in fields(AssessmentFigures))
 
 
 def known_events(project: ProjectFact) -> list[StageFact]:
@@ -151,7 +171,7 @@ def stats_with_visit_counts(
     and the rules of SPEC §3.5 for projects and tranches applied here, in the full scope and in
     the assessment scope of `rules` (the defaults when None)."""
     rules = rules or AssessmentRules()
-    leads = active = signed = contract = inspections = 0
+    leads = active = signed = contract = inspections = in_stats = above_scale = 0
     assessed_signed = assessed_contract = 0
     credited: dict[uuid.UUID, uuid.UUID | None] = {}
     for project in projects:
@@ -172,14 +192,18 @@ def stats_with_visit_counts(
         inspections += sum(
             1 for e in events if e.stage == Stage.INSPECTED and period.contains(e.on)
         )
+        in_stats += project.stats_on is not None and period.contains(project.stats_on)
+        above_scale += project.above_scale_on is not None and period.contains(
+            project.above_scale_on
+        )
     funds = assessed_funds = 0
     for tranche in tranches:
         if not period.contains(tranche.on):
             continue
         funds += tranche.amount_yuan
-        pid = tranche.project_id
-        project_counts = pid is not None and pid in credited
-        origin = credited[pid] if pid is not None and project_counts else None
+        paid_to = tranche.project_id
+        project_counts = paid_to is not None and paid_to in credited
+        origin = credited[paid_to] if paid_to is not None and project_counts else None
         if tranche_counts(tranche.origin_id, origin, project_counts, rules):
             assessed_funds += tranche.amount_yuan
     return Stats(
@@ -194,4 +218,6 @@ def stats_with_visit_counts(
         funds_in_place_yuan=funds,
         inspections=inspections,
         assessment=AssessmentFigures(assessed_signed, assessed_contract, assessed_funds),
+        projects_in_stats=in_stats,
+        projects_above_scale=above_scale,
     )

@@ -76,9 +76,43 @@ BY_KEY: dict[str, Indicator] = {indicator.key: indicator for indicator in INDICA
 #: The keys (`stats --json`, targets), in report order.
 METRICS: tuple[str, ...] = tuple(BY_KEY)
 AMOUNT_METRICS = frozenset(i.key for i in INDICATORS if i.amount)
+#: The return's rows after 到位资金: the signed figures under the team's assessment scope
+#: (考核口径; keys `assessment.<figure>`, as in the `assessment` object of `stats --json`), then
+#: the projects that reached 入库 and 入规 in the period. Neither a metric nor a target.
+ASSESSED = "（考核口径）"
+EXTRA_INDICATORS: tuple[Indicator, ...] = (
+    Indicator(
+        "assessment.projects_signed",
+        ("签约", "项目", ASSESSED),
+        "个",
+        "Projects signed (assessment scope)",
+    ),
+    Indicator(
+        "assessment.contract_amount_yuan",
+        ("合同投资额", ASSESSED),
+        YI,
+        "Contract amount (assessment scope)",
+    ),
+    Indicator(
+        "assessment.funds_in_place_yuan",
+        ("到位资金", ASSESSED),
+        YI,
+        "Funds in place (assessment scope)",
+    ),
+    Indicator("projects_in_stats", ("入库", "项目"), "个", "Projects entered in statistics"),
+    Indicator("projects_above_scale", ("入规", "项目"), "个", "Projects above designated size"),
+)
+EXTRA_BY_KEY: dict[str, Indicator] = {indicator.key: indicator for indicator in EXTRA_INDICATORS}
+#: The assessment figures, in the order of the plain ones they stand beside.
+ASSESSMENT_KEYS: tuple[str, ...] = tuple(k for k in EXTRA_BY_KEY if k.startswith("assessment."))
+#: The milestone counts (入库, 入规), as `stats --json` names them.
+MILESTONE_KEYS: tuple[str, ...] = ("projects_in_stats", "projects_above_scale")
+
 #: The figures of the weekly return's indicator table and of the dashboard's headline: all but
 #: the inspections, which only a target follows.
 HEADLINE_METRICS: tuple[str, ...] = tuple(key for key in METRICS if key != "inspections")
+#: The weekly return's indicator table: SPEC §4.1's eight rows, then the extra ones.
+RETURN_ROWS: tuple[str, ...] = (*HEADLINE_METRICS, *EXTRA_BY_KEY)
 #: The figures of a breakdown by work group, member or home county: the weekly return's tables
 #: by group and by county, the dashboard's rankings.
 BREAKDOWN_METRICS: tuple[str, ...] = (
@@ -91,6 +125,11 @@ BREAKDOWN_METRICS: tuple[str, ...] = (
 )
 
 
+def find(key: str) -> Indicator:
+    """A metric's indicator, or one of the return's extra rows (`EXTRA_INDICATORS`)."""
+    return BY_KEY.get(key) or EXTRA_BY_KEY[key]
+
+
 def name(key: str, language: str | None = None) -> str:
     """The indicator's name without its unit (a chart's legend, whose axis says the unit)."""
     indicator = BY_KEY[key]
@@ -99,13 +138,13 @@ def name(key: str, language: str | None = None) -> str:
 
 def label(key: str, language: str | None = None) -> str:
     """The indicator's label with its unit in `language` (the current one when None)."""
-    indicator = BY_KEY[key]
+    indicator = find(key)
     return indicator.label_en if _english(language) else indicator.label_zh
 
 
 def caption(key: str, language: str | None = None) -> str:
     """The caption of the figure shown alone (`Indicator.caption_zh`) in `language`."""
-    indicator = BY_KEY[key]
+    indicator = find(key)
     return indicator.label_en if _english(language) else indicator.caption_zh
 
 

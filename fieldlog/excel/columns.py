@@ -22,9 +22,11 @@ VISIT_COLUMNS: tuple[str, ...] = (
     "下次跟进日期",
 )
 
-#: 项目台账 (weekly return and `export ledger`). Its 21 columns print on one A3 page wide, so long
-#: headings hold line breaks between their words ("计划\n总投资\n（万元）"): a program left to wrap
-#: them breaks anywhere, even inside "（万元）". Without the breaks they are SPEC §4.1's labels.
+#: 项目台账 (weekly return and `export ledger`): SPEC §4.1's 21 columns, which print on one A3
+#: page wide, then the project's kind, fund origin, milestones and assessment verdict, which
+#: print on a second page wide beside 序号 and 项目名称 (`LEDGER_FIRST_PAGE`). Long headings hold
+#: line breaks between their words ("计划\n总投资\n（万元）"): a program left to wrap them breaks
+#: anywhere, even inside "（万元）". Without the breaks they are SPEC §4.1's labels.
 LEDGER_COLUMNS: tuple[str, ...] = (
     "序号",
     "项目名称",
@@ -47,7 +49,15 @@ LEDGER_COLUMNS: tuple[str, ...] = (
     "存在\n问题",
     "下一步\n计划",
     "下次跟进\n日期",
+    "项目\n类型",
+    "资金\n来源",
+    "入库\n日期",
+    "入规\n日期",
+    "考核\n口径",
+    "不计入\n原因",
 )
+#: How many of the ledger's columns are SPEC §4.1's (the first printed page wide).
+LEDGER_FIRST_PAGE = 21
 
 #: 到位资金 (weekly return).
 TRANCHE_COLUMNS: tuple[str, ...] = (

@@ -20,7 +20,13 @@ from openpyxl.writer.excel import ExcelWriter
 from fieldlog.domain.messages import msg
 from fieldlog.domain.money import yuan_to_wan, yuan_to_yi
 from fieldlog.excel.cells import CellValue, put
-from fieldlog.excel.columns import LEDGER_COLUMNS, ORG_COLUMNS, TRANCHE_COLUMNS, VISIT_COLUMNS
+from fieldlog.excel.columns import (
+    LEDGER_COLUMNS,
+    LEDGER_FIRST_PAGE,
+    ORG_COLUMNS,
+    TRANCHE_COLUMNS,
+    VISIT_COLUMNS,
+)
 from fieldlog.excel.house_style import (
     HEADER,
     Fit,
@@ -29,10 +35,11 @@ from fieldlog.excel.house_style import (
     style_name,
     total_style_name,
 )
-from fieldlog.excel.print_setup import page_setup
+from fieldlog.excel.print_setup import PrintedPages, page_setup
 from fieldlog.store.private import new_private_file
 
 __all__ = [
+    "LEDGER_PAGES",
     "LEDGER_SHEET",
     "LEDGER_TABLE",
     "LEDGER_WIDTHS",
@@ -74,6 +81,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: Sequence[Row]
     total: Row | None = None  # a 合计 row under the rows, or None
+    pages: PrintedPages | None = None  # printed in two pages wide (None: one)
 
 
 def _columns(
@@ -115,8 +123,17 @@ VISIT_WIDTHS = (6, 11, 20, 10, 22, 12, 10, 10, 10, 14, 40, 10, 14)
 VISIT_TABLE = _fixed(_columns(VISIT_COLUMNS, "cd" + "t" * 8 + "ntd"), VISIT_WIDTHS)
 #: 项目台账's widths: its 21 columns on one A3 landscape page wide at >= 8 pt even where a width
 #: unit prints wide (LibreOffice: ~7.1 pt against Excel's ~5.3), names and notes wrapping.
-LEDGER_WIDTHS = (6, 10, 10, 22, 8, 8, 6, 6, 13, 13, 8, 11, 8, 12, 12, 8, 8, 10, 8, 10, 11)
-LEDGER_TABLE = _fixed(_columns(LEDGER_COLUMNS, "c" + "t" * 7 + "wwtdtwwttnnnd"), LEDGER_WIDTHS)
+#: The columns after SPEC's (项目类型 … 不计入原因) print on a second page wide, beside 序号 and
+#: 项目名称 repeated: the 27 columns on one page would print at about 6 pt.
+LEDGER_WIDTHS: tuple[int, ...] = (
+    *(6, 10, 10, 22, 8, 8, 6, 6, 13, 13, 8, 11, 8, 12, 12, 8, 8, 10, 8, 10, 11),
+    *(6, 8, 11, 11, 8, 24),
+)
+LEDGER_TABLE = _fixed(
+    _columns(LEDGER_COLUMNS, "c" + "t" * 7 + "wwtdtwwttnnnd" + "ttddtn"), LEDGER_WIDTHS
+)
+#: The ledger prints in two pages wide: SPEC's columns, then 序号 and 项目名称 with the others.
+LEDGER_PAGES = PrintedPages(LEDGER_FIRST_PAGE, 2)
 TRANCHE_TABLE = _columns(TRANCHE_COLUMNS, "cdttwtt")
 ORG_TABLE = _columns(ORG_COLUMNS, "c" + "t" * 13 + "nn", text=30, note=30)
 
@@ -198,7 +215,7 @@ def list_sheet(workbook: Workbook, table: Table, *, heading: str = "") -> Worksh
         write_cells(sheet, row + 1, table.columns, table.total, fit, total=True)
     fit.apply(sheet)
     sheet.freeze_panes = "A2"
-    page_setup(sheet, title_rows="1:1", heading=heading)
+    page_setup(sheet, title_rows="1:1", heading=heading, pages=table.pages)
     return sheet
 
 

@@ -47,6 +47,7 @@ class MainAction(Enum):
     EDIT_ORG = "actionEditOrg"
     EDIT_PROJECT = "actionEditProject"
     EDIT_TEAM = "actionEditTeam"
+    EDIT_RULES = "actionEditRules"
     SHOW_VISITS = "actionShow_visitsPage"
     SHOW_ORGS = "actionShow_orgsPage"
     SHOW_PIPELINE = "actionShow_pipelinePage"
@@ -265,6 +266,12 @@ for _kind in EDIT_ON_PAGE:
 def _edit_team(window: QMainWindow, commands: WindowCommands) -> QAction:
     text = QCoreApplication.translate("MainWindow", "&Team and members…")
     return window_action(window, text, commands.edit_team)
+
+
+@add_action(MainAction.EDIT_RULES)
+def _edit_rules(window: QMainWindow, commands: WindowCommands) -> QAction:
+    text = QCoreApplication.translate("MainWindow", "Assessment scope and &warning rules…")
+    return window_action(window, text, commands.edit_rules)
 
 
 # -- View -----------------------------------------------------------------------------------

@@ -34,7 +34,10 @@ QFrame[role="card"] {
 QLabel[role="caption"] { font-size: 10.5pt; color: #3c4043; }
 QLabel[role="value"] { font-size: 28pt; font-weight: 600; color: #1a5fb4; }
 QLabel[role="all"] { color: #5f6368; }
+QLabel[role="assessed"] { font-size: 11pt; color: #1e5a2b; }
 """
+#: The figures shown under the team's assessment scope too (考核口径), by their key there.
+ASSESSED_METRICS = ("projects_signed", "contract_amount_yuan", "funds_in_place_yuan")
 
 
 def format_figure(stats: Stats, metric: str) -> str:
@@ -59,13 +62,16 @@ class _Card(NamedTuple):
     value: QLabel
     all_caption: QLabel
     all_value: QLabel
+    assessed: QLabel | None  # the 考核口径 line of a signed figure
 
 
 class HeadlinePanel(QWidget):
     """The team's headline figures: a period large, all time small below each.
 
     Each figure sits in a QLabel named `figure_<metric>` (the period shown, or all time when no
-    period is set) and `figure_<metric>_all` (all time). `show_figures` refills them in place.
+    period is set) and `figure_<metric>_all` (all time); the signed figures also under the
+    team's assessment scope in `figure_<metric>_assessed` (the period shown). `show_figures`
+    refills them in place.
     """
 
     def __init__(
@@ -127,9 +133,21 @@ class HeadlinePanel(QWidget):
             card.all_value.setText(format_figure(overall, metric) if overall else "")
             card.all_caption.setVisible(overall is not None)
             card.all_value.setVisible(overall is not None)
+            shown = card.value.text()
+            if card.assessed is not None:
+                card.assessed.setText(self.assessed_text(primary, metric))
+                shown = f"{shown}, {card.assessed.text()}"
             card.frame.setAccessibleName(
-                self.tr("{caption}: {value}").format(caption=card.caption, value=card.value.text())
+                self.tr("{caption}: {value}").format(caption=card.caption, value=shown)
             )
+
+    def assessed_text(self, stats: Stats, metric: str) -> str:
+        """The line under a signed figure: its value under the assessment scope, with a unit."""
+        value = stats.figure(f"assessment.{metric}")
+        if metric in AMOUNT_METRICS:
+            text = self.tr("Assessment scope: {amount} (100M yuan)")
+            return text.format(amount=format_yi(value))
+        return self.tr("Assessment scope: {count}").format(count=value)
 
     def _figures(self) -> list[tuple[str, str]]:
         # The window's language, as the weekly return names them; a count's caption needs no
@@ -176,6 +194,12 @@ class HeadlinePanel(QWidget):
         all_row.addWidget(all_caption)
         all_row.addWidget(all_value)
         all_row.addStretch(1)
+        assessed = None
+        if metric in ASSESSED_METRICS:
+            # Between the large figure and the all-time one: both are the period shown.
+            assessed = _label("", "assessed", f"figure_{metric}_assessed")
+            assessed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(assessed)
         layout.addLayout(all_row)
-        self.cards[metric] = _Card(card, caption, value, all_caption, all_value)
+        self.cards[metric] = _Card(card, caption, value, all_caption, all_value, assessed)
         return card

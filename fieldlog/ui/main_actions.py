@@ -33,6 +33,7 @@ WRITING_ACTIONS = frozenset(
         MainAction.RECEIVE,
         MainAction.TEAM_PASSPHRASE,
         MainAction.EDIT_TEAM,
+        MainAction.EDIT_RULES,
     }
 )
 # On a bureau's window: every action that would change a team's records, or this database as
@@ -120,7 +121,8 @@ def _file_menu(window: QMainWindow, actions: Actions) -> None:
 
 def _edit_menu(window: QMainWindow, actions: Actions) -> None:
     menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
-    kinds = (MainAction.UNDO, MainAction.REDO, None, *EDIT_ON_PAGE, None, MainAction.EDIT_TEAM)
+    team = (MainAction.EDIT_TEAM, MainAction.EDIT_RULES)
+    kinds = (MainAction.UNDO, MainAction.REDO, None, *EDIT_ON_PAGE, None, *team)
     _fill(menu, actions, kinds)
 
 
@@ -207,7 +209,8 @@ class ActionStates(QObject):
             self._actions[kind].setEnabled(has_team and writable)
             self._actions[kind].setToolTip(reason)  # empty: the action's own text
             self._actions[kind].setStatusTip(reason)
-        self._actions[MainAction.EDIT_TEAM].setEnabled(has_team and writable)
+        for kind in (MainAction.EDIT_TEAM, MainAction.EDIT_RULES):
+            self._actions[kind].setEnabled(has_team and writable)
         self._lock_bureau()
 
     def _lock_bureau(self) -> None:

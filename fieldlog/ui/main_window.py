@@ -302,6 +302,12 @@ class MainWindow(QMainWindow):
         """The team, its members and work groups, to correct."""
         open_dialog(TeamSetupDialog(self.db, self, edit=True))
 
+    def edit_rules(self) -> None:
+        """The team's assessment scope and warning rules."""
+        from fieldlog.ui.dialogs.rules_dialog import RulesDialog
+
+        open_dialog(RulesDialog(self.db, self))
+
     def _encrypted_first(self, **work: object) -> bool:
         """From the welcome screen where the user chose encryption: encrypt the empty database,
         and have the app reopen it and do `work` there (see `encryption_flow.Reopen`). True

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldlog.domain.money import format_yi
 from fieldlog.domain.period import IsoWeek, Period, weeks_between
 
 REFERENCE = {
@@ -87,11 +88,39 @@ def test_stats_text_writes_amounts_as_a_bureau_does(demo_db: str) -> None:
     lines = {line.split()[0]: line.split()[-1] for line in result.stdout.splitlines()[1:]}
     assert lines["合同投资额（亿元）"] == "29.14"  # not 29.1400
     assert lines["到位资金（亿元）"] == "4.389"
-    english = run("--db", demo_db, "--lang", "en", "stats", *dispatch).stdout
-    assert english.splitlines()[-3:-1] == [
-        f"{'Contract amount (100M yuan)':<27}  {'29.14':>12}",
-        f"{'Funds in place (100M yuan)':<27}  {'4.389':>12}",
+    english = run("--db", demo_db, "--lang", "en", "stats", *dispatch).stdout.splitlines()
+    width = len("Contract amount (assessment scope) (100M yuan)")  # the longest label
+    assert english[7:9] == [
+        f"{'Contract amount (100M yuan)':<{width}}  {'29.14':>12}",
+        f"{'Funds in place (100M yuan)':<{width}}  {'4.389':>12}",
     ]
+
+
+def test_stats_text_shows_the_assessment_scope_under_the_plain_figures(demo_db: str) -> None:
+    dispatch = ("--from", "2020-03-23", "--to", "2020-04-22")
+    figures = stats(demo_db, *dispatch)
+    scoped = figures["assessment"]
+    assert isinstance(scoped, dict)
+    result = run("--db", demo_db, "--lang", "zh_CN", "stats", *dispatch)
+    assert result.returncode == 0, result.stderr
+    labels = [line.split()[0] for line in result.stdout.splitlines()[1:]]
+    assert labels[8:] == [
+        "考察批次（次）",
+        "签约项目（考核口径）（个）",
+        "合同投资额（考核口径）（亿元）",
+        "到位资金（考核口径）（亿元）",
+        "入库项目（个）",
+        "入规项目（个）",
+    ]
+    lines = {line.split()[0]: line.split()[-1] for line in result.stdout.splitlines()[1:]}
+    assert lines["签约项目（考核口径）（个）"] == str(scoped["projects_signed"])
+    assert lines["合同投资额（考核口径）（亿元）"] == format_yi(scoped["contract_amount_yuan"])
+    assert lines["到位资金（考核口径）（亿元）"] == format_yi(scoped["funds_in_place_yuan"])
+    assert lines["入库项目（个）"] == str(figures["projects_in_stats"])
+    # The demo's rules leave projects out: the scope differs from the plain figures.
+    assert scoped["projects_signed"] < figures["projects_signed"]
+    english = run("--db", demo_db, "--lang", "en", "stats", *dispatch).stdout
+    assert "Projects signed (assessment scope)" in english
 
 
 def test_demo_refused_on_a_database_with_visits(demo_db: str) -> None:

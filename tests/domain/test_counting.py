@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fieldlog.domain.counting import ProjectFact, StageFact, TrancheFact, stage_at
-from fieldlog.domain.indicators import METRICS
+from fieldlog.domain.indicators import METRICS, MILESTONE_KEYS
 from fieldlog.domain.period import Period, weeks_between
 from fieldlog.domain.stages import ALL_STAGES, Stage
 from tests.reference_counting import VisitFact, reference_stats
@@ -30,12 +30,22 @@ visit_facts = st.lists(
 stage_facts = st.lists(
     st.builds(StageFact, days, st.sampled_from(ALL_STAGES), st.integers(0, 5)), max_size=6
 )
+maybe_days = st.one_of(st.none(), days)
 project_facts = st.lists(
     st.builds(
-        lambda events, signed, amount: ProjectFact(uuid.uuid4(), tuple(events), signed, amount),
+        lambda events, signed, amount, in_stats, above_scale: ProjectFact(
+            uuid.uuid4(),
+            tuple(events),
+            signed,
+            amount,
+            stats_on=in_stats,
+            above_scale_on=above_scale,
+        ),
         stage_facts,
-        st.one_of(st.none(), days),
+        maybe_days,
         st.integers(1, 10**10),
+        maybe_days,
+        maybe_days,
     ),
     max_size=12,
 )
@@ -60,8 +70,13 @@ def test_additive_metrics_add_up_over_a_split(visits, projects, tranches, period
         "contract_amount_yuan",
         "funds_in_place_yuan",
         "inspections",
+        "projects_in_stats",
+        "projects_above_scale",
+        "assessment.projects_signed",
+        "assessment.contract_amount_yuan",
+        "assessment.funds_in_place_yuan",
     ):
-        assert whole.value(metric) == first.value(metric) + second.value(metric), metric
+        assert whole.figure(metric) == first.figure(metric) + second.figure(metric), metric
 
 
 @given(visit_facts)
@@ -137,10 +152,47 @@ def test_leads_count_by_first_stage_event_and_inspections_by_events() -> None:
 
 def test_json_shape_has_every_metric_and_the_dates() -> None:
     shape = reference_stats(Period(None, None), [], [], []).as_dict()
-    assert list(shape) == ["from", "to", *METRICS, "assessment"]
+    assert list(shape) == ["from", "to", *METRICS, *MILESTONE_KEYS, "assessment"]
+    assert shape["projects_in_stats"] == shape["projects_above_scale"] == 0
     assert shape["from"] is None and shape["to"] is None
     assert shape["assessment"] == {
         "projects_signed": 0,
         "contract_amount_yuan": 0,
         "funds_in_place_yuan": 0,
     }
+
+
+def _milestones(stats_on: date | None, above_scale_on: date | None) -> ProjectFact:
+    return ProjectFact(uuid.uuid4(), (), stats_on=stats_on, above_scale_on=above_scale_on)
+
+
+def test_milestones_count_by_their_own_dates_inclusive() -> None:
+    april = Period(date(2020, 4, 1), date(2020, 4, 30))
+    projects = [
+        _milestones(date(2020, 4, 1), None),  # first day: in
+        _milestones(date(2020, 4, 30), date(2020, 4, 30)),  # last day: in, both
+        _milestones(date(2020, 3, 31), date(2020, 5, 1)),  # a day either side: out
+        _milestones(None, date(2020, 4, 15)),  # 入规 without 入库 counts as 入规
+    ]
+    stats = reference_stats(april, [], projects, [])
+    assert (stats.projects_in_stats, stats.projects_above_scale) == (2, 2)
+    # The plain reference: a date in the period, both ends included.
+    assert stats.projects_in_stats == sum(
+        p.stats_on is not None and april.start <= p.stats_on <= april.end for p in projects
+    )
+    assert stats.figure("projects_in_stats") == 2
+    assert stats.as_dict()["projects_above_scale"] == 2
+    everything = reference_stats(Period(None, None), [], projects, [])
+    assert (everything.projects_in_stats, everything.projects_above_scale) == (3, 3)
+
+
+def test_figure_reads_metrics_milestones_and_assessment_figures() -> None:
+    stats = reference_stats(FULL, [], [_milestones(START, None)], [])
+    assert stats.figure("visits") == stats.visits
+    assert stats.figure("assessment.projects_signed") == stats.assessment.projects_signed
+    for bad in ("assessment.nothing", "assessment", "period"):
+        try:
+            stats.figure(bad)
+        except KeyError:
+            continue
+        raise AssertionError(bad)

@@ -12,6 +12,8 @@ from fieldlog.domain.indicators import (
     BY_KEY,
     HEADLINE_METRICS,
     METRICS,
+    MILESTONE_KEYS,
+    RETURN_ROWS,
 )
 from fieldlog.domain.period import Period
 
@@ -45,7 +47,7 @@ def test_every_indicator_keeps_its_labels_in_report_order() -> None:
 
 def test_the_keys_are_the_figures_of_stats() -> None:
     zero = Stats(Period.all_time(), *(0 for _ in METRICS))
-    assert list(zero.as_dict())[2:] == [*METRICS, "assessment"]
+    assert list(zero.as_dict())[2:] == [*METRICS, *MILESTONE_KEYS, "assessment"]
     assert {"contract_amount_yuan", "funds_in_place_yuan"} == AMOUNT_METRICS
     assert METRICS[:8] == HEADLINE_METRICS
     assert set(BREAKDOWN_METRICS) < set(HEADLINE_METRICS)
@@ -71,3 +73,20 @@ def test_the_current_language_chooses_as_for_catalog_names(language, expected) -
 
     use_language(language)  # the suite's fixture puts the language back after the test
     assert indicators.caption("projects_signed") == expected
+
+
+def test_the_returns_extra_rows_follow_the_eight_and_say_their_scope() -> None:
+    extras = [indicators.label(key, "zh_CN") for key in RETURN_ROWS[8:]]
+    assert RETURN_ROWS[:8] == HEADLINE_METRICS
+    assert extras == [
+        "签约项目（考核口径）（个）",
+        "合同投资额（考核口径）（亿元）",
+        "到位资金（考核口径）（亿元）",
+        "入库项目（个）",
+        "入规项目（个）",
+    ]
+    assert indicators.label("assessment.contract_amount_yuan", "en") == (
+        "Contract amount (assessment scope) (100M yuan)"
+    )
+    # Not metrics: no target, no `stats --json` key of their own beside the plain ones.
+    assert not set(RETURN_ROWS[8:]) & set(METRICS)

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from sqlalchemy import select
 
 from fieldlog.domain.period import IsoWeek
 from fieldlog.domain.stages import Stage
@@ -20,7 +21,7 @@ from fieldlog.services.reports.weekly import export_weekly
 from fieldlog.services.team import team
 from fieldlog.services.visits.visits import VisitInput, save_visit
 from fieldlog.store.database import Database
-from fieldlog.store.models import Organization, Visit
+from fieldlog.store.models import CatalogItem, Organization, Project, Visit
 from tests.conftest import open_copy
 from tests.services.conftest import make_small
 
@@ -30,6 +31,7 @@ LINK = '=HYPERLINK("http://x","点我")'
 HOSTILE = (LINK, "=1+1", "@SUM(A1)", "-2+3", "+86 138 0013 8000", "#N/A")
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "#")
 TEN_MB = "洽" * 10_000_000
+ORIGIN = "+1-1"  # a fund origin's name
 
 
 def _set(db: Database, model: type, record_id, **fields) -> None:
@@ -76,6 +78,14 @@ def hostile(
     signing = projects.Signing(DAY, 10_000_000, "正式合同")
     projects.move_stage(db, project, Stage.SIGNED, on=DAY, signing=signing)
     projects.add_tranche(db, project, received_on=DAY, amount_yuan=1_000_000, evidence=LINK)
+    # A fund origin renamed like a formula (as a sync could bring it), left out of the
+    # assessment: the ledger's 资金来源 and 不计入原因 carry its name.
+    with db.read() as session:
+        local = session.execute(
+            select(CatalogItem.id).where(CatalogItem.name == "本地企业投资")
+        ).scalar_one()
+    _set(db, CatalogItem, local, name=ORIGIN)
+    _set(db, Project, project, origin_id=local)
     projects.open_project(db, projects.ProjectInput("#N/A", progress="@SUM(A1)"), on=DAY)
     yield db
     db.close()
@@ -121,6 +131,9 @@ def test_the_hostile_text_comes_back_as_written(exports):
     assert {LINK, "=1+1", "@SUM(A1)", "-2+3", "+8613800138000", "\t@SUM(A1)"} <= values["orgs"]
     assert "-2+3（=1+1）+8613900000000" in values["orgs"]
     assert all(any(h in v for v in values["ledger"] | values["orgs"]) for h in HOSTILE[:4])
+    for book in ("ledger", "weekly"):  # 资金来源, and 不计入原因 naming it
+        assert ORIGIN in values[book]
+        assert any(ORIGIN in v and v != ORIGIN for v in values[book]), book
 
 
 def test_error_looking_text_is_not_an_error_cell(exports):

@@ -59,6 +59,7 @@ MENUS = {
         "actionEditProject",
         "-",
         "actionEditTeam",
+        "actionEditRules",
     ],
     "&View": [
         "actionShow_visitsPage",

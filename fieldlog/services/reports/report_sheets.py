@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from fieldlog.domain.assessment import AssessmentRules, kind_label_zh
 from fieldlog.domain.counting import ProjectFact, stage_at
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.domain.stages import MAIN_LINE, Stage, stage_label_zh
@@ -22,6 +23,7 @@ from fieldlog.domain.vocabulary import ChainRole, Intent, OrgKind, label_zh
 from fieldlog.excel.cells import CellValue
 from fieldlog.excel.house_style import Kind as ExcelKind
 from fieldlog.excel.tables import (
+    LEDGER_PAGES,
     LEDGER_SHEET,
     LEDGER_TABLE,
     ORG_SHEET,
@@ -43,9 +45,14 @@ from fieldlog.store.repositories.ledger_rows import (
     ledger_tranches,
 )
 from fieldlog.store.repositories.report_rows import VisitDetail, visit_details
+from fieldlog.store.repositories.rules import read_rules
 
 JOIN = "、"
 TOTAL_LABEL = "合计"
+#: 考核口径 in the ledger: whether a signed project earns assessment credit.
+COUNTED, NOT_COUNTED = "计入", "不计入"
+#: The reports are Chinese whatever the window's language (their labels are).
+REPORT_LANGUAGE = "zh_CN"
 #: Most advanced first: the ledger lists producing projects before leads, paused ones last.
 _LEDGER_ORDER: tuple[Stage | None, ...] = (*reversed(MAIN_LINE), Stage.PAUSED, None)
 # Characters Windows, macOS or Linux refuse in a file name, and control characters.
@@ -105,6 +112,7 @@ def ledger_table(
     projects (the same rules still leave dropped ones out); None lists every project.
     """
     facts = {fact.id: fact for fact in project_facts(session)}
+    rules = read_rules(session).assessment
     week_funds = funds_by_project(session, week)
     total_funds = funds_by_project(session, Period(None, funds_until))
     listed: list[tuple[tuple[int, date, str], LedgerProject, Stage | str | None]] = []
@@ -119,10 +127,13 @@ def ledger_table(
         listed.append((key, row, stage))
     listed.sort(key=lambda item: item[0])
     rows = [
-        _ledger(n, row, stage, as_of, week_funds.get(row.id), total_funds.get(row.id))
+        [
+            *_ledger(n, row, stage, as_of, week_funds.get(row.id), total_funds.get(row.id)),
+            *_assessed(row, facts.get(row.id), as_of, rules),
+        ]
         for n, (_, row, stage) in enumerate(listed, start=1)
     ]
-    return Table(LEDGER_SHEET, LEDGER_TABLE, rows)
+    return Table(LEDGER_SHEET, LEDGER_TABLE, rows, pages=LEDGER_PAGES)
 
 
 def _ledger_stage(fact: ProjectFact | None, as_of: date | None) -> Stage | str | None:
@@ -173,6 +184,29 @@ def _ledger(
         row.next_step,
         row.next_follow_up,
     ]
+
+
+def _assessed(
+    row: LedgerProject, fact: ProjectFact | None, as_of: date | None, rules: AssessmentRules
+) -> list[CellValue]:
+    """项目类型, 资金来源, 入库日期, 入规日期 (each shown once reached by `as_of`), and the
+    assessment verdict (计入 / 不计入 with its reason) of a project signed by `as_of`."""
+    verdict: list[CellValue] = [None, None]
+    if fact is not None and _signed_by(row, as_of):
+        judged = fact.verdict(rules)
+        reason = None if judged.counts else judged.reason.render(REPORT_LANGUAGE)
+        verdict = [COUNTED if judged.counts else NOT_COUNTED, reason]
+    return [
+        kind_label_zh(row.kind),
+        row.origin,
+        _reached(row.stats_on, as_of),
+        _reached(row.above_scale_on, as_of),
+        *verdict,
+    ]
+
+
+def _reached(day: date | None, as_of: date | None) -> date | None:
+    return day if day is not None and (as_of is None or day <= as_of) else None
 
 
 def with_total(table: Table) -> Table:

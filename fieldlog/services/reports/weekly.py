@@ -12,10 +12,10 @@ from pathlib import Path
 
 from fieldlog.domain.counting import Stats
 from fieldlog.domain.indicators import (
-    AMOUNT_METRICS,
     BREAKDOWN_METRICS,
     BY_KEY,
-    HEADLINE_METRICS,
+    RETURN_ROWS,
+    find,
 )
 from fieldlog.domain.messages import msg
 from fieldlog.domain.period import IsoWeek, Period
@@ -79,7 +79,7 @@ class _Spans:
 
 
 def _kind(metric: str) -> Kind:
-    return Kind.YI if metric in AMOUNT_METRICS else Kind.COUNT
+    return Kind.YI if find(metric).amount else Kind.COUNT
 
 
 def _spans(week: IsoWeek, since: date | None, team: TeamRow | None) -> _Spans:
@@ -117,20 +117,21 @@ def _indicators(
     assert sunday is not None
     by_target_start: dict[Period, Stats] = {spans.total: figures["total"]}
     lines = []
-    for metric in HEADLINE_METRICS:  # the indicator table (SPEC §4.1)
+    # SPEC §4.1's eight rows, then the assessment scope's and the milestones (no targets).
+    for metric in RETURN_ROWS:
         target, rate = targets.get(metric), None
         if target is not None and target.value > 0:
             span = Period(target.start, sunday)
             if span not in by_target_start:
                 by_target_start[span] = stats.compute(db, span)
-            rate = by_target_start[span].value(metric) / target.value
+            rate = by_target_start[span].figure(metric) / target.value
         lines.append(
             IndicatorLine(
-                label=BY_KEY[metric].label_zh,
+                label=find(metric).label_zh,
                 kind=_kind(metric),
-                week=figures["week"].value(metric),
-                month=figures["month"].value(metric),
-                total=figures["total"].value(metric),
+                week=figures["week"].figure(metric),
+                month=figures["month"].figure(metric),
+                total=figures["total"].figure(metric),
                 target=target.value if target else None,
                 rate=rate,
             )

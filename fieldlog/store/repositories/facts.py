@@ -90,6 +90,8 @@ def _projects_with_events() -> Select[Any]:
             Project.contract_yuan,
             Project.kind,
             _raw(Project.origin_id),
+            Project.stats_on,
+            Project.above_scale_on,
             events.c.occurred_on,
             events.c.stage,
             events.c.hlc,
@@ -100,25 +102,37 @@ def _projects_with_events() -> Select[Any]:
 
 
 def _fold(rows: Iterable[Any]) -> dict[Any, list[ProjectFact]]:
-    """ProjectFacts by scope from (project, signed, contract, kind, origin, event date, stage,
-    stamp, scope)."""
-    found: dict[Any, dict[Any, tuple[Any, Any, Any, Any, list[StageFact]]]] = defaultdict(dict)
-    for pid, signed_on, contract, kind, origin, on, stage, stamp, key in rows:
+    """ProjectFacts by scope from (project, signed, contract, kind, origin, 入库, 入规, event
+    date, stage, stamp, scope)."""
+    found: dict[Any, dict[Any, tuple[tuple[Any, ...], list[StageFact]]]] = defaultdict(dict)
+    for pid, *project_fields, on, stage, stamp, key in rows:
         projects = found[key]
         project = projects.get(pid)
         if project is None:
-            project = projects[pid] = (signed_on, contract, kind, origin, [])
+            project = projects[pid] = (tuple(project_fields), [])
         if on is not None:
             # A dict lookup per event costs a tenth of calling the enum; a code this version
             # does not know stays a plain string, which the counting rules leave out.
-            project[4].append(StageFact(on, BY_CODE.get(stage, stage), stamp))
+            project[1].append(StageFact(on, BY_CODE.get(stage, stage), stamp))
     return {
-        _as_uuid(key): [
-            ProjectFact(_as_uuid(pid), tuple(ev), signed, amount, kind or "new", _as_uuid(origin))
-            for pid, (signed, amount, kind, origin, ev) in p.items()
-        ]
+        _as_uuid(key): [_project(pid, values, tuple(ev)) for pid, (values, ev) in p.items()]
         for key, p in found.items()
     }
+
+
+def _project(pid: Any, values: tuple[Any, ...], events: tuple[StageFact, ...]) -> ProjectFact:
+    """A ProjectFact from the project's own columns as `_projects_with_events` reads them."""
+    signed, amount, kind, origin, stats_on, above_scale_on = values
+    return ProjectFact(
+        _as_uuid(pid),
+        events,
+        signed,
+        amount,
+        kind or "new",
+        _as_uuid(origin),
+        stats_on,
+        above_scale_on,
+    )
 
 
 def project_facts(session: Session, scope: Scope | None = None) -> list[ProjectFact]:

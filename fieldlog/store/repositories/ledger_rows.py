@@ -33,6 +33,9 @@ from fieldlog.store.repositories.project_names import (
     named_projects,
 )
 
+#: The project's fund origin (资金来源), a catalog entry like the signing form.
+Origin = aliased(CatalogItem, name="project_origin")
+
 
 @dataclass(frozen=True)
 class LedgerProject:
@@ -56,6 +59,10 @@ class LedgerProject:
     problems: str
     next_step: str
     next_follow_up: date | None
+    kind: str = "new"  # 项目类型 as its code
+    origin: str | None = None  # 资金来源
+    stats_on: date | None = None  # 入库
+    above_scale_on: date | None = None  # 入规
 
 
 @dataclass(frozen=True)
@@ -96,7 +103,13 @@ def ledger_projects(
         Project.problems,
         Project.next_step,
         Project.next_follow_up,
-    ).order_by(Project.created_at, Project.id)
+        Project.kind,
+        Origin.name,
+        Project.stats_on,
+        Project.above_scale_on,
+    )
+    query = query.outerjoin(Origin, live_join(Origin, Project.origin_id))
+    query = query.order_by(Project.created_at, Project.id)
     if project_ids is not None:
         query = query.where(Project.id.in_(list(project_ids)))
     return [LedgerProject(*tuple(row)) for row in session.execute(query)]
