@@ -283,6 +283,11 @@ def expected_total(made: list[DemoTeam], period: tuple[str, ...]) -> dict[str, A
         key: sum(one.own_stats[period][key] for one in made) if isinstance(value, int) else value
         for key, value in made[0].own_stats[period].items()
     }
+    # The assessment scope: each team's own rules on its own projects, added up.
+    total["assessment"] = {
+        key: sum(one.own_stats[period]["assessment"][key] for one in made)
+        for key in made[0].own_stats[period]["assessment"]
+    }
     visited = set().union(*(one.visited[period] for one in made))
     total["enterprises_visited"] = sum(kind == "enterprise" for kind, _ in visited)
     total["associations_visited"] = sum(kind == "association" for kind, _ in visited)
