@@ -50,73 +50,73 @@
 <context>
     <name>BackupList</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="66"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="72"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="67"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="73"/>
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="68"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="74"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="69"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="75"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="70"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="76"/>
         <source>before a sync import</source>
         <translation>同步导入前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="71"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="77"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="72"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="78"/>
         <source>before a restore (damaged file)</source>
         <translation>恢复前（已损坏的文件）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="88"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="94"/>
         <source>Backups</source>
         <extracomment>The database&apos;s password: its backups are encrypted with it when it is encrypted.</extracomment>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="96"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="96"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="96"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="91"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="97"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="121"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="127"/>
         <source>Good</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="123"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="129"/>
         <source>Cannot be used</source>
         <translation>无法使用</translation>
     </message>
@@ -124,43 +124,43 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="145"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="151"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="149"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="154"/>
         <source>FieldLog backs up {name} once a day while it is open, and before every upgrade, import, sync import and restore.</source>
         <translation>FieldLog 在打开期间每天备份一次 {name}，并在每次升级、导入、同步导入和恢复之前自动备份。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="156"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="162"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="158"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="164"/>
         <source>&amp;Restore selected…</source>
         <translation>恢复所选备份(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="160"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="166"/>
         <source>Show in &amp;folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="195"/>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="198"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="201"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="204"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="210"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="216"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="212"/>
+        <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="218"/>
         <source>Replace the open database with the backup of {date}?
 
 The current database is kept as a backup first, so this can be undone by restoring that one.</source>
@@ -434,88 +434,88 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ChainMapView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="86"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="87"/>
         <source>Count organizations as visited</source>
         <extracomment>What the map counts: the chains and links, and the organizations, visits, projects on them.</extracomment>
         <translation>走访统计范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="88"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="89"/>
         <source>&amp;Edit chains…</source>
         <translation>编辑产业链(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="91"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="92"/>
         <source>&amp;Visited:</source>
         <translation>走访范围(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="102"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="103"/>
         <source>Industry chains</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="157"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="158"/>
         <source>GAP — to fill (补链): no open and no signed project</source>
         <translation>待补链：没有在谈项目，也没有签约项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="158"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="159"/>
         <source>In talks: open projects, none signed</source>
         <translation>在谈：有在谈项目，尚无签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="159"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="160"/>
         <source>Signed: at least one signed project</source>
         <translation>已签约：至少一个签约项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="202"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="203"/>
         <source>All time</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="204"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="205"/>
         <source>During the dispatch period (%1)</source>
         <translation>驻点期间（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="231"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="232"/>
         <source>gaps: %1</source>
         <translation>待补链 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="291"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="292"/>
         <source>No chains yet: use “Edit chains…” to add one.</source>
         <translation>尚无产业链：请用“编辑产业链…”新增。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="299"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="300"/>
         <source>gaps to fill, of %1 links</source>
         <translation>个待补链环节（共 %1 个环节）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="300"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="301"/>
         <source>organizations, %1 visited</source>
         <translation>个走访对象，已走访 %1 个</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="302"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="303"/>
         <source>open projects, %1 planned</source>
         <translation>个在谈项目，计划总投资 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="303"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="304"/>
         <source>signed, %1 contract</source>
         <translation>个签约项目，合同投资额 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="309"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="310"/>
         <source>100M yuan funds in place</source>
         <translation>亿元到位资金</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="326"/>
+        <location filename="../../fieldlog/ui/views/chain_map_view.py" line="327"/>
         <source>Choose a link to list its organizations and projects.</source>
         <translation>选择一个环节，查看其走访对象和项目。</translation>
     </message>
@@ -748,78 +748,78 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="54"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="56"/>
         <source>&amp;Targets…</source>
         <extracomment>The figures count every kind of work, against the targets, by member and group.</extracomment>
         <translation>目标任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="55"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="57"/>
         <source>Set targets</source>
         <translation>设置目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="75"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="78"/>
         <source>Rank by</source>
         <translation>排名依据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="76"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="79"/>
         <source>By work group</source>
         <translation>按工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="77"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="80"/>
         <source>By member</source>
         <translation>按队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="78"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="81"/>
         <source>By home county</source>
         <translation>按派出区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="146"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="158"/>
         <source>This week: {week}, {period}</source>
         <translation>本周：{week}，{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="149"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="161"/>
         <source>This month: {period}</source>
         <translation>本月：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="150"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="162"/>
         <source>This year: {period}</source>
         <translation>本年：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="153"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="165"/>
         <source>Large figures: the period chosen above. Small figures: all time. Counted by the rules of the weekly return.</source>
         <translation>大字：上方所选期间；小字：累计。统计口径与工作周报一致。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="163"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="175"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; running on {day}</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（{day} 在执行）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="165"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="177"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; as at {day}, the end of the period</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（截至期末 {day}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="171"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="183"/>
         <source>No target runs on this day; the team leader sets targets with the Targets button.</source>
         <translation>当天没有在执行的目标任务；队长可用“目标任务”按钮设置。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="180"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="192"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; ({period})</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（{period}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="182"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="194"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; (all time)</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（累计）</translation>
     </message>
@@ -1069,99 +1069,99 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
 <context>
     <name>FollowUpsView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="77"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="78"/>
         <source>Whose follow-ups</source>
         <extracomment>Role holding the FollowUpItem of a row (None on section headers). Role holding the section key on a section&apos;s &quot;more&quot; row. Follow-ups a section shows at first, and adds each time its &quot;more&quot; row is activated. What is due: visits&apos; follow-ups and projects, their organizations and the people on them.</extracomment>
         <translation>跟进事项范围</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="80"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="80"/>
         <source>My group</source>
         <translation>本组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="80"/>
         <source>Whole team</source>
         <translation>全队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="84"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="85"/>
         <source>Follow-ups</source>
         <translation>跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="87"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="88"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="88"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="89"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="89"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="90"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="90"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="91"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="91"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="92"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="92"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="93"/>
         <source>Subject</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="105"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="106"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="163"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="164"/>
         <source>Overdue (%n)</source>
         <translation>
             <numerusform>已逾期（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="164"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="165"/>
         <source>Today (%n)</source>
         <translation>
             <numerusform>今日到期（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="166"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="167"/>
         <source>This week (%n)</source>
         <translation>
             <numerusform>本周（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="206"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="207"/>
         <source>%1 more — press Enter to show %2 more</source>
         <translation>还有 %1 项 — 按 Enter 再显示 %2 项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="216"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="217"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="216"/>
+        <location filename="../../fieldlog/ui/views/follow_ups_view.py" line="217"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -2515,18 +2515,18 @@ A merge cannot be undone.</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="270"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="272"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="287"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="289"/>
         <source>Delete {name}? Its visits ({visits}) will no longer be counted; its projects ({projects}) stay. Edit ▸ Undo brings it back.</source>
         <translation>确定删除{name}吗？其走访记录（{visits} 次）将不再计入统计，其项目（{projects} 个）保留。可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="292"/>
-        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="299"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="294"/>
+        <location filename="../../fieldlog/ui/widgets/org_detail_panel.py" line="301"/>
         <source>Delete organization</source>
         <translation>删除单位</translation>
     </message>
@@ -3010,72 +3010,72 @@ A merge cannot be undone.</source>
 <context>
     <name>PipelineBoard</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="171"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="171"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176"/>
         <source>All groups</source>
         <translation>全部工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="173"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="178"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="173"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="178"/>
         <source>All owners</source>
         <translation>全部首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="174"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="179"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="174"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="179"/>
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="181"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="181"/>
         <source>All counties</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="190"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="195"/>
         <source>Search projects</source>
         <translation>搜索项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="191"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="196"/>
         <source>Search project or investor</source>
         <translation>搜索项目或投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="196"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="201"/>
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="197"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="202"/>
         <source>&amp;List</source>
         <translation>列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="198"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="203"/>
         <source>Projects as cards in a column per stage (Alt+B)</source>
         <translation>按阶段分列的项目卡片（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="199"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="204"/>
         <source>Projects as a sortable table (Alt+L)</source>
         <translation>可排序的项目列表（Alt+L）</translation>
     </message>
@@ -3083,37 +3083,37 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectCardWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="94"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="149"/>
         <source>Planned %1 / contract %2</source>
         <translation>计划总投资 %1 / 合同投资额 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="96"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="151"/>
         <source>%1 · %2 days in stage</source>
         <translation>%1 · 在此阶段 %2 天</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="113"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="168"/>
         <source>No follow-up set</source>
         <translation>未设跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="115"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="170"/>
         <source>Follow-up overdue: %1</source>
         <translation>跟进已逾期：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="116"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="171"/>
         <source>Next follow-up: %1</source>
         <translation>下次跟进：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="122"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="177"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="124"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="179"/>
         <source>Move to</source>
         <translation>移至</translation>
     </message>
@@ -3333,80 +3333,100 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="120"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="133"/>
         <source>Project</source>
         <extracomment>The project&apos;s id (uuid.UUID). The value a column sorts by: a number, a QDate or text; None (no value) sorts last. The whole row snapshot (ProjectListRow).</extracomment>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="121"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="134"/>
         <source>Investor</source>
         <translation>投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="122"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="135"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="123"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="136"/>
         <source>Link</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="124"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="137"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="125"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="138"/>
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="126"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="139"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="140"/>
+        <source>Assessment</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="141"/>
         <source>Planned (10k yuan)</source>
         <translation>计划总投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="127"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="142"/>
         <source>Contract (10k yuan)</source>
         <translation>合同投资额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="128"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="143"/>
         <source>Funds in place (10k yuan)</source>
         <translation>到位资金（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="129"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="144"/>
         <source>Funds rate</source>
         <translation>到位率</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="130"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="145"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="131"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="146"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="132"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="147"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="133"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="148"/>
         <source>Signed on</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="134"/>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="149"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="184"/>
+        <source>Counted</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="184"/>
+        <source>Not counted</source>
+        <translation>不计入</translation>
     </message>
 </context>
 <context>
@@ -3784,13 +3804,13 @@ A merge cannot be undone.</source>
 <context>
     <name>StageColumnWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="96"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="99"/>
         <source>Planned %1 · contract %2</source>
         <extracomment>Cards a column builds at most (the most urgent); the rest are a click away in the list. The mode last chosen, for this session only: a new board (after a language switch) keeps it, the next start shows the board again. What the board and the list show: projects, their organizations, owners, groups, chains.</extracomment>
         <translation>计划总投资 %1 · 合同投资额 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="101"/>
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="104"/>
         <source>+%1 more — see the list (Alt+L)</source>
         <translation>另有 %1 个 — 请在列表中查看（Alt+L）</translation>
     </message>
@@ -4759,12 +4779,12 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
         <translation>{field}：请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="264"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="265"/>
         <source>Set targets of {name}</source>
         <translation>设置 {name} 的目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="271"/>
+        <location filename="../../fieldlog/ui/dialogs/targets_dialog.py" line="272"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -5434,81 +5454,81 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitLogView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="102"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="103"/>
         <source>Search organization, summary, pinyin initials or credit code</source>
         <extracomment>Column widths: room for a typical value (and for the header with its sort arrow). How many more pages `select_visit` reads to find a visit the log has not loaded yet. What the log shows: visits, their organizations, visitors and groups, kinds and chains.</extracomment>
         <translation>搜索单位、走访情况、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="104"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="105"/>
         <source>Search visits</source>
         <translation>搜索走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="107"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="406"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="108"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="407"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="114"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="115"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="119"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="401"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="120"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="402"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="129"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="130"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="255"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="256"/>
         <source>Delete the visit to {org} on {date}?</source>
         <translation>确定删除 {date} 对{org}的走访吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="258"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="264"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="259"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="265"/>
         <source>Delete visit</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="317"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="318"/>
         <source>{count}+ visits</source>
         <translation>共 {count}+ 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="319"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="320"/>
         <source>No visits</source>
         <translation>暂无走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="321"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="322"/>
         <source>1 visit</source>
         <translation>共 1 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="323"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="324"/>
         <source>{count} visits</source>
         <translation>共 {count} 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="325"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="326"/>
         <source>{visits} · showing the end of the log</source>
         <translation>{visits} · 显示记录末尾</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="397"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="398"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="399"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="400"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
@@ -5576,6 +5596,81 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
         <location filename="../../fieldlog/ui/models/visit_table_model.py" line="255"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPanel</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="64"/>
+        <source>Stale projects per colour</source>
+        <translation>各色预警项目数</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="65"/>
+        <source>Who</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="74"/>
+        <source>Complete leads of the week against the quota</source>
+        <translation>本周完整线索与定额</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="76"/>
+        <source>Member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="77"/>
+        <source>New leads</source>
+        <translation>新增线索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="78"/>
+        <source>Complete leads</source>
+        <translation>完整线索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="79"/>
+        <source>Weekly quota</source>
+        <translation>每周定额</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="80"/>
+        <source>Quota met</source>
+        <translation>是否达标</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="99"/>
+        <source>&lt;b&gt;Warnings&lt;/b&gt; as at {day}: projects without activity</source>
+        <translation>&lt;b&gt;三色预警&lt;/b&gt;（截至 {day}）：长期无进展项目</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="105"/>
+        <source>Leads answered late: %n</source>
+        <translation>
+            <numerusform>迟复线索：%n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="107"/>
+        <source>&lt;b&gt;Complete leads&lt;/b&gt; of the week {week} ({period})</source>
+        <translation>&lt;b&gt;完整线索&lt;/b&gt;：{week}（{period}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="114"/>
+        <source>Whole team</source>
+        <translation>全队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="130"/>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="130"/>
+        <source>Not met</source>
+        <translation>未达标</translation>
     </message>
 </context>
 <context>
@@ -5793,48 +5888,48 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>stages</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="39"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="47"/>
         <source>Lead</source>
-        <extracomment>The mime type a dragged card carries; the data is the project id.</extracomment>
+        <extracomment>The mime type a dragged card carries; the data is the project id. A stale colour&apos;s badge: (background, text). Dark text on a pale ground reads on any card; the badge names the colour in words, so it never rests on the colour alone.</extracomment>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="40"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="48"/>
         <source>Negotiating</source>
         <translation>在谈</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="41"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="49"/>
         <source>Inspected</source>
         <translation>考察</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="42"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="50"/>
         <source>Signed</source>
         <translation>签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="43"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="51"/>
         <source>Registered</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="44"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="52"/>
         <source>Started</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="45"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="53"/>
         <source>Producing</source>
         <translation>投产</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="46"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="54"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="47"/>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="55"/>
         <source>Dropped</source>
         <translation>终止</translation>
     </message>
@@ -5864,6 +5959,29 @@ It records visits to enterprises and associations, follows leads to signed proje
         <location filename="../../fieldlog/ui/operations.py" line="177"/>
         <source>“{change}” was not redone: {reason}</source>
         <translation>未能重做“{change}”：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>warnings</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="63"/>
+        <source>Yellow warning</source>
+        <translation>黄色预警</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="64"/>
+        <source>Red warning</source>
+        <translation>红色预警</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="65"/>
+        <source>Suggest retiring</source>
+        <translation>建议退库</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="72"/>
+        <source>%1 · %2 days idle</source>
+        <translation>%1 · %2 天无进展</translation>
     </message>
 </context>
 </TS>

@@ -38,6 +38,7 @@ __all__ = [
     "incomplete_leads",
     "late_leads",
     "lead_quota",
+    "project_colours",
     "project_marks",
     "stale_projects",
     "warning_counts",
@@ -92,6 +93,12 @@ def stale_projects(db: Database, as_of: date, scope: Scope | None = None) -> lis
         projects = watched_projects(session, as_of, scope)
     rows = [row for row in _stale_rows(projects, as_of, rules) if row.colour is not None]
     return sorted(rows, key=_worst_first)
+
+
+def project_colours(db: Database, as_of: date) -> dict[uuid.UUID, tuple[StaleColour, int]]:
+    """The colour and days idle of every project coloured on `as_of` (the board's badges)."""
+    rows = stale_projects(db, as_of)
+    return {row.project_id: (row.colour, row.idle_days) for row in rows if row.colour is not None}
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from fieldlog.services.reports import warnings
 from fieldlog.store.database import Database
 from fieldlog.store.models import Contact, FundsTranche, Visit
 from tests.services.conftest import Small
-from tests.services.reports.warning_records import Made, insert, set_rules
+from tests.services.reports.warning_records import COMPLETE, Made, insert, set_rules
 
 START = date(2020, 1, 1)
 WATCHED = [Stage.LEAD, Stage.NEGOTIATING, Stage.INSPECTED, Stage.SIGNED, Stage.PAUSED]
@@ -260,9 +260,6 @@ def test_only_leads_are_judged_and_dropped_ones_are_not_listed(db: Database) -> 
 
 
 # --- complete leads and the quota ---------------------------------------------------------------
-
-COMPLETE = {"content": "年产10万套家具", "planned_yuan": 300_000_000, "contact": True}
-COMPLETE |= {"demands": "用地50亩"}
 
 
 @pytest.mark.parametrize(

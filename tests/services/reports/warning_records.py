@@ -20,6 +20,14 @@ from fieldlog.store.models import (
     Visit,
 )
 
+#: The four details of a complete lead (项目内容, 投资规模, an investor contact, 投资方诉求).
+COMPLETE: dict[str, object] = {
+    "content": "年产10万套家具",
+    "planned_yuan": 300_000_000,
+    "contact": True,
+    "demands": "用地50亩",
+}
+
 
 @dataclass
 class Made:
