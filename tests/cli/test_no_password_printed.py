@@ -29,6 +29,7 @@ ARGUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("demo",): (),
     ("digest",): (),
     ("stats",): (),
+    ("warnings",): (),
     ("import", "orgs"): ("FILE.xlsx",),
     ("import", "visits"): ("FILE.xlsx",),
     ("export", "weekly"): ("--week", "2020-W16", "-o", "FILE.xlsx"),
