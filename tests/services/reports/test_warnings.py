@@ -78,16 +78,40 @@ def reference_colour(drawn: tuple, as_of: date, limits: tuple[int, int, int]):
     return StaleColour.YELLOW if idle >= yellow else None
 
 
+def reference_late(drawn: tuple, as_of: date, reply_days: int) -> bool:
+    """Whether the drawn project is a lead answered late, computed plainly."""
+    events, _tranches, visits, progress = drawn
+    ordered = sorted(events, key=lambda e: e[0])
+    known = [(n, s) for n, s in ordered if s in set(Stage)]
+    if not known or known[0][1] != Stage.LEAD:
+        return False
+    created = ordered[0][0]
+    deadline = created + reply_days
+    now = [s for n, s in known if _day(n) <= as_of]
+    if _day(deadline) >= as_of or not now or now[-1] in (Stage.DROPPED, Stage.PRODUCING):
+        return False
+    answers = [n for n, _ in ordered[1:]] + visits + ([progress] if progress is not None else [])
+    return not any(created <= n <= deadline for n in answers)
+
+
 @settings(
     max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(made_projects, offsets, thresholds())
-def test_colours_equal_the_plain_computation(db: Database, drawn, as_of_n, limits) -> None:
+@given(made_projects, offsets, thresholds(), st.integers(0, 10))
+def test_colours_and_late_leads_equal_the_plain_computation(
+    db: Database, drawn, as_of_n, limits, reply_days
+) -> None:
     as_of = _day(as_of_n)
     yellow, red, retire = limits
     with pytest.raises(_Discard), db.begin() as session:
-        set_rules(session, stale_yellow_days=yellow, stale_red_days=red, stale_retire_days=retire)
-        expected = {}
+        set_rules(
+            session,
+            stale_yellow_days=yellow,
+            stale_red_days=red,
+            stale_retire_days=retire,
+            lead_reply_days=reply_days,
+        )
+        expected, late = {}, set()
         for n, project in enumerate(drawn):
             events, tranches, visits, progress = project
             made = Made(
@@ -97,11 +121,13 @@ def test_colours_equal_the_plain_computation(db: Database, drawn, as_of_n, limit
                 _day(progress) if progress is not None else None,
                 name=f"项目{n}",
             )
+            pid = insert(session, made)
             colour = reference_colour(project, as_of, limits)
             if colour is not None:
-                expected[insert(session, made)] = colour
-            else:
-                insert(session, made)
+                expected[pid] = colour
+            if reference_late(project, as_of, reply_days):
+                late.add(pid)
+        assert {lead.project_id for lead in warnings.late_leads(db, as_of)} == late
         rows = warnings.stale_projects(db, as_of)
         assert {r.project_id: r.colour for r in rows} == expected
         severities = [(-["yellow", "red", "retire"].index(r.colour), -r.idle_days) for r in rows]
