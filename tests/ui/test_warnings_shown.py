@@ -161,3 +161,11 @@ def test_dashboard_late_leads_and_quota(qtbot, demo_database_file: Path, tmp_pat
         assert str(week) in page.warnings.quota_title.text()
     finally:
         db.close()
+
+
+def test_without_a_dispatch_warnings_are_judged_today(qtbot, db: Database) -> None:
+    page = _page(qtbot, db, LATER, "dispatch")
+    assert page.period.end is None and page.as_of() == LATER
+    assert LATER.isoformat() in page.warnings.title.text()
+    assert _table_texts(page.warnings.counts_table) == [["Whole team", "0", "0", "0"]]
+    assert page.warnings.late_label.text() == "Leads answered late: 0"
