@@ -24,13 +24,14 @@ from fieldlog.domain.warnings import (
 from fieldlog.store.database import Database
 from fieldlog.store.repositories.dashboard_rows import live_members
 from fieldlog.store.repositories.facts import Scope, project_facts
-from fieldlog.store.repositories.report_rows import work_groups
+from fieldlog.store.repositories.report_rows import Named, work_groups
 from fieldlog.store.repositories.rules import read_rules
 from fieldlog.store.repositories.warning_rows import WatchedProject, watched_projects
 
 __all__ = [
     "IncompleteLead",
     "LateLead",
+    "PanelFigures",
     "ProjectMark",
     "QuotaRow",
     "StaleRow",
@@ -38,6 +39,7 @@ __all__ = [
     "incomplete_leads",
     "late_leads",
     "lead_quota",
+    "panel_figures",
     "project_colours",
     "project_marks",
     "stale_projects",
@@ -121,6 +123,12 @@ def warning_counts(db: Database, as_of: date) -> WarningCounts:
         rules = read_rules(session).warnings
         projects = watched_projects(session, as_of)
         groups = work_groups(session)
+    return _counts(projects, groups, as_of, rules)
+
+
+def _counts(
+    projects: list[WatchedProject], groups: list[Named], as_of: date, rules: WarningRules
+) -> WarningCounts:
     by_group: dict[uuid.UUID | None, list[StaleColour]] = {}
     team: list[StaleColour] = []
     for project in projects:
@@ -152,6 +160,10 @@ def late_leads(db: Database, as_of: date) -> list[LateLead]:
     with db.read() as session:
         rules = read_rules(session).warnings
         projects = watched_projects(session, as_of)
+    return _late(projects, as_of, rules)
+
+
+def _late(projects: list[WatchedProject], as_of: date, rules: WarningRules) -> list[LateLead]:
     late = []
     for project in projects:
         created = project.activity.created_on()
@@ -245,6 +257,13 @@ def lead_quota(db: Database, week: Period) -> list[QuotaRow]:
         end = week.end or date.max
         projects = watched_projects(session, end)
         members = live_members(session)
+    return _quota(projects, members, week, rules)
+
+
+def _quota(
+    projects: list[WatchedProject], members: list[Named], week: Period, rules: WarningRules
+) -> list[QuotaRow]:
+    # Only creation dates and the lead's details count here: what a read up to any day holds.
     leads: Counter[uuid.UUID] = Counter()
     complete: Counter[uuid.UUID] = Counter()
     for project in projects:
@@ -255,6 +274,29 @@ def lead_quota(db: Database, week: Period) -> list[QuotaRow]:
         complete[project.owner_id] += not _missing(project)
     quota = rules.weekly_lead_quota
     return [QuotaRow(m.id, m.name, leads[m.id], complete[m.id], quota) for m in members]
+
+
+@dataclass(frozen=True)
+class PanelFigures:
+    """What the dashboard shows: counts per colour, late leads, the week's lead quota."""
+
+    counts: WarningCounts
+    late: list[LateLead]
+    quota: list[QuotaRow]
+
+
+def panel_figures(db: Database, as_of: date, week: Period) -> PanelFigures:
+    """`warning_counts` and `late_leads` on `as_of` and `lead_quota` of `week`, from one read
+    of the projects (the dashboard refreshes often)."""
+    with db.read() as session:
+        rules = read_rules(session).warnings
+        projects = watched_projects(session, as_of)
+        groups, members = work_groups(session), live_members(session)
+    return PanelFigures(
+        _counts(projects, groups, as_of, rules),
+        _late(projects, as_of, rules),
+        _quota(projects, members, week, rules),
+    )
 
 
 @dataclass(frozen=True)

@@ -113,15 +113,15 @@ class WarningsPanel(QWidget):
                 day=as_of.isoformat()
             )
         )
-        self._show_counts(warnings.warning_counts(db, as_of))
-        late = len(warnings.late_leads(db, as_of))
-        self.late_label.setText(self.tr("Leads answered late: %n", "", late))
+        figures = warnings.panel_figures(db, as_of, week.period)
+        self._show_counts(figures.counts)
+        self.late_label.setText(self.tr("Leads answered late: %n", "", len(figures.late)))
         self.quota_title.setText(
             self.tr("<b>Complete leads</b> of the week {week} ({period})").format(
                 week=week, period=week.period
             )
         )
-        self._show_quota(warnings.lead_quota(db, week.period))
+        self._show_quota(figures.quota)
 
     def _show_counts(self, counts: WarningCounts) -> None:
         rows = [(self.tr("Whole team"), counts.team)]

@@ -356,3 +356,17 @@ def test_counts_per_group(db: Database, small: Small) -> None:
     assert counts.groups == [
         (small.group, "物流组", {StaleColour.RETIRE: 0, StaleColour.RED: 1, StaleColour.YELLOW: 0})
     ]
+
+
+def test_the_dashboards_one_read_equals_the_three(db: Database, small: Small) -> None:
+    week = IsoWeek.of(START + timedelta(days=95))
+    with db.begin() as session:
+        insert(session, Made([(START, Stage.LEAD)], group_id=small.group, owner_id=small.bob))
+        insert(session, Made([(week.monday, Stage.LEAD)], owner_id=small.alice, **COMPLETE))
+        insert(session, Made([(START + timedelta(days=30), Stage.SIGNED)]))
+    for as_of in (START + timedelta(days=95), week.sunday):
+        figures = warnings.panel_figures(db, as_of, week.period)
+        assert figures.counts == warnings.warning_counts(db, as_of)
+        assert figures.late == warnings.late_leads(db, as_of) != []
+        assert figures.quota == warnings.lead_quota(db, week.period)
+        assert sum(row.complete for row in figures.quota) == 1
