@@ -11,6 +11,7 @@ from fieldlog.cli.bureau_commands import BUREAU_HANDLERS
 from fieldlog.cli.excel_commands import EXCEL_HANDLERS
 from fieldlog.cli.maintenance_commands import MAINTENANCE_HANDLERS
 from fieldlog.cli.sync_commands import SYNC_HANDLERS
+from fieldlog.cli.warnings_command import WARNINGS_HANDLERS
 from fieldlog.domain.assessment import TeamRules
 from fieldlog.domain.counting import Stats
 from fieldlog.domain.indicators import EXTRA_BY_KEY, METRICS, find, label
@@ -177,4 +178,5 @@ HANDLERS: dict[str, Handler] = {
     **MAINTENANCE_HANDLERS,
     **SYNC_HANDLERS,
     **BUREAU_HANDLERS,
+    **WARNINGS_HANDLERS,
 }

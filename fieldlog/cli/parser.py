@@ -12,6 +12,7 @@ from fieldlog.cli.bureau_commands import add_bureau_commands, add_export_bureau
 from fieldlog.cli.encryption_commands import add_encrypt_option, add_encryption_commands
 from fieldlog.cli.maintenance_commands import add_maintenance_commands
 from fieldlog.cli.sync_commands import add_sync_commands
+from fieldlog.cli.warnings_command import add_warnings_command
 from fieldlog.cli.wording import Parser, command
 from fieldlog.domain.messages import Message, carried, current_language, msg, render
 from fieldlog.domain.period import IsoWeek, Period, parse_date
@@ -303,6 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
     _simple(commands, late)
     _imports(commands, late)
     _exports(commands, late)
+    add_warnings_command(
+        commands, late, _date, msg("cli.help.json_object", "print one JSON object")
+    )
     add_sync_commands(commands, late)
     add_maintenance_commands(commands, late)
     add_encryption_commands(commands, late)

@@ -1009,78 +1009,78 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="55" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="56" />
         <source>&amp;Targets…</source>
         <extracomment>The figures count every kind of work, against the targets, by member and group.</extracomment>
         <translation>目标任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="56" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="57" />
         <source>Set targets</source>
         <translation>设置目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="76" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="78" />
         <source>Rank by</source>
         <translation>排名依据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="77" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="79" />
         <source>By work group</source>
         <translation>按工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="78" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="80" />
         <source>By member</source>
         <translation>按队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="79" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="81" />
         <source>By home county</source>
         <translation>按派出区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="147" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="158" />
         <source>This week: {week}, {period}</source>
         <translation>本周：{week}，{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="150" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="161" />
         <source>This month: {period}</source>
         <translation>本月：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="151" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="162" />
         <source>This year: {period}</source>
         <translation>本年：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="154" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="165" />
         <source>Large figures: the period chosen above. Small figures: all time. Counted by the rules of the weekly return.</source>
         <translation>大字：上方所选期间；小字：累计。统计口径与工作周报一致。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="164" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="175" />
         <source>&lt;b&gt;Targets&lt;/b&gt; running on {day}</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（{day} 在执行）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="166" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="177" />
         <source>&lt;b&gt;Targets&lt;/b&gt; as at {day}, the end of the period</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（截至期末 {day}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="172" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="183" />
         <source>No target runs on this day; the team leader sets targets with the Targets button.</source>
         <translation>当天没有在执行的目标任务；队长可用“目标任务”按钮设置。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="181" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="192" />
         <source>&lt;b&gt;Rankings&lt;/b&gt; ({period})</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（{period}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="183" />
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="194" />
         <source>&lt;b&gt;Rankings&lt;/b&gt; (all time)</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（累计）</translation>
     </message>
@@ -3336,72 +3336,72 @@ A merge cannot be undone.</source>
 <context>
     <name>PipelineBoard</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="172" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176" />
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="172" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="176" />
         <source>All groups</source>
         <translation>全部工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="174" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="178" />
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="174" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="178" />
         <source>All owners</source>
         <translation>全部首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="175" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="179" />
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="175" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="179" />
         <source>All chains</source>
         <translation>全部产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="177" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="181" />
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="177" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="181" />
         <source>All counties</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="191" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="195" />
         <source>Search projects</source>
         <translation>搜索项目</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="192" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="196" />
         <source>Search project or investor</source>
         <translation>搜索项目或投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="197" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="201" />
         <source>&amp;Board</source>
         <translation>看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="198" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="202" />
         <source>&amp;List</source>
         <translation>列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="199" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="203" />
         <source>Projects as cards in a column per stage (Alt+B)</source>
         <translation>按阶段分列的项目卡片（Alt+B）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="200" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="204" />
         <source>Projects as a sortable table (Alt+L)</source>
         <translation>可排序的项目列表（Alt+L）</translation>
     </message>
@@ -3409,37 +3409,37 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectCardWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="94" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="149" />
         <source>Planned %1 / contract %2</source>
         <translation>计划总投资 %1 / 合同投资额 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="96" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="151" />
         <source>%1 · %2 days in stage</source>
         <translation>%1 · 在此阶段 %2 天</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="113" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="168" />
         <source>No follow-up set</source>
         <translation>未设跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="115" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="170" />
         <source>Follow-up overdue: %1</source>
         <translation>跟进已逾期：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="116" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="171" />
         <source>Next follow-up: %1</source>
         <translation>下次跟进：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="122" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="177" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="124" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="179" />
         <source>Move to</source>
         <translation>移至</translation>
     </message>
@@ -3676,80 +3676,100 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="120" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="133" />
         <source>Project</source>
         <extracomment>The project's id (uuid.UUID). The value a column sorts by: a number, a QDate or text; None (no value) sorts last. The whole row snapshot (ProjectListRow).</extracomment>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="121" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="134" />
         <source>Investor</source>
         <translation>投资方</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="122" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="135" />
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="123" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="136" />
         <source>Link</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="124" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="137" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="125" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="138" />
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="126" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="139" />
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="140" />
+        <source>Assessment</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="141" />
         <source>Planned (10k yuan)</source>
         <translation>计划总投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="127" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="142" />
         <source>Contract (10k yuan)</source>
         <translation>合同投资额（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="128" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="143" />
         <source>Funds in place (10k yuan)</source>
         <translation>到位资金（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="129" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="144" />
         <source>Funds rate</source>
         <translation>到位率</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="130" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="145" />
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="131" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="146" />
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="132" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="147" />
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="133" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="148" />
         <source>Signed on</source>
         <translation>签约日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/project_table_model.py" line="134" />
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="149" />
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="184" />
+        <source>Counted</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/models/project_table_model.py" line="184" />
+        <source>Not counted</source>
+        <translation>不计入</translation>
     </message>
 </context>
 <context>
@@ -4231,13 +4251,13 @@ A merge cannot be undone.</source>
 <context>
     <name>StageColumnWidget</name>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="97" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="99" />
         <source>Planned %1 · contract %2</source>
         <extracomment>Cards a column builds at most (the most urgent); the rest are a click away in the list. The mode last chosen, for this session only: a new board (after a language switch) keeps it, the next start shows the board again. What the board and the list show: projects, their organizations, owners, groups, chains.</extracomment>
         <translation>计划总投资 %1 · 合同投资额 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="102" />
+        <location filename="../../fieldlog/ui/views/pipeline_board.py" line="104" />
         <source>+%1 more — see the list (Alt+L)</source>
         <translation>另有 %1 个 — 请在列表中查看（Alt+L）</translation>
     </message>
@@ -6031,6 +6051,81 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
     </message>
 </context>
 <context>
+    <name>WarningsPanel</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="73" />
+        <source>Stale projects per colour</source>
+        <translation>各色预警项目数</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="74" />
+        <source>Who</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="83" />
+        <source>Complete leads of the week against the quota</source>
+        <translation>本周完整线索与定额</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="85" />
+        <source>Member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="86" />
+        <source>New leads</source>
+        <translation>新增线索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="87" />
+        <source>Complete leads</source>
+        <translation>完整线索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="88" />
+        <source>Weekly quota</source>
+        <translation>每周定额</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="89" />
+        <source>Quota met</source>
+        <translation>是否达标</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="112" />
+        <source>&lt;b&gt;Warnings&lt;/b&gt; as at {day}: projects without activity</source>
+        <translation>&lt;b&gt;三色预警&lt;/b&gt;（截至 {day}）：长期无进展项目</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="118" />
+        <source>Leads answered late: %n</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="120" />
+        <source>&lt;b&gt;Complete leads&lt;/b&gt; of the week {week} ({period})</source>
+        <translation>&lt;b&gt;完整线索&lt;/b&gt;：{week}（{period}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="127" />
+        <source>Whole team</source>
+        <translation>全队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="143" />
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/warnings_panel.py" line="143" />
+        <source>Not met</source>
+        <translation>未达标</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePanel</name>
     <message>
         <location filename="../../fieldlog/ui/welcome_panel.py" line="38" />
@@ -6245,48 +6340,48 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>stages</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="39" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="47" />
         <source>Lead</source>
-        <extracomment>The mime type a dragged card carries; the data is the project id.</extracomment>
+        <extracomment>The mime type a dragged card carries; the data is the project id. A stale colour's badge: (background, text). Dark text on a pale ground reads on any card; the badge names the colour in words, so it never rests on the colour alone.</extracomment>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="40" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="48" />
         <source>Negotiating</source>
         <translation>在谈</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="41" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="49" />
         <source>Inspected</source>
         <translation>考察</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="42" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="50" />
         <source>Signed</source>
         <translation>签约</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="43" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="51" />
         <source>Registered</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="44" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="52" />
         <source>Started</source>
         <translation>开工</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="45" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="53" />
         <source>Producing</source>
         <translation>投产</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="46" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="54" />
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/project_card.py" line="47" />
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="55" />
         <source>Dropped</source>
         <translation>终止</translation>
     </message>
@@ -6316,6 +6411,29 @@ It records visits to enterprises and associations, follows leads to signed proje
         <location filename="../../fieldlog/ui/operations.py" line="177" />
         <source>“{change}” was not redone: {reason}</source>
         <translation>未能重做“{change}”：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>warnings</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="63" />
+        <source>Yellow warning</source>
+        <translation>黄色预警</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="64" />
+        <source>Red warning</source>
+        <translation>红色预警</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="65" />
+        <source>Suggest retiring</source>
+        <translation>建议退库</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/project_card.py" line="72" />
+        <source>%1 · %2 days idle</source>
+        <translation>%1 · %2 天无进展</translation>
     </message>
 </context>
 </TS>

@@ -30,6 +30,7 @@ ARGUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("digest",): (),
     ("stats",): (),
     ("rules",): (),
+    ("warnings",): (),
     ("import", "orgs"): ("FILE.xlsx",),
     ("import", "visits"): ("FILE.xlsx",),
     ("export", "weekly"): ("--week", "2020-W16", "-o", "FILE.xlsx"),

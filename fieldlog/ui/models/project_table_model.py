@@ -20,8 +20,10 @@ from PySide6.QtGui import QColor, QFont
 from fieldlog.domain.catalogs import display_kind_name, display_link_name
 from fieldlog.domain.money import format_wan
 from fieldlog.domain.stages import ALL_STAGES
+from fieldlog.domain.warnings import severity
 from fieldlog.services.projects.pipeline import ProjectListRow
-from fieldlog.ui.widgets.project_card import stage_name
+from fieldlog.services.reports.warnings import ProjectMark
+from fieldlog.ui.widgets.project_card import BADGE_COLORS, badge_text, colour_name, stage_name
 
 #: The project's id (uuid.UUID).
 ProjectIdRole = Qt.ItemDataRole.UserRole + 1
@@ -37,6 +39,8 @@ RowRole = Qt.ItemDataRole.UserRole + 3
     LINK,
     STAGE,
     DAYS,
+    WARNING,
+    ASSESSMENT,
     PLANNED,
     CONTRACT,
     FUNDS,
@@ -46,8 +50,8 @@ RowRole = Qt.ItemDataRole.UserRole + 3
     COUNTY,
     SIGNED,
     FOLLOW_UP,
-) = range(15)
-COLUMN_COUNT = 15
+) = range(17)
+COLUMN_COUNT = 17
 NUMERIC_COLUMNS = frozenset({DAYS, PLANNED, CONTRACT, FUNDS, RATE})
 OVERDUE_COLOR = QColor("#c62828")
 
@@ -79,12 +83,21 @@ class ProjectTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ProjectListRow] = []
+        self._marks: dict[uuid.UUID, ProjectMark] = {}
 
-    def set_rows(self, rows: list[ProjectListRow]) -> None:
-        """Show these rows instead of the current ones."""
+    def set_rows(
+        self, rows: list[ProjectListRow], marks: dict[uuid.UUID, ProjectMark] | None = None
+    ) -> None:
+        """Show these rows instead of the current ones, with each project's colour and
+        assessment verdict (`marks`; a project without one shows blank there)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._marks = dict(marks or {})
         self.endResetModel()
+
+    def mark(self, project_id: uuid.UUID) -> ProjectMark | None:
+        """A listed project's colour and verdict, if known."""
+        return self._marks.get(project_id)
 
     def rows(self) -> list[ProjectListRow]:
         """Every row shown, in the model's (unsorted) order."""
@@ -123,6 +136,8 @@ class ProjectTableModel(QAbstractTableModel):
             self.tr("Link"),
             self.tr("Stage"),
             self.tr("Days in stage"),
+            self.tr("Warning"),
+            self.tr("Assessment"),
             self.tr("Planned (10k yuan)"),
             self.tr("Contract (10k yuan)"),
             self.tr("Funds in place (10k yuan)"),
@@ -139,6 +154,8 @@ class ProjectTableModel(QAbstractTableModel):
         column = index.column()
         if row is None or not 0 <= column < COLUMN_COUNT:
             return None
+        if column in (WARNING, ASSESSMENT):
+            return self._mark_data(row, column, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return _display(row, column)
         if role == SortRole:
@@ -148,6 +165,45 @@ class ProjectTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
             return _overdue_look(role) if column == FOLLOW_UP and row.overdue else None
         return {ProjectIdRole: row.id, RowRole: row}.get(role)
+
+    def _mark_data(self, row: ProjectListRow, column: int, role: int) -> Any:
+        """The Warning (预警) and Assessment (考核) cells: words, with the colour or the
+        verdict's reason as a tooltip."""
+        if role in (ProjectIdRole, RowRole):
+            return {ProjectIdRole: row.id, RowRole: row}[role]
+        mark = self._marks.get(row.id)
+        if mark is None:
+            return None
+        if column == WARNING:
+            return _warning_data(mark, role)
+        # A project never signed is not judged: blank, its reason ("not signed") on hover.
+        signed = row.signed_on is not None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if not signed:
+                return ""
+            return self.tr("Counted") if mark.verdict.counts else self.tr("Not counted")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(mark.verdict.reason)
+        if role == SortRole:
+            return _number(int(mark.verdict.counts)) if signed else None
+        return None
+
+
+def _warning_data(mark: ProjectMark, role: int) -> Any:
+    colour = mark.colour
+    if colour is None:
+        return "" if role == Qt.ItemDataRole.DisplayRole else None
+    if role == Qt.ItemDataRole.DisplayRole:
+        return colour_name(colour)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return badge_text(colour, mark.idle_days or 0)
+    if role == SortRole:
+        return _number(severity(colour))
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return BADGE_COLORS[colour][0]
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return BADGE_COLORS[colour][1]
+    return None
 
 
 def _overdue_look(role: int) -> Any:

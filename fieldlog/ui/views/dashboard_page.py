@@ -29,6 +29,7 @@ from fieldlog.ui.widgets.dashboard_charts import DashboardCharts
 from fieldlog.ui.widgets.period_picker import PeriodPicker
 from fieldlog.ui.widgets.rankings_table import RankingsTable
 from fieldlog.ui.widgets.targets_table import TargetsTable
+from fieldlog.ui.widgets.warnings_panel import WarningsPanel
 
 NOTE_STYLE = "color: #5f6368;"
 
@@ -57,6 +58,7 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         self.targets_dialog: TargetsDialog | None = None
         self.panel = HeadlinePanel(None, None, _empty(), _empty())
         self.charts = DashboardCharts()
+        self.warnings = WarningsPanel()
         self.targets = TargetsTable()
         self.targets_title = QLabel(objectName="targetsTitle")
         self.targets_note = QLabel(objectName="targetsNote")
@@ -90,6 +92,8 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         layout.addLayout(header)
         layout.addWidget(self.panel)
         layout.addWidget(self.charts)
+        layout.addSpacing(12)
+        layout.addWidget(self.warnings)
         layout.addSpacing(12)
         layout.addWidget(self.targets_title)
         layout.addWidget(self.targets_note)
@@ -126,8 +130,15 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
             dashboard.pipeline_funnel(self.db, today=today),
             dashboard.amounts_by_chain(self.db, self.period),
         )
+        self.warnings.show_warnings(self.db, self.as_of())
         self._show_targets(today)
         self._show_rankings()
+
+    def as_of(self) -> date:
+        """The day the warnings are judged on: the chosen period's end, today when it has none
+        or ends later (a past dispatch shows its warnings as they stood when it ended)."""
+        end, today = self.period.end, self.today()
+        return today if end is None or end > today else end
 
     def period_of(self, kind: str, today: date) -> Period:
         """The period of a choice of the period picker (a bureau's dashboard has its own)."""

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from fieldlog.domain.catalogs import display_kind_name, display_name
 from fieldlog.domain.stages import ALL_STAGES, Stage, needs_signing
+from fieldlog.domain.warnings import StaleColour
 from fieldlog.services.projects import pipeline
 from fieldlog.services.projects.pipeline import PipelineFilter, ProjectCard, Signing, StageColumn
+from fieldlog.services.reports import warnings
 from fieldlog.services.team import identity
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
@@ -112,7 +114,7 @@ class StageColumnWidget(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         for card in cards:
-            widget = ProjectCardWidget(card, self.stage, inner)
+            widget = ProjectCardWidget(card, self.stage, inner, self.board.stale.get(card.id))
             widget.move_requested.connect(self.board.move_card)
             widget.open_requested.connect(self.board.open_project_requested)
             layout.addWidget(widget)
@@ -147,6 +149,8 @@ class PipelineBoard(RefreshWhenShown, QWidget):
         self.signing_dialog: SigningDialog | None = None
         self.columns: dict[Stage, StageColumnWidget] = {}
         self._cards: dict[uuid.UUID, tuple[Stage, ProjectCard]] = {}
+        # Stale projects' colours and days idle on the board's today (三色预警).
+        self.stale: dict[uuid.UUID, tuple[StaleColour, int]] = {}
         self._build_filters()
         self._build_switch()
         self._build_columns()
@@ -265,6 +269,7 @@ class PipelineBoard(RefreshWhenShown, QWidget):
             self.db, today=self.today(), filter=self.current_filter(), limit=CARD_LIMIT
         )
         self._cards = {card.id: (col.stage, card) for col in columns for card in col.cards}
+        self.stale = warnings.project_colours(self.db, self.today())
         for column in columns:
             self.columns[column.stage].show_column(column)
 

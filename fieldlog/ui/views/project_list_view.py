@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from fieldlog.domain.stages import Stage
 from fieldlog.services.projects import pipeline
 from fieldlog.services.projects.pipeline import PipelineFilter
-from fieldlog.services.reports import exports, report_sheets
+from fieldlog.services.reports import exports, report_sheets, warnings
 from fieldlog.services.team.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.ui import tasks
@@ -112,7 +112,7 @@ class ProjectListView(QWidget):
         current = self.current_project_id()
         first_load = self.model.rowCount() == 0
         rows = pipeline.project_list(self.db, today=self.today(), filter=self._filter)
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, warnings.project_marks(self.db, self.today()))
         text = self.tr("%n project(s)", "", len(rows))
         if self._filter.restricts():
             text = self.tr("%n project(s) match the filters", "", len(rows))

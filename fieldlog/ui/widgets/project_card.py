@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMenu, QVBoxLayout, 
 
 from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.domain.stages import ALL_STAGES, Stage
+from fieldlog.domain.warnings import StaleColour
 from fieldlog.services.projects.pipeline import ProjectCard
 from fieldlog.ui.amounts import wan
 from fieldlog.ui.widgets.combo_values import named
@@ -30,6 +31,13 @@ from fieldlog.ui.widgets.combo_values import named
 PROJECT_MIME = "application/x-fieldlog-project"
 OVERDUE_COLOR = QColor("#c62828")
 BORDER_COLOR, FOCUS_COLOR = QColor("#c8ccd2"), QColor("#1e6fd9")
+#: A stale colour's badge: (background, text). Dark text on a pale ground reads on any card; the
+#: badge names the colour in words, so it never rests on the colour alone.
+BADGE_COLORS: dict[StaleColour, tuple[QColor, QColor]] = {
+    StaleColour.YELLOW: (QColor("#fff1b8"), QColor("#5c4300")),
+    StaleColour.RED: (QColor("#fcdcdc"), QColor("#9b1c1c")),
+    StaleColour.RETIRE: (QColor("#dfe3e8"), QColor("#263238")),
+}
 
 
 def stage_name(stage: Stage | str) -> str:
@@ -49,6 +57,40 @@ def stage_name(stage: Stage | str) -> str:
     return named(names, stage)
 
 
+def colour_name(colour: StaleColour) -> str:
+    """The stale colour's name in the user's language (黄色预警, 红色预警, 建议退库 in Chinese)."""
+    names = {
+        StaleColour.YELLOW: QCoreApplication.translate("warnings", "Yellow warning"),
+        StaleColour.RED: QCoreApplication.translate("warnings", "Red warning"),
+        StaleColour.RETIRE: QCoreApplication.translate("warnings", "Suggest retiring"),
+    }
+    return names[colour]
+
+
+def badge_text(colour: StaleColour, idle_days: int) -> str:
+    """What a stale project's badge says: its colour and the days without activity."""
+    text = QCoreApplication.translate("warnings", "%1 · %2 days idle")
+    return text.replace("%1", colour_name(colour)).replace("%2", str(idle_days))
+
+
+def colour_badge(colour: StaleColour, idle_days: int) -> QLabel:
+    """The badge of a stale project: words on a pale ground of its colour."""
+    label = QLabel(badge_text(colour, idle_days))
+    label.setObjectName("stale_colour_label")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setContentsMargins(4, 1, 4, 1)
+    background, text = BADGE_COLORS[colour]
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.Window, background)
+    palette.setColor(QPalette.ColorRole.WindowText, text)
+    label.setPalette(palette)
+    label.setAutoFillBackground(True)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 def project_mime(project_id: uuid.UUID) -> QMimeData:
     """Mime data naming a project, as a dragged card carries it."""
     mime = QMimeData()
@@ -64,14 +106,23 @@ def _wrapped(text: str) -> QLabel:
 
 
 class ProjectCardWidget(QFrame):
-    """One card; `move_requested(id, stage)` from the menu, `open_requested(id)` on double-click."""
+    """One card; `move_requested(id, stage)` from the menu, `open_requested(id)` on double-click.
+
+    `stale`: the project's colour and days idle when it has one (a badge above its name).
+    """
 
     move_requested = Signal(object, object)
     open_requested = Signal(object)
 
-    def __init__(self, card: ProjectCard, stage: Stage, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        card: ProjectCard,
+        stage: Stage,
+        parent: QWidget | None = None,
+        stale: tuple[StaleColour, int] | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.card, self.stage = card, stage
+        self.card, self.stage, self.stale = card, stage, stale
         self._press: QPoint | None = None
         self.setObjectName("projectCard")
         self.setAccessibleName(card.name)
@@ -86,6 +137,10 @@ class ProjectCardWidget(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(1)
+        if self.stale is not None:
+            self.colour_label = colour_badge(*self.stale)
+            layout.addWidget(self.colour_label, 0, Qt.AlignmentFlag.AlignLeft)
+            self.setAccessibleName(f"{card.name} ({self.colour_label.text()})")
         title = _wrapped(card.name)
         font = QFont(title.font())
         font.setBold(True)
