@@ -299,3 +299,17 @@ def test_after_the_dispatch_the_quiet_projects_are_listed(demo_books):
     assert rows[0][1] == "红色预警" and {r[1] for r in rows} == {"红色预警", "黄色预警"}
     idle = [r[8] for r in rows if r[1] == "黄色预警"]
     assert idle == sorted(idle, reverse=True)  # the longest idle first within a colour
+
+
+def test_the_bureaus_sheet_names_fit_excel_with_the_longer_sheet_names():
+    """The bureau's return names each team's sheets "{prefix}·{sheet}": with 需协调解决事项 and a
+    thousand teams of one long name (numbered to tell them apart) every name keeps to Excel's
+    31 characters and is distinct."""
+    from fieldlog.excel.weekly_return import RETURN_SHEETS
+    from fieldlog.services.bureau.consolidated import _prefixes
+
+    names = ["铜仁市驻深圳市招商引资驻点工作队第一分队第二小组"] * 1000
+    prefixes = _prefixes(names)
+    sheets = [prefix + sheet for prefix in prefixes for sheet in RETURN_SHEETS]
+    assert max(len(sheet) for sheet in sheets) == 31
+    assert len(set(sheets)) == len(sheets)
