@@ -90,3 +90,42 @@ ORG_COLUMNS: tuple[str, ...] = (
     "其他联系人",
     "备注",
 )
+
+#: 预警项目 (weekly return): projects gone quiet (黄色预警, 红色预警, 建议退库), then leads
+#: answered late (预警等级 迟复), judged on the week's Sunday.
+WARNING_COLUMNS: tuple[str, ...] = (
+    "序号",
+    "预警等级",
+    "项目名称",
+    "投资方",
+    "项目阶段",
+    "工作组",
+    "首谈人",
+    "最近进展\n日期",
+    "无进展\n天数",
+)
+
+#: 需协调解决事项 (weekly return): the open matters on the week's Sunday.
+MATTER_COLUMNS: tuple[str, ...] = (
+    "序号",
+    "项目名称",
+    "投资方",
+    "工作组",
+    "事项",
+    "责任单位",
+    "办结时限",
+    "逾期\n天数",
+    "状态",
+)
+
+#: 未完善线索 (weekly return): leads on the week's Sunday lacking some of 项目内容, 投资规模, an
+#: investor contact and 投资方诉求.
+INCOMPLETE_COLUMNS: tuple[str, ...] = (
+    "序号",
+    "项目名称",
+    "投资方",
+    "首谈人",
+    "工作组",
+    "创建日期",
+    "缺少内容",
+)

@@ -21,11 +21,14 @@ from fieldlog.domain.messages import msg
 from fieldlog.domain.money import yuan_to_wan, yuan_to_yi
 from fieldlog.excel.cells import CellValue, put
 from fieldlog.excel.columns import (
+    INCOMPLETE_COLUMNS,
     LEDGER_COLUMNS,
     LEDGER_FIRST_PAGE,
+    MATTER_COLUMNS,
     ORG_COLUMNS,
     TRANCHE_COLUMNS,
     VISIT_COLUMNS,
+    WARNING_COLUMNS,
 )
 from fieldlog.excel.house_style import (
     HEADER,
@@ -39,10 +42,14 @@ from fieldlog.excel.print_setup import PrintedPages, page_setup
 from fieldlog.store.private import new_private_file
 
 __all__ = [
+    "INCOMPLETE_SHEET",
+    "INCOMPLETE_TABLE",
     "LEDGER_PAGES",
     "LEDGER_SHEET",
     "LEDGER_TABLE",
     "LEDGER_WIDTHS",
+    "MATTER_SHEET",
+    "MATTER_TABLE",
     "ORG_SHEET",
     "ORG_TABLE",
     "TRANCHE_SHEET",
@@ -50,6 +57,8 @@ __all__ = [
     "VISIT_SHEET",
     "VISIT_TABLE",
     "VISIT_WIDTHS",
+    "WARNING_SHEET",
+    "WARNING_TABLE",
     "Column",
     "Table",
     "list_sheet",
@@ -82,6 +91,9 @@ class Table:
     rows: Sequence[Row]
     total: Row | None = None  # a 合计 row under the rows, or None
     pages: PrintedPages | None = None  # printed in two pages wide (None: one)
+    #: The line a sheet without rows shows under its header ("本周无…"), so the reader knows the
+    #: list was checked; "" writes the header alone.
+    empty: str = ""
 
 
 def _columns(
@@ -136,6 +148,11 @@ LEDGER_TABLE = _fixed(
 LEDGER_PAGES = PrintedPages(LEDGER_FIRST_PAGE, 2)
 TRANCHE_TABLE = _columns(TRANCHE_COLUMNS, "cdttwtt")
 ORG_TABLE = _columns(ORG_COLUMNS, "c" + "t" * 13 + "nn", text=30, note=30)
+#: The weekly return's lists of what needs attention, judged on the week's Sunday.
+WARNING_SHEET, MATTER_SHEET, INCOMPLETE_SHEET = "预警项目", "需协调解决事项", "未完善线索"
+WARNING_TABLE = _columns(WARNING_COLUMNS, "ct" + "t" * 5 + "dc")
+MATTER_TABLE = _columns(MATTER_COLUMNS, "c" + "t" * 3 + "ntdct", note=50)
+INCOMPLETE_TABLE = _columns(INCOMPLETE_COLUMNS, "c" + "t" * 4 + "dt")
 
 
 def new_workbook() -> Workbook:
@@ -213,10 +230,21 @@ def list_sheet(workbook: Workbook, table: Table, *, heading: str = "") -> Worksh
         write_cells(sheet, row, table.columns, values, fit)
     if table.total is not None:
         write_cells(sheet, row + 1, table.columns, table.total, fit, total=True)
+    if not table.rows and table.empty:
+        _empty_line(sheet, len(table.columns), table.empty)
     fit.apply(sheet)
     sheet.freeze_panes = "A2"
     page_setup(sheet, title_rows="1:1", heading=heading, pages=table.pages)
     return sheet
+
+
+def _empty_line(sheet: Worksheet, width: int, text: str) -> None:
+    """`text` on row 2 across the table's columns, bordered like a row of it."""
+    for column in range(1, width + 1):
+        sheet.cell(2, column).style = style_name(Kind.TEXT)
+    put(sheet.cell(2, 1), text)
+    if width > 1:
+        sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
 
 
 def write_tables(tables: Iterable[Table], path: Path) -> Path:

@@ -29,6 +29,12 @@ from fieldlog.excel.house_style import (
 )
 from fieldlog.excel.print_setup import SHORT_SIDE, page_setup
 from fieldlog.excel.tables import (
+    INCOMPLETE_SHEET,
+    LEDGER_SHEET,
+    MATTER_SHEET,
+    TRANCHE_SHEET,
+    VISIT_SHEET,
+    WARNING_SHEET,
     Column,
     Table,
     list_sheet,
@@ -40,6 +46,7 @@ from fieldlog.excel.tables import (
 
 __all__ = [
     "INDICATOR_HEADINGS",
+    "RETURN_SHEETS",
     "SUMMARY_SHEET",
     "Breakdown",
     "BreakdownRow",
@@ -52,6 +59,16 @@ __all__ = [
 ]
 
 SUMMARY_SHEET = "汇总"
+#: The sheets of a weekly return, in order: SPEC §4.1's four, then what needs attention.
+RETURN_SHEETS: tuple[str, ...] = (
+    SUMMARY_SHEET,
+    VISIT_SHEET,
+    LEDGER_SHEET,
+    TRANCHE_SHEET,
+    WARNING_SHEET,
+    MATTER_SHEET,
+    INCOMPLETE_SHEET,
+)
 INDICATOR_HEADINGS = ("指标", "本周", "本月", "累计", "目标", "完成率")
 WEEK_BAND, TOTAL_BAND = "本周", "累计"
 UNIT_PREFIX, DATE_PREFIX = "填报单位：", "填报日期："
@@ -131,8 +148,9 @@ def weekly_title(team: str, iso_year: int, week: int, monday: date, sunday: date
 
 
 def write_weekly_return(summary: Summary, sheets: Sequence[Table], path: Path) -> Path:
-    """Write 汇总 followed by the list sheets (走访明细, 项目台账, 到位资金) to `path`; the
-    return's title heads every printed page of every sheet."""
+    """Write 汇总 followed by the list sheets (走访明细, 项目台账, 到位资金, 预警项目,
+    需协调解决事项, 未完善线索: `RETURN_SHEETS`) to `path`; the return's title heads every
+    printed page of every sheet."""
     workbook = new_workbook()
     add_weekly_return(workbook, summary, sheets)
     return save(workbook, path)
@@ -142,7 +160,7 @@ def add_weekly_return(
     workbook: Workbook, summary: Summary, sheets: Sequence[Table], *, prefix: str = ""
 ) -> None:
     """Add a return's sheets to `workbook`, each sheet's name after `prefix` (a bureau's return
-    holds the four sheets of each of its teams)."""
+    holds the sheets of each of its teams)."""
     _summary_sheet(workbook, summary, prefix + SUMMARY_SHEET)
     for table in sheets:
         list_sheet(workbook, replace(table, sheet=prefix + table.sheet), heading=summary.title)

@@ -27,6 +27,7 @@ from fieldlog.domain.indicators import AMOUNT_METRICS, BREAKDOWN_METRICS, BY_KEY
 from fieldlog.domain.money import yuan_to_yi
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.domain.vocabulary import OrgKind
+from fieldlog.excel.weekly_return import RETURN_SHEETS
 from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.bureau.bureau import find_team
@@ -218,7 +219,7 @@ def _consolidated_return(db: list[str], teams: list[DemoTeam], folder: Path) -> 
             heading = BY_KEY[metric].heading_zh
             assert row[header.index(f"本周{heading}")] == _cell(metric, this_week[metric])
             assert row[header.index(f"本年累计{heading}")] == _cell(metric, this_year[metric])
-    assert len(book.sheetnames) == 1 + 4 * len(teams)
+    assert len(book.sheetnames) == 1 + len(RETURN_SHEETS) * len(teams)
     for team in teams:
         own = load_workbook(team.own_return)
         [summary] = [

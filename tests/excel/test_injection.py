@@ -16,6 +16,7 @@ from fieldlog.domain.stages import Stage
 from fieldlog.excel.cells import CELL_LIMIT, CUT_MARK, put, safe_text
 from fieldlog.services.orgs import orgs
 from fieldlog.services.projects import projects
+from fieldlog.services.projects.coordination import MatterInput, add_matter
 from fieldlog.services.reports.exports import export_ledger, export_orgs, export_visits
 from fieldlog.services.reports.weekly import export_weekly
 from fieldlog.services.team import team
@@ -87,6 +88,9 @@ def hostile(
     _set(db, CatalogItem, local, name=ORIGIN)
     _set(db, Project, project, origin_id=local)
     projects.open_project(db, projects.ProjectInput("#N/A", progress="@SUM(A1)"), on=DAY)
+    # A lead nobody answers (迟复 by the Sunday, and incomplete) and a matter to coordinate.
+    projects.open_project(db, projects.ProjectInput("-1迟复"), on=DAY)
+    add_matter(db, project, MatterInput("=1+1", owner="@SUM(A1)", due_on=DAY))
     yield db
     db.close()
 
@@ -134,6 +138,17 @@ def test_the_hostile_text_comes_back_as_written(exports):
     for book in ("ledger", "weekly"):  # 资金来源, and 不计入原因 naming it
         assert ORIGIN in values[book]
         assert any(ORIGIN in v and v != ORIGIN for v in values[book]), book
+
+
+def test_the_attention_sheets_keep_hostile_text_as_text(exports):
+    book = openpyxl.load_workbook(exports["weekly"])
+    expected = {"预警项目": {"迟复", "-1迟复"}, "需协调解决事项": {"=1+1", "@SUM(A1)"}}
+    expected["未完善线索"] = {"#N/A", "-1迟复"}
+    for name, texts in expected.items():
+        cells = [c for row in book[name].iter_rows(min_row=2) for c in row]
+        found = {c.value for c in cells if c.value in texts}
+        assert found == texts, name
+        assert all(c.data_type == "s" for c in cells if c.value in texts), name
 
 
 def test_error_looking_text_is_not_an_error_cell(exports):

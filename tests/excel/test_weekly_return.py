@@ -19,6 +19,8 @@ from fieldlog.domain.indicators import AMOUNT_METRICS, BY_KEY, HEADLINE_METRICS,
 from fieldlog.domain.money import YI_NUMBER_FORMAT
 from fieldlog.domain.period import IsoWeek, Period, weeks_between
 from fieldlog.excel.columns import LEDGER_COLUMNS, TRANCHE_COLUMNS, VISIT_COLUMNS
+from fieldlog.excel.print_setup import printed_size
+from fieldlog.excel.weekly_return import RETURN_SHEETS
 from fieldlog.services.admin.demo import DEMO_PERIOD
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.reports import stats
@@ -103,7 +105,11 @@ def _spans(week: IsoWeek) -> tuple[Period, Period, Period]:
 def test_the_default_file_name_and_the_sheets(books):
     path, book = books[W16]
     assert path.name == "铜仁市驻深招商工作队工作周报_2020-W16.xlsx"
-    assert book.sheetnames == ["汇总", "走访明细", "项目台账", "到位资金"]
+    assert book.sheetnames == [
+        *("汇总", "走访明细", "项目台账", "到位资金"),  # SPEC §4.1
+        *("预警项目", "需协调解决事项", "未完善线索"),  # what needs attention
+    ]
+    assert book.sheetnames == list(RETURN_SHEETS)
 
 
 def test_the_title_and_the_reporting_line(books):
@@ -350,8 +356,11 @@ def test_house_style_on_every_sheet(books):
             assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
             assert sheet.sheet_properties.pageSetUpPr.fitToPage
         # A4 unless the sheet would print below 8 pt on it: the ledger and the visits on A3.
-        a3 = sheet.title in ("项目台账", "走访明细")
+        a3 = sheet.title in ("项目台账", "走访明细") or printed_size(sheet, 9) < 8
         assert int(setup.paperSize) == (8 if a3 else 9), sheet.title
+        header = sheet["A3" if sheet.title == "汇总" else "A1"]
+        assert header.font.bold and header.border.bottom.style == "thin", sheet.title
+        assert header.fill.fgColor.rgb.endswith("DDEBF7"), sheet.title
         assert sheet.freeze_panes in ("A2", "A4")
         assert sheet.print_title_rows == ("$1:$2" if sheet.title == "汇总" else "$1:$1")
     visits = books[W16][1]["走访明细"]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from fieldlog.domain.period import Period
+from fieldlog.excel.weekly_return import RETURN_SHEETS
 from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.bureau import bureau, figures, overlaps
@@ -166,7 +167,7 @@ def test_the_consolidated_return_holds_each_teams_own_return(
     book = load_workbook(path)
     names = [t.name for t in bureau.teams(bureau_db)]
     assert book.sheetnames[0] == OVERVIEW_SHEET
-    assert len(book.sheetnames) == 1 + 4 * len(names)
+    assert len(book.sheetnames) == 1 + len(RETURN_SHEETS) * len(names)
     rows = _values(book[OVERVIEW_SHEET])
     assert [r[0] for r in rows[1:]] == [*names, figures.TOTAL_LABEL_ZH]
     for team in three_teams:

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from fieldlog.domain.period import IsoWeek, Period
+from fieldlog.excel.weekly_return import RETURN_SHEETS
 from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.bureau import bureau, figures
 from fieldlog.services.bureau.consolidated import OVERVIEW_SHEET, export_bureau
@@ -73,7 +74,7 @@ def test_a_team_dispatched_after_the_week_leaves_the_others_return_whole(
     rows = _values(book[OVERVIEW_SHEET])
     # Every team keeps its row (驻杭's visits of November are its own figures all the same).
     assert [r[0] for r in rows[1:]] == [*names, figures.TOTAL_LABEL_ZH]
-    assert len(book.sheetnames) == 1 + 4 * 2
+    assert len(book.sheetnames) == 1 + len(RETURN_SHEETS) * 2
     assert not any(n.startswith(hz.name[:3]) for n in book.sheetnames[1:])
     for laptop in (sz, sh):
         own = load_workbook(export_weekly(laptop.db, WEEK, out=tmp_path / "own.xlsx", today=TODAY))
@@ -110,9 +111,7 @@ def test_two_teams_of_one_name_are_told_apart(
     rows = _values(book[OVERVIEW_SHEET])
     assert [r[0] for r in rows[1:]] == [*labels, figures.TOTAL_LABEL_ZH]
     assert book.sheetnames[1:] == [
-        f"{label}·{sheet}"
-        for label in labels
-        for sheet in ("汇总", "走访明细", "项目台账", "到位资金")
+        f"{label}·{sheet}" for label in labels for sheet in RETURN_SHEETS
     ]
     # Each row's figures are its team's own: the one with the larger contract is the second.
     entries = bureau.teams(bureau_db)

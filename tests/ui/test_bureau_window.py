@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QMenu, QMessageBox, QP
 from fieldlog.domain.indicators import AMOUNT_METRICS, HEADLINE_METRICS
 from fieldlog.domain.money import format_yi
 from fieldlog.domain.period import Period
+from fieldlog.excel.weekly_return import RETURN_SHEETS
 from fieldlog.services.bureau import bureau
 from fieldlog.services.bureau.window_support import identity
 from fieldlog.services.reports import stats, targets
@@ -388,7 +389,7 @@ def test_the_teams_weekly_returns_are_written_for_the_week_chosen(
     assert dialog.written == out
     book = load_workbook(out)
     assert book.sheetnames[0] == OVERVIEW_SHEET
-    assert len(book.sheetnames) == 1 + 4 * 2
+    assert len(book.sheetnames) == 1 + len(RETURN_SHEETS) * 2
     rows = [row[0] for row in book[OVERVIEW_SHEET].iter_rows(min_row=2, values_only=True)]
     assert rows[-1] == "各队合计（同一企业只计一次）"
     assert db_digest(bureau_db) == before

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from fieldlog.domain.period import IsoWeek
+from fieldlog.excel.weekly_return import RETURN_SHEETS
 from fieldlog.services.orgs import orgs
 from fieldlog.services.team import team
 from fieldlog.services.visits import visits
@@ -76,7 +77,7 @@ def test_the_weekly_return_is_written_where_the_user_chose(
     assert dialog.written == written and written.exists()
     assert str(written) in dialog.result_label.text() and dialog.result_box.isVisible()
     workbook = load_workbook(written)
-    assert workbook.sheetnames == ["汇总", "走访明细", "项目台账", "到位资金"]
+    assert workbook.sheetnames == list(RETURN_SHEETS)
     assert workbook["走访明细"].max_row >= 2
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)

@@ -1,5 +1,6 @@
 """The bureau's consolidated return (`export bureau --week W`): 各工作队汇总, then each team's
-own weekly return (汇总, 走访明细, 项目台账, 到位资金) as the team itself would write it.
+own weekly return (汇总, 走访明细, 项目台账, 到位资金, 预警项目, 需协调解决事项, 未完善线索:
+`RETURN_SHEETS`) as the team itself would write it.
 
 各工作队汇总 has one row per team — this week and this year (1 January to the week's Sunday),
 named as its sheets are (`team_labels`) — and the total of all teams below, with an enterprise
@@ -19,7 +20,7 @@ from fieldlog.domain.indicators import AMOUNT_METRICS, BREAKDOWN_METRICS, BY_KEY
 from fieldlog.domain.period import IsoWeek, Period
 from fieldlog.excel.house_style import Kind
 from fieldlog.excel.tables import Column, Table, list_sheet, new_workbook, save
-from fieldlog.excel.weekly_return import add_weekly_return
+from fieldlog.excel.weekly_return import RETURN_SHEETS, add_weekly_return
 from fieldlog.services.bureau.bureau import require_bureau, team_labels, teams
 from fieldlog.services.bureau.figures import TOTAL_LABEL_ZH, team_figures, total_figures
 from fieldlog.services.reports.report_sheets import output_path, safe_file_name
@@ -46,8 +47,9 @@ def _columns() -> tuple[Column, ...]:
 
 
 def _prefixes(names: list[str]) -> list[str]:
-    """A short, distinct sheet-name prefix per team (the longest sheet name is 到位资金 + 4)."""
-    room = _SHEET_NAME_MAX - len("项目台账") - 1
+    """A short, distinct sheet-name prefix per team: with "·" and the longest sheet name of a
+    return (需协调解决事项) it stays within Excel's 31 characters, numbered up to 999 teams."""
+    room = _SHEET_NAME_MAX - max(len(sheet) for sheet in RETURN_SHEETS) - 1
     taken: set[str] = set()
     prefixes = []
     for number, name in enumerate(names, start=1):

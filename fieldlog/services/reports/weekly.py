@@ -40,6 +40,7 @@ from fieldlog.services.reports.report_sheets import (
     visit_table,
     with_total,
 )
+from fieldlog.services.reports.warning_sheets import incomplete_table, matter_table, warning_table
 from fieldlog.services.validate import sane_date
 from fieldlog.store.database import Database
 from fieldlog.store.repositories.report_rows import (
@@ -214,6 +215,10 @@ def weekly_return(
                 ledger_table(session, as_of=week.sunday, week=spans.week, funds_until=week.sunday)
             ),
             with_total(tranche_table(session, spans.week)),
+            # What needs attention, judged on the Sunday (after SPEC's four sheets).
+            warning_table(db, week.sunday),
+            matter_table(db, week.sunday),
+            incomplete_table(db, week.sunday),
         )
         figures = {
             "week": stats.compute(db, spans.week),
