@@ -182,10 +182,11 @@ def matters_of(db: Database, project_id: uuid.UUID) -> list[MatterRow]:
 
 def open_matters(db: Database, as_of: date | None = None) -> list[OpenMatter]:
     """The open matters of every live project by deadline (none last), with the days each is
-    overdue on `as_of` (today when None)."""
+    overdue on `as_of` (today when None). A matter resolved after `as_of` was open on it; one
+    added since is listed too (a matter carries no date of its own before its deadline)."""
     day = as_of or date.today()
     with db.read() as session:
-        found = rows.open_matter_rows(session)
+        found = rows.open_matter_rows(session, as_of)
     return [OpenMatter(*row, days_overdue=_overdue(row[-1], day)) for row in found]
 
 

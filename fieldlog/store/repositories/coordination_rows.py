@@ -9,7 +9,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from fieldlog.store.collation import bytewise
@@ -17,6 +17,7 @@ from fieldlog.store.models import CoordinationMatter, Organization, Project, Wor
 from fieldlog.store.repositories.common import live_join
 
 OPEN = "open"
+RESOLVED = "resolved"
 
 
 def project_matters(session: Session, project_id: uuid.UUID) -> list[CoordinationMatter]:
@@ -35,10 +36,21 @@ def project_matters(session: Session, project_id: uuid.UUID) -> list[Coordinatio
 
 
 def open_matter_rows(
-    session: Session,
+    session: Session, as_of: date | None = None
 ) -> list[tuple[uuid.UUID, uuid.UUID, str, str, str, str, str, date | None]]:
     """(matter id, project id, project, investor, group, matter, owner, due date) of the open
-    matters of live projects: by deadline (none last), then project name."""
+    matters of live projects: by deadline (none last), then project name. With `as_of`, a matter
+    resolved after that day was still open on it (a past week's return lists it)."""
+    still_open = CoordinationMatter.status == OPEN
+    if as_of is not None:
+        still_open = or_(
+            still_open,
+            and_(
+                CoordinationMatter.status == RESOLVED,
+                CoordinationMatter.resolved_on.is_not(None),
+                CoordinationMatter.resolved_on > as_of,
+            ),
+        )
     query: Any = (
         select(
             CoordinationMatter.id,
@@ -53,7 +65,7 @@ def open_matter_rows(
         .join(Project, live_join(Project, CoordinationMatter.project_id))
         .outerjoin(Organization, live_join(Organization, Project.investor_id))
         .outerjoin(WorkGroup, live_join(WorkGroup, Project.group_id))
-        .where(CoordinationMatter.deleted.is_(False), CoordinationMatter.status == OPEN)
+        .where(CoordinationMatter.deleted.is_(False), still_open)
         .order_by(
             CoordinationMatter.due_on.is_(None),
             CoordinationMatter.due_on,

@@ -164,3 +164,12 @@ def test_the_projects_history_shows_its_matters_by_their_words(
     assert {e.field for e in entries} >= {"deleted", "status", "resolved_on"}
     assert {e.part for e in entries} == {LAND.matter[:20]}
     assert {e.table for e in entries} == {"coordination_matter"}
+
+
+def test_a_matter_resolved_after_the_day_was_open_on_it(db: Database, project: uuid.UUID) -> None:
+    matter = coord.add_matter(db, project, LAND)
+    coord.resolve_matter(db, matter, on=date(2020, 4, 15))
+    [before] = coord.open_matters(db, as_of=date(2020, 4, 12))
+    assert (before.id, before.days_overdue) == (matter, 2)
+    assert coord.open_matters(db, as_of=date(2020, 4, 15)) == []
+    assert coord.open_matters(db) == []
