@@ -47,6 +47,15 @@ def _late_lead(lead: LateLead, day: date) -> str:
     return f"{lead.name}（{who}{chinese_date(lead.created_on, year=False)}录入）"
 
 
+def _split(by_colour: dict[StaleColour, list[StaleRow]]) -> str:
+    """，其中红色预警3个、黄色预警5个; ，均为红色预警 with one colour; nothing with none."""
+    present = [colour for colour in COLOURS if by_colour[colour]]
+    if len(present) == 1:
+        return f"，均为{COLOUR_LABELS_ZH[present[0]]}"
+    counts = "、".join(f"{COLOUR_LABELS_ZH[c]}{len(by_colour[c])}个" for c in present)
+    return f"，其中{counts}" if counts else ""
+
+
 def stale_lines(db: Database, day: date) -> list[str]:
     """预警项目 on `day`: a summary, then a line per colour (worst first), then the late leads."""
     rows = warnings.stale_projects(db, day)
@@ -57,13 +66,7 @@ def stale_lines(db: Database, day: date) -> list[str]:
     for row in rows:
         if row.colour is not None:
             by_colour[row.colour].append(row)
-    counts = "、".join(
-        f"{COLOUR_LABELS_ZH[c]}{len(by_colour[c])}个" for c in COLOURS if by_colour[c]
-    )
-    lines = [
-        f"截至{chinese_date(day)}，共有预警项目{len(rows)}个"
-        + (f"，其中{counts}。" if rows else "。")
-    ]
+    lines = [f"截至{chinese_date(day)}，共有预警项目{len(rows)}个{_split(by_colour)}。"]
     for colour in COLOURS:
         found = by_colour[colour]
         if found:
@@ -73,7 +76,7 @@ def stale_lines(db: Database, day: date) -> list[str]:
             )
     if late:
         names = [_late_lead(lead, day) for lead in late[:MAX_NAMED]]
-        lines.append(f"超时未跟进线索{len(late)}个：{_named(names, len(late), '个')}。")
+        lines.append(f"迟复线索{len(late)}个：{_named(names, len(late), '个')}。")
     return lines
 
 

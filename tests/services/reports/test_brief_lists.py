@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 from fieldlog.domain.report_period import ReportPeriod, parse_month
+from fieldlog.domain.stages import Stage
 from fieldlog.services.projects import coordination as coord
 from fieldlog.services.reports import brief, brief_lists, warnings
 from fieldlog.store.database import Database
+from tests.services.reports.warning_records import Made, insert
 
 DISPATCH = ReportPeriod.dates(date(2020, 3, 23), date(2020, 4, 22))
 JULY = ReportPeriod.month(parse_month("2020-07"))
@@ -28,12 +30,14 @@ def test_stale_projects_are_named_by_colour_with_their_days(demo_copy: Database)
     assert len(rows) > brief_lists.MAX_NAMED  # the demo's July: the cap is exercised
     body = brief.compose(brief.gather(demo_copy, JULY)).body
     lines = section(body, brief.HEADINGS[1])
-    assert lines[0].startswith(f"截至2020年7月31日，共有预警项目{len(rows)}个，其中")
+    colours = {row.colour for row in rows}
+    assert colours == {"red"}  # the demo's July: all red, said once
+    assert lines[0] == f"截至2020年7月31日，共有预警项目{len(rows)}个，均为红色预警。"
     for label, colour in (("建议退库", "retire"), ("红色预警", "red"), ("黄色预警", "yellow")):
         found = [row for row in rows if row.colour == colour]
         line = next((text for text in lines if text.startswith(label)), None)
         if not found:
-            assert line is None and f"{label}0个" not in lines[0]
+            assert line is None and label not in lines[0]
             continue
         assert line is not None and line.startswith(f"{label}{len(found)}个：")
         for row in found[: brief_lists.MAX_NAMED]:
@@ -109,3 +113,32 @@ def test_undated_matters_and_a_running_period_read_plainly(demo_copy: Database) 
     assert brief_lists.judged_on(JULY, date(2021, 1, 1)) == JULY_END
     early = brief.stale_project_lines(demo_copy, JULY, today=date(2020, 7, 10))
     assert early[0].startswith("截至2020年7月10日")
+
+
+def test_several_colours_are_counted_then_listed_worst_first(demo_copy: Database) -> None:
+    day = date(2020, 10, 12)
+    rows = warnings.stale_projects(demo_copy, day)
+    retire = [row for row in rows if row.colour == "retire"]
+    red = [row for row in rows if row.colour == "red"]
+    assert retire and red and len(retire) + len(red) == len(rows)
+    when = ReportPeriod.dates(date(2020, 10, 1), day)
+    lines = brief.stale_project_lines(demo_copy, when)
+    assert lines[0] == (
+        f"截至2020年10月12日，共有预警项目{len(rows)}个，"
+        f"其中建议退库{len(retire)}个、红色预警{len(red)}个。"
+    )
+    assert lines[1].startswith(f"建议退库{len(retire)}个：{retire[0].name}（")
+    assert lines[2].startswith(f"红色预警{len(red)}个：{red[0].name}（")
+    assert len(lines) == 3  # no late lead on the demo then
+
+
+def test_leads_answered_late_follow_the_stale_projects(demo_copy: Database) -> None:
+    day = date(2020, 6, 20)
+    with demo_copy.begin() as session:
+        insert(session, Made([(date(2020, 6, 10), Stage.LEAD)], name="迟复测试线索项目"))
+    late = warnings.late_leads(demo_copy, day)
+    assert [lead.name for lead in late] == ["迟复测试线索项目"]
+    lines = brief.stale_project_lines(demo_copy, ReportPeriod.dates(date(2020, 6, 1), day))
+    assert (
+        lines[-1] == "迟复线索1个：迟复测试线索项目（迟复测试线索项目投资方，6月10日录入）。"
+    )
