@@ -139,6 +139,4 @@ def test_leads_answered_late_follow_the_stale_projects(demo_copy: Database) -> N
     late = warnings.late_leads(demo_copy, day)
     assert [lead.name for lead in late] == ["迟复测试线索项目"]
     lines = brief.stale_project_lines(demo_copy, ReportPeriod.dates(date(2020, 6, 1), day))
-    assert (
-        lines[-1] == "迟复线索1个：迟复测试线索项目（迟复测试线索项目投资方，6月10日录入）。"
-    )
+    assert lines[-1] == "迟复线索1个：迟复测试线索项目（迟复测试线索项目投资方，6月10日录入）。"
