@@ -5,18 +5,19 @@ the project on its matters."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTableWidget
+from PySide6.QtWidgets import QLabel, QTableWidget
 
 from fieldlog.services.projects import coordination as coord
 from fieldlog.store.database import Database
-from fieldlog.ui import operations, window_dialogs
+from fieldlog.ui import operations
 from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.project_dialog import ProjectDialog
+from fieldlog.ui.main_window import MainWindow
+from fieldlog.ui.navigator import Page
 from fieldlog.ui.views.dashboard_page import DashboardPage
 
 DISPATCH_END = date(2020, 4, 22)
@@ -93,27 +94,16 @@ def test_a_matter_resolved_leaves_the_table_when_announced(qtbot, demo_copy: Dat
     assert ": 0, 0 overdue" in page.matters.title.text()
 
 
-class _Window(QMainWindow):
-    """A window that opens projects the way FieldLog's does."""
-
-    def __init__(self, db: Database) -> None:
-        super().__init__()
-        self.db, self.opened = db, []
-
-    def open_project(self, project_id: uuid.UUID) -> QDialog | None:
-        dialog = window_dialogs.open_project(self, self.db, project_id)
-        self.opened.append(dialog)
-        return dialog
-
-
-def test_a_double_click_opens_the_project_on_its_matters(qtbot, demo_copy: Database) -> None:
-    window = _Window(demo_copy)
+def test_a_double_click_in_the_window_opens_the_project_on_its_matters(
+    qtbot, demo_copy: Database
+) -> None:
+    window = MainWindow(demo_copy)
     qtbot.addWidget(window)
-    page = DashboardPage(demo_copy, today=LATER)
-    window.setCentralWidget(page)
-    window.resize(1176, 678)
+    window.resize(1366, 768)
     window.show()
-    page.picker.select("dispatch")
+    window.show_page(Page.DASHBOARD)
+    page = window.findChild(DashboardPage)
+    assert page is not None and page.as_of() == DISPATCH_END  # the dispatch ended long ago
     table = page.matters.table
     target = coord.open_matters(demo_copy, DISPATCH_END)[2]
     row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == target.matter)
@@ -121,9 +111,10 @@ def test_a_double_click_opens_the_project_on_its_matters(qtbot, demo_copy: Datab
     rect = table.visualRect(table.model().index(row, 1))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert len(window.opened) == 1
-    dialog = window.opened[0]
-    assert isinstance(dialog, ProjectDialog) and dialog.project_id == target.project_id
+    dialogs = [d for d in window.findChildren(ProjectDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    assert dialog.project_id == target.project_id
     assert dialog.tabs.currentWidget() is dialog.coordination
     dialog.close()
 
