@@ -30,7 +30,7 @@ from fieldlog.domain.catalogs import default_chains, default_entries
 from fieldlog.domain.credit_code import ALPHABET, make_credit_code
 from fieldlog.domain.stages import MAIN_LINE, Stage
 from fieldlog.domain.text import name_key, pinyin_initials
-from fieldlog.services.admin.demo import names, texts
+from fieldlog.services.admin.demo import lead_texts, names, texts
 from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.team import team
 from fieldlog.store.database import Database
@@ -369,6 +369,7 @@ def project_rows(b: Build, w: RowWriter) -> None:
         ms = date_ms(days[0]) + rng.randrange(2 * 3600_000, 14 * 3600_000)
         row = meta(ms, owner[2], b.next_seq(), stamps.json(ms << 16, owner[2]), uuid7_hex(ms, rng))
         row.update(_project_fields(b, path, days, org_id, chain, short, owner[0]))
+        row.update(_lead_fields(b, path, days, row, b.contacts.get(i, [])))
         projects.append(row)
         b.projects[i] = (row["id"], days[0], row["name"])
         county = b.counties[rng.randrange(12)]
@@ -417,6 +418,58 @@ def _project_fields(
         "next_step": words[2],
         "next_follow_up": None if final == Stage.DROPPED else follow.isoformat(),
     }
+
+
+#: 项目类型 and 资金来源 of signed projects, as a team's ledger has them.
+_KINDS_SIGNED = (("new", 85), ("phase_two", 9), ("capital_increase", 6))
+_ORIGINS = (("省外", 70), ("省内市外", 12), ("市内", 6), ("本地企业投资", 8), ("财政资金", 4))
+
+
+def _lead_fields(
+    b: Build, path: list[Stage], days: list[date], project: dict[str, Any], contacts: list
+) -> dict[str, Any]:
+    """Type, fund origin, milestones after signing, the latest progress note's date and what
+    makes a lead complete (content, demands, an investor contact), some of it left blank."""
+    rng, final = b.rng, path[-1]
+    signed = project["signed_on"] is not None
+    kinds, kind_weights = zip(*_KINDS_SIGNED, strict=True)
+    origins, origin_weights = zip(*_ORIGINS, strict=True)
+    origin = rng.choices(origins, origin_weights)[0] if signed or rng.random() < 0.4 else None
+    started = days[path.index(Stage.STARTED)] if Stage.STARTED in path else None
+    stats_on = _after(rng, started, 20, 120) if started and rng.random() < 0.7 else None
+    producing = final == Stage.PRODUCING
+    above = (
+        _after(rng, stats_on, 60, 300) if stats_on and producing and rng.random() < 0.5 else None
+    )
+    # Most projects have a note dated after their last stage move; some were never written up.
+    progress_on = _after(rng, days[-1], 0, 75) if rng.random() < 0.8 else None
+    amount = f"{project['planned_yuan'] // 10_000}万元"
+    title = project["name"].removesuffix("项目")
+    content = rng.choice(lead_texts.CONTENT).format(
+        title=title, county=rng.choice(b.counties), amount=amount
+    )
+    demands = rng.choice(lead_texts.DEMANDS).format(
+        acres=rng.choice((50, 80, 100, 150)), workers=rng.choice((100, 200, 300))
+    )
+    return {
+        "kind": rng.choices(kinds, kind_weights)[0] if signed else "new",
+        "origin_id": b.catalog[("fund_origin", origin)] if origin else None,
+        "stats_on": _iso(stats_on),
+        "above_scale_on": _iso(above),
+        "progress_on": _iso(progress_on),
+        "content": content if rng.random() < 0.85 else "",
+        "demands": demands if rng.random() < 0.75 else "",
+        "contact_id": rng.choice(contacts)[0] if contacts and rng.random() < 0.8 else None,
+    }
+
+
+def _after(rng: random.Random, day: date, least: int, most: int) -> date:
+    """A day `least` to `most` days after `day`, never after the data's last day."""
+    return min(day + timedelta(rng.randint(least, most)), LAST_DAY)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _tranches(b: Build, project: dict[str, Any], node: str, stamps: Stamper) -> list[dict]:

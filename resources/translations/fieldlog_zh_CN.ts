@@ -1009,78 +1009,78 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="56"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="58"/>
         <source>&amp;Targets…</source>
         <extracomment>The figures count every kind of work, against the targets, by member and group.</extracomment>
         <translation>目标任务(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="57"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="59"/>
         <source>Set targets</source>
         <translation>设置目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="78"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="82"/>
         <source>Rank by</source>
         <translation>排名依据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="79"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="83"/>
         <source>By work group</source>
         <translation>按工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="80"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="84"/>
         <source>By member</source>
         <translation>按队员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="81"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="85"/>
         <source>By home county</source>
         <translation>按派出区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="158"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="165"/>
         <source>This week: {week}, {period}</source>
         <translation>本周：{week}，{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="161"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="168"/>
         <source>This month: {period}</source>
         <translation>本月：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="162"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="169"/>
         <source>This year: {period}</source>
         <translation>本年：{period}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="165"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="172"/>
         <source>Large figures: the period chosen above. Small figures: all time. Counted by the rules of the weekly return.</source>
         <translation>大字：上方所选期间；小字：累计。统计口径与工作周报一致。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="175"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="182"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; running on {day}</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（{day} 在执行）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="177"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="184"/>
         <source>&lt;b&gt;Targets&lt;/b&gt; as at {day}, the end of the period</source>
         <translation>&lt;b&gt;目标任务&lt;/b&gt;（截至期末 {day}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="183"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="190"/>
         <source>No target runs on this day; the team leader sets targets with the Targets button.</source>
         <translation>当天没有在执行的目标任务；队长可用“目标任务”按钮设置。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="192"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="199"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; ({period})</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（{period}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="194"/>
+        <location filename="../../fieldlog/ui/views/dashboard_page.py" line="201"/>
         <source>&lt;b&gt;Rankings&lt;/b&gt; (all time)</source>
         <translation>&lt;b&gt;排名&lt;/b&gt;（累计）</translation>
     </message>
@@ -2430,6 +2430,71 @@ This is possible only while the database holds no organizations, visits, project
         <location filename="../../fieldlog/ui/widgets/coordination_table.py" line="94"/>
         <source>Deadline: write the date as yyyy-mm-dd</source>
         <translation>办理期限：请按 yyyy-mm-dd 填写日期</translation>
+    </message>
+</context>
+<context>
+    <name>MattersPanel</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/matters_panel.py" line="60"/>
+        <source>No matter is waiting to be coordinated.</source>
+        <translation>目前暂无需协调解决的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/matters_panel.py" line="64"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/matters_panel.py" line="65"/>
+        <source>Matter</source>
+        <translation>需协调事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/matters_panel.py" line="66"/>
+        <source>Owner</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/matters_panel.py" line="67"/>
+        <source>Deadline</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/matters_panel.py" line="68"/>
+        <source>Status</source>
+        <translation>办理情况</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/matters_panel.py" line="71"/>
+        <source>Open matters to coordinate</source>
+        <translation>未办结的需协调解决事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/matters_panel.py" line="72"/>
+        <source>Double-click a matter to open its project.</source>
+        <translation>双击事项打开其项目。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/matters_panel.py" line="87"/>
+        <source>&lt;b&gt;Matters to coordinate&lt;/b&gt; open on {day}: {count}, {overdue} overdue</source>
+        <translation>截至 {day}，&lt;b&gt;需协调解决事项&lt;/b&gt;未办结 {count} 项，其中逾期 {overdue} 项</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/widgets/matters_panel.py" line="102"/>
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/matters_panel.py" line="104"/>
+        <source>No deadline</source>
+        <translation>未定时限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/matters_panel.py" line="105"/>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,28 @@ def test_the_default_name_carries_team_and_month(demo_db: str, tmp_path: Path) -
     assert Document(str(written)).paragraphs[1].text.startswith("本月，工作队共走访企业")
 
 
+def test_a_month_with_stale_projects_and_open_matters_lists_them(
+    demo_db: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "七月.docx"
+    result = run("--db", demo_db, "export", "brief", "--month", "2020-07", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    stale = texts.index("二、预警项目")
+    assert texts[stale + 1].startswith("截至2020年7月31日，共有预警项目")
+    assert (
+        "金隆智慧城市运营中心项目（广东金隆信息技术集团有限公司，119天无进展）" in texts[stale + 2]
+    )
+    matters = texts.index("三、需协调解决事项")
+    assert texts[matters + 1].startswith(
+        "截至2020年7月31日，尚未办结的需协调事项5项，其中已逾期5项"
+    )
+    assert texts[matters + 2] == (
+        "1.海安电镀废水治理项目：员工宿舍及人才公寓需协调解决，责任单位万山区住房和城乡建设局，"
+        "限3月25日前办结，已逾期128天。"
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "code", "said"),
     [

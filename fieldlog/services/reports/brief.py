@@ -22,7 +22,7 @@ from fieldlog.domain.period import Period
 from fieldlog.domain.report_period import ReportPeriod, chinese_date
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.file_guard import Kind, guard_output
-from fieldlog.services.reports import stats
+from fieldlog.services.reports import brief_lists, stats
 from fieldlog.services.reports.report_sheets import safe_file_name
 from fieldlog.store.database import Database
 from fieldlog.store.repositories.brief_rows import SignedProject, brief_team, signed_projects
@@ -88,14 +88,18 @@ class ChartSpec:
     unit: str = "亿元"
 
 
-def stale_project_lines(db: Database, when: ReportPeriod) -> list[str]:
-    """预警项目: one line per project gone stale (to be filled from the staleness rules)."""
-    return []
+def stale_project_lines(db: Database, when: ReportPeriod, today: date | None = None) -> list[str]:
+    """预警项目 as of the period's end (today when it ends later): a summary, the projects of
+    each colour with their investor and days without progress, the leads answered late."""
+    return brief_lists.stale_lines(db, brief_lists.judged_on(when, today))
 
 
-def coordination_matter_lines(db: Database, when: ReportPeriod) -> list[str]:
-    """需协调解决事项: one line per open matter (to be filled from the coordination matters)."""
-    return []
+def coordination_matter_lines(
+    db: Database, when: ReportPeriod, today: date | None = None
+) -> list[str]:
+    """需协调解决事项 open at the period's end (today when it ends later), each with its owner,
+    deadline and days overdue, the overdue first."""
+    return brief_lists.matter_lines(db, brief_lists.judged_on(when, today))
 
 
 def gather(db: Database, when: ReportPeriod, *, today: date | None = None) -> BriefData:
@@ -123,8 +127,8 @@ def gather(db: Database, when: ReportPeriod, *, today: date | None = None) -> Br
         dispatch=dispatch,
         figures=figures,
         groups=highlights,
-        stale_lines=tuple(stale_project_lines(db, when)),
-        matter_lines=tuple(coordination_matter_lines(db, when)),
+        stale_lines=tuple(stale_project_lines(db, when, today)),
+        matter_lines=tuple(coordination_matter_lines(db, when, today)),
         dated=today or date.today(),
     )
 

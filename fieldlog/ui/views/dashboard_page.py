@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from fieldlog.ui.dialogs.targets_dialog import TargetsDialog
 from fieldlog.ui.headline_panel import HeadlinePanel
 from fieldlog.ui.views.shown_refresh import RefreshWhenShown
 from fieldlog.ui.widgets.dashboard_charts import DashboardCharts
+from fieldlog.ui.widgets.matters_panel import MattersPanel
 from fieldlog.ui.widgets.period_picker import PeriodPicker
 from fieldlog.ui.widgets.rankings_table import RankingsTable
 from fieldlog.ui.widgets.targets_table import TargetsTable
@@ -59,6 +61,7 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         self.panel = HeadlinePanel(None, None, _empty(), _empty())
         self.charts = DashboardCharts()
         self.warnings = WarningsPanel()
+        self.matters = MattersPanel()
         self.targets = TargetsTable()
         self.targets_title = QLabel(objectName="targetsTitle")
         self.targets_note = QLabel(objectName="targetsNote")
@@ -70,6 +73,7 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         self.picker.kind_changed.connect(lambda _kind: self.refresh())
         self.ranking_by.currentIndexChanged.connect(lambda _i: self._show_rankings())
         self.targets_button.clicked.connect(self.open_targets)
+        self.matters.open_project_requested.connect(self.open_matters_of)
         operations.changes().changes_applied.connect(self._on_changes)
         self.refresh()
 
@@ -94,6 +98,8 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         layout.addWidget(self.charts)
         layout.addSpacing(12)
         layout.addWidget(self.warnings)
+        layout.addSpacing(12)
+        layout.addWidget(self.matters)
         layout.addSpacing(12)
         layout.addWidget(self.targets_title)
         layout.addWidget(self.targets_note)
@@ -131,6 +137,7 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
             dashboard.amounts_by_chain(self.db, self.period),
         )
         self.warnings.show_warnings(self.db, self.as_of())
+        self.matters.show_matters(self.db, self.as_of())
         self._show_targets(today)
         self._show_rankings()
 
@@ -195,6 +202,17 @@ class DashboardPage(RefreshWhenShown, QScrollArea):
         )
         by = self.ranking_by.currentData()
         self.rankings.show_rows(dashboard.rankings(self.db, self.period, by))
+
+    def open_matters_of(self, project_id: uuid.UUID) -> QWidget | None:
+        """Open a project's dialog on its matters, through the window (which knows how to open
+        a project and say why it cannot); None when the page stands outside a window."""
+        from fieldlog.ui.dialogs.project_dialog import ProjectDialog
+
+        opener = getattr(self.window(), "open_project", None)
+        dialog = opener(project_id) if opener is not None else None
+        if isinstance(dialog, ProjectDialog):
+            dialog.tabs.setCurrentWidget(dialog.coordination)
+        return dialog
 
     def open_targets(self) -> None:
         """Open the targets dialog (it saves through the undoable operations itself)."""
