@@ -40,10 +40,10 @@ def test_the_signed_cards_show_the_assessment_scope(qtbot, demo_copy: Database) 
     qtbot.addWidget(page)
     page.picker.select("dispatch")
     assert _assessed(page) == _expected(demo_copy)
-    assert _assessed(page)["projects_signed"] == "Assessment scope: 10"  # of the demo's 22
+    assert _assessed(page)["projects_signed"] == "Assessment scope: 8"  # of the demo's 22
     assert page.findChild(QLabel, "figure_visits_assessed") is None  # visits have no scope
     card = page.findChild(QLabel, "figure_projects_signed").parentWidget()
-    assert "Assessment scope: 10" in card.accessibleName()
+    assert "Assessment scope: 8" in card.accessibleName()
 
 
 def test_saved_rules_show_on_the_dashboard_at_once(qtbot, demo_copy: Database) -> None:
