@@ -234,8 +234,11 @@ def short_group_name(name: str) -> str:
 
 
 def chart_spec(data: BriefData) -> ChartSpec | None:
-    """Contract amount and funds in place per work group; None when the team has no groups."""
-    if not data.groups:
+    """Contract amount and funds in place per work group; None when the team has no groups or
+    the period has neither (an empty chart says nothing the first paragraph does not)."""
+    if not any(
+        g.figures.contract_amount_yuan or g.figures.funds_in_place_yuan for g in data.groups
+    ):
         return None
     return ChartSpec(
         title="各工作组合同投资额与到位资金（亿元）",

@@ -243,3 +243,10 @@ def test_the_chart_has_a_bar_pair_per_group(dispatch_brief: brief.BriefData) -> 
     contract, funds = (values for _name, values in spec.series)
     assert sum(contract) == 2_914_000_000 and sum(funds) == 438_900_000
     assert "家具灯饰" in spec.categories
+
+
+def test_a_period_without_contracts_or_funds_has_no_chart(demo_copy: Database) -> None:
+    july = brief.gather(
+        demo_copy, ReportPeriod.month(parse_month("2020-07")), today=date(2020, 8, 1)
+    )
+    assert brief.chart_spec(july) is None
