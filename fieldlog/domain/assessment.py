@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
+from fieldlog.domain.catalogs import display_name
 from fieldlog.domain.messages import Message, msg
 from fieldlog.domain.money import format_yi
 from fieldlog.domain.vocabulary import unknown_label
@@ -143,7 +144,7 @@ def verdict(
             msg(
                 "assess.excluded_origin",
                 "funds from {origin} are not counted",
-                origin=rules.excluded_origins[origin_id],
+                origin=OriginName(origin_id, rules.excluded_origins[origin_id]),
             ),
         )
     amount = contract_yuan or 0
@@ -198,3 +199,18 @@ def tranche_counts(
 def _yi(yuan: int) -> str:
     # Every digit: 99,999,999 元 is 0.99999999 亿元, which rounding would show as the minimum.
     return f"{format_yi(yuan, exact=True)} 亿元"
+
+
+@dataclass(frozen=True)
+class OriginName:
+    """A fund origin named in a message: a shipped one under its shipped name reads in English
+    in an English window."""
+
+    id: uuid.UUID
+    name: str
+
+    def render(self, language: str) -> str:
+        return display_name(self.id, self.name, language)
+
+    def __str__(self) -> str:
+        return self.name

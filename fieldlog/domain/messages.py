@@ -106,8 +106,11 @@ def fields_of(template: str) -> set[str]:
 
 
 def _value(value: object, language: str) -> str:
-    if isinstance(value, Message):
-        return value.render(language)
+    # A Message, or any parameter shown differently per language (a shipped catalog entry's
+    # name), renders itself.
+    render = getattr(value, "render", None)
+    if callable(render) and not isinstance(value, BaseException):
+        return str(render(language))
     if isinstance(value, BaseException) and len(value.args) == 1:
         inner = value.args[0]
         if isinstance(inner, Message):

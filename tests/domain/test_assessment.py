@@ -159,3 +159,13 @@ def test_the_assessment_scope_is_the_plain_one_minus_what_the_rules_leave_out(
     assert a.projects_signed <= stats.projects_signed
     assert a.contract_amount_yuan <= stats.contract_amount_yuan
     assert a.funds_in_place_yuan <= stats.funds_in_place_yuan
+
+
+def test_a_shipped_excluded_origin_is_named_in_the_readers_language() -> None:
+    from fieldlog.domain.catalogs import catalog_id
+
+    local = catalog_id("fund_origin", "本地企业投资")
+    rules = AssessmentRules(excluded_origins=MappingProxyType({local: "本地企业投资"}))
+    reason = project(500_000_000, origin=local).verdict(rules).reason
+    assert reason.render("zh_CN") == "资金来源为本地企业投资，不计入"
+    assert reason.render("en") == "funds from Investment by local enterprises are not counted"
