@@ -174,9 +174,13 @@ class CalendarDialog(QDialog):
     def save_week_list(self) -> None:
         """Ask where, then draw this week's follow-ups and save the picture there."""
         scope, member = self.whose()
-        calendar = calendar_export.this_week(
-            self.db, today=self.today, scope=scope, member_id=member
-        )
+        try:
+            calendar = calendar_export.this_week(
+                self.db, today=self.today, scope=scope, member_id=member
+            )
+        except ValueError as exc:  # this laptop's member deleted meanwhile
+            self._show_error(str(exc))
+            return
         png = week_list_png(week_list.week_list(calendar))
         target = self._ask(week_list.file_name(calendar), self.tr("PNG image (*.png)"), ".png")
         if target is not None:
