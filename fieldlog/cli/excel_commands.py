@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from fieldlog.cli.calendar_command import export_calendar
 from fieldlog.domain.messages import code_of, msg, render
 from fieldlog.store.database import Database
 
@@ -112,4 +113,5 @@ EXCEL_HANDLERS: dict[str, Handler] = {
     "export_orgs": _export_orgs,
     "export_visits": _export_visits,
     "export_brief": _export_brief,
+    "export_calendar": export_calendar,
 }

@@ -9,6 +9,7 @@ from pathlib import Path
 from fieldlog import __version__
 from fieldlog.cli.brief_options import add_export_brief
 from fieldlog.cli.bureau_commands import add_bureau_commands, add_export_bureau
+from fieldlog.cli.calendar_command import add_export_calendar
 from fieldlog.cli.encryption_commands import add_encrypt_option, add_encryption_commands
 from fieldlog.cli.maintenance_commands import add_maintenance_commands
 from fieldlog.cli.sync_commands import add_sync_commands
@@ -258,6 +259,7 @@ def _exports(commands: argparse._SubParsersAction, late: argparse.ArgumentParser
     visits.set_defaults(check_usage=_check_visits_export)
     add_export_brief(kinds, late, week=_week, month=_month, dates=_period_options)
     add_export_bureau(kinds, late, _week)
+    add_export_calendar(kinds, late, _period_options)
     for name, sub in kinds.choices.items():
         sub.add_argument(
             "-o",

@@ -28,6 +28,8 @@ KIND_NAMES: dict[Kind, Message] = {
     Kind.WORKBOOK: msg("file.kind.workbook", "an Excel workbook"),
     Kind.DOCUMENT: msg("file.kind.document", "a Word document"),
     Kind.PACKAGE: msg("file.kind.package", "a FieldLog sync package"),
+    Kind.CALENDAR: msg("file.kind.calendar", "a calendar file"),
+    Kind.IMAGE: msg("file.kind.image", "a PNG image"),
     Kind.OTHER: msg("file.kind.other", "a file FieldLog did not write"),
 }
 #: What the callers of `guard_input` read, as they name it.

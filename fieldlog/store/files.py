@@ -29,6 +29,9 @@ WORKBOOK_PART = "xl/workbook.xml"
 #: The part that makes a ZIP file a Word document (the written briefing).
 DOCUMENT_PART = "word/document.xml"
 PACKAGE_PARTS = frozenset({"manifest.json", "changes.jsonl.enc"})
+#: How a calendar file (the follow-ups for the phone) and a PNG image (the week's list) begin.
+CALENDAR_START = b"BEGIN:VCALENDAR"
+PNG_START = b"\x89PNG\r\n\x1a\n"
 
 
 class FileRefused(ValueError):
@@ -120,6 +123,8 @@ class Kind(Enum):
     WORKBOOK = "an Excel workbook"
     DOCUMENT = "a Word document"
     PACKAGE = "a FieldLog sync package"
+    CALENDAR = "a calendar file"
+    IMAGE = "a PNG image"
     OTHER = "a file FieldLog did not write"
 
     @property
@@ -134,6 +139,8 @@ _KIND_LABELS = {
     Kind.WORKBOOK: lambda: msg("store.kind_workbook", "an Excel workbook"),
     Kind.DOCUMENT: lambda: msg("store.kind_document", "a Word document"),
     Kind.PACKAGE: lambda: msg("store.kind_package", "a FieldLog sync package"),
+    Kind.CALENDAR: lambda: msg("store.kind_calendar", "a calendar file"),
+    Kind.IMAGE: lambda: msg("store.kind_image", "a PNG image"),
     Kind.OTHER: lambda: msg("store.kind_other", "a file FieldLog did not write"),
 }
 
@@ -209,6 +216,10 @@ def kind_of(path: Path, password: str | None = None) -> Kind:
         return _kind_from_sqlite(path, password)
     if header.startswith(b"PK\x03\x04"):
         return _zip_kind(path)
+    if header.startswith(CALENDAR_START):
+        return Kind.CALENDAR
+    if header.startswith(PNG_START):
+        return Kind.IMAGE
     if password is not None and header[:16] != SQLITE_MAGIC and looks_encrypted(path):
         return _kind_encrypted(path, password)
     if header[:16] != SQLITE_MAGIC or len(header) < 100:

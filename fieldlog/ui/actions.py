@@ -32,6 +32,7 @@ class MainAction(Enum):
     EXPORT_ORGS = "actionExportOrgs"
     EXPORT_VISITS = "actionExportVisits"
     EXPORT_BRIEF = "actionExportBrief"
+    EXPORT_CALENDAR = "actionExportCalendar"
     SEND_WORK = "actionSendWork"
     RECEIVE = "actionReceive"
     TEAM_PASSPHRASE = "actionTeamPassphrase"
@@ -161,6 +162,14 @@ def _export_brief(window: QMainWindow, commands: WindowCommands) -> QAction:
 
     text = QCoreApplication.translate("MainWindow", "Work &briefing…")
     return window_action(window, text, lambda: open_brief(window, commands.shown_db))
+
+
+@add_action(MainAction.EXPORT_CALENDAR)
+def _export_calendar(window: QMainWindow, commands: WindowCommands) -> QAction:
+    from fieldlog.ui.dialogs.calendar_dialog import open_calendar
+
+    text = QCoreApplication.translate("MainWindow", "Follow-ups &calendar…")
+    return window_action(window, text, lambda: open_calendar(window, commands.shown_db))
 
 
 @add_action(MainAction.SEND_WORK)

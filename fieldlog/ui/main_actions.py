@@ -44,7 +44,10 @@ BUREAU_LOCKED = (WRITING_ACTIONS - {MainAction.RECEIVE}) | {
     MainAction.EDIT_PROJECT,
 }
 # Logging, importing and exporting need a team (or the demo) first.
-NEEDS_WORK = frozenset({MainAction.NEW_VISIT, MainAction.IMPORT, *EXPORTS, MainAction.EXPORT_BRIEF})
+NEEDS_WORK = frozenset(
+    {MainAction.NEW_VISIT, MainAction.IMPORT, *EXPORTS, MainAction.EXPORT_BRIEF,
+     MainAction.EXPORT_CALENDAR}
+)  # fmt: skip
 # None is a separator.
 TOOLBAR = (
     MainAction.NEW_VISIT,
@@ -101,7 +104,7 @@ def _file_menu(window: QMainWindow, actions: Actions) -> None:
     menu = window.menuBar().addMenu(translate("MainWindow", "&File"))
     _fill(menu, actions, (MainAction.NEW_VISIT, MainAction.IMPORT))
     export = menu.addMenu(translate("MainWindow", "&Export"))
-    _fill(export, actions, (*EXPORTS, None, MainAction.EXPORT_BRIEF))
+    _fill(export, actions, (*EXPORTS, None, MainAction.EXPORT_BRIEF, MainAction.EXPORT_CALENDAR))
     menu.addSeparator()
     _fill(menu, actions, (MainAction.SEND_WORK, MainAction.RECEIVE))
     sync = menu.addMenu(translate("MainWindow", "S&ync"))

@@ -369,6 +369,84 @@ The current database is kept as a backup first, so this can be undone by restori
     </message>
 </context>
 <context>
+    <name>CalendarDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="64"/>
+        <source>Export the follow-ups</source>
+        <translation>导出跟进事项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="67"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="67"/>
+        <source>My group</source>
+        <translation>本组</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="67"/>
+        <source>Whole team</source>
+        <translation>全队</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="89"/>
+        <source>One all-day event per follow-up, reminded at 09:00 the day before; overdue ones are put on today. Importing a newer file updates the events.</source>
+        <translation>每项跟进为一个全天日程，前一天 09:00 提醒；逾期的放在今天。再次导入较新的文件会更新这些日程，不会重复。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="103"/>
+        <source>&amp;Save as calendar (.ics)…</source>
+        <translation>保存为日历文件 (.ics)(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="108"/>
+        <source>This &amp;week&apos;s list (picture)…</source>
+        <translation>本周跟进清单（图片）(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="111"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="117"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="121"/>
+        <source>&amp;Whose:</source>
+        <translation>范围(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="122"/>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="162"/>
+        <source>Calendar (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="181"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="186"/>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="195"/>
+        <source>&lt;b&gt;Written:&lt;/b&gt; {path}</source>
+        <translation>&lt;b&gt;已写入：&lt;/b&gt;{path}</translation>
+    </message>
+</context>
+<context>
     <name>ChainEditDialog</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/chain_edit_dialog.py" line="52"/>
@@ -2041,183 +2119,188 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="101"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="104"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="126"/>
+        <location filename="../../fieldlog/ui/actions.py" line="127"/>
         <source>&amp;New visit…</source>
         <extracomment>The View action of each page. The Edit action of the record selected on a page; the page is the action&apos;s data. What File ▸ Export writes, for each of its actions.</extracomment>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="132"/>
+        <location filename="../../fieldlog/ui/actions.py" line="133"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="103"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="106"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="139"/>
+        <location filename="../../fieldlog/ui/actions.py" line="140"/>
         <source>&amp;Weekly return…</source>
         <translation>周报(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="140"/>
+        <location filename="../../fieldlog/ui/actions.py" line="141"/>
         <source>Project &amp;ledger…</source>
         <translation>项目台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="141"/>
+        <location filename="../../fieldlog/ui/actions.py" line="142"/>
         <source>&amp;Organization directory…</source>
         <translation>企业与商协会名录(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="142"/>
+        <location filename="../../fieldlog/ui/actions.py" line="143"/>
         <source>&amp;Visit log…</source>
         <translation>走访记录(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="162"/>
+        <location filename="../../fieldlog/ui/actions.py" line="163"/>
         <source>Work &amp;briefing…</source>
         <translation>工作简报(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="192"/>
+        <location filename="../../fieldlog/ui/actions.py" line="171"/>
+        <source>Follow-ups &amp;calendar…</source>
+        <translation>跟进日程（日历）(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/actions.py" line="201"/>
         <source>Load &amp;demo data…</source>
         <translation>载入演示数据(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="198"/>
+        <location filename="../../fieldlog/ui/actions.py" line="207"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="204"/>
+        <location filename="../../fieldlog/ui/actions.py" line="213"/>
         <source>&amp;Encrypt database…</source>
         <translation>加密数据库(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="210"/>
+        <location filename="../../fieldlog/ui/actions.py" line="219"/>
         <source>Remove en&amp;cryption…</source>
         <translation>取消加密(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="216"/>
+        <location filename="../../fieldlog/ui/actions.py" line="225"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="273"/>
+        <location filename="../../fieldlog/ui/actions.py" line="282"/>
         <source>Assessment scope and &amp;warning rules…</source>
         <translation>考核口径与预警规则(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="168"/>
+        <location filename="../../fieldlog/ui/actions.py" line="177"/>
         <source>&amp;Send my work…</source>
         <translation>发送我的工作(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="174"/>
+        <location filename="../../fieldlog/ui/actions.py" line="183"/>
         <source>&amp;Receive…</source>
         <translation>接收(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="107"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="110"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="180"/>
+        <location filename="../../fieldlog/ui/actions.py" line="189"/>
         <source>Team &amp;passphrase…</source>
         <translation>团队口令(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="186"/>
+        <location filename="../../fieldlog/ui/actions.py" line="195"/>
         <source>&amp;Overview and review</source>
         <translation>同步概况与审核(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="67"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="70"/>
         <source>Set up the team first, or join your team with the team leader&apos;s package from the welcome screen.</source>
         <translation>请先设置工作队，或在欢迎页面用队长发来的同步包加入工作队。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="76"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="79"/>
         <source>A bureau database shows each team&apos;s records as the team sent them: change them on the team&apos;s laptop (a change made here would never reach the team).</source>
         <translation>局数据库按各工作队发来的原样显示其记录：请在该队的电脑上修改（在这里修改不会传回工作队）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="123"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="126"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="225"/>
+        <location filename="../../fieldlog/ui/actions.py" line="234"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="233"/>
+        <location filename="../../fieldlog/ui/actions.py" line="242"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="244"/>
+        <location filename="../../fieldlog/ui/actions.py" line="253"/>
         <source>Edit the selected &amp;visit…</source>
         <translation>编辑所选走访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="245"/>
+        <location filename="../../fieldlog/ui/actions.py" line="254"/>
         <source>Edit the selected &amp;organization…</source>
         <translation>编辑所选单位(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="246"/>
+        <location filename="../../fieldlog/ui/actions.py" line="255"/>
         <source>Edit the selected &amp;project…</source>
         <translation>编辑所选项目(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="267"/>
+        <location filename="../../fieldlog/ui/actions.py" line="276"/>
         <source>&amp;Team and members…</source>
         <translation>工作队与队员(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="131"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="134"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="133"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="136"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="141"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="144"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="313"/>
+        <location filename="../../fieldlog/ui/actions.py" line="322"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="319"/>
+        <location filename="../../fieldlog/ui/actions.py" line="328"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/actions.py" line="325"/>
+        <location filename="../../fieldlog/ui/actions.py" line="334"/>
         <source>&amp;About FieldLog</source>
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="147"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="150"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>

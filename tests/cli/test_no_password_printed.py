@@ -48,6 +48,7 @@ ARGUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("decrypt",): (),
     ("export", "bureau"): ("--week", "2020-W16", "-o", "FILE.xlsx"),
     ("export", "brief"): ("--week", "2020-W16", "-o", "FILE.docx"),
+    ("export", "calendar"): ("-o", "FILE.ics"),
     ("bureau", "init"): ("--name", "铜仁市投资促进局"),
     ("bureau", "register"): ("FILE.fieldsync",),
     ("bureau", "teams"): (),

@@ -36,6 +36,7 @@ MENUS = {
                 "actionExportVisits",
                 "-",
                 "actionExportBrief",
+                "actionExportCalendar",
             ],
         ),
         "-",
