@@ -431,17 +431,17 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="181"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="185"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="186"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="190"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="195"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="199"/>
         <source>&lt;b&gt;Written:&lt;/b&gt; {path}</source>
         <translation>&lt;b&gt;已写入：&lt;/b&gt;{path}</translation>
     </message>
