@@ -57,14 +57,16 @@ class CardFields:
 
 _HAN = r"\u3400-\u9fff"
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# The engine reads the gap between digit groups as a dot or colon at times (021-2243:7328).
 # 11 digits from 1[3-9], in groups split by spaces, dashes or dots, perhaps after +86 / 0086.
-_MOBILE = re.compile(r"(?<!\d)(?:(?:\+|00)?86[\s-]*)?(1[3-9]\d(?:[\s.-]?\d){8})(?!\d)")
+_MOBILE = re.compile(r"(?<!\d)(?:(?:\+|00)?86[\s-]*)?(1[3-9]\d(?:[\s.:-]?\d){8})(?!\d)")
 # A top-level domain has no digits: OCR reads the o of .com as a zero.
+_DOMAIN_DOT = re.compile(r"(@[A-Za-z0-9-]+)[:,](?=[A-Za-z]{2,6}\b)")
 _TLD_DIGITS = str.maketrans("015", "ols")
 # 区号 (0 + 2–3 digits, perhaps in brackets or after +86 without its 0), the number of 7–8
 # digits (perhaps in two groups), and an extension after 转 / ext / a dash.
 _LANDLINE = re.compile(
-    r"(?<!\d)(?:(?:\+|00)?86[\s-]*\(?0?|\(?0)(\d{2,3})\)?[\s-]*(\d{3,4}[\s-]?\d{4})"
+    r"(?<!\d)(?:(?:\+|00)?86[\s-]*\(?0?|\(?0)(\d{2,3})\)?[\s-]*(\d{3,4}[\s.:-]?\d{4})"
     r"(?:\s*(?:转|分机|ext\.?|x|-)\s*(\d{1,5}))?(?!\d)",
     re.IGNORECASE,
 )
@@ -107,7 +109,9 @@ def _first(values: Iterable[str]) -> str:
 
 
 def _email(text: str) -> str:
-    found = _EMAIL.search(text.replace(" ", ""))
+    # The engine reads the dot of qq.com as a colon or comma at times.
+    text = _DOMAIN_DOT.sub(r"\1.", text.replace(" ", ""))
+    found = _EMAIL.search(text)
     if not found:
         return ""
     # A dot or dash before the address is a bullet or a rule the engine read along.

@@ -54,6 +54,8 @@ def test_every_way_of_writing_a_mobile_gives_its_eleven_digits(printed: str) -> 
         ("T: +86-10-6666 8888 ext 12", "010-66668888-12"),
         ("座机 0856 5221234", "0856-5221234"),
         ("电话：021-58847739 分机 301", "021-58847739-301"),
+        ("T:010-9796:3384", "010-97963384"),
+        ("Tel 021-2778.5787 转 934", "021-27785787-934"),
     ],
 )
 def test_landlines_get_their_area_code_and_extension(printed: str, phone: str) -> None:
@@ -125,6 +127,10 @@ def test_an_address_with_a_company_ending_is_not_the_company() -> None:
 
 def test_ocr_reading_the_o_of_com_as_a_zero_is_mended() -> None:
     assert read_fields(["E: irc94@163.c0m"]).email == "irc94@163.com"
+
+
+def test_a_colon_read_for_the_dot_of_a_domain_is_mended() -> None:
+    assert read_fields(["E: pjzz22@qq:com"]).email == "pjzz22@qq.com"
 
 
 def test_a_bullet_read_before_an_email_is_dropped() -> None:
