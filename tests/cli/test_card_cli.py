@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from bench.cards import Card, render, render_set
-from fieldlog.services.orgs.card_ocr import engine_available
+from fieldlog.services.orgs.card_ocr import engine_installed
 from tests.cli.test_cli import run
 from tests.conftest import open_copy
 
 needs_engine = pytest.mark.skipif(
-    not engine_available(), reason='the OCR engine is not installed (pip install "fieldlog[cards]")'
+    not engine_installed(), reason='the OCR engine is not installed (pip install "fieldlog[cards]")'
 )
 #: A demo organization with a credit code.
 DEMO_COMPANY, DEMO_CODE = "深圳市安汇饮品有限公司", "91440300MA5G51XBCW"

@@ -9,6 +9,7 @@ sentence saying how to install it.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
 from pathlib import Path
 from typing import Any
@@ -54,13 +55,9 @@ def _engine() -> Any:
     return RapidOCR()
 
 
-def engine_available() -> bool:
-    """Whether the OCR engine can be imported (nothing is loaded otherwise)."""
-    try:
-        _engine()
-    except InvalidInput:
-        return False
-    return True
+def engine_installed() -> bool:
+    """Whether the OCR engine is installed (found, not loaded: loading takes a second or two)."""
+    return importlib.util.find_spec("rapidocr_onnxruntime") is not None
 
 
 def recognise(path: Path) -> list[CardLine]:

@@ -11,10 +11,10 @@ import pytest
 from bench.cards import render_set, score
 from fieldlog.domain.card_fields import read_fields
 from fieldlog.services.errors import InvalidInput
-from fieldlog.services.orgs.card_ocr import engine_available, recognise
+from fieldlog.services.orgs.card_ocr import engine_installed, recognise
 
 pytestmark = pytest.mark.skipif(
-    not engine_available(), reason='the OCR engine is not installed (pip install "fieldlog[cards]")'
+    not engine_installed(), reason='the OCR engine is not installed (pip install "fieldlog[cards]")'
 )
 
 
@@ -23,9 +23,10 @@ def test_name_and_mobile_are_right_on_most_synthetic_cards(tmp_path: Path) -> No
     made = render_set(20, 2026, tmp_path)
     results = [(card, read_fields(recognise(path)).as_dict()) for card, path in made]
     rates = score(results)
-    # Measured with bench/cards.py: name and mobile both right on 0.95 or more of the cards.
-    assert rates["name_and_mobile"] >= 0.85, rates
-    assert rates["company"] >= 0.8, rates
+    # bench/cards.py measured 0.99 for name and mobile together and 1.00 for the company on
+    # 100 cards; 20 cards leave room for two misses.
+    assert rates["name_and_mobile"] >= 0.9, rates
+    assert rates["company"] >= 0.9, rates
 
 
 def test_a_file_that_is_not_a_picture_is_refused(tmp_path: Path) -> None:
@@ -64,8 +65,12 @@ def test_loading_the_engine_leaves_qt_s_plugin_folders_alone() -> None:
 
     probe = (
         "import os\n"
-        "from fieldlog.services.orgs.card_ocr import engine_available\n"
-        "assert engine_available()\n"
+        "from pathlib import Path\n"
+        "from fieldlog.services.orgs.card_ocr import recognise\n"
+        "try:\n"
+        "    recognise(Path('nothing.png'))\n"
+        "except ValueError:\n"
+        "    pass\n"
         "print(os.environ.get('QT_QPA_PLATFORM_PLUGIN_PATH'), os.environ.get('QT_QPA_FONTDIR'))"
     )
     clean = {k: v for k, v in os.environ.items() if not k.startswith("QT_QPA_")}
