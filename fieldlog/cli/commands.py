@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Callable
 
 from fieldlog.cli.bureau_commands import BUREAU_HANDLERS
+from fieldlog.cli.card_command import CARD_HANDLERS
 from fieldlog.cli.excel_commands import EXCEL_HANDLERS
 from fieldlog.cli.maintenance_commands import MAINTENANCE_HANDLERS
 from fieldlog.cli.sync_commands import SYNC_HANDLERS
@@ -179,4 +180,5 @@ HANDLERS: dict[str, Handler] = {
     **SYNC_HANDLERS,
     **BUREAU_HANDLERS,
     **WARNINGS_HANDLERS,
+    **CARD_HANDLERS,
 }

@@ -10,6 +10,7 @@ from fieldlog import __version__
 from fieldlog.cli.brief_options import add_export_brief
 from fieldlog.cli.bureau_commands import add_bureau_commands, add_export_bureau
 from fieldlog.cli.calendar_command import add_export_calendar
+from fieldlog.cli.card_command import add_card_command
 from fieldlog.cli.encryption_commands import add_encrypt_option, add_encryption_commands
 from fieldlog.cli.maintenance_commands import add_maintenance_commands
 from fieldlog.cli.sync_commands import add_sync_commands
@@ -313,6 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_maintenance_commands(commands, late)
     add_encryption_commands(commands, late)
     add_bureau_commands(commands, late)
+    add_card_command(commands, late)
     return parser
 
 

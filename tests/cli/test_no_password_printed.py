@@ -59,6 +59,7 @@ ARGUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("bureau", "lead"): ("91440300MA5F000010", "--team", "驻深工作队"),
     ("bureau", "send"): ("-o", "FILE"),
     ("bureau", "watch"): ("FILE", "--once"),
+    ("card", "read"): ("FILE.png",),
 }
 #: The window: it tells a database it cannot open in a modal box (its text is masked by
 #: `app._shown`, tested with the window), which a subprocess here could not close.
