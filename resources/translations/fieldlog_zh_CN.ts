@@ -247,89 +247,79 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>BriefDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="66"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="64"/>
         <source>Export the work briefing</source>
         <translation>导出工作简报</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="81"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="79"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="81"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="79"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="81"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="79"/>
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="88"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="86"/>
         <source>&amp;Generate the text</source>
         <translation>生成文字(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="91"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="89"/>
         <source>The week or month of:</source>
         <translation>所在周或月的日期：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="92"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="90"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="105"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="103"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="107"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="105"/>
         <source>Text of the briefing</source>
         <translation>简报正文</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="110"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="108"/>
         <source>One paragraph per line (blank lines are left out). A line such as 一、… is a section heading; the chart goes before the first heading.</source>
         <translation>每行一段（空行不计）。以“一、”等开头的行是标题；图表放在第一个标题之前。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="124"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="122"/>
         <source>&amp;Save as Word document…</source>
         <translation>保存为 Word 文档(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="128"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="126"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="133"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="131"/>
         <source>Period:</source>
         <translation>时段：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="134"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="132"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="191"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="190"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="204"/>
-        <source>Writing {file}…</source>
-        <translation>正在写入 {file}…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="213"/>
-        <source>&lt;b&gt;Written:&lt;/b&gt; {path}</source>
-        <translation>&lt;b&gt;已写入：&lt;/b&gt;{path}</translation>
     </message>
 </context>
 <context>
@@ -371,79 +361,69 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="64"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="61"/>
         <source>Export the follow-ups</source>
         <translation>导出跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="67"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="64"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="67"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="64"/>
         <source>My group</source>
         <translation>本组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="67"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="64"/>
         <source>Whole team</source>
         <translation>全队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="89"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="86"/>
         <source>One all-day event per follow-up, reminded at 09:00 the day before; overdue ones are put on today. Importing a newer file updates the events.</source>
         <translation>每项跟进为一个全天日程，前一天 09:00 提醒；逾期的放在今天。再次导入较新的文件会更新这些日程，不会重复。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="100"/>
         <source>&amp;Save as calendar (.ics)…</source>
         <translation>保存为日历文件 (.ics)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="108"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="105"/>
         <source>This &amp;week&apos;s list (picture)…</source>
         <translation>本周跟进清单（图片）(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="111"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="108"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="117"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="114"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="121"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="118"/>
         <source>&amp;Whose:</source>
         <translation>范围(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="122"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="119"/>
         <source>Period:</source>
         <translation>时段：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="162"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="160"/>
         <source>Calendar (*.ics)</source>
         <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="185"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="183"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="190"/>
-        <source>Writing {file}…</source>
-        <translation>正在写入 {file}…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="199"/>
-        <source>&lt;b&gt;Written:&lt;/b&gt; {path}</source>
-        <translation>&lt;b&gt;已写入：&lt;/b&gt;{path}</translation>
     </message>
 </context>
 <context>
@@ -6307,6 +6287,19 @@ It records visits to enterprises and associations, follows leads to signed proje
         <location filename="../../fieldlog/ui/welcome_panel.py" line="62"/>
         <source>Set up your team to start logging visits, join your team with the sync package your team leader sent you (everything, for a new laptop), or look around in the demo dispatch first (it goes into this database; use a separate one for real work).</source>
         <translation>设置工作队后即可开始记录走访；也可以用队长发来的同步包（新电脑用的完整包）加入工作队，或先看看演示数据（演示数据会写入当前数据库，正式工作请另用一个数据库）。</translation>
+    </message>
+</context>
+<context>
+    <name>WrittenFile</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/written_file.py" line="29"/>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/written_file.py" line="38"/>
+        <source>&lt;b&gt;Written:&lt;/b&gt; {path}</source>
+        <translation>&lt;b&gt;已写入：&lt;/b&gt;{path}</translation>
     </message>
 </context>
 <context>

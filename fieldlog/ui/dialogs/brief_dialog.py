@@ -3,7 +3,6 @@ data, edited by the team leader, saved as a Word document where the user chooses
 
 from __future__ import annotations
 
-import html
 from datetime import date
 from pathlib import Path
 
@@ -28,13 +27,12 @@ from fieldlog.domain.report_period import ReportPeriod, month_period
 from fieldlog.services.reports import brief, brief_docx
 from fieldlog.services.team.team import current_team
 from fieldlog.store.database import Database
-from fieldlog.ui import tasks
 from fieldlog.ui.brief_chart import chart_png
 from fieldlog.ui.dialogs.import_report_view import REJECTED_COLOUR
+from fieldlog.ui.dialogs.written_file import FOLDER_KEY, WrittenFile
 from fieldlog.ui.file_dialogs import start_folder
 from fieldlog.ui.window_dialogs import open_dialog
 
-FOLDER_KEY = "export/folder"
 SPANS = ("week", "month", "range")
 
 
@@ -142,6 +140,7 @@ class BriefDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.error_label)
         layout.addWidget(self.result_label)
+        self.saver = WrittenFile(self, self.result_label, self.error_label)
         layout.addLayout(buttons)
 
     def _show_span(self) -> None:
@@ -201,23 +200,12 @@ class BriefDialog(QDialog):
         def write(out: Path) -> Path:
             return brief_docx.write_brief(written, image, brief.output_path(self.db, out, data))
 
-        label = self.tr("Writing {file}…").format(file=target.name)
-        outcome = tasks.run_task(self, label, write, target)
-        if not outcome.ok or outcome.value is None:
-            self._show_error(outcome.error)
-            return
-        self.written = outcome.value
-        QSettings().setValue(FOLDER_KEY, str(self.written.parent))
-        self._show_error("")
-        shown = html.escape(str(self.written))
-        self.result_label.setText(self.tr("<b>Written:</b> {path}").format(path=shown))
-        self.result_label.show()
+        written_now = self.saver.write(target, write)
+        if written_now is not None:
+            self.written = written_now
 
     def _show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(bool(message))
-        if message:
-            self.result_label.hide()
+        self.saver.show_error(message)
 
 
 def open_brief(parent: QWidget, db: Database) -> QDialog:

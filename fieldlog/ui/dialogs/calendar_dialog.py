@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -28,13 +27,11 @@ from fieldlog.services.team.identity import get_me
 from fieldlog.services.visits import calendar_export, calendar_ics, week_list
 from fieldlog.services.visits.follow_ups import SCOPES, Scope
 from fieldlog.store.database import Database
-from fieldlog.ui import tasks
 from fieldlog.ui.dialogs.import_report_view import REJECTED_COLOUR
+from fieldlog.ui.dialogs.written_file import FOLDER_KEY, WrittenFile
 from fieldlog.ui.file_dialogs import start_folder
 from fieldlog.ui.week_list_image import week_list_png
 from fieldlog.ui.window_dialogs import open_dialog
-
-FOLDER_KEY = "export/folder"
 
 
 def _date_edit(name: str, day: date) -> QDateEdit:
@@ -130,6 +127,7 @@ class CalendarDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.error_label)
         layout.addWidget(self.result_label)
+        self.saver = WrittenFile(self, self.result_label, self.error_label)
         layout.addLayout(buttons)
 
     def whose(self) -> tuple[Scope, object]:
@@ -187,23 +185,12 @@ class CalendarDialog(QDialog):
             self._write(target, lambda out: week_list.save_image(self.db, out=out, png=png))
 
     def _write(self, target: Path, write: Callable[[Path], Path]) -> None:
-        label = self.tr("Writing {file}…").format(file=target.name)
-        outcome = tasks.run_task(self, label, write, target)
-        if not outcome.ok or outcome.value is None:
-            self._show_error(outcome.error)
-            return
-        self.written = outcome.value
-        QSettings().setValue(FOLDER_KEY, str(self.written.parent))
-        self._show_error("")
-        shown = html.escape(str(self.written))
-        self.result_label.setText(self.tr("<b>Written:</b> {path}").format(path=shown))
-        self.result_label.show()
+        written_now = self.saver.write(target, write)
+        if written_now is not None:
+            self.written = written_now
 
     def _show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(bool(message))
-        if message:
-            self.result_label.hide()
+        self.saver.show_error(message)
 
 
 def open_calendar(parent: QWidget, db: Database) -> QDialog:
