@@ -88,7 +88,8 @@ def test_the_verdict_follows_kind_and_origin(qtbot, demo_copy: Database) -> None
     tab, pid = dialog.assessment, _id(demo_copy, LED_PROJECT)
     assert tab.verdict.text() == "Counted in the assessment"
     choose(qtbot, tab.origin, "Investment by local enterprises")
-    assert tab.verdict.text() == "Not counted: funds from 本地企业投资 are not counted"
+    expected = "Not counted: funds from Investment by local enterprises are not counted"
+    assert tab.verdict.text() == expected
     choose(qtbot, tab.origin, "From outside the province")
     choose(qtbot, tab.kind, "Capital increase")
     assert tab.verdict.text() == "Counted in the assessment"  # 5亿 is over the 5000万 minimum

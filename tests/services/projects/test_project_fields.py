@@ -80,7 +80,9 @@ def test_every_new_field_is_saved(db: Database, small: Small, signed: uuid.UUID)
     assert (detail.contact_id, detail.contact) == (contact, "周经理")
     assert investor_contacts(db, small.org) == [("周经理", contact)]
     verdict = detail.verdict(assessment_rules(db))
-    assert not verdict.counts and "本地企业投资" in str(verdict.reason)
+    assert not verdict.counts and "本地企业投资" in verdict.reason.render("zh_CN")
+    # A shipped origin reads in the reader's language.
+    assert "Investment by local enterprises" in verdict.reason.render("en")
 
 
 def test_a_changed_progress_note_is_dated_on_the_edit(db: Database, signed: uuid.UUID) -> None:
