@@ -36,6 +36,7 @@ from fieldlog.services.team.rules import rules_sheet, save_rules
 from fieldlog.store.database import Database
 from fieldlog.store.models import CatalogItem, Project
 from tests.cli.test_cli import run
+from tests.conftest import password
 
 START = date(2026, 3, 2)  # Monday of 2026-W10
 W11 = IsoWeek(2026, 11)  # 9–15 March
@@ -119,7 +120,10 @@ TOTAL_SCOPED = {"projects_signed": 3, "contract_amount_yuan": 3 * YI + YI // 2}
 
 
 def _stats(db: Database, *period: str) -> dict[str, Any]:
-    result = run("--db", str(db.path), "stats", *period, "--json")
+    # The database where it is (a file or a server URL), its password first when encrypted.
+    given = password()
+    stdin = f"{given}\n" if given else None
+    result = run("--db", db.location, "stats", *period, "--json", stdin=stdin)
     assert result.returncode == 0, result.stderr
     data: dict[str, Any] = json.loads(result.stdout)
     return data

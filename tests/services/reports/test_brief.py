@@ -19,6 +19,7 @@ from fieldlog.services.errors import InvalidInput
 from fieldlog.services.reports import brief, stats
 from fieldlog.services.reports.brief_docx import write_brief
 from fieldlog.store.database import Database
+from tests.conftest import sqlite_only
 
 DISPATCH = ReportPeriod.dates(date(2020, 3, 23), date(2020, 4, 22))
 #: The seed's first sentence (SPEC §3.7, the 2020 report).
@@ -221,6 +222,11 @@ def test_an_earlier_brief_is_replaced_and_another_file_is_refused(
     with pytest.raises(InvalidInput, match="not a Word document"):
         brief.export_brief(demo_copy, DISPATCH, out=notes)
     assert notes.read_text() == "my own notes"
+
+
+@sqlite_only("the database file itself as the output (a server has no file)")
+def test_the_database_file_is_never_written_over(demo_copy: Database) -> None:
+    assert demo_copy.path is not None
     with pytest.raises(InvalidInput, match="database itself"):
         brief.export_brief(demo_copy, DISPATCH, out=demo_copy.path)
 
