@@ -247,77 +247,77 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>BriefDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="64"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="51"/>
         <source>Export the work briefing</source>
         <translation>导出工作简报</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="79"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="66"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="79"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="66"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="79"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="66"/>
         <source>Dates</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="86"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="73"/>
         <source>&amp;Generate the text</source>
         <translation>生成文字(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="89"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="76"/>
         <source>The week or month of:</source>
         <translation>所在周或月的日期：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="77"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="90"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="105"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="92"/>
         <source>Text of the briefing</source>
         <translation>简报正文</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="108"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="95"/>
         <source>One paragraph per line (blank lines are left out). A line such as 一、… is a section heading; the chart goes before the first heading.</source>
         <translation>每行一段（空行不计）。以“一、”等开头的行是标题；图表放在第一个标题之前。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="122"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="109"/>
         <source>&amp;Save as Word document…</source>
         <translation>保存为 Word 文档(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="126"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="113"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="131"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="118"/>
         <source>Period:</source>
         <translation>时段：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="132"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="119"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="190"/>
+        <location filename="../../fieldlog/ui/dialogs/brief_dialog.py" line="177"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
@@ -361,67 +361,67 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="61"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="48"/>
         <source>Export the follow-ups</source>
         <translation>导出跟进事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="64"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="51"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="64"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="51"/>
         <source>My group</source>
         <translation>本组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="64"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="51"/>
         <source>Whole team</source>
         <translation>全队</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="86"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="73"/>
         <source>One all-day event per follow-up, reminded at 09:00 the day before; overdue ones are put on today. Importing a newer file updates the events.</source>
         <translation>每项跟进为一个全天日程，前一天 09:00 提醒；逾期的放在今天。再次导入较新的文件会更新这些日程，不会重复。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="87"/>
         <source>&amp;Save as calendar (.ics)…</source>
         <translation>保存为日历文件 (.ics)(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="105"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="92"/>
         <source>This &amp;week&apos;s list (picture)…</source>
         <translation>本周跟进清单（图片）(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="108"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="95"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="114"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="101"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="118"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="105"/>
         <source>&amp;Whose:</source>
         <translation>范围(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="119"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="106"/>
         <source>Period:</source>
         <translation>时段：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="160"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="147"/>
         <source>Calendar (*.ics)</source>
         <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="183"/>
+        <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="170"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -1260,127 +1260,127 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="77"/>
         <source>&amp;From:</source>
         <translation>起始日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="91"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="78"/>
         <source>&amp;To:</source>
         <translation>截止日期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="97"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="84"/>
         <source>Export the weekly return</source>
         <translation>导出周报</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="85"/>
         <source>Export the project ledger</source>
         <translation>导出项目台账</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="99"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="86"/>
         <source>Export the organization directory</source>
         <translation>导出企业与商协会名录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="87"/>
         <source>Export visits</source>
         <translation>导出走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="107"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="94"/>
         <source>The weekly return for the home bureau: the summary with this week&apos;s, this month&apos;s and cumulative figures, the week&apos;s visits, the ledger and funds in place.</source>
         <translation>报送派出单位的周报：含本周、本月及累计数据的汇总表，本周走访记录，项目台账和到位资金。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="110"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="97"/>
         <source>Every project that has not been dropped, with its figures.</source>
         <translation>所有未终止的项目及其各项数据。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="111"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="98"/>
         <source>Every organization, targets first, with its contacts.</source>
         <translation>全部企业与单位及其联系人，目标企业排在前面。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="112"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="99"/>
         <source>The visits dated in the chosen period, one per row.</source>
         <translation>所选期间内的走访记录，每次走访一行。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="127"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="114"/>
         <source>Open &amp;folder</source>
         <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="130"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="117"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="133"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="120"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="138"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="125"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="140"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="127"/>
         <source>Week</source>
         <translation>周次</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="150"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="137"/>
         <source>&amp;Year</source>
         <translation>年(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="151"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="138"/>
         <source>&amp;Week</source>
         <translation>周(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="158"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="145"/>
         <source>ISO week:</source>
         <translation>ISO 周：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="160"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="147"/>
         <source>Cumulative &amp;since:</source>
         <translation>累计起始日期(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="201"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="188"/>
         <source>{week}: {monday} – {sunday}</source>
         <translation>{week}：{monday} 至 {sunday}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="206"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="193"/>
         <source>Otherwise from the dispatch start, {day}.</source>
         <translation>不勾选则从驻点开始日 {day} 起累计。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="209"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="196"/>
         <source>Otherwise from 1 January, {day}.</source>
         <translation>不勾选则从 1 月 1 日（{day}）起累计。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="244"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="231"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="251"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="238"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="262"/>
+        <location filename="../../fieldlog/ui/dialogs/export_dialog.py" line="249"/>
         <source>&lt;b&gt;Written:&lt;/b&gt; {path}</source>
         <translation>&lt;b&gt;已保存：&lt;/b&gt;{path}</translation>
     </message>

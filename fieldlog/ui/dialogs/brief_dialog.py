@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -31,22 +30,10 @@ from fieldlog.ui.brief_chart import chart_png
 from fieldlog.ui.dialogs.import_report_view import REJECTED_COLOUR
 from fieldlog.ui.dialogs.written_file import FOLDER_KEY, WrittenFile
 from fieldlog.ui.file_dialogs import start_folder
+from fieldlog.ui.widgets.date_field import date_edit, day_of
 from fieldlog.ui.window_dialogs import open_dialog
 
 SPANS = ("week", "month", "range")
-
-
-def _date_edit(name: str, day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), objectName=name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDateRange(QDate(1990, 1, 1), QDate(2100, 12, 31))
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
 
 
 class BriefDialog(QDialog):
@@ -79,9 +66,9 @@ class BriefDialog(QDialog):
         for text in (self.tr("Week"), self.tr("Month"), self.tr("Dates")):
             self.span_combo.addItem(text)
         self.span_combo.currentIndexChanged.connect(self._show_span)
-        self.day_edit = _date_edit("brief_day_edit", day)
-        self.from_edit = _date_edit("brief_from_edit", start)
-        self.to_edit = _date_edit("brief_to_edit", end)
+        self.day_edit = date_edit("brief_day_edit", day)
+        self.from_edit = date_edit("brief_from_edit", start)
+        self.to_edit = date_edit("brief_to_edit", end)
         self.generate_button = QPushButton(
             self.tr("&Generate the text"), objectName="brief_generate_button"
         )
@@ -152,12 +139,12 @@ class BriefDialog(QDialog):
 
     def report_period(self) -> ReportPeriod:
         """The period chosen (InvalidPeriod when the dates are the wrong way round)."""
-        span, day = SPANS[self.span_combo.currentIndex()], _day(self.day_edit)
+        span, day = SPANS[self.span_combo.currentIndex()], day_of(self.day_edit)
         if span == "week":
             return ReportPeriod.week(IsoWeek.of(day))
         if span == "month":
             return ReportPeriod.month(month_period(day))
-        return ReportPeriod.dates(_day(self.from_edit), _day(self.to_edit))
+        return ReportPeriod.dates(day_of(self.from_edit), day_of(self.to_edit))
 
     def generate(self) -> None:
         """Write the text of the chosen period into the boxes (replacing what they hold)."""

@@ -8,11 +8,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -31,20 +30,8 @@ from fieldlog.ui.dialogs.import_report_view import REJECTED_COLOUR
 from fieldlog.ui.dialogs.written_file import FOLDER_KEY, WrittenFile
 from fieldlog.ui.file_dialogs import start_folder
 from fieldlog.ui.week_list_image import week_list_png
+from fieldlog.ui.widgets.date_field import date_edit, day_of
 from fieldlog.ui.window_dialogs import open_dialog
-
-
-def _date_edit(name: str, day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), objectName=name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDateRange(QDate(1990, 1, 1), QDate(2100, 12, 31))
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
 
 
 class CalendarDialog(QDialog):
@@ -66,8 +53,8 @@ class CalendarDialog(QDialog):
             self.scope_combo.addItem(text, scope)
         self._setup_scopes()
         end = self.today + timedelta(weeks=calendar_export.WEEKS_AHEAD)
-        self.from_edit = _date_edit("calendar_from_edit", self.today)
-        self.to_edit = _date_edit("calendar_to_edit", end)
+        self.from_edit = date_edit("calendar_from_edit", self.today)
+        self.to_edit = date_edit("calendar_to_edit", end)
         self._build_buttons()
         self._lay_out()
 
@@ -148,7 +135,7 @@ class CalendarDialog(QDialog):
     def save_calendar(self) -> None:
         """Ask where (proposing the usual name), then write the .ics file there."""
         scope, member = self.whose()
-        first, last = _day(self.from_edit), _day(self.to_edit)
+        first, last = day_of(self.from_edit), day_of(self.to_edit)
         try:
             calendar = calendar_export.gather(
                 self.db, today=self.today, first=first, last=last, scope=scope, member_id=member

@@ -9,11 +9,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QDate, QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -31,10 +30,11 @@ from fieldlog.services.team.team import current_team
 from fieldlog.store.database import Database
 from fieldlog.ui import tasks
 from fieldlog.ui.dialogs.import_report_view import REJECTED_COLOUR
+from fieldlog.ui.dialogs.written_file import FOLDER_KEY
 from fieldlog.ui.file_dialogs import start_folder
+from fieldlog.ui.widgets.date_field import date_edit, day_of
 
 What = Literal["weekly", "ledger", "orgs", "visits"]
-FOLDER_KEY = "export/folder"
 
 
 def default_week(today: date, dispatch_end: date | None) -> IsoWeek:
@@ -47,19 +47,6 @@ def default_week(today: date, dispatch_end: date | None) -> IsoWeek:
 def default_file_name(what: What, team: str, today: date, week: IsoWeek, period: Period) -> str:
     """The name the export service gives the file."""
     return report_sheets.default_file_name(what, team, today=today, week=week, period=period)
-
-
-def _date_edit(name: str, day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day), objectName=name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDateRange(QDate(1990, 1, 1), QDate(2100, 12, 31))
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
 
 
 class ExportDialog(QDialog):
@@ -85,8 +72,8 @@ class ExportDialog(QDialog):
         elif what == "visits":
             first = self.today.replace(day=1)
             last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-            self.from_date = _date_edit("fromDate", first)
-            self.to_date = _date_edit("toDate", last)
+            self.from_date = date_edit("fromDate", first)
+            self.to_date = date_edit("toDate", last)
             self.form.addRow(self.tr("&From:"), self.from_date)
             self.form.addRow(self.tr("&To:"), self.to_date)
         self._lay_out()
@@ -158,7 +145,7 @@ class ExportDialog(QDialog):
         self.form.addRow(self.tr("ISO week:"), picker)
         start = self.dispatch_start or week.sunday.replace(month=1, day=1)
         self.since_check = QCheckBox(self.tr("Cumulative &since:"), objectName="sinceCheck")
-        self.since_date = _date_edit("sinceDate", start)
+        self.since_date = date_edit("sinceDate", start)
         self.since_date.setEnabled(False)
         self.since_check.toggled.connect(self.since_date.setEnabled)
         self.since_hint = QLabel(objectName="sinceHint")
@@ -212,7 +199,7 @@ class ExportDialog(QDialog):
 
     def period(self) -> Period:
         """The period of the visits export (InvalidPeriod when it ends before it starts)."""
-        return Period(_day(self.from_date), _day(self.to_date))
+        return Period(day_of(self.from_date), day_of(self.to_date))
 
     def _request(self) -> tuple[str, Callable[[Path], Path]]:
         """The proposed file name and the call that writes the file to a path."""
@@ -220,7 +207,7 @@ class ExportDialog(QDialog):
         period = self.period() if self.what == "visits" else Period.all_time()
         name = default_file_name(self.what, self.team_name, self.today, week, period)
         if self.what == "weekly":
-            since = _day(self.since_date) if self.since_check.isChecked() else None
+            since = day_of(self.since_date) if self.since_check.isChecked() else None
             return name, lambda out: weekly.export_weekly(self.db, week, since=since, out=out)
         if self.what == "visits":
             return name, lambda out: exports.export_visits(self.db, period, out=out)
