@@ -7,6 +7,7 @@ import json
 import unicodedata
 from collections.abc import Callable
 
+from fieldlog.cli.attach_commands import ATTACH_HANDLERS
 from fieldlog.cli.bureau_commands import BUREAU_HANDLERS
 from fieldlog.cli.card_command import CARD_HANDLERS
 from fieldlog.cli.excel_commands import EXCEL_HANDLERS
@@ -181,4 +182,5 @@ HANDLERS: dict[str, Handler] = {
     **BUREAU_HANDLERS,
     **WARNINGS_HANDLERS,
     **CARD_HANDLERS,
+    **ATTACH_HANDLERS,
 }

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from fieldlog import __version__
+from fieldlog.cli.attach_commands import add_attach_commands
 from fieldlog.cli.brief_options import add_export_brief
 from fieldlog.cli.bureau_commands import add_bureau_commands, add_export_bureau
 from fieldlog.cli.calendar_command import add_export_calendar
@@ -315,6 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_encryption_commands(commands, late)
     add_bureau_commands(commands, late)
     add_card_command(commands, late)
+    add_attach_commands(commands, late)
     return parser
 
 

@@ -21,6 +21,7 @@ from fieldlog.store.errors import DatabaseDamaged, classify
 from fieldlog.store.files import not_a_database
 from fieldlog.store.location import sqlite_uri
 from fieldlog.store.models import REPLICATED_MODELS, OrgAlias, Organization
+from fieldlog.store.repositories import attachment_rows
 from fieldlog.store.server_health import server_checks
 from fieldlog.store.stamping import COUNTERS_INFO, HLC_KEY, read_state
 
@@ -31,6 +32,7 @@ ORG_REFERENCES = (
     ("contact", "org_id"),
     ("org_tag", "org_id"),
     ("org_alias", "org_id"),
+    ("attachment", "org_id"),
 )
 
 
@@ -203,6 +205,40 @@ def _orphans(session: Session, report: HealthReport) -> None:
         )
 
 
+def _attached_files(session: Session, report: HealthReport) -> None:
+    """Attachments whose bytes are missing, stored bytes that no longer match their hash, and
+    how many files the attachments hold (a note)."""
+    live, files, size = attachment_rows.totals(session)
+    if live or files:
+        report.notes.append(
+            msg(
+                "health.attached_files",
+                "{live} attachment(s) hold {files} distinct file(s), {size} MB in all",
+                live=live,
+                files=files,
+                size=f"{size / (1024 * 1024):,.1f}",
+            )
+        )
+    missing = attachment_rows.missing_files(session)
+    if missing:
+        report.problems.append(
+            msg(
+                "health.files_missing",
+                "attachment: the contents of {count} attached file(s) are missing",
+                count=len(missing),
+            )
+        )
+    damaged = attachment_rows.mismatched_files(session)
+    if damaged:
+        report.problems.append(
+            msg(
+                "health.files_damaged",
+                "attachment: {count} stored file(s) no longer match their SHA-256 (damaged)",
+                count=len(damaged),
+            )
+        )
+
+
 def check_health(session: Session, thorough: bool = False) -> HealthReport:
     """Run every check; never raises for a damaged database, it reports. `thorough` adds, on a
     server, the checks that only `fieldlog check` needs (store.server_health)."""
@@ -217,6 +253,8 @@ def check_health(session: Session, thorough: bool = False) -> HealthReport:
     _counts(session, report)
     _orphans(session, report)
     _stamps(session, report)
+    if thorough:
+        _attached_files(session, report)
     return report
 
 

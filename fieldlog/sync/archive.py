@@ -1,13 +1,16 @@
 """Reading a package file as a ZIP, before anything in it is trusted: a real ZIP, only the two
-expected members with plain names, no password, sane sizes (no ZIP bomb), members the size they
-claim. Each refusal is one `package.*` message naming the file."""
+expected members with plain names (and the attached files, `files/<sha256>`), no password, sane
+sizes (no ZIP bomb), members the size they claim. Each refusal is one `package.*` message naming
+the file."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from pathlib import Path
 
+from fieldlog.domain.file_kinds import MAX_FILE_BYTES
 from fieldlog.domain.messages import msg
 from fieldlog.sync.errors import PackageError
 
@@ -17,6 +20,10 @@ MAX_PACKAGE_BYTES = 1024**3
 MAX_MANIFEST_BYTES = 64 * 1024
 #: A payload is encrypted (incompressible); a member that inflates more than this is a bomb.
 MAX_RATIO = 20
+#: An attached file travels as `files/<its SHA-256>`, encrypted (16 bytes of tag added).
+FILES_FOLDER = "files/"
+FILE_MEMBER = re.compile(r"files/[0-9a-f]{64}")
+MAX_FILE_MEMBER = MAX_FILE_BYTES + 16
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
     zipfile.LargeZipFile,
@@ -34,7 +41,7 @@ _ZIP_ERRORS = (
 def _check_members(label: str, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
     names = [info.filename for info in infos]
     for name in names:
-        if name in (MANIFEST, PAYLOAD):
+        if name in (MANIFEST, PAYLOAD) or FILE_MEMBER.fullmatch(name):
             continue
         shown = name[:60]
         parts = name.replace("\\", "/").split("/")
@@ -56,7 +63,8 @@ def _check_members(label: str, infos: list[zipfile.ZipInfo]) -> dict[str, zipfil
                 member=repr(shown),
             )
         )
-    if sorted(names) != sorted({MANIFEST, PAYLOAD}):
+    plain = [name for name in names if not FILE_MEMBER.fullmatch(name)]
+    if sorted(plain) != sorted({MANIFEST, PAYLOAD}) or len(set(names)) != len(names):
         raise PackageError(
             msg(
                 "package.incomplete",
@@ -76,6 +84,8 @@ def _check_members(label: str, infos: list[zipfile.ZipInfo]) -> dict[str, zipfil
                 )
             )
         limit = MAX_MANIFEST_BYTES if info.filename == MANIFEST else MAX_PACKAGE_BYTES
+        if info.filename.startswith(FILES_FOLDER):
+            limit = MAX_FILE_MEMBER
         inflates = info.file_size > max(info.compress_size, 1) * MAX_RATIO
         if info.file_size > limit or (inflates and info.file_size > 1024 * 1024):
             raise PackageError(
@@ -104,6 +114,42 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, label: st
             )
         )
     return data
+
+
+def file_members(path: Path) -> dict[str, int]:
+    """The attached files' members of a package `read_members` accepted, with their sizes."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return {
+                info.filename: info.file_size
+                for info in archive.infolist()
+                if FILE_MEMBER.fullmatch(info.filename)
+            }
+    except _ZIP_ERRORS:
+        raise _damaged(path.name, "files") from None
+
+
+def read_file_member(path: Path, member: str) -> bytes:
+    """One attached file's member (still encrypted), checked against its claimed size."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo(member)
+            return _read(archive, info, MAX_FILE_MEMBER, path.name)
+    except PackageError:
+        raise
+    except _ZIP_ERRORS:
+        raise _damaged(path.name, member) from None
+
+
+def _damaged(label: str, detail: str) -> PackageError:
+    return PackageError(
+        msg(
+            "package.damaged_zip",
+            "{label} is damaged or incomplete ({detail})",
+            label=label,
+            detail=detail,
+        )
+    )
 
 
 def read_members(path: Path) -> tuple[bytes, bytes]:

@@ -33,6 +33,7 @@ REFERENCES: tuple[tuple[TableSpec, str], ...] = (
     (SPECS["contact"], "org_id"),
     (ALIAS, "org_id"),
     (SPECS["lead_assignment"], "org_id"),
+    (SPECS["attachment"], "org_id"),
 )
 CHUNK = 500
 #: The columns a derived write reads from the row it changes (see DerivedWriter._stamped).

@@ -7,7 +7,7 @@ The caller (services/sync.py) owns the order SPEC §6 asks for: verify → skip 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -17,15 +17,17 @@ from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import carried, msg
 from fieldlog.store.errors import classify
+from fieldlog.store.repositories.attachment_rows import missing_files, put_file
 from fieldlog.sync.candidates import refresh_candidates
 from fieldlog.sync.changes import Contents, check_contents, read_rows
 from fieldlog.sync.conflicts import record_conflicts
+from fieldlog.sync.crypto import Keys
 from fieldlog.sync.dedupe import follow_aliases, merge_same_codes
 from fieldlog.sync.derived import DerivedWriter
 from fieldlog.sync.errors import PackageError
 from fieldlog.sync.manifest import Manifest
 from fieldlog.sync.merge import MergeResult, apply_rows
-from fieldlog.sync.package import inflate, open_package
+from fieldlog.sync.package import inflate, open_file, open_package
 from fieldlog.sync.peers import mark_applied, note_sender
 
 
@@ -37,6 +39,7 @@ class Verified:
     manifest: Manifest
     contents: Contents
     packed: bytes
+    keys: Keys | None = None
 
     @property
     def package_id(self) -> uuid.UUID:
@@ -48,7 +51,7 @@ def verify(path: Path, passphrase: str) -> Verified:
     """Open, decrypt and check every line of a package without touching the database."""
     opened = open_package(path, passphrase)
     contents = check_contents(opened.plaintext, opened.manifest, path.name)
-    return Verified(path, opened.manifest, contents, opened.packed)
+    return Verified(path, opened.manifest, contents, opened.packed, opened.keys)
 
 
 @dataclass
@@ -115,6 +118,37 @@ def apply_verified(
         now=now,
     )
     return Applied(merge, conflicts)
+
+
+def store_files(session: Session, packages: Sequence[Verified], seq: int) -> int:
+    """Store the bytes of every attachment this import made live whose bytes are not here,
+    each taken from a package that carries it and checked against its hash; PackageError when
+    one is in no package (nothing is kept: the caller's transaction rolls back)."""
+    missing = missing_files(session, seq=seq)
+    if not missing:
+        return 0
+    carriers = {
+        entry.sha256: (package, entry) for package in packages for entry in package.manifest.files
+    }
+    stored = 0
+    for sha in sorted(missing):
+        if sha not in carriers or carriers[sha][0].keys is None:
+            label = packages[-1].path.name if packages else ""
+            raise PackageError(
+                msg(
+                    "package.file_missing",
+                    "{label} lacks the bytes of an attached file ({sha}…) that this computer does "
+                    "not have; ask the sender for a full package (sync export --full). Nothing was "
+                    "imported",
+                    label=label,
+                    sha=sha[:12],
+                )
+            )
+        package, entry = carriers[sha]
+        assert package.keys is not None
+        put_file(session, sha, open_file(package.path, package.manifest, package.keys, entry))
+        stored += 1
+    return stored
 
 
 @dataclass

@@ -7,6 +7,11 @@ hash only makes the package fail its hash check.
 
 Format 2 adds ``package.team_id``: the id of the sender's team record (null while the sender has
 no team). Being authenticated, it cannot be changed without the package failing decryption.
+``package.files`` (from schema 0015) lists the attached files the package carries, each as its
+SHA-256, its size and the nonce its member (`files/<sha256>`) is sealed with; being
+authenticated, the list cannot be changed, and a member cannot stand in for another (its nonce
+would not open it).
+
 Format 1 (FieldLog before teams travelled) is still read, with ``team_id`` None and
 ``version`` 1: `team_check` decides what such a package may bring.
 """
@@ -20,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from fieldlog.domain.file_kinds import MAX_FILE_BYTES
 from fieldlog.domain.messages import msg
 from fieldlog.sync.crypto import NONCE_BYTES, SALT_BYTES, KdfParams
 from fieldlog.sync.errors import PackageError
@@ -32,6 +38,22 @@ OLDEST_VERSION = 1
 PAYLOAD = "changes.jsonl.enc"
 _HEX = re.compile(r"[0-9a-f]*")
 T = TypeVar("T")
+#: Most attached files one package may list.
+MAX_FILES = 100_000
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """An attached file a package carries: its hash, size and the nonce of its member."""
+
+    sha256: str
+    size: int
+    nonce: bytes
+
+    @property
+    def member(self) -> str:
+        """The ZIP member that holds it."""
+        return f"files/{self.sha256}"
 
 
 @dataclass(frozen=True)
@@ -52,6 +74,7 @@ class Manifest:
     payload_sha256: str
     payload_size: int
     authenticated: bytes
+    files: tuple[FileEntry, ...] = ()
 
 
 def authenticated_bytes(manifest: dict[str, Any]) -> bytes:
@@ -122,6 +145,21 @@ def _kdf(kdf: dict[str, Any]) -> tuple[KdfParams, bytes]:
     return params, salt
 
 
+def _files(package: dict[str, Any]) -> tuple[FileEntry, ...]:
+    listed = package.get("files", [])
+    if not isinstance(listed, list) or len(listed) > MAX_FILES:
+        raise _Invalid("files")
+    entries: dict[str, FileEntry] = {}
+    for item in listed:
+        sha = _get(item, "sha256", str, _hex(64))
+        size = _get(item, "size", int, lambda n: 0 < n <= MAX_FILE_BYTES)
+        nonce = bytes.fromhex(_get(item, "nonce", str, _hex(2 * NONCE_BYTES)))
+        if sha in entries:
+            raise _Invalid("files")
+        entries[sha] = FileEntry(sha, size, nonce)
+    return tuple(entries.values())
+
+
 def _build(data: Any, label: str) -> Manifest:
     if _get(data, "format", str) != FORMAT:
         raise _Invalid("format")
@@ -162,6 +200,7 @@ def _build(data: Any, label: str) -> Manifest:
         payload_sha256=_get(member, "sha256", str, _hex(64)),
         payload_size=_get(member, "size", int, lambda n: n >= 0),
         authenticated=authenticated_bytes(data),
+        files=_files(package),
     )
 
 

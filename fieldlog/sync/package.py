@@ -11,6 +11,12 @@ The ZIP members carry a fixed date (1980-01-01, the earliest a ZIP can hold), ne
 machine's clock: a clock set to 1975 or 2150 cannot stop a package from being written, and
 the package says nothing about when it was made outside its encrypted header.
 
+Attached files travel beside the changes as members `files/<sha256>`, each sealed with the same
+key and a nonce of its own that the manifest lists (`manifest.FileEntry`). They are stored, not
+compressed (photos and PDFs are compressed already), and opened one at a time when the package
+is applied, so a package of many photos never sits whole in memory; each is checked against its
+hash before it is stored.
+
 Opening checks everything in order — a real ZIP, only the two expected members with plain
 names, sane sizes (no ZIP bomb), a valid manifest, a schema this FieldLog knows, the hash,
 the passphrase, the authenticity — before anything is handed to the merge.
@@ -25,6 +31,7 @@ import tempfile
 import uuid
 import zipfile
 import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,9 +40,15 @@ from fieldlog.domain.messages import msg
 from fieldlog.store import migrate
 from fieldlog.store.private import private_folder
 from fieldlog.sync import crypto
-from fieldlog.sync.archive import MANIFEST, PAYLOAD, read_members
+from fieldlog.sync.archive import MANIFEST, PAYLOAD, file_members, read_file_member, read_members
 from fieldlog.sync.errors import PackageError
-from fieldlog.sync.manifest import VERSION, Manifest, authenticated_bytes, parse_manifest
+from fieldlog.sync.manifest import (
+    VERSION,
+    FileEntry,
+    Manifest,
+    authenticated_bytes,
+    parse_manifest,
+)
 
 SUFFIX = ".fieldsync"
 #: Most bytes the changes may unpack to (about a million rows).
@@ -55,6 +68,7 @@ class Opened:
     manifest: Manifest
     plaintext: bytes
     packed: bytes
+    keys: crypto.Keys | None = None
 
 
 def write_package(
@@ -64,14 +78,25 @@ def write_package(
     plaintext: bytes,
     passphrase: str,
     kdf: crypto.KdfParams,
+    files: Sequence[tuple[str, int]] = (),
+    read_file: Callable[[str], bytes] | None = None,
 ) -> None:
     """Encrypt `plaintext` and write the package to `path` (through a temporary file).
 
     `package` holds the manifest's package fields (id, sender, schema, full, counts); the key
-    derivation and cipher fields are added here.
+    derivation and cipher fields are added here. `files` are the attached files to carry (their
+    SHA-256 and size), whose bytes `read_file` gives one at a time.
     """
     salt, nonce = crypto.new_salt(), crypto.new_nonce()
     keys = crypto.derive_keys(passphrase, salt, kdf)
+    entries = [FileEntry(sha, size, crypto.new_nonce()) for sha, size in files]
+    if entries:
+        package = {
+            **package,
+            "files": [
+                {"sha256": e.sha256, "size": e.size, "nonce": e.nonce.hex()} for e in entries
+            ],
+        }
     manifest: dict[str, Any] = {
         "format": "fieldlog-sync",
         "version": VERSION,
@@ -100,6 +125,14 @@ def write_package(
             text = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
             archive.writestr(_member(MANIFEST, zipfile.ZIP_DEFLATED), text)
             archive.writestr(_member(PAYLOAD, zipfile.ZIP_STORED), ciphertext)
+            associated = authenticated_bytes(manifest)
+            for entry in entries:
+                assert read_file is not None
+                data = read_file(entry.sha256)
+                if hashlib.sha256(data).hexdigest() != entry.sha256 or len(data) != entry.size:
+                    raise ValueError(f"stored file {entry.sha256} does not match its hash")
+                sealed = crypto.seal(keys, entry.nonce, data, associated)
+                archive.writestr(_member(entry.member, zipfile.ZIP_STORED), sealed)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -164,9 +197,41 @@ def open_package(path: Path, passphrase: str) -> Opened:
                 label=label,
             )
         )
+    _check_file_members(path, manifest)
     keys = crypto.package_keys(passphrase, manifest.salt, manifest.kdf, manifest.key_check)
     packed = crypto.unseal(keys, manifest.nonce, payload, manifest.authenticated)
-    return Opened(manifest=manifest, plaintext=inflate(packed, label), packed=packed)
+    return Opened(manifest=manifest, plaintext=inflate(packed, label), packed=packed, keys=keys)
+
+
+def _check_file_members(path: Path, manifest: Manifest) -> None:
+    """The package holds exactly the attached files its manifest lists, each its sealed size."""
+    present = file_members(path)
+    expected = {entry.member: entry.size + 16 for entry in manifest.files}
+    if present != expected:
+        raise PackageError(
+            msg(
+                "package.files_mismatch",
+                "{label} is damaged: its attached files are not those its manifest lists",
+                label=path.name,
+            )
+        )
+
+
+def open_file(path: Path, manifest: Manifest, keys: crypto.Keys, entry: FileEntry) -> bytes:
+    """One attached file of a verified package, decrypted and checked against its hash."""
+    sealed = read_file_member(path, entry.member)
+    data = crypto.unseal(keys, entry.nonce, sealed, manifest.authenticated)
+    if len(data) != entry.size or hashlib.sha256(data).hexdigest() != entry.sha256:
+        raise PackageError(
+            msg(
+                "package.file_hash",
+                "{label} is refused: the bytes of an attached file do not match its SHA-256 "
+                "({sha}…); nothing was imported",
+                label=path.name,
+                sha=entry.sha256[:12],
+            )
+        )
+    return data
 
 
 def new_package_fields(

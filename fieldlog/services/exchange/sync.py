@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -39,6 +40,7 @@ from fieldlog.services.team.identity import members_of_nodes, my_member
 from fieldlog.store.backup import automatic_backup, forget_backup
 from fieldlog.store.database import Database
 from fieldlog.store.health import check_health
+from fieldlog.store.repositories.attachment_rows import file_bytes
 from fieldlog.store.repositories.sync_rows import changed_since, references_hold, sync_peers
 from fieldlog.store.stamping import (
     SEQ_KEY,
@@ -48,7 +50,7 @@ from fieldlog.store.stamping import (
     receive_stamp,
     write_state,
 )
-from fieldlog.sync import importer
+from fieldlog.sync import carried_files, importer
 from fieldlog.sync.changes import Header, build_payload, changed_rows
 from fieldlog.sync.crypto import KdfParams
 from fieldlog.sync.errors import PackageError
@@ -79,6 +81,12 @@ class ExportReport:
     rows: int
     counts: dict[str, int]
     full: bool
+    #: Attached files carried (distinct), their bytes, and the attachments left for the next
+    #: package because this one was full (`sync/carried_files.py`).
+    files: int = 0
+    file_bytes: int = 0
+    held: int = 0
+    held_bytes: int = 0
 
 
 #: How many characters of the laptop's node id a package's file name shows.
@@ -143,7 +151,8 @@ def export_package(
             names[db.node_id] = me
         team = own_team(session)
         header = Header(me, _now(session), names, team.name if team else "")
-        payload, counts = build_payload(header, changed_rows(session, since))
+        carried = carried_files.choose(session, list(changed_rows(session, since)))
+        payload, counts = build_payload(header, iter(carried.rows))
     package_id = new_id()
     fields = new_package_fields(
         package_id=package_id,
@@ -153,12 +162,39 @@ def export_package(
         counts=counts,
     )
     write_package(
-        out, package=fields, plaintext=payload, passphrase=passphrase, kdf=kdf or KdfParams()
+        out,
+        package=fields,
+        plaintext=payload,
+        passphrase=passphrase,
+        kdf=kdf or KdfParams(),
+        files=carried.files,
+        read_file=partial(_stored_file, db),
     )
     with db.begin() as session:
         previous = int(read_state(session, LAST_EXPORT_KEY) or 0)
         write_state(session, LAST_EXPORT_KEY, str(max(previous, seq_now)))
-    return ExportReport(out, package_id, sum(counts.values()), counts, full)
+        carried_files.carry_later(session, carried.held)
+    return ExportReport(
+        out,
+        package_id,
+        sum(counts.values()),
+        counts,
+        full,
+        files=len(carried.files),
+        file_bytes=carried.file_bytes,
+        held=len(carried.held),
+        held_bytes=carried.held_bytes,
+    )
+
+
+def _stored_file(db: Database, sha256: str) -> bytes:
+    with db.read() as session:
+        data = file_bytes(session, sha256)
+    if data is None:  # removed since the package was planned: nothing else does that
+        raise InvalidInput(
+            msg("sync.file_gone", "an attached file vanished while the package was written")
+        )
+    return data
 
 
 def unsent_count(db: Database) -> int:
@@ -311,6 +347,9 @@ def _apply(
         if bureau:
             bureau_receive.attribute(session, package)
         before += package.contents.rows
+    if progress:
+        progress("files", len(todo), len(todo))
+    report.files_stored = importer.store_files(session, todo, seq)
     if progress:
         progress("dedupe", len(todo), len(todo))
     dedupe = importer.Dedupe() if bureau else importer.dedupe(session, seq, now)

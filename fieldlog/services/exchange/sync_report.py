@@ -87,6 +87,8 @@ class SyncImportReport:
     duplicate_candidates: int = 0
     clock_warnings: list[Message] = field(default_factory=list)
     backup: Path | None = None
+    #: Attached files whose bytes were new here (each stored once, checked against its hash).
+    files_stored: int = 0
 
     def total(self, key: str) -> int:
         """A count summed over the packages (new, updated, unchanged, conflicts)."""
@@ -104,6 +106,7 @@ class SyncImportReport:
             "duplicates_merged": self.duplicates_merged,
             "references_moved": self.references_moved,
             "duplicate_candidates": self.duplicate_candidates,
+            "files_stored": self.files_stored,
             "clock_warnings": [render(warning) for warning in self.clock_warnings],
         }
 

@@ -17,7 +17,15 @@ from fieldlog.domain.ids import pair_id
 from fieldlog.domain.messages import msg
 from fieldlog.services.errors import InvalidInput
 from fieldlog.store.database import Database
-from fieldlog.store.models import Contact, OrgAlias, Organization, OrgTag, Project, Visit
+from fieldlog.store.models import (
+    Attachment,
+    Contact,
+    OrgAlias,
+    Organization,
+    OrgTag,
+    Project,
+    Visit,
+)
 from fieldlog.store.repositories.org_rows import (
     aliases_to,
     count_pointing_at,
@@ -106,7 +114,7 @@ def merge_preview(db: Database, keep_id: uuid.UUID, merge_id: uuid.UUID) -> Merg
 
 def _move_rows(session: Session, keep: Organization, merge: Organization) -> None:
     # Each row gets a fresh stamp through the ORM, so the move syncs like any edit.
-    for model, column in _MOVED[:3]:
+    for model, column in (*_MOVED[:3], (Attachment, "org_id")):
         for row in rows_pointing_at(session, model, column, merge.id):
             setattr(row, column, keep.id)
 

@@ -1,5 +1,6 @@
 """Every table of FieldLog; importing this package registers them all on Base.metadata."""
 
+from fieldlog.store.models.attachment import Attachment, AttachmentFile
 from fieldlog.store.models.base import META_COLUMNS, Base, LocalState, Replicated
 from fieldlog.store.models.bureau import (
     BureauTeam,
@@ -50,12 +51,15 @@ REPLICATED_MODELS: tuple[type[Replicated], ...] = (
     Target,
     CoordinationMatter,
     LeadAssignment,
+    Attachment,
 )
 
 __all__ = [
     "META_COLUMNS",
     "REPLICATED_MODELS",
     "AppliedPackage",
+    "Attachment",
+    "AttachmentFile",
     "Base",
     "BureauTeam",
     "CatalogItem",

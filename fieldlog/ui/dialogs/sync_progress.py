@@ -23,7 +23,8 @@ from fieldlog.ui.tasks import TaskOutcome
 STAGE_SPANS = {
     "verify": (0, 100),
     "backup": (100, 150),
-    "apply": (150, 900),
+    "apply": (150, 860),
+    "files": (860, 900),
     "dedupe": (900, 940),
     "check": (940, 980),
     "commit": (980, 1000),
@@ -37,6 +38,7 @@ def stage_text(stage: str, done: int, total: int) -> str:
         "verify": translate("SyncProgress", "Checking package {n} of {total}…"),
         "backup": translate("SyncProgress", "Backing up this laptop's data…"),
         "apply": translate("SyncProgress", "Merging records: {done} of {total}…"),
+        "files": translate("SyncProgress", "Storing attached files…"),
         "dedupe": translate("SyncProgress", "Looking for duplicate organizations…"),
         "check": translate("SyncProgress", "Checking the database…"),
         "commit": translate("SyncProgress", "Saving…"),

@@ -1,0 +1,1 @@
+"""Attachments: photos, PDFs and Office files on visits, organizations, projects and contacts."""
