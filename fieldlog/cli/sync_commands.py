@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldlog.cli.wording import command
+from fieldlog.domain.file_kinds import megabytes
 from fieldlog.domain.messages import Message, code_of, msg, render
 from fieldlog.store.database import Database
 
@@ -120,6 +121,25 @@ def _sync_export(db: Database, args: argparse.Namespace) -> int:
             what=what,
         )
     )
+    if report.files:
+        print(
+            msg(
+                "cli.sync.files_carried",
+                "with {count} attached file(s), {size}",
+                count=report.files,
+                size=megabytes(report.file_bytes),
+            )
+        )
+    if report.held:
+        print(
+            msg(
+                "cli.sync.files_held",
+                "{count} attachment(s) ({size}) did not fit in this package and go with the "
+                "next one",
+                count=report.held,
+                size=megabytes(report.held_bytes),
+            )
+        )
     return 0
 
 
@@ -143,6 +163,14 @@ def _sync_import(db: Database, args: argparse.Namespace) -> int:
                 "review",
                 merged=report.duplicates_merged,
                 candidates=report.duplicate_candidates,
+            )
+        )
+    if report.files_stored:
+        print(
+            msg(
+                "cli.sync.files_stored",
+                "attached files received: {count}, each checked against its SHA-256",
+                count=report.files_stored,
             )
         )
     for warning in report.clock_warnings:

@@ -19,6 +19,12 @@ MAX_FILE_BYTES = 30 * 1024 * 1024
 MAX_PIXELS = 120_000_000
 
 
+def megabytes(size: int) -> str:
+    """A size as people say it: "200 MB", "1.5 MB", "0.2 MB"."""
+    value = size / (1024 * 1024)
+    return f"{value:,.0f} MB" if value >= 10 else f"{value:.1f} MB"
+
+
 @dataclass(frozen=True)
 class FileKind:
     """A kind of file: its media type, the suffixes its names take, and a name for people."""

@@ -209,6 +209,7 @@ def _attached_files(session: Session, report: HealthReport) -> None:
     """Attachments whose bytes are missing, stored bytes that no longer match their hash, and
     how many files the attachments hold (a note)."""
     live, files, size = attachment_rows.totals(session)
+    megabytes = format(size / (1024 * 1024), ",.1f")
     if live or files:
         report.notes.append(
             msg(
@@ -216,7 +217,7 @@ def _attached_files(session: Session, report: HealthReport) -> None:
                 "{live} attachment(s) hold {files} distinct file(s), {size} MB in all",
                 live=live,
                 files=files,
-                size=f"{size / (1024 * 1024):,.1f}",
+                size=megabytes,
             )
         )
     missing = attachment_rows.missing_files(session)

@@ -41,10 +41,10 @@ class Carried:
         return sum(size for _sha, size in self.files)
 
 
-def choose(
-    session: Session, rows: Sequence[dict[str, Any]], limit: int = MAX_PACKAGE_FILE_BYTES
-) -> Carried:
-    """The rows and files of a package from the changed rows (in their travelling form)."""
+def choose(session: Session, rows: Sequence[dict[str, Any]], limit: int | None = None) -> Carried:
+    """The rows and files of a package from the changed rows (in their travelling form); the
+    first file always goes, however large, so every package makes progress."""
+    limit = MAX_PACKAGE_FILE_BYTES if limit is None else limit
     live = [row for row in rows if row["table"] == TABLE and not row["deleted"]]
     if not live:
         return Carried(list(rows))

@@ -4819,38 +4819,43 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncProgress</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="37"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="38"/>
         <source>Checking package {n} of {total}…</source>
         <extracomment>Where each stage starts and ends on a 0–1000 bar (applying the rows is most of the work).</extracomment>
         <translation>正在校验第 {n} 个同步包（共 {total} 个）…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="38"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="39"/>
         <source>Backing up this laptop&apos;s data…</source>
         <translation>正在备份本机数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="39"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="40"/>
         <source>Merging records: {done} of {total}…</source>
         <translation>正在合并记录：{done} / {total}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="40"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="41"/>
+        <source>Storing attached files…</source>
+        <translation>正在保存附件文件…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="42"/>
         <source>Looking for duplicate organizations…</source>
         <translation>正在查找重复单位…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="41"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="43"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="42"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="44"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="53"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_progress.py" line="55"/>
         <source>Receiving packages</source>
         <translation>接收同步包</translation>
     </message>
@@ -4989,18 +4994,25 @@ A merge cannot be undone.</source>
             <numerusform>发现 %n 对疑似重复单位，请在“同步”页审核。</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="203"/>
+        <source>%n attached file(s) received, each checked against its fingerprint (SHA-256).</source>
+        <translation>
+            <numerusform>收到 %n 个附件文件，均已按指纹（SHA-256）校验。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="210"/>
         <source>Fields edited on two laptops at once keep the later edit; the other value waits on the Sync page, where it can be restored.</source>
         <translation>两台电脑同时修改的字段保留较晚的修改；另一个值留在“同步”页，可以在那里恢复。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="210"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="217"/>
         <source>Backup taken before the import: {path}</source>
         <translation>接收前已备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="213"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_report_dialog.py" line="220"/>
         <source>Nothing was new, so no backup was needed.</source>
         <translation>没有新内容，无需备份。</translation>
     </message>
@@ -5008,83 +5020,97 @@ A merge cannot be undone.</source>
 <context>
     <name>SyncSendDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="58"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="59"/>
         <source>Send my work</source>
         <extracomment>The folder packages were last written to or read from (shared by Send and Receive). Sending marks the records sent (the Sync page counts those not sent yet).</extracomment>
         <translation>发送我的工作</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="64"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="65"/>
         <source>%n record(s) changed or received here have not been sent yet.</source>
         <translation>
             <numerusform>本机有 %n 条修改或接收的记录尚未发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="67"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="68"/>
         <source>Everything on this laptop has been sent already.</source>
         <translation>本机的所有数据都已发送过。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="69"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="70"/>
         <source>&amp;Only what I have not sent yet</source>
         <translation>只发送尚未发送的内容(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="71"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="72"/>
         <source>&amp;Everything (for a new laptop)</source>
         <translation>全部数据（供新电脑加入）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="76"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="77"/>
         <source>Give the file to the team leader (USB stick, shared folder or chat). It is encrypted with the team passphrase.</source>
         <translation>请把文件交给队长（U 盘、共享文件夹或聊天工具传送均可）。文件已用团队口令加密。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="96"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="97"/>
         <source>Open &amp;folder</source>
         <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="101"/>
         <source>&amp;Save package…</source>
         <translation>保存同步包(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="103"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="104"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="130"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="131"/>
         <source>Save the sync package</source>
         <translation>保存同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="132"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="133"/>
         <source>FieldLog sync package (*.fieldsync)</source>
         <translation>FieldLog 同步包 (*.fieldsync)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="139"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="140"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="153"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="154"/>
         <source>everything</source>
         <translation>全部数据</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="153"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="154"/>
         <source>your changes not sent before</source>
         <translation>此前未发送的修改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="154"/>
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="155"/>
         <source>&lt;b&gt;Written:&lt;/b&gt; {path}&lt;br&gt;%n record(s) ({what}).</source>
         <translation>
             <numerusform>&lt;b&gt;已保存：&lt;/b&gt;{path}&lt;br&gt;共 %n 条记录（{what}）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="158"/>
+        <source>With %n attached file(s), {size}.</source>
+        <translation>
+            <numerusform>附带 %n 个附件文件，共 {size}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldlog/ui/dialogs/sync_send_dialog.py" line="162"/>
+        <source>%n attachment(s) ({size}) did not fit in this package: they go with the next one.</source>
+        <translation>
+            <numerusform>%n 个附件（{size}）本包放不下，将随下一个同步包发送。</numerusform>
         </translation>
     </message>
 </context>

@@ -60,6 +60,8 @@ ARGUMENTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("bureau", "send"): ("-o", "FILE"),
     ("bureau", "watch"): ("FILE", "--once"),
     ("card", "read"): ("FILE.png",),
+    ("attach",): ("visit", "0123456789ab", "FILE.jpg"),
+    ("attachments",): ("visit", "0123456789ab"),
 }
 #: The window: it tells a database it cannot open in a modal box (its text is masked by
 #: `app._shown`, tested with the window), which a subprocess here could not close.

@@ -83,6 +83,16 @@ class AttachmentRow:
         }
 
 
+def short_name(name: str, limit: int = 255) -> str:
+    """A file name of at most `limit` characters that keeps its suffix (the stem is cut)."""
+    if len(name) <= limit:
+        return name
+    suffix = Path(name).suffix
+    if len(suffix) > 16:
+        suffix = ""
+    return name[: limit - len(suffix)] + suffix
+
+
 def _live_owner(session: Session, owner: Owner) -> None:
     if owner.kind not in OWNERS:
         raise InvalidInput(
@@ -109,7 +119,15 @@ def read_files(paths: Sequence[Path], db_path: Path | None = None) -> list[tuple
         )
     read: list[tuple[str, bytes]] = []
     for path in paths:
-        guard_input(path, db_path, "a file to attach")
+        guard_input(path, db_path, msg("file.read_as.attachment", "a file to attach"))
+        if not path.is_file():
+            raise InvalidInput(
+                msg(
+                    "attach.missing",
+                    "{name} does not exist or is not a file",
+                    name=str(path),
+                )
+            )
         try:
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
@@ -147,7 +165,7 @@ def add_checked(db: Database, owner: Owner, files: Sequence[CheckedFile]) -> lis
             rows.put_file(session, checked.sha256, checked.data)
             attachment = Attachment(
                 sha256=checked.sha256,
-                name=checked.name[:255],
+                name=short_name(checked.name),
                 media_type=checked.kind.media_type,
                 size=checked.size,
                 caption="",

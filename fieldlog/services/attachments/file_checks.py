@@ -17,7 +17,7 @@ import zlib
 from dataclasses import dataclass
 
 from fieldlog.domain import file_kinds as kinds
-from fieldlog.domain.file_kinds import FileKind
+from fieldlog.domain.file_kinds import FileKind, megabytes
 from fieldlog.domain.messages import Message, msg
 from fieldlog.services.errors import InvalidInput
 
@@ -49,12 +49,6 @@ class CheckedFile:
     def size(self) -> int:
         """Its size in bytes."""
         return len(self.data)
-
-
-def megabytes(size: int) -> str:
-    """A size as people say it: "200 MB", "1.5 MB", "0.2 MB"."""
-    value = size / (1024 * 1024)
-    return f"{value:,.0f} MB" if value >= 10 else f"{value:.1f} MB"
 
 
 def too_large(name: str, size: int) -> InvalidInput:

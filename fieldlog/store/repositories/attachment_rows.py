@@ -100,7 +100,7 @@ def file_sizes(session: Session, hashes: Iterable[str]) -> dict[str, int]:
         query = select(AttachmentFile.sha256, AttachmentFile.size).where(
             AttachmentFile.sha256.in_(wanted[start : start + 500])
         )
-        found.update(dict(session.execute(query).tuples().all()))
+        found.update({sha: size for sha, size in session.execute(query).all()})
     return found
 
 

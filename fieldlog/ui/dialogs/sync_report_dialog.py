@@ -198,6 +198,13 @@ class SyncReportDialog(QDialog):
                 report.duplicate_candidates,
             )
             lines.append(text)
+        if report.files_stored:
+            text = self.tr(
+                "%n attached file(s) received, each checked against its fingerprint (SHA-256).",
+                "",
+                report.files_stored,
+            )
+            lines.append(text)
         if self.total("conflicts"):
             text = self.tr(
                 "Fields edited on two laptops at once keep the later edit; the other value "

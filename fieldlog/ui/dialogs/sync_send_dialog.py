@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.domain.file_kinds import megabytes
 from fieldlog.services.exchange.sync import (
     ExportReport,
     export_package,
@@ -152,7 +153,18 @@ class SyncSendDialog(QDialog):
         self.error_label.hide()
         what = self.tr("everything") if report.full else self.tr("your changes not sent before")
         text = self.tr("<b>Written:</b> {path}<br>%n record(s) ({what}).", "", report.rows)
-        self.result_label.setText(text.format(path=html.escape(str(report.path)), what=what))
+        text = text.format(path=html.escape(str(report.path)), what=what)
+        if report.files:
+            files = self.tr("With %n attached file(s), {size}.", "", report.files)
+            text += "<br>" + files.format(size=megabytes(report.file_bytes))
+        if report.held:
+            held = self.tr(
+                "%n attachment(s) ({size}) did not fit in this package: they go with the next one.",
+                "",
+                report.held,
+            )
+            text += "<br>" + held.format(size=megabytes(report.held_bytes))
+        self.result_label.setText(text)
         self.result_label.show()
         self.open_folder_button.show()
         self.save_button.setDefault(False)
