@@ -395,24 +395,3 @@ def test_the_downscale_choice_is_remembered_and_used(
     ((name, data),) = stored(demo_copy, owner)
     with Image.open(io.BytesIO(data)) as image:
         assert name == "大图.jpg" and image.size == (2048, 1365)
-
-
-def test_the_project_dialog_has_an_attachments_tab(
-    qtbot, demo_copy: Database, files: list[Path], monkeypatch
-) -> None:
-    from fieldlog.store.models import Project
-    from fieldlog.ui.dialogs.project_dialog import ProjectDialog
-
-    project = live_ids(demo_copy, Project)[0]
-    dialog = ProjectDialog(demo_copy, project)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert "A&ttachments" in tabs
-    mnemonics = [text[text.index("&") + 1].lower() for text in tabs]
-    assert len(set(mnemonics)) == len(mnemonics)
-    dialog.tabs.setCurrentIndex(tabs.index("A&ttachments"))
-    pick(monkeypatch, files)
-    press(qtbot, dialog.attachments.add_button)
-    assert stored(demo_copy, attachments.Owner("project", project)) == as_files(files)
-    assert dialog.attachments.list.count() == 4  # the dialog's refresh keeps the strip

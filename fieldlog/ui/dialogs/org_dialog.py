@@ -39,6 +39,7 @@ from fieldlog.ui.widgets.combo_values import select_value
 from fieldlog.ui.widgets.credit_code_edit import ERROR_STYLE, CreditCodeEdit
 
 TAG_COLUMNS = 3
+ATTACHMENTS_HEIGHT = 160
 
 
 def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
@@ -188,6 +189,7 @@ class OrgDialog(QDialog):
         columns.addLayout(side, 2)
         self.attachments = AttachmentStrip(self.db, "org", self)
         self.attachments.set_owner(self.org_id)
+        self.attachments.list.setMaximumHeight(ATTACHMENTS_HEIGHT)
         self.buttons = save_cancel(self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveButton")
@@ -195,7 +197,7 @@ class OrgDialog(QDialog):
         layout.addLayout(columns)
         layout.addWidget(self.attachments)
         layout.addWidget(self.buttons)
-        self.resize(880, 760)
+        self.resize(880, 700)
 
     def _form(self) -> QFormLayout:
         self.name_edit = QLineEdit(objectName="orgName")

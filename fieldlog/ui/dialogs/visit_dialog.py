@@ -40,7 +40,8 @@ from fieldlog.ui.operations import Operation
 from fieldlog.ui.widgets.attachment_strip import AttachmentStrip
 from fieldlog.ui.widgets.org_create_form import error_label, plain_buttons, show_error
 
-DEFAULT_SIZE = (980, 820)
+DEFAULT_SIZE = (980, 800)
+ATTACHMENTS_HEIGHT = 160
 #: Opens the file picker of the visit's attachments from any field of the dialog.
 ATTACH_KEYS = "Ctrl+Shift+A"
 # On the note alone: a style sheet on the dialog would restyle every field (and slow its opening).
@@ -111,6 +112,7 @@ class VisitDialog(QDialog):
         self.save_button.setToolTip(self.tr("Save the visit (Ctrl+Enter)"))
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelVisitButton")
         self.attachments = AttachmentStrip(db, "visit", self)
+        self.attachments.list.setMaximumHeight(ATTACHMENTS_HEIGHT)  # the form keeps the room
         if visit_id is not None:
             self.attachments.set_owner(visit_id)
         else:

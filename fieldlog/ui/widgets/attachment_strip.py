@@ -33,6 +33,8 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPainter,
+    QPaintEvent,
+    QPalette,
     QPixmap,
 )
 from PySide6.QtWidgets import (
@@ -155,6 +157,16 @@ def thumbnail(sha256: str, load: Callable[[], bytes]) -> QImage:
     return found
 
 
+def square_icon(image: QImage) -> QIcon:
+    """A thumbnail centred on a square, so that the names under a row of photos line up."""
+    pixmap = QPixmap(THUMB, THUMB)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.drawImage((THUMB - image.width()) // 2, (THUMB - image.height()) // 2, image)
+    painter.end()
+    return QIcon(pixmap)
+
+
 def safe_name(name: str) -> str:
     """A stored name as a file name: no folders, nothing a file system refuses."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
@@ -225,6 +237,16 @@ class AttachmentList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setAcceptDrops(True)
         self.setMinimumHeight(THUMB + 56)
+        self.empty_text = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.count() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(self.viewport().rect().adjusted(12, 0, -12, 0), flags, self.empty_text)
+            painter.end()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self._take(event)
@@ -423,9 +445,13 @@ class AttachmentStrip(QWidget):
 
     def _icon(self, shown: Shown) -> QIcon:
         if shown.picture:
-            image = thumbnail(shown.sha256, lambda: self._bytes(shown))
+            try:
+                image = thumbnail(shown.sha256, lambda: self._bytes(shown))
+            except Exception as exc:  # its bytes are missing: the list still shows it
+                show_error(self.message, operations.failure_sentence(exc))
+                image = QImage()
             if not image.isNull():
-                return QIcon(QPixmap.fromImage(image))
+                return square_icon(image)
         return file_icon(shown.media_type)
 
     def _bytes(self, shown: Shown) -> bytes:
@@ -444,6 +470,14 @@ class AttachmentStrip(QWidget):
         else:
             hint = self.tr("Files can be added after the first save.")
         self.hint.setText(hint)
+        if self.usable():
+            empty = self.tr(
+                "Drop photos, PDFs or Office files here, paste them (Ctrl+V), or use Add files…"
+            )
+        else:
+            empty = ""
+        self.list.empty_text = empty
+        self.list.viewport().update()
         for widget in (self.add_button, self.list, self.downscale_check):
             widget.setEnabled(self.usable())
         self.list.setAcceptDrops(self.usable())
