@@ -395,3 +395,28 @@ def test_the_downscale_choice_is_remembered_and_used(
     ((name, data),) = stored(demo_copy, owner)
     with Image.open(io.BytesIO(data)) as image:
         assert name == "大图.jpg" and image.size == (2048, 1365)
+
+
+def test_a_picture_qt_cannot_decode_shows_a_generic_icon(qtbot, db: Database) -> None:
+    strip = AttachmentStrip(db, "visit")
+    qtbot.addWidget(strip)
+    heic = attachment_strip.Shown("IMG_0001.heic", "image/heic", 9, "ab" * 32, data=b"\0" * 9)
+    shown = strip._icon(heic).pixmap(96, 96).toImage()
+    generic = attachment_strip.file_icon("image/heic").pixmap(96, 96).toImage()
+    assert shown == generic
+    jpg = attachment_strip.Shown("a.jpg", "image/jpeg", 9, "cd" * 32, data=b"\0" * 9)
+    assert strip._icon(jpg).pixmap(96, 96).toImage() == generic  # a damaged one likewise
+
+
+@pytest.mark.parametrize(
+    ("stored_as", "written_as"),
+    [
+        ("合同.pdf", "合同.pdf"),
+        ("../../etc/passwd.pdf", "passwd.pdf"),
+        ("a\\b\\c.docx", "c.docx"),
+        ('what?<>"|*.pdf', "what______.pdf"),
+        ("...", "attachment"),
+    ],
+)
+def test_a_stored_name_becomes_a_safe_file_name(stored_as: str, written_as: str) -> None:
+    assert attachment_strip.safe_name(stored_as) == written_as
