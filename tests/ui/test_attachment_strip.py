@@ -420,3 +420,25 @@ def test_a_picture_qt_cannot_decode_shows_a_generic_icon(qtbot, db: Database) ->
 )
 def test_a_stored_name_becomes_a_safe_file_name(stored_as: str, written_as: str) -> None:
     assert attachment_strip.safe_name(stored_as) == written_as
+
+
+def test_office_files_show_a_badge_with_name_and_size(
+    qtbot, demo_copy: Database, tmp_path: Path, monkeypatch
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active["A1"] = "企业名单"
+    sheet = tmp_path / "目标企业.xlsx"
+    book.save(sheet)
+    visit = first_live(demo_copy, Visit)
+    dialog = visit_dialog(qtbot, demo_copy, visit)
+    strip = dialog.attachments
+    pick(monkeypatch, [sheet])
+    press(qtbot, strip.add_button)
+    (row,) = attachments.attachments_of(demo_copy, attachments.Owner("visit", visit))
+    item = strip.list.item(0)
+    assert item.text() == f"目标企业.xlsx\n{attachment_strip.size_text(sheet.stat().st_size)}"
+    badge = attachment_strip.file_icon(row.media_type).pixmap(96, 96).toImage()
+    assert item.icon().pixmap(96, 96).toImage() == badge
+    assert badge != attachment_strip.file_icon("application/pdf").pixmap(96, 96).toImage()
