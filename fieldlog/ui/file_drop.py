@@ -49,6 +49,15 @@ def package_paths(mime: QMimeData | None) -> list[Path]:
     return _local_paths(mime, PACKAGE_SUFFIXES)
 
 
+def local_files(mime: QMimeData | None) -> list[Path]:
+    """Every local file among what is dragged or pasted, whatever its name (what may be
+    attached is read from the bytes, not the name), in the order given; folders are left out."""
+    if mime is None or not mime.hasUrls():
+        return []
+    found = (Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile())
+    return [path for path in found if not path.is_dir()]
+
+
 def open_import_dialog(db: Database, path: Path, parent: QWidget | None) -> ImportDialog:
     """Show a (non-blocking) import dialog for `path`; it deletes itself when closed."""
     from fieldlog.ui.dialogs.import_dialog import ImportDialog

@@ -259,3 +259,30 @@ def test_edit_dates_are_held_to_1990_2100(qtbot, db: Database, funded) -> None:
     edit.fields.received.setDate(date(2200, 1, 1))
     assert edit.fields.received.date().year() == 2100
     assert panel.received.minimumDate().year() == 1990
+
+
+def test_the_attachments_tab(qtbot, db: Database, project, tmp_path, monkeypatch) -> None:
+    from fieldlog.services.attachments import attachments
+
+    from ..field_dump import db_digest
+    from .test_attachment_strip import jpeg, pdf, pick
+
+    dialog = open_dialog(qtbot, db, project)
+    tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert tabs[-2:] == ["A&ttachments", "&History"] and tabs[0] == "&Details"
+    mnemonics = [text[text.index("&") + 1].lower() for text in tabs]
+    assert len(set(mnemonics)) == len(mnemonics) == 8
+    qtbot.keyClick(dialog.tabs, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert dialog.tabs.currentWidget() is dialog.attachments
+    files = [jpeg(tmp_path / "签约仪式.jpg", "red"), pdf(tmp_path / "合同.pdf")]
+    pick(monkeypatch, files)
+    qtbot.mouseClick(dialog.attachments.add_button, Qt.MouseButton.LeftButton)
+    owner = attachments.Owner("project", project)
+    kept = [
+        (r.name, attachments.file_of(db, r.id)[1]) for r in attachments.attachments_of(db, owner)
+    ]
+    assert kept == [(p.name, p.read_bytes()) for p in files]
+    assert dialog.attachments.list.count() == 2  # the dialog's refresh after the change
+    # The Details were not touched: saving them writes nothing.
+    after = db_digest(db)
+    assert dialog.save() and db_digest(db) == after

@@ -366,3 +366,130 @@ def test_open_visit_dialog_does_not_block(qtbot, db: Database, office: Office) -
     assert dialog.isVisible() and dialog.parent() is parent
     with qtbot.waitSignal(dialog.destroyed):
         dialog.reject()
+
+
+# --- attachments -----------------------------------------------------------------------------
+
+
+def test_ctrl_shift_a_attaches_files_by_keys_alone(
+    qtbot, db: Database, office: Office, tmp_path, monkeypatch
+) -> None:
+    from fieldlog.services.attachments import attachments
+
+    from .test_attachment_strip import jpeg, pdf, pick
+
+    visit = visits.save_visit(db, visits.VisitInput(date(2020, 4, 1), office.org, [office.me]))
+    dialog = open_dialog(qtbot, db, visit)
+    photos = [jpeg(tmp_path / f"{n}.jpg", colour) for n, colour in enumerate(("red", "blue"))]
+    calls = pick(monkeypatch, [*photos, pdf(tmp_path / "协议.pdf")])
+    dialog.form.summary.setFocus()
+    qtbot.keyClick(
+        dialog.form.summary,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert len(calls) == 1 and calls[0][0] is dialog.attachments
+    owner = attachments.Owner("visit", visit)
+    assert [row.name for row in attachments.attachments_of(db, owner)] == [
+        "0.jpg",
+        "1.jpg",
+        "协议.pdf",
+    ]
+    assert QApplication.focusWidget() is dialog.attachments.list
+    # The visit itself is untouched: Esc closes at once, asking nothing.
+    qtbot.keyClick(dialog.attachments.list, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.close_box is None
+
+
+def test_ctrl_shift_a_is_no_other_shortcut(qtbot, db: Database, office: Office) -> None:
+    from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+    from fieldlog.ui.dialogs.visit_dialog import ATTACH_KEYS
+    from fieldlog.ui.main_window import MainWindow
+
+    key = QKeySequence(ATTACH_KEYS)
+    dialog = open_dialog(qtbot, db)
+    assert [s.key() for s in dialog.findChildren(QShortcut)].count(key) == 1
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    assert all(key not in action.shortcuts() for action in window.findChildren(QAction))
+
+
+def test_the_tab_order_reaches_the_attachments(qtbot, db: Database, office: Office) -> None:
+    dialog = open_dialog(qtbot, db)
+    dialog.cancel_button.setFocus()
+    strip = dialog.attachments
+    assert [tab(qtbot) for _ in range(2)] == [strip.list, strip.add_button]
+
+
+def test_files_chosen_for_a_new_visit_are_attached_by_its_save(
+    qtbot, db: Database, office: Office, tmp_path, monkeypatch, no_modal_warnings: list[str]
+) -> None:
+    from fieldlog.services.attachments import attachments
+
+    from ..field_dump import db_digest
+    from .test_attachment_strip import jpeg, pdf, pick
+
+    dialog = open_dialog(qtbot, db)
+    strip = dialog.attachments
+    assert strip.hint.text() == "Files added now are attached when the visit is saved."
+    files = [jpeg(tmp_path / f"照片{n}.jpg", c) for n, c in enumerate(("red", "green", "blue"))]
+    files.append(pdf(tmp_path / "名片.pdf"))
+    before = db_digest(db)
+    broken = tmp_path / "坏的.jpg"
+    broken.write_bytes(files[0].read_bytes()[:200])
+    pick(monkeypatch, [broken])
+    dialog.attach_files()
+    assert strip.message.text().startswith("坏的.jpg looks like a JPEG photo but cannot be read")
+    pick(monkeypatch, files)
+    dialog.attach_files()
+    assert strip.list.count() == 4 and not strip.message.isVisible()
+    assert db_digest(db) == before  # nothing is written before the visit is
+    dialog.form.org_picker.set_org(office.org, "深圳市华为技术有限公司")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        save_by_keys(qtbot)
+    owner = attachments.Owner("visit", saved.args[0])
+    kept = [
+        (r.name, attachments.file_of(db, r.id)[1]) for r in attachments.attachments_of(db, owner)
+    ]
+    assert kept == [(p.name, p.read_bytes()) for p in files]
+    assert undo_stack().count() == 1  # the visit and its files are one step
+    undo_stack().undo()
+    assert stats.compute(db, Period.all_time()).visits == 0
+    undo_stack().redo()
+    assert len(attachments.attachments_of(db, owner)) == 4
+    assert no_modal_warnings == []
+
+
+def test_esc_asks_before_dropping_files_chosen_for_a_new_visit(
+    qtbot, db: Database, office: Office, tmp_path, monkeypatch
+) -> None:
+    from .test_attachment_strip import jpeg, pick
+
+    dialog = open_dialog(qtbot, db)
+    pick(monkeypatch, [jpeg(tmp_path / "a.jpg", "red")])
+    dialog.attach_files()
+    qtbot.keyClick(dialog.attachments.list, Qt.Key.Key_Escape)
+    close_with(qtbot, dialog, "discardButton")
+    assert not dialog.isVisible() and stats.compute(db, Period.all_time()).visits == 0
+
+
+def test_a_pending_file_is_taken_out_with_delete(
+    qtbot, db: Database, office: Office, tmp_path, monkeypatch
+) -> None:
+    from fieldlog.services.attachments import attachments
+
+    from .test_attachment_strip import jpeg, pick
+
+    dialog = open_dialog(qtbot, db)
+    strip = dialog.attachments
+    pick(monkeypatch, [jpeg(tmp_path / "a.jpg", "red"), jpeg(tmp_path / "b.jpg", "blue")])
+    dialog.attach_files()
+    strip.list.setCurrentRow(0)
+    qtbot.keyClick(strip.list, Qt.Key.Key_Delete)
+    assert [f.name for f in strip.pending_files()] == ["b.jpg"]
+    dialog.form.org_picker.set_org(office.org, "深圳市华为技术有限公司")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.save()
+    owner = attachments.Owner("visit", saved.args[0])
+    assert [r.name for r in attachments.attachments_of(db, owner)] == ["b.jpg"]

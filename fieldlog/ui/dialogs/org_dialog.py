@@ -34,10 +34,12 @@ from fieldlog.store.database import Database
 from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.models.org_table_model import kind_labels
 from fieldlog.ui.operations import Operation
+from fieldlog.ui.widgets.attachment_strip import AttachmentStrip
 from fieldlog.ui.widgets.combo_values import select_value
 from fieldlog.ui.widgets.credit_code_edit import ERROR_STYLE, CreditCodeEdit
 
 TAG_COLUMNS = 3
+ATTACHMENTS_HEIGHT = 160
 
 
 def _combo(name: str, items: list[tuple[str, object]]) -> QComboBox:
@@ -185,13 +187,17 @@ class OrgDialog(QDialog):
         columns = QHBoxLayout()
         columns.addLayout(self._form(), 3)
         columns.addLayout(side, 2)
+        self.attachments = AttachmentStrip(self.db, "org", self)
+        self.attachments.set_owner(self.org_id)
+        self.attachments.list.setMaximumHeight(ATTACHMENTS_HEIGHT)
         self.buttons = save_cancel(self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveButton")
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
+        layout.addWidget(self.attachments)
         layout.addWidget(self.buttons)
-        self.resize(880, 560)
+        self.resize(880, 700)
 
     def _form(self) -> QFormLayout:
         self.name_edit = QLineEdit(objectName="orgName")

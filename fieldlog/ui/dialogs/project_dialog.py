@@ -36,6 +36,7 @@ from fieldlog.ui.changes import Changes, Kind
 from fieldlog.ui.dialogs.org_dialog import fill_table, row_table
 from fieldlog.ui.dialogs.project_assessment import AssessmentTab
 from fieldlog.ui.operations import Operation
+from fieldlog.ui.widgets.attachment_strip import AttachmentStrip
 from fieldlog.ui.widgets.combo_values import select_value
 from fieldlog.ui.widgets.coordination_table import CoordinationPanel, read_date
 from fieldlog.ui.widgets.history_panel import HistoryPanel
@@ -60,7 +61,8 @@ SHOWN = (Kind.PROJECT, Kind.ORG, Kind.TEAM, Kind.CATALOG, Kind.VISIT)
 
 
 class ProjectDialog(QDialog):
-    """Project detail: Details (editable), Stage history, Funds and Visits tabs."""
+    """Project detail: Details (editable), Assessment, Coordination, Stage history, Funds,
+    Visits, Attachments and History tabs."""
 
     def __init__(
         self,
@@ -98,6 +100,10 @@ class ProjectDialog(QDialog):
             [self.tr("Date"), self.tr("Kind"), self.tr("Visitors"), self.tr("Summary")],
         )
         self.tabs.addTab(self.visits, self.tr("&Visits"))
+        self.attachments = AttachmentStrip(db, "project", self)
+        self.attachments.set_owner(project_id)
+        self.attachments.setContentsMargins(8, 8, 8, 8)
+        self.tabs.addTab(self.attachments, self.tr("A&ttachments"))
         self.history = HistoryPanel(db, "project", project_id, self)
         self.tabs.addTab(self.history, self.tr("&History"))
         buttons = QDialogButtonBox(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from dataclasses import replace
 from datetime import date
@@ -19,10 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldlog.services.attachments import attachments
+from fieldlog.services.attachments.file_checks import CheckedFile
 from fieldlog.services.team.identity import get_me
 from fieldlog.services.visits.drafts import visit_draft_key
 from fieldlog.services.visits.visit_entry import (
     EntryChange,
+    EntryResult,
     LoadedVisit,
     load_visit,
 )
@@ -33,9 +37,13 @@ from fieldlog.ui.dialogs.visit_fields import DEFAULT_KIND
 from fieldlog.ui.dialogs.visit_form import VisitForm, visit_state
 from fieldlog.ui.drafts import DraftKeeper
 from fieldlog.ui.operations import Operation
+from fieldlog.ui.widgets.attachment_strip import AttachmentStrip
 from fieldlog.ui.widgets.org_create_form import error_label, plain_buttons, show_error
 
-DEFAULT_SIZE = (980, 700)
+DEFAULT_SIZE = (980, 800)
+ATTACHMENTS_HEIGHT = 160
+#: Opens the file picker of the visit's attachments from any field of the dialog.
+ATTACH_KEYS = "Ctrl+Shift+A"
 # On the note alone: a style sheet on the dialog would restyle every field (and slow its opening).
 DRAFT_NOTE_STYLE = (
     "background: #fff4ce; border: 1px solid #e8d48a; border-radius: 4px; padding: 4px 8px;"
@@ -61,6 +69,28 @@ def _same(entered: VisitInput, saved: VisitInput) -> bool:
     return plain(entered) == plain(saved)
 
 
+class EntryWithFiles:
+    """A new visit's save with the files chosen before it: the visit and its attachments are
+    stored in one transaction (all or nothing). Undo takes the visit back (its attachments go
+    with it, hidden with their visit); redo brings both back."""
+
+    def __init__(self, db: Database, change: EntryChange, files: list[CheckedFile]) -> None:
+        self.db, self.change, self.files = db, change, files
+
+    def do(self) -> EntryResult:
+        if self.change.result is not None or not self.files:
+            return self.change.do()
+        try:
+            with self.db.begin():
+                result = self.change.do()
+                owner = attachments.Owner("visit", result.visit_id)
+                attachments.add_checked(self.db, owner, self.files)
+        except BaseException:
+            self.change.result = None  # rolled back: the next attempt records it afresh
+            raise
+        return result
+
+
 class VisitDialog(QDialog):
     """New visit (no `visit_id`) or edit of a visit; Ctrl+Enter saves; Esc asks whether to
     discard what was entered or keep it as a draft."""
@@ -81,6 +111,12 @@ class VisitDialog(QDialog):
         self.save_button = QPushButton(self.tr("&Save"), objectName="saveButton")
         self.save_button.setToolTip(self.tr("Save the visit (Ctrl+Enter)"))
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="cancelVisitButton")
+        self.attachments = AttachmentStrip(db, "visit", self)
+        self.attachments.list.setMaximumHeight(ATTACHMENTS_HEIGHT)  # the form keeps the room
+        if visit_id is not None:
+            self.attachments.set_owner(visit_id)
+        else:
+            self.attachments.allow_pending()
         self._build_layout()
         self._set_title()
         key = visit_draft_key(visit_id.hex if visit_id else None)
@@ -109,9 +145,16 @@ class VisitDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(self.draft_note)
         layout.addWidget(self.form, 1)
+        layout.addWidget(self.attachments)
         layout.addLayout(buttons)
-        QWidget.setTabOrder(self.form.lead_name, self.save_button)
-        QWidget.setTabOrder(self.save_button, self.cancel_button)
+        chain = [
+            self.form.lead_name,
+            self.save_button,
+            self.cancel_button,
+            *self.attachments.tab_chain(),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _set_title(self) -> None:
         if self._loaded is None:
@@ -127,9 +170,22 @@ class VisitDialog(QDialog):
         self.draft_note.linkActivated.connect(lambda _link: self.discard_draft())
         for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
             QShortcut(QKeySequence(keys), self, activated=self.save)
+        QShortcut(QKeySequence(ATTACH_KEYS), self, activated=self.attach_files)
+        self.attachments.add_button.setToolTip(
+            self.tr("Attach photos, PDFs or Office files ({keys})").format(keys=ATTACH_KEYS)
+        )
         app = QCoreApplication.instance()
         if app is not None:  # the window may close with the dialog open: keep what was typed
             app.aboutToQuit.connect(self.drafts.keep)
+
+    def attach_files(self) -> None:
+        """Ctrl+Shift+A: the file picker of the visit's attachments; the focus goes to them."""
+        self.attachments.list.setFocus()
+        self.attachments.choose_files()
+
+    def _touched(self) -> bool:
+        """Whether anything was entered since the form was shown (files waiting count)."""
+        return self.form.state() != self._baseline or bool(self.attachments.pending_files())
 
     def _on_changed(self) -> None:
         show_error(self.message, "")
@@ -171,7 +227,8 @@ class VisitDialog(QDialog):
             self.db, data, visit_id=self.visit_id, previous=previous, lead_name=lead
         )
         show_error(self.message, "")
-        save = Operation(self, change.do, changes=Changes.of(Kind.VISIT, Kind.PROJECT))  # a lead
+        entry = EntryWithFiles(self.db, change, self.attachments.pending_files())
+        save = Operation(self, entry.do, changes=Changes.of(Kind.VISIT, Kind.PROJECT))  # a lead
         save.undoable(self._undo_text(), change.undo)
         save.success(lambda result: self._close_saved(result.visit_id))
         save.failure(lambda sentence: show_error(self.message, sentence))
@@ -191,7 +248,7 @@ class VisitDialog(QDialog):
     def reject(self) -> None:
         """Esc, Cancel or the close button: close at once when nothing was entered, else ask
         whether to discard the entry or keep it as a draft."""
-        if self.form.state() == self._baseline:
+        if not self._touched():
             self.drafts.discard()
             super().reject()
             return
