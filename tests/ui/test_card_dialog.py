@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QInputMethodEvent
+from PySide6.QtGui import QAction, QFontDatabase, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from bench.cards import make_cards, render, render_set
@@ -239,8 +239,7 @@ def test_file_menu_reads_business_cards(
     window = MainWindow(db)
     qtbot.addWidget(window)
     window.show()
-    action = window.findChild(type(window.main_actions[next(iter(window.main_actions))]),
-                              "readCardAction")  # fmt: skip
+    action = window.findChild(QAction, "readCardAction")
     assert action is not None and action.isEnabled()
     file_menu = window.menuBar().actions()[0].menu()
     assert action in file_menu.actions()
@@ -248,3 +247,53 @@ def test_file_menu_reads_business_cards(
     [dialog] = window.findChildren(CardDialog)
     assert dialog.objectName() == "cardDialog" and dialog.isVisible()
     dialog.reject()
+
+
+def test_a_phone_photo_is_shown_upright(qtbot, db: Database, tmp_path: Path, no_engine) -> None:
+    """A phone stores a card shot held sideways as turned pixels and an EXIF orientation."""
+    from PIL import Image
+
+    turned = tmp_path / "phone.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6  # shown turned 90° clockwise
+    Image.new("RGB", (600, 1050), (240, 240, 230)).save(turned, exif=exif)
+    dialog = opened(qtbot, CardDialog(db, turned))
+    shown = dialog.photo_label.pixmap()
+    assert shown.width() > shown.height()  # landscape, as the card is
+
+
+def test_a_saved_card_is_undone_in_one_step(qtbot, db: Database, photo: Path) -> None:
+    from fieldlog.ui.undo import undo_stack
+
+    before = db_digest(db)
+    proposal = propose(db, ["深圳市鼎盛科技有限公司", "李娜", "13800138000"])
+    dialog = opened(qtbot, CardDialog(db, photo, proposal=proposal))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(contacts(db)) == 1
+    assert undo_stack().undoText() == "Save business card of 李娜"
+    undo_stack().undo()
+    assert contacts(db) == []
+    with db.read() as session:
+        assert session.query(Organization).filter(Organization.deleted.is_(False)).count() == 0
+    assert db_digest(db) != before  # tombstones, which sync carries
+
+
+def test_reading_cards_waits_for_a_team_as_importing_does(qtbot, db: Database) -> None:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    action = window.findChild(QAction, "readCardAction")
+    assert action is not None and not action.isEnabled()
+    team.save_team(db, team.TeamInput("测试工作队", dispatch_start=date(2020, 3, 23)))
+    window.refresh()
+    assert action.isEnabled()
+
+
+def test_tab_goes_from_field_to_field_then_to_the_organization(
+    qtbot, db: Database, photo: Path
+) -> None:
+    dialog = opened(qtbot, CardDialog(db, photo, proposal=propose(db, ["王伟"])))
+    order = ["cardName", "cardTitle", "cardMobile", "cardPhone", "cardEmail", "cardCompany"]
+    edit(dialog, order[0]).setFocus()
+    for expected in [*order[1:], "cardExistingOrg"]:
+        dialog.focusNextChild()  # what Tab does
+        assert dialog.focusWidget().objectName() == expected

@@ -225,6 +225,9 @@ class CardDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(1000, 520)
+        chain = [*self.edits.values(), self.on_file, self.picker.edit, self.new_org]
+        for first, second in zip(chain, [*chain[1:], self.credit_code], strict=True):
+            QWidget.setTabOrder(first, second)
 
     def _labels(self) -> dict[str, str]:
         return {
