@@ -131,7 +131,8 @@ def _read_cards_action(window: QMainWindow, actions: Actions) -> QAction:
     """File ▸ Read business cards: available exactly when Import is (it writes contacts and
     organizations: a team's, on a writable database that is not a bureau's)."""
     text = QCoreApplication.translate("MainWindow", "Read b&usiness cards…")
-    action = QAction(text, window, objectName=READ_CARDS)
+    action = QAction(text, window)
+    action.setObjectName(READ_CARDS)
     action.triggered.connect(lambda _checked=False: read_cards(window))
     imports = actions[MainAction.IMPORT]
 

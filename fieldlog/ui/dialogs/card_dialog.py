@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldlog.domain.card_fields import CardFields
+from fieldlog.domain.card_fields import CardFields, CardLine
 from fieldlog.domain.messages import code_of
 from fieldlog.services.errors import InvalidInput
 from fieldlog.services.orgs import card_ocr
@@ -61,7 +61,7 @@ class CardReader(QObject):
         super().__init__(parent)
         self.db = db
         self._path: Path | None = None
-        self._future: Future[list[object]] | None = None
+        self._future: Future[list[CardLine]] | None = None
         self._timer = QTimer(self, interval=POLL_MS)
         self._timer.timeout.connect(self._poll)
 
@@ -76,7 +76,7 @@ class CardReader(QObject):
             self.engine_missing.emit(str(card_ocr.engine_missing()))
             return
         self._path = path
-        self._future = _ocr_pool.submit(card_ocr.recognise, path)  # type: ignore[arg-type]
+        self._future = _ocr_pool.submit(card_ocr.recognise, path)
         self._timer.start()
 
     def stop(self) -> None:
@@ -92,7 +92,7 @@ class CardReader(QObject):
             return
         self.stop()
         try:
-            proposal = propose(self.db, future.result())  # type: ignore[arg-type]
+            proposal = propose(self.db, future.result())
         except InvalidInput as exc:
             if exc.args and code_of(exc.args[0]) == "card.no_engine":
                 self.engine_missing.emit(str(exc))
@@ -110,6 +110,10 @@ def photo_pixmap(path: Path, side: int = PHOTO_SIDE) -> QPixmap | None:
     be shown."""
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
+    stored = reader.size()
+    if stored.isValid() and max(stored.width(), stored.height()) > 2 * side:
+        # A phone's 50-megapixel photo is decoded at the size shown, not whole.
+        reader.setScaledSize(stored.scaled(2 * side, 2 * side, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     if image.isNull():
         return None
