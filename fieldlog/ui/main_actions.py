@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup
@@ -17,8 +18,11 @@ from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.actions import EDIT_ON_PAGE, EXPORTS, LANGUAGES, SHOW_PAGE, MainAction
 from fieldlog.ui.changes import EVERYTHING, Changes, Kind
+from fieldlog.ui.navigator import WindowCommands
 
 Actions = Mapping[MainAction, QAction]
+#: The objectName of File ▸ Read business cards.
+READ_CARDS = "readCardAction"
 
 _MENU_MARKS = re.compile(r"\(&\w\)|&(?=\w)|…$")
 
@@ -103,6 +107,7 @@ def _file_menu(window: QMainWindow, actions: Actions) -> None:
     translate = QCoreApplication.translate
     menu = window.menuBar().addMenu(translate("MainWindow", "&File"))
     _fill(menu, actions, (MainAction.NEW_VISIT, MainAction.IMPORT))
+    menu.addAction(_read_cards_action(window, actions))
     export = menu.addMenu(translate("MainWindow", "&Export"))
     _fill(export, actions, (*EXPORTS, None, MainAction.EXPORT_BRIEF, MainAction.EXPORT_CALENDAR))
     menu.addSeparator()
@@ -120,6 +125,31 @@ def _file_menu(window: QMainWindow, actions: Actions) -> None:
         MainAction.QUIT,
     )
     _fill(menu, actions, kinds)
+
+
+def _read_cards_action(window: QMainWindow, actions: Actions) -> QAction:
+    """File ▸ Read business cards: available exactly when Import is (it writes contacts and
+    organizations: a team's, on a writable database that is not a bureau's)."""
+    text = QCoreApplication.translate("MainWindow", "Read b&usiness cards…")
+    action = QAction(text, window)
+    action.setObjectName(READ_CARDS)
+    action.triggered.connect(lambda _checked=False: read_cards(window))
+    imports = actions[MainAction.IMPORT]
+
+    def follow() -> None:
+        action.setEnabled(imports.isEnabled())
+        action.setStatusTip(imports.statusTip())
+
+    imports.changed.connect(follow)
+    follow()
+    return action
+
+
+def read_cards(window: QMainWindow) -> None:
+    """Ask for card photos (or a folder of them) and open them for review and saving."""
+    from fieldlog.ui.dialogs.card_dialog import open_card_dialog
+
+    open_card_dialog(window, cast(WindowCommands, window).shown_db)
 
 
 def _edit_menu(window: QMainWindow, actions: Actions) -> None:

@@ -44,10 +44,12 @@ class KnownOrganization:
 
 @dataclass(frozen=True)
 class CardProposal:
-    """What a card says, and the known organization its company is (None: not known)."""
+    """What a card says, and the known organization its company is (None: not known);
+    `credit_code` is the valid credit code printed on the card, "" when it shows none."""
 
     fields: CardFields
     organization: KnownOrganization | None
+    credit_code: str = ""
 
 
 def read_card(db: Database, photo: Path) -> CardProposal:
@@ -61,7 +63,9 @@ def propose(db: Database, lines: Sequence[str | CardLine]) -> CardProposal:
     """The proposal for a card's recognised lines (what `read_card` does after the engine)."""
     fields = read_fields(lines)
     texts = [line.text if isinstance(line, CardLine) else line for line in lines]
-    return CardProposal(fields, find_organization(db, fields.company, texts))
+    codes = _codes(texts)
+    known = find_organization(db, fields.company, texts)
+    return CardProposal(fields, known, codes[0] if codes else "")
 
 
 def find_organization(
