@@ -21,6 +21,7 @@ from fieldlog.domain.card_words import (
     ENGLISH_TITLES,
     SURNAMES,
     TITLE_ENDINGS,
+    TITLE_PREFIXES,
 )
 from fieldlog.domain.text import clean_name, normalize_phone
 
@@ -195,9 +196,23 @@ def _parts(text: str) -> list[str]:
         head = word[: len(word) - len(ending)] if ending else ""
         if head and _chinese_name(head) and head[-1] not in _TITLE_PREFIX_ENDS:
             split += [head, word[len(head) :]]
+        elif ending and (prefixed := _name_before_prefixed_title(word)):
+            split += [prefixed, word[len(prefixed) :]]
         else:
             split.append(word)
     return split
+
+
+def _name_before_prefixed_title(word: str) -> str:
+    """郑云招商总监 in one run (a title with a department before it): the name, when the rest
+    starts with a department word; the shorter name first (郑云, not 郑云招)."""
+    for length in (2, 3, 4):
+        head, rest = word[:length], word[length:]
+        if any(head.startswith(p) for p in TITLE_PREFIXES if len(p) > 1):
+            return ""  # 常务副会长, 高级工程师: a title all along
+        if _chinese_name(head) and rest.startswith(TITLE_PREFIXES) and _is_title(rest):
+            return head
+    return ""
 
 
 def _is_title(text: str) -> bool:

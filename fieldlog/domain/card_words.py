@@ -27,6 +27,13 @@ TITLE_ENDINGS = (
     "助理", "代表", "合伙人", "创始人", "董事", "监事", "主席", "秘书", "总工", "科员",
     "经办", "负责人", "店长", "组长", "队长", "校长", "教授", "律师", "会计师", "设计师",
 )  # fmt: skip
+# What stands before a title on a card (招商总监, 销售经理, 副总经理): how a name run together with
+# its title is told apart (郑云招商总监 is 郑云 + 招商总监, not 郑云招 + 商总监).
+TITLE_PREFIXES = (
+    "招商", "销售", "市场", "技术", "行政", "财务", "人力", "项目", "运营", "业务", "客户",
+    "产品", "研发", "采购", "品牌", "商务", "投资", "区域", "大区", "高级", "资深", "首席",
+    "执行", "常务", "副", "总", "董事", "办公室", "综合", "工程", "生产", "质量", "外联",
+)  # fmt: skip
 ENGLISH_TITLES = re.compile(
     r"\b(?:CEO|CTO|CFO|COO|VP|Manager|Director|President|Chairman|Engineer|Officer|"
     r"Representative|Partner|Founder|Consultant|Secretary|Head of)\b"

@@ -123,6 +123,209 @@
     </message>
 </context>
 <context>
+    <name>AttachmentStrip</name>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="314"/>
+        <source>Attachments</source>
+        <extracomment>How long a file opened from an attachment stays in the private folder it was written to. The badge a file&apos;s icon carries, by the start of its media type&apos;s name, and its colour.</extracomment>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="315"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="316"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="317"/>
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="318"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="320"/>
+        <source>Downscale large photos</source>
+        <translation>缩小大照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="323"/>
+        <source>Store photos larger than 2048 pixels smaller, as JPEG (saves space).</source>
+        <translation>长边超过 2048 像素的照片缩小后以 JPEG 保存（节省空间）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="327"/>
+        <source>Caption of the selected file</source>
+        <translation>所选文件的说明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="328"/>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="431"/>
+        <source>Attached when the visit is saved</source>
+        <translation>保存走访时一并保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="437"/>
+        <source>Attachments ({n})</source>
+        <translation>附件（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="466"/>
+        <source>Saved as soon as they are added or deleted (Cancel does not take them back).</source>
+        <translation>添加或删除后立即保存（“取消”不会撤回）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="469"/>
+        <source>Files added now are attached when the visit is saved.</source>
+        <translation>现在添加的文件会在保存走访时一并保存。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="471"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="563"/>
+        <source>Files can be added after the first save.</source>
+        <translation>首次保存后才能添加文件。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="475"/>
+        <source>Drop photos, PDFs or Office files here, paste them (Ctrl+V), or use Add files…</source>
+        <translation>把照片、PDF 或 Office 文件拖到这里，或粘贴（Ctrl+V），或点“添加文件…”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="528"/>
+        <source>Photos, PDFs and Office files</source>
+        <translation>照片、PDF 和 Office 文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="531"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="532"/>
+        <source>PDF documents</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="533"/>
+        <source>Office files</source>
+        <translation>Office 文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="535"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="540"/>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="577"/>
+        <source>Attach {n} file(s)</source>
+        <translation>添加 {n} 个附件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="591"/>
+        <source>The clipboard holds no file or picture to attach.</source>
+        <translation>剪贴板里没有可添加的文件或图片。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="597"/>
+        <source>Pasted picture</source>
+        <translation>粘贴图片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="620"/>
+        <source>No program on this computer opens {name}; use Save a copy.</source>
+        <translation>这台电脑上没有能打开 {name} 的程序，请用“另存副本”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="644"/>
+        <source>Save a copy</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="689"/>
+        <source>Delete attachment {names}</source>
+        <translation>删除附件 {names}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="694"/>
+        <source>Deleted {names}.</source>
+        <translation>已删除 {names}。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="695"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="723"/>
+        <source>Caption of {name}</source>
+        <translation>{name} 的说明</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/attachment_viewer.py" line="91"/>
+        <source>Previous picture (Left)</source>
+        <translation>上一张（←）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/attachment_viewer.py" line="92"/>
+        <source>Next picture (Right)</source>
+        <translation>下一张（→）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/attachment_viewer.py" line="93"/>
+        <source>Zoom out (−)</source>
+        <translation>缩小（−）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/attachment_viewer.py" line="94"/>
+        <source>Zoom in (+)</source>
+        <translation>放大（+）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/attachment_viewer.py" line="95"/>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/attachment_viewer.py" line="95"/>
+        <source>Fit to the window (0)</source>
+        <translation>适合窗口（0）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/attachment_viewer.py" line="117"/>
+        <source>{n} of {count}</source>
+        <translation>第 {n} 张，共 {count} 张</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/attachment_viewer.py" line="119"/>
+        <source>{name} cannot be shown here; use Open or Save a copy.</source>
+        <translation>{name} 无法在这里显示，请用“打开”或“另存副本”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/attachment_viewer.py" line="138"/>
+        <source>This picture cannot be shown.</source>
+        <translation>这张图片无法显示。</translation>
+    </message>
+</context>
+<context>
     <name>BackupList</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/backups_dialog.py" line="72"/>
@@ -424,6 +627,271 @@ The current database is kept as a backup first, so this can be undone by restori
         <location filename="../../fieldlog/ui/dialogs/calendar_dialog.py" line="170"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>CardDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="162"/>
+        <source>Business card — {file}</source>
+        <extracomment>One card at a time: the engine is loaded once and is not shared between threads. The line edits of the proposal, by the field they hold (their objectNames are card + Field).</extracomment>
+        <translation>名片 — {file}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="172"/>
+        <source>The organization this card is read for.</source>
+        <translation>这张名片所属的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="190"/>
+        <source>This photo cannot be shown.</source>
+        <translation>无法显示这张照片。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="202"/>
+        <source>Credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="203"/>
+        <source>As on the card, if it shows one</source>
+        <translation>名片上若印有，照填</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="204"/>
+        <source>Organization:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="209"/>
+        <source>Reading the card</source>
+        <translation>正在识别名片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="214"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="238"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="239"/>
+        <source>&amp;Title:</source>
+        <translation>职务(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="240"/>
+        <source>&amp;Mobile:</source>
+        <translation>手机(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="241"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="242"/>
+        <source>&amp;Email:</source>
+        <translation>邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="243"/>
+        <source>&amp;Company:</source>
+        <translation>公司(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="248"/>
+        <source>On file:</source>
+        <translation>已有单位：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="250"/>
+        <source>A new organization named as the company</source>
+        <translation>新建单位，名称同公司</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="263"/>
+        <source>Credit code:</source>
+        <translation>信用代码：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="288"/>
+        <source>The card names {name}, another organization on file.</source>
+        <translation>名片上的公司是已有的另一家单位：{name}。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="292"/>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="297"/>
+        <source>Check the fields against the photo, then save.</source>
+        <translation>请对照照片核对各项，再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="301"/>
+        <source>Found by the credit code on the card.</source>
+        <translation>按名片上的信用代码找到。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="303"/>
+        <source>Found by its exact name.</source>
+        <translation>按完全相同的名称找到。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="304"/>
+        <source>A look-alike of the card&apos;s company: check it is the same organization.</source>
+        <translation>与名片上的公司名称相近：请确认是同一家单位。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="314"/>
+        <source>Chosen by you.</source>
+        <translation>由您选择。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="321"/>
+        <source>You can type the contact from the photo by hand.</source>
+        <translation>可以对照照片手工填写联系人。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="327"/>
+        <source>Meanwhile, type the contact by hand.</source>
+        <translation>在此之前，请手工填写联系人。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="333"/>
+        <source>Reading the card…</source>
+        <translation>正在识别名片…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="352"/>
+        <source>Choose an organization on file, or a new organization.</source>
+        <translation>请选择已有单位，或新建单位。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_dialog.py" line="367"/>
+        <source>Save business card of {name}</source>
+        <translation>保存{name}的名片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="260"/>
+        <source>Read business cards</source>
+        <translation>读取名片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="262"/>
+        <source>Read the cards in photos you pick, or every photo in a folder?</source>
+        <translation>读取您选中的照片中的名片，还是读取一个文件夹里的全部照片？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="264"/>
+        <source>&amp;Photos…</source>
+        <translation>选择照片(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="265"/>
+        <source>A &amp;folder…</source>
+        <translation>选择文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="272"/>
+        <source>Photos ({patterns})</source>
+        <translation>照片 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="275"/>
+        <source>Business card photos</source>
+        <translation>名片照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="279"/>
+        <source>A folder of business card photos</source>
+        <translation>名片照片所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="288"/>
+        <source>There are no photos in {folder}.</source>
+        <translation>{folder} 中没有照片。</translation>
+    </message>
+</context>
+<context>
+    <name>CardFolderDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="80"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="101"/>
+        <source>Business cards</source>
+        <extracomment>The setting that remembers the folder card photos were last picked from.</extracomment>
+        <translation>名片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="93"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="93"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="93"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="93"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="94"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="106"/>
+        <source>%v of %m read</source>
+        <translation>已读取 %v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="107"/>
+        <source>&amp;Cancel reading</source>
+        <translation>取消读取(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="110"/>
+        <source>Double-click a card (or press Enter) to check it and save it.</source>
+        <translation>双击一张名片（或按回车）进行核对并保存。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="141"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="183"/>
+        <source>Read: check and save</source>
+        <translation>已读取：请核对并保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="185"/>
+        <source>Unreadable: {reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="187"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="189"/>
+        <source>Not read: open it to read it</source>
+        <translation>未读取：打开即读取</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="190"/>
+        <source>Waiting</source>
+        <translation>等待中</translation>
     </message>
 </context>
 <context>
@@ -752,42 +1220,42 @@ The current database is kept as a backup first, so this can be undone by restori
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="113"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="115"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="113"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="115"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="124"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="126"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="125"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="127"/>
         <source>&amp;Title:</source>
         <translation>职务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="126"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="128"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="127"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="129"/>
         <source>E-&amp;mail:</source>
         <translation>邮箱(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="128"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="130"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="154"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="156"/>
         <source>This is not a phone number.</source>
         <translation>这不是有效的电话号码。</translation>
     </message>
@@ -2099,7 +2567,7 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="104"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="108"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2115,7 +2583,7 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="106"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="111"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -2190,7 +2658,7 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>接收(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="110"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="115"/>
         <source>S&amp;ync</source>
         <translation>同步(&amp;Y)</translation>
     </message>
@@ -2205,17 +2673,23 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>同步概况与审核(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="70"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="74"/>
         <source>Set up the team first, or join your team with the team leader&apos;s package from the welcome screen.</source>
+        <extracomment>The objectName of File ▸ Read business cards.</extracomment>
         <translation>请先设置工作队，或在欢迎页面用队长发来的同步包加入工作队。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="79"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="83"/>
         <source>A bureau database shows each team&apos;s records as the team sent them: change them on the team&apos;s laptop (a change made here would never reach the team).</source>
         <translation>局数据库按各工作队发来的原样显示其记录：请在该队的电脑上修改（在这里修改不会传回工作队）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="126"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="133"/>
+        <source>Read b&amp;usiness cards…</source>
+        <translation>读取名片(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/main_actions.py" line="156"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2250,17 +2724,17 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>工作队与队员(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="134"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="164"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="136"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="166"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="144"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="174"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2280,7 +2754,7 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>关于 FieldLog(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/main_actions.py" line="150"/>
+        <location filename="../../fieldlog/ui/main_actions.py" line="180"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
@@ -2988,110 +3462,110 @@ A merge cannot be undone.</source>
 <context>
     <name>OrgDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="174"/>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="345"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="176"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="351"/>
         <source>Edit organization</source>
         <translation>编辑单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="174"/>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="345"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="176"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="351"/>
         <source>New organization</source>
         <translation>新建单位</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="211"/>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="277"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="217"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="283"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="218"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="224"/>
         <source>On the &amp;target list</source>
         <translation>列入目标企业库(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="221"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="227"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="222"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="228"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="223"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="229"/>
         <source>&amp;Credit code:</source>
         <translation>统一社会信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="224"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="230"/>
         <source>&amp;Region:</source>
         <translation>地区(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="225"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="231"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="226"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="232"/>
         <source>C&amp;hain:</source>
         <translation>产业链(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="227"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="233"/>
         <source>&amp;Link:</source>
         <translation>链环节(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="228"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="234"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="230"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="236"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="234"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="240"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="244"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="250"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="245"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="251"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="245"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="251"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="245"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="251"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="248"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="254"/>
         <source>Add contact…</source>
         <translation>添加联系人…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="251"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="257"/>
         <source>Edit contact…</source>
         <translation>编辑联系人…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="290"/>
+        <location filename="../../fieldlog/ui/dialogs/org_dialog.py" line="296"/>
         <source>This code already belongs to {name}.</source>
         <translation>该代码已属于{name}。</translation>
     </message>
@@ -3575,166 +4049,171 @@ A merge cannot be undone.</source>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="75"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="77"/>
         <source>Project: {0}</source>
         <extracomment>A save of the Details tab. The project, its organization, owner, chain link and county, and the visits behind it.</extracomment>
         <translation>项目详情：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="78"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="80"/>
         <source>&amp;Details</source>
         <translation>详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="80"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="82"/>
         <source>&amp;Assessment and lead</source>
         <translation>考核与线索(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="82"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="84"/>
         <source>&amp;Coordination</source>
         <translation>需协调事项(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="86"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="88"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="87"/>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="89"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="88"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="90"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="89"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="91"/>
         <source>Days in stage</source>
         <translation>在此阶段天数</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="90"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="92"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="93"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
         <source>&amp;Stage history</source>
         <translation>阶段记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="95"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="97"/>
         <source>&amp;Funds</source>
         <translation>到位资金(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="98"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="100"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="102"/>
         <source>&amp;Visits</source>
         <translation>走访记录(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="102"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="106"/>
+        <source>A&amp;ttachments</source>
+        <translation>附件(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="108"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="143"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="149"/>
         <source>10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="162"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="168"/>
         <source>Planned investment (10k yuan)</source>
         <translation>计划总投资（万元）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="167"/>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="287"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="173"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="293"/>
         <source>Progress date</source>
         <translation>进展日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="249"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="255"/>
         <source>Investor: {0} · Chain: {1} / {2} · Stage: {3} · Signed: {4} {5} · Contract: {6}</source>
         <translation>投资方：{0} · 产业链：{1} / {2} · 阶段：{3} · 签约：{4} {5} · 合同投资额：{6}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="292"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="298"/>
         <source>{0}: write the date as yyyy-mm-dd</source>
         <translation>{0}：请按 yyyy-mm-dd 填写日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="160"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="166"/>
         <source>Name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="161"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="167"/>
         <source>Chain role</source>
         <translation>链上作用</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="163"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="169"/>
         <source>Landing county</source>
         <translation>落地区县</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="164"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="170"/>
         <source>Owner</source>
         <translation>首谈人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="165"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="171"/>
         <source>Work group</source>
         <translation>工作组</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="166"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="172"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="168"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="174"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="169"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="175"/>
         <source>Next step</source>
         <translation>下一步工作</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="170"/>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="286"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="176"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="292"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="282"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="288"/>
         <source>Planned investment: {0}</source>
         <translation>计划总投资：{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="327"/>
+        <location filename="../../fieldlog/ui/dialogs/project_dialog.py" line="333"/>
         <source>Edit project {0}</source>
         <translation>编辑项目 {0}</translation>
     </message>
@@ -5718,72 +6197,78 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="81"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="113"/>
         <source>&amp;Save</source>
+        <extracomment>Opens the file picker of the visit&apos;s attachments from any field of the dialog. Read a business card met on this visit (the card dialog, the visit&apos;s organization chosen).</extracomment>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="82"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="114"/>
         <source>Save the visit (Ctrl+Enter)</source>
         <translation>保存走访记录（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="83"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="115"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="118"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="163"/>
         <source>New visit</source>
         <translation>新建走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="120"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="165"/>
         <source>Edit visit — {org}</source>
         <translation>编辑走访 — {org}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="143"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="179"/>
+        <source>Attach photos, PDFs or Office files ({keys}); read a business card met on this visit ({card})</source>
+        <translation>添加照片、PDF 或 Office 文件（{keys}）；读取本次走访收到的名片（{card}）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="212"/>
         <source>Draft restored: this entry was not saved last time.</source>
         <translation>已恢复草稿：上次录入的内容尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="144"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="213"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="188"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="258"/>
         <source>New visit to {org}</source>
         <translation>新建走访：{org}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="189"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="259"/>
         <source>Edit of the visit to {org}</source>
         <translation>编辑走访：{org}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="200"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="270"/>
         <source>Close without saving</source>
         <translation>不保存就关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="202"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="272"/>
         <source>This visit is not saved. Discard what was entered, or keep it as a draft that this form shows again next time?</source>
         <translation>这条走访尚未保存。放弃已填写的内容，还是保留为草稿（下次打开本表单时恢复）？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="209"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="279"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="210"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="280"/>
         <source>&amp;Keep as draft</source>
         <translation>保留为草稿(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="211"/>
+        <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="281"/>
         <source>&amp;Continue editing</source>
         <translation>继续编辑(&amp;C)</translation>
     </message>

@@ -297,3 +297,31 @@ def test_tab_goes_from_field_to_field_then_to_the_organization(
     for expected in [*order[1:], "cardExistingOrg"]:
         dialog.focusNextChild()  # what Tab does
         assert dialog.focusWidget().objectName() == expected
+
+
+def test_the_visit_dialog_reads_a_card_for_its_organization(
+    qtbot, db: Database, known: uuid.UUID, photo: Path, no_engine: None, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from fieldlog.ui.dialogs.visit_dialog import VisitDialog
+
+    monkeypatch.setattr(card_folder_dialog, "choose_photos", lambda _parent: [photo])
+    visit = VisitDialog(db)
+    qtbot.addWidget(visit)
+    with qtbot.waitActive(visit):
+        visit.show()
+        visit.activateWindow()
+    visit.form.org_picker.set_org(known, COMPANY)
+    before = db_digest(db)
+    visit.form.summary.setFocus()
+    qtbot.keyClick(
+        visit.form.summary,
+        Qt.Key.Key_K,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    card = visit.findChild(QDialog, "cardDialog")
+    assert isinstance(card, CardDialog) and card.isVisible()
+    assert card.on_file.isChecked() and card.picker.org_id() == known
+    card.reject()
+    assert db_digest(db) == before  # nothing is saved without the card's own Save

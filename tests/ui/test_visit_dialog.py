@@ -404,15 +404,16 @@ def test_ctrl_shift_a_attaches_files_by_keys_alone(
 def test_ctrl_shift_a_is_no_other_shortcut(qtbot, db: Database, office: Office) -> None:
     from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
-    from fieldlog.ui.dialogs.visit_dialog import ATTACH_KEYS
+    from fieldlog.ui.dialogs.visit_dialog import ATTACH_KEYS, CARD_KEYS
     from fieldlog.ui.main_window import MainWindow
 
-    key = QKeySequence(ATTACH_KEYS)
     dialog = open_dialog(qtbot, db)
-    assert [s.key() for s in dialog.findChildren(QShortcut)].count(key) == 1
     window = MainWindow(db)
     qtbot.addWidget(window)
-    assert all(key not in action.shortcuts() for action in window.findChildren(QAction))
+    for keys in (ATTACH_KEYS, CARD_KEYS):
+        key = QKeySequence(keys)
+        assert [s.key() for s in dialog.findChildren(QShortcut)].count(key) == 1
+        assert all(key not in action.shortcuts() for action in window.findChildren(QAction))
 
 
 def test_the_tab_order_reaches_the_attachments(qtbot, db: Database, office: Office) -> None:

@@ -27,6 +27,7 @@ MENUS = {
     "&File": [
         "actionNewVisit",
         "actionImport",
+        "readCardAction",
         (
             "&Export",
             [

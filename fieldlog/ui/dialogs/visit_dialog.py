@@ -44,6 +44,8 @@ DEFAULT_SIZE = (980, 800)
 ATTACHMENTS_HEIGHT = 160
 #: Opens the file picker of the visit's attachments from any field of the dialog.
 ATTACH_KEYS = "Ctrl+Shift+A"
+#: Read a business card met on this visit (the card dialog, the visit's organization chosen).
+CARD_KEYS = "Ctrl+Shift+K"
 # On the note alone: a style sheet on the dialog would restyle every field (and slow its opening).
 DRAFT_NOTE_STYLE = (
     "background: #fff4ce; border: 1px solid #e8d48a; border-radius: 4px; padding: 4px 8px;"
@@ -171,8 +173,12 @@ class VisitDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
             QShortcut(QKeySequence(keys), self, activated=self.save)
         QShortcut(QKeySequence(ATTACH_KEYS), self, activated=self.attach_files)
+        QShortcut(QKeySequence(CARD_KEYS), self, activated=self.read_cards)
         self.attachments.add_button.setToolTip(
-            self.tr("Attach photos, PDFs or Office files ({keys})").format(keys=ATTACH_KEYS)
+            self.tr(
+                "Attach photos, PDFs or Office files ({keys}); read a business card met on "
+                "this visit ({card})"
+            ).format(keys=ATTACH_KEYS, card=CARD_KEYS)
         )
         app = QCoreApplication.instance()
         if app is not None:  # the window may close with the dialog open: keep what was typed
@@ -182,6 +188,13 @@ class VisitDialog(QDialog):
         """Ctrl+Shift+A: the file picker of the visit's attachments; the focus goes to them."""
         self.attachments.list.setFocus()
         self.attachments.choose_files()
+
+    def read_cards(self) -> QDialog | None:
+        """Ctrl+Shift+K: read business cards met on this visit; the visit's organization is
+        chosen for them (the cards are saved as its contacts, each with its photo)."""
+        from fieldlog.ui.dialogs.card_dialog import open_card_dialog
+
+        return open_card_dialog(self, self.db, org_id=self.form.org_picker.org_id())
 
     def _touched(self) -> bool:
         """Whether anything was entered since the form was shown (files waiting count)."""

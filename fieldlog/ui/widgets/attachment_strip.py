@@ -594,7 +594,8 @@ class AttachmentStrip(QWidget):
     def pasted_name(self) -> str:
         """The name a pasted picture is stored under (粘贴图片-20260101-093000.png)."""
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        return f"{self.tr('Pasted picture')}-{stamp}.png"
+        name = self.tr("Pasted picture")
+        return f"{name}-{stamp}.png"
 
     # --- the selected files ----------------------------------------------------------------
 
@@ -691,7 +692,8 @@ class AttachmentStrip(QWidget):
             return False
         self._undo_at = undo.undo_stack().index()
         text = self.tr("Deleted {names}.").format(names=names)
-        self.note.setText(f'{text} <a href="undo">{self.tr("Undo")}</a>')
+        link = self.tr("Undo")
+        self.note.setText(f'{text} <a href="undo">{link}</a>')
         self.note.show()
         return True
 
