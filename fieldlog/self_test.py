@@ -90,6 +90,7 @@ def _checks(database: Path) -> list[tuple[str, Callable[[], None]]]:
         ("demo", lambda: load_demo_into(database)),
         ("reference figures", lambda: check_figures(database)),
         ("weekly return", lambda: check_weekly_return(database)),
+        ("attachments", lambda: check_attachments(database)),
         ("Chinese window", lambda: check_window(database)),
     ]
 
@@ -191,6 +192,35 @@ def check_weekly_return(database: Path) -> None:
             f"{written.name} says {enterprises} enterprises visited in {WEEK}, "
             f"the figures say {week.enterprises_visited}"
         )
+
+
+def check_attachments(database: Path) -> None:
+    """A photo attached to a visit is checked, downscaled and read back (the picture decoder is
+    in the app, not only on a developer's machine)."""
+    import io
+
+    from PIL import Image
+
+    from fieldlog.services.admin.workspace import open_workspace
+    from fieldlog.services.attachments import attachments
+    from fieldlog.store.models import Visit
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (3000, 2000), (180, 40, 40)).save(buffer, "JPEG")
+    db = open_workspace(str(database), create=False)
+    try:
+        with db.read() as session:
+            visit = session.query(Visit.id).filter(Visit.deleted.is_(False)).first()
+        if visit is None:
+            raise CheckFailed("the demo has no visit to attach a photo to")
+        owner = attachments.Owner("visit", visit[0])
+        made = attachments.add_bytes(db, owner, "厂房.jpg", buffer.getvalue(), downscale=True)
+        row, data = attachments.file_of(db, made)
+    finally:
+        db.close()
+    with Image.open(io.BytesIO(data)) as image:
+        if image.size != (2048, 1365) or row.media_type != "image/jpeg":
+            raise CheckFailed(f"the attached photo came back as {image.size} {row.media_type}")
 
 
 def check_window(database: Path) -> None:

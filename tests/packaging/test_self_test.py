@@ -20,8 +20,9 @@ pytestmark = pytest.mark.slow
 CHECKOUT = Path(fieldlog.__file__).resolve().parent.parent
 RUN = "from fieldlog.self_test import run; raise SystemExit(run())"
 PASSED = re.compile(
-    r"FieldLog \d+\.\d+\.\d+ self-test passed: 4 checks in [\d.]+ s "
-    r"\(demo [\d.]+, reference figures [\d.]+, weekly return [\d.]+, Chinese window [\d.]+\)"
+    r"FieldLog \d+\.\d+\.\d+ self-test passed: 5 checks in [\d.]+ s "
+    r"\(demo [\d.]+, reference figures [\d.]+, weekly return [\d.]+, attachments [\d.]+, "
+    r"Chinese window [\d.]+\)"
 )
 USER_VARIABLES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
 
