@@ -97,7 +97,11 @@ class CardFolderDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (PHOTO, NAME, MOBILE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COMPANY, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Business cards"))
         self.table.cellDoubleClicked.connect(lambda row, _column: self.open_row(row))
         self.table.installEventFilter(self)
