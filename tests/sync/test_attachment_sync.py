@@ -204,3 +204,53 @@ def test_attachments_follow_an_organization_merged_by_credit_code(
         names = sorted(row.name for row in att.attachments_of(laptop.db, att.Owner("org", kept)))
         assert names == ["a.jpg", "b.jpg"]
     assert a.digest() == b.digest()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_attachment_work_converges_in_any_order(
+    laptops: Make, tmp_path: Path, seed: int
+) -> None:
+    """Three laptops add, caption, delete and put back attachments on one visit and exchange
+    packages in a random order, some twice, some late: all end with the same data, every live
+    attachment with its bytes, and a repeated package changes nothing."""
+    import random
+
+    rng = random.Random(seed)
+    a = laptops("a")
+    owner, _paths = _visit_with_files(a, tmp_path / "camera")
+    others = [laptops("b"), laptops("c")]
+    start = a.export()
+    for laptop in others:
+        laptop.receive(start)
+    crew = [a, *others]
+    made = 0
+    sent: list[Path] = []
+    for _step in range(12):
+        laptop = rng.choice(crew)
+        rows = att.attachments_of(laptop.db, owner)
+        action = rng.choice(["add", "add", "caption", "delete", "restore"])
+        if action == "add" or not rows:
+            made += 1
+            path = files.photo(tmp_path / f"{laptop.name}-{made}.jpg", made, size=(320, 240))
+            att.add_files(laptop.db, owner, [path])
+        elif action == "caption":
+            att.set_caption(laptop.db, rng.choice(rows).id, f"说明{made}")
+        elif action == "delete":
+            att.delete_attachment(laptop.db, rng.choice(rows).id)
+        else:
+            with laptop.db.read() as session:
+                gone = [r.id for r in session.query(Attachment).filter(Attachment.deleted)]
+            if gone:
+                att.restore_attachment(laptop.db, rng.choice(gone))
+        if rng.random() < 0.5:
+            sent.append(laptop.export())
+            receiver = rng.choice([x for x in crew if x is not laptop])
+            receiver.receive(*rng.sample(sent, k=min(len(sent), 2)))
+    for _round in range(2):  # everyone sends everything to everyone, in a shuffled order
+        packages = [laptop.export(full=True) for laptop in crew]
+        for laptop in crew:
+            laptop.receive(*rng.sample(packages, k=len(packages)))
+    assert len({laptop.digest() for laptop in crew}) == 1
+    for laptop in crew:
+        assert all(row.present for row in att.attachments_of(laptop.db, owner))
+        assert laptop.receive(packages[0]).files_stored == 0

@@ -249,3 +249,30 @@ def test_any_bytes_are_either_taken_or_refused_with_a_sentence(
         assert str(refused) and "\n" not in str(refused)
     else:
         assert checked.sha256 == hashlib.sha256(checked.data).hexdigest()
+
+
+@sqlite_only("backups of the database file (a server is backed up with pg_dump)")
+def test_attachments_survive_a_backup_and_its_restore(
+    db: Database, small: Small, tmp_path: Path
+) -> None:
+    from fieldlog.services.admin import backups
+    from tests.conftest import password, reopen
+
+    owner = _visit(db, small)
+    given_files = _day_of_files(tmp_path)
+    att.add_files(db, owner, given_files)
+    copy = backups.backup_now(db, tmp_path / "copy.db")
+    att.delete_attachment(db, att.attachments_of(db, owner)[0].id)
+    assert db.path is not None
+    path = db.path
+    db.close()
+    backups.restore_backup(path, copy, password())
+    restored = reopen(path)
+    try:
+        rows = att.attachments_of(restored, owner)
+        assert [att.file_of(restored, row.id)[1] for row in rows] == [
+            p.read_bytes() for p in given_files
+        ]
+        assert check(restored).ok
+    finally:
+        restored.close()
