@@ -125,154 +125,159 @@
 <context>
     <name>AttachmentStrip</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="314"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="316"/>
         <source>Attachments</source>
-        <extracomment>How long a file opened from an attachment stays in the private folder it was written to. The badge a file&apos;s icon carries, by the start of its media type&apos;s name, and its colour.</extracomment>
+        <extracomment>How long a file opened from an attachment stays in the private folder it was written to. The badge a file&apos;s icon carries, by the start of its media type&apos;s name, and its colour. The contact whose card it is (an organization&apos;s strip shows its contacts&apos; too).</extracomment>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="315"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="317"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="316"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="318"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="317"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="319"/>
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="318"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="320"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="320"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="322"/>
         <source>Downscale large photos</source>
         <translation>缩小大照片</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="323"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="325"/>
         <source>Store photos larger than 2048 pixels smaller, as JPEG (saves space).</source>
         <translation>长边超过 2048 像素的照片缩小后以 JPEG 保存（节省空间）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="327"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="329"/>
         <source>Caption of the selected file</source>
         <translation>所选文件的说明</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="328"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="330"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="431"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="434"/>
         <source>Attached when the visit is saved</source>
         <translation>保存走访时一并保存</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="437"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="440"/>
         <source>Attachments ({n})</source>
         <translation>附件（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="466"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="446"/>
+        <source>Card: {name}</source>
+        <translation>名片：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="471"/>
         <source>Saved as soon as they are added or deleted (Cancel does not take them back).</source>
         <translation>添加或删除后立即保存（“取消”不会撤回）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="469"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="474"/>
         <source>Files added now are attached when the visit is saved.</source>
         <translation>现在添加的文件会在保存走访时一并保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="471"/>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="563"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="476"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="568"/>
         <source>Files can be added after the first save.</source>
         <translation>首次保存后才能添加文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="475"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="480"/>
         <source>Drop photos, PDFs or Office files here, paste them (Ctrl+V), or use Add files…</source>
         <translation>把照片、PDF 或 Office 文件拖到这里，或粘贴（Ctrl+V），或点“添加文件…”</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="528"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="533"/>
         <source>Photos, PDFs and Office files</source>
         <translation>照片、PDF 和 Office 文件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="531"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="536"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="532"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="537"/>
         <source>PDF documents</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="533"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="538"/>
         <source>Office files</source>
         <translation>Office 文件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="535"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="540"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="540"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="545"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="577"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="582"/>
         <source>Attach {n} file(s)</source>
         <translation>添加 {n} 个附件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="591"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="596"/>
         <source>The clipboard holds no file or picture to attach.</source>
         <translation>剪贴板里没有可添加的文件或图片。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="597"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="602"/>
         <source>Pasted picture</source>
         <translation>粘贴图片</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="620"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="625"/>
         <source>No program on this computer opens {name}; use Save a copy.</source>
         <translation>这台电脑上没有能打开 {name} 的程序，请用“另存副本”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="644"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="649"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="689"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="694"/>
         <source>Delete attachment {names}</source>
         <translation>删除附件 {names}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="694"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="699"/>
         <source>Deleted {names}.</source>
         <translation>已删除 {names}。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="695"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="700"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="723"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="728"/>
         <source>Caption of {name}</source>
         <translation>{name} 的说明</translation>
     </message>
@@ -774,42 +779,42 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>保存{name}的名片</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="260"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="264"/>
         <source>Read business cards</source>
         <translation>读取名片</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="262"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="266"/>
         <source>Read the cards in photos you pick, or every photo in a folder?</source>
         <translation>读取您选中的照片中的名片，还是读取一个文件夹里的全部照片？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="264"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="268"/>
         <source>&amp;Photos…</source>
         <translation>选择照片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="265"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="269"/>
         <source>A &amp;folder…</source>
         <translation>选择文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="272"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="276"/>
         <source>Photos ({patterns})</source>
         <translation>照片 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="275"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="279"/>
         <source>Business card photos</source>
         <translation>名片照片</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="279"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="283"/>
         <source>A folder of business card photos</source>
         <translation>名片照片所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="288"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="292"/>
         <source>There are no photos in {folder}.</source>
         <translation>{folder} 中没有照片。</translation>
     </message>
@@ -818,7 +823,7 @@ The current database is kept as a backup first, so this can be undone by restori
     <name>CardFolderDialog</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="80"/>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="101"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="105"/>
         <source>Business cards</source>
         <extracomment>The setting that remembers the folder card photos were last picked from.</extracomment>
         <translation>名片</translation>
@@ -849,47 +854,47 @@ The current database is kept as a backup first, so this can be undone by restori
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="106"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="110"/>
         <source>%v of %m read</source>
         <translation>已读取 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="107"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="111"/>
         <source>&amp;Cancel reading</source>
         <translation>取消读取(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="110"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="114"/>
         <source>Double-click a card (or press Enter) to check it and save it.</source>
         <translation>双击一张名片（或按回车）进行核对并保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="141"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="145"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="183"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="187"/>
         <source>Read: check and save</source>
         <translation>已读取：请核对并保存</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="185"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="189"/>
         <source>Unreadable: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="187"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="191"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="189"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="193"/>
         <source>Not read: open it to read it</source>
         <translation>未读取：打开即读取</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="190"/>
+        <location filename="../../fieldlog/ui/dialogs/card_folder_dialog.py" line="194"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>

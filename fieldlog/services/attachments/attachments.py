@@ -63,6 +63,8 @@ class AttachmentRow:
     caption: str
     added_at: datetime
     present: bool
+    #: The contact whose attachment it is, when an organization's list shows its contacts'.
+    contact: str = ""
 
     @property
     def picture(self) -> bool:
@@ -80,6 +82,7 @@ class AttachmentRow:
             "sha256": self.sha256,
             "caption": self.caption,
             "added_at": self.added_at.isoformat(),
+            **({"contact": self.contact} if self.contact else {}),
         }
 
 
@@ -196,11 +199,17 @@ def add_bytes(
     return add_checked(db, owner, check_all([(name, data)], downscale=downscale))[0]
 
 
-def attachments_of(db: Database, owner: Owner) -> list[AttachmentRow]:
-    """The live attachments of a record, oldest first."""
+def attachments_of(
+    db: Database, owner: Owner, *, with_contacts: bool = False
+) -> list[AttachmentRow]:
+    """The live attachments of a record, oldest first; for an organization `with_contacts`
+    adds those of its live contacts (their business cards), after its own."""
     with db.read() as session:
         _live_owner(session, owner)
-        return [AttachmentRow(*row) for row in rows.listed(session, owner.kind, owner.id)]
+        found = [AttachmentRow(*row) for row in rows.listed(session, owner.kind, owner.id)]
+        if with_contacts and owner.kind == "org":
+            found += [AttachmentRow(*row) for row in rows.listed_for_contacts(session, owner.id)]
+        return found
 
 
 def count_by_owner(db: Database, kind: str, owner_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import String, cast, func, insert, select
 from sqlalchemy.orm import Session
 
-from fieldlog.store.models import Attachment, AttachmentFile
+from fieldlog.store.models import Attachment, AttachmentFile, Contact
 
 #: The owner column of each kind of record an attachment may belong to.
 OWNER_COLUMNS = {
@@ -41,6 +41,33 @@ def listed(session: Session, kind: str, owner_id: uuid.UUID) -> Sequence[Any]:
         )
         .outerjoin(AttachmentFile, AttachmentFile.sha256 == Attachment.sha256)
         .where(owner_column(kind) == owner_id, Attachment.deleted.is_(False))
+        .order_by(Attachment.created_at, Attachment.id)
+    )
+    return session.execute(query).all()
+
+
+def listed_for_contacts(session: Session, org_id: uuid.UUID) -> Sequence[Any]:
+    """The live attachments of an organization's live contacts (their business cards), with
+    the contact's name, oldest first."""
+    query = (
+        select(
+            Attachment.id,
+            Attachment.name,
+            Attachment.media_type,
+            Attachment.size,
+            Attachment.sha256,
+            Attachment.caption,
+            Attachment.created_at,
+            AttachmentFile.sha256.is_not(None).label("present"),
+            Contact.name.label("contact"),
+        )
+        .join(Contact, Contact.id == Attachment.contact_id)
+        .outerjoin(AttachmentFile, AttachmentFile.sha256 == Attachment.sha256)
+        .where(
+            Contact.org_id == org_id,
+            Contact.deleted.is_(False),
+            Attachment.deleted.is_(False),
+        )
         .order_by(Attachment.created_at, Attachment.id)
     )
     return session.execute(query).all()

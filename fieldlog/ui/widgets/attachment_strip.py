@@ -103,6 +103,8 @@ class Shown:
     caption: str = ""
     id: uuid.UUID | None = None
     data: bytes | None = None
+    #: The contact whose card it is (an organization's strip shows its contacts' too).
+    contact: str = ""
 
     @property
     def picture(self) -> bool:
@@ -402,12 +404,13 @@ class AttachmentStrip(QWidget):
         stored: list[Shown] = []
         if self.owner is not None:
             try:
-                rows = service.attachments_of(self.db, self.owner)
+                rows = service.attachments_of(self.db, self.owner, with_contacts=True)
             except Exception as exc:  # the record was deleted meanwhile: nothing to show
                 rows = []
                 show_error(self.message, operations.failure_sentence(exc))
             stored = [
-                Shown(r.name, r.media_type, r.size, r.sha256, r.caption, id=r.id) for r in rows
+                Shown(r.name, r.media_type, r.size, r.sha256, r.caption, r.id, contact=r.contact)
+                for r in rows
             ]
         pending = [
             Shown(f.name, f.kind.media_type, f.size, f.sha256, data=f.data) for f in self._pending
@@ -439,6 +442,8 @@ class AttachmentStrip(QWidget):
         self.changed.emit()
 
     def _label(self, shown: Shown) -> str:
+        if shown.contact and not shown.caption:
+            return self.tr("Card: {name}").format(name=shown.contact)
         if shown.picture:
             return shown.caption or shown.name
         return f"{shown.name}\n{size_text(shown.size)}"

@@ -276,3 +276,22 @@ def test_attachments_survive_a_backup_and_its_restore(
         assert check(restored).ok
     finally:
         restored.close()
+
+
+def test_an_organization_lists_its_contacts_cards_after_its_own(
+    db: Database, small: Small, tmp_path: Path
+) -> None:
+    from fieldlog.services.orgs import org_edits, orgs
+
+    contact = orgs.save_contact(db, small.org, orgs.ContactInput("周经理"))
+    gone = orgs.save_contact(db, small.org, orgs.ContactInput("离职的人"))
+    att.add_files(db, att.Owner("contact", contact), [files.photo(tmp_path / "card.jpg", 1)])
+    att.add_files(db, att.Owner("contact", gone), [files.photo(tmp_path / "old.jpg", 2)])
+    org_edits.delete_contact(db, gone)
+    att.add_files(db, att.Owner("org", small.org), [files.pdf(tmp_path / "简介.pdf")])
+    owner = att.Owner("org", small.org)
+    assert [(r.name, r.contact) for r in att.attachments_of(db, owner)] == [("简介.pdf", "")]
+    assert [(r.name, r.contact) for r in att.attachments_of(db, owner, with_contacts=True)] == [
+        ("简介.pdf", ""),
+        ("card.jpg", "周经理"),
+    ]
