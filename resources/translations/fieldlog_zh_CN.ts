@@ -125,159 +125,158 @@
 <context>
     <name>AttachmentStrip</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="316"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="122"/>
         <source>Attachments</source>
-        <extracomment>How long a file opened from an attachment stays in the private folder it was written to. The badge a file&apos;s icon carries, by the start of its media type&apos;s name, and its colour. The contact whose card it is (an organization&apos;s strip shows its contacts&apos; too).</extracomment>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="317"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="123"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="318"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="124"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="319"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="125"/>
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="320"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="126"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="322"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="128"/>
         <source>Downscale large photos</source>
         <translation>缩小大照片</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="325"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="131"/>
         <source>Store photos larger than 2048 pixels smaller, as JPEG (saves space).</source>
         <translation>长边超过 2048 像素的照片缩小后以 JPEG 保存（节省空间）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="329"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="135"/>
         <source>Caption of the selected file</source>
         <translation>所选文件的说明</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="330"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="136"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="434"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="240"/>
         <source>Attached when the visit is saved</source>
         <translation>保存走访时一并保存</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="440"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="246"/>
         <source>Attachments ({n})</source>
         <translation>附件（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="446"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="252"/>
         <source>Card: {name}</source>
         <translation>名片：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="471"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="277"/>
         <source>Saved as soon as they are added or deleted (Cancel does not take them back).</source>
         <translation>添加或删除后立即保存（“取消”不会撤回）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="474"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="280"/>
         <source>Files added now are attached when the visit is saved.</source>
         <translation>现在添加的文件会在保存走访时一并保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="476"/>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="568"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="282"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="374"/>
         <source>Files can be added after the first save.</source>
         <translation>首次保存后才能添加文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="480"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="286"/>
         <source>Drop photos, PDFs or Office files here, paste them (Ctrl+V), or use Add files…</source>
         <translation>把照片、PDF 或 Office 文件拖到这里，或粘贴（Ctrl+V），或点“添加文件…”</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="533"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="339"/>
         <source>Photos, PDFs and Office files</source>
         <translation>照片、PDF 和 Office 文件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="536"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="342"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="537"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="343"/>
         <source>PDF documents</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="538"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="344"/>
         <source>Office files</source>
         <translation>Office 文件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="540"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="346"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="545"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="351"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="582"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="388"/>
         <source>Attach {n} file(s)</source>
         <translation>添加 {n} 个附件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="596"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="402"/>
         <source>The clipboard holds no file or picture to attach.</source>
         <translation>剪贴板里没有可添加的文件或图片。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="602"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="408"/>
         <source>Pasted picture</source>
         <translation>粘贴图片</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="625"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="431"/>
         <source>No program on this computer opens {name}; use Save a copy.</source>
         <translation>这台电脑上没有能打开 {name} 的程序，请用“另存副本”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="649"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="455"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="694"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="500"/>
         <source>Delete attachment {names}</source>
         <translation>删除附件 {names}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="699"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="505"/>
         <source>Deleted {names}.</source>
         <translation>已删除 {names}。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="700"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="506"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="728"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="534"/>
         <source>Caption of {name}</source>
         <translation>{name} 的说明</translation>
     </message>

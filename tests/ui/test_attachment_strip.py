@@ -23,7 +23,7 @@ from fieldlog.store.models import Organization, Visit
 from fieldlog.ui.dialogs.org_dialog import OrgDialog
 from fieldlog.ui.dialogs.visit_dialog import VisitDialog
 from fieldlog.ui.undo import undo_stack
-from fieldlog.ui.widgets import attachment_strip
+from fieldlog.ui.widgets import attachment_items, attachment_strip
 from fieldlog.ui.widgets.attachment_strip import AttachmentStrip
 
 from ..field_dump import db_digest
@@ -148,7 +148,7 @@ def test_files_added_by_button_drop_and_paste_are_stored_whole(
     photo, document = strip.list.item(0), strip.list.item(3)
     assert photo.icon().pixmap(96, 96).toImage().pixelColor(48, 48).red() > 200
     assert (
-        document.text() == f"合作意向书.pdf\n{attachment_strip.size_text(files[3].stat().st_size)}"
+        document.text() == f"合作意向书.pdf\n{attachment_items.size_text(files[3].stat().st_size)}"
     )
 
     dropped = jpeg(tmp_path / "拖进来的.jpg", "yellow")
@@ -438,7 +438,7 @@ def test_office_files_show_a_badge_with_name_and_size(
     press(qtbot, strip.add_button)
     (row,) = attachments.attachments_of(demo_copy, attachments.Owner("visit", visit))
     item = strip.list.item(0)
-    assert item.text() == f"目标企业.xlsx\n{attachment_strip.size_text(sheet.stat().st_size)}"
+    assert item.text() == f"目标企业.xlsx\n{attachment_items.size_text(sheet.stat().st_size)}"
     badge = attachment_strip.file_icon(row.media_type).pixmap(96, 96).toImage()
     assert item.icon().pixmap(96, 96).toImage() == badge
     assert badge != attachment_strip.file_icon("application/pdf").pixmap(96, 96).toImage()
