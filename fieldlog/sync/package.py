@@ -130,7 +130,14 @@ def write_package(
                 assert read_file is not None
                 data = read_file(entry.sha256)
                 if hashlib.sha256(data).hexdigest() != entry.sha256 or len(data) != entry.size:
-                    raise ValueError(f"stored file {entry.sha256} does not match its hash")
+                    raise PackageError(
+                        msg(
+                            "package.stored_file_damaged",
+                            "an attached file stored here no longer matches its SHA-256 "
+                            "({sha}…); run fieldlog check. No package was written",
+                            sha=entry.sha256[:12],
+                        )
+                    )
                 sealed = crypto.seal(keys, entry.nonce, data, associated)
                 archive.writestr(_member(entry.member, zipfile.ZIP_STORED), sealed)
         os.replace(temporary, path)

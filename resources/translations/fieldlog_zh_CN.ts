@@ -125,158 +125,158 @@
 <context>
     <name>AttachmentStrip</name>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="122"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="126"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="123"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="127"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="124"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="128"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="125"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="129"/>
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="126"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="130"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="128"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="132"/>
         <source>Downscale large photos</source>
         <translation>缩小大照片</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="131"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="135"/>
         <source>Store photos larger than 2048 pixels smaller, as JPEG (saves space).</source>
         <translation>长边超过 2048 像素的照片缩小后以 JPEG 保存（节省空间）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="135"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="139"/>
         <source>Caption of the selected file</source>
         <translation>所选文件的说明</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="136"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="140"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="240"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="244"/>
         <source>Attached when the visit is saved</source>
         <translation>保存走访时一并保存</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="246"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="250"/>
         <source>Attachments ({n})</source>
         <translation>附件（{n}）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="252"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="256"/>
         <source>Card: {name}</source>
         <translation>名片：{name}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="277"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="281"/>
         <source>Saved as soon as they are added or deleted (Cancel does not take them back).</source>
         <translation>添加或删除后立即保存（“取消”不会撤回）。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="280"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="284"/>
         <source>Files added now are attached when the visit is saved.</source>
         <translation>现在添加的文件会在保存走访时一并保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="282"/>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="374"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="286"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="379"/>
         <source>Files can be added after the first save.</source>
         <translation>首次保存后才能添加文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="286"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="291"/>
         <source>Drop photos, PDFs or Office files here, paste them (Ctrl+V), or use Add files…</source>
         <translation>把照片、PDF 或 Office 文件拖到这里，或粘贴（Ctrl+V），或点“添加文件…”</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="339"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="344"/>
         <source>Photos, PDFs and Office files</source>
         <translation>照片、PDF 和 Office 文件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="342"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="347"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="343"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="348"/>
         <source>PDF documents</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="344"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="349"/>
         <source>Office files</source>
         <translation>Office 文件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="346"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="351"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="351"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="356"/>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="388"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="393"/>
         <source>Attach {n} file(s)</source>
         <translation>添加 {n} 个附件</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="402"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="407"/>
         <source>The clipboard holds no file or picture to attach.</source>
         <translation>剪贴板里没有可添加的文件或图片。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="408"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="413"/>
         <source>Pasted picture</source>
         <translation>粘贴图片</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="431"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="436"/>
         <source>No program on this computer opens {name}; use Save a copy.</source>
         <translation>这台电脑上没有能打开 {name} 的程序，请用“另存副本”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="455"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="460"/>
         <source>Save a copy</source>
         <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="500"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="505"/>
         <source>Delete attachment {names}</source>
         <translation>删除附件 {names}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="505"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="510"/>
         <source>Deleted {names}.</source>
         <translation>已删除 {names}。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="506"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="511"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="534"/>
+        <location filename="../../fieldlog/ui/widgets/attachment_strip.py" line="539"/>
         <source>Caption of {name}</source>
         <translation>{name} 的说明</translation>
     </message>

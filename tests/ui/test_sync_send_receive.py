@@ -113,7 +113,8 @@ def test_receive_shows_the_stages_and_the_report(
     with qtbot.waitSignal(operations.changes().changes_applied) as announced:
         win.main_actions[MainAction.RECEIVE].trigger()
     assert warnings == [] and announced.args == [EVERYTHING]  # a package may carry anything
-    assert win.sync_flow.stages == ["verify", "backup", "apply", "dedupe", "check", "commit"]
+    stages = ["verify", "backup", "apply", "files", "dedupe", "check", "commit"]
+    assert win.sync_flow.stages == stages
     dialog = report_dialog(win)
     counts = {k: dialog.count_labels[k].text() for k in dialog.count_labels}
     assert counts == {"new": "1", "updated": "0", "unchanged": str(rows - 1), "conflicts": "0",

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -116,7 +117,10 @@ class AttachmentStrip(QWidget):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.hint = QLabel(objectName="attachmentHint", wordWrap=True)
+        # One line, cut to the width (its tooltip holds it all): a wrapped hint would take its
+        # height from the form above when the dialog is small.
+        self.hint = QLabel(objectName="attachmentHint")
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.hint.setStyleSheet("color: #5f6368;")
         self.list = AttachmentList()
         self.list.setAccessibleName(self.tr("Attachments"))
@@ -281,6 +285,7 @@ class AttachmentStrip(QWidget):
         else:
             hint = self.tr("Files can be added after the first save.")
         self.hint.setText(hint)
+        self.hint.setToolTip(hint)
         if self.usable():
             empty = self.tr(
                 "Drop photos, PDFs or Office files here, paste them (Ctrl+V), or use Add files…"
