@@ -91,6 +91,6 @@ def live_contacts_by_name(
             .where(Contact.deleted.is_(False), Contact.org_id.in_(chunk))
             .order_by(Contact.created_at, Contact.id)
         )
-        for org, name, *ref in session.execute(query):
-            found.setdefault((org, name), ContactRef(*ref))
+        for org, name, contact_id, title, phone in session.execute(query):
+            found.setdefault((org, name), ContactRef(contact_id, title, phone))
     return found
