@@ -14,9 +14,10 @@ earlier row of the sheet, and about 1.5 % are wrong (dates, visitors, codes, kin
 Each run copies SEED.db into DIR (the seed is never written) and runs the command line there in
 a child process: `python -m fieldlog --db COPY import visits FILE --json`, from CHECKOUT (this
 checkout by default, so an older checkout can be timed with the same workbook). Printed: one
-JSON object per run and their medians — wall time, the child's peak RSS, the report's counts and
-a hash of the whole report (equal hashes: the same rows, counts and reasons). `--profile` runs
-one import in this process under cProfile instead and writes the statistics to OUT.
+JSON object per run and their medians — wall time, the child's CPU time and peak RSS, the
+report's counts and a hash of the whole report (equal hashes: the same rows, counts and
+reasons). `--profile` runs one import in this process under cProfile instead and writes the
+statistics to OUT.
 """
 
 from __future__ import annotations
@@ -259,11 +260,16 @@ def _run_cli(code: Path, db: Path, book: Path, dry_run: bool, progress: bool) ->
     }
 
 
-def _peak_rss_mb() -> float:
+def _child_usage() -> dict[str, float]:
     import resource
 
-    # The largest child this process waited for (Linux reports kB).
-    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    # The child this process waited for (Linux reports kB): its peak RSS, and its CPU time, a
+    # fairer figure than the wall time on a machine shared with other work.
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
+    }
 
 
 def _one_run(args: argparse.Namespace, book: Path) -> dict[str, Any]:
@@ -283,7 +289,7 @@ def _one_run(args: argparse.Namespace, book: Path) -> dict[str, Any]:
 def _child(argv: list[str]) -> None:
     copy, book, code = (Path(a) for a in argv[:3])
     result = _run_cli(code, copy, book, "--dry-run" in argv, "--progress" in argv)
-    result["peak_rss_mb"] = _peak_rss_mb()
+    result.update(_child_usage())
     print(json.dumps(result))
 
 
@@ -338,6 +344,7 @@ def main() -> None:
     summary = dict(runs[-1])
     summary["wall_s"] = round(statistics.median(r["wall_s"] for r in runs), 2)
     summary["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
+    summary["cpu_s"] = round(statistics.median(r["cpu_s"] for r in runs), 1)
     summary.update(rows=args.rows, runs=[r["wall_s"] for r in runs], code=str(args.code))
     summary["load"] = os.getloadavg()[0]
     print(json.dumps(summary))

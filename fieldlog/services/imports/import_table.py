@@ -147,16 +147,27 @@ class Cells:
                 msg("import.cell", "{heading}: {reason}", heading=heading, reason=carried(exc))
             ) from None
 
+    def _empty(self, name: str) -> bool:
+        """Whether the cell holds nothing at all (most cells of a long sheet): "" read quickly."""
+        value = self.raw(name)
+        return value is None or value == ""
+
     def text(self, name: str, limit: int) -> str:
         """The cell as text, refused when it cannot fit in `limit` characters once cleaned."""
+        if self._empty(name):
+            return ""
         return self.read(name, lambda value: check_length(cell_text(value), limit))
 
     def line(self, name: str) -> str:
         """The cell as a cleaned single line (a name, a place), as the services will store it."""
+        if self._empty(name):
+            return ""
         text = self.text(name, MAX_NAME_LENGTH)
         return self.read(name, lambda _: clean_name(text))
 
     def note(self, name: str) -> str:
         """The cell as cleaned free text of at most MAX_NOTE characters."""
+        if self._empty(name):
+            return ""
         text = self.text(name, MAX_NOTE)
         return self.read(name, lambda _: clean_text(text, max_length=MAX_NOTE))

@@ -53,7 +53,7 @@ from fieldlog.store.repositories.visit_entry_rows import contacts_met, same_visi
 DEFAULT_VISIT_KIND = "上门走访"
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportedVisitRow:
     """One row of a visit log, read and checked; empty means "keep what is there"."""
 
