@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -55,12 +57,39 @@ def report_json(report: Any) -> dict[str, Any]:
     return data
 
 
+class _StderrProgress:
+    """`import --progress`: a line on stderr at each step's start and end, and every second."""
+
+    def __init__(self) -> None:
+        self._last = 0.0
+        self._step = ""
+
+    def __call__(self, step: str, done: int, total: int) -> bool:
+        now = time.monotonic()
+        if step == self._step and now - self._last < 1.0 and (total == 0 or done < total):
+            return True
+        self._step, self._last = step, now
+        if step == "reading":
+            line = msg("cli.import.reading", "reading: {rows} rows", rows=format(done, ","))
+        else:
+            line = msg(
+                "cli.import.storing",
+                "storing: {done} of {total} rows ({percent}%)",
+                done=format(done, ","),
+                total=format(total, ","),
+                percent=done * 100 // total if total else 100,
+            )
+        print(line, file=sys.stderr, flush=True)
+        return True
+
+
 def _import(what: str) -> Handler:
     def run(db: Database, args: argparse.Namespace) -> int:
         from fieldlog.services.imports import imports
 
         action = imports.import_orgs if what == "orgs" else imports.import_visits
-        report = action(db, args.file, sheet=args.sheet, dry_run=args.dry_run)
+        progress = _StderrProgress() if args.progress else None
+        report = action(db, args.file, sheet=args.sheet, dry_run=args.dry_run, progress=progress)
         _print_report(report, args)
         return 0
 

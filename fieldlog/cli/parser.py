@@ -224,6 +224,11 @@ def _imports(commands: argparse._SubParsersAction, late: argparse.ArgumentParser
             action="store_true",
             help=str(msg("cli.help.dry_run", "report, but store nothing")),
         )
+        sub.add_argument(
+            "--progress",
+            action="store_true",
+            help=str(msg("cli.help.import_progress", "tell how far the import is, on stderr")),
+        )
         _json_option(sub, msg("cli.help.json_report", "print the report as JSON"))
         sub.set_defaults(handler=f"import_{what}")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -249,12 +249,15 @@ def detect_mapping(
     *,
     sheet: str,
     override: MappingOverride | None = None,
+    full_width: Callable[[], int] | None = None,
 ) -> tuple[int, ColumnMapping]:
     """Find the header row among the first rows and map its columns.
 
     The header is the first of the first HEADER_SEARCH_ROWS rows whose headings name the
     required field (the organization's name) and at least one other field. Returns the position
-    of the header in `rows` and the mapping; ExcelFileError when there is none.
+    of the header in `rows` and the mapping; ExcelFileError when there is none. When `rows` are
+    only the sheet's first rows, `full_width` gives the width of the whole sheet, asked only
+    when a column chosen by number lies beyond them.
     """
     specs = fields_of(kind)
     by_heading, by_index = _split_override(override or {}, specs)
@@ -270,6 +273,9 @@ def detect_mapping(
         if kind == "orgs" and "contact_phone" not in by_heading.values():
             _phone_without_contact(columns)
         width = max(len(r) for r in rows)
+        beyond = any(index is not None and index >= width for index in by_index.values())
+        if beyond and full_width is not None:
+            width = max(width, full_width())
         _apply_index(columns, by_index, width, where)
         if required.name not in columns:
             raise ExcelFileError(

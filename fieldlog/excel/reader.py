@@ -8,6 +8,8 @@ password-protected workbook all get a message that says what to do, never a trac
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
@@ -17,7 +19,15 @@ from openpyxl import load_workbook
 
 from fieldlog.domain.messages import msg
 
-__all__ = ["ExcelFileError", "SheetRows", "open_all_rows", "open_rows", "sheet_names"]
+__all__ = [
+    "ExcelFileError",
+    "SheetRows",
+    "open_all_rows",
+    "open_heads",
+    "open_rows",
+    "sheet_names",
+    "stream_rows",
+]
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -43,12 +53,14 @@ class ExcelFileError(ValueError):
 
 @dataclass(frozen=True)
 class SheetRows:
-    """The raw cell values of one worksheet, row by row, with their 1-based row numbers."""
+    """The raw cell values of one worksheet, row by row, with their 1-based row numbers; only
+    its first rows when not `complete` (`open_heads`: the rest is read by `stream_rows`)."""
 
     name: str
     sheet_names: tuple[str, ...]
     rows: list[tuple[Any, ...]]
     row_numbers: list[int]
+    complete: bool = True
 
 
 def _check_kind(path: Path, shown: str) -> None:
@@ -147,51 +159,40 @@ def _trim(row: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(row[:end])
 
 
-def _read_sheet(worksheet: Any) -> tuple[list[tuple[Any, ...]], list[int]]:
+def _sheet_rows(worksheet: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(row number, cells without the trailing empty ones) of each non-empty row, streamed."""
     if not hasattr(worksheet, "iter_rows"):  # a chart sheet holds no cells
-        return [], []
+        return
     # Files from other programs often carry a wrong <dimension>; forget it and read what is there.
     worksheet.reset_dimensions()
-    rows: list[tuple[Any, ...]] = []
-    numbers: list[int] = []
     for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
         row = _trim(tuple(values))
         if row:
-            rows.append(row)
-            numbers.append(number)
-    return rows, numbers
+            yield number, row
 
 
-def _read(
-    path: str | PathLike[str], wanted: str | None, every: bool, *, rows: bool = True
-) -> list[SheetRows]:
-    """Read the named sheet (the first one when None), or every sheet; names only unless `rows`."""
-    file = Path(path)
-    shown = str(path)
+def _read_sheet(worksheet: Any, head: int | None) -> tuple[list[tuple[Any, ...]], list[int], bool]:
+    """The sheet's rows; with `head`, only up to the first non-empty row numbered past it."""
+    rows: list[tuple[Any, ...]] = []
+    numbers: list[int] = []
+    for number, row in _sheet_rows(worksheet):
+        rows.append(row)
+        numbers.append(number)
+        if head is not None and number > head:
+            return rows, numbers, False
+    return rows, numbers, True
+
+
+@contextmanager
+def _workbook(file: Path, shown: str) -> Iterator[Any]:
+    """The workbook open read-only (cells streamed from the file), every failure one sentence."""
     _check_kind(file, shown)
     try:
         with file.open("rb") as handle:
             # A file object, not the path: openpyxl would otherwise judge the file by its name.
             workbook = load_workbook(handle, read_only=True, data_only=True)
             try:
-                names = tuple(workbook.sheetnames)
-                if wanted is not None and wanted not in names:
-                    listed = "、".join(names)
-                    raise ExcelFileError(
-                        msg(
-                            "excel.no_such_sheet",
-                            "{path} has no sheet named {sheet}; its sheets are {sheets}",
-                            path=shown,
-                            sheet=repr(wanted),
-                            sheets=listed,
-                        )
-                    )
-                chosen = names if every else (wanted if wanted is not None else names[0],)
-                result = []
-                for name in chosen:
-                    values, numbers = _read_sheet(workbook[name]) if rows else ([], [])
-                    result.append(SheetRows(name, names, values, numbers))
-                return result
+                yield workbook
             finally:
                 workbook.close()
     except ExcelFileError:
@@ -210,18 +211,77 @@ def _read(
         raise _damaged(shown) from exc
 
 
+def _read(
+    path: str | PathLike[str],
+    wanted: str | None,
+    every: bool,
+    *,
+    rows: bool = True,
+    head: int | None = None,
+) -> list[SheetRows]:
+    """Read the named sheet (the first one when None), or every sheet; names only unless `rows`;
+    only the first rows of each with `head`."""
+    shown = str(path)
+    with _workbook(Path(path), shown) as workbook:
+        names = tuple(workbook.sheetnames)
+        if wanted is not None and wanted not in names:
+            listed = "、".join(names)
+            raise ExcelFileError(
+                msg(
+                    "excel.no_such_sheet",
+                    "{path} has no sheet named {sheet}; its sheets are {sheets}",
+                    path=shown,
+                    sheet=repr(wanted),
+                    sheets=listed,
+                )
+            )
+        chosen = names if every else (wanted if wanted is not None else names[0],)
+        result = []
+        for name in chosen:
+            values, numbers, complete = (
+                _read_sheet(workbook[name], head) if rows else ([], [], True)
+            )
+            result.append(SheetRows(name, names, values, numbers, complete))
+        return result
+
+
+def stream_rows(path: str | PathLike[str], sheet: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(row number, cells) of every non-empty row of `sheet`, read as they are used, so that a
+    large sheet is never held in memory; ExcelFileError if the file cannot be read."""
+    shown = str(path)
+    with _workbook(Path(path), shown) as workbook:
+        yield from _sheet_rows(workbook[sheet])
+
+
+def _empty(found: SheetRows, path: str | PathLike[str]) -> ExcelFileError:
+    return ExcelFileError(
+        msg(
+            "excel.empty_sheet",
+            "sheet {sheet} of {path} is empty",
+            sheet=repr(found.name),
+            path=str(path),
+        )
+    )
+
+
+def open_heads(
+    path: str | PathLike[str], sheet: str | None = None, *, head: int
+) -> list[SheetRows]:
+    """The first rows of `sheet` (ExcelFileError when it is empty), or of every sheet when None:
+    each up to its first non-empty row numbered past `head`."""
+    if sheet is None:
+        return _read(path, None, every=True, head=head)
+    found = _read(path, sheet, every=False, head=head)[0]
+    if not found.rows:
+        raise _empty(found, path)
+    return [found]
+
+
 def open_rows(path: str | PathLike[str], sheet: str | None = None) -> SheetRows:
     """The non-empty rows of `sheet` (the first sheet when None); ExcelFileError if unreadable."""
     found = _read(path, sheet, every=False)[0]
     if not found.rows:
-        raise ExcelFileError(
-            msg(
-                "excel.empty_sheet",
-                "sheet {sheet} of {path} is empty",
-                sheet=repr(found.name),
-                path=str(path),
-            )
-        )
+        raise _empty(found, path)
     return found
 
 

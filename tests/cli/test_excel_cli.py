@@ -170,3 +170,22 @@ def test_exports_never_change_the_data(demo_db: str, tmp_path: Path) -> None:
     for args in (["export", "ledger"], ["export", "orgs"], ["export", "weekly", "--week", WEEK]):
         assert run("--db", str(copy), *args, "-o", str(tmp_path / "x.xlsx")).returncode == 0
     assert digest(str(copy)) == before
+
+
+def test_progress_goes_to_stderr_and_the_report_to_stdout(demo_db: str, tmp_path: Path) -> None:
+    visits_file, copy = tmp_path / "visits.xlsx", tmp_path / "copy.db"
+    shutil.copyfile(demo_db, copy)
+    args = ["export", "visits", "--from", "2020-03-23", "--to", "2020-04-22"]
+    assert run("--db", demo_db, *args, "-o", str(visits_file)).returncode == 0
+    before = digest(str(copy))
+    result = run("--db", str(copy), "import", "visits", str(visits_file), "--json", "--progress")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)  # stdout holds the report alone
+    rows = report["unchanged"]
+    assert rows > 0 and report["created"] == report["updated"] == 0
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"storing: 0 of {rows:,} rows (0%)"
+    assert lines[-1] == f"storing: {rows:,} of {rows:,} rows (100%)"
+    assert digest(str(copy)) == before
+    quiet = run("--db", str(copy), "import", "visits", str(visits_file), "--json")
+    assert quiet.returncode == 0 and quiet.stderr == ""

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QProgressDialog, QWidget
 
 from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.orgs import org_search
@@ -255,3 +255,52 @@ def test_the_database_itself_is_not_read_as_a_sheet(qtbot, db: Database, tmp_pat
         assert digest(opened) == before
     finally:
         opened.close()
+
+
+def _progress_dialog(dialog: ImportDialog) -> QProgressDialog:
+    found = dialog.findChild(QProgressDialog, "importProgressDialog")
+    assert found is not None
+    return found
+
+
+def test_the_import_shows_how_far_it_is_and_closes_its_progress(qtbot, db, tmp_path) -> None:
+    log = build_visit_log(tmp_path / "走访.xlsx", visits_count=30)
+    log.seed(db)
+    dialog = dialog_for(qtbot, db, log.path)
+    seen: list[tuple[int, int, str]] = []
+
+    def look() -> None:
+        progress = _progress_dialog(dialog)
+        seen.append((progress.value(), progress.maximum(), progress.labelText()))
+
+    watch = QTimer(interval=0)
+    watch.timeout.connect(look)
+    watch.start()
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    watch.stop()
+    assert dialog.report is not None and dialog.report.as_dict() == log.expected
+    total = len(log.outcomes)
+    assert seen[0][2] == "Importing 走访.xlsx…"
+    assert (total, total, f"Importing 走访.xlsx…\nStored {total} of {total} rows.") in seen
+    qtbot.waitUntil(lambda: dialog.findChild(QProgressDialog, "importProgressDialog") is None)
+
+
+def test_cancelling_the_import_stores_nothing(qtbot, db, tmp_path) -> None:
+    log = build_visit_log(tmp_path / "走访.xlsx", visits_count=30)
+    log.seed(db)
+    before = digest(db)
+    backups = set((tmp_path).rglob("*before-import*"))
+    announced: list[object] = []
+    operations.changes().changes_applied.connect(announced.append)
+    dialog = dialog_for(qtbot, db, log.path)
+    QTimer.singleShot(0, lambda: _progress_dialog(dialog).cancel())
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    operations.changes().changes_applied.disconnect(announced.append)
+    assert dialog.report is None and dialog.stack.currentIndex() == 0
+    assert dialog.error_label.text() == "the import was cancelled; nothing was stored"
+    assert dialog.error_label.isVisible() and dialog.run_button.isEnabled()
+    assert digest(db) == before and announced == []
+    assert set((tmp_path).rglob("*before-import*")) == backups  # its backup is removed too
+    QTimer.singleShot(0, lambda: None)  # an import afterwards runs to its end
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    assert dialog.report is not None and dialog.report.as_dict() == log.expected

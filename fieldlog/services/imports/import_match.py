@@ -14,6 +14,11 @@ from sqlalchemy.orm import Session
 
 from fieldlog.services.orgs.orgs import find_by_code
 from fieldlog.store.models import Organization
+from fieldlog.store.repositories.import_rows import (
+    OrgRef,
+    live_orgs_by_code,
+    live_orgs_by_name_key,
+)
 from fieldlog.store.repositories.org_rows import orgs_with_name_key
 
 
@@ -80,3 +85,26 @@ def match_group(session: Session, group: OrgGroup) -> Organization | None:
             if not group.codes or org.credit_code is None:
                 return org
     return None
+
+
+def match_read(
+    group: OrgGroup, by_code: dict[str, list[OrgRef]], by_name: dict[str, list[OrgRef]]
+) -> OrgRef | None:
+    """`match_group` over organizations read beforehand (`import_rows`), same rules and order."""
+    for code in group.codes:
+        if by_code.get(code):
+            return by_code[code][0]
+    for key in group.names:
+        for org in by_name.get(key, ()):
+            if not group.codes or org.credit_code is None:
+                return org
+    return None
+
+
+def match_all(session: Session, groups: dict[str, OrgGroup]) -> dict[str, OrgRef | None]:
+    """Each group's live organization as `match_group` finds it, read in a few queries."""
+    codes = {code for group in groups.values() for code in group.codes}
+    names = {name for group in groups.values() for name in group.names}
+    by_code = live_orgs_by_code(session, codes)
+    by_name = live_orgs_by_name_key(session, names)
+    return {key: match_read(group, by_code, by_name) for key, group in groups.items()}

@@ -13,6 +13,7 @@ from fieldlog.domain.messages import msg
 from fieldlog.domain.text import clean_name, name_key
 from fieldlog.domain.vocabulary import OrgKind
 from fieldlog.excel.values import BadCell, Person, cell_bool, cell_phone, split_names, split_people
+from fieldlog.services.imports.import_batch import Progress, tell
 from fieldlog.services.imports.import_lookup import Lookups, org_kind
 from fieldlog.services.imports.import_match import OrgGroup, group_rows, match_group
 from fieldlog.services.imports.import_report import (
@@ -162,8 +163,11 @@ def save_people(db: Database, lookups: Lookups, org_id: uuid.UUID, people: list[
 class OrgImport:
     """One import of a target-company list inside the caller's transaction."""
 
-    def __init__(self, db: Database, session: Session, table: Table) -> None:
+    def __init__(
+        self, db: Database, session: Session, table: Table, *, progress: Progress | None = None
+    ) -> None:
         self.db, self.session, self.table = db, session, table
+        self.progress = progress
         self.lookups = Lookups(session)
         self.report = SheetImportReport()
         self.done_groups: dict[str, int] = {}
@@ -178,14 +182,19 @@ class OrgImport:
                 read.append(read_org_row(cells, self.lookups))
             except BadCell as exc:
                 read.append(RowOutcome(cells.row, "rejected", label, reason_of(exc)))
+            if len(read) % 1000 == 0:
+                tell(self.progress, "reading", len(read), 0)
         rows = [r for r in read if isinstance(r, ImportedOrgRow)]
         row_group, groups = group_rows({r.row: (name_key(r.name), r.code) for r in rows})
-        for item in read:
+        tell(self.progress, "storing", 0, len(read))
+        for done, item in enumerate(read, start=1):
             if isinstance(item, RowOutcome):
                 self.report.add(item)
             else:
                 group = row_group[item.row]
                 self.report.add(self._store(item, group, groups[group]))
+            if done % 200 == 0 or done == len(read):
+                tell(self.progress, "storing", done, len(read))
         return self.report
 
     def _store(self, row: ImportedOrgRow, group_id: str, group: OrgGroup) -> RowOutcome:

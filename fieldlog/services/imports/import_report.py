@@ -19,7 +19,7 @@ from fieldlog.store.stamping import COUNTERS_INFO
 Outcome = Literal["created", "updated", "unchanged", "rejected"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RejectedRow:
     """A row that stored nothing, with the reason a person can act on."""
 
@@ -32,7 +32,7 @@ class RejectedRow:
         return self.reason.code
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowOutcome:
     """What happened to one data row; label names the record, reason explains a rejection."""
 

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from os import PathLike
 from typing import Any, TypeVar
 
 from fieldlog.domain.messages import carried, msg
 from fieldlog.domain.text import MAX_NAME_LENGTH, clean_name, clean_text
-from fieldlog.excel.headers import ColumnMapping, ImportKind, MappingOverride, detect_mapping
-from fieldlog.excel.reader import ExcelFileError, SheetRows, open_all_rows, open_rows
+from fieldlog.excel.headers import (
+    HEADER_SEARCH_ROWS,
+    ColumnMapping,
+    ImportKind,
+    MappingOverride,
+    detect_mapping,
+)
+from fieldlog.excel.reader import ExcelFileError, SheetRows, open_heads, stream_rows
 from fieldlog.excel.values import BadCell, cell_text, check_length, is_blank
 from fieldlog.services.validate import MAX_NOTE
 
@@ -19,21 +26,30 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Table:
-    """A sheet, where its header is, and how its columns map to fields."""
+    """A sheet's first rows, where its header is, and how its columns map to fields; the rows
+    below are read from the file as they are used."""
 
+    path: str | PathLike[str]
     sheet: SheetRows
     header_position: int
     mapping: ColumnMapping
 
     def data_rows(self) -> Iterator[Cells]:
         """Every row below the header that has something in a mapped column."""
-        start = self.header_position + 1
-        for values, number in zip(
-            self.sheet.rows[start:], self.sheet.row_numbers[start:], strict=True
-        ):
+        for number, values in self._rows_below():
             cells = Cells(number, values, self.mapping)
             if not cells.blank():
                 yield cells
+
+    def _rows_below(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        if self.sheet.complete:
+            start = self.header_position + 1
+            yield from zip(self.sheet.row_numbers[start:], self.sheet.rows[start:], strict=True)
+            return
+        header = self.mapping.header_row
+        for number, values in stream_rows(self.path, self.sheet.name):
+            if number > header:
+                yield number, values
 
 
 def load_table(
@@ -48,7 +64,7 @@ def load_table(
     (A workbook with both a 目标企业库 and a 走访明细 sheet imports visits from the latter, whose
     header names more visit fields, though the former has a name column too.)
     """
-    sheets = [open_rows(path, sheet)] if sheet is not None else open_all_rows(path)
+    sheets = open_heads(path, sheet, head=HEADER_SEARCH_ROWS)
     problems: list[ExcelFileError] = []
     best: Table | None = None
     for candidate in sheets:
@@ -66,13 +82,18 @@ def load_table(
             continue
         try:
             position, columns = detect_mapping(
-                candidate.rows, candidate.row_numbers, kind, sheet=candidate.name, override=mapping
+                candidate.rows,
+                candidate.row_numbers,
+                kind,
+                sheet=candidate.name,
+                override=mapping,
+                full_width=None if candidate.complete else partial(_width, path, candidate.name),
             )
         except ExcelFileError as exc:
             problems.append(exc)
             continue
         if best is None or len(columns.columns) > len(best.mapping.columns):
-            best = Table(candidate, position, columns)
+            best = Table(path, candidate, position, columns)
     if best is not None:
         return best
     if len(problems) == 1:
@@ -87,6 +108,11 @@ def load_table(
             sheets=names,
         )
     )
+
+
+def _width(path: str | PathLike[str], sheet: str) -> int:
+    """The number of columns of the sheet's widest row."""
+    return max((len(values) for _, values in stream_rows(path, sheet)), default=0)
 
 
 class Cells:
@@ -121,16 +147,27 @@ class Cells:
                 msg("import.cell", "{heading}: {reason}", heading=heading, reason=carried(exc))
             ) from None
 
+    def _empty(self, name: str) -> bool:
+        """Whether the cell holds nothing at all (most cells of a long sheet): "" read quickly."""
+        value = self.raw(name)
+        return value is None or value == ""
+
     def text(self, name: str, limit: int) -> str:
         """The cell as text, refused when it cannot fit in `limit` characters once cleaned."""
+        if self._empty(name):
+            return ""
         return self.read(name, lambda value: check_length(cell_text(value), limit))
 
     def line(self, name: str) -> str:
         """The cell as a cleaned single line (a name, a place), as the services will store it."""
+        if self._empty(name):
+            return ""
         text = self.text(name, MAX_NAME_LENGTH)
         return self.read(name, lambda _: clean_name(text))
 
     def note(self, name: str) -> str:
         """The cell as cleaned free text of at most MAX_NOTE characters."""
+        if self._empty(name):
+            return ""
         text = self.text(name, MAX_NOTE)
         return self.read(name, lambda _: clean_text(text, max_length=MAX_NOTE))

@@ -7,14 +7,27 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from fieldlog.domain.messages import msg
-from fieldlog.domain.text import name_key
+from fieldlog.domain.text import clean_name, name_key, normalize_phone
 from fieldlog.domain.vocabulary import OrgKind
 from fieldlog.excel.values import BadCell, Person, cell_date, split_names, split_people
+from fieldlog.services.imports.import_batch import (
+    BATCH_ROWS,
+    CatalogKinds,
+    Journal,
+    Progress,
+    created,
+    new_contact,
+    new_org,
+    new_visit,
+    people_ok,
+    tell,
+    visit_values,
+)
 from fieldlog.services.imports.import_lookup import Lookups, org_kind
-from fieldlog.services.imports.import_match import OrgGroup, group_rows, match_group
+from fieldlog.services.imports.import_match import OrgGroup, group_rows, match_all, match_group
 from fieldlog.services.imports.import_orgs import read_code, read_name
 from fieldlog.services.imports.import_report import (
     RowOutcome,
@@ -25,15 +38,22 @@ from fieldlog.services.imports.import_report import (
 )
 from fieldlog.services.imports.import_table import Cells, Table
 from fieldlog.services.orgs.orgs import ContactInput, OrgInput, save_contact, save_org
+from fieldlog.services.validate import optional_name
 from fieldlog.services.visits.visits import VisitInput, save_visit
 from fieldlog.store.database import Database
-from fieldlog.store.models import CatalogItem, Visit
+from fieldlog.store.models import CatalogItem, Organization, Visit
+from fieldlog.store.repositories.import_rows import (
+    ContactRef,
+    OrgRef,
+    live_contacts_by_name,
+    live_visit_keys,
+)
 from fieldlog.store.repositories.visit_entry_rows import contacts_met, same_visit
 
 DEFAULT_VISIT_KIND = "上门走访"
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportedVisitRow:
     """One row of a visit log, read and checked; empty means "keep what is there"."""
 
@@ -113,14 +133,52 @@ def _contact_ids(
 
 
 class VisitImport:
-    """One import of a visit log inside the caller's transaction."""
+    """One import of a visit log inside the caller's transaction.
 
-    def __init__(self, db: Database, session: Session, table: Table) -> None:
+    New visits are stored a batch at a time (`import_batch`); a row the batch way does not
+    take on goes alone through the ordinary services in its own savepoint, and so does every
+    row of a batch that failed unexpectedly. `batched=False` stores every row that careful way.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        session: Session,
+        table: Table,
+        *,
+        progress: Progress | None = None,
+        batched: bool = True,
+    ) -> None:
         self.db, self.session, self.table = db, session, table
         self.lookups = Lookups(session)
         self.report = SheetImportReport()
         self.group_orgs: dict[str, uuid.UUID] = {}
         self.done_visits: dict[tuple[uuid.UUID, date, str], int] = {}
+        self.progress, self.batched = progress, batched
+        self.journal = Journal()
+        self.kinds = CatalogKinds(session)
+        self.org_chain: dict[uuid.UUID, uuid.UUID | None] = {}
+        #: contacts the batch way added: (organization, cleaned name) → id.
+        self.added_contacts: dict[tuple[uuid.UUID, str], ContactRef] = {}
+        #: organizations the batch way created, whose every contact it added itself.
+        self.fresh_orgs: dict[uuid.UUID, bool] = {}
+        self.row_group: dict[int, str] = {}
+        self.groups: dict[str, OrgGroup] = {}
+        #: read ahead: each group's organization on file, their visits and contacts.
+        self.matched: dict[str, OrgRef | None] = {}
+        self.visits_on_file: set[tuple[uuid.UUID, date, str]] = set()
+        self.contacts_on_file: dict[tuple[uuid.UUID, str], ContactRef] = {}
+        self.read_orgs: set[uuid.UUID] = set()
+
+    def _read_ahead(self) -> None:
+        """Match every group and read its organization's visits and contacts, in bulk."""
+        self.matched = match_all(self.session, self.groups)
+        self.read_orgs = {org.id for org in self.matched.values() if org is not None}
+        for org in self.matched.values():
+            if org is not None:
+                self.org_chain.setdefault(org.id, org.chain_id)
+        self.visits_on_file = live_visit_keys(self.session, self.read_orgs)
+        self.contacts_on_file = live_contacts_by_name(self.session, self.read_orgs)
 
     def run(self) -> SheetImportReport:
         """Read every row, group them by organization, then store them in row order."""
@@ -130,21 +188,179 @@ class VisitImport:
                 read.append(read_visit_row(cells, self.lookups))
             except BadCell as exc:
                 read.append(RowOutcome(cells.row, "rejected", _label(cells), reason_of(exc)))
+            if len(read) % 1000 == 0:
+                tell(self.progress, "reading", len(read), 0)
         rows = [r for r in read if isinstance(r, ImportedVisitRow)]
-        row_group, groups = group_rows({r.row: (name_key(r.org_name), r.code) for r in rows})
-        for item in read:
-            if isinstance(item, RowOutcome):
-                self.report.add(item)
-                continue
-            group_id = row_group[item.row]
-            found: list[tuple[uuid.UUID, date, str]] = []
-            work = partial(self._save, item, group_id, groups[group_id], found)
-            outcome = in_savepoint(self.session, work, item.row, item.label)
-            if outcome.outcome != "rejected" and found:
-                self.group_orgs[group_id] = found[0][0]
-                self.done_visits.setdefault(found[0], item.row)
-            self.report.add(outcome)
+        self.row_group, self.groups = group_rows(
+            {r.row: (name_key(r.org_name), r.code) for r in rows}
+        )
+        del rows
+        if self.batched:
+            self._read_ahead()
+        total = len(read)
+        tell(self.progress, "storing", 0, total)
+        step = BATCH_ROWS if self.batched else 1
+        for start in range(0, total, step):
+            batch = read[start : start + step]
+            if self.batched:
+                self._store_batch(batch)
+            else:
+                for item in batch:
+                    self.report.add(item if isinstance(item, RowOutcome) else self._careful(item))
+            read[start : start + step] = [None] * len(batch)  # type: ignore[list-item]
+            tell(self.progress, "storing", min(start + step, total), total)
         return self.report
+
+    def _store_batch(self, batch: list[ImportedVisitRow | RowOutcome]) -> None:
+        """Store the rows under one savepoint; a row the batch way leaves goes alone."""
+        savepoint = self.session.begin_nested()
+        outcomes: list[RowOutcome] = []
+        position = 0
+        try:
+            with self.session.no_autoflush:
+                for item in batch:
+                    outcome = item if isinstance(item, RowOutcome) else self._fast(item)
+                    if outcome is None:
+                        self._commit(savepoint, outcomes)
+                        outcomes = []
+                        self.report.add(self._careful(item))  # type: ignore[arg-type]
+                        savepoint = self.session.begin_nested()
+                    else:
+                        outcomes.append(outcome)
+                    position += 1
+            self._commit(savepoint, outcomes)
+        except ValueError:
+            # Not foreseen: do this batch again the careful way, row by row.
+            savepoint.rollback()
+            self.journal.undo()
+            first = position - len(outcomes)
+            for item in batch[first:]:
+                self.report.add(item if isinstance(item, RowOutcome) else self._careful(item))
+
+    def _commit(self, savepoint: SessionTransaction, outcomes: list[RowOutcome]) -> None:
+        self.session.flush()
+        savepoint.commit()
+        self.journal.keep()
+        for outcome in outcomes:
+            self.report.add(outcome)
+
+    def _careful(self, item: ImportedVisitRow) -> RowOutcome:
+        """One row through the ordinary services, in a savepoint of its own."""
+        autoflush, self.session.autoflush = self.session.autoflush, True
+        try:
+            return self._alone(item)
+        finally:
+            self.session.autoflush = autoflush
+
+    def _alone(self, item: ImportedVisitRow) -> RowOutcome:
+        group_id = self.row_group[item.row]
+        found: list[tuple[uuid.UUID, date, str]] = []
+        work = partial(self._save, item, group_id, self.groups[group_id], found)
+        outcome = in_savepoint(self.session, work, item.row, item.label)
+        if found:  # what it met there is no longer what was read ahead
+            self.fresh_orgs.pop(found[0][0], None)
+            self.read_orgs.discard(found[0][0])
+        if outcome.outcome != "rejected" and found:
+            self.group_orgs[group_id] = found[0][0]
+            self.done_visits.setdefault(found[0], item.row)
+        return outcome
+
+    def _fast(self, row: ImportedVisitRow) -> RowOutcome | None:
+        """Store a new visit the batch way; None when the row must go the careful way."""
+        group_id = self.row_group[row.row]
+        group = self.groups[group_id]
+        org_id = self.group_orgs.get(group_id)
+        if org_id is None:
+            org = self.matched.get(group_id)
+            org_id = org.id if org is not None else None
+        if org_id is not None:
+            key = (org_id, row.visited_on, row.summary)
+            first = self.done_visits.get(key)
+            if first is not None:
+                same = msg("import.same_visit", "same visit as row {row}", row=first)
+                return RowOutcome(row.row, "unchanged", row.label, same)
+            if self._on_file(key):
+                return None
+        people = [(p.name, p.title, p.phone) for p in row.people]
+        if not people_ok(people):
+            return None
+        met: list[uuid.UUID | None] = [None] * len(people)
+        for index, (name, title, phone) in enumerate(people if org_id else []):
+            found = self._known_contact(org_id, name)  # type: ignore[arg-type]
+            if found is not None and ((title and not found.title) or (phone and not found.phone)):
+                return None  # a contact to complete: the services' business
+            met[index] = found.id if found is not None else None
+        try:
+            values = visit_values(
+                self.kinds,
+                visited_on=row.visited_on,
+                org_id=org_id or uuid.UUID(int=0),
+                org_chain=self._chain_of(org_id),
+                kind=row.kind or DEFAULT_VISIT_KIND,
+                summary=row.summary,
+                intent=row.intent,
+                next_follow_up=row.next_follow_up,
+                chain_id=row.chain_id,
+            )
+        except ValueError:
+            return None
+        if org_id is None:
+            org_id = self._new_org(row, group)
+            values.fields["org_id"] = org_id
+            values.fields["chain_id"] = row.chain_id or self._chain_of(org_id)
+        contact_ids = []
+        for (name, title, phone), known in zip(people, met, strict=True):
+            if known is None:
+                known = new_contact(self.session, org_id, name, title, phone)
+                stored = ContactRef(known, optional_name(title), normalize_phone(phone))
+                self.journal.put(self.added_contacts, (org_id, clean_name(name)), stored)
+            contact_ids.append(known)
+        new_visit(self.session, values, row.visitor_ids, contact_ids)
+        self.journal.put(self.group_orgs, group_id, org_id)
+        key = (org_id, row.visited_on, row.summary)
+        if key not in self.done_visits:
+            self.journal.put(self.done_visits, key, row.row)
+        return created(row.row, row.label)
+
+    def _on_file(self, key: tuple[uuid.UUID, date, str]) -> bool:
+        """Whether a visit with this key was on file before the import (ones it stored are in
+        done_visits)."""
+        if key[0] in self.fresh_orgs:
+            return False
+        if key[0] in self.read_orgs:
+            return key in self.visits_on_file
+        return same_visit(self.session, *key) is not None
+
+    def _known_contact(self, org_id: uuid.UUID, name: str) -> ContactRef | None:
+        """The earliest live contact of this name at the organization, as `Lookups.contact`."""
+        cleaned = clean_name(name)
+        added = self.added_contacts.get((org_id, cleaned))
+        if added is not None or org_id in self.fresh_orgs:
+            return added
+        if org_id in self.read_orgs:
+            return self.contacts_on_file.get((org_id, cleaned))
+        found = self.lookups.contact(org_id, name)
+        return ContactRef(found.id, found.title, found.phone) if found is not None else None
+
+    def _chain_of(self, org_id: uuid.UUID | None) -> uuid.UUID | None:
+        if org_id is None:
+            return None
+        if org_id not in self.org_chain:
+            org = self.session.get(Organization, org_id)
+            self.org_chain[org_id] = org.chain_id if org is not None else None
+        return self.org_chain[org_id]
+
+    def _new_org(self, row: ImportedVisitRow, group: OrgGroup) -> uuid.UUID:
+        data = OrgInput(
+            row.org_name,
+            kind=row.org_kind or OrgKind.ENTERPRISE,
+            credit_code=group.codes[0] if group.codes else None,
+            chain_id=row.chain_id,
+        )
+        org_id = new_org(self.session, data)
+        self.journal.put(self.fresh_orgs, org_id, True)
+        self.journal.put(self.org_chain, org_id, row.chain_id)
+        return org_id
 
     def _org(self, row: ImportedVisitRow, group_id: str, group: OrgGroup) -> uuid.UUID:
         known = self.group_orgs.get(group_id)

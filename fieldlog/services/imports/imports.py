@@ -18,6 +18,7 @@ from fieldlog.excel.headers import ImportKind, MappingOverride, fields_of
 from fieldlog.excel.reader import ExcelFileError
 from fieldlog.excel.values import cell_text
 from fieldlog.services.file_guard import guard_input
+from fieldlog.services.imports.import_batch import ImportCancelled, Progress
 from fieldlog.services.imports.import_orgs import OrgImport
 from fieldlog.services.imports.import_report import (
     Preview,
@@ -33,7 +34,9 @@ from fieldlog.store.database import Database
 __all__ = [
     "PREVIEW_ROWS",
     "ExcelFileError",
+    "ImportCancelled",
     "Preview",
+    "Progress",
     "RejectedRow",
     "RowOutcome",
     "SheetImportReport",
@@ -44,7 +47,7 @@ __all__ = [
 
 PREVIEW_ROWS = 10
 
-Importer = Callable[[Database, Session, Table], SheetImportReport]
+Importer = Callable[[Database, Session, Table, "Progress | None"], SheetImportReport]
 
 
 class _DryRun(Exception):
@@ -64,6 +67,7 @@ def _run(
     sheet: str | None,
     dry_run: bool,
     mapping: MappingOverride | None,
+    progress: Progress | None = None,
 ) -> SheetImportReport:
     # Read only by SQLite: opening it would drop its locks.
     guard_input(Path(path), db.path, "an Excel workbook")
@@ -76,7 +80,7 @@ def _run(
         with db.begin() as session:
             # A savepoint, so that a dry run inside a caller's unit of work undoes only itself.
             everything = session.begin_nested()
-            report = importer(db, session, table)
+            report = importer(db, session, table, progress)
             if dry_run:
                 everything.rollback()
                 raise _DryRun(report)
@@ -96,20 +100,24 @@ def import_orgs(
     sheet: str | None = None,
     dry_run: bool = False,
     mapping: MappingOverride | None = None,
+    progress: Progress | None = None,
 ) -> SheetImportReport:
     """Import a target-company list: create or update organizations and their contacts.
 
     `mapping` corrects the detected columns: field name → heading, 0-based column index, or None
     to ignore the field. ExcelFileError (one sentence) when the file cannot be imported at all.
+    `progress(step, done, total)` is told how far the import is; when it returns False the
+    import stops, stores nothing and raises ImportCancelled.
     """
     return _run(
         db,
         path,
         "orgs",
-        lambda d, s, t: OrgImport(d, s, t).run(),
+        lambda d, s, t, p: OrgImport(d, s, t, progress=p).run(),
         sheet=sheet,
         dry_run=dry_run,
         mapping=mapping,
+        progress=progress,
     )
 
 
@@ -120,6 +128,7 @@ def import_visits(
     sheet: str | None = None,
     dry_run: bool = False,
     mapping: MappingOverride | None = None,
+    progress: Progress | None = None,
 ) -> SheetImportReport:
     """Import a visit log: create or update visits, creating organizations and contacts met.
 
@@ -129,10 +138,11 @@ def import_visits(
         db,
         path,
         "visits",
-        lambda d, s, t: VisitImport(d, s, t).run(),
+        lambda d, s, t, p: VisitImport(d, s, t, progress=p).run(),
         sheet=sheet,
         dry_run=dry_run,
         mapping=mapping,
+        progress=progress,
     )
 
 

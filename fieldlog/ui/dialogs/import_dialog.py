@@ -32,12 +32,12 @@ from fieldlog.services.file_guard import guard_input
 from fieldlog.services.imports import imports
 from fieldlog.services.imports.imports import ExcelFileError, Preview, SheetImportReport
 from fieldlog.store.database import Database
-from fieldlog.ui import tasks
 from fieldlog.ui.changes import NOTHING, Changes
 from fieldlog.ui.changes import Kind as Record
 from fieldlog.ui.dialogs.import_mapping import KINDS, Kind, MappingTable, guess_kind
+from fieldlog.ui.dialogs.import_progress import ImportProgressDialog
 from fieldlog.ui.dialogs.import_report_view import REJECTED_COLOUR, SheetImportReportView
-from fieldlog.ui.operations import busy_cursor
+from fieldlog.ui.operations import Operation, busy_cursor
 
 PREVIEW_PAGE, REPORT_PAGE = 0, 1
 
@@ -298,18 +298,22 @@ class ImportDialog(QDialog):
             return
         dry_run = self.dry_run_check.isChecked()
         action = imports.import_visits if self.kind == "visits" else imports.import_orgs
+        path, sheet, mapping = self.path, self.preview.sheet, self.mapping_table.override()
         label = self.tr("Checking {file}…") if dry_run else self.tr("Importing {file}…")
-        outcome = tasks.run_task(
-            self,
-            label.format(file=self.path.name),
-            action,
-            self.db,
-            self.path,
-            sheet=self.preview.sheet,
-            dry_run=dry_run,
-            mapping=self.mapping_table.override(),
-            changes=NOTHING if dry_run else IMPORTED[self.kind],
-        )
+        progress = ImportProgressDialog(self, label.format(file=path.name))
+        progress.show()
+        try:
+            operation = Operation(
+                self,
+                lambda: action(
+                    self.db, path, sheet=sheet, dry_run=dry_run, mapping=mapping, progress=progress
+                ),
+                changes=NOTHING if dry_run else IMPORTED[self.kind],
+            )
+            outcome = operation.failure(lambda _sentence: None).run()
+        finally:
+            progress.close()
+            progress.deleteLater()
         if not outcome.ok or outcome.value is None:
             self._show_error(outcome.error)
             return
