@@ -2475,14 +2475,37 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>请为{fields}选择对应的列。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="301"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="302"/>
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="301"/>
+        <location filename="../../fieldlog/ui/dialogs/import_dialog.py" line="302"/>
         <source>Importing {file}…</source>
         <translation>正在导入 {file}…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_progress.py" line="20"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_progress.py" line="22"/>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_progress.py" line="35"/>
+        <source>Read {rows} rows.</source>
+        <translation>已读取 {rows} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/dialogs/import_progress.py" line="39"/>
+        <source>Stored {done} of {total} rows.</source>
+        <translation>已保存 {done} / {total} 行。</translation>
     </message>
 </context>
 <context>
