@@ -64,9 +64,10 @@ KEEP_ROWS = 400_000
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cycle collector off while many parsed lines are made or held: it would walk
-    every one of them again and again (they hold no cycles), a third of the parsing time."""
+    every one of them again and again (they hold no cycles), a third of the parsing time.
+    Nested uses are fine: only the outermost turns it back on."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -85,7 +86,7 @@ def verify(path: Path, passphrase: str, keep_rows: int = KEEP_ROWS) -> Verified:
     """Open, decrypt and check every line of a package without touching the database; the
     parsed lines are kept for the apply when there are at most `keep_rows`."""
     opened = open_package(path, passphrase)
-    with _collector_paused():
+    with collector_paused():
         contents, records = check_and_keep(opened.plaintext, opened.manifest, path.name)
     kept = records if contents.rows <= keep_rows else None
     return Verified(path, opened.manifest, contents, opened.packed, opened.keys, kept)
@@ -126,7 +127,7 @@ def apply_verified(
             def fail(number: int, problem: BaseException) -> Exception:
                 return PackageError(bad_line(label, number, problem))
 
-            with _collector_paused():
+            with collector_paused():
                 merge = apply_records(session, records, seq, fail, on_chunk)
     except PackageError:
         raise

@@ -98,10 +98,19 @@ def _imports(a: Laptop, b: Laptop, c: Laptop, folder: Path) -> list[list[Path]]:
 
 
 def _rows(laptop: Laptop) -> dict[str, list[tuple[Any, ...]]]:
-    """Every replicated table's rows with every column (change numbers included), by id."""
+    """Every replicated table's rows with every column (change numbers included), by id; on
+    SQLite as stored (the text of times, ids and field stamps), elsewhere as read."""
     with laptop.db.read() as session:
+        raw = session.connection().dialect.name == "sqlite"
         return {
-            name: [tuple(row) for row in session.execute(select(spec.table).order_by("id"))]
+            name: [
+                tuple(row)
+                for row in session.execute(
+                    text(f"SELECT * FROM {name} ORDER BY id")
+                    if raw
+                    else select(spec.table).order_by("id")
+                )
+            ]
             for name, spec in SPECS.items()
         }
 

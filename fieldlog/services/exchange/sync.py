@@ -271,8 +271,10 @@ def import_packages(
     apply (rows), dedupe, check and commit.
     """
     bureau = bureau_receive.is_bureau(db)
-    verified = _verify_all(db, paths, progress, passphrase, bureau)
-    return import_opened(db, verified, progress=progress)
+    # The parsed lines of every package are held until the apply: the collector stays off.
+    with importer.collector_paused():
+        verified = _verify_all(db, paths, progress, passphrase, bureau)
+        return import_opened(db, verified, progress=progress)
 
 
 def import_opened(
