@@ -112,16 +112,19 @@ def run(
     shutil.rmtree(folder / "leader-backups", ignore_errors=True)
     target = open_workspace(str(leader))
     marks: dict[str, float] = {}
+    cpu_marks: dict[str, float] = {}
 
     def progress(stage: str, _done: int, _total: int) -> None:
         marks.setdefault(stage, time.perf_counter())
+        cpu_marks.setdefault(stage, time.process_time())
 
     profiler = cProfile.Profile() if profile else None
     started, cpu = time.perf_counter(), time.process_time()
     if profiler is not None:
         profiler.enable()
     report = sync.import_packages(target, packages, progress=progress, passphrase=PASSPHRASE)
-    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    cpu_ended = time.process_time()
+    seconds, cpu = time.perf_counter() - started, cpu_ended - cpu
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(str(profile))
@@ -132,6 +135,12 @@ def run(
         if stage in marks and after in marks
     }
     phases["commit"] = round(started + seconds - marks["commit"], 2)
+    phases_cpu = {
+        stage: round(cpu_marks[after] - cpu_marks[stage], 2)
+        for stage, after in itertools.pairwise(order)
+        if stage in cpu_marks and after in cpu_marks
+    }
+    phases_cpu["commit"] = round(cpu_ended - cpu_marks["commit"], 2)
     summary = report.as_dict()
     result = {
         "laptops": laptops,
@@ -143,6 +152,7 @@ def run(
         "import_cpu_seconds": round(cpu, 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "phases": phases,
+        "phases_cpu": phases_cpu,
         "new": summary["new"],
         "duplicates_merged": summary["duplicates_merged"],
         "references_moved": summary["references_moved"],

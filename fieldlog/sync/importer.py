@@ -60,7 +60,7 @@ class Verified:
 
 #: Parsed lines kept between verifying and applying, across one import's packages; the
 #: packages past it are parsed again when applied (a line of a visit takes about 1 kB parsed).
-KEEP_ROWS = 400_000
+KEEP_ROWS = 100_000
 
 
 @contextmanager
