@@ -31,7 +31,7 @@ from fieldlog.sync.changes import (
 )
 from fieldlog.sync.conflicts import record_conflicts
 from fieldlog.sync.crypto import Keys
-from fieldlog.sync.dedupe import follow_aliases, merge_same_codes
+from fieldlog.sync.dedupe import follow_aliases, merge_same_codes, merge_same_codes_pairwise
 from fieldlog.sync.derived import DerivedWriter
 from fieldlog.sync.errors import PackageError
 from fieldlog.sync.manifest import Manifest
@@ -213,7 +213,7 @@ class Dedupe:
 def dedupe(session: Session, seq: int, now: datetime) -> Dedupe:
     """Merge same-code organizations, follow aliases, refresh the look-alike review list."""
     writer = DerivedWriter(session, seq)
-    merged = merge_same_codes(session, writer)
+    merged = (merge_same_codes_pairwise if ROW_BY_ROW else merge_same_codes)(session, writer)
     moved = follow_aliases(session, writer)
     candidates = refresh_candidates(session, now)
     return Dedupe(merged, moved, candidates, writer.newest)

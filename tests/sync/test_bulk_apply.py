@@ -67,11 +67,19 @@ def _edit(laptop: Laptop, model: type, record_id: uuid.UUID, **values: object) -
 
 def _imports(a: Laptop, b: Laptop, c: Laptop, folder: Path) -> list[list[Path]]:
     """The packages of three laptops' work, grouped as the receivers import them."""
+    # (Each laptop's own organization with the shared code is made before it hears of the
+    # others, so all three exist everywhere and are merged in each receiver's import.)
     shared_a = _org(a, "德润物流", CODE)
     own_a = _org(a, "深圳市铜仁商会")
     visit_a = _visit(a, own_a, "首次拜访 ABC 物流", 1)
     _visit(a, shared_a, "洽谈冷链", 2)
-    shared_b = _org(b, "深圳德润物流有限公司", CODE)
+    shared_b = orgs.save_org(
+        b.db, orgs.OrgInput("深圳德润物流有限公司", credit_code=CODE, phone="13800138000")
+    ).id
+    # A third with the same code: the kept one takes fields from two others in turn.
+    orgs.save_org(
+        c.db, orgs.OrgInput("德润物流深圳分公司", credit_code=CODE, address="福田区", notes="冷链")
+    )
     _org(b, "深圳市 铜仁商会")  # a look-alike of a's, without a code
     _visit(b, shared_b, "b 的拜访", 3)
     camera = folder / "camera"
@@ -218,7 +226,13 @@ def test_the_bulk_apply_equals_the_row_by_row_apply(
         live = session.execute(
             select(Organization.name).where(Organization.credit_code == CODE)
         ).all()
-        assert len(live) == 2  # one kept, one merged away (a tombstone)
+        assert len(live) == 3  # one kept, two merged away (tombstones)
+        kept = session.execute(
+            select(Organization.phone, Organization.address).where(
+                Organization.credit_code == CODE, Organization.deleted.is_(False)
+            )
+        ).one()
+        assert tuple(kept) == ("13800138000", "福田区")  # filled from both others
     derived = _derived(old)
     if derived:
         assert derived["follow_ups"] and derived["entries"]
