@@ -59,7 +59,8 @@ class Verified:
 
 
 #: Parsed lines kept between verifying and applying, across one import's packages; the
-#: packages past it are parsed again when applied (a line of a visit takes about 1 kB parsed).
+#: packages past it are parsed again when applied (a parsed line of a visit takes about 4 kB:
+#: the bench's 242,424 lines all kept took 1.2 GB against 310 MB).
 KEEP_ROWS = 100_000
 
 
@@ -82,9 +83,10 @@ def collector_paused() -> Iterator[None]:
 ROW_BY_ROW = False
 
 
-def verify(path: Path, passphrase: str, keep_rows: int = KEEP_ROWS) -> Verified:
+def verify(path: Path, passphrase: str, keep_rows: int = 0) -> Verified:
     """Open, decrypt and check every line of a package without touching the database; the
-    parsed lines are kept for the apply when there are at most `keep_rows`."""
+    parsed lines are kept for the apply when there are at most `keep_rows` (a caller verifying
+    many packages shares out `KEEP_ROWS`, as `services/exchange/sync.py` does)."""
     opened = open_package(path, passphrase)
     with collector_paused():
         contents, records = check_and_keep(opened.plaintext, opened.manifest, path.name)
