@@ -100,9 +100,8 @@ def merge_same_codes(session: Session, writer: DerivedWriter) -> list[tuple[uuid
     codes = _shared_codes(session)
     groups: dict[str, list[dict[str, Any]]] = {}
     for start in range(0, len(codes), CHUNK):
-        chunk = codes[start : start + CHUNK]
         query = select(*_columns(ORG)).where(
-            table.c.deleted.is_(False), table.c.credit_code.in_(chunk)
+            table.c.deleted.is_(False), table.c.credit_code.in_(codes[start : start + CHUNK])
         )
         for row in session.execute(query).mappings():
             groups.setdefault(row["credit_code"], []).append(dict(row))
