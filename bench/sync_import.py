@@ -1,19 +1,26 @@
 """Time importing a whole team's packages: 24 laptops with 5,000 visits each, into one database.
 
     python bench/sync_import.py [--laptops 24] [--visits 5000] [--shared-codes 20] [--keep DIR]
+                                [--reuse] [--profile FILE]
 
 Each laptop is its own database (its own node) with its own member, 100 organizations — of
 which `--shared-codes` carry credit codes every laptop also has, so the import merges those
 duplicates too — and `--visits` visits with their visitor rows. Each exports an ordinary
 incremental package (default scrypt cost). Then one fresh database imports all of them in
 one `import_packages` call; that call is timed (with its phases) and printed as one JSON line.
+
+With `--keep DIR --reuse`, packages already in DIR (from an earlier run with the same sizes) are
+imported again into a fresh database instead of being built, so repeated timings import the same
+files. `--profile FILE` writes a cProfile of the import call (read it with `python -m pstats`).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import itertools
 import json
+import resource
 import shutil
 import tempfile
 import time
@@ -83,21 +90,45 @@ def _laptop(template: Path, folder: Path, index: int, visits: int, shared: int) 
         db.close()
 
 
-def run(laptops: int, visits: int, shared: int, folder: Path) -> dict[str, object]:
-    template = folder / "template.db"
-    open_workspace(str(template)).close()
+def run(
+    laptops: int,
+    visits: int,
+    shared: int,
+    folder: Path,
+    reuse: bool = False,
+    profile: Path | None = None,
+) -> dict[str, object]:
     started = time.perf_counter()
-    packages = [_laptop(template, folder, i, visits, shared) for i in range(laptops)]
+    packages = [folder / f"laptop{i:02d}.fieldsync" for i in range(laptops)]
+    if not (reuse and all(p.exists() for p in packages)):
+        template = folder / "template.db"
+        template.unlink(missing_ok=True)
+        open_workspace(str(template)).close()
+        packages = [_laptop(template, folder, i, visits, shared) for i in range(laptops)]
     built = time.perf_counter() - started
-    target = open_workspace(str(folder / "leader.db"))
+    leader = folder / "leader.db"
+    for old in folder.glob("leader.db*"):
+        old.unlink()
+    shutil.rmtree(folder / "leader-backups", ignore_errors=True)
+    target = open_workspace(str(leader))
     marks: dict[str, float] = {}
+    cpu_marks: dict[str, float] = {}
 
     def progress(stage: str, _done: int, _total: int) -> None:
         marks.setdefault(stage, time.perf_counter())
+        cpu_marks.setdefault(stage, time.process_time())
 
-    started = time.perf_counter()
+    # CPU time, not wall time: the shared machine's load then blurs the profile least.
+    profiler = cProfile.Profile(time.process_time) if profile else None
+    started, cpu = time.perf_counter(), time.process_time()
+    if profiler is not None:
+        profiler.enable()
     report = sync.import_packages(target, packages, progress=progress, passphrase=PASSPHRASE)
-    seconds = time.perf_counter() - started
+    cpu_ended = time.process_time()
+    seconds, cpu = time.perf_counter() - started, cpu_ended - cpu
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(str(profile))
     order = ["verify", "backup", "apply", "dedupe", "check", "commit"]
     phases = {
         stage: round(marks[after] - marks[stage], 2)
@@ -105,6 +136,12 @@ def run(laptops: int, visits: int, shared: int, folder: Path) -> dict[str, objec
         if stage in marks and after in marks
     }
     phases["commit"] = round(started + seconds - marks["commit"], 2)
+    phases_cpu = {
+        stage: round(cpu_marks[after] - cpu_marks[stage], 2)
+        for stage, after in itertools.pairwise(order)
+        if stage in cpu_marks and after in cpu_marks
+    }
+    phases_cpu["commit"] = round(cpu_ended - cpu_marks["commit"], 2)
     summary = report.as_dict()
     result = {
         "laptops": laptops,
@@ -112,7 +149,11 @@ def run(laptops: int, visits: int, shared: int, folder: Path) -> dict[str, objec
         "rows": sum(p.rows for p in report.packages),
         "package_mb": round(sum(p.stat().st_size for p in packages) / 1e6, 1),
         "import_seconds": round(seconds, 2),
+        # CPU time of this process during the import: what a loaded machine disturbs least.
+        "import_cpu_seconds": round(cpu, 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "phases": phases,
+        "phases_cpu": phases_cpu,
         "new": summary["new"],
         "duplicates_merged": summary["duplicates_merged"],
         "references_moved": summary["references_moved"],
@@ -129,13 +170,21 @@ def main() -> None:
     parser.add_argument("--visits", type=int, default=5_000)
     parser.add_argument("--shared-codes", type=int, default=20)
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument(
+        "--reuse", action="store_true", help="with --keep: import the packages already there"
+    )
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the import here")
     args = parser.parse_args()
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        result = run(args.laptops, args.visits, args.shared_codes, args.keep)
+        result = run(
+            args.laptops, args.visits, args.shared_codes, args.keep, args.reuse, args.profile
+        )
     else:
         with tempfile.TemporaryDirectory(prefix="fieldlog-bench-") as folder:
-            result = run(args.laptops, args.visits, args.shared_codes, Path(folder))
+            result = run(
+                args.laptops, args.visits, args.shared_codes, Path(folder), profile=args.profile
+            )
     print(json.dumps(result, ensure_ascii=False))
 
 

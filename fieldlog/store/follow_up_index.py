@@ -116,3 +116,82 @@ def uninstall(connection: Connection) -> None:
     for name in (*_TRIGGERS, "org_delete"):
         connection.execute(text(f"DROP TRIGGER IF EXISTS {TABLE}_{name}"))
     connection.execute(text(f"DROP TABLE IF EXISTS {TABLE}"))
+
+
+# Deferred upkeep during a large sync apply (`sync/deferred.py`): the triggers above recompute an
+# organization on every write of one of its visits; an import of a hundred thousand visits then
+# recomputes each organization thousands of times. `defer` swaps them, inside the caller's
+# transaction, for temporary ones that only note the organizations a write touches (the same
+# ones the real triggers would recompute); `catch_up` recomputes each noted organization once and
+# puts the real triggers back. A rollback undoes both.
+PENDING_TABLE = "follow_up_pending"
+_ALL_TRIGGERS = tuple(f"{TABLE}_{name}" for name in (*_TRIGGERS, "org_delete"))
+
+
+def _note(*orgs: str) -> str:
+    return " ".join(
+        f"INSERT OR IGNORE INTO {PENDING_TABLE} (org_id) SELECT {org} WHERE {org} IS NOT NULL;"
+        for org in orgs
+    )
+
+
+def _deferred_ddl() -> list[str]:
+    changed = " OR ".join(f"old.{name} IS NOT new.{name}" for name in _VISIT_FIELDS)
+    return [
+        f"CREATE TEMP TABLE {PENDING_TABLE} (org_id PRIMARY KEY)",
+        f"CREATE TEMP TRIGGER {TABLE}_defer_visit_insert AFTER INSERT ON main.visit BEGIN"
+        f" {_note('new.org_id')} END",
+        f"CREATE TEMP TRIGGER {TABLE}_defer_visit_update AFTER UPDATE OF"
+        f" {', '.join(_VISIT_FIELDS)} ON main.visit WHEN {changed}"
+        f" BEGIN {_note('old.org_id', 'new.org_id')} END",
+        f"CREATE TEMP TRIGGER {TABLE}_defer_visit_delete AFTER DELETE ON main.visit BEGIN"
+        f" {_note('old.org_id')} END",
+        f"CREATE TEMP TRIGGER {TABLE}_defer_org_insert AFTER INSERT ON main.organization BEGIN"
+        f" {_note('new.id')} END",
+        f"CREATE TEMP TRIGGER {TABLE}_defer_org_update AFTER UPDATE OF id, deleted"
+        " ON main.organization WHEN old.id IS NOT new.id OR old.deleted IS NOT new.deleted"
+        f" BEGIN {_note('old.id', 'new.id')} END",
+        f"CREATE TEMP TRIGGER {TABLE}_defer_org_delete AFTER DELETE ON main.organization BEGIN"
+        f" {_note('old.id')} END",
+    ]
+
+
+def defer(connection: Connection) -> bool:
+    """Swap the table's triggers for noting ones until `catch_up` (in one transaction).
+
+    False, and nothing done, when this database keeps no such table.
+    """
+    if not present(connection):
+        return False
+    for name in _ALL_TRIGGERS:
+        connection.execute(text(f"DROP TRIGGER {name}"))
+    for statement in _deferred_ddl():
+        connection.execute(text(statement))
+    return True
+
+
+def catch_up(connection: Connection) -> int:
+    """Recompute every organization noted since `defer`, as the real triggers would have, and
+    put them back; returns how many organizations were recomputed."""
+    pending = f"temp.{PENDING_TABLE}"
+    noted = connection.execute(text(f"SELECT count(*) FROM {pending}")).scalar() or 0
+    connection.execute(
+        text(f"DELETE FROM main.{TABLE} WHERE org_id IN (SELECT org_id FROM {pending})")
+    )
+    connection.execute(
+        text(
+            f"INSERT INTO main.{TABLE} (org_id, visit_id, due)"
+            " SELECT org_id, id, next_follow_up FROM (SELECT v.org_id, v.id, v.next_follow_up,"
+            " row_number() OVER (PARTITION BY v.org_id"
+            " ORDER BY v.visited_on DESC, v.created_at DESC, v.id DESC) AS rank"
+            " FROM main.visit AS v JOIN main.organization AS o ON o.id = v.org_id AND o.deleted = 0"
+            f" WHERE v.deleted = 0 AND v.org_id IN (SELECT org_id FROM {pending}))"
+            " WHERE rank = 1 AND next_follow_up IS NOT NULL"
+        )
+    )
+    for name in _ALL_TRIGGERS:
+        connection.execute(text(f"DROP TRIGGER temp.{name.replace(TABLE, TABLE + '_defer', 1)}"))
+    connection.execute(text(f"DROP TABLE {pending}"))
+    for statement in _ddl():
+        connection.execute(text(statement))
+    return int(noted)

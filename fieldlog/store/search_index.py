@@ -212,3 +212,159 @@ def capped_count(fragment: str, cap: int) -> Select[Any]:
     """How many visits (live or not) the index finds for `fragment`, counting at most `cap`."""
     found = matching_rowids(fragment).limit(cap).subquery()
     return select(func.count()).select_from(found)
+
+
+# Deferred upkeep during a large sync apply (`sync/deferred.py`). The triggers above index a
+# visit once per write; an import of a hundred thousand visits spends most of its time there.
+# `defer` swaps them, inside the caller's transaction, for temporary ones that only take a
+# visit's entry out (once, with the values it went in with, exactly as the real triggers would)
+# and note its rowid; `catch_up` indexes every noted visit once from its final row and puts the
+# real triggers back. A rollback undoes both: the real triggers return with the transaction.
+PENDING_TABLE = "visit_search_pending"
+_TRIGGER_NAMES = tuple(
+    f"{INDEX_TABLE}_{name}"
+    for name in (
+        "visit_insert",
+        "visit_update",
+        "visit_delete",
+        "org_insert",
+        "org_update",
+        "org_delete",
+    )
+)
+
+
+def _has_triggers(connection: Connection) -> bool:
+    query = text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (:a, :b)")
+    found = connection.execute(query, {"a": _TRIGGER_NAMES[0], "b": _TRIGGER_NAMES[3]}).scalar()
+    return found == 2
+
+
+def _forget_unnoted(visit: str, org_columns: str, where: str) -> str:
+    """Take out the entries of the visits `where` selects that are not noted yet, then note them."""
+    # Trigger bodies take no schema names: the temporary table is found first, the rest in main.
+    pending = PENDING_TABLE
+    unnoted = f"{where} AND {visit}.rowid NOT IN (SELECT rowid FROM {pending})"
+    return (
+        f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, {_COLUMNS})"
+        f" SELECT 'delete', {visit}.rowid, {_bigrams_sql(f'{visit}.summary')}, {org_columns}"
+        f" FROM {unnoted};"
+        f" INSERT OR IGNORE INTO {pending} (rowid) SELECT {visit}.rowid FROM {unnoted};"
+    )
+
+
+def _deferred_ddl() -> list[str]:
+    pending = PENDING_TABLE
+    own_visit = "(SELECT 1) LEFT JOIN organization AS o ON o.id = old.org_id WHERE 1"
+    org_visits = "visit AS v WHERE v.org_id = {org}.id"
+    return [
+        f"CREATE TEMP TABLE {PENDING_TABLE} (rowid INTEGER PRIMARY KEY)",
+        f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_visit_insert AFTER INSERT ON main.visit BEGIN"
+        f" INSERT OR IGNORE INTO {pending} (rowid) VALUES (new.rowid); END",
+        f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_visit_update AFTER UPDATE OF summary, org_id"
+        " ON main.visit WHEN old.summary IS NOT new.summary OR old.org_id IS NOT new.org_id"
+        f" BEGIN {_forget_unnoted('old', _org_columns('o'), own_visit)} END",
+        f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_visit_delete AFTER DELETE ON main.visit"
+        f" BEGIN {_forget_unnoted('old', _org_columns('o'), own_visit)} END",
+        # A new organization: its visits were indexed with blank organization columns.
+        f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_org_insert AFTER INSERT ON main.organization"
+        f" BEGIN {_forget_unnoted('v', _BLANK_ORG, org_visits.format(org='new'))} END",
+        f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_org_update AFTER UPDATE OF name,"
+        " name_initials, credit_code ON main.organization WHEN old.name IS NOT new.name"
+        " OR old.name_initials IS NOT new.name_initials OR old.credit_code IS NOT new.credit_code"
+        f" BEGIN {_forget_unnoted('v', _org_columns('old'), org_visits.format(org='old'))} END",
+        f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_org_delete AFTER DELETE ON main.organization"
+        f" BEGIN {_forget_unnoted('v', _org_columns('old'), org_visits.format(org='old'))} END",
+    ]
+
+
+def defer(connection: Connection) -> bool:
+    """Swap the index's triggers for noting ones until `catch_up` (in one transaction).
+
+    False, and nothing done, when this database keeps no such index (PostgreSQL, or none yet).
+    """
+    if connection.dialect.name != "sqlite" or not _has_triggers(connection):
+        return False
+    for name in _TRIGGER_NAMES:
+        connection.execute(text(f"DROP TRIGGER {name}"))
+    for statement in _deferred_ddl():
+        connection.execute(text(statement))
+    return True
+
+
+class _Hex(dict[str, str]):
+    """A character's hexadecimal UTF-8, ASCII letters folded to lower case (built once each)."""
+
+    def __missing__(self, char: str) -> str:
+        folded = chr(ord(char) + 32) if "A" <= char <= "Z" else char
+        value = self[char] = folded.encode().hex().upper()
+        return value
+
+
+_HEX = _Hex()
+
+
+def bigrams(value: str | None) -> str | None:
+    """What `_bigrams_sql` makes of `value`, computed here: the hexadecimal bigrams of its first
+    INDEXED_CHARS characters, the last character alone; None for an empty or missing text.
+    (A text holding NUL, which SQLite's length() stops at, is left to SQL: see `catch_up`.)"""
+    if not value:
+        return None
+    hexes = [_HEX[char] for char in value[:INDEXED_CHARS]]
+    return " ".join([*map(str.__add__, hexes, hexes[1:]), hexes[-1]])
+
+
+#: Visits indexed per statement when catching up (bounds the memory of a huge import).
+CATCH_UP_CHUNK = 20_000
+
+
+def catch_up(connection: Connection) -> int:
+    """Index every visit noted since `defer` from its row as it is now, and put the real
+    triggers back; returns how many visits were indexed.
+
+    The bigrams are made here rather than in SQL (several times faster, and each
+    organization's texts are split once, not once per visit), into exactly the entries the real
+    triggers would write; a text holding NUL goes through the triggers' own SQL.
+    """
+    pending = f"temp.{PENDING_TABLE}"
+    query = text(
+        f"SELECT p.rowid, v.summary, o.name, o.name_initials, o.credit_code FROM {pending} AS p"
+        " JOIN main.visit AS v ON v.rowid = p.rowid"
+        " LEFT JOIN main.organization AS o ON o.id = v.org_id"
+        " WHERE p.rowid > :after ORDER BY p.rowid LIMIT :limit"
+    )
+    insert = f"INSERT INTO main.{INDEX_TABLE} (rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?)"
+    organizations: dict[str | None, str | None] = {}
+
+    def split(value: str | None) -> str | None:
+        if value is not None and "\x00" in value:
+            return connection.execute(  # type: ignore[no-any-return]
+                text(f"SELECT {_bigrams_sql(':value')}"), {"value": value}
+            ).scalar()
+        return bigrams(value)
+
+    def org_text(value: str | None) -> str | None:
+        if value not in organizations:
+            organizations[value] = split(value)
+        return organizations[value]
+
+    indexed, after = 0, -1
+    while True:
+        rows = connection.execute(query, {"after": after, "limit": CATCH_UP_CHUNK}).all()
+        if not rows:
+            break
+        entries = [
+            (rowid, split(summary), org_text(name), org_text(initials), org_text(code))
+            for rowid, summary, name, initials, code in rows
+        ]
+        connection.exec_driver_sql(insert, entries)
+        indexed += len(entries)
+        after = rows[-1][0]
+    for name in _TRIGGER_NAMES:
+        deferred = name.replace(INDEX_TABLE, INDEX_TABLE + "_defer", 1)
+        connection.execute(text(f"DROP TRIGGER temp.{deferred}"))
+    connection.execute(text(f"DROP TABLE {pending}"))
+    for statement in _ddl():
+        if statement.startswith("CREATE TRIGGER"):
+            connection.execute(text(statement))
+    return indexed

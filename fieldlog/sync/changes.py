@@ -2,10 +2,11 @@
 
 Export picks rows by the local change counter (``local_seq``), never by the clock: a change
 this laptop received late got a new number when it was applied, so it is forwarded too.
-Import reads the payload twice: before the database is touched, to check its shape (every line
-a record of a known table with an id of its own, counts as the manifest says); then inside the
-import's transaction, decoding every field and applying it — a bad value there rolls the whole
-import back. Only one package's rows are in memory at a time.
+Import parses the payload once, before the database is touched, to check its shape (every line
+a record of a known table with an id of its own, counts as the manifest says) and keeps the
+parsed records for the apply (`Records`; an import of very many rows parses a package again
+when its turn comes, so memory stays bounded); inside the import's transaction every field is
+decoded and applied — a bad value there rolls the whole import back.
 """
 
 from __future__ import annotations
@@ -161,6 +162,38 @@ def bad_line(label: str, number: int, exc: BaseException) -> Message:
     )
 
 
+#: A payload's parsed lines: (line number, the JSON value of the line), header excluded.
+Records = list[tuple[int, Any]]
+
+
+def parse_records(plaintext: bytes, label: str) -> tuple[Header, Records]:
+    """The header and every other line parsed (not yet checked); PackageError for a bad line."""
+    header, records, problem = _parse(plaintext, label)
+    if problem is not None:
+        raise problem
+    return header, records
+
+
+def _parse(plaintext: bytes, label: str) -> tuple[Header, Records, PackageError | None]:
+    """The header, the lines parsed up to the first that is not JSON, and its refusal."""
+    lines = _lines(plaintext)
+    try:
+        _number, first = next(lines)
+        header = _header(first)
+    except (StopIteration, ValueError, KeyError, TypeError, AttributeError):
+        raise PackageError(no_header(label)) from None
+    records: Records = []
+    number = 1
+    loads = json.loads
+    try:
+        for position, line in lines:
+            number = position
+            records.append((position, loads(line)))
+    except (ValueError, TypeError, RecursionError) as exc:
+        return header, records, PackageError(bad_line(label, number, exc))
+    return header, records, None
+
+
 def read_rows(
     plaintext: bytes, label: str
 ) -> tuple[Header, Iterator[tuple[TableSpec, dict[str, Any]]]]:
@@ -253,20 +286,27 @@ def check_contents(plaintext: bytes, manifest: Manifest, label: str) -> Contents
     Other field values are checked one by one when the rows are decoded to be applied, inside
     the import's transaction, so a bad value still leaves the database as it was.
     """
-    lines = _lines(plaintext)
-    try:
-        _number, first = next(lines)
-        contents = Contents(header=_header(first))
-    except (StopIteration, ValueError, KeyError, TypeError, AttributeError):
-        raise PackageError(no_header(label)) from None
+    return check_and_keep(plaintext, manifest, label)[0]
+
+
+def check_and_keep(plaintext: bytes, manifest: Manifest, label: str) -> tuple[Contents, Records]:
+    """`check_contents`, and the parsed lines, which the apply can take without parsing again.
+
+    Lines are parsed first, then checked in order: the first line that is not JSON is refused
+    only after the lines before it passed, as when each line was parsed and checked in turn.
+    """
+    header, records, problem = _parse(plaintext, label)
+    contents = Contents(header=header)
     seen: set[tuple[str, str]] = set()
     number = 1
     try:
-        for position, line in lines:
+        for position, record in records:
             number = position
-            _scan_line(json.loads(line), contents, seen)
+            _scan_line(record, contents, seen)
     except (ValueError, TypeError, RecursionError) as exc:
         raise PackageError(bad_line(label, number, exc)) from None
+    if problem is not None:
+        raise problem
     listed = {table: count for table, count in manifest.counts.items() if count}
     if listed != contents.counts:
         tables = sorted(set(listed) | set(contents.counts))
@@ -282,4 +322,4 @@ def check_contents(plaintext: bytes, manifest: Manifest, label: str) -> Contents
                 found=contents.counts.get(table, 0),
             )
         )
-    return contents
+    return contents, records

@@ -75,8 +75,75 @@ def _merge_pair(
         writer.create(ALIAS, alias_id, {"alias_id": other_id, "org_id": keep_id}, base)
 
 
+def _shared_codes(session: Session) -> list[str]:
+    """The valid credit codes more than one live organization holds, in order."""
+    table = ORG.table
+    codes = session.execute(
+        select(table.c.credit_code)
+        .where(table.c.deleted.is_(False), table.c.credit_code.is_not(None))
+        .group_by(table.c.credit_code)
+        .having(func.count() > 1)
+    ).scalars()
+    return sorted(c for c in codes if is_valid_credit_code(c) and normalize_credit_code(c) == c)
+
+
 def merge_same_codes(session: Session, writer: DerivedWriter) -> list[tuple[uuid.UUID, uuid.UUID]]:
-    """Merge live organizations that share a valid credit code; returns (kept, merged) pairs."""
+    """Merge live organizations that share a valid credit code; returns (kept, merged) pairs.
+
+    Set-based: the organizations of all shared codes are read in one query per few hundred
+    codes, the existing aliases likewise, and every write goes out with the others of its kind.
+    A kept organization that takes fields from several others is followed in memory, so each
+    merge stamps from the row as the merge before it left it, as `merge_same_codes_pairwise`
+    (the reference, a pair at a time) does.
+    """
+    table, alias = ORG.table, ALIAS.table
+    codes = _shared_codes(session)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for start in range(0, len(codes), CHUNK):
+        query = select(*_columns(ORG)).where(
+            table.c.deleted.is_(False), table.c.credit_code.in_(codes[start : start + CHUNK])
+        )
+        for row in session.execute(query).mappings():
+            groups.setdefault(row["credit_code"], []).append(dict(row))
+    planned: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    aliases: list[uuid.UUID] = []
+    for code in codes:
+        keep, *others = sorted(groups[code], key=lambda row: row["id"])
+        planned.append((keep, others))
+        aliases += [pair_id(other["id"], keep["id"]) for other in others]
+    existing: set[uuid.UUID] = set()
+    for chunk in _chunks(aliases):
+        existing.update(session.execute(select(alias.c.id).where(alias.c.id.in_(chunk))).scalars())
+    merged = []
+    for keep, others in planned:
+        kept_changes: dict[str, Any] = {}
+        for other in others:
+            base = max(keep["hlc"], other["hlc"])
+            fills = _fills(keep, other)
+            if fills:
+                values = writer.stamped(ORG, keep, fills, base)
+                keep.update(values)
+                kept_changes.update(values)
+            writer.write_later(
+                ORG, other["id"], writer.stamped(ORG, other, {"deleted": True}, base)
+            )
+            alias_id = pair_id(other["id"], keep["id"])
+            if alias_id not in existing:
+                existing.add(alias_id)
+                values = {"alias_id": other["id"], "org_id": keep["id"]}
+                writer.create_later(ALIAS, alias_id, values, base)
+            merged.append((keep["id"], other["id"]))
+        if kept_changes:
+            writer.write_later(ORG, keep["id"], kept_changes)
+    writer.flush()
+    return merged
+
+
+def merge_same_codes_pairwise(
+    session: Session, writer: DerivedWriter
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """`merge_same_codes` a pair at a time, each row read and written on its own: the reference
+    the set-based way is tested against (`importer.ROW_BY_ROW`)."""
     table = ORG.table
     live = table.c.deleted.is_(False)
     codes = session.execute(

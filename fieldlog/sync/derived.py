@@ -51,6 +51,7 @@ class DerivedWriter:
         self.newest = 0
         self.writes = 0
         self._pending: dict[tuple[TableSpec, tuple[str, ...]], list[dict[str, Any]]] = {}
+        self._creating: dict[TableSpec, list[dict[str, Any]]] = {}
 
     def _meta(self, meta: tuple[Any, ...], stamp: int, node: str) -> tuple[Any, ...]:
         self.newest = max(self.newest, stamp)
@@ -77,6 +78,18 @@ class DerivedWriter:
             "local_seq": self.seq,
         }
 
+    def stamped(
+        self, spec: TableSpec, row: RowLike, changes: dict[str, Any], base: int
+    ) -> dict[str, Any]:
+        """The values `update` would write (counted as a write), written by `write_later`."""
+        return self._stamped(spec, row, changes, base)
+
+    def write_later(self, spec: TableSpec, row_id: uuid.UUID, values: dict[str, Any]) -> None:
+        """Queue values made by `stamped` for the next `flush` (one statement per kind)."""
+        key = (spec, tuple(sorted(values)))
+        params = {f"v_{name}": value for name, value in values.items()}
+        self._pending.setdefault(key, []).append({"b_id": row_id, **params})
+
     def update(self, spec: TableSpec, row: RowLike, changes: dict[str, Any], base: int) -> None:
         """Write `changes` into an existing row, each field one past max(base, its stamp)."""
         table = spec.table
@@ -93,7 +106,11 @@ class DerivedWriter:
         self._pending.setdefault(key, []).append({"b_id": row["id"], **params})
 
     def flush(self) -> None:
-        """Write the updates made with `update_later`, one statement per kind."""
+        """Write the rows made with `create_later` and the updates made with `update_later`
+        and `write_later`, one statement per kind."""
+        for spec, created in self._creating.items():
+            self.session.execute(insert(spec.table), created)
+        self._creating.clear()
         for (spec, keys), rows in self._pending.items():
             table = spec.table
             statement = (
@@ -103,6 +120,34 @@ class DerivedWriter:
             )
             self.session.execute(statement, rows)
         self._pending.clear()
+
+    def create_later(
+        self, spec: TableSpec, row_id: uuid.UUID, values: dict[str, Any], base: int
+    ) -> None:
+        """Like `create`, inserted at the next `flush` with the others of its table."""
+        self._creating.setdefault(spec, []).append(self._created(spec, row_id, values, base))
+
+    def _created(
+        self, spec: TableSpec, row_id: uuid.UUID, values: dict[str, Any], base: int
+    ) -> dict[str, Any]:
+        stamp = base + 1
+        fields = {"deleted": False, **values}
+        nodes = {name: derived_node(spec.name, row_id, name, v, None) for name, v in fields.items()}
+        stamps = {name: [stamp, node] for name, node in nodes.items()}
+        node = max(nodes.values())
+        self._meta((0, "", hlc.to_datetime(0)), stamp, node)
+        when = hlc.to_datetime(stamp)
+        self.writes += 1
+        return {
+            "id": row_id,
+            **fields,
+            "field_stamps": stamps,
+            "hlc": stamp,
+            "node_id": node,
+            "created_at": when,
+            "updated_at": when,
+            "local_seq": self.seq,
+        }
 
     def create(self, spec: TableSpec, row_id: uuid.UUID, values: dict[str, Any], base: int) -> None:
         """Insert a new row (a link row with a fixed id) with every field stamped base + 1."""

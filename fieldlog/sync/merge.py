@@ -15,19 +15,24 @@ The Core statements bypass the ORM, so the stamping listener does not restamp me
 
 from __future__ import annotations
 
+import json
+import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from datetime import datetime
+from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import Update, bindparam, select, update
+from sqlalchemy import JSON, Table, Update, Uuid, bindparam, insert, select, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import msg
 from fieldlog.store import history
 from fieldlog.store.repositories.bulk_rows import insert_rows
-from fieldlog.sync.rows import RowLike, TableSpec, canonical
+from fieldlog.store.types import UtcDateTime
+from fieldlog.sync.rows import SPECS, RowLike, TableSpec, canonical, decode_row
 
 CHUNK = 500
 ZERO: list[Any] = [0, ""]
@@ -218,4 +223,228 @@ def apply_rows(
     for spec, buffer in buffers.values():
         if buffer:
             flush(spec, buffer)
+    return total
+
+
+# The bulk way (a whole package's parsed lines at once) ------------------------------------
+#
+# `apply_rows` decodes each row into Python values and writes them back through SQLAlchemy's
+# types, one row at a time. `apply_records` takes a package's parsed lines table by table, asks
+# the database which ids it holds in one query per chunk, merges those rows exactly as
+# `merge_row` does, and turns each new row straight into the parameters of one INSERT
+# (`_Converter`: each field's decoder followed by its column's bind processor, the same values
+# the row-by-row way stores). Anything unusual on a line — a field missing or unknown, a value a
+# decoder refuses — goes the row-by-row way for that line, which says what is wrong.
+
+BULK_CHUNK = 1_000
+
+
+@lru_cache(maxsize=64)
+def _plan(
+    table: Table, keys: tuple[str, ...], dialect: Dialect
+) -> tuple[str, tuple[str, ...], tuple[Any, ...]] | None:
+    """The compiled INSERT of every column, its parameter order and each one's bind processor
+    (as `bulk_rows.insert_rows` compiles it); None where parameters are not positional."""
+    if dialect.name != "sqlite" or dialect.paramstyle != "qmark":
+        return None
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
+    names = tuple(compiled.positiontup or ())
+    if sorted(names) != sorted(keys) or len(set(names)) != len(names):
+        return None
+    processors = tuple(
+        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
+    )
+    return compiled.string, names, processors
+
+
+class _Converter:
+    """A new row of one table as the parameters of its INSERT, on SQLite (None elsewhere)."""
+
+    def __init__(self, spec: TableSpec, session: Session) -> None:
+        keys = (*spec.columns, "local_seq")
+        dialect = session.connection().dialect
+        plan = _plan(spec.table, keys, dialect)
+        # The engine serializes JSON with json.dumps itself (no serializer of its own).
+        plain_json = getattr(dialect, "_json_serializer", None) is None
+        self.sql = plan[0] if plan is not None else ""
+        self.steps: list[tuple[str, Callable[[Any], Any] | None]] = []
+        for name, processor in zip(plan[1], plan[2], strict=True) if plan else ():
+            if name == "local_seq":
+                self.steps.append((name, None))
+                continue
+            self.steps.append((name, _fused(spec, name, processor, plain_json)))
+        self.allowed = spec.allowed
+
+    def convert(self, record: dict[str, Any], seq: int) -> tuple[Any, ...] | None:
+        """The INSERT's parameters, or None when the line needs the row-by-row way."""
+        if record.keys() != self.allowed:
+            return None
+        try:
+            return tuple([seq if step is None else step(record[name]) for name, step in self.steps])
+        except Exception:
+            return None
+
+
+#: A travelling time as FieldLog writes it: UTC, microseconds (`store.types.json_value`).
+_UTC_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00")
+
+
+#: json.dumps's own C encoder with json.dumps's defaults (None where the C module is missing).
+_STAMPS_TEXT = (
+    json.encoder.c_make_encoder(  # type: ignore[attr-defined]
+        None,
+        json.JSONEncoder().default,
+        json.encoder.encode_basestring_ascii,  # type: ignore[attr-defined]
+        None,
+        ": ",
+        ", ",
+        False,
+        False,
+        True,
+    )
+    if json.encoder.c_make_encoder is not None  # type: ignore[attr-defined]
+    else None
+)
+
+
+def _fused(
+    spec: TableSpec, name: str, processor: Any, plain_json: bool = False
+) -> Callable[[Any], Any]:
+    """The column's decoder followed by its bind processor, with quicker ways for the values
+    every row carries: its own id (checked canonical when verified), references (repeated, so
+    remembered), times in FieldLog's own UTC form (stored as SQLite's text of that time)."""
+    decoder, column = spec.decoders[name], spec.table.c[name]
+
+    def convert(value: Any) -> Any:
+        decoded = decoder(value)
+        return None if decoded is None or processor is None else processor(decoded)
+
+    if processor is None:
+        return decoder
+    if isinstance(column.type, JSON) and _STAMPS_TEXT is not None and plain_json:
+        # json.dumps as SQLAlchemy calls it, without building an encoder for every row.
+        return lambda value: "".join(_STAMPS_TEXT(decoder(value), 0))
+    if isinstance(column.type, Uuid) and column.primary_key:
+        return lambda value: value.replace("-", "") if len(value) == 36 else convert(value)
+    if isinstance(column.type, Uuid):
+        remembered = lru_cache(maxsize=8192)(convert)
+        return lambda value: None if value is None else remembered(value)
+    if isinstance(column.type, UtcDateTime):
+
+        def moment(value: Any) -> Any:
+            if type(value) is str and _UTC_TIME.fullmatch(value):
+                datetime.fromisoformat(value)  # a real date and time, or ValueError
+                return value[:10] + " " + value[11:26]
+            return convert(value)
+
+        return moment
+    return convert
+
+
+def _held(
+    session: Session, spec: TableSpec, lines: list[tuple[int, dict[str, Any]]]
+) -> dict[str, RowLike]:
+    """The rows of `lines` this database holds already, by their id's 32 hexadecimal digits
+    (ids were checked canonical when the package was verified). On SQLite the ids are first
+    looked up as stored text, so a chunk of new rows costs no UUID objects."""
+    table = spec.table
+    hexes = [record["id"].replace("-", "") for _number, record in lines]
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        found = connection.exec_driver_sql(
+            f"SELECT id FROM {table.name} WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(hexes),),
+        ).scalars()
+        wanted = [uuid.UUID(hex=value) for value in found]
+    else:
+        wanted = [uuid.UUID(hex=value) for value in hexes]
+    if not wanted:
+        return {}
+    query = select(*(table.c[key] for key in spec.columns)).where(table.c.id.in_(wanted))
+    return {row["id"].hex: row for row in session.execute(query).mappings()}
+
+
+def _apply_table(
+    session: Session,
+    spec: TableSpec,
+    lines: list[tuple[int, dict[str, Any]]],
+    seq: int,
+    converter: _Converter,
+    fail: Callable[[int, BaseException], Exception],
+) -> MergeResult:
+    table = spec.table
+    result = MergeResult()
+    local = _held(session, spec, lines)
+    fast: list[tuple[Any, ...]] = []
+    slow: list[dict[str, Any]] = []
+    updates = []
+    for number, record in lines:
+        mine = local.get(record["id"].replace("-", "")) if local else None
+        if mine is None and converter.sql:
+            params = converter.convert(record, seq)
+            if params is not None:
+                fast.append(params)
+                continue
+        try:
+            _spec, row = decode_row(record)
+        except (ValueError, TypeError) as exc:
+            raise fail(number, exc) from None
+        if mine is None:
+            slow.append(_complete(spec, row, seq))
+            continue
+        changes, conflicts = merge_row(spec, mine, row)
+        result.conflicts += conflicts
+        if not changes:
+            result.unchanged += 1
+            continue
+        history.record_merged(session, spec.name, mine, changes, spec.fields)
+        merged = {**mine, **changes, "local_seq": seq}
+        updates.append({f"b_{key}": value for key, value in merged.items()})
+    if fast:
+        session.connection().exec_driver_sql(converter.sql, fast)
+    if slow:
+        insert_rows(session, table, slow)
+    if updates:
+        session.execute(_update(spec), updates)
+    result.new, result.updated = len(fast) + len(slow), len(updates)
+    result.by_table[spec.name] = len(lines)
+    return result
+
+
+def apply_records(
+    session: Session,
+    records: list[tuple[int, Any]],
+    seq: int,
+    fail: Callable[[int, BaseException], Exception],
+    on_chunk: Callable[[int], None] | None = None,
+) -> MergeResult:
+    """Merge a package's parsed lines (`changes.parse_records`, already checked by
+    `check_contents`) into the database; the same rows, results and conflicts as `apply_rows`.
+
+    `fail(line, problem)` makes the refusal of a line whose value cannot be decoded; the first
+    such line of the package is the one refused, as when lines are applied in turn.
+    """
+    by_table: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for number, record in records:
+        by_table.setdefault(record["table"], []).append((number, record))
+    total = MergeResult()
+
+    def refuse(number: int, problem: BaseException) -> Exception:
+        for earlier, record in records:  # an earlier line of another table may be bad too
+            if earlier >= number:
+                break
+            try:
+                decode_row(record)
+            except (ValueError, TypeError) as exc:
+                return fail(earlier, exc)
+        return fail(number, problem)
+
+    for name, lines in by_table.items():
+        spec = SPECS[name]
+        converter = _Converter(spec, session)
+        for start in range(0, len(lines), BULK_CHUNK):
+            chunk = lines[start : start + BULK_CHUNK]
+            total.add(_apply_table(session, spec, chunk, seq, converter, refuse))
+            if on_chunk is not None:
+                on_chunk(total.new + total.updated + total.unchanged)
     return total

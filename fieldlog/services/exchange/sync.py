@@ -50,7 +50,7 @@ from fieldlog.store.stamping import (
     receive_stamp,
     write_state,
 )
-from fieldlog.sync import carried_files, importer
+from fieldlog.sync import carried_files, deferred, importer
 from fieldlog.sync.changes import Header, build_payload, changed_rows
 from fieldlog.sync.crypto import KdfParams
 from fieldlog.sync.errors import PackageError
@@ -216,13 +216,16 @@ def _verify_all(
     for path in paths:  # read only by SQLite: opening it would drop its locks
         guard_input(Path(path), db.path, "a sync package")
     verified = []
+    keep = importer.KEEP_ROWS  # parsed lines kept for the apply, across the packages
     for index, path in enumerate(paths):
         if progress:
             progress("verify", index, len(paths))
         if bureau:  # each team's package with that team's passphrase; any registered team
             verified.append(bureau_receive.verify_for_bureau(db, Path(path)))
             continue
-        package = importer.verify(Path(path), passphrase or require_passphrase(db))
+        package = importer.verify(Path(path), passphrase or require_passphrase(db), keep)
+        if package.records is not None:
+            keep -= package.contents.rows
         # Packages taken together: the first may make a new laptop join the team of the next.
         team = admit(package.path.name, package.manifest, package.contents, team)
         verified.append(package)
@@ -268,8 +271,10 @@ def import_packages(
     apply (rows), dedupe, check and commit.
     """
     bureau = bureau_receive.is_bureau(db)
-    verified = _verify_all(db, paths, progress, passphrase, bureau)
-    return import_opened(db, verified, progress=progress)
+    # The parsed lines of every package are held until the apply: the collector stays off.
+    with importer.collector_paused():
+        verified = _verify_all(db, paths, progress, passphrase, bureau)
+        return import_opened(db, verified, progress=progress)
 
 
 def import_opened(
@@ -328,6 +333,8 @@ def _apply(
     seq, now = draw_change_number(session), _now(session)
     reports = {r.package_id: r for r in report.packages if not r.skipped}
     total, before = sum(p.contents.rows for p in todo), 0
+    # A large import rebuilds the search index and follow-ups of what it touched once, at the end.
+    derived = deferred.defer(session, 0 if importer.ROW_BY_ROW else total)
 
     def on_chunk(done: int) -> None:
         if progress:
@@ -356,6 +363,7 @@ def _apply(
     report.duplicates_merged = len(dedupe.merged)
     report.references_moved = dedupe.moved
     report.duplicate_candidates = dedupe.candidates
+    derived.catch_up(session)
     newest = max([p.contents.max_stamp for p in todo] + [dedupe.newest_stamp])
     receive_stamp(session, newest)
     report.clock_warnings = clock_warnings(session, todo, now_ms(session))
