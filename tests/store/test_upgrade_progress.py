@@ -209,3 +209,35 @@ def test_an_unwatched_upgrade_still_takes_one_backup(old_db: Path) -> None:
     db.close()
     assert len(list(backup_folder(old_db).iterdir())) == 1
     assert revision_of(old_db) == migrate.head_revision()
+
+
+def test_an_encrypted_database_is_backed_up_watched_and_stops_the_same(
+    old_db: Path, tmp_path: Path
+) -> None:
+    from fieldlog.store import driver
+    from fieldlog.store.cipher import encrypt
+
+    password = "口令 'x"
+    path = tmp_path / "encrypted.db"
+    encrypt(old_db, path, password)
+
+    def revision() -> str:
+        con = driver.connect(path, password)
+        try:
+            return str(con.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+        finally:
+            con.close()
+
+    with pytest.raises(UpgradeCancelled):
+        open_workspace(str(path), password=password, progress=Recorder(stop_at="0008"))
+    assert revision() == OLD and not backup_folder(path).exists()
+    recorder = Recorder()
+    open_workspace(str(path), password=password, progress=recorder).close()
+    assert revision() == migrate.head_revision()
+    [backup] = backup_folder(path).iterdir()
+    con = driver.connect(backup, password)  # encrypted with the same password
+    try:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == OLD
+    finally:
+        con.close()
+    assert recorder.steps[0].key == migrate.BACKUP_STEP
