@@ -7,10 +7,13 @@ import hashlib
 import importlib.util
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 
 from fieldlog.services.admin.workspace import UpgradeCancelled, UpgradeStep, open_workspace
@@ -241,3 +244,43 @@ def test_an_encrypted_database_is_backed_up_watched_and_stops_the_same(
     finally:
         con.close()
     assert recorder.steps[0].key == migrate.BACKUP_STEP
+
+
+@pytest.fixture(scope="module")
+def splitter() -> Iterator[sqlite3.Connection]:
+    """A connection with the numbers the search index splits texts with."""
+    con = sqlite3.connect(":memory:")
+    con.execute(f"CREATE TABLE {search_index.NUMBERS_TABLE} (n INTEGER PRIMARY KEY)")
+    con.executemany(
+        f"INSERT INTO {search_index.NUMBERS_TABLE} VALUES (?)",
+        [(n,) for n in range(search_index.STRIDE)],
+    )
+    yield con
+    con.close()
+
+
+_TEXTS = st.one_of(
+    st.none(),
+    st.text(max_size=40),
+    st.text(alphabet="AZaz09 %_\0é华为物流协会😀\u3000\r\n", max_size=60),
+    st.text(alphabet="Ab华", min_size=1990, max_size=2010),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(value=_TEXTS)
+def test_the_builds_bigrams_are_exactly_the_triggers_sql(
+    splitter: sqlite3.Connection, value: str | None
+) -> None:
+    sql = f"SELECT {search_index._bigrams_sql(':v')}"
+    expected = splitter.execute(sql, {"v": value}).fetchone()[0]
+    assert _migration("0006_visit_search.py").bigrams(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value", ["", "A", "AB", "a\0b", "\0", "x" * 2001, "Ä华" * 1200, "华为 HUAWEI 😀"]
+)
+def test_the_builds_bigrams_at_the_edges(splitter: sqlite3.Connection, value: str) -> None:
+    sql = f"SELECT {search_index._bigrams_sql(':v')}"
+    expected = splitter.execute(sql, {"v": value}).fetchone()[0]
+    assert _migration("0006_visit_search.py").bigrams(value) == expected
