@@ -147,3 +147,21 @@ def test_stopping_in_the_app_is_one_message_and_no_window(
     assert [box.objectName() for box in modal_boxes] == ["openErrorBox"]
     assert "The upgrade of" in modal_boxes[0].informativeText()
     assert file_state(old_db) == before and revision_of(old_db) == "0005"
+
+
+def test_the_dialog_tells_the_time_left_at_the_pace_so_far(qtbot) -> None:
+    dialog = UpgradeProgressDialog()
+    qtbot.addWidget(dialog)
+    step = UpgradeStep("0006", migrate.step_name("0006"), 1, 10)
+    dialog.show_step(step, 0.0)
+    assert dialog.bar.maximum() == 0  # busy until the step tells how far it is
+    dialog._began -= 90  # 42 % done after 90 s: about 124 s to go
+    dialog.show_step(step, 0.42)
+    assert (dialog.bar.maximum(), dialog.bar.value()) == (1000, 420)
+    assert dialog.left.text() == "About 2 min left in this step"
+    dialog._began += 80  # 90 % after 10 s
+    dialog.show_step(step, 0.9)
+    assert dialog.left.text() == "About 1 s left in this step"
+    backup = UpgradeStep(migrate.BACKUP_STEP, migrate.step_name(migrate.BACKUP_STEP), 0, 0)
+    dialog.show_step(backup, 0.0)
+    assert dialog.step.text() == "Backing up the database before the upgrade"
