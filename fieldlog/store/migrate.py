@@ -112,8 +112,8 @@ CHECK_STEP = "check"
 
 @dataclass(frozen=True)
 class UpgradeStep:
-    """One step of an upgrade: the backup or a revision, its name for people, and its place
-    (`number` of `count` revisions; 0 for the backup, which comes first)."""
+    """One step of an upgrade: the backup, a revision or the final check, its name for people,
+    and its place (`number` of `count` revisions; 0 of 0 for the backup and the check)."""
 
     key: str
     name: Message
