@@ -264,13 +264,17 @@ def _open_database(
     `tried` collects the passwords tried (the last opened the file when its check failed)."""
     from fieldlog.ui.database_errors import patiently
     from fieldlog.ui.database_password_dialog import open_asking
+    from fieldlog.ui.upgrade_progress import watched
+
+    # An upgrade of an older database shows its progress and can be stopped.
+    open_watched = watched(near, open_checked)
 
     def opener(given: str | None) -> Database:
         if given is None:
-            return patiently(near, open_checked, location)  # an upgrade waits for a writer
+            return patiently(near, open_watched, location)  # an upgrade waits for a writer
         if tried is not None:
             tried.append(given)
-        return patiently(near, open_checked, location, given)
+        return patiently(near, open_watched, location, given)
 
     return open_asking(location, opener, near, password)
 

@@ -1,11 +1,19 @@
 """How a command opens its database: an encrypted one with its password (remembered, standard
 input, or asked: `cli.database_password`), a new one created encrypted (`init|demo --encrypt`),
-and the password remembered when the user asks (`--remember`)."""
+and the password remembered when the user asks (`--remember`). An older database is upgraded
+with its progress on standard error; Ctrl+C stops the upgrade and leaves it as it was."""
 
 from __future__ import annotations
 
 import argparse
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from fieldlog.cli.database_password import new_password, with_password
 from fieldlog.domain.messages import Message, msg
@@ -13,6 +21,9 @@ from fieldlog.services.errors import InvalidInput
 from fieldlog.store.database import Database
 from fieldlog.store.errors import PasswordNeeded
 from fieldlog.store.location import describe, is_url
+
+if TYPE_CHECKING:
+    from fieldlog.services.admin.workspace import UpgradeStep
 
 
 def file_of(location: str, doing: Message) -> Path:
@@ -68,13 +79,18 @@ def open_for_command(location: str, args: argparse.Namespace, create: bool) -> D
             return created
     elif remember:
         _refuse_unless_encrypted(location)
-    try:
-        return open_workspace(location, create=create)
-    except PasswordNeeded:
-        path = Path(location).expanduser().resolve()
-    db = with_password(
-        path, lambda password: open_workspace(location, create=create, password=password)
-    )
+    lines = UpgradeLines()
+    with ctrl_c_stops(lines):
+        try:
+            return open_workspace(location, create=create, progress=lines)
+        except PasswordNeeded:
+            path = Path(location).expanduser().resolve()
+        db = with_password(
+            path,
+            lambda password: open_workspace(
+                location, create=create, password=password, progress=lines
+            ),
+        )
     if remember and db.password is not None:
         remember_said(path, db.password, True)
     return db
@@ -162,3 +178,99 @@ def remember_said(path: Path, password: str, asked: bool) -> None:
             "input).",
         )
     print(told)
+
+
+class UpgradeLines:
+    """An upgrade's progress as lines on standard error: each step as it begins, then how far
+    it is and the time it still needs, every few seconds. Once `stop_asked` (Ctrl+C), the next
+    report stops the upgrade (UpgradeCancelled), which is then rolled back."""
+
+    #: Seconds between two lines of the same step.
+    EVERY_S = 5.0
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream
+        self.stop_asked = False
+        self.upgrading = False
+        self._key: str | None = None
+        self._began = self._told = 0.0
+
+    def __call__(self, step: UpgradeStep, fraction: float | None) -> None:
+        from fieldlog.services.admin.workspace import UpgradeCancelled
+
+        self.upgrading = True
+        if self.stop_asked:
+            raise UpgradeCancelled()
+        now = time.monotonic()
+        if step.key != self._key:
+            self._key, self._began, self._told = step.key, now, now
+            self._say(_step_line(step))
+        elif fraction is not None and 0 < fraction < 1 and now - self._told >= self.EVERY_S:
+            self._told = now
+            self._say(_progress_line(fraction, now - self._began))
+
+    def _say(self, line: object) -> None:
+        print(line, file=self.stream or sys.stderr, flush=True)
+
+
+def _step_line(step: UpgradeStep) -> Message:
+    if step.count == 0:
+        return msg("cli.upgrade.step_first", "Upgrading the database: {step}", step=step.name)
+    return msg(
+        "cli.upgrade.step",
+        "Upgrading the database, step {number} of {count}: {step}",
+        number=step.number,
+        count=step.count,
+        step=step.name,
+    )
+
+
+def _progress_line(fraction: float, elapsed_s: float) -> Message:
+    from fieldlog.services.admin.workspace import seconds_left
+
+    percent = int(fraction * 100)
+    left = seconds_left(elapsed_s, fraction)
+    if left is None:
+        return msg("cli.upgrade.percent", "  {percent} % done", percent=percent)
+    if left >= 90:
+        return msg(
+            "cli.upgrade.minutes_left",
+            "  {percent} % done, about {minutes} min left in this step",
+            percent=percent,
+            minutes=round(left / 60),
+        )
+    return msg(
+        "cli.upgrade.seconds_left",
+        "  {percent} % done, about {seconds} s left in this step",
+        percent=percent,
+        seconds=max(1, round(left)),
+    )
+
+
+@contextmanager
+def ctrl_c_stops(lines: UpgradeLines) -> Iterator[None]:
+    """While an upgrade runs, Ctrl+C asks it to stop at its next report (within seconds) so
+    that it is rolled back; a second Ctrl+C, or one when no upgrade runs, interrupts at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGINT)
+
+    def stop(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGINT, previous)
+        if not lines.upgrading:
+            signal.default_int_handler(signum, frame)
+        lines.stop_asked = True
+        lines._say(
+            msg(
+                "cli.upgrade.stopping",
+                "Stopping the upgrade; the database stays as it was (Ctrl+C again to "
+                "interrupt at once)",
+            )
+        )
+
+    signal.signal(signal.SIGINT, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

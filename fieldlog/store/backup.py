@@ -69,19 +69,41 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda info: (info.taken_at, info.path.name), reverse=True)
 
 
-def copy_pages(source_path: Path, dest: Path, password: str | None) -> None:
+#: The reason of the backup taken before a schema upgrade.
+UPGRADE_REASON = "before-upgrade"
+#: Pages a watched copy takes per step (256 MiB of 4 KiB pages): the watcher hears how far it is
+#: and may stop it between steps, at no measurable cost against a copy in one step.
+STEP_PAGES = 65536
+
+
+def copy_pages(
+    source_path: Path, dest: Path, password: str | None, *, watched: bool = False
+) -> None:
     """Online backup of `source_path` into the new file `dest`, left in rollback-journal mode;
-    an encrypted source (`password`) gives a copy encrypted with the same password."""
-    _copy_from(driver.connect(sqlite_uri(source_path), password, uri=True), dest, password)
+    an encrypted source (`password`) gives a copy encrypted with the same password. `watched`:
+    in steps, each reported to the upgrade's watcher (`migrate.report`)."""
+    source = driver.connect(sqlite_uri(source_path), password, uri=True)
+    _copy_from(source, dest, password, watched=watched)
 
 
-def _copy_from(source: Any, dest: Path, password: str | None) -> None:
+def _reported(_status: int, remaining: int, total: int) -> None:
+    migrate.report(1 - remaining / total if total else None)
+
+
+def _copy_from(source: Any, dest: Path, password: str | None, *, watched: bool = False) -> None:
     """Online backup over a connection the caller opened (a read-only file's); closes it.
-    SQLCipher copies an encrypted source only into a destination keyed before the copy."""
+    SQLCipher copies an encrypted source only into a destination keyed before the copy.
+
+    In steps (`watched`), SQLite releases the source between steps; if another connection
+    wrote to it meanwhile, the next step starts the copy again, so the copy is always one
+    consistent state of the database. A watcher's error (UpgradeCancelled) stops the copy."""
     try:
         target = driver.connect(dest, password)
         try:
-            source.backup(target)
+            if watched:
+                source.backup(target, pages=STEP_PAGES, progress=_reported)
+            else:
+                source.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
@@ -99,12 +121,19 @@ def copy_failure(exc: BaseException, dest: Path) -> BaseException:
 
 
 def backup_file(
-    db_path: Path, dest: Path, source: Any | None = None, *, password: str | None = None
+    db_path: Path,
+    dest: Path,
+    source: Any | None = None,
+    *,
+    password: str | None = None,
+    watched: bool = False,
 ) -> Path:
     """Copy the database at `db_path` (read over `source` when given) to `dest` (page by page,
     then renamed); returns `dest`. An encrypted database (`password`) gives an encrypted copy.
+    `watched`: the copy reports its progress to an upgrade's watcher, who may stop it.
 
-    A failure (a full disk, say) leaves nothing behind: no temporary file, no new empty folder.
+    A failure (a full disk, say) or a stop leaves nothing behind: no temporary file, no new
+    empty folder.
     """
     new_folder = not dest.parent.exists()
     temporary = temporary_beside(dest, "backup")
@@ -112,11 +141,17 @@ def backup_file(
         private_folder(dest.parent)
         new_private_database(temporary)  # a copy of the database: its user's only, like it
         if source is None:
-            copy_pages(db_path, temporary, password)
+            copy_pages(db_path, temporary, password, watched=watched)
         else:
-            _copy_from(source, temporary, password)
+            _copy_from(source, temporary, password, watched=watched)
         fsync_file(temporary)
         os.replace(temporary, dest)
+    except migrate.UpgradeCancelled:
+        temporary.unlink(missing_ok=True)
+        if new_folder:
+            with contextlib.suppress(OSError):
+                dest.parent.rmdir()
+        raise
     except FILE_ERRORS as exc:
         temporary.unlink(missing_ok=True)
         if new_folder:
@@ -139,7 +174,13 @@ def automatic_backup(
     encrypted with the database's `password` when it is encrypted."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
     dest = backup_folder(db_path) / f"{db_path.stem}-{stamp}-{reason}.db"
-    return backup_file(db_path, dest, password=password)
+    if reason != UPGRADE_REASON or not migrate.is_reported():
+        return backup_file(db_path, dest, password=password)
+    key = migrate.BACKUP_STEP
+    with migrate.in_step(migrate.UpgradeStep(key, migrate.step_name(key), 0, 0)):
+        taken = backup_file(db_path, dest, password=password, watched=True)
+        migrate.note_backup(taken)
+    return taken
 
 
 def forget_backup(path: Path | None) -> None:

@@ -273,7 +273,7 @@ def _prepare_schema(
         raise DatabaseReadOnly(refusals.read_only_upgrade(describe(location)))
     if revision is not None and path is not None:
         automatic_backup(path, "before-upgrade", password=password)
-    with engine.begin() as conn:
+    with migrate.upgrade_transaction(engine) as conn:
         migrate.upgrade(conn)
         if engine.dialect.name == "sqlite":
             conn.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.catalogs import default_chains, default_entries
+from fieldlog.domain.messages import msg
+from fieldlog.store import migrate
+from fieldlog.store.backup import forget_backup
 from fieldlog.store.database import Database, open_database
+from fieldlog.store.location import describe
+from fieldlog.store.migrate import Reporter, UpgradeCancelled, UpgradeStep
+
+__all__ = [
+    "DEFAULTS_CREATED_AT",
+    "Reporter",
+    "UpgradeCancelled",
+    "UpgradeStep",
+    "county_names",
+    "ensure_defaults",
+    "is_empty",
+    "open_workspace",
+    "seconds_left",
+    "watching",
+]
 from fieldlog.store.models import CatalogItem, Chain, ChainLink, Team, Visit
 from fieldlog.store.repositories.workspace_rows import has_live_row, insert_row, present_ids
 
@@ -103,14 +122,57 @@ def county_names(db: Database) -> list[str]:
         return catalog_names(session, "county")
 
 
-def open_workspace(location: str, *, create: bool = True, password: str | None = None) -> Database:
+def open_workspace(
+    location: str,
+    *,
+    create: bool = True,
+    password: str | None = None,
+    progress: Reporter | None = None,
+) -> Database:
     """Open the database at `location` (creating it only when `create`) and make sure the
     default catalogs are there. `password` opens an encrypted file, or encrypts a new one
     (`store.database.open_database`).
 
     Only a new or upgraded file gets them at once; otherwise opening takes no write lock and
     catalogs a newer FieldLog ships are added by the first change (never on a read-only file).
+
+    An older database is upgraded first (after one backup of the file): `progress` hears each
+    step and how far it is (`store.migrate.Reporter`) and may stop it by raising
+    UpgradeCancelled; the upgrade is then rolled back, its backup deleted, and
+    UpgradeCancelled says so in one sentence.
     """
+    if progress is not None:
+        with watching(progress):
+            return open_workspace(location, create=create, password=password)
+    try:
+        return _open(location, create, password)
+    except UpgradeCancelled as exc:
+        forget_backup(migrate.upgrade_backup())  # it equals the database, which is unchanged
+        raise UpgradeCancelled(
+            msg(
+                "upgrade.cancelled",
+                "The upgrade of {path} was stopped; the database is as it was before "
+                "(FieldLog opens it once it is upgraded)",
+                path=describe(location),
+            )
+        ) from exc
+
+
+def watching(progress: Reporter) -> AbstractContextManager[object]:
+    """Report the progress of any upgrade `open_workspace` runs in this context (this thread)
+    to `progress`, as its `progress` argument does."""
+    return migrate.reporting(progress)
+
+
+def seconds_left(elapsed_s: float, fraction: float | None) -> float | None:
+    """The seconds a step that is `fraction` done after `elapsed_s` seconds still needs, at the
+    pace it went so far; None until that pace can be told (the first seconds, the first 1 %)."""
+    if fraction is None or fraction < 0.01 or elapsed_s < 2.0:
+        return None
+    return elapsed_s * (1.0 - fraction) / fraction
+
+
+def _open(location: str, create: bool, password: str | None) -> Database:
     db = open_database(location, create=create, password=password)
     try:
         if db.schema_written:

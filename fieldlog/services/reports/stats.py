@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterable
+
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 
 from fieldlog.domain.assessment import AssessmentFigures
 from fieldlog.domain.counting import Stats, VisitCounts, stats_with_visit_counts
@@ -30,15 +34,61 @@ def compute(db: Database, period: Period, scope: Scope | None = None) -> Stats:
     """
     # Visits are the bulk (up to a million), so the database counts them; projects and tranches
     # are few and go through the rules in Python.
+    if _side_by_side(db):
+        return _compute_side_by_side(db, period, scope)
     with db.read() as session:
-        by_code = TEAM_INFO not in session.info and read_state(session, BUREAU_NAME_KEY) is not None
         return stats_with_visit_counts(
             period,
-            visit_counts(session, period, scope, by_code=by_code),
+            _visit_counts(session, period, scope),
             project_facts(session, scope),
             tranche_facts(session, period, scope),
             read_rules(session).assessment,
         )
+
+
+def _visit_counts(session: Session, period: Period, scope: Scope | None) -> VisitCounts:
+    by_code = TEAM_INFO not in session.info and read_state(session, BUREAU_NAME_KEY) is not None
+    return visit_counts(session, period, scope, by_code=by_code)
+
+
+def _side_by_side(db: Database) -> bool:
+    """Whether the visits can be counted on a connection of their own while the projects are
+    read: a SQLite file's own pool (not a team's view), outside any unit of work whose one
+    snapshot the figures would have to share."""
+    own_pool = isinstance(db.engine.pool, QueuePool) and db.engine.dialect.name == "sqlite"
+    outside = db._active.get() is None  # this context is in no unit of work
+    return own_pool and outside and TEAM_INFO not in (db.sessions.kw.get("info") or {})
+
+
+def _compute_side_by_side(db: Database, period: Period, scope: Scope | None) -> Stats:
+    """`compute`, with the visits counted on another thread and connection (SQLite counts
+    without holding Python's lock) while the projects and tranches are read and ruled here:
+    the time of the visit count alone instead of the sum of both. Each side reads one
+    snapshot; a change committed by another program between their starts (a fraction of a
+    millisecond) is the only way their states could differ, as if the figures had been asked
+    for a moment apart."""
+    counted: dict[str, VisitCounts | BaseException] = {}
+
+    def count() -> None:
+        try:
+            with db.read() as session:
+                counted["visits"] = _visit_counts(session, period, scope)
+        except BaseException as exc:  # raised again on the caller's thread
+            counted["visits"] = exc
+
+    worker = threading.Thread(target=count, name="fieldlog-visit-counts")
+    worker.start()
+    try:
+        with db.read() as session:
+            projects = project_facts(session, scope)
+            tranches = tranche_facts(session, period, scope)
+            rules = read_rules(session).assessment
+    finally:
+        worker.join()
+    visits = counted["visits"]
+    if isinstance(visits, BaseException):
+        raise visits
+    return stats_with_visit_counts(period, visits, projects, tranches, rules)
 
 
 def assessment_figures(db: Database, period: Period) -> AssessmentFigures:

@@ -1,0 +1,49 @@
+"""`bench/run.py --naive-repeat 0` skips the plain-way load: no figure, and a table without it."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _bench_run() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_run", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_no_naive_load_gives_no_figure_and_a_table_that_says_so(tmp_path: Path) -> None:
+    run = _bench_run()
+    skipped = run.naive(str(tmp_path / "never-opened.db"), 0, None)
+    assert skipped == {"naive_load_ms": None, "naive_rss_mb": None, "naive_rows": None}
+    inside = {
+        "first_page_ms": 10.0,
+        "scroll_ms": 5.0,
+        "search_ms": {"p50": 1.0, "p95": 2.0},
+        "filter_ms": 3.0,
+        "stats_ms": {"dispatch": 4.0, "all_time": 6.0},
+        "weekly_export_ms": 7.0,
+        "ledger_export_ms": 8.0,
+    }
+    opened = {"open_ms": 300.0, "baseline_open_ms": 150.0, "rss_mb": 120.0}
+    measured = {
+        **opened,
+        **inside,
+        **skipped,
+        "open_runs_ms": [300],
+        "baseline_runs_ms": [150],
+        "scroll_reached_end": True,
+        "weekly_week": "2024-W27",
+        "search_fragments": ["华为"],
+    }
+    result = {key: measured[key] for key in run.KEYS}
+    lines = run.table(result, measured).splitlines()
+    assert any(line.split()[:2] == ["naive_load_ms", "skipped"] for line in lines)
+    assert not any(line.startswith("naive / open") for line in lines)
