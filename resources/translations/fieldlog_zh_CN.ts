@@ -6222,6 +6222,55 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
     </message>
 </context>
 <context>
+    <name>UpgradeProgressDialog</name>
+    <message>
+        <location filename="../../fieldlog/ui/upgrade_progress.py" line="49"/>
+        <source>Upgrading the database</source>
+        <extracomment>How long an opening may take before the window keeps itself alive while it waits (s). The progress bar&apos;s scale.</extracomment>
+        <translation>正在升级数据库</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/upgrade_progress.py" line="57"/>
+        <source>This version of FieldLog keeps the database in a new form: it is upgraded once, after a backup copy. Stopping leaves it as it was.</source>
+        <translation>此版本的 FieldLog 以新的形式保存数据库：先做一份备份，再升级一次。中止升级则数据库保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/upgrade_progress.py" line="65"/>
+        <source>Upgrade progress</source>
+        <translation>升级进度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/upgrade_progress.py" line="68"/>
+        <source>Stop the upgrade</source>
+        <translation>中止升级</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/upgrade_progress.py" line="79"/>
+        <source>Stopping: the database stays as it was…</source>
+        <translation>正在中止：数据库保持原样……</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/upgrade_progress.py" line="102"/>
+        <source>Step {number} of {count}: {step}</source>
+        <translation>第 {number} 步，共 {count} 步：{step}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/upgrade_progress.py" line="107"/>
+        <source>Estimating the time this step needs…</source>
+        <translation>正在估算这一步所需的时间……</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/upgrade_progress.py" line="109"/>
+        <source>About {minutes} min left in this step</source>
+        <translation>这一步约剩 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/upgrade_progress.py" line="110"/>
+        <source>About {seconds} s left in this step</source>
+        <translation>这一步约剩 {seconds} 秒</translation>
+    </message>
+</context>
+<context>
     <name>VisitDialog</name>
     <message>
         <location filename="../../fieldlog/ui/dialogs/visit_dialog.py" line="113"/>
@@ -6874,7 +6923,7 @@ It records visits to enterprises and associations, follows leads to signed proje
         <translation>（FieldLog 无法识别的地址）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="425"/>
+        <location filename="../../fieldlog/app.py" line="429"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
