@@ -1,7 +1,15 @@
-"""The visit log's table model: row snapshots fetched page by page, filtered and sorted in SQL."""
+"""The visit log's table model: row snapshots fetched page by page, filtered and sorted in SQL.
+
+The first page is read at once; how many visits match is counted on a worker thread over a
+connection of its own (`store.visit_count`) and arrives later (`total_known`): exact, never
+capped. A count made stale by a new filter or a refresh is stopped and its figure dropped.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import threading
 import uuid
 from datetime import date
 from typing import Any
@@ -14,6 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import QColor
 
@@ -21,6 +30,7 @@ from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.services.visits import visit_log
 from fieldlog.services.visits.visit_log import VisitFilter, VisitListRow, VisitSort
 from fieldlog.store.database import Database
+from fieldlog.store.visit_count import VisitCount
 from fieldlog.ui.widgets.combo_values import named
 
 #: The visit's id (uuid.UUID).
@@ -31,9 +41,6 @@ OrgIdRole = Qt.ItemDataRole.UserRole + 2
 RowRole = Qt.ItemDataRole.UserRole + 3
 
 PAGE_SIZE = 200
-#: Counting stops here: a common search word matches a large part of a million visits, and
-#: counting them all would cost more than showing the first page. Beyond it the count is "1,000+".
-COUNT_CAP = 1000
 DATE, ORGANIZATION, KIND, VISITORS, CHAIN, INTENT, SUMMARY, FOLLOW_UP = range(8)
 COLUMN_COUNT = 8
 #: The sort key of each sortable column; visitors and summary do not sort.
@@ -67,10 +74,28 @@ def today() -> date:
     return date.today()
 
 
+class _CountRelay(QObject):
+    """Brings a worker's count to the model's thread (a queued signal)."""
+
+    counted = Signal(object, object)  # the VisitCount, its figure (None: cancelled or failed)
+
+
+class _Counting:
+    """The count running for a model (a plain object, so the model's end can still stop it)."""
+
+    def __init__(self) -> None:
+        self.current: VisitCount | None = None
+
+    def cancel(self, *_args: object) -> None:
+        if self.current is not None:
+            self.current.cancel()
+            self.current = None
+
+
 class VisitTableModel(QAbstractTableModel):
     """Visits matching a filter, in a sort order; pages of PAGE_SIZE arrive as the view scrolls."""
 
-    #: The end of the log was reached while scrolling: `total` is now exact.
+    #: `total` is now exact: the count arrived, or the end of the log was reached.
     total_known = Signal()
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
@@ -80,7 +105,13 @@ class VisitTableModel(QAbstractTableModel):
         self._sort = VisitSort()
         self._rows: list[VisitListRow] = []
         self._counted = 0
+        #: Whether more visits than `_counted` may match (the count is not in yet).
         self._more = False
+        #: The count running on a worker for the filter in force, if any.
+        self._counting = _Counting()
+        self._relay = _CountRelay(self)
+        self._relay.counted.connect(self._on_counted)
+        self.destroyed.connect(self._counting.cancel)  # a plain object: it outlives the model
         #: Whether the rows are the log's last ones (read from its end) rather than its first.
         self._tail = False
         #: In the tail window: whether rows before the first loaded one are still unread.
@@ -97,8 +128,17 @@ class VisitTableModel(QAbstractTableModel):
 
     @property
     def total_is_lower_bound(self) -> bool:
-        """Whether more visits than `total` may match (counting stopped at COUNT_CAP)."""
+        """Whether more visits than `total` may match (the count is not in yet)."""
         return self._more
+
+    @property
+    def counting(self) -> bool:
+        """Whether the count of the filter in force is still running."""
+        return self._counting.current is not None
+
+    def cancel_count(self) -> None:
+        """Stop the count running for the model, if any (its figure is dropped)."""
+        self._counting.cancel()
 
     def visit_filter(self) -> VisitFilter:
         """The filter in force."""
@@ -155,14 +195,47 @@ class VisitTableModel(QAbstractTableModel):
 
     def _load_first_page(self, *, recount: bool = True) -> None:
         if recount:
-            counted = visit_log.count_matching_visits(self._db, self._filter, COUNT_CAP + 1)
-            self._counted, self._more = min(counted, COUNT_CAP), counted > COUNT_CAP
+            self.cancel_count()
+            self._counted, self._more = 0, True
         if self._tail:
             self._load_tail()
-            return
-        self._rows = visit_log.visit_page(self._db, self._filter, self._sort, 0, PAGE_SIZE)
-        if len(self._rows) < PAGE_SIZE:
-            self._counted, self._more = len(self._rows), False
+        else:
+            self._rows = visit_log.visit_page(self._db, self._filter, self._sort, 0, PAGE_SIZE)
+            if len(self._rows) < PAGE_SIZE:
+                self._known(len(self._rows))
+        if self._more and self._counting.current is None:
+            self._start_count()
+
+    def _start_count(self) -> None:
+        """Count the visits matching the filter on a worker thread; `_on_counted` gets it."""
+        count = self._counting.current = VisitCount(self._db, self._filter)
+        relay = self._relay
+
+        def work() -> None:
+            try:
+                figure = count.run()
+            except Exception:
+                logging.getLogger(__name__).warning("Visits not counted", exc_info=True)
+                figure = None
+            with contextlib.suppress(RuntimeError):  # the model is gone meanwhile
+                relay.counted.emit(count, figure)
+
+        threading.Thread(target=work, name="visit-count", daemon=True).start()
+
+    @Slot(object, object)
+    def _on_counted(self, count: VisitCount, figure: int | None) -> None:
+        if count is not self._counting.current:
+            return  # a stale count: another filter, or a refresh, since it started
+        self._counting.current = None
+        if figure is None or not self._more:
+            return  # failed (the rows stay countable by scrolling), or already known
+        self._known(figure)
+        self.total_known.emit()
+
+    def _known(self, total: int) -> None:
+        """`total` visits match, exactly: any count still running is not needed."""
+        self.cancel_count()
+        self._counted, self._more = total, False
 
     def _load_tail(self) -> None:
         # As many rows as were shown, so a refresh keeps the place the person scrolled to.
@@ -172,7 +245,7 @@ class VisitTableModel(QAbstractTableModel):
         )
         self._earlier = len(self._rows) == wanted
         if not self._earlier:
-            self._counted, self._more = len(self._rows), False
+            self._known(len(self._rows))
 
     def can_fetch_earlier(self) -> bool:
         """Whether the tail window has rows before its first one still to load."""
@@ -192,7 +265,7 @@ class VisitTableModel(QAbstractTableModel):
         if len(page) < PAGE_SIZE:
             # The head is met: every matching visit is loaded, so the count is exact.
             self._earlier = False
-            self._counted, self._more = len(self._rows), False
+            self._known(len(self._rows))
             self.total_known.emit()
         return len(page)
 
@@ -219,7 +292,7 @@ class VisitTableModel(QAbstractTableModel):
         )
         if len(page) < PAGE_SIZE:
             # The end: what was counted may differ if visits were added or deleted since.
-            self._counted, self._more = start + len(page), False
+            self._known(start + len(page))
         if page:
             self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
             self._rows.extend(page)

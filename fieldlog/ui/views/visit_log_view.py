@@ -89,7 +89,7 @@ class VisitLogView(RefreshWhenShown, QWidget):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.filter_bar.changed.connect(self.apply_filter)
         operations.changes().changes_applied.connect(self._on_changes)
-        # Scrolling to the end of a capped count learns the exact figure.
+        # The count arrives from its worker thread (or scrolling to the end learns it).
         self.model.total_known.connect(self._show_count)
         # A new order returns to the head of the log: the label stops saying "the end".
         self.model.modelReset.connect(self._show_count)
@@ -313,8 +313,11 @@ class VisitLogView(RefreshWhenShown, QWidget):
 
     def _show_count(self) -> None:
         total = self.model.total
-        if self.model.total_is_lower_bound:
-            # Counting stopped at the cap: say "at least" rather than a wrong exact figure.
+        if self.model.counting:
+            # The count arrives from a worker thread (total_known): no figure until it is exact.
+            text = self.tr("Counting visits…")
+        elif self.model.total_is_lower_bound:
+            # The count failed: say "at least" what is loaded rather than a wrong exact figure.
             text = self.tr("{count}+ visits").format(count=f"{total:,}")
         elif total == 0:
             text = self.tr("No visits")
