@@ -3,11 +3,14 @@
     python bench/probe_open.py --db FILE [--password-env NAME]
                                [--measure [--repeat K] [--scroll-cap-s S]]
 
-Prints ``ready <peak RSS in MB>`` as soon as the main window has painted the visit log with rows
-in it (bench/run.py times this line from outside, from the spawn). With --measure it then times,
-on that same window, what a user does in the log (the real view and model, the real filter path)
-and the figures and exports, and prints them as one JSON line. Run it with QT_QPA_PLATFORM and
-XDG folders set (bench/run.py does), so that no user settings are read or touched.
+Prints ``ready <peak RSS in MB>`` as soon as the visit log has been painted with rows in it — the
+first page FieldLog paints before its database layer loads (`ui.first_paint`), or the main
+window's log where that does not apply — then ``window <peak RSS in MB>`` once the main window
+itself has painted its log (bench/run.py times both lines from outside, from the spawn). With
+--measure it then times, on that same window, what a user does in the log (the real view and
+model, the real filter path) and the figures and exports, and prints them as one JSON line. Run
+it with QT_QPA_PLATFORM and XDG folders set (bench/run.py does), so that no user settings are
+read or touched.
 
 An encrypted database (SQLCipher) is opened with the password held in the environment variable
 named by --password-env (never a command-line argument: a process list shows those).
@@ -102,11 +105,41 @@ def hand_password(password: str) -> None:
     background_check.quick_check_in_background = check_keyed  # type: ignore[assignment]
 
 
+#: The tables that show the visit log: the main window's, and the first page painted before it.
+LOG_TABLES = ("visitsTable", "firstPageTable")
+
+
+def say_when_log_painted() -> Any:
+    """Print the ``ready`` line when any window first paints the visit log with rows (from
+    inside main(), which paints the first page before it builds the main window)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtWidgets import QTableView
+
+    class FirstPaintWatch(QObject):
+        said = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if not self.said and event.type() == QEvent.Type.Paint:
+                table = watched.parent()
+                if (
+                    isinstance(table, QTableView)
+                    and table.objectName() in LOG_TABLES
+                    and table.viewport() is watched
+                    and table.model().rowCount() > 0
+                ):
+                    self.said = True
+                    print(f"ready {peak_rss_mb()}", flush=True)
+            return False
+
+    watch = FirstPaintWatch()
+    QCoreApplication.instance().installEventFilter(watch)
+    return watch
+
+
 def open_window(db_path: str, password: str | None = None) -> Any:
     """main(["--db", path]) over a QApplication made as main() makes it; the window."""
     from fieldlog import app
 
-    app.import_core()  # as main() does before it loads Qt
     if password is not None:
         hand_password(password)
     from PySide6.QtCore import QCoreApplication
@@ -117,6 +150,7 @@ def open_window(db_path: str, password: str | None = None) -> Any:
     QCoreApplication.setApplicationName(app.APP_NAME)
     QCoreApplication.setOrganizationName(app.APP_NAME)
     qt_app = QApplication([app.APP_NAME])
+    qt_app._bench_watch = say_when_log_painted()
     if app.main(["--db", db_path, "--lang", "zh_CN"]) != 0:
         raise SystemExit("the main window did not open (recovery screen or error)")
     window = app.last_window()
@@ -311,7 +345,11 @@ def main() -> None:
         raise SystemExit("no visit log in the main window (welcome panel?)")
     if not wait_until(log_painted(table), 120):
         raise SystemExit("the visit log was not painted with rows within 120 s")
-    print(f"ready {peak_rss_mb()}", flush=True)
+    watch = window._bench_app._bench_watch
+    if not watch.said:  # cannot be: the main window's log was painted
+        raise SystemExit("the first paint was not seen")
+    window._bench_app.removeEventFilter(watch)
+    print(f"window {peak_rss_mb()}", flush=True)
     if args.measure:
         print(json.dumps(measure_all(window, args.repeat, args.scroll_cap_s)), flush=True)
     window.close()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, exists, false, func, literal_column, or_, select
@@ -34,13 +33,11 @@ from fieldlog.store.models import (
 from fieldlog.store.repositories import visit_keyset
 from fieldlog.store.repositories.common import contains, in_period, is_live, live_join, starts_with
 from fieldlog.store.repositories.search_text import unmatchable
+from fieldlog.store.visit_rows import FULL_SUMMARY_CHARS, VISITOR_SEPARATOR, first_line
+from fieldlog.store.visit_rows import VisitListRow as VisitListRow  # the log's rows, from here too
 
 #: The keys `VisitSort` accepts, in the order of the log's columns.
 SORT_KEYS = ("date", "organization", "kind", "chain", "intent", "follow_up")
-#: How much of a summary a row carries (for a tooltip); the log shows its first line only.
-FULL_SUMMARY_CHARS = 1000
-SUMMARY_CHARS = 120
-VISITOR_SEPARATOR = "、"
 #: From this many index hits on, a search walks the log in order instead of sorting its hits.
 COMMON_HITS = 2000
 #: From this many on, the walk asks the index about each visit rather than listing the hits.
@@ -76,32 +73,6 @@ class VisitSort:
                     keys=", ".join(SORT_KEYS),
                 )
             )
-
-
-@dataclass(frozen=True)
-class VisitListRow:
-    """One line of the visit log; names of deleted catalog entries and chains show as blank."""
-
-    id: uuid.UUID
-    visited_on: date
-    org_id: uuid.UUID
-    org_name: str
-    org_kind: str
-    kind_name: str
-    visitors: str
-    chain_name: str
-    intent: str
-    summary: str
-    full_summary: str
-    next_follow_up: date | None
-    #: The row's values of the ordering it was read in; the page after it starts from them.
-    sort_key: tuple[Any, ...] = field(default=(), compare=False, repr=False)
-
-
-def first_line(text: str, limit: int = SUMMARY_CHARS) -> str:
-    """The first non-blank line of `text`, cut to `limit` characters with an ellipsis."""
-    line = next((part.strip() for part in text.splitlines() if part.strip()), "")
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 def _like_condition(text: str) -> ColumnElement[bool]:

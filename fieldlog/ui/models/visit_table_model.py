@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,14 +23,20 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor
 
-from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.services.visits import visit_log
 from fieldlog.services.visits.visit_log import VisitFilter, VisitListRow, VisitSort
 from fieldlog.store.database import Database
 from fieldlog.store.visit_count import VisitCount
-from fieldlog.ui.widgets.combo_values import named
+from fieldlog.ui.models import visit_cells
+from fieldlog.ui.models.visit_cells import CHAIN, COLUMN_COUNT, DATE, INTENT, KIND, cell, headers
+
+# The columns as the log's readers have always found them here.
+from fieldlog.ui.models.visit_cells import FOLLOW_UP as FOLLOW_UP
+from fieldlog.ui.models.visit_cells import ORGANIZATION as ORGANIZATION
+from fieldlog.ui.models.visit_cells import OVERDUE_COLOR as OVERDUE_COLOR
+from fieldlog.ui.models.visit_cells import SUMMARY as SUMMARY
+from fieldlog.ui.models.visit_cells import VISITORS as VISITORS
 
 #: The visit's id (uuid.UUID).
 VisitIdRole = Qt.ItemDataRole.UserRole + 1
@@ -40,9 +45,7 @@ OrgIdRole = Qt.ItemDataRole.UserRole + 2
 #: The whole row snapshot (VisitListRow).
 RowRole = Qt.ItemDataRole.UserRole + 3
 
-PAGE_SIZE = 200
-DATE, ORGANIZATION, KIND, VISITORS, CHAIN, INTENT, SUMMARY, FOLLOW_UP = range(8)
-COLUMN_COUNT = 8
+PAGE_SIZE = visit_cells.PAGE_SIZE
 #: The sort key of each sortable column; visitors and summary do not sort.
 SORT_KEY_OF_COLUMN = {
     DATE: "date",
@@ -52,20 +55,6 @@ SORT_KEY_OF_COLUMN = {
     INTENT: "intent",
     FOLLOW_UP: "follow_up",
 }
-OVERDUE_COLOR = QColor("#c62828")
-
-
-def _intent_label(code: str) -> str:
-    # Short labels: 强/中/弱/无 in Chinese, words in English.
-    labels = {
-        "strong": QCoreApplication.translate("VisitTableModel", "Strong"),
-        "medium": QCoreApplication.translate("VisitTableModel", "Medium"),
-        "weak": QCoreApplication.translate("VisitTableModel", "Weak"),
-        "none": QCoreApplication.translate("VisitTableModel", "None"),
-    }
-    return named(labels, code)
-
-
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -317,62 +306,12 @@ class VisitTableModel(QAbstractTableModel):
         return self._headers()[section] if role == Qt.ItemDataRole.DisplayRole else None
 
     def _headers(self) -> list[str]:
-        return [
-            self.tr("Date"),
-            self.tr("Organization"),
-            self.tr("Kind"),
-            self.tr("Visitors"),
-            self.tr("Chain"),
-            self.tr("Intent"),
-            self.tr("Summary"),
-            self.tr("Next follow-up"),
-        ]
+        return headers()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_snapshot(index.row()) if index.isValid() else None
         if row is None or not 0 <= index.column() < COLUMN_COUNT:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(row, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == FOLLOW_UP:
-            overdue = row.next_follow_up is not None and row.next_follow_up < today()
-            return OVERDUE_COLOR if overdue else None
-        return {VisitIdRole: row.id, OrgIdRole: row.org_id, RowRole: row}.get(role)
-
-
-def _display(row: VisitListRow, column: int) -> str:
-    if column == DATE:
-        return row.visited_on.isoformat()
-    if column == FOLLOW_UP:
-        return row.next_follow_up.isoformat() if row.next_follow_up else ""
-    if column == INTENT:
-        return _intent_label(row.intent)
-    values = {
-        ORGANIZATION: row.org_name,
-        KIND: display_kind_name("visit_kind", row.kind_name),
-        VISITORS: row.visitors,
-        CHAIN: display_kind_name("chain", row.chain_name),
-        SUMMARY: row.summary,
-    }
-    return values[column]
-
-
-def _tooltip(row: VisitListRow, column: int) -> str | None:
-    if column == SUMMARY:
-        return row.full_summary or None
-    if column in (ORGANIZATION, VISITORS):
-        return _display(row, column) or None
-    return None
-
-
-def _alignment(column: int) -> int:
-    vertical = Qt.AlignmentFlag.AlignVCenter
-    if column in (DATE, FOLLOW_UP):
-        return int(Qt.AlignmentFlag.AlignRight | vertical)
-    if column == INTENT:
-        return int(Qt.AlignmentFlag.AlignHCenter | vertical)
-    return int(Qt.AlignmentFlag.AlignLeft | vertical)
+        if role in (VisitIdRole, OrgIdRole, RowRole):
+            return {VisitIdRole: row.id, OrgIdRole: row.org_id, RowRole: row}[role]
+        return cell(row, index.column(), role, today())
