@@ -194,8 +194,9 @@ def _matches(text: str) -> Callable[[], bool]:
 view_of_check: list[Any] = [None]
 
 
-def fragments(view: Any, count: int = 20) -> list[str]:
-    """Two-character Chinese fragments from the data: half from names, half from notes."""
+def fragments(view: Any, count: int = 20, length: int = 2) -> list[str]:
+    """Chinese fragments of `length` characters from the data: half from names, half from
+    notes."""
     from sqlalchemy import select
 
     from fieldlog.store.models import Organization, Visit
@@ -206,8 +207,8 @@ def fragments(view: Any, count: int = 20) -> list[str]:
         notes = session.execute(select(Visit.summary).limit(3000)).scalars().all()
     found: list[str] = []
     for texts in (org_names, notes):
-        pairs = sorted({t[i : i + 2] for t in texts for i in range(len(t) - 1)})
-        pairs = [p for p in pairs if re.fullmatch(r"[\u4e00-\u9fff]{2}", p)]
+        pairs = sorted({t[i : i + length] for t in texts for i in range(len(t) - length + 1)})
+        pairs = [p for p in pairs if re.fullmatch(f"[\u4e00-\u9fff]{{{length}}}", p)]
         found += rng.sample(pairs, count // 2)
     return found
 
@@ -225,10 +226,12 @@ def measure_log(view: Any, repeat: int) -> dict[str, Any]:
     for _ in range(repeat):
         timed(lambda: _search(view, "天"), _matches("天"))
         first_page.append(timed(lambda: _search(view, ""), unfiltered))
-    search = []
-    words = fragments(view)
-    for word in words:
-        search.append(timed(lambda w=word: _search(view, w), _matches(word)))
+    # Each search timed to its first page of matches on screen; the count follows on a worker.
+    search, search3 = [], []
+    words, words3 = fragments(view), fragments(view, 20, 3)
+    for word in words + words3:
+        took = timed(lambda w=word: _search(view, w), _matches(word))
+        (search if len(word) == 2 else search3).append(took)
         timed(lambda: _search(view, ""), unfiltered)
     from fieldlog.services.visits.visit_log import filter_choices
 
@@ -243,8 +246,12 @@ def measure_log(view: Any, repeat: int) -> dict[str, Any]:
     return {
         "first_page_ms": median_ms(first_page),
         "search_ms": {"p50": percentile_ms(search, 0.5), "p95": percentile_ms(search, 0.95)},
+        "search3_ms": {"p50": percentile_ms(search3, 0.5), "p95": percentile_ms(search3, 0.95)},
+        "search_each_ms": {
+            w: round(t * 1000, 1) for w, t in zip(words + words3, search + search3, strict=True)
+        },
         "filter_ms": median_ms(filtered),
-        "search_fragments": words,
+        "search_fragments": words + words3,
     }
 
 

@@ -17,6 +17,9 @@ from fieldlog.store.database import Database
 from fieldlog.store.repositories import visit_list
 from fieldlog.store.repositories.visit_list import VisitFilter
 
+#: SQLite's virtual-machine steps between two questions whether the count is still wanted.
+PROGRESS_STEPS = 100_000
+
 
 class VisitCount:
     """One count of the visits matching a filter; `run` on a worker, `cancel` from anywhere."""
@@ -44,15 +47,26 @@ class VisitCount:
                         if self._cancelled:
                             return None
                         self._running = session.connection().connection.driver_connection
+                    # Closing the database waits for this count: SQLite asks between steps
+                    # whether to go on, so a close (a restore, the end of the app) is not held.
+                    watch = getattr(self._running, "set_progress_handler", None)
+                    if watch is not None:
+                        watch(self._stopped, PROGRESS_STEPS)
                     try:
                         return visit_list.count_matching_visits(session, self.wanted)
                     finally:
+                        if watch is not None:
+                            watch(None, 0)
                         with self._lock:
                             self._running = None
             except Exception:
-                if self._cancelled:  # the interrupted statement's error: no figure, no failure
+                if self._stopped():  # the interrupted statement's error: no figure, no failure
                     return None
                 raise
+
+    def _stopped(self) -> int:
+        """Non-zero (SQLite then stops the statement) once cancelled or the database closing."""
+        return int(self._cancelled or self.db.closed)
 
     def cancel(self) -> None:
         """Stop the count (its statement, if one runs); `run` then answers None."""

@@ -127,3 +127,17 @@ def test_a_search_typed_while_counting_gets_its_own_count(qtbot, generated: Data
     view.model.set_filter(wanted)
     qtbot.waitUntil(lambda: not view.model.counting, timeout=30_000)
     assert view.model.total == visit_log.count_matching_visits(generated, wanted)
+
+
+def test_a_count_answers_exactly_or_not_at_all(generated: Database) -> None:
+    from fieldlog.store.visit_count import VisitCount
+
+    wanted = VisitFilter(text="公司")
+    assert VisitCount(generated, wanted).run() == len(every_id(generated, wanted))
+    stopped = VisitCount(generated, wanted)
+    stopped.cancel()
+    assert stopped.run() is None and stopped.cancelled
+    other = open_database(str(generated.path))
+    counting = VisitCount(other, VisitFilter())
+    other.close()  # the database closed first: nothing is read
+    assert counting.run() is None
