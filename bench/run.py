@@ -162,6 +162,8 @@ def table(result: dict[str, Any], extra: dict[str, Any]) -> str:
     lines.append(f"{'naive / open':<20}{speedup:>12.1f}  speed-up over the plain way")
     lines.append(f"open runs ms: {extra['open_runs_ms']}  baseline: {extra['baseline_runs_ms']}")
     lines.append(f"search fragments: {' '.join(extra['search_fragments'])}")
+    slowest = sorted(extra["search_each_ms"].items(), key=lambda item: -item[1])[:6]
+    lines.append("slowest searches ms: " + ", ".join(f"{w} {ms:g}" for w, ms in slowest))
     if not extra["scroll_reached_end"]:
         cap = result["scroll_ms"]
         lines.append(f"scroll: the end of {extra['scroll_rows']:,} rows not reached in {cap} ms")

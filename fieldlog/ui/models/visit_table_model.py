@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -196,9 +197,15 @@ class VisitTableModel(QAbstractTableModel):
             self._start_count()
 
     def _start_count(self) -> None:
-        """Count the visits matching the filter on a worker thread; `_on_counted` gets it."""
+        """Count the visits matching the filter on a worker thread; `_on_counted` gets it. The
+        thread starts from the event loop, once the first page has been laid out and painted
+        (a count started meanwhile would compete with it for the processor)."""
         count = self._counting.current = VisitCount(self._db, self._filter)
         relay = self._relay
+
+        def start() -> None:
+            if not count.cancelled:  # not already replaced by another filter's count
+                threading.Thread(target=work, name="visit-count", daemon=True).start()
 
         def work() -> None:
             try:
@@ -209,7 +216,7 @@ class VisitTableModel(QAbstractTableModel):
             with contextlib.suppress(RuntimeError):  # the model is gone meanwhile
                 relay.counted.emit(count, figure)
 
-        threading.Thread(target=work, name="visit-count", daemon=True).start()
+        QTimer.singleShot(0, self._relay, start)
 
     @Slot(object, object)
     def _on_counted(self, count: VisitCount, figure: int | None) -> None:
