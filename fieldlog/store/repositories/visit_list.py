@@ -216,7 +216,7 @@ def _visitor_names(session: Session, visit_ids: list[uuid.UUID]) -> dict[uuid.UU
         .order_by(VisitVisitor.visit_id, bytewise(Member.name))
     )
     names: dict[uuid.UUID, list[str]] = {}
-    for visit_id, name in session.execute(query):
+    for visit_id, name in session.connection().execute(query):
         names.setdefault(visit_id, []).append(name)
     return {visit_id: VISITOR_SEPARATOR.join(found) for visit_id, found in names.items()}
 
@@ -236,11 +236,13 @@ def visit_page(
     session: Session, wanted: VisitFilter, sort: VisitSort, page: PageRequest
 ) -> list[VisitListRow]:
     """The visits of `page` that match, in the sort's order."""
-    keys = [tuple(row) for row in session.execute(_page_keys(session, wanted, sort, page))]
+    # Through the session's connection: plain rows, without the ORM's loading of each.
+    connection = session.connection()
+    keys = [tuple(row) for row in connection.execute(_page_keys(session, wanted, sort, page))]
     if page.from_end:
         keys.reverse()
     ids = [key[-1] for key in keys]
-    details = {row[0]: row for row in session.execute(_details(ids))} if ids else {}
+    details = {row[0]: row for row in connection.execute(_details(ids))} if ids else {}
     visitors = _visitor_names(session, ids)
     return [_row(details[key[-1]], visitors.get(key[-1], ""), key) for key in keys]
 
