@@ -258,6 +258,22 @@ def test_the_count_arrives_after_the_first_page(
     assert not view.model.total_is_lower_bound and not view.model.counting
 
 
+def test_a_count_made_stale_by_a_change_is_dropped(
+    qtbot, db: Database, small_view, one_a_page
+) -> None:
+    view = VisitLogView(db)  # its count of three visits is due
+    qtbot.addWidget(view)
+    told: list[int] = []
+    view.model.total_known.connect(lambda: told.append(view.model.total))
+    org = orgs.save_org(db, orgs.OrgInput("深圳市新来科技有限公司")).id
+    member = team.members(db)[0].id
+    new = visits.VisitInput(date(2020, 4, 9), org, [member])
+    operations.run(None, VISIT, visits.save_visit, db, new)  # the log refreshes: a new count
+    qtbot.waitUntil(lambda: view.count_label.text() == "4 visits")
+    qtbot.wait(50)
+    assert told == [4]  # the count of the log before the change was never shown
+
+
 def test_a_stopped_count_says_at_least(qtbot, db: Database, small_view, one_a_page) -> None:
     model = VisitTableModel(db)
     assert model.counting and model.rowCount() == 1
