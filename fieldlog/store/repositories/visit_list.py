@@ -41,7 +41,9 @@ SORT_KEYS = ("date", "organization", "kind", "chain", "intent", "follow_up")
 #: From this many index hits on, a search walks the log in order instead of sorting its hits.
 COMMON_HITS = 2000
 #: From this many on, the walk asks the index about each visit rather than listing the hits.
-FREQUENT_HITS = 150_000
+#: Measured at 1,000,000 visits: 230,464 hits list in 83 ms against 253 ms asking (a
+#: three-character word); 487,762 in 108 ms against 53; 790,104 in 121 against 20.
+FREQUENT_HITS = 300_000
 
 
 @dataclass(frozen=True)
