@@ -205,7 +205,9 @@ class VisitTableModel(QAbstractTableModel):
 
         def start() -> None:
             if not count.cancelled:  # not already replaced by another filter's count
-                threading.Thread(target=work, name="visit-count", daemon=True).start()
+                # Not a daemon: the interpreter waits for it before it ends (closing the
+                # database stops the count), so no thread touches Qt while Python shuts down.
+                threading.Thread(target=work, name="visit-count").start()
 
         def work() -> None:
             try:
@@ -213,6 +215,8 @@ class VisitTableModel(QAbstractTableModel):
             except Exception:
                 logging.getLogger(__name__).warning("Visits not counted", exc_info=True)
                 figure = None
+            if count.cancelled or count.db.closed:
+                return  # nobody waits for its figure (and the application may be ending)
             with contextlib.suppress(RuntimeError):  # the model is gone meanwhile
                 relay.counted.emit(count, figure)
 
