@@ -3,11 +3,14 @@
     python bench/probe_open.py --db FILE [--password-env NAME]
                                [--measure [--repeat K] [--scroll-cap-s S]]
 
-Prints ``ready <peak RSS in MB>`` as soon as the main window has painted the visit log with rows
-in it (bench/run.py times this line from outside, from the spawn). With --measure it then times,
-on that same window, what a user does in the log (the real view and model, the real filter path)
-and the figures and exports, and prints them as one JSON line. Run it with QT_QPA_PLATFORM and
-XDG folders set (bench/run.py does), so that no user settings are read or touched.
+Prints ``ready <peak RSS in MB>`` as soon as the visit log has been painted with rows in it — the
+first page FieldLog paints before its database layer loads (`ui.first_paint`), or the main
+window's log where that does not apply — then ``window <peak RSS in MB>`` once the main window
+itself has painted its log (bench/run.py times both lines from outside, from the spawn). With
+--measure it then times, on that same window, what a user does in the log (the real view and
+model, the real filter path) and the figures and exports, and prints them as one JSON line. Run
+it with QT_QPA_PLATFORM and XDG folders set (bench/run.py does), so that no user settings are
+read or touched.
 
 An encrypted database (SQLCipher) is opened with the password held in the environment variable
 named by --password-env (never a command-line argument: a process list shows those).
@@ -102,11 +105,41 @@ def hand_password(password: str) -> None:
     background_check.quick_check_in_background = check_keyed  # type: ignore[assignment]
 
 
+#: The tables that show the visit log: the main window's, and the first page painted before it.
+LOG_TABLES = ("visitsTable", "firstPageTable")
+
+
+def say_when_log_painted() -> Any:
+    """Print the ``ready`` line when any window first paints the visit log with rows (from
+    inside main(), which paints the first page before it builds the main window)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+    from PySide6.QtWidgets import QTableView
+
+    class FirstPaintWatch(QObject):
+        said = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if not self.said and event.type() == QEvent.Type.Paint:
+                table = watched.parent()
+                if (
+                    isinstance(table, QTableView)
+                    and table.objectName() in LOG_TABLES
+                    and table.viewport() is watched
+                    and table.model().rowCount() > 0
+                ):
+                    self.said = True
+                    print(f"ready {peak_rss_mb()}", flush=True)
+            return False
+
+    watch = FirstPaintWatch()
+    QCoreApplication.instance().installEventFilter(watch)
+    return watch
+
+
 def open_window(db_path: str, password: str | None = None) -> Any:
     """main(["--db", path]) over a QApplication made as main() makes it; the window."""
     from fieldlog import app
 
-    app.import_core()  # as main() does before it loads Qt
     if password is not None:
         hand_password(password)
     from PySide6.QtCore import QCoreApplication
@@ -117,6 +150,7 @@ def open_window(db_path: str, password: str | None = None) -> Any:
     QCoreApplication.setApplicationName(app.APP_NAME)
     QCoreApplication.setOrganizationName(app.APP_NAME)
     qt_app = QApplication([app.APP_NAME])
+    qt_app._bench_watch = say_when_log_painted()
     if app.main(["--db", db_path, "--lang", "zh_CN"]) != 0:
         raise SystemExit("the main window did not open (recovery screen or error)")
     window = app.last_window()
@@ -160,8 +194,9 @@ def _matches(text: str) -> Callable[[], bool]:
 view_of_check: list[Any] = [None]
 
 
-def fragments(view: Any, count: int = 20) -> list[str]:
-    """Two-character Chinese fragments from the data: half from names, half from notes."""
+def fragments(view: Any, count: int = 20, length: int = 2) -> list[str]:
+    """Chinese fragments of `length` characters from the data: half from names, half from
+    notes."""
     from sqlalchemy import select
 
     from fieldlog.store.models import Organization, Visit
@@ -172,8 +207,8 @@ def fragments(view: Any, count: int = 20) -> list[str]:
         notes = session.execute(select(Visit.summary).limit(3000)).scalars().all()
     found: list[str] = []
     for texts in (org_names, notes):
-        pairs = sorted({t[i : i + 2] for t in texts for i in range(len(t) - 1)})
-        pairs = [p for p in pairs if re.fullmatch(r"[\u4e00-\u9fff]{2}", p)]
+        pairs = sorted({t[i : i + length] for t in texts for i in range(len(t) - length + 1)})
+        pairs = [p for p in pairs if re.fullmatch(f"[\u4e00-\u9fff]{{{length}}}", p)]
         found += rng.sample(pairs, count // 2)
     return found
 
@@ -191,10 +226,12 @@ def measure_log(view: Any, repeat: int) -> dict[str, Any]:
     for _ in range(repeat):
         timed(lambda: _search(view, "天"), _matches("天"))
         first_page.append(timed(lambda: _search(view, ""), unfiltered))
-    search = []
-    words = fragments(view)
-    for word in words:
-        search.append(timed(lambda w=word: _search(view, w), _matches(word)))
+    # Each search timed to its first page of matches on screen; the count follows on a worker.
+    search, search3 = [], []
+    words, words3 = fragments(view), fragments(view, 20, 3)
+    for word in words + words3:
+        took = timed(lambda w=word: _search(view, w), _matches(word))
+        (search if len(word) == 2 else search3).append(took)
         timed(lambda: _search(view, ""), unfiltered)
     from fieldlog.services.visits.visit_log import filter_choices
 
@@ -209,8 +246,12 @@ def measure_log(view: Any, repeat: int) -> dict[str, Any]:
     return {
         "first_page_ms": median_ms(first_page),
         "search_ms": {"p50": percentile_ms(search, 0.5), "p95": percentile_ms(search, 0.95)},
+        "search3_ms": {"p50": percentile_ms(search3, 0.5), "p95": percentile_ms(search3, 0.95)},
+        "search_each_ms": {
+            w: round(t * 1000, 1) for w, t in zip(words + words3, search + search3, strict=True)
+        },
         "filter_ms": median_ms(filtered),
-        "search_fragments": words,
+        "search_fragments": words + words3,
     }
 
 
@@ -311,7 +352,11 @@ def main() -> None:
         raise SystemExit("no visit log in the main window (welcome panel?)")
     if not wait_until(log_painted(table), 120):
         raise SystemExit("the visit log was not painted with rows within 120 s")
-    print(f"ready {peak_rss_mb()}", flush=True)
+    watch = window._bench_app._bench_watch
+    if not watch.said:  # cannot be: the main window's log was painted
+        raise SystemExit("the first paint was not seen")
+    window._bench_app.removeEventFilter(watch)
+    print(f"window {peak_rss_mb()}", flush=True)
     if args.measure:
         print(json.dumps(measure_all(window, args.repeat, args.scroll_cap_s)), flush=True)
     window.close()

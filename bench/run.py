@@ -32,10 +32,12 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 KEYS = (
     "open_ms",
+    "window_ms",
     "baseline_open_ms",
     "first_page_ms",
     "scroll_ms",
     "search_ms",
+    "search3_ms",
     "filter_ms",
     "naive_load_ms",
     "stats_ms",
@@ -51,11 +53,16 @@ def child_env(home: Path) -> dict[str, str]:
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         env[var] = str(home / var.lower())
     env.pop("FIELDLOG_DB", None)
+    # The FieldLog of this checkout, not whichever one is installed.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE.parent), env.get("PYTHONPATH")]))
     return env
 
 
-def spawn(args: list[str], lines: int = 1, timeout_s: float = 1800) -> tuple[float, list[str]]:
-    """Run a script of this folder; seconds from the spawn to its `ready` line, and its lines."""
+def spawn(
+    args: list[str], lines: int = 1, timeout_s: float = 1800, at: list[float] | None = None
+) -> tuple[float, list[str]]:
+    """Run a script of this folder; seconds from the spawn to its `ready` line, and its lines
+    (`at` gets the seconds from the spawn to each line read)."""
     with tempfile.TemporaryDirectory(prefix="fieldlog-bench-home-") as home:
         command = [sys.executable, str(HERE / args[0]), *args[1:]]
         started = time.perf_counter()
@@ -70,6 +77,8 @@ def spawn(args: list[str], lines: int = 1, timeout_s: float = 1800) -> tuple[flo
                 break
             if ready is None:
                 ready = time.perf_counter() - started
+            if at is not None:
+                at.append(time.perf_counter() - started)
             out.append(line.strip())
         child.wait(timeout_s)
         if child.returncode != 0 or ready is None or len(out) < lines:
@@ -83,18 +92,24 @@ def keyed(variable: str | None) -> list[str]:
 
 
 def opens(db: str, repeat: int, password_env: str | None) -> dict[str, Any]:
-    """open_ms, baseline_open_ms and the probe's RSS, alternating the two after one warm-up."""
+    """open_ms (the log's first page painted), window_ms (the main window's log painted),
+    baseline_open_ms and the probe's RSS, alternating the probe and the bare window after one
+    warm-up each."""
     probe = ["probe_open.py", "--db", db, *keyed(password_env)]
-    spawn(probe)
+    spawn(probe, lines=2)
     spawn(["baseline_window.py"])
-    app, bare, rss = [], [], []
+    app, whole, bare, rss = [], [], [], []
     for _ in range(repeat):
-        seconds, out = spawn(probe)
+        at: list[float] = []
+        seconds, out = spawn(probe, lines=2, at=at)
         app.append(seconds)
-        rss.append(float(out[0].split()[1]))
+        whole.append(at[1])
+        rss.append(float(out[1].split()[1]))
         bare.append(spawn(["baseline_window.py"])[0])
     return {
         "open_ms": round(statistics.median(app) * 1000, 1),
+        "window_ms": round(statistics.median(whole) * 1000, 1),
+        "window_runs_ms": [round(s * 1000) for s in whole],
         "baseline_open_ms": round(statistics.median(bare) * 1000, 1),
         "rss_mb": round(statistics.median(rss), 1),
         "open_runs_ms": [round(s * 1000) for s in app],
@@ -119,8 +134,8 @@ def naive(db: str, repeat: int, password_env: str | None) -> dict[str, Any]:
 def inside(db: str, repeat: int, cap_s: float, password_env: str | None) -> dict[str, Any]:
     """The in-process figures, from a probe that opened the window first."""
     args = ["probe_open.py", "--db", db, *keyed(password_env), "--measure", "--repeat", str(repeat)]
-    _, out = spawn([*args, "--scroll-cap-s", str(cap_s)], lines=2)
-    return json.loads(out[1])
+    _, out = spawn([*args, "--scroll-cap-s", str(cap_s)], lines=3)
+    return json.loads(out[2])
 
 
 def table(result: dict[str, Any], extra: dict[str, Any]) -> str:
@@ -128,11 +143,14 @@ def table(result: dict[str, Any], extra: dict[str, Any]) -> str:
     floor = result["baseline_open_ms"]
     rows = [
         ("open_ms", result["open_ms"], f"≤ {2 * floor:.0f} (2 × baseline)"),
+        ("window_ms", result["window_ms"], "the main window's log painted"),
         ("baseline_open_ms", floor, "the floor"),
         ("first_page_ms", result["first_page_ms"], "≤ 100"),
         ("scroll_ms", result["scroll_ms"], "" if extra["scroll_reached_end"] else "capped"),
         ("search_ms p50", result["search_ms"]["p50"], ""),
-        ("search_ms p95", result["search_ms"]["p95"], "≤ 100"),
+        ("search_ms p95", result["search_ms"]["p95"], "≤ 50 (2 characters)"),
+        ("search3_ms p50", result["search3_ms"]["p50"], ""),
+        ("search3_ms p95", result["search3_ms"]["p95"], "≤ 50 (3 characters)"),
         ("filter_ms", result["filter_ms"], "≤ 100"),
         ("stats_ms dispatch", result["stats_ms"]["dispatch"], ""),
         ("stats_ms all_time", result["stats_ms"]["all_time"], "≤ 300"),
@@ -152,6 +170,8 @@ def table(result: dict[str, Any], extra: dict[str, Any]) -> str:
         lines.append(f"{'naive / open':<20}{speedup:>12.1f}  speed-up over the plain way")
     lines.append(f"open runs ms: {extra['open_runs_ms']}  baseline: {extra['baseline_runs_ms']}")
     lines.append(f"search fragments: {' '.join(extra['search_fragments'])}")
+    slowest = sorted(extra["search_each_ms"].items(), key=lambda item: -item[1])[:6]
+    lines.append("slowest searches ms: " + ", ".join(f"{w} {ms:g}" for w, ms in slowest))
     if not extra["scroll_reached_end"]:
         cap = result["scroll_ms"]
         lines.append(f"scroll: the end of {extra['scroll_rows']:,} rows not reached in {cap} ms")

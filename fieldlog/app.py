@@ -19,6 +19,7 @@ from fieldlog.domain.messages import Message, msg
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator
     from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QWidget
 
     from fieldlog.store.database import Database
     from fieldlog.ui.encryption_flow import Reopen
@@ -116,7 +117,6 @@ def show_open_error(location: str, error: BaseException) -> None:
 def needs_creating(location: str) -> bool:
     """Whether opening `location` would make a new database: a path with no file (or an empty
     one) and no backups of a lost one (those get the recovery screen instead)."""
-    from fieldlog.store.backup import list_backups
     from fieldlog.store.location import is_url
 
     if is_url(location):
@@ -124,6 +124,8 @@ def needs_creating(location: str) -> bool:
     path = Path(location).expanduser()
     if (path.is_file() and path.stat().st_size > 0) or path.is_dir():
         return False
+    from fieldlog.store.backup import list_backups
+
     return not list_backups(path.resolve())
 
 
@@ -255,7 +257,7 @@ def _damaged(location: str, problem: str) -> Message:
 
 def _open_database(
     location: str,
-    near: MainWindow | None,
+    near: QWidget | None,
     password: str | None = None,
     tried: list[str] | None = None,
 ) -> Database | None:
@@ -282,7 +284,7 @@ def _open_database(
 def open_location(
     location: str,
     language: str,
-    near: MainWindow | None = None,
+    near: QWidget | None = None,
     password: str | None = None,
     prepare: Callable[[Database], object] | None = None,
 ) -> bool:
@@ -482,11 +484,11 @@ def switch_language(old: MainWindow, language: str) -> MainWindow:
 
 def _resources_present() -> bool:
     """Whether FieldLog's resources are there; if not, says so in a box and on stderr."""
-    from fieldlog.ui import problem_boxes
-
     try:
         resources_dir()
     except FileNotFoundError as exc:
+        from fieldlog.ui import problem_boxes
+
         problem_boxes.show_resources_missing(exc)
         return False
     return True
@@ -500,6 +502,20 @@ def _keep_a_log() -> None:
 
     diagnostics.configure()
     diagnostics.install_excepthook(lambda: problem_boxes.tell_defect(_window))
+
+
+def _first_paint(location: str) -> QWidget | None:
+    """The visit log's first page shown and painted without the database layer, where it can
+    be (`ui.first_paint`); None otherwise, or if anything went wrong (the normal open tells)."""
+    try:
+        from fieldlog.ui.first_paint import show_first_page
+
+        return show_first_page(location)
+    except Exception:  # never a reason not to open the window the normal way
+        import logging
+
+        logging.getLogger(__name__).warning("First page not shown early", exc_info=True)
+        return None
 
 
 def import_core() -> None:
@@ -526,13 +542,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from fieldlog.store.location import ENV_DB, resolve_location
 
-    import_core()
     app, owns_app = _ensure_app()
-    from fieldlog.ui import single_instance  # with Qt: after import_core
+    from fieldlog.ui import single_instance
 
     if not _resources_present():
         return 1
-    _keep_a_log()
     language = choose_language(args.lang, _setting("language"))
     use_language(app, language)
     package = options.package_argument(args.file)
@@ -544,7 +558,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The per-user default is created silently on a first start; a chosen path only if asked.
     if chosen and needs_creating(location) and not confirm_create(_shown(location)):
         return 1
-    opened = open_location(location, language)
+    # The log's first page on screen before the database layer loads; the window follows.
+    first = _first_paint(location) if package is None else None
+    import_core()
+    _keep_a_log()
+    opened = open_location(location, language, near=first)
+    if first is not None:
+        first.close()
+        first.deleteLater()
     if opened and package is not None and _window is not None:
         _window.sync_flow.open_file(package, joining=_window.workspace is None)
     if not owns_app:

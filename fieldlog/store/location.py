@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from sqlalchemy.engine import URL, make_url
 
 from fieldlog.store.private import new_private_file, private_folder
+
+if TYPE_CHECKING:  # SQLAlchemy loads when a URL is made: the first paint needs none
+    from sqlalchemy.engine import URL
 
 APP_NAME = "FieldLog"
 ENV_DB = "FIELDLOG_DB"
@@ -32,6 +35,8 @@ def is_url(location: str) -> bool:
 
 def to_url(location: str) -> URL:
     """A plain path means SQLite; anything with a scheme is passed to SQLAlchemy as is."""
+    from sqlalchemy.engine import URL, make_url
+
     if is_url(location):
         return make_url(location)
     return URL.create("sqlite", database=str(Path(location).expanduser().resolve()))
@@ -47,6 +52,8 @@ def describe(location: str) -> str:
     """A location fit for messages and titles: the path, or the URL without its password
     (after the user name, or as a `password` parameter: the driver takes either)."""
     if is_url(location):
+        from sqlalchemy.engine import make_url
+
         url = make_url(location).difference_update_query(["password"])
         return url.render_as_string(hide_password=True)
     return str(Path(location).expanduser())

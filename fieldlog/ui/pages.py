@@ -9,12 +9,15 @@ given (the window), never by importing the window.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
-from fieldlog.store.database import Database
 from fieldlog.ui.navigator import Navigator, Page, page_title
+
+if TYPE_CHECKING:  # the window's first paint (ui.first_paint) borrows the navigation's look
+    from fieldlog.store.database import Database
 
 NAVIGATION_STYLE = """
 #navigation { font-size: 11pt; border: none; background: palette(window); }
@@ -23,7 +26,17 @@ NAVIGATION_STYLE = """
 """
 NAVIGATION_WIDTH = 150
 #: Builds a page over a database, asking the navigator (the window) for what it cannot do.
-Maker = Callable[[Database, Navigator], QWidget]
+Maker = Callable[["Database", Navigator], QWidget]
+
+
+def navigation_list(parent: QWidget | None = None) -> QListWidget:
+    """The list of pages beside them, the visit log's row chosen."""
+    navigation = QListWidget(parent, objectName="navigation")
+    navigation.addItems([page_title(page) for page in Page])
+    navigation.setFixedWidth(NAVIGATION_WIDTH)
+    navigation.setStyleSheet(NAVIGATION_STYLE)
+    navigation.setCurrentRow(Page.VISITS)
+    return navigation
 
 
 class Workspace(QWidget):
@@ -60,12 +73,9 @@ class Workspace(QWidget):
         self._built: dict[Page, QWidget] = {Page.VISITS: self.visit_log}
         for _page in list(Page)[1:]:
             self.stack.addWidget(QWidget(objectName="pageNotBuiltYet"))
-        self.navigation = QListWidget(objectName="navigation")
-        self.navigation.addItems([page_title(page) for page in Page])
-        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
-        self.navigation.setStyleSheet(NAVIGATION_STYLE)
+        self.navigation = navigation_list()
         self.navigation.currentRowChanged.connect(self._show_row)
-        self.navigation.setCurrentRow(Page.VISITS)
+        self._show_row(Page.VISITS)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.navigation)

@@ -1,27 +1,43 @@
-"""The visit log's table model: row snapshots fetched page by page, filtered and sorted in SQL."""
+"""The visit log's table model: row snapshots fetched page by page, filtered and sorted in SQL.
+
+The first page is read at once; how many visits match is counted on a worker thread over a
+connection of its own (`store.visit_count`) and arrives later (`total_known`): exact, never
+capped. A count made stale by a new filter or a refresh is stopped and its figure dropped.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import threading
 import uuid
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
+    Slot,
 )
-from PySide6.QtGui import QColor
 
-from fieldlog.domain.catalogs import display_kind_name
 from fieldlog.services.visits import visit_log
 from fieldlog.services.visits.visit_log import VisitFilter, VisitListRow, VisitSort
 from fieldlog.store.database import Database
-from fieldlog.ui.widgets.combo_values import named
+from fieldlog.store.visit_count import VisitCount
+from fieldlog.ui.models import visit_cells
+from fieldlog.ui.models.visit_cells import CHAIN, COLUMN_COUNT, DATE, INTENT, KIND, cell, headers
+
+# The columns as the log's readers have always found them here.
+from fieldlog.ui.models.visit_cells import FOLLOW_UP as FOLLOW_UP
+from fieldlog.ui.models.visit_cells import ORGANIZATION as ORGANIZATION
+from fieldlog.ui.models.visit_cells import OVERDUE_COLOR as OVERDUE_COLOR
+from fieldlog.ui.models.visit_cells import SUMMARY as SUMMARY
+from fieldlog.ui.models.visit_cells import VISITORS as VISITORS
 
 #: The visit's id (uuid.UUID).
 VisitIdRole = Qt.ItemDataRole.UserRole + 1
@@ -30,12 +46,7 @@ OrgIdRole = Qt.ItemDataRole.UserRole + 2
 #: The whole row snapshot (VisitListRow).
 RowRole = Qt.ItemDataRole.UserRole + 3
 
-PAGE_SIZE = 200
-#: Counting stops here: a common search word matches a large part of a million visits, and
-#: counting them all would cost more than showing the first page. Beyond it the count is "1,000+".
-COUNT_CAP = 1000
-DATE, ORGANIZATION, KIND, VISITORS, CHAIN, INTENT, SUMMARY, FOLLOW_UP = range(8)
-COLUMN_COUNT = 8
+PAGE_SIZE = visit_cells.PAGE_SIZE
 #: The sort key of each sortable column; visitors and summary do not sort.
 SORT_KEY_OF_COLUMN = {
     DATE: "date",
@@ -45,20 +56,6 @@ SORT_KEY_OF_COLUMN = {
     INTENT: "intent",
     FOLLOW_UP: "follow_up",
 }
-OVERDUE_COLOR = QColor("#c62828")
-
-
-def _intent_label(code: str) -> str:
-    # Short labels: 强/中/弱/无 in Chinese, words in English.
-    labels = {
-        "strong": QCoreApplication.translate("VisitTableModel", "Strong"),
-        "medium": QCoreApplication.translate("VisitTableModel", "Medium"),
-        "weak": QCoreApplication.translate("VisitTableModel", "Weak"),
-        "none": QCoreApplication.translate("VisitTableModel", "None"),
-    }
-    return named(labels, code)
-
-
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -67,10 +64,28 @@ def today() -> date:
     return date.today()
 
 
+class _CountRelay(QObject):
+    """Brings a worker's count to the model's thread (a queued signal)."""
+
+    counted = Signal(object, object)  # the VisitCount, its figure (None: cancelled or failed)
+
+
+class _Counting:
+    """The count running for a model (a plain object, so the model's end can still stop it)."""
+
+    def __init__(self) -> None:
+        self.current: VisitCount | None = None
+
+    def cancel(self, *_args: object) -> None:
+        if self.current is not None:
+            self.current.cancel()
+            self.current = None
+
+
 class VisitTableModel(QAbstractTableModel):
     """Visits matching a filter, in a sort order; pages of PAGE_SIZE arrive as the view scrolls."""
 
-    #: The end of the log was reached while scrolling: `total` is now exact.
+    #: `total` is now exact: the count arrived, or the end of the log was reached.
     total_known = Signal()
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
@@ -80,7 +95,13 @@ class VisitTableModel(QAbstractTableModel):
         self._sort = VisitSort()
         self._rows: list[VisitListRow] = []
         self._counted = 0
+        #: Whether more visits than `_counted` may match (the count is not in yet).
         self._more = False
+        #: The count running on a worker for the filter in force, if any.
+        self._counting = _Counting()
+        self._relay = _CountRelay(self)
+        self._relay.counted.connect(self._on_counted)
+        self.destroyed.connect(self._counting.cancel)  # a plain object: it outlives the model
         #: Whether the rows are the log's last ones (read from its end) rather than its first.
         self._tail = False
         #: In the tail window: whether rows before the first loaded one are still unread.
@@ -97,8 +118,17 @@ class VisitTableModel(QAbstractTableModel):
 
     @property
     def total_is_lower_bound(self) -> bool:
-        """Whether more visits than `total` may match (counting stopped at COUNT_CAP)."""
+        """Whether more visits than `total` may match (the count is not in yet)."""
         return self._more
+
+    @property
+    def counting(self) -> bool:
+        """Whether the count of the filter in force is still running."""
+        return self._counting.current is not None
+
+    def cancel_count(self) -> None:
+        """Stop the count running for the model, if any (its figure is dropped)."""
+        self._counting.cancel()
 
     def visit_filter(self) -> VisitFilter:
         """The filter in force."""
@@ -155,14 +185,57 @@ class VisitTableModel(QAbstractTableModel):
 
     def _load_first_page(self, *, recount: bool = True) -> None:
         if recount:
-            counted = visit_log.count_matching_visits(self._db, self._filter, COUNT_CAP + 1)
-            self._counted, self._more = min(counted, COUNT_CAP), counted > COUNT_CAP
+            self.cancel_count()
+            self._counted, self._more = 0, True
         if self._tail:
             self._load_tail()
-            return
-        self._rows = visit_log.visit_page(self._db, self._filter, self._sort, 0, PAGE_SIZE)
-        if len(self._rows) < PAGE_SIZE:
-            self._counted, self._more = len(self._rows), False
+        else:
+            self._rows = visit_log.visit_page(self._db, self._filter, self._sort, 0, PAGE_SIZE)
+            if len(self._rows) < PAGE_SIZE:
+                self._known(len(self._rows))
+        if self._more and self._counting.current is None:
+            self._start_count()
+
+    def _start_count(self) -> None:
+        """Count the visits matching the filter on a worker thread; `_on_counted` gets it. The
+        thread starts from the event loop, once the first page has been laid out and painted
+        (a count started meanwhile would compete with it for the processor)."""
+        count = self._counting.current = VisitCount(self._db, self._filter)
+        relay = self._relay
+
+        def start() -> None:
+            if not count.cancelled:  # not already replaced by another filter's count
+                # Not a daemon: the interpreter waits for it before it ends (closing the
+                # database stops the count), so no thread touches Qt while Python shuts down.
+                threading.Thread(target=work, name="visit-count").start()
+
+        def work() -> None:
+            try:
+                figure = count.run()
+            except Exception:
+                logging.getLogger(__name__).warning("Visits not counted", exc_info=True)
+                figure = None
+            if count.cancelled or count.db.closed:
+                return  # nobody waits for its figure (and the application may be ending)
+            with contextlib.suppress(RuntimeError):  # the model is gone meanwhile
+                relay.counted.emit(count, figure)
+
+        QTimer.singleShot(0, self._relay, start)
+
+    @Slot(object, object)
+    def _on_counted(self, count: VisitCount, figure: int | None) -> None:
+        if count is not self._counting.current:
+            return  # a stale count: another filter, or a refresh, since it started
+        self._counting.current = None
+        if figure is None or not self._more:
+            return  # failed (the rows stay countable by scrolling), or already known
+        self._known(figure)
+        self.total_known.emit()
+
+    def _known(self, total: int) -> None:
+        """`total` visits match, exactly: any count still running is not needed."""
+        self.cancel_count()
+        self._counted, self._more = total, False
 
     def _load_tail(self) -> None:
         # As many rows as were shown, so a refresh keeps the place the person scrolled to.
@@ -172,7 +245,7 @@ class VisitTableModel(QAbstractTableModel):
         )
         self._earlier = len(self._rows) == wanted
         if not self._earlier:
-            self._counted, self._more = len(self._rows), False
+            self._known(len(self._rows))
 
     def can_fetch_earlier(self) -> bool:
         """Whether the tail window has rows before its first one still to load."""
@@ -192,7 +265,7 @@ class VisitTableModel(QAbstractTableModel):
         if len(page) < PAGE_SIZE:
             # The head is met: every matching visit is loaded, so the count is exact.
             self._earlier = False
-            self._counted, self._more = len(self._rows), False
+            self._known(len(self._rows))
             self.total_known.emit()
         return len(page)
 
@@ -219,7 +292,7 @@ class VisitTableModel(QAbstractTableModel):
         )
         if len(page) < PAGE_SIZE:
             # The end: what was counted may differ if visits were added or deleted since.
-            self._counted, self._more = start + len(page), False
+            self._known(start + len(page))
         if page:
             self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
             self._rows.extend(page)
@@ -244,62 +317,12 @@ class VisitTableModel(QAbstractTableModel):
         return self._headers()[section] if role == Qt.ItemDataRole.DisplayRole else None
 
     def _headers(self) -> list[str]:
-        return [
-            self.tr("Date"),
-            self.tr("Organization"),
-            self.tr("Kind"),
-            self.tr("Visitors"),
-            self.tr("Chain"),
-            self.tr("Intent"),
-            self.tr("Summary"),
-            self.tr("Next follow-up"),
-        ]
+        return headers()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_snapshot(index.row()) if index.isValid() else None
         if row is None or not 0 <= index.column() < COLUMN_COUNT:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(row, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == FOLLOW_UP:
-            overdue = row.next_follow_up is not None and row.next_follow_up < today()
-            return OVERDUE_COLOR if overdue else None
-        return {VisitIdRole: row.id, OrgIdRole: row.org_id, RowRole: row}.get(role)
-
-
-def _display(row: VisitListRow, column: int) -> str:
-    if column == DATE:
-        return row.visited_on.isoformat()
-    if column == FOLLOW_UP:
-        return row.next_follow_up.isoformat() if row.next_follow_up else ""
-    if column == INTENT:
-        return _intent_label(row.intent)
-    values = {
-        ORGANIZATION: row.org_name,
-        KIND: display_kind_name("visit_kind", row.kind_name),
-        VISITORS: row.visitors,
-        CHAIN: display_kind_name("chain", row.chain_name),
-        SUMMARY: row.summary,
-    }
-    return values[column]
-
-
-def _tooltip(row: VisitListRow, column: int) -> str | None:
-    if column == SUMMARY:
-        return row.full_summary or None
-    if column in (ORGANIZATION, VISITORS):
-        return _display(row, column) or None
-    return None
-
-
-def _alignment(column: int) -> int:
-    vertical = Qt.AlignmentFlag.AlignVCenter
-    if column in (DATE, FOLLOW_UP):
-        return int(Qt.AlignmentFlag.AlignRight | vertical)
-    if column == INTENT:
-        return int(Qt.AlignmentFlag.AlignHCenter | vertical)
-    return int(Qt.AlignmentFlag.AlignLeft | vertical)
+        if role in (VisitIdRole, OrgIdRole, RowRole):
+            return {VisitIdRole: row.id, OrgIdRole: row.org_id, RowRole: row}[role]
+        return cell(row, index.column(), role, today())

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -30,18 +29,8 @@ from fieldlog.services.visits.visit_log import VisitFilter
 from fieldlog.store.database import Database
 from fieldlog.ui import operations
 from fieldlog.ui.changes import Changes, Kind
-from fieldlog.ui.models.visit_table_model import (
-    CHAIN,
-    DATE,
-    FOLLOW_UP,
-    INTENT,
-    KIND,
-    ORGANIZATION,
-    SORT_KEY_OF_COLUMN,
-    SUMMARY,
-    VISITORS,
-    VisitTableModel,
-)
+from fieldlog.ui.models.visit_cells import DATE, size_columns
+from fieldlog.ui.models.visit_table_model import SORT_KEY_OF_COLUMN, VisitTableModel
 from fieldlog.ui.operations import Operation
 from fieldlog.ui.views.shown_refresh import RefreshWhenShown
 from fieldlog.ui.widgets.filter_bar import VisitFilterBar
@@ -50,18 +39,6 @@ if TYPE_CHECKING:  # loaded when a history is opened, not with the log
     from fieldlog.ui.dialogs.history_dialog import HistoryDialog
 
 SEARCH_DELAY_MS = 250
-#: Column widths: room for a typical value (and for the header with its sort arrow).
-COLUMN_SAMPLES = {
-    DATE: "2020-04-22",
-    ORGANIZATION: "深圳市智能穿戴产业促进会有限公司",
-    KIND: "上门走访",
-    VISITORS: "程佳怡、龙杰",
-    CHAIN: "大数据电子信息",
-    INTENT: "强",
-    FOLLOW_UP: "2020-04-22",
-}
-CELL_PADDING = 16
-SORT_ARROW = 22
 
 
 #: How many more pages `select_visit` reads to find a visit the log has not loaded yet.
@@ -89,7 +66,7 @@ class VisitLogView(RefreshWhenShown, QWidget):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.filter_bar.changed.connect(self.apply_filter)
         operations.changes().changes_applied.connect(self._on_changes)
-        # Scrolling to the end of a capped count learns the exact figure.
+        # The count arrives from its worker thread (or scrolling to the end learns it).
         self.model.total_known.connect(self._show_count)
         # A new order returns to the head of the log: the label stops saying "the end".
         self.model.modelReset.connect(self._show_count)
@@ -152,27 +129,10 @@ class VisitLogView(RefreshWhenShown, QWidget):
         bar.sliderReleased.connect(lambda: self._on_slider_moved(bar.value()))
 
     def _size_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setHighlightSections(False)
-        header.setMinimumSectionSize(40)
-        metrics, header_metrics = self.table.fontMetrics(), header.fontMetrics()
-        # The kind and chain as this window's language names them: the widest kind, since the
-        # English names of the shipped ones differ in length.
+        # The kind as this window's language names them: the widest kind, since the English
+        # names of the shipped ones differ in length.
         kinds = [display_kind_name("visit_kind", kind) for kind in visit_kinds(self.db)]
-        samples = {
-            **COLUMN_SAMPLES,
-            KIND: max(kinds, key=metrics.horizontalAdvance, default=COLUMN_SAMPLES[KIND]),
-            CHAIN: display_kind_name("chain", COLUMN_SAMPLES[CHAIN]),
-        }
-        for column, sample in samples.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(
-                metrics.horizontalAdvance(sample) + CELL_PADDING,
-                header_metrics.horizontalAdvance(title) + CELL_PADDING + SORT_ARROW,
-            )
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(SUMMARY, QHeaderView.ResizeMode.Stretch)
+        size_columns(self.table, kinds)
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -313,8 +273,11 @@ class VisitLogView(RefreshWhenShown, QWidget):
 
     def _show_count(self) -> None:
         total = self.model.total
-        if self.model.total_is_lower_bound:
-            # Counting stopped at the cap: say "at least" rather than a wrong exact figure.
+        if self.model.counting:
+            # The count arrives from a worker thread (total_known): no figure until it is exact.
+            text = self.tr("Counting visits…")
+        elif self.model.total_is_lower_bound:
+            # The count failed: say "at least" what is loaded rather than a wrong exact figure.
             text = self.tr("{count}+ visits").format(count=f"{total:,}")
         elif total == 0:
             text = self.tr("No visits")
