@@ -2584,8 +2584,10 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../fieldlog/ui/first_paint.py" line="88"/>
         <location filename="../../fieldlog/ui/main_window.py" line="90"/>
         <source>FieldLog — {name}</source>
+        <extracomment>The main window&apos;s first size (main_window.DEFAULT_SIZE). How long the start waits for the window system to paint the first page, at most.</extracomment>
         <translation>驻点招商走访日志 — {name}</translation>
     </message>
     <message>
@@ -6621,81 +6623,87 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitLogView</name>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="103"/>
+        <location filename="../../fieldlog/ui/first_paint.py" line="93"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="80"/>
         <source>Search organization, summary, pinyin initials or credit code</source>
-        <extracomment>Column widths: room for a typical value (and for the header with its sort arrow). How many more pages `select_visit` reads to find a visit the log has not loaded yet. What the log shows: visits, their organizations, visitors and groups, kinds and chains.</extracomment>
+        <extracomment>How many more pages `select_visit` reads to find a visit the log has not loaded yet. What the log shows: visits, their organizations, visitors and groups, kinds and chains.</extracomment>
         <translation>搜索单位、走访情况、拼音首字母或信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="105"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="82"/>
         <source>Search visits</source>
         <translation>搜索走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="108"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="407"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="85"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="370"/>
         <source>&amp;New visit…</source>
         <translation>新建走访(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="115"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="92"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="120"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="402"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="97"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="365"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="130"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="107"/>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="256"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="216"/>
         <source>Delete the visit to {org} on {date}?</source>
         <translation>确定删除 {date} 对{org}的走访吗？</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="259"/>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="265"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="219"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="225"/>
         <source>Delete visit</source>
         <translation>删除走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="318"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="278"/>
+        <source>Counting visits…</source>
+        <translation>正在统计走访…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="281"/>
         <source>{count}+ visits</source>
         <translation>共 {count}+ 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="320"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="283"/>
         <source>No visits</source>
         <translation>暂无走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="322"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="285"/>
         <source>1 visit</source>
         <translation>共 1 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="324"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="287"/>
         <source>{count} visits</source>
         <translation>共 {count} 次走访</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="326"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="289"/>
         <source>{visits} · showing the end of the log</source>
         <translation>{visits} · 显示记录末尾</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="398"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="361"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="400"/>
+        <location filename="../../fieldlog/ui/views/visit_log_view.py" line="363"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
@@ -6703,64 +6711,63 @@ Visits, contacts and projects move to the record kept. A merge cannot be undone.
 <context>
     <name>VisitTableModel</name>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="54"/>
+        <location filename="../../fieldlog/ui/models/visit_cells.py" line="77"/>
         <source>Strong</source>
-        <extracomment>The visit&apos;s id (uuid.UUID). The visited organization&apos;s id (uuid.UUID). The whole row snapshot (VisitListRow). Counting stops here: a common search word matches a large part of a million visits, and counting them all would cost more than showing the first page. Beyond it the count is &quot;1,000+&quot;. The sort key of each sortable column; visitors and summary do not sort.</extracomment>
         <translation>强</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="55"/>
+        <location filename="../../fieldlog/ui/models/visit_cells.py" line="78"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="56"/>
+        <location filename="../../fieldlog/ui/models/visit_cells.py" line="79"/>
         <source>Weak</source>
         <translation>弱</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="57"/>
+        <location filename="../../fieldlog/ui/models/visit_cells.py" line="80"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="248"/>
+        <location filename="../../fieldlog/ui/models/visit_cells.py" line="63"/>
         <source>Date</source>
-        <extracomment>The end of the log was reached while scrolling: `total` is now exact. Whether the rows are the log&apos;s last ones (read from its end) rather than its first. In the tail window: whether rows before the first loaded one are still unread.</extracomment>
+        <extracomment>Rows to a page of the log (the first page is read before the rest of the window loads). Column widths: room for a typical value (and for the header with its sort arrow).</extracomment>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="249"/>
+        <location filename="../../fieldlog/ui/models/visit_cells.py" line="64"/>
         <source>Organization</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="250"/>
+        <location filename="../../fieldlog/ui/models/visit_cells.py" line="65"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="251"/>
+        <location filename="../../fieldlog/ui/models/visit_cells.py" line="66"/>
         <source>Visitors</source>
         <translation>走访人员</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="252"/>
+        <location filename="../../fieldlog/ui/models/visit_cells.py" line="67"/>
         <source>Chain</source>
         <translation>产业链</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="253"/>
+        <location filename="../../fieldlog/ui/models/visit_cells.py" line="68"/>
         <source>Intent</source>
         <translation>意向</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="254"/>
+        <location filename="../../fieldlog/ui/models/visit_cells.py" line="69"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/models/visit_table_model.py" line="255"/>
+        <location filename="../../fieldlog/ui/models/visit_cells.py" line="70"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
@@ -6892,38 +6899,38 @@ It records visits to enterprises and associations, follows leads to signed proje
 <context>
     <name>app</name>
     <message>
-        <location filename="../../fieldlog/app.py" line="101"/>
+        <location filename="../../fieldlog/app.py" line="102"/>
         <source>FieldLog cannot open the database {location}.</source>
         <translation>无法打开数据库：{location}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="104"/>
-        <location filename="../../fieldlog/app.py" line="138"/>
+        <location filename="../../fieldlog/app.py" line="105"/>
+        <location filename="../../fieldlog/app.py" line="140"/>
         <source>FieldLog</source>
         <translation>驻点招商走访日志</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="109"/>
+        <location filename="../../fieldlog/app.py" line="110"/>
         <source>Nothing was changed. Open another database with --db, or choose another file.</source>
         <translation>未作任何更改。请用 --db 打开其他数据库，或选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="135"/>
+        <location filename="../../fieldlog/app.py" line="137"/>
         <source>There is no FieldLog database at {location}.</source>
         <translation>{location} 处没有 FieldLog 数据库。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="144"/>
+        <location filename="../../fieldlog/app.py" line="146"/>
         <source>Create a new, empty database there? Choose No if the path has a typo.</source>
         <translation>在那里新建一个空数据库吗？如果路径写错了，请选择“否”。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="162"/>
+        <location filename="../../fieldlog/app.py" line="164"/>
         <source>(an address FieldLog cannot read)</source>
         <translation>（FieldLog 无法识别的地址）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/app.py" line="429"/>
+        <location filename="../../fieldlog/app.py" line="431"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
