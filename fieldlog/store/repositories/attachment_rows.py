@@ -21,6 +21,19 @@ OWNER_COLUMNS = {
 }
 
 
+#: What a list of attachments shows, with whether each one's bytes are here.
+_LISTED = (
+    Attachment.id,
+    Attachment.name,
+    Attachment.media_type,
+    Attachment.size,
+    Attachment.sha256,
+    Attachment.caption,
+    Attachment.created_at,
+    AttachmentFile.sha256.is_not(None).label("present"),
+)
+
+
 def owner_column(kind: str) -> Any:
     """The attachment column that names an owner of `kind` (visit, org, project, contact)."""
     return getattr(Attachment, OWNER_COLUMNS[kind])
@@ -29,16 +42,7 @@ def owner_column(kind: str) -> Any:
 def listed(session: Session, kind: str, owner_id: uuid.UUID) -> Sequence[Any]:
     """The live attachments of one record, oldest first, with whether their bytes are here."""
     query = (
-        select(
-            Attachment.id,
-            Attachment.name,
-            Attachment.media_type,
-            Attachment.size,
-            Attachment.sha256,
-            Attachment.caption,
-            Attachment.created_at,
-            AttachmentFile.sha256.is_not(None).label("present"),
-        )
+        select(*_LISTED)
         .outerjoin(AttachmentFile, AttachmentFile.sha256 == Attachment.sha256)
         .where(owner_column(kind) == owner_id, Attachment.deleted.is_(False))
         .order_by(Attachment.created_at, Attachment.id)
@@ -50,17 +54,7 @@ def listed_for_contacts(session: Session, org_id: uuid.UUID) -> Sequence[Any]:
     """The live attachments of an organization's live contacts (their business cards), with
     the contact's name, oldest first."""
     query = (
-        select(
-            Attachment.id,
-            Attachment.name,
-            Attachment.media_type,
-            Attachment.size,
-            Attachment.sha256,
-            Attachment.caption,
-            Attachment.created_at,
-            AttachmentFile.sha256.is_not(None).label("present"),
-            Contact.name.label("contact"),
-        )
+        select(*_LISTED, Contact.name.label("contact"))
         .join(Contact, Contact.id == Attachment.contact_id)
         .outerjoin(AttachmentFile, AttachmentFile.sha256 == Attachment.sha256)
         .where(
