@@ -2269,108 +2269,113 @@ Nobody can recover a forgotten password, not FieldLog and not your team leader: 
         <translation>需协调事项</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="97"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="88"/>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="98"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="111"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="112"/>
         <source>removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="113"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="114"/>
         <source>deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="116"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="117"/>
         <source>present</source>
         <translation>在列</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="118"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="119"/>
         <source>live</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="130"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="131"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="132"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="133"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="147"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="148"/>
         <source>edited here</source>
         <translation>本机修改</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="148"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="149"/>
         <source>restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="149"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="150"/>
         <source>received</source>
         <translation>同步收到</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="166"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="167"/>
         <source>When</source>
         <extracomment>The records that have a history, by the table name the panel is given.</extracomment>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="166"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="167"/>
         <source>Who</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="166"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="167"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="167"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="168"/>
         <source>From</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="167"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="168"/>
         <source>To</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="167"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="168"/>
         <source>How</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="169"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="170"/>
         <source>Change history</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="171"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="172"/>
         <source>No changes recorded on this laptop yet.</source>
         <translation>本机尚未记录任何修改。</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="173"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="174"/>
         <source>&amp;Restore earlier value</source>
         <translation>恢复原值(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="176"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="177"/>
         <source>Write the selected change&apos;s earlier value back, as a new change</source>
         <translation>把所选修改之前的值写回，作为一次新的修改</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="244"/>
+        <location filename="../../fieldlog/ui/widgets/history_panel.py" line="245"/>
         <source>Restore earlier value</source>
         <translation>恢复原值</translation>
     </message>
@@ -4953,181 +4958,186 @@ A merge cannot be undone.</source>
     </message>
     <message>
         <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="42"/>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="43"/>
         <source>Target</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="51"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="52"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="52"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="53"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="53"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="54"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="54"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="55"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="55"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="56"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="56"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="57"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="57"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="58"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="58"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="59"/>
         <source>Summary</source>
         <translation>走访情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="59"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="60"/>
         <source>Intent</source>
         <translation>意向程度</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="60"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="61"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="61"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="62"/>
         <source>Progress</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="62"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="63"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="63"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="64"/>
         <source>Next step</source>
         <translation>下一步计划</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="64"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="65"/>
         <source>Planned investment</source>
         <translation>计划总投资</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="65"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="66"/>
         <source>Contract amount</source>
         <translation>合同投资额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="66"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="67"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="67"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="68"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="68"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="69"/>
         <source>On the target list</source>
         <translation>已列入目标企业库</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="77"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="78"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="79"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="80"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="79"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="80"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="86"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="87"/>
         <source>record {id}…</source>
         <translation>记录 {id}…</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="94"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="95"/>
         <source>automatic merge</source>
         <translation>自动合并</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="97"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="98"/>
         <source>{name} (this laptop)</source>
         <translation>{name}（本机）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="98"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="99"/>
         <source>this laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="100"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="101"/>
         <source>laptop {node}</source>
         <translation>电脑 {node}</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="121"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="122"/>
         <source>Conflicts to review</source>
         <translation>待审核的冲突</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="124"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="125"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="125"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="126"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="126"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="127"/>
         <source>Kept value</source>
         <translation>保留的值</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="127"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="128"/>
         <source>Kept (who, when)</source>
         <translation>保留值（谁、何时）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="128"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="129"/>
         <source>Other value</source>
         <translation>另一个值</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="129"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="130"/>
         <source>Other (who, when)</source>
         <translation>另一个值（谁、何时）</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="130"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="131"/>
         <source>Package</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="163"/>
+        <location filename="../../fieldlog/ui/widgets/sync_conflicts_table.py" line="164"/>
         <source>{kind}: {record}</source>
         <translation>{kind}：{record}</translation>
     </message>

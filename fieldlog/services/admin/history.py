@@ -63,12 +63,18 @@ PARTS: dict[str, tuple[tuple[str, str, str | None], ...]] = {
     "visit": (
         ("visit_visitor", "visit_id", "member_id"),
         ("visit_contact", "visit_id", "contact_id"),
+        ("attachment", "visit_id", None),
     ),
-    "organization": (("org_tag", "org_id", "tag_id"), ("contact", "org_id", None)),
+    "organization": (
+        ("org_tag", "org_id", "tag_id"),
+        ("contact", "org_id", None),
+        ("attachment", "org_id", None),
+    ),
     "project": (
         ("stage_event", "project_id", None),
         ("funds_tranche", "project_id", None),
         ("coordination_matter", "project_id", None),
+        ("attachment", "project_id", None),
     ),
 }
 AUTOMATIC = "automatic merge of duplicates"

@@ -85,6 +85,7 @@ def part_labels() -> dict[str, str]:
         "stage_event": translate("HistoryPanel", "Stage"),
         "funds_tranche": translate("HistoryPanel", "Tranche"),
         "coordination_matter": translate("HistoryPanel", "Matter to coordinate"),
+        "attachment": translate("HistoryPanel", "Attachment"),
     }
 
 

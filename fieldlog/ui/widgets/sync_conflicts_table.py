@@ -39,6 +39,7 @@ def table_label(table: str) -> str:
         "funds_tranche": translate("SyncConflictsTable", "Funds in place"),
         "stage_event": translate("SyncConflictsTable", "Stage change"),
         "coordination_matter": translate("SyncConflictsTable", "Matter to coordinate"),
+        "attachment": translate("SyncConflictsTable", "Attachment"),
         "target": translate("SyncConflictsTable", "Target"),
     }
     return labels.get(table, table)

@@ -295,3 +295,21 @@ def test_an_organization_lists_its_contacts_cards_after_its_own(
         ("简介.pdf", ""),
         ("card.jpg", "周经理"),
     ]
+
+
+def test_a_visits_history_shows_its_attachments_added_captioned_and_deleted(
+    db: Database, small: Small, tmp_path: Path
+) -> None:
+    from fieldlog.services.admin import history
+
+    owner = _visit(db, small)
+    [made] = att.add_files(db, owner, [files.photo(tmp_path / "厂房.jpg")])
+    att.set_caption(db, made, "二号车间")
+    att.delete_attachment(db, made)
+    parts = {
+        (e.table, e.part, e.field, e.old, e.new)
+        for e in history.record_history(db, "visit", owner.id)
+    }
+    assert ("attachment", "厂房.jpg", "deleted", None, False) in parts  # added
+    assert ("attachment", "厂房.jpg", "caption", "", "二号车间") in parts
+    assert ("attachment", "厂房.jpg", "deleted", False, True) in parts
