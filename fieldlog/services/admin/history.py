@@ -28,8 +28,9 @@ from fieldlog.services.orgs.orgs import find_by_code
 from fieldlog.services.team.identity import members_of_nodes
 from fieldlog.store import history
 from fieldlog.store.database import Database
-from fieldlog.store.models import REPLICATED_MODELS, FieldChange, Organization
+from fieldlog.store.models import REPLICATED_MODELS, Attachment, FieldChange, Organization
 from fieldlog.store.repositories import history_rows
+from fieldlog.store.repositories.attachment_rows import has_file
 from fieldlog.sync.derived import is_derived
 from fieldlog.sync.rows import SPECS
 
@@ -229,6 +230,15 @@ def check_value(session: Session, record: Any, field: str, value: Any) -> None:
                     code=value,
                 )
             )
+    restoring = isinstance(record, Attachment) and field == "deleted" and value is False
+    if restoring and not has_file(session, record.sha256):
+        raise InvalidInput(
+            msg(
+                "attach.cannot_restore",
+                "{name} cannot be put back: its contents never reached this computer",
+                name=record.name,
+            )
+        )
 
 
 def write_value(session: Session, record: Any, field: str, value: Any) -> None:

@@ -313,3 +313,24 @@ def test_a_visits_history_shows_its_attachments_added_captioned_and_deleted(
     assert ("attachment", "厂房.jpg", "deleted", None, False) in parts  # added
     assert ("attachment", "厂房.jpg", "caption", "", "二号车间") in parts
     assert ("attachment", "厂房.jpg", "deleted", False, True) in parts
+
+
+def test_the_history_will_not_put_back_an_attachment_without_its_contents(
+    db: Database, small: Small, tmp_path: Path
+) -> None:
+    from fieldlog.services.admin import history
+
+    owner = _visit(db, small)
+    [made] = att.add_files(db, owner, [files.photo(tmp_path / "厂房.jpg")])
+    att.delete_attachment(db, made)
+    with db.begin() as session:  # as on a laptop that only ever received the tombstone
+        session.query(AttachmentFile).delete()
+    [deletion] = [
+        e
+        for e in history.record_history(db, "visit", owner.id)
+        if e.table == "attachment" and e.field == "deleted" and e.new is True
+    ]
+    before = digest(db)
+    with pytest.raises(InvalidInput, match="never reached this computer"):
+        history.restore_value(db, deletion.id)
+    assert digest(db) == before
