@@ -27,12 +27,13 @@ def test_no_naive_load_gives_no_figure_and_a_table_that_says_so(tmp_path: Path) 
         "first_page_ms": 10.0,
         "scroll_ms": 5.0,
         "search_ms": {"p50": 1.0, "p95": 2.0},
+        "search3_ms": {"p50": 1.5, "p95": 2.5},
         "filter_ms": 3.0,
         "stats_ms": {"dispatch": 4.0, "all_time": 6.0},
         "weekly_export_ms": 7.0,
         "ledger_export_ms": 8.0,
     }
-    opened = {"open_ms": 300.0, "baseline_open_ms": 150.0, "rss_mb": 120.0}
+    opened = {"open_ms": 300.0, "window_ms": 900.0, "baseline_open_ms": 150.0, "rss_mb": 120.0}
     measured = {
         **opened,
         **inside,
@@ -42,6 +43,7 @@ def test_no_naive_load_gives_no_figure_and_a_table_that_says_so(tmp_path: Path) 
         "scroll_reached_end": True,
         "weekly_week": "2024-W27",
         "search_fragments": ["华为"],
+        "search_each_ms": {"华为": 2.0},
     }
     result = {key: measured[key] for key in run.KEYS}
     lines = run.table(result, measured).splitlines()

@@ -129,21 +129,30 @@ def test_stopping_in_the_app_is_one_message_and_no_window(
     qtbot, old_db: Path, modal_boxes: list[QMessageBox], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = file_state(old_db)
+    reached, go_on = threading.Event(), threading.Event()
 
-    def stop_at_once(step: UpgradeStep, fraction: float | None) -> None:
-        dialog = _dialog()
-        if dialog is not None:
-            dialog.stop_asked = True  # as the button does, from the window's thread
-
-    # The app's opening, watched by one more watcher that asks to stop once the dialog shows.
+    # The app's opening, held at a step until the dialog shows; the stop is then asked there,
+    # from the window's thread, as its button does.
     real = app.open_checked
 
     def open_checked(location: str, password: str | None = None):  # type: ignore[no-untyped-def]
-        with watching(stop_at_once):
+        with watching(_paused_at("0008", reached, go_on)):
             return real(location, password)
 
+    def stop_when_shown() -> None:
+        dialog = _dialog()
+        if dialog is None or not reached.is_set():
+            return
+        timer.stop()
+        dialog.stop_asked = True
+        go_on.set()
+
+    timer = QTimer(interval=20)
+    timer.timeout.connect(stop_when_shown)
+    timer.start()
     monkeypatch.setattr(app, "open_checked", open_checked)
     assert not app.open_location(str(old_db), "en")
+    timer.stop()
     assert [box.objectName() for box in modal_boxes] == ["openErrorBox"]
     assert "The upgrade of" in modal_boxes[0].informativeText()
     assert file_state(old_db) == before and revision_of(old_db) == "0005"
