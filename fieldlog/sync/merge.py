@@ -165,6 +165,27 @@ def _complete(spec: TableSpec, row: dict[str, Any], seq: int) -> dict[str, Any]:
     return full
 
 
+def _merge_into(
+    session: Session,
+    spec: TableSpec,
+    mine: RowLike,
+    row: dict[str, Any],
+    seq: int,
+    result: MergeResult,
+    updates: list[dict[str, Any]],
+) -> None:
+    """Merge a travelling row into the stored one: count it, log its history and queue the
+    update (as `_update`'s bound parameters) when it changes anything."""
+    changes, conflicts = merge_row(spec, mine, row)
+    result.conflicts += conflicts
+    if not changes:
+        result.unchanged += 1
+        return
+    history.record_merged(session, spec.name, mine, changes, spec.fields)
+    merged = {**mine, **changes, "local_seq": seq}
+    updates.append({f"b_{key}": value for key, value in merged.items()})
+
+
 def _apply_chunk(
     session: Session, spec: TableSpec, rows: list[dict[str, Any]], seq: int
 ) -> MergeResult:
@@ -173,20 +194,14 @@ def _apply_chunk(
     query = select(*columns).where(table.c.id.in_([row["id"] for row in rows]))
     local = {row["id"]: row for row in session.execute(query).mappings()}
     result = MergeResult()
-    inserts, updates = [], []
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
     for row in rows:
         mine = local.get(row["id"])
         if mine is None:
             inserts.append(_complete(spec, row, seq))
             continue
-        changes, conflicts = merge_row(spec, mine, row)
-        result.conflicts += conflicts
-        if not changes:
-            result.unchanged += 1
-            continue
-        history.record_merged(session, spec.name, mine, changes, spec.fields)
-        merged = {**mine, **changes, "local_seq": seq}
-        updates.append({f"b_{key}": value for key, value in merged.items()})
+        _merge_into(session, spec, mine, row, seq, result, updates)
     if inserts:
         insert_rows(session, table, inserts)
     if updates:
@@ -377,7 +392,7 @@ def _apply_table(
     local = _held(session, spec, lines)
     fast: list[tuple[Any, ...]] = []
     slow: list[dict[str, Any]] = []
-    updates = []
+    updates: list[dict[str, Any]] = []
     for number, record in lines:
         mine = local.get(record["id"].replace("-", "")) if local else None
         if mine is None and converter.sql:
@@ -392,14 +407,7 @@ def _apply_table(
         if mine is None:
             slow.append(_complete(spec, row, seq))
             continue
-        changes, conflicts = merge_row(spec, mine, row)
-        result.conflicts += conflicts
-        if not changes:
-            result.unchanged += 1
-            continue
-        history.record_merged(session, spec.name, mine, changes, spec.fields)
-        merged = {**mine, **changes, "local_seq": seq}
-        updates.append({f"b_{key}": value for key, value in merged.items()})
+        _merge_into(session, spec, mine, row, seq, result, updates)
     if fast:
         session.connection().exec_driver_sql(converter.sql, fast)
     if slow:

@@ -135,6 +135,8 @@ def read_files(paths: Sequence[Path], db_path: Path | None = None) -> list[tuple
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
                 raise too_large(path.name, size)
+            # Never the open database or its companions (`guard_input` refused them above), so
+            # closing this handle cannot drop a lock a connection of this process holds.
             with path.open("rb") as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
