@@ -214,6 +214,13 @@ def capped_count(fragment: str, cap: int) -> Select[Any]:
     return select(func.count()).select_from(found)
 
 
+def newest_hits(fragment: str, most: int) -> Select[int, Any]:
+    """(how many, the lowest rowid) of the `most` visits with the highest rowids that the index
+    finds for `fragment` (live or not): how densely it matches the newest part of the log."""
+    found = matching_rowids(fragment).order_by(visit_search.c.rowid.desc()).limit(most).subquery()
+    return select(func.count(), func.min(found.c.rowid))
+
+
 # Deferred upkeep during a large sync apply (`sync/deferred.py`). The triggers above index a
 # visit once per write; an import of a hundred thousand visits spends most of its time there.
 # `defer` swaps them, inside the caller's transaction, for temporary ones that only take a

@@ -346,3 +346,89 @@ def test_a_query_no_stored_text_can_hold_matches_nothing(shared: Database, query
     assert visit_log.count_matching_visits(shared, wanted) == 0
     assert search_orgs(shared, query) == []
     assert org_directory.count_orgs(shared, org_directory.OrgFilter(query)) == 0
+
+
+# -- a common fragment's page looked for at the head of the log --------------------------------
+
+
+def _paged(db: Database, wanted: VisitFilter, sort: VisitSort, size: int) -> list[uuid.UUID]:
+    """Every matching visit, read page after page of `size` as the log scrolls (keyset)."""
+    found: list[uuid.UUID] = []
+    after = None
+    while True:
+        rows = visit_log.visit_page(db, wanted, sort, 0, size, after=after)
+        found += [row.id for row in rows]
+        if len(rows) < size:
+            return found
+        after = rows[-1]
+
+
+@pytest.fixture()
+def probe_always(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every text search with a hit tries the probe; returns the count of pages it filled."""
+    monkeypatch.setattr(visit_list, "COMMON_HITS", 1)
+    monkeypatch.setattr(visit_list, "PROBE_ROWS", 10**9)
+    filled: list[int] = []
+    probed = visit_list._probed_keys
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        keys = probed(*args, **kwargs)
+        filled.extend([1] if keys is not None else [])
+        return keys
+
+    monkeypatch.setattr(visit_list, "_probed_keys", counting)
+    return filled
+
+
+def test_pages_found_by_the_probe_equal_the_like_search(
+    shared: Database, probe_always: list[int]
+) -> None:
+    _clear(shared)
+    orgs = [_org("深圳华为科技"), _org("铜仁物流园区"), _org("Acme 50%_co", "acme", "9144A")]
+    words = ["华为签约", "园区考察", "", "科技 物流", "acme", "50%"]
+    visits = [_visit(orgs[n % 3]["id"], words[n % 6], 1 + n % 5) for n in range(60)]
+    _orm_insert(shared, orgs, visits)
+    sorts = (VisitSort(), VisitSort("organization", False), VisitSort("date", False))
+    for fragment in ["华为", "华", "园区考", "物流", "%", "ACME", "9144", "o", "无此"]:
+        for sort in sorts:
+            expected = _like_page(shared, fragment, sort)
+            for size in (1, 4, 7):
+                found = _paged(shared, VisitFilter(text=fragment), sort, size)
+                assert found == expected, (fragment, sort, size)
+            page = visit_log.visit_page(shared, VisitFilter(text=fragment), sort, 3, 4)
+            assert [row.id for row in page] == expected[3:7], (fragment, sort)
+            tail = visit_log.visit_page(
+                shared, VisitFilter(text=fragment), sort, 0, 4, from_end=True
+            )
+            assert [row.id for row in tail] == expected[-4:], (fragment, sort)
+    assert len(probe_always) > 100  # the probe, not the index, found most of those pages
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    summaries=st.lists(st.tuples(st.integers(0, 2), texts, st.integers(1, 9)), max_size=25),
+    names=st.lists(texts, min_size=3, max_size=3),
+    extra=st.lists(fragments, max_size=4),
+    size=st.integers(1, 5),
+)
+def test_the_probe_pages_like_the_like_search_for_any_text(
+    shared: Database,
+    probe_always: list[int],
+    summaries: list[tuple[int, str, int]],
+    names: list[str],
+    extra: list[str],
+    size: int,
+) -> None:
+    _clear(shared)
+    orgs = [_org(name or "无名") for name in names]
+    visits = [_visit(orgs[n]["id"], summary, day) for n, summary, day in summaries]
+    _orm_insert(shared, orgs, visits)
+    values = [summary for _, summary, _ in summaries] + names
+    for fragment in _fragments_of(values, extra)[:12]:
+        # The log searches for the text as typed, less the spaces around it.
+        expected = _like_page(shared, fragment.strip(), VisitSort())
+        assert _paged(shared, VisitFilter(text=fragment), VisitSort(), size) == expected, fragment

@@ -11,7 +11,7 @@ way; another engine gets LIKE.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, exists, false, func, literal_column, or_, select
@@ -44,6 +44,13 @@ COMMON_HITS = 2000
 #: Measured at 1,000,000 visits: 230,464 hits list in 83 ms against 253 ms asking (a
 #: three-character word); 487,762 in 108 ms against 53; 790,104 in 121 against 20.
 FREQUENT_HITS = 300_000
+#: A common fragment's page is first looked for among at most this many visits at the head of
+#: the log (in the page's order), each matched by LIKE on its own texts, when the fragment's
+#: newest hits promise twice a page there: no listing or counting of its hits. Measured at
+#: 1,000,000 visits (生产基, 230,464 hits): 66 ms the index's way, 13 ms this way.
+PROBE_ROWS = 4000
+#: Fragments longer than this skip the probe (a LIKE pattern has a length limit).
+PROBE_CHARS = 100
 
 
 @dataclass(frozen=True)
@@ -171,20 +178,70 @@ def _with_names(query: Select[Any]) -> Select[Any]:
     )
 
 
-def _page_keys(
-    session: Session, wanted: VisitFilter, sort: VisitSort, page: PageRequest
-) -> Select[Any]:
-    # Only ids and sort keys go through the sort: a million rows sort fast without summaries.
+def _page_order(sort: VisitSort, page: PageRequest) -> list[visit_keyset.Term]:
     order = visit_keyset.terms(sort.key, sort.descending)
-    if page.from_end:
-        order = visit_keyset.reversed_terms(order)
-    query = _filtered(session, select(*(column for column, _ in order)), wanted)
+    return visit_keyset.reversed_terms(order) if page.from_end else order
+
+
+def _in_order(
+    query: Select[Any], sort: VisitSort, page: PageRequest, order: list[visit_keyset.Term]
+) -> Select[Any]:
+    """`query` with the sort's names joined, past the page's `after` row, in the page's order."""
     if sort.key in ("kind", "chain"):
         query = _with_names(query)
     if page.after is not None:
         query = query.where(visit_keyset.after(order, page.after))
-    query = query.order_by(*visit_keyset.order_by(order))
+    return query.order_by(*visit_keyset.order_by(order))
+
+
+def _page_keys(
+    session: Session, wanted: VisitFilter, sort: VisitSort, page: PageRequest
+) -> Select[Any]:
+    # Only ids and sort keys go through the sort: a million rows sort fast without summaries.
+    order = _page_order(sort, page)
+    query = _filtered(session, select(*(column for column, _ in order)), wanted)
+    query = _in_order(query, sort, page, order)
     return query.offset(max(page.offset, 0)).limit(page.limit)
+
+
+def _probed_keys(
+    session: Session, wanted: VisitFilter, sort: VisitSort, page: PageRequest
+) -> list[tuple[Any, ...]] | None:
+    """The page's keys when a common fragment fills it among the first PROBE_ROWS visits of
+    the page's order (matched by LIKE, the index's own match); None: look the usual way.
+
+    Exact: the visits probed are a prefix of the order (every other condition applied), so
+    a full page found among them is the page. A fragment with few hits is not probed (the
+    index lists them at once), nor is one the probe could not fill a page from.
+    """
+    text = wanted.text.strip()
+    if (
+        not text
+        or len(text) > PROBE_CHARS
+        or unmatchable(text)
+        or session.get_bind().dialect.name != "sqlite"
+        or page.offset < 0
+    ):
+        return None
+    hits, lowest = session.execute(search_index.newest_hits(text, COMMON_HITS)).one()
+    if hits < COMMON_HITS:
+        return None
+    # The density of the newest hits (by rowid, which follows entry) estimates how far into
+    # the log a page of matches lies; a wrong estimate costs time, never a wrong page.
+    rowid: ColumnElement[int] = literal_column("visit.rowid")
+    highest = session.execute(select(func.max(rowid)).select_from(Visit)).scalar_one()
+    density = hits / max(1, int(highest or 0) - int(lowest or 0) + 1)
+    needed = int(2 * (page.offset + page.limit) / density) + 1
+    if needed > PROBE_ROWS:
+        return None
+    rest = replace(wanted, text="")
+    order = _page_order(sort, page)
+    head = _in_order(_filtered(session, select(rowid).select_from(Visit), rest), sort, page, order)
+    query = _filtered(session, select(*(column for column, _ in order)), rest)
+    query = query.where(rowid.in_(head.limit(needed)), _like_condition(text))
+    query = _in_order(query, sort, page, order).offset(page.offset).limit(page.limit)
+    keys = [tuple(row) for row in session.connection().execute(query)]
+    return keys if len(keys) == page.limit else None
 
 
 def _details(visit_ids: list[uuid.UUID]) -> Select[Any]:
@@ -240,7 +297,9 @@ def visit_page(
     """The visits of `page` that match, in the sort's order."""
     # Through the session's connection: plain rows, without the ORM's loading of each.
     connection = session.connection()
-    keys = [tuple(row) for row in connection.execute(_page_keys(session, wanted, sort, page))]
+    keys = _probed_keys(session, wanted, sort, page)
+    if keys is None:
+        keys = [tuple(row) for row in connection.execute(_page_keys(session, wanted, sort, page))]
     if page.from_end:
         keys.reverse()
     ids = [key[-1] for key in keys]
