@@ -2,6 +2,8 @@
 
     python bench/run.py --db FILE [--password-env NAME] [--json] [--repeat K] [--naive-repeat N]
                         [--scroll-cap-s S]
+                        [--import-rows N --import-seed DB --import-work DIR]
+                        [--sync-packages DIR] [--upgrade-from DB --upgrade-work DIR]
 
 open_ms and baseline_open_ms are timed from outside: from spawning bench/probe_open.py (FieldLog
 as main.py starts it) or bench/baseline_window.py (a bare window with an empty table) to the line
@@ -10,6 +12,14 @@ window it opened (see probe_open.py), and naive_load_ms in a process of its own.
 offscreen with fresh XDG folders, so no user setting is read or written. Medians of K runs
 (search: p50/p95 over 20 fragments; the naive load: N runs, it takes ~40 s at a million visits).
 The JSON goes to stdout; a table against the targets, with the ratios, to stderr.
+
+The imports and the upgrade are measured when asked, each by its own script in a child process
+(their figures under "import_visits", "sync_import" and "upgrade"): --import-rows imports a
+generated visit-log workbook of N rows into a copy of --import-seed (bench/import_visits.py; the
+workbook is made once in --import-work), --sync-packages imports a team's 24 packages kept in DIR
+into a fresh database (bench/sync_import.py --keep DIR, built there the first time), and
+--upgrade-from opens a copy of an older database in --upgrade-work, upgrading it
+(bench/upgrade.py).
 
 An encrypted database (SQLCipher) is measured with --password-env NAME: the password is read from
 the environment variable NAME, which the measured processes inherit (never a command-line
@@ -138,6 +148,47 @@ def inside(db: str, repeat: int, cap_s: float, password_env: str | None) -> dict
     return json.loads(out[2])
 
 
+def imports(args: argparse.Namespace) -> dict[str, Any]:
+    """The figures of the imports and the upgrade the command line asked for."""
+    found: dict[str, Any] = {}
+    if args.import_rows:
+        if args.import_seed is None or args.import_work is None:
+            raise SystemExit("--import-rows needs --import-seed and --import-work")
+        script = ["import_visits.py", "--rows", str(args.import_rows)]
+        script += ["--seed-db", str(args.import_seed.resolve())]
+        script += ["--work", str(args.import_work.resolve())]
+        found["import_visits"] = json.loads(spawn(script, timeout_s=7200)[1][0])
+    if args.sync_packages is not None:
+        folder = args.sync_packages.resolve()
+        script = ["sync_import.py", "--keep", str(folder), "--reuse"]  # built the first time
+        script += ["--laptops", str(args.sync_laptops), "--visits", str(args.sync_visits)]
+        found["sync_import"] = json.loads(spawn(script, timeout_s=3600)[1][0])
+    if args.upgrade_from is not None:
+        if args.upgrade_work is None:
+            raise SystemExit("--upgrade-from needs --upgrade-work")
+        script = ["upgrade.py", "--from", str(args.upgrade_from.resolve())]
+        script += ["--work", str(args.upgrade_work.resolve())]
+        found["upgrade"] = json.loads(spawn(script, timeout_s=7200)[1][0])
+    return found
+
+
+def imports_table(found: dict[str, Any]) -> list[str]:
+    """Lines of the table for the imports and the upgrade measured, if any."""
+    rows = []
+    if "import_visits" in found:
+        run = found["import_visits"]
+        rows.append(("import_visits_s", run["wall_s"], f"≤ 120 ({run['rows']:,} rows; wall)"))
+        rows.append(("import_visits_cpu_s", run["cpu_s"], f"peak {run['peak_rss_mb']:.0f} MB"))
+    if "sync_import" in found:
+        run = found["sync_import"]
+        rows.append(("sync_import_s", run["import_seconds"], f"{run['rows']:,} rows; wall"))
+        rows.append(("sync_import_cpu_s", run["import_cpu_seconds"], f"digest {run['digest']}"))
+    if "upgrade" in found:
+        run = found["upgrade"]["upgrade"]
+        rows.append(("upgrade_s", run["total_s"], "failed" if run.get("failed") else ""))
+    return [f"{name:<20}{value:>12,.1f}  {note}" for name, value, note in rows]
+
+
 def table(result: dict[str, Any], extra: dict[str, Any]) -> str:
     """The figures against the targets of the 1,000,000-visit database, for people."""
     floor = result["baseline_open_ms"]
@@ -175,6 +226,7 @@ def table(result: dict[str, Any], extra: dict[str, Any]) -> str:
     if not extra["scroll_reached_end"]:
         cap = result["scroll_ms"]
         lines.append(f"scroll: the end of {extra['scroll_rows']:,} rows not reached in {cap} ms")
+    lines += imports_table(extra)
     return "\n".join(lines)
 
 
@@ -190,6 +242,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--naive-repeat", type=int, default=1)
     parser.add_argument("--scroll-cap-s", type=float, default=60.0)
+    parser.add_argument("--import-rows", type=int, default=0, metavar="N")
+    parser.add_argument("--import-seed", type=Path, metavar="DB")
+    parser.add_argument("--import-work", type=Path, metavar="DIR")
+    parser.add_argument("--sync-packages", type=Path, metavar="DIR")
+    parser.add_argument("--sync-laptops", type=int, default=24, help=argparse.SUPPRESS)
+    parser.add_argument("--sync-visits", type=int, default=5_000, help=argparse.SUPPRESS)
+    parser.add_argument("--upgrade-from", type=Path, metavar="DB")
+    parser.add_argument("--upgrade-work", type=Path, metavar="DIR")
     args = parser.parse_args()
     db = str(args.db.resolve())
     secret = args.password_env
@@ -200,11 +260,19 @@ def main() -> None:
         ("open", lambda: opens(db, args.repeat, secret)),
         ("inside", lambda: inside(db, args.repeat, args.scroll_cap_s, secret)),
         ("naive", lambda: naive(db, args.naive_repeat, secret)),
+        ("imports", lambda: imports(args)),
     ):
         started = time.perf_counter()
         measured.update(call())
         print(f"  {step}: {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     result = {key: measured[key] for key in KEYS}
+    result.update(
+        {
+            key: measured[key]
+            for key in ("import_visits", "sync_import", "upgrade")
+            if key in measured
+        }
+    )
     print(table(result, measured), file=sys.stderr)
     print(json.dumps(result, ensure_ascii=False, indent=None if args.json else 2))
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -49,3 +51,36 @@ def test_no_naive_load_gives_no_figure_and_a_table_that_says_so(tmp_path: Path) 
     lines = run.table(result, measured).splitlines()
     assert any(line.split()[:2] == ["naive_load_ms", "skipped"] for line in lines)
     assert not any(line.startswith("naive / open") for line in lines)
+
+
+def test_the_imports_are_measured_by_their_scripts_and_tabled(tmp_path: Path) -> None:
+    """The three scripts' figures reach the table under the names it reads (small sizes)."""
+    run = _bench_run()
+    seed = tmp_path / "seed.db"
+    made = [sys.executable, str(ROOT / "bench" / "make_db.py"), "--visits", "300"]
+    subprocess.run([*made, "--orgs", "100", "--out", str(seed)], check=True, capture_output=True)
+    args = argparse.Namespace(
+        import_rows=200,
+        import_seed=seed,
+        import_work=tmp_path / "import",
+        sync_packages=tmp_path / "sync",
+        sync_laptops=2,
+        sync_visits=20,
+        upgrade_from=seed,
+        upgrade_work=tmp_path / "upgrade",
+    )
+    found = run.imports(args)
+    assert found["import_visits"]["rows"] == 200
+    assert found["import_visits"]["created"] > 0
+    assert found["sync_import"]["laptops"] == 2
+    assert found["upgrade"]["upgrade"]["total_s"] >= 0  # already at the newest schema
+    lines = run.imports_table(found)
+    names = [line.split()[0] for line in lines]
+    assert names == [
+        "import_visits_s",
+        "import_visits_cpu_s",
+        "sync_import_s",
+        "sync_import_cpu_s",
+        "upgrade_s",
+    ]
+    assert run.imports_table({}) == []
