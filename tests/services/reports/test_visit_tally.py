@@ -80,8 +80,8 @@ def _orgs(db: Database, made: list[tuple[str, int | None]]) -> list[uuid.UUID]:
     ids = []
     for n, (kind, code) in enumerate(made):
         value = make_credit_code(f"91440300MA5F{code:05d}") if code is not None else None
-        # Two live records cannot share a code (the second would be refused): the second of a
-        # code is made without it and given it in SQL, as a sync merge of two laptops can.
+        # Saving a code already on file means that record: the second of a code is made
+        # without it and given it in SQL, as a sync merge of two laptops' records can.
         data = orgs.OrgInput(f"走访单位{n}", kind=kind)
         ids.append(orgs.save_org(db, data).id)
         if value is not None:
