@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, Table, and_, case, exists, func, o
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.messages import Message, msg
-from fieldlog.store import driver
+from fieldlog.store import driver, visit_tally
 from fieldlog.store.errors import DatabaseDamaged, classify
 from fieldlog.store.files import not_a_database
 from fieldlog.store.location import sqlite_uri
@@ -240,6 +240,21 @@ def _attached_files(session: Session, report: HealthReport) -> None:
         )
 
 
+def _tally(session: Session, report: HealthReport) -> None:
+    """The per-organization visit counts the all-time figures read (`store/visit_tally.py`)
+    equal the visits counted afresh."""
+    wrong = visit_tally.differences(session.connection())
+    if wrong:
+        report.problems.append(
+            msg(
+                "health.visit_tally",
+                "visit tally: the stored visit counts of {count} organization(s) differ from "
+                "their visits, so the all-time figures are wrong",
+                count=wrong,
+            )
+        )
+
+
 def check_health(session: Session, thorough: bool = False) -> HealthReport:
     """Run every check; never raises for a damaged database, it reports. `thorough` adds, on a
     server, the checks that only `fieldlog check` needs (store.server_health)."""
@@ -256,6 +271,7 @@ def check_health(session: Session, thorough: bool = False) -> HealthReport:
     _stamps(session, report)
     if thorough:
         _attached_files(session, report)
+        _tally(session, report)
     return report
 
 

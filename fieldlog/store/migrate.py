@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("migrations")
 _REVISION = re.compile(r'^revision = "([^"]+)"$', re.MULTILINE)
 _DOWN = re.compile(r'^down_revision = (?:"([^"]+)"|None)$', re.MULTILINE)
+#: A revision that changes only local, derived tables says so (`replicated = False`): what
+#: packages carry is unchanged by it (`package_revision`).
+_LOCAL = re.compile(r"^replicated = False$", re.MULTILINE)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -49,15 +52,23 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 @cache
-def _chain() -> dict[str, str | None]:
-    """Every revision of the migration files and the one it follows."""
+def _revisions() -> tuple[dict[str, str | None], frozenset[str]]:
+    """Every revision of the migration files and the one it follows, and the local-only ones."""
     chain: dict[str, str | None] = {}
+    local: set[str] = set()
     for path in (MIGRATIONS / "versions").glob("*.py"):
         source = path.read_text(encoding="utf-8")
         revision, down = _REVISION.search(source), _DOWN.search(source)
         if revision is not None and down is not None:
             chain[revision[1]] = down[1]
-    return chain
+            if _LOCAL.search(source):
+                local.add(revision[1])
+    return chain, frozenset(local)
+
+
+def _chain() -> dict[str, str | None]:
+    """Every revision of the migration files and the one it follows."""
+    return _revisions()[0]
 
 
 def head_revision() -> str:
@@ -66,6 +77,18 @@ def head_revision() -> str:
     followed = set(chain.values())
     [head] = [revision for revision in chain if revision not in followed]
     return head
+
+
+def package_revision() -> str:
+    """The revision a sync package made by this version says it was made at: the newest one
+    that changed replicated data. Revisions that only add local, derived tables (a migration
+    with `replicated = False`) change nothing a package carries, so a FieldLog that does not
+    know them still imports this version's packages."""
+    chain, local = _revisions()
+    at = head_revision()
+    while at in local and (down := chain[at]) is not None:
+        at = down
+    return at
 
 
 def current_revision(connection: Connection) -> str | None:

@@ -1,15 +1,16 @@
 """Derived tables brought up to date once after a large import, not once per written row.
 
-SQLite keeps two derived tables by triggers: the visit log's search index
-(`store/search_index.py`) and each organization's latest follow-up (`store/follow_up_index.py`).
+SQLite keeps derived tables by triggers: the visit log's search index
+(`store/search_index.py`), each organization's latest follow-up (`store/follow_up_index.py`) and
+its number of live visits (`store/visit_tally.py`).
 Row by row, an import of a team's packages spends most of its time in them: every visit written
 splits its texts into bigrams, every visit recomputes its organization. For an import of at least
-`DEFER_ROWS` rows both are deferred, inside the import's transaction: temporary triggers only note
+`DEFER_ROWS` rows all are deferred, inside the import's transaction: temporary triggers only note
 which visits and organizations a write touches (taking a visit's index entry out, once, as the
 real trigger would), and `catch_up` rebuilds exactly those from their final rows and restores the
-real triggers, before the import's checks. The result is the same index and the same follow-up
-rows; a failure rolls back the deferral with everything else. A few rows keep the triggers.
-PostgreSQL has neither table (expression indexes keep its search current).
+real triggers, before the import's checks. The result is the same index, the same follow-up
+rows and the same counts; a failure rolls back the deferral with everything else. A few rows
+keep the triggers. PostgreSQL has none of them (expression indexes keep its search current).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from fieldlog.store import follow_up_index, search_index
+from fieldlog.store import follow_up_index, search_index, visit_tally
 
 #: Imports smaller than this keep the triggers (cheaper than swapping them twice).
 DEFER_ROWS = 2_000
@@ -33,8 +34,10 @@ class Deferred:
 
     search: bool = False
     follow_ups: bool = False
+    tally: bool = False
     indexed: int = 0
     recomputed: int = 0
+    counted: int = 0
     #: The connection's page cache setting before the import (None: not changed).
     cache_size: int | None = None
 
@@ -47,6 +50,9 @@ class Deferred:
         if self.follow_ups:
             self.recomputed = follow_up_index.catch_up(connection)
             self.follow_ups = False
+        if self.tally:
+            self.counted = visit_tally.catch_up(connection)
+            self.tally = False
         if self.cache_size is not None:
             connection.exec_driver_sql(f"PRAGMA cache_size = {int(self.cache_size)}")
             self.cache_size = None
@@ -57,7 +63,11 @@ def defer(session: Session, rows: int) -> Deferred:
     if rows < DEFER_ROWS:
         return Deferred()
     connection = session.connection()
-    deferred = Deferred(search_index.defer(connection), follow_up_index.defer(connection))
+    deferred = Deferred(
+        search_index.defer(connection),
+        follow_up_index.defer(connection),
+        visit_tally.defer(connection),
+    )
     if connection.dialect.name == "sqlite":
         deferred.cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
         connection.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")

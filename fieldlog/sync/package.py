@@ -249,7 +249,8 @@ def new_package_fields(
     full: bool,
     counts: dict[str, int],
 ) -> dict[str, Any]:
-    """The package fields of a new manifest (the schema revision is this FieldLog's).
+    """The package fields of a new manifest (the schema revision is the newest of this FieldLog's
+    that changed replicated data, `migrate.package_revision`).
 
     `team_id` is the sender's team record (None while it has none); it is authenticated with
     the rest of the manifest.
@@ -258,7 +259,7 @@ def new_package_fields(
         "id": str(package_id),
         "team_id": str(team_id) if team_id is not None else None,
         "sender_node": sender_node,
-        "schema_revision": migrate.head_revision(),
+        "schema_revision": migrate.package_revision(),
         "full": full,
         "counts": counts,
     }

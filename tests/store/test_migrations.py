@@ -8,13 +8,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, inspect
 
-from fieldlog.store import follow_up_index, migrate, search_index
+from fieldlog.store import follow_up_index, migrate, search_index, visit_tally
 from fieldlog.store.models import Base
 
 
 def _derived(name: str) -> bool:
-    """Tables that SQL of their own keeps (the search index, the latest follow-ups)."""
-    return search_index.is_index_table(name) or name == follow_up_index.TABLE
+    """Tables that SQL of their own keeps (the search index, the latest follow-ups, the visit
+    tally)."""
+    return search_index.is_index_table(name) or name in (follow_up_index.TABLE, visit_tally.TABLE)
 
 
 def _ours(name: str | None, type_: str, parent: dict[str, str | None]) -> bool:

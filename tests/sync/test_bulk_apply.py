@@ -7,9 +7,9 @@ take the same packages in the same imports: one the reference way (`importer.ROW
 row decoded and merged in turn, the derived tables kept by their triggers), the other the bulk
 way with the derived tables deferred (`deferred.DEFER_ROWS` lowered so these small imports defer
 too). Both must hold the same rows (every replicated table, change numbers and field stamps
-included), conflict log, reports, search index entries, follow-up rows, stored files and
-digest. A bad value is refused with the same sentence both ways, the database unchanged and the
-real triggers back.
+included), conflict log, reports, search index entries, follow-up rows, visit tally, stored
+files and digest. A bad value is refused with the same sentence both ways, the database
+unchanged and the real triggers back.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from fieldlog.services.attachments import attachments as att
 from fieldlog.services.orgs import orgs
 from fieldlog.services.team import team
 from fieldlog.services.visits import visits
-from fieldlog.store import follow_up_index, search_index
+from fieldlog.store import follow_up_index, search_index, visit_tally
 from fieldlog.store.models import AttachmentFile, FieldChange, Organization, SyncConflict, Visit
 from fieldlog.sync import deferred, importer
 from fieldlog.sync.errors import PackageError
@@ -186,12 +186,21 @@ def _derived(laptop: Laptop) -> dict[str, Any]:
                 text(f"SELECT org_id, visit_id, due FROM {follow_up_index.TABLE}")
             )
         )
+        tally = sorted(
+            tuple(row)
+            for row in connection.execute(text(f"SELECT org_id, visits FROM {visit_tally.TABLE}"))
+        )
         triggers = sorted(
             connection.execute(
                 text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
             ).all()
         )
-    return {"entries": entries, "follow_ups": follow_ups, "triggers": triggers}
+    return {
+        "entries": entries,
+        "follow_ups": follow_ups,
+        "tally": tally,
+        "triggers": triggers,
+    }
 
 
 def _report(report: Any) -> dict[str, Any]:
@@ -235,7 +244,8 @@ def test_the_bulk_apply_equals_the_row_by_row_apply(
         assert tuple(kept) == ("13800138000", "福田区")  # filled from both others
     derived = _derived(old)
     if derived:
-        assert derived["follow_ups"] and derived["entries"]
+        assert derived["follow_ups"] and derived["entries"] and derived["tally"]
+        assert any(name.startswith(visit_tally.TABLE) for name, _sql in derived["triggers"])
         assert any(name.startswith(search_index.INDEX_TABLE) for name, _sql in derived["triggers"])
 
 
@@ -254,6 +264,7 @@ def test_the_deferred_index_equals_one_built_afresh(
     with receiver.db.begin() as session:
         search_index.rebuild(session.connection())
         follow_up_index.rebuild(session.connection())
+        visit_tally.rebuild(session.connection())
     assert _derived(receiver) == indexed
     assert len({doc for doc, *_rest in indexed["entries"]}) == 301
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, String, null, select, type_coerce
+from sqlalchemy import Select, String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from fieldlog.domain.counting import ProjectFact, StageFact, TrancheFact
@@ -137,9 +137,46 @@ def _project(pid: Any, values: tuple[Any, ...], events: tuple[StageFact, ...]) -
 
 def project_facts(session: Session, scope: Scope | None = None) -> list[ProjectFact]:
     """Every live project with its live stage events (all dates: stage at period end needs them)."""
-    query = _projects_with_events().add_columns(null()).where(*_project_filter(scope))
-    # Plain Core rows: for ten thousand events the ORM's row handling costs more than the query.
-    return _fold(session.connection().execute(query).all()).get(None, [])
+    # Two reads joined here, not one joined in SQL: a project row fills a page of its own (its
+    # texts), and the join's row per event repeated the project's columns and looked each event
+    # up through the index; the events read in their stored order give each project its events
+    # in the order the join gave them. Plain Core rows: for ten thousand events the ORM's row
+    # handling costs more than the query.
+    connection = session.connection()
+    filters = _project_filter(scope)
+    projects = connection.execute(_live_projects().where(*filters)).all()
+    events = _live_events()
+    if filters:
+        events = events.where(StageEvent.project_id.in_(select(Project.id).where(*filters)))
+    found: dict[Any, list[StageFact]] = {pid: [] for pid, *_values in projects}
+    for pid, on, stage, stamp in connection.execute(events).all():
+        listed = found.get(pid)  # None: an event of a deleted project
+        if listed is not None:
+            # A dict lookup per event costs a tenth of calling the enum; a code this version
+            # does not know stays a plain string, which the counting rules leave out.
+            listed.append(StageFact(on, BY_CODE.get(stage, stage), stamp))
+    return [_project(pid, tuple(values), tuple(found[pid])) for pid, *values in projects]
+
+
+def _live_projects() -> Select[Any]:
+    """(project, signed, contract, kind, origin, 入库, 入规) of the live projects."""
+    return select(
+        _raw(Project.id),
+        Project.signed_on,
+        Project.contract_yuan,
+        Project.kind,
+        _raw(Project.origin_id),
+        Project.stats_on,
+        Project.above_scale_on,
+    ).where(Project.deleted.is_(False))
+
+
+def _live_events() -> Select[Any]:
+    """(project, date, stage, stamp) of every live stage event, in the order they are stored
+    (a scan: cheaper than asking for the live projects' ones, which reads the projects again)."""
+    return select(
+        _raw(StageEvent.project_id), StageEvent.occurred_on, StageEvent.stage, StageEvent.hlc
+    ).where(StageEvent.deleted.is_(False))
 
 
 def project_facts_by(session: Session, kind: str) -> dict[uuid.UUID, list[ProjectFact]]:
