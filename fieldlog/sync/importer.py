@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from fieldlog.domain.messages import carried, msg
 from fieldlog.store.errors import classify
 from fieldlog.store.repositories.attachment_rows import missing_files, put_file
-from fieldlog.sync.candidates import refresh_candidates
+from fieldlog.sync.candidates import early_pairs, refresh_candidates
 from fieldlog.sync.changes import (
     Contents,
     Records,
@@ -232,8 +232,15 @@ def dedupe(session: Session, seq: int, now: datetime) -> Dedupe:
     """Merge same-code organizations, follow aliases, refresh the look-alike review list."""
     writer = DerivedWriter(session, seq)
     merged = (merge_same_codes_pairwise if ROW_BY_ROW else merge_same_codes)(session, writer)
-    moved = follow_aliases(session, writer)
-    candidates = refresh_candidates(session, now)
+    # Many organizations: their look-alikes are sought on another core while references move
+    # (moving them changes no name, code or decision; taken only if that still holds).
+    early = None if ROW_BY_ROW else early_pairs(session)
+    try:
+        moved = follow_aliases(session, writer)
+        candidates = refresh_candidates(session, now, early)
+    finally:
+        if early is not None:
+            early.close()
     return Dedupe(merged, moved, candidates, writer.newest)
 
 

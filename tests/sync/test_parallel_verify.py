@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from fieldlog.services.exchange import sync
 from fieldlog.store.models import Visit
-from fieldlog.sync import deferred, importer, merge, verifying
+from fieldlog.sync import deferred, importer, merge, verifying, workers
 from fieldlog.sync.errors import PackageError
 from tests.sync.bulk import add_visits
 from tests.sync.conftest import Laptop
@@ -62,9 +62,9 @@ def test_packages_verified_on_workers_import_as_row_by_row(
         monkeypatch.setattr(verifying, "PARALLEL_BYTES", 0)
         after = new.receive(*paths)
         # Workers that end at once: every package is verified here instead.
-        monkeypatch.setattr(verifying, "WORKER", ("-c", "raise SystemExit(3)"))
+        monkeypatch.setattr(workers, "WORKER", ("-c", "raise SystemExit(3)"))
         without = alone.receive(*paths)
-        monkeypatch.setattr(verifying, "WORKER", verifying.WORKER_MODULE)
+        monkeypatch.setattr(workers, "WORKER", workers.WORKER_MODULE)
         monkeypatch.setattr(verifying, "PARALLEL_BYTES", 10**12)
         assert _report(after) == _report(before) == _report(without)
         if len(paths) > 1:
@@ -74,7 +74,7 @@ def test_packages_verified_on_workers_import_as_row_by_row(
     assert _derived(new) == _derived(old) == _derived(alone)
     assert new.digest() == old.digest() == alone.digest()
     assert _local(old)["conflicts"] and _local(old)["files"]
-    if verifying.cores() >= 2:  # the workers did verify the packages of several at once
+    if workers.cores() >= 2:  # the workers did verify the packages of several at once
         assert len(applied) == on_workers == 6
 
 
@@ -85,7 +85,7 @@ def test_the_workers_really_verify(laptops: Make, monkeypatch: pytest.MonkeyPatc
     paths = [a.export(), b.export()]
     applied = _count_ready(monkeypatch)
     monkeypatch.setattr(verifying, "PARALLEL_BYTES", 0)
-    if verifying.cores() < 2:
+    if workers.cores() < 2:
         assert verifying.worker_count(paths) == 0
         pytest.skip("one core: packages are verified in the importing process")
     assert verifying.worker_count(paths) == 2
