@@ -72,7 +72,11 @@ class Workers:
         self._all: list[subprocess.Popen[bytes]] = []
         for _ in range(count):
             process = subprocess.Popen(
-                [sys.executable, *WORKER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+                [sys.executable, *WORKER],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console on Windows
             )
             self._all.append(process)
             self._idle.put(process)
