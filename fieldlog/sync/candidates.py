@@ -131,7 +131,10 @@ def early_pairs(session: Session) -> EarlyPairs | None:
     ).scalar_one()
     if live < EARLY_ORGS:
         return None
-    return EarlyPairs(_inputs(session)[0])
+    try:
+        return EarlyPairs(_inputs(session)[0])
+    except OSError:  # no worker could start: the pairs are found here
+        return None
 
 
 def refresh_candidates(session: Session, now: datetime, early: EarlyPairs | None = None) -> int:

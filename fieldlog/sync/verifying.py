@@ -68,7 +68,10 @@ class Verifier:
     def __enter__(self) -> Verifier:
         count = worker_count(self._paths)
         if count:
-            self._workers = workers.Workers(count)
+            try:
+                self._workers = workers.Workers(count)
+            except OSError:  # no worker could start: every package is verified here
+                return self
             for path in self._paths:
                 request = ("verify", str(path), self._passphrase)
                 self._pending.append((path, self._workers.submit(request)))

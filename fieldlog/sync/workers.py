@@ -39,7 +39,7 @@ def cores() -> int:
 
 def possible() -> bool:
     """Whether work can go to worker processes here: several cores, not a frozen application."""
-    return cores() >= 2 and not getattr(sys, "frozen", False)
+    return cores() >= 2 and bool(sys.executable) and not getattr(sys, "frozen", False)
 
 
 def _send(stream: IO[bytes], value: Any) -> None:
@@ -65,22 +65,27 @@ class Workers:
     this process (the helper waits for the reply and unpickles it)."""
 
     def __init__(self, count: int) -> None:
+        """Start `count` workers; OSError when one cannot start (none is left running)."""
         root = str(Path(fieldlog.__file__).resolve().parent.parent)
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
         self._idle: queue.SimpleQueue[subprocess.Popen[bytes]] = queue.SimpleQueue()
         self._all: list[subprocess.Popen[bytes]] = []
-        for _ in range(count):
-            process = subprocess.Popen(
-                [sys.executable, *WORKER],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                env=env,
-                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console on Windows
-            )
-            self._all.append(process)
-            self._idle.put(process)
         self._threads = ThreadPoolExecutor(count, thread_name_prefix="fieldlog-worker")
+        try:
+            for _ in range(count):
+                process = subprocess.Popen(
+                    [sys.executable, *WORKER],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    env=env,
+                    creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # Windows: no console
+                )
+                self._all.append(process)
+                self._idle.put(process)
+        except (OSError, ValueError):
+            self.close()
+            raise OSError("a worker process could not start") from None
 
     def submit(self, request: tuple[Any, ...]) -> Future[Any]:
         """The reply to `request` (kind, arguments…) to come; None when it failed."""
@@ -128,7 +133,11 @@ def main() -> None:
     """A worker: requests on standard input, a reply (None for a failure) for each on standard
     output, until standard input ends."""
     replies = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)  # anything else printed goes to standard error, not into the replies
+    try:
+        os.dup2(2, 1)  # anything else printed goes to standard error, not into the replies
+    except OSError:  # no standard error (a window program): then nowhere
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
     requests = sys.stdin.buffer
     while True:
         try:

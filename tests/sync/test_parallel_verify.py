@@ -13,6 +13,7 @@ digest; a refusal says the same sentence every way and changes nothing.
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from sqlalchemy import select
 
 from fieldlog.services.exchange import sync
 from fieldlog.store.models import Visit
-from fieldlog.sync import deferred, importer, merge, verifying, workers
+from fieldlog.sync import candidates, deferred, importer, merge, verifying, workers
 from fieldlog.sync.errors import PackageError
 from tests.sync.bulk import add_visits
 from tests.sync.conftest import Laptop
@@ -150,3 +151,21 @@ def test_small_imports_and_single_packages_are_verified_here(tmp_path: Path) -> 
     assert verifying.worker_count(paths) == 0  # 3 kB: not worth starting a process
     assert verifying.worker_count(paths[:1]) == 0
     assert verifying.worker_count([tmp_path / "missing.fieldsync", *paths]) == 0
+
+
+def test_workers_that_cannot_start_leave_the_import_to_this_process(
+    laptops: Make, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b, plain, started = laptops("a"), laptops("b"), laptops("plain"), laptops("started")
+    add_visits(a.db, 60, who="甲", organizations=3)
+    add_visits(b.db, 40, who="乙", organizations=2)
+    paths = [a.export(), b.export()]
+    plain.receive(*paths)
+    monkeypatch.setattr(verifying, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(candidates, "EARLY_ORGS", 0)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-such-python"))
+    with pytest.raises(OSError):
+        workers.Workers(2)
+    report = started.receive(*paths)
+    assert report.as_dict()["new"] == 2 + 60 * 2 + 40 * 2 + 3 + 2
+    assert started.digest() == plain.digest() and _rows(started) == _rows(plain)
