@@ -90,6 +90,16 @@ def _laptop(template: Path, folder: Path, index: int, visits: int, shared: int) 
         db.close()
 
 
+def _rss_mb() -> int:
+    """This process's resident memory now, in MB (0 where /proc is missing)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return 0
+    line = next((x for x in status.splitlines() if x.startswith("VmRSS:")), "VmRSS: 0 kB")
+    return round(int(line.split()[1]) / 1024)
+
+
 def run(
     laptops: int,
     visits: int,
@@ -114,17 +124,25 @@ def run(
     marks: dict[str, float] = {}
     cpu_marks: dict[str, float] = {}
 
+    rss_at: dict[str, int] = {}
+
     def progress(stage: str, _done: int, _total: int) -> None:
         marks.setdefault(stage, time.perf_counter())
         cpu_marks.setdefault(stage, time.process_time())
+        if stage not in rss_at:
+            rss_at[stage] = _rss_mb()
 
     # CPU time, not wall time: the shared machine's load then blurs the profile least.
     profiler = cProfile.Profile(time.process_time) if profile else None
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     started, cpu = time.perf_counter(), time.process_time()
     if profiler is not None:
         profiler.enable()
     report = sync.import_packages(target, packages, progress=progress, passphrase=PASSPHRASE)
     cpu_ended = time.process_time()
+    # The processes that verified packages (if any), counted once they ended.
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers_cpu = workers.ru_utime + workers.ru_stime - children.ru_utime - children.ru_stime
     seconds, cpu = time.perf_counter() - started, cpu_ended - cpu
     if profiler is not None:
         profiler.disable()
@@ -151,7 +169,11 @@ def run(
         "import_seconds": round(seconds, 2),
         # CPU time of this process during the import: what a loaded machine disturbs least.
         "import_cpu_seconds": round(cpu, 2),
+        # CPU time of the worker processes that verified packages beside it (0 without).
+        "workers_cpu_seconds": round(workers_cpu, 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "workers_peak_rss_mb": round(workers.ru_maxrss / 1024),
+        "rss_mb_at": rss_at,
         "phases": phases,
         "phases_cpu": phases_cpu,
         "new": summary["new"],

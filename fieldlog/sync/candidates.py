@@ -31,6 +31,7 @@ from fieldlog.domain.ids import pair_id
 from fieldlog.domain.text import name_key
 from fieldlog.store.models import DuplicateCandidate, Organization
 from fieldlog.store.stamping import read_state, write_state
+from fieldlog.sync import workers
 
 Pair = tuple[uuid.UUID, uuid.UUID]
 BUILT_FROM_KEY = "look_alikes_built_from"
@@ -77,12 +78,12 @@ def _built_from(session: Session) -> str:
     return f"{RULE_VERSION}:{THRESHOLD}:{last}:{count}:{decided}"
 
 
-def refresh_candidates(session: Session, now: datetime) -> int:
-    """Bring the review list up to date; returns how many pairs were added."""
-    built_from = _built_from(session)
-    if read_state(session, BUILT_FROM_KEY) == built_from:
-        return 0
-    write_state(session, BUILT_FROM_KEY, built_from)
+Inputs = tuple[dict[uuid.UUID, str], dict[uuid.UUID, str | None], set[uuid.UUID]]
+
+
+def _inputs(session: Session) -> tuple[Inputs, dict[uuid.UUID, str]]:
+    """What `proposed_pairs` takes (live names, their codes, decided pairs) and every pair's
+    status."""
     live = session.execute(
         select(Organization.id, Organization.name, Organization.credit_code).where(
             Organization.deleted.is_(False)
@@ -92,7 +93,62 @@ def refresh_candidates(session: Session, now: datetime) -> int:
     codes = {row.id: row.credit_code for row in live}
     status = dict(session.execute(select(DuplicateCandidate.id, DuplicateCandidate.status)).all())
     decided = {pair for pair, state in status.items() if state != "open"}
-    wanted = proposed_pairs(names, codes, decided)
+    return (names, codes, decided), status
+
+
+#: Live organizations from which an import finds the look-alike pairs on a worker process
+#: while it moves the references to merged organizations (`early_pairs`).
+EARLY_ORGS = 1_000
+
+
+class EarlyPairs:
+    """The pairs `proposed_pairs` finds for the organizations as they were when asked, found
+    on a worker process (`sync/workers.py`) while the import goes on; `close` ends it."""
+
+    def __init__(self, inputs: Inputs) -> None:
+        self._inputs = inputs
+        self._workers = workers.Workers(1)
+        self._reply = self._workers.submit(("pairs", *inputs))
+
+    def pairs(self, inputs: Inputs) -> dict[uuid.UUID, Pair] | None:
+        """The pairs, when `inputs` are still those it was given and the worker answered."""
+        if inputs != self._inputs:
+            return None
+        reply = self._reply.result()
+        return reply if isinstance(reply, dict) else None
+
+    def close(self) -> None:
+        """End the worker (whether or not its pairs were taken)."""
+        self._workers.close()
+
+
+def early_pairs(session: Session) -> EarlyPairs | None:
+    """Start finding the pairs on a worker when there are many organizations (None: not)."""
+    if not workers.possible():
+        return None
+    live = session.execute(
+        select(func.count()).select_from(Organization).where(Organization.deleted.is_(False))
+    ).scalar_one()
+    if live < EARLY_ORGS:
+        return None
+    try:
+        return EarlyPairs(_inputs(session)[0])
+    except OSError:  # no worker could start: the pairs are found here
+        return None
+
+
+def refresh_candidates(session: Session, now: datetime, early: EarlyPairs | None = None) -> int:
+    """Bring the review list up to date; returns how many pairs were added. `early` may hold
+    the pairs found already (taken only when the organizations and decisions are the same)."""
+    built_from = _built_from(session)
+    if read_state(session, BUILT_FROM_KEY) == built_from:
+        return 0
+    write_state(session, BUILT_FROM_KEY, built_from)
+    inputs, status = _inputs(session)
+    names, codes, decided = inputs
+    wanted = early.pairs(inputs) if early is not None else None
+    if wanted is None:
+        wanted = proposed_pairs(names, codes, decided)
     stale = sorted(pair for pair, state in status.items() if state == "open" and pair not in wanted)
     if stale:
         session.execute(delete(DuplicateCandidate).where(DuplicateCandidate.id.in_(stale)))

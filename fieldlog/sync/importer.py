@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from fieldlog.domain.messages import carried, msg
 from fieldlog.store.errors import classify
 from fieldlog.store.repositories.attachment_rows import missing_files, put_file
-from fieldlog.sync.candidates import refresh_candidates
+from fieldlog.sync.candidates import early_pairs, refresh_candidates
 from fieldlog.sync.changes import (
     Contents,
     Records,
@@ -35,7 +36,7 @@ from fieldlog.sync.dedupe import follow_aliases, merge_same_codes, merge_same_co
 from fieldlog.sync.derived import DerivedWriter
 from fieldlog.sync.errors import PackageError
 from fieldlog.sync.manifest import Manifest
-from fieldlog.sync.merge import MergeResult, apply_records, apply_rows
+from fieldlog.sync.merge import MergeResult, Ready, apply_ready, apply_records, apply_rows
 from fieldlog.sync.package import inflate, open_file, open_package
 from fieldlog.sync.peers import mark_applied, note_sender
 
@@ -51,6 +52,8 @@ class Verified:
     keys: Keys | None = None
     #: The lines as parsed when verified, kept for the apply (None: parse them again then).
     records: Records | None = field(default=None, repr=False, compare=False)
+    #: The lines made ready for the apply by the process that verified them (`Verifier`).
+    ready: Ready | None = field(default=None, repr=False, compare=False)
 
     @property
     def package_id(self) -> uuid.UUID:
@@ -117,20 +120,26 @@ def apply_verified(
     transaction then rolls back, leaving the database as it was.
     """
     label = package.path.name
+    ready = package.ready.take() if package.ready is not None and not ROW_BY_ROW else None
     try:
         if ROW_BY_ROW:
             header, rows = read_rows(inflate(package.packed, label), label)
             merge = apply_rows(session, rows, seq, on_chunk)
+        elif ready is not None:
+            header = package.contents.header
+
+            @cache
+            def lines() -> Records:
+                return parse_records(inflate(package.packed, label), label)[1]
+
+            with collector_paused():
+                merge = apply_ready(session, ready, lines, seq, _fail(label), on_chunk)
         else:
             header, records = package.contents.header, package.records
             if records is None:
                 header, records = parse_records(inflate(package.packed, label), label)
-
-            def fail(number: int, problem: BaseException) -> Exception:
-                return PackageError(bad_line(label, number, problem))
-
             with collector_paused():
-                merge = apply_records(session, records, seq, fail, on_chunk)
+                merge = apply_records(session, records, seq, _fail(label), on_chunk)
     except PackageError:
         raise
     except ValueError as exc:
@@ -169,6 +178,13 @@ def apply_verified(
         now=now,
     )
     return Applied(merge, conflicts)
+
+
+def _fail(label: str) -> Callable[[int, BaseException], Exception]:
+    def fail(number: int, problem: BaseException) -> Exception:
+        return PackageError(bad_line(label, number, problem))
+
+    return fail
 
 
 def store_files(session: Session, packages: Sequence[Verified], seq: int) -> int:
@@ -216,8 +232,15 @@ def dedupe(session: Session, seq: int, now: datetime) -> Dedupe:
     """Merge same-code organizations, follow aliases, refresh the look-alike review list."""
     writer = DerivedWriter(session, seq)
     merged = (merge_same_codes_pairwise if ROW_BY_ROW else merge_same_codes)(session, writer)
-    moved = follow_aliases(session, writer)
-    candidates = refresh_candidates(session, now)
+    # Many organizations: their look-alikes are sought on another core while references move
+    # (moving them changes no name, code or decision; taken only if that still holds).
+    early = None if ROW_BY_ROW else early_pairs(session)
+    try:
+        moved = follow_aliases(session, writer)
+        candidates = refresh_candidates(session, now, early)
+    finally:
+        if early is not None:
+            early.close()
     return Dedupe(merged, moved, candidates, writer.newest)
 
 

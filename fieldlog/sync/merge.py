@@ -275,13 +275,17 @@ def _plan(
 class _Converter:
     """A new row of one table as the parameters of its INSERT, on SQLite (None elsewhere)."""
 
-    def __init__(self, spec: TableSpec, session: Session) -> None:
+    def __init__(self, spec: TableSpec, dialect: Dialect) -> None:
         keys = (*spec.columns, "local_seq")
-        dialect = session.connection().dialect
         plan = _plan(spec.table, keys, dialect)
         # The engine serializes JSON with json.dumps itself (no serializer of its own).
         plain_json = getattr(dialect, "_json_serializer", None) is None
         self.sql = plan[0] if plan is not None else ""
+        self.plain_json = plain_json
+        #: Where the change number goes in the parameters (-1: no plan).
+        self.seq_at = plan[1].index("local_seq") if plan is not None else -1
+        #: Where the row's id goes (its 32 hexadecimal digits; -1: no plan).
+        self.id_at = plan[1].index("id") if plan is not None else -1
         self.steps: list[tuple[str, Callable[[Any], Any] | None]] = []
         for name, processor in zip(plan[1], plan[2], strict=True) if plan else ():
             if name == "local_seq":
@@ -356,14 +360,11 @@ def _fused(
     return convert
 
 
-def _held(
-    session: Session, spec: TableSpec, lines: list[tuple[int, dict[str, Any]]]
-) -> dict[str, RowLike]:
-    """The rows of `lines` this database holds already, by their id's 32 hexadecimal digits
-    (ids were checked canonical when the package was verified). On SQLite the ids are first
-    looked up as stored text, so a chunk of new rows costs no UUID objects."""
+def _held(session: Session, spec: TableSpec, hexes: list[str]) -> dict[str, RowLike]:
+    """The rows of these ids (32 hexadecimal digits each) this database holds already, by those
+    digits (ids were checked canonical when the package was verified). On SQLite the ids are
+    first looked up as stored text, so a chunk of new rows costs no UUID objects."""
     table = spec.table
-    hexes = [record["id"].replace("-", "") for _number, record in lines]
     connection = session.connection()
     if connection.dialect.name == "sqlite":
         found = connection.exec_driver_sql(
@@ -387,9 +388,8 @@ def _apply_table(
     converter: _Converter,
     fail: Callable[[int, BaseException], Exception],
 ) -> MergeResult:
-    table = spec.table
     result = MergeResult()
-    local = _held(session, spec, lines)
+    local = _held(session, spec, [record["id"].replace("-", "") for _number, record in lines])
     fast: list[tuple[Any, ...]] = []
     slow: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -408,15 +408,27 @@ def _apply_table(
             slow.append(_complete(spec, row, seq))
             continue
         _merge_into(session, spec, mine, row, seq, result, updates)
-    if fast:
-        session.connection().exec_driver_sql(converter.sql, fast)
-    if slow:
-        insert_rows(session, table, slow)
-    if updates:
-        session.execute(_update(spec), updates)
+    _write(session, spec, converter.sql, fast, slow, updates)
     result.new, result.updated = len(fast) + len(slow), len(updates)
     result.by_table[spec.name] = len(lines)
     return result
+
+
+def _write(
+    session: Session,
+    spec: TableSpec,
+    sql: str,
+    fast: list[tuple[Any, ...]],
+    slow: list[dict[str, Any]],
+    updates: list[dict[str, Any]],
+) -> None:
+    """A chunk's new rows (converted ones first) and its updates, in this order."""
+    if fast:
+        session.connection().exec_driver_sql(sql, fast)
+    if slow:
+        insert_rows(session, spec.table, slow)
+    if updates:
+        session.execute(_update(spec), updates)
 
 
 def apply_records(
@@ -432,13 +444,34 @@ def apply_records(
     `fail(line, problem)` makes the refusal of a line whose value cannot be decoded; the first
     such line of the package is the one refused, as when lines are applied in turn.
     """
+    total = MergeResult()
+    refuse = _first_refusal(lambda: records, fail)
+    for name, lines in _by_table(records).items():
+        spec = SPECS[name]
+        converter = _Converter(spec, session.connection().dialect)
+        for start in range(0, len(lines), BULK_CHUNK):
+            chunk = lines[start : start + BULK_CHUNK]
+            total.add(_apply_table(session, spec, chunk, seq, converter, refuse))
+            if on_chunk is not None:
+                on_chunk(total.new + total.updated + total.unchanged)
+    return total
+
+
+def _by_table(records: list[tuple[int, Any]]) -> dict[str, list[tuple[int, dict[str, Any]]]]:
+    """A package's lines by table, the tables in the order of their first line."""
     by_table: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for number, record in records:
         by_table.setdefault(record["table"], []).append((number, record))
-    total = MergeResult()
+    return by_table
+
+
+def _first_refusal(
+    records: Callable[[], list[tuple[int, Any]]], fail: Callable[[int, BaseException], Exception]
+) -> Callable[[int, BaseException], Exception]:
+    """`fail` for the first line of the package that cannot be decoded, up to the one given."""
 
     def refuse(number: int, problem: BaseException) -> Exception:
-        for earlier, record in records:  # an earlier line of another table may be bad too
+        for earlier, record in records():  # an earlier line of another table may be bad too
             if earlier >= number:
                 break
             try:
@@ -447,12 +480,142 @@ def apply_records(
                 return fail(earlier, exc)
         return fail(number, problem)
 
-    for name, lines in by_table.items():
-        spec = SPECS[name]
-        converter = _Converter(spec, session)
-        for start in range(0, len(lines), BULK_CHUNK):
-            chunk = lines[start : start + BULK_CHUNK]
-            total.add(_apply_table(session, spec, chunk, seq, converter, refuse))
+    return refuse
+
+
+# Lines made ready while verifying ----------------------------------------------------------
+#
+# A package verified on another process (`importer.Verifier`) comes back with its lines
+# converted there, as `_Converter` converts them, into the parameters of each table's INSERT
+# (`make_ready`): only the lookup of the rows held already, the INSERTs and the merges of held
+# rows are left for the import's transaction (`apply_ready`). A held row, or a line that needs
+# the row-by-row way, is taken from the package's lines parsed again.
+
+
+@dataclass
+class ReadyTable:
+    """One table's lines of a package made ready: the INSERT they were converted for (its SQL,
+    where the change number goes, whether stamps were written as json.dumps does), and per line
+    its number, its id's 32 hexadecimal digits and the INSERT's parameters with change number
+    0 (None where the line needs the row-by-row way)."""
+
+    name: str
+    sql: str
+    seq_at: int
+    plain_json: bool
+    lines: list[tuple[int, str, tuple[Any, ...] | None]]
+
+
+class Ready:
+    """A package's lines made ready (`make_ready`), taken by the first apply: one that comes
+    after (the same verified package applied again) parses the lines again."""
+
+    def __init__(self, tables: list[ReadyTable]) -> None:
+        self._tables: list[ReadyTable] | None = tables
+
+    def take(self) -> list[ReadyTable] | None:
+        """The tables, once (None afterwards): their memory goes with the apply."""
+        tables, self._tables = self._tables, None
+        return tables
+
+
+def make_ready(records: list[tuple[int, Any]], dialect: Dialect) -> Ready:
+    """A checked package's lines (`changes.check_and_keep`) made ready for `apply_ready`.
+
+    Equal texts among the parameters are made one object (a package's rows repeat their
+    references, node, codes and often their field stamps), which the pickle sending them to the
+    importing process keeps shared: the lines of an import take less memory there.
+    """
+    ready = []
+    same: dict[str, str] = {}
+    share = same.setdefault
+    for name, lines in _by_table(records).items():
+        converter = _Converter(SPECS[name], dialect)
+        made: list[tuple[int, str, tuple[Any, ...] | None]] = []
+        at = converter.id_at
+        for number, record in lines:
+            params = converter.convert(record, 0) if converter.sql else None
+            if params is None:
+                made.append((number, record["id"].replace("-", ""), None))
+                continue
+            params = tuple([share(v, v) if type(v) is str else v for v in params])
+            made.append((number, params[at], params))
+        ready.append(ReadyTable(name, converter.sql, converter.seq_at, converter.plain_json, made))
+    return Ready(ready)
+
+
+def apply_ready(
+    session: Session,
+    ready: list[ReadyTable],
+    records: Callable[[], list[tuple[int, Any]]],
+    seq: int,
+    fail: Callable[[int, BaseException], Exception],
+    on_chunk: Callable[[int], None] | None = None,
+) -> MergeResult:
+    """`apply_records` for a package's lines made ready (`make_ready`): the same statements in
+    the same order, the same results. `records()` gives the package's parsed lines, asked for
+    only when a line is held already or needs the row-by-row way; a table whose INSERT differs
+    here from the one its lines were made for is applied from those lines."""
+    dialect = session.connection().dialect
+    total = MergeResult()
+    refuse = _first_refusal(records, fail)
+    numbered: dict[int, Any] = {}
+
+    def record_of(number: int) -> Any:
+        if not numbered:
+            numbered.update(records())
+        return numbered[number]
+
+    for table in ready:
+        spec = SPECS[table.name]
+        converter = _Converter(spec, dialect)
+        usable = bool(converter.sql) and (
+            (converter.sql, converter.seq_at, converter.plain_json)
+            == (table.sql, table.seq_at, table.plain_json)
+        )
+        for start in range(0, len(table.lines), BULK_CHUNK):
+            chunk = table.lines[start : start + BULK_CHUNK]
+            if usable:
+                done = _apply_ready_chunk(session, spec, chunk, seq, converter, record_of, refuse)
+            else:
+                lines = [(number, record_of(number)) for number, _hex, _params in chunk]
+                done = _apply_table(session, spec, lines, seq, converter, refuse)
+            total.add(done)
             if on_chunk is not None:
                 on_chunk(total.new + total.updated + total.unchanged)
     return total
+
+
+def _apply_ready_chunk(
+    session: Session,
+    spec: TableSpec,
+    chunk: list[tuple[int, str, tuple[Any, ...] | None]],
+    seq: int,
+    converter: _Converter,
+    record_of: Callable[[int], Any],
+    fail: Callable[[int, BaseException], Exception],
+) -> MergeResult:
+    """`_apply_table` for lines made ready."""
+    result = MergeResult()
+    local = _held(session, spec, [hexes for _number, hexes, _params in chunk])
+    at, stamp = converter.seq_at, (seq,)
+    fast: list[tuple[Any, ...]] = []
+    slow: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for number, hexes, params in chunk:
+        mine = local.get(hexes) if local else None
+        if mine is None and params is not None:
+            fast.append(params[:at] + stamp + params[at + 1 :])
+            continue
+        try:
+            _spec, row = decode_row(record_of(number))
+        except (ValueError, TypeError) as exc:
+            raise fail(number, exc) from None
+        if mine is None:
+            slow.append(_complete(spec, row, seq))
+            continue
+        _merge_into(session, spec, mine, row, seq, result, updates)
+    _write(session, spec, converter.sql, fast, slow, updates)
+    result.new, result.updated = len(fast) + len(slow), len(updates)
+    result.by_table[spec.name] = len(chunk)
+    return result

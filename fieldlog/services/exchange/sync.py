@@ -58,6 +58,7 @@ from fieldlog.sync.package import SUFFIX, new_package_fields, write_package
 from fieldlog.sync.peers import applied_ids, known_names
 from fieldlog.sync.rows import SPECS
 from fieldlog.sync.team_check import admit, own_team
+from fieldlog.sync.verifying import Verifier
 
 LAST_EXPORT_KEY = "sync_last_export_seq"
 
@@ -216,19 +217,23 @@ def _verify_all(
     for path in paths:  # read only by SQLite: opening it would drop its locks
         guard_input(Path(path), db.path, "a sync package")
     verified = []
-    keep = importer.KEEP_ROWS  # parsed lines kept for the apply, across the packages
-    for index, path in enumerate(paths):
-        if progress:
-            progress("verify", index, len(paths))
-        if bureau:  # each team's package with that team's passphrase; any registered team
+    if bureau:  # each team's package with that team's passphrase; any registered team
+        for index, path in enumerate(paths):
+            if progress:
+                progress("verify", index, len(paths))
             verified.append(bureau_receive.verify_for_bureau(db, Path(path)))
-            continue
-        package = importer.verify(Path(path), passphrase or require_passphrase(db), keep)
-        if package.records is not None:
-            keep -= package.contents.rows
-        # Packages taken together: the first may make a new laptop join the team of the next.
-        team = admit(package.path.name, package.manifest, package.contents, team)
-        verified.append(package)
+        return verified
+    if not paths:
+        return verified
+    # Many packages are verified at once on other processes, each still taken in its turn.
+    with Verifier(paths, passphrase or require_passphrase(db)) as verifier:
+        for index, path in enumerate(paths):
+            if progress:
+                progress("verify", index, len(paths))
+            package = verifier.verify(Path(path))
+            # Packages taken together: the first may make a new laptop join the team of the next.
+            team = admit(package.path.name, package.manifest, package.contents, team)
+            verified.append(package)
     return verified
 
 
