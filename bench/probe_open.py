@@ -328,8 +328,12 @@ def measure_core(db: Any, repeat: int) -> dict[str, Any]:
 
 def measure_all(window: Any, repeat: int, scroll_cap_s: float) -> dict[str, Any]:
     """Every in-process figure, on the window's own visit log and database."""
+    from fieldlog import app
+
     view = window.visit_log
     result = {"rss_mb": peak_rss_mb()}
+    # What a FieldLog owning its application does a second after its window opens.
+    app.settle_memory()
     result.update(measure_log(view, repeat))
     result.update(measure_core(window.db, repeat))
     result.update(measure_scroll(view, repeat, scroll_cap_s))

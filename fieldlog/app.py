@@ -5,6 +5,7 @@ Importing this module is cheap: Qt, SQLAlchemy and the window are imported when 
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -504,6 +505,23 @@ def _keep_a_log() -> None:
     diagnostics.install_excepthook(lambda: problem_boxes.tell_defect(_window))
 
 
+#: How long after the window opens its start-up objects are set aside (`settle_memory`).
+SETTLE_MS = 1000
+
+
+def settle_memory() -> None:
+    """Set the objects made while starting (modules, classes, the window: about 100,000, kept
+    as long as the app runs) aside from Python's cycle collector, after one last collection.
+
+    Each full collection otherwise walks them all again: the all-time figures, which build
+    some 40,000 objects, took 130 ms with them and 99 ms without at 1,000,000 visits. Objects
+    made later are collected as before. Only a FieldLog that owns its application does this
+    (not one a test or a probe starts inside its own).
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def _first_paint(location: str) -> QWidget | None:
     """The visit log's first page shown and painted without the database layer, where it can
     be (`ui.first_paint`); None otherwise, or if anything went wrong (the normal open tells)."""
@@ -573,6 +591,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not opened and _recovery is None:  # a server database that did not open
         return 1
     single_instance.start(last_window)
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(SETTLE_MS, settle_memory)
     try:
         return app.exec()
     finally:
