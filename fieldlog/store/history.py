@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from fieldlog.store.models import FieldChange
@@ -59,7 +59,10 @@ def record(session: Session, rows: Iterable[dict[str, Any]]) -> None:
     """Add history rows (from change_row) in the session's transaction."""
     batch = list(rows)
     if batch:
-        session.execute(insert(FieldChange), batch)
+        # A Core insert of the table: the rows are plain column values, and the ORM's bulk
+        # insert would only add its own bookkeeping to each.
+        table: Table = FieldChange.__table__  # type: ignore[assignment]
+        session.connection().execute(insert(table), batch)
 
 
 def record_merged(

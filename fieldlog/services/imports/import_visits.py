@@ -49,6 +49,8 @@ from fieldlog.store.repositories.import_rows import (
     live_visit_keys,
 )
 from fieldlog.store.repositories.visit_entry_rows import contacts_met, same_visit
+from fieldlog.store.stamping import NewRecord, insert_made_here
+from fieldlog.sync import deferred
 
 DEFAULT_VISIT_KIND = "上门走访"
 
@@ -156,6 +158,8 @@ class VisitImport:
         self.done_visits: dict[tuple[uuid.UUID, date, str], int] = {}
         self.progress, self.batched = progress, batched
         self.journal = Journal()
+        #: the new records of the batch being stored, inserted together when it is committed.
+        self.made: list[NewRecord] = []
         self.kinds = CatalogKinds(session)
         self.org_chain: dict[uuid.UUID, uuid.UUID | None] = {}
         #: contacts the batch way added: (organization, cleaned name) → id.
@@ -199,6 +203,9 @@ class VisitImport:
             self._read_ahead()
         total = len(read)
         tell(self.progress, "storing", 0, total)
+        # A large sheet brings the search index and follow-ups of what it wrote up to date once,
+        # at the end (a cancel or a failure rolls the deferral back with everything else).
+        derived = deferred.defer(self.session, total)
         step = BATCH_ROWS if self.batched else 1
         for start in range(0, total, step):
             batch = read[start : start + step]
@@ -209,6 +216,8 @@ class VisitImport:
                     self.report.add(item if isinstance(item, RowOutcome) else self._careful(item))
             read[start : start + step] = [None] * len(batch)  # type: ignore[list-item]
             tell(self.progress, "storing", min(start + step, total), total)
+        self.session.flush()
+        derived.catch_up(self.session)
         return self.report
 
     def _store_batch(self, batch: list[ImportedVisitRow | RowOutcome]) -> None:
@@ -231,6 +240,7 @@ class VisitImport:
             self._commit(savepoint, outcomes)
         except ValueError:
             # Not foreseen: do this batch again the careful way, row by row.
+            self.made.clear()
             savepoint.rollback()
             self.journal.undo()
             first = position - len(outcomes)
@@ -239,6 +249,8 @@ class VisitImport:
 
     def _commit(self, savepoint: SessionTransaction, outcomes: list[RowOutcome]) -> None:
         self.session.flush()
+        insert_made_here(self.session, self.made)
+        self.made.clear()
         savepoint.commit()
         self.journal.keep()
         for outcome in outcomes:
@@ -311,11 +323,11 @@ class VisitImport:
         contact_ids = []
         for (name, title, phone), known in zip(people, met, strict=True):
             if known is None:
-                known = new_contact(self.session, org_id, name, title, phone)
+                known = new_contact(self.made, org_id, name, title, phone)
                 stored = ContactRef(known, optional_name(title), normalize_phone(phone))
                 self.journal.put(self.added_contacts, (org_id, clean_name(name)), stored)
             contact_ids.append(known)
-        new_visit(self.session, values, row.visitor_ids, contact_ids)
+        new_visit(self.made, values, row.visitor_ids, contact_ids)
         self.journal.put(self.group_orgs, group_id, org_id)
         key = (org_id, row.visited_on, row.summary)
         if key not in self.done_visits:
@@ -357,7 +369,7 @@ class VisitImport:
             credit_code=group.codes[0] if group.codes else None,
             chain_id=row.chain_id,
         )
-        org_id = new_org(self.session, data)
+        org_id = new_org(self.session, self.made, data)
         self.journal.put(self.fresh_orgs, org_id, True)
         self.journal.put(self.org_chain, org_id, row.chain_id)
         return org_id
