@@ -26,6 +26,7 @@ from fieldlog.domain import hlc
 from fieldlog.domain.ids import new_id
 from fieldlog.store import history
 from fieldlog.store.models import META_COLUMNS, Base, LocalState, Replicated
+from fieldlog.store.plain_insert import insert_rows
 from fieldlog.store.types import utcnow
 
 HLC_KEY = "hlc"
@@ -232,6 +233,8 @@ def _stamp_changes(session: Session, _context: Any, _instances: Any) -> None:
 NewRecord = tuple[type[Replicated], dict[str, Any]]
 #: Each replicated class's columns for a Core insert: (key, scalar default or None).
 _INSERT_COLUMNS: dict[type, tuple[tuple[str, Any], ...]] = {}
+#: Each replicated class's place among the tables, parents first.
+_TABLE_ORDER: dict[type, int] = {}
 
 
 def _insert_columns(model: type[Replicated]) -> tuple[tuple[str, Any], ...]:
@@ -283,7 +286,12 @@ def insert_made_here(session: Session, records: Sequence[NewRecord]) -> None:
         )
     history.record(session, changes)
     connection = session.connection()
-    for table in Base.metadata.sorted_tables:  # parents first, as the unit of work orders them
-        for model, batch in rows.items():
-            if model.__table__ is table:  # type: ignore[attr-defined]
-                connection.execute(insert(table), batch)
+    for model in sorted(rows, key=_table_order):  # parents first, as the unit of work orders them
+        insert_rows(connection, model.__table__, rows[model])  # type: ignore[attr-defined]
+
+
+def _table_order(model: type[Replicated]) -> int:
+    order = _TABLE_ORDER.get(model)
+    if order is None:
+        order = _TABLE_ORDER[model] = Base.metadata.sorted_tables.index(model.__table__)  # type: ignore[attr-defined]
+    return order

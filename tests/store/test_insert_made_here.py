@@ -104,7 +104,23 @@ def read_back(session: Session, made: list[NewRecord]) -> dict[str, Any]:
         rows[f"{table.name} {values['id']}"] = {k: v for k, v in found.items() if k not in TIMES}
     columns = [c for c in FieldChange.__table__.columns if c.key not in {"id", "recorded_at"}]
     query = select(*columns).order_by(FieldChange.id)
-    return {"rows": rows, "history": [dict(r) for r in session.execute(query).mappings()]}
+    history = [dict(r) for r in session.execute(query).mappings()]
+    return {"rows": rows, "history": history, "stored": raw(session, made)}
+
+
+def raw(session: Session, made: list[NewRecord]) -> dict[str, list[tuple[Any, ...]]]:
+    """What SQLite holds, as the driver reads it (no conversion): every table the records went
+    into and the history, all but the times."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return {}
+    stored: dict[str, list[tuple[Any, ...]]] = {}
+    for table in {model.__tablename__ for model, _values in made} | {"field_change"}:  # type: ignore[attr-defined]
+        result = connection.exec_driver_sql(f"SELECT * FROM {table}")
+        names = [d[0] for d in result.cursor.description]  # type: ignore[union-attr]
+        keep = [i for i, n in enumerate(names) if n not in TIMES | {"recorded_at"}]
+        stored[table] = sorted(tuple(row[i] for i in keep) for row in result.all())
+    return stored
 
 
 def test_bulk_insert_stores_what_a_flush_stores(db: Database) -> None:
