@@ -173,6 +173,8 @@ class VisitImport:
         self.visits_on_file: set[tuple[uuid.UUID, date, str]] = set()
         self.contacts_on_file: dict[tuple[uuid.UUID, str], ContactRef] = {}
         self.read_orgs: set[uuid.UUID] = set()
+        self._texts: dict[str, str] = {}
+        self._days: dict[date, date] = {}
 
     def _read_ahead(self) -> None:
         """Match every group and read its organization's visits and contacts, in bulk."""
@@ -189,11 +191,13 @@ class VisitImport:
         read: list[ImportedVisitRow | RowOutcome] = []
         for cells in self.table.data_rows():
             try:
-                read.append(read_visit_row(cells, self.lookups))
+                read.append(self._shared(read_visit_row(cells, self.lookups)))
             except BadCell as exc:
                 read.append(RowOutcome(cells.row, "rejected", _label(cells), reason_of(exc)))
             if len(read) % 1000 == 0:
                 tell(self.progress, "reading", len(read), 0)
+        self._texts.clear()
+        self._days.clear()
         rows = [r for r in read if isinstance(r, ImportedVisitRow)]
         self.row_group, self.groups = group_rows(
             {r.row: (name_key(r.org_name), r.code) for r in rows}
@@ -219,6 +223,16 @@ class VisitImport:
         self.session.flush()
         derived.catch_up(self.session)
         return self.report
+
+    def _shared(self, row: ImportedVisitRow) -> ImportedVisitRow:
+        """The row holding the same name, code and day objects as earlier rows with equal ones:
+        a large sheet names each organization many times, and every row is kept until all are
+        read (a group's organization may depend on a row further down)."""
+        row.org_name = self._texts.setdefault(row.org_name, row.org_name)
+        if row.code is not None:
+            row.code = self._texts.setdefault(row.code, row.code)
+        row.visited_on = self._days.setdefault(row.visited_on, row.visited_on)
+        return row
 
     def _store_batch(self, batch: list[ImportedVisitRow | RowOutcome]) -> None:
         """Store the rows under one savepoint; a row the batch way leaves goes alone."""
