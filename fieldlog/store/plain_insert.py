@@ -44,8 +44,22 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
         connection.execute(insert(table), list(rows))
         return
     sql, columns = _compiled(connection, table, tuple(rows[0]))
+    # A dict (JSON) value shared by many rows, as the stamps of a batch of new records are, is
+    # encoded once: `rows` holds every value for the whole call, so an id names one object.
+    encoded: dict[int, Any] = {}
+
+    def converted(value: Any, convert: Converter) -> Any:
+        if not isinstance(value, dict):
+            return convert(value)
+        if id(value) not in encoded:
+            encoded[id(value)] = convert(value)
+        return encoded[id(value)]
+
     values = [
-        tuple(row[name] if convert is None else convert(row[name]) for name, convert in columns)
+        tuple(
+            row[name] if convert is None else converted(row[name], convert)
+            for name, convert in columns
+        )
         for row in rows
     ]
     connection.exec_driver_sql(sql, values)

@@ -268,6 +268,7 @@ def insert_made_here(session: Session, records: Sequence[NewRecord]) -> None:
     stamp, seq = _advance_counters(session)
     source = session.info.pop(history.SOURCE_INFO, history.EDIT)
     rows: dict[type[Replicated], list[dict[str, Any]]] = {}
+    stamped: dict[type[Replicated], dict[str, Any]] = {}
     changes = []
     for model, values in records:
         row = {
@@ -275,8 +276,11 @@ def insert_made_here(session: Session, records: Sequence[NewRecord]) -> None:
             for key, default in _insert_columns(model)
         }
         row["created_at"] = values.get("created_at") or utcnow()
-        fields = ("deleted", *_content_columns_of(model))
-        row["field_stamps"] = {name: [stamp, node] for name in fields}
+        stamps = stamped.get(model)
+        if stamps is None:  # the same for every record of a class: one object, encoded once
+            fields = ("deleted", *_content_columns_of(model))
+            stamps = stamped[model] = {name: [stamp, node] for name in fields}
+        row["field_stamps"] = stamps
         row["node_id"], row["hlc"], row["local_seq"] = node, stamp, seq
         row["updated_at"] = utcnow()
         rows.setdefault(model, []).append(row)
