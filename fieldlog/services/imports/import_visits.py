@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from typing import Any
 
 from sqlalchemy.orm import Session, SessionTransaction
 
@@ -175,6 +176,7 @@ class VisitImport:
         self.read_orgs: set[uuid.UUID] = set()
         self._texts: dict[str, str] = {}
         self._days: dict[date, date] = {}
+        self._lists: dict[tuple[Any, ...], Any] = {}
 
     def _read_ahead(self) -> None:
         """Match every group and read its organization's visits and contacts, in bulk."""
@@ -198,6 +200,7 @@ class VisitImport:
                 tell(self.progress, "reading", len(read), 0)
         self._texts.clear()
         self._days.clear()
+        self._lists.clear()
         rows = [r for r in read if isinstance(r, ImportedVisitRow)]
         self.row_group, self.groups = group_rows(
             {r.row: (name_key(r.org_name), r.code) for r in rows}
@@ -228,10 +231,18 @@ class VisitImport:
         """The row holding the same name, code and day objects as earlier rows with equal ones:
         a large sheet names each organization many times, and every row is kept until all are
         read (a group's organization may depend on a row further down)."""
-        row.org_name = self._texts.setdefault(row.org_name, row.org_name)
+        texts = self._texts
+        row.org_name = texts.setdefault(row.org_name, row.org_name)
         if row.code is not None:
-            row.code = self._texts.setdefault(row.code, row.code)
+            row.code = texts.setdefault(row.code, row.code)
+        row.kind, row.intent = (
+            texts.setdefault(row.kind, row.kind),
+            texts.setdefault(row.intent, row.intent),
+        )
         row.visited_on = self._days.setdefault(row.visited_on, row.visited_on)
+        # Never changed once read: rows with the same visitors or people can hold one list.
+        row.visitor_ids = self._lists.setdefault(tuple(row.visitor_ids), row.visitor_ids)
+        row.people = self._lists.setdefault(tuple(row.people), row.people)
         return row
 
     def _store_batch(self, batch: list[ImportedVisitRow | RowOutcome]) -> None:
