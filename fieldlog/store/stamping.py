@@ -264,7 +264,7 @@ def insert_made_here(session: Session, records: Sequence[NewRecord]) -> None:
     node = session.info.get(NODE_INFO)
     if node is None:  # as `_stamp_changes`: a session not opened through Database
         raise RuntimeError("records made here need a session opened through Database")
-    session.flush()  # anything pending goes first, with its own stamp, as one flush would
+    session.flush()  # objects pending in the session go first, under a stamp of their own
     stamp, seq = _advance_counters(session)
     source = session.info.pop(history.SOURCE_INFO, history.EDIT)
     rows: dict[type[Replicated], list[dict[str, Any]]] = {}
