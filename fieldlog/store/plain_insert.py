@@ -11,19 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any, cast
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Dialect, Table, insert
 
-#: (dialect, table, columns) → (SQL, each placeholder's column and converter, or None).
 Converter = Callable[[Any], Any]
+#: The SQL and each placeholder's column and converter (None: the value as it is).
 _Compiled = tuple[str, tuple[tuple[str, Converter | None], ...]]
-_COMPILED: dict[tuple[int, str, tuple[str, ...]], _Compiled] = {}
+#: Per dialect (an engine's own, with its JSON serializer): (table, columns) → compiled.
+_COMPILED: WeakKeyDictionary[Dialect, dict[tuple[str, tuple[str, ...]], _Compiled]] = (
+    WeakKeyDictionary()
+)
 
 
 def _compiled(connection: Connection, table: Table, keys: tuple[str, ...]) -> _Compiled:
     dialect = connection.dialect
-    cache_key = (id(dialect), table.name, keys)
-    found = _COMPILED.get(cache_key)
+    known = _COMPILED.setdefault(dialect, {})
+    found = known.get((table.name, keys))
     if found is None:
         compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
         order = compiled.positiontup or []
@@ -31,8 +35,7 @@ def _compiled(connection: Connection, table: Table, keys: tuple[str, ...]) -> _C
             raise ValueError(f"cannot insert {keys} into {table.name} positionally")
         processors = compiled._bind_processors  # the converters Core applies
         columns = tuple((name, cast(Converter | None, processors.get(name))) for name in order)
-        found = (compiled.string, columns)
-        _COMPILED[cache_key] = found
+        found = known[(table.name, keys)] = (compiled.string, columns)
     return found
 
 
