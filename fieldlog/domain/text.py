@@ -30,6 +30,14 @@ _BRACKETS = str.maketrans("【】[]〔〕〖〗", "()()()()")
 # Separators between several numbers in one cell: "13800138000/0856-5221234".
 _PHONE_LIST = re.compile(r"[/,;、]")
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+# A character cleaning leaves as it is: not whitespace (str.isspace, which covers every line break
+# and Zs space), not a control character (Cc), a lone surrogate (Cs) or an invisible one.
+_PLAIN_CHAR = r"[^\s\x00-\x1f\x7f-\x9f\ud800-\udfff\u200b\ufeff\u2060\u00ad]"
+_PLAIN_LINE = f"{_PLAIN_CHAR}+(?: {_PLAIN_CHAR}+)*"
+# Text that clean_text returns unchanged (most cells of a sheet): one plain space between words,
+# no space at a line's ends, lines joined by "\n" (empty ones only between others).
+_ALREADY_CLEAN = re.compile(f"{_PLAIN_LINE}(?:\n+{_PLAIN_LINE})*")
+_ALREADY_CLEAN_LINE = re.compile(_PLAIN_LINE)
 
 
 class TextTooLong(ValueError):
@@ -73,6 +81,8 @@ def clean_text(text: str | None, *, max_length: int | None = None) -> str:
     """Return `text` trimmed, with one plain space between words and lines kept; None gives ""."""
     if text is None:
         return ""
+    if _ALREADY_CLEAN.fullmatch(text):  # the same result as below, found without a pass per char
+        return _check_length(text, max_length)
     unified = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
     kept = "".join(_plain_space(char) for char in unified if _keep_char(char))
     lines = (_SPACES.sub(" ", line).strip() for line in kept.split("\n"))
@@ -81,6 +91,8 @@ def clean_text(text: str | None, *, max_length: int | None = None) -> str:
 
 def clean_name(text: str | None) -> str:
     """Return `text` cleaned onto a single line, at most MAX_NAME_LENGTH characters."""
+    if text is not None and _ALREADY_CLEAN_LINE.fullmatch(text):
+        return _check_length(text, MAX_NAME_LENGTH)
     lines = clean_text(text).split("\n")
     return _check_length(" ".join(line for line in lines if line), MAX_NAME_LENGTH)
 

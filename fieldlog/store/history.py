@@ -11,10 +11,11 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from fieldlog.store.models import FieldChange
+from fieldlog.store.plain_insert import insert_rows
 from fieldlog.store.types import json_value, utcnow
 
 EDIT, RESTORE, SYNC = "edit", "restore", "sync"
@@ -59,7 +60,9 @@ def record(session: Session, rows: Iterable[dict[str, Any]]) -> None:
     """Add history rows (from change_row) in the session's transaction."""
     batch = list(rows)
     if batch:
-        session.execute(insert(FieldChange), batch)
+        # Plain column values: no need for the ORM's bulk insert and its bookkeeping per row.
+        table: Table = FieldChange.__table__  # type: ignore[assignment]
+        insert_rows(session.connection(), table, batch)
 
 
 def record_merged(

@@ -1,7 +1,8 @@
-"""Storing many new visits at once: the rows of a batch share one SAVEPOINT and one flush.
+"""Storing many new visits at once: the rows of a batch share one SAVEPOINT and one insert.
 
 A new visit is built here with exactly the values `save_visit` would store, after the same
-checks, so that the unit of work inserts a whole batch together instead of flushing row by row.
+checks, as plain values; a whole batch's new records are then inserted together
+(`stamping.insert_made_here`: the same stamps and history rows as a flush of the same objects).
 Whatever this way does not take on (a visit already on file, a contact to complete, a check
 that would fail) goes through the ordinary services in a savepoint of its own, as every row
 used to; `VisitImport` decides which.
@@ -27,6 +28,7 @@ from fieldlog.services.orgs.orgs import _org_fields as org_fields
 from fieldlog.services.validate import checked, note, optional_name, required_date, sane_date
 from fieldlog.store.models import Chain, Contact, Organization, Visit, VisitContact, VisitVisitor
 from fieldlog.store.repositories.common import catalog_entry, get_live
+from fieldlog.store.stamping import NewRecord
 
 #: Rows stored under one SAVEPOINT and one flush.
 BATCH_ROWS = 500
@@ -152,53 +154,48 @@ def people_ok(names: list[tuple[str, str, str]]) -> bool:
 
 
 def new_contact(
-    session: Session, org_id: uuid.UUID, name: str, title: str, phone: str
+    made: list[NewRecord], org_id: uuid.UUID, name: str, title: str, phone: str
 ) -> uuid.UUID:
     """Add a contact as `save_contact` would store it (checked by `people_ok` first)."""
-    contact = Contact(id=new_id())
-    contact.org_id, contact.name = org_id, clean_name(name)
-    contact.title = optional_name(title)
-    contact.phone = normalize_phone(phone)
-    contact.email = optional_name("")
-    contact.notes = note("")
-    session.add(contact)
-    return contact.id
+    values = {
+        "id": new_id(),
+        "org_id": org_id,
+        "name": clean_name(name),
+        "title": optional_name(title),
+        "phone": normalize_phone(phone),
+        "email": optional_name(""),
+        "notes": note(""),
+    }
+    made.append((Contact, values))
+    return values["id"]  # type: ignore[return-value]
 
 
-def new_org(session: Session, data: OrgInput) -> uuid.UUID:
+def new_org(session: Session, made: list[NewRecord], data: OrgInput) -> uuid.UUID:
     """Add an organization no record matches, as `save_org` creates one (no tags)."""
     fields = org_fields(data)
     if isinstance(fields["chain_id"], uuid.UUID):
         checked(lambda: get_live(session, Chain, fields["chain_id"], "chain"))  # type: ignore[arg-type]
-    org = Organization(id=new_id())
-    for key, value in fields.items():
-        if value is not None:
-            setattr(org, key, value)
-    session.add(org)
-    return org.id
+    org_id = new_id()
+    made.append((Organization, {"id": org_id, **fields}))
+    return org_id
 
 
 def new_visit(
-    session: Session,
+    made: list[NewRecord],
     values: VisitValues,
     visitor_ids: list[uuid.UUID],
     contact_ids: list[uuid.UUID],
 ) -> uuid.UUID:
     """Add the visit and its visitor and contact rows, as `save_visit` makes them."""
-    visit = Visit(id=new_id())
-    for key, value in values.fields.items():
-        if value is not None:
-            setattr(visit, key, value)
-    session.add(visit)
+    visit_id = new_id()
+    made.append((Visit, {"id": visit_id, **values.fields}))
     for member_id in set(visitor_ids):
-        session.add(
-            VisitVisitor(id=pair_id(visit.id, member_id), visit_id=visit.id, member_id=member_id)
-        )
+        link = {"id": pair_id(visit_id, member_id), "visit_id": visit_id, "member_id": member_id}
+        made.append((VisitVisitor, link))
     for contact_id in set(contact_ids):
-        session.add(
-            VisitContact(id=pair_id(visit.id, contact_id), visit_id=visit.id, contact_id=contact_id)
-        )
-    return visit.id
+        met = {"id": pair_id(visit_id, contact_id), "visit_id": visit_id, "contact_id": contact_id}
+        made.append((VisitContact, met))
+    return visit_id
 
 
 def created(row: int, label: str) -> RowOutcome:

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from typing import Any
 
 from sqlalchemy.orm import Session, SessionTransaction
 
@@ -49,6 +50,8 @@ from fieldlog.store.repositories.import_rows import (
     live_visit_keys,
 )
 from fieldlog.store.repositories.visit_entry_rows import contacts_met, same_visit
+from fieldlog.store.stamping import NewRecord, insert_made_here
+from fieldlog.sync import deferred
 
 DEFAULT_VISIT_KIND = "上门走访"
 
@@ -156,6 +159,8 @@ class VisitImport:
         self.done_visits: dict[tuple[uuid.UUID, date, str], int] = {}
         self.progress, self.batched = progress, batched
         self.journal = Journal()
+        #: the new records of the batch being stored, inserted together when it is committed.
+        self.made: list[NewRecord] = []
         self.kinds = CatalogKinds(session)
         self.org_chain: dict[uuid.UUID, uuid.UUID | None] = {}
         #: contacts the batch way added: (organization, cleaned name) → id.
@@ -169,6 +174,9 @@ class VisitImport:
         self.visits_on_file: set[tuple[uuid.UUID, date, str]] = set()
         self.contacts_on_file: dict[tuple[uuid.UUID, str], ContactRef] = {}
         self.read_orgs: set[uuid.UUID] = set()
+        self._texts: dict[str, str] = {}
+        self._days: dict[date, date] = {}
+        self._lists: dict[tuple[Any, ...], Any] = {}
 
     def _read_ahead(self) -> None:
         """Match every group and read its organization's visits and contacts, in bulk."""
@@ -185,11 +193,14 @@ class VisitImport:
         read: list[ImportedVisitRow | RowOutcome] = []
         for cells in self.table.data_rows():
             try:
-                read.append(read_visit_row(cells, self.lookups))
+                read.append(self._shared(read_visit_row(cells, self.lookups)))
             except BadCell as exc:
                 read.append(RowOutcome(cells.row, "rejected", _label(cells), reason_of(exc)))
             if len(read) % 1000 == 0:
                 tell(self.progress, "reading", len(read), 0)
+        self._texts.clear()
+        self._days.clear()
+        self._lists.clear()
         rows = [r for r in read if isinstance(r, ImportedVisitRow)]
         self.row_group, self.groups = group_rows(
             {r.row: (name_key(r.org_name), r.code) for r in rows}
@@ -199,6 +210,9 @@ class VisitImport:
             self._read_ahead()
         total = len(read)
         tell(self.progress, "storing", 0, total)
+        # A large sheet brings the search index and follow-ups of what it wrote up to date once,
+        # at the end (a cancel or a failure rolls the deferral back with everything else).
+        derived = deferred.defer(self.session, total)
         step = BATCH_ROWS if self.batched else 1
         for start in range(0, total, step):
             batch = read[start : start + step]
@@ -209,7 +223,27 @@ class VisitImport:
                     self.report.add(item if isinstance(item, RowOutcome) else self._careful(item))
             read[start : start + step] = [None] * len(batch)  # type: ignore[list-item]
             tell(self.progress, "storing", min(start + step, total), total)
+        self.session.flush()
+        derived.catch_up(self.session)
         return self.report
+
+    def _shared(self, row: ImportedVisitRow) -> ImportedVisitRow:
+        """The row holding the same name, code and day objects as earlier rows with equal ones:
+        a large sheet names each organization many times, and every row is kept until all are
+        read (a group's organization may depend on a row further down)."""
+        texts = self._texts
+        row.org_name = texts.setdefault(row.org_name, row.org_name)
+        if row.code is not None:
+            row.code = texts.setdefault(row.code, row.code)
+        row.kind, row.intent = (
+            texts.setdefault(row.kind, row.kind),
+            texts.setdefault(row.intent, row.intent),
+        )
+        row.visited_on = self._days.setdefault(row.visited_on, row.visited_on)
+        # Never changed once read: rows with the same visitors or people can hold one list.
+        row.visitor_ids = self._lists.setdefault(tuple(row.visitor_ids), row.visitor_ids)
+        row.people = self._lists.setdefault(tuple(row.people), row.people)
+        return row
 
     def _store_batch(self, batch: list[ImportedVisitRow | RowOutcome]) -> None:
         """Store the rows under one savepoint; a row the batch way leaves goes alone."""
@@ -231,6 +265,7 @@ class VisitImport:
             self._commit(savepoint, outcomes)
         except ValueError:
             # Not foreseen: do this batch again the careful way, row by row.
+            self.made.clear()
             savepoint.rollback()
             self.journal.undo()
             first = position - len(outcomes)
@@ -239,6 +274,8 @@ class VisitImport:
 
     def _commit(self, savepoint: SessionTransaction, outcomes: list[RowOutcome]) -> None:
         self.session.flush()
+        insert_made_here(self.session, self.made)
+        self.made.clear()
         savepoint.commit()
         self.journal.keep()
         for outcome in outcomes:
@@ -311,11 +348,11 @@ class VisitImport:
         contact_ids = []
         for (name, title, phone), known in zip(people, met, strict=True):
             if known is None:
-                known = new_contact(self.session, org_id, name, title, phone)
+                known = new_contact(self.made, org_id, name, title, phone)
                 stored = ContactRef(known, optional_name(title), normalize_phone(phone))
                 self.journal.put(self.added_contacts, (org_id, clean_name(name)), stored)
             contact_ids.append(known)
-        new_visit(self.session, values, row.visitor_ids, contact_ids)
+        new_visit(self.made, values, row.visitor_ids, contact_ids)
         self.journal.put(self.group_orgs, group_id, org_id)
         key = (org_id, row.visited_on, row.summary)
         if key not in self.done_visits:
@@ -357,7 +394,7 @@ class VisitImport:
             credit_code=group.codes[0] if group.codes else None,
             chain_id=row.chain_id,
         )
-        org_id = new_org(self.session, data)
+        org_id = new_org(self.session, self.made, data)
         self.journal.put(self.fresh_orgs, org_id, True)
         self.journal.put(self.org_chain, org_id, row.chain_id)
         return org_id
