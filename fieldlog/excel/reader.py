@@ -16,6 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+from openpyxl.worksheet.dimensions import SheetDimension
+from openpyxl.xml.functions import iterparse
 
 from fieldlog.domain.messages import msg
 
@@ -183,6 +187,37 @@ def _read_sheet(worksheet: Any, head: int | None) -> tuple[list[tuple[Any, ...]]
     return rows, numbers, True
 
 
+def _size_from_head(worksheet: Any) -> None:
+    """A read-only sheet's <dimension>, read from the start of its XML: it comes before the
+    cells (the file format's order), so the reading stops where the cells begin."""
+    source = worksheet._get_source()
+    try:
+        for _event, element in iterparse(source, events=("start",)):
+            if element.tag == DIMENSION_TAG:
+                bounds = SheetDimension.from_tree(element).boundaries
+                if bounds is not None:
+                    worksheet._min_column, worksheet._min_row = bounds[0], bounds[1]
+                    worksheet._max_column, worksheet._max_row = bounds[2], bounds[3]
+                return
+            if element.tag == DATA_TAG:
+                return
+    finally:
+        source.close()
+
+
+@contextmanager
+def _sized_from_head() -> Iterator[None]:
+    """While a workbook loads: its sheets' sizes read from their heads. openpyxl looks for a
+    sheet's <dimension> through the whole sheet when it has none (as files from many programs
+    have not), parsing every cell once more per opening only to learn that."""
+    plain = ReadOnlyWorksheet._get_size
+    ReadOnlyWorksheet._get_size = _size_from_head  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        ReadOnlyWorksheet._get_size = plain  # type: ignore[method-assign]
+
+
 @contextmanager
 def _workbook(file: Path, shown: str) -> Iterator[Any]:
     """The workbook open read-only (cells streamed from the file), every failure one sentence."""
@@ -190,7 +225,8 @@ def _workbook(file: Path, shown: str) -> Iterator[Any]:
     try:
         with file.open("rb") as handle:
             # A file object, not the path: openpyxl would otherwise judge the file by its name.
-            workbook = load_workbook(handle, read_only=True, data_only=True)
+            with _sized_from_head():
+                workbook = load_workbook(handle, read_only=True, data_only=True)
             try:
                 yield workbook
             finally:
