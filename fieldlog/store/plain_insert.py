@@ -15,6 +15,8 @@ from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Dialect, Table, insert
 
+from fieldlog.domain.messages import msg
+
 Converter = Callable[[Any], Any]
 #: The SQL and each placeholder's column and converter (None: the value as it is).
 _Compiled = tuple[str, tuple[tuple[str, Converter | None], ...]]
@@ -32,7 +34,14 @@ def _compiled(connection: Connection, table: Table, keys: tuple[str, ...]) -> _C
         compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
         order = compiled.positiontup or []
         if sorted(order) != sorted(keys):
-            raise ValueError(f"cannot insert {keys} into {table.name} positionally")
+            raise ValueError(
+                msg(
+                    "store.plain_insert_columns",
+                    "cannot insert the columns {columns} into {table} in order",
+                    columns=", ".join(keys),
+                    table=table.name,
+                )
+            )
         processors = compiled._bind_processors  # the converters Core applies
         columns = tuple((name, cast(Converter | None, processors.get(name))) for name in order)
         found = known[(table.name, keys)] = (compiled.string, columns)

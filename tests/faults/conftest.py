@@ -148,15 +148,13 @@ def fill(folder: Path, leave: int) -> Path:
     """Fill the disk under `folder` until `leave` bytes are free; the filler file."""
     filler = folder / "filler"
     chunk = b"\0" * 65536
-    with filler.open("wb") as handle:
+    # Unbuffered: the last write may fit in part, and nothing is left over for the close.
+    with filler.open("wb", buffering=0) as handle:
         try:
             while True:
                 handle.write(chunk)
-                handle.flush()
         except OSError as exc:
             assert exc.errno == errno.ENOSPC
-        with contextlib.suppress(OSError):
-            handle.flush()
     size = filler.stat().st_size
     os.truncate(filler, max(0, size - leave))
     return filler
