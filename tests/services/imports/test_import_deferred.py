@@ -61,7 +61,10 @@ def derived(db: Database) -> dict[str, Any]:
 
 
 def rebuilt(db: Database) -> dict[str, Any]:
-    """`derived` after building the index and the follow-ups afresh from the records."""
+    """`derived` after building the index and the follow-ups afresh from the records (SQLite;
+    PostgreSQL keeps neither table)."""
+    if db.engine.dialect.name != "sqlite":
+        return derived(db)
     with db.begin() as session:
         search_index.rebuild(session.connection())
         follow_up_index.rebuild(session.connection())
