@@ -13,6 +13,8 @@ from __future__ import annotations
 from sqlalchemy import Column, Date, Index, MetaData, Table, Uuid, text
 from sqlalchemy.engine import Connection
 
+from fieldlog.store import derived_tables
+
 TABLE = "follow_up_latest"
 
 follow_up_latest = Table(
@@ -78,10 +80,7 @@ def supported(connection: Connection) -> bool:
 
 def present(connection: Connection) -> bool:
     """Whether this database holds the table (SQLite from schema 0008 on)."""
-    if not supported(connection):
-        return False
-    query = text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name")
-    return connection.execute(query, {"name": TABLE}).first() is not None
+    return derived_tables.sqlite_table_present(connection, TABLE)
 
 
 def install(connection: Connection) -> None:
@@ -163,10 +162,7 @@ def defer(connection: Connection) -> bool:
     """
     if not present(connection):
         return False
-    for name in _ALL_TRIGGERS:
-        connection.execute(text(f"DROP TRIGGER {name}"))
-    for statement in _deferred_ddl():
-        connection.execute(text(statement))
+    derived_tables.swap_triggers(connection, _ALL_TRIGGERS, _deferred_ddl())
     return True
 
 

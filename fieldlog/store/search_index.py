@@ -23,6 +23,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, column, func, select, table, text
 from sqlalchemy.engine import Connection
 
+from fieldlog.store import derived_tables
+
 #: The FTS5 table and the numbers it splits texts with; both are local, derived data.
 INDEX_TABLE = "visit_search"
 NUMBERS_TABLE = "search_number"
@@ -292,10 +294,7 @@ def defer(connection: Connection) -> bool:
     """
     if connection.dialect.name != "sqlite" or not _has_triggers(connection):
         return False
-    for name in _TRIGGER_NAMES:
-        connection.execute(text(f"DROP TRIGGER {name}"))
-    for statement in _deferred_ddl():
-        connection.execute(text(statement))
+    derived_tables.swap_triggers(connection, _TRIGGER_NAMES, _deferred_ddl())
     return True
 
 
