@@ -400,17 +400,47 @@ def _apply_table(
             if params is not None:
                 fast.append(params)
                 continue
-        try:
-            _spec, row = decode_row(record)
-        except (ValueError, TypeError) as exc:
-            raise fail(number, exc) from None
-        if mine is None:
-            slow.append(_complete(spec, row, seq))
-            continue
-        _merge_into(session, spec, mine, row, seq, result, updates)
+        _decode_and_place(session, spec, mine, record, number, seq, fail, slow, result, updates)
+    return _written(session, spec, converter, fast, slow, updates, result, len(lines))
+
+
+def _decode_and_place(
+    session: Session,
+    spec: TableSpec,
+    mine: Any,
+    record: dict[str, Any],
+    number: int,
+    seq: int,
+    fail: Callable[[int, BaseException], Exception],
+    slow: list[dict[str, Any]],
+    result: MergeResult,
+    updates: list[dict[str, Any]],
+) -> None:
+    """A line decoded the careful way: a new row completed for `slow`, or merged into `mine`."""
+    try:
+        _spec, row = decode_row(record)
+    except (ValueError, TypeError) as exc:
+        raise fail(number, exc) from None
+    if mine is None:
+        slow.append(_complete(spec, row, seq))
+        return
+    _merge_into(session, spec, mine, row, seq, result, updates)
+
+
+def _written(
+    session: Session,
+    spec: TableSpec,
+    converter: _Converter,
+    fast: list[tuple[Any, ...]],
+    slow: list[dict[str, Any]],
+    updates: list[dict[str, Any]],
+    result: MergeResult,
+    lines: int,
+) -> MergeResult:
+    """Write a table's new and merged rows; `result` with what was written."""
     _write(session, spec, converter.sql, fast, slow, updates)
     result.new, result.updated = len(fast) + len(slow), len(updates)
-    result.by_table[spec.name] = len(lines)
+    result.by_table[spec.name] = lines
     return result
 
 
@@ -607,15 +637,6 @@ def _apply_ready_chunk(
         if mine is None and params is not None:
             fast.append(params[:at] + stamp + params[at + 1 :])
             continue
-        try:
-            _spec, row = decode_row(record_of(number))
-        except (ValueError, TypeError) as exc:
-            raise fail(number, exc) from None
-        if mine is None:
-            slow.append(_complete(spec, row, seq))
-            continue
-        _merge_into(session, spec, mine, row, seq, result, updates)
-    _write(session, spec, converter.sql, fast, slow, updates)
-    result.new, result.updated = len(fast) + len(slow), len(updates)
-    result.by_table[spec.name] = len(chunk)
-    return result
+        record = record_of(number)
+        _decode_and_place(session, spec, mine, record, number, seq, fail, slow, result, updates)
+    return _written(session, spec, converter, fast, slow, updates, result, len(chunk))
