@@ -151,23 +151,4 @@ class DerivedWriter:
 
     def create(self, spec: TableSpec, row_id: uuid.UUID, values: dict[str, Any], base: int) -> None:
         """Insert a new row (a link row with a fixed id) with every field stamped base + 1."""
-        stamp = base + 1
-        fields = {"deleted": False, **values}
-        nodes = {name: derived_node(spec.name, row_id, name, v, None) for name, v in fields.items()}
-        stamps = {name: [stamp, node] for name, node in nodes.items()}
-        node = max(nodes.values())
-        self._meta((0, "", hlc.to_datetime(0)), stamp, node)
-        when = hlc.to_datetime(stamp)
-        self.session.execute(
-            insert(spec.table).values(
-                id=row_id,
-                **fields,
-                field_stamps=stamps,
-                hlc=stamp,
-                node_id=node,
-                created_at=when,
-                updated_at=when,
-                local_seq=self.seq,
-            )
-        )
-        self.writes += 1
+        self.session.execute(insert(spec.table).values(**self._created(spec, row_id, values, base)))
