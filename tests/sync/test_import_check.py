@@ -1,0 +1,93 @@
+"""The check a sync import runs before it commits: SQLite's quick_check, foreign keys and
+FieldLog's own checks; `fieldlog check` keeps the full integrity_check. A damaged database
+refuses the import with a clear message and keeps its data as it was."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fieldlog.domain.credit_code import make_credit_code
+from fieldlog.domain.messages import code_of
+from fieldlog.services.admin.maintenance import check
+from fieldlog.services.orgs import orgs
+from fieldlog.store.database import open_database
+from fieldlog.store.health import check_health
+from fieldlog.sync.errors import PackageError
+from tests.conftest import password, plain_only, sqlite_only
+from tests.sync.conftest import Laptop
+
+pytestmark = [sqlite_only("damages the SQLite file's schema through writable_schema"), plain_only]
+
+
+def _rewrite_schema(path: Path, name: str, old: str, new: str) -> None:
+    """Change the stored CREATE statement of `name` (what a damaged file can hold)."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA writable_schema = ON")
+        (sql,) = connection.execute(
+            "SELECT sql FROM sqlite_master WHERE name = ?", (name,)
+        ).fetchone()
+        assert old in sql
+        connection.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE name = ?", (sql.replace(old, new, 1), name)
+        )
+        connection.execute("PRAGMA writable_schema = OFF")
+    finally:
+        connection.close()
+
+
+def _reopened(laptop: Laptop, damage: Callable[[Path], None]) -> Laptop:
+    path = laptop.db.path
+    assert path is not None
+    laptop.db.close()
+    damage(path)
+    laptop.db = open_database(str(path), password=password())
+    return laptop
+
+
+def test_a_null_where_the_schema_forbids_it_refuses_the_import(
+    laptops: Callable[[str], Laptop],
+) -> None:
+    leader, member = laptops("组长"), laptops("队员")
+    code = make_credit_code("91440300MA5D00001")
+    orgs.save_org(member.db, orgs.OrgInput(name="深圳市测试科技有限公司", credit_code=code))
+    package = member.export()
+    orgs.save_org(leader.db, orgs.OrgInput(name="无信用代码的商会"))  # credit_code NULL
+    leader = _reopened(
+        leader,
+        lambda path: _rewrite_schema(
+            path, "organization", "credit_code VARCHAR(18),", "credit_code VARCHAR(18) NOT NULL,"
+        ),
+    )
+    before = leader.digest()
+    with pytest.raises(PackageError) as refused:
+        leader.receive(package)
+    assert code_of(refused.value.args[0]) == "sync.check_failed"
+    assert "the merged data fails the database check (integrity: NULL value in organization" in str(
+        refused.value
+    )
+    assert leader.digest() == before
+    with leader.db.read() as session:
+        assert not check_health(session, quick=True).ok
+
+
+def test_an_index_out_of_step_is_found_by_the_full_check_only(
+    laptops: Callable[[str], Laptop],
+) -> None:
+    """What the import's quick check leaves to `fieldlog check`: an index that no longer
+    matches its table (which SQLite keeps in step on every write of the import itself)."""
+    leader = laptops("组长")
+    orgs.save_org(leader.db, orgs.OrgInput(name="深圳市测试科技有限公司"))
+    leader = _reopened(
+        leader,
+        lambda path: _rewrite_schema(path, "ix_organization_kind", "(kind)", "(region)"),
+    )
+    with leader.db.read() as session:
+        assert check_health(session, quick=True).ok
+    problems = [str(problem) for problem in check(leader.db).problems]
+    assert problems and problems[0].startswith("integrity: ")
+    assert "ix_organization_kind" in " ".join(problems)
