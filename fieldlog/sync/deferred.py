@@ -15,8 +15,12 @@ keep the triggers. PostgreSQL has none of them (expression indexes keep its sear
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from fieldlog.store import follow_up_index, search_index, visit_tally
@@ -40,6 +44,8 @@ class Deferred:
     counted: int = 0
     #: The connection's page cache setting before the import (None: not changed).
     cache_size: int | None = None
+    #: The connection whose page cache was raised.
+    connection: Connection | None = None
 
     def catch_up(self, session: Session) -> None:
         """Rebuild what the import touched and put the real triggers back (same transaction)."""
@@ -53,9 +59,28 @@ class Deferred:
         if self.tally:
             self.counted = visit_tally.catch_up(connection)
             self.tally = False
-        if self.cache_size is not None:
-            connection.exec_driver_sql(f"PRAGMA cache_size = {int(self.cache_size)}")
-            self.cache_size = None
+        self.restore_cache()
+
+    def restore_cache(self) -> None:
+        """Put the connection's page cache back as it was (once; nothing when not raised)."""
+        if self.cache_size is None or self.connection is None:
+            return
+        size, self.cache_size = int(self.cache_size), None
+        # A connection that failed (a full disk) keeps its cache until it is closed.
+        with contextlib.suppress(SQLAlchemyError):
+            self.connection.exec_driver_sql(f"PRAGMA cache_size = {size}")
+
+
+@contextlib.contextmanager
+def deferring(session: Session, rows: int) -> Iterator[Deferred]:
+    """`defer` for the block, whose end puts the page cache back however it ends: `catch_up`
+    inside the block ends the deferral; a failure or a cancel rolls the deferral back with the
+    transaction, but the cache is the connection's and would outlive it."""
+    deferred = defer(session, rows)
+    try:
+        yield deferred
+    finally:
+        deferred.restore_cache()
 
 
 def defer(session: Session, rows: int) -> Deferred:
@@ -70,5 +95,6 @@ def defer(session: Session, rows: int) -> Deferred:
     )
     if connection.dialect.name == "sqlite":
         deferred.cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+        deferred.connection = connection
         connection.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
     return deferred

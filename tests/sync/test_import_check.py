@@ -9,13 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session
 
 from fieldlog.domain.credit_code import make_credit_code
 from fieldlog.domain.messages import code_of
 from fieldlog.services.admin.maintenance import check
 from fieldlog.services.orgs import orgs
-from fieldlog.store.database import open_database
+from fieldlog.store.database import Database, open_database
 from fieldlog.store.health import check_health
+from fieldlog.sync import deferred
 from fieldlog.sync.errors import PackageError
 from tests.conftest import password, plain_only, sqlite_only
 from tests.sync.conftest import Laptop
@@ -91,3 +93,48 @@ def test_an_index_out_of_step_is_found_by_the_full_check_only(
     problems = [str(problem) for problem in check(leader.db).problems]
     assert problems and problems[0].startswith("integrity: ")
     assert "ix_organization_kind" in " ".join(problems)
+
+
+def _cache_sizes(db: Database) -> set[int]:
+    """The page cache setting of every connection the database's pool holds."""
+    pool = db.engine.pool
+    held = [pool.connect() for _ in range(pool.checkedin())]
+    try:
+        return {c.cursor().execute("PRAGMA cache_size").fetchone()[0] for c in held}
+    finally:
+        for connection in held:
+            connection.close()
+
+
+def test_a_refused_large_import_puts_the_page_cache_back(
+    laptops: Callable[[str], Laptop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The deferral of a large import raises the connection's page cache, which outlives the
+    transaction; a package refused while it is applied (before the deferral ends) puts it back."""
+    monkeypatch.setattr(deferred, "DEFER_ROWS", 1)
+    leader, member = laptops("组长"), laptops("队员")
+    orgs.save_org(member.db, orgs.OrgInput(name="深圳市测试科技有限公司"))  # no credit code
+    package = member.export()
+    leader = _reopened(
+        leader,
+        lambda path: _rewrite_schema(
+            path, "organization", "credit_code VARCHAR(18),", "credit_code VARCHAR(18) NOT NULL,"
+        ),
+    )
+    before, digest = _cache_sizes(leader.db), leader.digest()
+    assert before and -deferred.CACHE_KIB not in before
+    raised: list[int] = []
+    defer = deferred.defer
+
+    def noted(session: Session, rows: int) -> deferred.Deferred:
+        made = defer(session, rows)
+        raised.append(session.connection().exec_driver_sql("PRAGMA cache_size").scalar())
+        return made
+
+    monkeypatch.setattr(deferred, "defer", noted)
+    with pytest.raises(PackageError) as refused:
+        leader.receive(package)
+    assert code_of(refused.value.args[0]) == "package.not_merged"
+    assert raised == [-deferred.CACHE_KIB]  # the import was deferred
+    assert _cache_sizes(leader.db) == before
+    assert leader.digest() == digest

@@ -338,45 +338,46 @@ def _apply(
     seq, now = draw_change_number(session), _now(session)
     reports = {r.package_id: r for r in report.packages if not r.skipped}
     total, before = sum(p.contents.rows for p in todo), 0
-    # A large import rebuilds the search index and follow-ups of what it touched once, at the end.
-    derived = deferred.defer(session, 0 if importer.ROW_BY_ROW else total)
+    # A large import rebuilds the search index and follow-ups of what it touched once, at the end
+    # (the connection's page cache, raised meanwhile, is put back however the import ends).
+    with deferred.deferring(session, 0 if importer.ROW_BY_ROW else total) as derived:
 
-    def on_chunk(done: int) -> None:
+        def on_chunk(done: int) -> None:
+            if progress:
+                progress("apply", before + done, total)
+
+        for package in todo:
+            on_chunk(0)
+            applied = importer.apply_verified(
+                session,
+                package,
+                seq=seq,
+                own_node=own_node,
+                now=now,
+                on_chunk=on_chunk,
+            )
+            reports[package.package_id].record(applied)
+            if bureau:
+                bureau_receive.attribute(session, package)
+            before += package.contents.rows
         if progress:
-            progress("apply", before + done, total)
-
-    for package in todo:
-        on_chunk(0)
-        applied = importer.apply_verified(
-            session,
-            package,
-            seq=seq,
-            own_node=own_node,
-            now=now,
-            on_chunk=on_chunk,
-        )
-        reports[package.package_id].record(applied)
-        if bureau:
-            bureau_receive.attribute(session, package)
-        before += package.contents.rows
-    if progress:
-        progress("files", len(todo), len(todo))
-    report.files_stored = importer.store_files(session, todo, seq)
-    if progress:
-        progress("dedupe", len(todo), len(todo))
-    dedupe = importer.Dedupe() if bureau else importer.dedupe(session, seq, now)
-    report.duplicates_merged = len(dedupe.merged)
-    report.references_moved = dedupe.moved
-    report.duplicate_candidates = dedupe.candidates
-    derived.catch_up(session)
-    newest = max([p.contents.max_stamp for p in todo] + [dedupe.newest_stamp])
-    receive_stamp(session, newest)
-    report.clock_warnings = clock_warnings(session, todo, now_ms(session))
-    if progress:
-        progress("check", len(todo), len(todo))
-    _check(session, bureau)
-    if progress:
-        progress("commit", len(todo), len(todo))
+            progress("files", len(todo), len(todo))
+        report.files_stored = importer.store_files(session, todo, seq)
+        if progress:
+            progress("dedupe", len(todo), len(todo))
+        dedupe = importer.Dedupe() if bureau else importer.dedupe(session, seq, now)
+        report.duplicates_merged = len(dedupe.merged)
+        report.references_moved = dedupe.moved
+        report.duplicate_candidates = dedupe.candidates
+        derived.catch_up(session)
+        newest = max([p.contents.max_stamp for p in todo] + [dedupe.newest_stamp])
+        receive_stamp(session, newest)
+        report.clock_warnings = clock_warnings(session, todo, now_ms(session))
+        if progress:
+            progress("check", len(todo), len(todo))
+        _check(session, bureau)
+        if progress:
+            progress("commit", len(todo), len(todo))
 
 
 @dataclass(frozen=True)
