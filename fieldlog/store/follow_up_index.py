@@ -134,12 +134,14 @@ def _note(*orgs: str) -> str:
     )
 
 
-def _deferred_ddl() -> list[str]:
+def _deferred_ddl(mark: int) -> list[str]:
     changed = " OR ".join(f"old.{name} IS NOT new.{name}" for name in _VISIT_FIELDS)
     return [
         f"CREATE TEMP TABLE {PENDING_TABLE} (org_id PRIMARY KEY)",
-        f"CREATE TEMP TRIGGER {TABLE}_defer_visit_insert AFTER INSERT ON main.visit BEGIN"
-        f" {_note('new.org_id')} END",
+        derived_tables.mark_table(PENDING_TABLE, mark),
+        # Visits appended past the mark are noted by `catch_up`, all at once.
+        f"CREATE TEMP TRIGGER {TABLE}_defer_visit_insert AFTER INSERT ON main.visit"
+        f" WHEN new.rowid <= {int(mark)} BEGIN {_note('new.org_id')} END",
         f"CREATE TEMP TRIGGER {TABLE}_defer_visit_update AFTER UPDATE OF"
         f" {', '.join(_VISIT_FIELDS)} ON main.visit WHEN {changed}"
         f" BEGIN {_note('old.org_id', 'new.org_id')} END",
@@ -162,7 +164,8 @@ def defer(connection: Connection) -> bool:
     """
     if not present(connection):
         return False
-    derived_tables.swap_triggers(connection, _ALL_TRIGGERS, _deferred_ddl())
+    mark = derived_tables.last_visit(connection)
+    derived_tables.swap_triggers(connection, _ALL_TRIGGERS, _deferred_ddl(mark))
     return True
 
 
@@ -170,6 +173,13 @@ def catch_up(connection: Connection) -> int:
     """Recompute every organization noted since `defer`, as the real triggers would have, and
     put them back; returns how many organizations were recomputed."""
     pending = f"temp.{PENDING_TABLE}"
+    connection.execute(
+        text(
+            f"INSERT OR IGNORE INTO {pending} (org_id) SELECT org_id FROM main.visit"
+            " WHERE rowid > :mark AND org_id IS NOT NULL"
+        ),
+        {"mark": derived_tables.take_mark(connection, PENDING_TABLE)},
+    )
     noted = connection.execute(text(f"SELECT count(*) FROM {pending}")).scalar() or 0
     connection.execute(
         text(f"DELETE FROM main.{TABLE} WHERE org_id IN (SELECT org_id FROM {pending})")

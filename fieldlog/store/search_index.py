@@ -249,11 +249,15 @@ def _has_triggers(connection: Connection) -> bool:
     return found == 2
 
 
-def _forget_unnoted(visit: str, org_columns: str, where: str) -> str:
-    """Take out the entries of the visits `where` selects that are not noted yet, then note them."""
+def _forget_unnoted(visit: str, org_columns: str, where: str, mark: int) -> str:
+    """Take out the entries of the visits `where` selects that are not noted yet, then note them
+    (a visit appended past the mark has no entry yet: `catch_up` notes it)."""
     # Trigger bodies take no schema names: the temporary table is found first, the rest in main.
     pending = PENDING_TABLE
-    unnoted = f"{where} AND {visit}.rowid NOT IN (SELECT rowid FROM {pending})"
+    unnoted = (
+        f"{where} AND {visit}.rowid <= {int(mark)}"
+        f" AND {visit}.rowid NOT IN (SELECT rowid FROM {pending})"
+    )
     return (
         f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}, rowid, {_COLUMNS})"
         f" SELECT 'delete', {visit}.rowid, {_bigrams_sql(f'{visit}.summary')}, {org_columns}"
@@ -262,28 +266,33 @@ def _forget_unnoted(visit: str, org_columns: str, where: str) -> str:
     )
 
 
-def _deferred_ddl() -> list[str]:
+def _deferred_ddl(mark: int) -> list[str]:
     pending = PENDING_TABLE
     own_visit = "(SELECT 1) LEFT JOIN organization AS o ON o.id = old.org_id WHERE 1"
     org_visits = "visit AS v WHERE v.org_id = {org}.id"
+    of_new_org = _forget_unnoted("v", _BLANK_ORG, org_visits.format(org="new"), mark)
+    of_old_org = _forget_unnoted("v", _org_columns("old"), org_visits.format(org="old"), mark)
     return [
         f"CREATE TEMP TABLE {PENDING_TABLE} (rowid INTEGER PRIMARY KEY)",
-        f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_visit_insert AFTER INSERT ON main.visit BEGIN"
-        f" INSERT OR IGNORE INTO {pending} (rowid) VALUES (new.rowid); END",
+        derived_tables.mark_table(PENDING_TABLE, mark),
+        # Visits appended past the mark are noted by `catch_up`, all at once.
+        f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_visit_insert AFTER INSERT ON main.visit"
+        f" WHEN new.rowid <= {int(mark)}"
+        f" BEGIN INSERT OR IGNORE INTO {pending} (rowid) VALUES (new.rowid); END",
         f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_visit_update AFTER UPDATE OF summary, org_id"
         " ON main.visit WHEN old.summary IS NOT new.summary OR old.org_id IS NOT new.org_id"
-        f" BEGIN {_forget_unnoted('old', _org_columns('o'), own_visit)} END",
+        f" BEGIN {_forget_unnoted('old', _org_columns('o'), own_visit, mark)} END",
         f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_visit_delete AFTER DELETE ON main.visit"
-        f" BEGIN {_forget_unnoted('old', _org_columns('o'), own_visit)} END",
+        f" BEGIN {_forget_unnoted('old', _org_columns('o'), own_visit, mark)} END",
         # A new organization: its visits were indexed with blank organization columns.
         f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_org_insert AFTER INSERT ON main.organization"
-        f" BEGIN {_forget_unnoted('v', _BLANK_ORG, org_visits.format(org='new'))} END",
+        f" BEGIN {of_new_org} END",
         f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_org_update AFTER UPDATE OF name,"
         " name_initials, credit_code ON main.organization WHEN old.name IS NOT new.name"
         " OR old.name_initials IS NOT new.name_initials OR old.credit_code IS NOT new.credit_code"
-        f" BEGIN {_forget_unnoted('v', _org_columns('old'), org_visits.format(org='old'))} END",
+        f" BEGIN {of_old_org} END",
         f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_org_delete AFTER DELETE ON main.organization"
-        f" BEGIN {_forget_unnoted('v', _org_columns('old'), org_visits.format(org='old'))} END",
+        f" BEGIN {of_old_org} END",
     ]
 
 
@@ -294,7 +303,8 @@ def defer(connection: Connection) -> bool:
     """
     if connection.dialect.name != "sqlite" or not _has_triggers(connection):
         return False
-    derived_tables.swap_triggers(connection, _TRIGGER_NAMES, _deferred_ddl())
+    mark = derived_tables.last_visit(connection)
+    derived_tables.swap_triggers(connection, _TRIGGER_NAMES, _deferred_ddl(mark))
     return True
 
 
@@ -333,6 +343,13 @@ def catch_up(connection: Connection) -> int:
     triggers would write; a text holding NUL goes through the triggers' own SQL.
     """
     pending = f"temp.{PENDING_TABLE}"
+    connection.execute(
+        text(
+            f"INSERT OR IGNORE INTO {pending} (rowid)"
+            " SELECT rowid FROM main.visit WHERE rowid > :mark"
+        ),
+        {"mark": derived_tables.take_mark(connection, PENDING_TABLE)},
+    )
     query = text(
         f"SELECT p.rowid, v.summary, o.name, o.name_initials, o.credit_code FROM {pending} AS p"
         " JOIN main.visit AS v ON v.rowid = p.rowid"

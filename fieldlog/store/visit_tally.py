@@ -163,11 +163,13 @@ def _note(*orgs: str) -> str:
     )
 
 
-def _deferred_ddl() -> list[str]:
+def _deferred_ddl(mark: int) -> list[str]:
     return [
         f"CREATE TEMP TABLE {PENDING_TABLE} (org_id PRIMARY KEY)",
+        derived_tables.mark_table(PENDING_TABLE, mark),
+        # Visits appended past the mark are noted by `catch_up`, all at once.
         f"CREATE TEMP TRIGGER {TABLE}_defer_visit_insert AFTER INSERT ON main.visit"
-        f" WHEN new.deleted = 0 BEGIN {_note('new.org_id')} END",
+        f" WHEN new.deleted = 0 AND new.rowid <= {int(mark)} BEGIN {_note('new.org_id')} END",
         f"CREATE TEMP TRIGGER {TABLE}_defer_visit_update AFTER UPDATE OF org_id, deleted"
         f" ON main.visit WHEN {_UPDATE_MATTERS} BEGIN {_note('old.org_id', 'new.org_id')} END",
         f"CREATE TEMP TRIGGER {TABLE}_defer_visit_delete AFTER DELETE ON main.visit"
@@ -182,7 +184,8 @@ def defer(connection: Connection) -> bool:
     """
     if not present(connection):
         return False
-    derived_tables.swap_triggers(connection, _ALL_TRIGGERS, _deferred_ddl())
+    mark = derived_tables.last_visit(connection)
+    derived_tables.swap_triggers(connection, _ALL_TRIGGERS, _deferred_ddl(mark))
     return True
 
 
@@ -190,6 +193,13 @@ def catch_up(connection: Connection) -> int:
     """Count afresh every organization noted since `defer`, as the real triggers would have
     left it, and put them back; returns how many organizations were counted."""
     pending = f"temp.{PENDING_TABLE}"
+    connection.execute(
+        text(
+            f"INSERT OR IGNORE INTO {pending} (org_id) SELECT org_id FROM main.visit"
+            " WHERE rowid > :mark AND deleted = 0 AND org_id IS NOT NULL"
+        ),
+        {"mark": derived_tables.take_mark(connection, PENDING_TABLE)},
+    )
     noted = connection.execute(text(f"SELECT count(*) FROM {pending}")).scalar() or 0
     connection.execute(
         text(f"DELETE FROM main.{TABLE} WHERE org_id IN (SELECT org_id FROM {pending})")
