@@ -142,11 +142,13 @@ def _deferred_ddl(mark: int) -> list[str]:
         # Visits appended past the mark are noted by `catch_up`, all at once.
         f"CREATE TEMP TRIGGER {TABLE}_defer_visit_insert AFTER INSERT ON main.visit"
         f" WHEN new.rowid <= {int(mark)} BEGIN {_note('new.org_id')} END",
+        # An appended visit was never among the follow-ups: only its final organization
+        # matters, which `catch_up` notes.
         f"CREATE TEMP TRIGGER {TABLE}_defer_visit_update AFTER UPDATE OF"
-        f" {', '.join(_VISIT_FIELDS)} ON main.visit WHEN {changed}"
+        f" {', '.join(_VISIT_FIELDS)} ON main.visit WHEN ({changed}) AND old.rowid <= {int(mark)}"
         f" BEGIN {_note('old.org_id', 'new.org_id')} END",
-        f"CREATE TEMP TRIGGER {TABLE}_defer_visit_delete AFTER DELETE ON main.visit BEGIN"
-        f" {_note('old.org_id')} END",
+        f"CREATE TEMP TRIGGER {TABLE}_defer_visit_delete AFTER DELETE ON main.visit"
+        f" WHEN old.rowid <= {int(mark)} BEGIN {_note('old.org_id')} END",
         f"CREATE TEMP TRIGGER {TABLE}_defer_org_insert AFTER INSERT ON main.organization BEGIN"
         f" {_note('new.id')} END",
         f"CREATE TEMP TRIGGER {TABLE}_defer_org_update AFTER UPDATE OF id, deleted"

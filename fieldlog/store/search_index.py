@@ -280,9 +280,11 @@ def _deferred_ddl(mark: int) -> list[str]:
         f" WHEN new.rowid <= {int(mark)}"
         f" BEGIN INSERT OR IGNORE INTO {pending} (rowid) VALUES (new.rowid); END",
         f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_visit_update AFTER UPDATE OF summary, org_id"
-        " ON main.visit WHEN old.summary IS NOT new.summary OR old.org_id IS NOT new.org_id"
+        " ON main.visit WHEN (old.summary IS NOT new.summary OR old.org_id IS NOT new.org_id)"
+        f" AND old.rowid <= {int(mark)}"
         f" BEGIN {_forget_unnoted('old', _org_columns('o'), own_visit, mark)} END",
         f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_visit_delete AFTER DELETE ON main.visit"
+        f" WHEN old.rowid <= {int(mark)}"
         f" BEGIN {_forget_unnoted('old', _org_columns('o'), own_visit, mark)} END",
         # A new organization: its visits were indexed with blank organization columns.
         f"CREATE TEMP TRIGGER {INDEX_TABLE}_defer_org_insert AFTER INSERT ON main.organization"

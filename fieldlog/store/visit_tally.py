@@ -170,10 +170,13 @@ def _deferred_ddl(mark: int) -> list[str]:
         # Visits appended past the mark are noted by `catch_up`, all at once.
         f"CREATE TEMP TRIGGER {TABLE}_defer_visit_insert AFTER INSERT ON main.visit"
         f" WHEN new.deleted = 0 AND new.rowid <= {int(mark)} BEGIN {_note('new.org_id')} END",
+        # An appended visit was never counted: only its final organization matters, which
+        # `catch_up` notes.
         f"CREATE TEMP TRIGGER {TABLE}_defer_visit_update AFTER UPDATE OF org_id, deleted"
-        f" ON main.visit WHEN {_UPDATE_MATTERS} BEGIN {_note('old.org_id', 'new.org_id')} END",
+        f" ON main.visit WHEN {_UPDATE_MATTERS} AND old.rowid <= {int(mark)}"
+        f" BEGIN {_note('old.org_id', 'new.org_id')} END",
         f"CREATE TEMP TRIGGER {TABLE}_defer_visit_delete AFTER DELETE ON main.visit"
-        f" WHEN old.deleted = 0 BEGIN {_note('old.org_id')} END",
+        f" WHEN old.deleted = 0 AND old.rowid <= {int(mark)} BEGIN {_note('old.org_id')} END",
     ]
 
 
