@@ -328,7 +328,7 @@ def bigrams(value: str | None) -> str | None:
     (A text holding NUL, which SQLite's length() stops at, is left to SQL: see `catch_up`.)"""
     if not value:
         return None
-    hexes = [_HEX[char] for char in value[:INDEXED_CHARS]]
+    hexes = list(map(_HEX.__getitem__, value[:INDEXED_CHARS]))  # a miss asks __missing__
     return " ".join([*map(str.__add__, hexes, hexes[1:]), hexes[-1]])
 
 
