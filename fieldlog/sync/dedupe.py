@@ -201,13 +201,17 @@ def _repoint_column(
     # Only what a derived write reads: the id, the reference, the row's and fields' stamps.
     keys = dict.fromkeys(("id", column, *STAMPED, *(("alias_id",) if spec is ALIAS else ())))
     columns = [table.c[key] for key in keys]
+    # Where each merged-away organization leads, and the stamp its move takes, found once.
+    leads = {source: (_resolve(targets, source), targets[source][1]) for source in targets}
+    aliases = spec is ALIAS
     for chunk in _chunks(sorted(targets)):
         query = select(*columns).where(table.c[column].in_(chunk))
         for row in session.execute(query).mappings().all():
-            target = _resolve(targets, row[column])
-            if target is None or target == row[column] or row.get("alias_id") == target:
+            source = row[column]
+            target, base = leads[source]
+            if target is None or target == source or (aliases and row["alias_id"] == target):
                 continue
-            writer.update_later(spec, row, {column: target}, targets[row[column]][1])
+            writer.update_later(spec, row, {column: target}, base)
             moved += 1
     writer.flush()
     return moved

@@ -11,7 +11,6 @@ settles like any other edit.
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
 from typing import Any
 
@@ -21,9 +20,12 @@ from sqlalchemy.orm import Session
 from fieldlog.domain import hlc
 from fieldlog.store.stamping import next_stamp
 from fieldlog.sync.rows import RowLike, TableSpec, encode_value
+from fieldlog.sync.values import json_text
 
 #: Node ids of derived writes start with this (real node ids are 32 hex digits).
 DERIVED_PREFIX = "m"
+#: What a derived node hashes: compact JSON, keys sorted, ASCII.
+_NODE_TEXT = json_text(",", ":", True)
 
 
 def is_derived(node: str) -> bool:
@@ -33,12 +35,7 @@ def is_derived(node: str) -> bool:
 
 def derived_node(table: str, row_id: uuid.UUID, name: str, value: Any, previous: Any) -> str:
     """The node id of a derived write: a hash of the row, field, new value and old stamp."""
-    text = json.dumps(
-        [table, str(row_id), name, encode_value(value), previous],
-        sort_keys=True,
-        ensure_ascii=True,
-        separators=(",", ":"),
-    )
+    text = _NODE_TEXT([table, str(row_id), name, encode_value(value), previous])
     return DERIVED_PREFIX + hashlib.sha256(text.encode()).hexdigest()[:31]
 
 

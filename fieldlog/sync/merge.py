@@ -33,6 +33,7 @@ from fieldlog.store import history
 from fieldlog.store.repositories.bulk_rows import insert_rows
 from fieldlog.store.types import UtcDateTime
 from fieldlog.sync.rows import SPECS, RowLike, TableSpec, canonical, decode_row
+from fieldlog.sync.values import json_text
 
 CHUNK = 500
 ZERO: list[Any] = [0, ""]
@@ -308,22 +309,8 @@ class _Converter:
 _UTC_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00")
 
 
-#: json.dumps's own C encoder with json.dumps's defaults (None where the C module is missing).
-_STAMPS_TEXT = (
-    json.encoder.c_make_encoder(  # type: ignore[attr-defined]
-        None,
-        json.JSONEncoder().default,
-        json.encoder.encode_basestring_ascii,  # type: ignore[attr-defined]
-        None,
-        ": ",
-        ", ",
-        False,
-        False,
-        True,
-    )
-    if json.encoder.c_make_encoder is not None  # type: ignore[attr-defined]
-    else None
-)
+#: json.dumps with its defaults, as SQLAlchemy calls it, without building an encoder each time.
+_STAMPS_TEXT = json_text(", ", ": ", False)
 
 
 def _fused(
@@ -340,9 +327,8 @@ def _fused(
 
     if processor is None:
         return decoder
-    if isinstance(column.type, JSON) and _STAMPS_TEXT is not None and plain_json:
-        # json.dumps as SQLAlchemy calls it, without building an encoder for every row.
-        return lambda value: "".join(_STAMPS_TEXT(decoder(value), 0))
+    if isinstance(column.type, JSON) and plain_json:
+        return lambda value: _STAMPS_TEXT(decoder(value))
     if isinstance(column.type, Uuid) and column.primary_key:
         return lambda value: value.replace("-", "") if len(value) == 36 else convert(value)
     if isinstance(column.type, Uuid):
