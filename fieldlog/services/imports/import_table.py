@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import partial
 from os import PathLike
@@ -17,7 +17,13 @@ from fieldlog.excel.headers import (
     MappingOverride,
     detect_mapping,
 )
-from fieldlog.excel.reader import ExcelFileError, SheetRows, open_heads, stream_rows
+from fieldlog.excel.reader import (
+    ExcelFileError,
+    SheetRows,
+    open_heads,
+    stream_columns,
+    stream_rows,
+)
 from fieldlog.excel.values import BadCell, cell_text, check_length, is_blank
 from fieldlog.services.validate import MAX_NOTE
 
@@ -40,6 +46,24 @@ class Table:
             cells = Cells(number, values, self.mapping)
             if not cells.blank():
                 yield cells
+
+    def first_look(self, fields: Collection[str]) -> Iterator[Cells]:
+        """The rows `data_rows` gives, with only the cells of `fields` read (and the other
+        mapped ones when those are blank, to tell whether the row is a data row): a quick
+        first pass over a large sheet."""
+        if self.sheet.complete:
+            yield from self.data_rows()
+            return
+        columns = self.mapping.columns
+        first = {columns[name] for name in fields if name in columns}
+        header = self.mapping.header_row
+        for number, values in stream_columns(
+            self.path, self.sheet.name, first, set(columns.values()) - first
+        ):
+            if number > header:
+                cells = Cells(number, values, self.mapping)
+                if not cells.blank():
+                    yield cells
 
     def _rows_below(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
         if self.sheet.complete:

@@ -1,0 +1,153 @@
+"""A visit log is read twice: its names and codes first, to group the rows by organization,
+then row by row as they are stored. The groups are those of the rows that are not refused,
+as when the whole sheet was held: a refused row links no name to a code, gives no code to
+an organization, and an import cancelled or failed leaves the connection as it found it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+from fieldlog.services.imports import imports
+from fieldlog.store.database import Database
+from fieldlog.sync import deferred
+from tests.excel.messy import VISIT_HEADINGS, code
+from tests.services.imports.test_import_batches import (
+    assert_same_either_way,
+    build_large_log,
+    seed,
+    stored_by,
+)
+
+#: Rows refused for a cell that is not the name or the code, each the only one to give its
+#: organization a code or to link two names through a code.
+REFUSED = {
+    "甲 linked to 乙 by a code": {"org": "深圳市甲号科技有限公司", "credit_code": code("MX1", 1)},
+    "丙 given a code": {"org": "深圳市丙号科技有限公司", "credit_code": code("MX1", 2)},
+    "丁 named before its code": {"org": "深圳市丁号科技有限公司", "credit_code": code("MX1", 3)},
+}
+
+
+def _row(k: int, **cells: Any) -> list[Any]:
+    row = {
+        "seq": k,
+        "date": f"2021-03-{1 + k % 27:02d}",
+        "org": f"深圳市{k % 5}号物流有限公司",
+        "credit_code": None,
+        "org_kind": "",
+        "chain": "",
+        "visit_kind": "",
+        "visitors": "李娜",
+        "contacts": "",
+        "summary": f"第{k}次走访",
+        "intent": "",
+        "next_follow_up": None,
+        "remark": "",
+    }
+    row.update(cells)
+    return [row[key] for key in VISIT_HEADINGS]
+
+
+def build_log(path: Path, *, refused: bool) -> tuple[Path, set[int]]:
+    """A log of 60 rows whose refused rows (a member not in the team) would change the groups
+    if they counted; without `refused` they are blank rows (the same row numbers)."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["走访明细"])
+    sheet.append(list(VISIT_HEADINGS.values()))
+    numbers: set[int] = set()
+    bad = iter(REFUSED.values())
+    for k in range(1, 61):
+        if k in (5, 20, 33):
+            numbers.add(sheet.max_row + 1)
+            sheet.append(_row(k, visitors="赵六", **next(bad)) if refused else [])
+        elif k == 12:
+            sheet.append(_row(k, org="深圳市乙号科技有限公司", credit_code=code("MX1", 1)))
+        elif k in (9, 40):
+            sheet.append(_row(k, org="深圳市甲号科技有限公司"))
+        elif k in (25, 50):
+            sheet.append(_row(k, org="深圳市丙号科技有限公司"))
+        elif k == 15:
+            sheet.append(_row(k, org="深圳市丁号科技有限公司"))
+        elif k == 45:
+            sheet.append(_row(k, org="深圳市戊号科技有限公司", credit_code=code("MX1", 3)))
+        else:
+            sheet.append(_row(k))
+    workbook.save(path)
+    return path, numbers
+
+
+def test_refused_rows_group_nothing(db: Database, tmp_path: Path) -> None:
+    seed(db)
+    with_refused, refused = build_log(tmp_path / "走访.xlsx", refused=True)
+    without, _ = build_log(tmp_path / "走访-无.xlsx", refused=False)
+    report, stored, changes = stored_by(db, with_refused, batched=True)
+    plain_report, plain_stored, plain_changes = stored_by(db, without, batched=True)
+    assert [r.row for r in report.rejected] == sorted(refused)
+    assert [r for r in report.rows if r.row not in refused] == plain_report.rows
+    assert (report.created, report.updated, report.unchanged) == (57, 0, 0)
+    assert stored == plain_stored
+    assert changes == plain_changes
+    assert not any(code("MX1", 2) in record for record in stored)
+    assert_same_either_way(db, with_refused)
+
+
+def test_a_log_whose_first_look_groups_wrongly_is_stored_again(
+    db: Database, tmp_path: Path
+) -> None:
+    seed(db)
+    path, _ = build_log(tmp_path / "走访.xlsx", refused=True)
+    told: list[tuple[str, int, int]] = []
+    report = imports.import_visits(db, path, progress=lambda *step: told.append(step) or None)
+    storing = [done for step, done, _ in told if step == "storing"]
+    assert storing.count(0) == 2  # stored, rolled back, stored again
+    assert storing[-1] == len(report.rows) == 60
+    assert report.created == 57
+
+
+def cache_sizes(db: Database) -> list[int]:
+    """SQLite's page cache setting on every connection the database's pool holds."""
+    pool = db.engine.pool
+    connections = [db.engine.raw_connection() for _ in range(max(pool.checkedin(), 1))]  # type: ignore[attr-defined]
+    try:
+        sizes = []
+        for connection in connections:
+            cursor = connection.cursor()
+            cursor.execute("PRAGMA cache_size")
+            sizes.append(cursor.fetchone()[0])
+            cursor.close()
+        return sizes
+    finally:
+        for connection in connections:
+            connection.close()
+
+
+@pytest.mark.parametrize("ending", ["stored", "dry run", "cancelled", "failed"])
+def test_an_import_leaves_the_page_cache_as_it_was(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ending: str
+) -> None:
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's page cache")
+    monkeypatch.setattr(deferred, "DEFER_ROWS", 100)
+    seed(db)
+    path = build_large_log(tmp_path / "走访.xlsx", 1200)
+    before = cache_sizes(db)
+    assert -deferred.CACHE_KIB not in before
+
+    def progress(step: str, done: int, total: int) -> bool:
+        if step == "storing" and done >= 500:
+            if ending == "failed":
+                raise OSError("disk full")
+            return ending != "cancelled"
+        return True
+
+    if ending in ("cancelled", "failed"):
+        with pytest.raises((imports.ImportCancelled, OSError)):
+            imports.import_visits(db, path, progress=progress)
+    else:
+        imports.import_visits(db, path, progress=progress, dry_run=ending == "dry run")
+    assert cache_sizes(db) == before
