@@ -40,8 +40,12 @@ class Table:
     header_position: int
     mapping: ColumnMapping
 
-    def data_rows(self) -> Iterator[Cells]:
-        """Every row below the header that has something in a mapped column."""
+    def data_rows(self, *, mapped_only: bool = False) -> Iterator[Cells]:
+        """Every row below the header that has something in a mapped column; with
+        `mapped_only`, the cells of the mapped columns only (the others are not converted)."""
+        if mapped_only and not self.sheet.complete:
+            yield from self.first_look(self.mapping.columns)
+            return
         for number, values in self._rows_below():
             cells = Cells(number, values, self.mapping)
             if not cells.blank():

@@ -256,7 +256,7 @@ class VisitImport:
         step = BATCH_ROWS if self.batched else 1
         batch: list[ImportedVisitRow | RowOutcome] = []
         done = 0
-        for cells in self.table.data_rows():
+        for cells in self.table.data_rows(mapped_only=True):
             item: ImportedVisitRow | RowOutcome
             try:
                 row = read_visit_row(cells, self.lookups)
