@@ -151,3 +151,29 @@ def test_an_import_leaves_the_page_cache_as_it_was(
     else:
         imports.import_visits(db, path, progress=progress, dry_run=ending == "dry run")
     assert cache_sizes(db) == before
+
+
+def test_every_row_outcome_is_kept_as_it_was_added() -> None:
+    from fieldlog.domain.messages import msg
+    from fieldlog.services.imports.import_report import RowOutcome, SheetImportReport
+
+    added = [
+        RowOutcome(3, "created", "2024-01-02 深圳市甲号科技有限公司"),
+        RowOutcome(4, "unchanged", "2024-01-02 深圳市甲号科技有限公司", msg("x.same", "same")),
+        RowOutcome(5, "rejected", "", msg("x.no_name", "no name")),
+        RowOutcome(7, "updated", "深圳市 乙号 公司 "),
+        RowOutcome(9, "rejected", "  前后空格  ", msg("x.bad", "bad {n}", n=1)),
+        RowOutcome(2**40, "created", "2024-01-03 深圳市甲号科技有限公司"),
+    ]
+    report = SheetImportReport()
+    for outcome in added:
+        report.add(outcome)
+    assert list(report.rows) == added
+    assert report.rows == added and added == report.rows
+    assert len(report.rows) == 6
+    assert report.rows[-1] == added[-1] and report.rows[1:3] == added[1:3]
+    assert sorted(report.rows, key=lambda r: (r.outcome != "rejected", r.row))[0].row == 5
+    assert [r.row for r in report.rejected] == [5, 9]
+    assert (report.created, report.updated, report.unchanged) == (2, 1, 1)
+    with pytest.raises(IndexError):
+        report.rows[6]
