@@ -8,7 +8,7 @@ password-protected workbook all get a message that says what to do, never a trac
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from os import PathLike
@@ -295,20 +295,28 @@ def stream_rows(path: str | PathLike[str], sheet: str) -> Iterator[tuple[int, tu
 
 
 def stream_columns(
-    path: str | PathLike[str], sheet: str, first: Collection[int], rest: Collection[int]
+    path: str | PathLike[str],
+    sheet: str,
+    first: Collection[int],
+    rest: Collection[int],
+    *,
+    whole: Callable[[tuple[Any, ...]], bool] | None = None,
 ) -> Iterator[tuple[int, tuple[Any, ...]]]:
     """`stream_rows` for a quick look at a large sheet: each row with only the cells of the
     columns `first` (0-based, the others None), and those of `rest` too when the former are
-    all blank. Rows and values are the ones `stream_rows` gives in those columns (openpyxl's
-    own reading of each cell), but the other cells are never converted, which is most of the
-    time openpyxl spends on a row."""
+    all blank or `whole` (given the row of the former) says so. Rows and values are the ones
+    `stream_rows` gives in those columns (openpyxl's own reading of each cell), but the other
+    cells are never converted, which is most of the time openpyxl spends on a row."""
     shown = str(path)
     with _workbook(Path(path), shown) as workbook:
-        yield from _column_rows(workbook[sheet], frozenset(first), frozenset(rest))
+        yield from _column_rows(workbook[sheet], frozenset(first), frozenset(rest), whole)
 
 
 def _column_rows(
-    worksheet: Any, first: frozenset[int], rest: frozenset[int]
+    worksheet: Any,
+    first: frozenset[int],
+    rest: frozenset[int],
+    whole: Callable[[tuple[Any, ...]], bool] | None,
 ) -> Iterator[tuple[int, tuple[Any, ...]]]:
     """What `_sheet_rows` yields, with the cells of the columns asked for only (see
     `stream_columns`): the row numbering of openpyxl's `ReadOnlyWorksheet._cells_by_row`
@@ -342,9 +350,13 @@ def _column_rows(
             if number >= counter:
                 counter = number + 1
                 values = _cells_in(parser, element, first, letters, number)
-                if rest and all(is_blank(value) for value in values.values()):
+                width = _width(parser, element)
+                if rest and (
+                    all(is_blank(value) for value in values.values())
+                    or (whole is not None and whole(_placed(values, width)))
+                ):
                     values.update(_cells_in(parser, element, rest, letters, number))
-                row = _placed(values, _width(parser, element))
+                row = _placed(values, width)
                 if row:
                     yield number, row
             element.clear(keep_tail=True)

@@ -124,3 +124,30 @@ def test_a_file_that_is_not_a_workbook_is_refused_the_same_way(tmp_path: Path) -
     with pytest.raises(reader.ExcelFileError) as quick:
         list(reader.stream_columns(path, "走访", {0}, ()))
     assert str(quick.value) == str(plain.value)
+
+
+def test_rows_asked_for_whole_are_read_in_every_column(tmp_path: Path) -> None:
+    path = _varied(tmp_path / "走访.xlsx", write_only=True)
+    asked: list[tuple[Any, ...]] = []
+
+    def whole(row: tuple[Any, ...]) -> bool:
+        asked.append(row)
+        return len(row) > 1 and isinstance(row[1], str) and row[1].startswith("深圳市2")
+
+    got = dict(reader.stream_columns(path, "走访", {1}, {2, 3}, whole=whole))
+    full = dict(reader.stream_rows(path, "走访"))
+    assert all(len(row) <= 2 for row in asked)
+    chosen = [n for n, row in got.items() if len(row) > 1 and str(row[1]).startswith("深圳市2")]
+    assert len(chosen) > 5
+    for number in chosen:
+        assert got[number] == _trim_to(full[number], 4)
+    for number, row in got.items():
+        if number not in chosen and not is_blank(row[1] if len(row) > 1 else None):
+            assert len(row) == 2
+
+
+def _trim_to(row: tuple[Any, ...], width: int) -> tuple[Any, ...]:
+    kept = [None, *row[1:width]]
+    while kept and (kept[-1] is None or kept[-1] == ""):
+        kept.pop()
+    return tuple(kept)
