@@ -51,10 +51,12 @@ class Table:
             if not cells.blank():
                 yield cells
 
-    def first_look(self, fields: Collection[str]) -> Iterator[Cells]:
-        """The rows `data_rows` gives, with only the cells of `fields` read (and the other
-        mapped ones when those are blank, to tell whether the row is a data row): a quick
-        first pass over a large sheet."""
+    def first_look(
+        self, fields: Collection[str], *, whole: Callable[[Cells], bool] | None = None
+    ) -> Iterator[Cells]:
+        """The rows `data_rows` gives, with only the cells of `fields` read: a quick first
+        pass over a large sheet. The other mapped cells are read too when those are blank (to
+        tell whether the row is a data row) or when `whole` says so of the row as first read."""
         if self.sheet.complete:
             yield from self.data_rows()
             return
@@ -62,7 +64,11 @@ class Table:
         first = {columns[name] for name in fields if name in columns}
         header = self.mapping.header_row
         for number, values in stream_columns(
-            self.path, self.sheet.name, first, set(columns.values()) - first
+            self.path,
+            self.sheet.name,
+            first,
+            set(columns.values()) - first,
+            whole=None if whole is None else lambda row: whole(Cells(0, row, self.mapping)),
         ):
             if number > header:
                 cells = Cells(number, values, self.mapping)

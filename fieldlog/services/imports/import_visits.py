@@ -197,11 +197,10 @@ class VisitImport:
 
         A group's organization may depend on a row further down, so the groups must be known
         before the first row is stored, yet a large sheet's rows are too many to hold. The
-        sheet is therefore read twice: first only its names and codes (`_first_look`), then
-        row by row as they are stored. The groups come from the rows that are not refused,
-        which only the second reading knows: when its rows give other groups than the first
-        look's (a refused row was the only one to link a name and a code, say), what was
-        stored is rolled back and stored again with the right groups (a third reading).
+        sheet is therefore read twice: first its names and codes (`_first_look`), then row by
+        row as they are stored. The groups are those of the rows that are not refused; should
+        the rows as stored still give other groups than the first look's (the file changed in
+        between), what was stored is rolled back and stored again with theirs.
         """
         total, pairs = self._first_look()
         tell(self.progress, "storing", 0, total)
@@ -227,14 +226,24 @@ class VisitImport:
         return self.report
 
     def _first_look(self) -> tuple[int, list[NamePair]]:
-        """The number of data rows, and the (name key, code) pairs of the rows whose name and
-        code are readable, each once in the order of the rows (all `group_rows` needs)."""
+        """The number of data rows, and the (name key, code) pair of each organization the
+        rows that are not refused name, once each in the order of the first such row: all
+        `group_rows` needs. Only the names and codes are read, and the whole of a row only
+        when its pair has no row yet that is not refused."""
         pairs: dict[NamePair, None] = {}
+
+        def unknown(cells: Cells) -> bool:
+            pair = _pair(cells)
+            return pair is not None and pair not in pairs
+
         total = 0
-        for cells in self.table.first_look(("org", "credit_code")):
+        for cells in self.table.first_look(("org", "credit_code"), whole=unknown):
             total += 1
-            with suppress(BadCell):  # refused anyway: groups nothing
-                pairs[name_key(read_name(cells, "org")), read_code(cells)] = None
+            pair = _pair(cells)
+            if pair is not None and pair not in pairs:
+                with suppress(BadCell):  # a refused row groups nothing
+                    read_visit_row(cells, self.lookups)
+                    pairs[pair] = None
             if total % 1000 == 0:
                 tell(self.progress, "reading", total, 0)
         return total, list(pairs)
@@ -279,7 +288,9 @@ class VisitImport:
             self._store(batch)
             tell(self.progress, "storing", done + len(batch), total)
         rows = list(found)
-        return None if fits and _same_groups(self.groups, self.name_group, rows) else rows
+        if fits and (rows == pairs or _same_groups(self.groups, self.name_group, rows)):
+            return None
+        return rows
 
     def _store(self, batch: list[ImportedVisitRow | RowOutcome]) -> None:
         if self.batched:
@@ -529,6 +540,14 @@ class VisitImport:
             project_id=visit.project_id,
             chain_id=row.chain_id or visit.chain_id,
         )
+
+
+def _pair(cells: Cells) -> NamePair | None:
+    """The row's (name key, code); None when either cell is refused."""
+    try:
+        return name_key(read_name(cells, "org")), read_code(cells)
+    except BadCell:
+        return None
 
 
 def _visit_mark(key: tuple[uuid.UUID, date, str]) -> bytes:
