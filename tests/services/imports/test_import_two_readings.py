@@ -200,3 +200,28 @@ def test_every_row_outcome_is_kept_as_it_was_added() -> None:
     assert (report.created, report.updated, report.unchanged) == (2, 1, 1)
     with pytest.raises(IndexError):
         report.rows[6]
+
+
+def test_rows_stored_are_not_kept(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However long the sheet, only the rows of about one batch are alive while storing
+    (a refusal kept for the next rows must not keep the rows of the batch it was met in)."""
+    import gc
+
+    from fieldlog.services.imports import import_visits
+
+    seed(db)
+    monkeypatch.setattr(import_visits, "BATCH_ROWS", 25)
+    path = build_large_log(tmp_path / "走访.xlsx", 400)  # an unknown visit kind in every batch
+    alive: list[int] = []
+
+    def progress(step: str, done: int, total: int) -> None:
+        if step == "storing":
+            rows = (o for o in gc.get_objects() if isinstance(o, import_visits.ImportedVisitRow))
+            alive.append(sum(1 for _ in rows))
+
+    report = imports.import_visits(db, path, progress=progress, dry_run=True)
+    assert report.created > 200 and "store.not_in_catalog" in {r.code for r in report.rejected}
+    assert len(alive) > 15
+    assert max(alive) <= 3 * 25
