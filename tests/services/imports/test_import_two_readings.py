@@ -221,7 +221,9 @@ def test_rows_stored_are_not_kept(
             rows = (o for o in gc.get_objects() if isinstance(o, import_visits.ImportedVisitRow))
             alive.append(sum(1 for _ in rows))
 
+    gc.collect()
+    progress("storing", 0, 0)  # what other tests left alive
     report = imports.import_visits(db, path, progress=progress, dry_run=True)
     assert report.created > 200 and "store.not_in_catalog" in {r.code for r in report.rejected}
     assert len(alive) > 15
-    assert max(alive) <= 3 * 25
+    assert max(alive) - alive[0] <= 3 * 25
