@@ -8,20 +8,24 @@ password-protected workbook all get a message that says what to do, never a trac
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from openpyxl import load_workbook
+from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG, ROW_TAG, WorkSheetParser
 from openpyxl.worksheet.dimensions import SheetDimension
+from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
 from fieldlog.domain.messages import msg
+from fieldlog.excel.values import is_blank
 
 __all__ = [
     "ExcelFileError",
@@ -30,6 +34,7 @@ __all__ = [
     "open_heads",
     "open_rows",
     "sheet_names",
+    "stream_columns",
     "stream_rows",
 ]
 
@@ -287,6 +292,158 @@ def stream_rows(path: str | PathLike[str], sheet: str) -> Iterator[tuple[int, tu
     shown = str(path)
     with _workbook(Path(path), shown) as workbook:
         yield from _sheet_rows(workbook[sheet])
+
+
+def stream_columns(
+    path: str | PathLike[str],
+    sheet: str,
+    first: Collection[int],
+    rest: Collection[int],
+    *,
+    whole: Callable[[tuple[Any, ...]], bool] | None = None,
+) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """`stream_rows` for a quick look at a large sheet: each row with only the cells of the
+    columns `first` (0-based, the others None), and those of `rest` too when the former are
+    all blank or `whole` (given the row of the former) says so. Rows and values are the ones
+    `stream_rows` gives in those columns (openpyxl's own reading of each cell), but the other
+    cells are never converted, which is most of the time openpyxl spends on a row."""
+    shown = str(path)
+    with _workbook(Path(path), shown) as workbook:
+        yield from _column_rows(workbook[sheet], frozenset(first), frozenset(rest), whole)
+
+
+def _column_rows(
+    worksheet: Any,
+    first: frozenset[int],
+    rest: frozenset[int],
+    whole: Callable[[tuple[Any, ...]], bool] | None,
+) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """What `_sheet_rows` yields, with the cells of the columns asked for only (see
+    `stream_columns`): the row numbering of openpyxl's `ReadOnlyWorksheet._cells_by_row`
+    (a row numbered below one already read is skipped) and the cells of its `WorkSheetParser`.
+    The XML is parsed by lxml, which hands over only the rows (openpyxl's parser, every
+    element)."""
+    if not hasattr(worksheet, "iter_rows"):
+        return
+    book = worksheet.parent
+    letters = {index: get_column_letter(index + 1) for index in first | rest}
+    counter = 1
+    with worksheet._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            worksheet._shared_strings,
+            data_only=book.data_only,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        rows = etree.iterparse(
+            source,
+            events=("end",),
+            tag=ROW_TAG,
+            resolve_entities=False,
+            no_network=True,
+            huge_tree=True,
+        )
+        for _event, element in rows:
+            number = _row_number(parser, element)
+            if number >= counter:
+                counter = number + 1
+                values = _cells_in(parser, element, first, letters, number)
+                width = _width(parser, element)
+                if rest and (
+                    all(is_blank(value) for value in values.values())
+                    or (whole is not None and whole(_placed(values, width)))
+                ):
+                    values.update(_cells_in(parser, element, rest, letters, number))
+                row = _placed(values, width)
+                if row:
+                    yield number, row
+            element.clear(keep_tail=True)
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+
+
+def _row_number(parser: WorkSheetParser, element: Any) -> int:
+    """The row's number as `WorkSheetParser.parse_row` reads it (and counts it)."""
+    given = element.get("r")
+    if given is None:
+        parser.row_counter += 1
+    else:
+        try:
+            parser.row_counter = int(given)
+        except ValueError:
+            value = float(given)
+            if not value.is_integer():
+                raise ValueError(f"{given} is not a valid row number") from None
+            parser.row_counter = int(value)
+    return int(parser.row_counter)
+
+
+def _cells_in(
+    parser: WorkSheetParser,
+    element: Any,
+    wanted: frozenset[int],
+    letters: dict[int, str],
+    number: int,
+) -> dict[int, Any]:
+    """{0-based column: value} of the row's cells in `wanted`, read by `parser.parse_cell`.
+    A cell is found by its reference (C12 for the third column of row 12); a row with a cell
+    without one is read cell by cell as `parse_cell` counts them."""
+    found: dict[int, Any] = {}
+    references = {f"{letters[index]}{number}": index for index in wanted}
+    parser.col_counter = 0
+    for cell in element:
+        reference = cell.get("r")
+        if reference is None:
+            return _counted_cells(parser, element, wanted)
+        index = references.get(reference)
+        if index is not None:
+            found[index] = _value(parser, cell)
+    return found
+
+
+def _counted_cells(parser: WorkSheetParser, element: Any, wanted: frozenset[int]) -> dict[int, Any]:
+    found: dict[int, Any] = {}
+    parser.col_counter = 0
+    for cell in element:
+        read = parser.parse_cell(cell)
+        if read["column"] - 1 in wanted:
+            found[read["column"] - 1] = read["value"]
+    return found
+
+
+def _value(parser: WorkSheetParser, cell: Any) -> Any:
+    """The cell's value as `parse_cell` reads it; a plain inline string read directly."""
+    if cell.get("t") == "inlineStr" and len(cell) == 1:
+        inline = cell[0]
+        if inline.tag == _INLINE and len(inline) == 1 and inline[0].tag == _TEXT:
+            return inline[0].text or ""
+    return parser.parse_cell(cell)["value"]
+
+
+def _width(parser: WorkSheetParser, element: Any) -> int:
+    """How many cells openpyxl makes of the row: up to the column of its last cell (a cell
+    written after it, in a column to its right, is dropped — as openpyxl does)."""
+    if not len(element):
+        return 0
+    reference = element[-1].get("r")
+    if reference:
+        return int(coordinate_to_tuple(reference)[1])
+    return int(parser.col_counter)
+
+
+def _placed(values: dict[int, Any], width: int) -> tuple[Any, ...]:
+    """The cells as a row (None where nothing was read), without trailing empty cells."""
+    row: list[Any] = [None] * width
+    for index, value in values.items():
+        if index < width:
+            row[index] = value
+    return _trim(tuple(row))
+
+
+_INLINE = f"{{{SHEET_MAIN_NS}}}is"
+_TEXT = f"{{{SHEET_MAIN_NS}}}t"
 
 
 def _empty(found: SheetRows, path: str | PathLike[str]) -> ExcelFileError:

@@ -98,10 +98,13 @@ class CatalogKinds:
                     lambda: catalog_entry(self.session, "visit_kind", name)
                 ).id
             except ValueError as exc:
-                self._found[key] = exc
+                # Kept without where it was raised: its traceback's frames would keep the rows
+                # of the batch being stored then (and each raise again adds the current ones).
+                exc.__context__ = exc.__cause__ = None
+                self._found[key] = exc.with_traceback(None)
         found = self._found[key]
         if isinstance(found, ValueError):
-            raise found
+            raise found.with_traceback(None)
         return found
 
 

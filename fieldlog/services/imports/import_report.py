@@ -6,9 +6,10 @@ window's report); their codes stay stable for scripts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from sqlalchemy.orm import Session
 
@@ -46,6 +47,73 @@ class RowOutcome:
         return render(self.reason, language) if self.reason is not None else ""
 
 
+_OUTCOMES: tuple[Outcome, ...] = ("created", "updated", "unchanged", "rejected")
+
+
+class OutcomeRows(Sequence[RowOutcome]):
+    """Every row's outcome, in the order they were added, held compactly: a large sheet has
+    hundreds of thousands. A label is kept as two shared parts, the text up to its first
+    space and the rest (a visit's day and its organization, which many rows repeat)."""
+
+    def __init__(self) -> None:
+        self._numbers = array("q")
+        self._outcomes = bytearray()
+        self._heads: list[str] = []
+        self._tails: list[str] = []
+        self._reasons: dict[int, Message] = {}
+        self._shared: dict[str, str] = {}
+
+    def append(self, outcome: RowOutcome) -> None:
+        """Add one row's outcome."""
+        head, space, tail = outcome.label.partition(" ")
+        shared = self._shared
+        self._numbers.append(outcome.row)
+        self._outcomes.append(_OUTCOMES.index(outcome.outcome))
+        self._heads.append(shared.setdefault(head + space, head + space))
+        self._tails.append(shared.setdefault(tail, tail))
+        if outcome.reason is not None:
+            self._reasons[len(self._numbers) - 1] = outcome.reason
+
+    def _at(self, index: int) -> RowOutcome:
+        return RowOutcome(
+            self._numbers[index],
+            _OUTCOMES[self._outcomes[index]],
+            self._heads[index] + self._tails[index],
+            self._reasons.get(index),
+        )
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    @overload
+    def __getitem__(self, index: int) -> RowOutcome: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[RowOutcome]: ...
+
+    def __getitem__(self, index: int | slice) -> RowOutcome | list[RowOutcome]:
+        if isinstance(index, slice):
+            return [self._at(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("outcome index out of range")
+        return self._at(index)
+
+    def __iter__(self) -> Iterator[RowOutcome]:
+        return (self._at(index) for index in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OutcomeRows | list):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"OutcomeRows({list(self)!r})"
+
+
 @dataclass
 class SheetImportReport:
     """What importing an Excel sheet did: counts of created, updated and unchanged rows, the
@@ -55,7 +123,7 @@ class SheetImportReport:
     updated: int = 0
     unchanged: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
-    rows: list[RowOutcome] = field(default_factory=list)
+    rows: OutcomeRows = field(default_factory=OutcomeRows)
 
     def add(self, outcome: RowOutcome) -> None:
         """Count one row's outcome."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import partial
 from os import PathLike
@@ -17,7 +17,13 @@ from fieldlog.excel.headers import (
     MappingOverride,
     detect_mapping,
 )
-from fieldlog.excel.reader import ExcelFileError, SheetRows, open_heads, stream_rows
+from fieldlog.excel.reader import (
+    ExcelFileError,
+    SheetRows,
+    open_heads,
+    stream_columns,
+    stream_rows,
+)
 from fieldlog.excel.values import BadCell, cell_text, check_length, is_blank
 from fieldlog.services.validate import MAX_NOTE
 
@@ -34,12 +40,40 @@ class Table:
     header_position: int
     mapping: ColumnMapping
 
-    def data_rows(self) -> Iterator[Cells]:
-        """Every row below the header that has something in a mapped column."""
+    def data_rows(self, *, mapped_only: bool = False) -> Iterator[Cells]:
+        """Every row below the header that has something in a mapped column; with
+        `mapped_only`, the cells of the mapped columns only (the others are not converted)."""
+        if mapped_only and not self.sheet.complete:
+            yield from self.first_look(self.mapping.columns)
+            return
         for number, values in self._rows_below():
             cells = Cells(number, values, self.mapping)
             if not cells.blank():
                 yield cells
+
+    def first_look(
+        self, fields: Collection[str], *, whole: Callable[[Cells], bool] | None = None
+    ) -> Iterator[Cells]:
+        """The rows `data_rows` gives, with only the cells of `fields` read: a quick first
+        pass over a large sheet. The other mapped cells are read too when those are blank (to
+        tell whether the row is a data row) or when `whole` says so of the row as first read."""
+        if self.sheet.complete:
+            yield from self.data_rows()
+            return
+        columns = self.mapping.columns
+        first = {columns[name] for name in fields if name in columns}
+        header = self.mapping.header_row
+        for number, values in stream_columns(
+            self.path,
+            self.sheet.name,
+            first,
+            set(columns.values()) - first,
+            whole=None if whole is None else lambda row: whole(Cells(0, row, self.mapping)),
+        ):
+            if number > header:
+                cells = Cells(number, values, self.mapping)
+                if not cells.blank():
+                    yield cells
 
     def _rows_below(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
         if self.sheet.complete:

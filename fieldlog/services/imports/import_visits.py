@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -54,6 +56,9 @@ from fieldlog.store.stamping import NewRecord, insert_made_here
 from fieldlog.sync import deferred
 
 DEFAULT_VISIT_KIND = "上门走访"
+
+#: (name key, credit code or None): what groups the rows naming one organization.
+NamePair = tuple[str, str | None]
 
 
 @dataclass(slots=True)
@@ -156,7 +161,8 @@ class VisitImport:
         self.lookups = Lookups(session)
         self.report = SheetImportReport()
         self.group_orgs: dict[str, uuid.UUID] = {}
-        self.done_visits: dict[tuple[uuid.UUID, date, str], int] = {}
+        #: the visits stored so far (`_visit_mark` of their key) → the row that stored each.
+        self.done_visits: dict[bytes, int] = {}
         self.progress, self.batched = progress, batched
         self.journal = Journal()
         #: the new records of the batch being stored, inserted together when it is committed.
@@ -167,16 +173,14 @@ class VisitImport:
         self.added_contacts: dict[tuple[uuid.UUID, str], ContactRef] = {}
         #: organizations the batch way created, whose every contact it added itself.
         self.fresh_orgs: dict[uuid.UUID, bool] = {}
-        self.row_group: dict[int, str] = {}
+        #: name key → its group (every row naming an organization the same way is in one).
+        self.name_group: dict[str, str] = {}
         self.groups: dict[str, OrgGroup] = {}
         #: read ahead: each group's organization on file, their visits and contacts.
         self.matched: dict[str, OrgRef | None] = {}
         self.visits_on_file: set[tuple[uuid.UUID, date, str]] = set()
         self.contacts_on_file: dict[tuple[uuid.UUID, str], ContactRef] = {}
         self.read_orgs: set[uuid.UUID] = set()
-        self._texts: dict[str, str] = {}
-        self._days: dict[date, date] = {}
-        self._lists: dict[tuple[Any, ...], Any] = {}
 
     def _read_ahead(self) -> None:
         """Match every group and read its organization's visits and contacts, in bulk."""
@@ -189,61 +193,123 @@ class VisitImport:
         self.contacts_on_file = live_contacts_by_name(self.session, self.read_orgs)
 
     def run(self) -> SheetImportReport:
-        """Read every row, group them by organization, then store them in row order."""
-        read: list[ImportedVisitRow | RowOutcome] = []
-        for cells in self.table.data_rows():
-            try:
-                read.append(self._shared(read_visit_row(cells, self.lookups)))
-            except BadCell as exc:
-                read.append(RowOutcome(cells.row, "rejected", _label(cells), reason_of(exc)))
-            if len(read) % 1000 == 0:
-                tell(self.progress, "reading", len(read), 0)
-        self._texts.clear()
-        self._days.clear()
-        self._lists.clear()
-        rows = [r for r in read if isinstance(r, ImportedVisitRow)]
-        self.row_group, self.groups = group_rows(
-            {r.row: (name_key(r.org_name), r.code) for r in rows}
-        )
-        del rows
-        if self.batched:
-            self._read_ahead()
-        total = len(read)
+        """Group the rows by organization, then read and store them in row order.
+
+        A group's organization may depend on a row further down, so the groups must be known
+        before the first row is stored, yet a large sheet's rows are too many to hold. The
+        sheet is therefore read twice: first its names and codes (`_first_look`), then row by
+        row as they are stored. The groups are those of the rows that are not refused; should
+        the rows as stored still give other groups than the first look's (the file changed in
+        between), what was stored is rolled back and stored again with theirs.
+        """
+        total, pairs = self._first_look()
         tell(self.progress, "storing", 0, total)
         # A large sheet brings the search index and follow-ups of what it wrote up to date once,
         # at the end (a cancel or a failure rolls the deferral back with everything else).
+        connection = self.session.connection().connection
         derived = deferred.defer(self.session, total)
-        step = BATCH_ROWS if self.batched else 1
-        for start in range(0, total, step):
-            batch = read[start : start + step]
-            if self.batched:
-                self._store_batch(batch)
-            else:
-                for item in batch:
-                    self.report.add(item if isinstance(item, RowOutcome) else self._careful(item))
-            read[start : start + step] = [None] * len(batch)  # type: ignore[list-item]
-            tell(self.progress, "storing", min(start + step, total), total)
-        self.session.flush()
-        derived.catch_up(self.session)
+        try:
+            attempt = self.session.begin_nested()
+            exact = self._store_all(pairs, total)
+            while exact is not None:
+                attempt.rollback()
+                self._forget()
+                tell(self.progress, "storing", 0, total)
+                attempt = self.session.begin_nested()
+                exact = self._store_all(exact, total)
+            attempt.commit()
+            self.session.flush()
+            derived.catch_up(self.session)
+        except BaseException:
+            _put_cache_back(connection, derived)
+            raise
         return self.report
 
-    def _shared(self, row: ImportedVisitRow) -> ImportedVisitRow:
-        """The row holding the same name, code and day objects as earlier rows with equal ones:
-        a large sheet names each organization many times, and every row is kept until all are
-        read (a group's organization may depend on a row further down)."""
-        texts = self._texts
-        row.org_name = texts.setdefault(row.org_name, row.org_name)
-        if row.code is not None:
-            row.code = texts.setdefault(row.code, row.code)
-        row.kind, row.intent = (
-            texts.setdefault(row.kind, row.kind),
-            texts.setdefault(row.intent, row.intent),
-        )
-        row.visited_on = self._days.setdefault(row.visited_on, row.visited_on)
-        # Never changed once read: rows with the same visitors or people can hold one list.
-        row.visitor_ids = self._lists.setdefault(tuple(row.visitor_ids), row.visitor_ids)
-        row.people = self._lists.setdefault(tuple(row.people), row.people)
-        return row
+    def _first_look(self) -> tuple[int, list[NamePair]]:
+        """The number of data rows, and the (name key, code) pair of each organization the
+        rows that are not refused name, once each in the order of the first such row: all
+        `group_rows` needs. Only the names and codes are read, and the whole of a row only
+        when its pair has no row yet that is not refused."""
+        pairs: dict[NamePair, None] = {}
+
+        def unknown(cells: Cells) -> bool:
+            pair = _pair(cells)
+            return pair is not None and pair not in pairs
+
+        total = 0
+        for cells in self.table.first_look(("org", "credit_code"), whole=unknown):
+            total += 1
+            pair = _pair(cells)
+            if pair is not None and pair not in pairs:
+                with suppress(BadCell):  # a refused row groups nothing
+                    read_visit_row(cells, self.lookups)
+                    pairs[pair] = None
+            if total % 1000 == 0:
+                tell(self.progress, "reading", total, 0)
+        return total, list(pairs)
+
+    def _group(self, pairs: list[NamePair]) -> None:
+        """Group the organizations the rows name; match the groups when storing by batches."""
+        row_group, self.groups = group_rows(dict(enumerate(pairs)))
+        self.name_group = {name: row_group[index] for index, (name, _) in enumerate(pairs)}
+        if self.batched:
+            self._read_ahead()
+
+    def _store_all(self, pairs: list[NamePair], total: int) -> list[NamePair] | None:
+        """Read every row and store it, with the groups of `pairs`; None when the rows stored
+        give these groups, else the pairs of the rows as read (nothing stored is then right:
+        the rows after the first that does not fit the groups are only read)."""
+        self._group(pairs)
+        found: dict[NamePair, None] = {}
+        fits = True
+        step = BATCH_ROWS if self.batched else 1
+        batch: list[ImportedVisitRow | RowOutcome] = []
+        done = 0
+        for cells in self.table.data_rows(mapped_only=True):
+            item: ImportedVisitRow | RowOutcome
+            try:
+                row = read_visit_row(cells, self.lookups)
+            except BadCell as exc:
+                item = RowOutcome(cells.row, "rejected", _label(cells), reason_of(exc))
+            else:
+                key = name_key(row.org_name)
+                found[key, row.code] = None
+                fits = fits and key in self.name_group
+                item = row
+            if not fits:
+                continue
+            batch.append(item)
+            if len(batch) == step:
+                self._store(batch)
+                done += len(batch)
+                batch = []
+                tell(self.progress, "storing", done, total)
+        if fits and batch:
+            self._store(batch)
+            tell(self.progress, "storing", done + len(batch), total)
+        rows = list(found)
+        if fits and (rows == pairs or _same_groups(self.groups, self.name_group, rows)):
+            return None
+        return rows
+
+    def _store(self, batch: list[ImportedVisitRow | RowOutcome]) -> None:
+        if self.batched:
+            self._store_batch(batch)
+            return
+        for item in batch:
+            self.report.add(item if isinstance(item, RowOutcome) else self._careful(item))
+
+    def _forget(self) -> None:
+        """Forget what a rolled-back storing learnt (the organizations, visits and contacts it
+        stored, its report)."""
+        self.report = SheetImportReport()
+        self.group_orgs.clear()
+        self.done_visits.clear()
+        self.org_chain.clear()
+        self.added_contacts.clear()
+        self.fresh_orgs.clear()
+        self.made.clear()
+        self.journal.keep()
 
     def _store_batch(self, batch: list[ImportedVisitRow | RowOutcome]) -> None:
         """Store the rows under one savepoint; a row the batch way leaves goes alone."""
@@ -290,7 +356,7 @@ class VisitImport:
             self.session.autoflush = autoflush
 
     def _alone(self, item: ImportedVisitRow) -> RowOutcome:
-        group_id = self.row_group[item.row]
+        group_id = self.name_group[name_key(item.org_name)]
         found: list[tuple[uuid.UUID, date, str]] = []
         work = partial(self._save, item, group_id, self.groups[group_id], found)
         outcome = in_savepoint(self.session, work, item.row, item.label)
@@ -299,12 +365,12 @@ class VisitImport:
             self.read_orgs.discard(found[0][0])
         if outcome.outcome != "rejected" and found:
             self.group_orgs[group_id] = found[0][0]
-            self.done_visits.setdefault(found[0], item.row)
+            self.done_visits.setdefault(_visit_mark(found[0]), item.row)
         return outcome
 
     def _fast(self, row: ImportedVisitRow) -> RowOutcome | None:
         """Store a new visit the batch way; None when the row must go the careful way."""
-        group_id = self.row_group[row.row]
+        group_id = self.name_group[name_key(row.org_name)]
         group = self.groups[group_id]
         org_id = self.group_orgs.get(group_id)
         if org_id is None:
@@ -312,7 +378,7 @@ class VisitImport:
             org_id = org.id if org is not None else None
         if org_id is not None:
             key = (org_id, row.visited_on, row.summary)
-            first = self.done_visits.get(key)
+            first = self.done_visits.get(_visit_mark(key))
             if first is not None:
                 same = msg("import.same_visit", "same visit as row {row}", row=first)
                 return RowOutcome(row.row, "unchanged", row.label, same)
@@ -354,9 +420,9 @@ class VisitImport:
             contact_ids.append(known)
         new_visit(self.made, values, row.visitor_ids, contact_ids)
         self.journal.put(self.group_orgs, group_id, org_id)
-        key = (org_id, row.visited_on, row.summary)
-        if key not in self.done_visits:
-            self.journal.put(self.done_visits, key, row.row)
+        mark = _visit_mark((org_id, row.visited_on, row.summary))
+        if mark not in self.done_visits:
+            self.journal.put(self.done_visits, mark, row.row)
         return created(row.row, row.label)
 
     def _on_file(self, key: tuple[uuid.UUID, date, str]) -> bool:
@@ -424,7 +490,7 @@ class VisitImport:
         org_id = self._org(row, group_id, group)
         key = (org_id, row.visited_on, row.summary)
         found.append(key)
-        first = self.done_visits.get(key)
+        first = self.done_visits.get(_visit_mark(key))
         if first is not None:
             same = msg("import.same_visit", "same visit as row {row}", row=first)
             return RowOutcome(row.row, "unchanged", row.label, same)
@@ -474,6 +540,52 @@ class VisitImport:
             project_id=visit.project_id,
             chain_id=row.chain_id or visit.chain_id,
         )
+
+
+def _pair(cells: Cells) -> NamePair | None:
+    """The row's (name key, code); None when either cell is refused."""
+    try:
+        return name_key(read_name(cells, "org")), read_code(cells)
+    except BadCell:
+        return None
+
+
+def _visit_mark(key: tuple[uuid.UUID, date, str]) -> bytes:
+    """A visit's key (organization, day, summary) in 16 bytes: the summaries of a large sheet
+    are most of its text, and every stored visit's key is kept to the end of the import."""
+    org_id, day, summary = key
+    digest = hashlib.blake2b(org_id.bytes, digest_size=16)
+    digest.update(day.toordinal().to_bytes(4, "big"))
+    digest.update(summary.encode("utf-8", "surrogatepass"))
+    return digest.digest()
+
+
+def _same_groups(
+    groups: dict[str, OrgGroup], name_group: dict[str, str], pairs: list[NamePair]
+) -> bool:
+    """Whether the rows giving `pairs` make groups with the same names and codes, in the same
+    order, as `groups` has for them (a group only other rows make does not matter)."""
+    _, exact = group_rows(dict(enumerate(pairs)))
+    for group in exact.values():
+        other = groups.get(name_group.get(group.names[0], ""))
+        if other is None or other.codes != group.codes or other.names != group.names:
+            return False
+    return True
+
+
+def _put_cache_back(connection: Any, derived: deferred.Deferred) -> None:
+    """SQLite's page cache as it was before an import that stopped before `catch_up` put it
+    back (a cancel, a failure): the setting belongs to the connection, which outlives the
+    import, and a rollback does not undo it. Set on the driver's connection, which takes it
+    whatever state the unit of work was left in."""
+    if derived.cache_size is None:
+        return
+    cursor = connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA cache_size = {int(derived.cache_size)}")
+    finally:
+        cursor.close()
+    derived.cache_size = None
 
 
 def _label(cells: Cells) -> str:
