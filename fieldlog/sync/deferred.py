@@ -18,12 +18,11 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from fieldlog.store import follow_up_index, search_index, visit_tally
+from fieldlog.store import driver, follow_up_index, search_index, visit_tally
 
 #: Imports smaller than this keep the triggers (cheaper than swapping them twice).
 DEFER_ROWS = 2_000
@@ -44,8 +43,8 @@ class Deferred:
     counted: int = 0
     #: The connection's page cache setting before the import (None: not changed).
     cache_size: int | None = None
-    #: The connection whose page cache was raised.
-    connection: Connection | None = None
+    #: The driver's connection whose page cache was raised.
+    connection: Any = None
 
     def catch_up(self, session: Session) -> None:
         """Rebuild what the import touched and put the real triggers back (same transaction)."""
@@ -66,9 +65,14 @@ class Deferred:
         if self.cache_size is None or self.connection is None:
             return
         size, self.cache_size = int(self.cache_size), None
-        # A connection that failed (a full disk) keeps its cache until it is closed.
-        with contextlib.suppress(SQLAlchemyError):
-            self.connection.exec_driver_sql(f"PRAGMA cache_size = {size}")
+        # Set on the driver's connection, which takes it whatever state the unit of work was
+        # left in; one that failed altogether (a full disk) keeps its cache until it is closed.
+        with contextlib.suppress(*driver.ERRORS):
+            cursor = self.connection.cursor()
+            try:
+                cursor.execute(f"PRAGMA cache_size = {size}")
+            finally:
+                cursor.close()
 
 
 @contextlib.contextmanager
@@ -95,6 +99,6 @@ def defer(session: Session, rows: int) -> Deferred:
     )
     if connection.dialect.name == "sqlite":
         deferred.cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-        deferred.connection = connection
+        deferred.connection = connection.connection
         connection.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
     return deferred

@@ -8,7 +8,6 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import Any
 
 from sqlalchemy.orm import Session, SessionTransaction
 
@@ -205,10 +204,9 @@ class VisitImport:
         total, pairs = self._first_look()
         tell(self.progress, "storing", 0, total)
         # A large sheet brings the search index and follow-ups of what it wrote up to date once,
-        # at the end (a cancel or a failure rolls the deferral back with everything else).
-        connection = self.session.connection().connection
-        derived = deferred.defer(self.session, total)
-        try:
+        # at the end (a cancel or a failure rolls the deferral back with everything else, and
+        # puts back the page cache it raised, which belongs to the connection).
+        with deferred.deferring(self.session, total) as derived:
             attempt = self.session.begin_nested()
             exact = self._store_all(pairs, total)
             while exact is not None:
@@ -220,9 +218,6 @@ class VisitImport:
             attempt.commit()
             self.session.flush()
             derived.catch_up(self.session)
-        except BaseException:
-            _put_cache_back(connection, derived)
-            raise
         return self.report
 
     def _first_look(self) -> tuple[int, list[NamePair]]:
@@ -571,21 +566,6 @@ def _same_groups(
         if other is None or other.codes != group.codes or other.names != group.names:
             return False
     return True
-
-
-def _put_cache_back(connection: Any, derived: deferred.Deferred) -> None:
-    """SQLite's page cache as it was before an import that stopped before `catch_up` put it
-    back (a cancel, a failure): the setting belongs to the connection, which outlives the
-    import, and a rollback does not undo it. Set on the driver's connection, which takes it
-    whatever state the unit of work was left in."""
-    if derived.cache_size is None:
-        return
-    cursor = connection.cursor()
-    try:
-        cursor.execute(f"PRAGMA cache_size = {int(derived.cache_size)}")
-    finally:
-        cursor.close()
-    derived.cache_size = None
 
 
 def _label(cells: Cells) -> str:
