@@ -181,6 +181,15 @@ def _undo_and_changes_reset() -> None:
         sys.modules["fieldlog.ui.operations"]._bus = None  # the next `changes()` makes a new one
 
 
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of the whole run, which the xdist workers share (the folder above
+    their own); without xdist, or without POSIX locks, this process's own."""
+    own = tmp_path_factory.getbasetemp()
+    # An xdist worker's folder is popen-<worker id> in the run's own folder.
+    shared = fcntl is not None and own.name == f"popen-{os.environ.get('PYTEST_XDIST_WORKER')}"
+    return own.parent if shared else own
+
+
 def built_once(
     tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]
 ) -> Path:
@@ -188,10 +197,7 @@ def built_once(
     folder above their own temporary folders, and the first to come builds it under a file lock
     while the others wait (without xdist, or without POSIX locks, each process builds its own).
     `build` writes a closed file; it lands under its final name only once complete."""
-    own = tmp_path_factory.getbasetemp()
-    # An xdist worker's folder is popen-<worker id> in the run's own folder.
-    shared = fcntl is not None and own.name == f"popen-{os.environ.get('PYTEST_XDIST_WORKER')}"
-    folder = own.parent / "built-once" if shared else own / "built-once"
+    folder = run_folder(tmp_path_factory) / "built-once"
     folder.mkdir(exist_ok=True)
     path = folder / name
     with open(folder / f"{name}.lock", "w") as lock:  # never the database file itself
@@ -464,12 +470,26 @@ def _session_databases_dropped() -> Iterator[None]:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """Under `--postgres` the run's controller builds the server templates before any test runs:
-    loading the demo on a busy server can take longer than one test may."""
+    """The processes the tests start compile FieldLog once a run (`_compiled_once`). Under
+    `--postgres` the run's controller builds the server templates before any test runs: loading
+    the demo on a busy server can take longer than one test may."""
     config = session.config
+    factory = config._tmp_path_factory  # type: ignore[attr-defined]
+    _compiled_once(factory)
     if _postgres and not hasattr(config, "workerinput"):
-        factory = config._tmp_path_factory  # type: ignore[attr-defined]
         _demo_template(factory, _empty_template(factory))
+
+
+def _compiled_once(factory: pytest.TempPathFactory) -> None:
+    """Where PYTHONDONTWRITEBYTECODE is set (this machine sets it), every `python -m fieldlog` a
+    test starts compiles FieldLog's modules again, about a fifth of a second of CPU at each of
+    the run's hundreds of starts. The processes the tests start keep their compiled files in the
+    run's temporary folder instead (PYTHONPYCACHEPREFIX): compiled once a run, and still never
+    written into the checkout. A prefix the environment chose is kept."""
+    if not os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        return
+    del os.environ["PYTHONDONTWRITEBYTECODE"]
+    os.environ.setdefault("PYTHONPYCACHEPREFIX", str(run_folder(factory) / "compiled"))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -41,6 +41,7 @@ from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 from fieldlog.store.models import Organization, Visit
 from tests.cli.test_sync_cli import ok
+from tests.plain_demo import plain_demo
 
 #: The enterprise all three teams work with.
 SHARED_CODE = make_credit_code("91440300MA5HW0001")
@@ -124,11 +125,12 @@ def _send(team: DemoTeam, *, full: bool = False) -> None:
     team.packages.append(out)
 
 
-def build_demo_teams(folder: Path) -> list[DemoTeam]:
-    """The three teams with their packages written and their own figures taken."""
+def build_demo_teams(folder: Path, demo_file: Path) -> list[DemoTeam]:
+    """The three teams with their packages written and their own figures taken; `demo_file` is
+    the demo of the default seed (tests/conftest.py's `demo_database_file`), 驻深's start."""
     made = []
     for plan in PLANS:
-        made.append(_demo_team(folder, plan))
+        made.append(_demo_team(folder, plan, demo_file))
     for step in (_first_step, _second_step):
         for made_team in made:
             step(made_team)
@@ -142,10 +144,12 @@ def build_demo_teams(folder: Path) -> list[DemoTeam]:
     return made
 
 
-def _demo_team(folder: Path, plan: Plan) -> DemoTeam:
+def _demo_team(folder: Path, plan: Plan, demo_file: Path) -> DemoTeam:
     path = folder / plan.key / f"{plan.key}.db"
     path.parent.mkdir(parents=True)
     made = DemoTeam(plan.key, plan.name, path, f"{plan.name}的同步口令")
+    if plan.seed == SEED:  # the run's demo already holds this seed's load: a copy of it
+        plain_demo(demo_file, path)
     with_db(made, lambda db: _load(db, plan))
     _cli(made, "team", "passphrase", stdin=made.passphrase + "\n")
     _send(made, full=True)
@@ -153,7 +157,8 @@ def _demo_team(folder: Path, plan: Plan) -> DemoTeam:
 
 
 def _load(db: Database, plan: Plan) -> None:
-    load_demo(db, seed=plan.seed)
+    if plan.seed != SEED:
+        load_demo(db, seed=plan.seed)
     own = team.current_team(db)
     assert own is not None
     data = team.TeamInput(

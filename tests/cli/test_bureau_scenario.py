@@ -58,9 +58,9 @@ SHUFFLE_SEED = 19
 
 
 @pytest.fixture(scope="module")
-def teams(tmp_path_factory: pytest.TempPathFactory) -> list[DemoTeam]:
+def teams(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> list[DemoTeam]:
     """The three teams, built once for both engines (one to two minutes)."""
-    made = build_demo_teams(tmp_path_factory.mktemp("demo-teams"))
+    made = build_demo_teams(tmp_path_factory.mktemp("demo-teams"), demo_database_file)
     for team in made:
         with_db(team, partial(read_facts, made=team))
     return made

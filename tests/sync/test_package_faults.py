@@ -24,7 +24,6 @@ from pathlib import Path
 
 import pytest
 
-from fieldlog.services.admin.demo import load_demo
 from fieldlog.services.admin.maintenance import digest
 from fieldlog.services.admin.workspace import open_workspace
 from fieldlog.services.exchange import sync
@@ -36,6 +35,7 @@ from fieldlog.sync import package as package_module
 from fieldlog.sync.changes import Header, build_payload, changed_rows
 from fieldlog.sync.crypto import KdfParams
 from fieldlog.sync.package import new_package_fields, write_package
+from tests.plain_demo import plain_demo
 
 PASSPHRASE = "铜仁驻深 team 2020"
 TEAM, OTHER_TEAM = "铜仁市驻深招商工作队", "黔东南州驻深招商工作队"
@@ -249,11 +249,11 @@ def test_a_package_from_a_laptop_of_no_team_is_taken(receiver: Path, tmp_path: P
     assert result.returncode == 0 and "1 new" in result.stdout, result.stderr
 
 
-def test_two_demo_databases_are_two_teams(tmp_path: Path) -> None:
+def test_two_demo_databases_are_two_teams(tmp_path: Path, demo_database_file: Path) -> None:
     """The reported case: a demo database took another demo's package ("3 new") silently."""
     first, second = tmp_path / "first.db", tmp_path / "second.db"
     assert clocked("--db", str(first), "demo").returncode == 0
-    with_db(second, load_demo)
+    plain_demo(demo_database_file, second)  # the run's own load of the demo: another one
     for path in (first, second):
         new_db(path)
     package = sent(second, tmp_path / "second.fieldsync", full=True)

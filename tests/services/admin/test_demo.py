@@ -43,7 +43,7 @@ from fieldlog.store.models import (
     WorkGroup,
 )
 from fieldlog.store.repositories.facts import project_facts
-from tests.conftest import new_database
+from tests.conftest import new_database, new_location, reopen
 
 pytestmark = pytest.mark.slow
 
@@ -254,10 +254,10 @@ def _content(db: Database) -> dict[str, list]:
 
 
 @pytest.fixture(scope="module")
-def again(folders):
-    """A second database with the demo loaded."""
-    other = _fresh(folders, "again")
-    load_demo(other)
+def again(folders, demo_database_file):
+    """A second database with the demo loaded: the run's own load (tests/conftest.py loads it
+    into a new database with the default catalogs, as `fieldlog demo` does), not this module's."""
+    other = reopen(new_location(demo_database_file, folders, "again.db"))
     yield other
     other.close()
 
