@@ -79,3 +79,31 @@ def test_the_code_is_linted_and_formatted() -> None:
             cwd=ROOT,
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+#: What the repository's top level may hold (README: the layout), nothing else tracked.
+TOP_LEVEL = {
+    ".ci",
+    ".gitignore",
+    "README.md",
+    "bench",
+    "docs",
+    "fieldlog",
+    "main.py",
+    "packaging",
+    "pyproject.toml",
+    "resources",
+    "tests",
+}
+
+
+def test_the_top_level_holds_only_the_layout() -> None:
+    """A file written by hand into the checkout (a briefing, a workbook) and committed shows
+    here rather than in the next clone."""
+    if not (ROOT / ".git").exists():
+        return  # an installed copy or an archive: nothing tracked to look at
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached"], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout
+    tracked = {line.split("/", 1)[0] for line in listed.splitlines() if line}
+    assert tracked <= TOP_LEVEL, sorted(tracked - TOP_LEVEL)
