@@ -375,7 +375,9 @@ def _row_number(parser: WorkSheetParser, element: Any) -> int:
         except ValueError:
             value = float(given)
             if not value.is_integer():
-                raise ValueError(f"{given} is not a valid row number") from None
+                raise ValueError(
+                    msg("excel.row_number", "{number} is not a valid row number", number=given)
+                ) from None
             parser.row_counter = int(value)
     return int(parser.row_counter)
 

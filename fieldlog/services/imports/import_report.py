@@ -97,7 +97,7 @@ class OutcomeRows(Sequence[RowOutcome]):
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
-            raise IndexError("outcome index out of range")
+            raise IndexError(index)
         return self._at(index)
 
     def __iter__(self) -> Iterator[RowOutcome]:
