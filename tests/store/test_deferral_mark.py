@@ -86,7 +86,8 @@ WRITES = {
 }
 
 
-def _snapshot(connection: Connection) -> dict[str, Any]:
+def index_entries(connection: Connection) -> list[tuple[Any, ...]]:
+    """The search index's entries: term, visit, column and position, sorted."""
     connection.execute(
         text(
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.entries"
@@ -98,6 +99,11 @@ def _snapshot(connection: Connection) -> dict[str, Any]:
         for r in connection.execute(text("SELECT term, doc, col, offset FROM temp.entries"))
     )
     connection.execute(text("DROP TABLE temp.entries"))
+    return entries
+
+
+def _snapshot(connection: Connection) -> dict[str, Any]:
+    entries = index_entries(connection)
     # FTS5's totals (rows, tokens per column): a visit taken out that was never in lowers them.
     totals = connection.execute(
         text(f"SELECT block FROM {search_index.INDEX_TABLE}_data WHERE id = 1")

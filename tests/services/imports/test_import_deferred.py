@@ -17,6 +17,7 @@ from fieldlog.store.database import Database
 from fieldlog.sync import deferred
 from tests.excel.messy import build_visit_log
 from tests.services.imports.test_import_batches import assert_same_either_way, build_large_log, seed
+from tests.store.test_deferral_mark import index_entries
 
 
 def derived(db: Database) -> dict[str, Any]:
@@ -26,17 +27,7 @@ def derived(db: Database) -> dict[str, Any]:
         connection = session.connection()
         if connection.dialect.name != "sqlite":
             return {}
-        connection.execute(
-            text(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.entries"
-                f" USING fts5vocab(main, {search_index.INDEX_TABLE}, instance)"
-            )
-        )
-        entries = sorted(
-            tuple(row)
-            for row in connection.execute(text("SELECT term, doc, col, offset FROM temp.entries"))
-        )
-        connection.execute(text("DROP TABLE temp.entries"))
+        entries = index_entries(connection)
         follow_ups = sorted(
             tuple(row)
             for row in connection.execute(
