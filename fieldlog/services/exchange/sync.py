@@ -1,20 +1,23 @@
 """Sync use cases: "Send my work" (export), "Receive" (import), peers.
 
 Packages are files (SPEC §6). Export writes what this laptop has not sent yet (or everything).
-Import first checks every package without touching the database — ZIP sanity, manifest, schema
-revision, hash, passphrase, authenticity, the shape and counts of its lines, and that it is this
-laptop's team's (`sync/team_check.py`; a laptop of no team joins the team of the full package it
-takes) — then skips those already applied, takes a backup and applies the rest in one
-transaction (field values are decoded there; a bad one rolls everything back), merges
-duplicates, moves the clock, runs the integrity and foreign-key checks and commits. Refusals
-are ValueErrors (InvalidInput, or PackageError from the sync layer) with one sentence; the
-database is then as it was.
+Import checks each package whole before any of its rows is written — ZIP sanity, manifest,
+schema revision, hash, passphrase, authenticity, the shape and counts of its lines, and that it
+is this laptop's team's (`sync/team_check.py`; a laptop of no team joins the team of the full
+package it takes) — and skips those already applied; before the first package to apply it takes
+a backup and opens one transaction, in which each package is applied while the next ones are
+still being verified (field values are decoded there; a bad one, or a later package refused,
+rolls everything back); then it merges duplicates, moves the clock, runs the integrity and
+foreign-key checks and commits. Refusals are ValueErrors (InvalidInput, or PackageError from
+the sync layer) with one sentence; the database is then as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import uuid
-from collections.abc import Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -205,26 +208,26 @@ def unsent_count(db: Database) -> int:
         return changed_since(session, (spec.table for spec in SPECS.values()), since)
 
 
-def _verify_all(
+def _verified(
     db: Database,
     paths: Sequence[Path],
     progress: importer.Progress | None,
     passphrase: str | None,
     bureau: bool = False,
-) -> list[importer.Verified]:
+) -> Generator[importer.Verified]:
+    """Each package verified and admitted in its turn, as the import asks for it."""
     with db.read() as session:
         team = own_team(session)
     for path in paths:  # read only by SQLite: opening it would drop its locks
         guard_input(Path(path), db.path, "a sync package")
-    verified = []
     if bureau:  # each team's package with that team's passphrase; any registered team
         for index, path in enumerate(paths):
             if progress:
                 progress("verify", index, len(paths))
-            verified.append(bureau_receive.verify_for_bureau(db, Path(path)))
-        return verified
+            yield bureau_receive.verify_for_bureau(db, Path(path))
+        return
     if not paths:
-        return verified
+        return
     # Many packages are verified at once on other processes, each still taken in its turn.
     with Verifier(paths, passphrase or require_passphrase(db)) as verifier:
         for index, path in enumerate(paths):
@@ -233,8 +236,7 @@ def _verify_all(
             package = verifier.verify(Path(path))
             # Packages taken together: the first may make a new laptop join the team of the next.
             team = admit(package.path.name, package.manifest, package.contents, team)
-            verified.append(package)
-    return verified
+            yield package
 
 
 def _check(session: Session, bureau: bool) -> None:
@@ -272,37 +274,43 @@ def import_packages(
 
     The packages are opened with `passphrase`, else with the one kept for this database.
 
-    `progress(stage, done, total)` is called as the work goes: verify (packages), backup,
-    apply (rows), dedupe, check and commit.
+    `progress(stage, done, total)` is called as the work goes: verify (package `done` of
+    `total`), backup (once, before the first package to apply), apply (the rows of the package
+    just verified), then files, dedupe, check and commit. Verify and apply alternate: a package
+    is applied while the next ones are verified.
     """
     bureau = bureau_receive.is_bureau(db)
-    # The parsed lines of every package are held until the apply: the collector stays off.
-    with importer.collector_paused():
-        verified = _verify_all(db, paths, progress, passphrase, bureau)
-        return import_opened(db, verified, progress=progress)
+    # The parsed lines of the packages verified ahead are held: the collector stays off. The
+    # packages not asked for when the import stops (a refusal) are not verified any further.
+    packages = _verified(db, paths, progress, passphrase, bureau)
+    with importer.collector_paused(), contextlib.closing(packages):
+        return import_opened(db, packages, progress=progress)
 
 
 def import_opened(
     db: Database,
-    verified: Sequence[importer.Verified],
+    verified: Iterable[importer.Verified],
     *,
     progress: importer.Progress | None = None,
 ) -> SyncImportReport:
-    """Back up and apply, in one transaction, packages a caller has already opened and checked
-    (`import_packages` after verifying them; a bureau registering teams, which opened each with
-    its passphrase first): each package is decrypted once."""
+    """Back up and apply, in one transaction, packages opened and checked each in its turn
+    (`import_packages` verifying them as they are asked for; a bureau registering teams, which
+    opened each with its passphrase first): each package is decrypted once.
+
+    A package is verified whole before any of its rows is written. The backup is taken before
+    the first package that was not applied here yet; a package refused after that rolls the
+    one transaction back, and the database is as it was (the backup, equal to it, goes).
+    """
     bureau = bureau_receive.is_bureau(db)
-    with db.read() as session:
-        done = applied_ids(session, [v.package_id for v in verified])
     report = SyncImportReport()
-    todo: list[importer.Verified] = []
-    for package in verified:
-        skipped = package.package_id in done
-        done.add(package.package_id)
-        report.packages.append(PackageReport.of(package, skipped=skipped))
-        if not skipped:
-            todo.append(package)
-    if not todo:
+    packages = iter(verified)
+    first = None
+    for package in packages:
+        with db.read() as session:
+            if _fresh(session, package, report):
+                first = package
+                break
+    if first is None:
         return report
     db.require_writable()  # before the backup, which a read-only folder cannot hold
     if db.path is not None:
@@ -313,53 +321,70 @@ def import_opened(
         with db.begin() as session:
             # Asked again under the write lock: another user of a shared database may have
             # taken the same package since (two bureau staff, one shared folder).
-            meanwhile = applied_ids(session, [p.package_id for p in todo])
-            for package_report in report.packages:
-                if package_report.package_id in meanwhile:
-                    package_report.skipped = True
-            todo = [p for p in todo if p.package_id not in meanwhile]
-            if todo:
-                _apply(session, db.node_id, todo, report, progress, bureau=bureau)
+            if applied_ids(session, [first.package_id]):
+                report.packages[-1].skipped = True
+                first = None
+            _apply(session, db.node_id, first, packages, report, progress, bureau=bureau)
     except BaseException:
         forget_backup(report.backup)
         raise
     return report
 
 
+def _fresh(session: Session, package: importer.Verified, report: SyncImportReport) -> bool:
+    """Whether `package` is to be applied: not applied here before, nor earlier in this import
+    (then it is reported as skipped)."""
+    taken = {p.package_id for p in report.packages}
+    skipped = package.package_id in taken or bool(applied_ids(session, [package.package_id]))
+    report.packages.append(PackageReport.of(package, skipped=skipped))
+    return not skipped
+
+
 def _apply(
     session: Session,
     own_node: str,
-    todo: list[importer.Verified],
+    first: importer.Verified | None,
+    rest: Iterator[importer.Verified],
     report: SyncImportReport,
     progress: importer.Progress | None,
     *,
     bureau: bool = False,
 ) -> None:
-    seq, now = draw_change_number(session), _now(session)
-    reports = {r.package_id: r for r in report.packages if not r.skipped}
-    total, before = sum(p.contents.rows for p in todo), 0
+    """Apply `first` (already reported) and each of `rest` not applied yet as it comes, in the
+    caller's transaction; then store files, merge duplicates, catch up, move the clock, check."""
+    todo: list[importer.Verified] = []
+    change: tuple[int, datetime] | None = None
+    rows = 0
     # A large import rebuilds the search index and follow-ups of what it touched once, at the end
-    # (the connection's page cache, raised meanwhile, is put back however the import ends).
-    with deferred.deferring(session, 0 if importer.ROW_BY_ROW else total) as derived:
+    # (the connection's page cache, raised meanwhile, is put back however the import ends). The
+    # rows to come are known only as their packages are verified: the deferral starts with the
+    # package that makes them many (those before it went through the triggers).
+    with contextlib.ExitStack() as stack:
+        derived: deferred.Deferred | None = None
+        for package in itertools.chain([first] if first is not None else [], rest):
+            if package is not first and not _fresh(session, package, report):
+                continue
+            if change is None:
+                change = draw_change_number(session), _now(session)
+            rows += package.contents.rows
+            if derived is None and not importer.ROW_BY_ROW and rows >= deferred.DEFER_ROWS:
+                derived = stack.enter_context(deferred.deferring(session, rows))
 
-        def on_chunk(done: int) -> None:
-            if progress:
-                progress("apply", before + done, total)
+            def on_chunk(done: int, size: int = package.contents.rows) -> None:
+                if progress:
+                    progress("apply", done, size)
 
-        for package in todo:
             on_chunk(0)
             applied = importer.apply_verified(
-                session,
-                package,
-                seq=seq,
-                own_node=own_node,
-                now=now,
-                on_chunk=on_chunk,
+                session, package, seq=change[0], own_node=own_node, now=change[1], on_chunk=on_chunk
             )
-            reports[package.package_id].record(applied)
+            report.packages[-1].record(applied)
             if bureau:
                 bureau_receive.attribute(session, package)
-            before += package.contents.rows
+            todo.append(package)
+        if change is None:  # each was taken meanwhile by another user of a shared database
+            return
+        seq, now = change
         if progress:
             progress("files", len(todo), len(todo))
         report.files_stored = importer.store_files(session, todo, seq)
@@ -369,7 +394,8 @@ def _apply(
         report.duplicates_merged = len(dedupe.merged)
         report.references_moved = dedupe.moved
         report.duplicate_candidates = dedupe.candidates
-        derived.catch_up(session)
+        if derived is not None:
+            derived.catch_up(session)
         newest = max([p.contents.max_stamp for p in todo] + [dedupe.newest_stamp])
         receive_stamp(session, newest)
         report.clock_warnings = clock_warnings(session, todo, now_ms(session))

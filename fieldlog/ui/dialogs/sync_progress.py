@@ -19,11 +19,11 @@ from fieldlog.ui.changes import EVERYTHING
 from fieldlog.ui.operations import Operation
 from fieldlog.ui.tasks import TaskOutcome
 
-#: Where each stage starts and ends on a 0–1000 bar (applying the rows is most of the work).
+#: Where the packages' checking and merging (which alternate, package by package) and each later
+#: stage start and end on a 0–1000 bar; the backup, taken once before the first merge, only
+#: names itself.
+PACKAGES_SPAN = (0, 860)
 STAGE_SPANS = {
-    "verify": (0, 100),
-    "backup": (100, 150),
-    "apply": (150, 860),
     "files": (860, 900),
     "dedupe": (900, 940),
     "check": (940, 980),
@@ -60,16 +60,27 @@ class ImportProgress(QProgressDialog):
         self.setAutoReset(False)
         self.setMinimumWidth(400)
         self.stages: list[str] = []  # the stages seen, in order (tests read them)
+        self._package = (0, 1)  # the package being checked or merged, of how many
 
     def report(self, stage: str, done: int, total: int) -> None:
         """The service's progress callback: name the stage, move the bar, repaint."""
         if not self.stages or self.stages[-1] != stage:
             self.stages.append(stage)
-        start, end = STAGE_SPANS.get(stage, (self.value(), self.value()))
-        share = done / total if total > 0 else 1.0
+        share = min(done / total, 1.0) if total > 0 else 1.0
+        if stage == "verify":
+            self._package = (done, max(total, 1))
+            stage_share: float | None = 0.0
+        else:
+            stage_share = share if stage == "apply" else None
         self.setLabelText(stage_text(stage, done, total))
         self.setAccessibleName(self.labelText())
-        self.setValue(start + int((end - start) * min(share, 1.0)))
+        if stage_share is not None:  # within the package being checked or merged
+            index, count = self._package
+            start, end = PACKAGES_SPAN
+            self.setValue(start + int((end - start) * (index + stage_share) / count))
+        elif stage in STAGE_SPANS:
+            start, end = STAGE_SPANS[stage]
+            self.setValue(start + int((end - start) * share))
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
 
