@@ -177,7 +177,8 @@ class VisitImport:
         self.groups: dict[str, OrgGroup] = {}
         #: read ahead: each group's organization on file, their visits and contacts.
         self.matched: dict[str, OrgRef | None] = {}
-        self.visits_on_file: set[tuple[uuid.UUID, date, str]] = set()
+        #: the live visits on file of those organizations, each as its `_visit_mark`.
+        self.visits_on_file: set[bytes] = set()
         self.contacts_on_file: dict[tuple[uuid.UUID, str], ContactRef] = {}
         self.read_orgs: set[uuid.UUID] = set()
 
@@ -188,7 +189,9 @@ class VisitImport:
         for org in self.matched.values():
             if org is not None:
                 self.org_chain.setdefault(org.id, org.chain_id)
-        self.visits_on_file = live_visit_keys(self.session, self.read_orgs)
+        self.visits_on_file = {
+            _visit_mark(key) for key in live_visit_keys(self.session, self.read_orgs)
+        }
         self.contacts_on_file = live_contacts_by_name(self.session, self.read_orgs)
 
     def run(self) -> SheetImportReport:
@@ -373,11 +376,12 @@ class VisitImport:
             org_id = org.id if org is not None else None
         if org_id is not None:
             key = (org_id, row.visited_on, row.summary)
-            first = self.done_visits.get(_visit_mark(key))
+            mark = _visit_mark(key)
+            first = self.done_visits.get(mark)
             if first is not None:
                 same = msg("import.same_visit", "same visit as row {row}", row=first)
                 return RowOutcome(row.row, "unchanged", row.label, same)
-            if self._on_file(key):
+            if self._on_file(key, mark):
                 return None
         people = [(p.name, p.title, p.phone) for p in row.people]
         if not people_ok(people):
@@ -420,13 +424,13 @@ class VisitImport:
             self.journal.put(self.done_visits, mark, row.row)
         return created(row.row, row.label)
 
-    def _on_file(self, key: tuple[uuid.UUID, date, str]) -> bool:
-        """Whether a visit with this key was on file before the import (ones it stored are in
-        done_visits)."""
+    def _on_file(self, key: tuple[uuid.UUID, date, str], mark: bytes) -> bool:
+        """Whether a visit with this key (whose `_visit_mark` is `mark`) was on file before the
+        import (ones it stored are in done_visits)."""
         if key[0] in self.fresh_orgs:
             return False
         if key[0] in self.read_orgs:
-            return key in self.visits_on_file
+            return mark in self.visits_on_file
         return same_visit(self.session, *key) is not None
 
     def _known_contact(self, org_id: uuid.UUID, name: str) -> ContactRef | None:
@@ -547,7 +551,8 @@ def _pair(cells: Cells) -> NamePair | None:
 
 def _visit_mark(key: tuple[uuid.UUID, date, str]) -> bytes:
     """A visit's key (organization, day, summary) in 16 bytes: the summaries of a large sheet
-    are most of its text, and every stored visit's key is kept to the end of the import."""
+    are most of its text, and every stored visit's key is kept to the end of the import, as is
+    that of every visit on file of the organizations it names."""
     org_id, day, summary = key
     digest = hashlib.blake2b(org_id.bytes, digest_size=16)
     digest.update(day.toordinal().to_bytes(4, "big"))

@@ -69,15 +69,14 @@ def live_orgs_by_name_key(session: Session, keys: Collection[str]) -> dict[str, 
 
 def live_visit_keys(
     session: Session, org_ids: Collection[uuid.UUID]
-) -> set[tuple[uuid.UUID, date, str]]:
-    """(organization, day, summary) of every live visit of these organizations."""
-    keys: set[tuple[uuid.UUID, date, str]] = set()
+) -> Iterator[tuple[uuid.UUID, date, str]]:
+    """(organization, day, summary) of every live visit of these organizations, as read (a
+    caller keeping them all keeps what it needs of each)."""
     for chunk in _chunks(org_ids):
         query = select(Visit.org_id, Visit.visited_on, Visit.summary).where(
             Visit.deleted.is_(False), Visit.org_id.in_(chunk)
         )
-        keys.update((org, day, summary) for org, day, summary in session.execute(query))
-    return keys
+        yield from session.execute(query)
 
 
 def live_contacts_by_name(
