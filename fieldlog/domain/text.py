@@ -3,6 +3,7 @@
 import math
 import re
 import unicodedata
+from functools import lru_cache
 
 from fieldlog.domain.messages import Message, msg
 
@@ -97,8 +98,24 @@ def clean_name(text: str | None) -> str:
     return _check_length(" ".join(line for line in lines if line), MAX_NAME_LENGTH)
 
 
+#: Names this long or shorter have their keys remembered (a large import names each
+#: organization on many rows, and every look at a row asks for its key).
+REMEMBERED_NAME = 200
+
+
 def name_key(text: str) -> str:
     """Return the key under which two spellings of an organization's name count as the same."""
+    if len(text) <= REMEMBERED_NAME:
+        return _remembered_key(text)
+    return _name_key(text)
+
+
+@lru_cache(maxsize=8192)
+def _remembered_key(text: str) -> str:
+    return _name_key(text)
+
+
+def _name_key(text: str) -> str:
     # Dropping a space can bring a combining mark next to a letter (NFKC turns "¸" into a space
     # plus a cedilla), which the next NFKC composes; repeat until nothing changes so that
     # name_key(name_key(x)) == name_key(x). Real names settle in one or two passes.
