@@ -121,21 +121,65 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         pytest.skip(f"SQLite only: {marker.kwargs.get('reason') or marker.args[0]}")
 
 
-#: The files that take longest (half a minute or more each, measured with --durations), longest
-#: first. xdist (--dist loadfile --no-loadscope-reorder) gives out whole files in collection
-#: order: run first, they overlap with the many short files instead of running alone at the end.
-#: The other files follow by their number of tests, most first (xdist's own order). A file not
-#: (or no longer) named here just takes its place among those.
+#: The files that take longest (25 seconds or more each in a whole run of the suite on two busy
+#: cores, per-test times summed by file from `--junitxml`), longest first. xdist (--dist loadfile
+#: --no-loadscope-reorder) gives out whole files in collection order: run first, they overlap
+#: with the many short files instead of running alone at the end. The other files follow by
+#: their number of tests, most first (xdist's own order). A file not (or no longer) named here
+#: just takes its place among those.
 LONGEST_FILES = (
-    "cli/test_bureau_scenario.py",
-    "ui/test_edit_no_op.py",
-    "sync/test_convergence.py",
-    "ui/test_journey_leader.py",
-    "store/test_kill_writes.py",
-    "ui/test_catalog_edit_no_op.py",
-    "test_paths.py",
-    "faults/test_locked_and_read_only.py",
+    "cli/test_encryption_cli.py",
+    "cli/test_no_password_printed.py",
     "cli/test_excel_cli.py",
+    "cli/test_cli_language.py",
+    "cli/test_bureau_scenario.py",
+    "services/imports/test_imports.py",
+    "cli/test_bureau_cli.py",
+    "cli/test_cli.py",
+    "cli/test_encrypted_commands_cli.py",
+    "sync/test_package_faults.py",
+    "test_thief_scan_encrypted.py",
+    "sync/test_convergence.py",
+    "cli/test_sync_cli.py",
+    "cli/test_file_guard.py",
+    "cli/test_backup_cli.py",
+    "cli/test_brief_cli.py",
+    "faults/test_full_disk.py",
+    "packaging/test_self_test.py",
+    "test_paths.py",
+    "services/orgs/test_card_engine.py",
+    "faults/test_locked_and_read_only.py",
+    "test_hostile_inputs.py",
+    "test_file_permissions.py",
+    "ui/test_journey_cadre.py",
+    "ui/test_edit_one_field.py",
+    "services/imports/test_import_two_readings.py",
+    "services/test_bureau.py",
+    "services/imports/test_import_deferred.py",
+    "sync/test_attachment_sync.py",
+    "store/test_kill_writes.py",
+    "cli/test_attach_cli.py",
+    "services/imports/test_import_batches.py",
+    "test_thief_scan.py",
+    "ui/test_edit_no_op.py",
+    "cli/test_calendar_cli.py",
+    "ui/test_single_instance.py",
+    "ui/test_bureau_window.py",
+    "excel/test_fuzz_import.py",
+    "ui/test_import_dialog.py",
+    "packaging/test_installed_wheel.py",
+    "ui/test_journey_leader.py",
+    "sync/test_kill.py",
+    "ui/test_edit_no_op_orgs.py",
+    "ui/test_catalog_edit_one_field.py",
+    "ui/test_encrypt_action.py",
+    "store/test_visit_search.py",
+    "cli/test_passphrase_store_cli.py",
+    "services/reports/test_visit_tally.py",
+    "services/visits/test_visit_log_paging.py",
+    "sync/test_parallel_verify.py",
+    "ui/test_visit_log_counts.py",
+    "cli/test_bureau_watch_cli.py",
 )
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from fieldlog.store.database import Database
 from tests.conftest import open_copy
+from tests.field_dump import db_digest, field_diff, field_dump, history_count
 from tests.lock_guard import LockGuard, lock_guard
 
 __all__ = ["lock_guard", "open_copy"]
@@ -49,3 +54,25 @@ def _projects_page_starts_as_a_board(monkeypatch: pytest.MonkeyPatch) -> None:
     from fieldlog.ui.views import pipeline_board
 
     monkeypatch.setattr(pipeline_board, "_session_mode", pipeline_board.BOARD)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> Iterator[Database]:
+    """A copy of the demo for the whole module (a module that prepares it in a way of its own
+    defines its own `demo`)."""
+    from tests.ui.edit_driver import copy_demo
+
+    database = copy_demo(demo_database_file, tmp_path_factory.mktemp("demo"))
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def unchanged(demo: Database) -> Iterator[None]:
+    """The test must leave every field of its module's `demo`, the digest and the change history
+    as they were (the saved-unchanged tests)."""
+    before, digest, history = field_dump(demo), db_digest(demo), history_count(demo)
+    yield
+    assert field_diff(before, field_dump(demo)) == {}
+    assert db_digest(demo) == digest
+    assert history_count(demo) == history

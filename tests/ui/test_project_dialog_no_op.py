@@ -14,7 +14,6 @@ from fieldlog.store.database import Database
 from fieldlog.store.models import CatalogItem, Contact, Project
 from fieldlog.ui.dialogs.project_dialog import ProjectDialog
 
-from ..field_dump import db_digest, field_diff, field_dump, history_count
 from .edit_driver import copy_demo, dispose, live_ids, press, save_button
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
@@ -37,15 +36,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory, demo_database_file: Path) -> 
         origin.deleted = True
     yield database
     database.close()
-
-
-@pytest.fixture
-def unchanged(demo: Database) -> Iterator[None]:
-    before, digest, history = field_dump(demo), db_digest(demo), history_count(demo)
-    yield
-    assert field_diff(before, field_dump(demo)) == {}
-    assert db_digest(demo) == digest
-    assert history_count(demo) == history
 
 
 def test_every_project_with_unoffered_values_saved_unchanged(
