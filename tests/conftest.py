@@ -93,13 +93,17 @@ def reopen(path: Path | str, *, create: bool = True) -> Database:
 
 def plain_copy(source: Path, dest: Path) -> Path:
     """A plain copy of a closed database the fixtures made (decrypted under `--encrypted`), for
-    a test about plain files; `dest` must not exist."""
-    if _encrypted:
-        from fieldlog.store.cipher import decrypt
-
-        decrypt(source, dest, TEST_PASSWORD)
-    else:
+    a test about plain files; `dest` must not exist. A decryption opens the shared source, so
+    the test workers take turns (one would find it held by another, its journal beside it)."""
+    if not _encrypted:
         shutil.copyfile(source, dest)
+        return dest
+    from fieldlog.store.cipher import decrypt
+
+    with open(source.with_name(source.name + ".plain-lock"), "a") as turn:  # not the database
+        if fcntl is not None:
+            fcntl.flock(turn, fcntl.LOCK_EX)
+        decrypt(source, dest, TEST_PASSWORD)
     return dest
 
 

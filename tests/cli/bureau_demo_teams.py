@@ -41,7 +41,7 @@ from fieldlog.services.visits import visits
 from fieldlog.store.database import Database
 from fieldlog.store.models import Organization, Visit
 from tests.cli.test_sync_cli import ok
-from tests.plain_demo import plain_demo
+from tests.conftest import plain_copy
 
 #: The enterprise all three teams work with.
 SHARED_CODE = make_credit_code("91440300MA5HW0001")
@@ -149,7 +149,7 @@ def _demo_team(folder: Path, plan: Plan, demo_file: Path) -> DemoTeam:
     path.parent.mkdir(parents=True)
     made = DemoTeam(plan.key, plan.name, path, f"{plan.name}的同步口令")
     if plan.seed == SEED:  # the run's demo already holds this seed's load: a copy of it
-        plain_demo(demo_file, path)
+        plain_copy(demo_file, path)
     with_db(made, lambda db: _load(db, plan))
     _cli(made, "team", "passphrase", stdin=made.passphrase + "\n")
     _send(made, full=True)

@@ -13,8 +13,7 @@ import pytest
 from fieldlog.services.visits.visit_log import VisitFilter, visit_page
 from fieldlog.store import engine, first_page, migrate
 from fieldlog.store.database import open_database
-from tests.conftest import sqlite_only
-from tests.plain_demo import plain_demo
+from tests.conftest import plain_copy, sqlite_only
 from tests.ui.encrypted_files import encrypted_demo
 
 pytestmark = sqlite_only("the first page is read from an SQLite file")
@@ -26,7 +25,7 @@ def file_hash(path: Path) -> str:
 
 @pytest.fixture
 def demo_file(demo_database_file: Path, tmp_path: Path) -> Path:
-    return plain_demo(demo_database_file, tmp_path / "demo.db")
+    return plain_copy(demo_database_file, tmp_path / "demo.db")
 
 
 def orm_page(path: Path, limit: int) -> list[object]:
@@ -88,7 +87,7 @@ def test_no_early_page_where_the_reading_does_not_apply(demo_file: Path, stateme
 
 
 def test_no_early_page_of_an_encrypted_file(demo_database_file: Path, tmp_path: Path) -> None:
-    path = encrypted_demo(plain_demo(demo_database_file, tmp_path / "source.db"), tmp_path)
+    path = encrypted_demo(plain_copy(demo_database_file, tmp_path / "source.db"), tmp_path)
     before = file_hash(path)
     assert first_page.read_first_page(path, 200) is None
     assert file_hash(path) == before

@@ -35,7 +35,7 @@ from fieldlog.sync import package as package_module
 from fieldlog.sync.changes import Header, build_payload, changed_rows
 from fieldlog.sync.crypto import KdfParams
 from fieldlog.sync.package import new_package_fields, write_package
-from tests.plain_demo import plain_demo
+from tests.conftest import plain_copy
 
 PASSPHRASE = "铜仁驻深 team 2020"
 TEAM, OTHER_TEAM = "铜仁市驻深招商工作队", "黔东南州驻深招商工作队"
@@ -253,7 +253,7 @@ def test_two_demo_databases_are_two_teams(tmp_path: Path, demo_database_file: Pa
     """The reported case: a demo database took another demo's package ("3 new") silently."""
     first, second = tmp_path / "first.db", tmp_path / "second.db"
     assert clocked("--db", str(first), "demo").returncode == 0
-    plain_demo(demo_database_file, second)  # the run's own load of the demo: another one
+    plain_copy(demo_database_file, second)  # the run's own load of the demo: another one
     for path in (first, second):
         new_db(path)
     package = sent(second, tmp_path / "second.fieldsync", full=True)

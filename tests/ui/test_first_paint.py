@@ -14,8 +14,7 @@ import pytest
 
 from fieldlog import app
 from fieldlog.ui import first_paint
-from tests.conftest import sqlite_only
-from tests.plain_demo import plain_demo
+from tests.conftest import plain_copy, sqlite_only
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -82,7 +81,7 @@ def start(path: Path, home: Path) -> dict:
 def test_the_first_page_is_painted_before_the_database_layer_loads(
     demo_database_file: Path, tmp_path: Path
 ) -> None:
-    path = plain_demo(demo_database_file, tmp_path / "demo.db")
+    path = plain_copy(demo_database_file, tmp_path / "demo.db")
     seen = start(path, tmp_path)
     assert seen["code"] == 0
     assert seen["table"] == "firstPageTable" and seen["modules"] == []
@@ -95,7 +94,7 @@ def test_the_first_page_is_painted_before_the_database_layer_loads(
 def test_a_bureau_database_opens_the_normal_way(demo_database_file: Path, tmp_path: Path) -> None:
     import sqlite3
 
-    path = plain_demo(demo_database_file, tmp_path / "demo.db")
+    path = plain_copy(demo_database_file, tmp_path / "demo.db")
     connection = sqlite3.connect(path)
     with connection:  # a bureau's database: its own window, no early page
         connection.execute(
@@ -124,7 +123,7 @@ def opened(qtbot):
 def test_in_process_the_first_page_gives_way_to_the_window(
     qtbot, demo_database_file: Path, tmp_path: Path, opened, modal_boxes
 ) -> None:
-    path = plain_demo(demo_database_file, tmp_path / "demo.db")
+    path = plain_copy(demo_database_file, tmp_path / "demo.db")
     shown = first_paint.show_first_page(str(path))
     assert shown is not None and shown.isVisible()
     assert shown.model.rowCount() == 200
