@@ -39,7 +39,7 @@ from fieldlog.domain.messages import Message, msg
 from fieldlog.store import driver
 from fieldlog.store.driver import key_literal
 from fieldlog.store.durable import fsync_file, fsync_folder
-from fieldlog.store.engine import _on_begin, _on_connect, _track, held_here
+from fieldlog.store.engine import _on_begin, _on_connect, _track, held_here, release_after_rollback
 from fieldlog.store.location import sqlite_uri
 from fieldlog.store.private import new_private_file
 
@@ -261,6 +261,7 @@ def make_encrypted_engine(path: Path, key: str) -> Engine:
         return driver.connect(file, key, check_same_thread=False)
 
     engine = create_engine(driver.encrypted_url(file), creator=connect, poolclass=pool.QueuePool)
+    release_after_rollback(engine)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     _track(engine)

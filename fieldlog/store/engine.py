@@ -52,6 +52,26 @@ def _track(engine: Engine) -> None:
     event.listen(engine, "close_detached", _let_go)
 
 
+def release_after_rollback(engine: Engine) -> None:
+    """Make the engine release a savepoint right after rolling back to it.
+
+    `ROLLBACK TO` leaves its savepoint open (SQLite, PostgreSQL and the SQL standard agree), yet
+    SQLAlchemy then forgets it: each row an import refused in a savepoint of its own left one
+    more savepoint open to the end of the transaction. SQLite journals a page again for every
+    savepoint opened after it while an older one is open, so a large import with a few
+    refused rows wrote its pages into the statement journal over and over (gigabytes for a
+    200,000-row log) and tested every page against each open savepoint.
+    """
+    dialect = engine.dialect
+    rollback_to = dialect.do_rollback_to_savepoint
+
+    def rollback_to_and_release(connection: Any, name: str) -> None:
+        rollback_to(connection, name)
+        dialect.do_release_savepoint(connection, name)
+
+    setattr(dialect, "do_rollback_to_savepoint", rollback_to_and_release)  # noqa: B010 - an instance's
+
+
 def held_here(path: Path) -> bool:
     """Whether a connection of this process (an engine's, or one `store.driver` made) has the
     SQLite file `path` open."""
@@ -119,6 +139,7 @@ def make_read_only_engine(path: Path, *, immutable: bool, password: str | None =
         URL.create("sqlite", database=str(path)) if password is None else driver.encrypted_url(path)
     )
     engine = create_engine(url, creator=connect, poolclass=pool.QueuePool)
+    release_after_rollback(engine)
     event.listen(engine, "connect", _on_connect_read_only)
     event.listen(engine, "begin", _on_begin)
     _track(engine)
@@ -148,6 +169,7 @@ def make_engine(url: URL) -> Engine:
     """An engine for `url`; SQLite gets WAL, synchronous=FULL, foreign keys and a busy timeout,
     PostgreSQL one writer at a time and a snapshot per read."""
     engine = create_engine(url)
+    release_after_rollback(engine)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_connect)
         event.listen(engine, "begin", _on_begin)
