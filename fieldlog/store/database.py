@@ -128,6 +128,11 @@ class Database:
                 raise
             raise told from exc
 
+    @property
+    def in_unit_of_work(self) -> bool:
+        """Whether this context is inside a unit of work (`begin` or `read` would join it)."""
+        return self._active.get() is not None
+
     @contextmanager
     def begin(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error.

@@ -11,11 +11,11 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Connection, Table
 from sqlalchemy.orm import Session
 
 from fieldlog.store.models import FieldChange
-from fieldlog.store.plain_insert import insert_rows
+from fieldlog.store.plain_insert import PreparedInsert, prepare
 from fieldlog.store.types import json_value, utcnow
 
 EDIT, RESTORE, SYNC = "edit", "restore", "sync"
@@ -58,11 +58,14 @@ def change_row(
 
 def record(session: Session, rows: Iterable[dict[str, Any]]) -> None:
     """Add history rows (from change_row) in the session's transaction."""
-    batch = list(rows)
-    if batch:
-        # Plain column values: no need for the ORM's bulk insert and its bookkeeping per row.
-        table: Table = FieldChange.__table__  # type: ignore[assignment]
-        insert_rows(session.connection(), table, batch)
+    prepared(session.connection(), list(rows)).write(session.connection())
+
+
+def prepared(connection: Connection, rows: list[dict[str, Any]]) -> PreparedInsert:
+    """History rows (from change_row) ready to be written (`plain_insert.prepare`)."""
+    # Plain column values: no need for the ORM's bulk insert and its bookkeeping per row.
+    table: Table = FieldChange.__table__  # type: ignore[assignment]
+    return prepare(connection, table, rows)
 
 
 def record_merged(

@@ -48,13 +48,31 @@ def _compiled(connection: Connection, table: Table, keys: tuple[str, ...]) -> _C
     return found
 
 
-def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert `rows` (each with the same keys, column keys of `table`) into `table`."""
-    if not rows:
-        return
-    if connection.dialect.name != "sqlite" or connection.dialect.paramstyle != "qmark":
-        connection.execute(insert(table), list(rows))
-        return
+class PreparedInsert:
+    """Rows for one table, converted and ready to be written (`prepare`); `write` writes them."""
+
+    __slots__ = ("rows", "sql", "table", "values")
+
+    def __init__(
+        self, table: Table, rows: Sequence[dict[str, Any]], sql: str | None, values: list[Any]
+    ) -> None:
+        self.table, self.rows, self.sql, self.values = table, rows, sql, values
+
+    def write(self, connection: Connection) -> None:
+        """Insert the rows (through the Core insert on other databases than SQLite)."""
+        if self.sql is not None:
+            connection.exec_driver_sql(self.sql, self.values)
+        elif self.rows:
+            connection.execute(insert(self.table), list(self.rows))
+
+
+def prepare(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> PreparedInsert:
+    """`rows` (each with the same keys, column keys of `table`) ready for `table`, nothing
+    written yet. On SQLite every value is converted here, so a value a converter refuses stops
+    everything before any row is written of the tables prepared first and written after;
+    other databases convert them as they are written."""
+    if not rows or connection.dialect.name != "sqlite" or connection.dialect.paramstyle != "qmark":
+        return PreparedInsert(table, rows, None, [])
     sql, columns = _compiled(connection, table, tuple(rows[0]))
     # A dict (JSON) value shared by many rows, as the stamps of a batch of new records are, is
     # encoded once: `rows` holds every value for the whole call, so an id names one object.
@@ -74,4 +92,9 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
         )
         for row in rows
     ]
-    connection.exec_driver_sql(sql, values)
+    return PreparedInsert(table, rows, sql, values)
+
+
+def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert `rows` (each with the same keys, column keys of `table`) into `table`."""
+    prepare(connection, table, rows).write(connection)

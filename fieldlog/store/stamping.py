@@ -26,7 +26,7 @@ from fieldlog.domain import hlc
 from fieldlog.domain.ids import new_id
 from fieldlog.store import history
 from fieldlog.store.models import META_COLUMNS, Base, LocalState, Replicated
-from fieldlog.store.plain_insert import insert_rows
+from fieldlog.store.plain_insert import PreparedInsert, prepare
 from fieldlog.store.types import utcnow
 
 HLC_KEY = "hlc"
@@ -259,8 +259,18 @@ def insert_made_here(session: Session, records: Sequence[NewRecord]) -> None:
     than the rows themselves. Each record's values must hold its id; a value that is None or
     missing takes the column's default, as the unit of work leaves such a column to it.
     """
+    connection = session.connection()
+    for write in made_here_writes(session, records):
+        write.write(connection)
+
+
+def made_here_writes(session: Session, records: Sequence[NewRecord]) -> list[PreparedInsert]:
+    """What `insert_made_here` writes, table by table in order, prepared and not written yet:
+    on SQLite every value is converted here, so a value that cannot be stored stops them
+    before anything of these records is written (the session's pending objects are flushed
+    first)."""
     if not records:
-        return
+        return []
     node = session.info.get(NODE_INFO)
     if node is None:  # as `_stamp_changes`: a session not opened through Database
         raise RuntimeError("records made here need a session opened through Database")
@@ -288,10 +298,12 @@ def insert_made_here(session: Session, records: Sequence[NewRecord]) -> None:
         changes.append(
             history.change_row(model.__tablename__, row["id"], "deleted", (None, None), new, source)  # type: ignore[attr-defined]
         )
-    history.record(session, changes)
     connection = session.connection()
-    for model in sorted(rows, key=_table_order):  # parents first, as the unit of work orders them
-        insert_rows(connection, model.__table__, rows[model])  # type: ignore[attr-defined]
+    # Parents first, as the unit of work orders them.
+    return [history.prepared(connection, changes)] + [
+        prepare(connection, model.__table__, rows[model])  # type: ignore[attr-defined]
+        for model in sorted(rows, key=_table_order)
+    ]
 
 
 def _table_order(model: type[Replicated]) -> int:

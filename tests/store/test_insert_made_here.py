@@ -24,7 +24,7 @@ from fieldlog.store.models import (
     VisitVisitor,
 )
 from fieldlog.store.models.history import FieldChange
-from fieldlog.store.stamping import CLOCK_INFO, NewRecord, insert_made_here
+from fieldlog.store.stamping import CLOCK_INFO, NewRecord, insert_made_here, made_here_writes
 
 TIMES = frozenset({"created_at", "updated_at"})
 
@@ -155,6 +155,27 @@ def test_a_batch_the_database_refuses_rolls_back_with_its_savepoint(db: Database
         with pytest.raises(IntegrityError, match=r"(?i)unique"):  # either engine's words
             insert_made_here(session, twice)
         savepoint.rollback()
+        assert session.get(Organization, made[0][1]["id"]) is None
+        assert session.scalar(select(func.count()).select_from(FieldChange)) == 1  # the member's
+    assert digest(db) == before
+
+
+def test_a_value_that_cannot_be_converted_stops_the_insert_before_any_row_is_written(
+    db: Database,
+) -> None:
+    """On SQLite the values of every table are converted before the first row is written: a
+    value the converter refuses (a visit's date that is no date) leaves the earlier tables
+    unwritten too."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("a server converts the values as it writes them, under the import's savepoint")
+    made = records(db)
+    model, values = made[2]
+    assert model is Visit
+    bad = [*made[:2], (model, {**values, "visited_on": "the day after tomorrow"}), *made[3:]]
+    before = digest(db)
+    with db.begin() as session:
+        with pytest.raises(TypeError, match="date"):
+            made_here_writes(session, bad)
         assert session.get(Organization, made[0][1]["id"]) is None
         assert session.scalar(select(func.count()).select_from(FieldChange)) == 1  # the member's
     assert digest(db) == before

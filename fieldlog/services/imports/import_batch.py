@@ -38,6 +38,20 @@ BATCH_ROWS = 500
 Progress = Callable[[str, int, int], "bool | None"]
 
 
+class StoreAgain(Exception):
+    """What an import stored must be stored again, by `importer` (called as the first was).
+
+    Raised by an import that holds its transaction alone: SQLite journals every page a
+    savepoint's writes touch, again in each savepoint nested in it, so a large import keeps
+    no savepoint around the whole of its work. Its caller rolls the transaction back instead
+    and runs `importer` in a new one.
+    """
+
+    def __init__(self, importer: Callable[..., Any]) -> None:
+        super().__init__("stored again")
+        self.importer = importer
+
+
 class ImportCancelled(InvalidInput):
     """The person stopped the import; nothing was stored."""
 

@@ -20,6 +20,7 @@ from fieldlog.services.imports.import_batch import (
     CatalogKinds,
     Journal,
     Progress,
+    StoreAgain,
     created,
     new_contact,
     new_org,
@@ -51,7 +52,7 @@ from fieldlog.store.repositories.import_rows import (
     live_visit_keys,
 )
 from fieldlog.store.repositories.visit_entry_rows import contacts_met, same_visit
-from fieldlog.store.stamping import NewRecord, insert_made_here
+from fieldlog.store.stamping import NewRecord, made_here_writes
 from fieldlog.sync import deferred
 
 DEFAULT_VISIT_KIND = "上门走访"
@@ -155,8 +156,14 @@ class VisitImport:
         *,
         progress: Progress | None = None,
         batched: bool = True,
+        alone: bool = False,
+        looked: tuple[int, list[NamePair]] | None = None,
     ) -> None:
         self.db, self.session, self.table = db, session, table
+        #: Whether the transaction is this import's alone (see `run`).
+        self.alone = alone
+        #: The first look's answer, when an earlier attempt had it (`_first_look`).
+        self.looked = looked
         self.lookups = Lookups(session)
         self.report = SheetImportReport()
         self.group_orgs: dict[str, uuid.UUID] = {}
@@ -202,26 +209,46 @@ class VisitImport:
         sheet is therefore read twice: first its names and codes (`_first_look`), then row by
         row as they are stored. The groups are those of the rows that are not refused; should
         the rows as stored still give other groups than the first look's (the file changed in
-        between), what was stored is rolled back and stored again with theirs.
+        between), what was stored is rolled back and stored again with theirs: under a savepoint
+        inside a caller's unit of work; when the transaction is the import's `alone`, by
+        rolling it back (StoreAgain), which costs nothing while the rows are stored.
         """
-        total, pairs = self._first_look()
+        total, pairs = self.looked or self._first_look()
         tell(self.progress, "storing", 0, total)
         # A large sheet brings the search index and follow-ups of what it wrote up to date once,
         # at the end (a cancel or a failure rolls the deferral back with everything else, and
         # puts back the page cache it raised, which belongs to the connection).
         with deferred.deferring(self.session, total) as derived:
-            attempt = self.session.begin_nested()
+            attempt = None if self.alone else self.session.begin_nested()
             exact = self._store_all(pairs, total)
             while exact is not None:
+                if attempt is None:
+                    raise StoreAgain(partial(self._again, (total, exact)))
                 attempt.rollback()
                 self._forget()
                 tell(self.progress, "storing", 0, total)
                 attempt = self.session.begin_nested()
                 exact = self._store_all(exact, total)
-            attempt.commit()
+            if attempt is not None:
+                attempt.commit()
             self.session.flush()
             derived.catch_up(self.session)
         return self.report
+
+    def _again(
+        self,
+        looked: tuple[int, list[NamePair]],
+        db: Database,
+        session: Session,
+        table: Table,
+        progress: Progress | None,
+        alone: bool,
+    ) -> SheetImportReport:
+        """This import once more, in a new transaction, with the groups of the rows as read."""
+        again = VisitImport(
+            db, session, table, progress=progress, batched=self.batched, alone=alone, looked=looked
+        )
+        return again.run()
 
     def _first_look(self) -> tuple[int, list[NamePair]]:
         """The number of data rows, and the (name key, code) pair of each organization the
@@ -310,8 +337,8 @@ class VisitImport:
         self.journal.keep()
 
     def _store_batch(self, batch: list[ImportedVisitRow | RowOutcome]) -> None:
-        """Store the rows under one savepoint; a row the batch way leaves goes alone."""
-        savepoint = self.session.begin_nested()
+        """Store the rows together (`_batch_savepoint`); a row the batch way leaves goes alone."""
+        savepoint = self._batch_savepoint()
         outcomes: list[RowOutcome] = []
         position = 0
         try:
@@ -322,7 +349,7 @@ class VisitImport:
                         self._commit(savepoint, outcomes)
                         outcomes = []
                         self.report.add(self._careful(item))  # type: ignore[arg-type]
-                        savepoint = self.session.begin_nested()
+                        savepoint = self._batch_savepoint()
                     else:
                         outcomes.append(outcome)
                     position += 1
@@ -336,10 +363,29 @@ class VisitImport:
             for item in batch[first:]:
                 self.report.add(item if isinstance(item, RowOutcome) else self._careful(item))
 
-    def _commit(self, savepoint: SessionTransaction, outcomes: list[RowOutcome]) -> None:
+    def _batch_savepoint(self) -> SessionTransaction | _Unjournaled:
+        """What undoes a batch's writes when it is done again the careful way: a savepoint,
+        except on SQLite, where it would write a copy of every page the batch changes into a
+        journal (about twenty per row), and where nothing needs undoing: a batch writes only in
+        `_commit`, which converts every value before it writes the first row."""
+        if self.session.get_bind().dialect.name == "sqlite":
+            return _Unjournaled()
+        return self.session.begin_nested()
+
+    def _commit(
+        self, savepoint: SessionTransaction | _Unjournaled, outcomes: list[RowOutcome]
+    ) -> None:
         self.session.flush()
-        insert_made_here(self.session, self.made)
+        writes = made_here_writes(self.session, self.made)  # failing here, it wrote nothing
         self.made.clear()
+        connection = self.session.connection()
+        try:
+            for write in writes:
+                write.write(connection)
+        except ValueError as exc:
+            if isinstance(savepoint, _Unjournaled):  # written in part: nothing undoes it
+                raise RuntimeError(str(exc)) from exc
+            raise
         savepoint.commit()
         self.journal.keep()
         for outcome in outcomes:
@@ -539,6 +585,17 @@ class VisitImport:
             project_id=visit.project_id,
             chain_id=row.chain_id or visit.chain_id,
         )
+
+
+class _Unjournaled:
+    """A batch's savepoint on SQLite (`VisitImport._batch_savepoint`): nothing to commit or
+    roll back."""
+
+    def commit(self) -> None:
+        """Nothing: the batch's rows are written."""
+
+    def rollback(self) -> None:
+        """Nothing: a batch that failed wrote nothing."""
 
 
 def _pair(cells: Cells) -> NamePair | None:

@@ -18,7 +18,7 @@ from fieldlog.excel.headers import ImportKind, MappingOverride, fields_of
 from fieldlog.excel.reader import ExcelFileError
 from fieldlog.excel.values import cell_text
 from fieldlog.services.file_guard import guard_input
-from fieldlog.services.imports.import_batch import ImportCancelled, Progress
+from fieldlog.services.imports.import_batch import ImportCancelled, Progress, StoreAgain
 from fieldlog.services.imports.import_orgs import OrgImport
 from fieldlog.services.imports.import_report import (
     Preview,
@@ -47,7 +47,8 @@ __all__ = [
 
 PREVIEW_ROWS = 10
 
-Importer = Callable[[Database, Session, Table, "Progress | None"], SheetImportReport]
+#: (database, session, table, progress, whether the transaction is the import's alone).
+Importer = Callable[[Database, Session, Table, "Progress | None", bool], SheetImportReport]
 
 
 class _DryRun(Exception):
@@ -76,21 +77,29 @@ def _run(
     backup = None
     if not dry_run and db.path is not None and db.path.exists():
         backup = automatic_backup(db.path, "before-import", password=db.password)
-    try:
-        with db.begin() as session:
-            # A savepoint, so that a dry run inside a caller's unit of work undoes only itself.
-            everything = session.begin_nested()
-            report = importer(db, session, table, progress)
-            if dry_run:
-                everything.rollback()
-                raise _DryRun(report)
-            everything.commit()
-    except _DryRun as stop:
-        return stop.report
-    except BaseException:
-        forget_backup(backup)
-        raise
-    return report
+    # Its own transaction, unless the caller's unit of work is joined: then a savepoint, so
+    # that a dry run undoes only itself (a savepoint costs a large import dearly: StoreAgain).
+    alone = not db.in_unit_of_work
+    while True:
+        try:
+            with db.begin() as session:
+                everything = None if alone else session.begin_nested()
+                report = importer(db, session, table, progress, alone)
+                if dry_run:
+                    if everything is not None:
+                        everything.rollback()
+                    raise _DryRun(report)  # rolls back the transaction when it is the import's
+                if everything is not None:
+                    everything.commit()
+        except _DryRun as stop:
+            return stop.report
+        except StoreAgain as again:  # rolled back: the next attempt starts afresh
+            importer = again.importer
+            continue
+        except BaseException:
+            forget_backup(backup)
+            raise
+        return report
 
 
 def import_orgs(
@@ -113,7 +122,7 @@ def import_orgs(
         db,
         path,
         "orgs",
-        lambda d, s, t, p: OrgImport(d, s, t, progress=p).run(),
+        lambda d, s, t, p, _alone: OrgImport(d, s, t, progress=p).run(),
         sheet=sheet,
         dry_run=dry_run,
         mapping=mapping,
@@ -138,7 +147,7 @@ def import_visits(
         db,
         path,
         "visits",
-        lambda d, s, t, p: VisitImport(d, s, t, progress=p).run(),
+        lambda d, s, t, p, alone: VisitImport(d, s, t, progress=p, alone=alone).run(),
         sheet=sheet,
         dry_run=dry_run,
         mapping=mapping,

@@ -56,7 +56,7 @@ def _side_by_side(db: Database) -> bool:
     read: a SQLite file's own pool (not a team's view), outside any unit of work whose one
     snapshot the figures would have to share."""
     own_pool = isinstance(db.engine.pool, QueuePool) and db.engine.dialect.name == "sqlite"
-    outside = db._active.get() is None  # this context is in no unit of work
+    outside = not db.in_unit_of_work
     return own_pool and outside and TEAM_INFO not in (db.sessions.kw.get("info") or {})
 
 

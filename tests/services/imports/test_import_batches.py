@@ -161,12 +161,17 @@ def test_the_messy_visit_log_is_stored_the_same_either_way(db: Database, tmp_pat
     assert report.as_dict() == log.expected
 
 
-def test_a_batch_that_fails_unforeseen_is_stored_again_row_by_row(
-    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def small_batches(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The seed's records and a log of 120 rows, stored 25 rows a batch."""
     seed(db)
-    path = build_large_log(tmp_path / "走访.xlsx", 120)
     monkeypatch.setattr(import_visits, "BATCH_ROWS", 25)
+    return build_large_log(tmp_path / "走访.xlsx", 120)
+
+
+def test_a_batch_that_fails_unforeseen_is_stored_again_row_by_row(
+    db: Database, small_batches: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     made = import_visits.new_visit
     calls = [0]
 
@@ -177,8 +182,70 @@ def test_a_batch_that_fails_unforeseen_is_stored_again_row_by_row(
         return made(*args)
 
     monkeypatch.setattr(import_visits, "new_visit", new_visit)
-    assert_same_either_way(db, path)
+    assert_same_either_way(db, small_batches)
     assert calls[0] > 30
+
+
+class _FailingWrite:
+    """A prepared insert whose writing fails as no check foresaw."""
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+
+    def write(self, connection: Any) -> None:
+        raise ValueError(f"unforeseen while writing {self.table.name}")
+
+
+def _failing_batch(
+    monkeypatch: pytest.MonkeyPatch, *, batch: int, table: int | None
+) -> list[list[Any]]:
+    """The `batch`-th batch's writes fail: while being prepared (`table` None), or when the
+    `table`-th table's rows are written, after those before it were."""
+    prepared = import_visits.made_here_writes
+    batches: list[list[Any]] = []
+
+    def made_here_writes(*args: Any) -> list[Any]:
+        writes: list[Any] = prepared(*args)
+        batches.append(writes)
+        if len(batches) == batch:
+            if table is None:
+                raise ValueError("unforeseen while converting")
+            writes[table] = _FailingWrite(writes[table].table)
+        return writes
+
+    monkeypatch.setattr(import_visits, "made_here_writes", made_here_writes)
+    return batches
+
+
+def test_a_batch_that_fails_before_it_writes_is_stored_again_row_by_row(
+    db: Database, small_batches: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batches = _failing_batch(monkeypatch, batch=2, table=None)
+    assert_same_either_way(db, small_batches)
+    assert len(batches) > 2
+
+
+def test_a_batch_written_in_part_is_undone_with_its_savepoint_or_with_the_import(
+    db: Database, tmp_path: Path, small_batches: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite a batch keeps no savepoint (it would journal every page it writes): should its
+    writing fail midway, nothing can undo that part alone, so the import fails and stores
+    nothing. A server's batch is undone with its savepoint and stored again row by row."""
+    path = small_batches
+    _, row_by_row, row_by_row_changes = stored_by(db, path, batched=False)
+    before = digest(db)
+    backups = set(tmp_path.rglob("*before-import*"))
+    batches = _failing_batch(monkeypatch, batch=2, table=2)
+    if db.engine.dialect.name == "sqlite":
+        with pytest.raises(RuntimeError, match="unforeseen while writing"):
+            imports.import_visits(db, path)
+        assert digest(db) == before
+        assert set(tmp_path.rglob("*before-import*")) == backups
+    else:
+        imports.import_visits(db, path)
+        assert canonical(db) == row_by_row
+        assert history(db) == row_by_row_changes
+    assert len(batches) >= 2 and isinstance(batches[1][2], _FailingWrite)
 
 
 # --- progress and cancel ----------------------------------------------------------------------

@@ -227,3 +227,29 @@ def test_rows_stored_are_not_kept(
     assert report.created > 200 and "store.not_in_catalog" in {r.code for r in report.rejected}
     assert len(alive) > 15
     assert max(alive) - alive[0] <= 3 * 25
+
+
+def test_an_import_in_its_own_transaction_stores_again_in_a_new_one(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through `import_visits`, the transaction is the import's alone: the rows stored with the
+    first look's groups are rolled back with it, and stored again in a new one."""
+    seed(db)
+    path, _ = build_log(tmp_path / "走访.xlsx", refused=True)
+    report, stored, changes = stored_by(db, path, batched=True)
+    looks = []
+
+    def first_look(self: VisitImport) -> tuple[int, list[NamePair]]:
+        looks.append(self)
+        return Hasty._first_look(self)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(VisitImport, "_first_look", first_look)
+    told: list[tuple[str, int, int]] = []
+    again = imports.import_visits(db, path, progress=lambda *step: told.append(step) or None)
+    assert again.rows == report.rows
+    assert canonical(db) == stored
+    assert history(db) == changes
+    storing = [done for step, done, _ in told if step == "storing"]
+    assert storing.count(0) == 2  # stored, rolled back with its transaction, stored again
+    assert storing[-1] == 60
+    assert len(looks) == 1  # the second attempt knew the first look's answer
