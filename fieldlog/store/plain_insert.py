@@ -10,6 +10,7 @@ dialect), so the stored bytes are the same. Other databases than SQLite take the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any, cast
 from weakref import WeakKeyDictionary
 
@@ -74,25 +75,28 @@ def prepare(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]
     if not rows or connection.dialect.name != "sqlite" or connection.dialect.paramstyle != "qmark":
         return PreparedInsert(table, rows, None, [])
     sql, columns = _compiled(connection, table, tuple(rows[0]))
+    # Column by column: each converter mapped over its values, the rows zipped at the end.
+    values = list(zip(*(_converted(rows, name, convert) for name, convert in columns), strict=True))
+    return PreparedInsert(table, rows, sql, values)
+
+
+def _converted(rows: Sequence[dict[str, Any]], name: str, convert: Converter | None) -> list[Any]:
+    """The column `name` of `rows`, each value through `convert`."""
+    values = list(map(itemgetter(name), rows))
+    if convert is None:
+        return values
+    if not isinstance(values[0], dict):
+        return list(map(convert, values))
     # A dict (JSON) value shared by many rows, as the stamps of a batch of new records are, is
     # encoded once: `rows` holds every value for the whole call, so an id names one object.
     encoded: dict[int, Any] = {}
-
-    def converted(value: Any, convert: Converter) -> Any:
-        if not isinstance(value, dict):
-            return convert(value)
-        if id(value) not in encoded:
-            encoded[id(value)] = convert(value)
-        return encoded[id(value)]
-
-    values = [
-        tuple(
-            row[name] if convert is None else converted(row[name], convert)
-            for name, convert in columns
-        )
-        for row in rows
-    ]
-    return PreparedInsert(table, rows, sql, values)
+    out = []
+    for value in values:
+        found = encoded.get(id(value))
+        if found is None:
+            found = encoded[id(value)] = convert(value)
+        out.append(found)
+    return out
 
 
 def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
