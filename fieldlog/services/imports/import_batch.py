@@ -1,4 +1,4 @@
-"""Storing many new visits at once: the rows of a batch share one SAVEPOINT and one insert.
+"""Storing many new visits at once: the rows of a batch share one insert per table.
 
 A new visit is built here with exactly the values `save_visit` would store, after the same
 checks, as plain values; a whole batch's new records are then inserted together
@@ -30,7 +30,7 @@ from fieldlog.store.models import Chain, Contact, Organization, Visit, VisitCont
 from fieldlog.store.repositories.common import catalog_entry, get_live
 from fieldlog.store.stamping import NewRecord
 
-#: Rows stored under one SAVEPOINT and one flush.
+#: Rows stored together (one insert per table; on a server, under one SAVEPOINT).
 BATCH_ROWS = 500
 
 #: Told how far an import is: (step, rows done, rows in all — 0 while still unknown). Returning

@@ -404,9 +404,16 @@ class VisitImport:
         found: list[tuple[uuid.UUID, date, str]] = []
         work = partial(self._save, item, group_id, self.groups[group_id], found)
         outcome = in_savepoint(self.session, work, item.row, item.label)
-        if found:  # what it met there is no longer what was read ahead
-            self.fresh_orgs.pop(found[0][0], None)
-            self.read_orgs.discard(found[0][0])
+        if found:
+            # Its contacts may have been added or completed: read again. Its visits on file
+            # stand (a row changes no visit's organization, day or summary, and the visits the
+            # import stored are in done_visits, which is asked first); one the import made had
+            # none before it.
+            org_id = found[0][0]
+            fresh = self.fresh_orgs.pop(org_id, False)
+            if fresh or org_id in self.read_orgs or self.matched.get(group_id) is None:
+                self.contacts_on_file.update(live_contacts_by_name(self.session, (org_id,)))
+                self.read_orgs.add(org_id)
         if outcome.outcome != "rejected" and found:
             self.group_orgs[group_id] = found[0][0]
             self.done_visits.setdefault(_visit_mark(found[0]), item.row)
