@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from fieldlog.excel.headers import ImportKind, MappingOverride, fields_of
 from fieldlog.excel.reader import ExcelFileError
 from fieldlog.excel.values import cell_text
+from fieldlog.services.bulk_work import fewer_collections
 from fieldlog.services.file_guard import guard_input
 from fieldlog.services.imports.import_batch import ImportCancelled, Progress, StoreAgain
 from fieldlog.services.imports.import_orgs import OrgImport
@@ -80,26 +81,27 @@ def _run(
     # Its own transaction, unless the caller's unit of work is joined: then a savepoint, so
     # that a dry run undoes only itself (a savepoint costs a large import dearly: StoreAgain).
     alone = not db.in_unit_of_work
-    while True:
-        try:
-            with db.begin() as session:
-                everything = None if alone else session.begin_nested()
-                report = importer(db, session, table, progress, alone)
-                if dry_run:
+    with fewer_collections():  # a large sheet makes millions of short-lived objects
+        while True:
+            try:
+                with db.begin() as session:
+                    everything = None if alone else session.begin_nested()
+                    report = importer(db, session, table, progress, alone)
+                    if dry_run:
+                        if everything is not None:
+                            everything.rollback()
+                        raise _DryRun(report)  # rolls back the transaction when it is the import's
                     if everything is not None:
-                        everything.rollback()
-                    raise _DryRun(report)  # rolls back the transaction when it is the import's
-                if everything is not None:
-                    everything.commit()
-        except _DryRun as stop:
-            return stop.report
-        except StoreAgain as again:  # rolled back: the next attempt starts afresh
-            importer = again.importer
-            continue
-        except BaseException:
-            forget_backup(backup)
-            raise
-        return report
+                        everything.commit()
+            except _DryRun as stop:
+                return stop.report
+            except StoreAgain as again:  # rolled back: the next attempt starts afresh
+                importer = again.importer
+                continue
+            except BaseException:
+                forget_backup(backup)
+                raise
+            return report
 
 
 def import_orgs(
