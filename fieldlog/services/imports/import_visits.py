@@ -11,7 +11,7 @@ from functools import partial
 
 from sqlalchemy.orm import Session, SessionTransaction
 
-from fieldlog.domain.messages import msg
+from fieldlog.domain.messages import carried, msg
 from fieldlog.domain.text import clean_name, name_key, normalize_phone
 from fieldlog.domain.vocabulary import OrgKind
 from fieldlog.excel.values import BadCell, Person, cell_date, split_names, split_people
@@ -384,7 +384,13 @@ class VisitImport:
                 write.write(connection)
         except ValueError as exc:
             if isinstance(savepoint, _Unjournaled):  # written in part: nothing undoes it
-                raise RuntimeError(str(exc)) from exc
+                raise RuntimeError(
+                    msg(
+                        "import.written_in_part",
+                        "new rows could not be written whole ({detail}); nothing was stored",
+                        detail=carried(exc),
+                    )
+                ) from exc
             raise
         savepoint.commit()
         self.journal.keep()
