@@ -244,6 +244,14 @@ def test_an_import_in_its_own_transaction_stores_again_in_a_new_one(
         return Hasty._first_look(self)  # type: ignore[arg-type]
 
     monkeypatch.setattr(VisitImport, "_first_look", first_look)
+    run = VisitImport.run
+    attempts: list[tuple[bool, bool, bool]] = []
+
+    def each_attempt(self: VisitImport) -> Any:
+        attempts.append((self.alone, self.looked is not None, self.session.in_nested_transaction()))
+        return run(self)
+
+    monkeypatch.setattr(VisitImport, "run", each_attempt)
     told: list[tuple[str, int, int]] = []
     again = imports.import_visits(db, path, progress=lambda *step: told.append(step) or None)
     assert again.rows == report.rows
@@ -253,3 +261,5 @@ def test_an_import_in_its_own_transaction_stores_again_in_a_new_one(
     assert storing.count(0) == 2  # stored, rolled back with its transaction, stored again
     assert storing[-1] == 60
     assert len(looks) == 1  # the second attempt knew the first look's answer
+    # Two imports, each alone in its transaction with no savepoint open: the second a new one.
+    assert attempts == [(True, False, False), (True, True, False)]
